@@ -1,0 +1,51 @@
+/**
+ * The audit log is a hash chain: each record carries the SHA-256 of the previous record's hash and its own canonical
+ * content, so that editing or deleting any record breaks every hash after it.
+ * The digest function is injected so that core stays free of Node APIs.
+ */
+
+export interface AuditContent {
+  seq: number;
+  at: string;
+  actorUserId: number | null;
+  actorIp: string | null;
+  contestId: number | null;
+  action: string;
+  target: string | null;
+  outcome: 'ok' | 'denied' | 'failed';
+  details: unknown;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with object keys sorted at every level: the same content always gives the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+export function chainInput(prevHash: string, content: AuditContent): string {
+  return `${prevHash}\n${canonicalJson(content)}`;
+}
+
+export interface ChainRecord { content: AuditContent; prevHash: string; hash: string }
+
+export type ChainVerdict = { ok: true; count: number } | { ok: false; count: number; brokenAtSeq: number; reason: 'prevHash' | 'hash' | 'seq' };
+
+export function verifyChain(records: Iterable<ChainRecord>, sha256Hex: (s: string) => string): ChainVerdict {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  for (const r of records) {
+    if (r.content.seq !== expectedSeq) return { ok: false, count, brokenAtSeq: r.content.seq, reason: 'seq' };
+    if (r.prevHash !== prev) return { ok: false, count, brokenAtSeq: r.content.seq, reason: 'prevHash' };
+    if (sha256Hex(chainInput(prev, r.content)) !== r.hash) return { ok: false, count, brokenAtSeq: r.content.seq, reason: 'hash' };
+    prev = r.hash;
+    expectedSeq++;
+    count++;
+  }
+  return { ok: true, count };
+}

@@ -1,0 +1,58 @@
+/** Stable error codes and their messages in both languages. Each message names the rule and what to do. */
+
+export type Lang = 'vi' | 'en';
+
+export const ERRORS = {
+  'validation': { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.', en: 'The data sent is not valid. Please check the highlighted fields.' },
+  'auth.required': { status: 401, vi: 'Bạn cần đăng nhập để thực hiện thao tác này.', en: 'You need to log in to do this.' },
+  'auth.invalidCredentials': { status: 401, vi: 'Thư điện tử/số điện thoại hoặc mật khẩu không đúng.', en: 'The e-mail/phone or password is wrong.' },
+  'auth.locked': { status: 423, vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút hoặc đặt lại mật khẩu.', en: 'This account is locked after too many failed logins. Try again in {minutes} minutes or reset your password.' },
+  'auth.rateLimited': { status: 429, vi: 'Quá nhiều yêu cầu. Vui lòng chờ {seconds} giây rồi thử lại.', en: 'Too many requests. Please wait {seconds} seconds and try again.' },
+  'auth.forbidden': { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này trong cuộc thi này.', en: 'You do not have permission to do this in this contest.' },
+  'auth.csrf': { status: 403, vi: 'Phiên làm việc đã hết hạn hoặc yêu cầu không hợp lệ (CSRF). Vui lòng tải lại trang và thử lại.', en: 'Your session expired or the request is not valid (CSRF). Reload the page and try again.' },
+  'auth.resetInvalid': { status: 400, vi: 'Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn. Vui lòng yêu cầu liên kết mới.', en: 'The password reset link is not valid or has expired. Please ask for a new one.' },
+  'auth.wrongPassword': { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  'account.identifierRequired': { status: 400, vi: 'Cần có thư điện tử hoặc số điện thoại để đăng ký.', en: 'An e-mail or a phone number is needed to register.' },
+  'account.emailTaken': { status: 409, vi: 'Thư điện tử này đã được dùng cho một tài khoản khác. Hãy đăng nhập hoặc đặt lại mật khẩu.', en: 'This e-mail is already used by another account. Log in or reset your password.' },
+  'account.phoneTaken': { status: 409, vi: 'Số điện thoại này đã được dùng cho một tài khoản khác. Hãy đăng nhập hoặc đặt lại mật khẩu.', en: 'This phone number is already used by another account. Log in or reset your password.' },
+  'account.phoneInvalid': { status: 400, vi: 'Số điện thoại không hợp lệ: cần 10 chữ số bắt đầu bằng 0 (hoặc +84).', en: 'The phone number is not valid: it needs 10 digits starting with 0 (or +84).' },
+  'account.passwordWeak': { status: 400, vi: 'Mật khẩu cần ít nhất 10 ký tự.', en: 'The password needs at least 10 characters.' },
+  'contest.notFound': { status: 404, vi: 'Không tìm thấy cuộc thi.', en: 'Contest not found.' },
+  'contest.slugTaken': { status: 409, vi: 'Địa chỉ rút gọn (slug) này đã được dùng cho cuộc thi khác. Hãy chọn địa chỉ khác.', en: 'This short address (slug) is already used by another contest. Choose another.' },
+  'unit.notFound': { status: 404, vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' },
+  'unit.nameTaken': { status: 409, vi: 'Đã có đơn vị tên "{name}" trong cuộc thi này.', en: 'A unit named "{name}" already exists in this contest.' },
+  'unit.categoryUnknown': { status: 400, vi: 'Loại đơn vị "{category}" không có trong cuộc thi. Các loại hợp lệ: {allowed}.', en: 'Unit category "{category}" is not defined for this contest. Valid categories: {allowed}.' },
+  'unit.inUse': { status: 409, vi: 'Không thể xóa đơn vị đang có người đại diện hoặc tác phẩm. Hãy gỡ vai trò trước.', en: 'A unit that has representatives or entries cannot be deleted. Remove the roles first.' },
+  'import.invalidFile': { status: 400, vi: 'Không đọc được tệp. Hãy dùng tệp CSV (UTF-8) hoặc XLSX có dòng tiêu đề: ten, loai.', en: 'The file cannot be read. Use a CSV (UTF-8) or XLSX file with a header row: name, category.' },
+  'import.rowErrors': { status: 400, vi: 'Tệp có {count} dòng lỗi; chưa có đơn vị nào được nhập. Hãy sửa các dòng được liệt kê rồi nhập lại.', en: 'The file has {count} rows with errors; no unit was imported. Fix the rows listed and import again.' },
+  'roster.notFound': { status: 404, vi: 'Không tìm thấy thành viên.', en: 'Member not found.' },
+  'roster.contactRequired': { status: 400, vi: 'Cần thư điện tử hoặc số điện thoại của thành viên để áp dụng quy định không được dự thi (R4).', en: "An e-mail or phone of the member is needed to apply the rule that staff may not enter (R4)." },
+  'role.userNotFound': { status: 404, vi: 'Không tìm thấy tài khoản có thư điện tử hoặc số điện thoại này. Người đó cần đăng ký trước.', en: 'No account has this e-mail or phone. The person needs to register first.' },
+  'role.unitRequired': { status: 400, vi: 'Vai trò đại diện đơn vị cần chọn một đơn vị.', en: 'The unit representative role needs a unit.' },
+  'role.notFound': { status: 404, vi: 'Không tìm thấy vai trò này.', en: 'Role not found.' },
+  'role.lastOrganizer': { status: 409, vi: 'Không thể gỡ Ban Tổ chức cuối cùng của cuộc thi. Hãy chỉ định người khác trước.', en: 'The last organizer of a contest cannot be removed. Appoint someone else first.' },
+  'notFound': { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  'internal': { status: 500, vi: 'Đã có lỗi ở máy chủ. Dữ liệu của bạn không bị mất; vui lòng thử lại sau ít phút.', en: 'Something went wrong on the server. Your data is safe; please try again in a few minutes.' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+  const template: string = ERRORS[code][lang];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+/** Thrown by services; turned into `{ error: { code, message, details } }` by the HTTP layer. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly details?: unknown,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}

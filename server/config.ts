@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../core/time.ts';
+
+const ROLES = ['web', 'worker'] as const;
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: z.url().optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'sqlite:PATH or postgres://USER@HOST:PORT/DB')
+      .optional(),
+    STORAGE: z.enum(['local', 's3']).default('local'),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_BUCKET: z.string().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp://user:pass@host:port or smtps://…').optional(),
+    MAIL_FROM: z.string().default('Cuộc thi video <no-reply@localhost>'),
+    TZ_DEFAULT: z.string().refine(isValidTimeZone, 'an IANA time zone such as Asia/Ho_Chi_Minh').default(DEFAULT_TIME_ZONE),
+    ROLES: z
+      .string()
+      .default('web,worker')
+      .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(ROLES)).min(1, 'web, worker or web,worker')),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DEMO: z.enum(['auto', 'off']).default('auto'),
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
+    RATE_LIMIT_RESET_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORAGE === 's3') {
+      for (const k of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!env[k]) ctx.addIssue({ code: 'custom', path: [k], message: `required when STORAGE=s3` });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  storage: { kind: 'local'; dir: string } | { kind: 's3'; endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+  smtp: { url: string; from: string } | null;
+  mailFrom: string;
+  timeZone: string;
+  roles: { web: boolean; worker: boolean };
+  logLevel: Env['LOG_LEVEL'];
+  demo: boolean;
+  trustProxy: boolean;
+  sessionDays: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRatePerMinute: number;
+  resetRatePerHour: number;
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the environment; a wrong value stops start-up with the variable's name and what it expects. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== '') raw[k] = v;
+  // A TZ_DEFAULT is ours; the TZ of the process is left to the system.
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? '?');
+        const got = raw[name] === undefined ? 'not set' : `got "${name.includes('SECRET') || name === 'SMTP_URL' || name === 'DATABASE_URL' ? '…' : raw[name]}"`;
+        return `${name}: ${i.message} (${got})`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const dbUrl = e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'contest.sqlite')}`;
+  const database: Config['database'] = dbUrl.startsWith('sqlite:')
+    ? { kind: 'sqlite', file: dbUrl.slice('sqlite:'.length) === ':memory:' ? ':memory:' : path.resolve(dbUrl.slice('sqlite:'.length)) }
+    : { kind: 'postgres', url: dbUrl };
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    dataDir,
+    database,
+    storage:
+      e.STORAGE === 's3'
+        ? { kind: 's3', endpoint: e.S3_ENDPOINT!, region: e.S3_REGION, bucket: e.S3_BUCKET!, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY!, forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true' }
+        : { kind: 'local', dir: path.join(dataDir, 'media') },
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    mailFrom: e.MAIL_FROM,
+    timeZone: e.TZ_DEFAULT,
+    roles: { web: e.ROLES.includes('web'), worker: e.ROLES.includes('worker') },
+    logLevel: e.LOG_LEVEL,
+    demo: e.DEMO === 'auto',
+    trustProxy: e.TRUST_PROXY === 'true',
+    sessionDays: e.SESSION_DAYS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginRatePerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+    resetRatePerHour: e.RATE_LIMIT_RESET_PER_HOUR,
+    secureCookies: publicUrl.startsWith('https://'),
+  };
+}

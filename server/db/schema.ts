@@ -1,0 +1,142 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** ISO-8601 UTC text on both dialects (timestamptz on PostgreSQL is read back as ISO text by dialect.ts). */
+type Timestamp = string;
+/** Booleans are named `is_*`: dialect.ts maps them to 0/1 on SQLite. */
+type Bool = boolean;
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string | null;
+  phone: string | null;
+  full_name: string;
+  password_hash: string;
+  is_site_admin: ColumnType<Bool, Bool | undefined, Bool>;
+  locale: ColumnType<'vi' | 'en', 'vi' | 'en' | undefined, 'vi' | 'en'>;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string; // SHA-256 of the cookie's token: a stolen database does not yield live sessions
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface ContestsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  theme: string;
+  topics_json: string;
+  rules_md: string;
+  time_zone: string;
+  entry_rules_json: string;
+  prizes_json: string;
+  rubric_json: string;
+  max_entries_per_person: number;
+  is_demo: ColumnType<Bool, Bool | undefined, Bool>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContestPhasesTable {
+  contest_id: number;
+  kind: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+export interface UnitCategoriesTable {
+  id: Generated<number>;
+  contest_id: number;
+  code: string;
+  name: string;
+  name_en: string | null;
+  min_entries: number;
+  max_entries: number;
+  position: number;
+}
+
+export interface UnitsTable {
+  id: Generated<number>;
+  contest_id: number;
+  category_id: number;
+  name: string;
+  name_folded: string;
+  contact_email: string | null;
+  created_at: Timestamp;
+}
+
+export interface RosterMembersTable {
+  id: Generated<number>;
+  contest_id: number;
+  body: string;
+  full_name: string;
+  position: string | null;
+  email_norm: string | null;
+  phone_norm: string | null;
+  created_at: Timestamp;
+}
+
+export interface ContestRolesTable {
+  id: Generated<number>;
+  contest_id: number;
+  user_id: number;
+  role: string;
+  unit_id: number | null;
+  granted_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor_ip: string | null;
+  contest_id: number | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  details_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  contests: ContestsTable;
+  contest_phases: ContestPhasesTable;
+  unit_categories: UnitCategoriesTable;
+  units: UnitsTable;
+  roster_members: RosterMembersTable;
+  contest_roles: ContestRolesTable;
+  audit_log: AuditLogTable;
+  meta: MetaTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type ContestRow = Selectable<ContestsTable>;
+export type UnitRow = Selectable<UnitsTable>;

@@ -1,0 +1,107 @@
+import { defaultEntryRules, type ContestCreate } from '../../core/contest.ts';
+import { startOfLocalDay } from '../../core/time.ts';
+
+/**
+ * DỮ LIỆU MẪU / DEMO DATA: the plan of Vĩnh Linh district, 2024 (seed/ke-hoach-cuoc-thi-video-cchc-2024.md).
+ * Phases are laid out from the day the demo is loaded, keeping the plan's durations, so that submission is open now;
+ * the plan's own dates are in the rules text. Prize amounts are illustrative: the plan leaves them to the budget.
+ */
+export const DEMO_SLUG = 'vinh-linh-2024';
+
+export const DEMO_COMMUNES = [
+  'Thị trấn Hồ Xá', 'Thị trấn Bến Quan', 'Thị trấn Cửa Tùng',
+  'Xã Hiền Thành', 'Xã Kim Thạch', 'Xã Trung Nam', 'Xã Vĩnh Chấp', 'Xã Vĩnh Giang', 'Xã Vĩnh Hà', 'Xã Vĩnh Hòa',
+  'Xã Vĩnh Khê', 'Xã Vĩnh Lâm', 'Xã Vĩnh Long', 'Xã Vĩnh Ô', 'Xã Vĩnh Sơn', 'Xã Vĩnh Thái', 'Xã Vĩnh Thủy', 'Xã Vĩnh Tú',
+];
+
+/** The district bodies named in section V of the plan. */
+export const DEMO_DISTRICT_OFFICES = [
+  'Phòng Nội vụ',
+  'Văn phòng HĐND và UBND huyện',
+  'Phòng Văn hóa và Thông tin',
+  'Trung tâm Văn hóa - Thông tin và Thể thao huyện',
+  'Phòng Tài chính - Kế hoạch',
+];
+
+const THEME =
+  'Đẩy mạnh cải cách hành chính, ứng dụng công nghệ thông tin trong thực thi công vụ, giải quyết TTHC; tuyên truyền người dân, doanh nghiệp thực hiện thủ tục hành chính trên môi trường điện tử; chuyển đổi số trong cơ quan đơn vị, trong ứng dụng đời sống.';
+
+const TOPICS = [
+  'Vai trò, ý nghĩa, tầm quan trọng của việc ứng dụng hiệu quả công nghệ thông tin trong hoạt động quản lý của cơ quan nhà nước và trong đời sống Nhân dân; lợi ích của ứng dụng công nghệ thông tin trong cải cách thủ tục hành chính.',
+  'Xây dựng, triển khai, cung cấp thủ tục hành chính trên môi trường điện tử; hướng dẫn thực hiện thủ tục hành chính trên môi trường điện tử và lợi ích của dịch vụ công trực tuyến trên Cổng Dịch vụ công của tỉnh và Cổng Dịch vụ công quốc gia; số hóa hồ sơ, thanh toán trực tuyến, cấp bản sao kết quả điện tử, chứng thực điện tử.',
+  'Các giải pháp nâng cao chỉ số phục vụ người dân và doanh nghiệp trong thực hiện thủ tục hành chính và cung cấp dịch vụ công.',
+  'Tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính; tra cứu tiến độ giải quyết tại Bộ phận Một cửa, qua dịch vụ bưu chính công ích, dịch vụ công trực tuyến toàn trình, một phần.',
+  'Kinh nghiệm ứng dụng CNTT, chuyển đổi số tại cơ quan, đơn vị; thành tựu ứng dụng chuyển đổi số trong cuộc sống, sản xuất, kinh doanh.',
+];
+
+const RULES = `> **Dữ liệu mẫu.** Cuộc thi này được nạp để dùng thử; các mốc thời gian được dời sang thời điểm hiện tại, giữ nguyên độ dài các giai đoạn của Kế hoạch.
+
+## Đối tượng dự thi
+- UBND các xã, thị trấn: mỗi đơn vị bắt buộc có **ít nhất 01** tác phẩm, **tối đa 02** tác phẩm.
+- Cán bộ, công chức, viên chức, người lao động, tổ chức, cá nhân trên địa bàn huyện: mỗi cá nhân/tổ chức tối đa **02** tác phẩm.
+- **Lưu ý:** thành viên Ban Tổ chức, Ban Giám khảo, Thư ký cuộc thi không được dự thi.
+
+## Hình thức và yêu cầu kỹ thuật
+- Video clip, phóng sự ngắn, ghi hình tiểu phẩm, sân khấu hóa, hình ảnh thực tế, hoạt hình.
+- Thời lượng tối thiểu **05 phút**, tối đa **10 phút**.
+- Chuẩn HD (1280 × 720) hoặc Full HD (1920 × 1080), tỉ lệ khung hình **16:9**, định dạng **.mp4**.
+- Kèm họ và tên, chức vụ, đơn vị, địa chỉ, số điện thoại của tác giả/tập thể.
+- Nội dung đúng pháp luật, đúng chủ đề, không sao chép, không vi phạm bản quyền.
+
+## Thời gian theo Kế hoạch năm 2024
+- Xây dựng tác phẩm: từ ngày ban hành Kế hoạch đến hết ngày **20/06/2024**.
+- Tiếp nhận bài dự thi: từ ngày **20/06/2024** đến hết ngày **25/06/2024**.
+- Sau khi hết hạn tiếp nhận: Ban Tổ chức duyệt nội dung, hình thức và đăng tải để bình chọn trực tuyến.
+- Hoàn thành chấm thi: dự kiến trong **tháng 9/2024**. Công bố kết quả và trao giải: dự kiến trong **Quý IV/2024**.
+
+## Nơi tiếp nhận
+Ban Tổ chức cuộc thi (qua Phòng Nội vụ huyện Vĩnh Linh) hoặc thư công vụ phongnv.vinhlinh@quangtri.gov.vn.
+
+## Giải thưởng
+01 Giải nhất, 01 Giải nhì, 02 Giải ba, 03 Giải khuyến khích; 01 Giải bình chọn nhiều nhất. Giấy chứng nhận của Ban Tổ chức và tiền thưởng (mức thưởng trong dữ liệu mẫu chỉ để minh họa). Đơn vị có tác phẩm đạt giải được cộng điểm chỉ số CCHC năm 2024.
+`;
+
+const DAY = 86400000;
+
+/** The plan's contest, with phases starting from `now` in Asia/Ho_Chi_Minh. */
+export function demoContest(now: Date): ContestCreate {
+  const tz = 'Asia/Ho_Chi_Minh';
+  const today = startOfLocalDay(now, tz);
+  const at = (days: number) => new Date(today.getTime() + days * DAY).toISOString();
+  // Plan: production until the end of 20/6, submissions 20/6–25/6 (6 days), results in September, awards in Q4.
+  return {
+    slug: DEMO_SLUG,
+    name: 'Xây dựng video clip, phóng sự tuyên truyền cải cách hành chính trên địa bàn huyện Vĩnh Linh năm 2024',
+    theme: THEME,
+    topics: TOPICS,
+    rulesMarkdown: RULES,
+    timeZone: tz,
+    entryRules: defaultEntryRules(),
+    prizes: [
+      { name: 'Giải Nhất', nameEn: 'First prize', kind: 'jury', count: 1, amountVnd: 5_000_000 },
+      { name: 'Giải Nhì', nameEn: 'Second prize', kind: 'jury', count: 1, amountVnd: 3_000_000 },
+      { name: 'Giải Ba', nameEn: 'Third prize', kind: 'jury', count: 2, amountVnd: 2_000_000 },
+      { name: 'Giải Khuyến khích', nameEn: 'Consolation prize', kind: 'jury', count: 3, amountVnd: 1_000_000 },
+      { name: 'Giải bình chọn nhiều nhất', nameEn: 'Most-voted prize', kind: 'public_vote', count: 1, amountVnd: 1_000_000 },
+    ],
+    rubric: [
+      { name: 'Nội dung đúng chủ đề, thông tin chính xác', nameEn: 'On-theme, accurate content', weight: 40, scaleMax: 10 },
+      { name: 'Tính sáng tạo, sức lan tỏa', nameEn: 'Creativity and reach', weight: 30, scaleMax: 10 },
+      { name: 'Chất lượng hình ảnh, âm thanh, dựng phim', nameEn: 'Picture, sound and editing', weight: 30, scaleMax: 10 },
+    ],
+    maxEntriesPerPerson: 2,
+    phases: [
+      { kind: 'production', startsAt: at(-97), endsAt: at(1) },
+      { kind: 'submission', startsAt: at(0), endsAt: at(6) },
+      { kind: 'review', startsAt: at(6), endsAt: at(20) },
+      { kind: 'public_voting', startsAt: at(20), endsAt: at(51) },
+      { kind: 'judging', startsAt: at(51), endsAt: at(103) },
+      { kind: 'awards', startsAt: at(103), endsAt: at(195) },
+    ],
+    unitCategories: [
+      { code: 'commune', name: 'UBND xã, thị trấn', nameEn: 'Commune/town committee', minEntries: 1, maxEntries: 2 },
+      { code: 'district_office', name: 'Cơ quan, đơn vị cấp huyện', nameEn: 'District office', minEntries: 0, maxEntries: 2 },
+      { code: 'organization', name: 'Tổ chức khác', nameEn: 'Other organization', minEntries: 0, maxEntries: 2 },
+    ],
+  };
+}

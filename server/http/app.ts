@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { errorMessage } from '../../core/errors.ts';
+import type { Deps } from '../services/context.ts';
+import { registerCsrf } from './plugins/csrf.ts';
+import { registerErrorHandler } from './plugins/errors.ts';
+import { registerSession } from './plugins/session.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { contestRoutes } from './routes/contests.ts';
+import { healthRoutes } from './routes/health.ts';
+import { roleRoutes } from './routes/roles.ts';
+import { rosterRoutes } from './routes/roster.ts';
+import { unitRoutes } from './routes/units.ts';
+
+export interface RouteInfo { method: string; url: string }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route, for the OpenAPI document and the role-matrix test. */
+    apiRoutes: RouteInfo[];
+  }
+}
+
+export interface AppOptions {
+  /** Folder of the built web app; served with a fallback to index.html for client-side routes. */
+  webDir?: string | null;
+  logger?: boolean | object;
+}
+
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === undefined ? false : opts.logger === true ? { level: deps.config.logLevel } : opts.logger,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => Math.random().toString(36).slice(2, 12),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('apiRoutes', [] as RouteInfo[]);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url });
+  });
+  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Cuộc thi video — API', description: 'API of the video contest platform. Errors: { error: { code, message } } in the caller language (Accept-Language or X-Lang).', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerSession(app, deps);
+  registerCsrf(app, deps.config.publicUrl);
+  registerErrorHandler(app);
+
+  healthRoutes(app, deps);
+  authRoutes(app, deps);
+  contestRoutes(app, deps);
+  unitRoutes(app, deps);
+  rosterRoutes(app, deps);
+  roleRoutes(app, deps);
+  auditRoutes(app, deps);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webDir = opts.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      setHeaders(res, file) {
+        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.code(404).send({ error: { code: 'notFound', message: errorMessage('notFound', req.lang) } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorMessage } from '../../../core/errors.ts';
+import { localizeIssue } from '../../../core/validation-messages.ts';
+
+/** Turns every failure into `{ error: { code, message, details } }` in the caller's language. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.code(err.status).send({ error: { code: err.code, message: errorMessage(err.code, req.lang, err.params), details: err.details } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: localizeIssue({ ...(v.params as object), code: v.keyword, message: v.message }, req.lang) }));
+      return reply.code(400).send({ error: { code: 'validation', message: errorMessage('validation', req.lang), details: { issues } } });
+    }
+    const status = (err as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply.code(status).send({ error: { code: status === 404 ? 'notFound' : 'validation', message: errorMessage(status === 404 ? 'notFound' : 'validation', req.lang) } });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ error: { code: 'internal', message: errorMessage('internal', req.lang) } });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ error: { code: 'notFound', message: errorMessage('notFound', req.lang) } });
+  });
+}

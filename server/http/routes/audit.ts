@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditRecordViewSchema, errorBodySchema } from '../../../core/api.ts';
+import type { Deps } from '../../services/context.ts';
+import { listAuditLog } from '../../services/list-audit-log.ts';
+
+const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
+
+export function auditRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/contests/:slug/audit',
+    { schema: { tags: ['audit'], params: z.object({ slug: z.string().min(1).max(80) }), querystring: z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(500).optional() }), response: { 200: z.array(auditRecordViewSchema), ...errors } } },
+    async (req) => listAuditLog(deps, req.actor, req.params.slug, req.query),
+  );
+}

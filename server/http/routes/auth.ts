@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { loginSchema, registerSchema, sessionInfoSchema, userSchema, localeSchema } from '../../../core/account.ts';
+import { errorBodySchema, okSchema } from '../../../core/api.ts';
+import { AppError } from '../../../core/errors.ts';
+import type { Deps } from '../../services/context.ts';
+import { changePassword } from '../../services/change-password.ts';
+import { listMemberships } from '../../services/list-memberships.ts';
+import { logIn } from '../../services/log-in.ts';
+import { logOut } from '../../services/log-out.ts';
+import { registerAccount } from '../../services/register-account.ts';
+import { requestPasswordReset } from '../../services/request-password-reset.ts';
+import { resetPassword } from '../../services/reset-password.ts';
+import { updateAccount } from '../../services/update-account.ts';
+import { toUser } from '../../services/present-user.ts';
+import { limiter } from '../plugins/rate-limit.ts';
+import { setSessionCookie } from '../plugins/session.ts';
+import { SESSION_COOKIE } from '../request-context.ts';
+
+const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
+
+export function authRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const loginByIp = limiter(deps.config.loginRatePerMinute, 60);
+  const loginByIdentifier = limiter(deps.config.loginRatePerMinute, 60);
+  const registerByIp = limiter(Math.max(5, Math.ceil(deps.config.loginRatePerMinute / 2)), 3600);
+  const resetByIp = limiter(deps.config.resetRatePerHour, 3600);
+
+  async function sessionInfo(userId: number | null, csrfToken: string) {
+    if (userId === null) return { user: null, memberships: [], csrfToken };
+    const user = await deps.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+    return { user: toUser(user), memberships: await listMemberships(deps, userId), csrfToken };
+  }
+
+  r.get('/api/auth/session', { schema: { tags: ['auth'], summary: 'Current user, roles and CSRF token', response: { 200: sessionInfoSchema, ...errors } } }, async (req) =>
+    sessionInfo(req.actor.userId, req.expectedCsrf!),
+  );
+
+  r.post('/api/auth/register', { schema: { tags: ['auth'], body: registerSchema, response: { 201: userSchema, ...errors } } }, async (req, reply) => {
+    await registerByIp(req.ip);
+    const user = await registerAccount(deps, req.body);
+    return reply.code(201).send(user);
+  });
+
+  r.post('/api/auth/login', { schema: { tags: ['auth'], body: loginSchema, response: { 200: sessionInfoSchema, ...errors } } }, async (req, reply) => {
+    await loginByIp(req.ip);
+    await loginByIdentifier(req.body.identifier.toLowerCase());
+    const s = await logIn(deps, req.body);
+    setSessionCookie(reply, deps, s.token, s.expiresAt);
+    return sessionInfo(s.userId, s.csrfToken);
+  });
+
+  r.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: okSchema, ...errors } } }, async (req, reply) => {
+    if (req.sessionToken) await logOut(deps, req.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  r.post('/api/auth/password-reset/request', { schema: { tags: ['auth'], body: z.object({ email: z.string().trim().email() }), response: { 200: okSchema, ...errors } } }, async (req) => {
+    await resetByIp(req.ip);
+    await requestPasswordReset(deps, req.body);
+    return { ok: true as const };
+  });
+
+  r.post('/api/auth/password-reset/confirm', { schema: { tags: ['auth'], body: z.object({ token: z.string().min(10).max(200), password: z.string().min(1).max(200) }), response: { 200: okSchema, ...errors } } }, async (req) => {
+    await resetByIp(req.ip);
+    await resetPassword(deps, req.body);
+    return { ok: true as const };
+  });
+
+  r.patch('/api/account', { schema: { tags: ['account'], body: z.object({ fullName: z.string().trim().min(2).max(200).optional(), locale: localeSchema.optional() }), response: { 200: userSchema, ...errors } } }, async (req) =>
+    updateAccount(deps, req.actor, req.body),
+  );
+
+  r.post('/api/account/password', { schema: { tags: ['account'], body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }), response: { 200: okSchema, ...errors } } }, async (req) => {
+    if (!req.sessionToken) throw new AppError('auth.required');
+    await changePassword(deps, req.actor, { ...req.body, currentToken: req.sessionToken });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { contestSummarySchema, contestViewSchema, errorBodySchema, okSchema } from '../../../core/api.ts';
+import { contestCreateSchema, contestSettingsSchema, unitCategorySchema } from '../../../core/contest.ts';
+import { phaseListSchema } from '../../../core/phases.ts';
+import type { Deps } from '../../services/context.ts';
+import { createContest } from '../../services/create-contest.ts';
+import { getContest } from '../../services/get-contest.ts';
+import { listContests } from '../../services/list-contests.ts';
+import { updateContest } from '../../services/update-contest.ts';
+
+const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
+const slugParams = z.object({ slug: z.string().min(1).max(80) });
+
+export function contestRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/contests', { schema: { tags: ['contests'], response: { 200: z.array(contestSummarySchema), ...errors } } }, async () => listContests(deps));
+
+  r.post('/api/contests', { schema: { tags: ['contests'], body: contestCreateSchema, response: { 201: z.object({ id: z.number(), slug: z.string() }), ...errors } } }, async (req, reply) =>
+    reply.code(201).send(await createContest(deps, req.actor, req.body)),
+  );
+
+  r.get('/api/contests/:slug', { schema: { tags: ['contests'], params: slugParams, response: { 200: contestViewSchema, ...errors } } }, async (req) => getContest(deps, req.params.slug));
+
+  r.put(
+    '/api/contests/:slug',
+    {
+      schema: {
+        tags: ['contests'],
+        params: slugParams,
+        body: contestSettingsSchema.extend({ phases: phaseListSchema, unitCategories: z.array(unitCategorySchema).max(20) }),
+        response: { 200: okSchema, ...errors },
+      },
+    },
+    async (req) => {
+      await updateContest(deps, req.actor, req.params.slug, req.body);
+      return { ok: true as const };
+    },
+  );
+}

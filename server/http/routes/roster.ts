@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBodySchema, okSchema, rosterMemberViewSchema } from '../../../core/api.ts';
+import { rosterMemberInputSchema } from '../../../core/roster.ts';
+import type { Deps } from '../../services/context.ts';
+import { addRosterMember } from '../../services/add-roster-member.ts';
+import { listRoster } from '../../services/list-roster.ts';
+import { removeRosterMember } from '../../services/remove-roster-member.ts';
+
+const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
+const slugParams = z.object({ slug: z.string().min(1).max(80) });
+
+export function rosterRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/contests/:slug/roster', { schema: { tags: ['roster'], params: slugParams, response: { 200: z.array(rosterMemberViewSchema), ...errors } } }, async (req) =>
+    listRoster(deps, req.actor, req.params.slug) as Promise<z.infer<typeof rosterMemberViewSchema>[]>,
+  );
+  r.post('/api/contests/:slug/roster', { schema: { tags: ['roster'], params: slugParams, body: rosterMemberInputSchema, response: { 201: z.object({ id: z.number() }), ...errors } } }, async (req, reply) =>
+    reply.code(201).send(await addRosterMember(deps, req.actor, req.params.slug, req.body)),
+  );
+  r.delete('/api/contests/:slug/roster/:memberId', { schema: { tags: ['roster'], params: slugParams.extend({ memberId: z.coerce.number().int().positive() }), response: { 200: okSchema, ...errors } } }, async (req) => {
+    await removeRosterMember(deps, req.actor, req.params.slug, req.params.memberId);
+    return { ok: true as const };
+  });
+}

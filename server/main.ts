@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from './config.ts';
+import { createDeps } from './deps.ts';
+import { buildApp } from './http/app.ts';
+import { createLogger } from './logger.ts';
+import { ensureFirstAdmin } from './services/ensure-first-admin.ts';
+import { loadDemoContest } from './services/load-demo-contest.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const webDir = path.join(root, 'dist', 'web');
+
+async function buildWebIfMissing(): Promise<void> {
+  if (fs.existsSync(path.join(webDir, 'index.html'))) return;
+  console.log('Đang dựng giao diện web lần đầu (khoảng một phút)… / Building the web app for the first time…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const { deps, database } = await createDeps(config, logger);
+
+  const admin = await ensureFirstAdmin(deps);
+  if (admin.created && config.demo) {
+    const demo = await loadDemoContest(deps, { userId: admin.userId, isSiteAdmin: true, ip: null });
+    if (demo) logger.info({ slug: demo.slug }, 'demo contest loaded');
+  }
+
+  if (config.roles.web) {
+    await buildWebIfMissing();
+    const app = await buildApp(deps, { webDir, logger: true });
+    await app.listen({ port: config.port, host: config.host });
+  }
+  if (config.roles.worker) logger.info('worker role started (no jobs are defined yet)');
+
+  if (admin.created) {
+    const line = '─'.repeat(64);
+    console.log(`\n${line}\nTài khoản quản trị đầu tiên / First administrator account\n  Đăng nhập / Log in:  ${config.publicUrl}/login\n  Thư điện tử / E-mail: ${admin.email}\n  Mật khẩu / Password:  ${admin.password}\nHãy đổi mật khẩu sau khi đăng nhập. Mật khẩu này chỉ hiện một lần.\nChange it after logging in; it is shown only this once.\n${line}\n`);
+  }
+  if (config.roles.web) console.log(`Cuộc thi đang chạy tại / Running at ${config.publicUrl}`);
+
+  const stop = async () => {
+    logger.info('shutting down');
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { DialectName } from '../db/dialect.ts';
+import type { DB } from '../db/schema.ts';
+import type { Mailer } from '../mail/mailer.ts';
+
+/** What every use case may touch. Built once in main.ts (or by a test) and passed in. */
+export interface Deps {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  config: Config;
+  mailer: Mailer;
+  logger: Logger;
+  clock: () => Date;
+}
+
+/** Who is calling: a logged-in user or the public, and from where (for the audit log). */
+export interface Actor {
+  userId: number | null;
+  isSiteAdmin: boolean;
+  ip: string | null;
+}
+
+export const ANONYMOUS: Actor = { userId: null, isSiteAdmin: false, ip: null };

@@ -1,0 +1,116 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pino from 'pino';
+import { loadConfig } from '../../server/config.ts';
+import { createDeps } from '../../server/deps.ts';
+import { buildApp, type AppOptions } from '../../server/http/app.ts';
+import type { Mailer, Mail } from '../../server/mail/mailer.ts';
+import type { Deps } from '../../server/services/context.ts';
+import { ensureFirstAdmin } from '../../server/services/ensure-first-admin.ts';
+import { loadDemoContest } from '../../server/services/load-demo-contest.ts';
+import { registerAccount } from '../../server/services/register-account.ts';
+import { grantContestRole } from '../../server/services/grant-contest-role.ts';
+import type { ContestRole } from '../../core/roles.ts';
+import { createTestDatabase, type TestDatabase } from './test-db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  db: TestDatabase;
+  admin: { email: string; password: string; userId: number };
+  demoSlug: string;
+  sentMail: Mail[];
+  /** Moves the clock the services see. */
+  setNow(d: Date): void;
+  close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem-1';
+
+/** A full app on a fresh database with the demo contest loaded and the first admin created. */
+export async function startTestApp(opts: { env?: Record<string, string>; mailer?: Mailer; app?: AppOptions; demo?: boolean } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: db.url, DATA_DIR: db.dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_LOGIN_PER_MINUTE: '10000', RATE_LIMIT_RESET_PER_HOUR: '10000', ...opts.env });
+  const sentMail: Mail[] = [];
+  let now: Date | null = null;
+  const mailer: Mailer = opts.mailer ?? { send: async (m) => void sentMail.push(m) };
+  const { deps, database } = await createDeps(config, pino({ level: 'silent' }), { mailer, clock: () => now ?? new Date() });
+  const admin = await ensureFirstAdmin(deps);
+  if (!admin.created) throw new Error('expected a fresh database');
+  let demoSlug = '';
+  if (opts.demo ?? true) demoSlug = (await loadDemoContest(deps, { userId: admin.userId, isSiteAdmin: true, ip: null }))!.slug;
+  const app = await buildApp(deps, opts.app);
+  await app.ready();
+  return {
+    app, deps, db, demoSlug, sentMail,
+    admin: { email: admin.email, password: admin.password, userId: admin.userId },
+    setNow: (d) => { now = d; },
+    async close() {
+      await app.close();
+      await database.close();
+      await db.drop();
+    },
+  };
+}
+
+let userCounter = 0;
+
+/** Registers a user directly through the service and, if asked, gives them a role in a contest. */
+export async function makeUser(t: TestApp, opts: { role?: ContestRole; slug?: string; unitId?: number; fullName?: string } = {}) {
+  const n = ++userCounter;
+  const email = `user${n}-${Math.random().toString(36).slice(2, 7)}@example.vn`;
+  const user = await registerAccount(t.deps, { fullName: opts.fullName ?? `Người dùng ${n}`, email, password: TEST_PASSWORD, locale: 'vi' });
+  if (opts.role) {
+    await grantContestRole(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, opts.slug ?? t.demoSlug, { identifier: email, role: opts.role, unitId: opts.unitId });
+  }
+  return { ...user, email: email, password: TEST_PASSWORD };
+}
+
+/** An HTTP client over `inject` that keeps cookies and sends the CSRF token, as the web app does. */
+export class Client {
+  private cookies = new Map<string, string>();
+  csrf: string | null = null;
+  lang: 'vi' | 'en' = 'vi';
+  constructor(private readonly app: FastifyInstance) {}
+
+  private absorb(res: LightMyRequestResponse): void {
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  async request(method: string, url: string, body?: unknown, extra: { headers?: Record<string, string>; raw?: Buffer; contentType?: string } = {}): Promise<LightMyRequestResponse> {
+    if (method !== 'GET' && this.csrf === null) await this.refresh();
+    const headers: Record<string, string> = { 'accept-language': this.lang, ...extra.headers };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && this.csrf && !('x-csrf-token' in headers)) headers['x-csrf-token'] = this.csrf;
+    if (extra.raw) headers['content-type'] = extra.contentType ?? 'application/octet-stream';
+    const res = await this.app.inject({ method: method as 'GET', url, headers, payload: extra.raw ?? (body as object | undefined) });
+    this.absorb(res);
+    return res;
+  }
+
+  async refresh(): Promise<void> {
+    const res = await this.request('GET', '/api/auth/session');
+    this.csrf = res.json().csrfToken;
+  }
+
+  async login(identifier: string, password: string): Promise<LightMyRequestResponse> {
+    const res = await this.request('POST', '/api/auth/login', { identifier, password });
+    if (res.statusCode === 200) this.csrf = res.json().csrfToken;
+    return res;
+  }
+
+  get(url: string) { return this.request('GET', url); }
+  post(url: string, body?: unknown) { return this.request('POST', url, body ?? {}); }
+  put(url: string, body?: unknown) { return this.request('PUT', url, body ?? {}); }
+  patch(url: string, body?: unknown) { return this.request('PATCH', url, body ?? {}); }
+  delete(url: string) { return this.request('DELETE', url); }
+}
+
+export async function loggedInClient(t: TestApp, identifier: string, password: string): Promise<Client> {
+  const c = new Client(t.app);
+  const res = await c.login(identifier, password);
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  return c;
+}

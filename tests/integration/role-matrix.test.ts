@@ -1,0 +1,177 @@
+/**
+ * For every API endpoint, which callers may use it and which are refused. The table below is written from the
+ * product's rules, not read from the code; the last test fails if an endpoint exists that the table does not cover.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { addRosterMember } from '../../server/services/add-roster-member.ts';
+import { grantContestRole } from '../../server/services/grant-contest-role.ts';
+import { requestPasswordReset } from '../../server/services/request-password-reset.ts';
+import { saveUnit } from '../../server/services/save-unit.ts';
+import { createContest } from '../../server/services/create-contest.ts';
+import { demoContest } from '../../server/demo/vinh-linh-2024.ts';
+import type { ContestRole } from '../../core/roles.ts';
+import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
+
+type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
+const CONTEST_ROLE_CALLERS: ContestRole[] = ['organizer', 'secretariat', 'secretary', 'juror', 'publisher', 'finance', 'unit_rep', 'entrant'];
+const CALLERS: Caller[] = ['anonymous', 'no_role', ...CONTEST_ROLE_CALLERS, 'organizer_of_other_contest', 'site_admin'];
+
+const EVERYONE = CALLERS;
+const LOGGED_IN = CALLERS.filter((c) => c !== 'anonymous');
+const ADMIN_ONLY: Caller[] = ['site_admin'];
+const ORGANIZER: Caller[] = ['organizer', 'site_admin'];
+const INTAKE_READ: Caller[] = ['organizer', 'secretariat', 'secretary', 'site_admin'];
+const INTAKE_WRITE: Caller[] = ['organizer', 'secretariat', 'site_admin'];
+
+let t: TestApp;
+let slug: string;
+const clients = new Map<Caller, Client>();
+const emails = new Map<Caller, string>();
+let seq = 0;
+const uniq = () => `${Date.now().toString(36)}${++seq}`;
+
+interface Case {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  route: string;
+  allowed: readonly Caller[];
+  /** Builds a request that succeeds for an allowed caller (fresh targets for deletions). */
+  call(c: Client, caller: Caller): Promise<LightMyRequestResponse>;
+}
+
+const admin = () => ({ userId: t.admin.userId, isSiteAdmin: true, ip: null });
+
+const CASES: Case[] = [
+  { method: 'GET', route: '/api/health', allowed: EVERYONE, call: (c) => c.get('/api/health') },
+  { method: 'GET', route: '/api/openapi.json', allowed: EVERYONE, call: (c) => c.get('/api/openapi.json') },
+  { method: 'GET', route: '/api/auth/session', allowed: EVERYONE, call: (c) => c.get('/api/auth/session') },
+  { method: 'POST', route: '/api/auth/register', allowed: EVERYONE, call: (c) => c.post('/api/auth/register', { fullName: 'Nguyễn Văn Mới', email: `new-${uniq()}@example.vn`, password: TEST_PASSWORD }) },
+  {
+    method: 'POST', route: '/api/auth/login', allowed: EVERYONE,
+    call: async (_c, caller) => new Client(t.app).login(caller === 'anonymous' ? emails.get('no_role')! : emails.get(caller)!, caller === 'site_admin' ? t.admin.password : TEST_PASSWORD),
+  },
+  {
+    method: 'POST', route: '/api/auth/logout', allowed: EVERYONE,
+    call: async (_c, caller) => {
+      const fresh = caller === 'anonymous' ? new Client(t.app) : await loggedInClient(t, emails.get(caller)!, caller === 'site_admin' ? t.admin.password : TEST_PASSWORD);
+      return fresh.post('/api/auth/logout');
+    },
+  },
+  { method: 'POST', route: '/api/auth/password-reset/request', allowed: EVERYONE, call: (c) => c.post('/api/auth/password-reset/request', { email: `nobody-${uniq()}@example.vn` }) },
+  {
+    method: 'POST', route: '/api/auth/password-reset/confirm', allowed: EVERYONE,
+    call: async (c) => {
+      const u = await makeUser(t);
+      await requestPasswordReset(t.deps, { email: u.email });
+      const token = /token=([^\s]+)/.exec(t.sentMail.at(-1)!.text)![1]!;
+      return c.post('/api/auth/password-reset/confirm', { token: decodeURIComponent(token), password: 'mat-khau-moi-12345' });
+    },
+  },
+  { method: 'PATCH', route: '/api/account', allowed: LOGGED_IN, call: (c) => c.patch('/api/account', { locale: 'vi' }) },
+  { method: 'POST', route: '/api/account/password', allowed: LOGGED_IN, call: (c, caller) => c.post('/api/account/password', { currentPassword: caller === 'site_admin' ? t.admin.password : TEST_PASSWORD, newPassword: caller === 'site_admin' ? t.admin.password : TEST_PASSWORD }) },
+  { method: 'GET', route: '/api/contests', allowed: EVERYONE, call: (c) => c.get('/api/contests') },
+  { method: 'POST', route: '/api/contests', allowed: ADMIN_ONLY, call: (c) => c.post('/api/contests', { ...demoContest(new Date()), slug: `cuoc-thi-${uniq()}` }) },
+  { method: 'GET', route: '/api/contests/:slug', allowed: EVERYONE, call: (c) => c.get(`/api/contests/${slug}`) },
+  {
+    method: 'PUT', route: '/api/contests/:slug', allowed: ORGANIZER,
+    call: async (c) => {
+      const v = (await c.get(`/api/contests/${slug}`)).json();
+      const body = { name: v.name, theme: v.theme, topics: v.topics, rulesMarkdown: v.rulesMarkdown, timeZone: v.timeZone, entryRules: v.entryRules, prizes: v.prizes, rubric: v.rubric, maxEntriesPerPerson: v.maxEntriesPerPerson, phases: v.phases, unitCategories: v.unitCategories.map(({ id: _id, ...cat }: { id: number }) => cat) };
+      return c.put(`/api/contests/${slug}`, body);
+    },
+  },
+  { method: 'GET', route: '/api/contests/:slug/units', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/units`) },
+  { method: 'POST', route: '/api/contests/:slug/units', allowed: INTAKE_WRITE, call: (c) => c.post(`/api/contests/${slug}/units`, { name: `Hợp tác xã ${uniq()}`, categoryCode: 'organization' }) },
+  {
+    method: 'PUT', route: '/api/contests/:slug/units/:unitId', allowed: INTAKE_WRITE,
+    call: async (c) => {
+      const { id } = await saveUnit(t.deps, admin(), slug, { name: `Trường ${uniq()}`, categoryCode: 'organization' });
+      return c.put(`/api/contests/${slug}/units/${id}`, { name: `Trường đổi tên ${uniq()}`, categoryCode: 'organization' });
+    },
+  },
+  {
+    method: 'DELETE', route: '/api/contests/:slug/units/:unitId', allowed: INTAKE_WRITE,
+    call: async (c) => {
+      const { id } = await saveUnit(t.deps, admin(), slug, { name: `Đơn vị xóa ${uniq()}`, categoryCode: 'organization' });
+      return c.delete(`/api/contests/${slug}/units/${id}`);
+    },
+  },
+  {
+    method: 'POST', route: '/api/contests/:slug/units/import', allowed: INTAKE_WRITE,
+    call: (c) => c.request('POST', `/api/contests/${slug}/units/import?filename=units.csv`, undefined, { raw: Buffer.from(`ten,loai\nHội Nông dân ${uniq()},organization\n`), contentType: 'text/csv' }),
+  },
+  { method: 'GET', route: '/api/contests/:slug/roster', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/roster`) },
+  { method: 'POST', route: '/api/contests/:slug/roster', allowed: INTAKE_WRITE, call: (c) => c.post(`/api/contests/${slug}/roster`, { body: 'jury', fullName: 'Trần Thị Giám Khảo', email: `gk-${uniq()}@example.vn` }) },
+  {
+    method: 'DELETE', route: '/api/contests/:slug/roster/:memberId', allowed: INTAKE_WRITE,
+    call: async (c) => {
+      const { id } = await addRosterMember(t.deps, admin(), slug, { body: 'secretariat', fullName: 'Lê Văn Thư', email: `tk-${uniq()}@example.vn` });
+      return c.delete(`/api/contests/${slug}/roster/${id}`);
+    },
+  },
+  { method: 'GET', route: '/api/contests/:slug/roles', allowed: ORGANIZER, call: (c) => c.get(`/api/contests/${slug}/roles`) },
+  {
+    method: 'POST', route: '/api/contests/:slug/roles', allowed: ORGANIZER,
+    call: async (c) => {
+      const u = await makeUser(t);
+      return c.post(`/api/contests/${slug}/roles`, { identifier: u.email, role: 'juror' });
+    },
+  },
+  {
+    method: 'DELETE', route: '/api/contests/:slug/roles/:roleId', allowed: ORGANIZER,
+    call: async (c) => {
+      const u = await makeUser(t);
+      const { id } = await grantContestRole(t.deps, admin(), slug, { identifier: u.email, role: 'finance' });
+      return c.delete(`/api/contests/${slug}/roles/${id}`);
+    },
+  },
+  { method: 'GET', route: '/api/contests/:slug/audit', allowed: ORGANIZER, call: (c) => c.get(`/api/contests/${slug}/audit`) },
+];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  slug = t.demoSlug;
+  const other = await createContest(t.deps, admin(), { ...demoContest(new Date()), slug: 'cuoc-thi-khac' });
+  const aUnit = await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Thái').executeTakeFirstOrThrow();
+  clients.set('anonymous', new Client(t.app));
+  for (const caller of CALLERS) {
+    if (caller === 'anonymous') continue;
+    if (caller === 'site_admin') {
+      emails.set(caller, t.admin.email);
+      clients.set(caller, await loggedInClient(t, t.admin.email, t.admin.password));
+      continue;
+    }
+    const role = caller === 'no_role' ? undefined : caller === 'organizer_of_other_contest' ? 'organizer' : caller;
+    const u = await makeUser(t, { role, slug: caller === 'organizer_of_other_contest' ? other.slug : slug, unitId: role === 'unit_rep' ? Number(aUnit.id) : undefined });
+    emails.set(caller, u.email);
+    clients.set(caller, await loggedInClient(t, u.email, u.password));
+  }
+});
+
+afterAll(async () => t?.close());
+
+describe('role matrix', () => {
+  for (const c of CASES) {
+    it(`${c.method} ${c.route}`, async () => {
+      const outcomes: string[] = [];
+      for (const caller of CALLERS) {
+        const res = await c.call(clients.get(caller)!, caller);
+        const code = res.statusCode >= 400 ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
+        const allowed = c.allowed.includes(caller);
+        if (allowed && res.statusCode >= 400) outcomes.push(`${caller}: expected success, got ${res.statusCode} ${code}`);
+        if (!allowed) {
+          const expectedCode = caller === 'anonymous' ? 'auth.required' : 'auth.forbidden';
+          if (code !== expectedCode) outcomes.push(`${caller}: expected ${expectedCode}, got ${res.statusCode} ${code ?? ''}`);
+        }
+      }
+      expect(outcomes).toEqual([]);
+    });
+  }
+
+  it('covers every API endpoint the server registers', () => {
+    const registered = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
+    const covered = CASES.map((c) => `${c.method} ${c.route}`).sort();
+    expect(covered).toEqual(registered);
+    console.log(`role matrix: ${CASES.length} endpoints x ${CALLERS.length} callers = ${CASES.length * CALLERS.length} checks`);
+  });
+});
