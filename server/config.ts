@@ -37,14 +37,9 @@ const envSchema = z
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
     RATE_LIMIT_RESET_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
-  })
-  .superRefine((env, ctx) => {
-    if (env.STORAGE === 's3') {
-      for (const k of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
-        if (!env[k]) ctx.addIssue({ code: 'custom', path: [k], message: `required when STORAGE=s3` });
-      }
-    }
   });
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -83,14 +78,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== '') raw[k] = v;
   // A TZ_DEFAULT is ours; the TZ of the process is left to the system.
   const parsed = envSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
+  // Checked apart from the schema so that these are reported together with any other wrong value.
+  const missingS3 = raw.STORAGE === 's3' ? S3_REQUIRED.filter((k) => !raw[k]).map((k) => `${k}: required when STORAGE=s3 (not set)`) : [];
+  if (!parsed.success || missingS3.length) {
+    throw new ConfigError([
+      ...(parsed.error?.issues ?? []).map((i) => {
         const name = String(i.path[0] ?? '?');
         const got = raw[name] === undefined ? 'not set' : `got "${name.includes('SECRET') || name === 'SMTP_URL' || name === 'DATABASE_URL' ? '…' : raw[name]}"`;
         return `${name}: ${i.message} (${got})`;
       }),
-    );
+      ...missingS3,
+    ]);
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);

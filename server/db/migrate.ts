@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, DialectName } from './dialect.ts';
 import * as m0001 from './migrations/0001_initial.ts';
 
@@ -21,7 +21,11 @@ class ListProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider: new ListProvider(database.dialect) });
+  // On PostgreSQL the bookkeeping tables go in the connection's own schema: Kysely would otherwise find another
+  // schema's tables by name and skip creating its own.
+  const migrationTableSchema =
+    database.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({ db: database.db, provider: new ListProvider(database.dialect), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   const failed = results?.find((r) => r.status === 'Error');

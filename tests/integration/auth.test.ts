@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
+import { startSmtpSink } from '../helpers/smtp-sink.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createMailer } from '../../server/mail/mailer.ts';
+import pino from 'pino';
+
+let t: TestApp;
+
+/** The token in a reset mail, decoding quoted-printable as a mail client would. */
+function tokenIn(raw: string): string {
+  const text = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return decodeURIComponent(/reset-password\?token=([A-Za-z0-9_%-]+)/.exec(text)![1]!);
+}
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  const config = loadConfig({ SMTP_URL: smtp.url, MAIL_FROM: 'Ban Tổ chức <btc@example.vn>' });
+  t = await startTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' }, mailer: createMailer({ smtp: config.smtp, dataDir: '.', logger: pino({ level: 'silent' }) }) });
+});
+afterAll(async () => {
+  await t?.close();
+  await smtp?.close();
+});
+
+describe('registration', () => {
+  it('registers with an e-mail, normalizes it, and can log in with any casing', async () => {
+    const c = new Client(t.app);
+    const res = await c.post('/api/auth/register', { fullName: 'Nguyễn Thị Hoa', email: '  Hoa.Nguyen@Example.VN ', password: TEST_PASSWORD });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ email: 'hoa.nguyen@example.vn', fullName: 'Nguyễn Thị Hoa', isSiteAdmin: false });
+    expect((await c.login('HOA.NGUYEN@example.vn', TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('registers with a phone only and logs in with the phone written another way', async () => {
+    const c = new Client(t.app);
+    const res = await c.post('/api/auth/register', { fullName: 'Lê Văn Nam', phone: '+84 912 000 111', password: TEST_PASSWORD });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().phone).toBe('0912000111');
+    expect((await c.login('0912.000.111', TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('refuses a duplicate e-mail, a bad phone, a short password and no identifier, in Vietnamese', async () => {
+    const c = new Client(t.app);
+    await c.post('/api/auth/register', { fullName: 'Trùng Lặp', email: 'dup@example.vn', password: TEST_PASSWORD });
+    const dup = await c.post('/api/auth/register', { fullName: 'Trùng Lặp', email: 'DUP@example.vn', password: TEST_PASSWORD });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error).toMatchObject({ code: 'account.emailTaken' });
+    expect(dup.json().error.message).toContain('đã được dùng');
+    const phone = await c.post('/api/auth/register', { fullName: 'Số Sai', phone: '12345', password: TEST_PASSWORD });
+    expect(phone.json().error.code).toBe('account.phoneInvalid');
+    const weak = await c.post('/api/auth/register', { fullName: 'Mật Khẩu Ngắn', email: 'weak@example.vn', password: 'ngan' });
+    expect(weak.json().error).toMatchObject({ code: 'account.passwordWeak', message: 'Mật khẩu cần ít nhất 10 ký tự.' });
+    const none = await c.post('/api/auth/register', { fullName: 'Không Liên Hệ', password: TEST_PASSWORD });
+    expect(none.json().error.code).toBe('account.identifierRequired');
+  });
+
+  it('answers in English when the caller asks for English', async () => {
+    const c = new Client(t.app);
+    c.lang = 'en';
+    const res = await c.post('/api/auth/register', { fullName: 'X', email: 'x@example.vn', password: TEST_PASSWORD });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe('The data sent is not valid. Please check the highlighted fields.');
+    expect(res.json().error.details.issues[0]).toMatchObject({ path: 'fullName' });
+    expect(res.json().error.details.issues[0].message).toMatch(/small/i);
+  });
+
+  it('localizes field messages in Vietnamese', async () => {
+    const c = new Client(t.app);
+    const res = await c.post('/api/auth/register', { fullName: 'X', email: 'x@example.vn', password: TEST_PASSWORD });
+    expect(res.json().error.details.issues[0].message).toMatch(/Quá nhỏ/);
+  });
+});
+
+describe('sessions', () => {
+  it('sets an httpOnly SameSite session cookie and reports the user and roles', async () => {
+    const u = await makeUser(t, { role: 'juror' });
+    const c = new Client(t.app);
+    const res = await c.login(u.email, u.password);
+    const cookie = res.cookies.find((x) => x.name === 'sid')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    const s = (await c.get('/api/auth/session')).json();
+    expect(s.user.email).toBe(u.email);
+    expect(s.memberships).toEqual([expect.objectContaining({ slug: t.demoSlug, role: 'juror' })]);
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const u = await makeUser(t);
+    const res = await new Client(t.app).login(u.email, u.password);
+    const token = res.cookies.find((x) => x.name === 'sid')!.value;
+    const rows = await t.deps.db.selectFrom('sessions').select('id').execute();
+    expect(rows.some((r) => r.id === token)).toBe(false);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('ends the session on logout', async () => {
+    const u = await makeUser(t);
+    const c = await loggedInClient(t, u.email, u.password);
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await c.get('/api/auth/session')).json().user).toBeNull();
+    await c.refresh();
+    expect((await c.patch('/api/account', { locale: 'en' })).json().error.code).toBe('auth.required');
+  });
+
+  it('expires sessions after their lifetime', async () => {
+    const u = await makeUser(t);
+    const c = await loggedInClient(t, u.email, u.password);
+    t.setNow(new Date(Date.now() + 31 * 86400000));
+    try {
+      expect((await c.get('/api/auth/session')).json().user).toBeNull();
+    } finally {
+      t.setNow(new Date());
+    }
+  });
+
+  it('gives the same answer for an unknown account and a wrong password', async () => {
+    const u = await makeUser(t);
+    const c = new Client(t.app);
+    const unknown = await c.login('khong-ton-tai@example.vn', 'sai-mat-khau-123');
+    const wrong = await c.login(u.email, 'sai-mat-khau-123');
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.json()).toEqual(wrong.json());
+  });
+
+  it('locks the account after repeated failures, even for the right password, and unlocks after the lock time', async () => {
+    const u = await makeUser(t);
+    const c = new Client(t.app);
+    for (let i = 0; i < 2; i++) expect((await c.login(u.email, 'sai-mat-khau-123')).json().error.code).toBe('auth.invalidCredentials');
+    const third = await c.login(u.email, 'sai-mat-khau-123');
+    expect(third.statusCode).toBe(423);
+    expect(third.json().error.message).toContain('15 phút');
+    expect((await c.login(u.email, u.password)).json().error.code).toBe('auth.locked');
+    t.setNow(new Date(Date.now() + 16 * 60000));
+    try {
+      expect((await c.login(u.email, u.password)).statusCode).toBe(200);
+    } finally {
+      t.setNow(new Date());
+    }
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a state-changing request without the token', async () => {
+    const u = await makeUser(t);
+    const c = await loggedInClient(t, u.email, u.password);
+    const res = await c.request('PATCH', '/api/account', { locale: 'en' }, { headers: { 'x-csrf-token': 'forged' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('auth.csrf');
+    const none = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { identifier: u.email, password: u.password } });
+    expect(none.json().error.code).toBe('auth.csrf');
+  });
+
+  it('refuses a request from another origin even with a token', async () => {
+    const u = await makeUser(t);
+    const c = await loggedInClient(t, u.email, u.password);
+    const res = await c.request('PATCH', '/api/account', { locale: 'en' }, { headers: { origin: 'https://evil.example' } });
+    expect(res.json().error.code).toBe('auth.csrf');
+  });
+
+  it('does not accept the anonymous token once logged in', async () => {
+    const u = await makeUser(t);
+    const c = new Client(t.app);
+    await c.refresh();
+    const anon = c.csrf!;
+    await c.login(u.email, u.password);
+    expect(c.csrf).not.toBe(anon);
+    const res = await c.request('PATCH', '/api/account', { locale: 'en' }, { headers: { 'x-csrf-token': anon } });
+    expect(res.json().error.code).toBe('auth.csrf');
+  });
+});
+
+describe('rate limits', () => {
+  it('limits login attempts per address', async () => {
+    const limited = await startTestApp({ env: { RATE_LIMIT_LOGIN_PER_MINUTE: '3' }, demo: false });
+    try {
+      const c = new Client(limited.app);
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await c.login(`someone${i}@example.vn`, 'sai-mat-khau-123')).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+      const last = await c.login('x@example.vn', 'sai-mat-khau-123');
+      expect(last.json().error.message).toMatch(/chờ \d+ giây/);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('password reset by e-mail', () => {
+  it('sends a link over SMTP that sets a new password once, ends other sessions and unlocks', async () => {
+    const u = await makeUser(t);
+    const other = await loggedInClient(t, u.email, u.password);
+    const c = new Client(t.app);
+    expect((await c.post('/api/auth/password-reset/request', { email: u.email.toUpperCase() })).statusCode).toBe(200);
+    const mail = smtp.received.find((m) => m.to.includes(u.email));
+    expect(mail).toBeDefined();
+    expect(mail!.raw).toMatch(/Subject: =\?UTF-8\?/i);
+    const token = tokenIn(mail!.raw);
+    expect((await c.post('/api/auth/password-reset/confirm', { token, password: 'mat-khau-moi-2024' })).statusCode).toBe(200);
+    expect((await c.post('/api/auth/password-reset/confirm', { token, password: 'mat-khau-khac-2024' })).json().error.code).toBe('auth.resetInvalid');
+    expect((await other.get('/api/auth/session')).json().user).toBeNull();
+    expect((await c.login(u.email, 'mat-khau-moi-2024')).statusCode).toBe(200);
+  });
+
+  it('answers the same for an address with no account and sends nothing', async () => {
+    const before = smtp.received.length;
+    const res = await new Client(t.app).post('/api/auth/password-reset/request', { email: 'chua-dang-ky@example.vn' });
+    expect(res.statusCode).toBe(200);
+    expect(smtp.received.length).toBe(before);
+  });
+
+  it('refuses an expired link', async () => {
+    const u = await makeUser(t);
+    const c = new Client(t.app);
+    await c.post('/api/auth/password-reset/request', { email: u.email });
+    const token = tokenIn(smtp.received.filter((m) => m.to.includes(u.email)).at(-1)!.raw);
+    t.setNow(new Date(Date.now() + 2 * 3600000));
+    try {
+      expect((await c.post('/api/auth/password-reset/confirm', { token, password: 'mat-khau-moi-2024' })).json().error.code).toBe('auth.resetInvalid');
+    } finally {
+      t.setNow(new Date());
+    }
+  });
+});
+
+describe('account', () => {
+  it('changes name and language, and a password change keeps this session but ends others', async () => {
+    const u = await makeUser(t);
+    const c = await loggedInClient(t, u.email, u.password);
+    const other = await loggedInClient(t, u.email, u.password);
+    const upd = await c.patch('/api/account', { fullName: 'Phạm Thu Hà', locale: 'en' });
+    expect(upd.json()).toMatchObject({ fullName: 'Phạm Thu Hà', locale: 'en' });
+    expect((await c.post('/api/account/password', { currentPassword: 'sai-mat-khau-123', newPassword: 'mat-khau-moi-2025' })).json().error.code).toBe('auth.wrongPassword');
+    expect((await c.post('/api/account/password', { currentPassword: u.password, newPassword: 'mat-khau-moi-2025' })).statusCode).toBe(200);
+    expect((await c.get('/api/auth/session')).json().user).not.toBeNull();
+    expect((await other.get('/api/auth/session')).json().user).toBeNull();
+  });
+});
