@@ -20,6 +20,11 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** JSON with object keys sorted at every level: the same content always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
+  // Like JSON.stringify, honour toJSON (a Date becomes its ISO string), so that details read back from the stored JSON
+  // hash the same as when they were written.
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return canonicalJson((value as { toJSON: () => unknown }).toJSON());
+  }
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const obj = value as Record<string, unknown>;

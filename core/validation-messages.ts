@@ -16,6 +16,10 @@ const maps = { vi: z.locales.vi().localeError, en: z.locales.en().localeError };
 /** A validation issue's message in the caller's language. */
 export function localizeIssue(issue: { code: string; message?: string; [k: string]: unknown }, lang: Lang): string {
   if (issue.message && CUSTOM[issue.message]) return CUSTOM[issue.message]![lang];
+  // Issues reach us without the rejected value, so zod's own text would claim it "received undefined".
+  if (issue.code === 'invalid_type' && !('input' in issue) && typeof issue.expected === 'string') {
+    return lang === 'vi' ? `Thiếu giá trị hoặc sai kiểu: cần ${issue.expected}` : `Missing or of the wrong type: expected ${issue.expected}`;
+  }
   const out = maps[lang](issue as never);
   if (typeof out === 'string') return out;
   return out?.message ?? issue.message ?? issue.code;
