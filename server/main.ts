@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 
   if (config.roles.web) {
     await buildWebIfMissing();
-    const app = await buildApp(deps, { webDir, logger: true });
+    const app = await buildApp(deps, { webDir, logger });
     await app.listen({ port: config.port, host: config.host });
   }
   if (config.roles.worker) logger.info('worker role started (no jobs are defined yet)');
