@@ -95,3 +95,67 @@ export const auditRecordViewSchema = z.object({
 export const importResultSchema = z.object({ created: z.number(), updated: z.number() });
 
 export { ENTRY_FORMS };
+
+const bilingual = z.object({ vi: z.string(), en: z.string() });
+export const videoFailureViewSchema = z.object({ rule: z.string(), message: bilingual });
+
+export const uploadViewSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  sizeBytes: z.number(),
+  filename: z.string(),
+  sha256: z.string().nullable(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+  verdict: z.object({ ok: z.boolean(), failures: z.array(videoFailureViewSchema), probe: z.unknown() }).passthrough().nullable(),
+});
+
+export const entryViewSchema = z.object({
+  id: z.number(),
+  contestSlug: z.string(),
+  code: z.string().nullable(),
+  status: z.string(),
+  draft: z.unknown(),
+  unitName: z.string().nullable(),
+  isIntake: z.boolean(),
+  canEdit: z.boolean(),
+  missing: z.array(z.object({ field: z.string(), message: bilingual })),
+  upload: uploadViewSchema.nullable(),
+  acceptedUploadId: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  events: z.array(z.object({ at: z.string(), kind: z.string(), details: z.record(z.string(), z.unknown()) })),
+});
+
+export const receiptSchema = z.object({
+  entryId: z.number(),
+  code: z.string(),
+  contestName: z.string(),
+  title: z.string(),
+  submittedAt: z.string(),
+  submittedAtLocal: z.string(),
+  timeZone: z.string(),
+  fileName: z.string(),
+  fileSizeBytes: z.number(),
+  sha256: z.string(),
+  checksPassed: z.array(z.string()),
+  inGrace: z.boolean(),
+});
+
+export const myEntrySchema = z.object({
+  id: z.number(), code: z.string().nullable(), status: z.string(), title: z.string(), contestSlug: z.string(), contestName: z.string(),
+  unitName: z.string().nullable(), submittedAt: z.string().nullable(), updatedAt: z.string(),
+});
+
+export const contestEntryRowSchema = z.object({
+  id: z.number(), code: z.string().nullable(), status: z.string(), title: z.string(), form: z.string().nullable(), partyKind: z.string(), isIntake: z.boolean(),
+  unitId: z.number().nullable(), unitName: z.string().nullable(), entrantName: z.string(), fileStatus: z.string(), fileFailures: z.array(videoFailureViewSchema),
+  submittedAt: z.string().nullable(), updatedAt: z.string(),
+});
+
+export const complianceSchema = z.object({
+  units: z.array(z.object({ unitId: z.number(), unitName: z.string(), categoryCode: z.string(), categoryName: z.string(), minEntries: z.number(), maxEntries: z.number(), submitted: z.number(), drafts: z.number(), belowMinimum: z.boolean() })),
+  belowMinimum: z.array(z.string()),
+  refusedFiles: z.number(),
+});

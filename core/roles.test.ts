@@ -13,6 +13,8 @@ const EXPECTED: Record<Action, ContestRole[]> = {
   'roles.view': ['organizer'],
   'roles.edit': ['organizer'],
   'audit.view': ['organizer'],
+  'entries.viewAll': ['organizer', 'secretariat', 'secretary'],
+  'entries.intake': ['organizer', 'secretariat'],
 };
 const ALL_ACTIONS = Object.keys(EXPECTED) as Action[];
 

@@ -29,6 +29,8 @@ export const ACTIONS = {
   'roles.view': ['organizer'],
   'roles.edit': ['organizer'],
   'audit.view': ['organizer'],
+  'entries.viewAll': ['organizer', 'secretariat', 'secretary'],
+  'entries.intake': ['organizer', 'secretariat'],
 } as const satisfies Record<string, readonly ContestRole[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -36,6 +36,7 @@ const envSchema = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
+    UPLOAD_EXPIRY_HOURS: z.coerce.number().min(1).max(24 * 90).default(7 * 24),
     RATE_LIMIT_RESET_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
   });
 
@@ -62,6 +63,8 @@ export interface Config {
   loginLockMinutes: number;
   loginRatePerMinute: number;
   resetRatePerHour: number;
+  uploadDir: string;
+  uploadExpiryHours: number;
   secureCookies: boolean;
 }
 
@@ -119,6 +122,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     resetRatePerHour: e.RATE_LIMIT_RESET_PER_HOUR,
+    uploadDir: path.join(dataDir, 'uploads'),
+    uploadExpiryHours: e.UPLOAD_EXPIRY_HOURS,
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

@@ -1,12 +1,14 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, DialectName } from './dialect.ts';
 import * as m0001 from './migrations/0001_initial.ts';
+import * as m0002 from './migrations/0002_entries.ts';
 
 type DialectMigration = { up(db: Kysely<any>, dialect: DialectName): Promise<void>; down?(db: Kysely<any>, dialect: DialectName): Promise<void> };
 
 /** The one ordered list of migrations; each receives the dialect so that both databases share it. */
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_initial': m0001,
+  '0002_entries': m0002,
 };
 
 class ListProvider implements MigrationProvider {

@@ -121,7 +121,70 @@ export interface MetaTable {
   value: string;
 }
 
+export interface EntriesTable {
+  id: Generated<number>;
+  contest_id: number;
+  code: string | null;
+  owner_user_id: number | null;
+  party_kind: 'unit' | 'person';
+  unit_id: number | null;
+  quota_key: string;
+  status: string;
+  draft_json: string;
+  title_folded: ColumnType<string, string | undefined, string>;
+  is_intake: ColumnType<Bool, Bool | undefined, Bool>;
+  intake_by_user_id: number | null;
+  accepted_upload_id: string | null;
+  active_upload_id: string | null;
+  submitted_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  consent_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EntrySlotsTable {
+  contest_id: number;
+  quota_key: string;
+  slot: number;
+  entry_id: number;
+}
+
+export interface EntryCodeCountersTable {
+  contest_id: number;
+  last: number;
+}
+
+export interface UploadsTable {
+  id: string;
+  entry_id: number;
+  user_id: number | null;
+  size_bytes: number;
+  filename: string;
+  status: 'uploading' | 'checking' | 'accepted' | 'refused' | 'replaced' | 'expired';
+  sha256: string | null;
+  verdict_json: string | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+  check_started_at: Timestamp | null;
+  checked_at: Timestamp | null;
+}
+
+export interface EntryEventsTable {
+  id: Generated<number>;
+  entry_id: number;
+  at: Timestamp;
+  actor_user_id: number | null;
+  kind: string;
+  details_json: string;
+}
+
 export interface DB {
+  entries: EntriesTable;
+  entry_slots: EntrySlotsTable;
+  entry_code_counters: EntryCodeCountersTable;
+  uploads: UploadsTable;
+  entry_events: EntryEventsTable;
   users: UsersTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
@@ -140,3 +203,5 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type ContestRow = Selectable<ContestsTable>;
 export type UnitRow = Selectable<UnitsTable>;
+export type EntryRow = Selectable<EntriesTable>;
+export type UploadRow = Selectable<UploadsTable>;

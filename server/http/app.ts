@@ -18,8 +18,11 @@ import { healthRoutes } from './routes/health.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { rosterRoutes } from './routes/roster.ts';
 import { unitRoutes } from './routes/units.ts';
+import { entryRoutes } from './routes/entries.ts';
+import { uploadRoutes } from './routes/uploads.ts';
+import { createTusServer } from '../uploads/tus-server.ts';
 
-export interface RouteInfo { method: string; url: string }
+export interface RouteInfo { method: string; url: string; hidden: boolean }
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,6 +36,8 @@ export interface AppOptions {
   webDir?: string | null;
   /** The process's pino logger; without it the app logs nothing (tests). */
   logger?: Logger;
+  /** Called when an upload's last byte arrives, to start its checks at once. */
+  onUploadFinished?: (uploadId: string) => void;
 }
 
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -47,7 +52,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.decorate('apiRoutes', [] as RouteInfo[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url });
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide) });
   });
   app.addContentTypeParser(['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
@@ -70,6 +75,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   rosterRoutes(app, deps);
   roleRoutes(app, deps);
   auditRoutes(app, deps);
+  entryRoutes(app, deps);
+  uploadRoutes(app, deps, () => createTusServer(deps, { onFinished: opts.onUploadFinished }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = opts.webDir;

@@ -11,6 +11,11 @@ import { saveUnit } from '../../server/services/save-unit.ts';
 import { createContest } from '../../server/services/create-contest.ts';
 import { demoContest } from '../../server/demo/vinh-linh-2024.ts';
 import type { ContestRole } from '../../core/roles.ts';
+import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
+import { submitEntry } from '../../server/services/submit-entry.ts';
+import { updateContest } from '../../server/services/update-contest.ts';
+import { loadContest } from '../../server/services/load-contest.ts';
+import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
@@ -23,6 +28,12 @@ const ADMIN_ONLY: Caller[] = ['site_admin'];
 const ORGANIZER: Caller[] = ['organizer', 'site_admin'];
 const INTAKE_READ: Caller[] = ['organizer', 'secretariat', 'secretary', 'site_admin'];
 const INTAKE_WRITE: Caller[] = ['organizer', 'secretariat', 'site_admin'];
+/** Staff of the demo contest: R4 bars them from entering it (the site admin created it and is its organizer). */
+const STAFF_OF_CONTEST: Caller[] = ['organizer', 'secretariat', 'secretary', 'juror', 'site_admin'];
+const ENTRY_READERS: Caller[] = ['entrant', ...INTAKE_READ];
+/** An entry belongs to its entrant: staff who may read it are refused a change; to anyone else it does not exist. */
+const ownedBy = (notFound: string) => (caller: Caller) =>
+  caller === 'anonymous' ? 'auth.required' : INTAKE_READ.includes(caller) ? 'auth.forbidden' : notFound;
 
 let t: TestApp;
 let slug: string;
@@ -35,11 +46,34 @@ interface Case {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   route: string;
   allowed: readonly Caller[];
+  /** The error a refused caller gets, when not the default (auth.required / auth.forbidden). */
+  denied?: (caller: Caller) => string;
   /** Builds a request that succeeds for an allowed caller (fresh targets for deletions). */
   call(c: Client, caller: Caller): Promise<LightMyRequestResponse>;
 }
 
 const admin = () => ({ userId: t.admin.userId, isSiteAdmin: true, ip: null });
+let entrantActor: { userId: number; isSiteAdmin: boolean; ip: null };
+
+/** A fresh draft of the entrant's, complete and with an accepted file when asked. */
+async function entrantDraft(opts: { file?: boolean; submitted?: boolean } = {}): Promise<number> {
+  const { id } = await saveEntryDraft(t.deps, entrantActor, slug, completeDraft({ kind: 'person' }, { title: `Tác phẩm ${uniq()}` }));
+  if (opts.file || opts.submitted) await attachAcceptedFile(t, id);
+  if (opts.submitted) await submitEntry(t.deps, entrantActor, id);
+  return id;
+}
+
+const tusHeaders = (entryId: number) => ({
+  'tus-resumable': '1.0.0', 'upload-length': '1000',
+  'upload-metadata': `entryId ${Buffer.from(String(entryId)).toString('base64')},filename ${Buffer.from('video.mp4').toString('base64')}`,
+});
+
+async function entrantUpload(): Promise<string> {
+  const entryId = await entrantDraft();
+  const res = await clients.get('entrant')!.request('POST', '/api/uploads', undefined, { headers: tusHeaders(entryId) });
+  if (res.statusCode !== 201) throw new Error(`upload not created: ${res.statusCode} ${res.body}`);
+  return res.headers.location!.toString().split('/').pop()!;
+}
 
 const CASES: Case[] = [
   { method: 'GET', route: '/api/health', allowed: EVERYONE, call: (c) => c.get('/api/health') },
@@ -126,6 +160,35 @@ const CASES: Case[] = [
     },
   },
   { method: 'GET', route: '/api/contests/:slug/audit', allowed: ORGANIZER, call: (c) => c.get(`/api/contests/${slug}/audit`) },
+  {
+    method: 'POST', route: '/api/contests/:slug/entries', allowed: LOGGED_IN.filter((c) => !STAFF_OF_CONTEST.includes(c)),
+    denied: (c) => (c === 'anonymous' ? 'auth.required' : 'entry.staffExcluded'),
+    call: (c) => c.post(`/api/contests/${slug}/entries`, completeDraft({ kind: 'person' }, { title: `Bản nháp ${uniq()}` })),
+  },
+  {
+    method: 'PUT', route: '/api/contests/:slug/entries/:entryId', allowed: ['entrant'], denied: ownedBy('entry.notFound'),
+    call: async (c) => c.put(`/api/contests/${slug}/entries/${await entrantDraft()}`, completeDraft({ kind: 'person' }, { title: 'Đổi tên' })),
+  },
+  { method: 'GET', route: '/api/entries/:entryId', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantDraft()}`) },
+  { method: 'POST', route: '/api/entries/:entryId/submit', allowed: ['entrant'], denied: ownedBy('entry.notFound'), call: async (c) => c.post(`/api/entries/${await entrantDraft({ file: true })}/submit`) },
+  { method: 'POST', route: '/api/entries/:entryId/withdraw', allowed: ['entrant'], denied: ownedBy('entry.notFound'), call: async (c) => c.post(`/api/entries/${await entrantDraft({ submitted: true })}/withdraw`) },
+  { method: 'GET', route: '/api/entries/:entryId/receipt', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantDraft({ submitted: true })}/receipt`) },
+  { method: 'GET', route: '/api/me/entries', allowed: LOGGED_IN, call: (c) => c.get('/api/me/entries') },
+  { method: 'GET', route: '/api/contests/:slug/entries', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/entries`) },
+  { method: 'GET', route: '/api/contests/:slug/entries.xlsx', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/entries.xlsx`) },
+  { method: 'GET', route: '/api/contests/:slug/compliance', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/compliance`) },
+  {
+    method: 'POST', route: '/api/uploads', allowed: ['entrant'], denied: ownedBy('entry.notFound'),
+    call: async (c) => c.request('POST', '/api/uploads', undefined, { headers: tusHeaders(await entrantDraft()) }),
+  },
+  {
+    method: 'PATCH', route: '/api/uploads/:uploadId', allowed: ['entrant'], denied: ownedBy('upload.notFound'),
+    call: async (c) => c.request('PATCH', `/api/uploads/${await entrantUpload()}`, undefined, { headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0' }, raw: Buffer.alloc(10, 1), contentType: 'application/offset+octet-stream' }),
+  },
+  {
+    method: 'DELETE', route: '/api/uploads/:uploadId', allowed: ['entrant'], denied: ownedBy('upload.notFound'),
+    call: async (c) => c.request('DELETE', `/api/uploads/${await entrantUpload()}`, undefined, { headers: { 'tus-resumable': '1.0.0' } }),
+  },
 ];
 
 beforeAll(async () => {
@@ -145,7 +208,11 @@ beforeAll(async () => {
     const u = await makeUser(t, { role, slug: caller === 'organizer_of_other_contest' ? other.slug : slug, unitId: role === 'unit_rep' ? Number(aUnit.id) : undefined });
     emails.set(caller, u.email);
     clients.set(caller, await loggedInClient(t, u.email, u.password));
+    if (caller === 'entrant') entrantActor = { userId: u.id, isSiteAdmin: false, ip: null };
   }
+  // Room for the entrant's many entries in this test (R3's limit has its own tests).
+  const c = await loadContest(t.deps.db, { slug });
+  await updateContest(t.deps, admin(), slug, { ...c.settings, maxEntriesPerPerson: 100, phases: c.phases, unitCategories: c.unitCategories });
 });
 
 afterAll(async () => t?.close());
@@ -160,7 +227,7 @@ describe('role matrix', () => {
         const allowed = c.allowed.includes(caller);
         if (allowed && res.statusCode >= 400) outcomes.push(`${caller}: expected success, got ${res.statusCode} ${code}`);
         if (!allowed) {
-          const expectedCode = caller === 'anonymous' ? 'auth.required' : 'auth.forbidden';
+          const expectedCode = c.denied ? c.denied(caller) : caller === 'anonymous' ? 'auth.required' : 'auth.forbidden';
           if (code !== expectedCode) outcomes.push(`${caller}: expected ${expectedCode}, got ${res.statusCode} ${code ?? ''}`);
         }
       }

@@ -1,0 +1,32 @@
+import { quotaKey } from '../../core/eligibility.ts';
+import type { EntryDraft } from '../../core/entry.ts';
+import { AppError } from '../../core/errors.ts';
+import { normalizePhone } from '../../core/normalize.ts';
+import type { Tx } from '../db/dialect.ts';
+import type { Actor } from './context.ts';
+
+/**
+ * Who enters and whose quota the entry uses. A unit entry needs its representative (or intake staff); a person's
+ * quota follows their phone when known (so an online entry and one brought in person count together), else their
+ * account.
+ */
+export async function resolveParty(db: Tx, actor: Actor & { userId: number }, contestId: number, draft: EntryDraft, opts: { intake: boolean }) {
+  if (draft.party.kind === 'unit') {
+    const unit = await db.selectFrom('units').select(['id', 'name']).where('id', '=', draft.party.unitId).where('contest_id', '=', contestId).executeTakeFirst();
+    if (!unit) throw new AppError('unit.notFound');
+    if (!opts.intake && !actor.isSiteAdmin) {
+      const rep = await db.selectFrom('contest_roles').select('id').where('contest_id', '=', contestId).where('user_id', '=', actor.userId).where('role', '=', 'unit_rep').where('unit_id', '=', unit.id).executeTakeFirst();
+      if (!rep) throw new AppError('entry.notUnitRep');
+    }
+    return { partyKind: 'unit' as const, unitId: Number(unit.id), unitName: unit.name, quotaKey: quotaKey({ kind: 'unit', unitId: Number(unit.id) }) };
+  }
+  let phone: string | null = null;
+  if (opts.intake) {
+    phone = normalizePhone(draft.authors[0]?.phone ?? '');
+    if (!phone) throw new AppError('account.phoneInvalid');
+  } else {
+    const user = await db.selectFrom('users').select('phone').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    phone = user.phone;
+  }
+  return { partyKind: 'person' as const, unitId: null, unitName: null, quotaKey: quotaKey({ kind: 'person', phone, userId: opts.intake ? null : actor.userId }) };
+}

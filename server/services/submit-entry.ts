@@ -1,0 +1,91 @@
+import { submissionWindow } from '../../core/eligibility.ts';
+import { missingForSubmission, entryCode } from '../../core/entry.ts';
+import { AppError } from '../../core/errors.ts';
+import { formatDateTime } from '../../core/time.ts';
+import type { Tx } from '../db/dialect.ts';
+import { appendAudit } from './append-audit.ts';
+import { checkStaffExclusion } from './check-staff-exclusion.ts';
+import type { Actor, Deps } from './context.ts';
+import { entryAccess } from './entry-access.ts';
+import { loadContest, type LoadedContest } from './load-contest.ts';
+import { recordEntryEvent } from './record-entry-event.ts';
+import { sendReceipt, type Receipt } from './send-receipt.ts';
+
+/** Claims the lowest free quota slot; the primary key on (contest, quota_key, slot) settles every race. */
+async function claimSlot(trx: Tx, contestId: number, quotaKey: string, max: number, entryId: number): Promise<number | null> {
+  for (let slot = 1; slot <= max; slot++) {
+    const row = await trx
+      .insertInto('entry_slots')
+      .values({ contest_id: contestId, quota_key: quotaKey, slot, entry_id: entryId })
+      .onConflict((oc) => oc.doNothing())
+      .returning('slot')
+      .executeTakeFirst();
+    if (row) return slot;
+  }
+  return null;
+}
+
+async function nextCode(trx: Tx, contest: LoadedContest): Promise<string> {
+  const row = await trx
+    .insertInto('entry_code_counters')
+    .values({ contest_id: contest.id, last: 1 })
+    .onConflict((oc) => oc.column('contest_id').doUpdateSet((eb) => ({ last: eb('entry_code_counters.last', '+', 1) })))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  const prefix = contest.slug.replace(/[^a-z0-9]/gi, '').slice(0, 8).toUpperCase() || 'CT';
+  return entryCode(prefix, Number(row.last));
+}
+
+/**
+ * Submits a complete entry whose file passed every check, while submissions are open (or within the grace period
+ * for an upload begun in time). Quotas (R2, R3) and the staff exclusion (R4) are enforced here, and the quota by the
+ * database itself. The entrant gets a receipt.
+ */
+export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Promise<Receipt> {
+  const { entry, draft } = await entryAccess(deps, actor, entryId, 'write');
+  if (entry.status !== 'draft') throw new AppError('entry.locked');
+  const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
+  const now = deps.clock();
+  const tz = contest.settings.timeZone;
+  const upload = entry.accepted_upload_id ? await deps.db.selectFrom('uploads').selectAll().where('id', '=', entry.accepted_upload_id).where('status', '=', 'accepted').executeTakeFirst() : undefined;
+  const window = submissionWindow(contest.phases, contest.settings.entryRules, now, upload?.created_at);
+  if (!window.ok) {
+    const sub = contest.phases.find((p) => p.kind === 'submission');
+    const params = { start: sub ? formatDateTime(sub.startsAt, tz) : '', end: sub ? formatDateTime(sub.endsAt, tz) : '' };
+    throw new AppError(window.reason === 'notOpenYet' ? 'phase.submissionNotOpen' : window.reason === 'closed' ? 'phase.submissionClosed' : 'phase.unscheduled', params);
+  }
+  const missing = missingForSubmission(draft, contest.settings.entryRules.allowedForms);
+  if (missing.length) throw new AppError('entry.incomplete', { count: missing.length }, { missing });
+  if (!upload || !upload.sha256) throw new AppError('entry.noAcceptedFile');
+  await checkStaffExclusion(deps.db, contest.id, entry.is_intake ? null : entry.owner_user_id === null ? null : Number(entry.owner_user_id), draft);
+
+  let max = contest.settings.maxEntriesPerPerson;
+  let unitName = '';
+  if (entry.unit_id !== null) {
+    const unit = await deps.db.selectFrom('units').innerJoin('unit_categories', 'unit_categories.id', 'units.category_id').select(['units.name', 'unit_categories.max_entries']).where('units.id', '=', entry.unit_id).executeTakeFirstOrThrow();
+    max = unit.max_entries;
+    unitName = unit.name;
+  }
+  const at = now.toISOString();
+  const code = await deps.db.transaction().execute(async (trx) => {
+    const slot = await claimSlot(trx, contest.id, entry.quota_key, max, entryId);
+    if (slot === null) throw new AppError(entry.unit_id !== null ? 'entry.unitQuotaFull' : 'entry.personQuotaFull', { unit: unitName, max });
+    const code = entry.code ?? (await nextCode(trx, contest));
+    const done = await trx.updateTable('entries').set({ status: 'submitted', code, submitted_at: at, updated_at: at }).where('id', '=', entryId).where('status', '=', 'draft').executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw new AppError('entry.locked');
+    await recordEntryEvent(trx, entryId, at, actor.userId, 'submitted', { code, slot, inGrace: window.inGrace });
+    if (entry.is_intake) await appendAudit(trx, deps, actor, { action: 'entry.intakeSubmit', contestId: contest.id, target: `entry:${entryId}`, details: { code } });
+    return code;
+  });
+
+  const verdict = JSON.parse(upload.verdict_json ?? '{"failures":[]}') as { passed?: string[] };
+  const receipt: Receipt = {
+    entryId, code, contestName: contest.settings.name, title: draft.title, submittedAt: at, submittedAtLocal: formatDateTime(at, tz), timeZone: tz,
+    fileName: upload.filename, fileSizeBytes: Number(upload.size_bytes), sha256: upload.sha256, checksPassed: verdict.passed ?? [], inGrace: window.inGrace,
+  };
+  const owner = entry.owner_user_id === null ? null : await deps.db.selectFrom('users').select(['email', 'locale']).where('id', '=', entry.owner_user_id).executeTakeFirst();
+  if (owner?.email) {
+    await sendReceipt(deps, owner.email, owner.locale, receipt).catch((err: unknown) => deps.logger.warn({ err: String(err), entryId }, 'receipt e-mail not sent'));
+  }
+  return receipt;
+}

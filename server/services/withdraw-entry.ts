@@ -1,0 +1,23 @@
+import { AppError } from '../../core/errors.ts';
+import { appendAudit } from './append-audit.ts';
+import type { Actor, Deps } from './context.ts';
+import { entryAccess } from './entry-access.ts';
+import { loadContest } from './load-contest.ts';
+import { recordEntryEvent } from './record-entry-event.ts';
+
+/** Takes a submitted entry back to draft before the deadline, freeing its place in the quota. */
+export async function withdrawEntry(deps: Deps, actor: Actor, entryId: number): Promise<void> {
+  const { entry } = await entryAccess(deps, actor, entryId, 'write');
+  const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
+  const sub = contest.phases.find((p) => p.kind === 'submission');
+  const now = deps.clock();
+  if (entry.status !== 'submitted' || !sub || now.getTime() >= Date.parse(sub.endsAt)) throw new AppError('entry.notWithdrawable');
+  const at = now.toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const done = await trx.updateTable('entries').set({ status: 'draft', submitted_at: null, withdrawn_at: at, updated_at: at }).where('id', '=', entryId).where('status', '=', 'submitted').executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw new AppError('entry.notWithdrawable');
+    await trx.deleteFrom('entry_slots').where('entry_id', '=', entryId).execute();
+    await recordEntryEvent(trx, entryId, at, actor.userId, 'withdrawn', { code: entry.code });
+    if (entry.is_intake) await appendAudit(trx, deps, actor, { action: 'entry.intakeWithdraw', contestId: contest.id, target: `entry:${entryId}` });
+  });
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { Server as TusServer } from '@tus/server';
+import { FileStore } from '@tus/file-store';
+import { AppError, errorMessage, type Lang } from '../../core/errors.ts';
+import { randomToken } from '../security/tokens.ts';
+import type { Actor, Deps } from '../services/context.ts';
+import { registerUpload } from '../services/begin-upload.ts';
+import { finishUpload } from '../services/finish-upload.ts';
+
+export const TUS_PATH = '/api/uploads';
+
+/** The caller of each tus request, set by the HTTP route before it hands the raw request to tus. */
+const callers = new WeakMap<IncomingMessage, { actor: Actor; lang: Lang }>();
+
+export function setTusCaller(req: IncomingMessage, actor: Actor, lang: Lang): void {
+  callers.set(req, { actor, lang });
+}
+
+function callerOf(req: unknown): { actor: Actor; lang: Lang } {
+  const node = (req as { runtime?: { node?: { req?: IncomingMessage } } }).runtime?.node?.req;
+  const c = node && callers.get(node);
+  if (!c) throw { status_code: 401, body: 'auth.required' };
+  return c;
+}
+
+function tusError(err: unknown, lang: Lang): { status_code: number; body: string } {
+  if (err instanceof AppError) return { status_code: err.status, body: JSON.stringify({ error: { code: err.code, message: errorMessage(err.code, lang, err.params) } }) };
+  throw err;
+}
+
+/**
+ * tus (resumable upload) server on local disk. Upload ids are 32 random bytes, so they cannot be guessed; the file on
+ * disk is named by that id, never by the client's file name.
+ */
+export function createTusServer(deps: Deps, hooks: { onFinished?: (uploadId: string) => void } = {}): TusServer {
+  fs.mkdirSync(deps.config.uploadDir, { recursive: true });
+  const datastore = new FileStore({ directory: deps.config.uploadDir, expirationPeriodInMilliseconds: deps.config.uploadExpiryHours * 3600000 });
+  const server = new TusServer({
+    path: TUS_PATH,
+    datastore,
+    relativeLocation: true,
+    respectForwardedHeaders: deps.config.trustProxy,
+    maxSize: 64 * 1024 ** 3,
+    namingFunction: () => randomToken(32),
+    async onUploadCreate(req, upload) {
+      const { actor, lang } = callerOf(req);
+      if (actor.userId === null) throw tusError(new AppError('auth.required'), lang);
+      const entryId = Number(upload.metadata?.entryId);
+      if (!Number.isInteger(entryId) || entryId <= 0 || upload.size === undefined) throw tusError(new AppError('upload.badRequest'), lang);
+      try {
+        const { replaced } = await registerUpload(deps, { ...actor, userId: actor.userId }, { uploadId: upload.id, entryId, sizeBytes: upload.size, filename: upload.metadata?.filename ?? 'video.mp4' });
+        for (const id of replaced) await datastore.remove(id).catch(() => {});
+      } catch (err) {
+        throw tusError(err, lang);
+      }
+      return {};
+    },
+    async onUploadFinish(_req, upload) {
+      await finishUpload(deps, upload.id);
+      hooks.onFinished?.(upload.id);
+      return {};
+    },
+  });
+  return server;
+}
