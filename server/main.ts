@@ -1,22 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import { ensureFirstAdmin } from './services/ensure-first-admin.ts';
 import { loadDemoContest } from './services/load-demo-contest.ts';
+import { ensureWebBuilt } from './web-build.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const webDir = path.join(root, 'dist', 'web');
-
-async function buildWebIfMissing(): Promise<void> {
-  if (fs.existsSync(path.join(webDir, 'index.html'))) return;
-  console.log('Đang dựng giao diện web lần đầu (khoảng một phút)… / Building the web app for the first time…');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
-}
 
 async function main(): Promise<void> {
   let config;
@@ -39,12 +29,12 @@ async function main(): Promise<void> {
     if (demo) logger.info({ slug: demo.slug }, 'demo contest loaded');
   }
 
+  const checks: { nudge(): void; stop(): Promise<void> } | null = null;
   if (config.roles.web) {
-    await buildWebIfMissing();
-    const app = await buildApp(deps, { webDir, logger });
+    const webDir = await ensureWebBuilt({ onBuild: () => console.log('Đang dựng giao diện web… / Building the web app…') });
+    const app = await buildApp(deps, { webDir, logger, onUploadFinished: () => checks?.nudge() });
     await app.listen({ port: config.port, host: config.host });
   }
-  if (config.roles.worker) logger.info('worker role started (no jobs are defined yet)');
 
   if (admin.created) {
     const line = '─'.repeat(64);
@@ -54,6 +44,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     logger.info('shutting down');
+    await checks?.stop();
     await database.close();
     process.exit(0);
   };

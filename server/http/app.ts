@@ -6,7 +6,6 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { errorMessage } from '../../core/errors.ts';
 import type { Deps } from '../services/context.ts';
 import { registerCsrf } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
@@ -66,7 +65,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   });
   registerSession(app, deps);
   registerCsrf(app, deps.config.publicUrl);
-  registerErrorHandler(app);
+  const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
+  registerErrorHandler(app, { spaFallback: webDir !== null });
 
   healthRoutes(app, deps);
   authRoutes(app, deps);
@@ -79,18 +79,13 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   uploadRoutes(app, deps, () => createTusServer(deps, { onFinished: opts.onUploadFinished }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const webDir = opts.webDir;
-  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+  if (webDir) {
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,
       setHeaders(res, file) {
         res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
-    });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      return reply.code(404).send({ error: { code: 'notFound', message: errorMessage('notFound', req.lang) } });
     });
   }
   return app;

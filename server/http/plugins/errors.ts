@@ -3,8 +3,11 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorMessage } from '../../../core/errors.ts';
 import { localizeIssue } from '../../../core/validation-messages.ts';
 
-/** Turns every failure into `{ error: { code, message, details } }` in the caller's language. */
-export function registerErrorHandler(app: FastifyInstance): void {
+/**
+ * Turns every failure into `{ error: { code, message, details } }` in the caller's language. With `spaFallback`,
+ * a GET outside /api/ that matches nothing gets the web app's index.html (client-side routes).
+ */
+export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
       return reply.code(err.status).send({ error: { code: err.code, message: errorMessage(err.code, req.lang, err.params), details: err.details } });
@@ -21,6 +24,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.code(500).send({ error: { code: 'internal', message: errorMessage('internal', req.lang) } });
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send({ error: { code: 'notFound', message: errorMessage('notFound', req.lang) } });
+    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.code(404).send({ error: { code: 'notFound', message: errorMessage('notFound', req.lang) } });
   });
 }

@@ -1,0 +1,217 @@
+/**
+ * The organizer's journey in a real browser: the public home page of the demo contest, an account made through the
+ * forms, the language switch, then the organizer editing the contest and its units in the staff area.
+ */
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { launchBrowser } from './browser.ts';
+import { ensureWebBuilt } from '../../server/web-build.ts';
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+const contexts: BrowserContext[] = [];
+/** Uncaught errors in the pages: any is a failure of the test that caused it. */
+const pageErrors: string[] = [];
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const ctx = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  return page;
+}
+
+const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim() ?? '';
+const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
+
+async function logIn(page: Page, identifier: string, password: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Thư điện tử hoặc số điện thoại').fill(identifier);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-account').waitFor();
+}
+
+beforeAll(async () => {
+  const webDir = await ensureWebBuilt();
+  t = await startTestApp({ app: { webDir } });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await t?.close();
+});
+
+describe('organizer journey', () => {
+  const user = { fullName: 'Nguyễn Thị Hoa', email: `hoa-${Date.now()}@example.vn`, password: 'mat-khau-cua-hoa-2024' };
+
+  it('shows the demo contest home page in Vietnamese, with its theme and timeline', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await page.waitForURL(`${base}/c/${t.demoSlug}`);
+    await page.getByTestId('contest-home').waitFor();
+    expect(await htmlLang(page)).toBe('vi');
+    expect(await text(page, 'contest-name')).toContain('huyện Vĩnh Linh năm 2024');
+    expect(await text(page, 'contest-theme')).toContain('Đẩy mạnh cải cách hành chính');
+    expect(await text(page, 'demo-badge')).toBe('Dữ liệu mẫu / demo');
+    expect(await page.getByTestId('phase-timeline').locator('li').count()).toBe(6);
+    // The demo opens submissions on the day it is loaded.
+    expect(await text(page, 'phase-submission')).toContain('Tiếp nhận tác phẩm');
+    expect(await page.getByTestId('phase-submission').getAttribute('aria-current')).toBe('step');
+    expect(await text(page, 'phase-submission')).toContain('Đang diễn ra');
+    expect(await text(page, 'phase-state')).toBe('Đang diễn ra: Tiếp nhận tác phẩm');
+    expect(await text(page, 'countdown')).toMatch(/kết thúc sau (\d+ ngày )?\d{2}:\d{2}:\d{2}$/);
+    expect(await text(page, 'prizes')).toContain('5.000.000 đ');
+    expect(await text(page, 'prize-total')).toContain('16.000.000 đ');
+    expect(await text(page, 'technical-rules')).toContain('Từ 5 đến 10 phút');
+    expect(await text(page, 'r4-note')).toContain('không được dự thi');
+    expect(await page.getByRole('button', { name: 'Nộp tác phẩm' }).isDisabled()).toBe(true);
+  });
+
+  it('fits a 360 px wide phone screen', async () => {
+    const page = await newPage({ width: 360, height: 780 });
+    await page.goto(`${base}/c/${t.demoSlug}`);
+    await page.getByTestId('phase-timeline').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    // For a person to look at: the phone layout of the home page (not kept in the repository).
+    await page.screenshot({ path: path.join(os.tmpdir(), 'contest-home-360.png'), fullPage: true });
+  });
+
+  it('registers a new account through the form', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/register`);
+    await page.getByLabel('Họ và tên').fill(user.fullName);
+    await page.getByLabel('Thư điện tử', { exact: true }).fill(user.email);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('ngan');
+    await page.getByTestId('register-submit').click();
+    // Checked before sending: too short a password and no consent.
+    await page.getByText('Mật khẩu cần ít nhất 10 ký tự.').waitFor();
+    await page.getByText('Vui lòng đánh dấu đồng ý để đăng ký.').waitFor();
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(user.password);
+    await page.getByLabel(/Tôi đồng ý/).check();
+    await page.getByTestId('register-submit').click();
+    await page.getByTestId('registered-notice').waitFor();
+    expect(page.url()).toBe(`${base}/login?registered=1`);
+    expect(await page.getByLabel('Thư điện tử hoặc số điện thoại').inputValue()).toBe(user.email);
+  });
+
+  it('logs the new user in, and switches the language to English and back, remembered across reloads', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Thư điện tử hoặc số điện thoại').fill(user.email);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('sai-mat-khau-roi');
+    await page.getByTestId('login-submit').click();
+    expect(await text(page, 'login-error')).toBe('Thư điện tử/số điện thoại hoặc mật khẩu không đúng.');
+
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(user.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(`${base}/c/${t.demoSlug}`);
+    await page.getByTestId('nav-account').waitFor();
+    expect(await page.getByTestId('manage-link').count()).toBe(0); // an entrant has no staff area
+
+    await page.getByTestId('lang-en').click();
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    expect(await htmlLang(page)).toBe('en');
+    expect(await text(page, 'phase-submission')).toContain('Submission');
+    expect(await text(page, 'nav-account')).toBe('Account');
+    expect((await page.context().cookies()).find((c) => c.name === 'lang')?.value).toBe('en');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Prizes' }).waitFor();
+    expect(await htmlLang(page)).toBe('en');
+    // The server answers in the chosen language too.
+    await page.goto(`${base}/login`);
+    await page.getByLabel('E-mail or phone number').fill(user.email);
+    await page.getByLabel('Password').fill('wrong-password-1');
+    await page.getByTestId('login-submit').click();
+    expect(await text(page, 'login-error')).toBe('The e-mail/phone or password is wrong.');
+
+    await page.getByTestId('lang-vi').click();
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    expect(await htmlLang(page)).toBe('vi');
+    expect(await page.evaluate(() => localStorage.getItem('lang'))).toBe('vi');
+  });
+
+  it('lets the organizer edit the settings, which persist and show on the public page', async () => {
+    const page = await newPage();
+    await logIn(page, t.admin.email, t.admin.password);
+    await page.goto(`${base}/c/${t.demoSlug}`);
+    await page.getByTestId('manage-link').click();
+    await page.waitForURL(`${base}/manage/${t.demoSlug}/settings`);
+    await page.getByTestId('settings-form').waitFor();
+
+    const newName = 'Cuộc thi video cải cách hành chính huyện Vĩnh Linh — lần thứ hai';
+    const name = page.getByLabel('Tên cuộc thi');
+    expect(await name.inputValue()).toContain('Vĩnh Linh năm 2024');
+    await name.fill(newName);
+    const firstPrize = page.locator('#settings_prizes_0_amountVnd');
+    expect(await firstPrize.inputValue()).toBe('5.000.000');
+    await firstPrize.fill('7000000');
+    const submissionEnd = page.locator('#settings_phases_submission_end');
+    const oldEnd = await submissionEnd.inputValue();
+    expect(oldEnd).toMatch(/^\d{4}-\d{2}-\d{2}T00:00$/);
+    const newEnd = oldEnd.replace('T00:00', 'T17:30');
+    await submissionEnd.fill(newEnd);
+    const [y, m, d] = newEnd.slice(0, 10).split('-');
+    expect(await text(page, 'settings-phase-preview-submission')).toContain(`đến ${d}/${m}/${y} 17:30`);
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-saved').waitFor();
+    await page.getByText('Đã lưu', { exact: true }).waitFor();
+
+    await page.reload();
+    await page.getByTestId('settings-form').waitFor();
+    expect(await page.getByLabel('Tên cuộc thi').inputValue()).toBe(newName);
+    expect(await page.locator('#settings_prizes_0_amountVnd').inputValue()).toBe('7.000.000');
+    expect(await page.locator('#settings_phases_submission_end').inputValue()).toBe(newEnd);
+
+    await page.goto(`${base}/c/${t.demoSlug}`);
+    await page.getByTestId('contest-home').waitFor();
+    expect(await text(page, 'contest-name')).toBe(newName);
+    expect(await text(page, 'prizes')).toContain('7.000.000 đ');
+    expect(await text(page, 'prize-total')).toContain('18.000.000 đ');
+    expect(await text(page, 'phase-submission')).toContain(`đến ${d}/${m}/${y} 17:30`);
+  });
+
+  it('lets the organizer add a unit and find it by a search without diacritics', async () => {
+    const page = await newPage();
+    await logIn(page, t.admin.email, t.admin.password);
+    await page.goto(`${base}/manage/${t.demoSlug}/units`);
+    const table = page.getByTestId('units-table');
+    await table.getByText('Xã Vĩnh Thái').waitFor();
+
+    await page.getByTestId('unit-add').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên đơn vị').fill('Xã Hải Đông Thử Nghiệm');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await table.getByText('Xã Hải Đông Thử Nghiệm').waitFor();
+
+    await page.getByLabel('Tìm đơn vị').fill('hai dong thu');
+    await table.getByText('Xã Vĩnh Thái').waitFor({ state: 'detached' });
+    const rows = await table.locator('tbody tr.ant-table-row').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('Xã Hải Đông Thử Nghiệm');
+    expect(rows[0]).toContain('UBND xã, thị trấn');
+
+    // The edit is in the audit log.
+    await page.getByTestId('tab-audit').click();
+    await page.getByTestId('audit-table').getByText('contest.edit').waitFor();
+  });
+});

@@ -1,0 +1,53 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { can, type Action, type ContestRole, type Principal } from '../../../core/roles.ts';
+import { api, setCsrfToken } from './client.ts';
+import type { SessionInfo } from './types.ts';
+
+export const SESSION_KEY = ['session'] as const;
+
+async function fetchSession(): Promise<SessionInfo> {
+  const s = await api<SessionInfo>('/api/auth/session');
+  setCsrfToken(s.csrfToken);
+  return s;
+}
+
+/** Who is logged in, their roles per contest and the CSRF token; fetched once at start. */
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 5 * 60_000 });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { identifier: string; password: string }) => api<SessionInfo>('/api/auth/login', { method: 'POST', json: body }),
+    onSuccess: (s) => {
+      setCsrfToken(s.csrfToken);
+      qc.setQueryData(SESSION_KEY, s);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ ok: true }>('/api/auth/logout', { method: 'POST' }),
+    onSuccess: async () => {
+      // Nothing fetched under the old session may be shown to whoever uses the browser next.
+      qc.removeQueries({ type: 'inactive' });
+      await qc.invalidateQueries();
+    },
+  });
+}
+
+/** The caller as `can()` sees them in one contest. */
+export function principalFor(session: SessionInfo | undefined, slug: string): Principal | null {
+  if (!session?.user) return null;
+  const roles = session.memberships.filter((m) => m.slug === slug).map((m) => m.role as ContestRole);
+  return { isSiteAdmin: session.user.isSiteAdmin, roles };
+}
+
+export function useCan(slug: string): (action: Action) => boolean {
+  const { data } = useSession();
+  const principal = principalFor(data, slug);
+  return (action) => can(principal, action);
+}

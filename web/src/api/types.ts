@@ -1,0 +1,26 @@
+/** The API's shapes, taken from the shared contracts in core/ as types only (no runtime code reaches the bundle). */
+import type { z } from 'zod';
+import type {
+  auditRecordViewSchema,
+  contestRoleViewSchema,
+  contestSummarySchema,
+  contestViewSchema,
+  importResultSchema,
+  rosterMemberViewSchema,
+  unitViewSchema,
+} from '../../../core/api.ts';
+import type { sessionInfoSchema, userSchema, membershipSchema } from '../../../core/account.ts';
+import type { ContestCreate } from '../../../core/contest.ts';
+
+export type ContestView = z.infer<typeof contestViewSchema>;
+export type ContestSummary = z.infer<typeof contestSummarySchema>;
+export type UnitView = z.infer<typeof unitViewSchema>;
+export type RosterMemberView = z.infer<typeof rosterMemberViewSchema>;
+export type ContestRoleView = z.infer<typeof contestRoleViewSchema>;
+export type AuditRecordView = z.infer<typeof auditRecordViewSchema>;
+export type ImportResult = z.infer<typeof importResultSchema>;
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+export type User = z.infer<typeof userSchema>;
+export type Membership = z.infer<typeof membershipSchema>;
+/** The body of PUT /api/contests/:slug: the whole configuration, as at creation but without the slug. */
+export type ContestUpdate = Omit<ContestCreate, 'slug'>;

@@ -1,0 +1,46 @@
+import { lazy, Suspense } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Loading } from '../components/Loading.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
+import { queryClient } from './query-client.ts';
+
+// One chunk per route: the public pages stay light, the staff area (Ant Design) loads only when opened.
+const ContestListPage = lazy(() => import('../features/contests/ContestListPage.tsx'));
+const ContestHomePage = lazy(() => import('../features/contests/ContestHomePage.tsx'));
+const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
+const RegisterPage = lazy(() => import('../features/auth/RegisterPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('../features/auth/ForgotPasswordPage.tsx'));
+const ResetPasswordPage = lazy(() => import('../features/auth/ResetPasswordPage.tsx'));
+const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
+const ManageArea = lazy(() => import('../features/manage/ManageArea.tsx'));
+const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<PublicLayout />}>
+            <Route index element={<ContestListPage />} />
+            <Route path="c/:slug" element={<ContestHomePage />} />
+            <Route path="login" element={<LoginPage />} />
+            <Route path="register" element={<RegisterPage />} />
+            <Route path="forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="reset-password" element={<ResetPasswordPage />} />
+            <Route path="account" element={<AccountPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route
+            path="manage/:slug/*"
+            element={
+              <Suspense fallback={<Loading />}>
+                <ManageArea />
+              </Suspense>
+            }
+          />
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

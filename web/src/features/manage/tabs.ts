@@ -1,0 +1,12 @@
+import type { Action } from '../../../../core/roles.ts';
+
+/** The staff area's tabs, each shown only to those `can()` allows. */
+export const TABS = [
+  { key: 'settings', action: 'contest.edit' },
+  { key: 'units', action: 'units.view' },
+  { key: 'roster', action: 'roster.view' },
+  { key: 'roles', action: 'roles.view' },
+  { key: 'audit', action: 'audit.view' },
+] as const satisfies readonly { key: string; action: Action }[];
+
+export type TabKey = (typeof TABS)[number]['key'];

@@ -1,0 +1,34 @@
+import { api, enc } from '../../../api/client.ts';
+import type { ImportResult, UnitView } from '../../../api/types.ts';
+
+export interface UnitBody { name: string; categoryCode: string; contactEmail?: string }
+
+export const unitsKey = (slug: string) => ['units', slug] as const;
+
+export const listUnits = (slug: string, q: string) => api<UnitView[]>(`/api/contests/${enc(slug)}/units${q.trim() ? `?q=${enc(q.trim())}` : ''}`);
+
+export const saveUnit = (slug: string, body: UnitBody, id?: number) =>
+  id === undefined
+    ? api<{ id: number }>(`/api/contests/${enc(slug)}/units`, { method: 'POST', json: body })
+    : api<{ id: number }>(`/api/contests/${enc(slug)}/units/${enc(id)}`, { method: 'PUT', json: body });
+
+export const deleteUnit = (slug: string, id: number) => api(`/api/contests/${enc(slug)}/units/${enc(id)}`, { method: 'DELETE' });
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The content type the import endpoint expects for a file, or null when it is neither CSV nor XLSX. */
+export function importContentType(filename: string): string | null {
+  const ext = filename.toLowerCase().split('.').pop();
+  if (ext === 'csv') return 'text/csv';
+  if (ext === 'xlsx') return XLSX_TYPE;
+  return null;
+}
+
+export const importUnits = (slug: string, file: File, contentType: string) =>
+  api<ImportResult>(`/api/contests/${enc(slug)}/units/import?filename=${enc(file.name)}`, { method: 'POST', raw: { body: file, contentType } });
+
+/** A CSV template that opens in Excel with its Vietnamese letters intact (UTF-8 with a byte-order mark). */
+export function templateCsvUrl(sampleCategory: string): string {
+  const text = `\uFEFFten,loai,email\r\nXã Vĩnh Thái,${sampleCategory},\r\n`;
+  return URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+}
