@@ -5,6 +5,7 @@ import { buildApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import { ensureFirstAdmin } from './services/ensure-first-admin.ts';
 import { loadDemoContest } from './services/load-demo-contest.ts';
+import { startUploadCheckRunner } from './jobs/upload-check-runner.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
     if (demo) logger.info({ slug: demo.slug }, 'demo contest loaded');
   }
 
-  const checks: { nudge(): void; stop(): Promise<void> } | null = null;
+  const checks = config.roles.worker ? startUploadCheckRunner(deps) : null;
+  if (checks) logger.info('worker role started: checking uploaded videos');
   if (config.roles.web) {
     const webDir = await ensureWebBuilt({ onBuild: () => console.log('Đang dựng giao diện web… / Building the web app…') });
     const app = await buildApp(deps, { webDir, logger, onUploadFinished: () => checks?.nudge() });

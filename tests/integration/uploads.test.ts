@@ -1,0 +1,233 @@
+/**
+ * Resumable uploads through the real tus client over a real socket, the server's checks of the uploaded file, and
+ * the entrant's submission with the file's SHA-256 on the receipt.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as tus from 'tus-js-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startUploadCheckRunner } from '../../server/jobs/upload-check-runner.ts';
+import { checkUpload } from '../../server/services/check-upload.ts';
+import { completeDraft, unitId } from '../helpers/entries.ts';
+import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { makeTestVideos, type TestVideos } from '../helpers/videos.ts';
+
+let t: TestApp;
+let base: string;
+let videos: TestVideos;
+
+interface Session { cookie: string; csrf: string }
+
+async function login(email: string, password: string): Promise<Session> {
+  const s = await fetch(`${base}/api/auth/session`);
+  const anon = s.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = await s.json();
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: anon, 'x-csrf-token': csrfToken }, body: JSON.stringify({ identifier: email, password }) });
+  if (res.status !== 200) throw new Error(`login ${res.status}`);
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: (await res.json()).csrfToken };
+}
+
+async function api(s: Session, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${base}${path}`, { method, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
+
+function sha256(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+interface UploadOpts { chunkSize?: number; uploadUrl?: string; onProgress?: (sent: number, total: number, upload: tus.Upload) => void }
+
+/** Uploads with tus-js-client; resolves with the upload URL, rejects with the server's answer. */
+function upload(s: Session, entryId: number, file: string, opts: UploadOpts = {}): { promise: Promise<string>; upload: tus.Upload } {
+  let up!: tus.Upload;
+  const promise = new Promise<string>((resolve, reject) => {
+    up = new tus.Upload(fs.readFileSync(file), {
+      endpoint: `${base}/api/uploads`,
+      uploadUrl: opts.uploadUrl,
+      chunkSize: opts.chunkSize ?? 50 * 1024 * 1024,
+      retryDelays: [],
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      metadata: { entryId: String(entryId), filename: 'phóng sự.mp4' },
+      onProgress: (sent, total) => opts.onProgress?.(sent, total, up),
+      onSuccess: () => resolve(up.url!),
+      onError: reject,
+    });
+    up.start();
+  });
+  return { promise, upload: up };
+}
+
+/** Starts an upload in small chunks and stops it once `afterBytes` have been sent; resolves with its URL. */
+function startThenAbort(s: Session, entryId: number, file: string, afterBytes: number, chunkSize = 16 * 1024): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const { promise } = upload(s, entryId, file, {
+      chunkSize,
+      onProgress: (sent, _total, up) => {
+        if (done || sent < afterBytes) return;
+        done = true;
+        void up.abort().then(() => resolve(up.url!));
+      },
+    });
+    promise.then(() => reject(new Error('the upload finished before it could be interrupted')), reject);
+  });
+}
+
+async function waitForCheck(s: Session, entryId: number): Promise<any> {
+  for (let i = 0; i < 200; i++) {
+    const view = (await api(s, 'GET', `/api/entries/${entryId}`)).json;
+    if (view.upload && ['accepted', 'refused'].includes(view.upload.status)) return view;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('check did not finish');
+}
+
+let runner: ReturnType<typeof startUploadCheckRunner>;
+let rep: Session;
+let unit: number;
+const slug = () => t.demoSlug;
+
+beforeAll(async () => {
+  videos = await makeTestVideos();
+  let nudge = () => {};
+  t = await startTestApp({ app: { onUploadFinished: () => nudge() } });
+  runner = startUploadCheckRunner(t.deps, { pollMs: 100 });
+  nudge = () => runner.nudge();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  unit = await unitId(t, 'Xã Vĩnh Lâm');
+  const u = await makeUser(t, { role: 'unit_rep', unitId: unit });
+  rep = await login(u.email, u.password);
+}, 120_000);
+
+afterAll(async () => {
+  await runner?.stop();
+  await t?.close();
+});
+
+async function draft(s: Session = rep, title = 'Một cửa điện tử'): Promise<number> {
+  const res = await api(s, 'POST', `/api/contests/${slug()}/entries`, completeDraft({ kind: 'unit', unitId: unit }, { title }));
+  expect(res.status).toBe(201);
+  return res.json.id;
+}
+
+describe('resumable upload', () => {
+  it('uploads a valid video, checks it, and submits with the file\'s SHA-256 on the receipt', async () => {
+    const id = await draft();
+    await upload(rep, id, videos.valid720).promise;
+    const view = await waitForCheck(rep, id);
+    expect(view.upload).toMatchObject({ status: 'accepted', sha256: sha256(videos.valid720), filename: 'phóng sự.mp4', sizeBytes: fs.statSync(videos.valid720).size });
+    expect(view.upload.verdict.passed).toEqual(expect.arrayContaining(['container', 'duration', 'resolution', 'aspect_ratio', 'integrity', 'decode']));
+    const receipt = await api(rep, 'POST', `/api/entries/${id}/submit`);
+    expect(receipt.status).toBe(200);
+    expect(receipt.json.sha256).toBe(sha256(videos.valid720));
+    // The file on disk is byte-exact and named by the upload id, not by the client's name.
+    const uploadId = view.upload.id as string;
+    expect(uploadId).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(sha256(`${t.deps.config.uploadDir}/${uploadId}`)).toBe(sha256(videos.valid720));
+    expect(fs.readdirSync(t.deps.config.uploadDir).some((f) => f.includes('phóng'))).toBe(false);
+  });
+
+  it('resumes an interrupted upload from where it stopped and ends byte-exact', async () => {
+    const id = await draft(rep, 'Bị ngắt giữa chừng');
+    const chunk = 16 * 1024;
+    const size = fs.statSync(videos.valid1080).size;
+    expect(size).toBeGreaterThan(8 * chunk);
+    const url = await startThenAbort(rep, id, videos.valid1080, 2 * chunk, chunk);
+    const head = await fetch(url, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } });
+    const offset = Number(head.headers.get('upload-offset'));
+    expect(offset).toBeGreaterThanOrEqual(chunk);
+    expect(offset).toBeLessThan(size);
+    let firstResumedByte = -1;
+    await upload(rep, id, videos.valid1080, { uploadUrl: url, chunkSize: chunk, onProgress: (sent) => { if (firstResumedByte < 0) firstResumedByte = sent; } }).promise;
+    expect(firstResumedByte).toBeGreaterThanOrEqual(offset);
+    const view = await waitForCheck(rep, id);
+    expect(view.upload.status).toBe('accepted');
+    expect(view.upload.sha256).toBe(sha256(videos.valid1080));
+  });
+
+  it('refuses a file that breaks the rules, says why in Vietnamese, and accepts a new file for the same entry', async () => {
+    const id = await draft(rep, 'Tỉ lệ 4:3');
+    await upload(rep, id, videos.fourByThree).promise;
+    const refused = await waitForCheck(rep, id);
+    expect(refused.upload.status).toBe('refused');
+    expect(refused.upload.verdict.failures.map((f: any) => f.rule)).toEqual(['aspect_ratio', 'resolution'].filter((r) => refused.upload.verdict.failures.some((f: any) => f.rule === r)));
+    expect(refused.upload.verdict.failures.some((f: any) => /4:3/.test(f.message.vi))).toBe(true);
+    expect((await api(rep, 'POST', `/api/entries/${id}/submit`)).json.error.code).toBe('entry.noAcceptedFile');
+    await upload(rep, id, videos.valid720Faststart).promise;
+    const accepted = await waitForCheck(rep, id);
+    expect(accepted.upload.status).toBe('accepted');
+    expect((await api(rep, 'POST', `/api/entries/${id}/submit`)).status).toBe(200);
+  });
+
+  it('refuses a truncated file and one with trailing bytes that ffprobe would pass', async () => {
+    for (const name of ['truncated60', 'appended'] as const) {
+      const id = await draft(rep, `Hỏng ${name}`);
+      await upload(rep, id, videos[name]).promise;
+      const view = await waitForCheck(rep, id);
+      expect(view.upload.status).toBe('refused');
+      expect(view.upload.verdict.failures.map((f: any) => f.rule)).toContain('integrity');
+    }
+  });
+});
+
+describe('who may upload', () => {
+  it('refuses an anonymous caller, another user\'s entry and an unknown upload id', async () => {
+    const id = await draft(rep, 'Của người khác');
+    const anon = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')}` } });
+    expect(anon.status).toBe(403);
+    const stranger = await makeUser(t);
+    const s = await login(stranger.email, stranger.password);
+    await expect(upload(s, id, videos.valid720).promise).rejects.toThrow(/404/);
+    // A stranger cannot write into the owner's upload even with its URL.
+    const url = await startThenAbort(rep, id, videos.valid1080, 1);
+    const patch = await fetch(url, { method: 'PATCH', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, body: Buffer.alloc(10) });
+    expect(patch.status).toBe(404);
+    expect((await patch.json()).error.code).toBe('upload.notFound');
+    const guess = await fetch(`${base}/api/uploads/${crypto.randomBytes(32).toString('base64url')}`, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } });
+    expect(guess.status).toBe(404);
+  });
+
+  it('refuses a file larger than the contest allows before any byte is sent', async () => {
+    const id = await draft(rep, 'Quá lớn');
+    const res = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, 'accept-language': 'vi', 'tus-resumable': '1.0.0', 'upload-length': String(5 * 1024 ** 3), 'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')}` } });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.message).toMatch(/vượt giới hạn 4\.00 GiB/);
+  });
+
+  it('refuses an upload without the CSRF token', async () => {
+    const id = await draft(rep, 'Không có mã CSRF');
+    const res = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')}` } });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('auth.csrf');
+  });
+
+  it('lets a new upload replace an unfinished one: the old upload can no longer be resumed', async () => {
+    const id = await draft(rep, 'Đổi tệp');
+    const url = await startThenAbort(rep, id, videos.valid1080, 1);
+    await upload(rep, id, videos.valid720).promise;
+    const head = await fetch(url, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } });
+    expect(head.status).toBe(404);
+    expect((await waitForCheck(rep, id)).upload.status).toBe('accepted');
+  });
+});
+
+describe('checks survive a restart', () => {
+  it('a finished upload left in "checking" by a dead process is checked again', async () => {
+    const id = await draft(rep, 'Sau khi khởi động lại');
+    await runner.stop();
+    try {
+      await upload(rep, id, videos.valid720).promise;
+      const row = await t.deps.db.selectFrom('uploads').selectAll().where('entry_id', '=', id).where('status', '=', 'checking').executeTakeFirstOrThrow();
+      // The process that claimed it died long ago.
+      await t.deps.db.updateTable('uploads').set({ check_started_at: new Date(Date.now() - 3600_000).toISOString() }).where('id', '=', row.id).execute();
+      expect(await checkUpload(t.deps, row.id)).toBe('accepted');
+      expect(await checkUpload(t.deps, row.id)).toBe('skipped');
+    } finally {
+      runner = startUploadCheckRunner(t.deps, { pollMs: 100 });
+    }
+  });
+});
