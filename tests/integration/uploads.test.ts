@@ -231,3 +231,27 @@ describe('checks survive a restart', () => {
     }
   });
 });
+
+describe('housekeeping', () => {
+  it('deletes unfinished uploads older than UPLOAD_EXPIRY_HOURS and keeps recent ones', async () => {
+    const oldEntry = await draft(rep, 'Bỏ dở từ tuần trước');
+    const oldUrl = await startThenAbort(rep, oldEntry, videos.valid1080, 1);
+    const recentEntry = await draft(rep, 'Đang tải dở hôm nay');
+    const recentUrl = await startThenAbort(rep, recentEntry, videos.valid1080, 1);
+    const oldId = oldUrl.split('/').pop()!;
+    const recentId = recentUrl.split('/').pop()!;
+    await t.deps.db.updateTable('uploads').set({ created_at: new Date(Date.now() - (t.deps.config.uploadExpiryHours + 1) * 3600_000).toISOString() }).where('id', '=', oldId).execute();
+    expect(fs.existsSync(`${t.deps.config.uploadDir}/${oldId}`)).toBe(true);
+    await runner.stop();
+    runner = startUploadCheckRunner(t.deps, { pollMs: 100 });
+    for (let i = 0; i < 50; i++) {
+      const row = await t.deps.db.selectFrom('uploads').select('status').where('id', '=', oldId).executeTakeFirstOrThrow();
+      if (row.status === 'expired') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await t.deps.db.selectFrom('uploads').select('status').where('id', '=', oldId).executeTakeFirstOrThrow()).status).toBe('expired');
+    expect(fs.existsSync(`${t.deps.config.uploadDir}/${oldId}`)).toBe(false);
+    expect(fs.existsSync(`${t.deps.config.uploadDir}/${recentId}`)).toBe(true);
+    expect((await fetch(oldUrl, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } })).status).toBe(404);
+  });
+});
