@@ -113,13 +113,12 @@ describe('nextTransition', () => {
     expect(nextTransition(PLAN, at('2024-01-01T00:00:00Z'))).toEqual({ at: '2024-03-15T00:00:00+07:00', kind: 'production', edge: 'start' });
   });
 
-  it('is strictly after now: at a start instant the next edge is returned', () => {
-    expect(nextTransition(PLAN, at('2024-03-14T17:00:00Z'))).toEqual({ at: '2024-06-20T00:00:00+07:00', kind: 'submission', edge: 'start' });
+  it('is the end of the phase in force from the instant it starts', () => {
+    expect(nextTransition(PLAN, at('2024-03-14T17:00:00Z'))).toEqual({ at: '2024-06-21T00:00:00+07:00', kind: 'production', edge: 'end' });
   });
 
-  it('finds the earliest edge whatever the stored order (an end can come before a start)', () => {
-    // On 20/06 the next edge is the end of production (21/06 00:00), before the end of submission.
-    expect(nextTransition([...PLAN].reverse(), at('2024-06-20T03:00:00Z'))).toEqual({ at: '2024-06-21T00:00:00+07:00', kind: 'production', edge: 'end' });
+  it('is the submission deadline while submissions are open, though production ends sooner, whatever the stored order', () => {
+    expect(nextTransition([...PLAN].reverse(), at('2024-06-20T03:00:00Z'))).toEqual({ at: '2024-06-26T00:00:00+07:00', kind: 'submission', edge: 'end' });
   });
 
   it('counts down to the next start in a gap', () => {

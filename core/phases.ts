@@ -53,16 +53,18 @@ export function isPhaseOpen(phases: readonly Phase[], kind: PhaseKind, now: Date
 
 export interface Transition { at: string; kind: PhaseKind; edge: 'start' | 'end' }
 
-/** The next start or end of any phase strictly after `now`, for the countdown on the home page. */
+/**
+ * What the home page counts down to: the end of the phase in force (during submissions, the deadline, even when an
+ * overlapping phase ends sooner); between phases, the next start. Null once everything has ended.
+ */
 export function nextTransition(phases: readonly Phase[], now: Date): Transition | null {
-  let best: Transition | null = null;
+  const state = phaseAt(phases, now);
+  if (state.phase) return { at: state.phase.endsAt, kind: state.phase.kind, edge: 'end' };
+  let best: Phase | null = null;
   for (const p of phases) {
-    for (const edge of ['start', 'end'] as const) {
-      const at = edge === 'start' ? p.startsAt : p.endsAt;
-      if (Date.parse(at) > now.getTime() && (!best || Date.parse(at) < Date.parse(best.at))) best = { at, kind: p.kind, edge };
-    }
+    if (Date.parse(p.startsAt) > now.getTime() && (!best || Date.parse(p.startsAt) < Date.parse(best.startsAt))) best = p;
   }
-  return best;
+  return best ? { at: best.startsAt, kind: best.kind, edge: 'start' } : null;
 }
 
 /** Phases in the order of the contest's life, whatever order they were stored in. */

@@ -47,7 +47,7 @@ describe('the demo contest', () => {
     expect(v.currentPhase).toBe('submission');
     const sub = v.phases.find((p: any) => p.kind === 'submission');
     expect(Date.parse(sub.endsAt) - Date.parse(sub.startsAt)).toBe(6 * 86400000);
-    expect(v.next).toMatchObject({ kind: 'production', edge: 'end' });
+    expect(v.next).toEqual({ at: sub.endsAt, kind: 'submission', edge: 'end' });
   });
 
   it('is never loaded into a database that already has a contest', async () => {
