@@ -1,3 +1,4 @@
+import { VIDEO_RULE_LABELS, type VideoRule } from '../../core/video-policy.ts';
 import type { Deps } from './context.ts';
 
 export interface Receipt {
@@ -15,19 +16,8 @@ export interface Receipt {
   inGrace: boolean;
 }
 
-const CHECK_NAMES: Record<string, { vi: string; en: string }> = {
-  container: { vi: 'định dạng MP4', en: 'MP4 container' },
-  video_track: { vi: 'có hình ảnh', en: 'has a video track' },
-  duration: { vi: 'thời lượng', en: 'duration' },
-  resolution: { vi: 'độ phân giải', en: 'resolution' },
-  aspect_ratio: { vi: 'tỉ lệ khung hình 16:9', en: '16:9 aspect ratio' },
-  size: { vi: 'dung lượng', en: 'file size' },
-  integrity: { vi: 'tệp nguyên vẹn', en: 'file integrity' },
-  decode: { vi: 'giải mã được', en: 'decodes' },
-};
-
 export function checkName(rule: string, lang: 'vi' | 'en'): string {
-  return CHECK_NAMES[rule]?.[lang] ?? rule;
+  return VIDEO_RULE_LABELS[rule as VideoRule]?.[lang] ?? rule;
 }
 
 /** The receipt by e-mail, in the entrant's language. */
