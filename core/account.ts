@@ -35,6 +35,7 @@ export const membershipSchema = z.object({
   contestName: z.string(),
   role: z.string(),
   unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
 });
 
 export const sessionInfoSchema = z.object({

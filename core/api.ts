@@ -120,6 +120,7 @@ export const entryViewSchema = z.object({
   unitName: z.string().nullable(),
   isIntake: z.boolean(),
   canEdit: z.boolean(),
+  canWithdraw: z.boolean(),
   missing: z.array(z.object({ field: z.string(), message: bilingual })),
   upload: uploadViewSchema.nullable(),
   acceptedUploadId: z.string().nullable(),

@@ -161,7 +161,7 @@ export interface UploadsTable {
   user_id: number | null;
   size_bytes: number;
   filename: string;
-  status: 'uploading' | 'checking' | 'accepted' | 'refused' | 'replaced' | 'expired';
+  status: 'uploading' | 'checking' | 'accepted' | 'refused' | 'replaced' | 'cancelled' | 'expired';
   sha256: string | null;
   verdict_json: string | null;
   created_at: Timestamp;

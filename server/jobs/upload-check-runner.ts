@@ -41,7 +41,7 @@ export function startUploadCheckRunner(deps: Deps, opts: { pollMs?: number } = {
 
   async function expireAbandoned(): Promise<void> {
     const before = new Date(deps.clock().getTime() - deps.config.uploadExpiryHours * 3600000).toISOString();
-    const old = await deps.db.selectFrom('uploads').select('id').where('status', 'in', ['uploading', 'replaced']).where('created_at', '<', before).execute();
+    const old = await deps.db.selectFrom('uploads').select('id').where('status', 'in', ['uploading', 'replaced', 'cancelled']).where('created_at', '<', before).execute();
     for (const u of old) {
       await fs.rm(uploadPath(deps, u.id), { force: true });
       await fs.rm(`${uploadPath(deps, u.id)}.json`, { force: true });

@@ -29,7 +29,9 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
     id: u.id, status: u.status, sizeBytes: Number(u.size_bytes), filename: u.filename, sha256: u.sha256,
     createdAt: u.created_at, completedAt: u.completed_at, checkedAt: u.checked_at, verdict: u.verdict_json ? JSON.parse(u.verdict_json) : null,
   });
-  const latest = uploads.find((u) => u.status !== 'replaced');
+  const latest = uploads.find((u) => u.status !== 'replaced' && u.status !== 'cancelled' && u.status !== 'expired');
+  const sub = contest.phases.find((p) => p.kind === 'submission');
+  const beforeDeadline = !!sub && deps.clock().getTime() < Date.parse(sub.endsAt);
   return {
     id: Number(entry.id),
     contestSlug: contest.slug,
@@ -39,6 +41,7 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
     unitName: unit?.name ?? null,
     isIntake: entry.is_intake,
     canEdit: entry.status === 'draft' && (isOwner || (entry.is_intake && canIntake)),
+    canWithdraw: entry.status === 'submitted' && beforeDeadline && (isOwner || (entry.is_intake && canIntake)),
     missing: missingForSubmission(draft, contest.settings.entryRules.allowedForms),
     upload: latest ? toView(latest) : null,
     acceptedUploadId: entry.accepted_upload_id,

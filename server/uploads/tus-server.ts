@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { Server as TusServer } from '@tus/server';
+import { EVENTS, Server as TusServer } from '@tus/server';
 import { FileStore } from '@tus/file-store';
 import { AppError, errorMessage, type Lang } from '../../core/errors.ts';
 import { randomToken } from '../security/tokens.ts';
 import type { Actor, Deps } from '../services/context.ts';
 import { registerUpload } from '../services/begin-upload.ts';
 import { finishUpload } from '../services/finish-upload.ts';
+import { cancelUpload } from '../services/cancel-upload.ts';
 
 export const TUS_PATH = '/api/uploads';
 
@@ -61,6 +62,9 @@ export function createTusServer(deps: Deps, hooks: { onFinished?: (uploadId: str
       hooks.onFinished?.(upload.id);
       return {};
     },
+  });
+  server.on(EVENTS.POST_TERMINATE, (_req: unknown, _res: unknown, id: string) => {
+    cancelUpload(deps, id).catch((err: unknown) => deps.logger.error({ err, uploadId: id }, 'could not record a cancelled upload'));
   });
   return server;
 }

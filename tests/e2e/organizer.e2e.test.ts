@@ -79,7 +79,9 @@ describe('organizer journey', () => {
     expect(await text(page, 'prize-total')).toContain('16.000.000 đ');
     expect(await text(page, 'technical-rules')).toContain('Từ 5 đến 10 phút');
     expect(await text(page, 'r4-note')).toContain('không được dự thi');
-    expect(await page.getByRole('button', { name: 'Nộp tác phẩm' }).isDisabled()).toBe(true);
+    // Submissions are open: the button leads to the entry form, through the login for a visitor.
+    expect(await page.getByTestId('hero-submit').getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/c/${t.demoSlug}/submit`)}`);
+    expect(await page.getByTestId('submit-link').getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/c/${t.demoSlug}/submit`)}`);
   });
 
   it('fits a 360 px wide phone screen', async () => {

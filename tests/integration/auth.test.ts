@@ -83,7 +83,11 @@ describe('sessions', () => {
     expect(cookie.sameSite).toBe('Lax');
     const s = (await c.get('/api/auth/session')).json();
     expect(s.user.email).toBe(u.email);
-    expect(s.memberships).toEqual([expect.objectContaining({ slug: t.demoSlug, role: 'juror' })]);
+    expect(s.memberships).toEqual([expect.objectContaining({ slug: t.demoSlug, role: 'juror', unitId: null, unitName: null })]);
+    const unit = await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Tú').executeTakeFirstOrThrow();
+    const r = await makeUser(t, { role: 'unit_rep', unitId: Number(unit.id) });
+    const rc = await loggedInClient(t, r.email, r.password);
+    expect((await rc.get('/api/auth/session')).json().memberships).toEqual([expect.objectContaining({ role: 'unit_rep', unitId: Number(unit.id), unitName: 'Xã Vĩnh Tú' })]);
   });
 
   it('stores only a hash of the session token', async () => {

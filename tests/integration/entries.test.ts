@@ -103,6 +103,9 @@ describe('submission, receipt and withdrawal', () => {
     expect(receipt.checksPassed).toContain('duration');
     expect(receipt.submittedAtLocal).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect((await rep.get(`/api/entries/${id}/receipt`)).json()).toEqual(receipt);
+    const after = (await rep.get(`/api/entries/${id}`)).json();
+    expect(after).toMatchObject({ status: 'submitted', canEdit: false, canWithdraw: true });
+    expect((await secretariat.get(`/api/entries/${id}`)).json().canWithdraw).toBe(false);
     expect((await rep.put(`/api/contests/${slug}/entries/${id}`, completeDraft({ kind: 'unit', unitId: vinhThai }))).json().error.code).toBe('entry.locked');
     const mine = (await rep.get('/api/me/entries')).json();
     expect(mine.find((e: any) => e.id === id)).toMatchObject({ status: 'submitted', code: receipt.code });

@@ -215,6 +215,20 @@ describe('who may upload', () => {
   });
 });
 
+describe('cancelling', () => {
+  it('a cancelled upload (tus DELETE) leaves the entry with no upload in progress', async () => {
+    const id = await draft(rep, 'Huỷ tải lên');
+    const url = await startThenAbort(rep, id, videos.valid1080, 1);
+    const del = await fetch(url, { method: 'DELETE', headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, 'tus-resumable': '1.0.0' } });
+    expect(del.status).toBe(204);
+    for (let i = 0; i < 20 && (await api(rep, 'GET', `/api/entries/${id}`)).json.upload !== null; i++) await new Promise((r) => setTimeout(r, 50));
+    const view = (await api(rep, 'GET', `/api/entries/${id}`)).json;
+    expect(view.upload).toBeNull();
+    expect(view.events.map((e: any) => e.kind)).toContain('upload.cancelled');
+    expect(fs.existsSync(`${t.deps.config.uploadDir}/${url.split('/').pop()}`)).toBe(false);
+  });
+});
+
 describe('checks survive a restart', () => {
   it('a finished upload left in "checking" by a dead process is checked again', async () => {
     const id = await draft(rep, 'Sau khi khởi động lại');

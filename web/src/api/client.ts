@@ -56,6 +56,17 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
   return fetch(path, { method, headers, body, credentials: 'same-origin' });
 }
 
+/** The token for a request made outside `api()` (the resumable uploads), fetched first when not known yet. */
+export async function currentCsrfToken(): Promise<string> {
+  if (csrfToken === null) await refreshCsrfToken();
+  return csrfToken ?? '';
+}
+
+/** Forgets the token after the server refused it, so that the next request fetches a fresh one. */
+export function forgetCsrfToken(): void {
+  csrfToken = null;
+}
+
 async function refreshCsrfToken(): Promise<void> {
   const res = await fetch('/api/auth/session', { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Lang': currentLanguage() } });
   if (res.ok) setCsrfToken(((await res.json()) as { csrfToken: string }).csrfToken);

@@ -8,6 +8,6 @@ export function useContests() {
   return useQuery({ queryKey: ['contests'], queryFn: () => api<ContestSummary[]>('/api/contests') });
 }
 
-export function useContest(slug: string) {
-  return useQuery({ queryKey: contestKey(slug), queryFn: () => api<ContestView>(`/api/contests/${enc(slug)}`) });
+export function useContest(slug: string, enabled = true) {
+  return useQuery({ queryKey: contestKey(slug), queryFn: () => api<ContestView>(`/api/contests/${enc(slug)}`), enabled: enabled && slug !== '' });
 }

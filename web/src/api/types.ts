@@ -2,15 +2,21 @@
 import type { z } from 'zod';
 import type {
   auditRecordViewSchema,
+  complianceSchema,
+  contestEntryRowSchema,
   contestRoleViewSchema,
   contestSummarySchema,
   contestViewSchema,
+  entryViewSchema,
   importResultSchema,
+  myEntrySchema,
+  receiptSchema,
   rosterMemberViewSchema,
   unitViewSchema,
 } from '../../../core/api.ts';
 import type { sessionInfoSchema, userSchema, membershipSchema } from '../../../core/account.ts';
 import type { ContestCreate } from '../../../core/contest.ts';
+import type { EntryDraft } from '../../../core/entry.ts';
 
 export type ContestView = z.infer<typeof contestViewSchema>;
 export type ContestSummary = z.infer<typeof contestSummarySchema>;
@@ -24,3 +30,11 @@ export type User = z.infer<typeof userSchema>;
 export type Membership = z.infer<typeof membershipSchema>;
 /** The body of PUT /api/contests/:slug: the whole configuration, as at creation but without the slug. */
 export type ContestUpdate = Omit<ContestCreate, 'slug'>;
+
+export type EntryView = Omit<z.infer<typeof entryViewSchema>, 'draft'> & { draft: EntryDraft };
+export type UploadView = NonNullable<EntryView['upload']>;
+export type Receipt = z.infer<typeof receiptSchema>;
+export type MyEntry = z.infer<typeof myEntrySchema>;
+export type ContestEntryRow = z.infer<typeof contestEntryRowSchema>;
+export type Compliance = z.infer<typeof complianceSchema>;
+export type { EntryDraft };

@@ -13,6 +13,10 @@ const RegisterPage = lazy(() => import('../features/auth/RegisterPage.tsx'));
 const ForgotPasswordPage = lazy(() => import('../features/auth/ForgotPasswordPage.tsx'));
 const ResetPasswordPage = lazy(() => import('../features/auth/ResetPasswordPage.tsx'));
 const AccountPage = lazy(() => import('../features/account/AccountPage.tsx'));
+const MyEntriesPage = lazy(() => import('../features/entries/MyEntriesPage.tsx'));
+const StartEntryPage = lazy(() => import('../features/entries/StartEntryPage.tsx'));
+const EntryPage = lazy(() => import('../features/entries/EntryPage.tsx'));
+const ReceiptPage = lazy(() => import('../features/entries/ReceiptPage.tsx'));
 const ManageArea = lazy(() => import('../features/manage/ManageArea.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
@@ -24,6 +28,10 @@ export function App() {
           <Route element={<PublicLayout />}>
             <Route index element={<ContestListPage />} />
             <Route path="c/:slug" element={<ContestHomePage />} />
+            <Route path="c/:slug/submit" element={<StartEntryPage />} />
+            <Route path="entries" element={<MyEntriesPage />} />
+            <Route path="entries/:id" element={<EntryPage />} />
+            <Route path="entries/:id/receipt" element={<ReceiptPage />} />
             <Route path="login" element={<LoginPage />} />
             <Route path="register" element={<RegisterPage />} />
             <Route path="forgot-password" element={<ForgotPasswordPage />} />

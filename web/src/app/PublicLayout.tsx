@@ -18,7 +18,10 @@ export function PublicLayout() {
           <Link to="/" className="brand">{t('app.name')}</Link>
           <nav aria-label={t('nav.label')} className="site-nav">
             {user ? (
-              <Link to="/account" data-testid="nav-account">{t('nav.account')}</Link>
+              <>
+                <Link to="/entries" data-testid="nav-entries">{t('nav.entries')}</Link>
+                <Link to="/account" data-testid="nav-account">{t('nav.account')}</Link>
+              </>
             ) : (
               <>
                 <Link to="/login" data-testid="nav-login">{t('nav.login')}</Link>

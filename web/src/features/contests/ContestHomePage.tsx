@@ -11,7 +11,7 @@ import { Markdown } from '../../components/Markdown.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
 import { Countdown } from './Countdown.tsx';
-import { HowToEnter } from './HowToEnter.tsx';
+import { HowToEnter, submitTarget } from './HowToEnter.tsx';
 import { PhaseTimeline } from './PhaseTimeline.tsx';
 import { PrizeTable } from './PrizeTable.tsx';
 import { clockOffset } from './server-clock.ts';
@@ -35,6 +35,7 @@ export default function ContestHomePage() {
   const view = contest.data;
   const offset = clockOffset(view.serverTime, contest.dataUpdatedAt);
   const mayManage = can(principalFor(session, view.slug), 'contest.viewStaffArea');
+  const submitTo = submitTarget(view, !!session?.user);
 
   return (
     <article className="contest" data-testid="contest-home">
@@ -45,7 +46,8 @@ export default function ContestHomePage() {
         <PhaseStatus view={view} />
         {view.next && <Countdown next={view.next} offsetMs={offset} onReached={refresh} />}
         <div className="actions">
-          {!session?.user && <Link className="button" to="/register">{t('home.how.register')}</Link>}
+          {submitTo && <Link className="button" to={submitTo} data-testid="hero-submit">{t('home.how.submitButton')}</Link>}
+          {!session?.user && <Link className={submitTo ? 'button button-secondary' : 'button'} to="/register">{t('home.how.register')}</Link>}
           {mayManage && <Link className="button button-secondary" to={`/manage/${view.slug}`} data-testid="manage-link">{t('home.manage')}</Link>}
         </div>
       </header>

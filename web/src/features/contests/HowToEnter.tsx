@@ -3,11 +3,20 @@ import { Link } from 'react-router';
 import type { ContestView } from '../../api/types.ts';
 import { phaseRange } from '../../lib/format.ts';
 
-/** Register, log in, submit during the submission phase. Online submission is not built yet, and says so. */
+/** Where the "submit" button leads: the entry form while submissions are open, through the login when needed. */
+export function submitTarget(view: ContestView, loggedIn: boolean): string | null {
+  if (!view.openPhases.includes('submission')) return null;
+  const path = `/c/${view.slug}/submit`;
+  return loggedIn ? path : `/login?next=${encodeURIComponent(path)}`;
+}
+
+/** Register, log in, submit during the submission phase. */
 export function HowToEnter({ view, loggedIn }: { view: ContestView; loggedIn: boolean }) {
   const { t } = useTranslation();
   const submission = view.phases.find((p) => p.kind === 'submission');
   const r = submission && phaseRange(submission.startsAt, submission.endsAt, view.timeZone);
+  const target = submitTarget(view, loggedIn);
+  const ended = !!submission && Date.parse(view.serverTime) >= Date.parse(submission.endsAt);
   return (
     <>
       <ol className="steps">
@@ -21,10 +30,17 @@ export function HowToEnter({ view, loggedIn }: { view: ContestView; loggedIn: bo
             : t('home.how.submitUnscheduled')}
         </li>
       </ol>
-      <button type="button" className="button" disabled aria-describedby="submit-coming">
-        {t('home.how.submitButton')}
-      </button>
-      <p id="submit-coming" className="note" data-testid="submit-coming">{t('home.how.coming')}</p>
+      {target ? (
+        <>
+          <Link className="button" to={target} data-testid="submit-link">{t('home.how.submitButton')}</Link>
+          {!loggedIn && <p className="hint">{t('home.how.loginFirst')}</p>}
+        </>
+      ) : (
+        <>
+          <button type="button" className="button" disabled aria-describedby="submit-when">{t('home.how.submitButton')}</button>
+          <p id="submit-when" className="note" data-testid="submit-when">{ended ? t('home.how.ended') : t('home.how.notYet')}</p>
+        </>
+      )}
     </>
   );
 }

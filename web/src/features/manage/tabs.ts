@@ -3,6 +3,8 @@ import type { Action } from '../../../../core/roles.ts';
 /** The staff area's tabs, each shown only to those `can()` allows. */
 export const TABS = [
   { key: 'settings', action: 'contest.edit' },
+  { key: 'entries', action: 'entries.viewAll' },
+  { key: 'compliance', action: 'entries.viewAll' },
   { key: 'units', action: 'units.view' },
   { key: 'roster', action: 'roster.view' },
   { key: 'roles', action: 'roles.view' },
