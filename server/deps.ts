@@ -1,11 +1,28 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { openDatabase, type Database } from './db/dialect.ts';
+import { currentSchema, openDatabase, type Database } from './db/dialect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { createEmbeddedQueue } from './jobs/embedded-queue.ts';
+import { createPgBossQueue, pgBossSchemaFor } from './jobs/pg-boss-queue.ts';
+import { APP_JOBS, type AppJobs, type JobQueue } from './jobs/queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import type { Deps } from './services/context.ts';
 
-/** Opens the adapters the configuration names and migrates the database. The one place that knows which are live. */
+/**
+ * The job queue: pg-boss when the database is PostgreSQL (so workers on several machines share the work), the
+ * embedded table queue on SQLite.
+ */
+async function createJobQueue(config: Config, database: Database, logger: Logger): Promise<JobQueue<AppJobs>> {
+  if (config.database.kind === 'postgres') {
+    return createPgBossQueue({ connectionString: config.database.url, schema: pgBossSchemaFor(await currentSchema(database)), definitions: APP_JOBS, logger });
+  }
+  return createEmbeddedQueue({ db: database.db, dialect: database.dialect, definitions: APP_JOBS, logger });
+}
+
+/**
+ * Opens the adapters the configuration names and migrates the database. The one place that knows which are live.
+ * Close with `deps.jobs.stop()`, then `database.close()`.
+ */
 export async function createDeps(config: Config, logger: Logger, overrides: { mailer?: Mailer; clock?: () => Date } = {}): Promise<{ deps: Deps; database: Database }> {
   const database = openDatabase(config.database);
   await migrateToLatest(database);
@@ -16,6 +33,7 @@ export async function createDeps(config: Config, logger: Logger, overrides: { ma
     logger,
     mailer: overrides.mailer ?? createMailer({ smtp: config.smtp, dataDir: config.dataDir, logger }),
     clock: overrides.clock ?? (() => new Date()),
+    jobs: await createJobQueue(config, database, logger),
   };
   return { deps, database };
 }

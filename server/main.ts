@@ -5,7 +5,7 @@ import { buildApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import { ensureFirstAdmin } from './services/ensure-first-admin.ts';
 import { loadDemoContest } from './services/load-demo-contest.ts';
-import { startUploadCheckRunner } from './jobs/upload-check-runner.ts';
+import { startWorker } from './jobs/worker.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 
@@ -30,11 +30,11 @@ async function main(): Promise<void> {
     if (demo) logger.info({ slug: demo.slug }, 'demo contest loaded');
   }
 
-  const checks = config.roles.worker ? startUploadCheckRunner(deps) : null;
-  if (checks) logger.info('worker role started: checking uploaded videos');
+  const worker = config.roles.worker ? await startWorker(deps) : null;
+  if (worker) logger.info({ queue: deps.jobs.engine }, 'worker role started: running jobs');
   if (config.roles.web) {
     const webDir = await ensureWebBuilt({ onBuild: () => console.log('Đang dựng giao diện web… / Building the web app…') });
-    const app = await buildApp(deps, { webDir, logger, onUploadFinished: () => checks?.nudge() });
+    const app = await buildApp(deps, { webDir, logger });
     await app.listen({ port: config.port, host: config.host });
   }
 
@@ -46,7 +46,8 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     logger.info('shutting down');
-    await checks?.stop();
+    await worker?.stop();
+    await deps.jobs.stop();
     await database.close();
     process.exit(0);
   };

@@ -9,7 +9,8 @@ import pg from 'pg';
 import {
   Kysely, OperationNodeTransformer, PostgresDialect, SqliteDialect, sql,
   type ColumnDataType, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs,
-  type PrimitiveValueListNode, type QueryResult, type RootOperationNode, type Transaction, type UnknownRow, type ValueNode,
+  type PrimitiveValueListNode, type QueryResult, type RootOperationNode, type SelectQueryBuilder, type Transaction, type UnknownRow,
+  type ValueNode,
 } from 'kysely';
 import type { DB } from './schema.ts';
 
@@ -104,6 +105,22 @@ export function idColumnSql(dialect: DialectName) {
  */
 export async function lockChain(trx: Tx, dialect: DialectName, key: number): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+}
+
+/**
+ * Makes a `select … limit n` that picks rows to claim safe to use as the subquery of an `update`, so that two workers
+ * never claim the same row. PostgreSQL: `for update skip locked` (a worker skips rows another is claiming rather than
+ * waiting for them). SQLite: nothing to add; a writing statement holds the database's one write lock from its start,
+ * so the subquery and the update run as one step even across processes.
+ */
+export function claimableRows<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, dialect: DialectName): QB {
+  return dialect === 'postgres' ? (qb.forUpdate().skipLocked() as QB) : qb;
+}
+
+/** The schema the connection's tables live in on PostgreSQL (its search_path); null on SQLite. */
+export async function currentSchema(database: Pick<Database, 'db' | 'dialect'>): Promise<string | null> {
+  if (database.dialect !== 'postgres') return null;
+  return (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s ?? null;
 }
 
 export function nowIso(clock: () => Date = () => new Date()): string {

@@ -1,7 +1,8 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import type { Database, DialectName } from './dialect.ts';
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { currentSchema, type Database, type DialectName } from './dialect.ts';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_entries.ts';
+import * as m0003 from './migrations/0003_jobs.ts';
 
 type DialectMigration = { up(db: Kysely<any>, dialect: DialectName): Promise<void>; down?(db: Kysely<any>, dialect: DialectName): Promise<void> };
 
@@ -9,6 +10,7 @@ type DialectMigration = { up(db: Kysely<any>, dialect: DialectName): Promise<voi
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_initial': m0001,
   '0002_entries': m0002,
+  '0003_jobs': m0003,
 };
 
 class ListProvider implements MigrationProvider {
@@ -25,8 +27,7 @@ class ListProvider implements MigrationProvider {
 export async function migrateToLatest(database: Database): Promise<string[]> {
   // On PostgreSQL the bookkeeping tables go in the connection's own schema: Kysely would otherwise find another
   // schema's tables by name and skip creating its own.
-  const migrationTableSchema =
-    database.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s : undefined;
+  const migrationTableSchema = (await currentSchema(database)) ?? undefined;
   const migrator = new Migrator({ db: database.db, provider: new ListProvider(database.dialect), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

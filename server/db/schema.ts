@@ -166,7 +166,6 @@ export interface UploadsTable {
   verdict_json: string | null;
   created_at: Timestamp;
   completed_at: Timestamp | null;
-  check_started_at: Timestamp | null;
   checked_at: Timestamp | null;
 }
 
@@ -179,7 +178,28 @@ export interface EntryEventsTable {
   details_json: string;
 }
 
+/** The embedded job queue (server/jobs/embedded-queue.ts). */
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload_json: string;
+  state: 'created' | 'active' | 'completed' | 'failed';
+  singleton_key: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  retry_delay_ms: number;
+  timeout_ms: number;
+  run_after: Timestamp;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+}
+
 export interface DB {
+  jobs: JobsTable;
   entries: EntriesTable;
   entry_slots: EntrySlotsTable;
   entry_code_counters: EntryCodeCountersTable;
@@ -205,3 +225,4 @@ export type ContestRow = Selectable<ContestsTable>;
 export type UnitRow = Selectable<UnitsTable>;
 export type EntryRow = Selectable<EntriesTable>;
 export type UploadRow = Selectable<UploadsTable>;
+export type JobRow = Selectable<JobsTable>;

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { VIDEO_RULES } from '../../core/video-policy.ts';
 import { checkVideoFile } from '../media/check-video-file.ts';
 import type { Deps } from './context.ts';
 import { loadContest } from './load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
 
-const ALL_RULES = ['container', 'video_track', 'duration', 'resolution', 'aspect_ratio', 'size', 'integrity', 'decode'] as const;
 
 async function sha256File(file: string): Promise<string> {
   const hash = crypto.createHash('sha256');
@@ -33,7 +33,7 @@ export async function checkUpload(deps: Deps, uploadId: string): Promise<'accept
   const file = uploadPath(deps, uploadId);
   const [sha256, result] = await Promise.all([sha256File(file), checkVideoFile(file, contest.settings.entryRules)]);
   const failed = new Set(result.failures.map((f) => f.rule));
-  const verdict = { ok: result.ok, failures: result.failures, passed: ALL_RULES.filter((r) => !failed.has(r)), probe: result.probe };
+  const verdict = { ok: result.ok, failures: result.failures, passed: VIDEO_RULES.filter((r) => !failed.has(r)), probe: result.probe };
   const status = result.ok ? 'accepted' : 'refused';
   const at = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { DialectName } from '../db/dialect.ts';
 import type { DB } from '../db/schema.ts';
+import type { AppJobs, JobQueue } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 /** What every use case may touch. Built once in main.ts (or by a test) and passed in. */
@@ -13,6 +14,8 @@ export interface Deps {
   mailer: Mailer;
   logger: Logger;
   clock: () => Date;
+  /** The job queue (embedded or pg-boss): services send jobs, the worker role runs them (server/jobs/worker.ts). */
+  jobs: JobQueue<AppJobs>;
 }
 
 /** Who is calling: a logged-in user or the public, and from where (for the audit log). */

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startUploadCheckRunner } from '../../server/jobs/upload-check-runner.ts';
+import { startWorker, type Worker } from '../../server/jobs/worker.ts';
 import { uploadPath } from '../../server/services/check-upload.ts';
 import { ensureWebBuilt } from '../../server/web-build.ts';
 import { unitId } from '../helpers/entries.ts';
@@ -23,7 +23,7 @@ import { makeTestVideos, TEST_VIDEO_NAMES, type TestVideos } from '../helpers/vi
 import { launchBrowser } from './browser.ts';
 
 let t: TestApp;
-let runner: ReturnType<typeof startUploadCheckRunner> | null = null;
+let runner: Worker | null = null;
 let browser: Browser;
 let base: string;
 let proxy: Proxy;
@@ -133,10 +133,10 @@ function sha256(file: string): string {
 beforeAll(async () => {
   const webDir = await ensureWebBuilt();
   [t, videos] = await Promise.all([
-    startTestApp({ app: { webDir, onUploadFinished: () => runner?.nudge() } }),
+    startTestApp({ app: { webDir } }),
     makeTestVideos(),
   ]);
-  runner = startUploadCheckRunner(t.deps, { pollMs: 200 });
+  runner = await startWorker(t.deps, { pollMs: 200 });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   proxy = await startProxy((t.app.server.address() as AddressInfo).port);
   base = `http://127.0.0.1:${proxy.port}`;

@@ -46,6 +46,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; mailer?
     setNow: (d) => { now = d; },
     async close() {
       await app.close();
+      await deps.jobs.stop({ graceMs: 5000 });
       await database.close();
       await db.drop();
     },
