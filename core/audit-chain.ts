@@ -40,9 +40,13 @@ export interface ChainRecord { content: AuditContent; prevHash: string; hash: st
 
 export type ChainVerdict = { ok: true; count: number } | { ok: false; count: number; brokenAtSeq: number; reason: 'prevHash' | 'hash' | 'seq' };
 
-export function verifyChain(records: Iterable<ChainRecord>, sha256Hex: (s: string) => string): ChainVerdict {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
+/**
+ * Checks every link. `from` continues a verification that stopped after an earlier part of the chain (the hash and
+ * sequence number of its last record), so a long log can be verified page by page.
+ */
+export function verifyChain(records: Iterable<ChainRecord>, sha256Hex: (s: string) => string, from: { prevHash: string; seq: number } = { prevHash: GENESIS_HASH, seq: 0 }): ChainVerdict {
+  let prev = from.prevHash;
+  let expectedSeq = from.seq + 1;
   let count = 0;
   for (const r of records) {
     if (r.content.seq !== expectedSeq) return { ok: false, count, brokenAtSeq: r.content.seq, reason: 'seq' };

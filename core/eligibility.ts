@@ -1,6 +1,7 @@
 /** Who may enter and when (R2, R3, R4, R10): pure decisions; the services feed them what the database says. */
 import type { EntryRules } from './contest.ts';
 import type { Phase } from './phases.ts';
+import { normalizeEmail, normalizePhone } from './normalize.ts';
 
 export type WindowVerdict = { ok: true; inGrace: boolean } | { ok: false; reason: 'unscheduled' | 'notOpenYet' | 'closed' };
 
@@ -42,7 +43,8 @@ export function canContinueUpload(phases: readonly Phase[], rules: EntryRules, u
 /** The quota an entry counts against: its unit, else the person (by phone when known, else by account). */
 export function quotaKey(party: { kind: 'unit'; unitId: number } | { kind: 'person'; phone: string | null; userId: number | null }): string {
   if (party.kind === 'unit') return `unit:${party.unitId}`;
-  if (party.phone) return `phone:${party.phone}`;
+  const phone = party.phone ? normalizePhone(party.phone) : null;
+  if (phone) return `phone:${phone}`;
   if (party.userId !== null) return `user:${party.userId}`;
   throw new Error('A person entry needs a phone or an account');
 }
@@ -51,11 +53,16 @@ export interface RosterEntry { email: string | null; phone: string | null }
 
 /** R4: the first contact among `contacts` that belongs to the organizing committee, jury or secretariat roster. */
 export function rosterConflict(contacts: readonly { email?: string | null; phone?: string | null }[], roster: readonly RosterEntry[]): { email?: string; phone?: string } | null {
-  const emails = new Set(roster.map((r) => r.email).filter((x): x is string => !!x));
-  const phones = new Set(roster.map((r) => r.phone).filter((x): x is string => !!x));
+  // Normalized here as well as by the callers: a raw phone or e-mail must never slip past the comparison.
+  const email = (e?: string | null) => (e ? normalizeEmail(e) : null);
+  const phone = (p?: string | null) => (p ? normalizePhone(p) : null);
+  const emails = new Set(roster.map((r) => email(r.email)).filter((x): x is string => !!x));
+  const phones = new Set(roster.map((r) => phone(r.phone)).filter((x): x is string => !!x));
   for (const c of contacts) {
-    if (c.email && emails.has(c.email)) return { email: c.email };
-    if (c.phone && phones.has(c.phone)) return { phone: c.phone };
+    const e = email(c.email);
+    const p = phone(c.phone);
+    if (e && emails.has(e)) return { email: e };
+    if (p && phones.has(p)) return { phone: p };
   }
   return null;
 }

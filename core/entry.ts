@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENTRY_FORMS } from './contest.ts';
-import { nfc } from './normalize.ts';
+import { nfc, normalizePhone } from './normalize.ts';
 
 const text = (max: number) => z.string().trim().max(max).transform(nfc);
 
@@ -63,6 +63,9 @@ export function missingForSubmission(d: EntryDraft, allowedForms: readonly strin
     if (!a.unitName) need(`authors.${i}.unitName`, `Tác giả ${n}: thiếu đơn vị (R8).`, `Author ${n}: the unit is missing (R8).`);
     if (!a.address) need(`authors.${i}.address`, `Tác giả ${n}: thiếu địa chỉ (R8).`, `Author ${n}: the address is missing (R8).`);
     if (!a.phone) need(`authors.${i}.phone`, `Tác giả ${n}: thiếu số điện thoại (R8).`, `Author ${n}: the phone is missing (R8).`);
+    else if (!normalizePhone(a.phone)) need(`authors.${i}.phone`, `Tác giả ${n}: số điện thoại "${a.phone}" không hợp lệ; ghi 10 số di động hoặc 11 số máy bàn, bắt đầu bằng 0 (R8).`, `Author ${n}: the phone "${a.phone}" is not valid; write the 10-digit mobile or 11-digit landline number starting with 0 (R8).`);
+    // A decorated address ("x@y.vn (công việc)") would slip past the roster comparison (R4).
+    if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email)) need(`authors.${i}.email`, `Tác giả ${n}: thư điện tử "${a.email}" không hợp lệ; hãy ghi đúng một địa chỉ hoặc để trống.`, `Author ${n}: the e-mail "${a.email}" is not valid; write a single address or leave it empty.`);
   });
   if (!d.originalityDeclared) need('originalityDeclared', 'Cần cam kết tác phẩm là sáng tác của mình và có quyền sử dụng mọi âm nhạc, hình ảnh (R9).', 'Declare that the work is original and that you hold the rights to all music and footage (R9).');
   if (!d.consentGiven) need('consentGiven', 'Cần đồng ý cho xử lý dữ liệu cá nhân theo mục đích đã nêu.', 'Consent to the processing of personal data for the stated purpose is needed.');

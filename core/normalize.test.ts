@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, maskPhone, nfc, normalizeEmail, normalizePhone } from './normalize.ts';
+import { foldVietnamese, nfc, normalizeEmail, normalizePhone } from './normalize.ts';
 
 describe('foldVietnamese', () => {
   it('drops diacritics and case', () => {
@@ -49,6 +49,16 @@ describe('normalizeEmail', () => {
 });
 
 describe('normalizePhone', () => {
+  it('accepts 11-digit landlines, as a commune office writes them', () => {
+    expect(normalizePhone('0233 3863 123')).toBe('02333863123');
+    expect(normalizePhone('+84 233 3863 123')).toBe('02333863123');
+  });
+
+  it('refuses a number with words around it, so a juror cannot slip past the roster check', () => {
+    expect(normalizePhone('0905777888 (Zalo)')).toBeNull();
+    expect(normalizePhone('0105777888')).toBeNull();
+  });
+
   it.each([
     ['+84 912 345 678', '0912345678'],
     ['84912345678', '0912345678'],
@@ -73,13 +83,3 @@ describe('normalizePhone', () => {
   });
 });
 
-describe('maskPhone', () => {
-  it('keeps only the last three digits', () => {
-    expect(maskPhone('0912345678')).toBe('*******678');
-  });
-
-  it('hides very short values entirely', () => {
-    expect(maskPhone('123')).toBe('***');
-    expect(maskPhone('')).toBe('***');
-  });
-});

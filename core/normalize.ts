@@ -21,18 +21,14 @@ export function normalizeEmail(email: string): string {
 }
 
 /**
- * Vietnamese phone numbers in one form: national "0" followed by nine digits.
- * Accepts "+84 912 345 678", "84912345678", "0912.345.678". Returns null when it is not a Vietnamese number.
+ * Vietnamese phone numbers in one form: national "0", then nine digits (mobile) or ten (landline, "02…").
+ * Accepts "+84 912 345 678", "84912345678", "0912.345.678", "0233 3863 123". Returns null when it is not a
+ * Vietnamese number, so that "0905777888 (Zalo)" cannot slip past a comparison.
  */
 export function normalizePhone(phone: string): string | null {
   let digits = phone.replace(/[\s.\-()]/g, '');
   if (digits.startsWith('+84')) digits = '0' + digits.slice(3);
-  else if (/^84\d{9}$/.test(digits)) digits = '0' + digits.slice(2);
-  if (!/^0\d{9}$/.test(digits)) return null;
-  return digits;
-}
-
-/** Shows only the last three digits of a phone: for lists that staff read aloud or print. */
-export function maskPhone(phone: string): string {
-  return phone.length <= 3 ? '***' : '*'.repeat(phone.length - 3) + phone.slice(-3);
+  else if (/^84\d{9,10}$/.test(digits)) digits = '0' + digits.slice(2);
+  if (/^0[3-9]\d{8}$/.test(digits) || /^02\d{9}$/.test(digits)) return digits;
+  return null;
 }

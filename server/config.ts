@@ -31,11 +31,15 @@ const envSchema = z
       .pipe(z.array(z.enum(ROLES)).min(1, 'web, worker or web,worker')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEMO: z.enum(['auto', 'off']).default('auto'),
-    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(false|true|\d{1,2}|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/, 'false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs')
+      .default('false'),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
+    MAX_DRAFTS_PER_ENTRANT: z.coerce.number().int().min(1).max(10000).default(10),
     UPLOAD_EXPIRY_HOURS: z.coerce.number().min(1).max(24 * 90).default(7 * 24),
     RATE_LIMIT_RESET_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
   });
@@ -57,7 +61,8 @@ export interface Config {
   roles: { web: boolean; worker: boolean };
   logLevel: Env['LOG_LEVEL'];
   demo: boolean;
-  trustProxy: boolean;
+  /** false, the number of reverse proxies in front, or their addresses: never "trust every hop". */
+  trustProxy: false | number | string;
   sessionDays: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
@@ -65,6 +70,7 @@ export interface Config {
   resetRatePerHour: number;
   uploadDir: string;
   uploadExpiryHours: number;
+  maxDraftsPerEntrant: number;
   secureCookies: boolean;
 }
 
@@ -116,7 +122,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     roles: { web: e.ROLES.includes('web'), worker: e.ROLES.includes('worker') },
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO === 'auto',
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? 1 : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     sessionDays: e.SESSION_DAYS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
@@ -124,6 +130,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     resetRatePerHour: e.RATE_LIMIT_RESET_PER_HOUR,
     uploadDir: path.join(dataDir, 'uploads'),
     uploadExpiryHours: e.UPLOAD_EXPIRY_HOURS,
+    maxDraftsPerEntrant: e.MAX_DRAFTS_PER_ENTRANT,
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

@@ -35,14 +35,18 @@ export interface AppOptions {
   webDir?: string | null;
   /** The process's pino logger; without it the app logs nothing (tests). */
   logger?: Logger;
-  /** Called when an upload's last byte arrives, to start its checks at once. */
-  onUploadFinished?: (uploadId: string) => void;
+}
+
+/** A hop count trusts exactly that many proxies in front; an address list trusts those proxies only. */
+function trustProxyOption(setting: false | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
 }
 
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger as unknown as FastifyBaseLogger } : { logger: false }),
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     genReqId: () => Math.random().toString(36).slice(2, 12),
   });
@@ -51,7 +55,11 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.decorate('apiRoutes', [] as RouteInfo[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide) });
+    for (const method of [route.method].flat()) {
+      // Fastify adds a HEAD twin to every GET; only HEAD routes of our own (tus) are listed.
+      if (method === 'HEAD' && app.apiRoutes.some((r) => r.method === 'GET' && r.url === route.url)) continue;
+      app.apiRoutes.push({ method, url: route.url, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide) });
+    }
   });
   app.addContentTypeParser(['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
@@ -76,7 +84,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   roleRoutes(app, deps);
   auditRoutes(app, deps);
   entryRoutes(app, deps);
-  uploadRoutes(app, deps, () => createTusServer(deps, { onFinished: opts.onUploadFinished }));
+  uploadRoutes(app, deps, () => createTusServer(deps));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (webDir) {

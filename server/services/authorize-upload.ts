@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
+import { submissionPhaseError } from './submission-phase-error.ts';
 
 /**
  * May the caller resume (HEAD/PATCH) or cancel (DELETE) this upload? Only the person who may write the entry, only
@@ -18,5 +19,5 @@ export async function authorizeUpload(deps: Deps, actor: Actor, uploadId: string
   });
   if (upload.status !== 'uploading' || entry.active_upload_id !== uploadId || entry.status !== 'draft') throw new AppError('upload.notFound');
   const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
-  if (!canContinueUpload(contest.phases, contest.settings.entryRules, upload.created_at, deps.clock())) throw new AppError('phase.submissionClosed', { end: '' });
+  if (!canContinueUpload(contest.phases, contest.settings.entryRules, upload.created_at, deps.clock())) throw submissionPhaseError(contest, 'closed', { withGrace: true });
 }

@@ -14,14 +14,15 @@ export function requireLogin(actor: Actor): asserts actor is Actor & { userId: n
 }
 
 /**
- * The single gate for contest-scoped actions. Refusals of write actions are audited, since an attempt to change a
- * contest without the right is itself worth knowing about.
+ * The single gate for contest-scoped actions. A contest's own people refused a write action are audited, since such
+ * an attempt is worth knowing about.
  */
 export async function authorize(deps: Deps, actor: Actor, contestId: number, action: Action, opts: { auditDenied?: boolean } = {}): Promise<ContestRole[]> {
   requireLogin(actor);
   const roles = await rolesInContest(deps.db, actor.userId, contestId);
   if (!can({ isSiteAdmin: actor.isSiteAdmin, roles }, action)) {
-    if (opts.auditDenied ?? true) await auditDenied(deps, actor, { action, contestId });
+    // Only people with some role in the contest: anyone can register, and their refusals would flood the log.
+    if ((opts.auditDenied ?? true) && roles.length > 0) await auditDenied(deps, actor, { action, contestId });
     throw new AppError('auth.forbidden');
   }
   return roles;

@@ -1,6 +1,6 @@
 import { canStartUpload } from '../../core/eligibility.ts';
 import { AppError } from '../../core/errors.ts';
-import { formatDateTime } from '../../core/time.ts';
+import { submissionPhaseError } from './submission-phase-error.ts';
 import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
@@ -16,10 +16,7 @@ export async function checkUploadAllowed(deps: Deps, actor: Actor, entryId: numb
   if (entry.status !== 'draft') throw new AppError('entry.locked');
   const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
   const window = canStartUpload(contest.phases, deps.clock());
-  if (!window.ok) {
-    const sub = contest.phases.find((p) => p.kind === 'submission');
-    throw new AppError(window.reason === 'unscheduled' ? 'phase.unscheduled' : 'phase.submissionClosed', { end: sub ? formatDateTime(sub.endsAt, contest.settings.timeZone) : '' });
-  }
+  if (!window.ok) throw submissionPhaseError(contest, window.reason);
   const max = contest.settings.entryRules.maxSizeBytes;
   if (sizeBytes > max) throw new AppError('upload.tooLarge', { size: formatBytes(sizeBytes), max: formatBytes(max) });
 }
@@ -32,13 +29,15 @@ export async function registerUpload(deps: Deps, actor: Actor & { userId: number
   await checkUploadAllowed(deps, actor, input.entryId, input.sizeBytes);
   const at = deps.clock().toISOString();
   return deps.db.transaction().execute(async (trx) => {
+    // Claim the entry first: a submission racing this upload either sees the new upload or makes this fail.
+    const claimed = await trx.updateTable('entries').set({ active_upload_id: input.uploadId, accepted_upload_id: null, updated_at: at }).where('id', '=', input.entryId).where('status', '=', 'draft').executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('entry.locked');
     const old = await trx.selectFrom('uploads').select('id').where('entry_id', '=', input.entryId).where('status', 'in', ['uploading', 'checking', 'accepted', 'refused']).execute();
     if (old.length) await trx.updateTable('uploads').set({ status: 'replaced' }).where('id', 'in', old.map((o) => o.id)).execute();
     await trx
       .insertInto('uploads')
       .values({ id: input.uploadId, entry_id: input.entryId, user_id: actor.userId, size_bytes: input.sizeBytes, filename: input.filename.normalize('NFC').slice(0, 255), status: 'uploading', created_at: at })
       .execute();
-    await trx.updateTable('entries').set({ active_upload_id: input.uploadId, accepted_upload_id: null, updated_at: at }).where('id', '=', input.entryId).execute();
     await recordEntryEvent(trx, input.entryId, at, actor.userId, 'upload.started', { sizeBytes: input.sizeBytes });
     return { replaced: old.map((o) => o.id) };
   });

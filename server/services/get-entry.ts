@@ -1,5 +1,4 @@
 import { missingForSubmission } from '../../core/entry.ts';
-import { AppError } from '../../core/errors.ts';
 import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
@@ -51,7 +50,3 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
   };
 }
 export type EntryView = Awaited<ReturnType<typeof getEntry>>;
-
-export function assertSameContest(view: { contestSlug: string }, slug: string): void {
-  if (view.contestSlug !== slug) throw new AppError('entry.notFound');
-}

@@ -35,7 +35,16 @@ export async function grantContestRole(deps: Deps, actor: Actor, slug: string, i
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    const existing = await deps.db.selectFrom('contest_roles').select('id').where('contest_id', '=', contestId).where('user_id', '=', user.id).where('role', '=', input.role).executeTakeFirstOrThrow();
+    const existing = await deps.db
+      .selectFrom('contest_roles')
+      .leftJoin('units', 'units.id', 'contest_roles.unit_id')
+      .select(['contest_roles.id', 'contest_roles.unit_id', 'units.name as unitName'])
+      .where('contest_roles.contest_id', '=', contestId)
+      .where('contest_roles.user_id', '=', user.id)
+      .where('contest_roles.role', '=', input.role)
+      .executeTakeFirstOrThrow();
+    // Granting the same role twice is harmless; silently keeping another unit would not be.
+    if (existing.unit_id !== null && Number(existing.unit_id) !== unitId) throw new AppError('role.otherUnit', { unit: existing.unitName ?? '' });
     return { id: Number(existing.id) };
   }
 }

@@ -24,14 +24,21 @@ export async function logIn(deps: Deps, input: { identifier: string; password: s
     throw new AppError('auth.locked', { minutes: Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 60000) });
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= deps.config.loginMaxFailures;
-    await deps.db
+    // One atomic increment, so that parallel guesses cannot each read the same old count.
+    const { failed_logins: failures } = await deps.db
       .updateTable('users')
-      .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? new Date(now.getTime() + deps.config.loginLockMinutes * 60000).toISOString() : user.locked_until })
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
       .where('id', '=', user.id)
-      .execute();
-    if (lock) throw new AppError('auth.locked', { minutes: deps.config.loginLockMinutes });
+      .returning('failed_logins')
+      .executeTakeFirstOrThrow();
+    if (failures >= deps.config.loginMaxFailures) {
+      await deps.db
+        .updateTable('users')
+        .set({ failed_logins: 0, locked_until: new Date(now.getTime() + deps.config.loginLockMinutes * 60000).toISOString() })
+        .where('id', '=', user.id)
+        .execute();
+      throw new AppError('auth.locked', { minutes: deps.config.loginLockMinutes });
+    }
     throw new AppError('auth.invalidCredentials');
   }
   const token = randomToken();

@@ -20,11 +20,12 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
     .execute();
   const link = `${deps.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
   const vi = user.locale !== 'en';
-  await deps.mailer.send({
+  // Not awaited: the answer must not take longer, or fail, only for addresses that have an account.
+  void deps.mailer.send({
     to: email,
     subject: vi ? 'Đặt lại mật khẩu' : 'Reset your password',
     text: vi
       ? `Xin chào ${user.full_name},\n\nĐể đặt lại mật khẩu, hãy mở liên kết sau trong vòng 60 phút:\n${link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu của bạn không thay đổi.`
       : `Hello ${user.full_name},\n\nTo reset your password, open this link within 60 minutes:\n${link}\n\nIf you did not ask for this, ignore this message; your password has not changed.`,
-  });
+  }).catch((err: { code?: string }) => deps.logger.warn({ code: err?.code ?? 'unknown' }, 'password reset e-mail not sent'));
 }

@@ -7,8 +7,8 @@ import type { Actor } from './context.ts';
 
 /**
  * Who enters and whose quota the entry uses. A unit entry needs its representative (or intake staff); a person's
- * quota follows their phone when known (so an online entry and one brought in person count together), else their
- * account.
+ * quota follows the first author's phone (so entries sent online from several accounts, and one brought in person,
+ * count together).
  */
 export async function resolveParty(db: Tx, actor: Actor & { userId: number }, contestId: number, draft: EntryDraft, opts: { intake: boolean }) {
   if (draft.party.kind === 'unit') {
@@ -20,13 +20,15 @@ export async function resolveParty(db: Tx, actor: Actor & { userId: number }, co
     }
     return { partyKind: 'unit' as const, unitId: Number(unit.id), unitName: unit.name, quotaKey: quotaKey({ kind: 'unit', unitId: Number(unit.id) }) };
   }
-  let phone: string | null = null;
-  if (opts.intake) {
-    phone = normalizePhone(draft.authors[0]?.phone ?? '');
-    if (!phone) throw new AppError('account.phoneInvalid');
-  } else {
-    const user = await db.selectFrom('users').select('phone').where('id', '=', actor.userId).executeTakeFirstOrThrow();
-    phone = user.phone;
-  }
+  const phone = normalizePhone(draft.authors[0]?.phone ?? '');
+  if (opts.intake && !phone) throw new AppError('account.phoneInvalid');
+  // Until the author's phone is filled in, a draft is keyed to its account; submission keys it to the phone.
   return { partyKind: 'person' as const, unitId: null, unitName: null, quotaKey: quotaKey({ kind: 'person', phone, userId: opts.intake ? null : actor.userId }) };
+}
+
+/** A person's quota key at submission: the first author's phone, which `missingForSubmission` requires to be valid. */
+export function personQuotaKey(draft: EntryDraft): string {
+  const phone = normalizePhone(draft.authors[0]?.phone ?? '');
+  if (!phone) throw new AppError('account.phoneInvalid');
+  return quotaKey({ kind: 'person', phone, userId: null });
 }

@@ -2,7 +2,7 @@ import { canStartUpload } from '../../core/eligibility.ts';
 import type { EntryDraft } from '../../core/entry.ts';
 import { AppError } from '../../core/errors.ts';
 import { foldVietnamese } from '../../core/normalize.ts';
-import { formatDateTime } from '../../core/time.ts';
+import { submissionPhaseError } from './submission-phase-error.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize, requireLogin } from './authorize.ts';
 import { checkStaffExclusion } from './check-staff-exclusion.ts';
@@ -30,9 +30,11 @@ export async function saveEntryDraft(deps: Deps, actor: Actor, slug: string, dra
     await authorize(deps, actor, contest.id, 'entries.intake');
   }
   const window = canStartUpload(contest.phases, now);
-  if (!window.ok) {
-    const sub = contest.phases.find((p) => p.kind === 'submission');
-    throw new AppError(window.reason === 'unscheduled' ? 'phase.unscheduled' : 'phase.submissionClosed', { end: sub ? formatDateTime(sub.endsAt, contest.settings.timeZone) : '' });
+  if (!window.ok) throw submissionPhaseError(contest, window.reason);
+  if (opts.entryId === undefined && !intake) {
+    const { n } = await deps.db.selectFrom('entries').select((eb) => eb.fn.countAll<number>().as('n')).where('contest_id', '=', contest.id).where('owner_user_id', '=', actor.userId).where('status', '=', 'draft').executeTakeFirstOrThrow();
+    // Enough for any honest entrant (the quota is 2), and a bound on the disk one account can claim with uploads.
+    if (Number(n) >= deps.config.maxDraftsPerEntrant) throw new AppError('entry.tooManyDrafts', { max: deps.config.maxDraftsPerEntrant });
   }
   const party = await resolveParty(deps.db, actor, contest.id, draft, { intake });
   await checkStaffExclusion(deps.db, contest.id, intake ? null : actor.userId, draft);

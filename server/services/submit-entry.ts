@@ -2,6 +2,8 @@ import { submissionWindow } from '../../core/eligibility.ts';
 import { missingForSubmission, entryCode } from '../../core/entry.ts';
 import { AppError } from '../../core/errors.ts';
 import { formatDateTime } from '../../core/time.ts';
+import { personQuotaKey } from './resolve-party.ts';
+import { submissionPhaseError } from './submission-phase-error.ts';
 import type { Tx } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';
 import { checkStaffExclusion } from './check-staff-exclusion.ts';
@@ -36,6 +38,13 @@ async function nextCode(trx: Tx, contest: LoadedContest): Promise<string> {
   return entryCode(prefix, Number(row.last));
 }
 
+/** A unit's representative may act for it only while they hold the role (the commune may have replaced them). */
+export async function assertRepresents(db: Tx, actor: Actor, entry: { contest_id: number; unit_id: number | null; is_intake: boolean }): Promise<void> {
+  if (entry.unit_id === null || entry.is_intake || actor.isSiteAdmin || actor.userId === null) return;
+  const rep = await db.selectFrom('contest_roles').select('id').where('contest_id', '=', entry.contest_id).where('user_id', '=', actor.userId).where('role', '=', 'unit_rep').where('unit_id', '=', entry.unit_id).executeTakeFirst();
+  if (!rep) throw new AppError('entry.notUnitRep');
+}
+
 /**
  * Submits a complete entry whose file passed every check, while submissions are open (or within the grace period
  * for an upload begun in time). Quotas (R2, R3) and the staff exclusion (R4) are enforced here, and the quota by the
@@ -45,15 +54,12 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
   const { entry, draft } = await entryAccess(deps, actor, entryId, 'write');
   if (entry.status !== 'draft') throw new AppError('entry.locked');
   const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
+  await assertRepresents(deps.db, actor, entry);
   const now = deps.clock();
   const tz = contest.settings.timeZone;
   const upload = entry.accepted_upload_id ? await deps.db.selectFrom('uploads').selectAll().where('id', '=', entry.accepted_upload_id).where('status', '=', 'accepted').executeTakeFirst() : undefined;
   const window = submissionWindow(contest.phases, contest.settings.entryRules, now, upload?.created_at);
-  if (!window.ok) {
-    const sub = contest.phases.find((p) => p.kind === 'submission');
-    const params = { start: sub ? formatDateTime(sub.startsAt, tz) : '', end: sub ? formatDateTime(sub.endsAt, tz) : '' };
-    throw new AppError(window.reason === 'notOpenYet' ? 'phase.submissionNotOpen' : window.reason === 'closed' ? 'phase.submissionClosed' : 'phase.unscheduled', params);
-  }
+  if (!window.ok) throw submissionPhaseError(contest, window.reason);
   const missing = missingForSubmission(draft, contest.settings.entryRules.allowedForms);
   if (missing.length) throw new AppError('entry.incomplete', { count: missing.length }, { missing });
   if (!upload || !upload.sha256) throw new AppError('entry.noAcceptedFile');
@@ -66,13 +72,23 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
     max = unit.max_entries;
     unitName = unit.name;
   }
+  // A person's quota follows the first author's phone, whoever sends the entry (R3): checked complete above.
+  const quotaKey = entry.unit_id !== null ? entry.quota_key : personQuotaKey(draft);
   const at = now.toISOString();
   const code = await deps.db.transaction().execute(async (trx) => {
-    const slot = await claimSlot(trx, contest.id, entry.quota_key, max, entryId);
+    // Taking the entry first serializes a double submission on its row; the file must be the one checked above.
+    const taken = await trx
+      .updateTable('entries')
+      .set({ status: 'submitted', submitted_at: at, updated_at: at, quota_key: quotaKey })
+      .where('id', '=', entryId)
+      .where('status', '=', 'draft')
+      .where('accepted_upload_id', '=', upload.id)
+      .executeTakeFirst();
+    if (Number(taken.numUpdatedRows) !== 1) throw new AppError('entry.locked');
+    const slot = await claimSlot(trx, contest.id, quotaKey, max, entryId);
     if (slot === null) throw new AppError(entry.unit_id !== null ? 'entry.unitQuotaFull' : 'entry.personQuotaFull', { unit: unitName, max });
     const code = entry.code ?? (await nextCode(trx, contest));
-    const done = await trx.updateTable('entries').set({ status: 'submitted', code, submitted_at: at, updated_at: at }).where('id', '=', entryId).where('status', '=', 'draft').executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new AppError('entry.locked');
+    await trx.updateTable('entries').set({ code }).where('id', '=', entryId).execute();
     await recordEntryEvent(trx, entryId, at, actor.userId, 'submitted', { code, slot, inGrace: window.inGrace });
     if (entry.is_intake) await appendAudit(trx, deps, actor, { action: 'entry.intakeSubmit', contestId: contest.id, target: `entry:${entryId}`, details: { code } });
     return code;
@@ -85,7 +101,8 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
   };
   const owner = entry.owner_user_id === null ? null : await deps.db.selectFrom('users').select(['email', 'locale']).where('id', '=', entry.owner_user_id).executeTakeFirst();
   if (owner?.email) {
-    await sendReceipt(deps, owner.email, owner.locale, receipt).catch((err: unknown) => deps.logger.warn({ err: String(err), entryId }, 'receipt e-mail not sent'));
+    // The mail error may name the recipient: log its code only.
+    await sendReceipt(deps, owner.email, owner.locale, receipt).catch((err: { code?: string }) => deps.logger.warn({ code: err?.code ?? 'unknown', entryId }, 'receipt e-mail not sent'));
   }
   return receipt;
 }

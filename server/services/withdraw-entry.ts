@@ -4,11 +4,13 @@ import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
+import { assertRepresents } from './submit-entry.ts';
 
 /** Takes a submitted entry back to draft before the deadline, freeing its place in the quota. */
 export async function withdrawEntry(deps: Deps, actor: Actor, entryId: number): Promise<void> {
   const { entry } = await entryAccess(deps, actor, entryId, 'write');
   const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
+  await assertRepresents(deps.db, actor, entry);
   const sub = contest.phases.find((p) => p.kind === 'submission');
   const now = deps.clock();
   if (entry.status !== 'submitted' || !sub || now.getTime() >= Date.parse(sub.endsAt)) throw new AppError('entry.notWithdrawable');

@@ -10,6 +10,7 @@ import { finishUpload } from '../services/finish-upload.ts';
 import { cancelUpload } from '../services/cancel-upload.ts';
 
 export const TUS_PATH = '/api/uploads';
+const UPLOAD_URL = /^\/api\/uploads\/([A-Za-z0-9_-]{16,64})$/;
 
 /** The caller of each tus request, set by the HTTP route before it hands the raw request to tus. */
 const callers = new WeakMap<IncomingMessage, { actor: Actor; lang: Lang }>();
@@ -34,16 +35,18 @@ function tusError(err: unknown, lang: Lang): { status_code: number; body: string
  * tus (resumable upload) server on local disk. Upload ids are 32 random bytes, so they cannot be guessed; the file on
  * disk is named by that id, never by the client's file name.
  */
-export function createTusServer(deps: Deps, hooks: { onFinished?: (uploadId: string) => void } = {}): TusServer {
+export function createTusServer(deps: Deps): TusServer {
   fs.mkdirSync(deps.config.uploadDir, { recursive: true });
   const datastore = new FileStore({ directory: deps.config.uploadDir, expirationPeriodInMilliseconds: deps.config.uploadExpiryHours * 3600000 });
   const server = new TusServer({
     path: TUS_PATH,
     datastore,
     relativeLocation: true,
-    respectForwardedHeaders: deps.config.trustProxy,
+    respectForwardedHeaders: deps.config.trustProxy !== false,
     maxSize: 64 * 1024 ** 3,
     namingFunction: () => randomToken(32),
+    // The id comes from the URL's path alone, exactly as the HTTP route authorized it; never from a query string.
+    getFileIdFromRequest: (req) => UPLOAD_URL.exec(new URL(req.url).pathname)?.[1],
     async onUploadCreate(req, upload) {
       const { actor, lang } = callerOf(req);
       if (actor.userId === null) throw tusError(new AppError('auth.required'), lang);
@@ -59,7 +62,6 @@ export function createTusServer(deps: Deps, hooks: { onFinished?: (uploadId: str
     },
     async onUploadFinish(_req, upload) {
       await finishUpload(deps, upload.id);
-      hooks.onFinished?.(upload.id);
       return {};
     },
   });

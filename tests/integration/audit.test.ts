@@ -45,6 +45,14 @@ describe('audit log', () => {
     expect(last).toMatchObject({ action: 'units.edit', outcome: 'denied' });
   });
 
+  it('does not record refusals of people with no role in the contest, who could flood the log', async () => {
+    const before = (await organizer.get(`${base}/audit`)).json()[0].seq;
+    const stranger = await makeUser(t);
+    const c = await loggedInClient(t, stranger.email, stranger.password);
+    for (let i = 0; i < 5; i++) expect((await c.post(`${base}/units`, { name: `Lạ ${i}`, categoryCode: 'organization' })).statusCode).toBe(403);
+    expect((await organizer.get(`${base}/audit`)).json()[0].seq).toBe(before);
+  });
+
   it('keeps a valid chain under concurrent staff actions', async () => {
     await Promise.all(Array.from({ length: 24 }, (_, i) => organizer.post(`${base}/units`, { name: `Tổ dân phố số ${i + 1}`, categoryCode: 'organization' })));
     const verdict = await verifyAuditLog(t.deps);

@@ -7,6 +7,16 @@ import pino from 'pino';
 
 let t: TestApp;
 
+/** The reset mail is sent after the answer (so the answer does not reveal who has an account): wait for it. */
+async function mailTo(email: string, after = 0): Promise<{ raw: string }> {
+  for (let i = 0; i < 100; i++) {
+    const found = smtp.received.slice(after).filter((m) => m.to.includes(email)).at(-1);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no mail reached ${email}`);
+}
+
 /** The token in a reset mail, decoding quoted-printable as a mail client would. */
 function tokenIn(raw: string): string {
   const text = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
@@ -146,7 +156,22 @@ describe('sessions', () => {
   });
 });
 
+describe('lock-out under parallel guesses', () => {
+  it('locks the account even when wrong passwords arrive all at once', async () => {
+    const u = await makeUser(t);
+    const tries = await Promise.all(Array.from({ length: 6 }, () => new Client(t.app).login(u.email, 'sai-mat-khau-123')));
+    expect(tries.map((r) => r.statusCode)).toContain(423);
+    expect((await new Client(t.app).login(u.email, u.password)).json().error.code).toBe('auth.locked');
+  });
+});
+
 describe('CSRF', () => {
+  it('cannot be skipped by percent-encoding the path', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/%61pi/auth/password-reset/request', payload: { email: 'ai@example.vn' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('auth.csrf');
+  });
+
   it('refuses a state-changing request without the token', async () => {
     const u = await makeUser(t);
     const c = await loggedInClient(t, u.email, u.password);
@@ -198,8 +223,7 @@ describe('password reset by e-mail', () => {
     const other = await loggedInClient(t, u.email, u.password);
     const c = new Client(t.app);
     expect((await c.post('/api/auth/password-reset/request', { email: u.email.toUpperCase() })).statusCode).toBe(200);
-    const mail = smtp.received.find((m) => m.to.includes(u.email));
-    expect(mail).toBeDefined();
+    const mail = await mailTo(u.email);
     expect(mail!.raw).toMatch(/Subject: =\?UTF-8\?/i);
     const token = tokenIn(mail!.raw);
     expect((await c.post('/api/auth/password-reset/confirm', { token, password: 'mat-khau-moi-2024' })).statusCode).toBe(200);
@@ -212,6 +236,7 @@ describe('password reset by e-mail', () => {
     const before = smtp.received.length;
     const res = await new Client(t.app).post('/api/auth/password-reset/request', { email: 'chua-dang-ky@example.vn' });
     expect(res.statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
     expect(smtp.received.length).toBe(before);
   });
 
@@ -219,7 +244,7 @@ describe('password reset by e-mail', () => {
     const u = await makeUser(t);
     const c = new Client(t.app);
     await c.post('/api/auth/password-reset/request', { email: u.email });
-    const token = tokenIn(smtp.received.filter((m) => m.to.includes(u.email)).at(-1)!.raw);
+    const token = tokenIn((await mailTo(u.email)).raw);
     t.setNow(new Date(Date.now() + 2 * 3600000));
     try {
       expect((await c.post('/api/auth/password-reset/confirm', { token, password: 'mat-khau-moi-2024' })).json().error.code).toBe('auth.resetInvalid');

@@ -43,7 +43,7 @@ let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${++seq}`;
 
 interface Case {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   route: string;
   allowed: readonly Caller[];
   /** The error a refused caller gets, when not the default (auth.required / auth.forbidden). */
@@ -54,6 +54,9 @@ interface Case {
 
 const admin = () => ({ userId: t.admin.userId, isSiteAdmin: true, ip: null });
 let entrantActor: { userId: number; isSiteAdmin: boolean; ip: null };
+let unitForIntake: number;
+/** HEAD answers carry no body: the status stands for the error. */
+const STATUS_OF: Record<string, number> = { 'auth.required': 401, 'auth.forbidden': 403, 'upload.notFound': 404, 'entry.notFound': 404 };
 
 /** A fresh draft of the entrant's, complete and with an accepted file when asked. */
 async function entrantDraft(opts: { file?: boolean; submitted?: boolean } = {}): Promise<number> {
@@ -182,6 +185,14 @@ const CASES: Case[] = [
     call: async (c) => c.request('POST', '/api/uploads', undefined, { headers: tusHeaders(await entrantDraft()) }),
   },
   {
+    method: 'POST', route: '/api/contests/:slug/entries', allowed: INTAKE_WRITE,
+    call: (c) => c.post(`/api/contests/${slug}/entries?intake=true`, completeDraft({ kind: 'unit', unitId: unitForIntake }, { title: `Tiếp nhận ${uniq()}` })),
+  },
+  {
+    method: 'HEAD', route: '/api/uploads/:uploadId', allowed: ['entrant'], denied: ownedBy('upload.notFound'),
+    call: async (c) => c.request('HEAD', `/api/uploads/${await entrantUpload()}`, undefined, { headers: { 'tus-resumable': '1.0.0' } }),
+  },
+  {
     method: 'PATCH', route: '/api/uploads/:uploadId', allowed: ['entrant'], denied: ownedBy('upload.notFound'),
     call: async (c) => c.request('PATCH', `/api/uploads/${await entrantUpload()}`, undefined, { headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0' }, raw: Buffer.alloc(10, 1), contentType: 'application/offset+octet-stream' }),
   },
@@ -192,10 +203,11 @@ const CASES: Case[] = [
 ];
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ env: { MAX_DRAFTS_PER_ENTRANT: '1000' } });
   slug = t.demoSlug;
   const other = await createContest(t.deps, admin(), { ...demoContest(new Date()), slug: 'cuoc-thi-khac' });
   const aUnit = await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Thái').executeTakeFirstOrThrow();
+  unitForIntake = Number((await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Ô').executeTakeFirstOrThrow()).id);
   clients.set('anonymous', new Client(t.app));
   for (const caller of CALLERS) {
     if (caller === 'anonymous') continue;
@@ -219,15 +231,18 @@ afterAll(async () => t?.close());
 
 describe('role matrix', () => {
   for (const c of CASES) {
-    it(`${c.method} ${c.route}`, async () => {
+    it(`${c.method} ${c.route}${c.allowed === INTAKE_WRITE && c.route.endsWith('/entries') ? ' (intake)' : ''}`, async () => {
       const outcomes: string[] = [];
       for (const caller of CALLERS) {
         const res = await c.call(clients.get(caller)!, caller);
-        const code = res.statusCode >= 400 ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
         const allowed = c.allowed.includes(caller);
+        const expectedCode = c.denied ? c.denied(caller) : caller === 'anonymous' ? 'auth.required' : 'auth.forbidden';
+        const code =
+          res.statusCode < 400 ? undefined
+          : c.method === 'HEAD' ? (res.statusCode === STATUS_OF[expectedCode] ? expectedCode : `status ${res.statusCode}`)
+          : (res.json() as { error?: { code?: string } }).error?.code;
         if (allowed && res.statusCode >= 400) outcomes.push(`${caller}: expected success, got ${res.statusCode} ${code}`);
         if (!allowed) {
-          const expectedCode = c.denied ? c.denied(caller) : caller === 'anonymous' ? 'auth.required' : 'auth.forbidden';
           if (code !== expectedCode) outcomes.push(`${caller}: expected ${expectedCode}, got ${res.statusCode} ${code ?? ''}`);
         }
       }
@@ -237,8 +252,8 @@ describe('role matrix', () => {
 
   it('covers every API endpoint the server registers', () => {
     const registered = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
-    const covered = CASES.map((c) => `${c.method} ${c.route}`).sort();
+    const covered = [...new Set(CASES.map((c) => `${c.method} ${c.route}`))].sort();
     expect(covered).toEqual(registered);
-    console.log(`role matrix: ${CASES.length} endpoints x ${CALLERS.length} callers = ${CASES.length * CALLERS.length} checks`);
+    console.log(`role matrix: ${covered.length} endpoints in ${CASES.length} cases x ${CALLERS.length} callers = ${CASES.length * CALLERS.length} checks`);
   });
 });

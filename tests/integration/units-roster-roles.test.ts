@@ -129,6 +129,17 @@ describe('roles', () => {
     expect((await organizer.get(`${base}/roles`)).json().some((r: any) => r.id === granted.json().id)).toBe(false);
   });
 
+  it('refuses to make a representative of one unit the representative of another without removing the first', async () => {
+    const a = (await secretariat.get(`${base}/units?q=vinh son`)).json()[0];
+    const b = (await secretariat.get(`${base}/units?q=vinh thuy`)).json()[0];
+    const u = await makeUser(t, { role: 'unit_rep', unitId: a.id });
+    const res = await organizer.post(`${base}/roles`, { identifier: u.email, role: 'unit_rep', unitId: b.id });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toContain('Xã Vĩnh Sơn');
+    const same = await organizer.post(`${base}/roles`, { identifier: u.email, role: 'unit_rep', unitId: a.id });
+    expect(same.statusCode).toBe(201);
+  });
+
   it('tells the organizer when the person has not registered', async () => {
     const res = await organizer.post(`${base}/roles`, { identifier: 'chua-co@example.vn', role: 'juror' });
     expect(res.statusCode).toBe(404);

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUploadCheckRunner } from '../../server/jobs/upload-check-runner.ts';
-import { checkUpload } from '../../server/services/check-upload.ts';
+import { startWorker, type Worker } from '../../server/jobs/worker.ts';
+import { checkUpload, uploadPath } from '../../server/services/check-upload.ts';
 import { completeDraft, unitId } from '../helpers/entries.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { makeTestVideos, type TestVideos } from '../helpers/videos.ts';
@@ -85,17 +85,16 @@ async function waitForCheck(s: Session, entryId: number): Promise<any> {
   throw new Error('check did not finish');
 }
 
-let runner: ReturnType<typeof startUploadCheckRunner>;
+let runner: Worker;
 let rep: Session;
 let unit: number;
 const slug = () => t.demoSlug;
 
 beforeAll(async () => {
   videos = await makeTestVideos();
-  let nudge = () => {};
-  t = await startTestApp({ app: { onUploadFinished: () => nudge() } });
-  runner = startUploadCheckRunner(t.deps, { pollMs: 100 });
-  nudge = () => runner.nudge();
+  // One representative starts more drafts here than an entrant may keep at once.
+  t = await startTestApp({ env: { MAX_DRAFTS_PER_ENTRANT: '100' } });
+  runner = await startWorker(t.deps, { pollMs: 100 });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   unit = await unitId(t, 'Xã Vĩnh Lâm');
@@ -154,7 +153,7 @@ describe('resumable upload', () => {
     await upload(rep, id, videos.fourByThree).promise;
     const refused = await waitForCheck(rep, id);
     expect(refused.upload.status).toBe('refused');
-    expect(refused.upload.verdict.failures.map((f: any) => f.rule)).toEqual(['aspect_ratio', 'resolution'].filter((r) => refused.upload.verdict.failures.some((f: any) => f.rule === r)));
+    expect(refused.upload.verdict.failures.map((f: any) => f.rule)).toEqual(['aspect_ratio']);
     expect(refused.upload.verdict.failures.some((f: any) => /4:3/.test(f.message.vi))).toBe(true);
     expect((await api(rep, 'POST', `/api/entries/${id}/submit`)).json.error.code).toBe('entry.noAcceptedFile');
     await upload(rep, id, videos.valid720Faststart).promise;
@@ -177,8 +176,13 @@ describe('resumable upload', () => {
 describe('who may upload', () => {
   it('refuses an anonymous caller, another user\'s entry and an unknown upload id', async () => {
     const id = await draft(rep, 'Của người khác');
-    const anon = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')}` } });
-    expect(anon.status).toBe(403);
+    // An anonymous visitor with a valid anonymous CSRF token: refused for not being logged in, not for the token.
+    const s0 = await fetch(`${base}/api/auth/session`);
+    const anonCookie = s0.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = await s0.json();
+    const anon = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { cookie: anonCookie, 'x-csrf-token': csrfToken, 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')}` } });
+    expect(anon.status).toBe(401);
+    expect((await anon.json()).error.code).toBe('auth.required');
     const stranger = await makeUser(t);
     const s = await login(stranger.email, stranger.password);
     await expect(upload(s, id, videos.valid720).promise).rejects.toThrow(/404/);
@@ -189,6 +193,24 @@ describe('who may upload', () => {
     expect((await patch.json()).error.code).toBe('upload.notFound');
     const guess = await fetch(`${base}/api/uploads/${crypto.randomBytes(32).toString('base64url')}`, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } });
     expect(guess.status).toBe(404);
+  });
+
+  it('cannot be steered to another upload with a query string: tus acts only on the upload that was authorized', async () => {
+    const victimEntry = await draft(rep, 'Của nạn nhân');
+    const victimUrl = await startThenAbort(rep, victimEntry, videos.valid1080, 1);
+    const victimId = victimUrl.split('/').pop()!;
+    const before = Number((await fetch(victimUrl, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } })).headers.get('upload-offset'));
+    const attacker = await makeUser(t);
+    const s = await login(attacker.email, attacker.password);
+    const own = (await api(s, 'POST', `/api/contests/${slug()}/entries`, completeDraft({ kind: 'person' }, { title: 'Của kẻ tấn công' }))).json.id;
+    const ownUrl = await startThenAbort(s, own, videos.valid1080, 1);
+    for (const method of ['PATCH', 'DELETE'] as const) {
+      const res = await fetch(`${ownUrl}?x=/${victimId}`, { method, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'tus-resumable': '1.0.0', 'upload-offset': String(before), 'content-type': 'application/offset+octet-stream' }, body: method === 'PATCH' ? Buffer.alloc(10, 7) : undefined });
+      expect(res.status).toBe(404);
+    }
+    const after = await fetch(victimUrl, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } });
+    expect(after.status).toBe(200);
+    expect(Number(after.headers.get('upload-offset'))).toBe(before);
   });
 
   it('refuses a file larger than the contest allows before any byte is sent', async () => {
@@ -230,19 +252,40 @@ describe('cancelling', () => {
 });
 
 describe('checks survive a restart', () => {
-  it('a finished upload left in "checking" by a dead process is checked again', async () => {
+  it('an upload finished while no worker runs waits in its job and is checked when a worker starts', async () => {
     const id = await draft(rep, 'Sau khi khởi động lại');
     await runner.stop();
     try {
       await upload(rep, id, videos.valid720).promise;
       const row = await t.deps.db.selectFrom('uploads').selectAll().where('entry_id', '=', id).where('status', '=', 'checking').executeTakeFirstOrThrow();
-      // The process that claimed it died long ago.
-      await t.deps.db.updateTable('uploads').set({ check_started_at: new Date(Date.now() - 3600_000).toISOString() }).where('id', '=', row.id).execute();
-      expect(await checkUpload(t.deps, row.id)).toBe('accepted');
-      expect(await checkUpload(t.deps, row.id)).toBe('skipped');
+      const job = await t.deps.jobs.findByKey('check-upload', row.id);
+      expect(job).toMatchObject({ state: 'created', attempts: 0, payload: { uploadId: row.id } });
+      // A second request for the same upload's checks is dropped while the first waits.
+      expect(await t.deps.jobs.send('check-upload', { uploadId: row.id }, { singletonKey: row.id })).toBeNull();
     } finally {
-      runner = startUploadCheckRunner(t.deps, { pollMs: 100 });
+      runner = await startWorker(t.deps, { pollMs: 100 });
     }
+    expect((await waitForCheck(rep, id)).upload.status).toBe('accepted');
+    const row = await t.deps.db.selectFrom('uploads').select('id').where('entry_id', '=', id).executeTakeFirstOrThrow();
+    expect(await t.deps.jobs.findByKey('check-upload', row.id)).toMatchObject({ state: 'completed', attempts: 1 });
+    // The check itself is idempotent: a second run of the job changes nothing.
+    expect(await checkUpload(t.deps, row.id)).toBe('skipped');
+  });
+
+  it('an upload left in "checking" without a job (from before the job queue) is queued when the worker starts', async () => {
+    const id = await draft(rep, 'Từ trước khi có hàng đợi');
+    await runner.stop();
+    const uploadId = crypto.randomBytes(32).toString('base64url');
+    try {
+      const at = new Date().toISOString();
+      fs.copyFileSync(videos.valid720, uploadPath(t.deps, uploadId));
+      await t.deps.db.insertInto('uploads').values({ id: uploadId, entry_id: id, user_id: null, size_bytes: fs.statSync(videos.valid720).size, filename: 'cu.mp4', status: 'checking', created_at: at, completed_at: at }).execute();
+      await t.deps.db.updateTable('entries').set({ active_upload_id: uploadId }).where('id', '=', id).execute();
+      expect(await t.deps.jobs.findByKey('check-upload', uploadId)).toBeNull();
+    } finally {
+      runner = await startWorker(t.deps, { pollMs: 100 });
+    }
+    expect((await waitForCheck(rep, id)).upload).toMatchObject({ id: uploadId, status: 'accepted', sha256: sha256(videos.valid720) });
   });
 });
 
@@ -257,7 +300,7 @@ describe('housekeeping', () => {
     await t.deps.db.updateTable('uploads').set({ created_at: new Date(Date.now() - (t.deps.config.uploadExpiryHours + 1) * 3600_000).toISOString() }).where('id', '=', oldId).execute();
     expect(fs.existsSync(`${t.deps.config.uploadDir}/${oldId}`)).toBe(true);
     await runner.stop();
-    runner = startUploadCheckRunner(t.deps, { pollMs: 100 });
+    runner = await startWorker(t.deps, { pollMs: 100 });
     for (let i = 0; i < 50; i++) {
       const row = await t.deps.db.selectFrom('uploads').select('status').where('id', '=', oldId).executeTakeFirstOrThrow();
       if (row.status === 'expired') break;

@@ -9,7 +9,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .createTable('entries')
     .addColumn('id', id)
     .addColumn('contest_id', t.ref, (c) => c.notNull().references('contests.id').onDelete('cascade'))
-    .addColumn('code', 'text', (c) => c.unique())
+    .addColumn('code', 'text')
     .addColumn('owner_user_id', t.ref, (c) => c.references('users.id').onDelete('set null'))
     .addColumn('party_kind', 'text', (c) => c.notNull())
     .addColumn('unit_id', t.ref, (c) => c.references('units.id'))
@@ -28,6 +28,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('created_at', t.timestamp, (c) => c.notNull())
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .addCheckConstraint('entries_party', sql`(party_kind = 'unit') = (unit_id is not null)`)
+    .addUniqueConstraint('entries_code', ['contest_id', 'code'])
     .execute();
   await db.schema.createIndex('entries_contest_status').on('entries').columns(['contest_id', 'status']).execute();
   await db.schema.createIndex('entries_owner').on('entries').column('owner_user_id').execute();

@@ -11,7 +11,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerCsrf(app: FastifyInstance, publicUrl: string): void {
   const publicOrigin = new URL(publicUrl).origin;
   app.addHook('preHandler', async (req) => {
-    if (SAFE.has(req.method) || !req.url.startsWith('/api/')) return;
+    // Every state-changing request, whatever its path looks like before decoding ("/%61pi/…" routes to /api/).
+    if (SAFE.has(req.method)) return;
     const origin = req.headers.origin;
     if (origin && origin !== publicOrigin && origin !== `${req.protocol}://${req.host}`) throw new AppError('auth.csrf');
     const sent = req.headers['x-csrf-token'];

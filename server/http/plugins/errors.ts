@@ -18,7 +18,8 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
     }
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
-      return reply.code(status).send({ error: { code: status === 404 ? 'notFound' : 'validation', message: errorMessage(status === 404 ? 'notFound' : 'validation', req.lang) } });
+      const code = status === 404 ? 'notFound' : status === 413 ? 'request.tooLarge' : status === 415 ? 'request.unsupportedType' : 'validation';
+      return reply.code(status).send({ error: { code, message: errorMessage(code, req.lang) } });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal', message: errorMessage('internal', req.lang) } });

@@ -4,6 +4,8 @@ import { resolveSession } from '../../services/resolve-session.ts';
 import { randomToken } from '../../security/tokens.ts';
 import { ANON_CSRF_COOKIE, langOf, SESSION_COOKIE } from '../request-context.ts';
 
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Resolves the session cookie into `req.actor` before any handler runs. */
 export function registerSession(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null as never);
@@ -13,7 +15,9 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRequest', async (req, reply) => {
     req.lang = langOf(req);
     req.actor = { ...ANONYMOUS, ip: req.ip };
-    if (!req.url.startsWith('/api/')) return;
+    // Pages and assets of the web app need no session. The matched route decides, not the raw URL, since
+    // "/%61pi/…" reaches the same handlers as "/api/…"; a state-changing request always gets its CSRF expectation.
+    if (SAFE.has(req.method) && !(req.routeOptions.url ?? req.url).startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const s = await resolveSession(deps, token);

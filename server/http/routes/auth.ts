@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loginSchema, registerSchema, sessionInfoSchema, userSchema, localeSchema } from '../../../core/account.ts';
 import { errorBodySchema, okSchema } from '../../../core/api.ts';
 import { AppError } from '../../../core/errors.ts';
+import { normalizeEmail, normalizePhone } from '../../../core/normalize.ts';
 import type { Deps } from '../../services/context.ts';
 import { changePassword } from '../../services/change-password.ts';
 import { listMemberships } from '../../services/list-memberships.ts';
@@ -45,7 +46,9 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/auth/login', { schema: { tags: ['auth'], body: loginSchema, response: { 200: sessionInfoSchema, ...errors } } }, async (req, reply) => {
     await loginByIp(req.ip);
-    await loginByIdentifier(req.body.identifier.toLowerCase());
+    // Keyed on the identifier in one form, so "0912…", "+84912…" and "0912.…" share one limit.
+    const id = req.body.identifier;
+    await loginByIdentifier(id.includes('@') ? normalizeEmail(id) : (normalizePhone(id) ?? id.trim()));
     const s = await logIn(deps, req.body);
     setSessionCookie(reply, deps, s.token, s.expiresAt);
     return sessionInfo(s.userId, s.csrfToken);

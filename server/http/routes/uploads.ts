@@ -48,6 +48,8 @@ export function uploadRoutes(app: FastifyInstance, deps: Deps, createTus: () => 
       schema: { hide: true },
       handler: async (req, reply) => {
         if (req.actor.userId === null) throw new AppError('auth.required');
+        // tus must act on the very upload authorized here: no query string, nothing after the id.
+        if (req.raw.url?.includes('?')) throw new AppError('upload.notFound');
         await authorizeUpload(deps, req.actor, (req.params as { uploadId: string }).uploadId);
         await handOver(req, reply);
       },
