@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; never a browser downloaded by Playwright. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -7,4 +7,38 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+}
+
+/**
+ * Pages in fresh Vietnamese contexts (Asia/Ho_Chi_Minh), each recording uncaught page errors so that a test can
+ * fail on them, and closed together at the end.
+ */
+export function pageFactory(getBrowser: () => Browser) {
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  return {
+    pageErrors,
+    async newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+      const ctx = await getBrowser().newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      contexts.push(ctx);
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(15_000);
+      page.on('pageerror', (err) => pageErrors.push(err.message));
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      for (const c of contexts) await c.close();
+    },
+  };
+}
+
+export const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim() ?? '';
+
+/** Logs in through the form, as a person would, and waits for the account link. */
+export async function logInAs(page: Page, base: string, identifier: string, password: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Thư điện tử hoặc số điện thoại').fill(identifier);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-account').waitFor();
 }

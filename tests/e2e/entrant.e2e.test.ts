@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
+import type { Browser, CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '../../server/jobs/worker.ts';
 import { uploadPath } from '../../server/services/check-upload.ts';
@@ -20,7 +20,7 @@ import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { checkVideoFile } from '../../server/media/check-video-file.ts';
 import type { ContestView } from '../../web/src/api/types.ts';
 import { makeTestVideos, TEST_VIDEO_NAMES, type TestVideos } from '../helpers/videos.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, logInAs, pageFactory, text } from './browser.ts';
 
 let t: TestApp;
 let runner: Worker | null = null;
@@ -29,32 +29,15 @@ let base: string;
 let proxy: Proxy;
 let videos: TestVideos;
 let communeId: number;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const { newPage, pageErrors, closeAll } = pageFactory(() => browser);
 const COMMUNE = 'Xã Vĩnh Thái';
 const TITLE = 'Dịch vụ công trực tuyến ở Vĩnh Thái';
 
 /** What the entrant's part leaves for the secretariat's. */
 const journey = { entryId: 0, code: '', rep: { email: '', password: '' } };
 
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  return page;
-}
 
-const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim() ?? '';
-
-async function logIn(page: Page, identifier: string, password: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Thư điện tử hoặc số điện thoại').fill(identifier);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-account').waitFor();
-}
+const logIn = (page: Page, identifier: string, password: string) => logInAs(page, base, identifier, password);
 
 async function uploadsOf(entryId: number) {
   return t.deps.db.selectFrom('uploads').select(['id', 'status', 'size_bytes']).where('entry_id', '=', entryId).orderBy('created_at').execute();
@@ -149,7 +132,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close();
+  await closeAll();
   await browser?.close();
   await runner?.stop();
   await proxy?.close();

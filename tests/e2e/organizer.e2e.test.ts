@@ -5,38 +5,20 @@
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, logInAs, pageFactory, text } from './browser.ts';
 import { ensureWebBuilt } from '../../server/web-build.ts';
 
 let t: TestApp;
 let browser: Browser;
 let base: string;
-const contexts: BrowserContext[] = [];
-/** Uncaught errors in the pages: any is a failure of the test that caused it. */
-const pageErrors: string[] = [];
+const { newPage, pageErrors, closeAll } = pageFactory(() => browser);
 
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  return page;
-}
-
-const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim() ?? '';
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 
-async function logIn(page: Page, identifier: string, password: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Thư điện tử hoặc số điện thoại').fill(identifier);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-account').waitFor();
-}
+const logIn = (page: Page, identifier: string, password: string) => logInAs(page, base, identifier, password);
 
 beforeAll(async () => {
   const webDir = await ensureWebBuilt();
@@ -51,7 +33,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close();
+  await closeAll();
   await browser?.close();
   await t?.close();
 });
