@@ -186,7 +186,7 @@ describe.each(ENGINES)('$label', ({ engine }) => {
         running.add(n);
         runs.set(n, (runs.get(n) ?? 0) + 1);
         byWorker[who]++;
-        await sleep(5 + Math.random() * 15);
+        await sleep(20 + Math.random() * 20);
         running.delete(n);
       };
       const [ha, hb] = await Promise.all([

@@ -295,7 +295,8 @@ describe('damaged and hostile headers (fuzz)', () => {
 
   function sane(r: Awaited<ReturnType<typeof probeBytes>>): void {
     expect(['mp4', 'mov', 'webm', 'matroska', 'avi', 'unknown']).toContain(r.probe.container);
-    expect(r.ms).toBeLessThan(1000);
+    // A guard against hanging, not a benchmark (bench/validation.ts measures speed): generous for a busy machine.
+    expect(r.ms).toBeLessThan(10_000);
     if (r.integrity.ok) expect(r.integrity.problems).toEqual([]);
     for (const p of r.integrity.problems) {
       expect(p.message.en).not.toContain('internal reader error');
