@@ -3,6 +3,8 @@ import { currentSchema, type Database, type DialectName } from './dialect.ts';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_entries.ts';
 import * as m0003 from './migrations/0003_jobs.ts';
+import * as m0004 from './migrations/0004_storage.ts';
+import * as m0005 from './migrations/0005_renditions.ts';
 
 type DialectMigration = { up(db: Kysely<any>, dialect: DialectName): Promise<void>; down?(db: Kysely<any>, dialect: DialectName): Promise<void> };
 
@@ -11,6 +13,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_initial': m0001,
   '0002_entries': m0002,
   '0003_jobs': m0003,
+  '0004_storage': m0004,
+  '0005_renditions': m0005,
 };
 
 class ListProvider implements MigrationProvider {

@@ -167,6 +167,9 @@ export interface UploadsTable {
   created_at: Timestamp;
   completed_at: Timestamp | null;
   checked_at: Timestamp | null;
+  /** The original's key in the media storage once moved there; null while it is the tus file (0004_storage). */
+  storage_key: ColumnType<string | null, string | null | undefined, string | null>;
+  stored_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface EntryEventsTable {
@@ -198,12 +201,24 @@ export interface JobsTable {
   completed_at: Timestamp | null;
 }
 
+/** Streaming renditions of an accepted upload (server/services/make-renditions.ts). */
+export interface RenditionsTable {
+  upload_id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  percent: ColumnType<number, number | undefined, number>;
+  error: string | null;
+  variants_json: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   jobs: JobsTable;
   entries: EntriesTable;
   entry_slots: EntrySlotsTable;
   entry_code_counters: EntryCodeCountersTable;
   uploads: UploadsTable;
+  renditions: RenditionsTable;
   entry_events: EntryEventsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -226,3 +241,4 @@ export type UnitRow = Selectable<UnitsTable>;
 export type EntryRow = Selectable<EntriesTable>;
 export type UploadRow = Selectable<UploadsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type RenditionRow = Selectable<RenditionsTable>;

@@ -13,6 +13,10 @@
 export type AppJobs = {
   /** Check a finished upload against the contest's rules (server/services/check-upload.ts). */
   'check-upload': { uploadId: string };
+  /** Copy an accepted original to S3, verify its SHA-256, then remove the local copy (server/services/move-upload-to-storage.ts). */
+  'move-upload': { uploadId: string };
+  /** Make the HLS ladder, poster and preview strip of an accepted upload (server/services/make-renditions.ts). */
+  'make-renditions': { uploadId: string };
 };
 
 export interface JobDefinition {
@@ -39,6 +43,13 @@ export const APP_JOBS: JobDefinitions<AppJobs> = {
   // Failures here are the machine's (ffmpeg missing, disk unreadable), not the file's: a bad file is a verdict, not
   // an error. Retried after 30 s, 1, 2 and 4 minutes; the hashing and decoding of a 4 GiB file fit well in 30 minutes.
   'check-upload': { retryLimit: 4, retryDelaySeconds: 30, expireInSeconds: 30 * 60, singleton: true },
+  // Failures are the network's or the bucket's; the local copy stays until a run verifies the stored one, so retrying
+  // is always safe. 1, 2, 4 … 64 minutes; 2 hours is ample to send and read back 4 GiB.
+  'move-upload': { retryLimit: 7, retryDelaySeconds: 60, expireInSeconds: 2 * 3600, singleton: true },
+  // Failures are ffmpeg's (a file that decodes at its ends but not in the middle, a full disk) or the run was given up;
+  // the original is never touched, so retrying is safe. 2 and 4 minutes; a run gets at most 3 hours (the ffmpeg time
+  // limit is 60 s plus ten times the duration, so it gives up first).
+  'make-renditions': { retryLimit: 2, retryDelaySeconds: 120, expireInSeconds: 3 * 3600 + 600, singleton: true },
 };
 
 export type JobState = 'created' | 'active' | 'completed' | 'failed';

@@ -6,6 +6,8 @@ import type { Deps } from '../services/context.ts';
 import { checkUpload } from '../services/check-upload.ts';
 import { expireAbandonedUploads } from '../services/expire-abandoned-uploads.ts';
 import { requeueUploadChecks } from '../services/finish-upload.ts';
+import { moveUploadToStorage, requeueUploadMoves } from '../services/move-upload-to-storage.ts';
+import { makeRenditions, requeueRenditions } from '../services/make-renditions.ts';
 import type { WorkHandle } from './queue.ts';
 
 export interface WorkerOptions {
@@ -13,6 +15,8 @@ export interface WorkerOptions {
   pollMs?: number;
   /** Uploads checked at once by this process. Default 1: ffmpeg already runs at low priority (nice). */
   checkConcurrency?: number;
+  /** Renditions made at once by this process. Default 1: one ffmpeg run already uses every core (at low priority). */
+  renditionConcurrency?: number;
   /** Period of the housekeeping (expired uploads, checks left without a job). Default 1 hour. */
   housekeepingMs?: number;
 }
@@ -33,6 +37,30 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
       { concurrency: opts.checkConcurrency ?? 1, pollMs: opts.pollMs },
     ),
   );
+  handles.push(
+    await deps.jobs.work(
+      'move-upload',
+      async (job) => {
+        const outcome = await moveUploadToStorage(deps, job.payload.uploadId, { signal: job.signal });
+        deps.logger.info({ uploadId: job.payload.uploadId, outcome, jobId: job.id, attempt: job.attempt }, 'upload moved to storage');
+      },
+      { concurrency: 2, pollMs: opts.pollMs },
+    ),
+  );
+
+  // A transcode can take many minutes: on stop it is killed at once rather than waited for, and runs again from the
+  // start on the next worker (the original is untouched, only a partial directory is thrown away).
+  const stopping = new AbortController();
+  handles.push(
+    await deps.jobs.work(
+      'make-renditions',
+      async (job) => {
+        const outcome = await makeRenditions(deps, job.payload.uploadId, { signal: AbortSignal.any([job.signal, stopping.signal]) });
+        deps.logger.info({ uploadId: job.payload.uploadId, outcome, jobId: job.id, attempt: job.attempt }, 'renditions job finished');
+      },
+      { concurrency: opts.renditionConcurrency ?? 1, pollMs: opts.pollMs },
+    ),
+  );
 
   let housekeeping: Promise<void> = Promise.resolve();
   const runHousekeeping = () => {
@@ -40,6 +68,10 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
       try {
         const queued = await requeueUploadChecks(deps);
         if (queued) deps.logger.info({ queued }, 'queued the checks of uploads left without a job');
+        const moves = await requeueUploadMoves(deps);
+        if (moves) deps.logger.info({ queued: moves }, 'queued the moves to storage of originals left without a job');
+        const renditions = await requeueRenditions(deps);
+        if (renditions) deps.logger.info({ queued: renditions }, 'queued the renditions of accepted files that had none');
         const expired = await expireAbandonedUploads(deps);
         if (expired) deps.logger.info({ expired }, 'deleted abandoned uploads');
       } catch (err) {
@@ -55,6 +87,7 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
   return {
     async stop() {
       clearInterval(timer);
+      stopping.abort(new Error('worker stopping'));
       await housekeeping;
       await Promise.all(handles.map((h) => h.stop()));
     },

@@ -37,8 +37,9 @@ export class FfmpegUnavailableError extends Error {
 
 export const DEFAULT_MAX_PIXELS = 4096 * 2304;
 
+/** Whether `nice` exists here (looked up once); every ffmpeg run of the worker goes through it when it does. */
 let niceAvailable: boolean | null = null;
-function hasNice(): boolean {
+export function hasNice(): boolean {
   if (niceAvailable === null) {
     niceAvailable = ['/usr/bin/nice', '/bin/nice'].some((p) => {
       try {

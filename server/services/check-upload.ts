@@ -5,6 +5,7 @@ import { VIDEO_RULES } from '../../core/video-policy.ts';
 import { checkVideoFile } from '../media/check-video-file.ts';
 import type { Deps } from './context.ts';
 import { loadContest } from './load-contest.ts';
+import { enqueueRenditions } from './make-renditions.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
 
 
@@ -44,5 +45,9 @@ export async function checkUpload(deps: Deps, uploadId: string): Promise<'accept
     }
     await recordEntryEvent(trx, Number(entry.id), at, null, result.ok ? 'file.accepted' : 'file.refused', { rules: [...failed] });
   });
+  // With S3 the original moves to the bucket; a send lost here is made up by the worker's housekeeping.
+  if (result.ok && deps.storage.kind === 's3') await deps.jobs.send('move-upload', { uploadId }, { singletonKey: uploadId });
+  // Streaming renditions of the accepted file; a send lost here is made up by the worker's housekeeping.
+  if (result.ok) await enqueueRenditions(deps, uploadId);
   return status;
 }

@@ -5,6 +5,7 @@ import type { DialectName } from '../db/dialect.ts';
 import type { DB } from '../db/schema.ts';
 import type { AppJobs, JobQueue } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { MediaStorage } from '../storage/storage.ts';
 
 /** What every use case may touch. Built once in main.ts (or by a test) and passed in. */
 export interface Deps {
@@ -16,6 +17,8 @@ export interface Deps {
   clock: () => Date;
   /** The job queue (embedded or pg-boss): services send jobs, the worker role runs them (server/jobs/worker.ts). */
   jobs: JobQueue<AppJobs>;
+  /** Where media lives: local disk or an S3-compatible bucket (server/storage/). */
+  storage: MediaStorage;
 }
 
 /** Who is calling: a logged-in user or the public, and from where (for the audit log). */

@@ -1,0 +1,163 @@
+/**
+ * S3 mode end to end against a real S3 protocol server (s3rver on loopback): a tus upload is accepted, the
+ * `move-upload` job copies it to the bucket, verifies its SHA-256 and only then removes the local copy; a stored copy
+ * whose SHA-256 differs keeps the local copy and fails the job; deleting removes the object.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as tus from 'tus-js-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorker, type Worker } from '../../server/jobs/worker.ts';
+import { uploadPath } from '../../server/services/check-upload.ts';
+import { storedSha256, withOriginalFile } from '../../server/services/move-upload-to-storage.ts';
+import type { MediaStorage } from '../../server/storage/storage.ts';
+import { completeDraft, unitId } from '../helpers/entries.ts';
+import { startS3rver, type TestS3 } from '../helpers/s3rver.ts';
+import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { makeTestVideos, type TestVideos } from '../helpers/videos.ts';
+
+let s3: TestS3;
+let t: TestApp;
+let runner: Worker;
+let base: string;
+let videos: TestVideos;
+let unit: number;
+let rep: { cookie: string; csrf: string };
+
+async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${base}${path}`, { method, headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
+
+function sha256(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function draft(title: string): Promise<number> {
+  const res = await api('POST', `/api/contests/${t.demoSlug}/entries`, completeDraft({ kind: 'unit', unitId: unit }, { title }));
+  expect(res.status).toBe(201);
+  return res.json.id;
+}
+
+beforeAll(async () => {
+  videos = await makeTestVideos();
+  s3 = await startS3rver();
+  t = await startTestApp({ env: s3.env });
+  runner = await startWorker(t.deps, { pollMs: 100 });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  unit = await unitId(t, 'Xã Vĩnh Lâm');
+  const u = await makeUser(t, { role: 'unit_rep', unitId: unit });
+  const s = await fetch(`${base}/api/auth/session`);
+  const anon = s.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = await s.json();
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: anon, 'x-csrf-token': csrfToken }, body: JSON.stringify({ identifier: u.email, password: u.password }) });
+  rep = { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: (await res.json()).csrfToken };
+}, 120_000);
+
+afterAll(async () => {
+  await runner?.stop();
+  await t?.close();
+  await s3?.close();
+});
+
+describe('S3 mode', () => {
+  it('moves an accepted upload to the bucket, verified by SHA-256, then removes the local copy; delete removes the object', async () => {
+    expect(t.deps.storage.kind).toBe('s3');
+    const entryId = await draft('Lên kho S3');
+    await new Promise<void>((resolve, reject) => {
+      const up = new tus.Upload(fs.readFileSync(videos.valid720), {
+        endpoint: `${base}/api/uploads`, chunkSize: 50 * 1024 * 1024, retryDelays: [],
+        headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf },
+        metadata: { entryId: String(entryId), filename: 'phóng sự.mp4' },
+        onSuccess: () => resolve(), onError: reject,
+      });
+      up.start();
+    });
+    const row = await until('the move', async () => {
+      const r = await t.deps.db.selectFrom('uploads').selectAll().where('entry_id', '=', entryId).executeTakeFirst();
+      return r?.storage_key ? r : null;
+    });
+    expect(row.status).toBe('accepted');
+    expect(row.sha256).toBe(sha256(videos.valid720));
+    expect(row.storage_key).toBe(`contests/${(await t.deps.db.selectFrom('entries').select('contest_id').where('id', '=', entryId).executeTakeFirstOrThrow()).contest_id}/entries/${entryId}/original/${row.id}.mp4`);
+    expect(row.stored_at).toBeTruthy();
+    expect(await t.deps.storage.head(row.storage_key!)).toEqual({ size: fs.statSync(videos.valid720).size });
+    expect(await storedSha256(t.deps.storage, row.storage_key!)).toBe(row.sha256);
+    expect(fs.existsSync(uploadPath(t.deps, row.id))).toBe(false);
+    expect(fs.existsSync(`${uploadPath(t.deps, row.id)}.json`)).toBe(false);
+    const job = (await t.deps.jobs.findByKey('move-upload', row.id))!;
+    expect(job.state).toBe('completed');
+    // The original is still there for those who need a file (renditions, fingerprints): fetched from the bucket.
+    expect(await withOriginalFile(t.deps, row.id, async (f) => sha256(f))).toBe(row.sha256);
+    // The entry is submitted with the same SHA-256 on its receipt.
+    const receipt = await api('POST', `/api/entries/${entryId}/submit`);
+    expect(receipt.status).toBe(200);
+    expect(receipt.json.sha256).toBe(row.sha256);
+    // A short-lived signed URL serves the original byte-exact.
+    const res = await fetch(await t.deps.storage.signedUrl!(row.storage_key!, 60, { filename: row.filename }));
+    expect(crypto.createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex')).toBe(row.sha256);
+    await t.deps.storage.delete(row.storage_key!);
+    expect(await t.deps.storage.head(row.storage_key!)).toBeNull();
+    expect(await t.deps.storage.usage(`contests/`)).toBe(0);
+  });
+
+  it('keeps the local copy and fails the job when the stored copy has another SHA-256; a retry once fixed moves it', async () => {
+    const entryId = await draft('Tổng kiểm tra sai');
+    const uploadId = crypto.randomBytes(24).toString('base64url');
+    fs.copyFileSync(videos.valid720, uploadPath(t.deps, uploadId));
+    const at = new Date().toISOString();
+    await t.deps.db.insertInto('uploads').values({
+      id: uploadId, entry_id: entryId, user_id: null, size_bytes: fs.statSync(videos.valid720).size, filename: 'a.mp4', status: 'accepted',
+      sha256: sha256(videos.valid720), verdict_json: JSON.stringify({ ok: true, failures: [], passed: [], probe: { container: 'mp4' } }), created_at: at, completed_at: at, checked_at: at,
+    }).execute();
+    // A storage that damages one byte on the way in, as a faulty disk or proxy would.
+    const real = t.deps.storage;
+    const corrupt = `${uploadPath(t.deps, uploadId)}-corrupt`;
+    const damaging: MediaStorage = Object.assign(Object.create(real) as MediaStorage, {
+      put: async (key: string, from: string, opts: Parameters<MediaStorage['put']>[2]) => {
+        const b = fs.readFileSync(from);
+        const i = b.length >> 1;
+        b.writeUInt8(b.readUInt8(i) ^ 0xff, i);
+        fs.writeFileSync(corrupt, b);
+        await real.put(key, corrupt, opts);
+      },
+    });
+    t.deps.storage = damaging;
+    try {
+      const jobId = (await t.deps.jobs.send('move-upload', { uploadId }, { singletonKey: uploadId, retryLimit: 0 }))!;
+      const failed = await until('the failed job', async () => {
+        const j = await t.deps.jobs.getJob(jobId);
+        return j?.state === 'failed' ? j : null;
+      });
+      expect(failed.lastError).toMatch(/SHA-256 of the stored copy .* expected [0-9a-f]{64}.*local copy is kept/);
+      expect(sha256(uploadPath(t.deps, uploadId))).toBe(sha256(videos.valid720));
+      const row = await t.deps.db.selectFrom('uploads').select(['storage_key', 'stored_at']).where('id', '=', uploadId).executeTakeFirstOrThrow();
+      expect(row).toEqual({ storage_key: null, stored_at: null });
+      expect((await t.deps.jobs.listFailed({ name: 'move-upload' })).map((j) => j.id)).toContain(jobId);
+
+      // Staff retry once the fault is gone.
+      t.deps.storage = real;
+      expect(await t.deps.jobs.retry(jobId)).toBe(true);
+      await until('the retried job', async () => (await t.deps.jobs.getJob(jobId))?.state === 'completed');
+      const moved = await t.deps.db.selectFrom('uploads').select('storage_key').where('id', '=', uploadId).executeTakeFirstOrThrow();
+      expect(await storedSha256(real, moved.storage_key!)).toBe(sha256(videos.valid720));
+      expect(fs.existsSync(uploadPath(t.deps, uploadId))).toBe(false);
+    } finally {
+      t.deps.storage = real;
+      fs.rmSync(corrupt, { force: true });
+    }
+  });
+});
