@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_entries.ts';
 import * as m0003 from './migrations/0003_jobs.ts';
 import * as m0004 from './migrations/0004_storage.ts';
 import * as m0005 from './migrations/0005_renditions.ts';
+import * as m0006 from './migrations/0006_fingerprints.ts';
 
 type DialectMigration = { up(db: Kysely<any>, dialect: DialectName): Promise<void>; down?(db: Kysely<any>, dialect: DialectName): Promise<void> };
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0003_jobs': m0003,
   '0004_storage': m0004,
   '0005_renditions': m0005,
+  '0006_fingerprints': m0006,
 };
 
 class ListProvider implements MigrationProvider {

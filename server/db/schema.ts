@@ -212,6 +212,42 @@ export interface RenditionsTable {
   updated_at: Timestamp;
 }
 
+/** R9: the perceptual fingerprint of an accepted upload (server/services/originality.ts). */
+export interface FingerprintsTable {
+  upload_id: string;
+  fps: number;
+  /** 16 hex digits per sampled frame (core/fingerprint-match.ts). */
+  frame_hashes: string;
+  audio_bits: string | null;
+  duration_ms: number;
+  created_at: Timestamp;
+}
+
+/** R9: a clip of the organizers' reference library of a contest (past entries, known clips). */
+export interface ReferenceClipsTable {
+  id: Generated<number>;
+  contest_id: number;
+  title: string;
+  fps: number;
+  frame_hashes: string;
+  audio_bits: string | null;
+  duration_ms: number;
+  created_at: Timestamp;
+}
+
+/** R9: a match between an upload and another entry's upload or a reference clip, for the reviewers. */
+export interface OriginalityFlagsTable {
+  id: Generated<number>;
+  contest_id: number;
+  upload_id: string;
+  other_upload_id: string | null;
+  reference_id: number | null;
+  /** Per cent of the shorter clip covered by the matched ranges. */
+  score: number;
+  ranges_json: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   jobs: JobsTable;
   entries: EntriesTable;
@@ -219,6 +255,9 @@ export interface DB {
   entry_code_counters: EntryCodeCountersTable;
   uploads: UploadsTable;
   renditions: RenditionsTable;
+  fingerprints: FingerprintsTable;
+  reference_clips: ReferenceClipsTable;
+  originality_flags: OriginalityFlagsTable;
   entry_events: EntryEventsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -17,6 +17,8 @@ export type AppJobs = {
   'move-upload': { uploadId: string };
   /** Make the HLS ladder, poster and preview strip of an accepted upload (server/services/make-renditions.ts). */
   'make-renditions': { uploadId: string };
+  /** Fingerprint an accepted upload and compare it with the contest's other entries and reference clips (server/services/originality.ts). */
+  'fingerprint-upload': { uploadId: string };
 };
 
 export interface JobDefinition {
@@ -50,6 +52,9 @@ export const APP_JOBS: JobDefinitions<AppJobs> = {
   // the original is never touched, so retrying is safe. 2 and 4 minutes; a run gets at most 3 hours (the ffmpeg time
   // limit is 60 s plus ten times the duration, so it gives up first).
   'make-renditions': { retryLimit: 2, retryDelaySeconds: 120, expireInSeconds: 3 * 3600 + 600, singleton: true },
+  // Decoding at 9 × 8 pixels runs many times faster than real time; failures are ffmpeg's or the database's, and a
+  // run replaces the upload's fingerprint and flags, so retrying is safe. 1, 2 and 4 minutes.
+  'fingerprint-upload': { retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 2 * 3600, singleton: true },
 };
 
 export type JobState = 'created' | 'active' | 'completed' | 'failed';

@@ -8,6 +8,7 @@ import { expireAbandonedUploads } from '../services/expire-abandoned-uploads.ts'
 import { requeueUploadChecks } from '../services/finish-upload.ts';
 import { moveUploadToStorage, requeueUploadMoves } from '../services/move-upload-to-storage.ts';
 import { makeRenditions, requeueRenditions } from '../services/make-renditions.ts';
+import { fingerprintUpload, requeueFingerprints } from '../services/originality.ts';
 import type { WorkHandle } from './queue.ts';
 
 export interface WorkerOptions {
@@ -62,6 +63,18 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
     ),
   );
 
+  // Originality screening (R9): decoding at 9 × 8 pixels is light; one at a time keeps ffmpeg out of the way.
+  handles.push(
+    await deps.jobs.work(
+      'fingerprint-upload',
+      async (job) => {
+        const outcome = await fingerprintUpload(deps, job.payload.uploadId, { signal: AbortSignal.any([job.signal, stopping.signal]) });
+        deps.logger.info({ uploadId: job.payload.uploadId, outcome, jobId: job.id, attempt: job.attempt }, 'fingerprint job finished');
+      },
+      { concurrency: 1, pollMs: opts.pollMs },
+    ),
+  );
+
   let housekeeping: Promise<void> = Promise.resolve();
   const runHousekeeping = () => {
     housekeeping = (async () => {
@@ -72,6 +85,8 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
         if (moves) deps.logger.info({ queued: moves }, 'queued the moves to storage of originals left without a job');
         const renditions = await requeueRenditions(deps);
         if (renditions) deps.logger.info({ queued: renditions }, 'queued the renditions of accepted files that had none');
+        const fingerprints = await requeueFingerprints(deps);
+        if (fingerprints) deps.logger.info({ queued: fingerprints }, 'queued the originality screening of accepted files that had none');
         const expired = await expireAbandonedUploads(deps);
         if (expired) deps.logger.info({ expired }, 'deleted abandoned uploads');
       } catch (err) {

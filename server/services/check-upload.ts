@@ -6,6 +6,7 @@ import { checkVideoFile } from '../media/check-video-file.ts';
 import type { Deps } from './context.ts';
 import { loadContest } from './load-contest.ts';
 import { enqueueRenditions } from './make-renditions.ts';
+import { enqueueFingerprint } from './originality.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
 
 
@@ -49,5 +50,7 @@ export async function checkUpload(deps: Deps, uploadId: string): Promise<'accept
   if (result.ok && deps.storage.kind === 's3') await deps.jobs.send('move-upload', { uploadId }, { singletonKey: uploadId });
   // Streaming renditions of the accepted file; a send lost here is made up by the worker's housekeeping.
   if (result.ok) await enqueueRenditions(deps, uploadId);
+  // Originality screening (R9); likewise made up by the housekeeping if lost.
+  if (result.ok) await enqueueFingerprint(deps, uploadId);
   return status;
 }
