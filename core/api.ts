@@ -160,3 +160,17 @@ export const complianceSchema = z.object({
   belowMinimum: z.array(z.string()),
   refusedFiles: z.number(),
 });
+
+/** Streaming renditions of an entry's accepted file: progress while they are made, then where to play them from. */
+export const renditionStatusSchema = z.object({
+  /** `none`: the entry has no accepted file, or its renditions were never asked for. */
+  status: z.enum(['none', 'queued', 'running', 'done', 'failed']),
+  percent: z.number(),
+  /** Why the last run failed (no server paths); null unless failed. */
+  error: z.string().nullable(),
+  variants: z.array(z.object({ name: z.string(), width: z.number(), height: z.number() })),
+  /** Same-origin URLs, present once the renditions are done. */
+  posterUrl: z.string().optional(),
+  masterUrl: z.string().optional(),
+});
+export type RenditionStatusView = z.infer<typeof renditionStatusSchema>;

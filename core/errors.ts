@@ -48,6 +48,8 @@ export const ERRORS = {
   'upload.notFound': { status: 404, vi: 'Không tìm thấy phiên tải lên; hãy chọn lại tệp để tải lên từ đầu.', en: 'Upload not found; choose the file again to upload it from the start.' },
   'upload.tooLarge': { status: 413, vi: 'Tệp dung lượng {size} vượt giới hạn {max} của thể lệ. Hãy xuất lại video với dung lượng nhỏ hơn.', en: 'The file is {size}, above the limit of {max} set by the rules. Export the video again at a smaller size.' },
   'upload.badRequest': { status: 400, vi: 'Yêu cầu tải lên không hợp lệ: thiếu mã tác phẩm hoặc dung lượng tệp.', en: 'The upload request is not valid: the entry id or the file size is missing.' },
+  'media.notFound': { status: 404, vi: 'Không tìm thấy tệp video này. Nếu bản phát trực tuyến đang được tạo, hãy chờ xử lý xong rồi tải lại trang.', en: 'This video file was not found. If the streaming copy is still being made, wait for it to finish and reload the page.' },
+  'media.rangeNotSatisfiable': { status: 416, vi: 'Đoạn dữ liệu yêu cầu nằm ngoài tệp. Hãy tải lại trang rồi phát lại.', en: 'The requested byte range is outside the file. Reload the page and play again.' },
   'request.tooLarge': { status: 413, vi: 'Tệp gửi lên quá lớn cho thao tác này. Hãy chia nhỏ tệp hoặc bớt nội dung rồi gửi lại.', en: 'The file sent is too large for this action. Split it or trim it and send it again.' },
   'request.unsupportedType': { status: 415, vi: 'Loại dữ liệu gửi lên không được hỗ trợ ở đây.', en: 'This kind of content is not accepted here.' },
   'notFound': { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },

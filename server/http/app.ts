@@ -19,6 +19,7 @@ import { rosterRoutes } from './routes/roster.ts';
 import { unitRoutes } from './routes/units.ts';
 import { entryRoutes } from './routes/entries.ts';
 import { uploadRoutes } from './routes/uploads.ts';
+import { mediaRoutes } from './routes/media.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
 
 export interface RouteInfo { method: string; url: string; hidden: boolean }
@@ -84,6 +85,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   roleRoutes(app, deps);
   auditRoutes(app, deps);
   entryRoutes(app, deps);
+  mediaRoutes(app, deps);
   uploadRoutes(app, deps, () => createTusServer(deps));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -15,6 +15,10 @@ import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
 import { submitEntry } from '../../server/services/submit-entry.ts';
 import { updateContest } from '../../server/services/update-contest.ts';
 import { loadContest } from '../../server/services/load-contest.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { uploadPath } from '../../server/services/check-upload.ts';
+import { renditionsDir } from '../../server/services/make-renditions.ts';
 import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
@@ -63,6 +67,19 @@ async function entrantDraft(opts: { file?: boolean; submitted?: boolean } = {}):
   const { id } = await saveEntryDraft(t.deps, entrantActor, slug, completeDraft({ kind: 'person' }, { title: `Tác phẩm ${uniq()}` }));
   if (opts.file || opts.submitted) await attachAcceptedFile(t, id);
   if (opts.submitted) await submitEntry(t.deps, entrantActor, id);
+  return id;
+}
+
+/** A draft of the entrant's with an accepted file on disk and its renditions made (small stand-in files). */
+async function entrantMedia(): Promise<number> {
+  const id = await entrantDraft();
+  const uploadId = await attachAcceptedFile(t, id);
+  fs.mkdirSync(path.dirname(uploadPath(t.deps, uploadId)), { recursive: true });
+  fs.writeFileSync(uploadPath(t.deps, uploadId), Buffer.alloc(2048, 7));
+  const dir = renditionsDir(t.deps, uploadId);
+  fs.mkdirSync(path.join(dir, '360p'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'master.m3u8'), '#EXTM3U\n');
+  fs.writeFileSync(path.join(dir, '360p', 'seg_00000.ts'), Buffer.alloc(188 * 4, 0x47));
   return id;
 }
 
@@ -176,6 +193,10 @@ const CASES: Case[] = [
   { method: 'POST', route: '/api/entries/:entryId/submit', allowed: ['entrant'], denied: ownedBy('entry.notFound'), call: async (c) => c.post(`/api/entries/${await entrantDraft({ file: true })}/submit`) },
   { method: 'POST', route: '/api/entries/:entryId/withdraw', allowed: ['entrant'], denied: ownedBy('entry.notFound'), call: async (c) => c.post(`/api/entries/${await entrantDraft({ submitted: true })}/withdraw`) },
   { method: 'GET', route: '/api/entries/:entryId/receipt', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantDraft({ submitted: true })}/receipt`) },
+  { method: 'GET', route: '/api/entries/:entryId/renditions', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantDraft()}/renditions`) },
+  { method: 'GET', route: '/api/entries/:entryId/media/:file', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantMedia()}/media/master.m3u8`) },
+  { method: 'GET', route: '/api/entries/:entryId/media/:variant/:file', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantMedia()}/media/360p/seg_00000.ts`) },
+  { method: 'GET', route: '/api/entries/:entryId/original', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantMedia()}/original`) },
   { method: 'GET', route: '/api/me/entries', allowed: LOGGED_IN, call: (c) => c.get('/api/me/entries') },
   { method: 'GET', route: '/api/contests/:slug/entries', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/entries`) },
   { method: 'GET', route: '/api/contests/:slug/entries.xlsx', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/entries.xlsx`) },

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, enc } from './client.ts';
-import type { Compliance, ContestEntryRow, EntryDraft, EntryView, MyEntry, Receipt } from './types.ts';
+import type { Compliance, ContestEntryRow, EntryDraft, EntryView, MyEntry, Receipt, RenditionStatusView } from './types.ts';
 
 export const myEntriesKey = ['my-entries'] as const;
 export const entryKey = (id: number) => ['entry', id] as const;
@@ -22,6 +22,18 @@ export function useEntry(id: number) {
     queryFn: () => api<EntryView>(`/api/entries/${enc(id)}`),
     enabled: Number.isInteger(id) && id > 0,
     refetchInterval: (q) => (q.state.data?.upload && CHECK_PENDING.has(q.state.data.upload.status) ? 1000 : false),
+  });
+}
+
+export const renditionsKey = (id: number) => ['renditions', id] as const;
+
+/** The streaming renditions of an entry's accepted file; polled every 2 s while they are being made. */
+export function useRenditions(id: number, enabled = true) {
+  return useQuery({
+    queryKey: renditionsKey(id),
+    queryFn: () => api<RenditionStatusView>(`/api/entries/${enc(id)}/renditions`),
+    enabled: enabled && id > 0,
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'queued' || q.state.data.status === 'running') ? 2000 : false),
   });
 }
 

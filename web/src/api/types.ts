@@ -11,6 +11,7 @@ import type {
   importResultSchema,
   myEntrySchema,
   receiptSchema,
+  renditionStatusSchema,
   rosterMemberViewSchema,
   unitViewSchema,
 } from '../../../core/api.ts';
@@ -37,4 +38,5 @@ export type Receipt = z.infer<typeof receiptSchema>;
 export type MyEntry = z.infer<typeof myEntrySchema>;
 export type ContestEntryRow = z.infer<typeof contestEntryRowSchema>;
 export type Compliance = z.infer<typeof complianceSchema>;
+export type RenditionStatusView = z.infer<typeof renditionStatusSchema>;
 export type { EntryDraft };

@@ -20,6 +20,7 @@ import { draftForSaving } from './draft.ts';
 import { EntryForm, fieldId } from './EntryForm.tsx';
 import { EntryHistory } from './EntryHistory.tsx';
 import { FileSection } from './FileSection.tsx';
+import { PlaybackSection } from './PlaybackSection.tsx';
 import { ReceiptDetails } from './ReceiptDetails.tsx';
 import './entries.css';
 
@@ -215,6 +216,7 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
       )}
 
       <FileSection entry={entry} rules={contest.entryRules} mayUpload={mayUpload} onUploaded={refresh} />
+      {entry.acceptedUploadId && <PlaybackSection key={entry.acceptedUploadId} entryId={entry.id} title={draft.title} />}
 
       {entry.status === 'draft' && editable && (
         <section className="card" aria-labelledby="submit-title" data-testid="submit-section">

@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Notice } from '../../components/Notice.tsx';
+
+const HLS_TYPE = 'application/vnd.apple.mpegurl';
+
+export type PlayerEngine = 'native' | 'hls.js' | 'none';
+
+/**
+ * An HLS player on the browser's own <video> controls (keyboard accessible, labelled): native HLS where the browser
+ * has it (Safari, iOS), otherwise hls.js over Media Source Extensions, loaded only here (its own chunk, ~half a MB)
+ * so pages without a player never fetch it.
+ */
+export function VideoPlayer({ src, poster, label, testId = 'video-player' }: { src: string; poster?: string; label: string; testId?: string }) {
+  const { t } = useTranslation();
+  const video = useRef<HTMLVideoElement>(null);
+  const [engine, setEngine] = useState<PlayerEngine | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const el = video.current;
+    if (!el) return;
+    let cancelled = false;
+    let destroy: (() => void) | null = null;
+    setFailed(false);
+    if (el.canPlayType(HLS_TYPE)) {
+      el.src = src;
+      setEngine('native');
+    } else {
+      void import('hls.js')
+        .then(({ default: Hls }) => {
+          if (cancelled) return;
+          if (!Hls.isSupported()) {
+            setEngine('none');
+            setFailed(true);
+            return;
+          }
+          const hls = new Hls({ capLevelToPlayerSize: true });
+          let recovered = false;
+          hls.on(Hls.Events.ERROR, (_event, data) => {
+            if (!data.fatal) return;
+            // One attempt to get past a decoding hiccup, then tell the viewer.
+            if (data.type === Hls.ErrorTypes.MEDIA_ERROR && !recovered) {
+              recovered = true;
+              hls.recoverMediaError();
+              return;
+            }
+            setFailed(true);
+            hls.destroy();
+          });
+          hls.loadSource(src);
+          hls.attachMedia(el);
+          destroy = () => hls.destroy();
+          setEngine('hls.js');
+        })
+        .catch(() => {
+          if (!cancelled) setFailed(true);
+        });
+    }
+    return () => {
+      cancelled = true;
+      destroy?.();
+      el.removeAttribute('src');
+      el.load();
+    };
+  }, [src]);
+
+  return (
+    <div className="video-player">
+      <video
+        ref={video}
+        controls
+        playsInline
+        preload="metadata"
+        poster={poster}
+        aria-label={label}
+        data-testid={testId}
+        data-engine={engine ?? ''}
+        onError={() => setFailed(true)}
+      >
+        {t('player.noVideoSupport')}
+      </video>
+      {failed && <Notice kind="error" testId={`${testId}-error`}>{engine === 'none' ? t('player.unsupported') : t('player.loadFailed')}</Notice>}
+    </div>
+  );
+}
