@@ -77,6 +77,8 @@ export interface FfmpegRunOptions {
   signal?: AbortSignal;
   /** Called at the end of each progress block. The arguments must then contain `-progress pipe:1`. */
   onProgress?: (p: FfmpegProgress) => void;
+  /** Receives ffmpeg's standard output as bytes instead of progress (e.g. raw frames on `pipe:1`). */
+  onStdout?: (chunk: Buffer) => void;
 }
 
 export interface FfmpegRunResult {
@@ -88,7 +90,10 @@ export interface FfmpegRunResult {
   progress: FfmpegProgress;
 }
 
-/** Runs ffmpeg to the end. Rejects with FfmpegUnavailableError only when ffmpeg cannot be started. */
+/**
+ * Runs ffmpeg to the end, under `nice`, with a time limit and an abort signal. Rejects with FfmpegUnavailableError
+ * only when ffmpeg cannot be started; every other outcome is in the result.
+ */
 export function runFfmpegWithProgress(args: string[], opts: FfmpegRunOptions): Promise<FfmpegRunResult> {
   const ffmpeg = opts.ffmpegPath ?? 'ffmpeg';
   const [cmd, argv] = opts.lowPriority !== false && hasNice() ? ['nice', ['-n', '10', ffmpeg, ...args]] : [ffmpeg, args];
@@ -102,7 +107,8 @@ export function runFfmpegWithProgress(args: string[], opts: FfmpegRunOptions): P
     let stderr = '';
     let timedOut = false;
     let aborted = false;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => parser.push(d));
+    if (opts.onStdout) child.stdout.on('data', opts.onStdout);
+    else child.stdout.setEncoding('utf8').on('data', (d: string) => parser.push(d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr = (stderr + d).slice(-8192);
     });

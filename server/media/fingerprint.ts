@@ -8,10 +8,10 @@
  * ffmpeg runs like every other ffmpeg run of the worker: `spawn` (no shell), under `nice -n 10` when it exists, input
  * format forced, `file` protocol only, a cap on picture size, a time limit and an abort signal.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { differenceHash, type FrameHash } from '../../core/fingerprint-match.ts';
-import { DEFAULT_MAX_PIXELS, FfmpegUnavailableError, hasNice } from './decode-check.ts';
+import { DEFAULT_MAX_PIXELS } from './decode-check.ts';
+import { runFfmpegWithProgress } from './ffmpeg-progress.ts';
 
 /** Samples per second. Part of the stored fingerprint: two fingerprints compare only at the same rate. */
 export const FINGERPRINT_FPS = 2;
@@ -68,21 +68,17 @@ export function fingerprintArgs(file: string, opts: Pick<FingerprintOptions, 'fo
 }
 
 /** Decodes `file` and hashes its samples. Throws FingerprintError (ffmpeg failed, gave up, or found no picture). */
-export function fingerprintVideo(file: string, opts: FingerprintOptions = {}): Promise<VideoFingerprint> {
-  const ffmpeg = opts.ffmpegPath ?? 'ffmpeg';
-  const args = fingerprintArgs(file, opts);
-  const [cmd, argv] = opts.lowPriority !== false && hasNice() ? ['nice', ['-n', '10', ffmpeg, ...args]] : [ffmpeg, args];
+export async function fingerprintVideo(file: string, opts: FingerprintOptions = {}): Promise<VideoFingerprint> {
   const timeoutMs = opts.timeoutMs ?? 4 * 3600_000;
-  return new Promise((resolve, reject) => {
-    if (opts.signal?.aborted) return reject(new FingerprintError('fingerprint: stopped', true));
-    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
-    const frames: FrameHash[] = [];
-    const frameBytes = W * H;
-    let pending: Buffer = Buffer.alloc(0);
-    let stderr = '';
-    let timedOut = false;
-    let aborted = false;
-    child.stdout.on('data', (d: Buffer) => {
+  const frames: FrameHash[] = [];
+  const frameBytes = W * H;
+  let pending: Buffer = Buffer.alloc(0);
+  const run = await runFfmpegWithProgress(fingerprintArgs(file, opts), {
+    ffmpegPath: opts.ffmpegPath,
+    lowPriority: opts.lowPriority,
+    timeoutMs,
+    signal: opts.signal,
+    onStdout: (d) => {
       pending = pending.length ? Buffer.concat([pending, d]) : d;
       let at = 0;
       while (pending.length - at >= frameBytes) {
@@ -90,35 +86,11 @@ export function fingerprintVideo(file: string, opts: FingerprintOptions = {}): P
         at += frameBytes;
       }
       pending = pending.subarray(at);
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr = (stderr + d).slice(-4096);
-    });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    const onAbort = () => {
-      aborted = true;
-      child.kill('SIGKILL');
-    };
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    const done = () => {
-      clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
-    };
-    child.on('error', (err) => {
-      done();
-      reject(new FfmpegUnavailableError(ffmpeg, err));
-    });
-    child.on('close', (code) => {
-      done();
-      if (code === 127 && cmd === 'nice' && /No such file|not found/i.test(stderr)) return reject(new FfmpegUnavailableError(ffmpeg, new Error(stderr.trim())));
-      if (aborted) return reject(new FingerprintError('fingerprint: stopped', true));
-      if (timedOut) return reject(new FingerprintError(`fingerprint: ffmpeg gave no result within ${Math.round(timeoutMs / 1000)} s`));
-      if (code !== 0) return reject(new FingerprintError(`fingerprint: ffmpeg failed (${code}): ${stderr.trim().split(path.resolve(file)).join('…').slice(-500)}`));
-      if (frames.length === 0) return reject(new FingerprintError('fingerprint: no picture could be decoded'));
-      resolve({ fps: FINGERPRINT_FPS, frames, durationSec: frames.length / FINGERPRINT_FPS });
-    });
+    },
   });
+  if (run.aborted) throw new FingerprintError('fingerprint: stopped', true);
+  if (run.timedOut) throw new FingerprintError(`fingerprint: ffmpeg gave no result within ${Math.round(timeoutMs / 1000)} s`);
+  if (run.code !== 0) throw new FingerprintError(`fingerprint: ffmpeg failed (${run.code}): ${run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500)}`);
+  if (frames.length === 0) throw new FingerprintError('fingerprint: no picture could be decoded');
+  return { fps: FINGERPRINT_FPS, frames, durationSec: frames.length / FINGERPRINT_FPS };
 }

@@ -97,6 +97,15 @@ export async function fingerprintUpload(deps: Deps, uploadId: string, opts: Scre
   // Compare first, write after: the slow part holds no transaction.
   type NewFlag = { other_upload_id: string | null; reference_id: number | null; result: MatchResult };
   const found: NewFlag[] = [];
+  /** Compares one page of stored fingerprints with ours and keeps those that match. */
+  const screen = <R extends { fps: number; frame_hashes: string }>(rows: readonly R[], flagOf: (row: R, result: MatchResult) => NewFlag): void => {
+    for (const row of rows) {
+      if (opts.signal?.aborted) throw new Error('screening stopped');
+      if (Number(row.fps) !== mine.fps) continue;
+      const result = matchFingerprints(mine.frames, decodeHashes(row.frame_hashes), mine.fps, opts.match);
+      if (result.flagged) found.push(flagOf(row, result));
+    }
+  };
 
   // The current accepted file of every other entry of the contest, a page at a time (fingerprints can be large).
   let after = '';
@@ -113,12 +122,7 @@ export async function fingerprintUpload(deps: Deps, uploadId: string, opts: Scre
       .orderBy('fingerprints.upload_id')
       .limit(PAGE)
       .execute();
-    for (const row of page) {
-      if (opts.signal?.aborted) throw new Error('screening stopped');
-      if (Number(row.fps) !== mine.fps) continue;
-      const result = matchFingerprints(mine.frames, decodeHashes(row.frame_hashes), mine.fps, opts.match);
-      if (result.flagged) found.push({ other_upload_id: row.upload_id, reference_id: null, result });
-    }
+    screen(page, (row, result) => ({ other_upload_id: row.upload_id, reference_id: null, result }));
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.upload_id;
   }
@@ -133,12 +137,7 @@ export async function fingerprintUpload(deps: Deps, uploadId: string, opts: Scre
       .orderBy('id')
       .limit(PAGE)
       .execute();
-    for (const row of page) {
-      if (opts.signal?.aborted) throw new Error('screening stopped');
-      if (Number(row.fps) !== mine.fps) continue;
-      const result = matchFingerprints(mine.frames, decodeHashes(row.frame_hashes), mine.fps, opts.match);
-      if (result.flagged) found.push({ other_upload_id: null, reference_id: Number(row.id), result });
-    }
+    screen(page, (row, result) => ({ other_upload_id: null, reference_id: Number(row.id), result }));
     if (page.length < PAGE) break;
     afterId = Number(page[page.length - 1]!.id);
   }

@@ -13,6 +13,7 @@ import { startWorker, type Worker } from '../../server/jobs/worker.ts';
 import { renditionsDir } from '../../server/services/make-renditions.ts';
 import { uploadPath } from '../../server/services/check-upload.ts';
 import { completeDraft } from '../helpers/entries.ts';
+import { logInOverHttp, type Session } from '../helpers/http-session.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { makeTestVideos, type TestVideos } from '../helpers/videos.ts';
 
@@ -21,16 +22,7 @@ let base: string;
 let videos: TestVideos;
 let runner: Worker;
 
-interface Session { cookie: string; csrf: string }
-
-async function login(email: string, password: string): Promise<Session> {
-  const s = await fetch(`${base}/api/auth/session`);
-  const anon = s.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = await s.json();
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: anon, 'x-csrf-token': csrfToken }, body: JSON.stringify({ identifier: email, password }) });
-  if (res.status !== 200) throw new Error(`login ${res.status}`);
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: (await res.json()).csrfToken };
-}
+const login = (email: string, password: string): Promise<Session> => logInOverHttp(base, email, password);
 
 function get(s: Session | null, url: string, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${base}${url}`, { headers: { ...(s ? { cookie: s.cookie } : {}), ...headers }, redirect: 'manual' });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '../../server/jobs/worker.ts';
 import { checkUpload, uploadPath } from '../../server/services/check-upload.ts';
 import { completeDraft, unitId } from '../helpers/entries.ts';
+import { logInOverHttp, type Session } from '../helpers/http-session.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { makeTestVideos, type TestVideos } from '../helpers/videos.ts';
 
@@ -17,16 +18,7 @@ let t: TestApp;
 let base: string;
 let videos: TestVideos;
 
-interface Session { cookie: string; csrf: string }
-
-async function login(email: string, password: string): Promise<Session> {
-  const s = await fetch(`${base}/api/auth/session`);
-  const anon = s.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = await s.json();
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: anon, 'x-csrf-token': csrfToken }, body: JSON.stringify({ identifier: email, password }) });
-  if (res.status !== 200) throw new Error(`login ${res.status}`);
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: (await res.json()).csrfToken };
-}
+const login = (email: string, password: string): Promise<Session> => logInOverHttp(base, email, password);
 
 async function api(s: Session, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(`${base}${path}`, { method, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
