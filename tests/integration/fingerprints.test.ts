@@ -11,9 +11,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkUpload, uploadPath } from '../../server/services/check-upload.ts';
 import { addReferenceClip, fingerprintUpload } from '../../server/services/originality.ts';
-import type { MatchedRange } from '../../core/fingerprint-match.ts';
-import { completeDraft } from '../helpers/entries.ts';
-import { loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import * as originality from '../helpers/originality.ts';
+import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
 
 let t: TestApp;
@@ -39,31 +38,9 @@ async function makeClips(): Promise<void> {
   ]);
 }
 
-async function newEntry(): Promise<number> {
-  const c = await loggedInClient(t, owner.email, owner.password);
-  const res = await c.post(`/api/contests/${t.demoSlug}/entries`, completeDraft({ kind: 'person' }, { title: `Phóng sự ${Math.random().toString(36).slice(2, 6)}` }));
-  expect(res.statusCode).toBe(201);
-  return res.json().id;
-}
-
-/** An entry whose accepted file is `file`, as the checks would leave it (no job queued: the tests run the service). */
-async function acceptedUpload(file: string): Promise<string> {
-  const entryId = await newEntry();
-  const uploadId = crypto.randomBytes(24).toString('base64url');
-  fs.copyFileSync(file, uploadPath(t.deps, uploadId));
-  const at = new Date().toISOString();
-  await t.deps.db.insertInto('uploads').values({
-    id: uploadId, entry_id: entryId, user_id: owner.id, size_bytes: fs.statSync(file).size, filename: 'phong-su.mp4', status: 'accepted',
-    sha256: null, verdict_json: null, created_at: at, completed_at: at, checked_at: at,
-  }).execute();
-  await t.deps.db.updateTable('entries').set({ active_upload_id: uploadId, accepted_upload_id: uploadId }).where('id', '=', entryId).execute();
-  return uploadId;
-}
-
-async function flagsOf(uploadId: string) {
-  const rows = await t.deps.db.selectFrom('originality_flags').selectAll().where('upload_id', '=', uploadId).execute();
-  return rows.map((r) => ({ other: r.other_upload_id, reference: r.reference_id === null ? null : Number(r.reference_id), score: Number(r.score), ranges: JSON.parse(r.ranges_json) as MatchedRange[] }));
-}
+const newEntry = () => originality.newEntry(t, owner);
+const acceptedUpload = (file: string) => originality.acceptedUpload(t, owner, file);
+const flagsOf = (uploadId: string) => originality.flagsOf(t, uploadId);
 
 const ids: Partial<Record<keyof typeof clip, string>> = {};
 
