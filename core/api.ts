@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ENTRY_FORMS, entryRulesSchema, prizeSchema, rubricCriterionSchema } from './contest.ts';
 import { PHASE_KINDS, phaseSchema } from './phases.ts';
+import { REVIEW_DECISIONS, REVIEW_STATUSES } from './review.ts';
 import { CONTEST_ROLES, ROSTER_BODIES } from './roles.ts';
 
 export const errorBodySchema = z.object({
@@ -127,6 +128,8 @@ export const entryViewSchema = z.object({
   submittedAt: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
   events: z.array(z.object({ at: z.string(), kind: z.string(), details: z.record(z.string(), z.unknown()) })),
+  /** Null until submitted. The entrant sees a dispute between reviewers as `pending`. */
+  review: z.object({ status: z.enum(REVIEW_STATUSES), reason: z.string().nullable(), fixDeadline: z.string().nullable() }).nullable(),
 });
 
 export const receiptSchema = z.object({
@@ -161,6 +164,34 @@ export const complianceSchema = z.object({
   refusedFiles: z.number(),
 });
 
+/** A subtitle track of an entry, as the player's <track> and the entry page need it. */
+export const subtitleTrackSchema = z.object({
+  /** BCP-47 tag (core/subtitle-languages.ts). */
+  lang: z.string(),
+  label: z.string(),
+  /** Same-origin URL of the cleaned WebVTT file; changes when the file does. */
+  url: z.string(),
+  /** The track the player shows unless the viewer picks another (the Vietnamese one). */
+  isDefault: z.boolean(),
+  sizeBytes: z.number(),
+  cueCount: z.number(),
+  /** What was uploaded: WebVTT, or SubRip converted to WebVTT. */
+  sourceFormat: z.enum(['vtt', 'srt']),
+  updatedAt: z.string(),
+});
+export type SubtitleTrackView = z.infer<typeof subtitleTrackSchema>;
+
+export const subtitleListSchema = z.object({
+  /** Whether the caller may add or delete tracks now (the entry's rules for editing, or intake staff). */
+  canEdit: z.boolean(),
+  tracks: z.array(subtitleTrackSchema),
+});
+
+/** A track just saved, and what cleaning took out of the file (the entrant is told). */
+export const subtitleSavedSchema = subtitleTrackSchema.extend({
+  removed: z.object({ styleBlocks: z.number(), regionBlocks: z.number(), tags: z.number(), emptyCues: z.number() }),
+});
+
 /** Streaming renditions of an entry's accepted file: progress while they are made, then where to play them from. */
 export const renditionStatusSchema = z.object({
   /** `none`: the entry has no accepted file, or its renditions were never asked for. */
@@ -172,5 +203,202 @@ export const renditionStatusSchema = z.object({
   /** Same-origin URLs, present once the renditions are done. */
   posterUrl: z.string().optional(),
   masterUrl: z.string().optional(),
+  /** The entry's subtitle tracks, for <track> elements in the player. */
+  subtitles: z.array(subtitleTrackSchema),
 });
 export type RenditionStatusView = z.infer<typeof renditionStatusSchema>;
+
+const usageSchema = z.object({ bytes: z.number(), files: z.number() });
+
+/** The storage dashboard of a contest. */
+export const storageUsageSchema = z.object({
+  storage: z.enum(['local', 's3']),
+  totalBytes: z.number(),
+  byKind: z.object({ originals: usageSchema, renditions: usageSchema, subtitles: usageSchema, uploading: usageSchema, superseded: usageSchema, other: usageSchema }),
+  topEntries: z.array(z.object({ entryId: z.number(), code: z.string().nullable(), title: z.string(), bytes: z.number() })),
+  disk: z.object({ freeBytes: z.number(), totalBytes: z.number() }).nullable(),
+});
+export type StorageUsage = z.infer<typeof storageUsageSchema>;
+
+/** A media job of the contest that failed for good. */
+export const failedJobSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  entryId: z.number(),
+  entryCode: z.string().nullable(),
+  entryTitle: z.string(),
+  attempts: z.number(),
+  maxAttempts: z.number(),
+  lastError: z.string().nullable(),
+  failedAt: z.string().nullable(),
+});
+export type FailedJob = z.infer<typeof failedJobSchema>;
+
+/** Files nothing points at (site administrators). */
+export const orphanReportSchema = z.object({
+  orphans: z.array(z.object({
+    where: z.enum(['storage', 'uploads']),
+    key: z.string(),
+    bytes: z.number(),
+    modifiedAt: z.string(),
+    reason: z.enum(['noEntry', 'noUpload', 'notRecorded', 'movedToStorage', 'unknownKey']),
+  })),
+  count: z.number(),
+  totalBytes: z.number(),
+  truncated: z.boolean(),
+});
+export type OrphanReportView = z.infer<typeof orphanReportSchema>;
+
+const missingViewSchema = z.object({ field: z.string(), message: bilingual });
+const checklistRowSchema = z.object({
+  item: z.string(),
+  source: z.enum(['reviewer', 'computed']),
+  ok: z.boolean().nullable(),
+  /** Staff only. */
+  note: z.string(),
+});
+
+/** GET /api/contests/:slug/review-queue: entries in review or decided, with their current round's decisions. */
+export const reviewQueueSchema = z.object({
+  reviewsRequired: z.number(),
+  entries: z.array(z.object({
+    id: z.number(), code: z.string().nullable(), title: z.string(), form: z.string().nullable(), isIntake: z.boolean(),
+    unitId: z.number().nullable(), unitName: z.string().nullable(), entrantName: z.string(), submittedAt: z.string().nullable(),
+    /** `draft` while returned for a fix. */
+    status: z.string(),
+    reviewStatus: z.enum(REVIEW_STATUSES),
+    round: z.number(),
+    fixDeadline: z.string().nullable(),
+    technicalPassed: z.boolean(),
+    authorDetailsComplete: z.boolean(),
+    originalityFlags: z.number(),
+    decisions: z.array(z.object({ reviewerUserId: z.number().nullable(), reviewerName: z.string().nullable(), decision: z.enum(REVIEW_DECISIONS), isFinal: z.boolean(), createdAt: z.string() })),
+  })),
+});
+
+/**
+ * GET /api/entries/:entryId/reviews. `history`: the settled outcome of each round, with the reason and deadline meant
+ * for the entrant. `staff`: null for the entrant; for staff every decision with reviewer, note and checklist.
+ */
+export const entryReviewsSchema = z.object({
+  entryId: z.number(),
+  status: z.enum(REVIEW_STATUSES).nullable(),
+  round: z.number(),
+  fixDeadline: z.string().nullable(),
+  history: z.array(z.object({ round: z.number(), status: z.enum(REVIEW_STATUSES), reason: z.string().nullable(), fixDeadline: z.string().nullable(), decidedAt: z.string() })),
+  staff: z.object({
+    reviewsRequired: z.number(),
+    canReview: z.boolean(),
+    canSettle: z.boolean(),
+    checklist: z.array(checklistRowSchema),
+    missingAuthorDetails: z.array(missingViewSchema),
+    originalityFlags: z.array(z.object({ score: z.number(), otherEntryId: z.number().nullable(), otherEntryCode: z.string().nullable(), referenceTitle: z.string().nullable() })),
+    rounds: z.array(z.object({
+      round: z.number(),
+      status: z.enum(REVIEW_STATUSES).nullable(),
+      decisions: z.array(z.object({
+        id: z.number(), reviewerUserId: z.number().nullable(), reviewerName: z.string().nullable(), decision: z.enum(REVIEW_DECISIONS), isFinal: z.boolean(),
+        reason: z.string(), note: z.string(), checklist: z.array(checklistRowSchema), fixDeadline: z.string().nullable(), createdAt: z.string(),
+      })),
+    })),
+  }).nullable(),
+});
+
+export const reviewRecordedSchema = z.object({ reviewId: z.number(), round: z.number(), status: z.enum(REVIEW_STATUSES), isFinal: z.boolean() });
+
+/** GET /api/me/notifications. */
+export const notificationListSchema = z.object({
+  unread: z.number(),
+  items: z.array(z.object({
+    id: z.number(), kind: z.string(), entryId: z.number().nullable(), title: bilingual, body: bilingual,
+    data: z.record(z.string(), z.unknown()), createdAt: z.string(), readAt: z.string().nullable(),
+  })),
+});
+
+const galleryItemSchema = z.object({
+  id: z.number(),
+  code: z.string().nullable(),
+  title: z.string(),
+  form: z.string().nullable(),
+  topicIndex: z.number().nullable(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  credit: z.string(),
+  durationSec: z.number().nullable(),
+  posterUrl: z.string().nullable(),
+  publishedAt: z.string(),
+});
+
+/** A page of the public gallery, with counts for its filters. */
+export const galleryPageSchema = z.object({
+  items: z.array(galleryItemSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  facets: z.object({
+    forms: z.array(z.object({ form: z.string(), count: z.number() })),
+    units: z.array(z.object({ unitId: z.number(), unitName: z.string(), count: z.number() })),
+    topics: z.array(z.object({ topicIndex: z.number(), count: z.number() })),
+  }),
+});
+export type GalleryPageView = z.infer<typeof galleryPageSchema>;
+
+/** A published entry as anyone sees it: names and unit only. */
+export const publicEntrySchema = z.object({
+  id: z.number(),
+  code: z.string().nullable(),
+  title: z.string(),
+  form: z.string().nullable(),
+  topicIndex: z.number().nullable(),
+  synopsis: z.string(),
+  credits: z.object({ groupName: z.string().nullable(), authors: z.array(z.string()), unitName: z.string().nullable() }),
+  caption: z.string(),
+  durationSec: z.number().nullable(),
+  posterUrl: z.string().nullable(),
+  masterUrl: z.string().nullable(),
+  subtitles: z.array(z.object({ lang: z.string(), label: z.string(), url: z.string() })),
+  publishedAt: z.string(),
+  contest: z.object({ slug: z.string(), name: z.string() }),
+});
+export type PublicEntryView = z.infer<typeof publicEntrySchema>;
+
+export const publicationRowSchema = z.object({
+  entryId: z.number(),
+  code: z.string().nullable(),
+  title: z.string(),
+  unitName: z.string().nullable(),
+  reviewStatus: z.string().nullable(),
+  ready: z.boolean(),
+  state: z.enum(['unpublished', 'published', 'withdrawn']),
+  caption: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  unpublishReason: z.string().nullable(),
+  publicUrl: z.string().nullable(),
+});
+export type PublicationRowView = z.infer<typeof publicationRowSchema>;
+
+export const publishResultSchema = z.object({
+  published: z.array(z.number()),
+  skipped: z.array(z.object({ entryId: z.number(), code: z.string().nullable(), reason: z.enum(['notApproved', 'notReady', 'alreadyPublished']) })),
+});
+export type PublishResultView = z.infer<typeof publishResultSchema>;
+
+export const reportRowSchema = z.object({
+  id: z.number(),
+  entryId: z.number(),
+  entryCode: z.string().nullable(),
+  entryTitle: z.string(),
+  published: z.boolean(),
+  kind: z.string(),
+  reason: z.string(),
+  contact: z.string(),
+  status: z.enum(['open', 'dismissed', 'upheld']),
+  outcome: z.string(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+});
+export type ReportRowView = z.infer<typeof reportRowSchema>;
+
+export const newsPostSchema = z.object({ id: z.number(), title: z.string(), body: z.string(), publishedAt: z.string(), updatedAt: z.string() });
+export type NewsPostViewT = z.infer<typeof newsPostSchema>;

@@ -194,4 +194,10 @@ describe('contestSettingsSchema / contestCreateSchema', () => {
   it('requires each person to be allowed at least one entry', () => {
     expect(contestSettingsSchema.safeParse({ ...settings, maxEntriesPerPerson: 0 }).success).toBe(false);
   });
+
+  it('asks one or two reviewers per entry, and leaves the stored number alone when a request omits it (R11)', () => {
+    expect(contestSettingsSchema.parse(settings).reviewsRequired).toBeUndefined();
+    expect(contestSettingsSchema.parse({ ...settings, reviewsRequired: 2 }).reviewsRequired).toBe(2);
+    for (const n of [0, 3, 1.5, '2']) expect(contestSettingsSchema.safeParse({ ...settings, reviewsRequired: n }).success).toBe(false);
+  });
 });

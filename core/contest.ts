@@ -73,6 +73,11 @@ export const contestSettingsSchema = z.object({
   rubric: rubricSchema,
   /** How many entries any participant outside a unit (a person, an organization) may submit (R3). */
   maxEntriesPerPerson: z.number().int().min(1).max(100),
+  /**
+   * How many reviewers must agree before an entry is approved, rejected or returned (R11): 1 or 2. Absent in a
+   * request: the stored value is kept (a new contest gets 1).
+   */
+  reviewsRequired: z.union([z.literal(1), z.literal(2)]).optional(),
 });
 export type ContestSettings = z.infer<typeof contestSettingsSchema>;
 

@@ -15,6 +15,13 @@ const EXPECTED: Record<Action, ContestRole[]> = {
   'audit.view': ['organizer'],
   'entries.viewAll': ['organizer', 'secretariat', 'secretary'],
   'entries.intake': ['organizer', 'secretariat'],
+  'entries.delete': ['organizer'],
+  'media.manage': ['organizer', 'secretariat'],
+  'entries.publish': ['organizer', 'publisher'],
+  'reports.handle': ['organizer', 'secretariat'],
+  'news.edit': ['organizer'],
+  'entries.review': ['organizer', 'secretariat'],
+  'entries.settleReview': ['organizer'],
 };
 const ALL_ACTIONS = Object.keys(EXPECTED) as Action[];
 
@@ -54,6 +61,15 @@ describe('can', () => {
     expect(can(p, 'units.edit')).toBe(true);
     expect(can(p, 'contest.edit')).toBe(false);
     expect(can({ isSiteAdmin: false, roles: ['juror'] }, 'units.view')).toBe(false);
+  });
+});
+
+describe('review', () => {
+  it('is for the committee and the secretariat; a juror, secretary, publisher or finance officer cannot review', () => {
+    for (const role of ['juror', 'secretary', 'publisher', 'finance', 'unit_rep', 'entrant'] as const) {
+      expect(can({ isSiteAdmin: false, roles: [role] }, 'entries.review')).toBe(false);
+    }
+    expect(can({ isSiteAdmin: false, roles: ['secretariat'] }, 'entries.settleReview')).toBe(false);
   });
 });
 

@@ -31,6 +31,20 @@ export const ACTIONS = {
   'audit.view': ['organizer'],
   'entries.viewAll': ['organizer', 'secretariat', 'secretary'],
   'entries.intake': ['organizer', 'secretariat'],
+  /** Delete any entry of the contest, with its media, giving a reason (an entrant deletes only their own drafts). */
+  'entries.delete': ['organizer'],
+  /** Publish approved entries in the public gallery and take them out (R11, R16); the fanpage package. */
+  'entries.publish': ['organizer', 'publisher'],
+  /** Read the public's reports about published entries and record the outcome. */
+  'reports.handle': ['organizer', 'secretariat'],
+  /** Write the contest's news on its home page. */
+  'news.edit': ['organizer'],
+  /** See the contest's storage use and failed media jobs, and retry them. */
+  'media.manage': ['organizer', 'secretariat'],
+  /** Record a review decision on a submitted entry: approve, reject or return for a fix (R11). */
+  'entries.review': ['organizer', 'secretariat'],
+  /** Settle a review round on which two reviewers disagree. */
+  'entries.settleReview': ['organizer'],
 } as const satisfies Record<string, readonly ContestRole[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -42,6 +42,7 @@ const envSchema = z
     MAX_DRAFTS_PER_ENTRANT: z.coerce.number().int().min(1).max(10000).default(10),
     UPLOAD_EXPIRY_HOURS: z.coerce.number().min(1).max(24 * 90).default(7 * 24),
     RATE_LIMIT_RESET_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
+    RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
   });
 
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
@@ -67,6 +68,8 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginRatePerMinute: number;
+  /** Reports about published entries one address may send per hour. */
+  reportsPerHour: number;
   resetRatePerHour: number;
   uploadDir: string;
   uploadExpiryHours: number;
@@ -128,6 +131,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     resetRatePerHour: e.RATE_LIMIT_RESET_PER_HOUR,
+    reportsPerHour: e.RATE_LIMIT_REPORTS_PER_HOUR,
     uploadDir: path.join(dataDir, 'uploads'),
     uploadExpiryHours: e.UPLOAD_EXPIRY_HOURS,
     maxDraftsPerEntrant: e.MAX_DRAFTS_PER_ENTRANT,

@@ -6,6 +6,7 @@ import { createEmbeddedQueue } from './jobs/embedded-queue.ts';
 import { createPgBossQueue, pgBossSchemaFor } from './jobs/pg-boss-queue.ts';
 import { APP_JOBS, type AppJobs, type JobQueue } from './jobs/queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createSmsOutbox, type SmsProvider } from './notify/sms.ts';
 import type { Deps } from './services/context.ts';
 import { createStorage } from './storage/create-storage.ts';
 import type { MediaStorage } from './storage/storage.ts';
@@ -25,7 +26,7 @@ async function createJobQueue(config: Config, database: Database, logger: Logger
  * Opens the adapters the configuration names and migrates the database. The one place that knows which are live.
  * Close with `deps.jobs.stop()`, then `database.close()`.
  */
-export async function createDeps(config: Config, logger: Logger, overrides: { mailer?: Mailer; clock?: () => Date; storage?: MediaStorage } = {}): Promise<{ deps: Deps; database: Database }> {
+export async function createDeps(config: Config, logger: Logger, overrides: { mailer?: Mailer; clock?: () => Date; storage?: MediaStorage; sms?: SmsProvider } = {}): Promise<{ deps: Deps; database: Database }> {
   const database = openDatabase(config.database);
   await migrateToLatest(database);
   const deps: Deps = {
@@ -34,6 +35,7 @@ export async function createDeps(config: Config, logger: Logger, overrides: { ma
     config,
     logger,
     mailer: overrides.mailer ?? createMailer({ smtp: config.smtp, dataDir: config.dataDir, logger }),
+    sms: overrides.sms ?? createSmsOutbox({ dataDir: config.dataDir, logger }),
     clock: overrides.clock ?? (() => new Date()),
     jobs: await createJobQueue(config, database, logger),
     storage: overrides.storage ?? createStorage(config.storage),

@@ -6,6 +6,10 @@ import * as m0003 from './migrations/0003_jobs.ts';
 import * as m0004 from './migrations/0004_storage.ts';
 import * as m0005 from './migrations/0005_renditions.ts';
 import * as m0006 from './migrations/0006_fingerprints.ts';
+import * as m0007 from './migrations/0007_subtitles.ts';
+import * as m0008 from './migrations/0008_rendition_storage.ts';
+import * as m0009 from './migrations/0009_reviews.ts';
+import * as m0010 from './migrations/0010_publication.ts';
 
 type DialectMigration = { up(db: Kysely<any>, dialect: DialectName): Promise<void>; down?(db: Kysely<any>, dialect: DialectName): Promise<void> };
 
@@ -17,6 +21,10 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0004_storage': m0004,
   '0005_renditions': m0005,
   '0006_fingerprints': m0006,
+  '0007_subtitles': m0007,
+  '0008_rendition_storage': m0008,
+  '0009_reviews': m0009,
+  '0010_publication': m0010,
 };
 
 class ListProvider implements MigrationProvider {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ReviewDecision, ReviewStatus } from '../../core/review.ts';
 
 /** ISO-8601 UTC text on both dialects (timestamptz on PostgreSQL is read back as ISO text by dialect.ts). */
 type Timestamp = string;
@@ -48,6 +49,10 @@ export interface ContestsTable {
   prizes_json: string;
   rubric_json: string;
   max_entries_per_person: number;
+  /** 1 or 2 reviewers must agree (migration 0009). */
+  reviews_required: ColumnType<1 | 2, 1 | 2 | undefined, 1 | 2>;
+  /** For captions, with "#"; null: made from the slug (migration 0010). */
+  hashtag: ColumnType<string | null, string | null | undefined, string | null>;
   is_demo: ColumnType<Bool, Bool | undefined, Bool>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -141,6 +146,12 @@ export interface EntriesTable {
   consent_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Null until first submitted (migration 0009; core/review.ts). */
+  review_status: ColumnType<ReviewStatus | null, ReviewStatus | null | undefined, ReviewStatus | null>;
+  /** How many times the entry was submitted: each submission opens a review round. */
+  review_round: ColumnType<number, number | undefined, number>;
+  /** While returned: the entrant may fix and send it again until then. */
+  fix_deadline: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface EntrySlotsTable {
@@ -208,6 +219,8 @@ export interface RenditionsTable {
   percent: ColumnType<number, number | undefined, number>;
   error: string | null;
   variants_json: string | null;
+  /** Key prefix of the stored files (migration 0008); null: legacy `renditions/<uploadId>/` on local storage. */
+  storage_prefix: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -218,6 +231,7 @@ export interface FingerprintsTable {
   fps: number;
   /** 16 hex digits per sampled frame (core/fingerprint-match.ts). */
   frame_hashes: string;
+  /** Stored form of core/audio-fingerprint.ts (its prefix alone: no sound); null until the sound was fingerprinted. */
   audio_bits: string | null;
   duration_ms: number;
   created_at: Timestamp;
@@ -244,8 +258,93 @@ export interface OriginalityFlagsTable {
   reference_id: number | null;
   /** Per cent of the shorter clip covered by the matched ranges. */
   score: number;
+  /** FlagRange[] (core/originality-ranges.ts). */
   ranges_json: string;
   created_at: Timestamp;
+}
+
+/** A subtitle track of an entry: the cleaned WebVTT file in the media storage (server/services/save-entry-subtitles.ts). */
+export interface SubtitlesTable {
+  entry_id: number;
+  /** BCP-47 tag from core/subtitle-languages.ts. */
+  lang: string;
+  label: string;
+  storage_key: string;
+  size_bytes: number;
+  cue_count: number;
+  source_format: 'vtt' | 'srt';
+  updated_by_user_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A review decision on an entry in one round (migration 0009). */
+export interface ReviewsTable {
+  id: Generated<number>;
+  entry_id: number;
+  round: number;
+  reviewer_user_id: number | null;
+  decision: ReviewDecision;
+  /** Shown to the entrant. */
+  reason: string;
+  /** Staff only. */
+  note: string;
+  /** ChecklistRow[] (core/review.ts) as the reviewer saw it. */
+  checklist_json: string;
+  fix_deadline: Timestamp | null;
+  /** The organizer's decision that settles a disputed round. */
+  is_final: ColumnType<Bool, Bool | undefined, Bool>;
+  created_at: Timestamp;
+}
+
+/** An in-app message to a user (server/notify/). */
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  entry_id: number | null;
+  payload_json: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** An entry in the public gallery, or withdrawn from it (migration 0010). */
+export interface PublicationsTable {
+  entry_id: number;
+  contest_id: number;
+  caption: string;
+  published_at: Timestamp;
+  published_by: number | null;
+  unpublished_at: Timestamp | null;
+  unpublished_by: number | null;
+  unpublish_reason: string | null;
+}
+
+/** A report about a published entry, and the committee's outcome (migration 0010). */
+export interface EntryReportsTable {
+  id: Generated<number>;
+  entry_id: number;
+  contest_id: number;
+  kind: 'copied' | 'rights' | 'inappropriate' | 'other';
+  reason: string;
+  contact: ColumnType<string, string | undefined, string>;
+  reporter_user_id: number | null;
+  status: ColumnType<'open' | 'dismissed' | 'upheld', 'open' | 'dismissed' | 'upheld' | undefined, 'open' | 'dismissed' | 'upheld'>;
+  outcome: ColumnType<string, string | undefined, string>;
+  resolved_by: number | null;
+  resolved_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** An announcement on the contest's home page (migration 0010). */
+export interface NewsPostsTable {
+  id: Generated<number>;
+  contest_id: number;
+  title: string;
+  body: string;
+  author_user_id: number | null;
+  published_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface DB {
@@ -258,6 +357,12 @@ export interface DB {
   fingerprints: FingerprintsTable;
   reference_clips: ReferenceClipsTable;
   originality_flags: OriginalityFlagsTable;
+  subtitles: SubtitlesTable;
+  reviews: ReviewsTable;
+  notifications: NotificationsTable;
+  publications: PublicationsTable;
+  entry_reports: EntryReportsTable;
+  news_posts: NewsPostsTable;
   entry_events: EntryEventsTable;
   users: UsersTable;
   sessions: SessionsTable;

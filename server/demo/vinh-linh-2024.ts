@@ -90,6 +90,7 @@ export function demoContest(now: Date): ContestCreate {
       { name: 'Chất lượng hình ảnh, âm thanh, dựng phim', nameEn: 'Picture, sound and editing', weight: 30, scaleMax: 10 },
     ],
     maxEntriesPerPerson: 2,
+    reviewsRequired: 1,
     phases: [
       { kind: 'production', startsAt: at(-97), endsAt: at(1) },
       { kind: 'submission', startsAt: at(0), endsAt: at(6) },

@@ -20,6 +20,13 @@ import { unitRoutes } from './routes/units.ts';
 import { entryRoutes } from './routes/entries.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { mediaRoutes } from './routes/media.ts';
+import { subtitleRoutes } from './routes/subtitles.ts';
+import { storageRoutes } from './routes/storage.ts';
+import { sharePageRoutes } from './share-page.ts';
+import { publicRoutes } from './routes/public.ts';
+import { publicationRoutes } from './routes/publication.ts';
+import { reviewRoutes } from './routes/reviews.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
 
 export interface RouteInfo { method: string; url: string; hidden: boolean }
@@ -49,6 +56,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     ...(opts.logger ? { loggerInstance: opts.logger as unknown as FastifyBaseLogger } : { logger: false }),
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
+    // Long enough that an odd media name gets the service's "not found" rather than a bare 414.
+    maxParamLength: 1024,
     genReqId: () => Math.random().toString(36).slice(2, 12),
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -86,10 +95,17 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   auditRoutes(app, deps);
   entryRoutes(app, deps);
   mediaRoutes(app, deps);
+  subtitleRoutes(app, deps);
+  storageRoutes(app, deps);
+  reviewRoutes(app, deps);
+  notificationRoutes(app, deps);
+  publicRoutes(app, deps);
+  publicationRoutes(app, deps);
   uploadRoutes(app, deps, () => createTusServer(deps));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (webDir) {
+    sharePageRoutes(app, deps, webDir);
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,

@@ -4,6 +4,8 @@ import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
 import { submissionPhaseError } from './submission-phase-error.ts';
+import { fixWindowOpen } from '../../core/review.ts';
+import { fixDeadlinePassedError } from './edit-window.ts';
 
 /**
  * May the caller resume (HEAD/PATCH) or cancel (DELETE) this upload? Only the person who may write the entry, only
@@ -19,5 +21,9 @@ export async function authorizeUpload(deps: Deps, actor: Actor, uploadId: string
   });
   if (upload.status !== 'uploading' || entry.active_upload_id !== uploadId || entry.status !== 'draft') throw new AppError('upload.notFound');
   const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
-  if (!canContinueUpload(contest.phases, contest.settings.entryRules, upload.created_at, deps.clock())) throw submissionPhaseError(contest, 'closed', { withGrace: true });
+  const now = deps.clock();
+  if (fixWindowOpen(entry.review_status, entry.fix_deadline, now)) return;
+  if (!canContinueUpload(contest.phases, contest.settings.entryRules, upload.created_at, now)) {
+    throw entry.review_status === 'returned' ? fixDeadlinePassedError(contest, entry.fix_deadline) : submissionPhaseError(contest, 'closed', { withGrace: true });
+  }
 }

@@ -1,6 +1,5 @@
-import { canStartUpload } from '../../core/eligibility.ts';
 import { AppError } from '../../core/errors.ts';
-import { submissionPhaseError } from './submission-phase-error.ts';
+import { draftEditRefusal } from './edit-window.ts';
 import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
@@ -15,8 +14,8 @@ export async function checkUploadAllowed(deps: Deps, actor: Actor, entryId: numb
   const { entry } = await entryAccess(deps, actor, entryId, 'write');
   if (entry.status !== 'draft') throw new AppError('entry.locked');
   const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
-  const window = canStartUpload(contest.phases, deps.clock());
-  if (!window.ok) throw submissionPhaseError(contest, window.reason);
+  const refusal = draftEditRefusal(contest, entry, deps.clock());
+  if (refusal) throw refusal;
   const max = contest.settings.entryRules.maxSizeBytes;
   if (sizeBytes > max) throw new AppError('upload.tooLarge', { size: formatBytes(sizeBytes), max: formatBytes(max) });
 }

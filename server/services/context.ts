@@ -5,6 +5,7 @@ import type { DialectName } from '../db/dialect.ts';
 import type { DB } from '../db/schema.ts';
 import type { AppJobs, JobQueue } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { SmsProvider } from '../notify/sms.ts';
 import type { MediaStorage } from '../storage/storage.ts';
 
 /** What every use case may touch. Built once in main.ts (or by a test) and passed in. */
@@ -13,6 +14,8 @@ export interface Deps {
   dialect: DialectName;
   config: Config;
   mailer: Mailer;
+  /** Text messages to entrants (server/notify/sms.ts): a file outbox unless a gateway is configured. */
+  sms: SmsProvider;
   logger: Logger;
   clock: () => Date;
   /** The job queue (embedded or pg-boss): services send jobs, the worker role runs them (server/jobs/worker.ts). */

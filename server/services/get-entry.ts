@@ -2,6 +2,8 @@ import { missingForSubmission } from '../../core/entry.ts';
 import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
+import { draftEditRefusal } from './edit-window.ts';
+import { reviewSummary } from './review-state.ts';
 
 export interface UploadView {
   id: string;
@@ -17,12 +19,13 @@ export interface UploadView {
 
 /** An entry as its owner or the staff see it: the draft, what is missing, the file and its checks, the history. */
 export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
-  const { entry, draft, isOwner, canIntake } = await entryAccess(deps, actor, entryId, 'read');
+  const { entry, draft, isOwner, isStaff, canIntake } = await entryAccess(deps, actor, entryId, 'read');
   const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
-  const [uploads, events, unit] = await Promise.all([
+  const [uploads, events, unit, review] = await Promise.all([
     deps.db.selectFrom('uploads').selectAll().where('entry_id', '=', entry.id).orderBy('created_at', 'desc').execute(),
     deps.db.selectFrom('entry_events').select(['at', 'kind', 'details_json']).where('entry_id', '=', entry.id).orderBy('id').execute(),
     entry.unit_id === null ? null : deps.db.selectFrom('units').select('name').where('id', '=', entry.unit_id).executeTakeFirst(),
+    reviewSummary(deps.db, entry, contest.settings.reviewsRequired ?? 1, isStaff),
   ]);
   const toView = (u: (typeof uploads)[number]): UploadView => ({
     id: u.id, status: u.status, sizeBytes: Number(u.size_bytes), filename: u.filename, sha256: u.sha256,
@@ -39,14 +42,16 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
     draft,
     unitName: unit?.name ?? null,
     isIntake: entry.is_intake,
-    canEdit: entry.status === 'draft' && (isOwner || (entry.is_intake && canIntake)),
-    canWithdraw: entry.status === 'submitted' && beforeDeadline && (isOwner || (entry.is_intake && canIntake)),
+    // A returned entry only until its fix deadline (or while submissions are open).
+    canEdit: entry.status === 'draft' && (isOwner || (entry.is_intake && canIntake)) && (entry.review_status !== 'returned' || draftEditRefusal(contest, entry, deps.clock()) === null),
+    canWithdraw: entry.status === 'submitted' && entry.review_status !== 'rejected' && beforeDeadline && (isOwner || (entry.is_intake && canIntake)),
     missing: missingForSubmission(draft, contest.settings.entryRules.allowedForms),
     upload: latest ? toView(latest) : null,
     acceptedUploadId: entry.accepted_upload_id,
     submittedAt: entry.submitted_at,
     withdrawnAt: entry.withdrawn_at,
     events: events.map((e) => ({ at: e.at, kind: e.kind, details: JSON.parse(e.details_json) as Record<string, unknown> })),
+    review,
   };
 }
 export type EntryView = Awaited<ReturnType<typeof getEntry>>;

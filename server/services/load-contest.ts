@@ -25,6 +25,7 @@ export function settingsOf(row: ContestRow): ContestSettings {
     prizes: JSON.parse(row.prizes_json),
     rubric: JSON.parse(row.rubric_json),
     maxEntriesPerPerson: row.max_entries_per_person,
+    reviewsRequired: row.reviews_required,
   });
 }
 

@@ -2,8 +2,10 @@
  * Streaming renditions of an entry's accepted file (HLS ladder, poster, preview strip; server/media/renditions.ts),
  * made by the `make-renditions` job, with a `renditions` row per upload that the entrant and staff read for progress.
  *
- * The original is only read: a failed run leaves it as it was, records why, and the job is retried. For now the
- * renditions go to local disk under `<dataDir>/media/renditions/<uploadId>/`; the storage layer takes them over later.
+ * The original is only read: a failed run leaves it as it was, records why, and the job is retried. ffmpeg writes into
+ * a work directory on local disk; the finished set goes into the media storage under the entry's prefix
+ * (`contests/<c>/entries/<e>/renditions/<uploadId>/`, in one rename on local disk, file by file to S3), and only then
+ * is the row `done` with that prefix.
  */
 import path from 'node:path';
 import fs from 'node:fs';
@@ -11,15 +13,34 @@ import type { VideoProbe } from '../../core/video-policy.ts';
 import { FfmpegUnavailableError } from '../media/decode-check.ts';
 import { probeVideoFile } from '../media/mp4-probe.ts';
 import { makeRenditionFiles, RenditionError, type PlannedVariant, type RenditionSource } from '../media/renditions.ts';
+import { renditionsPrefix } from '../storage/storage.ts';
 import { uploadPath } from './check-upload.ts';
 import { withOriginalFile } from './move-upload-to-storage.ts';
 import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 
-/** Where the renditions of an upload live (local disk). */
+/** Where renditions made before they moved into the storage sit in the local storage (rows without a prefix). */
+export function legacyRenditionsPrefix(uploadId: string): string {
+  return `renditions/${uploadId}/`;
+}
+
+/** The local directory of a legacy upload's renditions (local storage only). */
 export function renditionsDir(deps: Pick<Deps, 'config'>, uploadId: string): string {
   uploadPath(deps, uploadId); // validates the id: ours, base64url, never a client's name
   return path.join(deps.config.dataDir, 'media', 'renditions', uploadId);
+}
+
+/** Where ffmpeg writes an upload's renditions before they are stored. */
+export function renditionsWorkDir(deps: Pick<Deps, 'config'>, uploadId: string): string {
+  uploadPath(deps, uploadId);
+  return path.join(deps.config.dataDir, 'work', 'renditions', uploadId);
+}
+
+/** The storage prefix of an upload's stored renditions; null when none are stored. */
+export async function storedRenditionsPrefix(deps: Pick<Deps, 'db'>, uploadId: string): Promise<string | null> {
+  const row = await deps.db.selectFrom('renditions').select(['status', 'storage_prefix']).where('upload_id', '=', uploadId).executeTakeFirst();
+  if (!row) return null;
+  return row.storage_prefix ?? legacyRenditionsPrefix(uploadId);
 }
 
 /**
@@ -82,14 +103,20 @@ export interface MakeRenditionsOptions {
  * after the last try, shows it failed to staff.
  */
 export async function makeRenditions(deps: Deps, uploadId: string, opts: MakeRenditionsOptions = {}): Promise<'done' | 'skipped'> {
-  const upload = await deps.db.selectFrom('uploads').select(['id', 'status', 'verdict_json']).where('id', '=', uploadId).executeTakeFirst();
+  const upload = await deps.db
+    .selectFrom('uploads')
+    .innerJoin('entries', 'entries.id', 'uploads.entry_id')
+    .select(['uploads.id', 'uploads.status', 'uploads.verdict_json', 'uploads.entry_id', 'entries.contest_id'])
+    .where('uploads.id', '=', uploadId)
+    .executeTakeFirst();
   if (!upload || upload.status !== 'accepted') return 'skipped';
-  const dir = renditionsDir(deps, uploadId);
-  const existing = await deps.db.selectFrom('renditions').select('status').where('upload_id', '=', uploadId).executeTakeFirst();
-  if (existing?.status === 'done' && fs.existsSync(path.join(dir, 'master.m3u8'))) return 'skipped';
+  const dir = renditionsWorkDir(deps, uploadId);
+  const prefix = renditionsPrefix(Number(upload.contest_id), Number(upload.entry_id), uploadId);
+  const existing = await deps.db.selectFrom('renditions').select(['status', 'storage_prefix']).where('upload_id', '=', uploadId).executeTakeFirst();
+  if (existing?.status === 'done' && existing.storage_prefix && (await deps.storage.head(`${existing.storage_prefix}master.m3u8`))) return 'skipped';
 
   const now = () => deps.clock().toISOString();
-  const set = (values: { status: 'queued' | 'running' | 'done' | 'failed'; percent?: number; error?: string | null; variants_json?: string | null }) =>
+  const set = (values: { status: 'queued' | 'running' | 'done' | 'failed'; percent?: number; error?: string | null; variants_json?: string | null; storage_prefix?: string | null }) =>
     deps.db.updateTable('renditions').set({ ...values, updated_at: now() }).where('upload_id', '=', uploadId).execute();
   if (!existing) {
     await deps.db.insertInto('renditions').values({ upload_id: uploadId, status: 'running', percent: 0, created_at: now(), updated_at: now() }).onConflict((oc) => oc.column('upload_id').doNothing()).execute();
@@ -119,13 +146,21 @@ export async function makeRenditions(deps: Deps, uploadId: string, opts: MakeRen
       if (!source) throw new RenditionError('renditions: the file has no readable video track');
       return makeRenditionFiles(file, dir, source, { signal: opts.signal, ffmpegPath: opts.ffmpegPath, preset: opts.preset, onPercent });
     });
+    opts.signal?.throwIfAborted();
+    await deps.storage.putDirectory(prefix, dir);
     await writes;
-    await set({ status: 'done', percent: 100, error: null, variants_json: JSON.stringify(result.variants) });
+    await set({ status: 'done', percent: 100, error: null, variants_json: JSON.stringify(result.variants), storage_prefix: prefix });
+    if (!(await deps.db.selectFrom('renditions').select('upload_id').where('upload_id', '=', uploadId).executeTakeFirst())) {
+      // The entry was deleted while ffmpeg ran: nothing points at these files any more.
+      await deps.storage.deletePrefix(prefix);
+      return 'skipped';
+    }
     deps.logger.info({ uploadId, variants: result.variants.map((v) => v.name), ladderSec: result.ladderSec }, 'renditions made');
     return 'done';
   } catch (err) {
     await writes;
-    if (err instanceof RenditionError && err.aborted) {
+    await fs.promises.rm(dir, { recursive: true, force: true }).catch(() => {});
+    if ((err instanceof RenditionError && err.aborted) || opts.signal?.aborted) {
       // Stopped with its worker or given up by the queue: it runs again from the start.
       await set({ status: 'queued', percent: 0, error: null });
     } else {

@@ -79,7 +79,14 @@ export async function moveUploadToStorage(deps: Deps, uploadId: string, opts: { 
     .where('id', '=', uploadId)
     .where('storage_key', 'is', null)
     .executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) return 'already-stored';
+  if (Number(done.numUpdatedRows) !== 1) {
+    const still = await deps.db.selectFrom('uploads').select('id').where('id', '=', uploadId).executeTakeFirst();
+    if (still) return 'already-stored';
+    // The entry was deleted during the copy: remove the object nothing points at.
+    await deps.storage.delete(key);
+    await removeLocalCopy(deps, uploadId);
+    return 'skipped';
+  }
   await removeLocalCopy(deps, uploadId);
   return 'moved';
 }

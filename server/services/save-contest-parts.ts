@@ -14,6 +14,8 @@ export function settingsColumns(s: ContestSettings) {
     prizes_json: JSON.stringify(s.prizes),
     rubric_json: JSON.stringify(s.rubric),
     max_entries_per_person: s.maxEntriesPerPerson,
+    // Absent: the column keeps its value (its default, 1, for a new contest).
+    ...(s.reviewsRequired === undefined ? {} : { reviews_required: s.reviewsRequired }),
   };
 }
 

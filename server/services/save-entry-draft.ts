@@ -1,8 +1,8 @@
-import { canStartUpload } from '../../core/eligibility.ts';
 import type { EntryDraft } from '../../core/entry.ts';
 import { AppError } from '../../core/errors.ts';
 import { foldVietnamese } from '../../core/normalize.ts';
-import { submissionPhaseError } from './submission-phase-error.ts';
+import type { EntryRow } from '../db/schema.ts';
+import { draftEditRefusal } from './edit-window.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize, requireLogin } from './authorize.ts';
 import { checkStaffExclusion } from './check-staff-exclusion.ts';
@@ -21,16 +21,19 @@ export async function saveEntryDraft(deps: Deps, actor: Actor, slug: string, dra
   const contest = await loadContest(deps.db, { slug });
   const now = deps.clock();
   let intake = opts.intake ?? false;
+  let existing: EntryRow | null = null;
   if (opts.entryId !== undefined) {
     const access = await entryAccess(deps, actor, opts.entryId, 'write');
     if (Number(access.entry.contest_id) !== contest.id) throw new AppError('entry.notFound');
     if (access.entry.status !== 'draft') throw new AppError('entry.locked');
     intake = access.entry.is_intake;
+    existing = access.entry;
   } else if (intake) {
     await authorize(deps, actor, contest.id, 'entries.intake');
   }
-  const window = canStartUpload(contest.phases, now);
-  if (!window.ok) throw submissionPhaseError(contest, window.reason);
+  // A returned entry stays editable until its fix deadline, even after submissions closed.
+  const refusal = draftEditRefusal(contest, existing, now);
+  if (refusal) throw refusal;
   if (opts.entryId === undefined && !intake) {
     const { n } = await deps.db.selectFrom('entries').select((eb) => eb.fn.countAll<number>().as('n')).where('contest_id', '=', contest.id).where('owner_user_id', '=', actor.userId).where('status', '=', 'draft').executeTakeFirstOrThrow();
     // Enough for any honest entrant (the quota is 2), and a bound on the disk one account can claim with uploads.

@@ -4,6 +4,8 @@ import { AppError } from '../../core/errors.ts';
 import { formatDateTime } from '../../core/time.ts';
 import { personQuotaKey } from './resolve-party.ts';
 import { submissionPhaseError } from './submission-phase-error.ts';
+import { fixWindowOpen } from '../../core/review.ts';
+import { fixDeadlinePassedError } from './edit-window.ts';
 import type { Tx } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';
 import { checkStaffExclusion } from './check-staff-exclusion.ts';
@@ -59,7 +61,10 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
   const tz = contest.settings.timeZone;
   const upload = entry.accepted_upload_id ? await deps.db.selectFrom('uploads').selectAll().where('id', '=', entry.accepted_upload_id).where('status', '=', 'accepted').executeTakeFirst() : undefined;
   const window = submissionWindow(contest.phases, contest.settings.entryRules, now, upload?.created_at);
-  if (!window.ok) throw submissionPhaseError(contest, window.reason);
+  // An entry returned on review may be sent again until its fix deadline, whatever the submission phase.
+  const resubmission = fixWindowOpen(entry.review_status, entry.fix_deadline, now);
+  if (!window.ok && !resubmission) throw entry.review_status === 'returned' ? fixDeadlinePassedError(contest, entry.fix_deadline) : submissionPhaseError(contest, window.reason);
+  const inGrace = window.ok && !resubmission ? window.inGrace : false;
   const missing = missingForSubmission(draft, contest.settings.entryRules.allowedForms);
   if (missing.length) throw new AppError('entry.incomplete', { count: missing.length }, { missing });
   if (!upload || !upload.sha256) throw new AppError('entry.noAcceptedFile');
@@ -79,17 +84,21 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
     // Taking the entry first serializes a double submission on its row; the file must be the one checked above.
     const taken = await trx
       .updateTable('entries')
-      .set({ status: 'submitted', submitted_at: at, updated_at: at, quota_key: quotaKey })
+      // Each submission opens a fresh review round.
+      .set((eb) => ({ status: 'submitted', submitted_at: at, updated_at: at, quota_key: quotaKey, review_status: 'pending', review_round: eb('review_round', '+', 1), fix_deadline: null }))
       .where('id', '=', entryId)
       .where('status', '=', 'draft')
       .where('accepted_upload_id', '=', upload.id)
       .executeTakeFirst();
     if (Number(taken.numUpdatedRows) !== 1) throw new AppError('entry.locked');
-    const slot = await claimSlot(trx, contest.id, quotaKey, max, entryId);
+    // A returned entry kept its place while being fixed; it keeps it unless the fix moved it to another quota.
+    const held = await trx.selectFrom('entry_slots').select(['quota_key', 'slot']).where('entry_id', '=', entryId).executeTakeFirst();
+    if (held && held.quota_key !== quotaKey) await trx.deleteFrom('entry_slots').where('entry_id', '=', entryId).execute();
+    const slot = held && held.quota_key === quotaKey ? held.slot : await claimSlot(trx, contest.id, quotaKey, max, entryId);
     if (slot === null) throw new AppError(entry.unit_id !== null ? 'entry.unitQuotaFull' : 'entry.personQuotaFull', { unit: unitName, max });
     const code = entry.code ?? (await nextCode(trx, contest));
     await trx.updateTable('entries').set({ code }).where('id', '=', entryId).execute();
-    await recordEntryEvent(trx, entryId, at, actor.userId, 'submitted', { code, slot, inGrace: window.inGrace });
+    await recordEntryEvent(trx, entryId, at, actor.userId, 'submitted', { code, slot, inGrace, ...(resubmission ? { resubmission: true } : {}) });
     if (entry.is_intake) await appendAudit(trx, deps, actor, { action: 'entry.intakeSubmit', contestId: contest.id, target: `entry:${entryId}`, details: { code } });
     return code;
   });
@@ -97,7 +106,7 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
   const verdict = JSON.parse(upload.verdict_json ?? '{"failures":[]}') as { passed?: string[] };
   const receipt: Receipt = {
     entryId, code, contestName: contest.settings.name, title: draft.title, submittedAt: at, submittedAtLocal: formatDateTime(at, tz), timeZone: tz,
-    fileName: upload.filename, fileSizeBytes: Number(upload.size_bytes), sha256: upload.sha256, checksPassed: verdict.passed ?? [], inGrace: window.inGrace,
+    fileName: upload.filename, fileSizeBytes: Number(upload.size_bytes), sha256: upload.sha256, checksPassed: verdict.passed ?? [], inGrace,
   };
   const owner = entry.owner_user_id === null ? null : await deps.db.selectFrom('users').select(['email', 'locale']).where('id', '=', entry.owner_user_id).executeTakeFirst();
   if (owner?.email) {

@@ -17,7 +17,7 @@ export async function updateContest(deps: Deps, actor: Actor, slug: string, inpu
   const contestId = Number(row.id);
   await authorize(deps, actor, contestId, 'contest.edit');
   const before = settingsOf(row);
-  const changed = (Object.keys(before) as (keyof ContestSettings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(input[k]));
+  const changed = (Object.keys(before) as (keyof ContestSettings)[]).filter((k) => input[k] !== undefined && JSON.stringify(before[k]) !== JSON.stringify(input[k]));
   await deps.db.transaction().execute(async (trx) => {
     const { phases, unitCategories, ...settings } = input;
     await trx.updateTable('contests').set({ ...settingsColumns(settings), updated_at: deps.clock().toISOString() }).where('id', '=', contestId).execute();

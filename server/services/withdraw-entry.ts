@@ -13,10 +13,18 @@ export async function withdrawEntry(deps: Deps, actor: Actor, entryId: number): 
   await assertRepresents(deps.db, actor, entry);
   const sub = contest.phases.find((p) => p.kind === 'submission');
   const now = deps.clock();
+  if (entry.review_status === 'rejected') throw new AppError('review.rejectedLocked');
   if (entry.status !== 'submitted' || !sub || now.getTime() >= Date.parse(sub.endsAt)) throw new AppError('entry.notWithdrawable');
   const at = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const done = await trx.updateTable('entries').set({ status: 'draft', submitted_at: null, withdrawn_at: at, updated_at: at }).where('id', '=', entryId).where('status', '=', 'submitted').executeTakeFirst();
+    // Out of review too: a later submission opens a new round.
+    const done = await trx
+      .updateTable('entries')
+      .set({ status: 'draft', submitted_at: null, withdrawn_at: at, updated_at: at, review_status: null, fix_deadline: null })
+      .where('id', '=', entryId)
+      .where('status', '=', 'submitted')
+      .where((eb) => eb.or([eb('review_status', 'is', null), eb('review_status', '!=', 'rejected')]))
+      .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new AppError('entry.notWithdrawable');
     await trx.deleteFrom('entry_slots').where('entry_id', '=', entryId).execute();
     await recordEntryEvent(trx, entryId, at, actor.userId, 'withdrawn', { code: entry.code });

@@ -9,7 +9,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { checkKey, checkPrefix, checkRange, contentTypeOf, RangeNotSatisfiable, type ByteRange, type MediaStorage, type PutOptions, type StoredObject } from './storage.ts';
+import { checkKey, checkPrefix, checkRange, contentTypeOf, RangeNotSatisfiable, type ByteRange, type ListedObject, type MediaStorage, type PutOptions, type StoredObject } from './storage.ts';
 
 const TEMP_PREFIX = '.tmp-';
 
@@ -104,11 +104,20 @@ export class LocalStorage implements MediaStorage {
     await fsp.rm(this.pathOf(key), { force: true });
   }
 
-  async usage(prefix: string): Promise<number> {
+  private dirOf(prefix: string): string {
     checkPrefix(prefix);
-    const start = prefix === '' ? this.root : path.join(this.root, ...prefix.slice(0, -1).split('/'));
+    return prefix === '' ? this.root : path.join(this.root, ...prefix.slice(0, -1).split('/'));
+  }
+
+  async usage(prefix: string): Promise<number> {
     let total = 0;
-    const walk = async (dir: string): Promise<void> => {
+    for await (const o of this.list(prefix)) total += o.size;
+    return total;
+  }
+
+  async *list(prefix: string): AsyncIterable<ListedObject> {
+    const start = this.dirOf(prefix);
+    const walk = async function* (dir: string, keyPrefix: string): AsyncGenerator<ListedObject> {
       let entries: fs.Dirent[];
       try {
         entries = await fsp.readdir(dir, { withFileTypes: true });
@@ -117,12 +126,53 @@ export class LocalStorage implements MediaStorage {
         throw err;
       }
       for (const e of entries) {
+        // Temporary files and directories of writes in progress start with "."; keys never do.
+        if (e.name.startsWith('.')) continue;
         const p = path.join(dir, e.name);
-        if (e.isDirectory()) await walk(p);
-        else if (e.isFile() && !e.name.startsWith(TEMP_PREFIX)) total += (await fsp.stat(p)).size;
+        if (e.isDirectory()) yield* walk(p, `${keyPrefix}${e.name}/`);
+        else if (e.isFile()) {
+          const st = await fsp.stat(p).catch((err: unknown) => (isNotFound(err) ? null : Promise.reject(err)));
+          if (st) yield { key: `${keyPrefix}${e.name}`, size: st.size, modifiedAt: st.mtime };
+        }
       }
     };
-    await walk(start);
-    return total;
+    yield* walk(start, prefix);
+  }
+
+  async deletePrefix(prefix: string): Promise<number> {
+    if (prefix === '') throw new Error('deletePrefix needs a prefix');
+    let count = 0;
+    for await (const _ of this.list(prefix)) count++;
+    await fsp.rm(this.dirOf(prefix), { recursive: true, force: true });
+    return count;
+  }
+
+  async putDirectory(prefix: string, dir: string): Promise<void> {
+    if (prefix === '') throw new Error('putDirectory needs a prefix');
+    const dest = this.dirOf(prefix);
+    const parent = path.dirname(dest);
+    await fsp.mkdir(parent, { recursive: true });
+    let incoming = dir;
+    const staged = path.join(parent, `${TEMP_PREFIX}${crypto.randomBytes(8).toString('hex')}`);
+    try {
+      await fsp.rename(dir, staged);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+      // Another file system: copy beside the destination first, so that the final step is still one rename.
+      await fsp.cp(dir, staged, { recursive: true });
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+    incoming = staged;
+    const old = path.join(parent, `${TEMP_PREFIX}old-${crypto.randomBytes(8).toString('hex')}`);
+    const hadOld = await fsp.rename(dest, old).then(() => true, (err: unknown) => (isNotFound(err) ? false : Promise.reject(err)));
+    try {
+      await fsp.rename(incoming, dest);
+    } catch (err) {
+      if (hadOld) await fsp.rename(old, dest).catch(() => {});
+      await fsp.rm(incoming, { recursive: true, force: true });
+      throw err;
+    }
+    await fsyncPath(parent, 'r').catch(() => {});
+    if (hadOld) await fsp.rm(old, { recursive: true, force: true });
   }
 }

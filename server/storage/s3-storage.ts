@@ -4,13 +4,15 @@
  * bucket public, and listing happens only server-side (the storage dashboard).
  */
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
-  attachmentDisposition, checkKey, checkPrefix, checkRange, MAX_SIGNED_URL_SECONDS, RangeNotSatisfiable,
-  type ByteRange, type MediaStorage, type PutOptions, type StoredObject,
+  attachmentDisposition, checkKey, contentTypeOf, checkPrefix, checkRange, MAX_SIGNED_URL_SECONDS, RangeNotSatisfiable,
+  type ByteRange, type ListedObject, type MediaStorage, type PutOptions, type StoredObject,
 } from './storage.ts';
 
 export interface S3StorageOptions {
@@ -133,18 +135,57 @@ export class S3Storage implements MediaStorage {
   }
 
   async usage(prefix: string): Promise<number> {
-    checkPrefix(prefix);
     let total = 0;
+    for await (const o of this.list(prefix)) total += o.size;
+    return total;
+  }
+
+  async *list(prefix: string): AsyncIterable<ListedObject> {
+    checkPrefix(prefix);
     let token: string | undefined;
     do {
       const res = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix || undefined, ContinuationToken: token }));
-      for (const o of res.Contents ?? []) total += Number(o.Size ?? 0);
+      for (const o of res.Contents ?? []) {
+        if (o.Key) yield { key: o.Key, size: Number(o.Size ?? 0), modifiedAt: o.LastModified ?? new Date(0) };
+      }
       token = res.IsTruncated ? res.NextContinuationToken : undefined;
     } while (token);
-    return total;
+  }
+
+  async deletePrefix(prefix: string): Promise<number> {
+    if (prefix === '') throw new Error('deletePrefix needs a prefix');
+    const keys: string[] = [];
+    for await (const o of this.list(prefix)) keys.push(o.key);
+    // One DELETE per object rather than DeleteObjects: that call needs a Content-MD5 or checksum header that not
+    // every S3-compatible server accepts in the same form. A few hundred segments per entry is quick either way.
+    await inBatches(keys, 8, (key) => this.delete(key));
+    return keys.length;
+  }
+
+  async putDirectory(prefix: string, dir: string): Promise<void> {
+    if (prefix === '') throw new Error('putDirectory needs a prefix');
+    checkPrefix(prefix);
+    const files = await fsp.readdir(dir, { recursive: true, withFileTypes: true });
+    const rels = files.filter((f) => f.isFile()).map((f) => path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/'));
+    await inBatches(rels, this.queueSize, (rel) => this.put(`${prefix}${rel}`, path.join(dir, rel), { contentType: contentTypeOf(rel) }));
+    // Objects of an earlier run that this one did not write (a rung no longer made) would be served stale.
+    const wanted = new Set(rels.map((r) => `${prefix}${r}`));
+    const stale: string[] = [];
+    for await (const o of this.list(prefix)) if (!wanted.has(o.key)) stale.push(o.key);
+    await inBatches(stale, 8, (key) => this.delete(key));
+    await fsp.rm(dir, { recursive: true, force: true });
   }
 
   close(): void {
     this.client.destroy();
   }
+}
+
+/** Runs `fn` over `items`, at most `width` at a time; the first error stops new work and is thrown. */
+async function inBatches<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
 }

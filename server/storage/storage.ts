@@ -48,6 +48,21 @@ export interface MediaStorage {
   signedUrl?(key: string, ttlSeconds: number, opts?: { filename?: string }): Promise<string>;
   /** Bytes stored under a prefix: "" for everything, otherwise ending with "/" (e.g. `contests/12/`). */
   usage(prefix: string): Promise<number>;
+  /** Every object under a prefix (as `usage`), in no particular order. Objects being written are not listed. */
+  list(prefix: string): AsyncIterable<ListedObject>;
+  /** Removes every object under a prefix (which must not be ""); returns how many there were. */
+  deletePrefix(prefix: string): Promise<number>;
+  /**
+   * Stores every file under the local directory `dir` at `prefix` + its relative path, replacing what was there, and
+   * removes `dir`. Local storage moves the directory into place in one rename; S3 uploads file by file.
+   */
+  putDirectory(prefix: string, dir: string): Promise<void>;
+}
+
+export interface ListedObject {
+  key: string;
+  size: number;
+  modifiedAt: Date;
 }
 
 export class RangeNotSatisfiable extends Error {
@@ -60,7 +75,8 @@ export class RangeNotSatisfiable extends Error {
 /** Longest life of a signed URL: long enough to watch a film, short enough that a leaked link soon dies. */
 export const MAX_SIGNED_URL_SECONDS = 6 * 3600;
 
-const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+// Upload ids are base64url, so a segment may start with "-"; never with "." (temporary files, "..").
+const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 
 /** Throws unless `key` is one of ours: "/"-separated segments of letters, digits, ".", "_", "-", none starting with ".". */
 export function checkKey(key: string): string {
@@ -89,6 +105,16 @@ const TYPES: Record<string, string> = {
   mp4: 'video/mp4', mov: 'video/quicktime', m4s: 'video/iso.segment', ts: 'video/mp2t', m3u8: 'application/vnd.apple.mpegurl',
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', vtt: 'text/vtt; charset=utf-8', json: 'application/json',
 };
+
+/** Where the renditions of an upload are kept (HLS ladder, poster, strip), as a prefix ending with "/". */
+export function renditionsPrefix(contestId: number, entryId: number, uploadId: string): string {
+  return checkPrefix(`contests/${contestId}/entries/${entryId}/renditions/${uploadId}/`);
+}
+
+/** Everything of one entry: original, renditions, subtitles. */
+export function entryPrefix(contestId: number, entryId: number): string {
+  return checkPrefix(`contests/${contestId}/entries/${entryId}/`);
+}
 
 /** The media type of a key, from its extension. */
 export function contentTypeOf(key: string): string {

@@ -1,4 +1,8 @@
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { ensureWebBuilt } from '../../server/web-build.ts';
+import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /** Debian's Chromium; never a browser downloaded by Playwright. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,4 +45,33 @@ export async function logInAs(page: Page, base: string, identifier: string, pass
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('nav-account').waitFor();
+}
+
+/**
+ * The usual suite set-up: the built web app served by a test app on loopback, a Chromium, and a check after each
+ * test that no page threw. Hooks are registered here; read `t` and `base` inside tests.
+ */
+export function e2eApp() {
+  const state: { t?: TestApp; base?: string; browser?: Browser } = {};
+  const pages = pageFactory(() => state.browser!);
+  beforeAll(async () => {
+    const webDir = await ensureWebBuilt();
+    state.t = await startTestApp({ app: { webDir } });
+    await state.t.app.listen({ port: 0, host: '127.0.0.1' });
+    state.base = `http://127.0.0.1:${(state.t.app.server.address() as AddressInfo).port}`;
+    state.browser = await launchBrowser();
+  });
+  afterEach(() => {
+    expect(pages.pageErrors.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await pages.closeAll();
+    await state.browser?.close();
+    await state.t?.close();
+  });
+  return {
+    get t(): TestApp { return state.t!; },
+    get base(): string { return state.base!; },
+    newPage: pages.newPage,
+  };
 }

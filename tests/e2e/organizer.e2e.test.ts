@@ -2,49 +2,26 @@
  * The organizer's journey in a real browser: the public home page of the demo contest, an account made through the
  * forms, the language switch, then the organizer editing the contest and its units in the staff area.
  */
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { launchBrowser, logInAs, pageFactory, text } from './browser.ts';
-import { ensureWebBuilt } from '../../server/web-build.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eApp, logInAs, text } from './browser.ts';
 
-let t: TestApp;
-let browser: Browser;
-let base: string;
-const { newPage, pageErrors, closeAll } = pageFactory(() => browser);
+const suite = e2eApp();
+const { newPage } = suite;
 
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 
-const logIn = (page: Page, identifier: string, password: string) => logInAs(page, base, identifier, password);
-
-beforeAll(async () => {
-  const webDir = await ensureWebBuilt();
-  t = await startTestApp({ app: { webDir } });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
-});
-
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await closeAll();
-  await browser?.close();
-  await t?.close();
-});
+const logIn = (page: Page, identifier: string, password: string) => logInAs(page, suite.base, identifier, password);
 
 describe('organizer journey', () => {
   const user = { fullName: 'Nguyễn Thị Hoa', email: `hoa-${Date.now()}@example.vn`, password: 'mat-khau-cua-hoa-2024' };
 
   it('shows the demo contest home page in Vietnamese, with its theme and timeline', async () => {
     const page = await newPage();
-    await page.goto(`${base}/`);
-    await page.waitForURL(`${base}/c/${t.demoSlug}`);
+    await page.goto(`${suite.base}/`);
+    await page.waitForURL(`${suite.base}/c/${suite.t.demoSlug}`);
     await page.getByTestId('contest-home').waitFor();
     expect(await htmlLang(page)).toBe('vi');
     expect(await text(page, 'contest-name')).toContain('huyện Vĩnh Linh năm 2024');
@@ -62,13 +39,13 @@ describe('organizer journey', () => {
     expect(await text(page, 'technical-rules')).toContain('Từ 5 đến 10 phút');
     expect(await text(page, 'r4-note')).toContain('không được dự thi');
     // Submissions are open: the button leads to the entry form, through the login for a visitor.
-    expect(await page.getByTestId('hero-submit').getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/c/${t.demoSlug}/submit`)}`);
-    expect(await page.getByTestId('submit-link').getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/c/${t.demoSlug}/submit`)}`);
+    expect(await page.getByTestId('hero-submit').getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/c/${suite.t.demoSlug}/submit`)}`);
+    expect(await page.getByTestId('submit-link').getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/c/${suite.t.demoSlug}/submit`)}`);
   });
 
   it('fits a 360 px wide phone screen', async () => {
     const page = await newPage({ width: 360, height: 780 });
-    await page.goto(`${base}/c/${t.demoSlug}`);
+    await page.goto(`${suite.base}/c/${suite.t.demoSlug}`);
     await page.getByTestId('phase-timeline').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
@@ -78,7 +55,7 @@ describe('organizer journey', () => {
 
   it('registers a new account through the form', async () => {
     const page = await newPage();
-    await page.goto(`${base}/register`);
+    await page.goto(`${suite.base}/register`);
     await page.getByLabel('Họ và tên').fill(user.fullName);
     await page.getByLabel('Thư điện tử', { exact: true }).fill(user.email);
     await page.getByLabel('Mật khẩu', { exact: true }).fill('ngan');
@@ -90,13 +67,13 @@ describe('organizer journey', () => {
     await page.getByLabel(/Tôi đồng ý/).check();
     await page.getByTestId('register-submit').click();
     await page.getByTestId('registered-notice').waitFor();
-    expect(page.url()).toBe(`${base}/login?registered=1`);
+    expect(page.url()).toBe(`${suite.base}/login?registered=1`);
     expect(await page.getByLabel('Thư điện tử hoặc số điện thoại').inputValue()).toBe(user.email);
   });
 
   it('logs the new user in, and switches the language to English and back, remembered across reloads', async () => {
     const page = await newPage();
-    await page.goto(`${base}/login`);
+    await page.goto(`${suite.base}/login`);
     await page.getByLabel('Thư điện tử hoặc số điện thoại').fill(user.email);
     await page.getByLabel('Mật khẩu', { exact: true }).fill('sai-mat-khau-roi');
     await page.getByTestId('login-submit').click();
@@ -104,7 +81,7 @@ describe('organizer journey', () => {
 
     await page.getByLabel('Mật khẩu', { exact: true }).fill(user.password);
     await page.getByTestId('login-submit').click();
-    await page.waitForURL(`${base}/c/${t.demoSlug}`);
+    await page.waitForURL(`${suite.base}/c/${suite.t.demoSlug}`);
     await page.getByTestId('nav-account').waitFor();
     expect(await page.getByTestId('manage-link').count()).toBe(0); // an entrant has no staff area
 
@@ -119,7 +96,7 @@ describe('organizer journey', () => {
     await page.getByRole('heading', { name: 'Prizes' }).waitFor();
     expect(await htmlLang(page)).toBe('en');
     // The server answers in the chosen language too.
-    await page.goto(`${base}/login`);
+    await page.goto(`${suite.base}/login`);
     await page.getByLabel('E-mail or phone number').fill(user.email);
     await page.getByLabel('Password').fill('wrong-password-1');
     await page.getByTestId('login-submit').click();
@@ -135,10 +112,10 @@ describe('organizer journey', () => {
 
   it('lets the organizer edit the settings, which persist and show on the public page', async () => {
     const page = await newPage();
-    await logIn(page, t.admin.email, t.admin.password);
-    await page.goto(`${base}/c/${t.demoSlug}`);
+    await logIn(page, suite.t.admin.email, suite.t.admin.password);
+    await page.goto(`${suite.base}/c/${suite.t.demoSlug}`);
     await page.getByTestId('manage-link').click();
-    await page.waitForURL(`${base}/manage/${t.demoSlug}/settings`);
+    await page.waitForURL(`${suite.base}/manage/${suite.t.demoSlug}/settings`);
     await page.getByTestId('settings-form').waitFor();
 
     const newName = 'Cuộc thi video cải cách hành chính huyện Vĩnh Linh — lần thứ hai';
@@ -165,7 +142,7 @@ describe('organizer journey', () => {
     expect(await page.locator('#settings_prizes_0_amountVnd').inputValue()).toBe('7.000.000');
     expect(await page.locator('#settings_phases_submission_end').inputValue()).toBe(newEnd);
 
-    await page.goto(`${base}/c/${t.demoSlug}`);
+    await page.goto(`${suite.base}/c/${suite.t.demoSlug}`);
     await page.getByTestId('contest-home').waitFor();
     expect(await text(page, 'contest-name')).toBe(newName);
     expect(await text(page, 'prizes')).toContain('7.000.000 đ');
@@ -175,8 +152,8 @@ describe('organizer journey', () => {
 
   it('lets the organizer add a unit and find it by a search without diacritics', async () => {
     const page = await newPage();
-    await logIn(page, t.admin.email, t.admin.password);
-    await page.goto(`${base}/manage/${t.demoSlug}/units`);
+    await logIn(page, suite.t.admin.email, suite.t.admin.password);
+    await page.goto(`${suite.base}/manage/${suite.t.demoSlug}/units`);
     const table = page.getByTestId('units-table');
     await table.getByText('Xã Vĩnh Thái').waitFor();
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { probeVideoFile } from '../../server/media/mp4-probe.ts';
 import { uploadPath } from '../../server/services/check-upload.ts';
@@ -140,4 +140,59 @@ async function watch(forceHlsJs: boolean): Promise<void> {
   expect(await page.getByTestId('video-player-error').count()).toBe(0);
   // The original is offered for download.
   expect(await page.getByTestId('download-original').getAttribute('href')).toBe(`/api/entries/${entryId}/original`);
+
+  await subtitlesInPlayer(page);
+}
+
+const SRT = '1\r\n00:00:00,500 --> 00:00:02,000\r\nXin chào bà con Vĩnh Linh\r\n\r\n2\r\n00:00:02,000 --> 00:00:04,500\r\n<i>Một cửa</i>, <font color="red">một dấu</font>\r\n\r\n3\r\n00:00:05,000 --> 00:00:07,000\r\nDịch vụ công trực tuyến\r\n';
+/** "Xin chào" saved in Windows-1258 (à = E0), as an old editing tool might. */
+const CP1258_SRT = Buffer.concat([Buffer.from('1\r\n00:00:00,500 --> 00:00:02,000\r\nXin ch'), Buffer.from([0xe0]), Buffer.from('o\r\n')]);
+
+/**
+ * The entrant adds a SubRip file on the entry page (after a file in an old encoding is refused in Vietnamese); the
+ * player gets a <track> whose cues the browser loads; deleting the track takes it out of the player.
+ */
+async function subtitlesInPlayer(page: Page): Promise<void> {
+  await page.getByTestId('subtitles-section').waitFor();
+  expect(await page.getByTestId('subtitles-none').textContent()).toBe('Chưa có phụ đề.');
+  expect(await page.evaluate(() => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).textTracks.length)).toBe(0);
+
+  await page.getByTestId('subtitle-file').setInputFiles({ name: 'phu-de-cu.srt', mimeType: 'application/x-subrip', buffer: CP1258_SRT });
+  await page.getByTestId('subtitle-upload').click();
+  const error = page.getByTestId('subtitle-error');
+  await error.waitFor();
+  expect(await error.textContent()).toContain('lưu lại với bảng mã UTF-8');
+
+  await page.getByTestId('subtitle-lang').selectOption('vi');
+  await page.getByTestId('subtitle-file').setInputFiles({ name: 'phu-de.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
+  expect(await page.getByTestId('subtitle-chosen').textContent()).toBe('Đã chọn: phu-de.srt');
+  await page.getByTestId('subtitle-upload').click();
+  const saved = page.getByTestId('subtitle-saved');
+  await saved.waitFor();
+  expect(await saved.textContent()).toContain('Đã lưu phụ đề Tiếng Việt: 3 câu.');
+  expect(await saved.textContent()).toContain('Đã bỏ 2 thẻ định dạng không được hỗ trợ');
+  expect(await page.getByTestId('subtitle-track-vi').textContent()).toContain('chuyển từ .srt');
+
+  // The page refetches the player's data; the <track> appears, Vietnamese by default, and its cues load.
+  await page.waitForFunction(() => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).textTracks.length === 1);
+  const track = await page.evaluate(async () => {
+    const v = document.querySelector('[data-testid="video-player"]') as HTMLVideoElement;
+    const t = v.textTracks[0]!;
+    t.mode = 'showing';
+    for (let i = 0; i < 100 && !t.cues?.length; i++) await new Promise((r) => setTimeout(r, 100));
+    return { kind: t.kind, language: t.language, label: t.label, cues: Array.from(t.cues ?? [], (c) => ({ start: c.startTime, end: c.endTime, text: (c as VTTCue).text })) };
+  });
+  expect(track).toEqual({
+    kind: 'subtitles', language: 'vi', label: 'Tiếng Việt',
+    cues: [
+      { start: 0.5, end: 2, text: 'Xin chào bà con Vĩnh Linh' },
+      { start: 2, end: 4.5, text: '<i>Một cửa</i>, một dấu' },
+      { start: 5, end: 7, text: 'Dịch vụ công trực tuyến' },
+    ],
+  });
+
+  await page.getByTestId('subtitle-delete-vi').click();
+  await page.getByTestId('subtitle-deleted').waitFor();
+  await page.waitForFunction(() => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).textTracks.length === 0);
+  await page.getByTestId('subtitles-none').waitFor();
 }

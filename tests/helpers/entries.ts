@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
+import { submitEntry } from '../../server/services/submit-entry.ts';
 import type { EntryDraft } from '../../core/entry.ts';
 import type { TestApp } from './test-app.ts';
 
@@ -42,4 +45,32 @@ export async function attachAcceptedFile(t: TestApp, entryId: number, opts: { cr
 export async function unitId(t: TestApp, name: string): Promise<number> {
   const row = await t.deps.db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow();
   return Number(row.id);
+}
+
+/**
+ * A submitted entry that the review approved, with stand-in renditions stored (master playlist, one segment and a
+ * poster), as publication expects. `ready: false` leaves the renditions unmade. Returns the entry id.
+ */
+export async function approvedEntry(t: TestApp, owner: { id: number }, opts: { draft?: Partial<EntryDraft>; party?: EntryDraft['party']; ready?: boolean; slug?: string } = {}): Promise<number> {
+  const actor = { userId: owner.id, isSiteAdmin: false, ip: null };
+  // Each its own author (by phone), so that R3's per-person quota never stands in the way of a test.
+  const base = completeDraft(opts.party ?? { kind: 'person' });
+  const phone = `09${String(crypto.randomInt(0, 1e8)).padStart(8, '0')}`;
+  const draft = { ...base, authors: base.authors.map((a) => ({ ...a, phone })), ...opts.draft };
+  const { id } = await saveEntryDraft(t.deps, actor, opts.slug ?? t.demoSlug, draft);
+  const uploadId = await attachAcceptedFile(t, id);
+  await submitEntry(t.deps, actor, id);
+  await t.deps.db.updateTable('entries').set({ review_status: 'approved' }).where('id', '=', id).execute();
+  if (opts.ready ?? true) {
+    const { contest_id } = await t.deps.db.selectFrom('entries').select('contest_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const prefix = `contests/${contest_id}/entries/${id}/renditions/${uploadId}/`;
+    const put = (key: string, body: Buffer | string) => t.deps.storage.putStream(`${prefix}${key}`, Readable.from([Buffer.from(body)]), { contentType: 'application/octet-stream' });
+    await put('master.m3u8', '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360\n360p/index.m3u8\n');
+    await put('360p/index.m3u8', '#EXTM3U\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:6.0,\nseg_00000.ts\n#EXT-X-ENDLIST\n');
+    await put('360p/seg_00000.ts', Buffer.alloc(188 * 4, 0x47));
+    await put('poster.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    const at = new Date().toISOString();
+    await t.deps.db.insertInto('renditions').values({ upload_id: uploadId, status: 'done', percent: 100, error: null, variants_json: '[]', storage_prefix: prefix, created_at: at, updated_at: at }).execute();
+  }
+  return id;
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '../../server/jobs/worker.ts';
-import { renditionsDir } from '../../server/services/make-renditions.ts';
+import { storedRenditionsDir } from '../helpers/stored-renditions.ts';
 import { uploadPath } from '../../server/services/check-upload.ts';
 import { completeDraft } from '../helpers/entries.ts';
 import { logInOverHttp, type Session } from '../helpers/http-session.ts';
@@ -76,7 +76,7 @@ beforeAll(async () => {
   expect(status).toMatchObject({ status: 'done', percent: 100 });
   const row = await t.deps.db.selectFrom('entries').select('accepted_upload_id').where('id', '=', entryId).executeTakeFirstOrThrow();
   uploadId = row.accepted_upload_id!;
-  dir = renditionsDir(t.deps, uploadId);
+  dir = await storedRenditionsDir(t.deps, uploadId);
 }, 180_000);
 
 afterAll(async () => {
@@ -92,7 +92,7 @@ describe('playback', () => {
     expect(await res.json()).toEqual({
       status: 'done', percent: 100, error: null,
       variants: [{ name: '360p', width: 640, height: 360 }, { name: '720p', width: 1280, height: 720 }],
-      masterUrl: `/api/entries/${entryId}/media/master.m3u8`, posterUrl: `/api/entries/${entryId}/media/poster.jpg`,
+      masterUrl: `/api/entries/${entryId}/media/master.m3u8`, posterUrl: `/api/entries/${entryId}/media/poster.jpg`, subtitles: [],
     });
   });
 
@@ -225,7 +225,7 @@ describe('playback', () => {
       body: JSON.stringify(completeDraft({ kind: 'person' }, { title: 'Chưa có tệp' })),
     });
     const id = (await created.json()).id;
-    expect(await (await get(owner, `/api/entries/${id}/renditions`)).json()).toEqual({ status: 'none', percent: 0, error: null, variants: [] });
+    expect(await (await get(owner, `/api/entries/${id}/renditions`)).json()).toEqual({ status: 'none', percent: 0, error: null, variants: [], subtitles: [] });
     const media = await get(owner, `/api/entries/${id}/media/master.m3u8`);
     expect(media.status).toBe(404);
     expect((await media.json()).error.code).toBe('media.notFound');

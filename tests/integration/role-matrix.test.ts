@@ -12,6 +12,7 @@ import { createContest } from '../../server/services/create-contest.ts';
 import { demoContest } from '../../server/demo/vinh-linh-2024.ts';
 import type { ContestRole } from '../../core/roles.ts';
 import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
+import { saveEntrySubtitles } from '../../server/services/save-entry-subtitles.ts';
 import { submitEntry } from '../../server/services/submit-entry.ts';
 import { updateContest } from '../../server/services/update-contest.ts';
 import { loadContest } from '../../server/services/load-contest.ts';
@@ -19,7 +20,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { uploadPath } from '../../server/services/check-upload.ts';
 import { renditionsDir } from '../../server/services/make-renditions.ts';
-import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
+import { approvedEntry, attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
+import { publishEntries } from '../../server/services/publish-entries.ts';
+import { reportEntry } from '../../server/services/report-entry.ts';
+import { saveNewsPost } from '../../server/services/news-posts.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
@@ -93,6 +97,63 @@ async function entrantUpload(): Promise<string> {
   const res = await clients.get('entrant')!.request('POST', '/api/uploads', undefined, { headers: tusHeaders(entryId) });
   if (res.statusCode !== 201) throw new Error(`upload not created: ${res.statusCode} ${res.body}`);
   return res.headers.location!.toString().split('/').pop()!;
+}
+
+let failingJob: string | null = null;
+/** A failed job of an upload of the contest (a worker that always throws runs it); waits until it is failed again after a retry. */
+async function failedJobId(): Promise<string> {
+  if (!failingJob) {
+    const uploadId = await attachAcceptedFile(t, await entrantDraft());
+    failingJob = (await t.deps.jobs.send('fingerprint-upload', { uploadId }, { singletonKey: uploadId, retryLimit: 0 }))!;
+  }
+  for (let i = 0; i < 300 && (await t.deps.jobs.getJob(failingJob))?.state !== 'failed'; i++) await new Promise((r) => setTimeout(r, 50));
+  return failingJob;
+}
+
+const SRT_SAMPLE = '1\n00:00:01,000 --> 00:00:03,000\nXin chào bà con\n';
+
+const REVIEW_OK = { decision: 'approve', checklist: { onTheme: { ok: true }, lawfulRespectful: { ok: true }, originalRights: { ok: true } } };
+/** Reviewers (organizer, secretariat) decide; staff who see entries, and the entrant, are refused; to others the entry does not exist. */
+const reviewDenied = (caller: Caller) =>
+  caller === 'anonymous' ? 'auth.required' : caller === 'secretary' || caller === 'entrant' ? 'auth.forbidden' : 'entry.notFound';
+
+/** A fresh unread notification of the caller's (anonymous: someone else's). */
+async function notificationOf(caller: Caller): Promise<number> {
+  const email = caller === 'anonymous' ? t.admin.email : emails.get(caller)!;
+  const user = await t.deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+  const row = await t.deps.db
+    .insertInto('notifications')
+    .values({ user_id: Number(user.id), kind: 'test', entry_id: null, payload_json: JSON.stringify({ title: { vi: 'Thử', en: 'Test' }, body: { vi: 'Thử', en: 'Test' } }), created_at: new Date().toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** A fresh draft of the entrant's with a Vietnamese subtitle track. */
+async function entrantSubtitled(): Promise<number> {
+  const id = await entrantDraft();
+  await saveEntrySubtitles(t.deps, entrantActor, id, 'vi', Buffer.from(SRT_SAMPLE));
+  return id;
+}
+
+const PUBLISHERS: Caller[] = ['organizer', 'publisher', 'site_admin'];
+const COMMITTEE: Caller[] = ['organizer', 'secretariat', 'site_admin'];
+
+/** An approved entry of the entrant's with its stand-in renditions; published when asked (as the site admin). */
+async function approvedId(opts: { published?: boolean; subtitled?: boolean } = {}): Promise<number> {
+  const id = await approvedEntry(t, { id: entrantActor.userId }, { draft: { title: `Đã duyệt ${uniq()}` } });
+  if (opts.subtitled) await saveEntrySubtitles(t.deps, admin(), id, 'vi', Buffer.from(SRT_SAMPLE));
+  if (opts.published) await publishEntries(t.deps, admin(), slug, { entryIds: [id] });
+  return id;
+}
+
+async function openReportId(): Promise<number> {
+  const entryId = await approvedId({ published: true });
+  return (await reportEntry(t.deps, admin(), entryId, { kind: 'other', reason: 'Phản ánh để kiểm tra quyền' })).id;
+}
+
+async function newsPostId(): Promise<number> {
+  return (await saveNewsPost(t.deps, admin(), slug, null, { title: 'Tin thử', body: 'Nội dung' })).id;
 }
 
 const CASES: Case[] = [
@@ -197,7 +258,44 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/entries/:entryId/media/:file', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantMedia()}/media/master.m3u8`) },
   { method: 'GET', route: '/api/entries/:entryId/media/:variant/:file', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantMedia()}/media/360p/seg_00000.ts`) },
   { method: 'GET', route: '/api/entries/:entryId/original', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantMedia()}/original`) },
+  {
+    method: 'DELETE', route: '/api/entries/:entryId', allowed: ['entrant', 'organizer', 'site_admin'], denied: ownedBy('entry.notFound'),
+    call: async (c) => c.request('DELETE', `/api/entries/${await entrantMedia()}`, { reason: 'Người dự thi đề nghị xóa' }),
+  },
+  { method: 'GET', route: '/api/contests/:slug/storage', allowed: INTAKE_WRITE, call: (c) => c.get(`/api/contests/${slug}/storage`) },
+  { method: 'GET', route: '/api/contests/:slug/jobs/failed', allowed: INTAKE_WRITE, call: (c) => c.get(`/api/contests/${slug}/jobs/failed`) },
+  { method: 'POST', route: '/api/contests/:slug/jobs/:jobId/retry', allowed: INTAKE_WRITE, call: async (c) => c.post(`/api/contests/${slug}/jobs/${await failedJobId()}/retry`) },
+  { method: 'GET', route: '/api/admin/storage/orphans', allowed: ADMIN_ONLY, call: (c) => c.get('/api/admin/storage/orphans') },
+  { method: 'POST', route: '/api/admin/storage/orphans/delete', allowed: ADMIN_ONLY, call: (c) => c.post('/api/admin/storage/orphans/delete') },
+  {
+    method: 'PUT', route: '/api/entries/:entryId/subtitles/:lang', allowed: ['entrant', ...INTAKE_WRITE], denied: ownedBy('entry.notFound'),
+    call: async (c) => c.request('PUT', `/api/entries/${await entrantDraft()}/subtitles/vi`, undefined, { raw: Buffer.from(SRT_SAMPLE), contentType: 'application/x-subrip' }),
+  },
+  { method: 'DELETE', route: '/api/entries/:entryId/subtitles/:lang', allowed: ['entrant', ...INTAKE_WRITE], denied: ownedBy('entry.notFound'), call: async (c) => c.delete(`/api/entries/${await entrantSubtitled()}/subtitles/vi`) },
+  { method: 'GET', route: '/api/entries/:entryId/subtitles', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantSubtitled()}/subtitles`) },
+  { method: 'GET', route: '/api/entries/:entryId/subtitles/:lang.vtt', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantSubtitled()}/subtitles/vi.vtt`) },
   { method: 'GET', route: '/api/me/entries', allowed: LOGGED_IN, call: (c) => c.get('/api/me/entries') },
+  { method: 'GET', route: '/api/contests/:slug/review-queue', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/review-queue`) },
+  { method: 'GET', route: '/api/entries/:entryId/reviews', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantDraft({ submitted: true })}/reviews`) },
+  { method: 'POST', route: '/api/entries/:entryId/reviews', allowed: ['organizer', 'secretariat', 'site_admin'], denied: reviewDenied, call: async (c) => c.post(`/api/entries/${await entrantDraft({ submitted: true })}/reviews`, REVIEW_OK) },
+  { method: 'GET', route: '/api/public/contests/:slug/gallery', allowed: EVERYONE, call: (c) => c.get(`/api/public/contests/${slug}/gallery`) },
+  { method: 'GET', route: '/api/public/entries/:entryId', allowed: EVERYONE, call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true })}`) },
+  { method: 'GET', route: '/api/public/entries/:entryId/media/:file', allowed: EVERYONE, call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true })}/media/poster.jpg`) },
+  { method: 'GET', route: '/api/public/entries/:entryId/media/:variant/:file', allowed: EVERYONE, call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true })}/media/360p/seg_00000.ts`) },
+  { method: 'GET', route: '/api/public/entries/:entryId/subtitles/:file', allowed: EVERYONE, call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true, subtitled: true })}/subtitles/vi.vtt`) },
+  { method: 'POST', route: '/api/public/entries/:entryId/reports', allowed: EVERYONE, call: async (c) => c.post(`/api/public/entries/${await approvedId({ published: true })}/reports`, { kind: 'rights', reason: 'Nhạc nền có bản quyền của người khác' }) },
+  { method: 'GET', route: '/api/public/contests/:slug/news', allowed: EVERYONE, call: (c) => c.get(`/api/public/contests/${slug}/news`) },
+  { method: 'GET', route: '/api/contests/:slug/publication', allowed: PUBLISHERS, call: (c) => c.get(`/api/contests/${slug}/publication`) },
+  { method: 'POST', route: '/api/contests/:slug/publication/publish', allowed: PUBLISHERS, call: async (c) => c.post(`/api/contests/${slug}/publication/publish`, { entryIds: [await approvedId()] }) },
+  { method: 'POST', route: '/api/contests/:slug/publication/:entryId/unpublish', allowed: PUBLISHERS, call: async (c) => c.post(`/api/contests/${slug}/publication/${await approvedId({ published: true })}/unpublish`, { reason: 'Kiểm tra quyền gỡ' }) },
+  { method: 'GET', route: '/api/contests/:slug/publication/captions.csv', allowed: PUBLISHERS, call: (c) => c.get(`/api/contests/${slug}/publication/captions.csv`) },
+  { method: 'GET', route: '/api/contests/:slug/reports', allowed: COMMITTEE, call: (c) => c.get(`/api/contests/${slug}/reports`) },
+  { method: 'POST', route: '/api/reports/:reportId/resolve', allowed: COMMITTEE, call: async (c) => c.post(`/api/reports/${await openReportId()}/resolve`, { status: 'dismissed', outcome: 'Không có căn cứ' }) },
+  { method: 'POST', route: '/api/contests/:slug/news', allowed: ORGANIZER, call: (c) => c.post(`/api/contests/${slug}/news`, { title: 'Thông báo mới', body: 'Nội dung thông báo' }) },
+  { method: 'PUT', route: '/api/contests/:slug/news/:postId', allowed: ORGANIZER, call: async (c) => c.put(`/api/contests/${slug}/news/${await newsPostId()}`, { title: 'Sửa thông báo', body: 'Nội dung mới' }) },
+  { method: 'DELETE', route: '/api/contests/:slug/news/:postId', allowed: ORGANIZER, call: async (c) => c.delete(`/api/contests/${slug}/news/${await newsPostId()}`) },
+  { method: 'GET', route: '/api/me/notifications', allowed: LOGGED_IN, call: (c) => c.get('/api/me/notifications') },
+  { method: 'POST', route: '/api/me/notifications/:id/read', allowed: LOGGED_IN, call: async (c, caller) => c.post(`/api/me/notifications/${await notificationOf(caller)}/read`) },
   { method: 'GET', route: '/api/contests/:slug/entries', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/entries`) },
   { method: 'GET', route: '/api/contests/:slug/entries.xlsx', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/entries.xlsx`) },
   { method: 'GET', route: '/api/contests/:slug/compliance', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/compliance`) },
@@ -224,7 +322,7 @@ const CASES: Case[] = [
 ];
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { MAX_DRAFTS_PER_ENTRANT: '1000' } });
+  t = await startTestApp({ env: { MAX_DRAFTS_PER_ENTRANT: '1000', RATE_LIMIT_REPORTS_PER_HOUR: '1000' } });
   slug = t.demoSlug;
   const other = await createContest(t.deps, admin(), { ...demoContest(new Date()), slug: 'cuoc-thi-khac' });
   const aUnit = await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Thái').executeTakeFirstOrThrow();
@@ -243,6 +341,9 @@ beforeAll(async () => {
     clients.set(caller, await loggedInClient(t, u.email, u.password));
     if (caller === 'entrant') entrantActor = { userId: u.id, isSiteAdmin: false, ip: null };
   }
+  await t.deps.jobs.work('fingerprint-upload', async () => {
+    throw new Error('always fails (role matrix)');
+  }, { pollMs: 50 });
   // Room for the entrant's many entries in this test (R3's limit has its own tests).
   const c = await loadContest(t.deps.db, { slug });
   await updateContest(t.deps, admin(), slug, { ...c.settings, maxEntriesPerPerson: 100, phases: c.phases, unitCategories: c.unitCategories });

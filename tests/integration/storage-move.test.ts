@@ -1,7 +1,8 @@
 /**
  * S3 mode end to end against a real S3 protocol server (s3rver on loopback): a tus upload is accepted, the
- * `move-upload` job copies it to the bucket, verifies its SHA-256 and only then removes the local copy; a stored copy
- * whose SHA-256 differs keeps the local copy and fails the job; deleting removes the object.
+ * `move-upload` job copies it to the bucket, verifies its SHA-256 and only then removes the local copy; the renditions
+ * are stored there and play through signed URLs; a stored copy whose SHA-256 differs keeps the local copy and fails
+ * the job; deleting the entry removes every object of it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '../../server/jobs/worker.ts';
 import { uploadPath } from '../../server/services/check-upload.ts';
 import { storedSha256, withOriginalFile } from '../../server/services/move-upload-to-storage.ts';
+import { renditionsWorkDir } from '../../server/services/make-renditions.ts';
 import type { MediaStorage } from '../../server/storage/storage.ts';
 import { completeDraft, unitId } from '../helpers/entries.ts';
 import { startS3rver, type TestS3 } from '../helpers/s3rver.ts';
@@ -109,10 +111,52 @@ describe('S3 mode', () => {
     // A short-lived signed URL serves the original byte-exact.
     const res = await fetch(await t.deps.storage.signedUrl!(row.storage_key!, 60, { filename: row.filename }));
     expect(crypto.createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex')).toBe(row.sha256);
-    await t.deps.storage.delete(row.storage_key!);
-    expect(await t.deps.storage.head(row.storage_key!)).toBeNull();
-    expect(await t.deps.storage.usage(`contests/`)).toBe(0);
-  });
+
+    // The renditions go to the bucket too, and nothing of them stays on local disk.
+    const contestId = (await t.deps.db.selectFrom('entries').select('contest_id').where('id', '=', entryId).executeTakeFirstOrThrow()).contest_id;
+    const prefix = `contests/${contestId}/entries/${entryId}/renditions/${row.id}/`;
+    const status = await until('the renditions', async () => {
+      const r = await api('GET', `/api/entries/${entryId}/renditions`);
+      if (r.json.status === 'failed') throw new Error(r.json.error);
+      return r.json.status === 'done' ? r.json : null;
+    }, 120_000);
+    expect(await t.deps.storage.head(`${prefix}master.m3u8`)).not.toBeNull();
+    expect(fs.existsSync(renditionsWorkDir(t.deps, row.id))).toBe(false);
+
+    // Play: the master playlist comes through the authorized route; a variant playlist lists signed URLs of the
+    // bucket, which serve the stored segments byte-exact without passing through the app.
+    const get = (url: string, redirect: RequestRedirect = 'follow') => fetch(url.startsWith('http') ? url : `${base}${url}`, { headers: { cookie: rep.cookie }, redirect });
+    const master = await (await get(status.masterUrl)).text();
+    const variantUri = master.split('\n').find((l) => l && !l.startsWith('#'))!;
+    expect(variantUri).toMatch(/^\d+p\/index\.m3u8$/);
+    const variantRes = await get(`/api/entries/${entryId}/media/${variantUri}`);
+    expect(variantRes.status).toBe(200);
+    expect(variantRes.headers.get('content-type')).toContain('mpegurl');
+    const segUrls = (await variantRes.text()).split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(segUrls.length).toBeGreaterThan(0);
+    for (const u of segUrls) expect(u.startsWith(`${s3.endpoint}/${s3.bucket}/${prefix}${variantUri.split('/')[0]}/seg_`)).toBe(true);
+    expect(segUrls[0]).toContain('X-Amz-Signature=');
+    const seg = Buffer.from(await (await fetch(segUrls[0]!)).arrayBuffer());
+    const segKey = `${prefix}${variantUri.split('/')[0]}/${new URL(segUrls[0]!).pathname.split('/').pop()}`;
+    const stored = await t.deps.storage.get(segKey);
+    const storedBytes = Buffer.concat(await stored!.body.toArray());
+    expect(seg.equals(storedBytes)).toBe(true);
+    expect(seg[0]).toBe(0x47); // an MPEG-TS sync byte
+    // The poster is a redirect to a signed URL; an anonymous caller gets nothing.
+    const poster = await get(status.posterUrl, 'manual');
+    expect(poster.status).toBe(302);
+    const jpeg = Buffer.from(await (await fetch(poster.headers.get('location')!)).arrayBuffer());
+    expect(jpeg.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect((await fetch(`${base}${status.posterUrl}`, { redirect: 'manual' })).status).toBe(401);
+
+    // Deleting the entry (after withdrawing it) deletes every object of it from the bucket.
+    expect((await api('POST', `/api/entries/${entryId}/withdraw`)).status).toBe(200);
+    const del = await api("DELETE", `/api/entries/${entryId}`);
+    expect(del.json).toEqual({ ok: true });
+    expect(await t.deps.storage.usage(`contests/${contestId}/entries/${entryId}/`)).toBe(0);
+    expect(await t.deps.db.selectFrom('uploads').select('id').where('entry_id', '=', entryId).execute()).toEqual([]);
+    expect((await api('GET', `/api/entries/${entryId}/renditions`)).status).toBe(404);
+  }, 180_000);
 
   it('keeps the local copy and fails the job when the stored copy has another SHA-256; a retry once fixed moves it', async () => {
     const entryId = await draft('Tổng kiểm tra sai');

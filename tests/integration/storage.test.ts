@@ -107,6 +107,36 @@ describe.each(engines)('%s storage', (kind, storage) => {
     expect(await storage().head(`${base}/none.mp4`)).toBeNull();
   });
 
+  it('lists, stores a directory in place of an older one, and deletes a prefix', async () => {
+    const prefix = `contests/2/entries/${kind}/renditions/-upload_id/`;
+    const mk = (files: Record<string, string>) => {
+      const dir = fs.mkdtempSync(path.join(tmp, 'dir-'));
+      for (const [rel, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        fs.writeFileSync(path.join(dir, rel), text);
+      }
+      return dir;
+    };
+    const list = async () => {
+      const out: string[] = [];
+      for await (const o of storage().list(prefix)) out.push(`${o.key.slice(prefix.length)}=${o.size}`);
+      return out.sort();
+    };
+    const first = mk({ 'master.m3u8': 'one', '1080p/index.m3u8': 'hd', '360p/seg_00000.ts': 'abcd' });
+    await storage().putDirectory(prefix, first);
+    expect(fs.existsSync(first)).toBe(false);
+    expect(await list()).toEqual(['1080p/index.m3u8=2', '360p/seg_00000.ts=4', 'master.m3u8=3']);
+    for await (const o of storage().list(prefix)) expect(Date.now() - o.modifiedAt.getTime()).toBeLessThan(600_000);
+    // A second run replaces the first: what it did not make (1080p) is gone.
+    await storage().putDirectory(prefix, mk({ 'master.m3u8': 'second', '360p/seg_00000.ts': 'xy' }));
+    expect(await list()).toEqual(['360p/seg_00000.ts=2', 'master.m3u8=6']);
+    expect((await bytes((await storage().get(`${prefix}master.m3u8`))!.body)).toString()).toBe('second');
+    expect(await storage().deletePrefix(prefix)).toBe(2);
+    expect(await list()).toEqual([]);
+    expect(await storage().deletePrefix(prefix)).toBe(0);
+    await expect(storage().deletePrefix('')).rejects.toThrow(/needs a prefix/);
+  });
+
   it('refuses keys that are not ours', async () => {
     for (const bad of ['../etc/passwd', '/abs.mp4', 'a//b.mp4', 'a/../b.mp4', 'a/.hidden', 'phóng sự.mp4', '', 'a/b/']) {
       await expect(storage().head(bad), bad).rejects.toThrow(/bad storage key/);

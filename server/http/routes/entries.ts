@@ -13,6 +13,7 @@ import { listMyEntries } from '../../services/list-my-entries.ts';
 import { saveEntryDraft } from '../../services/save-entry-draft.ts';
 import { submitEntry } from '../../services/submit-entry.ts';
 import { withdrawEntry } from '../../services/withdraw-entry.ts';
+import { deleteEntry } from '../../services/delete-entry.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -45,6 +46,15 @@ export function entryRoutes(app: FastifyInstance, deps: Deps): void {
     await withdrawEntry(deps, req.actor, req.params.entryId);
     return { ok: true as const };
   });
+
+  r.delete(
+    '/api/entries/:entryId',
+    { schema: { tags: ['entries'], description: 'Deletes the entry and all its media: the entrant a draft, the organizer any entry (reason required, audited).', params: entryParams, body: z.object({ reason: z.string().max(1000).optional() }).nullish(), response: { 200: okSchema, ...errors } } },
+    async (req) => {
+      await deleteEntry(deps, req.actor, req.params.entryId, { reason: req.body?.reason });
+      return { ok: true as const };
+    },
+  );
 
   r.get('/api/entries/:entryId/receipt', { schema: { tags: ['entries'], params: entryParams, response: { 200: receiptSchema, ...errors } } }, async (req) => getReceipt(deps, req.actor, req.params.entryId));
 

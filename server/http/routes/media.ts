@@ -3,14 +3,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, renditionStatusSchema } from '../../../core/api.ts';
 import type { Deps } from '../../services/context.ts';
-import { getEntryRenditions, openEntryMedia, openEntryOriginal } from '../../services/serve-entry-media.ts';
+import { getEntryRenditions, openEntryMedia, openEntryOriginal, type MediaResponse } from '../../services/serve-entry-media.ts';
 import type { StoredObject } from '../../storage/storage.ts';
 import { AppError } from '../../../core/errors.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const entryParams = z.object({ entryId: z.coerce.number().int().positive() });
 /** Names are checked against the whitelist in the service; anything else is "not found", never a validation error. */
-const name = z.string().max(200);
+const name = z.string().max(4096);
 
 function sendObject(reply: FastifyReply, obj: StoredObject, headers: Record<string, string> = {}): FastifyReply {
   reply.header('content-type', obj.contentType).header('accept-ranges', 'bytes').header('x-content-type-options', 'nosniff');
@@ -20,8 +20,13 @@ function sendObject(reply: FastifyReply, obj: StoredObject, headers: Record<stri
   return reply.send(obj.body);
 }
 
+export function sendMedia(reply: FastifyReply, out: MediaResponse): FastifyReply {
+  if (out.kind === 'redirect') return reply.header('cache-control', 'private, no-store').redirect(out.url, 302);
+  return sendObject(reply, out.object, { 'cache-control': out.cacheControl });
+}
+
 /** A 416 carries the size of the file, as RFC 9110 asks. */
-function withRangeSize<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
+export function withRangeSize<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
   return run().catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'media.rangeNotSatisfiable') reply.header('content-range', `bytes */${(err.details as { totalSize: number }).totalSize}`);
     throw err;
@@ -35,7 +40,6 @@ function withRangeSize<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T
  */
 export function mediaRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const mediaHeaders = { 'cache-control': 'private, max-age=3600' };
 
   r.get('/api/entries/:entryId/renditions', { schema: { tags: ['media'], params: entryParams, response: { 200: renditionStatusSchema, ...errors } } }, async (req, reply) => {
     reply.header('cache-control', 'private, no-store');
@@ -46,8 +50,8 @@ export function mediaRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/entries/:entryId/media/:file',
     { schema: { tags: ['media'], description: 'master.m3u8, poster.jpg or strip.jpg of the renditions; Range supported.', params: entryParams.extend({ file: name }), produces: ['application/vnd.apple.mpegurl', 'image/jpeg'], response: errors } },
     async (req, reply) => {
-      const obj = await withRangeSize(reply, () => openEntryMedia(deps, req.actor, req.params.entryId, [req.params.file], req.headers.range));
-      return sendObject(reply, obj, mediaHeaders);
+      const out = await withRangeSize(reply, () => openEntryMedia(deps, req.actor, req.params.entryId, [req.params.file], req.headers.range));
+      return sendMedia(reply, out);
     },
   );
 
@@ -55,8 +59,8 @@ export function mediaRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/entries/:entryId/media/:variant/:file',
     { schema: { tags: ['media'], description: 'A variant playlist (index.m3u8) or segment (seg_NNNNN.ts / .m4s); Range supported.', params: entryParams.extend({ variant: name, file: name }), produces: ['application/vnd.apple.mpegurl', 'video/mp2t', 'video/iso.segment'], response: errors } },
     async (req, reply) => {
-      const obj = await withRangeSize(reply, () => openEntryMedia(deps, req.actor, req.params.entryId, [req.params.variant, req.params.file], req.headers.range));
-      return sendObject(reply, obj, mediaHeaders);
+      const out = await withRangeSize(reply, () => openEntryMedia(deps, req.actor, req.params.entryId, [req.params.variant, req.params.file], req.headers.range));
+      return sendMedia(reply, out);
     },
   );
 

@@ -73,4 +73,7 @@ export const listContestEntries = (slug: string, f: EntryFilters) => api<Contest
 
 export const entriesXlsxUrl = (slug: string, f: EntryFilters) => `/api/contests/${enc(slug)}/entries.xlsx${entryFilterQuery(f)}`;
 
+export const deleteEntry = (id: number, reason?: string) =>
+  api<{ ok: true }>(`/api/entries/${enc(id)}`, { method: 'DELETE', json: reason === undefined ? {} : { reason } });
+
 export const getCompliance = (slug: string) => api<Compliance>(`/api/contests/${enc(slug)}/compliance`);

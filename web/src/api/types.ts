@@ -7,12 +7,19 @@ import type {
   contestRoleViewSchema,
   contestSummarySchema,
   contestViewSchema,
+  entryReviewsSchema,
   entryViewSchema,
   importResultSchema,
   myEntrySchema,
+  notificationListSchema,
   receiptSchema,
   renditionStatusSchema,
+  reviewQueueSchema,
+  reviewRecordedSchema,
   rosterMemberViewSchema,
+  subtitleListSchema,
+  subtitleSavedSchema,
+  subtitleTrackSchema,
   unitViewSchema,
 } from '../../../core/api.ts';
 import type { sessionInfoSchema, userSchema, membershipSchema } from '../../../core/account.ts';
@@ -39,4 +46,13 @@ export type MyEntry = z.infer<typeof myEntrySchema>;
 export type ContestEntryRow = z.infer<typeof contestEntryRowSchema>;
 export type Compliance = z.infer<typeof complianceSchema>;
 export type RenditionStatusView = z.infer<typeof renditionStatusSchema>;
+export type SubtitleTrack = z.infer<typeof subtitleTrackSchema>;
+export type SubtitleList = z.infer<typeof subtitleListSchema>;
+export type SubtitleSaved = z.infer<typeof subtitleSavedSchema>;
+export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
+export type ReviewQueueEntry = ReviewQueue['entries'][number];
+export type EntryReviews = z.infer<typeof entryReviewsSchema>;
+export type ReviewRecorded = z.infer<typeof reviewRecordedSchema>;
+export type NotificationList = z.infer<typeof notificationListSchema>;
+export type NotificationItem = NotificationList['items'][number];
 export type { EntryDraft };

@@ -17,6 +17,7 @@ const MyEntriesPage = lazy(() => import('../features/entries/MyEntriesPage.tsx')
 const StartEntryPage = lazy(() => import('../features/entries/StartEntryPage.tsx'));
 const EntryPage = lazy(() => import('../features/entries/EntryPage.tsx'));
 const ReceiptPage = lazy(() => import('../features/entries/ReceiptPage.tsx'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'));
 const ManageArea = lazy(() => import('../features/manage/ManageArea.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
@@ -37,6 +38,7 @@ export function App() {
             <Route path="forgot-password" element={<ForgotPasswordPage />} />
             <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="account" element={<AccountPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route

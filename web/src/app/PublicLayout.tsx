@@ -4,6 +4,7 @@ import { Link, Outlet } from 'react-router';
 import { useSession } from '../api/session.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { NotificationsLink } from '../features/notifications/NotificationsLink.tsx';
 
 /** Header, main and footer of the light public pages (no Ant Design here). */
 export function PublicLayout() {
@@ -20,6 +21,7 @@ export function PublicLayout() {
             {user ? (
               <>
                 <Link to="/entries" data-testid="nav-entries">{t('nav.entries')}</Link>
+                <NotificationsLink />
                 <Link to="/account" data-testid="nav-account">{t('nav.account')}</Link>
               </>
             ) : (

@@ -5,7 +5,7 @@ import type { EntryView } from '../../api/types.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { ruleName } from './rule-names.ts';
 
-const KNOWN = new Set(['created', 'intake.created', 'upload.started', 'upload.finished', 'file.accepted', 'file.refused', 'submitted', 'withdrawn']);
+const KNOWN = new Set(['created', 'intake.created', 'upload.started', 'upload.finished', 'file.accepted', 'file.refused', 'submitted', 'withdrawn', 'review.approved', 'review.rejected']);
 
 /** What happened to the entry and when, in the contest's time zone. */
 export function EntryHistory({ events, timeZone }: { events: EntryView['events']; timeZone: string }) {
@@ -22,7 +22,12 @@ export function EntryHistory({ events, timeZone }: { events: EntryView['events']
         return t('entry.history.file.refused', { rules });
       }
       case 'submitted':
-        return t(d.inGrace ? 'entry.history.submittedGrace' : 'entry.history.submitted', { code: String(d.code ?? '') });
+        return t(d.resubmission ? 'entry.history.resubmitted' : d.inGrace ? 'entry.history.submittedGrace' : 'entry.history.submitted', { code: String(d.code ?? '') });
+      case 'review.returned':
+        return t('entry.history.review.returned', { deadline: typeof d.fixDeadline === 'string' ? formatDateTime(d.fixDeadline, timeZone) : '' });
+      case 'subtitles.saved':
+      case 'subtitles.deleted':
+        return t(`entry.history.${e.kind}`, { lang: t(`subtitles.languages.${String(d.lang)}`, { defaultValue: String(d.lang) }) });
       default:
         return KNOWN.has(e.kind) ? t(`entry.history.${e.kind}`) : e.kind;
     }

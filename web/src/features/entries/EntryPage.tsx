@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { canStartUpload, submissionWindow } from '../../../../core/eligibility.ts';
 import { can } from '../../../../core/roles.ts';
 import { formatDateTime } from '../../../../core/time.ts';
 import { ApiError } from '../../api/client.ts';
 import { useContest } from '../../api/contests.ts';
-import { entryKey, myEntriesKey, receiptKey, saveEntry, submitEntry, useEntry, useReceipt, withdrawEntry } from '../../api/entries.ts';
+import { deleteEntry, entryKey, myEntriesKey, receiptKey, saveEntry, submitEntry, useEntry, useReceipt, withdrawEntry } from '../../api/entries.ts';
 import { errorText, fieldErrors } from '../../api/errors.ts';
 import { principalFor, useSession } from '../../api/session.ts';
 import type { ContestView, EntryDraft, EntryView } from '../../api/types.ts';
@@ -21,7 +21,10 @@ import { EntryForm, fieldId } from './EntryForm.tsx';
 import { EntryHistory } from './EntryHistory.tsx';
 import { FileSection } from './FileSection.tsx';
 import { PlaybackSection } from './PlaybackSection.tsx';
+import { SubtitlesSection } from './SubtitlesSection.tsx';
 import { ReceiptDetails } from './ReceiptDetails.tsx';
+import { ReviewOutcome } from './ReviewOutcome.tsx';
+import { fixWindowOpen } from './review-outcome.ts';
 import './entries.css';
 
 const AUTOSAVE_MS = 1500;
@@ -113,7 +116,9 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
 
   const now = new Date(Date.now() + clockOffset(contest.serverTime, contestFetchedAt));
   const win = submissionWindow(contest.phases, contest.entryRules, now, entry.upload?.createdAt);
-  const mayUpload = editable && canStartUpload(contest.phases, now).ok;
+  /** Returned on review: it may be fixed and sent again until its fix deadline, even after submissions closed. */
+  const fixOpen = fixWindowOpen(entry.review, now);
+  const mayUpload = editable && (canStartUpload(contest.phases, now).ok || fixOpen);
   const hasAcceptedFile = !!entry.acceptedUploadId && entry.upload?.status === 'accepted';
   const submission = contest.phases.find((p) => p.kind === 'submission');
   /** The entry's own people (its owner, or intake staff for an intake entry), as opposed to staff reading it. */
@@ -141,7 +146,7 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
   if (entry.status === 'draft') {
     if (entry.missing.length) blockers.push(t('entry.submit.blockMissing', { count: entry.missing.length }));
     if (!hasAcceptedFile) blockers.push(t('entry.submit.blockFile'));
-    if (!win.ok) blockers.push(win.reason === 'notOpenYet' ? t('entry.submit.blockNotOpen') : win.reason === 'closed' ? t('entry.submit.blockClosed') : t('entry.submit.blockUnscheduled'));
+    if (!win.ok && !fixOpen) blockers.push(win.reason === 'notOpenYet' ? t('entry.submit.blockNotOpen') : win.reason === 'closed' ? t('entry.submit.blockClosed') : t('entry.submit.blockUnscheduled'));
   }
   const errors = fieldErrors(saveError);
   const incompleteList = submitError instanceof ApiError && submitError.code === 'entry.incomplete'
@@ -162,6 +167,7 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
         <span className="entry-party">{entry.unitName ? t('entry.party.unit', { unit: entry.unitName }) : t('entry.party.person')}</span>
         {entry.isIntake && <span className="entry-party">{t('entry.intake')}</span>}
       </p>
+      <ReviewOutcome review={entry.review} timeZone={contest.timeZone} now={now} />
 
       {entry.status === 'submitted' && (
         <section className="card" aria-labelledby="submitted-title" data-testid="submitted">
@@ -217,6 +223,7 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
 
       <FileSection entry={entry} rules={contest.entryRules} mayUpload={mayUpload} onUploaded={refresh} />
       {entry.acceptedUploadId && <PlaybackSection key={entry.acceptedUploadId} entryId={entry.id} title={draft.title} />}
+      <SubtitlesSection entryId={entry.id} />
 
       {entry.status === 'draft' && editable && (
         <section className="card" aria-labelledby="submit-title" data-testid="submit-section">
@@ -233,13 +240,16 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
             </Notice>
           )}
           <button type="button" className="button" disabled={blockers.length > 0 || submitting} onClick={() => void submit()} data-testid="submit-entry">
-            {submitting ? t('common.working') : t('entry.submit.button')}
+            {submitting ? t('common.working') : t(entry.review?.status === 'returned' ? 'entry.submit.resubmit' : 'entry.submit.button')}
           </button>
           <p className="hint">{t('entry.submit.hint')}</p>
         </section>
       )}
 
       <EntryHistory events={entry.events} timeZone={contest.timeZone} />
+      {((entry.status === 'draft' && mayWrite) || can(principal, 'entries.delete')) && (
+        <DeleteEntry entryId={entry.id} asOrganizer={!mayWrite && can(principal, 'entries.delete')} backTo={mayWrite ? '/entries' : `/manage/${contest.slug}/entries`} />
+      )}
     </article>
   );
 }
@@ -252,9 +262,12 @@ function SubmittedReceipt({ entryId }: { entryId: number }) {
   return <ReceiptDetails receipt={receipt.data} />;
 }
 
-function Withdraw({ entryId, deadline, onDone }: { entryId: number; deadline: string; onDone: () => void }) {
+/**
+ * A destructive action behind a second click: the button, then the question with "yes" and "no". `run` throws to show
+ * the server's message; `testId` prefixes the test ids (`-start`, `-confirm`).
+ */
+function ConfirmAction({ keys, testId, run, children }: { keys: string; testId: string; run: () => Promise<void>; children?: ReactNode }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -262,10 +275,8 @@ function Withdraw({ entryId, deadline, onDone }: { entryId: number; deadline: st
     setBusy(true);
     setError(null);
     try {
-      await withdrawEntry(entryId);
-      qc.removeQueries({ queryKey: receiptKey(entryId) });
+      await run();
       setConfirming(false);
-      onDone();
     } catch (err) {
       setError(err);
     } finally {
@@ -273,21 +284,65 @@ function Withdraw({ entryId, deadline, onDone }: { entryId: number; deadline: st
     }
   }
   return (
-    <div className="withdraw no-print" data-testid="withdraw">
-      <h3>{t('entry.withdraw.title')}</h3>
-      <p className="hint">{t('entry.withdraw.hint', { deadline })}</p>
-      {error !== null && <Notice kind="error">{errorText(error, t('errors.unreachable'))}</Notice>}
+    <>
+      {error !== null && <Notice kind="error" testId={`${testId}-error`}>{errorText(error, t('errors.unreachable'))}</Notice>}
       {confirming ? (
-        <div className="confirm" role="group" aria-label={t('entry.withdraw.confirmLabel')}>
-          <p><strong>{t('entry.withdraw.confirm')}</strong></p>
+        <div className="confirm" role="group" aria-label={t(`${keys}.confirmLabel`)}>
+          <p><strong>{t(`${keys}.confirm`)}</strong></p>
+          {children}
           <div className="actions">
-            <button type="button" className="button button-danger" onClick={() => void go()} disabled={busy} data-testid="withdraw-confirm">{busy ? t('common.working') : t('entry.withdraw.yes')}</button>
-            <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>{t('entry.withdraw.no')}</button>
+            <button type="button" className="button button-danger" onClick={() => void go()} disabled={busy} data-testid={`${testId}-confirm`}>{busy ? t('common.working') : t(`${keys}.yes`)}</button>
+            <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>{t(`${keys}.no`)}</button>
           </div>
         </div>
       ) : (
-        <button type="button" className="button button-secondary" onClick={() => setConfirming(true)} data-testid="withdraw-start">{t('entry.withdraw.button')}</button>
+        <button type="button" className="button button-secondary" onClick={() => setConfirming(true)} data-testid={`${testId}-start`}>{t(`${keys}.button`)}</button>
       )}
+    </>
+  );
+}
+
+function Withdraw({ entryId, deadline, onDone }: { entryId: number; deadline: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  return (
+    <div className="withdraw no-print" data-testid="withdraw">
+      <h3>{t('entry.withdraw.title')}</h3>
+      <p className="hint">{t('entry.withdraw.hint', { deadline })}</p>
+      <ConfirmAction keys="entry.withdraw" testId="withdraw" run={async () => {
+        await withdrawEntry(entryId);
+        qc.removeQueries({ queryKey: receiptKey(entryId) });
+        onDone();
+      }} />
     </div>
+  );
+}
+
+/** Deleting an entry and all its files: the entrant's own draft, or any entry by the organizer with a reason. */
+function DeleteEntry({ entryId, asOrganizer, backTo }: { entryId: number; asOrganizer: boolean; backTo: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [reason, setReason] = useState('');
+  return (
+    <section className="card delete-entry no-print" aria-labelledby="delete-title" data-testid="delete-entry">
+      <h2 id="delete-title">{t('entry.delete.title')}</h2>
+      <p className="hint">{t(asOrganizer ? 'entry.delete.hintOrganizer' : 'entry.delete.hint')}</p>
+      <ConfirmAction keys="entry.delete" testId="delete" run={async () => {
+        await deleteEntry(entryId, asOrganizer ? reason : undefined);
+        qc.removeQueries({ queryKey: entryKey(entryId) });
+        // The list may be cached from before: drop the entry at once rather than show it until the refetch.
+        qc.setQueryData<{ id: number }[]>(myEntriesKey, (list) => list?.filter((e) => e.id !== entryId));
+        await qc.invalidateQueries({ queryKey: myEntriesKey });
+        navigate(backTo, { replace: true });
+      }}>
+        {asOrganizer && (
+          <label className="field">
+            <span>{t('entry.delete.reason')}</span>
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} data-testid="delete-reason" />
+          </label>
+        )}
+      </ConfirmAction>
+    </section>
   );
 }

@@ -20,7 +20,7 @@ export function PlaybackSection({ entryId, title }: { entryId: number; title: st
     <section className="card playback" aria-labelledby="playback-title" data-testid="playback">
       <h2 id="playback-title">{t('player.title')}</h2>
       {s.status === 'done' && s.masterUrl ? (
-        <VideoPlayer src={s.masterUrl} poster={s.posterUrl} label={t('player.label', { title: title || t('entry.untitled') })} />
+        <VideoPlayer src={s.masterUrl} poster={s.posterUrl} label={t('player.label', { title: title || t('entry.untitled') })} tracks={s.subtitles} />
       ) : s.status === 'failed' ? (
         <Notice kind="error" testId="renditions-failed">
           <p>{t('player.failed')}</p>

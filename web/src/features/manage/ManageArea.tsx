@@ -16,10 +16,12 @@ import './manage.css';
 const TAB_PAGES: Record<TabKey, LazyExoticComponent<ComponentType>> = {
   settings: lazy(() => import('./settings/SettingsTab.tsx')),
   entries: lazy(() => import('./entries/EntriesTab.tsx')),
+  review: lazy(() => import('./reviews/ReviewTab.tsx')),
   compliance: lazy(() => import('./entries/ComplianceTab.tsx')),
   units: lazy(() => import('./units/UnitsTab.tsx')),
   roster: lazy(() => import('./roster/RosterTab.tsx')),
   roles: lazy(() => import('./roles/RolesTab.tsx')),
+  storage: lazy(() => import('./storage/StorageTab.tsx')),
   audit: lazy(() => import('./audit/AuditTab.tsx')),
 };
 

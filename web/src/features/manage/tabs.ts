@@ -4,10 +4,12 @@ import type { Action } from '../../../../core/roles.ts';
 export const TABS = [
   { key: 'settings', action: 'contest.edit' },
   { key: 'entries', action: 'entries.viewAll' },
+  { key: 'review', action: 'entries.review' },
   { key: 'compliance', action: 'entries.viewAll' },
   { key: 'units', action: 'units.view' },
   { key: 'roster', action: 'roster.view' },
   { key: 'roles', action: 'roles.view' },
+  { key: 'storage', action: 'media.manage' },
   { key: 'audit', action: 'audit.view' },
 ] as const satisfies readonly { key: string; action: Action }[];
 

@@ -9,9 +9,12 @@ export type PlayerEngine = 'native' | 'hls.js' | 'none';
 /**
  * An HLS player on the browser's own <video> controls (keyboard accessible, labelled): native HLS where the browser
  * has it (Safari, iOS), otherwise hls.js over Media Source Extensions, loaded only here (its own chunk, ~half a MB)
- * so pages without a player never fetch it.
+ * so pages without a player never fetch it. Subtitle tracks (WebVTT, same origin) are offered in the controls' menu.
  */
-export function VideoPlayer({ src, poster, label, testId = 'video-player' }: { src: string; poster?: string; label: string; testId?: string }) {
+/** A subtitle track as the server lists it: the WebVTT file's URL, its language and label. */
+export interface PlayerTrack { lang: string; label: string; url: string; isDefault: boolean }
+
+export function VideoPlayer({ src, poster, label, tracks = [], testId = 'video-player' }: { src: string; poster?: string; label: string; tracks?: readonly PlayerTrack[]; testId?: string }) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [engine, setEngine] = useState<PlayerEngine | null>(null);
@@ -78,6 +81,10 @@ export function VideoPlayer({ src, poster, label, testId = 'video-player' }: { s
         data-engine={engine ?? ''}
         onError={() => setFailed(true)}
       >
+        {/* Plain <track> elements: the browser loads and shows them with native HLS and with hls.js (MSE) alike. */}
+        {tracks.map((tr) => (
+          <track key={tr.url} kind="subtitles" srcLang={tr.lang} label={tr.label} src={tr.url} default={tr.isDefault} />
+        ))}
         {t('player.noVideoSupport')}
       </video>
       {failed && <Notice kind="error" testId={`${testId}-error`}>{engine === 'none' ? t('player.unsupported') : t('player.loadFailed')}</Notice>}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { StoredObject } from '../../storage/storage.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBodySchema, galleryPageSchema, newsPostSchema, publicEntrySchema } from '../../../core/api.ts';
+import { ENTRY_FORMS } from '../../../core/contest.ts';
+import type { Deps } from '../../services/context.ts';
+import { getPublicEntry } from '../../services/get-public-entry.ts';
+import { listGallery } from '../../services/list-gallery.ts';
+import { listNews } from '../../services/news-posts.ts';
+import { REPORT_KINDS, reportEntry } from '../../services/report-entry.ts';
+import { openPublicEntryMedia, openPublicSubtitles } from '../../services/serve-public-media.ts';
+import { limiter } from '../plugins/rate-limit.ts';
+import { sendMedia, withRangeSize } from './media.ts';
+
+const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
+const slugParams = z.object({ slug: z.string().min(1).max(80) });
+const entryParams = z.object({ entryId: z.coerce.number().int().positive() });
+const name = z.string().max(4096);
+const galleryQuery = z.object({
+  form: z.enum(ENTRY_FORMS).optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  topicIndex: z.coerce.number().int().min(0).max(50).optional(),
+  q: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(1000).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+function sendPublicObject(reply: FastifyReply, obj: StoredObject): FastifyReply {
+  reply.header('content-type', obj.contentType).header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=600');
+  return reply.header('content-length', String(obj.size)).send(obj.body);
+}
+
+/** What anyone may read without signing in: the gallery, published entries and their media, news; and reports. */
+export function publicRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const reportsByIp = limiter(deps.config.reportsPerHour, 3600);
+  const shortCache = 'public, max-age=10';
+
+  r.get('/api/public/contests/:slug/gallery', { schema: { tags: ['public'], params: slugParams, querystring: galleryQuery, response: { 200: galleryPageSchema, ...errors } } }, async (req, reply) => {
+    reply.header('cache-control', shortCache);
+    return listGallery(deps, req.params.slug, req.query);
+  });
+
+  r.get('/api/public/entries/:entryId', { schema: { tags: ['public'], params: entryParams, response: { 200: publicEntrySchema, ...errors } } }, async (req, reply) => {
+    reply.header('cache-control', shortCache);
+    return getPublicEntry(deps, req.params.entryId);
+  });
+
+  r.get('/api/public/entries/:entryId/media/:file', { schema: { tags: ['public'], params: entryParams.extend({ file: name }), produces: ['application/vnd.apple.mpegurl', 'image/jpeg'], response: errors } }, async (req, reply) =>
+    sendMedia(reply, await withRangeSize(reply, () => openPublicEntryMedia(deps, req.params.entryId, [req.params.file], req.headers.range))),
+  );
+
+  r.get('/api/public/entries/:entryId/media/:variant/:file', { schema: { tags: ['public'], params: entryParams.extend({ variant: name, file: name }), produces: ['application/vnd.apple.mpegurl', 'video/mp2t'], response: errors } }, async (req, reply) =>
+    sendMedia(reply, await withRangeSize(reply, () => openPublicEntryMedia(deps, req.params.entryId, [req.params.variant, req.params.file], req.headers.range))),
+  );
+
+  r.get('/api/public/entries/:entryId/subtitles/:file', { schema: { tags: ['public'], params: entryParams.extend({ file: z.string().max(40) }), produces: ['text/vtt'], response: errors } }, async (req, reply) => {
+    const obj = await openPublicSubtitles(deps, req.params.entryId, req.params.file.replace(/\.vtt$/i, ''));
+    return sendPublicObject(reply, obj);
+  });
+
+  r.post(
+    '/api/public/entries/:entryId/reports',
+    { schema: { tags: ['public'], params: entryParams, body: z.object({ kind: z.enum(REPORT_KINDS), reason: z.string().max(3000), contact: z.string().max(200).optional() }), response: { 201: z.object({ id: z.number() }), ...errors } } },
+    async (req, reply) => {
+      await reportsByIp(req.ip);
+      const out = await reportEntry(deps, req.actor, req.params.entryId, req.body);
+      return reply.code(201).send(out);
+    },
+  );
+
+  r.get('/api/public/contests/:slug/news', { schema: { tags: ['public'], params: slugParams, response: { 200: z.array(newsPostSchema), ...errors } } }, async (req, reply) => {
+    reply.header('cache-control', shortCache);
+    return listNews(deps, req.params.slug);
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * Share previews (Facebook, Zalo and others read Open Graph tags, never run JavaScript): the public page of a
+ * published entry is the web app's index.html with the entry's title, description, poster and address written into
+ * its head by the server. Any other path keeps the plain index.html.
+ *
+ * Pages may not be framed by other sites (clickjacking), except the embeddable player under /embed/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { PublicEntryView } from '../services/get-public-entry.ts';
+import { getPublicEntry } from '../services/get-public-entry.ts';
+import type { Deps } from '../services/context.ts';
+import { publicEntryUrl } from '../services/publish-entries.ts';
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function clip(s: string, n: number): string {
+  const chars = [...s.replace(/\s+/g, ' ').trim()];
+  return chars.length <= n ? chars.join('') : `${chars.slice(0, n - 1).join('')}…`;
+}
+
+/** The head tags of an entry's share preview. */
+export function shareMetaTags(entry: PublicEntryView, publicUrl: string, pageUrl: string): { title: string; tags: string } {
+  const credit = entry.credits.groupName ?? entry.credits.authors.join(', ');
+  const title = `${entry.title} — ${entry.contest.name}`;
+  const description = clip([credit && `Tác giả: ${credit}`, entry.credits.unitName && `Đơn vị: ${entry.credits.unitName}`, entry.synopsis].filter(Boolean).join('. '), 300);
+  const meta: [string, string][] = [
+    ['og:type', 'video.other'],
+    ['og:site_name', 'Cuộc thi video'],
+    ['og:locale', 'vi_VN'],
+    ['og:title', entry.title],
+    ['og:description', description],
+    ['og:url', pageUrl],
+  ];
+  if (entry.posterUrl) meta.push(['og:image', `${publicUrl}${entry.posterUrl}`], ['og:image:alt', entry.title]);
+  const tags = [
+    ...meta.map(([p, c]) => `<meta property="${p}" content="${escapeHtml(c)}">`),
+    `<meta name="description" content="${escapeHtml(description)}">`,
+    `<meta name="twitter:card" content="${entry.posterUrl ? 'summary_large_image' : 'summary'}">`,
+    `<link rel="canonical" href="${escapeHtml(pageUrl)}">`,
+  ].join('\n    ');
+  return { title, tags };
+}
+
+/** index.html with the page's title and tags in its head. */
+export function withHead(html: string, title: string, tags: string): string {
+  const titled = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
+  return titled.replace('</head>', `    ${tags}\n  </head>`);
+}
+
+export function sharePageRoutes(app: FastifyInstance, deps: Deps, webDir: string): void {
+  const indexFile = path.join(webDir, 'index.html');
+  let cached: { mtimeMs: number; html: string } | null = null;
+  const indexHtml = () => {
+    const st = fs.statSync(indexFile);
+    if (!cached || cached.mtimeMs !== st.mtimeMs) cached = { mtimeMs: st.mtimeMs, html: fs.readFileSync(indexFile, 'utf8') };
+    return cached.html;
+  };
+  const params = z.object({ slug: z.string().max(80), entryId: z.string().max(20) });
+
+  app.get('/c/:slug/e/:entryId', { schema: { hide: true } }, async (req, reply) => {
+    const { slug, entryId } = params.parse(req.params);
+    let html = indexHtml();
+    const id = Number(entryId);
+    if (Number.isSafeInteger(id) && id > 0) {
+      const entry = await getPublicEntry(deps, id).catch(() => null);
+      if (entry && entry.contest.slug === slug) {
+        const { title, tags } = shareMetaTags(entry, deps.config.publicUrl, publicEntryUrl(deps, slug, id));
+        html = withHead(html, title, tags);
+      }
+    }
+    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/')) return payload;
+    if (req.url.startsWith('/embed/')) reply.header('content-security-policy', 'frame-ancestors *');
+    else reply.header('content-security-policy', "frame-ancestors 'none'").header('x-frame-options', 'DENY');
+    return payload;
+  });
+}
