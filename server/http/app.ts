@@ -23,6 +23,7 @@ import { mediaRoutes } from './routes/media.ts';
 import { subtitleRoutes } from './routes/subtitles.ts';
 import { storageRoutes } from './routes/storage.ts';
 import { sharePageRoutes } from './share-page.ts';
+import { spaIndex } from './spa-index.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { reviewRoutes } from './routes/reviews.ts';
@@ -57,7 +58,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     // Long enough that an odd media name gets the service's "not found" rather than a bare 414.
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     genReqId: () => Math.random().toString(36).slice(2, 12),
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -84,7 +85,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   registerSession(app, deps);
   registerCsrf(app, deps.config.publicUrl);
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
-  registerErrorHandler(app, { spaFallback: webDir !== null });
+  const indexHtml = webDir ? spaIndex(webDir) : null;
+  registerErrorHandler(app, { spaIndex: indexHtml });
 
   healthRoutes(app, deps);
   authRoutes(app, deps);
@@ -105,10 +107,14 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (webDir) {
-    sharePageRoutes(app, deps, webDir);
+    sharePageRoutes(app, deps, indexHtml!);
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,
+      // The build writes .br and .gz beside each asset (web/precompress.ts).
+      preCompressed: true,
+      // Cache headers come from setHeaders alone (the module's own default would overwrite them on compressed copies).
+      cacheControl: false,
       setHeaders(res, file) {
         res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },

@@ -5,8 +5,6 @@
  *
  * Pages may not be framed by other sites (clickjacking), except the embeddable player under /embed/.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { PublicEntryView } from '../services/get-public-entry.ts';
@@ -52,14 +50,7 @@ export function withHead(html: string, title: string, tags: string): string {
   return titled.replace('</head>', `    ${tags}\n  </head>`);
 }
 
-export function sharePageRoutes(app: FastifyInstance, deps: Deps, webDir: string): void {
-  const indexFile = path.join(webDir, 'index.html');
-  let cached: { mtimeMs: number; html: string } | null = null;
-  const indexHtml = () => {
-    const st = fs.statSync(indexFile);
-    if (!cached || cached.mtimeMs !== st.mtimeMs) cached = { mtimeMs: st.mtimeMs, html: fs.readFileSync(indexFile, 'utf8') };
-    return cached.html;
-  };
+export function sharePageRoutes(app: FastifyInstance, deps: Deps, indexHtml: () => string): void {
   const params = z.object({ slug: z.string().max(80), entryId: z.string().max(20) });
 
   app.get('/c/:slug/e/:entryId', { schema: { hide: true } }, async (req, reply) => {

@@ -4,9 +4,11 @@
  * the contest's news. Personal data never reaches a public answer.
  */
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { galleryPageSchema, publicEntrySchema } from '../../core/api.ts';
 import { loadContest } from '../../server/services/load-contest.ts';
 import { updateContest } from '../../server/services/update-contest.ts';
 import { approvedEntry } from '../helpers/entries.ts';
@@ -27,6 +29,11 @@ const noPersonalData = (body: string) => {
 beforeAll(async () => {
   webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'web-'));
   fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><html lang="vi"><head><title>Cuộc thi video</title></head><body><div id="root"></div></body></html>');
+  fs.mkdirSync(path.join(webDir, 'assets'));
+  const js = 'console.log("xin chào");'.repeat(100);
+  fs.writeFileSync(path.join(webDir, 'assets', 'app-abc123.js'), js);
+  fs.writeFileSync(path.join(webDir, 'assets', 'app-abc123.js.br'), zlib.brotliCompressSync(js));
+  fs.writeFileSync(path.join(webDir, 'assets', 'app-abc123.js.gz'), zlib.gzipSync(js));
   t = await startTestApp({ app: { webDir } });
   slug = t.demoSlug;
   const contest = await loadContest(t.deps.db, { slug });
@@ -55,6 +62,9 @@ describe('publishing', () => {
     const pub = await c.anon!.get(`/api/public/entries/${id}`);
     expect(pub.statusCode).toBe(200);
     const view = pub.json();
+    expect(Object.keys(view).sort()).toEqual(Object.keys(publicEntrySchema.shape).sort());
+    expect(() => publicEntrySchema.parse(view)).not.toThrow();
+    expect(pub.headers['set-cookie']).toBeUndefined();
     expect(view).toMatchObject({ id, title: 'Một cửa liên thông ở Vĩnh Thái', credits: { authors: ['Nguyễn Văn An'], unitName: null, groupName: null }, posterUrl: `/api/public/entries/${id}/media/poster.jpg`, masterUrl: `/api/public/entries/${id}/media/master.m3u8` });
     expect(view.caption).toContain('Tác giả: Nguyễn Văn An');
     expect(view.caption).toMatch(/#\w+/);
@@ -136,7 +146,10 @@ describe('public gallery and media', () => {
     expect(await ids('q=duong%20ve%20xa')).toEqual([a]);
     expect(await ids('q=BEN%20DO')).toEqual([b]);
     expect(await ids('q=xa%20vinh%20thai')).toEqual([a]); // in the unit's name and the title
+    // The answers are serialized by the service, not the route: they must still be what the schema says.
+    expect(() => galleryPageSchema.parse(all.json())).not.toThrow();
     const card = all.json().items.find((i: { id: number }) => i.id === a);
+    expect(Object.keys(card).sort()).toEqual(Object.keys(galleryPageSchema.shape.items.element.shape).sort());
     expect(card).toMatchObject({ unitName: 'Xã Vĩnh Thái', form: 'animation', credit: 'Nguyễn Văn An', posterUrl: `/api/public/entries/${a}/media/poster.jpg` });
     expect(all.json().facets.units).toContainEqual({ unitId: unit, unitName: 'Xã Vĩnh Thái', count: 1 });
     const page2 = (await c.anon!.get(`/api/public/contests/${slug}/gallery?pageSize=1&page=2`)).json();
@@ -182,6 +195,20 @@ describe('public gallery and media', () => {
     const plain = await t.app.inject({ method: 'GET', url: `/c/${slug}/e/${hidden}` });
     expect(plain.body).not.toContain('og:title');
     expect((await t.app.inject({ method: 'GET', url: `/embed/${id}` })).headers['content-security-policy']).toBe('frame-ancestors *');
+  });
+});
+
+describe('web assets', () => {
+  it('sends the compressed copies the build writes to browsers that accept them, cacheable for a year', async () => {
+    const br = await t.app.inject({ method: 'GET', url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toContain('xin chào');
+    expect(br.headers['cache-control']).toContain('immutable');
+    const gz = await t.app.inject({ method: 'GET', url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await t.app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('xin chào');
   });
 });
 

@@ -23,7 +23,7 @@ import { renditionsDir } from '../../server/services/make-renditions.ts';
 import { approvedEntry, attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { publishEntries } from '../../server/services/publish-entries.ts';
 import { reportEntry } from '../../server/services/report-entry.ts';
-import { saveNewsPost } from '../../server/services/news-posts.ts';
+import { saveNewsPost } from '../../server/services/save-news-post.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';

@@ -4,10 +4,10 @@ import { AppError, errorMessage } from '../../../core/errors.ts';
 import { localizeIssue } from '../../../core/validation-messages.ts';
 
 /**
- * Turns every failure into `{ error: { code, message, details } }` in the caller's language. With `spaFallback`,
+ * Turns every failure into `{ error: { code, message, details } }` in the caller's language. With `spaIndex`,
  * a GET outside /api/ that matches nothing gets the web app's index.html (client-side routes).
  */
-export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}): void {
+export function registerErrorHandler(app: FastifyInstance, opts: { spaIndex?: (() => string) | null } = {}): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
       return reply.code(err.status).send({ error: { code: err.code, message: errorMessage(err.code, req.lang, err.params), details: err.details } });
@@ -25,7 +25,7 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
     return reply.code(500).send({ error: { code: 'internal', message: errorMessage('internal', req.lang) } });
   });
   app.setNotFoundHandler((req, reply) => {
-    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (opts.spaIndex && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(opts.spaIndex());
     return reply.code(404).send({ error: { code: 'notFound', message: errorMessage('notFound', req.lang) } });
   });
 }

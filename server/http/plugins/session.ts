@@ -17,7 +17,10 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
     req.actor = { ...ANONYMOUS, ip: req.ip };
     // Pages and assets of the web app need no session. The matched route decides, not the raw URL, since
     // "/%61pi/…" reaches the same handlers as "/api/…"; a state-changing request always gets its CSRF expectation.
-    if (SAFE.has(req.method) && !(req.routeOptions.url ?? req.url).startsWith('/api/')) return;
+    const route = req.routeOptions.url ?? req.url;
+    if (SAFE.has(req.method) && !route.startsWith('/api/')) return;
+    // Reading the public gallery needs no session either, and its answers stay cacheable (no Set-Cookie).
+    if (SAFE.has(req.method) && route.startsWith('/api/public/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const s = await resolveSession(deps, token);

@@ -5,9 +5,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, galleryPageSchema, newsPostSchema, publicEntrySchema } from '../../../core/api.ts';
 import { ENTRY_FORMS } from '../../../core/contest.ts';
 import type { Deps } from '../../services/context.ts';
-import { getPublicEntry } from '../../services/get-public-entry.ts';
-import { listGallery } from '../../services/list-gallery.ts';
-import { listNews } from '../../services/news-posts.ts';
+import { publicEntryJson } from '../../services/get-public-entry.ts';
+import { galleryPageJson } from '../../services/list-gallery.ts';
+import { listNews } from '../../services/list-news.ts';
 import { REPORT_KINDS, reportEntry } from '../../services/report-entry.ts';
 import { openPublicEntryMedia, openPublicSubtitles } from '../../services/serve-public-media.ts';
 import { limiter } from '../plugins/rate-limit.ts';
@@ -26,6 +26,11 @@ const galleryQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).optional(),
 });
 
+/** JSON made and checked by the service once per snapshot (its shape is the route's schema), sent as it is. */
+function sendJson(reply: FastifyReply, json: string): FastifyReply {
+  return reply.header('cache-control', 'public, max-age=10').type('application/json; charset=utf-8').send(json);
+}
+
 function sendPublicObject(reply: FastifyReply, obj: StoredObject): FastifyReply {
   reply.header('content-type', obj.contentType).header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=600');
   return reply.header('content-length', String(obj.size)).send(obj.body);
@@ -38,13 +43,11 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
   const shortCache = 'public, max-age=10';
 
   r.get('/api/public/contests/:slug/gallery', { schema: { tags: ['public'], params: slugParams, querystring: galleryQuery, response: { 200: galleryPageSchema, ...errors } } }, async (req, reply) => {
-    reply.header('cache-control', shortCache);
-    return listGallery(deps, req.params.slug, req.query);
+    return sendJson(reply, await galleryPageJson(deps, req.params.slug, req.query));
   });
 
   r.get('/api/public/entries/:entryId', { schema: { tags: ['public'], params: entryParams, response: { 200: publicEntrySchema, ...errors } } }, async (req, reply) => {
-    reply.header('cache-control', shortCache);
-    return getPublicEntry(deps, req.params.entryId);
+    return sendJson(reply, await publicEntryJson(deps, req.params.entryId));
   });
 
   r.get('/api/public/entries/:entryId/media/:file', { schema: { tags: ['public'], params: entryParams.extend({ file: name }), produces: ['application/vnd.apple.mpegurl', 'image/jpeg'], response: errors } }, async (req, reply) =>

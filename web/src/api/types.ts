@@ -9,11 +9,17 @@ import type {
   contestViewSchema,
   entryReviewsSchema,
   entryViewSchema,
+  galleryPageSchema,
   importResultSchema,
   myEntrySchema,
+  newsPostSchema,
   notificationListSchema,
+  publicEntrySchema,
+  publicationRowSchema,
+  publishResultSchema,
   receiptSchema,
   renditionStatusSchema,
+  reportRowSchema,
   reviewQueueSchema,
   reviewRecordedSchema,
   rosterMemberViewSchema,
@@ -55,4 +61,11 @@ export type EntryReviews = z.infer<typeof entryReviewsSchema>;
 export type ReviewRecorded = z.infer<typeof reviewRecordedSchema>;
 export type NotificationList = z.infer<typeof notificationListSchema>;
 export type NotificationItem = NotificationList['items'][number];
+export type PublicationRow = z.infer<typeof publicationRowSchema>;
+export type PublishResult = z.infer<typeof publishResultSchema>;
+export type ReportRow = z.infer<typeof reportRowSchema>;
 export type { EntryDraft };
+export type GalleryPage = z.infer<typeof galleryPageSchema>;
+export type GalleryCardView = GalleryPage['items'][number];
+export type PublicEntry = z.infer<typeof publicEntrySchema>;
+export type NewsPost = z.infer<typeof newsPostSchema>;

@@ -8,6 +8,9 @@ import { queryClient } from './query-client.ts';
 // One chunk per route: the public pages stay light, the staff area (Ant Design) loads only when opened.
 const ContestListPage = lazy(() => import('../features/contests/ContestListPage.tsx'));
 const ContestHomePage = lazy(() => import('../features/contests/ContestHomePage.tsx'));
+const GalleryPage = lazy(() => import('../features/gallery/GalleryPage.tsx'));
+const PublicEntryPage = lazy(() => import('../features/public-entry/PublicEntryPage.tsx'));
+const EmbedPage = lazy(() => import('../features/public-entry/EmbedPage.tsx'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('../features/auth/RegisterPage.tsx'));
 const ForgotPasswordPage = lazy(() => import('../features/auth/ForgotPasswordPage.tsx'));
@@ -30,6 +33,8 @@ export function App() {
             <Route index element={<ContestListPage />} />
             <Route path="c/:slug" element={<ContestHomePage />} />
             <Route path="c/:slug/submit" element={<StartEntryPage />} />
+            <Route path="c/:slug/gallery" element={<GalleryPage />} />
+            <Route path="c/:slug/e/:entryId" element={<PublicEntryPage />} />
             <Route path="entries" element={<MyEntriesPage />} />
             <Route path="entries/:id" element={<EntryPage />} />
             <Route path="entries/:id/receipt" element={<ReceiptPage />} />
@@ -41,6 +46,8 @@ export function App() {
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
+          {/* Framed by other sites: no header, no footer, no session request. */}
+          <Route path="embed/:entryId" element={<Suspense fallback={null}><EmbedPage /></Suspense>} />
           <Route
             path="manage/:slug/*"
             element={

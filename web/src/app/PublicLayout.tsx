@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useMatch } from 'react-router';
 import { useSession } from '../api/session.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -11,6 +11,7 @@ export function PublicLayout() {
   const { t } = useTranslation();
   const { data: session } = useSession();
   const user = session?.user;
+  const contestSlug = useMatch('/c/:slug/*')?.params.slug;
   return (
     <div className="pub">
       <a className="skip-link" href="#main">{t('nav.skip')}</a>
@@ -18,6 +19,7 @@ export function PublicLayout() {
         <div className="container header-row">
           <Link to="/" className="brand">{t('app.name')}</Link>
           <nav aria-label={t('nav.label')} className="site-nav">
+            {contestSlug && <Link to={`/c/${encodeURIComponent(contestSlug)}/gallery`} data-testid="nav-gallery">{t('nav.gallery')}</Link>}
             {user ? (
               <>
                 <Link to="/entries" data-testid="nav-entries">{t('nav.entries')}</Link>

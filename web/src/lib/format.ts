@@ -43,3 +43,13 @@ export function phaseRange(startsAt: string, endsAt: string, timeZone: string): 
   }
   return { wholeDays: false, start: formatDateTime(startsAt, timeZone), end: formatDateTime(endsAt, timeZone) };
 }
+
+/** A video's length as mm:ss: 330 → "05:30", 3725 → "1:02:05"; empty when unknown. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '';
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return `${h > 0 ? `${h}:` : ''}${String(m).padStart(2, '0')}:${s}`;
+}

@@ -12,6 +12,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
 import { Countdown } from './Countdown.tsx';
 import { HowToEnter, submitTarget } from './HowToEnter.tsx';
+import { NewsSection } from './NewsSection.tsx';
 import { PhaseTimeline } from './PhaseTimeline.tsx';
 import { PrizeTable } from './PrizeTable.tsx';
 import { clockOffset } from './server-clock.ts';
@@ -48,6 +49,7 @@ export default function ContestHomePage() {
         <div className="actions">
           {submitTo && <Link className="button" to={submitTo} data-testid="hero-submit">{t('home.how.submitButton')}</Link>}
           {!session?.user && <Link className={submitTo ? 'button button-secondary' : 'button'} to="/register">{t('home.how.register')}</Link>}
+          <Link className="button button-secondary" to={`/c/${view.slug}/gallery`} data-testid="gallery-link">{t('home.gallery')}</Link>
           {mayManage && <Link className="button button-secondary" to={`/manage/${view.slug}`} data-testid="manage-link">{t('home.manage')}</Link>}
         </div>
       </header>
@@ -84,6 +86,7 @@ export default function ContestHomePage() {
           <Markdown source={view.rulesMarkdown} />
         </Section>
       )}
+      <NewsSection slug={view.slug} timeZone={view.timeZone} />
     </article>
   );
 }

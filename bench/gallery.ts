@@ -1,0 +1,75 @@
+/**
+ * Gallery under load (issue 5, run by hand: `npx tsx bench/gallery.ts [--entries 1000] [--duration 10]
+ * [--connections 200] [--rounds 3]`): the gallery page (the HTML the browser loads) and the gallery API (first page,
+ * a filtered page and a search) at 200 connections with 1,000 published entries, against a hello-world route of the
+ * same server in the same run. Each target is measured in alternating rounds; the figures are medians.
+ * Target: p99 ≤ 50 ms.
+ *
+ * The server (bench/gallery-server.ts) runs in its own process on a temporary data directory; this process only
+ * generates load (autocannon on loopback).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{ latency: { p50: number; p99: number }; requests: { average: number }; non2xx: number; errors: number }>;
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const entries = arg('entries', 1000);
+const duration = arg('duration', 10);
+const connections = arg('connections', 200);
+const rounds = arg('rounds', 3);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-gallery-'));
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'gallery-server.ts'), dir, String(entries)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const ready = await new Promise<{ port: number; slug: string; entryId: number }>((resolve, reject) => {
+  readline.createInterface({ input: child.stdout! }).once('line', (l) => resolve(JSON.parse(l)));
+  child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+});
+const base = `http://127.0.0.1:${ready.port}`;
+const targets: [string, string][] = [
+  ['hello (baseline)', '/bench/hello'],
+  ['gallery page (HTML)', `/c/${ready.slug}/gallery`],
+  ['gallery API, page 1', `/api/public/contests/${ready.slug}/gallery`],
+  ['gallery API, form filter', `/api/public/contests/${ready.slug}/gallery?form=report&page=2`],
+  ['gallery API, search', `/api/public/contests/${ready.slug}/gallery?q=vinh%20linh`],
+  ['public entry API', `/api/public/entries/${ready.entryId}`],
+];
+
+const check = await fetch(`${base}/api/public/contests/${ready.slug}/gallery`).then((r) => r.json() as Promise<{ total: number; items: unknown[] }>);
+if (check.total !== entries) throw new Error(`expected ${entries} published entries, the gallery has ${check.total}`);
+
+const results = new Map<string, { p50: number[]; p99: number[]; rps: number[] }>();
+// Warm-up: JIT, caches.
+for (const [, url] of targets) await autocannon({ url: `${base}${url}`, connections: 20, duration: 2 });
+for (let r = 0; r < rounds; r++) {
+  for (const [name, url] of targets) {
+    const res = await autocannon({ url: `${base}${url}`, connections, duration });
+    if (res.non2xx || res.errors) throw new Error(`${name}: ${res.non2xx} non-2xx, ${res.errors} errors`);
+    const acc = results.get(name) ?? { p50: [], p99: [], rps: [] };
+    acc.p50.push(res.latency.p50);
+    acc.p99.push(res.latency.p99);
+    acc.rps.push(res.requests.average);
+    results.set(name, acc);
+  }
+}
+child.kill();
+fs.rmSync(dir, { recursive: true, force: true });
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const hello = results.get('hello (baseline)')!;
+console.log(`\n${entries} published entries, ${connections} connections, ${rounds} rounds of ${duration} s, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log('target                        req/s   ratio   p50 ms   p99 ms   p99 ≤ 50 ms');
+for (const [name] of targets) {
+  const m = results.get(name)!;
+  const rps = median(m.rps);
+  const p99 = median(m.p99);
+  console.log(`${name.padEnd(28)} ${rps.toFixed(0).padStart(6)}   ${(rps / median(hello.rps)).toFixed(2).padStart(5)}   ${median(m.p50).toFixed(1).padStart(6)}   ${p99.toFixed(1).padStart(6)}   ${p99 <= 50 ? 'yes' : 'NO'}`);
+}

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { GalleryCardView } from '../../api/types.ts';
+import { formatDuration } from '../../lib/format.ts';
+
+/** One published entry in the grid: the poster (lazy, in a fixed 16:9 box so nothing moves), title, unit, form, length. */
+export function GalleryCard({ slug, item }: { slug: string; item: GalleryCardView }) {
+  const { t } = useTranslation();
+  const duration = formatDuration(item.durationSec);
+  return (
+    <li className="gallery-card" data-testid={`gallery-card-${item.id}`}>
+      <Link to={`/c/${encodeURIComponent(slug)}/e/${item.id}`} className="gallery-link">
+        <span className="gallery-thumb">
+          {item.posterUrl && <img className="gallery-poster" src={item.posterUrl} alt="" loading="lazy" decoding="async" width={320} height={180} />}
+          {duration && <span className="gallery-duration" aria-label={t('gallery.duration', { duration })}>{duration}</span>}
+        </span>
+        <span className="gallery-title">{item.title}</span>
+      </Link>
+      <span className="gallery-meta">
+        {item.unitName ?? item.credit}
+        {item.form && <> · {t(`entryForm.${item.form}`)}</>}
+      </span>
+    </li>
+  );
+}
