@@ -2,7 +2,8 @@
  * Benchmark P5 (run by hand: `npx tsx bench/renditions.ts`): rendition throughput of our job (the service the
  * `make-renditions` job calls: probe facts from the verdict, poster run, ladder run with progress parsed and written
  * to the database, directory renamed into place) against the very same ffmpeg commands run by hand in the same run
- * (same arguments, same `nice`, no Node in between). Target: ≥ 95 % of the raw throughput.
+ * (same arguments, same priority wrapper (`backgroundCommand`: SCHED_IDLE or `nice`), no Node in between). Target:
+ * ≥ 95 % of the raw throughput.
  *
  * The source is a real 1080p H.264 + AAC file with motion (ffmpeg's `testsrc2`, 25 fps), made in a temporary directory
  * that is deleted afterwards. Job and raw runs alternate so that drift on a noisy machine hits both; each figure is
@@ -15,7 +16,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hasNice } from '../server/media/decode-check.ts';
+import { backgroundCommand } from '../server/media/ffmpeg-progress.ts';
 import { probeVideoFile } from '../server/media/mp4-probe.ts';
 import { ladderArgs, planRenditions, posterArgs, type RenditionSource } from '../server/media/renditions.ts';
 import { uploadPath } from '../server/services/check-upload.ts';
@@ -34,7 +35,7 @@ const RUNS = arg('runs', 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function ffmpegByHand(args: string[]): Promise<void> {
-  const [cmd, argv] = hasNice() ? ['nice', ['-n', '10', 'ffmpeg', ...args]] : ['ffmpeg', args];
+  const [cmd, argv] = backgroundCommand('ffmpeg', args, 'idle');
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';

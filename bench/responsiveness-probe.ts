@@ -4,12 +4,16 @@
  * only (one timer per 10 ms); without an IPC channel it does nothing.
  *
  * Messages: `{ op: 'reset' }` starts a window; `{ op: 'read' }` answers
- * `{ op: 'read', elP50Ms, elP99Ms, elMaxMs, cpuMs, wallMs }` for the window since the last reset.
+ * `{ op: 'read', elP50Ms, elP99Ms, elMaxMs, cpuMs, wallMs }` for the window since the last reset, the delays being
+ * how late the 10 ms timer fired (0 on an idle loop).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 if (process.send) {
-  const h = monitorEventLoopDelay({ resolution: 10 });
+  const RESOLUTION_MS = 10;
+  const h = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  // The histogram holds the timer's whole period: what counts is the excess.
+  const late = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
   h.enable();
   let cpu0 = process.cpuUsage();
   let t0 = performance.now();
@@ -23,9 +27,9 @@ if (process.send) {
       const cpu = process.cpuUsage(cpu0);
       process.send!({
         op: 'read',
-        elP50Ms: h.percentile(50) / 1e6,
-        elP99Ms: h.percentile(99) / 1e6,
-        elMaxMs: h.max / 1e6,
+        elP50Ms: late(h.percentile(50)),
+        elP99Ms: late(h.percentile(99)),
+        elMaxMs: late(h.max),
         cpuMs: (cpu.user + cpu.system) / 1000,
         wallMs: performance.now() - t0,
       });

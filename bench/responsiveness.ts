@@ -15,10 +15,16 @@
  *  - api:  GET /api/entries/:id, the JSON the entry page loads (session lookup, access check, database reads);
  *  - html: GET /entries/:id, the page itself as the browser first loads it (the web app's index.html).
  * Each at 200 connections in two modes:
- *  - max:   closed loop, every connection sends its next request as soon as the last one is answered (so p99 also
- *           reflects how many requests per second the server manages: 200 waiting requests over its throughput);
+ *  - max:   closed loop (autocannon's default), every connection sends its next request as soon as the last one is
+ *           answered. The server is saturated, so p99 also reflects its throughput (200 waiting requests over the
+ *           requests per second it manages) and how late it lets new connections in: a saturated Node server accepts
+ *           about one connection per turn of its event loop, so when a request costs milliseconds many of the 200
+ *           connections get their first answer only seconds into the run (the per-phase line says how many were
+ *           answered at all; requests unanswered after autocannon's 10 s count as lost and fail the target);
  *  - paced: the same 200 connections held to a fixed total rate (half of what the warm-up managed, the same in every
- *           phase), latencies corrected for coordinated omission: the time a visitor waits at an ordinary load.
+ *           phase), latencies corrected for coordinated omission. autocannon hands each connection its quota at the
+ *           start of every second, so this is a burst of that many requests each second: p99 is about the time the
+ *           server needs to clear one second's worth of visitors arriving together.
  *
  * Phases alternate idle, busy, idle, busy…; each figure is the median over its phases. A busy phase starts once the
  * ladder ffmpeg of the job is running (found among the server's child processes, its row `running`), and counts only
@@ -28,7 +34,7 @@
  * Options: --pairs N (idle+busy pairs, default 3), --duration S (seconds per measurement, default 10),
  * --connections N (default 200), --seconds N (source duration, default 90), --log-level L (server's LOG_LEVEL,
  * default warn: at info it logs two lines per request), --quiet-wait S (before each phase, wait up to S seconds,
- * default 600, until other processes on the machine leave it alone; each phase reports their CPU use, and one where
+ * default 120, until other processes on the machine leave it alone; each phase reports their CPU use, and one where
  * they took more than a fifth of a CPU is marked DISTURBED), --api-rate N and --html-rate N (paced rates, req/s).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -64,7 +70,7 @@ const DURATION = arg('duration', 10);
 const CONNECTIONS = arg('connections', 200);
 const SECONDS = arg('seconds', 90);
 const LOG_LEVEL = argText('log-level', 'warn');
-const QUIET_WAIT = arg('quiet-wait', 600);
+const QUIET_WAIT = arg('quiet-wait', 120);
 const TARGET_RATIO = 2;
 const TARGET_P99_MS = 50;
 
@@ -89,7 +95,10 @@ interface CannonResult {
   timeouts: number;
 }
 interface CannonOptions { url: string; connections: number; duration: number; headers: Record<string, string>; overallRate?: number }
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: CannonOptions) => Promise<CannonResult>;
+interface CannonRun extends Promise<CannonResult> {
+  on(event: 'response', listener: (client: object, statusCode: number, bytes: number, ms: number) => void): this;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: CannonOptions) => CannonRun;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Processes: the server's children, read from /proc
@@ -267,7 +276,15 @@ class Browser {
 
 type TargetName = 'api' | 'html';
 type Mode = 'max' | 'paced';
-interface Sample { p50: number; p99: number; rps: number; /** Requests without an answer within autocannon's 10 s, or failed: not in the percentiles. */ lost: number }
+interface Sample {
+  p50: number;
+  p99: number;
+  rps: number;
+  /** Requests without an answer within autocannon's 10 s, or failed: not in the percentiles. */
+  lost: number;
+  /** Connections that got at least one answer. */
+  answered: number;
+}
 interface Phase {
   kind: 'idle' | 'busy';
   /** CPUs used by other people's processes during the phase. */
@@ -390,9 +407,12 @@ async function main(): Promise<void> {
   };
 
   async function cannon(target: TargetName, seconds: number, overallRate?: number): Promise<Sample> {
-    const r = await autocannon({ ...targets[target], connections: CONNECTIONS, duration: seconds, ...(overallRate ? { overallRate } : {}) });
+    const run = autocannon({ ...targets[target], connections: CONNECTIONS, duration: seconds, ...(overallRate ? { overallRate } : {}) });
+    const answered = new Set<object>();
+    run.on('response', (client) => answered.add(client));
+    const r = await run;
     if (r.non2xx) throw new Error(`${target}: ${r.non2xx} answers other than 2xx of ${r.requests.total}`);
-    return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, lost: r.errors };
+    return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, lost: r.errors, answered: answered.size };
   }
 
   /** Waits (at most QUIET_WAIT s) until other people's processes leave the machine alone for 3 s. */
@@ -498,7 +518,8 @@ async function main(): Promise<void> {
 
 function report(p: Phase, n: number): void {
   const s = p.samples;
-  const f = (k: keyof Phase['samples']) => `${k} p50 ${s[k].p50} p99 ${s[k].p99} ms ${s[k].rps.toFixed(0)}/s${s[k].lost ? ` (${s[k].lost} LOST)` : ''}`;
+  const f = (k: keyof Phase['samples']) =>
+    `${k} p50 ${s[k].p50} p99 ${s[k].p99} ms ${s[k].rps.toFixed(0)}/s${s[k].answered < CONNECTIONS ? ` (${s[k].answered} conns answered)` : ''}${s[k].lost ? ` (${s[k].lost} LOST)` : ''}`;
   const pc = (x: number) => `${(x * 100).toFixed(0)} %`;
   const ff = p.ffmpeg ? `; ffmpeg ${pc(p.ffmpeg.cpuShare)} CPU, read ${pc(p.ffmpeg.readFrom)}→${pc(p.ffmpeg.readTo)} of the source, row ${p.ffmpeg.percentFrom}→${p.ffmpeg.percentTo} %` : '';
   console.log(

@@ -1,10 +1,11 @@
 /**
  * Long ffmpeg runs (renditions) with their progress: ffmpeg writes `key=value` lines to `-progress pipe:1`, a block
  * per update ending in `progress=continue` or `progress=end`; `out_time_us` against the source's duration gives the
- * percent. Runs go through `spawn` (no shell), under `nice -n 10` when it exists (the helper of decode-check.ts), with
- * a time limit and an abort signal; the caller builds the arguments (input format forced, `file` protocol only).
+ * percent. Runs go through `spawn` (no shell), under `nice -n 10` when it exists (the helper of decode-check.ts), or
+ * in the idle scheduling class when asked (`idle`, for renditions), with a time limit and an abort signal; the caller
+ * builds the arguments (input format forced, `file` protocol only).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { FfmpegUnavailableError, hasNice } from './decode-check.ts';
 
 export interface FfmpegProgress {
@@ -71,6 +72,11 @@ export interface FfmpegRunOptions {
   ffmpegPath?: string;
   /** Run under `nice -n 10` when available. Default true. */
   lowPriority?: boolean;
+  /**
+   * With `lowPriority`: run in the idle scheduling class (`chrt --idle 0`, SCHED_IDLE) where this system allows it,
+   * else under `nice -n 10`. For long transcodes that must not slow the web role down (see `backgroundCommand`).
+   */
+  idle?: boolean;
   /** Killed (SIGKILL) after this long. */
   timeoutMs: number;
   /** Killed when aborted (the job was given up or the worker is stopping). */
@@ -90,13 +96,42 @@ export interface FfmpegRunResult {
   progress: FfmpegProgress;
 }
 
+/** Whether `chrt --idle 0` works here (util-linux present and the system lets us take SCHED_IDLE); tried once. */
+let idleAvailable: boolean | null = null;
+export function hasIdleScheduling(): boolean {
+  if (idleAvailable === null) {
+    try {
+      idleAvailable = spawnSync('chrt', ['--idle', '0', 'true'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+    } catch {
+      idleAvailable = false;
+    }
+  }
+  return idleAvailable;
+}
+
 /**
- * Runs ffmpeg to the end, under `nice`, with a time limit and an abort signal. Rejects with FfmpegUnavailableError
- * only when ffmpeg cannot be started; every other outcome is in the result.
+ * The command that runs `program args` in the background: `nice -n 10` (`low`), or SCHED_IDLE (`idle`) when
+ * available and `nice -n 10` otherwise, or as is (`normal`). Exported so that the benchmarks run by hand exactly what
+ * the worker runs.
+ *
+ * Why `idle` for transcodes: priorities apply per thread, and one ladder run has some 30 (x264 threads for each rung,
+ * lookahead, decoder, filters). At nice 10 each weighs 110 against 1024 for the web role's single event-loop thread,
+ * so together they still outweigh it and took about a quarter of its CPU under load (bench/responsiveness.ts). In the
+ * idle class ffmpeg gets only the CPU time nothing else wants, and runs at full speed on an otherwise idle machine.
+ */
+export function backgroundCommand(program: string, args: string[], priority: 'low' | 'idle' | 'normal'): [string, string[]] {
+  if (priority === 'idle' && hasIdleScheduling()) return ['chrt', ['--idle', '0', program, ...args]];
+  if (priority !== 'normal' && hasNice()) return ['nice', ['-n', '10', program, ...args]];
+  return [program, args];
+}
+
+/**
+ * Runs ffmpeg to the end, under `nice` (or SCHED_IDLE), with a time limit and an abort signal. Rejects with
+ * FfmpegUnavailableError only when ffmpeg cannot be started; every other outcome is in the result.
  */
 export function runFfmpegWithProgress(args: string[], opts: FfmpegRunOptions): Promise<FfmpegRunResult> {
   const ffmpeg = opts.ffmpegPath ?? 'ffmpeg';
-  const [cmd, argv] = opts.lowPriority !== false && hasNice() ? ['nice', ['-n', '10', ffmpeg, ...args]] : [ffmpeg, args];
+  const [cmd, argv] = backgroundCommand(ffmpeg, args, opts.lowPriority === false ? 'normal' : opts.idle ? 'idle' : 'low');
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) {
       resolve({ code: null, stderrTail: '', timedOut: false, aborted: true, progress: { outTimeUs: null, ended: false } });
@@ -131,8 +166,8 @@ export function runFfmpegWithProgress(args: string[], opts: FfmpegRunOptions): P
     });
     child.on('close', (code) => {
       done();
-      // `nice` reports 127 when it cannot find the program.
-      if (code === 127 && cmd === 'nice' && /No such file|not found/i.test(stderr)) {
+      // `nice` and `chrt` report 127 when they cannot find the program.
+      if (code === 127 && cmd !== ffmpeg && /No such file|not found/i.test(stderr)) {
         reject(new FfmpegUnavailableError(ffmpeg, new Error(stderr.trim())));
         return;
       }

@@ -81,7 +81,10 @@ export function planRenditions(src: RenditionSource, opts: { stripTiles?: number
 
 export interface RenditionOptions {
   ffmpegPath?: string;
-  /** Run under `nice -n 10` when available. Default true. */
+  /**
+   * Run in the idle scheduling class (SCHED_IDLE, `chrt --idle 0`) when available, else under `nice -n 10`, so that
+   * a transcode takes only CPU time the web role leaves unused. Default true.
+   */
   lowPriority?: boolean;
   /** For the ladder run; default 60 s plus ten times the duration (a tenth of real time), at most 3 hours. */
   timeoutMs?: number;
@@ -199,7 +202,7 @@ export async function makeRenditionFiles(input: string, outDir: string, src: Ren
   fs.mkdirSync(work);
   for (const v of plan.variants) fs.mkdirSync(path.join(work, v.name));
   const hide = [inputAbs, work, target];
-  const run = { ffmpegPath: opts.ffmpegPath, lowPriority: opts.lowPriority, signal: opts.signal };
+  const run = { ffmpegPath: opts.ffmpegPath, lowPriority: opts.lowPriority, idle: true, signal: opts.signal };
   try {
     let t0 = performance.now();
     const posterTimeout = 120_000;

@@ -75,3 +75,23 @@ export function e2eApp() {
     newPage: pages.newPage,
   };
 }
+
+/**
+ * Plays the page's player (muted: headless Chromium blocks sound without a gesture) and waits for its time to pass
+ * half a second; returns what the video element then reports.
+ */
+export async function playUntilMoving(page: Page, timeoutMs = 20_000): Promise<{ playing: boolean; width: number; height: number; error: number | null; duration: number }> {
+  const video = page.getByTestId('video-player');
+  const playing = await video.evaluate(async (v: HTMLVideoElement, ms: number) => {
+    v.muted = true;
+    const fired = new Promise<boolean>((resolve) => {
+      v.addEventListener('playing', () => resolve(true), { once: true });
+      setTimeout(() => resolve(false), ms);
+    });
+    await v.play();
+    return fired;
+  }, timeoutMs);
+  if (playing) await page.waitForFunction(() => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).currentTime > 0.5, undefined, { timeout: timeoutMs });
+  const state = await video.evaluate((v: HTMLVideoElement) => ({ width: v.videoWidth, height: v.videoHeight, error: v.error?.code ?? null, duration: v.duration }));
+  return { playing, ...state };
+}

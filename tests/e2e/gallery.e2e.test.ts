@@ -19,7 +19,7 @@ import { updateContest } from '../../server/services/update-contest.ts';
 import { approvedEntry, completeDraft, unitId } from '../helpers/entries.ts';
 import { makeUser } from '../helpers/test-app.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
-import { e2eApp } from './browser.ts';
+import { e2eApp, playUntilMoving } from './browser.ts';
 
 const app = e2eApp();
 let dir: string;
@@ -154,17 +154,7 @@ describe('public gallery in Chromium', () => {
     const video = page.getByTestId('video-player');
     expect(await video.getAttribute('poster')).toBe(`/api/public/entries/${ids.playing}/media/poster.jpg`);
     await page.waitForFunction(() => document.querySelector('[data-testid="video-player"]')?.getAttribute('data-engine'));
-    const playing = await video.evaluate(async (v: HTMLVideoElement) => {
-      v.muted = true;
-      const fired = new Promise<boolean>((resolve) => {
-        v.addEventListener('playing', () => resolve(true), { once: true });
-        setTimeout(() => resolve(false), 20_000);
-      });
-      await v.play();
-      return fired;
-    });
-    expect(playing).toBe(true);
-    await page.waitForFunction(() => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).currentTime > 0.5, undefined, { timeout: 20_000 });
+    expect((await playUntilMoving(page)).playing).toBe(true);
     expect(await page.getByTestId('video-player-error').count()).toBe(0);
 
     // Share links point at this page's address.

@@ -30,7 +30,7 @@ import { ensureWebBuilt } from '../../server/web-build.ts';
 import { completeDraft } from '../helpers/entries.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
-import { launchBrowser, logInAs, pageFactory, text } from './browser.ts';
+import { launchBrowser, logInAs, pageFactory, playUntilMoving, text } from './browser.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const TITLE = 'Một cửa ở Vĩnh Linh';
@@ -334,19 +334,8 @@ describe('an entry from review to the public gallery', () => {
     const video = page.getByTestId('video-player');
     await video.waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="video-player"]')?.getAttribute('data-engine'));
-    // Muted: headless Chromium blocks sound without a gesture.
-    const playing = await video.evaluate(async (v: HTMLVideoElement) => {
-      v.muted = true;
-      const fired = new Promise<boolean>((resolve) => {
-        v.addEventListener('playing', () => resolve(true), { once: true });
-        setTimeout(() => resolve(false), 30_000);
-      });
-      await v.play();
-      return fired;
-    });
-    expect(playing).toBe(true);
-    await page.waitForFunction(() => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).currentTime > 0.5, undefined, { timeout: 30_000 });
-    const state = await video.evaluate((v: HTMLVideoElement) => ({ error: v.error?.code ?? null, width: v.videoWidth, duration: v.duration }));
+    const state = await playUntilMoving(page, 30_000);
+    expect(state.playing).toBe(true);
     expect(state.error).toBeNull();
     expect(state.width).toBeGreaterThan(0);
     expect(state.duration).toBeGreaterThan(4);

@@ -18,7 +18,7 @@ import { ensureWebBuilt } from '../../server/web-build.ts';
 import { completeDraft } from '../helpers/entries.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
-import { launchBrowser, logInAs, pageFactory } from './browser.ts';
+import { launchBrowser, logInAs, pageFactory, playUntilMoving } from './browser.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -121,19 +121,8 @@ async function watch(forceHlsJs: boolean): Promise<void> {
   await video.focus();
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('video-player');
 
-  // Play (muted: headless Chromium blocks sound without a gesture) and wait for the time to move.
-  const playing = await video.evaluate(async (v: HTMLVideoElement) => {
-    v.muted = true;
-    const fired = new Promise<boolean>((resolve) => {
-      v.addEventListener('playing', () => resolve(true), { once: true });
-      setTimeout(() => resolve(false), 20_000);
-    });
-    await v.play();
-    return fired;
-  });
-  expect(playing).toBe(true);
-  await page.waitForFunction(() => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).currentTime > 0.5, undefined, { timeout: 20_000 });
-  const state = await video.evaluate((v: HTMLVideoElement) => ({ width: v.videoWidth, height: v.videoHeight, error: v.error?.code ?? null, duration: v.duration }));
+  const state = await playUntilMoving(page);
+  expect(state.playing).toBe(true);
   expect(state.error).toBeNull();
   expect(state.duration).toBeGreaterThan(13);
   expect(state.width).toBeGreaterThan(0);
