@@ -21,10 +21,11 @@
  *           about one connection per turn of its event loop, so when a request costs milliseconds many of the 200
  *           connections get their first answer only seconds into the run (the per-phase line says how many were
  *           answered at all; requests unanswered after autocannon's 10 s count as lost and fail the target);
- *  - paced: the same 200 connections held to a fixed total rate (half of what the warm-up managed, the same in every
- *           phase), latencies corrected for coordinated omission. autocannon hands each connection its quota at the
- *           start of every second, so this is a burst of that many requests each second: p99 is about the time the
- *           server needs to clear one second's worth of visitors arriving together.
+ *  - paced: the same 200 connections held to a fixed total rate (half of what the warm-up managed, at least one
+ *           request per connection and second, the same in every phase), latencies corrected for coordinated
+ *           omission. autocannon hands each connection its quota at the start of every second, so this is a burst
+ *           of that many requests each second: p99 is about the time the server needs to clear one second's worth
+ *           of visitors arriving together.
  *
  * Phases alternate idle, busy, idle, busy…; each figure is the median over its phases. A busy phase starts once the
  * ladder ffmpeg of the job is running (found among the server's child processes, its row `running`), and counts only
@@ -438,7 +439,8 @@ async function main(): Promise<void> {
   const rates = {} as Record<TargetName, number>;
   for (const target of ['api', 'html'] as const) {
     const w = await cannon(target, 5);
-    rates[target] = arg(`${target}-rate`, 0) || Math.max(100, Math.floor(w.rps / 2 / 100) * 100);
+    // At least one request per connection and second, so that all of them carry load.
+    rates[target] = arg(`${target}-rate`, 0) || Math.max(CONNECTIONS, Math.floor(w.rps / 2 / 100) * 100);
   }
   console.log(`warm-up done; paced rates: api ${rates.api} req/s, html ${rates.html} req/s`);
 
