@@ -64,8 +64,11 @@ describe('publication, reports and news', () => {
 
     // The caption can be edited after publishing.
     await page.getByTestId(`edit-caption-${two}`).click();
+    // The form fills in the current caption once mounted; typing before that would be overwritten (a busy machine).
+    await page.waitForFunction(() => ((document.querySelector('[role="dialog"] [data-testid="caption-input"]') as HTMLTextAreaElement | null)?.value ?? '').length > 0);
     await dialog.getByTestId('caption-input').fill('Chuyện cái bến đò — phóng sự của Nguyễn Văn An\n#CaiCachHanhChinh');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
     await page.getByTestId(`pub-caption-${two}`).getByText('phóng sự của Nguyễn Văn An').waitFor();
 
     // Taking one down needs a reason.
