@@ -13,7 +13,7 @@ const CI = process.env.CI === 'true' || process.env.CI === '1';
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 const CHROMIUM = '/usr/bin/chromium';
 
-interface Step { name: string; passed: number; failed: number; ok: boolean; note?: string }
+interface Step { name: string; passed: number; failed: number; ok: boolean; note?: string; failures?: string[] }
 const steps: Step[] = [];
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
@@ -23,20 +23,40 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<
   });
 }
 
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults?: { name: string; status: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+}
+
+/** The failing tests by file and name with the first line of their error, so that a log cut to its tail still names them. */
+function failedTests(report: VitestReport): string[] {
+  const out: string[] = [];
+  for (const file of report.testResults ?? []) {
+    const rel = path.relative(process.cwd(), file.name);
+    const failedAssertions = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failedAssertions) out.push(`${rel} › ${a.fullName}: ${(a.failureMessages?.[0] ?? '').split('\n')[0]!.slice(0, 300)}`);
+    if (failedAssertions.length === 0 && file.status === 'failed') out.push(`${rel}: ${(file.message ?? '').split('\n')[0]!.slice(0, 300)}`);
+  }
+  return out;
+}
+
 async function vitest(name: string, projects: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vitest-')), 'report.json');
   const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile=${out}`];
   const code = await run('npx', args, env);
   let passed = 0;
   let failed = 0;
+  let failures: string[] = [];
   try {
-    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
+    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as VitestReport;
     passed = report.numPassedTests;
     failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
+    failures = failedTests(report);
   } catch {
     failed = 1;
   }
-  steps.push({ name, passed, failed, ok: code === 0 && passed > 0 });
+  steps.push({ name, passed, failed, ok: code === 0 && passed > 0, failures });
 }
 
 async function postgresUrl(): Promise<string | null> {
@@ -67,7 +87,10 @@ if (fs.existsSync(CHROMIUM)) await vitest('end-to-end in Chromium (SQLite)', ['e
 else steps.push({ name: 'end-to-end in Chromium', passed: 0, failed: CI ? 1 : 0, ok: !CI, note: `${CHROMIUM} not found (apt-get install chromium): not run` });
 
 console.log('\n──────── Tóm tắt / Summary ────────');
-for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name}: ${s.passed} passed, ${s.failed} failed${s.note ? `  (${s.note})` : ''}`);
+for (const s of steps) {
+  console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name}: ${s.passed} passed, ${s.failed} failed${s.note ? `  (${s.note})` : ''}`);
+  for (const f of s.failures ?? []) console.log(`        ✗ ${f}`);
+}
 const passed = steps.reduce((n, s) => n + s.passed, 0);
 const failed = steps.reduce((n, s) => n + s.failed, 0);
 console.log(`Summary: ${passed} passed, ${failed} failed`);
