@@ -7,12 +7,12 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import {
-  Kysely, OperationNodeTransformer, PostgresDialect, SqliteDialect, sql,
+  Kysely, PostgresDialect, SqliteDialect, sql,
   type ColumnDataType, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs,
-  type PrimitiveValueListNode, type QueryResult, type RootOperationNode, type SelectQueryBuilder, type Transaction, type UnknownRow,
-  type ValueNode,
+  type QueryResult, type RootOperationNode, type SelectQueryBuilder, type Transaction, type UnknownRow,
 } from 'kysely';
 import type { DB } from './schema.ts';
+import { sqliteForKysely } from './sqlite-statements.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -24,21 +24,10 @@ export interface Database {
 
 export type Tx = Transaction<DB> | Kysely<DB>;
 
-class BooleanToInteger extends OperationNodeTransformer {
-  protected override transformValue(node: ValueNode): ValueNode {
-    const out = super.transformValue(node);
-    return typeof out.value === 'boolean' ? { ...out, value: out.value ? 1 : 0 } : out;
-  }
-  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
-    return { ...node, values: node.values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v)) };
-  }
-}
-
-/** SQLite has no boolean type: write 0/1, read `is_*` columns back as booleans. */
+/** SQLite has no boolean type: booleans are bound as 0/1 (sqlite-statements.ts), `is_*` columns read back as booleans. */
 class SqliteBooleans implements KyselyPlugin {
-  readonly #transformer = new BooleanToInteger();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return this.#transformer.transformNode(args.node);
+    return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     for (const row of args.result.rows) {
@@ -65,7 +54,7 @@ export function openSqlite(file: string): Database {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }), plugins: [new SqliteBooleans()] });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqliteForKysely(raw) }), plugins: [new SqliteBooleans()] });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
