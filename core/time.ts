@@ -70,13 +70,21 @@ export function startOfLocalDay(instant: Date, timeZone: string, days = 0): Date
   return zonedToUtc(d.toISOString().slice(0, 10), timeZone);
 }
 
+// Building a formatter to test a zone is slow, and every contest read checks its zone.
+const knownZones = new Map<string, boolean>();
+
 export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let ok = knownZones.get(tz);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(tz, ok);
   }
+  return ok;
 }
 
 export interface Countdown { days: number; hours: number; minutes: number; seconds: number; totalMs: number }

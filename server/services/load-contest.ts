@@ -14,7 +14,33 @@ export interface LoadedContest {
   updatedAt: string;
 }
 
+// Parsed settings by contest, kept while the row's text is unchanged: every request that touches a contest reads
+// them, and parsing them costs more than the queries. Frozen, since callers share them.
+const parsedSettings = new Map<number, { text: string; settings: ContestSettings }>();
+
 export function settingsOf(row: ContestRow): ContestSettings {
+  const text = [
+    row.name, row.theme, row.topics_json, row.rules_md, row.time_zone, row.entry_rules_json, row.prizes_json, row.rubric_json,
+    row.max_entries_per_person, row.reviews_required,
+  ].join('\u0000');
+  const id = Number(row.id);
+  const known = parsedSettings.get(id);
+  if (known?.text === text) return known.settings;
+  const settings = deepFreeze(parseSettings(row));
+  if (parsedSettings.size >= 200) parsedSettings.clear();
+  parsedSettings.set(id, { text, settings });
+  return settings;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function parseSettings(row: ContestRow): ContestSettings {
   return contestSettingsSchema.parse({
     name: row.name,
     theme: row.theme,

@@ -96,6 +96,16 @@ describe('editing a contest', () => {
     expect(audit[0].details.changed).toEqual(expect.arrayContaining(['name', 'topics', 'prizes', 'entryRules', 'rubric']));
   });
 
+  it('shows a change another process wrote to the row at the next read, though parsed settings are kept', async () => {
+    const before = (await organizer.get(`/api/contests/${t.demoSlug}`)).json();
+    await t.deps.db.updateTable('contests').set({ theme: 'Chủ đề do tiến trình khác ghi', max_entries_per_person: 3 }).where('slug', '=', t.demoSlug).execute();
+    const after = (await organizer.get(`/api/contests/${t.demoSlug}`)).json();
+    expect(after.theme).toBe('Chủ đề do tiến trình khác ghi');
+    expect(after.maxEntriesPerPerson).toBe(3);
+    await t.deps.db.updateTable('contests').set({ theme: before.theme, max_entries_per_person: before.maxEntriesPerPerson }).where('slug', '=', t.demoSlug).execute();
+    expect((await organizer.get(`/api/contests/${t.demoSlug}`)).json().theme).toBe(before.theme);
+  });
+
   it('rejects invalid settings with field-level messages in the caller\'s language', async () => {
     const v = (await organizer.get(`/api/contests/${t.demoSlug}`)).json();
     const body = editable(v);
