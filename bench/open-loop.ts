@@ -1,0 +1,98 @@
+/**
+ * An open-loop load generator for the benchmarks: `connections` keep-alive connections share a fixed total rate,
+ * each sending its requests at an even interval, the connections staggered so that arrivals are spread over the
+ * second (autocannon's own rate limit hands every connection its quota at the start of each second, a burst).
+ *
+ * Latency is counted from when a request was due, not from when it was sent: a connection still waiting for its
+ * previous answer sends late, and that wait counts (no coordinated omission). Requests without an answer within
+ * `timeoutMs`, or that fail, are lost and stay out of the percentiles.
+ */
+import http from 'node:http';
+
+export interface OpenLoopOptions {
+  url: string;
+  headers: Record<string, string>;
+  connections: number;
+  /** Requests per second, all connections together. */
+  rate: number;
+  seconds: number;
+  timeoutMs?: number;
+}
+
+export interface OpenLoopResult {
+  p50: number;
+  p99: number;
+  max: number;
+  /** Answered requests per second. */
+  rps: number;
+  lost: number;
+  /** Answers other than 2xx. */
+  non2xx: number;
+  /** Connections that got at least one answer. */
+  answered: number;
+}
+
+// Timers may fire a fraction of a millisecond early: wait again until the time has truly come.
+async function sleepUntil(t: number): Promise<void> {
+  while (performance.now() < t) await new Promise<void>((r) => setTimeout(r, Math.max(1, Math.ceil(t - performance.now()))));
+}
+
+function once(agent: http.Agent, url: URL, headers: Record<string, string>, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
+
+export async function openLoop(opts: OpenLoopOptions): Promise<OpenLoopResult> {
+  const url = new URL(opts.url);
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const intervalMs = (opts.connections * 1000) / opts.rate;
+  const start = performance.now() + 100;
+  const end = start + opts.seconds * 1000;
+  const latencies: number[] = [];
+  let lost = 0;
+  let non2xx = 0;
+  let answered = 0;
+
+  async function connection(i: number): Promise<void> {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    let got = false;
+    try {
+      for (let due = start + (i * 1000) / opts.rate; due < end; due += intervalMs) {
+        await sleepUntil(due);
+        try {
+          const status = await once(agent, url, opts.headers, timeoutMs);
+          latencies.push(performance.now() - due);
+          got = true;
+          if (status < 200 || status >= 300) non2xx++;
+        } catch {
+          lost++;
+        }
+      }
+    } finally {
+      agent.destroy();
+      if (got) answered++;
+    }
+  }
+
+  await Promise.all(Array.from({ length: opts.connections }, (_, i) => connection(i)));
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! : NaN);
+  return {
+    p50: round(at(0.5)),
+    p99: round(at(0.99)),
+    max: round(latencies.at(-1) ?? NaN),
+    rps: latencies.length / opts.seconds,
+    lost,
+    non2xx,
+    answered,
+  };
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
