@@ -3,8 +3,9 @@
  * each sending its requests at an even interval, the connections staggered so that arrivals are spread over the
  * second (autocannon's own rate limit hands every connection its quota at the start of each second, a burst).
  *
- * Latency is counted from when a request was due, not from when it was sent: a connection still waiting for its
- * previous answer sends late, and that wait counts (no coordinated omission). Requests without an answer within
+ * A connection still waiting for its previous answer when the next request is due sends late, and that wait counts:
+ * latency is then counted from when the request was due (no coordinated omission). Otherwise it counts from when the
+ * request was sent, so that the timer's own lateness (up to a millisecond) is not charged to the server. Requests without an answer within
  * `timeoutMs`, or that fail, are lost and stay out of the percentiles.
  */
 import http from 'node:http';
@@ -64,14 +65,18 @@ export async function openLoop(opts: OpenLoopOptions): Promise<OpenLoopResult> {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     let got = false;
     try {
+      let free = performance.now();
       for (let due = start + (i * 1000) / opts.rate; due < end; due += intervalMs) {
         await sleepUntil(due);
+        const from = free > due ? due : performance.now();
         try {
           const status = await once(agent, url, opts.headers, timeoutMs);
-          latencies.push(performance.now() - due);
+          free = performance.now();
+          latencies.push(free - from);
           got = true;
           if (status < 200 || status >= 300) non2xx++;
         } catch {
+          free = performance.now();
           lost++;
         }
       }
