@@ -23,7 +23,7 @@ export default function PublicationTab() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const tz = useContest(slug).data?.timeZone;
-  const list = useQuery({ queryKey: publicationKey(slug), queryFn: () => listPublication(slug) });
+  const list = useQuery({ queryKey: publicationKey(slug), queryFn: () => listPublication(slug), refetchInterval: 60_000 });
   const rows = list.data ?? [];
   const [summary, setSummary] = useState<PublishResult | null>(null);
   const [captionFor, setCaptionFor] = useState<PublicationRow | null>(null);

@@ -24,7 +24,7 @@ export default function ReportsTab() {
   const tz = useContest(slug).data?.timeZone;
   const [status, setStatus] = useState<ReportStatus | typeof ALL>('open');
   const filter = status === ALL ? undefined : status;
-  const reports = useQuery({ queryKey: [...reportsKey(slug), filter], queryFn: () => listReports(slug, filter), placeholderData: keepPreviousData });
+  const reports = useQuery({ queryKey: [...reportsKey(slug), filter], queryFn: () => listReports(slug, filter), placeholderData: keepPreviousData, refetchInterval: 60_000 });
   const [resolving, setResolving] = useState<ReportRow | null>(null);
 
   return (
