@@ -10,19 +10,18 @@ import type { SqliteDatabase as KyselySqliteDatabase, SqliteStatement } from 'ky
  */
 export function sqliteForKysely(raw: SqliteDatabase.Database, max = 500): KyselySqliteDatabase {
   const cache = new Map<string, SqliteDatabase.Statement>();
-  const wrap = (stmt: SqliteDatabase.Statement): SqliteStatement => new BoundStatement(stmt);
   return {
     close: () => raw.close(),
     prepare(sql: string): SqliteStatement {
       let stmt = cache.get(sql);
-      if (stmt && stmt.busy) return wrap(raw.prepare(sql));
+      if (stmt && stmt.busy) return new BoundStatement(raw.prepare(sql));
       if (!stmt) {
         stmt = raw.prepare(sql);
         // Oldest first out: a Map iterates in insertion order.
         if (cache.size >= max) cache.delete(cache.keys().next().value!);
         cache.set(sql, stmt);
       }
-      return wrap(stmt);
+      return new BoundStatement(stmt);
     },
   };
 }
