@@ -45,6 +45,9 @@ export async function logInAs(page: Page, base: string, identifier: string, pass
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('nav-account').waitFor();
+  // The account link shows as soon as the session is known, a moment before the login page moves on: a click made
+  // in between would be undone by that move.
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 /**
