@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { ensureWebBuilt } from '../../server/web-build.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -97,4 +97,20 @@ export async function playUntilMoving(page: Page, timeoutMs = 20_000): Promise<{
   if (playing) await page.waitForFunction(() => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).currentTime > 0.5, undefined, { timeout: timeoutMs });
   const state = await video.evaluate((v: HTMLVideoElement) => ({ width: v.videoWidth, height: v.videoHeight, error: v.error?.code ?? null, duration: v.duration }));
   return { playing, ...state };
+}
+
+/**
+ * Clicks a button that sends one API request and waits for the server's answer, failing with what it said when that
+ * is not 200. A step that then waits for a short-lived notice fails with the real cause (a click that sent nothing,
+ * a refusal, an entry skipped) instead of a bare timeout on a busy machine.
+ */
+export async function clickForAnswer(page: Page, button: Locator, method: string, pathEnd: string, timeout = 30_000): Promise<unknown> {
+  const answer = page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname.endsWith(pathEnd), { timeout });
+  await button.click();
+  const res = await answer.catch((err: Error) => {
+    throw new Error(`no answer to ${method} …${pathEnd} within ${timeout} ms of the click: ${err.message}`);
+  });
+  const body = await res.text();
+  expect(res.status(), `${method} …${pathEnd} answered ${res.status()}: ${body}`).toBe(200);
+  return body ? JSON.parse(body) : null;
 }

@@ -30,7 +30,7 @@ import { ensureWebBuilt } from '../../server/web-build.ts';
 import { completeDraft } from '../helpers/entries.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
-import { launchBrowser, logInAs, pageFactory, playUntilMoving, text } from './browser.ts';
+import { clickForAnswer, launchBrowser, logInAs, pageFactory, playUntilMoving, text } from './browser.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const TITLE = 'Một cửa ở Vĩnh Linh';
@@ -297,7 +297,7 @@ describe('an entry from review to the public gallery', () => {
     await page.getByTestId(`publish-${s.entryId}`).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Chú thích được tạo tự động khi đăng').waitFor();
-    await dialog.getByRole('button', { name: 'Đăng tải' }).click();
+    expect(await clickForAnswer(page, dialog.getByRole('button', { name: 'Đăng tải' }), 'POST', '/publication/publish')).toEqual({ published: [s.entryId], skipped: [] });
     await page.getByText('Đã đăng tải tác phẩm.').waitFor();
     await page.getByTestId(`pub-state-${s.entryId}`).getByText('Đang đăng').waitFor();
     const caption = await text(page, `pub-caption-${s.entryId}`);
@@ -305,7 +305,7 @@ describe('an entry from review to the public gallery', () => {
     for (const secret of SECRETS) expect(caption).not.toContain(secret);
     expect(await page.getByTestId(`public-link-${s.entryId}`).getAttribute('href')).toBe(`/c/${t.demoSlug}/e/${s.entryId}`);
     passed++;
-  });
+  }, 240_000);
 
   it('6. a visitor on a 360 px phone finds it in the gallery by its new title without diacritics, and it plays', async (ctx) => {
     inOrder(ctx, 5);

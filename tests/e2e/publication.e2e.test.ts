@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { approvedEntry } from '../helpers/entries.ts';
 import { Client, makeUser } from '../helpers/test-app.ts';
-import { e2eApp, logInAs, text } from './browser.ts';
+import { clickForAnswer, e2eApp, logInAs, text } from './browser.ts';
 
 const suite = e2eApp();
 const { newPage } = suite;
@@ -41,7 +41,7 @@ describe('publication, reports and news', () => {
     await page.getByTestId(`publish-${one}`).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Chú thích được tạo tự động khi đăng').waitFor();
-    await dialog.getByRole('button', { name: 'Đăng tải' }).click();
+    expect(await clickForAnswer(page, dialog.getByRole('button', { name: 'Đăng tải' }), 'POST', '/publication/publish')).toEqual({ published: [one], skipped: [] });
     await page.getByText('Đã đăng tải tác phẩm.').waitFor();
     await page.getByTestId(`pub-state-${one}`).getByText('Đang đăng').waitFor();
     expect(await text(page, `pub-caption-${one}`)).toContain('Tác giả: Nguyễn Văn An');
