@@ -21,7 +21,8 @@ export function GalleryFilters({ facets, topics, query, search, onSearch, onChan
     <form className="gallery-filters" role="search" onSubmit={(e) => e.preventDefault()} data-testid="gallery-filters">
       <div className="field gallery-search">
         <label htmlFor="gallery-q">{t('gallery.search')}</label>
-        <input id="gallery-q" type="search" value={search} onChange={(e) => onSearch(e.target.value)} placeholder={t('gallery.searchHint')} maxLength={100} autoComplete="off" data-testid="gallery-search" />
+        <input id="gallery-q" type="search" value={search} onChange={(e) => onSearch(e.target.value)} placeholder={t('gallery.searchHint')} aria-describedby="gallery-q-note" maxLength={100} autoComplete="off" data-testid="gallery-search" />
+        <small id="gallery-q-note" className="gallery-search-note">{t('gallery.searchNote')}</small>
       </div>
       <div className="field">
         <label htmlFor="gallery-form">{t('gallery.form')}</label>
