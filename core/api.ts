@@ -290,6 +290,8 @@ export const entryReviewsSchema = z.object({
     reviewsRequired: z.number(),
     canReview: z.boolean(),
     canSettle: z.boolean(),
+    /** Returned and not yet sent again: a reviewer may give it a later fix deadline. */
+    canExtendFixDeadline: z.boolean(),
     checklist: z.array(checklistRowSchema),
     missingAuthorDetails: z.array(missingViewSchema),
     originalityFlags: z.array(z.object({ score: z.number(), otherEntryId: z.number().nullable(), otherEntryCode: z.string().nullable(), referenceTitle: z.string().nullable() })),
@@ -303,6 +305,9 @@ export const entryReviewsSchema = z.object({
     })),
   }).nullable(),
 });
+
+export const extendFixDeadlineSchema = z.object({ fixDeadline: z.string().min(1).max(40) });
+export const fixDeadlineExtendedSchema = z.object({ entryId: z.number(), fixDeadline: z.string() });
 
 export const reviewRecordedSchema = z.object({ reviewId: z.number(), round: z.number(), status: z.enum(REVIEW_STATUSES), isFinal: z.boolean() });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewMessage, type ReviewMessageFacts } from './review-messages.ts';
+import { fixDeadlineExtendedMessage, reviewMessage, type ReviewMessageFacts } from './review-messages.ts';
 
 const facts: ReviewMessageFacts = {
   status: 'returned', contestName: 'Cuộc thi video CCHC Vĩnh Linh 2024', entryCode: 'VL2024-007', title: 'Một cửa điện tử',
@@ -34,5 +34,16 @@ describe('review messages', () => {
     const m = reviewMessage({ ...facts, reason: 'Rất dài '.repeat(60) });
     expect([...m.sms].length).toBeLessThan(260);
     expect(m.sms).toContain('…');
+  });
+});
+
+describe('the message of a longer fix deadline', () => {
+  it('gives the new deadline in the contest\'s time, dd/MM/yyyy HH:mm, in Vietnamese (NFC) and English', () => {
+    const m = fixDeadlineExtendedMessage({ contestName: 'Cuộc thi video CCHC Vĩnh Linh 2024', entryCode: 'VL2024-007', title: 'Một cửa điện tử', fixDeadline: '2024-07-01T10:00:00.000Z', timeZone: 'Asia/Ho_Chi_Minh', entryUrl: 'http://localhost:3000/entries/7' });
+    expect(m.title.vi).toBe('Gia hạn sửa tác phẩm VL2024-007');
+    expect(m.body.vi).toContain('Hạn sửa và nộp lại mới: 01/07/2024 17:00 (Asia/Ho_Chi_Minh)');
+    expect(m.body.en).toContain('New deadline to fix and send it again: 01/07/2024 17:00');
+    expect(m.sms).toBe('Cuộc thi video: tác phẩm VL2024-007 được gia hạn sửa đến 01/07/2024 17:00. http://localhost:3000/entries/7');
+    for (const text of [m.title.vi, m.body.vi, m.sms]) expect(text).toBe(text.normalize('NFC'));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryDraftSchema, missingForSubmission, type EntryDraft } from './entry.ts';
 import {
-  buildChecklist, decisionProblem, entrantStatus, fixDeadlineValid, fixWindowOpen, missingAuthorDetails, recordingRule, reviewInputSchema,
+  buildChecklist, decisionProblem, entrantStatus, extendProblem, fixDeadlineValid, fixWindowOpen, missingAuthorDetails, recordingRule, reviewInputSchema,
   roundOutcome, type ReviewDecision, type RoundDecision,
 } from './review.ts';
 
@@ -143,6 +143,26 @@ describe('who may record a decision now', () => {
     expect(recordingRule({ submitted: true, status: 'approved' }, 1, [d(1, 'approve')], true)).toEqual({ ok: false, code: 'review.alreadyDecided' });
     expect(recordingRule({ submitted: false, status: 'returned' }, 1, [d(1, 'return')], true)).toEqual({ ok: false, code: 'review.notReviewable' });
     expect(recordingRule({ submitted: false, status: null }, 1, [], true)).toEqual({ ok: false, code: 'review.notReviewable' });
+  });
+});
+
+describe('more time to fix a returned entry', () => {
+  const returned = { status: 'draft', reviewStatus: 'returned', fixDeadline: hours(-5) };
+  it('takes a later deadline between an hour and two weeks ahead, also once the old one has passed', () => {
+    expect(extendProblem(returned, hours(48), NOW)).toBeNull();
+    expect(extendProblem({ ...returned, fixDeadline: hours(24) }, hours(25), NOW)).toBeNull();
+  });
+  it('refuses a deadline no later than the one in force, or outside the bounds of any fix deadline', () => {
+    expect(extendProblem({ ...returned, fixDeadline: hours(24) }, hours(24), NOW)).toEqual({ code: 'review.deadlineNotLater', current: hours(24) });
+    expect(extendProblem({ ...returned, fixDeadline: hours(24) }, hours(12), NOW)).toEqual({ code: 'review.deadlineNotLater', current: hours(24) });
+    expect(extendProblem(returned, hours(0.5), NOW)).toMatchObject({ code: 'review.deadlineInvalid' });
+    expect(extendProblem(returned, hours(15 * 24), NOW)).toMatchObject({ code: 'review.deadlineInvalid' });
+    expect(extendProblem(returned, 'ngày mai', NOW)).toMatchObject({ code: 'review.deadlineInvalid' });
+  });
+  it('applies only to an entry still back with its entrant', () => {
+    expect(extendProblem({ ...returned, status: 'submitted', reviewStatus: 'pending' }, hours(48), NOW)).toEqual({ code: 'review.notReturned' });
+    expect(extendProblem({ ...returned, status: 'submitted', reviewStatus: 'rejected' }, hours(48), NOW)).toEqual({ code: 'review.notReturned' });
+    expect(extendProblem({ ...returned, reviewStatus: null }, hours(48), NOW)).toEqual({ code: 'review.notReturned' });
   });
 });
 

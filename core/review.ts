@@ -102,6 +102,20 @@ export function fixDeadlineValid(deadline: string | null, now: Date): boolean {
   return t >= now.getTime() + MIN_FIX_MINUTES * 60_000 && t <= now.getTime() + MAX_FIX_DAYS * 86_400_000;
 }
 
+export type ExtendProblem = { code: 'review.notReturned' } | { code: 'review.deadlineInvalid'; minMinutes: number; maxDays: number } | { code: 'review.deadlineNotLater'; current: string };
+
+/**
+ * What stops a reviewer from giving a returned entry more time to be fixed, if anything: the entry must still be back
+ * with its entrant (returned and not sent again), and the new deadline must be later than the one in force and, like
+ * any fix deadline, between an hour and two weeks from now. It may be set before or after the old one has passed.
+ */
+export function extendProblem(entry: { status: string; reviewStatus: string | null; fixDeadline: string | null }, newDeadline: string, now: Date): ExtendProblem | null {
+  if (entry.status !== 'draft' || entry.reviewStatus !== 'returned') return { code: 'review.notReturned' };
+  if (!fixDeadlineValid(newDeadline, now)) return { code: 'review.deadlineInvalid', minMinutes: MIN_FIX_MINUTES, maxDays: MAX_FIX_DAYS };
+  if (entry.fixDeadline && Date.parse(newDeadline) <= Date.parse(entry.fixDeadline)) return { code: 'review.deadlineNotLater', current: entry.fixDeadline };
+  return null;
+}
+
 /** A returned entry may be fixed and sent again until its fix deadline. */
 export function fixWindowOpen(reviewStatus: string | null, fixDeadline: string | null, now: Date): boolean {
   return reviewStatus === 'returned' && !!fixDeadline && now.getTime() < Date.parse(fixDeadline);

@@ -67,6 +67,7 @@ export async function getEntryReviews(deps: Deps, actor: Actor, entryId: number)
       reviewsRequired: required,
       canReview: mayReview && entry.status === 'submitted' && status === 'pending' && !mine,
       canSettle: can(principal, 'entries.settleReview') && entry.status === 'submitted' && status === 'disputed',
+      canExtendFixDeadline: mayReview && entry.status === 'draft' && status === 'returned',
       checklist: buildChecklist({}, facts).filter((r) => r.source === 'computed'),
       missingAuthorDetails: missingAuthorDetails(facts.missing),
       originalityFlags: await originalityFlags(deps.db, entry),

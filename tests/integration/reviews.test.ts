@@ -286,6 +286,84 @@ describe('returned for a fix', () => {
   });
 });
 
+describe('more time to fix a returned entry', () => {
+  const extend = (c: Client, id: number, fixDeadline: string) => c.post(`/api/entries/${id}/fix-deadline`, { fixDeadline });
+  const local = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso)).replace(',', '');
+
+  it('is given by a reviewer after the deadline passed; the entrant is told, fixes it and sends it again', async () => {
+    const { id, code, phone } = await submitted(entrantA);
+    const reviewedAt = submissionEnd + 3600_000;
+    const first = hoursFrom(reviewedAt, 2);
+    await withNow(reviewedAt, async () => {
+      expect((await review(s1, id, { decision: 'return', reason: 'Cần bổ sung chức vụ tác giả', fixDeadline: first })).statusCode).toBe(201);
+    });
+    const lateAt = Date.parse(first) + 3600_000;
+    const second = hoursFrom(lateAt, 48);
+    const draft = completeDraft({ kind: 'person' }, { title: 'Phóng sự đã bổ sung chức vụ' });
+    draft.authors[0]!.phone = phone;
+    await withNow(lateAt, async () => {
+      expect((await entrantA.put(`/api/contests/${slug}/entries/${id}`, draft)).json().error.code).toBe('entry.fixDeadlinePassed');
+      expect((await s2.get(`/api/entries/${id}/reviews`)).json().staff.canExtendFixDeadline).toBe(true);
+
+      const res = await extend(s2, id, second);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ entryId: id, fixDeadline: second });
+      expect((await s2.get(`/api/entries/${id}/reviews`)).json()).toMatchObject({ status: 'returned', fixDeadline: second });
+
+      const view = (await entrantA.get(`/api/entries/${id}`)).json();
+      expect(view).toMatchObject({ status: 'draft', canEdit: true, review: { status: 'returned', fixDeadline: second } });
+      expect(view.events.map((e: any) => e.kind)).toContain('review.deadlineExtended');
+      const n = (await entrantA.get('/api/me/notifications')).json().items.find((i: any) => i.entryId === id && i.kind === 'review.deadlineExtended');
+      expect(n.body.vi).toContain(`Hạn sửa và nộp lại mới: ${local(second)}`);
+      expect(outboxMails().find((m) => m.includes(`Gia hạn sửa tác phẩm ${code}`))).toContain(local(second));
+      expect(smsFiles().find((f) => f.includes(code) && f.includes('gia hạn'))).toContain(`To: ${phone}`);
+      const audit = (await auditOf(id)).filter((a) => a.action === 'entry.extendFixDeadline');
+      expect(audit).toHaveLength(1);
+      expect(JSON.parse(audit[0]!.details_json!)).toMatchObject({ code, round: 1, previous: first, fixDeadline: second });
+
+      expect((await entrantA.put(`/api/contests/${slug}/entries/${id}`, draft)).statusCode).toBe(200);
+      const again = await entrantA.post(`/api/entries/${id}/submit`);
+      expect(again.statusCode).toBe(200);
+      expect((await entrantA.get(`/api/entries/${id}`)).json().review).toEqual({ status: 'pending', reason: null, fixDeadline: null });
+      // Sent again: nothing left to extend.
+      const late = await extend(s2, id, hoursFrom(lateAt, 72));
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error.code).toBe('review.notReturned');
+      expect((await s2.get(`/api/entries/${id}/reviews`)).json().staff.canExtendFixDeadline).toBe(false);
+    });
+    expect(logs.join('\n')).not.toContain(phone);
+  });
+
+  it('needs a later deadline within two weeks, and is refused to the entrant, a juror and a secretary', async () => {
+    const { id } = await submitted(entrantA);
+    const now = Date.now();
+    expect((await extend(s1, id, hoursFrom(now, 48))).json().error.code).toBe('review.notReturned');
+    const first = hoursFrom(now, 48);
+    expect((await review(s1, id, { decision: 'return', reason: 'Thiếu phụ đề tiếng Việt', fixDeadline: first })).statusCode).toBe(201);
+
+    const same = await extend(s1, id, first);
+    expect(same.statusCode).toBe(400);
+    expect(same.json().error.code).toBe('review.deadlineNotLater');
+    expect(same.json().error.message).toContain(`Hạn sửa mới phải muộn hơn hạn đang áp dụng (${local(first)})`);
+    expect((await extend(s1, id, hoursFrom(now, 24))).json().error.code).toBe('review.deadlineNotLater');
+    expect((await extend(s1, id, hoursFrom(now, 15 * 24))).json().error.code).toBe('review.deadlineInvalid');
+    expect((await extend(s1, id, 'thứ sáu tuần sau')).json().error.code).toBe('review.deadlineInvalid');
+
+    const later = hoursFrom(now, 96);
+    expect((await extend(entrantA, id, later)).json().error.code).toBe('auth.forbidden');
+    expect((await extend(entrantB, id, later)).json().error.code).toBe('entry.notFound');
+    expect((await extend(juror, id, later)).json().error.code).toBe('entry.notFound');
+    const sec = await extend(secretary, id, later);
+    expect(sec.statusCode).toBe(403);
+    expect(sec.json().error.code).toBe('auth.forbidden');
+    expect((await s1.get(`/api/entries/${id}/reviews`)).json().fixDeadline).toBe(first);
+    const denied = (await auditOf(id)).filter((a) => a.outcome === 'denied').map((a) => a.action);
+    expect(denied).toEqual(['entry.extendFixDeadline', 'entry.extendFixDeadline']);
+    // The organizer may too.
+    expect((await extend(org, id, later)).json()).toEqual({ entryId: id, fixDeadline: later });
+  });
+});
+
 describe('two reviews required', () => {
   beforeAll(async () => setReviewsRequired(2));
   afterAll(async () => setReviewsRequired(1));

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { entryReviewsSchema, errorBodySchema, reviewQueueSchema, reviewRecordedSchema } from '../../../core/api.ts';
+import { entryReviewsSchema, errorBodySchema, extendFixDeadlineSchema, fixDeadlineExtendedSchema, reviewQueueSchema, reviewRecordedSchema } from '../../../core/api.ts';
 import { ENTRY_FORMS } from '../../../core/contest.ts';
 import { REVIEW_STATUSES, reviewInputSchema } from '../../../core/review.ts';
 import type { Deps } from '../../services/context.ts';
+import { extendFixDeadline } from '../../services/extend-fix-deadline.ts';
 import { getEntryReviews } from '../../services/get-entry-reviews.ts';
 import { listReviewQueue } from '../../services/list-review-queue.ts';
 import { recordReview } from '../../services/record-review.ts';
@@ -42,5 +43,19 @@ export function reviewRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req, reply) => reply.code(201).send(await recordReview(deps, req.actor, req.params.entryId, req.body)),
+  );
+
+  r.post(
+    '/api/entries/:entryId/fix-deadline',
+    {
+      schema: {
+        tags: ['reviews'],
+        description: 'Gives an entry returned for a fix a later fix deadline (also after the old one passed). Audited; the entrant is notified.',
+        params: entryParams,
+        body: extendFixDeadlineSchema,
+        response: { 200: fixDeadlineExtendedSchema, ...errors },
+      },
+    },
+    async (req) => extendFixDeadline(deps, req.actor, req.params.entryId, req.body),
   );
 }
