@@ -168,6 +168,76 @@ describe('review journey', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   });
 
+  it('gives an entry whose fix deadline passed more time, after which the entrant sends it again', async () => {
+    const { t, base } = suite;
+    const slug = t.demoSlug;
+    const title = 'Trễ hạn sửa vì mất điện';
+    const entrant = await makeUser(t, { fullName: 'Lê Văn Trễ Hạn' });
+    const reviewer = await makeUser(t, { role: 'secretariat', fullName: 'Ngô Gia Hạn' });
+    const api = await loggedInClient(t, entrant.email, entrant.password);
+    const draft = completeDraft({ kind: 'person' }, { title });
+    draft.authors[0]!.phone = '0914000111';
+    const created = await api.post(`/api/contests/${slug}/entries`, draft);
+    expect(created.statusCode).toBe(201);
+    const entryId = created.json().id as number;
+    await attachAcceptedFile(t, entryId);
+    expect((await api.post(`/api/entries/${entryId}/submit`)).statusCode).toBe(200);
+
+    // Returned three hours ago with two hours to fix it: the deadline passed an hour ago.
+    const staffApi = await loggedInClient(t, reviewer.email, reviewer.password);
+    const realNow = Date.now();
+    t.setNow(new Date(realNow - 3 * 3600_000));
+    try {
+      const returned = await staffApi.post(`/api/entries/${entryId}/reviews`, { decision: 'return', reason: REASON, fixDeadline: new Date(realNow - 3600_000).toISOString() });
+      expect(returned.statusCode).toBe(201);
+    } finally {
+      t.setNow(null);
+    }
+
+    const page = await suite.newPage();
+    await logInAs(page, base, entrant.email, entrant.password);
+    await page.goto(`${base}/entries/${entryId}`);
+    await page.getByTestId('review-outcome').waitFor();
+    expect(await text(page, 'review-outcome-title')).toBe('Đã hết hạn sửa tác phẩm');
+
+    // The reviewer sees the lapsed deadline in the drawer and sets a new one.
+    const staff = await suite.newPage();
+    await logInAs(staff, base, reviewer.email, reviewer.password);
+    await staff.goto(`${base}/manage/${slug}/review`);
+    await staff.getByLabel('Tìm tác phẩm').fill('tre han sua');
+    await staff.getByTestId(`review-open-${entryId}`).click();
+    await staff.getByTestId('extend-lapsed').waitFor();
+    expect(await text(staff, 'extend-lapsed')).toContain('Hạn sửa đã qua');
+    const newAt = new Date(realNow + 2 * 86_400_000);
+    const [y, m, d] = utcToZonedLocal(newAt, TZ).slice(0, 10).split('-');
+    const newText = `${d}/${m}/${y} 17:00`;
+    const input = staff.getByTestId('extend-deadline').getByLabel(/Hạn sửa mới/);
+    await input.click();
+    await input.press('Control+a');
+    await input.pressSequentially(newText);
+    // Confirmed with the picker's own button: Enter in the field would also send the form.
+    await staff.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+    expect(await input.inputValue()).toBe(newText);
+    await staff.getByTestId('extend-submit').click();
+    await staff.getByText(`Đã gia hạn sửa đến ${newText}.`).waitFor();
+    await staff.getByTestId('extend-current').getByText(`Hạn sửa đang áp dụng: ${newText}`).waitFor();
+    const extensions = await t.deps.db.selectFrom('audit_log').select('details_json').where('target', '=', `entry:${entryId}`).where('action', '=', 'entry.extendFixDeadline').execute();
+    expect(extensions).toHaveLength(1);
+    await staff.screenshot({ path: path.join(os.tmpdir(), 'review-extend.png'), fullPage: true });
+    expect(await text(staff, 'review-drawer-status')).toBe('Trả lại để sửa');
+
+    // The entrant is told, and can send it again.
+    await page.reload();
+    await page.getByTestId('review-outcome').waitFor();
+    expect(await text(page, 'review-outcome-title')).toBe('Tác phẩm được trả lại để sửa');
+    expect(await text(page, 'review-outcome-reason')).toBe(`Ban Tổ chức đề nghị sửa trước ${newText}: ${REASON}`);
+    expect(await text(page, 'history')).toContain(`Ban Tổ chức gia hạn sửa đến ${newText}`);
+    expect(await text(page, 'nav-unread')).toBe('2');
+    await page.getByTestId('submit-entry').click();
+    await page.getByTestId('submitted').waitFor();
+    expect(await text(page, 'review-outcome-title')).toBe('Tác phẩm đang chờ Ban Tổ chức thẩm định');
+  });
+
   it('shows two reviewers who disagree to the organizer, who records the final decision', async () => {
     const { t, base } = suite;
     const slug = t.demoSlug;

@@ -19,8 +19,8 @@ export interface TestApp {
   admin: { email: string; password: string; userId: number };
   demoSlug: string;
   sentMail: Mail[];
-  /** Moves the clock the services see. */
-  setNow(d: Date): void;
+  /** Fixes the clock the services see at `d`; null lets it run again. */
+  setNow(d: Date | null): void;
   close(): Promise<void>;
 }
 

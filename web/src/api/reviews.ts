@@ -25,4 +25,5 @@ export interface ReviewBody {
   fixDeadline?: string | null;
 }
 
+export const extendFixDeadline = (entryId: number, fixDeadline: string) => api<{ entryId: number; fixDeadline: string }>(`/api/entries/${enc(entryId)}/fix-deadline`, { method: 'POST', json: { fixDeadline } });
 export const recordReview = (entryId: number, body: ReviewBody) => api<ReviewRecorded>(`/api/entries/${enc(entryId)}/reviews`, { method: 'POST', json: body });

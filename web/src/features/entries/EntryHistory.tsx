@@ -24,7 +24,8 @@ export function EntryHistory({ events, timeZone }: { events: EntryView['events']
       case 'submitted':
         return t(d.resubmission ? 'entry.history.resubmitted' : d.inGrace ? 'entry.history.submittedGrace' : 'entry.history.submitted', { code: String(d.code ?? '') });
       case 'review.returned':
-        return t('entry.history.review.returned', { deadline: typeof d.fixDeadline === 'string' ? formatDateTime(d.fixDeadline, timeZone) : '' });
+      case 'review.deadlineExtended':
+        return t(`entry.history.${e.kind}`, { deadline: typeof d.fixDeadline === 'string' ? formatDateTime(d.fixDeadline, timeZone) : '' });
       case 'subtitles.saved':
       case 'subtitles.deleted':
         return t(`entry.history.${e.kind}`, { lang: t(`subtitles.languages.${String(d.lang)}`, { defaultValue: String(d.lang) }) });

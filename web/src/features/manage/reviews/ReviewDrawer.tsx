@@ -9,6 +9,7 @@ import { PlaybackSection } from '../../entries/PlaybackSection.tsx';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { Checklist } from './Checklist.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
+import { ExtendDeadlineForm } from './ExtendDeadlineForm.tsx';
 import { REVIEW_COLORS } from './review-colors.ts';
 import { reviewersDisagree } from './review-form.ts';
 
@@ -34,6 +35,7 @@ export function ReviewDrawer({ entryId, contest, onClose }: { entryId: number; c
             <>
               {staff && <Checklist staff={staff} upload={entry.data.upload} editable={false} />}
               <Alert type="info" showIcon title={t(cannotReviewKey(reviews.data))} data-testid="review-closed" />
+              {staff?.canExtendFixDeadline && <ExtendDeadlineForm key={reviews.data.fixDeadline ?? ''} entryId={entryId} contest={contest} fixDeadline={reviews.data.fixDeadline} />}
             </>
           )}
         </>
