@@ -159,7 +159,7 @@ export const contestEntryRowSchema = z.object({
 });
 
 export const complianceSchema = z.object({
-  units: z.array(z.object({ unitId: z.number(), unitName: z.string(), categoryCode: z.string(), categoryName: z.string(), minEntries: z.number(), maxEntries: z.number(), submitted: z.number(), drafts: z.number(), belowMinimum: z.boolean() })),
+  units: z.array(z.object({ unitId: z.number(), unitName: z.string(), categoryCode: z.string(), categoryName: z.string(), minEntries: z.number(), maxEntries: z.number(), submitted: z.number(), drafts: z.number(), returned: z.number(), belowMinimum: z.boolean() })),
   belowMinimum: z.array(z.string()),
   refusedFiles: z.number(),
 });

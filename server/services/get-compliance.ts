@@ -16,10 +16,10 @@ export async function getCompliance(deps: Deps, actor: Actor, slug: string) {
     .execute();
   const counts = await deps.db
     .selectFrom('entries')
-    .select(['unit_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['unit_id', 'status', 'review_status', (eb) => eb.fn.countAll<number>().as('n')])
     .where('contest_id', '=', contest.id)
     .where('unit_id', 'is not', null)
-    .groupBy(['unit_id', 'status'])
+    .groupBy(['unit_id', 'status', 'review_status'])
     .execute();
   const refused = await deps.db
     .selectFrom('entries')
@@ -28,11 +28,16 @@ export async function getCompliance(deps: Deps, actor: Actor, slug: string) {
     .where('entries.contest_id', '=', contest.id)
     .where('uploads.status', '=', 'refused')
     .executeTakeFirstOrThrow();
-  const count = (unitId: number, status: string) => Number(counts.find((c) => Number(c.unit_id) === unitId && c.status === status)?.n ?? 0);
+  // A returned entry is a draft again while its unit fixes it; it is counted on its own, not among the drafts.
+  const count = (unitId: number, which: (c: (typeof counts)[number]) => boolean) =>
+    counts.filter((c) => Number(c.unit_id) === unitId && which(c)).reduce((sum, c) => sum + Number(c.n), 0);
   const rows = units
     .map((u) => {
-      const submitted = count(Number(u.id), 'submitted');
-      return { unitId: Number(u.id), unitName: u.name, categoryCode: u.categoryCode, categoryName: u.categoryName, minEntries: u.min_entries, maxEntries: u.max_entries, submitted, drafts: count(Number(u.id), 'draft'), belowMinimum: submitted < u.min_entries };
+      const id = Number(u.id);
+      const submitted = count(id, (c) => c.status === 'submitted');
+      const drafts = count(id, (c) => c.status === 'draft' && c.review_status !== 'returned');
+      const returned = count(id, (c) => c.status === 'draft' && c.review_status === 'returned');
+      return { unitId: id, unitName: u.name, categoryCode: u.categoryCode, categoryName: u.categoryName, minEntries: u.min_entries, maxEntries: u.max_entries, submitted, drafts, returned, belowMinimum: submitted < u.min_entries };
     })
     .sort((a, b) => a.categoryCode.localeCompare(b.categoryCode) || collator.compare(a.unitName, b.unitName));
   return { units: rows, belowMinimum: rows.filter((r) => r.belowMinimum).map((r) => r.unitName), refusedFiles: Number(refused.n) };

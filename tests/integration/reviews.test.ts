@@ -334,6 +334,16 @@ describe('more time to fix a returned entry', () => {
     expect(logs.join('\n')).not.toContain(phone);
   });
 
+  it('counts a unit\'s returned entry on the compliance dashboard apart from its drafts and its submitted entries', async () => {
+    const vinhHa = await unitId(t, 'Xã Vĩnh Hà');
+    const row = async () => (await s1.get(`/api/contests/${slug}/compliance`)).json().units.find((u: any) => u.unitId === vinhHa);
+    const before = await row();
+    const { id } = await submitted(repElsewhere, { unitId: vinhHa, title: 'Vĩnh Hà đón khách một cửa' });
+    expect(await row()).toMatchObject({ submitted: before.submitted + 1, drafts: before.drafts, returned: before.returned });
+    expect((await review(s1, id, { decision: 'return', reason: 'Cần bổ sung chức vụ tác giả', fixDeadline: hoursFrom(Date.now(), 48) })).statusCode).toBe(201);
+    expect(await row()).toMatchObject({ submitted: before.submitted, drafts: before.drafts, returned: before.returned + 1, belowMinimum: before.submitted < before.minEntries });
+  });
+
   it('needs a later deadline within two weeks, and is refused to the entrant, a juror and a secretary', async () => {
     const { id } = await submitted(entrantA);
     const now = Date.now();

@@ -44,6 +44,7 @@ export default function ComplianceTab() {
           { title: t('compliance.category'), dataIndex: 'categoryName' },
           { title: t('compliance.submitted'), dataIndex: 'submitted', align: 'right', render: (n: number, r) => <strong data-testid={`compliance-submitted-${r.unitId}`}>{n}</strong> },
           { title: t('compliance.drafts'), dataIndex: 'drafts', align: 'right' },
+          { title: t('compliance.returned'), dataIndex: 'returned', align: 'right', render: (n: number, r) => <span data-testid={`compliance-returned-${r.unitId}`}>{n}</span> },
           { title: t('compliance.minMax'), key: 'minmax', align: 'right', render: (_: unknown, r) => `${r.minEntries} – ${r.maxEntries}` },
           {
             title: t('compliance.state'),
