@@ -48,6 +48,9 @@ export async function logInAs(page: Page, base: string, identifier: string, pass
   // The account link shows as soon as the session is known, a moment before the login page moves on: a click made
   // in between would be undone by that move.
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  // The site's home page sends a one-contest site on to that contest once the list has loaded: a click made before
+  // then would be overridden by that move too.
+  await page.waitForFunction(() => location.pathname !== '/' || document.querySelector('[data-testid="contest-list-page"]') !== null);
 }
 
 /**

@@ -22,7 +22,9 @@ import { uploadPath } from '../../server/services/check-upload.ts';
 import { renditionsDir } from '../../server/services/make-renditions.ts';
 import { approvedEntry, attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { publishEntries } from '../../server/services/publish-entries.ts';
+import { recordReview } from '../../server/services/record-review.ts';
 import { reportEntry } from '../../server/services/report-entry.ts';
+import { reviewInputSchema } from '../../core/review.ts';
 import { saveNewsPost } from '../../server/services/save-news-post.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
@@ -111,6 +113,13 @@ async function failedJobId(): Promise<string> {
 }
 
 const SRT_SAMPLE = '1\n00:00:01,000 --> 00:00:03,000\nXin chào bà con\n';
+
+/** An entrant's entry returned for a fix, due in two days. */
+async function returnedEntry(): Promise<number> {
+  const id = await entrantDraft({ submitted: true });
+  await recordReview(t.deps, admin(), id, reviewInputSchema.parse({ decision: 'return', reason: 'Cần bổ sung chức vụ tác giả', checklist: {}, fixDeadline: new Date(Date.now() + 48 * 3600_000).toISOString() }));
+  return id;
+}
 
 const REVIEW_OK = { decision: 'approve', checklist: { onTheme: { ok: true }, lawfulRespectful: { ok: true }, originalRights: { ok: true } } };
 /** Reviewers (organizer, secretariat) decide; staff who see entries, and the entrant, are refused; to others the entry does not exist. */
@@ -278,6 +287,7 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/contests/:slug/review-queue', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/review-queue`) },
   { method: 'GET', route: '/api/entries/:entryId/reviews', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantDraft({ submitted: true })}/reviews`) },
   { method: 'POST', route: '/api/entries/:entryId/reviews', allowed: ['organizer', 'secretariat', 'site_admin'], denied: reviewDenied, call: async (c) => c.post(`/api/entries/${await entrantDraft({ submitted: true })}/reviews`, REVIEW_OK) },
+  { method: 'POST', route: '/api/entries/:entryId/fix-deadline', allowed: ['organizer', 'secretariat', 'site_admin'], denied: reviewDenied, call: async (c) => c.post(`/api/entries/${await returnedEntry()}/fix-deadline`, { fixDeadline: new Date(Date.now() + 96 * 3600_000).toISOString() }) },
   { method: 'GET', route: '/api/public/contests/:slug/gallery', allowed: EVERYONE, call: (c) => c.get(`/api/public/contests/${slug}/gallery`) },
   { method: 'GET', route: '/api/public/entries/:entryId', allowed: EVERYONE, call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true })}`) },
   { method: 'GET', route: '/api/public/entries/:entryId/media/:file', allowed: EVERYONE, call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true })}/media/poster.jpg`) },

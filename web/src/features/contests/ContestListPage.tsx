@@ -16,7 +16,7 @@ export default function ContestListPage() {
   const only = contests.data.length === 1 ? contests.data[0] : undefined;
   if (only) return <Navigate to={`/c/${only.slug}`} replace />;
   return (
-    <section>
+    <section data-testid="contest-list-page">
       <h1>{t('list.title')}</h1>
       {contests.data.length === 0 ? (
         <p>{t('list.empty')}</p>
