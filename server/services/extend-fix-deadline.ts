@@ -8,11 +8,11 @@ import { entryDraftSchema } from '../../core/entry.ts';
 import { AppError } from '../../core/errors.ts';
 import { fixDeadlineExtendedMessage } from '../../core/review-messages.ts';
 import { extendProblem } from '../../core/review.ts';
-import { can } from '../../core/roles.ts';
 import { formatDateTime } from '../../core/time.ts';
 import { notifyEntrant } from '../notify/notify-entrant.ts';
-import { appendAudit, auditDenied } from './append-audit.ts';
-import { requireLogin, rolesInContest } from './authorize.ts';
+import { appendAudit } from './append-audit.ts';
+import { requireLogin } from './authorize.ts';
+import { authorizeReviewer } from './authorize-reviewer.ts';
 import type { Actor, Deps } from './context.ts';
 import { loadContest } from './load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
@@ -22,13 +22,8 @@ export async function extendFixDeadline(deps: Deps, actor: Actor, entryId: numbe
   const entry = await deps.db.selectFrom('entries').select(['contest_id', 'owner_user_id', 'code']).where('id', '=', entryId).executeTakeFirst();
   if (!entry) throw new AppError('entry.notFound');
   const contestId = Number(entry.contest_id);
-  const roles = await rolesInContest(deps.db, actor.userId, contestId);
-  const principal = { isSiteAdmin: actor.isSiteAdmin, roles };
-  if (!can(principal, 'entries.review')) {
-    if (roles.length > 0) await auditDenied(deps, actor, { action: 'entry.extendFixDeadline', contestId, target: `entry:${entryId}` });
-    const seesEntry = can(principal, 'entries.viewAll') || (entry.owner_user_id !== null && Number(entry.owner_user_id) === actor.userId);
-    throw new AppError(seesEntry ? 'auth.forbidden' : 'entry.notFound');
-  }
+  const ownerUserId = entry.owner_user_id === null ? null : Number(entry.owner_user_id);
+  await authorizeReviewer(deps, actor, { id: entryId, contestId, ownerUserId }, 'entry.extendFixDeadline');
   const contest = await loadContest(deps.db, { id: contestId });
   const zone = contest.settings.timeZone;
   const now = deps.clock();

@@ -15,8 +15,9 @@ import { buildChecklist, CHECKLIST_LABELS, decisionProblem, recordingRule, round
 import { entryDraftSchema } from '../../core/entry.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { notifyEntrant } from '../notify/notify-entrant.ts';
-import { appendAudit, auditDenied } from './append-audit.ts';
-import { requireLogin, rolesInContest } from './authorize.ts';
+import { appendAudit } from './append-audit.ts';
+import { requireLogin } from './authorize.ts';
+import { authorizeReviewer } from './authorize-reviewer.ts';
 import type { Actor, Deps } from './context.ts';
 import { loadContest } from './load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
@@ -29,14 +30,8 @@ export async function recordReview(deps: Deps, actor: Actor, entryId: number, in
   const entry = await deps.db.selectFrom('entries').selectAll().where('id', '=', entryId).executeTakeFirst();
   if (!entry) throw new AppError('entry.notFound');
   const contestId = Number(entry.contest_id);
-  const roles = await rolesInContest(deps.db, actor.userId, contestId);
-  const principal = { isSiteAdmin: actor.isSiteAdmin, roles };
-  if (!can(principal, 'entries.review')) {
-    if (roles.length > 0) await auditDenied(deps, actor, { action: 'entry.review', contestId, target: `entry:${entryId}` });
-    // Those who may see the entry learn they may not review it; to anyone else it does not exist.
-    const seesEntry = can(principal, 'entries.viewAll') || (entry.owner_user_id !== null && Number(entry.owner_user_id) === actor.userId);
-    throw new AppError(seesEntry ? 'auth.forbidden' : 'entry.notFound');
-  }
+  const ownerUserId = entry.owner_user_id === null ? null : Number(entry.owner_user_id);
+  const principal = await authorizeReviewer(deps, actor, { id: entryId, contestId, ownerUserId }, 'entry.review');
   const mayFinalize = can(principal, 'entries.settleReview');
   const contest = await loadContest(deps.db, { id: contestId });
   const required = contest.settings.reviewsRequired ?? 1;
