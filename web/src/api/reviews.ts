@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { JudgedItem, ReviewDecision } from '../../../core/review.ts';
 import { api, enc } from './client.ts';
+import { entryKey } from './entries.ts';
 import { reviewQueueQuery, type ReviewQueueFilters } from './review-queue-query.ts';
 import type { EntryReviews, ReviewQueue, ReviewRecorded } from './types.ts';
 
@@ -27,3 +28,12 @@ export interface ReviewBody {
 
 export const extendFixDeadline = (entryId: number, fixDeadline: string) => api<{ entryId: number; fixDeadline: string }>(`/api/entries/${enc(entryId)}/fix-deadline`, { method: 'POST', json: { fixDeadline } });
 export const recordReview = (entryId: number, body: ReviewBody) => api<ReviewRecorded>(`/api/entries/${enc(entryId)}/reviews`, { method: 'POST', json: body });
+
+/** After a review action: the entry's reviews, the entry itself and the contest's queue all change. */
+export function refreshAfterReview(qc: QueryClient, entryId: number, slug: string): Promise<unknown> {
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: entryReviewsKey(entryId) }),
+    qc.invalidateQueries({ queryKey: entryKey(entryId) }),
+    qc.invalidateQueries({ queryKey: reviewQueueKey(slug) }),
+  ]);
+}

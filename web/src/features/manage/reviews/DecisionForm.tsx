@@ -6,12 +6,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/vi';
 import { useTranslation } from 'react-i18next';
 import { MIN_REASON_LENGTH, REVIEW_DECISIONS, type JudgedItem, type ReviewDecision } from '../../../../../core/review.ts';
-import { entryKey } from '../../../api/entries.ts';
-import { entryReviewsKey, recordReview, reviewQueueKey } from '../../../api/reviews.ts';
+import { recordReview, refreshAfterReview } from '../../../api/reviews.ts';
 import type { ContestView, EntryReviews, UploadView } from '../../../api/types.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { Checklist } from './Checklist.tsx';
-import { defaultFixDeadline, fixDeadlineBounds, reasonMissing, reviewBody } from './review-form.ts';
+import { defaultFixDeadline, fixDeadlineBounds, reasonMissing, reviewBody, WALL_CLOCK } from './review-form.ts';
 
 interface Values {
   decision: ReviewDecision;
@@ -21,8 +20,6 @@ interface Values {
   fixDeadline: Dayjs | null;
 }
 
-/** The picker's value is a wall-clock time; it is read in the contest's zone, whatever the browser's zone. */
-const WALL = 'YYYY-MM-DDTHH:mm';
 
 /**
  * The reviewer's decision with the checklist: approve, reject, or return for a fix by a deadline. `final`: the
@@ -37,14 +34,10 @@ export function DecisionForm({ entryId, contest, staff, upload, final }: { entry
   const [now] = useState(() => new Date());
   const bounds = fixDeadlineBounds(now, contest.timeZone);
   const save = useMutation({
-    mutationFn: (v: Values) => recordReview(entryId, reviewBody({ ...v, fixDeadline: v.fixDeadline ? v.fixDeadline.format(WALL) : null }, contest.timeZone)),
+    mutationFn: (v: Values) => recordReview(entryId, reviewBody({ ...v, fixDeadline: v.fixDeadline ? v.fixDeadline.format(WALL_CLOCK) : null }, contest.timeZone)),
     onSuccess: async (res) => {
       void message.success(t('review.saved', { status: t(`review.statusName.${res.status}`) }));
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: entryReviewsKey(entryId) }),
-        qc.invalidateQueries({ queryKey: entryKey(entryId) }),
-        qc.invalidateQueries({ queryKey: reviewQueueKey(contest.slug) }),
-      ]);
+      await refreshAfterReview(qc, entryId, contest.slug);
     },
   });
 

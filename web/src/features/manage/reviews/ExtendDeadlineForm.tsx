@@ -4,14 +4,10 @@ import { Alert, App, Button, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, zonedToUtc } from '../../../../../core/time.ts';
-import { entryKey } from '../../../api/entries.ts';
-import { entryReviewsKey, extendFixDeadline, reviewQueueKey } from '../../../api/reviews.ts';
+import { extendFixDeadline, refreshAfterReview } from '../../../api/reviews.ts';
 import type { ContestView } from '../../../api/types.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
-import { defaultFixDeadline, fixDeadlineBounds } from './review-form.ts';
-
-/** The picker's value is a wall-clock time in the contest's zone, whatever the browser's zone. */
-const WALL = 'YYYY-MM-DDTHH:mm';
+import { defaultFixDeadline, fixDeadlineBounds, WALL_CLOCK } from './review-form.ts';
 
 /** A returned entry gets a later fix deadline: asked for by the entrant, or after the old one passed. */
 export function ExtendDeadlineForm({ entryId, contest, fixDeadline }: { entryId: number; contest: ContestView; fixDeadline: string | null }) {
@@ -23,14 +19,10 @@ export function ExtendDeadlineForm({ entryId, contest, fixDeadline }: { entryId:
   const suggested = defaultFixDeadline(now, contest.timeZone);
   const lapsed = !!fixDeadline && Date.parse(fixDeadline) <= now.getTime();
   const save = useMutation({
-    mutationFn: (v: { fixDeadline: Dayjs }) => extendFixDeadline(entryId, zonedToUtc(v.fixDeadline.format(WALL), contest.timeZone).toISOString()),
+    mutationFn: (v: { fixDeadline: Dayjs }) => extendFixDeadline(entryId, zonedToUtc(v.fixDeadline.format(WALL_CLOCK), contest.timeZone).toISOString()),
     onSuccess: async (res) => {
       void message.success(t('review.extend.done', { deadline: formatDateTime(res.fixDeadline, contest.timeZone) }));
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: entryReviewsKey(entryId) }),
-        qc.invalidateQueries({ queryKey: entryKey(entryId) }),
-        qc.invalidateQueries({ queryKey: reviewQueueKey(contest.slug) }),
-      ]);
+      await refreshAfterReview(qc, entryId, contest.slug);
     },
   });
   const deadline = fixDeadline ? formatDateTime(fixDeadline, contest.timeZone) : '—';
@@ -44,7 +36,7 @@ export function ExtendDeadlineForm({ entryId, contest, fixDeadline }: { entryId:
       <Form<{ fixDeadline: Dayjs }>
         layout="vertical"
         onFinish={(v) => save.mutate(v)}
-        initialValues={{ fixDeadline: !fixDeadline || Date.parse(zonedToUtc(suggested, contest.timeZone).toISOString()) > Date.parse(fixDeadline) ? dayjs(suggested) : undefined }}
+        initialValues={{ fixDeadline: !fixDeadline || zonedToUtc(suggested, contest.timeZone).getTime() > Date.parse(fixDeadline) ? dayjs(suggested) : undefined }}
       >
         <Form.Item name="fixDeadline" label={t('review.extend.newDeadline', { zone: contest.timeZone })} extra={t('review.fixDeadlineHint')} rules={[{ required: true, message: t('review.fixDeadlineRequired') }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" minDate={dayjs(bounds.min)} maxDate={dayjs(bounds.max)} allowClear={false} style={{ width: 220 }} data-testid="extend-deadline-input" />

@@ -16,6 +16,9 @@ export function reviewersDisagree(decisions: readonly DecisionLike[]): boolean {
   return new Set(decisions.filter((d) => !d.isFinal).map((d) => d.decision)).size > 1;
 }
 
+/** The format of a deadline picker's value: a wall-clock time, read in the contest's zone whatever the browser's. */
+export const WALL_CLOCK = 'YYYY-MM-DDTHH:mm';
+
 /** A first suggestion for a fix deadline: 17:00 in the contest's zone, `days` days from now. */
 export function defaultFixDeadline(now: Date, timeZone: string, days = 3): string {
   return `${utcToZonedLocal(new Date(now.getTime() + days * 86_400_000), timeZone).slice(0, 10)}T17:00`;
