@@ -117,3 +117,13 @@ export async function clickForAnswer(page: Page, button: Locator, method: string
   expect(res.status(), `${method} …${pathEnd} answered ${res.status()}: ${body}`).toBe(200);
   return body ? JSON.parse(body) : null;
 }
+
+/**
+ * Waits for an Ant Design dialog to finish opening. On a busy machine the zoom-in can stall, and a click made while
+ * the dialog is still appearing may be lost: the dialog then stays open and the step times out far from the cause.
+ */
+export async function dialogOpened(dialog: Locator): Promise<Locator> {
+  await dialog.waitFor();
+  await expect.poll(async () => (await dialog.getAttribute('class')) ?? '', { timeout: 15_000 }).not.toMatch(/-appear/);
+  return dialog;
+}

@@ -20,7 +20,7 @@ import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { checkVideoFile } from '../../server/media/check-video-file.ts';
 import type { ContestView } from '../../web/src/api/types.ts';
 import { makeTestVideos, TEST_VIDEO_NAMES, type TestVideos } from '../helpers/videos.ts';
-import { launchBrowser, logInAs, pageFactory, text } from './browser.ts';
+import { dialogOpened, launchBrowser, logInAs, pageFactory, text } from './browser.ts';
 
 let t: TestApp;
 let runner: Worker | null = null;
@@ -324,7 +324,7 @@ describe('entrant journey', () => {
     // Intake (R13): an entry brought in person is registered for its author, then completed on its page.
     await page.goto(`${base}/manage/${t.demoSlug}/entries`);
     await page.getByTestId('intake-open').click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await dialogOpened(page.getByRole('dialog'));
     await dialog.getByLabel('Cá nhân, tổ chức').check();
     await dialog.getByLabel('Họ và tên tác giả').fill('Hoàng Văn Nam');
     await dialog.getByLabel('Số điện thoại tác giả').fill('0987 654 321');

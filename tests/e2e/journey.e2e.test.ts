@@ -30,7 +30,7 @@ import { ensureWebBuilt } from '../../server/web-build.ts';
 import { completeDraft } from '../helpers/entries.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
-import { clickForAnswer, launchBrowser, logInAs, pageFactory, playUntilMoving, text } from './browser.ts';
+import { clickForAnswer, dialogOpened, launchBrowser, logInAs, pageFactory, playUntilMoving, text } from './browser.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const TITLE = 'Một cửa ở Vĩnh Linh';
@@ -295,7 +295,7 @@ describe('an entry from review to the public gallery', () => {
     expect(await page.getByTestId(`publish-${s.entryId}`).isEnabled()).toBe(true);
 
     await page.getByTestId(`publish-${s.entryId}`).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await dialogOpened(page.getByRole('dialog'));
     await dialog.getByText('Chú thích được tạo tự động khi đăng').waitFor();
     expect(await clickForAnswer(page, dialog.getByRole('button', { name: 'Đăng tải' }), 'POST', '/publication/publish')).toEqual({ published: [s.entryId], skipped: [] });
     await page.getByText('Đã đăng tải tác phẩm.').waitFor();

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eApp, logInAs, text } from './browser.ts';
+import { dialogOpened, e2eApp, logInAs, text } from './browser.ts';
 
 const suite = e2eApp();
 const { newPage } = suite;
@@ -158,7 +158,7 @@ describe('organizer journey', () => {
     await table.getByText('Xã Vĩnh Thái').waitFor();
 
     await page.getByTestId('unit-add').click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await dialogOpened(page.getByRole('dialog'));
     await dialog.getByLabel('Tên đơn vị').fill('Xã Hải Đông Thử Nghiệm');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });

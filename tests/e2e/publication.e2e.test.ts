@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { approvedEntry } from '../helpers/entries.ts';
 import { Client, makeUser } from '../helpers/test-app.ts';
-import { clickForAnswer, e2eApp, logInAs, text } from './browser.ts';
+import { clickForAnswer, dialogOpened, e2eApp, logInAs, text } from './browser.ts';
 
 const suite = e2eApp();
 const { newPage } = suite;
@@ -39,7 +39,7 @@ describe('publication, reports and news', () => {
 
     // One entry: the caption is the server's, shown after publishing.
     await page.getByTestId(`publish-${one}`).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await dialogOpened(page.getByRole('dialog'));
     await dialog.getByText('Chú thích được tạo tự động khi đăng').waitFor();
     expect(await clickForAnswer(page, dialog.getByRole('button', { name: 'Đăng tải' }), 'POST', '/publication/publish')).toEqual({ published: [one], skipped: [] });
     await page.getByText('Đã đăng tải tác phẩm.').waitFor();
@@ -64,6 +64,7 @@ describe('publication, reports and news', () => {
 
     // The caption can be edited after publishing.
     await page.getByTestId(`edit-caption-${two}`).click();
+    await dialogOpened(dialog);
     // The form fills in the current caption once mounted; typing before that would be overwritten (a busy machine).
     await page.waitForFunction(() => ((document.querySelector('[role="dialog"] [data-testid="caption-input"]') as HTMLTextAreaElement | null)?.value ?? '').length > 0);
     await dialog.getByTestId('caption-input').fill('Chuyện cái bến đò — phóng sự của Nguyễn Văn An\n#CaiCachHanhChinh');
@@ -73,6 +74,7 @@ describe('publication, reports and news', () => {
 
     // Taking one down needs a reason.
     await page.getByTestId(`unpublish-${two}`).click();
+    await dialogOpened(dialog);
     await dialog.getByRole('button', { name: 'Gỡ khỏi thư viện' }).click();
     await dialog.getByText('Hãy nêu lý do, ít nhất 5 ký tự.').waitFor();
     await dialog.getByTestId('unpublish-reason').fill('Nhạc nền chưa rõ bản quyền');
@@ -104,7 +106,7 @@ describe('publication, reports and news', () => {
     expect(await table.textContent()).toContain('ban.doc@example.vn');
     expect(await text(sec, `report-status-${reportId}`)).toBe('Chưa xử lý');
     await sec.getByTestId(`resolve-${reportId}`).click();
-    const resolve = sec.getByRole('dialog');
+    const resolve = await dialogOpened(sec.getByRole('dialog'));
     await resolve.getByText('Phản ánh đúng', { exact: true }).click();
     await resolve.getByTestId('resolve-outcome').fill('Xác nhận có đoạn sao chép, gỡ tác phẩm');
     await resolve.getByText('Gỡ tác phẩm khỏi thư viện', { exact: true }).click();
@@ -124,7 +126,7 @@ describe('publication, reports and news', () => {
     await logInAs(org, base, organizer.email, organizer.password);
     await org.goto(`${base}/manage/${slug}/news`);
     await org.getByTestId('news-new').click();
-    const news = org.getByRole('dialog');
+    const news = await dialogOpened(org.getByRole('dialog'));
     await news.getByTestId('news-title').fill('Gia hạn nhận bài đến hết ngày 15/9');
     await news.getByTestId('news-body').fill('Ban Tổ chức **gia hạn** thời gian nhận bài.\n\n- Nộp trực tuyến\n- Hoặc nộp tại Phòng Nội vụ');
     await news.locator('.manage-preview strong').getByText('gia hạn').waitFor();
