@@ -26,7 +26,7 @@ const RUNS = (() => {
   const i = process.argv.indexOf('--runs');
   return i > 0 ? Number(process.argv[i + 1]) : 3;
 })();
-const THROTTLE = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) };
+const THROTTLE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const KB = 1000;
 
 interface Load {
@@ -47,13 +47,18 @@ async function measure(ctx: BrowserContext, url: string, posterShown: string): P
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', THROTTLE);
   const reqs = new Map<string, { url: string; type: string; bytes: number; doneAt: number }>();
-  cdp.on('Network.responseReceived', (e) => reqs.set(e.requestId, { url: e.response.url, type: e.type, bytes: 0, doneAt: Infinity }));
+  cdp.on('Network.responseReceived', (e) =>
+    reqs.set(e.requestId, { url: e.response.url, type: e.type, bytes: 0, doneAt: Infinity }),
+  );
   cdp.on('Network.loadingFinished', (e) => {
     const r = reqs.get(e.requestId);
     if (r) Object.assign(r, { bytes: e.encodedDataLength, doneAt: e.timestamp });
   });
   await page.goto(url, { waitUntil: 'commit' });
-  const handle = await page.waitForFunction(`(${posterShown}) ? performance.now() : false`, undefined, { timeout: 120_000, polling: 'raf' });
+  const handle = await page.waitForFunction(`(${posterShown}) ? performance.now() : false`, undefined, {
+    timeout: 120_000,
+    polling: 'raf',
+  });
   const firstPosterMs = (await handle.jsonValue()) as number;
   // The poster's own request is the first image finished; what finished by then came "before the first poster".
   const done = [...reqs.values()];
@@ -81,26 +86,54 @@ async function main(): Promise<void> {
   let browser: Browser | null = null;
   let bare: http.Server | null = null;
   try {
-    const contest = await t.deps.db.selectFrom('contests').select(['id', 'name']).where('slug', '=', t.demoSlug).executeTakeFirstOrThrow();
+    const contest = await t.deps.db
+      .selectFrom('contests')
+      .select(['id', 'name'])
+      .where('slug', '=', t.demoSlug)
+      .executeTakeFirstOrThrow();
     const seedStart = performance.now();
     const ids = await seedPublished(t.deps, Number(contest.id), t.demoSlug, contest.name, ENTRIES);
     // Real JPEGs, so that the browser decodes and shows them.
     const poster = fs.readFileSync(posterFile);
-    const rows = await t.deps.db.selectFrom('renditions').innerJoin('uploads', 'uploads.id', 'renditions.upload_id').select('renditions.storage_prefix').where('uploads.entry_id', 'in', ids).execute();
-    for (const r of rows) await t.deps.storage.putStream(`${r.storage_prefix}poster.jpg`, Readable.from([poster]), { contentType: 'image/jpeg' });
-    console.log(`seeded ${ids.length} published entries in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (poster ${poster.length} bytes)`);
+    const rows = await t.deps.db
+      .selectFrom('renditions')
+      .innerJoin('uploads', 'uploads.id', 'renditions.upload_id')
+      .select('renditions.storage_prefix')
+      .where('uploads.entry_id', 'in', ids)
+      .execute();
+    for (const r of rows)
+      await t.deps.storage.putStream(`${r.storage_prefix}poster.jpg`, Readable.from([poster]), {
+        contentType: 'image/jpeg',
+      });
+    console.log(
+      `seeded ${ids.length} published entries in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (poster ${poster.length} bytes)`,
+    );
 
     const posterUrl = `/api/public/entries/${ids[0]}/media/poster.jpg`;
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     // The app is sealed once ready, so the baseline page comes from a bare Node server; its <img> loads from the app.
     const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>baseline</title></head><body><img class="gallery-poster" src="${base}${posterUrl}" width="320" height="180" alt=""></body></html>`;
-    bare = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+    bare = http.createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
+    );
     await new Promise<void>((resolve) => bare!.listen(0, '127.0.0.1', resolve));
     const baselineUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic'] });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
     const shown = `[...document.querySelectorAll('img.gallery-poster')].some((i) => i.complete && i.naturalWidth > 0)`;
-    const newCtx = () => browser!.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const newCtx = () =>
+      browser!.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 
     const gallery: Load[] = [];
     const baseline: Load[] = [];
@@ -115,21 +148,36 @@ async function main(): Promise<void> {
       await g.close();
     }
 
-    const g = { ms: median(gallery.map((l) => l.firstPosterMs)), jsCss: median(gallery.map((l) => l.jsCssBytes)), all: median(gallery.map((l) => l.allBytes)) };
+    const g = {
+      ms: median(gallery.map((l) => l.firstPosterMs)),
+      jsCss: median(gallery.map((l) => l.jsCssBytes)),
+      all: median(gallery.map((l) => l.allBytes)),
+    };
     const bMs = median(baseline.map((l) => l.firstPosterMs));
     const raw = gallery[0]!.jsCssPaths.reduce((s, p) => {
       const f = path.join(webDir, p);
       return s + (fs.existsSync(f) ? fs.statSync(f).size : 0);
     }, 0);
     const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
-    console.log(`\nGallery first load, 360×740, 3G (1.6 Mbps ↓, 750 kbps ↑, 150 ms), ${ENTRIES} published entries, median of ${RUNS}`);
-    console.log(`  JS + CSS received before the first poster: ${kb(g.jsCss)} (target ≤ 300 KB: ${g.jsCss <= 300 * KB ? 'met' : 'NOT met'}; ratio to target ${(g.jsCss / (300 * KB)).toFixed(2)})`);
+    console.log(
+      `\nGallery first load, 360×740, 3G (1.6 Mbps ↓, 750 kbps ↑, 150 ms), ${ENTRIES} published entries, median of ${RUNS}`,
+    );
+    console.log(
+      `  JS + CSS received before the first poster: ${kb(g.jsCss)} (target ≤ 300 KB: ${g.jsCss <= 300 * KB ? 'met' : 'NOT met'}; ratio to target ${(g.jsCss / (300 * KB)).toFixed(2)})`,
+    );
     console.log(`    files: ${gallery[0]!.jsCssPaths.map((p) => p.replace('/assets/', '')).join(', ')}`);
     console.log(`    the same files uncompressed are ${kb(raw)} (the server sends the build's Brotli or gzip copies)`);
     console.log(`  all bytes received before the first poster: ${kb(g.all)}`);
-    console.log(`  time to first poster: ${g.ms.toFixed(0)} ms (runs: ${gallery.map((l) => l.firstPosterMs.toFixed(0)).join(', ')})`);
-    console.log(`  baseline, minimal HTML page with the same poster: ${bMs.toFixed(0)} ms → ratio ${(g.ms / bMs).toFixed(2)}×`);
-    if (warm) console.log(`  warm reload (HTTP cache): ${warm.firstPosterMs.toFixed(0)} ms, JS + CSS received ${kb(warm.jsCssBytes)}, all ${kb(warm.allBytes)} → ratio to baseline ${(warm.firstPosterMs / bMs).toFixed(2)}×`);
+    console.log(
+      `  time to first poster: ${g.ms.toFixed(0)} ms (runs: ${gallery.map((l) => l.firstPosterMs.toFixed(0)).join(', ')})`,
+    );
+    console.log(
+      `  baseline, minimal HTML page with the same poster: ${bMs.toFixed(0)} ms → ratio ${(g.ms / bMs).toFixed(2)}×`,
+    );
+    if (warm)
+      console.log(
+        `  warm reload (HTTP cache): ${warm.firstPosterMs.toFixed(0)} ms, JS + CSS received ${kb(warm.jsCssBytes)}, all ${kb(warm.allBytes)} → ratio to baseline ${(warm.firstPosterMs / bMs).toFixed(2)}×`,
+      );
   } finally {
     await browser?.close();
     bare?.close();

@@ -18,9 +18,15 @@ const { deps } = await createDeps(config, pino({ level: 'silent' }));
 const admin = await ensureFirstAdmin(deps);
 if (!admin.created) throw new Error('expected an empty data directory');
 const contest = (await loadDemoContest(deps, { userId: admin.userId, isSiteAdmin: true, ip: null }))!;
-const row = await deps.db.selectFrom('contests').select(['id', 'name']).where('slug', '=', contest.slug).executeTakeFirstOrThrow();
+const row = await deps.db
+  .selectFrom('contests')
+  .select(['id', 'name'])
+  .where('slug', '=', contest.slug)
+  .executeTakeFirstOrThrow();
 const ids = await seedPublished(deps, Number(row.id), contest.slug, row.name, Number(countArg));
 const app = await buildApp(deps, { webDir: await ensureWebBuilt() });
 app.get('/bench/hello', async () => ({ hello: 'world' }));
 await app.listen({ port: 0, host: '127.0.0.1' });
-process.stdout.write(`${JSON.stringify({ port: (app.server.address() as AddressInfo).port, slug: contest.slug, entryId: ids[0] })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ port: (app.server.address() as AddressInfo).port, slug: contest.slug, entryId: ids[0] })}\n`,
+);

@@ -16,7 +16,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 
 const require = createRequire(import.meta.url);
-const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{ latency: { p50: number; p99: number }; requests: { average: number }; non2xx: number; errors: number }>;
+const autocannon = require('autocannon') as (
+  opts: Record<string, unknown>,
+) => Promise<{ latency: { p50: number; p99: number }; requests: { average: number }; non2xx: number; errors: number }>;
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,7 +30,11 @@ const connections = arg('connections', 200);
 const rounds = arg('rounds', 3);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-gallery-'));
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'gallery-server.ts'), dir, String(entries)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', path.join(import.meta.dirname, 'gallery-server.ts'), dir, String(entries)],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 const ready = await new Promise<{ port: number; slug: string; entryId: number }>((resolve, reject) => {
   readline.createInterface({ input: child.stdout! }).once('line', (l) => resolve(JSON.parse(l)));
   child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
@@ -43,7 +49,9 @@ const targets: [string, string][] = [
   ['public entry API', `/api/public/entries/${ready.entryId}`],
 ];
 
-const check = await fetch(`${base}/api/public/contests/${ready.slug}/gallery`).then((r) => r.json() as Promise<{ total: number; items: unknown[] }>);
+const check = await fetch(`${base}/api/public/contests/${ready.slug}/gallery`).then(
+  (r) => r.json() as Promise<{ total: number; items: unknown[] }>,
+);
 if (check.total !== entries) throw new Error(`expected ${entries} published entries, the gallery has ${check.total}`);
 
 const results = new Map<string, { p50: number[]; p99: number[]; rps: number[] }>();
@@ -65,11 +73,18 @@ fs.rmSync(dir, { recursive: true, force: true });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const hello = results.get('hello (baseline)')!;
-console.log(`\n${entries} published entries, ${connections} connections, ${rounds} rounds of ${duration} s, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `\n${entries} published entries, ${connections} connections, ${rounds} rounds of ${duration} s, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log('target                        req/s   ratio   p50 ms   p99 ms   p99 ≤ 50 ms');
 for (const [name] of targets) {
   const m = results.get(name)!;
   const rps = median(m.rps);
   const p99 = median(m.p99);
-  console.log(`${name.padEnd(28)} ${rps.toFixed(0).padStart(6)}   ${(rps / median(hello.rps)).toFixed(2).padStart(5)}   ${median(m.p50).toFixed(1).padStart(6)}   ${p99.toFixed(1).padStart(6)}   ${p99 <= 50 ? 'yes' : 'NO'}`);
+  console.log(
+    `${name.padEnd(28)} ${rps.toFixed(0).padStart(6)}   ${(rps / median(hello.rps)).toFixed(2).padStart(5)}   ${median(m.p50).toFixed(1).padStart(6)}   ${p99.toFixed(1).padStart(6)}   ${p99 <= 50 ? 'yes' : 'NO'}`,
+  );
 }

@@ -35,7 +35,8 @@ export interface OpenLoopResult {
 
 // Timers may fire a fraction of a millisecond early: wait again until the time has truly come.
 async function sleepUntil(t: number): Promise<void> {
-  while (performance.now() < t) await new Promise<void>((r) => setTimeout(r, Math.max(1, Math.ceil(t - performance.now()))));
+  while (performance.now() < t)
+    await new Promise<void>((r) => setTimeout(r, Math.max(1, Math.ceil(t - performance.now()))));
 }
 
 function once(agent: http.Agent, url: URL, headers: Record<string, string>, timeoutMs: number): Promise<number> {
@@ -88,7 +89,8 @@ export async function openLoop(opts: OpenLoopOptions): Promise<OpenLoopResult> {
 
   await Promise.all(Array.from({ length: opts.connections }, (_, i) => connection(i)));
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! : NaN);
+  const at = (q: number) =>
+    latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! : NaN;
   return {
     p50: round(at(0.5)),
     p99: round(at(0.99)),

@@ -41,7 +41,9 @@ function ffmpegByHand(args: string[]): Promise<void> {
     let err = '';
     p.stderr.on('data', (d) => (err += d));
     p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg failed (${code}): ${err.slice(-500)}`))));
+    p.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`ffmpeg failed (${code}): ${err.slice(-500)}`)),
+    );
   });
 }
 
@@ -51,14 +53,44 @@ try {
   const source = path.join(work, 'source.mp4');
   process.stdout.write(`making a ${SECONDS} s 1080p25 source… `);
   await runFfmpeg([
-    '-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=25', '-f', 'lavfi', '-i', 'sine=f=440:r=48000', '-t', String(SECONDS),
-    '-c:v', 'libx264', '-preset', 'veryfast', '-b:v', '8M', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-f', 'mp4', source,
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=s=1920x1080:r=25',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:r=48000',
+    '-t',
+    String(SECONDS),
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-b:v',
+    '8M',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '128k',
+    '-movflags',
+    '+faststart',
+    '-f',
+    'mp4',
+    source,
   ]);
   console.log('done');
   const { probe } = await probeVideoFile(source);
   const src: RenditionSource = {
-    displayWidth: probe.video!.displayWidth, displayHeight: probe.video!.displayHeight, codedWidth: probe.video!.codedWidth, codedHeight: probe.video!.codedHeight,
-    durationSec: probe.durationSec, hasAudio: probe.audio !== null, container: 'mp4',
+    displayWidth: probe.video!.displayWidth,
+    displayHeight: probe.video!.displayHeight,
+    codedWidth: probe.video!.codedWidth,
+    codedHeight: probe.video!.codedHeight,
+    durationSec: probe.durationSec,
+    hasAudio: probe.audio !== null,
+    container: 'mp4',
   };
   const plan = planRenditions(src);
 
@@ -73,10 +105,22 @@ try {
     const uploadId = crypto.randomBytes(24).toString('base64url');
     fs.copyFileSync(source, uploadPath(t.deps, uploadId));
     const at = new Date().toISOString();
-    await t.deps.db.insertInto('uploads').values({
-      id: uploadId, entry_id: entryId, user_id: owner.id, size_bytes: fs.statSync(source).size, filename: 'b.mp4', status: 'accepted', sha256: null,
-      verdict_json: JSON.stringify({ ok: true, failures: [], passed: [], probe }), created_at: at, completed_at: at, checked_at: at,
-    }).execute();
+    await t.deps.db
+      .insertInto('uploads')
+      .values({
+        id: uploadId,
+        entry_id: entryId,
+        user_id: owner.id,
+        size_bytes: fs.statSync(source).size,
+        filename: 'b.mp4',
+        status: 'accepted',
+        sha256: null,
+        verdict_json: JSON.stringify({ ok: true, failures: [], passed: [], probe }),
+        created_at: at,
+        completed_at: at,
+        checked_at: at,
+      })
+      .execute();
     await t.deps.db.updateTable('entries').set({ accepted_upload_id: uploadId }).where('id', '=', entryId).execute();
     await enqueueRenditions(t.deps, uploadId);
     const t0 = performance.now();
@@ -113,11 +157,15 @@ try {
   const media = SECONDS;
   const rawX = media / median(raw);
   const jobX = media / median(job);
-  console.log(`source: ${SECONDS} s of 1920×1080 25 fps; ladder ${plan.variants.map((v) => v.name).join(' + ')}, poster, strip; ${os.availableParallelism?.() ?? os.cpus().length} CPUs`);
+  console.log(
+    `source: ${SECONDS} s of 1920×1080 25 fps; ladder ${plan.variants.map((v) => v.name).join(' + ')}, poster, strip; ${os.availableParallelism?.() ?? os.cpus().length} CPUs`,
+  );
   console.log(`raw ffmpeg (median of ${RUNS}): ${median(raw).toFixed(2)} s = ${rawX.toFixed(2)}× real time`);
   console.log(`our job    (median of ${RUNS}): ${median(job).toFixed(2)} s = ${jobX.toFixed(2)}× real time`);
   const ratio = jobX / rawX;
-  console.log(`P5 throughput ratio job / raw: ${(ratio * 100).toFixed(1)} % (target ≥ 95 %) ${ratio >= 0.95 ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `P5 throughput ratio job / raw: ${(ratio * 100).toFixed(1)} % (target ≥ 95 %) ${ratio >= 0.95 ? 'PASS' : 'FAIL'}`,
+  );
 } finally {
   await t.close();
   fs.rmSync(work, { recursive: true, force: true });

@@ -86,10 +86,20 @@ const median = (xs: number[]): number => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 // autocannon ships no types: the little of its programmatic API used here.
-interface CannonHistogram { average: number; p50: number; p90: number; p99: number; max: number }
+interface CannonHistogram {
+  average: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
 interface CannonResult {
   latency: CannonHistogram;
   requests: { average: number; total: number };
@@ -98,7 +108,12 @@ interface CannonResult {
   errors: number;
   timeouts: number;
 }
-interface CannonOptions { url: string; connections: number; duration: number; headers: Record<string, string> }
+interface CannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+}
 interface CannonRun extends Promise<CannonResult> {
   on(event: 'response', listener: (client: object, statusCode: number, bytes: number, ms: number) => void): this;
 }
@@ -115,7 +130,16 @@ const CLK_TCK = (() => {
   }
 })();
 
-interface ProcStat { pid: number; comm: string; ppid: number; cpuMs: number; nice: number; threads: number; startTicks: number; policy: number }
+interface ProcStat {
+  pid: number;
+  comm: string;
+  ppid: number;
+  cpuMs: number;
+  nice: number;
+  threads: number;
+  startTicks: number;
+  policy: number;
+}
 
 function readStat(pid: number): ProcStat | null {
   let text: string;
@@ -129,7 +153,16 @@ function readStat(pid: number): ProcStat | null {
   // Fields from the third (state) on; field n of proc(5) is f[n - 3].
   const f = text.slice(close + 2).split(' ');
   const n = (i: number) => Number(f[i - 3]);
-  return { pid, comm, ppid: n(4), cpuMs: ((n(14) + n(15)) * 1000) / CLK_TCK, nice: n(19), threads: n(20), startTicks: n(22), policy: n(41) };
+  return {
+    pid,
+    comm,
+    ppid: n(4),
+    cpuMs: ((n(14) + n(15)) * 1000) / CLK_TCK,
+    nice: n(19),
+    threads: n(20),
+    startTicks: n(22),
+    policy: n(41),
+  };
 }
 
 function descendants(root: number): ProcStat[] {
@@ -190,7 +223,11 @@ function machineBusyMs(): number {
 /** CPU time of this bench's own processes: this one (the load generator), the server and its children (ffmpeg). */
 function ownBusyMs(serverPid: number): number {
   const self = process.cpuUsage();
-  return (self.user + self.system) / 1000 + (readStat(serverPid)?.cpuMs ?? 0) + descendants(serverPid).reduce((a, s) => a + s.cpuMs, 0);
+  return (
+    (self.user + self.system) / 1000 +
+    (readStat(serverPid)?.cpuMs ?? 0) +
+    descendants(serverPid).reduce((a, s) => a + s.cpuMs, 0)
+  );
 }
 
 /** Measures how much CPU everything else on the machine (other people's tests) uses, in CPUs. */
@@ -216,7 +253,13 @@ function freePort(): Promise<number> {
   });
 }
 
-interface ProbeReading { elP50Ms: number; elP99Ms: number; elMaxMs: number; cpuMs: number; wallMs: number }
+interface ProbeReading {
+  elP50Ms: number;
+  elP99Ms: number;
+  elMaxMs: number;
+  cpuMs: number;
+  wallMs: number;
+}
 
 function ask<T>(child: ChildProcess, op: 'reset' | 'read'): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -244,12 +287,20 @@ class Browser {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async request(method: string, p: string, body?: unknown): Promise<{ status: number; json: any; text: string; type: string }> {
+  async request(
+    method: string,
+    p: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: any; text: string; type: string }> {
     const headers: Record<string, string> = { 'accept-language': 'vi' };
     if (this.cookies.size) headers.cookie = this.cookieHeader;
     if (method !== 'GET') headers['x-csrf-token'] = this.csrf;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.base}${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.base}${p}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const eq = pair!.indexOf('=');
@@ -316,14 +367,41 @@ let server = null as ChildProcess | null;
 let closeDeps = null as (() => Promise<void>) | null;
 
 async function main(): Promise<void> {
-  console.log(`machine: ${os.availableParallelism?.() ?? os.cpus().length} CPUs, load average ${load()} (1, 5, 15 min)`);
+  console.log(
+    `machine: ${os.availableParallelism?.() ?? os.cpus().length} CPUs, load average ${load()} (1, 5, 15 min)`,
+  );
 
   // The source: 1080p25 with motion and sound, like bench/renditions.ts.
   const source = path.join(work, 'source.mp4');
   process.stdout.write(`making a ${SECONDS} s 1080p25 source… `);
   await runFfmpeg([
-    '-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=25', '-f', 'lavfi', '-i', 'sine=f=440:r=48000', '-t', String(SECONDS),
-    '-c:v', 'libx264', '-preset', 'veryfast', '-b:v', '8M', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-f', 'mp4', source,
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=s=1920x1080:r=25',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:r=48000',
+    '-t',
+    String(SECONDS),
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-b:v',
+    '8M',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '128k',
+    '-movflags',
+    '+faststart',
+    '-f',
+    'mp4',
+    source,
   ]);
   const { probe } = await probeVideoFile(source);
   const sourceBytes = fs.statSync(source).size;
@@ -335,22 +413,47 @@ async function main(): Promise<void> {
   const log = fs.openSync(serverLog, 'a');
   server = spawn(
     process.execPath,
-    ['--import', 'tsx', '--import', pathToFileURL(path.join(here, 'responsiveness-probe.ts')).href, path.join(repo, 'server', 'main.ts')],
+    [
+      '--import',
+      'tsx',
+      '--import',
+      pathToFileURL(path.join(here, 'responsiveness-probe.ts')).href,
+      path.join(repo, 'server', 'main.ts'),
+    ],
     {
       cwd: repo,
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL, ROLES: 'web,worker', DEMO: 'auto', MAX_DRAFTS_PER_ENTRANT: '100' },
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL,
+        ROLES: 'web,worker',
+        DEMO: 'auto',
+        MAX_DRAFTS_PER_ENTRANT: '100',
+      },
       stdio: ['ignore', log, log, 'ipc'],
     },
   );
   fs.closeSync(log);
-  const exited = new Promise<never>((_, reject) => server!.once('exit', (code) => reject(new Error(`the server exited (${code}); its log: ${fs.readFileSync(serverLog, 'utf8').slice(-2000)}`))));
+  const exited = new Promise<never>((_, reject) =>
+    server!.once('exit', (code) =>
+      reject(new Error(`the server exited (${code}); its log: ${fs.readFileSync(serverLog, 'utf8').slice(-2000)}`)),
+    ),
+  );
   exited.catch(() => {});
   const base = `http://127.0.0.1:${port}`;
   process.stdout.write('starting the app (server/main.ts; builds the web app if it is missing or stale)… ');
   const t0 = Date.now();
   for (;;) {
     if (Date.now() - t0 > 10 * 60_000) throw new Error('the server did not start within 10 minutes');
-    const up = await Promise.race([fetch(`${base}/api/health`).then((r) => r.ok, () => false), exited]);
+    const up = await Promise.race([
+      fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+      exited,
+    ]);
     if (up) break;
     await sleep(250);
   }
@@ -377,11 +480,21 @@ async function main(): Promise<void> {
 
   // Entries with an accepted file each: the first is the page measured, the others are rendered, one per busy phase.
   fs.mkdirSync(config.uploadDir, { recursive: true });
-  const verdict = JSON.stringify({ ok: true, failures: [], passed: ['container', 'video_track', 'duration', 'resolution', 'aspect_ratio', 'size', 'integrity', 'decode'], probe });
+  const verdict = JSON.stringify({
+    ok: true,
+    failures: [],
+    passed: ['container', 'video_track', 'duration', 'resolution', 'aspect_ratio', 'size', 'integrity', 'decode'],
+    probe,
+  });
   const user = await deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
   const entries: { id: number; uploadId: string }[] = [];
   for (let i = 0; i <= PAIRS; i++) {
-    const res = await b.expect(201, 'POST', `/api/contests/${contest.slug}/entries`, completeDraft({ kind: 'person' }, { title: `Đo hiệu năng ${i + 1}` }));
+    const res = await b.expect(
+      201,
+      'POST',
+      `/api/contests/${contest.slug}/entries`,
+      completeDraft({ kind: 'person' }, { title: `Đo hiệu năng ${i + 1}` }),
+    );
     const entryId = res.json.id as number;
     const uploadId = crypto.randomBytes(24).toString('base64url');
     try {
@@ -390,24 +503,50 @@ async function main(): Promise<void> {
       fs.copyFileSync(source, uploadPath(deps, uploadId));
     }
     const at = new Date().toISOString();
-    await deps.db.insertInto('uploads').values({
-      id: uploadId, entry_id: entryId, user_id: user.id, size_bytes: fs.statSync(source).size, filename: 'phong-su.mp4', status: 'accepted', sha256,
-      verdict_json: verdict, created_at: at, completed_at: at, checked_at: at,
-    }).execute();
-    await deps.db.updateTable('entries').set({ active_upload_id: uploadId, accepted_upload_id: uploadId }).where('id', '=', entryId).execute();
+    await deps.db
+      .insertInto('uploads')
+      .values({
+        id: uploadId,
+        entry_id: entryId,
+        user_id: user.id,
+        size_bytes: fs.statSync(source).size,
+        filename: 'phong-su.mp4',
+        status: 'accepted',
+        sha256,
+        verdict_json: verdict,
+        created_at: at,
+        completed_at: at,
+        checked_at: at,
+      })
+      .execute();
+    await deps.db
+      .updateTable('entries')
+      .set({ active_upload_id: uploadId, accepted_upload_id: uploadId })
+      .where('id', '=', entryId)
+      .execute();
     entries.push({ id: entryId, uploadId });
   }
   const page = entries[0]!;
   await b.expect(200, 'POST', `/api/entries/${page.id}/submit`);
   const apiCheck = await b.expect(200, 'GET', `/api/entries/${page.id}`);
-  if (apiCheck.json.status !== 'submitted' || apiCheck.json.acceptedUploadId !== page.uploadId) throw new Error(`unexpected entry: ${apiCheck.text.slice(0, 300)}`);
+  if (apiCheck.json.status !== 'submitted' || apiCheck.json.acceptedUploadId !== page.uploadId)
+    throw new Error(`unexpected entry: ${apiCheck.text.slice(0, 300)}`);
   const htmlCheck = await b.expect(200, 'GET', `/entries/${page.id}`);
-  if (!htmlCheck.type.startsWith('text/html')) throw new Error(`GET /entries/${page.id} gave ${htmlCheck.type}, not the web app`);
-  console.log(`entry ${page.id} submitted with a ${probe.video!.displayWidth}×${probe.video!.displayHeight} ${probe.durationSec?.toFixed(0)} s file; api ${apiCheck.text.length} B, html ${htmlCheck.text.length} B`);
+  if (!htmlCheck.type.startsWith('text/html'))
+    throw new Error(`GET /entries/${page.id} gave ${htmlCheck.type}, not the web app`);
+  console.log(
+    `entry ${page.id} submitted with a ${probe.video!.displayWidth}×${probe.video!.displayHeight} ${probe.durationSec?.toFixed(0)} s file; api ${apiCheck.text.length} B, html ${htmlCheck.text.length} B`,
+  );
 
   const targets: Record<TargetName, { url: string; headers: Record<string, string> }> = {
-    api: { url: `${base}/api/entries/${page.id}`, headers: { cookie: b.cookieHeader, accept: 'application/json', 'accept-language': 'vi' } },
-    html: { url: `${base}/entries/${page.id}`, headers: { cookie: b.cookieHeader, accept: 'text/html,application/xhtml+xml', 'accept-language': 'vi' } },
+    api: {
+      url: `${base}/api/entries/${page.id}`,
+      headers: { cookie: b.cookieHeader, accept: 'application/json', 'accept-language': 'vi' },
+    },
+    html: {
+      url: `${base}/entries/${page.id}`,
+      headers: { cookie: b.cookieHeader, accept: 'text/html,application/xhtml+xml', 'accept-language': 'vi' },
+    },
   };
 
   async function paced(target: TargetName, seconds: number, rate: number): Promise<Sample> {
@@ -438,7 +577,10 @@ async function main(): Promise<void> {
         console.log(`  (still busy after ${QUIET_WAIT} s: going on)`);
         return;
       }
-      if (!said) console.log(`  waiting for the machine to quiet down (other processes use ${(cpus * 100).toFixed(0)} % of a CPU)…`);
+      if (!said)
+        console.log(
+          `  waiting for the machine to quiet down (other processes use ${(cpus * 100).toFixed(0)} % of a CPU)…`,
+        );
       said = true;
     }
   }
@@ -451,13 +593,16 @@ async function main(): Promise<void> {
   // At least one request per connection and second, so that all of them carry load.
   const rate = Math.max(CONNECTIONS, Math.floor(warm.api.rps / 2 / 100) * 100);
   const rates: Record<TargetName, number> = { api: arg('api-rate', 0) || rate, html: arg('html-rate', 0) || rate };
-  console.log(`warm-up done (closed loop: api ${warm.api.rps.toFixed(0)} req/s, html ${warm.html.rps.toFixed(0)} req/s); paced rates: api ${rates.api} req/s, html ${rates.html} req/s`);
+  console.log(
+    `warm-up done (closed loop: api ${warm.api.rps.toFixed(0)} req/s, html ${warm.html.rps.toFixed(0)} req/s); paced rates: api ${rates.api} req/s, html ${rates.html} req/s`,
+  );
 
   async function measureAll(): Promise<Phase['samples']> {
     const samples = {} as Phase['samples'];
     for (const mode of ['max', 'paced'] as const) {
       for (const target of ['api', 'html'] as const) {
-        samples[`${target}-${mode}`] = mode === 'paced' ? await paced(target, DURATION, rates[target]) : await cannon(target, DURATION);
+        samples[`${target}-${mode}`] =
+          mode === 'paced' ? await paced(target, DURATION, rates[target]) : await cannon(target, DURATION);
         await sleep(500);
       }
     }
@@ -465,7 +610,8 @@ async function main(): Promise<void> {
   }
 
   const phases: Phase[] = [];
-  const renditionRow = (uploadId: string) => deps.db.selectFrom('renditions').select(['status', 'percent']).where('upload_id', '=', uploadId).executeTakeFirst();
+  const renditionRow = (uploadId: string) =>
+    deps.db.selectFrom('renditions').select(['status', 'percent']).where('upload_id', '=', uploadId).executeTakeFirst();
 
   for (let i = 0; i < PAIRS; i++) {
     // Idle: nothing but the web and the worker's idle polling.
@@ -505,11 +651,25 @@ async function main(): Promise<void> {
       const readTo = readBytes(ladder.pid) / sourceBytes;
       const row = await renditionRow(uploadId);
       if (!sameProcess(before, after) || row?.status !== 'running') {
-        throw new Error(`the rendition ended before the measurement did (row ${row?.status} ${row?.percent} %): use a longer source (--seconds)`);
+        throw new Error(
+          `the rendition ended before the measurement did (row ${row?.status} ${row?.percent} %): use a longer source (--seconds)`,
+        );
       }
       phases.push({
-        kind: 'busy', othersCpus, samples, probe: probeRead,
-        ffmpeg: { cpuShare: (after!.cpuMs - before.cpuMs) / probeRead.wallMs, readFrom, readTo, percentFrom, percentTo: Number(row.percent), nice: after!.nice, threads: after!.threads, policy: after!.policy },
+        kind: 'busy',
+        othersCpus,
+        samples,
+        probe: probeRead,
+        ffmpeg: {
+          cpuShare: (after!.cpuMs - before.cpuMs) / probeRead.wallMs,
+          readFrom,
+          readTo,
+          percentFrom,
+          percentTo: Number(row.percent),
+          nice: after!.nice,
+          threads: after!.threads,
+          policy: after!.policy,
+        },
       });
       report(phases.at(-1)!, phases.length);
       // Stop it: the upload counts as replaced (the queue's retry then skips it) and its ffmpeg is killed.
@@ -532,7 +692,9 @@ function report(p: Phase, n: number): void {
   const f = (k: keyof Phase['samples']) =>
     `${k} p50 ${s[k].p50} p99 ${s[k].p99} ms ${s[k].rps.toFixed(0)}/s${s[k].answered < CONNECTIONS ? ` (${s[k].answered} conns answered)` : ''}${s[k].lost ? ` (${s[k].lost} LOST)` : ''}`;
   const pc = (x: number) => `${(x * 100).toFixed(0)} %`;
-  const ff = p.ffmpeg ? `; ffmpeg ${pc(p.ffmpeg.cpuShare)} CPU, read ${pc(p.ffmpeg.readFrom)}→${pc(p.ffmpeg.readTo)} of the source, row ${p.ffmpeg.percentFrom}→${p.ffmpeg.percentTo} %` : '';
+  const ff = p.ffmpeg
+    ? `; ffmpeg ${pc(p.ffmpeg.cpuShare)} CPU, read ${pc(p.ffmpeg.readFrom)}→${pc(p.ffmpeg.readTo)} of the source, row ${p.ffmpeg.percentFrom}→${p.ffmpeg.percentTo} %`
+    : '';
   console.log(
     `phase ${n} ${p.kind.padEnd(4)}: ${f('api-max')} | ${f('html-max')} | ${f('api-paced')} | ${f('html-paced')}; server ${((p.probe.cpuMs / p.probe.wallMs) * 100).toFixed(0)} % CPU, event-loop delay p99 ${p.probe.elP99Ms.toFixed(1)} ms${ff}; others ${(p.othersCpus * 100).toFixed(0)} % of a CPU${p.othersCpus > DISTURBED_CPUS ? ' (DISTURBED)' : ''}; load ${load()}`,
   );
@@ -543,9 +705,15 @@ function summary(phases: Phase[]): void {
   const busy = phases.filter((p) => p.kind === 'busy');
   const ff = busy.map((p) => p.ffmpeg!);
   console.log('');
-  console.log(`P4: entry page at ${CONNECTIONS} connections, median of ${idle.length} idle and ${busy.length} busy phases of ${DURATION} s per figure`);
-  console.log(`rendition: ladder of a ${SECONDS} s 1080p source; ffmpeg nice ${ff[0]?.nice}, policy ${POLICY[ff[0]?.policy ?? 0] ?? ff[0]?.policy}, ${median(ff.map((x) => x.threads))} threads, ${(median(ff.map((x) => x.cpuShare)) * 100).toFixed(0)} % of one CPU during the busy phases`);
-  console.log('figure       |   idle p50 |   idle p99 |  idle req/s |   busy p50 |   busy p99 |  busy req/s | p99 busy/idle | verdict');
+  console.log(
+    `P4: entry page at ${CONNECTIONS} connections, median of ${idle.length} idle and ${busy.length} busy phases of ${DURATION} s per figure`,
+  );
+  console.log(
+    `rendition: ladder of a ${SECONDS} s 1080p source; ffmpeg nice ${ff[0]?.nice}, policy ${POLICY[ff[0]?.policy ?? 0] ?? ff[0]?.policy}, ${median(ff.map((x) => x.threads))} threads, ${(median(ff.map((x) => x.cpuShare)) * 100).toFixed(0)} % of one CPU during the busy phases`,
+  );
+  console.log(
+    'figure       |   idle p50 |   idle p99 |  idle req/s |   busy p50 |   busy p99 |  busy req/s | p99 busy/idle | verdict',
+  );
   let allPass = true;
   for (const mode of ['max', 'paced'] as const) {
     for (const target of ['api', 'html'] as const) {
@@ -566,10 +734,16 @@ function summary(phases: Phase[]): void {
   }
   const el = (ps: Phase[]) => median(ps.map((p) => p.probe.elP99Ms)).toFixed(1);
   const cpu = (ps: Phase[]) => (median(ps.map((p) => p.probe.cpuMs / p.probe.wallMs)) * 100).toFixed(0);
-  console.log(`server: event-loop delay p99 ${el(idle)} ms idle, ${el(busy)} ms busy; CPU ${cpu(idle)} % idle, ${cpu(busy)} % busy (of one CPU)`);
+  console.log(
+    `server: event-loop delay p99 ${el(idle)} ms idle, ${el(busy)} ms busy; CPU ${cpu(idle)} % idle, ${cpu(busy)} % busy (of one CPU)`,
+  );
   const disturbed = phases.filter((p) => p.othersCpus > DISTURBED_CPUS).length;
-  console.log(`other people's processes: median ${(median(phases.map((p) => p.othersCpus)) * 100).toFixed(0)} % of a CPU per phase${disturbed ? `; ${disturbed} of ${phases.length} phases DISTURBED (> ${DISTURBED_CPUS * 100} %): rerun when the machine is quiet` : ''}`);
-  console.log(`targets (p99 busy ≤ ${TARGET_RATIO}× idle and ≤ ${TARGET_P99_MS} ms) on every figure: ${allPass ? 'PASS' : 'FAIL'}; load average ${load()}`);
+  console.log(
+    `other people's processes: median ${(median(phases.map((p) => p.othersCpus)) * 100).toFixed(0)} % of a CPU per phase${disturbed ? `; ${disturbed} of ${phases.length} phases DISTURBED (> ${DISTURBED_CPUS * 100} %): rerun when the machine is quiet` : ''}`,
+  );
+  console.log(
+    `targets (p99 busy ≤ ${TARGET_RATIO}× idle and ≤ ${TARGET_P99_MS} ms) on every figure: ${allPass ? 'PASS' : 'FAIL'}; load average ${load()}`,
+  );
 }
 
 try {

@@ -20,11 +20,15 @@ process.stdin.on('data', () => reportMemory());
 
 if (mode === 'pipe') {
   const server = http.createServer((req, res) => {
-    const out = fs.createWriteStream(path.join(dir, 'pipe.bin'), { flags: req.headers['x-offset'] === '0' ? 'w' : 'a' });
+    const out = fs.createWriteStream(path.join(dir, 'pipe.bin'), {
+      flags: req.headers['x-offset'] === '0' ? 'w' : 'a',
+    });
     req.pipe(out);
     out.on('finish', () => res.writeHead(204).end());
   });
-  server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`));
+  server.listen(0, '127.0.0.1', () =>
+    process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`),
+  );
 } else {
   const { loadConfig } = await import('../server/config.ts');
   const { createDeps } = await import('../server/deps.ts');
@@ -38,5 +42,7 @@ if (mode === 'pipe') {
   await loadDemoContest(deps, { userId: admin.userId, isSiteAdmin: true, ip: null });
   const app = await buildApp(deps);
   await app.listen({ port: 0, host: '127.0.0.1' });
-  process.stdout.write(`${JSON.stringify({ port: (app.server.address() as AddressInfo).port, adminPassword: admin.password })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ port: (app.server.address() as AddressInfo).port, adminPassword: admin.password })}\n`,
+  );
 }

@@ -13,14 +13,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CHUNK = 50 * 1024 * 1024;
-const sizesMiB = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizesMiB = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = (sizesMiB.length ? sizesMiB : [100, 2048]).map((m) => m * 1024 * 1024);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-interface Child { proc: ChildProcessByStdio<Writable, Readable, null>; next(): Promise<any> }
+interface Child {
+  proc: ChildProcessByStdio<Writable, Readable, null>;
+  next(): Promise<any>;
+}
 
 function startServer(mode: 'app' | 'pipe', dir: string): Promise<Child & { info: any }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'upload-server.ts'), mode, dir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'upload-server.ts'), mode, dir], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let buf = '';
   const waiting: ((v: any) => void)[] = [];
   const lines: any[] = [];
@@ -35,7 +43,8 @@ function startServer(mode: 'app' | 'pipe', dir: string): Promise<Child & { info:
       else lines.push(line);
     }
   });
-  const next = (): Promise<any> => (lines.length ? Promise.resolve(lines.shift()) : new Promise<any>((r) => waiting.push(r)));
+  const next = (): Promise<any> =>
+    lines.length ? Promise.resolve(lines.shift()) : new Promise<any>((r) => waiting.push(r));
   return next().then((info: any) => ({ proc, next, info }));
 }
 
@@ -44,7 +53,13 @@ async function memory(c: Child): Promise<{ rssKb: number; hwmKb: number }> {
   return c.next();
 }
 
-function request(port: number, method: string, p: string, headers: Record<string, string>, body?: fs.ReadStream | string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(
+  port: number,
+  method: string,
+  p: string,
+  headers: Record<string, string>,
+  body?: fs.ReadStream | string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method, path: p, headers }, (res) => {
       let text = '';
@@ -61,7 +76,8 @@ async function makeFile(file: string, size: number): Promise<void> {
   const out = fs.createWriteStream(file);
   const block = crypto.randomBytes(4 * 1024 * 1024);
   for (let written = 0; written < size; written += block.length) {
-    if (!out.write(block.subarray(0, Math.min(block.length, size - written)))) await new Promise<void>((r) => out.once('drain', () => r()));
+    if (!out.write(block.subarray(0, Math.min(block.length, size - written))))
+      await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
 }
@@ -69,7 +85,13 @@ async function makeFile(file: string, size: number): Promise<void> {
 async function uploadPipe(port: number, file: string, size: number): Promise<void> {
   for (let offset = 0; offset < size; offset += CHUNK) {
     const end = Math.min(size, offset + CHUNK);
-    const res = await request(port, 'POST', '/', { 'content-length': String(end - offset), 'x-offset': String(offset) }, fs.createReadStream(file, { start: offset, end: end - 1 }));
+    const res = await request(
+      port,
+      'POST',
+      '/',
+      { 'content-length': String(end - offset), 'x-offset': String(offset) },
+      fs.createReadStream(file, { start: offset, end: end - 1 }),
+    );
     if (res.status !== 204) throw new Error(`pipe ${res.status}`);
   }
 }
@@ -78,36 +100,87 @@ async function uploadPipe(port: number, file: string, size: number): Promise<voi
 async function prepareApp(port: number, password: string, file: string, size: number): Promise<() => Promise<void>> {
   const s = await request(port, 'GET', '/api/auth/session', {});
   const anon = String(s.headers['set-cookie']![0]).split(';')[0]!;
-  const login = await request(port, 'POST', '/api/auth/login', { 'content-type': 'application/json', cookie: anon, 'x-csrf-token': JSON.parse(s.body).csrfToken }, JSON.stringify({ identifier: 'admin@localhost', password }));
+  const login = await request(
+    port,
+    'POST',
+    '/api/auth/login',
+    { 'content-type': 'application/json', cookie: anon, 'x-csrf-token': JSON.parse(s.body).csrfToken },
+    JSON.stringify({ identifier: 'admin@localhost', password }),
+  );
   const cookie = String(login.headers['set-cookie']![0]).split(';')[0]!;
   const csrf = JSON.parse(login.body).csrfToken as string;
   const json = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
   // The admin organizes the demo, and R4 bars organizers from entering: the bench enters as a new person.
   const email = `bench-${Date.now()}@example.vn`;
-  await request(port, 'POST', '/api/auth/register', json, JSON.stringify({ fullName: 'Người đo', email, password: 'mat-khau-do-hieu-nang' }));
-  const s2 = await request(port, 'POST', '/api/auth/login', json, JSON.stringify({ identifier: email, password: 'mat-khau-do-hieu-nang' }));
-  const h = { cookie: String(s2.headers['set-cookie']![0]).split(';')[0]!, 'x-csrf-token': JSON.parse(s2.body).csrfToken as string };
-  const draft = await request(port, 'POST', '/api/contests/vinh-linh-2024/entries', { ...h, 'content-type': 'application/json' }, JSON.stringify({ title: 'Đo hiệu năng', party: { kind: 'person' } }));
+  await request(
+    port,
+    'POST',
+    '/api/auth/register',
+    json,
+    JSON.stringify({ fullName: 'Người đo', email, password: 'mat-khau-do-hieu-nang' }),
+  );
+  const s2 = await request(
+    port,
+    'POST',
+    '/api/auth/login',
+    json,
+    JSON.stringify({ identifier: email, password: 'mat-khau-do-hieu-nang' }),
+  );
+  const h = {
+    cookie: String(s2.headers['set-cookie']![0]).split(';')[0]!,
+    'x-csrf-token': JSON.parse(s2.body).csrfToken as string,
+  };
+  const draft = await request(
+    port,
+    'POST',
+    '/api/contests/vinh-linh-2024/entries',
+    { ...h, 'content-type': 'application/json' },
+    JSON.stringify({ title: 'Đo hiệu năng', party: { kind: 'person' } }),
+  );
   if (draft.status !== 201) throw new Error(`draft ${draft.status} ${draft.body}`);
   const entryId = JSON.parse(draft.body).id;
   return async () => {
-  const meta = `entryId ${Buffer.from(String(entryId)).toString('base64')},filename ${Buffer.from('bench.mp4').toString('base64')}`;
-  const created = await request(port, 'POST', '/api/uploads', { ...h, 'tus-resumable': '1.0.0', 'upload-length': String(size), 'upload-metadata': meta });
-  if (created.status !== 201) throw new Error(`create ${created.status} ${created.body}`);
-  const location = String(created.headers.location);
-  for (let offset = 0; offset < size; offset += CHUNK) {
-    const end = Math.min(size, offset + CHUNK);
-    const res = await request(port, 'PATCH', location, { ...h, 'tus-resumable': '1.0.0', 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream', 'content-length': String(end - offset) }, fs.createReadStream(file, { start: offset, end: end - 1 }));
-    if (res.status !== 204) throw new Error(`patch ${res.status} ${res.body}`);
-  }
+    const meta = `entryId ${Buffer.from(String(entryId)).toString('base64')},filename ${Buffer.from('bench.mp4').toString('base64')}`;
+    const created = await request(port, 'POST', '/api/uploads', {
+      ...h,
+      'tus-resumable': '1.0.0',
+      'upload-length': String(size),
+      'upload-metadata': meta,
+    });
+    if (created.status !== 201) throw new Error(`create ${created.status} ${created.body}`);
+    const location = String(created.headers.location);
+    for (let offset = 0; offset < size; offset += CHUNK) {
+      const end = Math.min(size, offset + CHUNK);
+      const res = await request(
+        port,
+        'PATCH',
+        location,
+        {
+          ...h,
+          'tus-resumable': '1.0.0',
+          'upload-offset': String(offset),
+          'content-type': 'application/offset+octet-stream',
+          'content-length': String(end - offset),
+        },
+        fs.createReadStream(file, { start: offset, end: end - 1 }),
+      );
+      if (res.status !== 204) throw new Error(`patch ${res.status} ${res.body}`);
+    }
   };
 }
 
-async function measure(mode: 'app' | 'pipe', file: string, size: number): Promise<{ mibPerSec: number; growthMiB: number; seconds: number }> {
+async function measure(
+  mode: 'app' | 'pipe',
+  file: string,
+  size: number,
+): Promise<{ mibPerSec: number; growthMiB: number; seconds: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${mode}-`));
   const server = await startServer(mode, dir);
   try {
-    const run = mode === 'pipe' ? () => uploadPipe(server.info.port, file, size) : await prepareApp(server.info.port, server.info.adminPassword, file, size);
+    const run =
+      mode === 'pipe'
+        ? () => uploadPipe(server.info.port, file, size)
+        : await prepareApp(server.info.port, server.info.adminPassword, file, size);
     const before = await memory(server);
     const t0 = process.hrtime.bigint();
     await run();
@@ -127,12 +200,19 @@ try {
     const file = path.join(work, `file-${size}.bin`);
     await makeFile(file, size);
     const runs: { pipe: Awaited<ReturnType<typeof measure>>; app: Awaited<ReturnType<typeof measure>> }[] = [];
-    for (let i = 0; i < 3; i++) runs.push({ pipe: await measure('pipe', file, size), app: await measure('app', file, size) });
+    for (let i = 0; i < 3; i++)
+      runs.push({ pipe: await measure('pipe', file, size), app: await measure('app', file, size) });
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const pipe = median(runs.map((r) => r.pipe.mibPerSec));
     const app = median(runs.map((r) => r.app.mibPerSec));
     console.log(
-      `${String(size / 1024 / 1024).padStart(5)} MiB | ${pipe.toFixed(0).padStart(10)} | ${app.toFixed(0).padStart(9)} | ${(app / pipe).toFixed(2).padStart(8)} | ${median(runs.map((r) => r.pipe.growthMiB)).toFixed(1).padStart(11)} MiB | ${median(runs.map((r) => r.app.growthMiB)).toFixed(1).padStart(10)} MiB`,
+      `${String(size / 1024 / 1024).padStart(5)} MiB | ${pipe.toFixed(0).padStart(10)} | ${app.toFixed(0).padStart(9)} | ${(app / pipe).toFixed(2).padStart(8)} | ${median(
+        runs.map((r) => r.pipe.growthMiB),
+      )
+        .toFixed(1)
+        .padStart(11)} MiB | ${median(runs.map((r) => r.app.growthMiB))
+        .toFixed(1)
+        .padStart(10)} MiB`,
     );
     fs.rmSync(file);
   }

@@ -46,14 +46,29 @@ if (process.argv[2] === '--child') {
     const t1 = performance.now();
     await checkVideoFile(file!, defaultEntryRules(), { decode: mode === 'decode' });
     const againMs = performance.now() - t1;
-    console.log(JSON.stringify({ ms, againMs, maxRssKiB, growthKiB, ok: r.ok, failures: r.failures.map((f) => `${f.rule}: ${f.message.en}`) }));
+    console.log(
+      JSON.stringify({
+        ms,
+        againMs,
+        maxRssKiB,
+        growthKiB,
+        ok: r.ok,
+        failures: r.failures.map((f) => `${f.rule}: ${f.message.en}`),
+      }),
+    );
   }
   process.exit(0);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
-interface Run { wallMs: number; ms: number; rssKiB: number | null; out: string; code: number | null }
+interface Run {
+  wallMs: number;
+  ms: number;
+  rssKiB: number | null;
+  out: string;
+  code: number | null;
+}
 
 function run(cmd: string, args: string[], opts: { timeRss?: boolean } = {}): Promise<Run> {
   const useTime = opts.timeRss && fs.existsSync('/usr/bin/time');
@@ -77,7 +92,10 @@ function run(cmd: string, args: string[], opts: { timeRss?: boolean } = {}): Pro
 }
 
 function ffmpeg(args: string[]): void {
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync('ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`ffmpeg ${args.join(' ')}: ${r.stderr}`);
 }
 
@@ -93,15 +111,52 @@ function dropFromCache(file: string): boolean {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-interface BenchFile { label: string; path: string; size: number; durationSec: number }
+interface BenchFile {
+  label: string;
+  path: string;
+  size: number;
+  durationSec: number;
+}
 
 /** A valid Full HD file of about `target` bytes by stream-copying a constant-bitrate 10-second segment. */
 function makeFiles(dir: string, fps: number, bitrate: number, target: number, tag: string): BenchFile[] {
   const seg = path.join(dir, `${tag}-segment.mp4`);
   ffmpeg([
-    '-f', 'lavfi', '-i', `testsrc2=s=1920x1080:r=${fps},noise=alls=12:allf=t`, '-f', 'lavfi', '-i', 'sine=f=440:r=48000', '-t', '10',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', String(bitrate), '-minrate', String(bitrate), '-maxrate', String(bitrate), '-bufsize', String(bitrate),
-    '-x264-params', 'nal-hrd=cbr', '-g', String(fps), '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-ac', '2', seg,
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=1920x1080:r=${fps},noise=alls=12:allf=t`,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:r=48000',
+    '-t',
+    '10',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-b:v',
+    String(bitrate),
+    '-minrate',
+    String(bitrate),
+    '-maxrate',
+    String(bitrate),
+    '-bufsize',
+    String(bitrate),
+    '-x264-params',
+    'nal-hrd=cbr',
+    '-g',
+    String(fps),
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '128k',
+    '-ac',
+    '2',
+    seg,
   ]);
   // Whole segments, as close to the target size as the rules' 5–10 minutes allow.
   const loops = Math.min(60, Math.max(30, Math.round(target / fs.statSync(seg).size)));
@@ -127,7 +182,8 @@ function moovOffset(file: string): string {
       fs.readSync(fd, h, 0, 16, pos);
       let s = h.readUInt32BE(0);
       if (s === 1) s = Number(h.readBigUInt64BE(8));
-      if (h.toString('latin1', 4, 8) === 'moov') return `${(pos / MiB).toFixed(1)} MiB (${((s / MiB)).toFixed(2)} MiB long)`;
+      if (h.toString('latin1', 4, 8) === 'moov')
+        return `${(pos / MiB).toFixed(1)} MiB (${(s / MiB).toFixed(2)} MiB long)`;
       if (s < 8) break;
       pos += s;
     }
@@ -145,7 +201,16 @@ async function bundleForPlainNode(dir: string): Promise<string | null> {
   try {
     const esbuild = await import('esbuild');
     const outfile = path.join(dir, 'validation-bundle.mjs');
-    await esbuild.build({ entryPoints: [SELF], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent', external: ['esbuild'] });
+    await esbuild.build({
+      entryPoints: [SELF],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile,
+      logLevel: 'silent',
+      external: ['esbuild'],
+    });
     return outfile;
   } catch (err) {
     console.log(`(no plain-Node figures: ${(err as Error).message.split('\n')[0]})`);
@@ -153,7 +218,14 @@ async function bundleForPlainNode(dir: string): Promise<string | null> {
   }
 }
 
-function parseChild(r: Run): { ms: number; againMs?: number; maxRssKiB: number; growthKiB?: number; ok?: boolean; failures?: string[] } {
+function parseChild(r: Run): {
+  ms: number;
+  againMs?: number;
+  maxRssKiB: number;
+  growthKiB?: number;
+  ok?: boolean;
+  failures?: string[];
+} {
   try {
     return JSON.parse(r.out.trim().split('\n').pop()!);
   } catch {
@@ -163,7 +235,8 @@ function parseChild(r: Run): { ms: number; againMs?: number; maxRssKiB: number; 
 
 const fmtMs = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
 const fmtMiB = (kib: number | null) => (kib === null ? 'n/a' : (kib / 1024).toFixed(1));
-const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? 'n/a' : (a / b).toFixed(2));
+const ratio = (a: number | null, b: number | null) =>
+  a === null || b === null || b === 0 ? 'n/a' : (a / b).toFixed(2);
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -189,27 +262,51 @@ async function main(): Promise<void> {
   });
   try {
     const t0 = performance.now();
-    const files = [
-      ...makeFiles(dir, 30, 26_000_000, GiB, '1gib'),
-      ...makeFiles(dir, 60, 28_500_000, 2 * GiB, '2gib'),
-    ];
-    console.log(`Made ${files.length} files in ${((performance.now() - t0) / 1000).toFixed(0)} s (${os.cpus().length} CPUs, Node ${process.versions.node}, ${spawnSync('ffprobe', ['-version'], { encoding: 'utf8' }).stdout.split('\n')[0]})\n`);
+    const files = [...makeFiles(dir, 30, 26_000_000, GiB, '1gib'), ...makeFiles(dir, 60, 28_500_000, 2 * GiB, '2gib')];
+    console.log(
+      `Made ${files.length} files in ${((performance.now() - t0) / 1000).toFixed(0)} s (${os.cpus().length} CPUs, Node ${process.versions.node}, ${spawnSync('ffprobe', ['-version'], { encoding: 'utf8' }).stdout.split('\n')[0]})\n`,
+    );
 
     const bundle = await bundleForPlainNode(dir);
-    const tsxChild = (mode: string, file: string) => run(process.execPath, ['--import', 'tsx', SELF, '--child', mode, file]);
+    const tsxChild = (mode: string, file: string) =>
+      run(process.execPath, ['--import', 'tsx', SELF, '--child', mode, file]);
     const idle = parseChild(await tsxChild('idle', '-'));
     const plainIdle = bundle ? parseChild(await run(process.execPath, [bundle, '--child', 'idle', '-'])) : null;
     const canDrop = dropFromCache(files[0]!.path);
 
     interface Row {
-      f: BenchFile; verdict: string; ours: number; again: number; oursWall: number; oursRss: number; growth: number; plainWall: number | null; plainRss: number | null;
-      decode: number; decodeRss: number; ffmpegRss: number | null; ffprobe: number; ffprobeRss: number | null; coldOurs: number | null; coldFfprobe: number | null;
+      f: BenchFile;
+      verdict: string;
+      ours: number;
+      again: number;
+      oursWall: number;
+      oursRss: number;
+      growth: number;
+      plainWall: number | null;
+      plainRss: number | null;
+      decode: number;
+      decodeRss: number;
+      ffmpegRss: number | null;
+      ffprobe: number;
+      ffprobeRss: number | null;
+      coldOurs: number | null;
+      coldFfprobe: number | null;
     }
     const rows: Row[] = [];
     for (const f of files) {
-      const ours: number[] = [], again: number[] = [], oursWall: number[] = [], oursRss: number[] = [], growth: number[] = [], plainWall: number[] = [], plainRss: number[] = [];
-      const dec: number[] = [], decRss: number[] = [], ffMs: number[] = [], ffRss: number[] = [];
-      const coldOurs: number[] = [], coldFf: number[] = [];
+      const ours: number[] = [],
+        again: number[] = [],
+        oursWall: number[] = [],
+        oursRss: number[] = [],
+        growth: number[] = [],
+        plainWall: number[] = [],
+        plainRss: number[] = [];
+      const dec: number[] = [],
+        decRss: number[] = [],
+        ffMs: number[] = [],
+        ffRss: number[] = [];
+      const coldOurs: number[] = [],
+        coldFf: number[] = [];
       let verdict = '';
       for (let i = 0; i < runs; i++) {
         const a = await tsxChild('nodecode', f.path);
@@ -241,45 +338,106 @@ async function main(): Promise<void> {
       }
       // ffmpeg's own memory for the two decode runs (a separate process from ours).
       const args = decodeCheckArgs(f.path);
-      const ffmpegRss = Math.max(...(await Promise.all([run('ffmpeg', args.first, { timeRss: true }), run('ffmpeg', args.last, { timeRss: true })])).map((r) => r.rssKiB ?? 0)) || null;
+      const ffmpegRss =
+        Math.max(
+          ...(
+            await Promise.all([
+              run('ffmpeg', args.first, { timeRss: true }),
+              run('ffmpeg', args.last, { timeRss: true }),
+            ])
+          ).map((r) => r.rssKiB ?? 0),
+        ) || null;
       rows.push({
-        f, verdict, ours: median(ours), again: median(again), oursWall: median(oursWall), oursRss: median(oursRss), growth: median(growth),
-        plainWall: plainWall.length ? median(plainWall) : null, plainRss: plainRss.length ? median(plainRss) : null,
-        decode: median(dec), decodeRss: median(decRss), ffmpegRss,
-        ffprobe: median(ffMs), ffprobeRss: ffRss.length ? median(ffRss) : null,
-        coldOurs: coldOurs.length ? median(coldOurs) : null, coldFfprobe: coldFf.length ? median(coldFf) : null,
+        f,
+        verdict,
+        ours: median(ours),
+        again: median(again),
+        oursWall: median(oursWall),
+        oursRss: median(oursRss),
+        growth: median(growth),
+        plainWall: plainWall.length ? median(plainWall) : null,
+        plainRss: plainRss.length ? median(plainRss) : null,
+        decode: median(dec),
+        decodeRss: median(decRss),
+        ffmpegRss,
+        ffprobe: median(ffMs),
+        ffprobeRss: ffRss.length ? median(ffRss) : null,
+        coldOurs: coldOurs.length ? median(coldOurs) : null,
+        coldFfprobe: coldFf.length ? median(coldFf) : null,
       });
     }
 
-    console.log(`Validation benchmark (P2), median of ${runs} runs, warm page cache. Times in ms, memory = peak RSS in MiB.`);
-    console.log(`Idle child, modules loaded, no check: ${fmtMiB(idle.maxRssKiB)} MiB under tsx, ${plainIdle ? fmtMiB(plainIdle.maxRssKiB) : 'n/a'} MiB in plain Node.\n`);
+    console.log(
+      `Validation benchmark (P2), median of ${runs} runs, warm page cache. Times in ms, memory = peak RSS in MiB.`,
+    );
+    console.log(
+      `Idle child, modules loaded, no check: ${fmtMiB(idle.maxRssKiB)} MiB under tsx, ${plainIdle ? fmtMiB(plainIdle.maxRssKiB) : 'n/a'} MiB in plain Node.\n`,
+    );
     const header = [
-      'file', 'size', 'length', 'moov at', 'verdict',
-      'ours ms (in process)', 'ours ms, 2nd call', 'ffprobe ms (process)', 'time ours/ffprobe',
-      'ours RSS, tsx child', 'ours RSS, plain Node', 'RSS growth in check', 'ffprobe RSS', 'RSS plain Node/ffprobe',
-      'child wall ms, tsx', 'child wall ms, plain', 'wall plain/ffprobe',
-      'ours+decode ms', 'ours+decode RSS', 'ffmpeg decode RSS',
-      'cold: ours ms', 'cold: ffprobe ms',
+      'file',
+      'size',
+      'length',
+      'moov at',
+      'verdict',
+      'ours ms (in process)',
+      'ours ms, 2nd call',
+      'ffprobe ms (process)',
+      'time ours/ffprobe',
+      'ours RSS, tsx child',
+      'ours RSS, plain Node',
+      'RSS growth in check',
+      'ffprobe RSS',
+      'RSS plain Node/ffprobe',
+      'child wall ms, tsx',
+      'child wall ms, plain',
+      'wall plain/ffprobe',
+      'ours+decode ms',
+      'ours+decode RSS',
+      'ffmpeg decode RSS',
+      'cold: ours ms',
+      'cold: ffprobe ms',
     ];
     const table = rows.map((r) => [
-      r.f.label, `${(r.f.size / GiB).toFixed(2)} GiB`, `${Math.floor(r.f.durationSec / 60)}:${String(r.f.durationSec % 60).padStart(2, '0')}`, moovOffset(r.f.path), r.verdict,
-      fmtMs(r.ours), fmtMs(r.again), fmtMs(r.ffprobe), ratio(r.ours, r.ffprobe),
-      fmtMiB(r.oursRss), fmtMiB(r.plainRss), fmtMiB(r.growth), fmtMiB(r.ffprobeRss), ratio(r.plainRss, r.ffprobeRss),
-      fmtMs(r.oursWall), r.plainWall === null ? 'n/a' : fmtMs(r.plainWall), ratio(r.plainWall, r.ffprobe),
-      fmtMs(r.decode), fmtMiB(r.decodeRss), fmtMiB(r.ffmpegRss),
-      r.coldOurs === null ? 'n/a' : fmtMs(r.coldOurs), r.coldFfprobe === null ? 'n/a' : fmtMs(r.coldFfprobe),
+      r.f.label,
+      `${(r.f.size / GiB).toFixed(2)} GiB`,
+      `${Math.floor(r.f.durationSec / 60)}:${String(r.f.durationSec % 60).padStart(2, '0')}`,
+      moovOffset(r.f.path),
+      r.verdict,
+      fmtMs(r.ours),
+      fmtMs(r.again),
+      fmtMs(r.ffprobe),
+      ratio(r.ours, r.ffprobe),
+      fmtMiB(r.oursRss),
+      fmtMiB(r.plainRss),
+      fmtMiB(r.growth),
+      fmtMiB(r.ffprobeRss),
+      ratio(r.plainRss, r.ffprobeRss),
+      fmtMs(r.oursWall),
+      r.plainWall === null ? 'n/a' : fmtMs(r.plainWall),
+      ratio(r.plainWall, r.ffprobe),
+      fmtMs(r.decode),
+      fmtMiB(r.decodeRss),
+      fmtMiB(r.ffmpegRss),
+      r.coldOurs === null ? 'n/a' : fmtMs(r.coldOurs),
+      r.coldFfprobe === null ? 'n/a' : fmtMs(r.coldFfprobe),
     ]);
     // Printed transposed: one column per file, one line per figure.
     const width = Math.max(...header.map((h) => h.length));
     const colW = table.map((row) => Math.max(...row.map((c) => c.length)));
-    header.forEach((h, i) => console.log(`${h.padEnd(width)}  ${table.map((row, j) => row[i]!.padStart(colW[j]!)).join('  ')}`));
+    header.forEach((h, i) =>
+      console.log(`${h.padEnd(width)}  ${table.map((row, j) => row[i]!.padStart(colW[j]!)).join('  ')}`),
+    );
     const worst = Math.max(...rows.map((r) => r.ours));
     const worstRss = Math.max(...rows.map((r) => r.oursRss));
     const worstPlain = rows.every((r) => r.plainRss !== null) ? Math.max(...rows.map((r) => r.plainRss!)) : null;
     const worstGrowth = Math.max(...rows.map((r) => r.growth));
     const slower = rows.filter((r) => r.ours > r.ffprobe).length;
-    console.log(`\nP2: worst verdict ${fmtMs(worst)} ms (target ≤ 500); worst peak RSS ${fmtMiB(worstRss)} MiB under tsx, ${fmtMiB(worstPlain)} MiB in plain Node, of which ${fmtMiB(worstGrowth)} MiB during the check (target ≤ 100); slower than ffprobe on ${slower}/${rows.length} files.`);
-    console.log('"ours ms" is the verdict inside the process (probe, integrity, rules; no decode), as the server runs it, first call in a fresh process; "2nd call" repeats it in that process. "child wall" is a whole process doing one verdict, start-up included, like the check-video command. RSS is the peak of the whole process; "growth in check" is how much the peak rose during the verdict itself.');
+    console.log(
+      `\nP2: worst verdict ${fmtMs(worst)} ms (target ≤ 500); worst peak RSS ${fmtMiB(worstRss)} MiB under tsx, ${fmtMiB(worstPlain)} MiB in plain Node, of which ${fmtMiB(worstGrowth)} MiB during the check (target ≤ 100); slower than ffprobe on ${slower}/${rows.length} files.`,
+    );
+    console.log(
+      '"ours ms" is the verdict inside the process (probe, integrity, rules; no decode), as the server runs it, first call in a fresh process; "2nd call" repeats it in that process. "child wall" is a whole process doing one verdict, start-up included, like the check-video command. RSS is the peak of the whole process; "growth in check" is how much the peak rose during the verdict itself.',
+    );
   } finally {
     if (keep) console.log(`Files kept in ${dir}`);
     cleanup();

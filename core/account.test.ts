@@ -31,7 +31,11 @@ describe('isStrongEnough', () => {
 
 describe('registerSchema', () => {
   it('defaults the language to Vietnamese and trims the name', () => {
-    expect(registerSchema.parse({ fullName: '  Nguyễn Văn A ', password: 'x' })).toEqual({ fullName: 'Nguyễn Văn A', password: 'x', locale: 'vi' });
+    expect(registerSchema.parse({ fullName: '  Nguyễn Văn A ', password: 'x' })).toEqual({
+      fullName: 'Nguyễn Văn A',
+      password: 'x',
+      locale: 'vi',
+    });
   });
 
   it('rejects an invalid e-mail and an unknown language', () => {

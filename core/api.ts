@@ -109,7 +109,10 @@ export const uploadViewSchema = z.object({
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   checkedAt: z.string().nullable(),
-  verdict: z.object({ ok: z.boolean(), failures: z.array(videoFailureViewSchema), probe: z.unknown() }).passthrough().nullable(),
+  verdict: z
+    .object({ ok: z.boolean(), failures: z.array(videoFailureViewSchema), probe: z.unknown() })
+    .passthrough()
+    .nullable(),
 });
 
 export const entryViewSchema = z.object({
@@ -129,7 +132,9 @@ export const entryViewSchema = z.object({
   withdrawnAt: z.string().nullable(),
   events: z.array(z.object({ at: z.string(), kind: z.string(), details: z.record(z.string(), z.unknown()) })),
   /** Null until submitted. The entrant sees a dispute between reviewers as `pending`. */
-  review: z.object({ status: z.enum(REVIEW_STATUSES), reason: z.string().nullable(), fixDeadline: z.string().nullable() }).nullable(),
+  review: z
+    .object({ status: z.enum(REVIEW_STATUSES), reason: z.string().nullable(), fixDeadline: z.string().nullable() })
+    .nullable(),
 });
 
 export const receiptSchema = z.object({
@@ -148,18 +153,49 @@ export const receiptSchema = z.object({
 });
 
 export const myEntrySchema = z.object({
-  id: z.number(), code: z.string().nullable(), status: z.string(), title: z.string(), contestSlug: z.string(), contestName: z.string(),
-  unitName: z.string().nullable(), submittedAt: z.string().nullable(), updatedAt: z.string(),
+  id: z.number(),
+  code: z.string().nullable(),
+  status: z.string(),
+  title: z.string(),
+  contestSlug: z.string(),
+  contestName: z.string(),
+  unitName: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
 });
 
 export const contestEntryRowSchema = z.object({
-  id: z.number(), code: z.string().nullable(), status: z.string(), title: z.string(), form: z.string().nullable(), partyKind: z.string(), isIntake: z.boolean(),
-  unitId: z.number().nullable(), unitName: z.string().nullable(), entrantName: z.string(), fileStatus: z.string(), fileFailures: z.array(videoFailureViewSchema),
-  submittedAt: z.string().nullable(), updatedAt: z.string(),
+  id: z.number(),
+  code: z.string().nullable(),
+  status: z.string(),
+  title: z.string(),
+  form: z.string().nullable(),
+  partyKind: z.string(),
+  isIntake: z.boolean(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  entrantName: z.string(),
+  fileStatus: z.string(),
+  fileFailures: z.array(videoFailureViewSchema),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
 });
 
 export const complianceSchema = z.object({
-  units: z.array(z.object({ unitId: z.number(), unitName: z.string(), categoryCode: z.string(), categoryName: z.string(), minEntries: z.number(), maxEntries: z.number(), submitted: z.number(), drafts: z.number(), returned: z.number(), belowMinimum: z.boolean() })),
+  units: z.array(
+    z.object({
+      unitId: z.number(),
+      unitName: z.string(),
+      categoryCode: z.string(),
+      categoryName: z.string(),
+      minEntries: z.number(),
+      maxEntries: z.number(),
+      submitted: z.number(),
+      drafts: z.number(),
+      returned: z.number(),
+      belowMinimum: z.boolean(),
+    }),
+  ),
   belowMinimum: z.array(z.string()),
   refusedFiles: z.number(),
 });
@@ -214,8 +250,17 @@ const usageSchema = z.object({ bytes: z.number(), files: z.number() });
 export const storageUsageSchema = z.object({
   storage: z.enum(['local', 's3']),
   totalBytes: z.number(),
-  byKind: z.object({ originals: usageSchema, renditions: usageSchema, subtitles: usageSchema, uploading: usageSchema, superseded: usageSchema, other: usageSchema }),
-  topEntries: z.array(z.object({ entryId: z.number(), code: z.string().nullable(), title: z.string(), bytes: z.number() })),
+  byKind: z.object({
+    originals: usageSchema,
+    renditions: usageSchema,
+    subtitles: usageSchema,
+    uploading: usageSchema,
+    superseded: usageSchema,
+    other: usageSchema,
+  }),
+  topEntries: z.array(
+    z.object({ entryId: z.number(), code: z.string().nullable(), title: z.string(), bytes: z.number() }),
+  ),
   disk: z.object({ freeBytes: z.number(), totalBytes: z.number() }).nullable(),
 });
 export type StorageUsage = z.infer<typeof storageUsageSchema>;
@@ -236,13 +281,15 @@ export type FailedJob = z.infer<typeof failedJobSchema>;
 
 /** Files nothing points at (site administrators). */
 export const orphanReportSchema = z.object({
-  orphans: z.array(z.object({
-    where: z.enum(['storage', 'uploads']),
-    key: z.string(),
-    bytes: z.number(),
-    modifiedAt: z.string(),
-    reason: z.enum(['noEntry', 'noUpload', 'notRecorded', 'movedToStorage', 'unknownKey']),
-  })),
+  orphans: z.array(
+    z.object({
+      where: z.enum(['storage', 'uploads']),
+      key: z.string(),
+      bytes: z.number(),
+      modifiedAt: z.string(),
+      reason: z.enum(['noEntry', 'noUpload', 'notRecorded', 'movedToStorage', 'unknownKey']),
+    }),
+  ),
   count: z.number(),
   totalBytes: z.number(),
   truncated: z.boolean(),
@@ -261,19 +308,36 @@ const checklistRowSchema = z.object({
 /** GET /api/contests/:slug/review-queue: entries in review or decided, with their current round's decisions. */
 export const reviewQueueSchema = z.object({
   reviewsRequired: z.number(),
-  entries: z.array(z.object({
-    id: z.number(), code: z.string().nullable(), title: z.string(), form: z.string().nullable(), isIntake: z.boolean(),
-    unitId: z.number().nullable(), unitName: z.string().nullable(), entrantName: z.string(), submittedAt: z.string().nullable(),
-    /** `draft` while returned for a fix. */
-    status: z.string(),
-    reviewStatus: z.enum(REVIEW_STATUSES),
-    round: z.number(),
-    fixDeadline: z.string().nullable(),
-    technicalPassed: z.boolean(),
-    authorDetailsComplete: z.boolean(),
-    originalityFlags: z.number(),
-    decisions: z.array(z.object({ reviewerUserId: z.number().nullable(), reviewerName: z.string().nullable(), decision: z.enum(REVIEW_DECISIONS), isFinal: z.boolean(), createdAt: z.string() })),
-  })),
+  entries: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string().nullable(),
+      title: z.string(),
+      form: z.string().nullable(),
+      isIntake: z.boolean(),
+      unitId: z.number().nullable(),
+      unitName: z.string().nullable(),
+      entrantName: z.string(),
+      submittedAt: z.string().nullable(),
+      /** `draft` while returned for a fix. */
+      status: z.string(),
+      reviewStatus: z.enum(REVIEW_STATUSES),
+      round: z.number(),
+      fixDeadline: z.string().nullable(),
+      technicalPassed: z.boolean(),
+      authorDetailsComplete: z.boolean(),
+      originalityFlags: z.number(),
+      decisions: z.array(
+        z.object({
+          reviewerUserId: z.number().nullable(),
+          reviewerName: z.string().nullable(),
+          decision: z.enum(REVIEW_DECISIONS),
+          isFinal: z.boolean(),
+          createdAt: z.string(),
+        }),
+      ),
+    }),
+  ),
 });
 
 /**
@@ -285,39 +349,81 @@ export const entryReviewsSchema = z.object({
   status: z.enum(REVIEW_STATUSES).nullable(),
   round: z.number(),
   fixDeadline: z.string().nullable(),
-  history: z.array(z.object({ round: z.number(), status: z.enum(REVIEW_STATUSES), reason: z.string().nullable(), fixDeadline: z.string().nullable(), decidedAt: z.string() })),
-  staff: z.object({
-    reviewsRequired: z.number(),
-    canReview: z.boolean(),
-    canSettle: z.boolean(),
-    /** Returned and not yet sent again: a reviewer may give it a later fix deadline. */
-    canExtendFixDeadline: z.boolean(),
-    checklist: z.array(checklistRowSchema),
-    missingAuthorDetails: z.array(missingViewSchema),
-    originalityFlags: z.array(z.object({ score: z.number(), otherEntryId: z.number().nullable(), otherEntryCode: z.string().nullable(), referenceTitle: z.string().nullable() })),
-    rounds: z.array(z.object({
+  history: z.array(
+    z.object({
       round: z.number(),
-      status: z.enum(REVIEW_STATUSES).nullable(),
-      decisions: z.array(z.object({
-        id: z.number(), reviewerUserId: z.number().nullable(), reviewerName: z.string().nullable(), decision: z.enum(REVIEW_DECISIONS), isFinal: z.boolean(),
-        reason: z.string(), note: z.string(), checklist: z.array(checklistRowSchema), fixDeadline: z.string().nullable(), createdAt: z.string(),
-      })),
-    })),
-  }).nullable(),
+      status: z.enum(REVIEW_STATUSES),
+      reason: z.string().nullable(),
+      fixDeadline: z.string().nullable(),
+      decidedAt: z.string(),
+    }),
+  ),
+  staff: z
+    .object({
+      reviewsRequired: z.number(),
+      canReview: z.boolean(),
+      canSettle: z.boolean(),
+      /** Returned and not yet sent again: a reviewer may give it a later fix deadline. */
+      canExtendFixDeadline: z.boolean(),
+      checklist: z.array(checklistRowSchema),
+      missingAuthorDetails: z.array(missingViewSchema),
+      originalityFlags: z.array(
+        z.object({
+          score: z.number(),
+          otherEntryId: z.number().nullable(),
+          otherEntryCode: z.string().nullable(),
+          referenceTitle: z.string().nullable(),
+        }),
+      ),
+      rounds: z.array(
+        z.object({
+          round: z.number(),
+          status: z.enum(REVIEW_STATUSES).nullable(),
+          decisions: z.array(
+            z.object({
+              id: z.number(),
+              reviewerUserId: z.number().nullable(),
+              reviewerName: z.string().nullable(),
+              decision: z.enum(REVIEW_DECISIONS),
+              isFinal: z.boolean(),
+              reason: z.string(),
+              note: z.string(),
+              checklist: z.array(checklistRowSchema),
+              fixDeadline: z.string().nullable(),
+              createdAt: z.string(),
+            }),
+          ),
+        }),
+      ),
+    })
+    .nullable(),
 });
 
 export const extendFixDeadlineSchema = z.object({ fixDeadline: z.string().min(1).max(40) });
 export const fixDeadlineExtendedSchema = z.object({ entryId: z.number(), fixDeadline: z.string() });
 
-export const reviewRecordedSchema = z.object({ reviewId: z.number(), round: z.number(), status: z.enum(REVIEW_STATUSES), isFinal: z.boolean() });
+export const reviewRecordedSchema = z.object({
+  reviewId: z.number(),
+  round: z.number(),
+  status: z.enum(REVIEW_STATUSES),
+  isFinal: z.boolean(),
+});
 
 /** GET /api/me/notifications. */
 export const notificationListSchema = z.object({
   unread: z.number(),
-  items: z.array(z.object({
-    id: z.number(), kind: z.string(), entryId: z.number().nullable(), title: bilingual, body: bilingual,
-    data: z.record(z.string(), z.unknown()), createdAt: z.string(), readAt: z.string().nullable(),
-  })),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.string(),
+      entryId: z.number().nullable(),
+      title: bilingual,
+      body: bilingual,
+      data: z.record(z.string(), z.unknown()),
+      createdAt: z.string(),
+      readAt: z.string().nullable(),
+    }),
+  ),
 });
 
 const galleryItemSchema = z.object({
@@ -356,7 +462,11 @@ export const publicEntrySchema = z.object({
   form: z.string().nullable(),
   topicIndex: z.number().nullable(),
   synopsis: z.string(),
-  credits: z.object({ groupName: z.string().nullable(), authors: z.array(z.string()), unitName: z.string().nullable() }),
+  credits: z.object({
+    groupName: z.string().nullable(),
+    authors: z.array(z.string()),
+    unitName: z.string().nullable(),
+  }),
   caption: z.string(),
   durationSec: z.number().nullable(),
   posterUrl: z.string().nullable(),
@@ -384,7 +494,13 @@ export type PublicationRowView = z.infer<typeof publicationRowSchema>;
 
 export const publishResultSchema = z.object({
   published: z.array(z.number()),
-  skipped: z.array(z.object({ entryId: z.number(), code: z.string().nullable(), reason: z.enum(['notApproved', 'notReady', 'alreadyPublished']) })),
+  skipped: z.array(
+    z.object({
+      entryId: z.number(),
+      code: z.string().nullable(),
+      reason: z.enum(['notApproved', 'notReady', 'alreadyPublished']),
+    }),
+  ),
 });
 export type PublishResultView = z.infer<typeof publishResultSchema>;
 
@@ -405,5 +521,11 @@ export const reportRowSchema = z.object({
 });
 export type ReportRowView = z.infer<typeof reportRowSchema>;
 
-export const newsPostSchema = z.object({ id: z.number(), title: z.string(), body: z.string(), publishedAt: z.string(), updatedAt: z.string() });
+export const newsPostSchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  body: z.string(),
+  publishedAt: z.string(),
+  updatedAt: z.string(),
+});
 export type NewsPostViewT = z.infer<typeof newsPostSchema>;

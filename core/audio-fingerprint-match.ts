@@ -216,7 +216,11 @@ function runsAtOffset(a: Uint32Array, b: Uint32Array, offset: number, o: Require
  * length, as black frames are for video); `meanBits` of a range is the mean number of differing bits, of 32, between
  * its sounding sub-fingerprint pairs (unrelated sound: about 16; the same file: 0; a re-encoded copy: up to about 8).
  */
-export function matchAudioFingerprints(a: Uint32Array | AudioIndex, b: Uint32Array, options: AudioMatchOptions = {}): MatchResult {
+export function matchAudioFingerprints(
+  a: Uint32Array | AudioIndex,
+  b: Uint32Array,
+  options: AudioMatchOptions = {},
+): MatchResult {
   const o = { ...DEFAULT_AUDIO_MATCH_OPTIONS, ...options };
   const index = a instanceof Uint32Array ? indexAudioFingerprint(a) : a;
   const bitsA = index.bits;
@@ -230,7 +234,11 @@ export function matchAudioFingerprints(a: Uint32Array | AudioIndex, b: Uint32Arr
   const kept: Run[] = [];
   for (const c of candidates) {
     if (kept.length >= o.maxRanges) break;
-    const overlaps = kept.some((k) => (c.aStart < k.aEnd && k.aStart < c.aEnd) || (c.aStart - c.offset < k.aEnd - k.offset && k.aStart - k.offset < c.aEnd - c.offset));
+    const overlaps = kept.some(
+      (k) =>
+        (c.aStart < k.aEnd && k.aStart < c.aEnd) ||
+        (c.aStart - c.offset < k.aEnd - k.offset && k.aStart - k.offset < c.aEnd - c.offset),
+    );
     if (!overlaps) kept.push(c);
   }
   const covered = kept.reduce((s, c) => s + c.matched, 0);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AUDIO_FORMAT, AUDIO_FRAME, AUDIO_HOP, AUDIO_SAMPLE_RATE, AudioFingerprinter, Fft, audioDurationSec, audioFingerprint, decodeAudioFingerprint,
+  AUDIO_FORMAT,
+  AUDIO_FRAME,
+  AUDIO_HOP,
+  AUDIO_SAMPLE_RATE,
+  AudioFingerprinter,
+  Fft,
+  audioDurationSec,
+  audioFingerprint,
+  decodeAudioFingerprint,
   encodeAudioFingerprint,
 } from './audio-fingerprint.ts';
 import { candidateOffsets, indexAudioFingerprint, matchAudioFingerprints } from './audio-fingerprint-match.ts';
@@ -10,7 +18,11 @@ import { popcount32 } from './fingerprint-match.ts';
 function rng(seed: number): () => number {
   let x = seed >>> 0 || 1;
   return () => {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
     return x / 4294967296;
   };
 }
@@ -38,7 +50,8 @@ function soundtrack(seconds: number, seed: number): Float32Array {
         phase[h]! += (2 * Math.PI * f0 * (h + 1)) / AUDIO_SAMPLE_RATE;
         s += amp[h]! * Math.sin(phase[h]!);
       }
-      const fc = 350 * Math.pow(1700 / 350, 0.5 + 0.5 * Math.sin(glidePhase + (2 * Math.PI * glide * t) / AUDIO_SAMPLE_RATE));
+      const fc =
+        350 * Math.pow(1700 / 350, 0.5 + 0.5 * Math.sin(glidePhase + (2 * Math.PI * glide * t) / AUDIO_SAMPLE_RATE));
       chirp += (2 * Math.PI * fc) / AUDIO_SAMPLE_RATE;
       out[t] = 0.15 * env * s + 0.08 * Math.sin(chirp);
     }
@@ -51,7 +64,7 @@ function withNoise(x: Float32Array, snrDb: number, seed: number): Float32Array {
   const r = rng(seed);
   let power = 0;
   for (const v of x) power += v * v;
-  const amp = Math.sqrt(((power / x.length) / Math.pow(10, snrDb / 10)) * 3); // uniform noise in ±amp has power amp²/3
+  const amp = Math.sqrt((power / x.length / Math.pow(10, snrDb / 10)) * 3); // uniform noise in ±amp has power amp²/3
   return x.map((v) => v + amp * (2 * r() - 1));
 }
 
@@ -106,7 +119,8 @@ describe('audio fingerprint', () => {
     expect(whole.length).toBe(Math.floor((x.length - AUDIO_FRAME) / AUDIO_HOP));
     expect(audioDurationSec(whole.length)).toBeCloseTo(x.length / AUDIO_SAMPLE_RATE, 1);
     const f = new AudioFingerprinter();
-    for (let at = 0; at < x.length; at += 1000 + (at % 7)) f.push(x.subarray(at, Math.min(x.length, at + 1000 + (at % 7))));
+    for (let at = 0; at < x.length; at += 1000 + (at % 7))
+      f.push(x.subarray(at, Math.min(x.length, at + 1000 + (at % 7))));
     expect(f.finish()).toEqual(whole);
     expect(audioFingerprint(new Float32Array(AUDIO_FRAME))).toHaveLength(0);
   });
@@ -152,7 +166,16 @@ describe('audio fingerprint matching', () => {
   const a = audioFingerprint(x);
 
   it('matches a noisy, quieter copy end to end', () => {
-    const r = matchAudioFingerprints(a, audioFingerprint(withNoise(x.map((v) => v * 0.5), 25, 3)));
+    const r = matchAudioFingerprints(
+      a,
+      audioFingerprint(
+        withNoise(
+          x.map((v) => v * 0.5),
+          25,
+          3,
+        ),
+      ),
+    );
     expect(r.flagged).toBe(true);
     expect(r.score).toBeGreaterThan(0.9);
     expect(r.offsetSec).toBe(0);
@@ -186,14 +209,20 @@ describe('audio fingerprint matching', () => {
   });
 
   it('does not match unrelated sound, a too-short shared moment, or silence', () => {
-    for (const seed of [2, 3, 4, 5]) expect(matchAudioFingerprints(a, audioFingerprint(soundtrack(30, seed))).flagged).toBe(false);
+    for (const seed of [2, 3, 4, 5])
+      expect(matchAudioFingerprints(a, audioFingerprint(soundtrack(30, seed))).flagged).toBe(false);
     const short = concat(soundtrack(10, 30), x.subarray(seconds(5), seconds(8)), soundtrack(10, 31));
     expect(matchAudioFingerprints(a, audioFingerprint(short)).flagged).toBe(false);
     const silence = audioFingerprint(new Float32Array(seconds(20)));
     expect(matchAudioFingerprints(silence, silence).flagged).toBe(false);
     // Two clips opening on the same 10 s of silence, then different sound.
     const quiet = new Float32Array(seconds(10));
-    expect(matchAudioFingerprints(audioFingerprint(concat(quiet, soundtrack(15, 40))), audioFingerprint(concat(quiet, soundtrack(15, 41)))).flagged).toBe(false);
+    expect(
+      matchAudioFingerprints(
+        audioFingerprint(concat(quiet, soundtrack(15, 40))),
+        audioFingerprint(concat(quiet, soundtrack(15, 41))),
+      ).flagged,
+    ).toBe(false);
     expect(matchAudioFingerprints(new Uint32Array(0), a).flagged).toBe(false);
   });
 

@@ -64,8 +64,12 @@ export class Fft {
     for (let i = 0; i < n; i++) {
       const j = rev[i]!;
       if (j > i) {
-        const tr = re[i]!; re[i] = re[j]!; re[j] = tr;
-        const ti = im[i]!; im[i] = im[j]!; im[j] = ti;
+        const tr = re[i]!;
+        re[i] = re[j]!;
+        re[j] = tr;
+        const ti = im[i]!;
+        im[i] = im[j]!;
+        im[j] = ti;
       }
     }
     const cos = this.#cos;
@@ -178,12 +182,17 @@ export class AudioFingerprinter {
     for (let b = 0; b < BANDS; b++) {
       let sum = 0;
       for (let k = this.#edges[b]!; k < this.#edges[b + 1]!; k++) {
-        const zr = re[k]!, zi = im[k]!;
-        const cr = re[m - k]!, ci = -im[m - k]!; // conj(Z[m - k]); 0 < k < m here
-        const er = (zr + cr) / 2, ei = (zi + ci) / 2;
+        const zr = re[k]!,
+          zi = im[k]!;
+        const cr = re[m - k]!,
+          ci = -im[m - k]!; // conj(Z[m - k]); 0 < k < m here
+        const er = (zr + cr) / 2,
+          ei = (zi + ci) / 2;
         // (Z[k] - conj(Z[m-k])) / 2i
-        const or = (zi - ci) / 2, oi = -(zr - cr) / 2;
-        const wr = this.#twr[k]!, wi = this.#twi[k]!;
+        const or = (zi - ci) / 2,
+          oi = -(zr - cr) / 2;
+        const wr = this.#twr[k]!,
+          wi = this.#twi[k]!;
         const xr = er + wr * or - wi * oi;
         const xi = ei + wr * oi + wi * or;
         sum += xr * xr + xi * xi;
@@ -247,7 +256,8 @@ export function encodeAudioFingerprint(bits: Uint32Array): string {
 export function decodeAudioFingerprint(text: string): Uint32Array | null {
   if (!text.startsWith(AUDIO_FORMAT)) return null;
   const hex = text.slice(AUDIO_FORMAT.length);
-  if (hex.length % 8 !== 0 || !/^[0-9a-f]*$/.test(hex)) throw new Error('audio fingerprint: the sub-fingerprints are not 8-digit hex');
+  if (hex.length % 8 !== 0 || !/^[0-9a-f]*$/.test(hex))
+    throw new Error('audio fingerprint: the sub-fingerprints are not 8-digit hex');
   const out = new Uint32Array(hex.length / 8);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 8, i * 8 + 8), 16);
   return out;

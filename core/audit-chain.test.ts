@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type AuditContent, canonicalJson, chainInput, type ChainRecord, GENESIS_HASH, verifyChain } from './audit-chain.ts';
+import {
+  type AuditContent,
+  canonicalJson,
+  chainInput,
+  type ChainRecord,
+  GENESIS_HASH,
+  verifyChain,
+} from './audit-chain.ts';
 
 const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -35,7 +42,9 @@ const chain = () => build([1, 2, 3, 4].map((n) => content(n)));
 
 describe('canonicalJson', () => {
   it('sorts keys at every level', () => {
-    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 4, e: 5 }] } })).toBe('{"a":{"c":[3,{"e":5,"f":4}],"d":2},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 4, e: 5 }] } })).toBe(
+      '{"a":{"c":[3,{"e":5,"f":4}],"d":2},"b":1}',
+    );
   });
 
   it('gives the same text whatever the key order', () => {
@@ -56,7 +65,12 @@ describe('canonicalJson', () => {
   });
 
   it('is stable through a JSON round trip, as details are stored and read back', () => {
-    const details = { when: new Date('2024-06-20T00:00:00.000Z'), list: [undefined, 1, { z: 1, a: 2 }], gone: undefined, n: -0 };
+    const details = {
+      when: new Date('2024-06-20T00:00:00.000Z'),
+      list: [undefined, 1, { z: 1, a: 2 }],
+      gone: undefined,
+      n: -0,
+    };
     expect(canonicalJson(JSON.parse(JSON.stringify(details)))).toBe(canonicalJson(details));
     expect(canonicalJson(details)).toContain('"when":"2024-06-20T00:00:00.000Z"');
   });
@@ -83,20 +97,38 @@ describe('verifyChain', () => {
 
   it('accepts any iterable, such as a generator reading pages', () => {
     const records = chain();
-    function* gen() { yield* records; }
+    function* gen() {
+      yield* records;
+    }
     expect(verifyChain(gen(), sha256Hex)).toEqual({ ok: true, count: 4 });
   });
 
   it('accepts a record read back with its keys in another order', () => {
     const records = chain();
     const c = records[1]!.content;
-    records[1] = { ...records[1]!, content: { details: { category: 'commune', name: 'Xã số 2' }, outcome: c.outcome, target: c.target, action: c.action, contestId: c.contestId, actorIp: c.actorIp, actorUserId: c.actorUserId, at: c.at, seq: c.seq } };
+    records[1] = {
+      ...records[1]!,
+      content: {
+        details: { category: 'commune', name: 'Xã số 2' },
+        outcome: c.outcome,
+        target: c.target,
+        action: c.action,
+        contestId: c.contestId,
+        actorIp: c.actorIp,
+        actorUserId: c.actorUserId,
+        at: c.at,
+        seq: c.seq,
+      },
+    };
     expect(verifyChain(records, sha256Hex)).toEqual({ ok: true, count: 4 });
   });
 
   it('detects an edited record', () => {
     const records = chain();
-    records[1] = { ...records[1]!, content: { ...records[1]!.content, details: { name: 'Xã khác', category: 'commune' } } };
+    records[1] = {
+      ...records[1]!,
+      content: { ...records[1]!.content, details: { name: 'Xã khác', category: 'commune' } },
+    };
     expect(verifyChain(records, sha256Hex)).toEqual({ ok: false, count: 1, brokenAtSeq: 2, reason: 'hash' });
   });
 
@@ -109,7 +141,11 @@ describe('verifyChain', () => {
   it('detects an edited record whose own hash was recomputed, at the next record', () => {
     const records = chain();
     const forged = { ...records[1]!.content, actorUserId: 99 };
-    records[1] = { content: forged, prevHash: records[1]!.prevHash, hash: sha256Hex(chainInput(records[1]!.prevHash, forged)) };
+    records[1] = {
+      content: forged,
+      prevHash: records[1]!.prevHash,
+      hash: sha256Hex(chainInput(records[1]!.prevHash, forged)),
+    };
     expect(verifyChain(records, sha256Hex)).toEqual({ ok: false, count: 2, brokenAtSeq: 3, reason: 'prevHash' });
   });
 
@@ -151,7 +187,10 @@ describe('verifyChain', () => {
 
   it('verifies a record whose details held a Date once they are read back from JSON', () => {
     const written = build([content(1, { details: { deadline: new Date('2024-06-25T17:00:00.000Z') } })]);
-    const readBack = written.map((r) => ({ ...r, content: { ...r.content, details: JSON.parse(JSON.stringify(r.content.details)) as unknown } }));
+    const readBack = written.map((r) => ({
+      ...r,
+      content: { ...r.content, details: JSON.parse(JSON.stringify(r.content.details)) as unknown },
+    }));
     expect(verifyChain(readBack, sha256Hex)).toEqual({ ok: true, count: 1 });
   });
 });

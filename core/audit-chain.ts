@@ -28,7 +28,9 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
@@ -36,22 +38,32 @@ export function chainInput(prevHash: string, content: AuditContent): string {
   return `${prevHash}\n${canonicalJson(content)}`;
 }
 
-export interface ChainRecord { content: AuditContent; prevHash: string; hash: string }
+export interface ChainRecord {
+  content: AuditContent;
+  prevHash: string;
+  hash: string;
+}
 
-export type ChainVerdict = { ok: true; count: number } | { ok: false; count: number; brokenAtSeq: number; reason: 'prevHash' | 'hash' | 'seq' };
+export type ChainVerdict =
+  { ok: true; count: number } | { ok: false; count: number; brokenAtSeq: number; reason: 'prevHash' | 'hash' | 'seq' };
 
 /**
  * Checks every link. `from` continues a verification that stopped after an earlier part of the chain (the hash and
  * sequence number of its last record), so a long log can be verified page by page.
  */
-export function verifyChain(records: Iterable<ChainRecord>, sha256Hex: (s: string) => string, from: { prevHash: string; seq: number } = { prevHash: GENESIS_HASH, seq: 0 }): ChainVerdict {
+export function verifyChain(
+  records: Iterable<ChainRecord>,
+  sha256Hex: (s: string) => string,
+  from: { prevHash: string; seq: number } = { prevHash: GENESIS_HASH, seq: 0 },
+): ChainVerdict {
   let prev = from.prevHash;
   let expectedSeq = from.seq + 1;
   let count = 0;
   for (const r of records) {
     if (r.content.seq !== expectedSeq) return { ok: false, count, brokenAtSeq: r.content.seq, reason: 'seq' };
     if (r.prevHash !== prev) return { ok: false, count, brokenAtSeq: r.content.seq, reason: 'prevHash' };
-    if (sha256Hex(chainInput(prev, r.content)) !== r.hash) return { ok: false, count, brokenAtSeq: r.content.seq, reason: 'hash' };
+    if (sha256Hex(chainInput(prev, r.content)) !== r.hash)
+      return { ok: false, count, brokenAtSeq: r.content.seq, reason: 'hash' };
     prev = r.hash;
     expectedSeq++;
     count++;

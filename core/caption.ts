@@ -25,7 +25,10 @@ export interface PublicCredits {
   unitName: string | null;
 }
 
-export function publicCredits(draft: Pick<EntryDraft, 'isGroup' | 'groupName' | 'authors'>, unitName: string | null): PublicCredits {
+export function publicCredits(
+  draft: Pick<EntryDraft, 'isGroup' | 'groupName' | 'authors'>,
+  unitName: string | null,
+): PublicCredits {
   return {
     groupName: draft.isGroup && draft.groupName.trim() ? draft.groupName.trim() : null,
     authors: draft.authors.map((a) => a.fullName.trim()).filter(Boolean),
@@ -38,8 +41,13 @@ export function publicCredits(draft: Pick<EntryDraft, 'isGroup' | 'groupName' | 
  * "Cải cách hành chính Vĩnh Linh 2024" → "#CaiCachHanhChinhVinhLinh2024". Empty when nothing is left.
  */
 export function hashtagOf(words: string): string {
-  const parts = foldVietnamese(words).split(/[^a-z0-9]+/i).filter(Boolean);
-  const tag = parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join('').slice(0, 60);
+  const parts = foldVietnamese(words)
+    .split(/[^a-z0-9]+/i)
+    .filter(Boolean);
+  const tag = parts
+    .map((p) => p[0]!.toUpperCase() + p.slice(1))
+    .join('')
+    .slice(0, 60);
   return tag ? `#${tag}` : '';
 }
 
@@ -54,13 +62,15 @@ export interface CaptionInput {
 
 /** The ready caption, one fact per line, in the contest's language (Vietnamese) or English. */
 export function publicCaption(input: CaptionInput, lang: 'vi' | 'en' = 'vi'): string {
-  const L = lang === 'vi'
-    ? { authors: 'Tác giả', group: 'Nhóm tác giả', unit: 'Đơn vị', form: 'Hình thức', contest: 'Tác phẩm dự thi' }
-    : { authors: 'Authors', group: 'Group', unit: 'Unit', form: 'Form', contest: 'An entry in' };
+  const L =
+    lang === 'vi'
+      ? { authors: 'Tác giả', group: 'Nhóm tác giả', unit: 'Đơn vị', form: 'Hình thức', contest: 'Tác phẩm dự thi' }
+      : { authors: 'Authors', group: 'Group', unit: 'Unit', form: 'Form', contest: 'An entry in' };
   const { credits } = input;
   const lines = [`«${input.title.trim()}»`];
   if (input.form) lines.push(`${L.form}: ${FORM_LABELS[input.form][lang]}`);
-  if (credits.groupName) lines.push(`${L.group}: ${credits.groupName}${credits.authors.length ? ` (${credits.authors.join(', ')})` : ''}`);
+  if (credits.groupName)
+    lines.push(`${L.group}: ${credits.groupName}${credits.authors.length ? ` (${credits.authors.join(', ')})` : ''}`);
   else if (credits.authors.length) lines.push(`${L.authors}: ${credits.authors.join(', ')}`);
   if (credits.unitName) lines.push(`${L.unit}: ${credits.unitName}`);
   lines.push(`${L.contest} “${input.contestName.trim()}”`);

@@ -27,7 +27,8 @@ const RUBRIC = [
   { name: 'Chất lượng hình ảnh, âm thanh', weight: 30, scaleMax: 10 },
 ];
 
-const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
+const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.error?.issues.map((i) => i.message) ?? [];
 
 describe('totalPrizeMoney', () => {
   it('sums count × amount over the plan prize structure', () => {
@@ -50,14 +51,17 @@ describe('defaultEntryRules', () => {
     const r = defaultEntryRules();
     expect(r.minDurationSec).toBe(300);
     expect(r.maxDurationSec).toBe(600);
-    expect(r.allowedResolutions).toEqual([{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]);
+    expect(r.allowedResolutions).toEqual([
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]);
     expect(r.aspectRatio).toEqual({ width: 16, height: 9 });
     expect(r.containers).toEqual(['mp4']);
     expect(r.allowedForms).toEqual([...ENTRY_FORMS]);
     expect(entryRulesSchema.safeParse(r).success).toBe(true);
   });
 
-  it('returns a fresh object each time so one contest cannot change another one\'s rules', () => {
+  it("returns a fresh object each time so one contest cannot change another one's rules", () => {
     const a = defaultEntryRules();
     a.allowedForms.pop();
     a.allowedResolutions[0]!.width = 1;
@@ -70,11 +74,15 @@ describe('entryRulesSchema', () => {
   it('rejects a maximum duration below the minimum, on the maximum field', () => {
     const r = entryRulesSchema.safeParse({ ...defaultEntryRules(), minDurationSec: 600, maxDurationSec: 300 });
     expect(r.success).toBe(false);
-    expect(r.error?.issues).toEqual([expect.objectContaining({ path: ['maxDurationSec'], message: 'rules.maxBelowMin' })]);
+    expect(r.error?.issues).toEqual([
+      expect.objectContaining({ path: ['maxDurationSec'], message: 'rules.maxBelowMin' }),
+    ]);
   });
 
   it('accepts a maximum equal to the minimum', () => {
-    expect(entryRulesSchema.safeParse({ ...defaultEntryRules(), minDurationSec: 300, maxDurationSec: 300 }).success).toBe(true);
+    expect(
+      entryRulesSchema.safeParse({ ...defaultEntryRules(), minDurationSec: 300, maxDurationSec: 300 }).success,
+    ).toBe(true);
   });
 
   it('rejects an empty list of forms, an unknown container and a negative grace period', () => {
@@ -91,23 +99,40 @@ describe('rubricSchema', () => {
 
   it('tolerates floating-point rounding of decimal weights', () => {
     // In binary floating point 24.4 + 39.8 + 35.8 is 99.99999999999999 and 24.6 + 39.7 + 35.7 is 100.00000000000001.
-    for (const [a, b, c] of [[24.4, 39.8, 35.8], [24.6, 39.7, 35.7]] as const) {
+    for (const [a, b, c] of [
+      [24.4, 39.8, 35.8],
+      [24.6, 39.7, 35.7],
+    ] as const) {
       expect(a + b + c).not.toBe(100);
-      expect(rubricSchema.safeParse([
-        { name: 'A', weight: a, scaleMax: 10 },
-        { name: 'B', weight: b, scaleMax: 10 },
-        { name: 'C', weight: c, scaleMax: 10 },
-      ]).success).toBe(true);
+      expect(
+        rubricSchema.safeParse([
+          { name: 'A', weight: a, scaleMax: 10 },
+          { name: 'B', weight: b, scaleMax: 10 },
+          { name: 'C', weight: c, scaleMax: 10 },
+        ]).success,
+      ).toBe(true);
     }
   });
 
   it('does not round a real shortfall away', () => {
-    expect(rubricSchema.safeParse([{ name: 'A', weight: 60, scaleMax: 10 }, { name: 'B', weight: 39.99, scaleMax: 10 }]).success).toBe(false);
+    expect(
+      rubricSchema.safeParse([
+        { name: 'A', weight: 60, scaleMax: 10 },
+        { name: 'B', weight: 39.99, scaleMax: 10 },
+      ]).success,
+    ).toBe(false);
   });
 
   it('rejects weights that add up to less or more than 100', () => {
-    const under = rubricSchema.safeParse([{ ...RUBRIC[0]!, weight: 40 }, { ...RUBRIC[1]!, weight: 30 }, { ...RUBRIC[2]!, weight: 20 }]);
-    const over = rubricSchema.safeParse([{ ...RUBRIC[0]!, weight: 60 }, { ...RUBRIC[1]!, weight: 50 }]);
+    const under = rubricSchema.safeParse([
+      { ...RUBRIC[0]!, weight: 40 },
+      { ...RUBRIC[1]!, weight: 30 },
+      { ...RUBRIC[2]!, weight: 20 },
+    ]);
+    const over = rubricSchema.safeParse([
+      { ...RUBRIC[0]!, weight: 60 },
+      { ...RUBRIC[1]!, weight: 50 },
+    ]);
     expect(messages(under)).toEqual(['rubric.weightsNot100']);
     expect(messages(over)).toEqual(['rubric.weightsNot100']);
   });
@@ -117,7 +142,12 @@ describe('rubricSchema', () => {
   });
 
   it('rejects a zero weight and a blank criterion name', () => {
-    expect(rubricSchema.safeParse([{ name: 'A', weight: 100, scaleMax: 10 }, { name: 'B', weight: 0, scaleMax: 10 }]).success).toBe(false);
+    expect(
+      rubricSchema.safeParse([
+        { name: 'A', weight: 100, scaleMax: 10 },
+        { name: 'B', weight: 0, scaleMax: 10 },
+      ]).success,
+    ).toBe(false);
     expect(rubricSchema.safeParse([{ name: '   ', weight: 100, scaleMax: 10 }]).success).toBe(false);
   });
 });
@@ -167,12 +197,14 @@ describe('contestSettingsSchema / contestCreateSchema', () => {
 
   it('accepts a complete contest', () => {
     expect(contestSettingsSchema.safeParse(settings).success).toBe(true);
-    expect(contestCreateSchema.safeParse({
-      ...settings,
-      slug: 'vinh-linh-2024',
-      phases: [{ kind: 'submission', startsAt: '2024-06-20T00:00:00+07:00', endsAt: '2024-06-26T00:00:00+07:00' }],
-      unitCategories: [{ code: 'commune', name: 'UBND xã, thị trấn', minEntries: 1, maxEntries: 2 }],
-    }).success).toBe(true);
+    expect(
+      contestCreateSchema.safeParse({
+        ...settings,
+        slug: 'vinh-linh-2024',
+        phases: [{ kind: 'submission', startsAt: '2024-06-20T00:00:00+07:00', endsAt: '2024-06-26T00:00:00+07:00' }],
+        unitCategories: [{ code: 'commune', name: 'UBND xã, thị trấn', minEntries: 1, maxEntries: 2 }],
+      }).success,
+    ).toBe(true);
   });
 
   it('rejects an unknown time zone with its own message', () => {
@@ -181,14 +213,18 @@ describe('contestSettingsSchema / contestCreateSchema', () => {
   });
 
   it('passes the nested rules on: bad rubric, bad phases', () => {
-    expect(messages(contestSettingsSchema.safeParse({ ...settings, rubric: [{ name: 'A', weight: 50, scaleMax: 10 }] }))).toEqual(['rubric.weightsNot100']);
+    expect(
+      messages(contestSettingsSchema.safeParse({ ...settings, rubric: [{ name: 'A', weight: 50, scaleMax: 10 }] })),
+    ).toEqual(['rubric.weightsNot100']);
     const r = contestCreateSchema.safeParse({
       ...settings,
       slug: 'vinh-linh-2024',
       phases: [{ kind: 'submission', startsAt: '2024-06-26T00:00:00+07:00', endsAt: '2024-06-20T00:00:00+07:00' }],
       unitCategories: [],
     });
-    expect(r.error?.issues).toEqual([expect.objectContaining({ path: ['phases', 0, 'endsAt'], message: 'phase.endBeforeStart' })]);
+    expect(r.error?.issues).toEqual([
+      expect.objectContaining({ path: ['phases', 0, 'endsAt'], message: 'phase.endBeforeStart' }),
+    ]);
   });
 
   it('requires each person to be allowed at least one entry', () => {
@@ -198,6 +234,7 @@ describe('contestSettingsSchema / contestCreateSchema', () => {
   it('asks one or two reviewers per entry, and leaves the stored number alone when a request omits it (R11)', () => {
     expect(contestSettingsSchema.parse(settings).reviewsRequired).toBeUndefined();
     expect(contestSettingsSchema.parse({ ...settings, reviewsRequired: 2 }).reviewsRequired).toBe(2);
-    for (const n of [0, 3, 1.5, '2']) expect(contestSettingsSchema.safeParse({ ...settings, reviewsRequired: n }).success).toBe(false);
+    for (const n of [0, 3, 1.5, '2'])
+      expect(contestSettingsSchema.safeParse({ ...settings, reviewsRequired: n }).success).toBe(false);
   });
 });

@@ -8,7 +8,10 @@ export type EntryForm = (typeof ENTRY_FORMS)[number];
 
 export const CONTAINERS = ['mp4'] as const;
 
-const resolutionSchema = z.object({ width: z.number().int().min(16).max(8192), height: z.number().int().min(16).max(8192) });
+const resolutionSchema = z.object({
+  width: z.number().int().min(16).max(8192),
+  height: z.number().int().min(16).max(8192),
+});
 
 /** R6, R7 and the per-category quotas (R2, R3), as the organizers configure them. */
 export const entryRulesSchema = z
@@ -21,7 +24,11 @@ export const entryRulesSchema = z
     containers: z.array(z.enum(CONTAINERS)).min(1),
     maxSizeBytes: z.number().int().min(1),
     /** Minutes after the submission deadline during which an upload started in time may still finish (R10). */
-    uploadGraceMinutes: z.number().int().min(0).max(7 * 24 * 60),
+    uploadGraceMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60),
   })
   .refine((r) => r.maxDurationSec >= r.minDurationSec, { path: ['maxDurationSec'], message: 'rules.maxBelowMin' });
 export type EntryRules = z.infer<typeof entryRulesSchema>;
@@ -46,12 +53,17 @@ export const rubricCriterionSchema = z.object({
 export const rubricSchema = z
   .array(rubricCriterionSchema)
   .max(30)
-  .refine((c) => c.length === 0 || Math.abs(c.reduce((s, x) => s + x.weight, 0) - 100) < 1e-6, { message: 'rubric.weightsNot100' });
+  .refine((c) => c.length === 0 || Math.abs(c.reduce((s, x) => s + x.weight, 0) - 100) < 1e-6, {
+    message: 'rubric.weightsNot100',
+  });
 export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 
 export const unitCategorySchema = z
   .object({
-    code: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{0,39}$/),
     name: z.string().trim().min(1).max(200),
     nameEn: z.string().trim().max(200).optional(),
     minEntries: z.number().int().min(0).max(100),
@@ -60,7 +72,12 @@ export const unitCategorySchema = z
   .refine((c) => c.maxEntries >= c.minEntries, { path: ['maxEntries'], message: 'quota.maxBelowMin' });
 export type UnitCategory = z.infer<typeof unitCategorySchema>;
 
-export const slugSchema = z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).min(3).max(80);
+export const slugSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .min(3)
+  .max(80);
 
 export const contestSettingsSchema = z.object({
   name: z.string().trim().min(3).max(300),
@@ -94,7 +111,10 @@ export function defaultEntryRules(): EntryRules {
     allowedForms: [...ENTRY_FORMS],
     minDurationSec: 5 * 60,
     maxDurationSec: 10 * 60,
-    allowedResolutions: [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }],
+    allowedResolutions: [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ],
     aspectRatio: { width: 16, height: 9 },
     containers: ['mp4'],
     maxSizeBytes: 4 * 1024 ** 3,

@@ -202,7 +202,9 @@ describe('quotaKey', () => {
       expect(quotaKey({ kind: 'person', phone: normalizePhone(spelling), userId: 5 }), spelling).toBe(key);
       expect(quotaKey({ kind: 'person', phone: normalizePhone(spelling), userId: null }), spelling).toBe(key);
     }
-    expect(quotaKey({ kind: 'person', phone: normalizePhone('0233 3863 123'), userId: null })).toBe('phone:02333863123');
+    expect(quotaKey({ kind: 'person', phone: normalizePhone('0233 3863 123'), userId: null })).toBe(
+      'phone:02333863123',
+    );
   });
 
   it('falls back to the account when the phone does not normalize', () => {
@@ -225,8 +227,12 @@ describe('normalizing inside the rules', () => {
   it('quotaKey and rosterConflict normalize raw phones and e-mails themselves', () => {
     expect(quotaKey({ kind: 'person', phone: '+84 912 345 678', userId: 5 })).toBe('phone:0912345678');
     expect(quotaKey({ kind: 'person', phone: 'không có', userId: 5 })).toBe('user:5');
-    expect(rosterConflict([{ phone: '0912.345.678' }], [{ email: null, phone: '+84912345678' }])).toEqual({ phone: '0912345678' });
-    expect(rosterConflict([{ email: ' Chair@Example.VN ' }], [{ email: 'chair@example.vn', phone: null }])).toEqual({ email: 'chair@example.vn' });
+    expect(rosterConflict([{ phone: '0912.345.678' }], [{ email: null, phone: '+84912345678' }])).toEqual({
+      phone: '0912345678',
+    });
+    expect(rosterConflict([{ email: ' Chair@Example.VN ' }], [{ email: 'chair@example.vn', phone: null }])).toEqual({
+      email: 'chair@example.vn',
+    });
   });
 });
 
@@ -245,17 +251,23 @@ describe('rosterConflict', () => {
   });
 
   it('finds a contact by e-mail', () => {
-    expect(rosterConflict([{ email: 'juror@example.vn', phone: '0900000000' }], ROSTER)).toEqual({ email: 'juror@example.vn' });
+    expect(rosterConflict([{ email: 'juror@example.vn', phone: '0900000000' }], ROSTER)).toEqual({
+      email: 'juror@example.vn',
+    });
   });
 
   it('finds a contact by phone', () => {
-    expect(rosterConflict([{ email: 'someone@example.vn', phone: '0987654321' }], ROSTER)).toEqual({ phone: '0987654321' });
+    expect(rosterConflict([{ email: 'someone@example.vn', phone: '0987654321' }], ROSTER)).toEqual({
+      phone: '0987654321',
+    });
     expect(rosterConflict([{ phone: '0912345678' }], ROSTER)).toEqual({ phone: '0912345678' });
   });
 
   it('matches a differently written e-mail or phone once normalized, as the roster stores them', () => {
     // check-staff-exclusion passes contacts through normalizeEmail / normalizePhone; the roster holds the same forms.
-    expect(rosterConflict([{ email: normalizeEmail('  Juror@Example.VN ') }], ROSTER)).toEqual({ email: 'juror@example.vn' });
+    expect(rosterConflict([{ email: normalizeEmail('  Juror@Example.VN ') }], ROSTER)).toEqual({
+      email: 'juror@example.vn',
+    });
     expect(rosterConflict([{ phone: normalizePhone('+84 987 654 321') }], ROSTER)).toEqual({ phone: '0987654321' });
     expect(rosterConflict([{ phone: normalizePhone('0987.654.321') }], ROSTER)).toEqual({ phone: '0987654321' });
   });
@@ -270,8 +282,19 @@ describe('rosterConflict', () => {
   });
 
   it('ignores null and empty roster rows', () => {
-    const roster = [{ email: null, phone: null }, { email: '', phone: '' }];
-    expect(rosterConflict([{ email: '', phone: '' }, { email: null, phone: null }], roster)).toBeNull();
+    const roster = [
+      { email: null, phone: null },
+      { email: '', phone: '' },
+    ];
+    expect(
+      rosterConflict(
+        [
+          { email: '', phone: '' },
+          { email: null, phone: null },
+        ],
+        roster,
+      ),
+    ).toBeNull();
     expect(rosterConflict([{ email: 'a@example.vn', phone: '0912345678' }], roster)).toBeNull();
   });
 

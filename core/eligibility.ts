@@ -3,7 +3,8 @@ import type { EntryRules } from './contest.ts';
 import type { Phase } from './phases.ts';
 import { normalizeEmail, normalizePhone } from './normalize.ts';
 
-export type WindowVerdict = { ok: true; inGrace: boolean } | { ok: false; reason: 'unscheduled' | 'notOpenYet' | 'closed' };
+export type WindowVerdict =
+  { ok: true; inGrace: boolean } | { ok: false; reason: 'unscheduled' | 'notOpenYet' | 'closed' };
 
 function submission(phases: readonly Phase[]): Phase | undefined {
   return phases.find((p) => p.kind === 'submission');
@@ -13,7 +14,12 @@ function submission(phases: readonly Phase[]): Phase | undefined {
  * Whether an entry may be submitted now. After the deadline, an entry whose file upload began before the deadline
  * may still be submitted during the organizers' grace period (R10).
  */
-export function submissionWindow(phases: readonly Phase[], rules: EntryRules, now: Date, uploadStartedAt?: string | null): WindowVerdict {
+export function submissionWindow(
+  phases: readonly Phase[],
+  rules: EntryRules,
+  now: Date,
+  uploadStartedAt?: string | null,
+): WindowVerdict {
   const p = submission(phases);
   if (!p) return { ok: false, reason: 'unscheduled' };
   const t = now.getTime();
@@ -33,7 +39,12 @@ export function canStartUpload(phases: readonly Phase[], now: Date): WindowVerdi
 }
 
 /** An upload begun before the deadline may go on until the grace period ends. */
-export function canContinueUpload(phases: readonly Phase[], rules: EntryRules, uploadStartedAt: string, now: Date): boolean {
+export function canContinueUpload(
+  phases: readonly Phase[],
+  rules: EntryRules,
+  uploadStartedAt: string,
+  now: Date,
+): boolean {
   const p = submission(phases);
   if (!p) return false;
   const end = Date.parse(p.endsAt);
@@ -41,7 +52,9 @@ export function canContinueUpload(phases: readonly Phase[], rules: EntryRules, u
 }
 
 /** The quota an entry counts against: its unit, else the person (by phone when known, else by account). */
-export function quotaKey(party: { kind: 'unit'; unitId: number } | { kind: 'person'; phone: string | null; userId: number | null }): string {
+export function quotaKey(
+  party: { kind: 'unit'; unitId: number } | { kind: 'person'; phone: string | null; userId: number | null },
+): string {
   if (party.kind === 'unit') return `unit:${party.unitId}`;
   const phone = party.phone ? normalizePhone(party.phone) : null;
   if (phone) return `phone:${phone}`;
@@ -49,10 +62,16 @@ export function quotaKey(party: { kind: 'unit'; unitId: number } | { kind: 'pers
   throw new Error('A person entry needs a phone or an account');
 }
 
-export interface RosterEntry { email: string | null; phone: string | null }
+export interface RosterEntry {
+  email: string | null;
+  phone: string | null;
+}
 
 /** R4: the first contact among `contacts` that belongs to the organizing committee, jury or secretariat roster. */
-export function rosterConflict(contacts: readonly { email?: string | null; phone?: string | null }[], roster: readonly RosterEntry[]): { email?: string; phone?: string } | null {
+export function rosterConflict(
+  contacts: readonly { email?: string | null; phone?: string | null }[],
+  roster: readonly RosterEntry[],
+): { email?: string; phone?: string } | null {
   // Normalized here as well as by the callers: a raw phone or e-mail must never slip past the comparison.
   const email = (e?: string | null) => (e ? normalizeEmail(e) : null);
   const phone = (p?: string | null) => (p ? normalizePhone(p) : null);

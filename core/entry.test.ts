@@ -34,7 +34,8 @@ function complete(overrides: Partial<EntryDraft> = {}): EntryDraft {
   });
 }
 
-const fields = (d: EntryDraft, forms: readonly string[] = ALL_FORMS) => missingForSubmission(d, forms).map((m) => m.field);
+const fields = (d: EntryDraft, forms: readonly string[] = ALL_FORMS) =>
+  missingForSubmission(d, forms).map((m) => m.field);
 
 describe('entryDraftSchema', () => {
   it('fills every default from just the party', () => {
@@ -62,12 +63,16 @@ describe('entryDraftSchema', () => {
 
   it('fills an author’s defaults from the full name', () => {
     const d = entryDraftSchema.parse({ party: { kind: 'person' }, authors: [{ fullName: 'Trần Thị Bình' }] });
-    expect(d.authors).toEqual([{ fullName: 'Trần Thị Bình', position: '', unitName: '', address: '', phone: '', email: '' }]);
+    expect(d.authors).toEqual([
+      { fullName: 'Trần Thị Bình', position: '', unitName: '', address: '', phone: '', email: '' },
+    ]);
   });
 
   it('requires an author’s full name of at least two characters after trimming', () => {
     expect(entryDraftSchema.safeParse({ party: { kind: 'person' }, authors: [{}] }).success).toBe(false);
-    expect(entryDraftSchema.safeParse({ party: { kind: 'person' }, authors: [{ fullName: '  A  ' }] }).success).toBe(false);
+    expect(entryDraftSchema.safeParse({ party: { kind: 'person' }, authors: [{ fullName: '  A  ' }] }).success).toBe(
+      false,
+    );
     expect(entryDraftSchema.safeParse({ party: { kind: 'person' }, authors: [{ fullName: 'An' }] }).success).toBe(true);
   });
 
@@ -107,7 +112,10 @@ describe('entryDraftSchema', () => {
   it('limits lengths', () => {
     expect(entryDraftSchema.safeParse({ party: { kind: 'person' }, title: 'x'.repeat(300) }).success).toBe(true);
     expect(entryDraftSchema.safeParse({ party: { kind: 'person' }, title: 'x'.repeat(301) }).success).toBe(false);
-    expect(entryDraftSchema.safeParse({ party: { kind: 'person' }, authors: Array.from({ length: 31 }, () => AUTHOR) }).success).toBe(false);
+    expect(
+      entryDraftSchema.safeParse({ party: { kind: 'person' }, authors: Array.from({ length: 31 }, () => AUTHOR) })
+        .success,
+    ).toBe(false);
   });
 });
 
@@ -117,12 +125,23 @@ describe('missingForSubmission', () => {
   });
 
   it('finds nothing missing in a complete group draft with several authors', () => {
-    const d = complete({ isGroup: true, groupName: 'Nhóm Sông Cổ Chiên', authors: [AUTHOR, { ...AUTHOR, fullName: 'Lê Thị Cúc', phone: '+84 987 654 321' }] });
+    const d = complete({
+      isGroup: true,
+      groupName: 'Nhóm Sông Cổ Chiên',
+      authors: [AUTHOR, { ...AUTHOR, fullName: 'Lê Thị Cúc', phone: '+84 987 654 321' }],
+    });
     expect(missingForSubmission(d, ALL_FORMS)).toEqual([]);
   });
 
   it('lists everything an empty draft lacks, in order', () => {
-    expect(fields(entryDraftSchema.parse({ party: { kind: 'person' } }))).toEqual(['title', 'form', 'synopsis', 'authors', 'originalityDeclared', 'consentGiven']);
+    expect(fields(entryDraftSchema.parse({ party: { kind: 'person' } }))).toEqual([
+      'title',
+      'form',
+      'synopsis',
+      'authors',
+      'originalityDeclared',
+      'consentGiven',
+    ]);
   });
 
   it('lists each missing item by itself', () => {
@@ -151,7 +170,12 @@ describe('missingForSubmission', () => {
 
   it('needs each author’s position, unit, address and phone (R8)', () => {
     const bare = { ...AUTHOR, position: '', unitName: '', address: '', phone: '' };
-    expect(fields(complete({ authors: [bare] }))).toEqual(['authors.0.position', 'authors.0.unitName', 'authors.0.address', 'authors.0.phone']);
+    expect(fields(complete({ authors: [bare] }))).toEqual([
+      'authors.0.position',
+      'authors.0.unitName',
+      'authors.0.address',
+      'authors.0.phone',
+    ]);
   });
 
   it('names the author by index in the field and by number in the message', () => {
@@ -171,22 +195,45 @@ describe('missingForSubmission', () => {
   it('reports an author e-mail that is not one plain address, so it cannot dodge the roster check', () => {
     for (const email of ['juror@x.vn (công việc)', 'khong-phai-email', 'a@b']) {
       const missing = missingForSubmission(complete({ authors: [{ ...AUTHOR, email }] }), ALL_FORMS);
-      expect(missing.map((m) => m.field), email).toEqual(['authors.0.email']);
+      expect(
+        missing.map((m) => m.field),
+        email,
+      ).toEqual(['authors.0.email']);
       expect(missing[0]!.message.vi).toContain('không hợp lệ');
     }
     expect(fields(complete({ authors: [{ ...AUTHOR, email: 'tac.gia@example.vn' }] }))).toEqual([]);
   });
 
   it('accepts any Vietnamese phone spelling that normalizes', () => {
-    for (const phone of ['0912345678', '+84 912 345 678', '84912345678', '0912.345.678', '(091) 234-5678', '0233 3863 123', '+84 233 3863 123']) {
+    for (const phone of [
+      '0912345678',
+      '+84 912 345 678',
+      '84912345678',
+      '0912.345.678',
+      '(091) 234-5678',
+      '0233 3863 123',
+      '+84 233 3863 123',
+    ]) {
       expect(fields(complete({ authors: [{ ...AUTHOR, phone }] })), phone).toEqual([]);
     }
   });
 
   it('reports an author’s phone that is not a Vietnamese number', () => {
-    for (const phone of ['12345', '091234567', '09123456789', '+1 202 555 0100', 'không có', '0912abc678', '0905777888 (Zalo)', '0105777888']) {
+    for (const phone of [
+      '12345',
+      '091234567',
+      '09123456789',
+      '+1 202 555 0100',
+      'không có',
+      '0912abc678',
+      '0905777888 (Zalo)',
+      '0105777888',
+    ]) {
       const missing = missingForSubmission(complete({ authors: [AUTHOR, { ...AUTHOR, phone }] }), ALL_FORMS);
-      expect(missing.map((m) => m.field), phone).toEqual(['authors.1.phone']);
+      expect(
+        missing.map((m) => m.field),
+        phone,
+      ).toEqual(['authors.1.phone']);
       expect(missing[0]!.message.vi, phone).toContain('Tác giả 2');
       expect(missing[0]!.message.en, phone).toContain('Author 2');
     }

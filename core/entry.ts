@@ -45,7 +45,10 @@ export const CONSENT_PURPOSE = {
   en: 'Personal data (name, position, unit, address, phone) is used only for the organizers to contact and verify authors, award prizes and keep the award records of this contest; addresses and phones are never published.',
 } as const;
 
-export interface Missing { field: string; message: { vi: string; en: string } }
+export interface Missing {
+  field: string;
+  message: { vi: string; en: string };
+}
 
 /** Everything a draft still lacks before it can be submitted (R8, R9, consent). */
 export function missingForSubmission(d: EntryDraft, allowedForms: readonly string[]): Missing[] {
@@ -53,22 +56,47 @@ export function missingForSubmission(d: EntryDraft, allowedForms: readonly strin
   const need = (field: string, vi: string, en: string) => out.push({ field, message: { vi, en } });
   if (!d.title) need('title', 'Chưa có tên tác phẩm.', 'The title is missing.');
   if (!d.form) need('form', 'Chưa chọn hình thức tác phẩm.', 'Choose the form of the work.');
-  else if (!allowedForms.includes(d.form)) need('form', 'Hình thức này không được thể lệ cho phép.', 'The rules do not allow this form.');
+  else if (!allowedForms.includes(d.form))
+    need('form', 'Hình thức này không được thể lệ cho phép.', 'The rules do not allow this form.');
   if (!d.synopsis) need('synopsis', 'Chưa có tóm tắt nội dung.', 'The synopsis is missing.');
   if (d.authors.length === 0) need('authors', 'Cần ít nhất một tác giả (R8).', 'At least one author is needed (R8).');
   if (d.isGroup && !d.groupName) need('groupName', 'Chưa có tên nhóm tác giả.', 'The group name is missing.');
   d.authors.forEach((a, i) => {
     const n = i + 1;
-    if (!a.position) need(`authors.${i}.position`, `Tác giả ${n}: thiếu chức vụ (R8).`, `Author ${n}: the position is missing (R8).`);
-    if (!a.unitName) need(`authors.${i}.unitName`, `Tác giả ${n}: thiếu đơn vị (R8).`, `Author ${n}: the unit is missing (R8).`);
-    if (!a.address) need(`authors.${i}.address`, `Tác giả ${n}: thiếu địa chỉ (R8).`, `Author ${n}: the address is missing (R8).`);
-    if (!a.phone) need(`authors.${i}.phone`, `Tác giả ${n}: thiếu số điện thoại (R8).`, `Author ${n}: the phone is missing (R8).`);
-    else if (!normalizePhone(a.phone)) need(`authors.${i}.phone`, `Tác giả ${n}: số điện thoại "${a.phone}" không hợp lệ; ghi 10 số di động hoặc 11 số máy bàn, bắt đầu bằng 0 (R8).`, `Author ${n}: the phone "${a.phone}" is not valid; write the 10-digit mobile or 11-digit landline number starting with 0 (R8).`);
+    if (!a.position)
+      need(`authors.${i}.position`, `Tác giả ${n}: thiếu chức vụ (R8).`, `Author ${n}: the position is missing (R8).`);
+    if (!a.unitName)
+      need(`authors.${i}.unitName`, `Tác giả ${n}: thiếu đơn vị (R8).`, `Author ${n}: the unit is missing (R8).`);
+    if (!a.address)
+      need(`authors.${i}.address`, `Tác giả ${n}: thiếu địa chỉ (R8).`, `Author ${n}: the address is missing (R8).`);
+    if (!a.phone)
+      need(`authors.${i}.phone`, `Tác giả ${n}: thiếu số điện thoại (R8).`, `Author ${n}: the phone is missing (R8).`);
+    else if (!normalizePhone(a.phone))
+      need(
+        `authors.${i}.phone`,
+        `Tác giả ${n}: số điện thoại "${a.phone}" không hợp lệ; ghi 10 số di động hoặc 11 số máy bàn, bắt đầu bằng 0 (R8).`,
+        `Author ${n}: the phone "${a.phone}" is not valid; write the 10-digit mobile or 11-digit landline number starting with 0 (R8).`,
+      );
     // A decorated address ("x@y.vn (công việc)") would slip past the roster comparison (R4).
-    if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email)) need(`authors.${i}.email`, `Tác giả ${n}: thư điện tử "${a.email}" không hợp lệ; hãy ghi đúng một địa chỉ hoặc để trống.`, `Author ${n}: the e-mail "${a.email}" is not valid; write a single address or leave it empty.`);
+    if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email))
+      need(
+        `authors.${i}.email`,
+        `Tác giả ${n}: thư điện tử "${a.email}" không hợp lệ; hãy ghi đúng một địa chỉ hoặc để trống.`,
+        `Author ${n}: the e-mail "${a.email}" is not valid; write a single address or leave it empty.`,
+      );
   });
-  if (!d.originalityDeclared) need('originalityDeclared', 'Cần cam kết tác phẩm là sáng tác của mình và có quyền sử dụng mọi âm nhạc, hình ảnh (R9).', 'Declare that the work is original and that you hold the rights to all music and footage (R9).');
-  if (!d.consentGiven) need('consentGiven', 'Cần đồng ý cho xử lý dữ liệu cá nhân theo mục đích đã nêu.', 'Consent to the processing of personal data for the stated purpose is needed.');
+  if (!d.originalityDeclared)
+    need(
+      'originalityDeclared',
+      'Cần cam kết tác phẩm là sáng tác của mình và có quyền sử dụng mọi âm nhạc, hình ảnh (R9).',
+      'Declare that the work is original and that you hold the rights to all music and footage (R9).',
+    );
+  if (!d.consentGiven)
+    need(
+      'consentGiven',
+      'Cần đồng ý cho xử lý dữ liệu cá nhân theo mục đích đã nêu.',
+      'Consent to the processing of personal data for the stated purpose is needed.',
+    );
   return out;
 }
 

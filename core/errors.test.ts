@@ -14,7 +14,10 @@ describe('errorMessage', () => {
   });
 
   it('fills in several parameters, each wherever it appears', () => {
-    const vi = errorMessage('unit.categoryUnknown', 'vi', { category: 'Huyện', allowed: 'Xã, thị trấn; Cơ quan cấp huyện' });
+    const vi = errorMessage('unit.categoryUnknown', 'vi', {
+      category: 'Huyện',
+      allowed: 'Xã, thị trấn; Cơ quan cấp huyện',
+    });
     expect(vi).toBe('Loại đơn vị "Huyện" không có trong cuộc thi. Các loại hợp lệ: Xã, thị trấn; Cơ quan cấp huyện.');
     expect(errorMessage('unit.categoryUnknown', 'en', { category: 'x', allowed: 'a, b' })).toBe(
       'Unit category "x" is not defined for this contest. Valid categories: a, b.',
@@ -22,7 +25,9 @@ describe('errorMessage', () => {
   });
 
   it('writes a zero rather than leaving the placeholder', () => {
-    expect(errorMessage('auth.rateLimited', 'en', { seconds: 0 })).toBe('Too many requests. Please wait 0 seconds and try again.');
+    expect(errorMessage('auth.rateLimited', 'en', { seconds: 0 })).toBe(
+      'Too many requests. Please wait 0 seconds and try again.',
+    );
   });
 
   it('leaves a placeholder visible when its parameter is missing', () => {
@@ -30,11 +35,15 @@ describe('errorMessage', () => {
   });
 
   it('inserts user text literally, without replacement patterns such as $&', () => {
-    expect(errorMessage('unit.nameTaken', 'en', { name: 'A$&B$1' })).toBe('A unit named "A$&B$1" already exists in this contest.');
+    expect(errorMessage('unit.nameTaken', 'en', { name: 'A$&B$1' })).toBe(
+      'A unit named "A$&B$1" already exists in this contest.',
+    );
   });
 
   it('does not expand placeholders found inside a parameter value', () => {
-    expect(errorMessage('unit.nameTaken', 'vi', { name: '{name}' })).toBe('Đã có đơn vị tên "{name}" trong cuộc thi này.');
+    expect(errorMessage('unit.nameTaken', 'vi', { name: '{name}' })).toBe(
+      'Đã có đơn vị tên "{name}" trong cuộc thi này.',
+    );
   });
 
   it('returns the message unchanged when it has no placeholders', () => {

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHashes, differenceHash, encodeHashes, hammingDistance, matchFingerprints, type FrameHash } from './fingerprint-match.ts';
+import {
+  decodeHashes,
+  differenceHash,
+  encodeHashes,
+  hammingDistance,
+  matchFingerprints,
+  type FrameHash,
+} from './fingerprint-match.ts';
 
 /** Deterministic pseudo-random hashes (xorshift) with about half their bits set. */
 function randomHashes(n: number, seed: number): FrameHash[] {
   let x = seed >>> 0 || 1;
   const next = () => {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
     return x;
   };
   return Array.from({ length: n }, () => [next(), next()] as FrameHash);

@@ -76,13 +76,17 @@ export function hammingDistance(a: FrameHash, b: FrameHash): number {
 
 /** 16 hex digits per hash, concatenated: the stored form. */
 export function encodeHashes(hashes: readonly FrameHash[]): string {
-  return hashes.map(([hi, lo]) => (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0')).join('');
+  return hashes
+    .map(([hi, lo]) => (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0'))
+    .join('');
 }
 
 export function decodeHashes(hex: string): FrameHash[] {
-  if (hex.length % 16 !== 0 || !/^[0-9a-f]*$/.test(hex)) throw new Error('fingerprint: the frame hashes are not 16-digit hex');
+  if (hex.length % 16 !== 0 || !/^[0-9a-f]*$/.test(hex))
+    throw new Error('fingerprint: the frame hashes are not 16-digit hex');
   const out: FrameHash[] = [];
-  for (let i = 0; i < hex.length; i += 16) out.push([parseInt(hex.slice(i, i + 8), 16) >>> 0, parseInt(hex.slice(i + 8, i + 16), 16) >>> 0]);
+  for (let i = 0; i < hex.length; i += 16)
+    out.push([parseInt(hex.slice(i, i + 8), 16) >>> 0, parseInt(hex.slice(i + 8, i + 16), 16) >>> 0]);
   return out;
 }
 
@@ -116,7 +120,12 @@ function informative(h: FrameHash, minBits: number): boolean {
  * `a.length - 1` (sample `i` of `a` against sample `i - offset` of `b`); the ranges found at the best offsets are
  * kept when they do not overlap a better one in either clip.
  */
-export function matchFingerprints(a: readonly FrameHash[], b: readonly FrameHash[], fps: number, options: MatchOptions = {}): MatchResult {
+export function matchFingerprints(
+  a: readonly FrameHash[],
+  b: readonly FrameHash[],
+  fps: number,
+  options: MatchOptions = {},
+): MatchResult {
   const o = { ...DEFAULT_MATCH_OPTIONS, ...options };
   const minFrames = Math.max(2, Math.ceil(o.minRangeSec * fps));
   const none: MatchResult = { score: 0, flagged: false, ranges: [], offsetSec: null };
@@ -124,7 +133,13 @@ export function matchFingerprints(a: readonly FrameHash[], b: readonly FrameHash
   const aOk = a.map((h) => informative(h, o.minInformativeBits));
   const bOk = b.map((h) => informative(h, o.minInformativeBits));
 
-  interface Candidate { offset: number; aStart: number; aEnd: number; matched: number; bits: number }
+  interface Candidate {
+    offset: number;
+    aStart: number;
+    aEnd: number;
+    matched: number;
+    bits: number;
+  }
   const candidates: Candidate[] = [];
   const dist = new Int32Array(Math.min(a.length, b.length));
   for (let offset = -(b.length - 1); offset <= a.length - 1; offset++) {
@@ -181,7 +196,11 @@ export function matchFingerprints(a: readonly FrameHash[], b: readonly FrameHash
   const kept: Candidate[] = [];
   for (const c of candidates) {
     if (kept.length >= o.maxRanges) break;
-    const overlaps = kept.some((k) => c.aStart < k.aEnd && k.aStart < c.aEnd || c.aStart - c.offset < k.aEnd - k.offset && k.aStart - k.offset < c.aEnd - c.offset);
+    const overlaps = kept.some(
+      (k) =>
+        (c.aStart < k.aEnd && k.aStart < c.aEnd) ||
+        (c.aStart - c.offset < k.aEnd - k.offset && k.aStart - k.offset < c.aEnd - c.offset),
+    );
     if (!overlaps) kept.push(c);
   }
   const covered = kept.reduce((s, c) => s + c.matched, 0);

@@ -35,21 +35,31 @@ export interface GalleryPage {
   page: number;
   pageSize: number;
   /** Counts over the whole gallery, for the filters. */
-  facets: { forms: { form: EntryForm; count: number }[]; units: { unitId: number; unitName: string; count: number }[]; topics: { topicIndex: number; count: number }[] };
+  facets: {
+    forms: { form: EntryForm; count: number }[];
+    units: { unitId: number; unitName: string; count: number }[];
+    topics: { topicIndex: number; count: number }[];
+  };
 }
 
 export const GALLERY_PAGE_SIZE = 24;
 
 /** `searchText[i]` is item i's title, credit and unit, folded (foldVietnamese). */
-export function filterGallery(items: readonly GalleryItem[], searchText: readonly string[], filter: GalleryFilter): GalleryPage {
+export function filterGallery(
+  items: readonly GalleryItem[],
+  searchText: readonly string[],
+  filter: GalleryFilter,
+): GalleryPage {
   const pageSize = Math.min(Math.max(filter.pageSize ?? GALLERY_PAGE_SIZE, 1), 100);
   const page = Math.max(filter.page ?? 1, 1);
   const terms = filter.q ? foldVietnamese(filter.q).split(/\s+/).filter(Boolean) : [];
-  const matched = items.filter((it, i) =>
-    (filter.form === undefined || it.form === filter.form) &&
-    (filter.unitId === undefined || it.unitId === filter.unitId) &&
-    (filter.topicIndex === undefined || it.topicIndex === filter.topicIndex) &&
-    terms.every((t) => searchText[i]!.includes(t)));
+  const matched = items.filter(
+    (it, i) =>
+      (filter.form === undefined || it.form === filter.form) &&
+      (filter.unitId === undefined || it.unitId === filter.unitId) &&
+      (filter.topicIndex === undefined || it.topicIndex === filter.topicIndex) &&
+      terms.every((t) => searchText[i]!.includes(t)),
+  );
   const count = <K>(key: (it: GalleryItem) => K | null) => {
     const m = new Map<K, number>();
     for (const it of items) {
@@ -67,8 +77,12 @@ export function filterGallery(items: readonly GalleryItem[], searchText: readonl
     pageSize,
     facets: {
       forms: [...count((i) => i.form)].map(([form, n]) => ({ form, count: n })),
-      units: [...count((i) => i.unitId)].map(([unitId, n]) => ({ unitId, unitName: unitNames.get(unitId) ?? '', count: n })).sort((a, b) => collator.compare(a.unitName, b.unitName)),
-      topics: [...count((i) => i.topicIndex)].map(([topicIndex, n]) => ({ topicIndex, count: n })).sort((a, b) => a.topicIndex - b.topicIndex),
+      units: [...count((i) => i.unitId)]
+        .map(([unitId, n]) => ({ unitId, unitName: unitNames.get(unitId) ?? '', count: n }))
+        .sort((a, b) => collator.compare(a.unitName, b.unitName)),
+      topics: [...count((i) => i.topicIndex)]
+        .map(([topicIndex, n]) => ({ topicIndex, count: n }))
+        .sort((a, b) => a.topicIndex - b.topicIndex),
     },
   };
 }

@@ -82,4 +82,3 @@ describe('normalizePhone', () => {
     expect(new Set(forms)).toEqual(new Set(['0912345678']));
   });
 });
-

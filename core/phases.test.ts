@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isPhaseOpen, nextTransition, type Phase, PHASE_KINDS, phaseAt, phaseListSchema, sortPhases } from './phases.ts';
+import {
+  isPhaseOpen,
+  nextTransition,
+  type Phase,
+  PHASE_KINDS,
+  phaseAt,
+  phaseListSchema,
+  sortPhases,
+} from './phases.ts';
 
 /** The plan's calendar in Vietnam time: production until the end of 20/06, submissions 20/06–25/06, and so on. */
 const PLAN: Phase[] = [
@@ -104,25 +112,47 @@ describe('isPhaseOpen', () => {
   });
 
   it('is false for a phase the contest does not have', () => {
-    expect(isPhaseOpen(PLAN.filter((p) => p.kind !== 'public_voting'), 'public_voting', at('2024-07-20T00:00:00Z'))).toBe(false);
+    expect(
+      isPhaseOpen(
+        PLAN.filter((p) => p.kind !== 'public_voting'),
+        'public_voting',
+        at('2024-07-20T00:00:00Z'),
+      ),
+    ).toBe(false);
   });
 });
 
 describe('nextTransition', () => {
   it('is the first start before anything has begun', () => {
-    expect(nextTransition(PLAN, at('2024-01-01T00:00:00Z'))).toEqual({ at: '2024-03-15T00:00:00+07:00', kind: 'production', edge: 'start' });
+    expect(nextTransition(PLAN, at('2024-01-01T00:00:00Z'))).toEqual({
+      at: '2024-03-15T00:00:00+07:00',
+      kind: 'production',
+      edge: 'start',
+    });
   });
 
   it('is the end of the phase in force from the instant it starts', () => {
-    expect(nextTransition(PLAN, at('2024-03-14T17:00:00Z'))).toEqual({ at: '2024-06-21T00:00:00+07:00', kind: 'production', edge: 'end' });
+    expect(nextTransition(PLAN, at('2024-03-14T17:00:00Z'))).toEqual({
+      at: '2024-06-21T00:00:00+07:00',
+      kind: 'production',
+      edge: 'end',
+    });
   });
 
   it('is the submission deadline while submissions are open, though production ends sooner, whatever the stored order', () => {
-    expect(nextTransition([...PLAN].reverse(), at('2024-06-20T03:00:00Z'))).toEqual({ at: '2024-06-26T00:00:00+07:00', kind: 'submission', edge: 'end' });
+    expect(nextTransition([...PLAN].reverse(), at('2024-06-20T03:00:00Z'))).toEqual({
+      at: '2024-06-26T00:00:00+07:00',
+      kind: 'submission',
+      edge: 'end',
+    });
   });
 
   it('counts down to the next start in a gap', () => {
-    expect(nextTransition(PLAN, at('2024-08-20T00:00:00Z'))).toEqual({ at: '2024-09-01T00:00:00+07:00', kind: 'judging', edge: 'start' });
+    expect(nextTransition(PLAN, at('2024-08-20T00:00:00Z'))).toEqual({
+      at: '2024-09-01T00:00:00+07:00',
+      kind: 'judging',
+      edge: 'start',
+    });
   });
 
   it('is null once the last phase has ended, and with no phases', () => {
@@ -131,7 +161,11 @@ describe('nextTransition', () => {
   });
 
   it('is the last end during the last phase', () => {
-    expect(nextTransition(PLAN, at('2024-11-01T00:00:00Z'))).toEqual({ at: '2024-12-31T00:00:00+07:00', kind: 'awards', edge: 'end' });
+    expect(nextTransition(PLAN, at('2024-11-01T00:00:00Z'))).toEqual({
+      at: '2024-12-31T00:00:00+07:00',
+      kind: 'awards',
+      edge: 'end',
+    });
   });
 });
 
@@ -153,24 +187,37 @@ describe('phaseListSchema', () => {
   it('rejects a phase declared twice, pointing at the second one', () => {
     const r = phaseListSchema.safeParse([PLAN[0], PLAN[1], { ...PLAN[0]!, startsAt: '2024-04-01T00:00:00+07:00' }]);
     expect(r.success).toBe(false);
-    expect(r.error?.issues).toEqual([expect.objectContaining({ code: 'custom', path: [2, 'kind'], message: 'phase.duplicate' })]);
+    expect(r.error?.issues).toEqual([
+      expect.objectContaining({ code: 'custom', path: [2, 'kind'], message: 'phase.duplicate' }),
+    ]);
   });
 
   it('rejects an end equal to the start', () => {
-    const r = phaseListSchema.safeParse([{ kind: 'submission', startsAt: '2024-06-20T00:00:00+07:00', endsAt: '2024-06-20T00:00:00+07:00' }]);
+    const r = phaseListSchema.safeParse([
+      { kind: 'submission', startsAt: '2024-06-20T00:00:00+07:00', endsAt: '2024-06-20T00:00:00+07:00' },
+    ]);
     expect(r.success).toBe(false);
-    expect(r.error?.issues).toEqual([expect.objectContaining({ path: [0, 'endsAt'], message: 'phase.endBeforeStart' })]);
+    expect(r.error?.issues).toEqual([
+      expect.objectContaining({ path: [0, 'endsAt'], message: 'phase.endBeforeStart' }),
+    ]);
   });
 
   it('rejects an end before the start', () => {
-    const r = phaseListSchema.safeParse([PLAN[0], { kind: 'submission', startsAt: '2024-06-26T00:00:00+07:00', endsAt: '2024-06-20T00:00:00+07:00' }]);
+    const r = phaseListSchema.safeParse([
+      PLAN[0],
+      { kind: 'submission', startsAt: '2024-06-26T00:00:00+07:00', endsAt: '2024-06-20T00:00:00+07:00' },
+    ]);
     expect(r.success).toBe(false);
-    expect(r.error?.issues).toEqual([expect.objectContaining({ path: [1, 'endsAt'], message: 'phase.endBeforeStart' })]);
+    expect(r.error?.issues).toEqual([
+      expect.objectContaining({ path: [1, 'endsAt'], message: 'phase.endBeforeStart' }),
+    ]);
   });
 
   it('compares the instants, not the text, when offsets differ', () => {
     // The end reads later than the start but is 2024-06-19T17:00Z, one hour before it.
-    const r = phaseListSchema.safeParse([{ kind: 'submission', startsAt: '2024-06-19T18:00:00Z', endsAt: '2024-06-20T00:00:00+07:00' }]);
+    const r = phaseListSchema.safeParse([
+      { kind: 'submission', startsAt: '2024-06-19T18:00:00Z', endsAt: '2024-06-20T00:00:00+07:00' },
+    ]);
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toBe('phase.endBeforeStart');
   });
@@ -184,7 +231,15 @@ describe('phaseListSchema', () => {
   });
 
   it('requires an explicit offset and a known phase kind', () => {
-    expect(phaseListSchema.safeParse([{ kind: 'submission', startsAt: '2024-06-20T00:00:00', endsAt: '2024-06-26T00:00:00' }]).success).toBe(false);
-    expect(phaseListSchema.safeParse([{ kind: 'ceremony', startsAt: '2024-06-20T00:00:00Z', endsAt: '2024-06-26T00:00:00Z' }]).success).toBe(false);
+    expect(
+      phaseListSchema.safeParse([
+        { kind: 'submission', startsAt: '2024-06-20T00:00:00', endsAt: '2024-06-26T00:00:00' },
+      ]).success,
+    ).toBe(false);
+    expect(
+      phaseListSchema.safeParse([
+        { kind: 'ceremony', startsAt: '2024-06-20T00:00:00Z', endsAt: '2024-06-26T00:00:00Z' },
+      ]).success,
+    ).toBe(false);
   });
 });

@@ -51,7 +51,11 @@ export function isPhaseOpen(phases: readonly Phase[], kind: PhaseKind, now: Date
   return !!p && Date.parse(p.startsAt) <= now.getTime() && now.getTime() < Date.parse(p.endsAt);
 }
 
-export interface Transition { at: string; kind: PhaseKind; edge: 'start' | 'end' }
+export interface Transition {
+  at: string;
+  kind: PhaseKind;
+  edge: 'start' | 'end';
+}
 
 /**
  * What the home page counts down to: the end of the phase in force (during submissions, the deadline, even when an
@@ -62,7 +66,8 @@ export function nextTransition(phases: readonly Phase[], now: Date): Transition 
   if (state.phase) return { at: state.phase.endsAt, kind: state.phase.kind, edge: 'end' };
   let best: Phase | null = null;
   for (const p of phases) {
-    if (Date.parse(p.startsAt) > now.getTime() && (!best || Date.parse(p.startsAt) < Date.parse(best.startsAt))) best = p;
+    if (Date.parse(p.startsAt) > now.getTime() && (!best || Date.parse(p.startsAt) < Date.parse(best.startsAt)))
+      best = p;
   }
   return best ? { at: best.startsAt, kind: best.kind, edge: 'start' } : null;
 }

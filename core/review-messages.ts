@@ -77,14 +77,25 @@ export function reviewMessage(f: ReviewMessageFacts): ReviewMessage {
 }
 
 /** The entrant is told that a returned entry has more time to be fixed, and until when. */
-export function fixDeadlineExtendedMessage(f: { contestName: string; entryCode: string; title: string; fixDeadline: string; timeZone: string; entryUrl: string }): ReviewMessage {
+export function fixDeadlineExtendedMessage(f: {
+  contestName: string;
+  entryCode: string;
+  title: string;
+  fixDeadline: string;
+  timeZone: string;
+  entryUrl: string;
+}): ReviewMessage {
   const when = formatDateTime(f.fixDeadline, f.timeZone);
   const name = `"${f.title}" (${f.entryCode})`;
   return {
     title: { vi: `Gia hạn sửa tác phẩm ${f.entryCode}`.normalize('NFC'), en: `More time to fix entry ${f.entryCode}` },
     body: {
-      vi: `Ban Tổ chức cuộc thi "${f.contestName}" gia hạn sửa tác phẩm ${name}.\nHạn sửa và nộp lại mới: ${when} (${f.timeZone}). Sau thời hạn này tác phẩm không thể nộp lại.\n\nXem tác phẩm: ${f.entryUrl}`.normalize('NFC'),
-      en: `The organizers of "${f.contestName}" have given your entry ${name} more time to be fixed.\nNew deadline to fix and send it again: ${when} (${f.timeZone}). After that it can no longer be sent.\n\nSee the entry: ${f.entryUrl}`.normalize('NFC'),
+      vi: `Ban Tổ chức cuộc thi "${f.contestName}" gia hạn sửa tác phẩm ${name}.\nHạn sửa và nộp lại mới: ${when} (${f.timeZone}). Sau thời hạn này tác phẩm không thể nộp lại.\n\nXem tác phẩm: ${f.entryUrl}`.normalize(
+        'NFC',
+      ),
+      en: `The organizers of "${f.contestName}" have given your entry ${name} more time to be fixed.\nNew deadline to fix and send it again: ${when} (${f.timeZone}). After that it can no longer be sent.\n\nSee the entry: ${f.entryUrl}`.normalize(
+        'NFC',
+      ),
     },
     sms: `Cuộc thi video: tác phẩm ${f.entryCode} được gia hạn sửa đến ${when}. ${f.entryUrl}`.normalize('NFC'),
   };

@@ -30,11 +30,31 @@ export type ComputedItem = (typeof COMPUTED_ITEMS)[number];
 export type ChecklistItem = JudgedItem | ComputedItem;
 
 export const CHECKLIST_LABELS: Record<ChecklistItem, { rule: string; vi: string; en: string }> = {
-  onTheme: { rule: 'R1', vi: 'Đúng chủ đề cải cách hành chính, chuyển đổi số của cuộc thi', en: 'On the contest theme: administrative reform, digital transformation' },
-  lawfulRespectful: { rule: 'R9', vi: 'Nội dung đúng pháp luật, không vu khống, xuyên tạc, không vi phạm thuần phong mỹ tục', en: 'Lawful and respectful content: no defamation, distortion or offence to public morals' },
-  originalRights: { rule: 'R9', vi: 'Tác phẩm tự sáng tác, không sao chép, có quyền sử dụng âm nhạc và hình ảnh (xem cảnh báo trùng lặp)', en: 'Original work with the rights to its music and footage (see the originality flags)' },
-  technicalPassed: { rule: 'R6, R7', vi: 'Tệp video đã đạt các kiểm tra kỹ thuật của thể lệ', en: 'The video file passed the technical checks of the rules' },
-  authorDetailsComplete: { rule: 'R8', vi: 'Đủ thông tin tác giả: họ tên, chức vụ, đơn vị, địa chỉ, số điện thoại', en: 'Author details complete: name, position, unit, address, phone' },
+  onTheme: {
+    rule: 'R1',
+    vi: 'Đúng chủ đề cải cách hành chính, chuyển đổi số của cuộc thi',
+    en: 'On the contest theme: administrative reform, digital transformation',
+  },
+  lawfulRespectful: {
+    rule: 'R9',
+    vi: 'Nội dung đúng pháp luật, không vu khống, xuyên tạc, không vi phạm thuần phong mỹ tục',
+    en: 'Lawful and respectful content: no defamation, distortion or offence to public morals',
+  },
+  originalRights: {
+    rule: 'R9',
+    vi: 'Tác phẩm tự sáng tác, không sao chép, có quyền sử dụng âm nhạc và hình ảnh (xem cảnh báo trùng lặp)',
+    en: 'Original work with the rights to its music and footage (see the originality flags)',
+  },
+  technicalPassed: {
+    rule: 'R6, R7',
+    vi: 'Tệp video đã đạt các kiểm tra kỹ thuật của thể lệ',
+    en: 'The video file passed the technical checks of the rules',
+  },
+  authorDetailsComplete: {
+    rule: 'R8',
+    vi: 'Đủ thông tin tác giả: họ tên, chức vụ, đơn vị, địa chỉ, số điện thoại',
+    en: 'Author details complete: name, position, unit, address, phone',
+  },
 };
 
 export const MIN_REASON_LENGTH = 10;
@@ -48,7 +68,10 @@ export const reviewInputSchema = z.object({
   decision: z.enum(REVIEW_DECISIONS),
   reason: z.string().trim().max(2000).default(''),
   note: z.string().trim().max(2000).default(''),
-  checklist: z.object({ onTheme: judgedEntry, lawfulRespectful: judgedEntry, originalRights: judgedEntry }).partial().default({}),
+  checklist: z
+    .object({ onTheme: judgedEntry, lawfulRespectful: judgedEntry, originalRights: judgedEntry })
+    .partial()
+    .default({}),
   fixDeadline: z.iso.datetime({ offset: true }).nullish(),
 });
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
@@ -60,7 +83,12 @@ export interface ChecklistFacts {
   missing: readonly Missing[];
 }
 
-export interface ChecklistRow { item: ChecklistItem; source: 'reviewer' | 'computed'; ok: boolean | null; note: string }
+export interface ChecklistRow {
+  item: ChecklistItem;
+  source: 'reviewer' | 'computed';
+  ok: boolean | null;
+  note: string;
+}
 
 /** R8: the missing fields that are about the authors (as opposed to the title or synopsis). */
 export function missingAuthorDetails(missing: readonly Missing[]): Missing[] {
@@ -69,9 +97,19 @@ export function missingAuthorDetails(missing: readonly Missing[]): Missing[] {
 
 /** The full checklist: the reviewer's ticks for the judged items, the server's facts for the others. */
 export function buildChecklist(judged: ReviewInput['checklist'], facts: ChecklistFacts): ChecklistRow[] {
-  const rows: ChecklistRow[] = JUDGED_ITEMS.map((item) => ({ item, source: 'reviewer', ok: judged[item]?.ok ?? null, note: judged[item]?.note ?? '' }));
+  const rows: ChecklistRow[] = JUDGED_ITEMS.map((item) => ({
+    item,
+    source: 'reviewer',
+    ok: judged[item]?.ok ?? null,
+    note: judged[item]?.note ?? '',
+  }));
   rows.push({ item: 'technicalPassed', source: 'computed', ok: facts.technicalPassed, note: '' });
-  rows.push({ item: 'authorDetailsComplete', source: 'computed', ok: missingAuthorDetails(facts.missing).length === 0, note: '' });
+  rows.push({
+    item: 'authorDetailsComplete',
+    source: 'computed',
+    ok: missingAuthorDetails(facts.missing).length === 0,
+    note: '',
+  });
   return rows;
 }
 
@@ -84,10 +122,16 @@ export type DecisionProblem =
  * What is wrong with a decision, if anything. Reject and return need a reason the entrant can act on; return needs
  * a fix deadline at least an hour ahead and at most two weeks; approve needs every checklist item satisfied.
  */
-export function decisionProblem(input: Pick<ReviewInput, 'decision' | 'reason' | 'fixDeadline'>, checklist: readonly ChecklistRow[], now: Date): DecisionProblem | null {
+export function decisionProblem(
+  input: Pick<ReviewInput, 'decision' | 'reason' | 'fixDeadline'>,
+  checklist: readonly ChecklistRow[],
+  now: Date,
+): DecisionProblem | null {
   const reason = input.reason.normalize('NFC').trim();
-  if (input.decision !== 'approve' && [...reason].length < MIN_REASON_LENGTH) return { code: 'review.reasonRequired', min: MIN_REASON_LENGTH };
-  if (input.decision === 'return' && !fixDeadlineValid(input.fixDeadline ?? null, now)) return { code: 'review.deadlineInvalid', minMinutes: MIN_FIX_MINUTES, maxDays: MAX_FIX_DAYS };
+  if (input.decision !== 'approve' && [...reason].length < MIN_REASON_LENGTH)
+    return { code: 'review.reasonRequired', min: MIN_REASON_LENGTH };
+  if (input.decision === 'return' && !fixDeadlineValid(input.fixDeadline ?? null, now))
+    return { code: 'review.deadlineInvalid', minMinutes: MIN_FIX_MINUTES, maxDays: MAX_FIX_DAYS };
   if (input.decision === 'approve') {
     const failing = checklist.filter((r) => r.ok !== true).map((r) => r.item);
     if (failing.length) return { code: 'review.checklistIncomplete', items: failing };
@@ -102,17 +146,26 @@ export function fixDeadlineValid(deadline: string | null, now: Date): boolean {
   return t >= now.getTime() + MIN_FIX_MINUTES * 60_000 && t <= now.getTime() + MAX_FIX_DAYS * 86_400_000;
 }
 
-export type ExtendProblem = { code: 'review.notReturned' } | { code: 'review.deadlineInvalid'; minMinutes: number; maxDays: number } | { code: 'review.deadlineNotLater'; current: string };
+export type ExtendProblem =
+  | { code: 'review.notReturned' }
+  | { code: 'review.deadlineInvalid'; minMinutes: number; maxDays: number }
+  | { code: 'review.deadlineNotLater'; current: string };
 
 /**
  * What stops a reviewer from giving a returned entry more time to be fixed, if anything: the entry must still be back
  * with its entrant (returned and not sent again), and the new deadline must be later than the one in force and, like
  * any fix deadline, between an hour and two weeks from now. It may be set before or after the old one has passed.
  */
-export function extendProblem(entry: { status: string; reviewStatus: string | null; fixDeadline: string | null }, newDeadline: string, now: Date): ExtendProblem | null {
+export function extendProblem(
+  entry: { status: string; reviewStatus: string | null; fixDeadline: string | null },
+  newDeadline: string,
+  now: Date,
+): ExtendProblem | null {
   if (entry.status !== 'draft' || entry.reviewStatus !== 'returned') return { code: 'review.notReturned' };
-  if (!fixDeadlineValid(newDeadline, now)) return { code: 'review.deadlineInvalid', minMinutes: MIN_FIX_MINUTES, maxDays: MAX_FIX_DAYS };
-  if (entry.fixDeadline && Date.parse(newDeadline) <= Date.parse(entry.fixDeadline)) return { code: 'review.deadlineNotLater', current: entry.fixDeadline };
+  if (!fixDeadlineValid(newDeadline, now))
+    return { code: 'review.deadlineInvalid', minMinutes: MIN_FIX_MINUTES, maxDays: MAX_FIX_DAYS };
+  if (entry.fixDeadline && Date.parse(newDeadline) <= Date.parse(entry.fixDeadline))
+    return { code: 'review.deadlineNotLater', current: entry.fixDeadline };
   return null;
 }
 
@@ -156,7 +209,9 @@ export function roundOutcome(decisions: readonly RoundDecision[], required: Revi
   if (required === 1) return { status: DECISION_STATUS[ordinary[0]!.decision], deciding: ordinary[0]! };
   if (ordinary.length < 2) return { status: 'pending', deciding: null };
   const [a, b] = ordinary as [RoundDecision, RoundDecision];
-  return a.decision === b.decision ? { status: DECISION_STATUS[a.decision], deciding: b } : { status: 'disputed', deciding: null };
+  return a.decision === b.decision
+    ? { status: DECISION_STATUS[a.decision], deciding: b }
+    : { status: 'disputed', deciding: null };
 }
 
 /** What the entrant is told about the state of review: disagreement among reviewers is an internal matter. */
@@ -170,11 +225,20 @@ export type RecordRefusal = 'review.notReviewable' | 'review.alreadyDecided' | '
  * Whether this reviewer may record a decision on an entry in this state now, and whether it is the organizer's final
  * word. Pending: each reviewer once per round. Disputed: only the organizer, and that decision settles the round.
  */
-export function recordingRule(state: { submitted: boolean; status: ReviewStatus | null }, reviewerId: number, decisions: readonly RoundDecision[], mayFinalize: boolean): { ok: true; isFinal: boolean } | { ok: false; code: RecordRefusal } {
+export function recordingRule(
+  state: { submitted: boolean; status: ReviewStatus | null },
+  reviewerId: number,
+  decisions: readonly RoundDecision[],
+  mayFinalize: boolean,
+): { ok: true; isFinal: boolean } | { ok: false; code: RecordRefusal } {
   if (!state.submitted || (state.status !== 'pending' && state.status !== 'disputed')) {
-    return decisions.some((d) => d.reviewerId === reviewerId && !d.isFinal) && state.submitted ? { ok: false, code: 'review.alreadyDecided' } : { ok: false, code: 'review.notReviewable' };
+    return decisions.some((d) => d.reviewerId === reviewerId && !d.isFinal) && state.submitted
+      ? { ok: false, code: 'review.alreadyDecided' }
+      : { ok: false, code: 'review.notReviewable' };
   }
-  if (state.status === 'disputed') return mayFinalize ? { ok: true, isFinal: true } : { ok: false, code: 'review.finalByOrganizer' };
-  if (decisions.some((d) => d.reviewerId === reviewerId && !d.isFinal)) return { ok: false, code: 'review.alreadyDecided' };
+  if (state.status === 'disputed')
+    return mayFinalize ? { ok: true, isFinal: true } : { ok: false, code: 'review.finalByOrganizer' };
+  if (decisions.some((d) => d.reviewerId === reviewerId && !d.isFinal))
+    return { ok: false, code: 'review.alreadyDecided' };
   return { ok: true, isFinal: false };
 }

@@ -56,7 +56,7 @@ describe('can', () => {
     expect(can({ isSiteAdmin: false, roles: ['entrant', 'unit_rep'] }, 'contest.viewStaffArea')).toBe(false);
   });
 
-  it('grants the union of the caller\'s roles', () => {
+  it("grants the union of the caller's roles", () => {
     const p = { isSiteAdmin: false, roles: ['juror', 'secretariat'] as ContestRole[] };
     expect(can(p, 'units.edit')).toBe(true);
     expect(can(p, 'contest.edit')).toBe(false);

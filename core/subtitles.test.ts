@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { errorMessage, ERRORS } from './errors.ts';
 import { SUBTITLE_LANGUAGES, SUBTITLE_MAX_BYTES, SUBTITLE_MAX_CUES } from './subtitle-languages.ts';
-import { firstInvalidUtf8, formatCueTime, parseCueTime, parseSubtitles, type CleanSubtitles, type SubtitleFailure } from './subtitles.ts';
+import {
+  firstInvalidUtf8,
+  formatCueTime,
+  parseCueTime,
+  parseSubtitles,
+  type CleanSubtitles,
+  type SubtitleFailure,
+} from './subtitles.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -58,60 +65,70 @@ const SRT_AS_VTT = [
 
 describe('parseSubtitles: WebVTT', () => {
   it('keeps the cues, their valid settings and WebVTT tags, and drops header metadata, notes and identifiers', () => {
-    const r = ok([
-      'WEBVTT - Phóng sự cải cách hành chính',
-      'Kind: captions',
-      'Language: vi',
-      '',
-      'NOTE Bản dịch của Phòng Văn hóa',
-      '',
-      'mo-dau',
-      '00:01.000 --> 00:04.000 line:0 align:start position:10%,line-left size:80% bogus:1 vertical:xx',
-      '<v Người dẫn>Chào mừng quý vị</v>',
-      '',
-      '00:00:04.000 --> 00:00:06.000',
-      '<i>Một cửa</i>, <b>một dấu</b>, <c.yellow>nhanh gọn</c>',
-      '',
-    ].join('\n'));
+    const r = ok(
+      [
+        'WEBVTT - Phóng sự cải cách hành chính',
+        'Kind: captions',
+        'Language: vi',
+        '',
+        'NOTE Bản dịch của Phòng Văn hóa',
+        '',
+        'mo-dau',
+        '00:01.000 --> 00:04.000 line:0 align:start position:10%,line-left size:80% bogus:1 vertical:xx',
+        '<v Người dẫn>Chào mừng quý vị</v>',
+        '',
+        '00:00:04.000 --> 00:00:06.000',
+        '<i>Một cửa</i>, <b>một dấu</b>, <c.yellow>nhanh gọn</c>',
+        '',
+      ].join('\n'),
+    );
     expect(r.format).toBe('vtt');
     expect(r.encoding).toBe('utf-8');
     expect(r.cueCount).toBe(2);
-    expect(r.vtt).toBe([
-      'WEBVTT',
-      '',
-      '00:00:01.000 --> 00:00:04.000 line:0 align:start position:10%,line-left size:80%',
-      '<v Người dẫn>Chào mừng quý vị</v>',
-      '',
-      '00:00:04.000 --> 00:00:06.000',
-      '<i>Một cửa</i>, <b>một dấu</b>, <c.yellow>nhanh gọn</c>',
-      '',
-    ].join('\n'));
+    expect(r.vtt).toBe(
+      [
+        'WEBVTT',
+        '',
+        '00:00:01.000 --> 00:00:04.000 line:0 align:start position:10%,line-left size:80%',
+        '<v Người dẫn>Chào mừng quý vị</v>',
+        '',
+        '00:00:04.000 --> 00:00:06.000',
+        '<i>Một cửa</i>, <b>một dấu</b>, <c.yellow>nhanh gọn</c>',
+        '',
+      ].join('\n'),
+    );
     expect(r.removed).toEqual({ styleBlocks: 0, regionBlocks: 0, tags: 0, emptyCues: 0 });
   });
 
   it('drops STYLE blocks (with their url() and @import) and REGION blocks, and counts them', () => {
-    const r = ok([
-      'WEBVTT',
-      '',
-      'STYLE',
-      '::cue { background-image: url("https://tracker.example/x.png"); }',
-      '@import url(https://evil.example/a.css);',
-      '',
-      'REGION',
-      'id:fred width:40% lines:3 regionanchor:0%,100% viewportanchor:10%,90% scroll:up',
-      '',
-      '00:00:01.000 --> 00:00:02.000 region:fred',
-      'Nội dung',
-      '',
-    ].join('\n'));
+    const r = ok(
+      [
+        'WEBVTT',
+        '',
+        'STYLE',
+        '::cue { background-image: url("https://tracker.example/x.png"); }',
+        '@import url(https://evil.example/a.css);',
+        '',
+        'REGION',
+        'id:fred width:40% lines:3 regionanchor:0%,100% viewportanchor:10%,90% scroll:up',
+        '',
+        '00:00:01.000 --> 00:00:02.000 region:fred',
+        'Nội dung',
+        '',
+      ].join('\n'),
+    );
     expect(r.vtt).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nNội dung\n');
     expect(r.vtt).not.toMatch(/url|import|STYLE|REGION|region/);
     expect(r.removed).toMatchObject({ styleBlocks: 1, regionBlocks: 1 });
   });
 
   it('accepts overlapping cues and puts cues in order of their start', () => {
-    const r = ok('WEBVTT\n\n00:00:05.000 --> 00:00:09.000\nB\n\n00:00:01.000 --> 00:00:06.000\nA\n\n00:00:02.000 --> 00:00:03.000\nA2\n');
-    expect(r.vtt).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:06.000\nA\n\n00:00:02.000 --> 00:00:03.000\nA2\n\n00:00:05.000 --> 00:00:09.000\nB\n');
+    const r = ok(
+      'WEBVTT\n\n00:00:05.000 --> 00:00:09.000\nB\n\n00:00:01.000 --> 00:00:06.000\nA\n\n00:00:02.000 --> 00:00:03.000\nA2\n',
+    );
+    expect(r.vtt).toBe(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:06.000\nA\n\n00:00:02.000 --> 00:00:03.000\nA2\n\n00:00:05.000 --> 00:00:09.000\nB\n',
+    );
   });
 
   it('refuses a header-only file: there is nothing to show', () => {
@@ -133,8 +150,12 @@ describe('parseSubtitles: SubRip', () => {
   });
 
   it('splits cues that lack the blank line between them, and keeps text that goes on after a blank line', () => {
-    const r = ok('1\n00:00:01,000 --> 00:00:02,000\nMột\n2\n00:00:03,000 --> 00:00:04,000\nHai\n\ncâu tiếp\n\n3\n00:00:05,000 --> 00:00:06,000\nBa\n');
-    expect(r.vtt).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nMột\n\n00:00:03.000 --> 00:00:04.000\nHai\ncâu tiếp\n\n00:00:05.000 --> 00:00:06.000\nBa\n');
+    const r = ok(
+      '1\n00:00:01,000 --> 00:00:02,000\nMột\n2\n00:00:03,000 --> 00:00:04,000\nHai\n\ncâu tiếp\n\n3\n00:00:05,000 --> 00:00:06,000\nBa\n',
+    );
+    expect(r.vtt).toBe(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nMột\n\n00:00:03.000 --> 00:00:04.000\nHai\ncâu tiếp\n\n00:00:05.000 --> 00:00:06.000\nBa\n',
+    );
   });
 
   it('turns the {\\an8} position code into cue settings and drops other SubStation codes and <font>', () => {
@@ -144,7 +165,9 @@ describe('parseSubtitles: SubRip', () => {
   });
 
   it('ignores the X1/Y1 box some tools add to the timing line', () => {
-    expect(ok('1\n00:00:01,000 --> 00:00:02,000 X1:100 X2:600 Y1:10 Y2:50\nA\n').vtt).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n');
+    expect(ok('1\n00:00:01,000 --> 00:00:02,000 X1:100 X2:600 Y1:10 Y2:50\nA\n').vtt).toBe(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n',
+    );
   });
 
   it('refuses a file with no timing line at all', () => {
@@ -188,7 +211,14 @@ describe('parseSubtitles: encodings and line ends', () => {
 
   it('refuses Windows-1258 text that is not valid UTF-8, naming the line, in Vietnamese and English', () => {
     // "Xin chào Việt Nam" in Windows-1258: à = E0, ệ = ê (EA) + combining dot below (F2).
-    const cp1258 = new Uint8Array([...utf8('1\r\n00:00:01,000 --> 00:00:02,000\r\nXin ch'), 0xe0, ...utf8('o Vi'), 0xea, 0xf2, ...utf8('t Nam\r\n')]);
+    const cp1258 = new Uint8Array([
+      ...utf8('1\r\n00:00:01,000 --> 00:00:02,000\r\nXin ch'),
+      0xe0,
+      ...utf8('o Vi'),
+      0xea,
+      0xf2,
+      ...utf8('t Nam\r\n'),
+    ]);
     const r = refused(cp1258);
     expect(r).toEqual({ ok: false, code: 'subtitles.encoding', params: { line: 3 } });
     expect(errorMessage(r.code, 'vi', r.params)).toBe(
@@ -221,20 +251,34 @@ describe('parseSubtitles: encodings and line ends', () => {
 describe('parseSubtitles: timings', () => {
   it('refuses a cue that ends before it starts, or when it starts, naming the line', () => {
     const r = refused('1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:05,000 --> 00:00:04,000\nB\n');
-    expect(r).toEqual({ ok: false, code: 'subtitles.timing', params: { line: 6, start: '00:00:05,000', end: '00:00:04,000' } });
-    expect(errorMessage(r.code, 'vi', r.params)).toBe('Dòng 6: câu phụ đề kết thúc lúc 00:00:04,000, không sau thời điểm bắt đầu 00:00:05,000. Mỗi câu phải kết thúc sau khi bắt đầu; hãy sửa thời gian ở dòng này rồi tải lên lại.');
+    expect(r).toEqual({
+      ok: false,
+      code: 'subtitles.timing',
+      params: { line: 6, start: '00:00:05,000', end: '00:00:04,000' },
+    });
+    expect(errorMessage(r.code, 'vi', r.params)).toBe(
+      'Dòng 6: câu phụ đề kết thúc lúc 00:00:04,000, không sau thời điểm bắt đầu 00:00:05,000. Mỗi câu phải kết thúc sau khi bắt đầu; hãy sửa thời gian ở dòng này rồi tải lên lại.',
+    );
     expect(refused('WEBVTT\n\n00:00:03.000 --> 00:00:03.000\nA\n').code).toBe('subtitles.timing');
   });
 
   it('refuses a malformed timestamp (minutes past 59, missing parts), naming it', () => {
-    expect(refused('1\n00:75:00,000 --> 00:76:00,000\nA\n')).toEqual({ ok: false, code: 'subtitles.timestamp', params: { line: 2, value: '00:75:00,000' } });
+    expect(refused('1\n00:75:00,000 --> 00:76:00,000\nA\n')).toEqual({
+      ok: false,
+      code: 'subtitles.timestamp',
+      params: { line: 2, value: '00:75:00,000' },
+    });
     expect(refused('1\n00:00:01,000 --> later\nA\n').params).toEqual({ line: 2, value: 'later' });
     expect(refused('WEBVTT\n\nintro\n --> 00:00:02.000\nA\n').params).toEqual({ line: 4, value: '' });
   });
 
   it('refuses a cue that ends after the sane limit', () => {
     const r = refused('1\n05:00:00,000 --> 05:00:02,000\nA\n');
-    expect(r).toEqual({ ok: false, code: 'subtitles.tooLong', params: { line: 2, end: '05:00:02,000', max: '04:00:00.000' } });
+    expect(r).toEqual({
+      ok: false,
+      code: 'subtitles.tooLong',
+      params: { line: 2, end: '05:00:02,000', max: '04:00:00.000' },
+    });
   });
 
   it('parses and formats cue times', () => {
@@ -249,38 +293,50 @@ describe('parseSubtitles: timings', () => {
 
 describe('parseSubtitles: markup and text', () => {
   it('strips scripts with their content and HTML tags, keeping the words', () => {
-    const r = ok('1\n00:00:01,000 --> 00:00:02,000\n<script>alert("x")</script>Xin <span style="color:red">chào</span> <img src=x onerror=alert(1)><a href="javascript:alert(1)">bà con</a>\n<b onclick="steal()">đậm</b><STYLE>.x{}</STYLE>\n');
+    const r = ok(
+      '1\n00:00:01,000 --> 00:00:02,000\n<script>alert("x")</script>Xin <span style="color:red">chào</span> <img src=x onerror=alert(1)><a href="javascript:alert(1)">bà con</a>\n<b onclick="steal()">đậm</b><STYLE>.x{}</STYLE>\n',
+    );
     expect(r.vtt).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nXin chào bà con\n<b>đậm</b>\n');
     expect(r.vtt).not.toMatch(/alert|script|onclick|onerror|href|style/i);
     expect(r.removed.tags).toBe(7);
   });
 
   it('keeps WebVTT tags with safe classes and annotations, balances them, and drops what is not valid', () => {
-    const r = ok([
-      'WEBVTT',
-      '',
-      '00:00:01.000 --> 00:00:05.000',
-      '<v.loud Bà Lan &amp; ông Nam>Chào</v> <lang en>hello</lang> <lang "x">bad</lang> <ruby>漢<rt>kan</rt></ruby> <rt>lạc</rt>',
-      '<i>mở mà không đóng <u>gạch <00:00:02.000>chân <00:00:09.000>hết',
-      '',
-    ].join('\n'));
-    expect(r.vtt).toBe([
-      'WEBVTT',
-      '',
-      '00:00:01.000 --> 00:00:05.000',
-      '<v.loud Bà Lan &amp; ông Nam>Chào</v> <lang en>hello</lang> bad <ruby>漢<rt>kan</rt></ruby> lạc',
-      '<i>mở mà không đóng <u>gạch <00:00:02.000>chân hết</u></i>',
-      '',
-    ].join('\n'));
+    const r = ok(
+      [
+        'WEBVTT',
+        '',
+        '00:00:01.000 --> 00:00:05.000',
+        '<v.loud Bà Lan &amp; ông Nam>Chào</v> <lang en>hello</lang> <lang "x">bad</lang> <ruby>漢<rt>kan</rt></ruby> <rt>lạc</rt>',
+        '<i>mở mà không đóng <u>gạch <00:00:02.000>chân <00:00:09.000>hết',
+        '',
+      ].join('\n'),
+    );
+    expect(r.vtt).toBe(
+      [
+        'WEBVTT',
+        '',
+        '00:00:01.000 --> 00:00:05.000',
+        '<v.loud Bà Lan &amp; ông Nam>Chào</v> <lang en>hello</lang> bad <ruby>漢<rt>kan</rt></ruby> lạc',
+        '<i>mở mà không đóng <u>gạch <00:00:02.000>chân hết</u></i>',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('escapes text that would read as markup or as a timing line, and decodes character references', () => {
-    const r = ok('1\n00:00:01,000 --> 00:00:02,000\na < b && c > d --&gt; e &quot;f&quot; &hellip; &#7879; &constructor; &#0;\n');
-    expect(r.vtt).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\na &lt; b &amp;&amp; c &gt; d --&gt; e "f" … ệ &amp;constructor;\n');
+    const r = ok(
+      '1\n00:00:01,000 --> 00:00:02,000\na < b && c > d --&gt; e &quot;f&quot; &hellip; &#7879; &constructor; &#0;\n',
+    );
+    expect(r.vtt).toBe(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\na &lt; b &amp;&amp; c &gt; d --&gt; e "f" … ệ &amp;constructor;\n',
+    );
   });
 
   it('removes control characters and turns tabs into spaces', () => {
-    expect(ok('1\n00:00:01,000 --> 00:00:02,000\nA\u0007B\tC\u009bD\n').vtt).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAB CD\n');
+    expect(ok('1\n00:00:01,000 --> 00:00:02,000\nA\u0007B\tC\u009bD\n').vtt).toBe(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nAB CD\n',
+    );
   });
 
   it('drops cues left empty, and lines that show nothing, without unbalancing tags', () => {
@@ -300,9 +356,16 @@ describe('parseSubtitles: limits', () => {
   });
 
   it('refuses more cues than the limit', () => {
-    const cues = Array.from({ length: SUBTITLE_MAX_CUES + 1 }, (_, i) => `${formatCueTime(i * 100)} --> ${formatCueTime(i * 100 + 50)}\n${i}`);
+    const cues = Array.from(
+      { length: SUBTITLE_MAX_CUES + 1 },
+      (_, i) => `${formatCueTime(i * 100)} --> ${formatCueTime(i * 100 + 50)}\n${i}`,
+    );
     const r = refused(`WEBVTT\n\n${cues.join('\n\n')}\n`);
-    expect(r).toEqual({ ok: false, code: 'subtitles.tooManyCues', params: { count: SUBTITLE_MAX_CUES + 1, max: SUBTITLE_MAX_CUES } });
+    expect(r).toEqual({
+      ok: false,
+      code: 'subtitles.tooManyCues',
+      params: { count: SUBTITLE_MAX_CUES + 1, max: SUBTITLE_MAX_CUES },
+    });
   });
 
   it('refuses an empty or blank file', () => {
@@ -325,6 +388,7 @@ describe('subtitle languages and messages', () => {
   it('has every subtitle error message in NFC, in both languages', () => {
     const codes = Object.keys(ERRORS).filter((c) => c.startsWith('subtitles.')) as (keyof typeof ERRORS)[];
     expect(codes.length).toBeGreaterThanOrEqual(10);
-    for (const c of codes) for (const lang of ['vi', 'en'] as const) expect(ERRORS[c][lang]).toBe(ERRORS[c][lang].normalize('NFC'));
+    for (const c of codes)
+      for (const lang of ['vi', 'en'] as const) expect(ERRORS[c][lang]).toBe(ERRORS[c][lang].normalize('NFC'));
   });
 });

@@ -46,14 +46,22 @@ interface Cue {
   lines: string[];
 }
 
-const fail = (code: SubtitleErrorCode, params: Record<string, string | number> = {}): SubtitleFailure => ({ ok: false, code, params });
+const fail = (code: SubtitleErrorCode, params: Record<string, string | number> = {}): SubtitleFailure => ({
+  ok: false,
+  code,
+  params,
+});
 
 /** Reads, checks and cleans an uploaded subtitle file. */
 export function parseSubtitles(bytes: Uint8Array): CleanSubtitles | SubtitleFailure {
-  if (bytes.length > SUBTITLE_MAX_BYTES) return fail('subtitles.tooLarge', { size: kib(bytes.length), max: kib(SUBTITLE_MAX_BYTES) });
+  if (bytes.length > SUBTITLE_MAX_BYTES)
+    return fail('subtitles.tooLarge', { size: kib(bytes.length), max: kib(SUBTITLE_MAX_BYTES) });
   const decoded = decode(bytes);
   if (!decoded.ok) return fail('subtitles.encoding', { line: decoded.line });
-  const text = decoded.text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\uFEFF/g, '');
+  const text = decoded.text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\uFEFF/g, '');
   const nul = text.indexOf('\u0000');
   // A NUL in text is UTF-16 saved without its byte order mark, or not text at all.
   if (nul >= 0) return fail('subtitles.encoding', { line: lineOfIndex(text, nul) });
@@ -77,8 +85,14 @@ export function parseSubtitles(bytes: Uint8Array): CleanSubtitles | SubtitleFail
   for (const block of all) {
     const first = block.lines[0]!;
     if (isVtt && /^NOTE(?:[ \t]|$)/.test(first)) continue;
-    if (isVtt && /^STYLE[ \t]*$/.test(first)) { removed.styleBlocks++; continue; }
-    if (isVtt && /^REGION[ \t]*$/.test(first)) { removed.regionBlocks++; continue; }
+    if (isVtt && /^STYLE[ \t]*$/.test(first)) {
+      removed.styleBlocks++;
+      continue;
+    }
+    if (isVtt && /^REGION[ \t]*$/.test(first)) {
+      removed.regionBlocks++;
+      continue;
+    }
     const arrows = block.lines.flatMap((l, i) => (l.includes('-->') ? [i] : []));
     if (arrows.length === 0) {
       // SubRip files often hold a blank line inside a cue's text: the text goes on in the next block.
@@ -91,7 +105,8 @@ export function parseSubtitles(bytes: Uint8Array): CleanSubtitles | SubtitleFail
       const at = arrows[k]!;
       let textEnd = arrows[k + 1] ?? block.lines.length;
       // SubRip without the blank line between cues: the next cue's number sits just above its timing line.
-      if (!isVtt && k + 1 < arrows.length && textEnd - 1 > at && /^\s*\d+\s*$/.test(block.lines[textEnd - 1]!)) textEnd--;
+      if (!isVtt && k + 1 < arrows.length && textEnd - 1 > at && /^\s*\d+\s*$/.test(block.lines[textEnd - 1]!))
+        textEnd--;
       const timing = parseTimingLine(block.lines[at]!, block.at + at + 1, isVtt);
       if (!timing.ok) return timing;
       cue = { ...timing.cue, lines: block.lines.slice(at + 1, textEnd) };
@@ -100,7 +115,8 @@ export function parseSubtitles(bytes: Uint8Array): CleanSubtitles | SubtitleFail
     lastCueOfPrevBlock = cue;
   }
 
-  if (cues.length > SUBTITLE_MAX_CUES) return fail('subtitles.tooManyCues', { count: cues.length, max: SUBTITLE_MAX_CUES });
+  if (cues.length > SUBTITLE_MAX_CUES)
+    return fail('subtitles.tooManyCues', { count: cues.length, max: SUBTITLE_MAX_CUES });
   const clean: Cue[] = [];
   for (const cue of cues) {
     const { lines: out, anchor } = cleanCueText(cue.lines.join('\n'), cue, removed);
@@ -113,8 +129,18 @@ export function parseSubtitles(bytes: Uint8Array): CleanSubtitles | SubtitleFail
   if (clean.length === 0) return isVtt || sawTiming ? fail('subtitles.noCues') : fail('subtitles.format');
   clean.sort((a, b) => a.startMs - b.startMs);
 
-  const body = clean.map((c) => `${formatCueTime(c.startMs)} --> ${formatCueTime(c.endMs)}${c.settings ? ` ${c.settings}` : ''}\n${c.lines.join('\n')}`);
-  return { ok: true, vtt: `WEBVTT\n\n${body.join('\n\n')}\n`, format: isVtt ? 'vtt' : 'srt', encoding: decoded.encoding, cueCount: clean.length, removed };
+  const body = clean.map(
+    (c) =>
+      `${formatCueTime(c.startMs)} --> ${formatCueTime(c.endMs)}${c.settings ? ` ${c.settings}` : ''}\n${c.lines.join('\n')}`,
+  );
+  return {
+    ok: true,
+    vtt: `WEBVTT\n\n${body.join('\n\n')}\n`,
+    format: isVtt ? 'vtt' : 'srt',
+    encoding: decoded.encoding,
+    cueCount: clean.length,
+    removed,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -180,7 +206,11 @@ function decodeUtf16(b: Uint8Array, littleEndian: boolean): Decoded {
       le[i + 1] = b[i]!;
     }
   }
-  return { ok: true, text: new TextDecoder('utf-16le', { ignoreBOM: true }).decode(le), encoding: littleEndian ? 'utf-16le' : 'utf-16be' };
+  return {
+    ok: true,
+    text: new TextDecoder('utf-16le', { ignoreBOM: true }).decode(le),
+    encoding: littleEndian ? 'utf-16le' : 'utf-16be',
+  };
 }
 
 /** 1-based line of a byte offset: lines end with LF, or with CR in files that have no LF. */
@@ -256,7 +286,11 @@ const CUE_SETTINGS: Record<string, RegExp> = {
   align: /^(?:start|center|end|left|right)$/,
 };
 
-function parseTimingLine(line: string, lineNo: number, isVtt: boolean): { ok: true; cue: Omit<Cue, 'lines'> } | SubtitleFailure {
+function parseTimingLine(
+  line: string,
+  lineNo: number,
+  isVtt: boolean,
+): { ok: true; cue: Omit<Cue, 'lines'> } | SubtitleFailure {
   const m = /^\s*(\S*?)\s*-->\s*(\S*)(.*)$/.exec(line);
   const start = m ? parseCueTime(m[1]!) : null;
   const end = m ? parseCueTime(m[2]!) : null;
@@ -265,7 +299,8 @@ function parseTimingLine(line: string, lineNo: number, isVtt: boolean): { ok: tr
     return fail('subtitles.timestamp', { line: lineNo, value });
   }
   if (end <= start) return fail('subtitles.timing', { line: lineNo, start: m[1]!, end: m[2]! });
-  if (end > SUBTITLE_MAX_END_MS) return fail('subtitles.tooLong', { line: lineNo, end: m[2]!, max: formatCueTime(SUBTITLE_MAX_END_MS) });
+  if (end > SUBTITLE_MAX_END_MS)
+    return fail('subtitles.tooLong', { line: lineNo, end: m[2]!, max: formatCueTime(SUBTITLE_MAX_END_MS) });
   // SubRip's only extra is the X1/Y1 box of a few old tools, which WebVTT has no use for.
   const settings: string[] = [];
   if (isVtt) {
@@ -290,15 +325,36 @@ const DROPPED_WITH_CONTENT = new Set(['script', 'style', 'template', 'object', '
 const MAX_NESTING = 8;
 const LANG_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/;
 const CLASS_NAME = /^[A-Za-z0-9_-]{1,32}$/;
-const TOKEN = /<(\/?)([A-Za-z][A-Za-z0-9]*)((?:\.[^\s.<>/]*)*)([ \t][^<>\n]*?)?\s*(\/?)>|<(\d[\d:.,]*)>|\{\\[^{}\n]*\}|&(#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+const TOKEN =
+  /<(\/?)([A-Za-z][A-Za-z0-9]*)((?:\.[^\s.<>/]*)*)([ \t][^<>\n]*?)?\s*(\/?)>|<(\d[\d:.,]*)>|\{\\[^{}\n]*\}|&(#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f',
-  hellip: '…', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', deg: '°', copy: '©',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  lrm: '\u200e',
+  rlm: '\u200f',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  deg: '°',
+  copy: '©',
 };
 
 /** Removes characters no subtitle needs (control characters, noncharacters); a tab becomes a space. */
 function cleanChars(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g, '').replace(/\t/g, ' ').replace(/[\u2028\u2029]/g, '\n');
+  return s
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
+    .replace(/\t/g, ' ')
+    .replace(/[\u2028\u2029]/g, '\n');
 }
 
 function escapeText(s: string): string {
@@ -315,7 +371,9 @@ function decodeEntity(ref: string): string {
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&(#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (_, ref: string) => decodeEntity(ref));
+  return s.replace(/&(#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g, (_, ref: string) =>
+    decodeEntity(ref),
+  );
 }
 
 /** SubStation codes {\an1}…{\an9} (numpad positions) kept as the WebVTT settings that place the cue the same way. */
@@ -332,7 +390,11 @@ function anchorSettings(an: number): string {
  * A cue's text with WebVTT's own tags kept (balanced, with safe classes and annotations), everything else removed or
  * escaped, and lines that show nothing merged away. Returns no lines when nothing is left to show.
  */
-function cleanCueText(raw: string, cue: { startMs: number; endMs: number }, removed: SubtitleRemovals): { lines: string[]; anchor: string } {
+function cleanCueText(
+  raw: string,
+  cue: { startMs: number; endMs: number },
+  removed: SubtitleRemovals,
+): { lines: string[]; anchor: string } {
   let out = '';
   const open: string[] = [];
   let skipUntil: string | null = null;
@@ -400,7 +462,10 @@ function cleanCueText(raw: string, cue: { startMs: number; endMs: number }, remo
 function openingTag(name: string, rawClasses: string, annotation: string, open: readonly string[]): string | null {
   if (open.length >= MAX_NESTING) return null;
   if (name === 'rt' && open.at(-1) !== 'ruby') return null;
-  const classes = rawClasses.split('.').filter((c) => CLASS_NAME.test(c)).slice(0, 8);
+  const classes = rawClasses
+    .split('.')
+    .filter((c) => CLASS_NAME.test(c))
+    .slice(0, 8);
   let tag = name + classes.map((c) => `.${c}`).join('');
   if (name === 'v') {
     const who = cleanChars(decodeEntities(annotation)).replace(/\s+/g, ' ').trim().slice(0, 100);

@@ -159,10 +159,22 @@ describe('countdown', () => {
   it('splits the remaining time into days, hours, minutes and seconds', () => {
     const from = new Date('2024-06-20T00:00:00Z');
     const to = new Date(from.getTime() + ((2 * 24 + 3) * 3600 + 4 * 60 + 5) * 1000 + 900);
-    expect(countdown(from, to)).toEqual({ days: 2, hours: 3, minutes: 4, seconds: 5, totalMs: (((2 * 24 + 3) * 3600 + 4 * 60 + 5) * 1000) + 900 });
+    expect(countdown(from, to)).toEqual({
+      days: 2,
+      hours: 3,
+      minutes: 4,
+      seconds: 5,
+      totalMs: ((2 * 24 + 3) * 3600 + 4 * 60 + 5) * 1000 + 900,
+    });
   });
 
   it('never goes below zero once the moment has passed', () => {
-    expect(countdown(new Date('2024-06-26T00:00:00Z'), new Date('2024-06-25T00:00:00Z'))).toEqual({ days: 0, hours: 0, minutes: 0, seconds: 0, totalMs: 0 });
+    expect(countdown(new Date('2024-06-26T00:00:00Z'), new Date('2024-06-25T00:00:00Z'))).toEqual({
+      days: 0,
+      hours: 0,
+      minutes: 0,
+      seconds: 0,
+      totalMs: 0,
+    });
   });
 });

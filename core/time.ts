@@ -2,7 +2,14 @@
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-interface Parts { year: number; month: number; day: number; hour: number; minute: number; second: number }
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
 
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -10,14 +17,27 @@ function partsIn(instant: Date, timeZone: string): Parts {
   let fmt = partFormatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     partFormatters.set(timeZone, fmt);
   }
   const out: Record<string, number> = {};
   for (const p of fmt.formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour!, minute: out.minute!, second: out.second! };
+  return {
+    year: out.year!,
+    month: out.month!,
+    day: out.day!,
+    hour: out.hour!,
+    minute: out.minute!,
+    second: out.second!,
+  };
 }
 
 /** Offset of the zone from UTC at the given instant, in milliseconds. */
@@ -87,13 +107,22 @@ export function isValidTimeZone(tz: string): boolean {
   return ok;
 }
 
-export interface Countdown { days: number; hours: number; minutes: number; seconds: number; totalMs: number }
+export interface Countdown {
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+  totalMs: number;
+}
 
 export function countdown(from: Date, to: Date): Countdown {
   const totalMs = Math.max(0, to.getTime() - from.getTime());
   let s = Math.floor(totalMs / 1000);
-  const days = Math.floor(s / 86400); s -= days * 86400;
-  const hours = Math.floor(s / 3600); s -= hours * 3600;
-  const minutes = Math.floor(s / 60); s -= minutes * 60;
+  const days = Math.floor(s / 86400);
+  s -= days * 86400;
+  const hours = Math.floor(s / 3600);
+  s -= hours * 3600;
+  const minutes = Math.floor(s / 60);
+  s -= minutes * 60;
   return { days, hours, minutes, seconds: s, totalMs };
 }

@@ -5,12 +5,24 @@ import type { UnitCategory } from './contest.ts';
 export const unitInputSchema = z.object({
   name: z.string().trim().min(1).max(200).transform(nfc),
   categoryCode: z.string().trim().min(1).max(40),
-  contactEmail: z.string().trim().email().max(200).optional().or(z.literal('').transform(() => undefined)),
+  contactEmail: z
+    .string()
+    .trim()
+    .email()
+    .max(200)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 export type UnitInput = z.infer<typeof unitInputSchema>;
 
-export interface ImportRowError { row: number; message: { vi: string; en: string } }
-export interface ParsedUnits { units: UnitInput[]; errors: ImportRowError[] }
+export interface ImportRowError {
+  row: number;
+  message: { vi: string; en: string };
+}
+export interface ParsedUnits {
+  units: UnitInput[];
+  errors: ImportRowError[];
+}
 
 const NAME_HEADERS = ['ten', 'ten don vi', 'name', 'unit', 'don vi'];
 const CATEGORY_HEADERS = ['loai', 'loai don vi', 'category', 'type', 'nhom'];
@@ -29,7 +41,18 @@ export function parseUnitRows(rows: readonly (readonly unknown[])[], categories:
   const catCol = col(CATEGORY_HEADERS);
   const emailCol = col(EMAIL_HEADERS);
   if (nameCol < 0 || catCol < 0) {
-    return { units, errors: [{ row: 1, message: { vi: 'Thiếu cột tiêu đề "ten" và "loai" (hoặc "name" và "category").', en: 'The header needs the columns "name" and "category" (or "ten" and "loai").' } }] };
+    return {
+      units,
+      errors: [
+        {
+          row: 1,
+          message: {
+            vi: 'Thiếu cột tiêu đề "ten" và "loai" (hoặc "name" và "category").',
+            en: 'The header needs the columns "name" and "category" (or "ten" and "loai").',
+          },
+        },
+      ],
+    };
   }
   const byKey = new Map<string, UnitCategory>();
   for (const c of categories) {
@@ -51,18 +74,30 @@ export function parseUnitRows(rows: readonly (readonly unknown[])[], categories:
     const category = byKey.get(foldVietnamese(cat));
     if (!category) {
       const allowed = categories.map((c) => c.name).join(', ');
-      errors.push({ row: rowNo, message: { vi: `Loại đơn vị "${cat}" không hợp lệ; dùng một trong: ${allowed}.`, en: `Category "${cat}" is not valid; use one of: ${categories.map((c) => c.nameEn ?? c.code).join(', ')}.` } });
+      errors.push({
+        row: rowNo,
+        message: {
+          vi: `Loại đơn vị "${cat}" không hợp lệ; dùng một trong: ${allowed}.`,
+          en: `Category "${cat}" is not valid; use one of: ${categories.map((c) => c.nameEn ?? c.code).join(', ')}.`,
+        },
+      });
       return;
     }
     const key = foldVietnamese(name);
     if (seen.has(key)) {
-      errors.push({ row: rowNo, message: { vi: `Đơn vị "${name}" bị lặp trong tệp.`, en: `Unit "${name}" appears twice in the file.` } });
+      errors.push({
+        row: rowNo,
+        message: { vi: `Đơn vị "${name}" bị lặp trong tệp.`, en: `Unit "${name}" appears twice in the file.` },
+      });
       return;
     }
     seen.add(key);
     const parsed = unitInputSchema.safeParse({ name, categoryCode: category.code, contactEmail: cell(emailCol) });
     if (!parsed.success) {
-      errors.push({ row: rowNo, message: { vi: 'Thư điện tử liên hệ không hợp lệ.', en: 'The contact e-mail is not valid.' } });
+      errors.push({
+        row: rowNo,
+        message: { vi: 'Thư điện tử liên hệ không hợp lệ.', en: 'The contact e-mail is not valid.' },
+      });
       return;
     }
     units.push(parsed.data);
@@ -83,15 +118,26 @@ export function parseCsv(text: string): string[][] {
     const ch = src[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (src[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === sep) { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === sep) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += ch;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contestSettingsSchema, defaultEntryRules, entryRulesSchema, rubricSchema, unitCategorySchema } from './contest.ts';
+import {
+  contestSettingsSchema,
+  defaultEntryRules,
+  entryRulesSchema,
+  rubricSchema,
+  unitCategorySchema,
+} from './contest.ts';
 import { phaseListSchema } from './phases.ts';
 import { localizeIssue } from './validation-messages.ts';
 
@@ -16,20 +22,51 @@ function firstIssue(schema: z.ZodType, value: unknown): Issue {
 
 describe('localizeIssue: our own rules', () => {
   const cases: [string, z.ZodType, unknown, string, string][] = [
-    ['phase.duplicate', phaseListSchema, [
-      { kind: 'review', startsAt: '2024-07-01T00:00:00Z', endsAt: '2024-07-02T00:00:00Z' },
-      { kind: 'review', startsAt: '2024-07-03T00:00:00Z', endsAt: '2024-07-04T00:00:00Z' },
-    ], 'Giai đoạn này đã được khai báo.', 'This phase is declared twice.'],
-    ['phase.endBeforeStart', phaseListSchema, [{ kind: 'review', startsAt: '2024-07-02T00:00:00Z', endsAt: '2024-07-01T00:00:00Z' }],
-      'Thời điểm kết thúc phải sau thời điểm bắt đầu.', 'The end must be after the start.'],
-    ['rules.maxBelowMin', entryRulesSchema, { ...defaultEntryRules(), minDurationSec: 600, maxDurationSec: 300 },
-      'Thời lượng tối đa phải không nhỏ hơn thời lượng tối thiểu.', 'The maximum duration must not be below the minimum.'],
-    ['rubric.weightsNot100', rubricSchema, [{ name: 'A', weight: 50, scaleMax: 10 }],
-      'Tổng trọng số các tiêu chí chấm phải bằng 100.', 'The weights of the criteria must add up to 100.'],
-    ['quota.maxBelowMin', unitCategorySchema, { code: 'commune', name: 'Xã', minEntries: 3, maxEntries: 2 },
-      'Số tác phẩm tối đa phải không nhỏ hơn số tối thiểu.', 'The maximum number of entries must not be below the minimum.'],
-    ['timeZone.invalid', contestSettingsSchema.shape.timeZone, 'Asia/Vinh_Linh',
-      'Múi giờ không hợp lệ (ví dụ đúng: Asia/Ho_Chi_Minh).', 'Not a valid time zone (for example Asia/Ho_Chi_Minh).'],
+    [
+      'phase.duplicate',
+      phaseListSchema,
+      [
+        { kind: 'review', startsAt: '2024-07-01T00:00:00Z', endsAt: '2024-07-02T00:00:00Z' },
+        { kind: 'review', startsAt: '2024-07-03T00:00:00Z', endsAt: '2024-07-04T00:00:00Z' },
+      ],
+      'Giai đoạn này đã được khai báo.',
+      'This phase is declared twice.',
+    ],
+    [
+      'phase.endBeforeStart',
+      phaseListSchema,
+      [{ kind: 'review', startsAt: '2024-07-02T00:00:00Z', endsAt: '2024-07-01T00:00:00Z' }],
+      'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
+      'The end must be after the start.',
+    ],
+    [
+      'rules.maxBelowMin',
+      entryRulesSchema,
+      { ...defaultEntryRules(), minDurationSec: 600, maxDurationSec: 300 },
+      'Thời lượng tối đa phải không nhỏ hơn thời lượng tối thiểu.',
+      'The maximum duration must not be below the minimum.',
+    ],
+    [
+      'rubric.weightsNot100',
+      rubricSchema,
+      [{ name: 'A', weight: 50, scaleMax: 10 }],
+      'Tổng trọng số các tiêu chí chấm phải bằng 100.',
+      'The weights of the criteria must add up to 100.',
+    ],
+    [
+      'quota.maxBelowMin',
+      unitCategorySchema,
+      { code: 'commune', name: 'Xã', minEntries: 3, maxEntries: 2 },
+      'Số tác phẩm tối đa phải không nhỏ hơn số tối thiểu.',
+      'The maximum number of entries must not be below the minimum.',
+    ],
+    [
+      'timeZone.invalid',
+      contestSettingsSchema.shape.timeZone,
+      'Asia/Vinh_Linh',
+      'Múi giờ không hợp lệ (ví dụ đúng: Asia/Ho_Chi_Minh).',
+      'Not a valid time zone (for example Asia/Ho_Chi_Minh).',
+    ],
   ];
 
   it.each(cases)('%s has a message in each language', (key, schema, value, vi, en) => {
@@ -40,7 +77,7 @@ describe('localizeIssue: our own rules', () => {
   });
 });
 
-describe('localizeIssue: zod\'s own checks', () => {
+describe("localizeIssue: zod's own checks", () => {
   it('translates a too-short string, keeping the limit', () => {
     const issue = firstIssue(z.object({ name: z.string().min(3) }), { name: 'ab' });
     const vi = localizeIssue(issue, 'vi');

@@ -23,7 +23,14 @@ function probe(over: Partial<VideoProbe> & { w?: number; h?: number; rotation?: 
     majorBrand: 'isom',
     sizeBytes: 300 * 1024 * 1024,
     durationSec: 330,
-    video: { codec: 'avc1', codedWidth: w, codedHeight: h, rotation, displayWidth: swap ? h : w, displayHeight: swap ? w : h },
+    video: {
+      codec: 'avc1',
+      codedWidth: w,
+      codedHeight: h,
+      rotation,
+      displayWidth: swap ? h : w,
+      displayHeight: swap ? w : h,
+    },
     audio: { codec: 'mp4a' },
     ...rest,
   };
@@ -88,7 +95,7 @@ describe('formatBytes and describeAspectRatio', () => {
   });
 });
 
-describe('evaluateVideo with the plan\'s rules (R6, R7)', () => {
+describe("evaluateVideo with the plan's rules (R6, R7)", () => {
   it('accepts 5:30 at 1280×720 and at 1920×1080', () => {
     expect(evaluateVideo(probe({ w: 1280, h: 720 }), PLAN)).toEqual([]);
     expect(evaluateVideo(probe({ w: 1920, h: 1080 }), PLAN)).toEqual([]);
@@ -106,8 +113,12 @@ describe('evaluateVideo with the plan\'s rules (R6, R7)', () => {
   it('refuses 11:02 naming the duration, the rule and the fix', () => {
     const f = evaluateVideo(probe({ durationSec: 662 }), PLAN);
     expect(rules(f)).toEqual(['duration']);
-    expect(f[0]!.message.vi).toMatch(/^Video dài 11 phút 02 giây; thể lệ yêu cầu từ 5 đến 10 phút\. Hãy .*rút ngắn.*10 phút/);
-    expect(f[0]!.message.en).toMatch(/^The video lasts 11 min 02 s; the rules require 5 to 10 minutes\. Edit it down to at most 10 minutes/);
+    expect(f[0]!.message.vi).toMatch(
+      /^Video dài 11 phút 02 giây; thể lệ yêu cầu từ 5 đến 10 phút\. Hãy .*rút ngắn.*10 phút/,
+    );
+    expect(f[0]!.message.en).toMatch(
+      /^The video lasts 11 min 02 s; the rules require 5 to 10 minutes\. Edit it down to at most 10 minutes/,
+    );
     expectWellFormed(f);
   });
 
@@ -120,7 +131,9 @@ describe('evaluateVideo with the plan\'s rules (R6, R7)', () => {
   it('refuses a portrait phone video saying it is portrait and to export landscape 16:9', () => {
     const f = evaluateVideo(probe({ w: 720, h: 1280 }), PLAN);
     expect(rules(f)).toEqual(['aspect_ratio']);
-    expect(f[0]!.message.vi).toMatch(/^Video quay dọc: hiển thị 720×1280; .*video ngang tỉ lệ 16:9.*xuất lại video theo chiều ngang 16:9/);
+    expect(f[0]!.message.vi).toMatch(
+      /^Video quay dọc: hiển thị 720×1280; .*video ngang tỉ lệ 16:9.*xuất lại video theo chiều ngang 16:9/,
+    );
     expect(f[0]!.message.en).toMatch(/^The video is portrait: it displays at 720×1280; .*landscape 16:9/);
     expectWellFormed(f);
   });
@@ -141,15 +154,25 @@ describe('evaluateVideo with the plan\'s rules (R6, R7)', () => {
   it('refuses 4:3 (1440×1080) naming 4:3 against 16:9 and the allowed sizes', () => {
     const f = evaluateVideo(probe({ w: 1440, h: 1080 }), PLAN);
     expect(rules(f)).toEqual(['aspect_ratio']);
-    expect(f[0]!.message.vi).toMatch(/^Video có tỉ lệ khung hình 4:3 \(1440×1080\); thể lệ yêu cầu tỉ lệ 16:9 \(HD 1280×720 hoặc Full HD 1920×1080\)/);
-    expect(f[0]!.message.en).toMatch(/^The video's aspect ratio is 4:3 \(1440×1080\); the rules require 16:9 \(HD 1280×720 or Full HD 1920×1080\)/);
+    expect(f[0]!.message.vi).toMatch(
+      /^Video có tỉ lệ khung hình 4:3 \(1440×1080\); thể lệ yêu cầu tỉ lệ 16:9 \(HD 1280×720 hoặc Full HD 1920×1080\)/,
+    );
+    expect(f[0]!.message.en).toMatch(
+      /^The video's aspect ratio is 4:3 \(1440×1080\); the rules require 16:9 \(HD 1280×720 or Full HD 1920×1080\)/,
+    );
   });
 
   it('refuses 16:9 at a size the rules do not list', () => {
-    for (const [w, h] of [[3840, 2160], [854, 480], [1366, 768]] as const) {
+    for (const [w, h] of [
+      [3840, 2160],
+      [854, 480],
+      [1366, 768],
+    ] as const) {
       const f = evaluateVideo(probe({ w, h }), PLAN);
       expect(rules(f)).toEqual(['resolution']);
-      expect(f[0]!.message.vi).toContain(`Video có độ phân giải ${w}×${h}; thể lệ yêu cầu HD 1280×720 hoặc Full HD 1920×1080`);
+      expect(f[0]!.message.vi).toContain(
+        `Video có độ phân giải ${w}×${h}; thể lệ yêu cầu HD 1280×720 hoặc Full HD 1920×1080`,
+      );
       expectWellFormed(f);
     }
   });
@@ -159,23 +182,40 @@ describe('evaluateVideo with the plan\'s rules (R6, R7)', () => {
     expect(rules(f)).toEqual(['container']);
     expect(f[0]!.message.vi).toMatch(/^Tệp thực chất là MOV \(QuickTime\), không phải MP4/);
     expect(f[0]!.message.en).toMatch(/^The file is actually MOV \(QuickTime\), not MP4/);
-    expect(rules(evaluateVideo(probe({ container: 'mov', durationSec: 662, w: 720, h: 1280 }), PLAN))).toEqual(['container', 'duration', 'aspect_ratio']);
+    expect(rules(evaluateVideo(probe({ container: 'mov', durationSec: 662, w: 720, h: 1280 }), PLAN))).toEqual([
+      'container',
+      'duration',
+      'aspect_ratio',
+    ]);
     expectWellFormed(f);
   });
 
   it('refuses WebM, MKV and AVI by name without inventing failures for what was not read', () => {
-    for (const [container, name] of [['webm', 'WebM'], ['matroska', 'MKV (Matroska)'], ['avi', 'AVI']] as const) {
-      const f = evaluateVideo({ container, majorBrand: null, sizeBytes: 1000, durationSec: null, video: null, audio: null }, PLAN);
+    for (const [container, name] of [
+      ['webm', 'WebM'],
+      ['matroska', 'MKV (Matroska)'],
+      ['avi', 'AVI'],
+    ] as const) {
+      const f = evaluateVideo(
+        { container, majorBrand: null, sizeBytes: 1000, durationSec: null, video: null, audio: null },
+        PLAN,
+      );
       expect(rules(f)).toEqual(['container']);
       expect(f[0]!.message.vi).toContain(`Tệp thực chất là ${name}, không phải MP4`);
     }
   });
 
   it('refuses an unknown file and an empty one with their own words', () => {
-    const unknown = evaluateVideo({ container: 'unknown', majorBrand: null, sizeBytes: 144, durationSec: null, video: null, audio: null }, PLAN);
+    const unknown = evaluateVideo(
+      { container: 'unknown', majorBrand: null, sizeBytes: 144, durationSec: null, video: null, audio: null },
+      PLAN,
+    );
     expect(rules(unknown)).toEqual(['container']);
     expect(unknown[0]!.message.vi).toMatch(/^Không nhận ra định dạng tệp/);
-    const empty = evaluateVideo({ container: 'unknown', majorBrand: null, sizeBytes: 0, durationSec: null, video: null, audio: null }, PLAN);
+    const empty = evaluateVideo(
+      { container: 'unknown', majorBrand: null, sizeBytes: 0, durationSec: null, video: null, audio: null },
+      PLAN,
+    );
     expect(rules(empty)).toEqual(['container']);
     expect(empty[0]!.message.vi).toMatch(/^Tệp rỗng \(0 byte\)/);
     expect(empty[0]!.message.en).toMatch(/^The file is empty \(0 bytes\)/);
@@ -198,14 +238,24 @@ describe('evaluateVideo with the plan\'s rules (R6, R7)', () => {
   });
 
   it('lists several failures in a stable order, most fundamental first', () => {
-    const f = evaluateVideo(probe({ container: 'mov', durationSec: 30, w: 1440, h: 1080, sizeBytes: 5 * 1024 ** 3 }), PLAN);
+    const f = evaluateVideo(
+      probe({ container: 'mov', durationSec: 30, w: 1440, h: 1080, sizeBytes: 5 * 1024 ** 3 }),
+      PLAN,
+    );
     expect(rules(f)).toEqual(['container', 'duration', 'aspect_ratio', 'size']);
     expectWellFormed(f);
   });
 });
 
-describe('evaluateVideo with a contest\'s own rules', () => {
-  const vertical: EntryRules = { ...PLAN, minDurationSec: 15, maxDurationSec: 90, allowedResolutions: [{ width: 1080, height: 1920 }], aspectRatio: { width: 9, height: 16 }, maxSizeBytes: 500 * 1024 ** 2 };
+describe("evaluateVideo with a contest's own rules", () => {
+  const vertical: EntryRules = {
+    ...PLAN,
+    minDurationSec: 15,
+    maxDurationSec: 90,
+    allowedResolutions: [{ width: 1080, height: 1920 }],
+    aspectRatio: { width: 9, height: 16 },
+    maxSizeBytes: 500 * 1024 ** 2,
+  };
 
   it('takes the limits from the settings', () => {
     const f = evaluateVideo(probe({ durationSec: 95, w: 1080, h: 1920, sizeBytes: 10_000_000 }), vertical);
@@ -217,7 +267,9 @@ describe('evaluateVideo with a contest\'s own rules', () => {
   it('refuses landscape in a portrait contest with the mirror message', () => {
     const f = evaluateVideo(probe({ durationSec: 60, sizeBytes: 10_000_000 }), vertical);
     expect(rules(f)).toEqual(['aspect_ratio']);
-    expect(f[0]!.message.vi).toMatch(/^Video quay ngang: hiển thị 1920×1080; thể lệ yêu cầu video dọc tỉ lệ 9:16 \(Full HD 1080×1920\)/);
+    expect(f[0]!.message.vi).toMatch(
+      /^Video quay ngang: hiển thị 1920×1080; thể lệ yêu cầu video dọc tỉ lệ 9:16 \(Full HD 1080×1920\)/,
+    );
     expect(evaluateVideo(probe({ durationSec: 60, w: 1080, h: 1920, sizeBytes: 10_000_000 }), vertical)).toEqual([]);
   });
 });
@@ -230,7 +282,14 @@ describe('labels and descriptions', () => {
     }
   });
   it('describes a probe in one line', () => {
-    expect(describeProbe(probe({ w: 1280, h: 720, sizeBytes: 45 * 1024 ** 2 }), 'vi')).toBe('MP4, 5 phút 30 giây, 1280×720, H.264 + AAC, 45 MB');
-    expect(describeProbe({ container: 'unknown', majorBrand: null, sizeBytes: 0, durationSec: null, video: null, audio: null }, 'en')).toBe('unknown, 0 bytes');
+    expect(describeProbe(probe({ w: 1280, h: 720, sizeBytes: 45 * 1024 ** 2 }), 'vi')).toBe(
+      'MP4, 5 phút 30 giây, 1280×720, H.264 + AAC, 45 MB',
+    );
+    expect(
+      describeProbe(
+        { container: 'unknown', majorBrand: null, sizeBytes: 0, durationSec: null, video: null, audio: null },
+        'en',
+      ),
+    ).toBe('unknown, 0 bytes');
   });
 });

@@ -30,9 +30,19 @@ export interface VideoProbe {
   audio: { codec: string | null } | null;
 }
 
-export type VideoRule = 'container' | 'video_track' | 'duration' | 'resolution' | 'aspect_ratio' | 'size' | 'integrity' | 'decode';
+export type VideoRule =
+  'container' | 'video_track' | 'duration' | 'resolution' | 'aspect_ratio' | 'size' | 'integrity' | 'decode';
 
-export const VIDEO_RULES: readonly VideoRule[] = ['container', 'integrity', 'video_track', 'duration', 'resolution', 'aspect_ratio', 'size', 'decode'];
+export const VIDEO_RULES: readonly VideoRule[] = [
+  'container',
+  'integrity',
+  'video_track',
+  'duration',
+  'resolution',
+  'aspect_ratio',
+  'size',
+  'decode',
+];
 
 export type Localized = { vi: string; en: string };
 
@@ -67,10 +77,31 @@ export function containerName(c: VideoContainer, lang: Lang): string {
 }
 
 const CODEC_NAMES: Record<string, string> = {
-  avc1: 'H.264', avc3: 'H.264', hvc1: 'H.265 (HEVC)', hev1: 'H.265 (HEVC)', av01: 'AV1', vp08: 'VP8', vp09: 'VP9',
-  mp4v: 'MPEG-4 Part 2', 'mp4a': 'AAC', 'ac-3': 'AC-3', 'ec-3': 'E-AC-3', opus: 'Opus', Opus: 'Opus', fLaC: 'FLAC',
-  '.mp3': 'MP3', apcn: 'ProRes', apch: 'ProRes', apcs: 'ProRes', apco: 'ProRes', ap4h: 'ProRes', jpeg: 'Motion JPEG',
-  sowt: 'PCM', twos: 'PCM', lpcm: 'PCM', ipcm: 'PCM',
+  avc1: 'H.264',
+  avc3: 'H.264',
+  hvc1: 'H.265 (HEVC)',
+  hev1: 'H.265 (HEVC)',
+  av01: 'AV1',
+  vp08: 'VP8',
+  vp09: 'VP9',
+  mp4v: 'MPEG-4 Part 2',
+  mp4a: 'AAC',
+  'ac-3': 'AC-3',
+  'ec-3': 'E-AC-3',
+  opus: 'Opus',
+  Opus: 'Opus',
+  fLaC: 'FLAC',
+  '.mp3': 'MP3',
+  apcn: 'ProRes',
+  apch: 'ProRes',
+  apcs: 'ProRes',
+  apco: 'ProRes',
+  ap4h: 'ProRes',
+  jpeg: 'Motion JPEG',
+  sowt: 'PCM',
+  twos: 'PCM',
+  lpcm: 'PCM',
+  ipcm: 'PCM',
 };
 
 /** A readable codec name for a four-character code ('avc1' → 'H.264'); unknown codes are shown as they are. */
@@ -114,7 +145,9 @@ export function formatDurationRange(min: number, max: number, lang: Lang): strin
   if (min % 60 === 0 && max % 60 === 0) {
     return lang === 'vi' ? `từ ${min / 60} đến ${max / 60} phút` : `${min / 60} to ${max / 60} minutes`;
   }
-  return lang === 'vi' ? `từ ${formatDuration(min, lang)} đến ${formatDuration(max, lang)}` : `${formatDuration(min, lang)} to ${formatDuration(max, lang)}`;
+  return lang === 'vi'
+    ? `từ ${formatDuration(min, lang)} đến ${formatDuration(max, lang)}`
+    : `${formatDuration(min, lang)} to ${formatDuration(max, lang)}`;
 }
 
 function formatNumber(n: number, lang: Lang, digits: number): string {
@@ -145,7 +178,13 @@ function joinOr(items: string[], lang: Lang): string {
 }
 
 const RESOLUTION_NAMES: Record<string, string> = {
-  '1280x720': 'HD', '1920x1080': 'Full HD', '2560x1440': 'QHD', '3840x2160': '4K UHD', '854x480': 'SD', '720x1280': 'HD', '1080x1920': 'Full HD',
+  '1280x720': 'HD',
+  '1920x1080': 'Full HD',
+  '2560x1440': 'QHD',
+  '3840x2160': '4K UHD',
+  '854x480': 'SD',
+  '720x1280': 'HD',
+  '1080x1920': 'Full HD',
 };
 
 function resolutionList(rules: EntryRules): string[] {
@@ -160,7 +199,20 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-const NAMED_RATIOS: [number, number][] = [[16, 9], [4, 3], [9, 16], [3, 4], [1, 1], [21, 9], [3, 2], [2, 3], [5, 4], [4, 5], [17, 9], [9, 17]];
+const NAMED_RATIOS: [number, number][] = [
+  [16, 9],
+  [4, 3],
+  [9, 16],
+  [3, 4],
+  [1, 1],
+  [21, 9],
+  [3, 2],
+  [2, 3],
+  [5, 4],
+  [4, 5],
+  [17, 9],
+  [9, 17],
+];
 
 /** Whether w×h has the ratio rw:rh, within 1 % (1366×768 counts as 16:9). */
 function sameRatio(w: number, h: number, rw: number, rh: number): boolean {
@@ -181,7 +233,10 @@ function msg(vi: string, en: string): Localized {
 }
 
 function containerFailure(probe: VideoProbe, rules: EntryRules): VideoFailure {
-  const wanted = { vi: rules.containers.map((c) => containerName(c, 'vi')).join(', '), en: rules.containers.map((c) => containerName(c, 'en')).join(', ') };
+  const wanted = {
+    vi: rules.containers.map((c) => containerName(c, 'vi')).join(', '),
+    en: rules.containers.map((c) => containerName(c, 'en')).join(', '),
+  };
   if (probe.sizeBytes === 0) {
     return {
       rule: 'container',
@@ -232,9 +287,13 @@ function durationFailure(probe: VideoProbe, rules: EntryRules): VideoFailure | n
     rule: 'duration',
     message: msg(
       `Video dài ${formatDuration(whole, 'vi')}; thể lệ yêu cầu ${formatDurationRange(min, max, 'vi')}. ` +
-        (tooLong ? `Hãy biên tập rút ngắn video còn tối đa ${formatLimit(max, 'vi')} rồi tải lên lại.` : `Hãy biên tập để video dài ít nhất ${formatLimit(min, 'vi')} rồi tải lên lại.`),
+        (tooLong
+          ? `Hãy biên tập rút ngắn video còn tối đa ${formatLimit(max, 'vi')} rồi tải lên lại.`
+          : `Hãy biên tập để video dài ít nhất ${formatLimit(min, 'vi')} rồi tải lên lại.`),
       `The video lasts ${formatDuration(whole, 'en')}; the rules require ${formatDurationRange(min, max, 'en')}. ` +
-        (tooLong ? `Edit it down to at most ${formatLimit(max, 'en')} and upload it again.` : `Edit it to last at least ${formatLimit(min, 'en')} and upload it again.`),
+        (tooLong
+          ? `Edit it down to at most ${formatLimit(max, 'en')} and upload it again.`
+          : `Edit it to last at least ${formatLimit(min, 'en')} and upload it again.`),
     ),
   };
 }
@@ -249,57 +308,70 @@ function pictureFailures(video: NonNullable<VideoProbe['video']>, rules: EntryRu
   const h = video.displayHeight;
   const sizes = { vi: joinOr(resolutionList(rules), 'vi'), en: joinOr(resolutionList(rules), 'en') };
   if (!(w > 0 && h > 0)) {
-    return [{
-      rule: 'resolution',
-      message: msg(
-        `Không xác định được kích thước khung hình của video; thể lệ yêu cầu ${sizes.vi}. Hãy xuất lại video ở một trong các độ phân giải này.`,
-        `The video's picture size cannot be determined; the rules require ${sizes.en}. Export the video again at one of these resolutions.`,
-      ),
-    }];
+    return [
+      {
+        rule: 'resolution',
+        message: msg(
+          `Không xác định được kích thước khung hình của video; thể lệ yêu cầu ${sizes.vi}. Hãy xuất lại video ở một trong các độ phân giải này.`,
+          `The video's picture size cannot be determined; the rules require ${sizes.en}. Export the video again at one of these resolutions.`,
+        ),
+      },
+    ];
   }
   const { width: aw, height: ah } = rules.aspectRatio;
   const ratio = `${aw}:${ah}`;
   const rotated = video.rotation === 90 || video.rotation === 270;
   const stored = rotated
-    ? { vi: ` (khung hình lưu ${video.codedWidth}×${video.codedHeight} kèm cờ xoay ${video.rotation}°)`, en: ` (stored as ${video.codedWidth}×${video.codedHeight} with a ${video.rotation}° rotation flag)` }
+    ? {
+        vi: ` (khung hình lưu ${video.codedWidth}×${video.codedHeight} kèm cờ xoay ${video.rotation}°)`,
+        en: ` (stored as ${video.codedWidth}×${video.codedHeight} with a ${video.rotation}° rotation flag)`,
+      }
     : { vi: '', en: '' };
   if (!sameRatio(w, h, aw, ah)) {
     const rulesLandscape = aw > ah;
     const rulesPortrait = aw < ah;
     if (rulesLandscape && h > w) {
-      return [{
-        rule: 'aspect_ratio',
-        message: msg(
-          `Video quay dọc: hiển thị ${w}×${h}${stored.vi}; thể lệ yêu cầu video ngang tỉ lệ ${ratio} (${sizes.vi}). Hãy quay hoặc xuất lại video theo chiều ngang ${ratio} rồi tải lên lại.`,
-          `The video is portrait: it displays at ${w}×${h}${stored.en}; the rules require landscape ${ratio} video (${sizes.en}). Shoot or export the video again in landscape ${ratio} and upload it again.`,
-        ),
-      }];
+      return [
+        {
+          rule: 'aspect_ratio',
+          message: msg(
+            `Video quay dọc: hiển thị ${w}×${h}${stored.vi}; thể lệ yêu cầu video ngang tỉ lệ ${ratio} (${sizes.vi}). Hãy quay hoặc xuất lại video theo chiều ngang ${ratio} rồi tải lên lại.`,
+            `The video is portrait: it displays at ${w}×${h}${stored.en}; the rules require landscape ${ratio} video (${sizes.en}). Shoot or export the video again in landscape ${ratio} and upload it again.`,
+          ),
+        },
+      ];
     }
     if (rulesPortrait && w > h) {
-      return [{
+      return [
+        {
+          rule: 'aspect_ratio',
+          message: msg(
+            `Video quay ngang: hiển thị ${w}×${h}${stored.vi}; thể lệ yêu cầu video dọc tỉ lệ ${ratio} (${sizes.vi}). Hãy xuất lại video theo chiều dọc ${ratio} rồi tải lên lại.`,
+            `The video is landscape: it displays at ${w}×${h}${stored.en}; the rules require portrait ${ratio} video (${sizes.en}). Export the video again in portrait ${ratio} and upload it again.`,
+          ),
+        },
+      ];
+    }
+    return [
+      {
         rule: 'aspect_ratio',
         message: msg(
-          `Video quay ngang: hiển thị ${w}×${h}${stored.vi}; thể lệ yêu cầu video dọc tỉ lệ ${ratio} (${sizes.vi}). Hãy xuất lại video theo chiều dọc ${ratio} rồi tải lên lại.`,
-          `The video is landscape: it displays at ${w}×${h}${stored.en}; the rules require portrait ${ratio} video (${sizes.en}). Export the video again in portrait ${ratio} and upload it again.`,
+          `Video có tỉ lệ khung hình ${describeAspectRatio(w, h, 'vi')} (${w}×${h}${stored.vi}); thể lệ yêu cầu tỉ lệ ${ratio} (${sizes.vi}). Hãy xuất lại video ở tỉ lệ ${ratio}, không kéo giãn hình, rồi tải lên lại.`,
+          `The video's aspect ratio is ${describeAspectRatio(w, h, 'en')} (${w}×${h}${stored.en}); the rules require ${ratio} (${sizes.en}). Export the video again at ${ratio}, without stretching the picture, and upload it again.`,
         ),
-      }];
-    }
-    return [{
-      rule: 'aspect_ratio',
-      message: msg(
-        `Video có tỉ lệ khung hình ${describeAspectRatio(w, h, 'vi')} (${w}×${h}${stored.vi}); thể lệ yêu cầu tỉ lệ ${ratio} (${sizes.vi}). Hãy xuất lại video ở tỉ lệ ${ratio}, không kéo giãn hình, rồi tải lên lại.`,
-        `The video's aspect ratio is ${describeAspectRatio(w, h, 'en')} (${w}×${h}${stored.en}); the rules require ${ratio} (${sizes.en}). Export the video again at ${ratio}, without stretching the picture, and upload it again.`,
-      ),
-    }];
+      },
+    ];
   }
   if (!rules.allowedResolutions.some((r) => r.width === w && r.height === h)) {
-    return [{
-      rule: 'resolution',
-      message: msg(
-        `Video có độ phân giải ${w}×${h}${stored.vi}; thể lệ yêu cầu ${sizes.vi}. Hãy xuất lại video ở một trong các độ phân giải này rồi tải lên lại.`,
-        `The video's resolution is ${w}×${h}${stored.en}; the rules require ${sizes.en}. Export the video again at one of these resolutions and upload it again.`,
-      ),
-    }];
+    return [
+      {
+        rule: 'resolution',
+        message: msg(
+          `Video có độ phân giải ${w}×${h}${stored.vi}; thể lệ yêu cầu ${sizes.vi}. Hãy xuất lại video ở một trong các độ phân giải này rồi tải lên lại.`,
+          `The video's resolution is ${w}×${h}${stored.en}; the rules require ${sizes.en}. Export the video again at one of these resolutions and upload it again.`,
+        ),
+      },
+    ];
   }
   return [];
 }
@@ -359,7 +431,11 @@ export function describeProbe(probe: VideoProbe, lang: Lang): string {
   if (probe.durationSec !== null) parts.push(formatDuration(probe.durationSec, lang));
   if (probe.video) {
     parts.push(`${probe.video.displayWidth}×${probe.video.displayHeight}`);
-    parts.push(probe.audio ? `${codecLabel(probe.video.codec)} + ${codecLabel(probe.audio.codec)}` : codecLabel(probe.video.codec));
+    parts.push(
+      probe.audio
+        ? `${codecLabel(probe.video.codec)} + ${codecLabel(probe.audio.codec)}`
+        : codecLabel(probe.video.codec),
+    );
   }
   parts.push(formatBytes(probe.sizeBytes, lang));
   return parts.join(', ');

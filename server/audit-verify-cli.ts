@@ -9,7 +9,9 @@ try {
   if (verdict.ok) {
     console.log(`Nhật ký kiểm toán nguyên vẹn: ${verdict.count} bản ghi / audit log intact: ${verdict.count} records`);
   } else {
-    console.error(`Nhật ký kiểm toán bị sửa đổi tại bản ghi #${verdict.brokenAtSeq} (${verdict.reason}) / audit log broken at record #${verdict.brokenAtSeq} (${verdict.reason})`);
+    console.error(
+      `Nhật ký kiểm toán bị sửa đổi tại bản ghi #${verdict.brokenAtSeq} (${verdict.reason}) / audit log broken at record #${verdict.brokenAtSeq} (${verdict.reason})`,
+    );
     process.exitCode = 1;
   }
 } finally {

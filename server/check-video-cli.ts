@@ -38,12 +38,19 @@ const T = {
     rulesOf: (name: string, slug: string) => `Kiểm tra theo thể lệ của cuộc thi «${name}» (${slug})`,
     defaultRules: 'Kiểm tra theo thể lệ mặc định của kế hoạch',
     summary: (ok: number, n: number) => `Kết quả: ${ok}/${n} tệp đạt.`,
-    noDb: (file: string) => `Không tìm thấy cơ sở dữ liệu (${file}). Hãy chạy lệnh trong thư mục cài đặt của máy chủ, hoặc đặt DATA_DIR / DATABASE_URL như khi chạy máy chủ.`,
+    noDb: (file: string) =>
+      `Không tìm thấy cơ sở dữ liệu (${file}). Hãy chạy lệnh trong thư mục cài đặt của máy chủ, hoặc đặt DATA_DIR / DATABASE_URL như khi chạy máy chủ.`,
     dbError: (e: string) => `Không đọc được cơ sở dữ liệu: ${e}`,
     notFound: (slug: string) => `${errorMessage('contest.notFound', 'vi')} (slug: ${slug})`,
     noFiles: 'Chưa chỉ ra tệp nào để kiểm tra.',
     cannotRead: (code: string | undefined, m: string) =>
-      code === 'ENOENT' ? 'Không tìm thấy tệp.' : code === 'EACCES' || code === 'EPERM' ? 'Không có quyền đọc tệp.' : code === 'ENOTFILE' || code === 'EISDIR' ? 'Đây không phải là một tệp (có thể là thư mục).' : `Không đọc được tệp: ${m}`,
+      code === 'ENOENT'
+        ? 'Không tìm thấy tệp.'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'Không có quyền đọc tệp.'
+          : code === 'ENOTFILE' || code === 'EISDIR'
+            ? 'Đây không phải là một tệp (có thể là thư mục).'
+            : `Không đọc được tệp: ${m}`,
   },
   en: {
     pass: 'PASS',
@@ -52,12 +59,19 @@ const T = {
     rulesOf: (name: string, slug: string) => `Checking against the rules of the contest “${name}” (${slug})`,
     defaultRules: "Checking against the plan's default rules",
     summary: (ok: number, n: number) => `Result: ${ok}/${n} files pass.`,
-    noDb: (file: string) => `No database found (${file}). Run the command in the server's installation directory, or set DATA_DIR / DATABASE_URL as for the server.`,
+    noDb: (file: string) =>
+      `No database found (${file}). Run the command in the server's installation directory, or set DATA_DIR / DATABASE_URL as for the server.`,
     dbError: (e: string) => `The database cannot be read: ${e}`,
     notFound: (slug: string) => `${errorMessage('contest.notFound', 'en')} (slug: ${slug})`,
     noFiles: 'No file to check was given.',
     cannotRead: (code: string | undefined, m: string) =>
-      code === 'ENOENT' ? 'No such file.' : code === 'EACCES' || code === 'EPERM' ? 'No permission to read the file.' : code === 'ENOTFILE' || code === 'EISDIR' ? 'This is not a file (perhaps a directory).' : `The file cannot be read: ${m}`,
+      code === 'ENOENT'
+        ? 'No such file.'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'No permission to read the file.'
+          : code === 'ENOTFILE' || code === 'EISDIR'
+            ? 'This is not a file (perhaps a directory).'
+            : `The file cannot be read: ${m}`,
   },
 } as const;
 
@@ -69,14 +83,18 @@ function describeRules(r: EntryRules, lang: Lang): string {
 
 /** npm runs scripts in the package directory; relative paths are meant from where the user typed the command. */
 function resolveInput(file: string): string {
-  const base = process.env.npm_lifecycle_event === 'check-video' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+  const base =
+    process.env.npm_lifecycle_event === 'check-video' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
   return path.resolve(base, file);
 }
 
 async function rulesFor(slug: string | undefined, lang: Lang): Promise<{ rules: EntryRules; title: string }> {
   if (!slug) return { rules: defaultEntryRules(), title: T[lang].defaultRules };
   const config = loadConfig();
-  if (config.database.kind === 'sqlite' && (config.database.file === ':memory:' || !fs.existsSync(config.database.file))) {
+  if (
+    config.database.kind === 'sqlite' &&
+    (config.database.file === ':memory:' || !fs.existsSync(config.database.file))
+  ) {
     throw new UsageError(T[lang].noDb(config.database.file));
   }
   const database = openDatabase(config.database);
@@ -156,7 +174,14 @@ async function main(argv: string[]): Promise<number> {
     }
     if (verdict.ok) passed++;
     if (json) {
-      console.log(JSON.stringify({ file, ok: verdict.ok, failures: verdict.failures.map((f) => ({ rule: f.rule, message: f.message[lang] })), probe: verdict.probe }));
+      console.log(
+        JSON.stringify({
+          file,
+          ok: verdict.ok,
+          failures: verdict.failures.map((f) => ({ rule: f.rule, message: f.message[lang] })),
+          probe: verdict.probe,
+        }),
+      );
     } else {
       console.log(`[${verdict.ok ? t.pass : t.fail}] ${file}`);
       console.log(`    ${describeProbe(verdict.probe, lang)}`);

@@ -4,46 +4,68 @@ import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../core/time.ts';
 
 const ROLES = ['web', 'worker'] as const;
 
-const envSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    PUBLIC_URL: z.url().optional(),
-    DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_URL: z
-      .string()
-      .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'sqlite:PATH or postgres://USER@HOST:PORT/DB')
-      .optional(),
-    STORAGE: z.enum(['local', 's3']).default('local'),
-    S3_ENDPOINT: z.url().optional(),
-    S3_REGION: z.string().default('us-east-1'),
-    S3_BUCKET: z.string().optional(),
-    S3_ACCESS_KEY_ID: z.string().optional(),
-    S3_SECRET_ACCESS_KEY: z.string().optional(),
-    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp://user:pass@host:port or smtps://…').optional(),
-    MAIL_FROM: z.string().default('Cuộc thi video <no-reply@localhost>'),
-    TZ_DEFAULT: z.string().refine(isValidTimeZone, 'an IANA time zone such as Asia/Ho_Chi_Minh').default(DEFAULT_TIME_ZONE),
-    ROLES: z
-      .string()
-      .default('web,worker')
-      .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
-      .pipe(z.array(z.enum(ROLES)).min(1, 'web, worker or web,worker')),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DEMO: z.enum(['auto', 'off']).default('auto'),
-    TRUST_PROXY: z
-      .string()
-      .regex(/^(false|true|\d{1,2}|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/, 'false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs')
-      .default('false'),
-    SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-    RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
-    MAX_DRAFTS_PER_ENTRANT: z.coerce.number().int().min(1).max(10000).default(10),
-    UPLOAD_EXPIRY_HOURS: z.coerce.number().min(1).max(24 * 90).default(7 * 24),
-    RATE_LIMIT_RESET_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
-    RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
-  });
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'sqlite:PATH or postgres://USER@HOST:PORT/DB')
+    .optional(),
+  STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'smtp://user:pass@host:port or smtps://…')
+    .optional(),
+  MAIL_FROM: z.string().default('Cuộc thi video <no-reply@localhost>'),
+  TZ_DEFAULT: z
+    .string()
+    .refine(isValidTimeZone, 'an IANA time zone such as Asia/Ho_Chi_Minh')
+    .default(DEFAULT_TIME_ZONE),
+  ROLES: z
+    .string()
+    .default('web,worker')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(ROLES)).min(1, 'web, worker or web,worker')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO: z.enum(['auto', 'off']).default('auto'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|true|\d{1,2}|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/,
+      'false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs',
+    )
+    .default('false'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
+  MAX_DRAFTS_PER_ENTRANT: z.coerce.number().int().min(1).max(10000).default(10),
+  UPLOAD_EXPIRY_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 90)
+    .default(7 * 24),
+  RATE_LIMIT_RESET_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
+  RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
+});
 
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
 
@@ -55,7 +77,17 @@ export interface Config {
   publicUrl: string;
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
-  storage: { kind: 'local'; dir: string } | { kind: 's3'; endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+  storage:
+    | { kind: 'local'; dir: string }
+    | {
+        kind: 's3';
+        endpoint: string;
+        region: string;
+        bucket: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        forcePathStyle: boolean;
+      };
   smtp: { url: string; from: string } | null;
   mailFrom: string;
   timeZone: string;
@@ -91,12 +123,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   // A TZ_DEFAULT is ours; the TZ of the process is left to the system.
   const parsed = envSchema.safeParse(raw);
   // Checked apart from the schema so that these are reported together with any other wrong value.
-  const missingS3 = raw.STORAGE === 's3' ? S3_REQUIRED.filter((k) => !raw[k]).map((k) => `${k}: required when STORAGE=s3 (not set)`) : [];
+  const missingS3 =
+    raw.STORAGE === 's3'
+      ? S3_REQUIRED.filter((k) => !raw[k]).map((k) => `${k}: required when STORAGE=s3 (not set)`)
+      : [];
   if (!parsed.success || missingS3.length) {
     throw new ConfigError([
       ...(parsed.error?.issues ?? []).map((i) => {
         const name = String(i.path[0] ?? '?');
-        const got = raw[name] === undefined ? 'not set' : `got "${name.includes('SECRET') || name === 'SMTP_URL' || name === 'DATABASE_URL' ? '…' : raw[name]}"`;
+        const got =
+          raw[name] === undefined
+            ? 'not set'
+            : `got "${name.includes('SECRET') || name === 'SMTP_URL' || name === 'DATABASE_URL' ? '…' : raw[name]}"`;
         return `${name}: ${i.message} (${got})`;
       }),
       ...missingS3,
@@ -106,7 +144,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(e.DATA_DIR);
   const dbUrl = e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'contest.sqlite')}`;
   const database: Config['database'] = dbUrl.startsWith('sqlite:')
-    ? { kind: 'sqlite', file: dbUrl.slice('sqlite:'.length) === ':memory:' ? ':memory:' : path.resolve(dbUrl.slice('sqlite:'.length)) }
+    ? {
+        kind: 'sqlite',
+        file: dbUrl.slice('sqlite:'.length) === ':memory:' ? ':memory:' : path.resolve(dbUrl.slice('sqlite:'.length)),
+      }
     : { kind: 'postgres', url: dbUrl };
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
@@ -117,7 +158,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     database,
     storage:
       e.STORAGE === 's3'
-        ? { kind: 's3', endpoint: e.S3_ENDPOINT!, region: e.S3_REGION, bucket: e.S3_BUCKET!, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY!, forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true' }
+        ? {
+            kind: 's3',
+            endpoint: e.S3_ENDPOINT!,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET!,
+            accessKeyId: e.S3_ACCESS_KEY_ID!,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+          }
         : { kind: 'local', dir: path.join(dataDir, 'media') },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     mailFrom: e.MAIL_FROM,
@@ -125,7 +174,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     roles: { web: e.ROLES.includes('web'), worker: e.ROLES.includes('worker') },
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO === 'auto',
-    trustProxy: e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? 1 : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    trustProxy:
+      e.TRUST_PROXY === 'false'
+        ? false
+        : e.TRUST_PROXY === 'true'
+          ? 1
+          : /^\d+$/.test(e.TRUST_PROXY)
+            ? Number(e.TRUST_PROXY)
+            : e.TRUST_PROXY,
     sessionDays: e.SESSION_DAYS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,

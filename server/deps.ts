@@ -17,7 +17,12 @@ import type { MediaStorage } from './storage/storage.ts';
  */
 async function createJobQueue(config: Config, database: Database, logger: Logger): Promise<JobQueue<AppJobs>> {
   if (config.database.kind === 'postgres') {
-    return createPgBossQueue({ connectionString: config.database.url, schema: pgBossSchemaFor(await currentSchema(database)), definitions: APP_JOBS, logger });
+    return createPgBossQueue({
+      connectionString: config.database.url,
+      schema: pgBossSchemaFor(await currentSchema(database)),
+      definitions: APP_JOBS,
+      logger,
+    });
   }
   return createEmbeddedQueue({ db: database.db, dialect: database.dialect, definitions: APP_JOBS, logger });
 }
@@ -26,7 +31,11 @@ async function createJobQueue(config: Config, database: Database, logger: Logger
  * Opens the adapters the configuration names and migrates the database. The one place that knows which are live.
  * Close with `deps.jobs.stop()`, then `database.close()`.
  */
-export async function createDeps(config: Config, logger: Logger, overrides: { mailer?: Mailer; clock?: () => Date; storage?: MediaStorage; sms?: SmsProvider } = {}): Promise<{ deps: Deps; database: Database }> {
+export async function createDeps(
+  config: Config,
+  logger: Logger,
+  overrides: { mailer?: Mailer; clock?: () => Date; storage?: MediaStorage; sms?: SmsProvider } = {},
+): Promise<{ deps: Deps; database: Database }> {
   const database = openDatabase(config.database);
   await migrateToLatest(database);
   const deps: Deps = {

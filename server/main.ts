@@ -8,7 +8,6 @@ import { loadDemoContest } from './services/load-demo-contest.ts';
 import { startWorker } from './jobs/worker.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
-
 async function main(): Promise<void> {
   let config;
   try {
@@ -33,14 +32,18 @@ async function main(): Promise<void> {
   const worker = config.roles.worker ? await startWorker(deps) : null;
   if (worker) logger.info({ queue: deps.jobs.engine }, 'worker role started: running jobs');
   if (config.roles.web) {
-    const webDir = await ensureWebBuilt({ onBuild: () => console.log('Đang dựng giao diện web… / Building the web app…') });
+    const webDir = await ensureWebBuilt({
+      onBuild: () => console.log('Đang dựng giao diện web… / Building the web app…'),
+    });
     const app = await buildApp(deps, { webDir, logger });
     await app.listen({ port: config.port, host: config.host });
   }
 
   if (admin.created) {
     const line = '─'.repeat(64);
-    console.log(`\n${line}\nTài khoản quản trị đầu tiên / First administrator account\n  Đăng nhập / Log in:  ${config.publicUrl}/login\n  Thư điện tử / E-mail: ${admin.email}\n  Mật khẩu / Password:  ${admin.password}\nHãy đổi mật khẩu sau khi đăng nhập. Mật khẩu này chỉ hiện một lần.\nChange it after logging in; it is shown only this once.\n${line}\n`);
+    console.log(
+      `\n${line}\nTài khoản quản trị đầu tiên / First administrator account\n  Đăng nhập / Log in:  ${config.publicUrl}/login\n  Thư điện tử / E-mail: ${admin.email}\n  Mật khẩu / Password:  ${admin.password}\nHãy đổi mật khẩu sau khi đăng nhập. Mật khẩu này chỉ hiện một lần.\nChange it after logging in; it is shown only this once.\n${line}\n`,
+    );
   }
   if (config.roles.web) console.log(`Cuộc thi đang chạy tại / Running at ${config.publicUrl}`);
 

@@ -13,7 +13,14 @@ const CI = process.env.CI === 'true' || process.env.CI === '1';
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 const CHROMIUM = '/usr/bin/chromium';
 
-interface Step { name: string; passed: number; failed: number; ok: boolean; note?: string; failures?: string[] }
+interface Step {
+  name: string;
+  passed: number;
+  failed: number;
+  ok: boolean;
+  note?: string;
+  failures?: string[];
+}
 const steps: Step[] = [];
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
@@ -26,7 +33,12 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<
 interface VitestReport {
   numPassedTests: number;
   numFailedTests: number;
-  testResults?: { name: string; status: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+  testResults?: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
 }
 
 /** The failing tests by file and name with the first line of their error, so that a log cut to its tail still names them. */
@@ -35,15 +47,24 @@ function failedTests(report: VitestReport): string[] {
   for (const file of report.testResults ?? []) {
     const rel = path.relative(process.cwd(), file.name);
     const failedAssertions = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
-    for (const a of failedAssertions) out.push(`${rel} › ${a.fullName}: ${(a.failureMessages?.[0] ?? '').split('\n')[0]!.slice(0, 300)}`);
-    if (failedAssertions.length === 0 && file.status === 'failed') out.push(`${rel}: ${(file.message ?? '').split('\n')[0]!.slice(0, 300)}`);
+    for (const a of failedAssertions)
+      out.push(`${rel} › ${a.fullName}: ${(a.failureMessages?.[0] ?? '').split('\n')[0]!.slice(0, 300)}`);
+    if (failedAssertions.length === 0 && file.status === 'failed')
+      out.push(`${rel}: ${(file.message ?? '').split('\n')[0]!.slice(0, 300)}`);
   }
   return out;
 }
 
 async function vitest(name: string, projects: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vitest-')), 'report.json');
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile=${out}`];
+  const args = [
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${out}`,
+  ];
   const code = await run('npx', args, env);
   let passed = 0;
   let failed = 0;
@@ -81,14 +102,30 @@ await vitest('unit + integration on SQLite', ['unit', 'integration'], sqliteEnv)
 
 const pgUrl = await postgresUrl();
 if (pgUrl) await vitest('integration on PostgreSQL', ['integration'], { TEST_DATABASE_URL: pgUrl });
-else steps.push({ name: 'integration on PostgreSQL', passed: 0, failed: CI ? 1 : 0, ok: !CI, note: `PostgreSQL not reachable at ${process.env.TEST_DATABASE_URL ?? DEFAULT_PG}: not run` });
+else
+  steps.push({
+    name: 'integration on PostgreSQL',
+    passed: 0,
+    failed: CI ? 1 : 0,
+    ok: !CI,
+    note: `PostgreSQL not reachable at ${process.env.TEST_DATABASE_URL ?? DEFAULT_PG}: not run`,
+  });
 
 if (fs.existsSync(CHROMIUM)) await vitest('end-to-end in Chromium (SQLite)', ['e2e'], sqliteEnv);
-else steps.push({ name: 'end-to-end in Chromium', passed: 0, failed: CI ? 1 : 0, ok: !CI, note: `${CHROMIUM} not found (apt-get install chromium): not run` });
+else
+  steps.push({
+    name: 'end-to-end in Chromium',
+    passed: 0,
+    failed: CI ? 1 : 0,
+    ok: !CI,
+    note: `${CHROMIUM} not found (apt-get install chromium): not run`,
+  });
 
 console.log('\n──────── Tóm tắt / Summary ────────');
 for (const s of steps) {
-  console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name}: ${s.passed} passed, ${s.failed} failed${s.note ? `  (${s.note})` : ''}`);
+  console.log(
+    `${s.ok ? 'ok  ' : 'FAIL'}  ${s.name}: ${s.passed} passed, ${s.failed} failed${s.note ? `  (${s.note})` : ''}`,
+  );
   for (const f of s.failures ?? []) console.log(`        ✗ ${f}`);
 }
 const passed = steps.reduce((n, s) => n + s.passed, 0);

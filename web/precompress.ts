@@ -25,7 +25,15 @@ export function precompress(): Plugin {
           if (e.isDirectory()) walk(p);
           else if (COMPRESSIBLE.test(e.name) && fs.statSync(p).size >= 1024) {
             const body = fs.readFileSync(p);
-            fs.writeFileSync(`${p}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+            fs.writeFileSync(
+              `${p}.br`,
+              zlib.brotliCompressSync(body, {
+                params: {
+                  [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+                  [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+                },
+              }),
+            );
             fs.writeFileSync(`${p}.gz`, zlib.gzipSync(body, { level: 9 }));
           }
         }

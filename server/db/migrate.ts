@@ -11,7 +11,10 @@ import * as m0008 from './migrations/0008_rendition_storage.ts';
 import * as m0009 from './migrations/0009_reviews.ts';
 import * as m0010 from './migrations/0010_publication.ts';
 
-type DialectMigration = { up(db: Kysely<any>, dialect: DialectName): Promise<void>; down?(db: Kysely<any>, dialect: DialectName): Promise<void> };
+type DialectMigration = {
+  up(db: Kysely<any>, dialect: DialectName): Promise<void>;
+  down?(db: Kysely<any>, dialect: DialectName): Promise<void>;
+};
 
 /** The one ordered list of migrations; each receives the dialect so that both databases share it. */
 const MIGRATIONS: Record<string, DialectMigration> = {
@@ -42,7 +45,11 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   // On PostgreSQL the bookkeeping tables go in the connection's own schema: Kysely would otherwise find another
   // schema's tables by name and skip creating its own.
   const migrationTableSchema = (await currentSchema(database)) ?? undefined;
-  const migrator = new Migrator({ db: database.db, provider: new ListProvider(database.dialect), migrationTableSchema });
+  const migrator = new Migrator({
+    db: database.db,
+    provider: new ListProvider(database.dialect),
+    migrationTableSchema,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   const failed = results?.find((r) => r.status === 'Error');

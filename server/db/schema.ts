@@ -329,7 +329,11 @@ export interface EntryReportsTable {
   reason: string;
   contact: ColumnType<string, string | undefined, string>;
   reporter_user_id: number | null;
-  status: ColumnType<'open' | 'dismissed' | 'upheld', 'open' | 'dismissed' | 'upheld' | undefined, 'open' | 'dismissed' | 'upheld'>;
+  status: ColumnType<
+    'open' | 'dismissed' | 'upheld',
+    'open' | 'dismissed' | 'upheld' | undefined,
+    'open' | 'dismissed' | 'upheld'
+  >;
   outcome: ColumnType<string, string | undefined, string>;
   resolved_by: number | null;
   resolved_at: Timestamp | null;

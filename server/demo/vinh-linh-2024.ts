@@ -9,9 +9,24 @@ import { startOfLocalDay } from '../../core/time.ts';
 export const DEMO_SLUG = 'vinh-linh-2024';
 
 export const DEMO_COMMUNES = [
-  'Thị trấn Hồ Xá', 'Thị trấn Bến Quan', 'Thị trấn Cửa Tùng',
-  'Xã Hiền Thành', 'Xã Kim Thạch', 'Xã Trung Nam', 'Xã Vĩnh Chấp', 'Xã Vĩnh Giang', 'Xã Vĩnh Hà', 'Xã Vĩnh Hòa',
-  'Xã Vĩnh Khê', 'Xã Vĩnh Lâm', 'Xã Vĩnh Long', 'Xã Vĩnh Ô', 'Xã Vĩnh Sơn', 'Xã Vĩnh Thái', 'Xã Vĩnh Thủy', 'Xã Vĩnh Tú',
+  'Thị trấn Hồ Xá',
+  'Thị trấn Bến Quan',
+  'Thị trấn Cửa Tùng',
+  'Xã Hiền Thành',
+  'Xã Kim Thạch',
+  'Xã Trung Nam',
+  'Xã Vĩnh Chấp',
+  'Xã Vĩnh Giang',
+  'Xã Vĩnh Hà',
+  'Xã Vĩnh Hòa',
+  'Xã Vĩnh Khê',
+  'Xã Vĩnh Lâm',
+  'Xã Vĩnh Long',
+  'Xã Vĩnh Ô',
+  'Xã Vĩnh Sơn',
+  'Xã Vĩnh Thái',
+  'Xã Vĩnh Thủy',
+  'Xã Vĩnh Tú',
 ];
 
 /** The district bodies named in section V of the plan. */
@@ -82,12 +97,28 @@ export function demoContest(now: Date): ContestCreate {
       { name: 'Giải Nhì', nameEn: 'Second prize', kind: 'jury', count: 1, amountVnd: 3_000_000 },
       { name: 'Giải Ba', nameEn: 'Third prize', kind: 'jury', count: 2, amountVnd: 2_000_000 },
       { name: 'Giải Khuyến khích', nameEn: 'Consolation prize', kind: 'jury', count: 3, amountVnd: 1_000_000 },
-      { name: 'Giải bình chọn nhiều nhất', nameEn: 'Most-voted prize', kind: 'public_vote', count: 1, amountVnd: 1_000_000 },
+      {
+        name: 'Giải bình chọn nhiều nhất',
+        nameEn: 'Most-voted prize',
+        kind: 'public_vote',
+        count: 1,
+        amountVnd: 1_000_000,
+      },
     ],
     rubric: [
-      { name: 'Nội dung đúng chủ đề, thông tin chính xác', nameEn: 'On-theme, accurate content', weight: 40, scaleMax: 10 },
+      {
+        name: 'Nội dung đúng chủ đề, thông tin chính xác',
+        nameEn: 'On-theme, accurate content',
+        weight: 40,
+        scaleMax: 10,
+      },
       { name: 'Tính sáng tạo, sức lan tỏa', nameEn: 'Creativity and reach', weight: 30, scaleMax: 10 },
-      { name: 'Chất lượng hình ảnh, âm thanh, dựng phim', nameEn: 'Picture, sound and editing', weight: 30, scaleMax: 10 },
+      {
+        name: 'Chất lượng hình ảnh, âm thanh, dựng phim',
+        nameEn: 'Picture, sound and editing',
+        weight: 30,
+        scaleMax: 10,
+      },
     ],
     maxEntriesPerPerson: 2,
     reviewsRequired: 1,
@@ -101,7 +132,13 @@ export function demoContest(now: Date): ContestCreate {
     ],
     unitCategories: [
       { code: 'commune', name: 'UBND xã, thị trấn', nameEn: 'Commune/town committee', minEntries: 1, maxEntries: 2 },
-      { code: 'district_office', name: 'Cơ quan, đơn vị cấp huyện', nameEn: 'District office', minEntries: 0, maxEntries: 2 },
+      {
+        code: 'district_office',
+        name: 'Cơ quan, đơn vị cấp huyện',
+        nameEn: 'District office',
+        minEntries: 0,
+        maxEntries: 2,
+      },
       { code: 'organization', name: 'Tổ chức khác', nameEn: 'Other organization', minEntries: 0, maxEntries: 2 },
     ],
   };

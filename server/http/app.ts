@@ -30,7 +30,11 @@ import { reviewRoutes } from './routes/reviews.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
 
-export interface RouteInfo { method: string; url: string; hidden: boolean }
+export interface RouteInfo {
+  method: string;
+  url: string;
+  hidden: boolean;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -47,7 +51,9 @@ export interface AppOptions {
 }
 
 /** A hop count trusts exactly that many proxies in front; an address list trusts those proxies only. */
-function trustProxyOption(setting: false | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  setting: false | number | string,
+): boolean | string | ((address: string, hop: number) => boolean) {
   if (typeof setting === 'number') return (_address, hop) => hop < setting;
   return setting;
 }
@@ -69,16 +75,34 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     for (const method of [route.method].flat()) {
       // Fastify adds a HEAD twin to every GET; only HEAD routes of our own (tus) are listed.
       if (method === 'HEAD' && app.apiRoutes.some((r) => r.method === 'GET' && r.url === route.url)) continue;
-      app.apiRoutes.push({ method, url: route.url, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide) });
+      app.apiRoutes.push({
+        method,
+        url: route.url,
+        hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide),
+      });
     }
   });
-  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
+  );
 
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Cuộc thi video — API', description: 'API of the video contest platform. Errors: { error: { code, message } } in the caller language (Accept-Language or X-Lang).', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } } },
+      info: {
+        title: 'Cuộc thi video — API',
+        description:
+          'API of the video contest platform. Errors: { error: { code, message } } in the caller language (Accept-Language or X-Lang).',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -116,7 +140,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       // Cache headers come from setHeaders alone (the module's own default would overwrite them on compressed copies).
       cacheControl: false,
       setHeaders(res, file) {
-        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

@@ -22,10 +22,19 @@ function clip(s: string, n: number): string {
 }
 
 /** The head tags of an entry's share preview. */
-export function shareMetaTags(entry: PublicEntryView, publicUrl: string, pageUrl: string): { title: string; tags: string } {
+export function shareMetaTags(
+  entry: PublicEntryView,
+  publicUrl: string,
+  pageUrl: string,
+): { title: string; tags: string } {
   const credit = entry.credits.groupName ?? entry.credits.authors.join(', ');
   const title = `${entry.title} — ${entry.contest.name}`;
-  const description = clip([credit && `Tác giả: ${credit}`, entry.credits.unitName && `Đơn vị: ${entry.credits.unitName}`, entry.synopsis].filter(Boolean).join('. '), 300);
+  const description = clip(
+    [credit && `Tác giả: ${credit}`, entry.credits.unitName && `Đơn vị: ${entry.credits.unitName}`, entry.synopsis]
+      .filter(Boolean)
+      .join('. '),
+    300,
+  );
   const meta: [string, string][] = [
     ['og:type', 'video.other'],
     ['og:site_name', 'Cuộc thi video'],

@@ -15,7 +15,8 @@ export function spaIndex(webDir: string): () => string {
     if (!cached || now - checkedAt > 1000) {
       checkedAt = now;
       const st = fs.statSync(file);
-      if (!cached || cached.mtimeMs !== st.mtimeMs) cached = { mtimeMs: st.mtimeMs, html: fs.readFileSync(file, 'utf8') };
+      if (!cached || cached.mtimeMs !== st.mtimeMs)
+        cached = { mtimeMs: st.mtimeMs, html: fs.readFileSync(file, 'utf8') };
     }
     return cached.html;
   };

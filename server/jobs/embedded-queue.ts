@@ -13,7 +13,17 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { claimableRows, isUniqueViolation, type DialectName } from '../db/dialect.ts';
 import type { DB, JobRow } from '../db/schema.ts';
-import { checkSend, retryDelayMs, type JobDefinitions, type JobHandler, type JobInfo, type JobQueue, type SendOptions, type WorkHandle, type WorkOptions } from './queue.ts';
+import {
+  checkSend,
+  retryDelayMs,
+  type JobDefinitions,
+  type JobHandler,
+  type JobInfo,
+  type JobQueue,
+  type SendOptions,
+  type WorkHandle,
+  type WorkOptions,
+} from './queue.ts';
 import { WorkLoop, type Claim, type ClaimSource } from './runner.ts';
 
 export interface EmbeddedQueueOptions<M> {
@@ -52,7 +62,8 @@ function toInfo(row: JobRow): JobInfo {
   };
 }
 
-const DEAD_WORKER_ERROR = 'Tiến trình xử lý ngừng phản hồi khi việc đang chạy / the worker running this job stopped responding';
+const DEAD_WORKER_ERROR =
+  'Tiến trình xử lý ngừng phản hồi khi việc đang chạy / the worker running this job stopped responding';
 
 class EmbeddedQueue<M> implements JobQueue<M>, ClaimSource<EmbeddedClaim> {
   readonly engine = 'embedded';
@@ -104,7 +115,11 @@ class EmbeddedQueue<M> implements JobQueue<M>, ClaimSource<EmbeddedClaim> {
     return id;
   }
 
-  async work<N extends keyof M & string>(name: N, handler: JobHandler<M[N]>, opts: WorkOptions = {}): Promise<WorkHandle> {
+  async work<N extends keyof M & string>(
+    name: N,
+    handler: JobHandler<M[N]>,
+    opts: WorkOptions = {},
+  ): Promise<WorkHandle> {
     if (!this.#defs[name]) throw new Error(`unknown job "${name}"`);
     const loop = new WorkLoop<EmbeddedClaim>(this, name, handler as JobHandler<unknown>, opts, this.#logger);
     this.#loops.add(loop);
@@ -224,7 +239,9 @@ class EmbeddedQueue<M> implements JobQueue<M>, ClaimSource<EmbeddedClaim> {
         .updateTable('jobs')
         .set({
           state: final ? 'failed' : 'created',
-          run_after: new Date(final ? now : now + retryDelayMs(Number(j.retry_delay_ms) / 1000, Number(j.attempts))).toISOString(),
+          run_after: new Date(
+            final ? now : now + retryDelayMs(Number(j.retry_delay_ms) / 1000, Number(j.attempts)),
+          ).toISOString(),
           completed_at: final ? nowIso : null,
           last_error: DEAD_WORKER_ERROR,
           locked_by: null,
@@ -235,11 +252,19 @@ class EmbeddedQueue<M> implements JobQueue<M>, ClaimSource<EmbeddedClaim> {
         .where('locked_by', '=', j.locked_by)
         .where('locked_until', '<', nowIso)
         .executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 1) this.#logger.warn({ job: j.name, jobId: j.id, attempt: Number(j.attempts), final }, 'released the job of a worker that stopped responding');
+      if (Number(res.numUpdatedRows) === 1)
+        this.#logger.warn(
+          { job: j.name, jobId: j.id, attempt: Number(j.attempts), final },
+          'released the job of a worker that stopped responding',
+        );
     }
     if (now - this.#lastPurge > 3_600_000) {
       this.#lastPurge = now;
-      await this.#db.deleteFrom('jobs').where('state', '=', 'completed').where('completed_at', '<', new Date(now - this.#keepCompletedMs).toISOString()).execute();
+      await this.#db
+        .deleteFrom('jobs')
+        .where('state', '=', 'completed')
+        .where('completed_at', '<', new Date(now - this.#keepCompletedMs).toISOString())
+        .execute();
     }
   }
 
@@ -265,7 +290,10 @@ class EmbeddedQueue<M> implements JobQueue<M>, ClaimSource<EmbeddedClaim> {
   async listFailed(opts: { name?: keyof M & string; limit?: number } = {}): Promise<JobInfo[]> {
     let q = this.#db.selectFrom('jobs').selectAll().where('state', '=', 'failed');
     if (opts.name) q = q.where('name', '=', opts.name);
-    const rows = await q.orderBy('completed_at', 'desc').limit(opts.limit ?? 100).execute();
+    const rows = await q
+      .orderBy('completed_at', 'desc')
+      .limit(opts.limit ?? 100)
+      .execute();
     return rows.map(toInfo);
   }
 
@@ -273,7 +301,12 @@ class EmbeddedQueue<M> implements JobQueue<M>, ClaimSource<EmbeddedClaim> {
     try {
       const row = await this.#db
         .updateTable('jobs')
-        .set((eb) => ({ state: 'created', max_attempts: eb('attempts', '+', 1), run_after: new Date().toISOString(), completed_at: null }))
+        .set((eb) => ({
+          state: 'created',
+          max_attempts: eb('attempts', '+', 1),
+          run_after: new Date().toISOString(),
+          completed_at: null,
+        }))
         .where('id', '=', id)
         .where('state', '=', 'failed')
         .returning('name')

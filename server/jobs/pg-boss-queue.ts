@@ -9,7 +9,17 @@
  */
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import { checkSend, type JobDefinitions, type JobHandler, type JobInfo, type JobQueue, type JobState, type SendOptions, type WorkHandle, type WorkOptions } from './queue.ts';
+import {
+  checkSend,
+  type JobDefinitions,
+  type JobHandler,
+  type JobInfo,
+  type JobQueue,
+  type JobState,
+  type SendOptions,
+  type WorkHandle,
+  type WorkOptions,
+} from './queue.ts';
 import { WorkLoop, type Claim, type ClaimSource } from './runner.ts';
 
 export interface PgBossQueueOptions<M> {
@@ -30,7 +40,10 @@ export interface PgBossQueueOptions<M> {
  */
 export function pgBossSchemaFor(appSchema: string | null): string {
   const name = !appSchema || appSchema === 'public' ? 'pgboss' : `${appSchema}_pgboss`;
-  if (!/^[A-Za-z_]\w{0,49}$/.test(name)) throw new Error(`cannot name a pg-boss schema after the schema "${appSchema}": use letters, digits and _ (at most 43)`);
+  if (!/^[A-Za-z_]\w{0,49}$/.test(name))
+    throw new Error(
+      `cannot name a pg-boss schema after the schema "${appSchema}": use letters, digits and _ (at most 43)`,
+    );
   return name;
 }
 
@@ -51,7 +64,14 @@ interface BossRow {
   output: { message?: string; value?: { message?: string } | string } | null;
 }
 
-const STATES: Record<BossRow['state'], JobState> = { created: 'created', retry: 'created', active: 'active', completed: 'completed', cancelled: 'failed', failed: 'failed' };
+const STATES: Record<BossRow['state'], JobState> = {
+  created: 'created',
+  retry: 'created',
+  active: 'active',
+  completed: 'completed',
+  cancelled: 'failed',
+  failed: 'failed',
+};
 
 function iso(v: string | Date): string {
   return new Date(v).toISOString();
@@ -59,7 +79,10 @@ function iso(v: string | Date): string {
 
 function toInfo(r: BossRow): JobInfo {
   const out = r.output;
-  const lastError = r.state === 'completed' ? null : out?.message ?? (typeof out?.value === 'object' ? out.value.message : out?.value) ?? null;
+  const lastError =
+    r.state === 'completed'
+      ? null
+      : (out?.message ?? (typeof out?.value === 'object' ? out.value.message : out?.value) ?? null);
   return {
     id: r.id,
     name: r.name,
@@ -77,7 +100,8 @@ function toInfo(r: BossRow): JobInfo {
   };
 }
 
-const COLUMNS = 'id, name, data, state, retry_limit, retry_count, start_after, started_on, singleton_key, created_on, completed_on, output';
+const COLUMNS =
+  'id, name, data, state, retry_limit, retry_count, start_after, started_on, singleton_key, created_on, completed_on, output';
 
 class PgBossQueue<M> implements JobQueue<M>, ClaimSource<Claim> {
   readonly engine = 'pg-boss';
@@ -134,7 +158,9 @@ class PgBossQueue<M> implements JobQueue<M>, ClaimSource<Claim> {
 
   async #rows(where: string, values: unknown[], tail = ''): Promise<BossRow[]> {
     const boss = await this.#start();
-    const { rows } = await boss.getDb().executeSql(`select ${COLUMNS} from ${this.#opts.schema}.job where ${where} ${tail}`, values);
+    const { rows } = await boss
+      .getDb()
+      .executeSql(`select ${COLUMNS} from ${this.#opts.schema}.job where ${where} ${tail}`, values);
     return rows as BossRow[];
   }
 
@@ -153,7 +179,11 @@ class PgBossQueue<M> implements JobQueue<M>, ClaimSource<Claim> {
     return id;
   }
 
-  async work<N extends keyof M & string>(name: N, handler: JobHandler<M[N]>, opts: WorkOptions = {}): Promise<WorkHandle> {
+  async work<N extends keyof M & string>(
+    name: N,
+    handler: JobHandler<M[N]>,
+    opts: WorkOptions = {},
+  ): Promise<WorkHandle> {
     if (!this.#opts.definitions[name]) throw new Error(`unknown job "${name}"`);
     await this.#start();
     const loop = new WorkLoop<Claim>(this, name, handler as JobHandler<unknown>, opts, this.#opts.logger);
@@ -203,7 +233,11 @@ class PgBossQueue<M> implements JobQueue<M>, ClaimSource<Claim> {
   }
 
   async findByKey<N extends keyof M & string>(name: N, singletonKey: string): Promise<JobInfo | null> {
-    const [row] = await this.#rows('name = $1 and singleton_key = $2', [name, singletonKey], 'order by created_on desc limit 1');
+    const [row] = await this.#rows(
+      'name = $1 and singleton_key = $2',
+      [name, singletonKey],
+      'order by created_on desc limit 1',
+    );
     return row ? toInfo(row) : null;
   }
 

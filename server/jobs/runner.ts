@@ -28,7 +28,8 @@ export interface ClaimSource<C extends Claim> {
   beforeClaim?(): Promise<void>;
 }
 
-type Outcome = { kind: 'ok' } | { kind: 'error'; message: string } | { kind: 'timeout' } | { kind: 'lost' } | { kind: 'stopped' };
+type Outcome =
+  { kind: 'ok' } | { kind: 'error'; message: string } | { kind: 'timeout' } | { kind: 'lost' } | { kind: 'stopped' };
 
 interface Run {
   settle(outcome: Outcome): void;
@@ -38,7 +39,12 @@ interface Run {
 const MAX_ERROR_LENGTH = 4000;
 
 export function errorText(err: unknown): string {
-  const text = err instanceof Error ? err.message || err.name : typeof err === 'string' ? err : JSON.stringify(err) ?? String(err);
+  const text =
+    err instanceof Error
+      ? err.message || err.name
+      : typeof err === 'string'
+        ? err
+        : (JSON.stringify(err) ?? String(err));
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
 }
 
@@ -121,7 +127,16 @@ export class WorkLoop<C extends Claim> {
       }, everyMs);
     }
     Promise.resolve()
-      .then(() => this.handler({ id: claim.id, name: claim.name, payload: claim.payload, attempt: claim.attempt, maxAttempts: claim.maxAttempts, signal: abort.signal }))
+      .then(() =>
+        this.handler({
+          id: claim.id,
+          name: claim.name,
+          payload: claim.payload,
+          attempt: claim.attempt,
+          maxAttempts: claim.maxAttempts,
+          signal: abort.signal,
+        }),
+      )
       .then(
         () => settle({ kind: 'ok' }),
         (err: unknown) => settle({ kind: 'error', message: errorText(err) }),
@@ -151,18 +166,28 @@ export class WorkLoop<C extends Claim> {
     const log = { job: claim.name, jobId: claim.id, attempt: claim.attempt };
     switch (o.kind) {
       case 'ok':
-        if (!(await this.source.complete(claim))) this.logger.warn(log, 'a job finished after its claim had lapsed; it was left to the retry');
+        if (!(await this.source.complete(claim)))
+          this.logger.warn(log, 'a job finished after its claim had lapsed; it was left to the retry');
         return;
       case 'error':
-        this.logger.warn({ ...log, error: o.message }, claim.attempt >= claim.maxAttempts ? 'job failed for good' : 'job failed; it will be retried');
+        this.logger.warn(
+          { ...log, error: o.message },
+          claim.attempt >= claim.maxAttempts ? 'job failed for good' : 'job failed; it will be retried',
+        );
         await this.source.fail(claim, o.message);
         return;
       case 'timeout':
         this.logger.warn(log, 'job ran past its time limit');
-        await this.source.fail(claim, `Quá thời gian cho phép (${Math.round(claim.timeoutMs / 1000)} s) / gave up after ${Math.round(claim.timeoutMs / 1000)} s`);
+        await this.source.fail(
+          claim,
+          `Quá thời gian cho phép (${Math.round(claim.timeoutMs / 1000)} s) / gave up after ${Math.round(claim.timeoutMs / 1000)} s`,
+        );
         return;
       case 'stopped':
-        await this.source.fail(claim, 'Tiến trình xử lý dừng khi việc đang chạy / the worker was stopped while this job ran');
+        await this.source.fail(
+          claim,
+          'Tiến trình xử lý dừng khi việc đang chạy / the worker was stopped while this job ran',
+        );
         return;
       case 'lost':
         this.logger.warn(log, 'lost the claim of a running job (taken for dead); another worker retries it');

@@ -33,7 +33,10 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
       'check-upload',
       async (job) => {
         const outcome = await checkUpload(deps, job.payload.uploadId);
-        deps.logger.info({ uploadId: job.payload.uploadId, outcome, jobId: job.id, attempt: job.attempt }, 'upload checked');
+        deps.logger.info(
+          { uploadId: job.payload.uploadId, outcome, jobId: job.id, attempt: job.attempt },
+          'upload checked',
+        );
       },
       { concurrency: opts.checkConcurrency ?? 1, pollMs: opts.pollMs },
     ),
@@ -43,7 +46,10 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
       'move-upload',
       async (job) => {
         const outcome = await moveUploadToStorage(deps, job.payload.uploadId, { signal: job.signal });
-        deps.logger.info({ uploadId: job.payload.uploadId, outcome, jobId: job.id, attempt: job.attempt }, 'upload moved to storage');
+        deps.logger.info(
+          { uploadId: job.payload.uploadId, outcome, jobId: job.id, attempt: job.attempt },
+          'upload moved to storage',
+        );
       },
       { concurrency: 2, pollMs: opts.pollMs },
     ),
@@ -56,8 +62,13 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
     await deps.jobs.work(
       'make-renditions',
       async (job) => {
-        const outcome = await makeRenditions(deps, job.payload.uploadId, { signal: AbortSignal.any([job.signal, stopping.signal]) });
-        deps.logger.info({ uploadId: job.payload.uploadId, outcome, jobId: job.id, attempt: job.attempt }, 'renditions job finished');
+        const outcome = await makeRenditions(deps, job.payload.uploadId, {
+          signal: AbortSignal.any([job.signal, stopping.signal]),
+        });
+        deps.logger.info(
+          { uploadId: job.payload.uploadId, outcome, jobId: job.id, attempt: job.attempt },
+          'renditions job finished',
+        );
       },
       { concurrency: opts.renditionConcurrency ?? 1, pollMs: opts.pollMs },
     ),
@@ -68,8 +79,13 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
     await deps.jobs.work(
       'fingerprint-upload',
       async (job) => {
-        const outcome = await fingerprintUpload(deps, job.payload.uploadId, { signal: AbortSignal.any([job.signal, stopping.signal]) });
-        deps.logger.info({ uploadId: job.payload.uploadId, outcome, jobId: job.id, attempt: job.attempt }, 'fingerprint job finished');
+        const outcome = await fingerprintUpload(deps, job.payload.uploadId, {
+          signal: AbortSignal.any([job.signal, stopping.signal]),
+        });
+        deps.logger.info(
+          { uploadId: job.payload.uploadId, outcome, jobId: job.id, attempt: job.attempt },
+          'fingerprint job finished',
+        );
       },
       { concurrency: 1, pollMs: opts.pollMs },
     ),
@@ -84,9 +100,14 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
         const moves = await requeueUploadMoves(deps);
         if (moves) deps.logger.info({ queued: moves }, 'queued the moves to storage of originals left without a job');
         const renditions = await requeueRenditions(deps);
-        if (renditions) deps.logger.info({ queued: renditions }, 'queued the renditions of accepted files that had none');
+        if (renditions)
+          deps.logger.info({ queued: renditions }, 'queued the renditions of accepted files that had none');
         const fingerprints = await requeueFingerprints(deps);
-        if (fingerprints) deps.logger.info({ queued: fingerprints }, 'queued the originality screening of accepted files that had none');
+        if (fingerprints)
+          deps.logger.info(
+            { queued: fingerprints },
+            'queued the originality screening of accepted files that had none',
+          );
         const expired = await expireAbandonedUploads(deps);
         if (expired) deps.logger.info({ expired }, 'deleted abandoned uploads');
       } catch (err) {

@@ -27,10 +27,33 @@ export interface AudioFingerprintOptions extends FingerprintOptions {
 /** The ffmpeg arguments; exported for tests and the benchmark. */
 export function audioFingerprintArgs(file: string, opts: Pick<FingerprintOptions, 'format'> = {}): string[] {
   return [
-    '-hide_banner', '-nostdin', '-nostats', '-v', 'error', '-protocol_whitelist', 'file', '-f', opts.format ?? 'mp4',
-    '-max_pixels', String(DEFAULT_MAX_PIXELS), '-threads', '2', '-i', `file:${path.resolve(file)}`,
-    '-map', '0:a:0', '-vn', '-sn', '-dn', '-ac', '1', '-ar', String(AUDIO_SAMPLE_RATE),
-    '-f', 'f32le', 'pipe:1',
+    '-hide_banner',
+    '-nostdin',
+    '-nostats',
+    '-v',
+    'error',
+    '-protocol_whitelist',
+    'file',
+    '-f',
+    opts.format ?? 'mp4',
+    '-max_pixels',
+    String(DEFAULT_MAX_PIXELS),
+    '-threads',
+    '2',
+    '-i',
+    `file:${path.resolve(file)}`,
+    '-map',
+    '0:a:0',
+    '-vn',
+    '-sn',
+    '-dn',
+    '-ac',
+    '1',
+    '-ar',
+    String(AUDIO_SAMPLE_RATE),
+    '-f',
+    'f32le',
+    'pipe:1',
   ];
 }
 
@@ -38,7 +61,10 @@ export function audioFingerprintArgs(file: string, opts: Pick<FingerprintOptions
  * Decodes the soundtrack of `file` and fingerprints it. Returns null for a file without an audio track. Throws
  * FingerprintError when ffmpeg fails, gives up or is stopped.
  */
-export async function fingerprintAudio(file: string, opts: AudioFingerprintOptions = {}): Promise<AudioFingerprint | null> {
+export async function fingerprintAudio(
+  file: string,
+  opts: AudioFingerprintOptions = {},
+): Promise<AudioFingerprint | null> {
   // ffmpeg fails outright on a missing track (no output stream), which would be hard to tell from a broken one.
   const hasAudio = opts.hasAudio ?? (await probeVideoFile(file)).probe.audio !== null;
   if (!hasAudio) return null;
@@ -61,8 +87,12 @@ export async function fingerprintAudio(file: string, opts: AudioFingerprintOptio
     },
   });
   if (run.aborted) throw new FingerprintError('audio fingerprint: stopped', true);
-  if (run.timedOut) throw new FingerprintError(`audio fingerprint: ffmpeg gave no result within ${Math.round(timeoutMs / 1000)} s`);
-  if (run.code !== 0) throw new FingerprintError(`audio fingerprint: ffmpeg failed (${run.code}): ${run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500)}`);
+  if (run.timedOut)
+    throw new FingerprintError(`audio fingerprint: ffmpeg gave no result within ${Math.round(timeoutMs / 1000)} s`);
+  if (run.code !== 0)
+    throw new FingerprintError(
+      `audio fingerprint: ffmpeg failed (${run.code}): ${run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500)}`,
+    );
   const bits = fingerprinter.finish();
   return { bits, durationSec: audioDurationSec(bits.length) };
 }

@@ -26,13 +26,19 @@ function pixelCap(rules: EntryRules): number {
   return Math.max(DEFAULT_MAX_PIXELS, Math.ceil(largest * 1.1));
 }
 
-export async function checkVideoFile(path: string, rules: EntryRules, opts: CheckVideoOptions = {}): Promise<VideoCheck> {
+export async function checkVideoFile(
+  path: string,
+  rules: EntryRules,
+  opts: CheckVideoOptions = {},
+): Promise<VideoCheck> {
   const { probe, integrity } = await probeVideoFile(path);
   let failures = evaluateVideo(probe, rules);
   if (integrity.problems.length) {
     // When the index could not be read, "no video track" or "unknown duration" would only repeat the integrity
     // problem in vaguer words.
-    failures = failures.filter((f) => !(f.rule === 'video_track' && !probe.video) && !(f.rule === 'duration' && probe.durationSec === null));
+    failures = failures.filter(
+      (f) => !(f.rule === 'video_track' && !probe.video) && !(f.rule === 'duration' && probe.durationSec === null),
+    );
     failures.push(...integrity.problems.map((p): VideoFailure => ({ rule: 'integrity', message: p.message })));
   }
   const structuralFailure = failures.some((f) => f.rule === 'container' || f.rule === 'integrity');
@@ -42,12 +48,18 @@ export async function checkVideoFile(path: string, rules: EntryRules, opts: Chec
       failures.push({
         rule: 'decode',
         message: {
-          vi: `Khung hình ${probe.video.codedWidth}×${probe.video.codedHeight} lớn hơn mức hệ thống giải mã thử; hãy xuất lại video ở độ phân giải thể lệ yêu cầu rồi tải lên lại.`.normalize('NFC'),
+          vi: `Khung hình ${probe.video.codedWidth}×${probe.video.codedHeight} lớn hơn mức hệ thống giải mã thử; hãy xuất lại video ở độ phân giải thể lệ yêu cầu rồi tải lên lại.`.normalize(
+            'NFC',
+          ),
           en: `The ${probe.video.codedWidth}×${probe.video.codedHeight} picture is larger than the test decoder accepts; export the video again at a resolution the rules allow and upload it again.`,
         },
       });
     } else {
-      const decoded = await decodeCheck(path, { ...opts, maxPixels: cap, format: probe.container === 'mov' ? 'mov' : 'mp4' });
+      const decoded = await decodeCheck(path, {
+        ...opts,
+        maxPixels: cap,
+        format: probe.container === 'mov' ? 'mov' : 'mp4',
+      });
       if (!decoded.ok && decoded.message) failures.push({ rule: 'decode', message: decoded.message });
     }
   }

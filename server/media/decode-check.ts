@@ -29,8 +29,13 @@ export interface DecodeCheckResult {
 
 /** Thrown when ffmpeg itself cannot be started: an installation problem, not a fault of the file. */
 export class FfmpegUnavailableError extends Error {
-  constructor(readonly executable: string, cause: unknown) {
-    super(`ffmpeg could not be started (${executable}): ${(cause as Error).message}. Install it (apt-get install ffmpeg) or skip the decode check.`);
+  constructor(
+    readonly executable: string,
+    cause: unknown,
+  ) {
+    super(
+      `ffmpeg could not be started (${executable}): ${(cause as Error).message}. Install it (apt-get install ffmpeg) or skip the decode check.`,
+    );
     this.name = 'FfmpegUnavailableError';
   }
 }
@@ -57,7 +62,21 @@ export function hasNice(): boolean {
 export function decodeCheckArgs(file: string, opts: DecodeCheckOptions = {}): { first: string[]; last: string[] } {
   // `file:` makes a path that looks like an option or a URL a plain file name.
   const input = `file:${path.resolve(file)}`;
-  const common = ['-hide_banner', '-nostdin', '-nostats', '-v', 'error', '-protocol_whitelist', 'file', '-f', opts.format ?? 'mp4', '-max_pixels', String(opts.maxPixels ?? DEFAULT_MAX_PIXELS), '-threads', '2'];
+  const common = [
+    '-hide_banner',
+    '-nostdin',
+    '-nostats',
+    '-v',
+    'error',
+    '-protocol_whitelist',
+    'file',
+    '-f',
+    opts.format ?? 'mp4',
+    '-max_pixels',
+    String(opts.maxPixels ?? DEFAULT_MAX_PIXELS),
+    '-threads',
+    '2',
+  ];
   const tail = ['-progress', 'pipe:1', '-f', 'null', '-'];
   return {
     first: [...common, '-t', '1', '-i', input, ...tail],
@@ -67,11 +86,17 @@ export function decodeCheckArgs(file: string, opts: DecodeCheckOptions = {}): { 
   };
 }
 
-interface RunResult { code: number | null; stderr: string; frames: number; timedOut: boolean }
+interface RunResult {
+  code: number | null;
+  stderr: string;
+  frames: number;
+  timedOut: boolean;
+}
 
 function runFfmpeg(args: string[], opts: DecodeCheckOptions): Promise<RunResult> {
   const ffmpeg = opts.ffmpegPath ?? 'ffmpeg';
-  const [cmd, argv] = opts.lowPriority !== false && hasNice() ? ['nice', ['-n', '10', ffmpeg, ...args]] : [ffmpeg, args];
+  const [cmd, argv] =
+    opts.lowPriority !== false && hasNice() ? ['nice', ['-n', '10', ffmpeg, ...args]] : [ffmpeg, args];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
     let stdout = '';
@@ -107,16 +132,29 @@ function runFfmpeg(args: string[], opts: DecodeCheckOptions): Promise<RunResult>
 /** The first line of ffmpeg's complaint, without the server's path to the file. */
 function firstComplaint(stderr: string, file: string): string {
   const abs = path.resolve(file);
-  const line = stderr.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
-  return line.split(`file:${abs}`).join('…').split(abs).join('…').replace(/\[[a-z0-9_,]+ @ 0x[0-9a-f]+\]\s*/gi, '').slice(0, 200);
+  const line =
+    stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? '';
+  return line
+    .split(`file:${abs}`)
+    .join('…')
+    .split(abs)
+    .join('…')
+    .replace(/\[[a-z0-9_,]+ @ 0x[0-9a-f]+\]\s*/gi, '')
+    .slice(0, 200);
 }
 
 function failure(part: 'first' | 'last', detail: Localized): DecodeCheckResult {
-  const where = part === 'first' ? { vi: 'giây đầu tiên', en: 'first second' } : { vi: 'giây cuối cùng', en: 'last second' };
+  const where =
+    part === 'first' ? { vi: 'giây đầu tiên', en: 'first second' } : { vi: 'giây cuối cùng', en: 'last second' };
   return {
     ok: false,
     message: {
-      vi: `Không giải mã được ${where.vi} của video (${detail.vi}). Tệp có thể bị hỏng hoặc dùng chuẩn nén không phổ biến; hãy xuất lại video MP4 (H.264) rồi tải lên lại.`.normalize('NFC'),
+      vi: `Không giải mã được ${where.vi} của video (${detail.vi}). Tệp có thể bị hỏng hoặc dùng chuẩn nén không phổ biến; hãy xuất lại video MP4 (H.264) rồi tải lên lại.`.normalize(
+        'NFC',
+      ),
       en: `The ${where.en} of the video cannot be decoded (${detail.en}). The file may be damaged or use an uncommon codec; export the video again as MP4 (H.264) and upload it again.`,
     },
   };
@@ -127,9 +165,17 @@ export async function decodeCheck(file: string, opts: DecodeCheckOptions = {}): 
   const args = decodeCheckArgs(file, opts);
   for (const part of ['first', 'last'] as const) {
     const r = await runFfmpeg(args[part], opts);
-    if (r.timedOut) return failure(part, { vi: `quá ${Math.round((opts.timeoutMs ?? 30_000) / 1000)} giây`, en: `over ${Math.round((opts.timeoutMs ?? 30_000) / 1000)} s` });
+    if (r.timedOut)
+      return failure(part, {
+        vi: `quá ${Math.round((opts.timeoutMs ?? 30_000) / 1000)} giây`,
+        en: `over ${Math.round((opts.timeoutMs ?? 30_000) / 1000)} s`,
+      });
     const complaint = firstComplaint(r.stderr, file);
-    if (r.code !== 0 || complaint) return failure(part, { vi: `ffmpeg báo lỗi: ${complaint || `mã thoát ${r.code}`}`, en: `ffmpeg reports: ${complaint || `exit code ${r.code}`}` });
+    if (r.code !== 0 || complaint)
+      return failure(part, {
+        vi: `ffmpeg báo lỗi: ${complaint || `mã thoát ${r.code}`}`,
+        en: `ffmpeg reports: ${complaint || `exit code ${r.code}`}`,
+      });
     if (r.frames < 1) return failure(part, { vi: 'không có khung hình nào', en: 'no frame decoded' });
   }
   return { ok: true };

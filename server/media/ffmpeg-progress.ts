@@ -119,7 +119,11 @@ export function hasIdleScheduling(): boolean {
  * so together they still outweigh it and took about a quarter of its CPU under load (bench/responsiveness.ts). In the
  * idle class ffmpeg gets only the CPU time nothing else wants, and runs at full speed on an otherwise idle machine.
  */
-export function backgroundCommand(program: string, args: string[], priority: 'low' | 'idle' | 'normal'): [string, string[]] {
+export function backgroundCommand(
+  program: string,
+  args: string[],
+  priority: 'low' | 'idle' | 'normal',
+): [string, string[]] {
   if (priority === 'idle' && hasIdleScheduling()) return ['chrt', ['--idle', '0', program, ...args]];
   if (priority !== 'normal' && hasNice()) return ['nice', ['-n', '10', program, ...args]];
   return [program, args];
@@ -131,10 +135,20 @@ export function backgroundCommand(program: string, args: string[], priority: 'lo
  */
 export function runFfmpegWithProgress(args: string[], opts: FfmpegRunOptions): Promise<FfmpegRunResult> {
   const ffmpeg = opts.ffmpegPath ?? 'ffmpeg';
-  const [cmd, argv] = backgroundCommand(ffmpeg, args, opts.lowPriority === false ? 'normal' : opts.idle ? 'idle' : 'low');
+  const [cmd, argv] = backgroundCommand(
+    ffmpeg,
+    args,
+    opts.lowPriority === false ? 'normal' : opts.idle ? 'idle' : 'low',
+  );
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) {
-      resolve({ code: null, stderrTail: '', timedOut: false, aborted: true, progress: { outTimeUs: null, ended: false } });
+      resolve({
+        code: null,
+        stderrTail: '',
+        timedOut: false,
+        aborted: true,
+        progress: { outTimeUs: null, ended: false },
+      });
       return;
     }
     const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });

@@ -36,7 +36,10 @@ export interface FingerprintOptions {
 }
 
 export class FingerprintError extends Error {
-  constructor(message: string, readonly aborted = false) {
+  constructor(
+    message: string,
+    readonly aborted = false,
+  ) {
     super(message);
     this.name = 'FingerprintError';
   }
@@ -59,11 +62,31 @@ function hashSample(px: Uint8Array): FrameHash {
 /** The ffmpeg arguments; exported for tests and the benchmark. */
 export function fingerprintArgs(file: string, opts: Pick<FingerprintOptions, 'format'> = {}): string[] {
   return [
-    '-hide_banner', '-nostdin', '-nostats', '-v', 'error', '-protocol_whitelist', 'file', '-f', opts.format ?? 'mp4',
-    '-max_pixels', String(DEFAULT_MAX_PIXELS), '-threads', '2', '-i', `file:${path.resolve(file)}`,
-    '-map', '0:v:0', '-an', '-sn', '-dn',
-    '-vf', `fps=${FINGERPRINT_FPS},scale=${W}:${H}:flags=area,format=gray`,
-    '-f', 'rawvideo', 'pipe:1',
+    '-hide_banner',
+    '-nostdin',
+    '-nostats',
+    '-v',
+    'error',
+    '-protocol_whitelist',
+    'file',
+    '-f',
+    opts.format ?? 'mp4',
+    '-max_pixels',
+    String(DEFAULT_MAX_PIXELS),
+    '-threads',
+    '2',
+    '-i',
+    `file:${path.resolve(file)}`,
+    '-map',
+    '0:v:0',
+    '-an',
+    '-sn',
+    '-dn',
+    '-vf',
+    `fps=${FINGERPRINT_FPS},scale=${W}:${H}:flags=area,format=gray`,
+    '-f',
+    'rawvideo',
+    'pipe:1',
   ];
 }
 
@@ -89,8 +112,12 @@ export async function fingerprintVideo(file: string, opts: FingerprintOptions = 
     },
   });
   if (run.aborted) throw new FingerprintError('fingerprint: stopped', true);
-  if (run.timedOut) throw new FingerprintError(`fingerprint: ffmpeg gave no result within ${Math.round(timeoutMs / 1000)} s`);
-  if (run.code !== 0) throw new FingerprintError(`fingerprint: ffmpeg failed (${run.code}): ${run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500)}`);
+  if (run.timedOut)
+    throw new FingerprintError(`fingerprint: ffmpeg gave no result within ${Math.round(timeoutMs / 1000)} s`);
+  if (run.code !== 0)
+    throw new FingerprintError(
+      `fingerprint: ffmpeg failed (${run.code}): ${run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500)}`,
+    );
   if (frames.length === 0) throw new FingerprintError('fingerprint: no picture could be decoded');
   return { fps: FINGERPRINT_FPS, frames, durationSec: frames.length / FINGERPRINT_FPS };
 }

@@ -18,7 +18,14 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { formatBytes, type Localized, type VideoContainer, type VideoProbe } from '../../core/video-policy.ts';
 
-export type IntegrityCode = 'truncated' | 'trailing_data' | 'sample_outside_file' | 'sample_outside_mdat' | 'no_moov' | 'bad_box' | 'fragmented_unsupported';
+export type IntegrityCode =
+  | 'truncated'
+  | 'trailing_data'
+  | 'sample_outside_file'
+  | 'sample_outside_mdat'
+  | 'no_moov'
+  | 'bad_box'
+  | 'fragmented_unsupported';
 
 export interface IntegrityProblem {
   code: IntegrityCode;
@@ -50,7 +57,28 @@ export const PROBE_LIMITS = {
 } as const;
 
 /** Top-level box types of ISO-BMFF and QuickTime. Only used to tell a truncated box from trailing garbage. */
-const KNOWN_TOP_LEVEL = new Set(['ftyp', 'styp', 'moov', 'mdat', 'free', 'skip', 'wide', 'uuid', 'meta', 'pdin', 'moof', 'mfra', 'sidx', 'ssix', 'prft', 'emsg', 'pnot', 'PICT', 'udta', 'junk']);
+const KNOWN_TOP_LEVEL = new Set([
+  'ftyp',
+  'styp',
+  'moov',
+  'mdat',
+  'free',
+  'skip',
+  'wide',
+  'uuid',
+  'meta',
+  'pdin',
+  'moof',
+  'mfra',
+  'sidx',
+  'ssix',
+  'prft',
+  'emsg',
+  'pnot',
+  'PICT',
+  'udta',
+  'junk',
+]);
 
 /** Box types that can start a QuickTime file that has no `ftyp`. */
 const QUICKTIME_FIRST_BOXES = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']);
@@ -211,7 +239,10 @@ function emptyProbe(container: VideoContainer, sizeBytes: number, majorBrand: st
 // ---------------------------------------------------------------------------------------------------------------
 // The index (moov)
 
-interface Range { start: number; end: number }
+interface Range {
+  start: number;
+  end: number;
+}
 
 interface Track {
   handler: string | null;
@@ -237,7 +268,12 @@ class IndexError extends Error {
 
 const bad = (vi: string, en: string) => new IndexError({ vi, en });
 
-interface Child { type: string; start: number; payload: number; end: number }
+interface Child {
+  type: string;
+  start: number;
+  payload: number;
+  end: number;
+}
 
 /** The boxes directly inside [start, end) of the moov buffer. Throws IndexError on a malformed child. */
 function childrenOf(buf: Buffer, start: number, end: number, budget: { boxes: number }): Child[] {
@@ -246,10 +282,19 @@ function childrenOf(buf: Buffer, start: number, end: number, budget: { boxes: nu
   while (at < end) {
     if (end - at < 8) {
       // A few padding bytes at the end of a container are tolerated only if they are zero.
-      for (let i = at; i < end; i++) if (buf[i] !== 0) throw bad(`dữ liệu thừa ở cuối một hộp tại byte ${at} của chỉ mục`, `stray bytes at the end of a box at index byte ${at}`);
+      for (let i = at; i < end; i++)
+        if (buf[i] !== 0)
+          throw bad(
+            `dữ liệu thừa ở cuối một hộp tại byte ${at} của chỉ mục`,
+            `stray bytes at the end of a box at index byte ${at}`,
+          );
       break;
     }
-    if (++budget.boxes > PROBE_LIMITS.maxIndexBoxes) throw bad(`chỉ mục có quá nhiều hộp (trên ${PROBE_LIMITS.maxIndexBoxes})`, `the index has too many boxes (over ${PROBE_LIMITS.maxIndexBoxes})`);
+    if (++budget.boxes > PROBE_LIMITS.maxIndexBoxes)
+      throw bad(
+        `chỉ mục có quá nhiều hộp (trên ${PROBE_LIMITS.maxIndexBoxes})`,
+        `the index has too many boxes (over ${PROBE_LIMITS.maxIndexBoxes})`,
+      );
     let size = buf.readUInt32BE(at);
     const type = fourcc(buf, at + 4);
     let header = 8;
@@ -260,8 +305,16 @@ function childrenOf(buf: Buffer, start: number, end: number, budget: { boxes: nu
     } else if (size === 0) {
       size = end - at;
     }
-    if (size < header) throw bad(`hộp «${type}» khai báo kích thước ${size} byte, nhỏ hơn phần đầu của chính nó`, `box '${type}' declares a size of ${size} bytes, smaller than its own header`);
-    if (size > end - at) throw bad(`hộp «${type}» (${size} byte) vượt ra ngoài hộp chứa nó`, `box '${type}' (${size} bytes) runs past the box that contains it`);
+    if (size < header)
+      throw bad(
+        `hộp «${type}» khai báo kích thước ${size} byte, nhỏ hơn phần đầu của chính nó`,
+        `box '${type}' declares a size of ${size} bytes, smaller than its own header`,
+      );
+    if (size > end - at)
+      throw bad(
+        `hộp «${type}» (${size} byte) vượt ra ngoài hộp chứa nó`,
+        `box '${type}' (${size} bytes) runs past the box that contains it`,
+      );
     out.push({ type, start: at, payload: at + header, end: at + size });
     at += size;
   }
@@ -269,14 +322,18 @@ function childrenOf(buf: Buffer, start: number, end: number, budget: { boxes: nu
 }
 
 function need(c: Child, bytes: number): void {
-  if (c.end - c.payload < bytes) throw bad(`hộp «${c.type}» quá ngắn (${c.end - c.payload} byte)`, `box '${c.type}' is too short (${c.end - c.payload} bytes)`);
+  if (c.end - c.payload < bytes)
+    throw bad(
+      `hộp «${c.type}» quá ngắn (${c.end - c.payload} byte)`,
+      `box '${c.type}' is too short (${c.end - c.payload} bytes)`,
+    );
 }
 
 /** Clockwise display rotation from the tkhd matrix: (x, y) maps to (a·x + c·y, b·x + d·y) with y pointing down. */
 export function rotationFromMatrix(a: number, b: number): 0 | 90 | 180 | 270 {
   if (a === 0 && b === 0) return 0;
   const deg = (Math.atan2(b, a) * 180) / Math.PI;
-  const snapped = ((Math.round(deg / 90) * 90) % 360 + 360) % 360;
+  const snapped = (((Math.round(deg / 90) * 90) % 360) + 360) % 360;
   return snapped as 0 | 90 | 180 | 270;
 }
 
@@ -290,7 +347,11 @@ function parseTrack(buf: Buffer, trak: Child, budget: { boxes: number }): Track 
       need(c, m - c.payload + 36 + 8);
       const a = buf.readInt32BE(m) / 65536;
       const b = buf.readInt32BE(m + 4) / 65536;
-      t.tkhd = { width: Math.round(buf.readUInt32BE(m + 36) / 65536), height: Math.round(buf.readUInt32BE(m + 40) / 65536), rotation: rotationFromMatrix(a, b) };
+      t.tkhd = {
+        width: Math.round(buf.readUInt32BE(m + 36) / 65536),
+        height: Math.round(buf.readUInt32BE(m + 40) / 65536),
+        rotation: rotationFromMatrix(a, b),
+      };
     } else if (c.type === 'mdia') {
       for (const d of childrenOf(buf, c.payload, c.end, budget)) {
         if (d.type === 'mdhd') {
@@ -318,7 +379,13 @@ function parseTrack(buf: Buffer, trak: Child, budget: { boxes: number }): Track 
                     t.codedHeight = buf.readUInt16BE(entry + 34);
                   }
                 }
-              } else if (s.type === 'stsz' || s.type === 'stz2' || s.type === 'stco' || s.type === 'co64' || s.type === 'stsc') {
+              } else if (
+                s.type === 'stsz' ||
+                s.type === 'stz2' ||
+                s.type === 'stco' ||
+                s.type === 'co64' ||
+                s.type === 'stsc'
+              ) {
                 if (t.tables[s.type]) throw bad(`một rãnh có hai hộp «${s.type}»`, `a track has two '${s.type}' boxes`);
                 t.tables[s.type] = { start: s.payload, end: s.end };
               }
@@ -343,7 +410,11 @@ function parseIndex(buf: Buffer): Index {
         ? { timescale: buf.readUInt32BE(c.payload + 20), duration: u64(buf, c.payload + 24) }
         : { timescale: buf.readUInt32BE(c.payload + 12), duration: buf.readUInt32BE(c.payload + 16) };
     } else if (c.type === 'trak') {
-      if (index.tracks.length >= PROBE_LIMITS.maxTracks) throw bad(`có quá nhiều rãnh (trên ${PROBE_LIMITS.maxTracks})`, `too many tracks (over ${PROBE_LIMITS.maxTracks})`);
+      if (index.tracks.length >= PROBE_LIMITS.maxTracks)
+        throw bad(
+          `có quá nhiều rãnh (trên ${PROBE_LIMITS.maxTracks})`,
+          `too many tracks (over ${PROBE_LIMITS.maxTracks})`,
+        );
       index.tracks.push(parseTrack(buf, c, budget));
     } else if (c.type === 'mvex') {
       index.fragmented = true;
@@ -385,7 +456,11 @@ function checkTrackSamples(buf: Buffer, t: Track, fileSize: number, mdats: Mdats
   const sizes = stsz ?? stz2;
   const offsets = stco ?? co64;
   if (!sizes && !offsets && !stsc) return; // a track without sample tables has no samples to place
-  if (!sizes || !offsets || !stsc) throw bad('bảng mẫu của một rãnh không đầy đủ (thiếu stsz, stco hoặc stsc)', "a track's sample tables are incomplete (stsz, stco or stsc missing)");
+  if (!sizes || !offsets || !stsc)
+    throw bad(
+      'bảng mẫu của một rãnh không đầy đủ (thiếu stsz, stco hoặc stsc)',
+      "a track's sample tables are incomplete (stsz, stco or stsc missing)",
+    );
   if (stsz && stz2) throw bad('một rãnh có cả stsz và stz2', 'a track has both stsz and stz2');
   if (stco && co64) throw bad('một rãnh có cả stco và co64', 'a track has both stco and co64');
 
@@ -397,11 +472,20 @@ function checkTrackSamples(buf: Buffer, t: Track, fileSize: number, mdats: Mdats
   const sizesAt = sizes.start + 12;
   if (stsz) {
     constantSize = buf.readUInt32BE(sizes.start + 4);
-    if (constantSize === 0 && sampleCount * 4 > sizes.end - sizesAt) throw bad(`bảng stsz khai báo ${sampleCount} mẫu nhưng không đủ dữ liệu`, `stsz declares ${sampleCount} samples but holds fewer`);
+    if (constantSize === 0 && sampleCount * 4 > sizes.end - sizesAt)
+      throw bad(
+        `bảng stsz khai báo ${sampleCount} mẫu nhưng không đủ dữ liệu`,
+        `stsz declares ${sampleCount} samples but holds fewer`,
+      );
   } else {
     fieldBits = buf[sizes.start + 7]!;
-    if (fieldBits !== 4 && fieldBits !== 8 && fieldBits !== 16) throw bad(`bảng stz2 có độ rộng trường ${fieldBits} không hợp lệ`, `stz2 has an invalid field size ${fieldBits}`);
-    if (Math.ceil((sampleCount * fieldBits) / 8) > sizes.end - sizesAt) throw bad(`bảng stz2 khai báo ${sampleCount} mẫu nhưng không đủ dữ liệu`, `stz2 declares ${sampleCount} samples but holds fewer`);
+    if (fieldBits !== 4 && fieldBits !== 8 && fieldBits !== 16)
+      throw bad(`bảng stz2 có độ rộng trường ${fieldBits} không hợp lệ`, `stz2 has an invalid field size ${fieldBits}`);
+    if (Math.ceil((sampleCount * fieldBits) / 8) > sizes.end - sizesAt)
+      throw bad(
+        `bảng stz2 khai báo ${sampleCount} mẫu nhưng không đủ dữ liệu`,
+        `stz2 declares ${sampleCount} samples but holds fewer`,
+      );
   }
   const sampleSize = (i: number): number => {
     if (constantSize) return constantSize;
@@ -413,31 +497,53 @@ function checkTrackSamples(buf: Buffer, t: Track, fileSize: number, mdats: Mdats
   };
 
   // Chunk offsets.
-  if (offsets.end - offsets.start < 8) throw bad('hộp vị trí đoạn (stco) quá ngắn', 'the chunk offset box (stco) is too short');
+  if (offsets.end - offsets.start < 8)
+    throw bad('hộp vị trí đoạn (stco) quá ngắn', 'the chunk offset box (stco) is too short');
   const chunkCount = buf.readUInt32BE(offsets.start + 4);
   const wide = !!co64;
   const offsetsAt = offsets.start + 8;
-  if (chunkCount * (wide ? 8 : 4) > offsets.end - offsetsAt) throw bad(`bảng vị trí đoạn khai báo ${chunkCount} đoạn nhưng không đủ dữ liệu`, `the chunk offset table declares ${chunkCount} chunks but holds fewer`);
+  if (chunkCount * (wide ? 8 : 4) > offsets.end - offsetsAt)
+    throw bad(
+      `bảng vị trí đoạn khai báo ${chunkCount} đoạn nhưng không đủ dữ liệu`,
+      `the chunk offset table declares ${chunkCount} chunks but holds fewer`,
+    );
   const chunkOffset = (i: number): number => (wide ? u64(buf, offsetsAt + i * 8) : buf.readUInt32BE(offsetsAt + i * 4));
 
   // Samples per chunk.
   if (stsc.end - stsc.start < 8) throw bad('hộp stsc quá ngắn', 'the stsc box is too short');
   const runCount = buf.readUInt32BE(stsc.start + 4);
   const runsAt = stsc.start + 8;
-  if (runCount * 12 > stsc.end - runsAt) throw bad(`bảng stsc khai báo ${runCount} dòng nhưng không đủ dữ liệu`, `stsc declares ${runCount} entries but holds fewer`);
-  if (sampleCount > 0 && (runCount === 0 || chunkCount === 0)) throw bad(`có ${sampleCount} mẫu nhưng không có đoạn nào chứa chúng`, `${sampleCount} samples but no chunk to hold them`);
+  if (runCount * 12 > stsc.end - runsAt)
+    throw bad(
+      `bảng stsc khai báo ${runCount} dòng nhưng không đủ dữ liệu`,
+      `stsc declares ${runCount} entries but holds fewer`,
+    );
+  if (sampleCount > 0 && (runCount === 0 || chunkCount === 0))
+    throw bad(
+      `có ${sampleCount} mẫu nhưng không có đoạn nào chứa chúng`,
+      `${sampleCount} samples but no chunk to hold them`,
+    );
 
   let sample = 0;
   let previousFirst = 0;
   for (let r = 0; r < runCount; r++) {
     const first = buf.readUInt32BE(runsAt + r * 12);
     const perChunk = buf.readUInt32BE(runsAt + r * 12 + 4);
-    if (first <= previousFirst || (r === 0 && first !== 1)) throw bad('bảng stsc không tăng dần hoặc không bắt đầu từ đoạn 1', 'stsc does not start at chunk 1 or does not increase');
+    if (first <= previousFirst || (r === 0 && first !== 1))
+      throw bad(
+        'bảng stsc không tăng dần hoặc không bắt đầu từ đoạn 1',
+        'stsc does not start at chunk 1 or does not increase',
+      );
     previousFirst = first;
     if (first > chunkCount) break; // runs past the last chunk are ignored, as players do; the count check below decides
-    const nextFirst = r + 1 < runCount ? Math.min(buf.readUInt32BE(runsAt + (r + 1) * 12), chunkCount + 1) : chunkCount + 1;
+    const nextFirst =
+      r + 1 < runCount ? Math.min(buf.readUInt32BE(runsAt + (r + 1) * 12), chunkCount + 1) : chunkCount + 1;
     for (let chunk = first; chunk < nextFirst; chunk++) {
-      if (sample + perChunk > sampleCount) throw bad(`bảng stsc xếp nhiều mẫu hơn ${sampleCount} mẫu mà stsz khai báo`, `stsc places more samples than the ${sampleCount} that stsz declares`);
+      if (sample + perChunk > sampleCount)
+        throw bad(
+          `bảng stsc xếp nhiều mẫu hơn ${sampleCount} mẫu mà stsz khai báo`,
+          `stsc places more samples than the ${sampleCount} that stsz declares`,
+        );
       let bytes = 0;
       if (constantSize) bytes = perChunk * constantSize;
       else for (let i = 0; i < perChunk; i++) bytes += sampleSize(sample + i);
@@ -457,7 +563,11 @@ function checkTrackSamples(buf: Buffer, t: Track, fileSize: number, mdats: Mdats
       }
     }
   }
-  if (sample !== sampleCount) throw bad(`bảng stsc chỉ xếp ${sample} trong ${sampleCount} mẫu vào các đoạn`, `stsc places only ${sample} of ${sampleCount} samples in chunks`);
+  if (sample !== sampleCount)
+    throw bad(
+      `bảng stsc chỉ xếp ${sample} trong ${sampleCount} mẫu vào các đoạn`,
+      `stsc places only ${sample} of ${sampleCount} samples in chunks`,
+    );
 }
 
 function probeFromIndex(index: Index, base: VideoProbe): VideoProbe {
@@ -465,10 +575,17 @@ function probeFromIndex(index: Index, base: VideoProbe): VideoProbe {
   const audioTrack = index.tracks.find((t) => t.handler === 'soun');
   let durationSec: number | null = null;
   const mv = index.mvhd;
-  if (mv && mv.timescale > 0 && mv.duration > 0 && mv.duration !== 0xffffffff && mv.duration < 2 ** 53) durationSec = mv.duration / mv.timescale;
+  if (mv && mv.timescale > 0 && mv.duration > 0 && mv.duration !== 0xffffffff && mv.duration < 2 ** 53)
+    durationSec = mv.duration / mv.timescale;
   if (durationSec === null) {
     for (const t of index.tracks) {
-      if (t.mdhd && t.mdhd.timescale > 0 && t.mdhd.duration > 0 && t.mdhd.duration !== 0xffffffff && t.mdhd.duration < 2 ** 53) {
+      if (
+        t.mdhd &&
+        t.mdhd.timescale > 0 &&
+        t.mdhd.duration > 0 &&
+        t.mdhd.duration !== 0xffffffff &&
+        t.mdhd.duration < 2 ** 53
+      ) {
         durationSec = Math.max(durationSec ?? 0, t.mdhd.duration / t.mdhd.timescale);
       }
     }
@@ -479,14 +596,26 @@ function probeFromIndex(index: Index, base: VideoProbe): VideoProbe {
     let w = videoTrack.tkhd?.width || videoTrack.codedWidth;
     let h = videoTrack.tkhd?.height || videoTrack.codedHeight;
     if (rotation === 90 || rotation === 270) [w, h] = [h, w];
-    video = { codec: videoTrack.codec, codedWidth: videoTrack.codedWidth, codedHeight: videoTrack.codedHeight, rotation, displayWidth: w, displayHeight: h };
+    video = {
+      codec: videoTrack.codec,
+      codedWidth: videoTrack.codedWidth,
+      codedHeight: videoTrack.codedHeight,
+      rotation,
+      displayWidth: w,
+      displayHeight: h,
+    };
   }
   return { ...base, durationSec, video, audio: audioTrack ? { codec: audioTrack.codec } : null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
-interface TopBox { type: string; start: number; header: number; end: number }
+interface TopBox {
+  type: string;
+  start: number;
+  header: number;
+  end: number;
+}
 
 async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promise<ProbeResult> {
   const problems: IntegrityProblem[] = [];
@@ -499,7 +628,10 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
   let head = first;
   for (let n = 0; pos < fileSize; n++) {
     if (n >= PROBE_LIMITS.maxTopLevelBoxes) {
-      badTop = { vi: `tệp có quá nhiều hộp ở cấp cao nhất (trên ${PROBE_LIMITS.maxTopLevelBoxes})`, en: `the file has too many top-level boxes (over ${PROBE_LIMITS.maxTopLevelBoxes})` };
+      badTop = {
+        vi: `tệp có quá nhiều hộp ở cấp cao nhất (trên ${PROBE_LIMITS.maxTopLevelBoxes})`,
+        en: `the file has too many top-level boxes (over ${PROBE_LIMITS.maxTopLevelBoxes})`,
+      };
       break;
     }
     const remaining = fileSize - pos;
@@ -524,7 +656,11 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
       size = remaining; // "to the end of the file"
     }
     if (size < header) {
-      if (known) badTop = { vi: `hộp «${type}» tại byte ${pos} khai báo kích thước ${size} byte, nhỏ hơn phần đầu của chính nó`, en: `box '${type}' at byte ${pos} declares a size of ${size} bytes, smaller than its own header` };
+      if (known)
+        badTop = {
+          vi: `hộp «${type}» tại byte ${pos} khai báo kích thước ${size} byte, nhỏ hơn phần đầu của chính nó`,
+          en: `box '${type}' at byte ${pos} declares a size of ${size} bytes, smaller than its own header`,
+        };
       else trailingAt = pos;
       break;
     }
@@ -558,13 +694,21 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
   if (trailingAt !== null) problems.push(trailingProblem(trailingAt, fileSize));
   if (!moov && !truncated) problems.push(noMoovProblem());
   if (badTop) problems.push(badBoxProblem(badTop));
-  if (moovs.length > 1) problems.push(badBoxProblem({ vi: 'tệp có nhiều hơn một phần chỉ mục (moov)', en: 'the file has more than one index (moov)' }));
+  if (moovs.length > 1)
+    problems.push(
+      badBoxProblem({ vi: 'tệp có nhiều hơn một phần chỉ mục (moov)', en: 'the file has more than one index (moov)' }),
+    );
 
   let indexFragmented = false;
   if (moov && moovComplete) {
     const length = moov.end - moov.start - moov.header;
     if (length > PROBE_LIMITS.maxIndexBytes) {
-      problems.push(badBoxProblem({ vi: `phần chỉ mục (moov) quá lớn (${formatBytes(length, 'vi')})`, en: `the index (moov) is too large (${formatBytes(length, 'en')})` }));
+      problems.push(
+        badBoxProblem({
+          vi: `phần chỉ mục (moov) quá lớn (${formatBytes(length, 'vi')})`,
+          en: `the index (moov) is too large (${formatBytes(length, 'en')})`,
+        }),
+      );
     } else {
       const buf = await readAt(fh, moov.start + moov.header, length);
       try {
@@ -575,11 +719,21 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
         const report: SampleReport = { outsideFile: null, outsideMdat: null };
         for (const t of index.tracks) checkTrackSamples(buf, t, fileSize, mdats, report);
         // A truncated file's samples run past its end by definition: the truncation says it better.
-        if (report.outsideFile && !truncated) problems.push(outsideFileProblem(report.outsideFile.count, report.outsideFile.start, report.outsideFile.end, fileSize));
-        if (report.outsideMdat) problems.push(outsideMdatProblem(report.outsideMdat.count, report.outsideMdat.start, report.outsideMdat.end));
+        if (report.outsideFile && !truncated)
+          problems.push(
+            outsideFileProblem(report.outsideFile.count, report.outsideFile.start, report.outsideFile.end, fileSize),
+          );
+        if (report.outsideMdat)
+          problems.push(outsideMdatProblem(report.outsideMdat.count, report.outsideMdat.start, report.outsideMdat.end));
       } catch (err) {
         if (err instanceof IndexError) problems.push(badBoxProblem(err.detail));
-        else problems.push(badBoxProblem({ vi: `lỗi nội bộ khi đọc chỉ mục (${(err as Error).name})`, en: `internal reader error while reading the index (${(err as Error).name})` }));
+        else
+          problems.push(
+            badBoxProblem({
+              vi: `lỗi nội bộ khi đọc chỉ mục (${(err as Error).name})`,
+              en: `internal reader error while reading the index (${(err as Error).name})`,
+            }),
+          );
       }
     }
   }
@@ -610,11 +764,18 @@ export async function probeVideoFile(path: string): Promise<ProbeResult> {
         } catch (err) {
           // Only an I/O error mid-walk gets here; the walk itself does not throw on content.
           if ((err as NodeJS.ErrnoException).code) throw err;
-          return { probe: emptyProbe('unknown', fileSize), integrity: { ok: false, problems: [badBoxProblem({ vi: 'lỗi nội bộ khi đọc tệp', en: 'internal reader error' })] } };
+          return {
+            probe: emptyProbe('unknown', fileSize),
+            integrity: {
+              ok: false,
+              problems: [badBoxProblem({ vi: 'lỗi nội bộ khi đọc tệp', en: 'internal reader error' })],
+            },
+          };
         }
       }
     }
-    if (head.length >= 4 && head.readUInt32BE(0) === 0x1a45dfa3) return { probe: emptyProbe(ebmlDocType(head), fileSize), integrity: { ok: false, problems: [] } };
+    if (head.length >= 4 && head.readUInt32BE(0) === 0x1a45dfa3)
+      return { probe: emptyProbe(ebmlDocType(head), fileSize), integrity: { ok: false, problems: [] } };
     if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 11) === 'AVI') {
       return { probe: emptyProbe('avi', fileSize), integrity: { ok: false, problems: [] } };
     }

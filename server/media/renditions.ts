@@ -58,7 +58,9 @@ const even = (n: number) => Math.max(2, 2 * Math.round(n / 2));
 /** The size of a picture with the given short side and the source's display aspect, both sides even. */
 function sized(src: RenditionSource, shortSide: number): { width: number; height: number } {
   const { displayWidth: w, displayHeight: h } = src;
-  return w >= h ? { width: even((shortSide * w) / h), height: shortSide } : { width: shortSide, height: even((shortSide * h) / w) };
+  return w >= h
+    ? { width: even((shortSide * w) / h), height: shortSide }
+    : { width: shortSide, height: even((shortSide * h) / w) };
 }
 
 /**
@@ -68,7 +70,10 @@ function sized(src: RenditionSource, shortSide: number): { width: number; height
 export function planRenditions(src: RenditionSource, opts: { stripTiles?: number } = {}): RenditionPlan {
   if (!(src.displayWidth > 0 && src.displayHeight > 0)) throw new Error('the source has no picture size');
   const short = Math.min(src.displayWidth, src.displayHeight);
-  const variants = LADDER.filter((r) => r.shortSide <= 720 || short >= r.shortSide).map((r) => ({ ...r, ...sized(src, r.shortSide) }));
+  const variants = LADDER.filter((r) => r.shortSide <= 720 || short >= r.shortSide).map((r) => ({
+    ...r,
+    ...sized(src, r.shortSide),
+  }));
   const duration = src.durationSec && src.durationSec > 0 ? src.durationSec : null;
   const tiles = opts.stripTiles ?? 10;
   const tile = sized(src, 90);
@@ -97,7 +102,19 @@ export interface RenditionOptions {
 
 function common(src: RenditionSource): string[] {
   const cap = Math.max(DEFAULT_MAX_PIXELS, Math.ceil(src.codedWidth * src.codedHeight * 1.1));
-  return ['-hide_banner', '-nostdin', '-nostats', '-v', 'error', '-protocol_whitelist', 'file', '-f', src.container, '-max_pixels', String(cap)];
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-nostats',
+    '-v',
+    'error',
+    '-protocol_whitelist',
+    'file',
+    '-f',
+    src.container,
+    '-max_pixels',
+    String(cap),
+  ];
 }
 
 /** `file:` makes a path that looks like an option or a URL a plain file name. */
@@ -107,7 +124,13 @@ const fileUrl = (p: string) => `file:${path.resolve(p)}`;
  * The ladder-and-strip run, writing into `outDir`: `master.m3u8`, `<variant>/index.m3u8` with its
  * `<variant>/seg_00000.ts`…, and `strip.jpg`. Exported so that the benchmark runs the very same command by hand.
  */
-export function ladderArgs(input: string, outDir: string, src: RenditionSource, plan: RenditionPlan, opts: Pick<RenditionOptions, 'preset'> = {}): string[] {
+export function ladderArgs(
+  input: string,
+  outDir: string,
+  src: RenditionSource,
+  plan: RenditionPlan,
+  opts: Pick<RenditionOptions, 'preset'> = {},
+): string[] {
   const n = plan.variants.length;
   const dur = src.durationSec && src.durationSec > 0 ? src.durationSec : 60;
   const { tiles, tileWidth, tileHeight } = plan.strip;
@@ -121,12 +144,27 @@ export function ladderArgs(input: string, outDir: string, src: RenditionSource, 
   for (let i = 0; i < n; i++) args.push('-map', `[v${i}]`);
   if (src.hasAudio) for (let i = 0; i < n; i++) args.push('-map', '0:a:0');
   args.push(
-    '-c:v', 'libx264', '-preset', opts.preset ?? 'veryfast', '-profile:v', 'high',
+    '-c:v',
+    'libx264',
+    '-preset',
+    opts.preset ?? 'veryfast',
+    '-profile:v',
+    'high',
     // A key frame every 2 s: segments (cut at key frames) last 6 s and seeking stays quick.
-    '-force_key_frames', 'expr:gte(t,n_forced*2)', '-sc_threshold', '0',
+    '-force_key_frames',
+    'expr:gte(t,n_forced*2)',
+    '-sc_threshold',
+    '0',
   );
   plan.variants.forEach((v, i) => {
-    args.push(`-b:v:${i}`, `${v.videoKbps}k`, `-maxrate:v:${i}`, `${Math.round(v.videoKbps * 1.07)}k`, `-bufsize:v:${i}`, `${Math.round(v.videoKbps * 1.5)}k`);
+    args.push(
+      `-b:v:${i}`,
+      `${v.videoKbps}k`,
+      `-maxrate:v:${i}`,
+      `${Math.round(v.videoKbps * 1.07)}k`,
+      `-bufsize:v:${i}`,
+      `${Math.round(v.videoKbps * 1.5)}k`,
+    );
   });
   if (src.hasAudio) {
     args.push('-c:a', 'aac', '-ac', '2', '-ar', '48000');
@@ -134,13 +172,38 @@ export function ladderArgs(input: string, outDir: string, src: RenditionSource, 
   }
   const streamMap = plan.variants.map((v, i) => `v:${i}${src.hasAudio ? `,a:${i}` : ''},name:${v.name}`).join(' ');
   args.push(
-    '-max_muxing_queue_size', '4096',
-    '-f', 'hls', '-hls_time', '6', '-hls_playlist_type', 'vod', '-hls_flags', 'independent_segments', '-hls_segment_type', 'mpegts',
-    '-hls_segment_filename', path.join(outDir, '%v', 'seg_%05d.ts'),
-    '-master_pl_name', 'master.m3u8', '-var_stream_map', streamMap,
+    '-max_muxing_queue_size',
+    '4096',
+    '-f',
+    'hls',
+    '-hls_time',
+    '6',
+    '-hls_playlist_type',
+    'vod',
+    '-hls_flags',
+    'independent_segments',
+    '-hls_segment_type',
+    'mpegts',
+    '-hls_segment_filename',
+    path.join(outDir, '%v', 'seg_%05d.ts'),
+    '-master_pl_name',
+    'master.m3u8',
+    '-var_stream_map',
+    streamMap,
     path.join(outDir, '%v', 'index.m3u8'),
-    '-map', '[strip]', '-frames:v', '1', '-q:v', '4', '-f', 'image2', '-update', '1', path.join(outDir, 'strip.jpg'),
-    '-progress', 'pipe:1',
+    '-map',
+    '[strip]',
+    '-frames:v',
+    '1',
+    '-q:v',
+    '4',
+    '-f',
+    'image2',
+    '-update',
+    '1',
+    path.join(outDir, 'strip.jpg'),
+    '-progress',
+    'pipe:1',
   );
   return args;
 }
@@ -149,13 +212,32 @@ export function ladderArgs(input: string, outDir: string, src: RenditionSource, 
 export function posterArgs(input: string, outDir: string, src: RenditionSource, plan: RenditionPlan): string[] {
   const { width, height, atSec } = plan.poster;
   return [
-    ...common(src), '-ss', String(atSec), '-i', fileUrl(input),
-    '-map', '0:v:0', '-frames:v', '1', '-vf', `scale=${width}:${height},setsar=1`, '-q:v', '3', '-f', 'image2', '-update', '1', path.join(outDir, 'poster.jpg'),
+    ...common(src),
+    '-ss',
+    String(atSec),
+    '-i',
+    fileUrl(input),
+    '-map',
+    '0:v:0',
+    '-frames:v',
+    '1',
+    '-vf',
+    `scale=${width}:${height},setsar=1`,
+    '-q:v',
+    '3',
+    '-f',
+    'image2',
+    '-update',
+    '1',
+    path.join(outDir, 'poster.jpg'),
   ];
 }
 
 export class RenditionError extends Error {
-  constructor(message: string, readonly aborted = false) {
+  constructor(
+    message: string,
+    readonly aborted = false,
+  ) {
     super(message);
     this.name = 'RenditionError';
   }
@@ -165,14 +247,19 @@ export class RenditionError extends Error {
 export function ffmpegComplaint(r: FfmpegRunResult, hide: string[]): string {
   let text = r.stderrTail;
   for (const p of hide) text = text.split(`file:${p}`).join('…').split(p).join('…');
-  const lines = text.split('\n').map((l) => l.replace(/\[[a-z0-9_,]+ @ 0x[0-9a-f]+\]\s*/gi, '').trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/\[[a-z0-9_,]+ @ 0x[0-9a-f]+\]\s*/gi, '').trim())
+    .filter(Boolean);
   return lines.slice(-3).join(' / ').slice(0, 500);
 }
 
 function failure(what: string, r: FfmpegRunResult, timeoutMs: number, hide: string[]): RenditionError {
   if (r.aborted) return new RenditionError(`${what}: stopped`, true);
   if (r.timedOut) return new RenditionError(`${what}: over the time limit of ${Math.round(timeoutMs / 1000)} s`);
-  return new RenditionError(`${what}: ffmpeg exit code ${r.code}${ffmpegComplaint(r, hide) ? `: ${ffmpegComplaint(r, hide)}` : ''}`);
+  return new RenditionError(
+    `${what}: ffmpeg exit code ${r.code}${ffmpegComplaint(r, hide) ? `: ${ffmpegComplaint(r, hide)}` : ''}`,
+  );
 }
 
 export interface RenditionResult {
@@ -186,17 +273,27 @@ export interface RenditionResult {
  * Makes every rendition of `input` into `outDir` (replacing what a previous run left there). On any failure nothing
  * is left in `outDir`'s place and a RenditionError says why (`aborted` when the signal stopped it).
  */
-export async function makeRenditionFiles(input: string, outDir: string, src: RenditionSource, opts: RenditionOptions = {}): Promise<RenditionResult> {
+export async function makeRenditionFiles(
+  input: string,
+  outDir: string,
+  src: RenditionSource,
+  opts: RenditionOptions = {},
+): Promise<RenditionResult> {
   const inputAbs = path.resolve(input);
   const target = path.resolve(outDir);
-  if (target === inputAbs || target.startsWith(`${inputAbs}${path.sep}`) || inputAbs.startsWith(`${target}${path.sep}`)) {
+  if (
+    target === inputAbs ||
+    target.startsWith(`${inputAbs}${path.sep}`) ||
+    inputAbs.startsWith(`${target}${path.sep}`)
+  ) {
     throw new Error('the renditions directory must not hold the original');
   }
   const plan = planRenditions(src);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   // Leftovers of a run killed with its process.
   for (const f of fs.readdirSync(path.dirname(target))) {
-    if (f.startsWith(`${path.basename(target)}.tmp-`)) fs.rmSync(path.join(path.dirname(target), f), { recursive: true, force: true });
+    if (f.startsWith(`${path.basename(target)}.tmp-`))
+      fs.rmSync(path.join(path.dirname(target), f), { recursive: true, force: true });
   }
   const work = `${target}.tmp-${crypto.randomBytes(6).toString('hex')}`;
   fs.mkdirSync(work);
@@ -206,8 +303,12 @@ export async function makeRenditionFiles(input: string, outDir: string, src: Ren
   try {
     let t0 = performance.now();
     const posterTimeout = 120_000;
-    const poster = await runFfmpegWithProgress(posterArgs(inputAbs, work, src, plan), { ...run, timeoutMs: posterTimeout });
-    if (poster.code !== 0 || !fs.existsSync(path.join(work, 'poster.jpg'))) throw failure('poster', poster, posterTimeout, hide);
+    const poster = await runFfmpegWithProgress(posterArgs(inputAbs, work, src, plan), {
+      ...run,
+      timeoutMs: posterTimeout,
+    });
+    if (poster.code !== 0 || !fs.existsSync(path.join(work, 'poster.jpg')))
+      throw failure('poster', poster, posterTimeout, hide);
     const posterSec = (performance.now() - t0) / 1000;
 
     t0 = performance.now();
@@ -225,7 +326,9 @@ export async function makeRenditionFiles(input: string, outDir: string, src: Ren
       },
     });
     if (ladder.code !== 0) throw failure('renditions', ladder, timeoutMs, hide);
-    const missing = ['master.m3u8', 'strip.jpg', ...plan.variants.map((v) => path.join(v.name, 'index.m3u8'))].filter((f) => !fs.existsSync(path.join(work, f)));
+    const missing = ['master.m3u8', 'strip.jpg', ...plan.variants.map((v) => path.join(v.name, 'index.m3u8'))].filter(
+      (f) => !fs.existsSync(path.join(work, f)),
+    );
     if (missing.length) throw new RenditionError(`renditions: ffmpeg finished without writing ${missing.join(', ')}`);
     const ladderSec = (performance.now() - t0) / 1000;
 

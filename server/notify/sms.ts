@@ -27,7 +27,10 @@ export function createSmsOutbox(opts: { dataDir: string; logger: Logger }): SmsP
       await fs.mkdir(dir, { recursive: true, mode: 0o700 });
       const ref = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.txt`;
       await fs.writeFile(path.join(dir, ref), `To: ${sms.to}\n\n${sms.text.normalize('NFC')}\n`, { mode: 0o600 });
-      opts.logger.info({ file: ref, chars: [...sms.text].length }, 'SMS gateway not configured: message written to sms-outbox');
+      opts.logger.info(
+        { file: ref, chars: [...sms.text].length },
+        'SMS gateway not configured: message written to sms-outbox',
+      );
       return { ref };
     },
   };

@@ -17,9 +17,19 @@ export interface AuditEntry {
  * Appends one record to the hash-chained audit log inside the caller's transaction, so that the record and the change
  * it describes commit together or not at all. Details must never hold phones or addresses.
  */
-export async function appendAudit(trx: Tx, deps: Pick<Deps, 'dialect' | 'clock'>, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function appendAudit(
+  trx: Tx,
+  deps: Pick<Deps, 'dialect' | 'clock'>,
+  actor: Actor,
+  entry: AuditEntry,
+): Promise<void> {
   await lockChain(trx, deps.dialect, AUDIT_LOCK_KEY);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const content: AuditContent = {
     seq: (last ? Number(last.seq) : 0) + 1,
     at: deps.clock().toISOString(),

@@ -19,11 +19,14 @@ export async function authorizeUpload(deps: Deps, actor: Actor, uploadId: string
     if (err instanceof AppError && err.code === 'entry.notFound') throw new AppError('upload.notFound');
     throw err;
   });
-  if (upload.status !== 'uploading' || entry.active_upload_id !== uploadId || entry.status !== 'draft') throw new AppError('upload.notFound');
+  if (upload.status !== 'uploading' || entry.active_upload_id !== uploadId || entry.status !== 'draft')
+    throw new AppError('upload.notFound');
   const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
   const now = deps.clock();
   if (fixWindowOpen(entry.review_status, entry.fix_deadline, now)) return;
   if (!canContinueUpload(contest.phases, contest.settings.entryRules, upload.created_at, now)) {
-    throw entry.review_status === 'returned' ? fixDeadlinePassedError(contest, entry.fix_deadline) : submissionPhaseError(contest, 'closed', { withGrace: true });
+    throw entry.review_status === 'returned'
+      ? fixDeadlinePassedError(contest, entry.fix_deadline)
+      : submissionPhaseError(contest, 'closed', { withGrace: true });
   }
 }

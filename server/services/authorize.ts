@@ -5,7 +5,12 @@ import { auditDenied } from './append-audit.ts';
 import type { Actor, Deps } from './context.ts';
 
 export async function rolesInContest(db: Tx, userId: number, contestId: number): Promise<ContestRole[]> {
-  const rows = await db.selectFrom('contest_roles').select('role').where('user_id', '=', userId).where('contest_id', '=', contestId).execute();
+  const rows = await db
+    .selectFrom('contest_roles')
+    .select('role')
+    .where('user_id', '=', userId)
+    .where('contest_id', '=', contestId)
+    .execute();
   return rows.map((r) => r.role).filter((r): r is ContestRole => (CONTEST_ROLES as readonly string[]).includes(r));
 }
 
@@ -17,7 +22,13 @@ export function requireLogin(actor: Actor): asserts actor is Actor & { userId: n
  * The single gate for contest-scoped actions. A contest's own people refused a write action are audited, since such
  * an attempt is worth knowing about.
  */
-export async function authorize(deps: Deps, actor: Actor, contestId: number, action: Action, opts: { auditDenied?: boolean } = {}): Promise<ContestRole[]> {
+export async function authorize(
+  deps: Deps,
+  actor: Actor,
+  contestId: number,
+  action: Action,
+  opts: { auditDenied?: boolean } = {},
+): Promise<ContestRole[]> {
   requireLogin(actor);
   const roles = await rolesInContest(deps.db, actor.userId, contestId);
   if (!can({ isSiteAdmin: actor.isSiteAdmin, roles }, action)) {

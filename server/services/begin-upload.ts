@@ -24,18 +24,49 @@ export async function checkUploadAllowed(deps: Deps, actor: Actor, entryId: numb
  * Records a new upload as the entry's only active one: the entry's file is always its latest upload. Earlier uploads
  * of the entry (unfinished, checked or not) are marked replaced, and their ids returned so their files can be deleted.
  */
-export async function registerUpload(deps: Deps, actor: Actor & { userId: number }, input: { uploadId: string; entryId: number; sizeBytes: number; filename: string }): Promise<{ replaced: string[] }> {
+export async function registerUpload(
+  deps: Deps,
+  actor: Actor & { userId: number },
+  input: { uploadId: string; entryId: number; sizeBytes: number; filename: string },
+): Promise<{ replaced: string[] }> {
   await checkUploadAllowed(deps, actor, input.entryId, input.sizeBytes);
   const at = deps.clock().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     // Claim the entry first: a submission racing this upload either sees the new upload or makes this fail.
-    const claimed = await trx.updateTable('entries').set({ active_upload_id: input.uploadId, accepted_upload_id: null, updated_at: at }).where('id', '=', input.entryId).where('status', '=', 'draft').executeTakeFirst();
+    const claimed = await trx
+      .updateTable('entries')
+      .set({ active_upload_id: input.uploadId, accepted_upload_id: null, updated_at: at })
+      .where('id', '=', input.entryId)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('entry.locked');
-    const old = await trx.selectFrom('uploads').select('id').where('entry_id', '=', input.entryId).where('status', 'in', ['uploading', 'checking', 'accepted', 'refused']).execute();
-    if (old.length) await trx.updateTable('uploads').set({ status: 'replaced' }).where('id', 'in', old.map((o) => o.id)).execute();
+    const old = await trx
+      .selectFrom('uploads')
+      .select('id')
+      .where('entry_id', '=', input.entryId)
+      .where('status', 'in', ['uploading', 'checking', 'accepted', 'refused'])
+      .execute();
+    if (old.length)
+      await trx
+        .updateTable('uploads')
+        .set({ status: 'replaced' })
+        .where(
+          'id',
+          'in',
+          old.map((o) => o.id),
+        )
+        .execute();
     await trx
       .insertInto('uploads')
-      .values({ id: input.uploadId, entry_id: input.entryId, user_id: actor.userId, size_bytes: input.sizeBytes, filename: input.filename.normalize('NFC').slice(0, 255), status: 'uploading', created_at: at })
+      .values({
+        id: input.uploadId,
+        entry_id: input.entryId,
+        user_id: actor.userId,
+        size_bytes: input.sizeBytes,
+        filename: input.filename.normalize('NFC').slice(0, 255),
+        status: 'uploading',
+        created_at: at,
+      })
       .execute();
     await recordEntryEvent(trx, input.entryId, at, actor.userId, 'upload.started', { sizeBytes: input.sizeBytes });
     return { replaced: old.map((o) => o.id) };

@@ -5,9 +5,20 @@ import { recordEntryEvent } from './record-entry-event.ts';
 export async function cancelUpload(deps: Deps, uploadId: string): Promise<void> {
   const at = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const row = await trx.updateTable('uploads').set({ status: 'cancelled' }).where('id', '=', uploadId).where('status', '=', 'uploading').returning('entry_id').executeTakeFirst();
+    const row = await trx
+      .updateTable('uploads')
+      .set({ status: 'cancelled' })
+      .where('id', '=', uploadId)
+      .where('status', '=', 'uploading')
+      .returning('entry_id')
+      .executeTakeFirst();
     if (!row) return;
-    await trx.updateTable('entries').set({ active_upload_id: null, updated_at: at }).where('id', '=', row.entry_id).where('active_upload_id', '=', uploadId).execute();
+    await trx
+      .updateTable('entries')
+      .set({ active_upload_id: null, updated_at: at })
+      .where('id', '=', row.entry_id)
+      .where('active_upload_id', '=', uploadId)
+      .execute();
     await recordEntryEvent(trx, Number(row.entry_id), at, null, 'upload.cancelled');
   });
 }

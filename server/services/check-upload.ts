@@ -9,7 +9,6 @@ import { enqueueRenditions } from './make-renditions.ts';
 import { enqueueFingerprint } from './originality.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
 
-
 async function sha256File(file: string): Promise<string> {
   const hash = crypto.createHash('sha256');
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
@@ -30,24 +29,47 @@ export function uploadPath(deps: Pick<Deps, 'config'>, uploadId: string): string
 export async function checkUpload(deps: Deps, uploadId: string): Promise<'accepted' | 'refused' | 'skipped'> {
   const upload = await deps.db.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirst();
   if (!upload || upload.status !== 'checking') return 'skipped';
-  const entry = await deps.db.selectFrom('entries').select(['id', 'contest_id']).where('id', '=', upload.entry_id).executeTakeFirstOrThrow();
+  const entry = await deps.db
+    .selectFrom('entries')
+    .select(['id', 'contest_id'])
+    .where('id', '=', upload.entry_id)
+    .executeTakeFirstOrThrow();
   const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
   const file = uploadPath(deps, uploadId);
   const [sha256, result] = await Promise.all([sha256File(file), checkVideoFile(file, contest.settings.entryRules)]);
   const failed = new Set(result.failures.map((f) => f.rule));
-  const verdict = { ok: result.ok, failures: result.failures, passed: VIDEO_RULES.filter((r) => !failed.has(r)), probe: result.probe };
+  const verdict = {
+    ok: result.ok,
+    failures: result.failures,
+    passed: VIDEO_RULES.filter((r) => !failed.has(r)),
+    probe: result.probe,
+  };
   const status = result.ok ? 'accepted' : 'refused';
   const at = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    const done = await trx.updateTable('uploads').set({ status, sha256, verdict_json: JSON.stringify(verdict), checked_at: at }).where('id', '=', uploadId).where('status', '=', 'checking').executeTakeFirst();
+    const done = await trx
+      .updateTable('uploads')
+      .set({ status, sha256, verdict_json: JSON.stringify(verdict), checked_at: at })
+      .where('id', '=', uploadId)
+      .where('status', '=', 'checking')
+      .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) return;
     if (result.ok) {
-      await trx.updateTable('entries').set({ accepted_upload_id: uploadId, updated_at: at }).where('id', '=', entry.id).where('active_upload_id', '=', uploadId).where('status', '=', 'draft').execute();
+      await trx
+        .updateTable('entries')
+        .set({ accepted_upload_id: uploadId, updated_at: at })
+        .where('id', '=', entry.id)
+        .where('active_upload_id', '=', uploadId)
+        .where('status', '=', 'draft')
+        .execute();
     }
-    await recordEntryEvent(trx, Number(entry.id), at, null, result.ok ? 'file.accepted' : 'file.refused', { rules: [...failed] });
+    await recordEntryEvent(trx, Number(entry.id), at, null, result.ok ? 'file.accepted' : 'file.refused', {
+      rules: [...failed],
+    });
   });
   // With S3 the original moves to the bucket; a send lost here is made up by the worker's housekeeping.
-  if (result.ok && deps.storage.kind === 's3') await deps.jobs.send('move-upload', { uploadId }, { singletonKey: uploadId });
+  if (result.ok && deps.storage.kind === 's3')
+    await deps.jobs.send('move-upload', { uploadId }, { singletonKey: uploadId });
   // Streaming renditions of the accepted file; a send lost here is made up by the worker's housekeeping.
   if (result.ok) await enqueueRenditions(deps, uploadId);
   // Originality screening (R9); likewise made up by the housekeeping if lost.

@@ -14,9 +14,18 @@ import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 import { removeEntryMedia, type RemovedMedia } from './remove-entry-media.ts';
 
-export async function deleteEntry(deps: Deps, actor: Actor, entryId: number, opts: { reason?: string } = {}): Promise<RemovedMedia> {
+export async function deleteEntry(
+  deps: Deps,
+  actor: Actor,
+  entryId: number,
+  opts: { reason?: string } = {},
+): Promise<RemovedMedia> {
   requireLogin(actor);
-  const entry = await deps.db.selectFrom('entries').select(['id', 'contest_id', 'status', 'code']).where('id', '=', entryId).executeTakeFirst();
+  const entry = await deps.db
+    .selectFrom('entries')
+    .select(['id', 'contest_id', 'status', 'code'])
+    .where('id', '=', entryId)
+    .executeTakeFirst();
   if (!entry) throw new AppError('entry.notFound');
   const contestId = Number(entry.contest_id);
   const roles = await rolesInContest(deps.db, actor.userId, contestId);
@@ -33,13 +42,27 @@ export async function deleteEntry(deps: Deps, actor: Actor, entryId: number, opt
 
   const uploads = await deps.db.selectFrom('uploads').select('id').where('entry_id', '=', entryId).execute();
   await deps.db.transaction().execute(async (trx) => {
-    const done = await trx.deleteFrom('entries').where('id', '=', entryId).where('status', '=', entry.status).executeTakeFirst();
+    const done = await trx
+      .deleteFrom('entries')
+      .where('id', '=', entryId)
+      .where('status', '=', entry.status)
+      .executeTakeFirst();
     if (Number(done.numDeletedRows) !== 1) throw new AppError(asOrganizer ? 'entry.notFound' : 'entry.notDeletable');
     if (audited) {
-      await appendAudit(trx, deps, actor, { action: 'entry.delete', contestId, target: `entry:${entryId}`, details: { code: entry.code, status: entry.status, reason: reason || null } });
+      await appendAudit(trx, deps, actor, {
+        action: 'entry.delete',
+        contestId,
+        target: `entry:${entryId}`,
+        details: { code: entry.code, status: entry.status, reason: reason || null },
+      });
     }
   });
-  const removed = await removeEntryMedia(deps, contestId, entryId, uploads.map((u) => u.id));
+  const removed = await removeEntryMedia(
+    deps,
+    contestId,
+    entryId,
+    uploads.map((u) => u.id),
+  );
   deps.logger.info({ entryId, contestId, ...removed }, 'entry deleted');
   return removed;
 }

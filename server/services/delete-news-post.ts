@@ -10,7 +10,11 @@ export async function deleteNewsPost(deps: Deps, actor: Actor, slug: string, pos
   const contestId = Number(contest.id);
   await authorize(deps, actor, contestId, 'news.edit');
   await deps.db.transaction().execute(async (trx) => {
-    const done = await trx.deleteFrom('news_posts').where('id', '=', postId).where('contest_id', '=', contestId).executeTakeFirst();
+    const done = await trx
+      .deleteFrom('news_posts')
+      .where('id', '=', postId)
+      .where('contest_id', '=', contestId)
+      .executeTakeFirst();
     if (Number(done.numDeletedRows) !== 1) throw new AppError('news.notFound');
     await appendAudit(trx, deps, actor, { action: 'news.delete', contestId, target: `news:${postId}` });
   });

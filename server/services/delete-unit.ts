@@ -11,9 +11,19 @@ export async function deleteUnit(deps: Deps, actor: Actor, slug: string, unitId:
   await authorize(deps, actor, contestId, 'units.edit');
   try {
     await deps.db.transaction().execute(async (trx) => {
-      const row = await trx.deleteFrom('units').where('id', '=', unitId).where('contest_id', '=', contestId).returning('name').executeTakeFirst();
+      const row = await trx
+        .deleteFrom('units')
+        .where('id', '=', unitId)
+        .where('contest_id', '=', contestId)
+        .returning('name')
+        .executeTakeFirst();
       if (!row) throw new AppError('unit.notFound');
-      await appendAudit(trx, deps, actor, { action: 'unit.delete', contestId, target: `unit:${unitId}`, details: { name: row.name } });
+      await appendAudit(trx, deps, actor, {
+        action: 'unit.delete',
+        contestId,
+        target: `unit:${unitId}`,
+        details: { name: row.name },
+      });
     });
   } catch (err) {
     if (isForeignKeyViolation(err)) throw new AppError('unit.inUse');

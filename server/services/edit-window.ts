@@ -9,7 +9,9 @@ import { submissionPhaseError } from './submission-phase-error.ts';
 type ReviewState = Pick<EntryRow, 'review_status' | 'fix_deadline'>;
 
 export function fixDeadlinePassedError(contest: LoadedContest, fixDeadline: string | null): AppError {
-  return new AppError('entry.fixDeadlinePassed', { deadline: fixDeadline ? formatDateTime(fixDeadline, contest.settings.timeZone) : '' });
+  return new AppError('entry.fixDeadlinePassed', {
+    deadline: fixDeadline ? formatDateTime(fixDeadline, contest.settings.timeZone) : '',
+  });
 }
 
 /**

@@ -5,14 +5,25 @@ import type { EntryRow } from '../db/schema.ts';
 import { requireLogin, rolesInContest } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';
 
-export interface EntryAccess { entry: EntryRow; draft: EntryDraft; isOwner: boolean; isStaff: boolean; canIntake: boolean }
+export interface EntryAccess {
+  entry: EntryRow;
+  draft: EntryDraft;
+  isOwner: boolean;
+  isStaff: boolean;
+  canIntake: boolean;
+}
 
 /**
  * Loads an entry for a caller who may see it: its owner, or contest staff who see all entries. `write` further
  * requires the owner, or intake staff for an entry registered through intake. Others get "not found", so that entry
  * ids reveal nothing.
  */
-export async function entryAccess(deps: Deps, actor: Actor, entryId: number, mode: 'read' | 'write'): Promise<EntryAccess> {
+export async function entryAccess(
+  deps: Deps,
+  actor: Actor,
+  entryId: number,
+  mode: 'read' | 'write',
+): Promise<EntryAccess> {
   requireLogin(actor);
   const entry = await deps.db.selectFrom('entries').selectAll().where('id', '=', entryId).executeTakeFirst();
   if (!entry) throw new AppError('entry.notFound');

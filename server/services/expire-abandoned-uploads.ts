@@ -9,13 +9,28 @@ import type { Deps } from './context.ts';
  */
 export async function expireAbandonedUploads(deps: Deps): Promise<number> {
   const before = new Date(deps.clock().getTime() - deps.config.uploadExpiryHours * 3_600_000).toISOString();
-  const old = await deps.db.selectFrom('uploads').select('id').where('status', 'in', ['uploading', 'replaced', 'cancelled']).where('created_at', '<', before).execute();
+  const old = await deps.db
+    .selectFrom('uploads')
+    .select('id')
+    .where('status', 'in', ['uploading', 'replaced', 'cancelled'])
+    .where('created_at', '<', before)
+    .execute();
   for (const u of old) {
     await fsp.rm(uploadPath(deps, u.id), { force: true });
     await fsp.rm(`${uploadPath(deps, u.id)}.json`, { force: true });
-    await deps.db.updateTable('uploads').set({ status: 'expired' }).where('id', '=', u.id).where('status', 'in', ['uploading', 'replaced', 'cancelled']).execute();
+    await deps.db
+      .updateTable('uploads')
+      .set({ status: 'expired' })
+      .where('id', '=', u.id)
+      .where('status', 'in', ['uploading', 'replaced', 'cancelled'])
+      .execute();
   }
-  const refused = await deps.db.selectFrom('uploads').select('id').where('status', '=', 'refused').where('checked_at', '<', before).execute();
+  const refused = await deps.db
+    .selectFrom('uploads')
+    .select('id')
+    .where('status', '=', 'refused')
+    .where('checked_at', '<', before)
+    .execute();
   for (const u of refused) {
     await fsp.rm(uploadPath(deps, u.id), { force: true });
     await fsp.rm(`${uploadPath(deps, u.id)}.json`, { force: true });

@@ -19,8 +19,23 @@ export async function exportCaptionsCsv(deps: Deps, actor: Actor, slug: string, 
   const contest = await findContestRow(deps.db, { slug });
   await authorize(deps, actor, Number(contest.id), 'entries.publish', { auditDenied: false });
   const rows = (await publicationRows(deps, Number(contest.id), contest.slug)).filter((r) => r.state === 'published');
-  const head = lang === 'vi' ? ['Mã', 'Tên tác phẩm', 'Đơn vị', 'Chú thích', 'Đường dẫn công khai', 'Tải tệp gốc'] : ['Code', 'Title', 'Unit', 'Caption', 'Public link', 'Original file'];
+  const head =
+    lang === 'vi'
+      ? ['Mã', 'Tên tác phẩm', 'Đơn vị', 'Chú thích', 'Đường dẫn công khai', 'Tải tệp gốc']
+      : ['Code', 'Title', 'Unit', 'Caption', 'Public link', 'Original file'];
   const lines = [head.map(cell).join(',')];
-  for (const r of rows) lines.push([r.code, r.title, r.unitName, r.caption, r.publicUrl, `${deps.config.publicUrl}/api/entries/${r.entryId}/original`].map(cell).join(','));
+  for (const r of rows)
+    lines.push(
+      [
+        r.code,
+        r.title,
+        r.unitName,
+        r.caption,
+        r.publicUrl,
+        `${deps.config.publicUrl}/api/entries/${r.entryId}/original`,
+      ]
+        .map(cell)
+        .join(','),
+    );
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }

@@ -7,7 +7,13 @@ import { findContestRow } from './load-contest.ts';
 const STATUS = { draft: { vi: 'Bản nháp', en: 'Draft' }, submitted: { vi: 'Đã nộp', en: 'Submitted' } } as const;
 
 /** The entry list as an XLSX workbook for the secretariat's files (no phones or addresses). */
-export async function exportEntriesXlsx(deps: Deps, actor: Actor, slug: string, filter: EntryListFilter, lang: 'vi' | 'en'): Promise<Buffer> {
+export async function exportEntriesXlsx(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  filter: EntryListFilter,
+  lang: 'vi' | 'en',
+): Promise<Buffer> {
   const contest = await findContestRow(deps.db, { slug });
   const rows = await listContestEntries(deps, actor, slug, filter);
   const wb = new ExcelJS.Workbook();
@@ -27,9 +33,15 @@ export async function exportEntriesXlsx(deps: Deps, actor: Actor, slug: string, 
   ws.getRow(1).font = { bold: true };
   for (const r of rows) {
     ws.addRow({
-      code: r.code ?? '', title: r.title, unit: r.unitName ?? (vi ? '(cá nhân)' : '(person)'), entrant: r.entrantName,
-      status: STATUS[r.status as keyof typeof STATUS]?.[lang] ?? r.status, file: r.fileStatus, failures: r.fileFailures.map((f) => f.message[lang]).join(' '),
-      submitted: r.submittedAt ? formatDateTime(r.submittedAt, contest.time_zone) : '', intake: r.isIntake ? (vi ? 'Có' : 'Yes') : '',
+      code: r.code ?? '',
+      title: r.title,
+      unit: r.unitName ?? (vi ? '(cá nhân)' : '(person)'),
+      entrant: r.entrantName,
+      status: STATUS[r.status as keyof typeof STATUS]?.[lang] ?? r.status,
+      file: r.fileStatus,
+      failures: r.fileFailures.map((f) => f.message[lang]).join(' '),
+      submitted: r.submittedAt ? formatDateTime(r.submittedAt, contest.time_zone) : '',
+      intake: r.isIntake ? (vi ? 'Có' : 'Yes') : '',
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

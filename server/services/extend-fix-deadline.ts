@@ -17,9 +17,18 @@ import type { Actor, Deps } from './context.ts';
 import { loadContest } from './load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
 
-export async function extendFixDeadline(deps: Deps, actor: Actor, entryId: number, input: { fixDeadline: string }): Promise<{ entryId: number; fixDeadline: string }> {
+export async function extendFixDeadline(
+  deps: Deps,
+  actor: Actor,
+  entryId: number,
+  input: { fixDeadline: string },
+): Promise<{ entryId: number; fixDeadline: string }> {
   requireLogin(actor);
-  const entry = await deps.db.selectFrom('entries').select(['contest_id', 'owner_user_id', 'code']).where('id', '=', entryId).executeTakeFirst();
+  const entry = await deps.db
+    .selectFrom('entries')
+    .select(['contest_id', 'owner_user_id', 'code'])
+    .where('id', '=', entryId)
+    .executeTakeFirst();
   if (!entry) throw new AppError('entry.notFound');
   const contestId = Number(entry.contest_id);
   const ownerUserId = entry.owner_user_id === null ? null : Number(entry.owner_user_id);
@@ -34,13 +43,26 @@ export async function extendFixDeadline(deps: Deps, actor: Actor, entryId: numbe
   const { previous, draftJson } = await deps.db.transaction().execute(async (trx) => {
     // Take the row first, so that a resubmission at the same moment either comes before (and is seen) or waits.
     await trx.updateTable('entries').set({ updated_at: at }).where('id', '=', entryId).execute();
-    const current = await trx.selectFrom('entries').select(['status', 'review_status', 'fix_deadline', 'review_round', 'draft_json']).where('id', '=', entryId).executeTakeFirstOrThrow();
-    const problem = extendProblem({ status: current.status, reviewStatus: current.review_status, fixDeadline: current.fix_deadline }, fixDeadline, now);
+    const current = await trx
+      .selectFrom('entries')
+      .select(['status', 'review_status', 'fix_deadline', 'review_round', 'draft_json'])
+      .where('id', '=', entryId)
+      .executeTakeFirstOrThrow();
+    const problem = extendProblem(
+      { status: current.status, reviewStatus: current.review_status, fixDeadline: current.fix_deadline },
+      fixDeadline,
+      now,
+    );
     if (problem?.code === 'review.notReturned') throw new AppError(problem.code);
-    if (problem?.code === 'review.deadlineInvalid') throw new AppError(problem.code, { minMinutes: problem.minMinutes, maxDays: problem.maxDays });
-    if (problem?.code === 'review.deadlineNotLater') throw new AppError(problem.code, { current: formatDateTime(problem.current, zone) });
+    if (problem?.code === 'review.deadlineInvalid')
+      throw new AppError(problem.code, { minMinutes: problem.minMinutes, maxDays: problem.maxDays });
+    if (problem?.code === 'review.deadlineNotLater')
+      throw new AppError(problem.code, { current: formatDateTime(problem.current, zone) });
     await trx.updateTable('entries').set({ fix_deadline: fixDeadline }).where('id', '=', entryId).execute();
-    await recordEntryEvent(trx, entryId, at, null, 'review.deadlineExtended', { round: Number(current.review_round), fixDeadline });
+    await recordEntryEvent(trx, entryId, at, null, 'review.deadlineExtended', {
+      round: Number(current.review_round),
+      fixDeadline,
+    });
     await appendAudit(trx, deps, actor, {
       action: 'entry.extendFixDeadline',
       contestId,
@@ -52,8 +74,19 @@ export async function extendFixDeadline(deps: Deps, actor: Actor, entryId: numbe
   deps.logger.info({ entryId, previous, fixDeadline }, 'fix deadline extended');
 
   const title = entryDraftSchema.parse(JSON.parse(draftJson)).title;
-  const msg = fixDeadlineExtendedMessage({ contestName: contest.settings.name, entryCode: entry.code ?? `#${entryId}`, title, fixDeadline, timeZone: zone, entryUrl: `${deps.config.publicUrl}/entries/${entryId}` });
-  await notifyEntrant(deps, entryId, { kind: 'review.deadlineExtended', ...msg, data: { entryId, code: entry.code, fixDeadline } }).catch((err: unknown) =>
+  const msg = fixDeadlineExtendedMessage({
+    contestName: contest.settings.name,
+    entryCode: entry.code ?? `#${entryId}`,
+    title,
+    fixDeadline,
+    timeZone: zone,
+    entryUrl: `${deps.config.publicUrl}/entries/${entryId}`,
+  });
+  await notifyEntrant(deps, entryId, {
+    kind: 'review.deadlineExtended',
+    ...msg,
+    data: { entryId, code: entry.code, fixDeadline },
+  }).catch((err: unknown) =>
     deps.logger.warn({ err, entryId }, 'could not notify the entrant of the new fix deadline'),
   );
   return { entryId, fixDeadline };

@@ -51,12 +51,18 @@ async function scan(deps: Deps): Promise<Orphan[]> {
       const entryId = Number(p[3]);
       if (!entryIds.has(entryId)) reason = 'noEntry';
       else if (p[4] === 'original') reason = storedKeys.has(o.key) ? null : 'notRecorded';
-      else if (p[4] === 'renditions') reason = renditionPrefixes.has(p.slice(0, 6).join('/') + '/') ? null : uploadById.has(p[5]!) ? 'notRecorded' : 'noUpload';
+      else if (p[4] === 'renditions')
+        reason = renditionPrefixes.has(p.slice(0, 6).join('/') + '/')
+          ? null
+          : uploadById.has(p[5]!)
+            ? 'notRecorded'
+            : 'noUpload';
       else if (p[4] === 'subtitles') reason = null;
     } else if (p[0] === 'renditions' && p.length >= 3) {
       reason = renditionPrefixes.has(`renditions/${p[1]}/`) ? null : 'noUpload';
     }
-    if (reason) out.push({ where: 'storage', key: o.key, bytes: o.size, modifiedAt: o.modifiedAt.toISOString(), reason });
+    if (reason)
+      out.push({ where: 'storage', key: o.key, bytes: o.size, modifiedAt: o.modifiedAt.toISOString(), reason });
   }
 
   const dir = deps.config.uploadDir;
@@ -73,7 +79,12 @@ async function scan(deps: Deps): Promise<Orphan[]> {
 }
 
 function report(found: Orphan[]): OrphanReport {
-  return { orphans: found.slice(0, MAX_LISTED), count: found.length, totalBytes: found.reduce((n, o) => n + o.bytes, 0), truncated: found.length > MAX_LISTED };
+  return {
+    orphans: found.slice(0, MAX_LISTED),
+    count: found.length,
+    totalBytes: found.reduce((n, o) => n + o.bytes, 0),
+    truncated: found.length > MAX_LISTED,
+  };
 }
 
 export async function findOrphanedMedia(deps: Deps, actor: Actor): Promise<OrphanReport> {
@@ -98,6 +109,13 @@ export async function removeOrphanedMedia(deps: Deps, actor: Actor): Promise<{ r
     }
   }
   if (found.length && !removed) throw new AppError('storage.orphansNotRemoved');
-  await deps.db.transaction().execute((trx) => appendAudit(trx, deps, actor, { action: 'storage.removeOrphans', details: { removed, bytes, found: found.length } }));
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, deps, actor, {
+        action: 'storage.removeOrphans',
+        details: { removed, bytes, found: found.length },
+      }),
+    );
   return { removed, bytes };
 }

@@ -10,7 +10,13 @@ async function queueCheck(deps: Deps, uploadId: string): Promise<void> {
 export async function finishUpload(deps: Deps, uploadId: string): Promise<void> {
   const at = deps.clock().toISOString();
   const finished = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx.updateTable('uploads').set({ status: 'checking', completed_at: at }).where('id', '=', uploadId).where('status', '=', 'uploading').returning('entry_id').executeTakeFirst();
+    const row = await trx
+      .updateTable('uploads')
+      .set({ status: 'checking', completed_at: at })
+      .where('id', '=', uploadId)
+      .where('status', '=', 'uploading')
+      .returning('entry_id')
+      .executeTakeFirst();
     if (row) await recordEntryEvent(trx, Number(row.entry_id), at, null, 'upload.finished');
     return Boolean(row);
   });
@@ -29,7 +35,12 @@ export async function finishUpload(deps: Deps, uploadId: string): Promise<void> 
  * retry rather than being queued again here.
  */
 export async function requeueUploadChecks(deps: Deps): Promise<number> {
-  const waiting = await deps.db.selectFrom('uploads').select('id').where('status', '=', 'checking').orderBy('completed_at').execute();
+  const waiting = await deps.db
+    .selectFrom('uploads')
+    .select('id')
+    .where('status', '=', 'checking')
+    .orderBy('completed_at')
+    .execute();
   let queued = 0;
   for (const { id } of waiting) {
     if (await deps.jobs.findByKey('check-upload', id)) continue;

@@ -49,7 +49,11 @@ function cacheOf(deps: Pick<Deps, 'db'>): Caches {
 }
 
 /** A lookup kept for `GALLERY_TTL_MS`; the map is emptied when it grows past a bound (ids that are guessed). */
-async function remembered<K>(map: Map<K, { at: number; id: number | null }>, key: K, read: () => Promise<number | null>): Promise<number | null> {
+async function remembered<K>(
+  map: Map<K, { at: number; id: number | null }>,
+  key: K,
+  read: () => Promise<number | null>,
+): Promise<number | null> {
   const hit = map.get(key);
   if (hit && Date.now() - hit.at < GALLERY_TTL_MS) return hit.id;
   const id = await read();
@@ -82,7 +86,11 @@ export function publicMediaUrl(entryId: number, file: string): string {
 }
 
 async function load(deps: Pick<Deps, 'db'>, contestId: number): Promise<GallerySnapshot> {
-  const contest = await deps.db.selectFrom('contests').select(['slug', 'name']).where('id', '=', contestId).executeTakeFirstOrThrow();
+  const contest = await deps.db
+    .selectFrom('contests')
+    .select(['slug', 'name'])
+    .where('id', '=', contestId)
+    .executeTakeFirstOrThrow();
   const subtitleRows = await deps.db
     .selectFrom('subtitles')
     .innerJoin('publications', 'publications.entry_id', 'subtitles.entry_id')
@@ -91,7 +99,8 @@ async function load(deps: Pick<Deps, 'db'>, contestId: number): Promise<GalleryS
     .where('publications.unpublished_at', 'is', null)
     .execute();
   const tracksOf = new Map<number, { lang: string; label: string }[]>();
-  for (const t of subtitleRows) tracksOf.set(Number(t.entry_id), [...(tracksOf.get(Number(t.entry_id)) ?? []), { lang: t.lang, label: t.label }]);
+  for (const t of subtitleRows)
+    tracksOf.set(Number(t.entry_id), [...(tracksOf.get(Number(t.entry_id)) ?? []), { lang: t.lang, label: t.label }]);
   // Vietnamese first: the player's default track.
   for (const list of tracksOf.values()) list.sort((a, b) => Number(b.lang === 'vi') - Number(a.lang === 'vi'));
   const rows = await deps.db
@@ -101,8 +110,16 @@ async function load(deps: Pick<Deps, 'db'>, contestId: number): Promise<GalleryS
     .leftJoin('uploads', 'uploads.id', 'entries.accepted_upload_id')
     .leftJoin('renditions', 'renditions.upload_id', 'entries.accepted_upload_id')
     .select([
-      'entries.id', 'entries.code', 'entries.draft_json', 'entries.unit_id', 'entries.accepted_upload_id', 'units.name as unit_name',
-      'publications.published_at', 'publications.caption', 'uploads.verdict_json', 'renditions.status as renditions_status',
+      'entries.id',
+      'entries.code',
+      'entries.draft_json',
+      'entries.unit_id',
+      'entries.accepted_upload_id',
+      'units.name as unit_name',
+      'publications.published_at',
+      'publications.caption',
+      'uploads.verdict_json',
+      'renditions.status as renditions_status',
     ])
     .where('publications.contest_id', '=', contestId)
     .where('publications.unpublished_at', 'is', null)
@@ -113,7 +130,9 @@ async function load(deps: Pick<Deps, 'db'>, contestId: number): Promise<GalleryS
     // Drafts were validated when saved; a plain parse keeps a reload of thousands of entries short.
     const draft = JSON.parse(r.draft_json) as EntryDraft;
     const credits = publicCredits(draft, r.unit_name ?? null);
-    const probe = r.verdict_json ? (JSON.parse(r.verdict_json) as { probe?: { durationSec?: number } }).probe : undefined;
+    const probe = r.verdict_json
+      ? (JSON.parse(r.verdict_json) as { probe?: { durationSec?: number } }).probe
+      : undefined;
     const done = r.renditions_status === 'done';
     return {
       id: Number(r.id),
@@ -139,7 +158,12 @@ async function load(deps: Pick<Deps, 'db'>, contestId: number): Promise<GalleryS
       renditionsDone: done,
     };
   });
-  return { items, searchText: items.map(gallerySearchText), byId: new Map(items.map((i) => [i.id, i])), answers: new Map() };
+  return {
+    items,
+    searchText: items.map(gallerySearchText),
+    byId: new Map(items.map((i) => [i.id, i])),
+    answers: new Map(),
+  };
 }
 
 export function gallerySnapshot(deps: Pick<Deps, 'db'>, contestId: number): Promise<GallerySnapshot> {
@@ -150,7 +174,10 @@ export function gallerySnapshot(deps: Pick<Deps, 'db'>, contestId: number): Prom
   if (hit) {
     // Stale while the new one loads: requests never queue behind a reload (only the first load is awaited).
     hit.at = Date.now();
-    next.then((snapshot) => cache.set(contestId, { at: Date.now(), snapshot: Promise.resolve(snapshot) }), () => {});
+    next.then(
+      (snapshot) => cache.set(contestId, { at: Date.now(), snapshot: Promise.resolve(snapshot) }),
+      () => {},
+    );
     return hit.snapshot;
   }
   cache.set(contestId, { at: Date.now(), snapshot: next });
@@ -174,7 +201,12 @@ export async function findPublishedEntry(deps: Pick<Deps, 'db'>, entryId: number
 /** The snapshot of the contest where the entry is published; null when it is not. */
 export async function snapshotOfEntry(deps: Pick<Deps, 'db'>, entryId: number): Promise<GallerySnapshot | null> {
   const contestId = await remembered(cacheOf(deps).contestOfEntry, entryId, async () => {
-    const row = await deps.db.selectFrom('publications').select('contest_id').where('entry_id', '=', entryId).where('unpublished_at', 'is', null).executeTakeFirst();
+    const row = await deps.db
+      .selectFrom('publications')
+      .select('contest_id')
+      .where('entry_id', '=', entryId)
+      .where('unpublished_at', 'is', null)
+      .executeTakeFirst();
     return row ? Number(row.contest_id) : null;
   });
   if (contestId === null) return null;

@@ -11,7 +11,14 @@ export async function getCompliance(deps: Deps, actor: Actor, slug: string) {
   const units = await deps.db
     .selectFrom('units')
     .innerJoin('unit_categories', 'unit_categories.id', 'units.category_id')
-    .select(['units.id', 'units.name', 'unit_categories.code as categoryCode', 'unit_categories.name as categoryName', 'unit_categories.min_entries', 'unit_categories.max_entries'])
+    .select([
+      'units.id',
+      'units.name',
+      'unit_categories.code as categoryCode',
+      'unit_categories.name as categoryName',
+      'unit_categories.min_entries',
+      'unit_categories.max_entries',
+    ])
     .where('units.contest_id', '=', contest.id)
     .execute();
   const counts = await deps.db
@@ -37,8 +44,23 @@ export async function getCompliance(deps: Deps, actor: Actor, slug: string) {
       const submitted = count(id, (c) => c.status === 'submitted');
       const drafts = count(id, (c) => c.status === 'draft' && c.review_status !== 'returned');
       const returned = count(id, (c) => c.status === 'draft' && c.review_status === 'returned');
-      return { unitId: id, unitName: u.name, categoryCode: u.categoryCode, categoryName: u.categoryName, minEntries: u.min_entries, maxEntries: u.max_entries, submitted, drafts, returned, belowMinimum: submitted < u.min_entries };
+      return {
+        unitId: id,
+        unitName: u.name,
+        categoryCode: u.categoryCode,
+        categoryName: u.categoryName,
+        minEntries: u.min_entries,
+        maxEntries: u.max_entries,
+        submitted,
+        drafts,
+        returned,
+        belowMinimum: submitted < u.min_entries,
+      };
     })
     .sort((a, b) => a.categoryCode.localeCompare(b.categoryCode) || collator.compare(a.unitName, b.unitName));
-  return { units: rows, belowMinimum: rows.filter((r) => r.belowMinimum).map((r) => r.unitName), refusedFiles: Number(refused.n) };
+  return {
+    units: rows,
+    belowMinimum: rows.filter((r) => r.belowMinimum).map((r) => r.unitName),
+    refusedFiles: Number(refused.n),
+  };
 }

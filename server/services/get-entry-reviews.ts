@@ -7,11 +7,23 @@
 import { entryDraftSchema } from '../../core/entry.ts';
 import { AppError } from '../../core/errors.ts';
 import { can } from '../../core/roles.ts';
-import { buildChecklist, entrantStatus, missingAuthorDetails, roundOutcome, type ReviewStatus } from '../../core/review.ts';
+import {
+  buildChecklist,
+  entrantStatus,
+  missingAuthorDetails,
+  roundOutcome,
+  type ReviewStatus,
+} from '../../core/review.ts';
 import { requireLogin, rolesInContest } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';
 import { loadContest } from './load-contest.ts';
-import { checklistFacts, decidingDecision, loadDecisions, originalityFlags, type StoredDecision } from './review-state.ts';
+import {
+  checklistFacts,
+  decidingDecision,
+  loadDecisions,
+  originalityFlags,
+  type StoredDecision,
+} from './review-state.ts';
 
 export async function getEntryReviews(deps: Deps, actor: Actor, entryId: number) {
   requireLogin(actor);
@@ -22,8 +34,17 @@ export async function getEntryReviews(deps: Deps, actor: Actor, entryId: number)
   const principal = { isSiteAdmin: actor.isSiteAdmin, roles };
   const isStaff = can(principal, 'entries.viewAll');
   const isOwner = entry.owner_user_id !== null && Number(entry.owner_user_id) === actor.userId;
-  const representsUnit = entry.unit_id !== null && roles.includes('unit_rep')
-    && !!(await deps.db.selectFrom('contest_roles').select('id').where('contest_id', '=', contestId).where('user_id', '=', actor.userId).where('role', '=', 'unit_rep').where('unit_id', '=', entry.unit_id).executeTakeFirst());
+  const representsUnit =
+    entry.unit_id !== null &&
+    roles.includes('unit_rep') &&
+    !!(await deps.db
+      .selectFrom('contest_roles')
+      .select('id')
+      .where('contest_id', '=', contestId)
+      .where('user_id', '=', actor.userId)
+      .where('role', '=', 'unit_rep')
+      .where('unit_id', '=', entry.unit_id)
+      .executeTakeFirst());
   if (!isStaff && !isOwner && !representsUnit) throw new AppError('entry.notFound');
 
   const contest = await loadContest(deps.db, { id: contestId });
@@ -47,7 +68,13 @@ export async function getEntryReviews(deps: Deps, actor: Actor, entryId: number)
 
   const history = settled
     .filter((r) => r.deciding)
-    .map((r) => ({ round: r.round, status: r.state!, reason: r.deciding!.reason || null, fixDeadline: r.deciding!.fixDeadline, decidedAt: r.deciding!.at }));
+    .map((r) => ({
+      round: r.round,
+      status: r.state!,
+      reason: r.deciding!.reason || null,
+      fixDeadline: r.deciding!.fixDeadline,
+      decidedAt: r.deciding!.at,
+    }));
   const base = {
     entryId,
     status: isStaff ? status : entrantStatus(status),
@@ -60,7 +87,9 @@ export async function getEntryReviews(deps: Deps, actor: Actor, entryId: number)
   const draft = entryDraftSchema.parse(JSON.parse(entry.draft_json));
   const facts = await checklistFacts(deps.db, entry, draft, contest.settings.entryRules.allowedForms);
   const mayReview = can(principal, 'entries.review');
-  const mine = settled.find((r) => r.round === currentRound)?.decisions.some((d) => d.reviewerId === actor.userId && !d.isFinal) ?? false;
+  const mine =
+    settled.find((r) => r.round === currentRound)?.decisions.some((d) => d.reviewerId === actor.userId && !d.isFinal) ??
+    false;
   return {
     ...base,
     staff: {
@@ -75,8 +104,16 @@ export async function getEntryReviews(deps: Deps, actor: Actor, entryId: number)
         round: r.round,
         status: r.state,
         decisions: r.decisions.map((d) => ({
-          id: d.id, reviewerUserId: d.reviewerId, reviewerName: d.reviewerName, decision: d.decision, isFinal: d.isFinal,
-          reason: d.reason, note: d.note, checklist: d.checklist, fixDeadline: d.fixDeadline, createdAt: d.at,
+          id: d.id,
+          reviewerUserId: d.reviewerId,
+          reviewerName: d.reviewerName,
+          decision: d.decision,
+          isFinal: d.isFinal,
+          reason: d.reason,
+          note: d.note,
+          checklist: d.checklist,
+          fixDeadline: d.fixDeadline,
+          createdAt: d.at,
         })),
       })),
     },

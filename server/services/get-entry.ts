@@ -23,13 +23,27 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
   const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
   const [uploads, events, unit, review] = await Promise.all([
     deps.db.selectFrom('uploads').selectAll().where('entry_id', '=', entry.id).orderBy('created_at', 'desc').execute(),
-    deps.db.selectFrom('entry_events').select(['at', 'kind', 'details_json']).where('entry_id', '=', entry.id).orderBy('id').execute(),
-    entry.unit_id === null ? null : deps.db.selectFrom('units').select('name').where('id', '=', entry.unit_id).executeTakeFirst(),
+    deps.db
+      .selectFrom('entry_events')
+      .select(['at', 'kind', 'details_json'])
+      .where('entry_id', '=', entry.id)
+      .orderBy('id')
+      .execute(),
+    entry.unit_id === null
+      ? null
+      : deps.db.selectFrom('units').select('name').where('id', '=', entry.unit_id).executeTakeFirst(),
     reviewSummary(deps.db, entry, contest.settings.reviewsRequired ?? 1, isStaff),
   ]);
   const toView = (u: (typeof uploads)[number]): UploadView => ({
-    id: u.id, status: u.status, sizeBytes: Number(u.size_bytes), filename: u.filename, sha256: u.sha256,
-    createdAt: u.created_at, completedAt: u.completed_at, checkedAt: u.checked_at, verdict: u.verdict_json ? JSON.parse(u.verdict_json) : null,
+    id: u.id,
+    status: u.status,
+    sizeBytes: Number(u.size_bytes),
+    filename: u.filename,
+    sha256: u.sha256,
+    createdAt: u.created_at,
+    completedAt: u.completed_at,
+    checkedAt: u.checked_at,
+    verdict: u.verdict_json ? JSON.parse(u.verdict_json) : null,
   });
   const latest = uploads.find((u) => u.status !== 'replaced' && u.status !== 'cancelled' && u.status !== 'expired');
   const sub = contest.phases.find((p) => p.kind === 'submission');
@@ -43,14 +57,25 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
     unitName: unit?.name ?? null,
     isIntake: entry.is_intake,
     // A returned entry only until its fix deadline (or while submissions are open).
-    canEdit: entry.status === 'draft' && (isOwner || (entry.is_intake && canIntake)) && (entry.review_status !== 'returned' || draftEditRefusal(contest, entry, deps.clock()) === null),
-    canWithdraw: entry.status === 'submitted' && entry.review_status !== 'rejected' && beforeDeadline && (isOwner || (entry.is_intake && canIntake)),
+    canEdit:
+      entry.status === 'draft' &&
+      (isOwner || (entry.is_intake && canIntake)) &&
+      (entry.review_status !== 'returned' || draftEditRefusal(contest, entry, deps.clock()) === null),
+    canWithdraw:
+      entry.status === 'submitted' &&
+      entry.review_status !== 'rejected' &&
+      beforeDeadline &&
+      (isOwner || (entry.is_intake && canIntake)),
     missing: missingForSubmission(draft, contest.settings.entryRules.allowedForms),
     upload: latest ? toView(latest) : null,
     acceptedUploadId: entry.accepted_upload_id,
     submittedAt: entry.submitted_at,
     withdrawnAt: entry.withdrawn_at,
-    events: events.map((e) => ({ at: e.at, kind: e.kind, details: JSON.parse(e.details_json) as Record<string, unknown> })),
+    events: events.map((e) => ({
+      at: e.at,
+      kind: e.kind,
+      details: JSON.parse(e.details_json) as Record<string, unknown>,
+    })),
     review,
   };
 }

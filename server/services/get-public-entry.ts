@@ -18,7 +18,11 @@ function view(e: PublishedEntry): PublicEntryView {
     durationSec: e.durationSec,
     posterUrl: e.posterUrl,
     masterUrl: e.renditionsDone ? publicMediaUrl(e.id, 'master.m3u8') : null,
-    subtitles: e.subtitles.map((t) => ({ lang: t.lang, label: t.label, url: `/api/public/entries/${e.id}/subtitles/${t.lang}.vtt` })),
+    subtitles: e.subtitles.map((t) => ({
+      lang: t.lang,
+      label: t.label,
+      url: `/api/public/entries/${e.id}/subtitles/${t.lang}.vtt`,
+    })),
     publishedAt: e.publishedAt,
     contest: { slug: e.contestSlug, name: e.contestName },
   };

@@ -10,7 +10,10 @@ import type { Actor, Deps } from './context.ts';
 import { findContestRow } from './load-contest.ts';
 
 export type StorageKind = 'originals' | 'renditions' | 'subtitles' | 'uploading' | 'superseded' | 'other';
-export interface Usage { bytes: number; files: number }
+export interface Usage {
+  bytes: number;
+  files: number;
+}
 
 export interface StorageUsageView {
   storage: 'local' | 's3';
@@ -22,14 +25,25 @@ export interface StorageUsageView {
   disk: { freeBytes: number; totalBytes: number } | null;
 }
 
-const KIND_OF_FOLDER: Record<string, StorageKind> = { original: 'originals', renditions: 'renditions', subtitles: 'subtitles' };
+const KIND_OF_FOLDER: Record<string, StorageKind> = {
+  original: 'originals',
+  renditions: 'renditions',
+  subtitles: 'subtitles',
+};
 
 export async function getStorageUsage(deps: Deps, actor: Actor, slug: string): Promise<StorageUsageView> {
   const contest = await findContestRow(deps.db, { slug });
   const contestId = Number(contest.id);
   await authorize(deps, actor, contestId, 'media.manage', { auditDenied: false });
 
-  const byKind: Record<StorageKind, Usage> = { originals: { bytes: 0, files: 0 }, renditions: { bytes: 0, files: 0 }, subtitles: { bytes: 0, files: 0 }, uploading: { bytes: 0, files: 0 }, superseded: { bytes: 0, files: 0 }, other: { bytes: 0, files: 0 } };
+  const byKind: Record<StorageKind, Usage> = {
+    originals: { bytes: 0, files: 0 },
+    renditions: { bytes: 0, files: 0 },
+    subtitles: { bytes: 0, files: 0 },
+    uploading: { bytes: 0, files: 0 },
+    superseded: { bytes: 0, files: 0 },
+    other: { bytes: 0, files: 0 },
+  };
   const perEntry = new Map<number, number>();
   const add = (kind: StorageKind, entryId: number | null, bytes: number) => {
     byKind[kind].bytes += bytes;
@@ -52,7 +66,9 @@ export async function getStorageUsage(deps: Deps, actor: Actor, slug: string): P
       .where('entries.contest_id', '=', contestId)
       .where('renditions.storage_prefix', 'is', null)
       .execute();
-    for (const r of legacy) for await (const o of deps.storage.list(`renditions/${r.upload_id}/`)) add('renditions', Number(r.entry_id), o.size);
+    for (const r of legacy)
+      for await (const o of deps.storage.list(`renditions/${r.upload_id}/`))
+        add('renditions', Number(r.entry_id), o.size);
   }
 
   const local = await deps.db
@@ -65,19 +81,40 @@ export async function getStorageUsage(deps: Deps, actor: Actor, slug: string): P
   for (const u of local) {
     const st = await fsp.stat(uploadPath(deps, u.id)).catch(() => null);
     if (!st) continue;
-    const kind: StorageKind = u.status === 'accepted' ? 'originals' : u.status === 'uploading' || u.status === 'checking' ? 'uploading' : 'superseded';
+    const kind: StorageKind =
+      u.status === 'accepted'
+        ? 'originals'
+        : u.status === 'uploading' || u.status === 'checking'
+          ? 'uploading'
+          : 'superseded';
     add(kind, Number(u.entry_id), st.size);
   }
 
   const top = [...perEntry.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
   const rows = top.length
-    ? await deps.db.selectFrom('entries').select(['id', 'code', 'draft_json']).where('id', 'in', top.map(([id]) => id)).execute()
+    ? await deps.db
+        .selectFrom('entries')
+        .select(['id', 'code', 'draft_json'])
+        .where(
+          'id',
+          'in',
+          top.map(([id]) => id),
+        )
+        .execute()
     : [];
   const topEntries = top.map(([entryId, bytes]) => {
     const r = rows.find((x) => Number(x.id) === entryId);
-    return { entryId, code: r?.code ?? null, title: r ? String((JSON.parse(r.draft_json) as { title?: unknown }).title ?? '') : '', bytes };
+    return {
+      entryId,
+      code: r?.code ?? null,
+      title: r ? String((JSON.parse(r.draft_json) as { title?: unknown }).title ?? '') : '',
+      bytes,
+    };
   });
-  const disk = await fsp.statfs(deps.config.dataDir).then((s) => ({ freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize }), () => null);
+  const disk = await fsp.statfs(deps.config.dataDir).then(
+    (s) => ({ freeBytes: s.bavail * s.bsize, totalBytes: s.blocks * s.bsize }),
+    () => null,
+  );
   const totalBytes = Object.values(byKind).reduce((n, u) => n + u.bytes, 0);
   return { storage: deps.storage.kind, totalBytes, byKind, topEntries, disk };
 }

@@ -21,7 +21,9 @@ async function readRows(file: Buffer, filename: string): Promise<unknown[][]> {
   const rows: unknown[][] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const values = (row.values as unknown[]).slice(1);
-    rows.push(values.map((v) => (v && typeof v === 'object' && 'text' in v ? (v as { text: string }).text : v ?? '')));
+    rows.push(
+      values.map((v) => (v && typeof v === 'object' && 'text' in v ? (v as { text: string }).text : (v ?? ''))),
+    );
   });
   return rows;
 }
@@ -43,17 +45,34 @@ export async function importUnits(deps: Deps, actor: Actor, slug: string, file: 
   await deps.db.transaction().execute(async (trx) => {
     for (const u of units) {
       const folded = foldVietnamese(u.name);
-      const existing = await trx.selectFrom('units').select('id').where('contest_id', '=', contest.id).where('name_folded', '=', folded).executeTakeFirst();
-      const values = { name: u.name, name_folded: folded, category_id: catIds.get(u.categoryCode)!, contact_email: u.contactEmail ?? null };
+      const existing = await trx
+        .selectFrom('units')
+        .select('id')
+        .where('contest_id', '=', contest.id)
+        .where('name_folded', '=', folded)
+        .executeTakeFirst();
+      const values = {
+        name: u.name,
+        name_folded: folded,
+        category_id: catIds.get(u.categoryCode)!,
+        contact_email: u.contactEmail ?? null,
+      };
       if (existing) {
         await trx.updateTable('units').set(values).where('id', '=', existing.id).execute();
         updated++;
       } else {
-        await trx.insertInto('units').values({ ...values, contest_id: contest.id, created_at: deps.clock().toISOString() }).execute();
+        await trx
+          .insertInto('units')
+          .values({ ...values, contest_id: contest.id, created_at: deps.clock().toISOString() })
+          .execute();
         created++;
       }
     }
-    await appendAudit(trx, deps, actor, { action: 'unit.import', contestId: contest.id, details: { filename: filename.slice(0, 200), created, updated } });
+    await appendAudit(trx, deps, actor, {
+      action: 'unit.import',
+      contestId: contest.id,
+      details: { filename: filename.slice(0, 200), created, updated },
+    });
   });
   return { created, updated };
 }

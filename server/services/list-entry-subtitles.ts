@@ -36,7 +36,11 @@ export async function subtitleTracks(db: Tx, entryId: number): Promise<SubtitleT
 }
 
 /** An entry's subtitle tracks for those who may see its media, and whether the caller may change them now. */
-export async function listEntrySubtitles(deps: Deps, actor: Actor, entryId: number): Promise<{ canEdit: boolean; tracks: SubtitleTrackView[] }> {
+export async function listEntrySubtitles(
+  deps: Deps,
+  actor: Actor,
+  entryId: number,
+): Promise<{ canEdit: boolean; tracks: SubtitleTrackView[] }> {
   const access = await subtitleReadAccess(deps, actor, entryId);
   const contest = await loadContest(deps.db, { id: Number(access.entry.contest_id) });
   const { refusal } = subtitleWriteRefusal(access, contest, deps.clock());

@@ -47,7 +47,17 @@ export async function failedJobsOfContest(deps: Deps, contestId: number): Promis
   for (const r of rows) {
     const title = String((JSON.parse(r.draft_json) as { title?: unknown }).title ?? '');
     for (const j of byUpload.get(r.id) ?? []) {
-      out.push({ id: j.id, name: j.name, entryId: Number(r.entryId), entryCode: r.code, entryTitle: title, attempts: j.attempts, maxAttempts: j.maxAttempts, lastError: scrubPaths(deps, j.lastError), failedAt: j.completedAt });
+      out.push({
+        id: j.id,
+        name: j.name,
+        entryId: Number(r.entryId),
+        entryCode: r.code,
+        entryTitle: title,
+        attempts: j.attempts,
+        maxAttempts: j.maxAttempts,
+        lastError: scrubPaths(deps, j.lastError),
+        failedAt: j.completedAt,
+      });
     }
   }
   return out.sort((a, b) => String(b.failedAt).localeCompare(String(a.failedAt)));

@@ -17,7 +17,21 @@ export async function galleryPageJson(deps: Deps, slug: string, filter: GalleryF
     // The cached records carry more than a card needs (synopsis, caption, upload id): send only the card.
     return {
       ...page,
-      items: page.items.map(({ id, code, title, form, topicIndex, unitId, unitName, credit, durationSec, posterUrl, publishedAt }) => ({ id, code, title, form, topicIndex, unitId, unitName, credit, durationSec, posterUrl, publishedAt })),
+      items: page.items.map(
+        ({ id, code, title, form, topicIndex, unitId, unitName, credit, durationSec, posterUrl, publishedAt }) => ({
+          id,
+          code,
+          title,
+          form,
+          topicIndex,
+          unitId,
+          unitName,
+          credit,
+          durationSec,
+          posterUrl,
+          publishedAt,
+        }),
+      ),
     };
   });
 }

@@ -5,10 +5,29 @@
 import type { Deps } from './context.ts';
 import { findContestRow } from './load-contest.ts';
 
-export interface NewsPostView { id: number; title: string; body: string; publishedAt: string; updatedAt: string }
+export interface NewsPostView {
+  id: number;
+  title: string;
+  body: string;
+  publishedAt: string;
+  updatedAt: string;
+}
 
 export async function listNews(deps: Deps, slug: string): Promise<NewsPostView[]> {
   const contest = await findContestRow(deps.db, { slug });
-  const rows = await deps.db.selectFrom('news_posts').selectAll().where('contest_id', '=', contest.id).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(100).execute();
-  return rows.map((r) => ({ id: Number(r.id), title: r.title, body: r.body, publishedAt: String(r.published_at), updatedAt: String(r.updated_at) }));
+  const rows = await deps.db
+    .selectFrom('news_posts')
+    .selectAll()
+    .where('contest_id', '=', contest.id)
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    title: r.title,
+    body: r.body,
+    publishedAt: String(r.published_at),
+    updatedAt: String(r.updated_at),
+  }));
 }

@@ -28,7 +28,19 @@ export async function publicationRows(deps: Deps, contestId: number, slug: strin
     .leftJoin('units', 'units.id', 'entries.unit_id')
     .leftJoin('renditions', 'renditions.upload_id', 'entries.accepted_upload_id')
     .leftJoin('publications', 'publications.entry_id', 'entries.id')
-    .select(['entries.id', 'entries.code', 'entries.draft_json', 'entries.review_status', 'units.name as unit_name', 'renditions.status as renditions_status', 'publications.entry_id as pub', 'publications.caption', 'publications.published_at', 'publications.unpublished_at', 'publications.unpublish_reason'])
+    .select([
+      'entries.id',
+      'entries.code',
+      'entries.draft_json',
+      'entries.review_status',
+      'units.name as unit_name',
+      'renditions.status as renditions_status',
+      'publications.entry_id as pub',
+      'publications.caption',
+      'publications.published_at',
+      'publications.unpublished_at',
+      'publications.unpublish_reason',
+    ])
     .where('entries.contest_id', '=', contestId)
     .where((eb) => eb.or([eb('entries.review_status', '=', 'approved'), eb('publications.entry_id', 'is not', null)]))
     .orderBy('entries.code')

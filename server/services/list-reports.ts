@@ -20,7 +20,12 @@ export interface ReportRow {
   resolvedBy: string | null;
 }
 
-export async function listReports(deps: Deps, actor: Actor, slug: string, filter: { status?: 'open' | 'dismissed' | 'upheld' }): Promise<ReportRow[]> {
+export async function listReports(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  filter: { status?: 'open' | 'dismissed' | 'upheld' },
+): Promise<ReportRow[]> {
   const contest = await findContestRow(deps.db, { slug });
   await authorize(deps, actor, Number(contest.id), 'reports.handle', { auditDenied: false });
   let q = deps.db
@@ -28,7 +33,22 @@ export async function listReports(deps: Deps, actor: Actor, slug: string, filter
     .innerJoin('entries', 'entries.id', 'entry_reports.entry_id')
     .leftJoin('publications', 'publications.entry_id', 'entries.id')
     .leftJoin('users', 'users.id', 'entry_reports.resolved_by')
-    .select(['entry_reports.id', 'entry_reports.entry_id', 'entries.code', 'entries.draft_json', 'publications.entry_id as pub', 'publications.unpublished_at', 'entry_reports.kind', 'entry_reports.reason', 'entry_reports.contact', 'entry_reports.status', 'entry_reports.outcome', 'entry_reports.created_at', 'entry_reports.resolved_at', 'users.full_name as resolver'])
+    .select([
+      'entry_reports.id',
+      'entry_reports.entry_id',
+      'entries.code',
+      'entries.draft_json',
+      'publications.entry_id as pub',
+      'publications.unpublished_at',
+      'entry_reports.kind',
+      'entry_reports.reason',
+      'entry_reports.contact',
+      'entry_reports.status',
+      'entry_reports.outcome',
+      'entry_reports.created_at',
+      'entry_reports.resolved_at',
+      'users.full_name as resolver',
+    ])
     .where('entry_reports.contest_id', '=', contest.id);
   if (filter.status) q = q.where('entry_reports.status', '=', filter.status);
   const rows = await q.orderBy('entry_reports.id', 'desc').limit(500).execute();

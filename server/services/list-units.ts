@@ -12,11 +12,23 @@ export async function listUnits(deps: Deps, actor: Actor, slug: string, opts: { 
   let q = deps.db
     .selectFrom('units')
     .innerJoin('unit_categories', 'unit_categories.id', 'units.category_id')
-    .select(['units.id', 'units.name', 'units.contact_email', 'unit_categories.code as categoryCode', 'unit_categories.name as categoryName'])
+    .select([
+      'units.id',
+      'units.name',
+      'units.contact_email',
+      'unit_categories.code as categoryCode',
+      'unit_categories.name as categoryName',
+    ])
     .where('units.contest_id', '=', contest.id);
   if (opts.q?.trim()) q = q.where('units.name_folded', 'like', `%${foldVietnamese(opts.q).replace(/[%_\\]/g, '')}%`);
   const rows = await q.execute();
   return rows
-    .map((r) => ({ id: Number(r.id), name: r.name, contactEmail: r.contact_email, categoryCode: r.categoryCode, categoryName: r.categoryName }))
+    .map((r) => ({
+      id: Number(r.id),
+      name: r.name,
+      contactEmail: r.contact_email,
+      categoryCode: r.categoryCode,
+      categoryName: r.categoryName,
+    }))
     .sort((a, b) => a.categoryCode.localeCompare(b.categoryCode) || collator.compare(a.name, b.name));
 }

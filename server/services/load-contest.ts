@@ -20,8 +20,16 @@ const parsedSettings = new Map<number, { text: string; settings: ContestSettings
 
 export function settingsOf(row: ContestRow): ContestSettings {
   const text = [
-    row.name, row.theme, row.topics_json, row.rules_md, row.time_zone, row.entry_rules_json, row.prizes_json, row.rubric_json,
-    row.max_entries_per_person, row.reviews_required,
+    row.name,
+    row.theme,
+    row.topics_json,
+    row.rules_md,
+    row.time_zone,
+    row.entry_rules_json,
+    row.prizes_json,
+    row.rubric_json,
+    row.max_entries_per_person,
+    row.reviews_required,
   ].join('\u0000');
   const id = Number(row.id);
   const known = parsedSettings.get(id);
@@ -67,7 +75,13 @@ export async function loadContest(db: Tx, ref: { slug: string } | { id: number }
   const row = await findContestRow(db, ref);
   const [phases, categories] = await Promise.all([
     db.selectFrom('contest_phases').selectAll().where('contest_id', '=', row.id).execute(),
-    db.selectFrom('unit_categories').selectAll().where('contest_id', '=', row.id).orderBy('position').orderBy('id').execute(),
+    db
+      .selectFrom('unit_categories')
+      .selectAll()
+      .where('contest_id', '=', row.id)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     id: Number(row.id),
@@ -75,7 +89,14 @@ export async function loadContest(db: Tx, ref: { slug: string } | { id: number }
     isDemo: row.is_demo,
     settings: settingsOf(row),
     phases: sortPhases(phases.map((p) => ({ kind: p.kind as PhaseKind, startsAt: p.starts_at, endsAt: p.ends_at }))),
-    unitCategories: categories.map((c) => ({ id: Number(c.id), code: c.code, name: c.name, nameEn: c.name_en ?? undefined, minEntries: c.min_entries, maxEntries: c.max_entries })),
+    unitCategories: categories.map((c) => ({
+      id: Number(c.id),
+      code: c.code,
+      name: c.name,
+      nameEn: c.name_en ?? undefined,
+      minEntries: c.min_entries,
+      maxEntries: c.max_entries,
+    })),
     updatedAt: row.updated_at,
   };
 }

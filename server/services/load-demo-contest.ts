@@ -10,7 +10,11 @@ export async function loadDemoContest(deps: Deps, admin: Actor): Promise<{ slug:
   if (existing) return null;
   const input = demoContest(deps.clock());
   const { id, slug } = await createContest(deps, admin, input, { isDemo: true });
-  const cats = await deps.db.selectFrom('unit_categories').select(['id', 'code']).where('contest_id', '=', id).execute();
+  const cats = await deps.db
+    .selectFrom('unit_categories')
+    .select(['id', 'code'])
+    .where('contest_id', '=', id)
+    .execute();
   const catId = (code: string) => Number(cats.find((c) => c.code === code)!.id);
   const now = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -18,8 +22,23 @@ export async function loadDemoContest(deps: Deps, admin: Actor): Promise<{ slug:
       ...DEMO_COMMUNES.map((name) => ({ name, category_id: catId('commune') })),
       ...DEMO_DISTRICT_OFFICES.map((name) => ({ name, category_id: catId('district_office') })),
     ];
-    await trx.insertInto('units').values(units.map((u) => ({ ...u, contest_id: id, name_folded: foldVietnamese(u.name), contact_email: null, created_at: now }))).execute();
-    await appendAudit(trx, deps, admin, { action: 'unit.import', contestId: id, details: { source: 'demo', created: units.length } });
+    await trx
+      .insertInto('units')
+      .values(
+        units.map((u) => ({
+          ...u,
+          contest_id: id,
+          name_folded: foldVietnamese(u.name),
+          contact_email: null,
+          created_at: now,
+        })),
+      )
+      .execute();
+    await appendAudit(trx, deps, admin, {
+      action: 'unit.import',
+      contestId: id,
+      details: { source: 'demo', created: units.length },
+    });
   });
   return { slug };
 }

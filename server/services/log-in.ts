@@ -4,7 +4,12 @@ import { dummyPasswordHash, verifyPassword } from '../security/passwords.ts';
 import { randomToken, sha256Hex } from '../security/tokens.ts';
 import type { Deps } from './context.ts';
 
-export interface LoginResult { token: string; csrfToken: string; userId: number; expiresAt: string }
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  userId: number;
+  expiresAt: string;
+}
 
 /**
  * Checks the password and opens a session. After `loginMaxFailures` wrong passwords in a row the account is locked
@@ -15,7 +20,13 @@ export async function logIn(deps: Deps, input: { identifier: string; password: s
   const id = input.identifier.trim();
   const phone = normalizePhone(id);
   const q = deps.db.selectFrom('users').selectAll();
-  const user = await (id.includes('@') ? q.where('email', '=', normalizeEmail(id)) : phone ? q.where('phone', '=', phone) : q.where('id', '=', -1)).executeTakeFirst();
+  const user = await (
+    id.includes('@')
+      ? q.where('email', '=', normalizeEmail(id))
+      : phone
+        ? q.where('phone', '=', phone)
+        : q.where('id', '=', -1)
+  ).executeTakeFirst();
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     throw new AppError('auth.invalidCredentials');
@@ -34,7 +45,10 @@ export async function logIn(deps: Deps, input: { identifier: string; password: s
     if (failures >= deps.config.loginMaxFailures) {
       await deps.db
         .updateTable('users')
-        .set({ failed_logins: 0, locked_until: new Date(now.getTime() + deps.config.loginLockMinutes * 60000).toISOString() })
+        .set({
+          failed_logins: 0,
+          locked_until: new Date(now.getTime() + deps.config.loginLockMinutes * 60000).toISOString(),
+        })
         .where('id', '=', user.id)
         .execute();
       throw new AppError('auth.locked', { minutes: deps.config.loginLockMinutes });
@@ -48,7 +62,14 @@ export async function logIn(deps: Deps, input: { identifier: string; password: s
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     await trx
       .insertInto('sessions')
-      .values({ id: sha256Hex(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt, last_seen_at: now.toISOString() })
+      .values({
+        id: sha256Hex(token),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        last_seen_at: now.toISOString(),
+      })
       .execute();
   });
   return { token, csrfToken, userId: Number(user.id), expiresAt };

@@ -38,7 +38,11 @@ export function renditionsWorkDir(deps: Pick<Deps, 'config'>, uploadId: string):
 
 /** The storage prefix of an upload's stored renditions; null when none are stored. */
 export async function storedRenditionsPrefix(deps: Pick<Deps, 'db'>, uploadId: string): Promise<string | null> {
-  const row = await deps.db.selectFrom('renditions').select(['status', 'storage_prefix']).where('upload_id', '=', uploadId).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('renditions')
+    .select(['status', 'storage_prefix'])
+    .where('upload_id', '=', uploadId)
+    .executeTakeFirst();
   if (!row) return null;
   return row.storage_prefix ?? legacyRenditionsPrefix(uploadId);
 }
@@ -51,7 +55,15 @@ export async function enqueueRenditions(deps: Deps, uploadId: string): Promise<v
   const at = deps.clock().toISOString();
   await deps.db
     .insertInto('renditions')
-    .values({ upload_id: uploadId, status: 'queued', percent: 0, error: null, variants_json: null, created_at: at, updated_at: at })
+    .values({
+      upload_id: uploadId,
+      status: 'queued',
+      percent: 0,
+      error: null,
+      variants_json: null,
+      created_at: at,
+      updated_at: at,
+    })
     .onConflict((oc) => oc.column('upload_id').doNothing())
     .execute();
   await deps.jobs.send('make-renditions', { uploadId }, { singletonKey: uploadId });
@@ -102,7 +114,11 @@ export interface MakeRenditionsOptions {
  * failure the row says `failed` with the reason and the error is thrown again, so that the queue retries the job and,
  * after the last try, shows it failed to staff.
  */
-export async function makeRenditions(deps: Deps, uploadId: string, opts: MakeRenditionsOptions = {}): Promise<'done' | 'skipped'> {
+export async function makeRenditions(
+  deps: Deps,
+  uploadId: string,
+  opts: MakeRenditionsOptions = {},
+): Promise<'done' | 'skipped'> {
   const upload = await deps.db
     .selectFrom('uploads')
     .innerJoin('entries', 'entries.id', 'uploads.entry_id')
@@ -112,14 +128,37 @@ export async function makeRenditions(deps: Deps, uploadId: string, opts: MakeRen
   if (!upload || upload.status !== 'accepted') return 'skipped';
   const dir = renditionsWorkDir(deps, uploadId);
   const prefix = renditionsPrefix(Number(upload.contest_id), Number(upload.entry_id), uploadId);
-  const existing = await deps.db.selectFrom('renditions').select(['status', 'storage_prefix']).where('upload_id', '=', uploadId).executeTakeFirst();
-  if (existing?.status === 'done' && existing.storage_prefix && (await deps.storage.head(`${existing.storage_prefix}master.m3u8`))) return 'skipped';
+  const existing = await deps.db
+    .selectFrom('renditions')
+    .select(['status', 'storage_prefix'])
+    .where('upload_id', '=', uploadId)
+    .executeTakeFirst();
+  if (
+    existing?.status === 'done' &&
+    existing.storage_prefix &&
+    (await deps.storage.head(`${existing.storage_prefix}master.m3u8`))
+  )
+    return 'skipped';
 
   const now = () => deps.clock().toISOString();
-  const set = (values: { status: 'queued' | 'running' | 'done' | 'failed'; percent?: number; error?: string | null; variants_json?: string | null; storage_prefix?: string | null }) =>
-    deps.db.updateTable('renditions').set({ ...values, updated_at: now() }).where('upload_id', '=', uploadId).execute();
+  const set = (values: {
+    status: 'queued' | 'running' | 'done' | 'failed';
+    percent?: number;
+    error?: string | null;
+    variants_json?: string | null;
+    storage_prefix?: string | null;
+  }) =>
+    deps.db
+      .updateTable('renditions')
+      .set({ ...values, updated_at: now() })
+      .where('upload_id', '=', uploadId)
+      .execute();
   if (!existing) {
-    await deps.db.insertInto('renditions').values({ upload_id: uploadId, status: 'running', percent: 0, created_at: now(), updated_at: now() }).onConflict((oc) => oc.column('upload_id').doNothing()).execute();
+    await deps.db
+      .insertInto('renditions')
+      .values({ upload_id: uploadId, status: 'running', percent: 0, created_at: now(), updated_at: now() })
+      .onConflict((oc) => oc.column('upload_id').doNothing())
+      .execute();
   }
   await set({ status: 'running', percent: 0, error: null, variants_json: null });
 
@@ -130,9 +169,18 @@ export async function makeRenditions(deps: Deps, uploadId: string, opts: MakeRen
     const t = Date.now();
     if (t - lastWrite < (opts.percentEveryMs ?? 1000)) return;
     lastWrite = t;
-    writes = writes.then(() => deps.db.updateTable('renditions').set({ percent, updated_at: now() }).where('upload_id', '=', uploadId).where('status', '=', 'running').execute()).catch((err) => {
-      deps.logger.warn({ err, uploadId }, 'could not record the renditions progress');
-    });
+    writes = writes
+      .then(() =>
+        deps.db
+          .updateTable('renditions')
+          .set({ percent, updated_at: now() })
+          .where('upload_id', '=', uploadId)
+          .where('status', '=', 'running')
+          .execute(),
+      )
+      .catch((err) => {
+        deps.logger.warn({ err, uploadId }, 'could not record the renditions progress');
+      });
   };
 
   // With S3 the original may already have moved to the bucket: read it wherever it lives.
@@ -144,18 +192,34 @@ export async function makeRenditions(deps: Deps, uploadId: string, opts: MakeRen
       const verdict = upload.verdict_json ? (JSON.parse(upload.verdict_json) as { probe?: VideoProbe }) : null;
       const source = sourceFrom(verdict?.probe) ?? sourceFrom((await probeVideoFile(file)).probe);
       if (!source) throw new RenditionError('renditions: the file has no readable video track');
-      return makeRenditionFiles(file, dir, source, { signal: opts.signal, ffmpegPath: opts.ffmpegPath, preset: opts.preset, onPercent });
+      return makeRenditionFiles(file, dir, source, {
+        signal: opts.signal,
+        ffmpegPath: opts.ffmpegPath,
+        preset: opts.preset,
+        onPercent,
+      });
     });
     opts.signal?.throwIfAborted();
     await deps.storage.putDirectory(prefix, dir);
     await writes;
-    await set({ status: 'done', percent: 100, error: null, variants_json: JSON.stringify(result.variants), storage_prefix: prefix });
-    if (!(await deps.db.selectFrom('renditions').select('upload_id').where('upload_id', '=', uploadId).executeTakeFirst())) {
+    await set({
+      status: 'done',
+      percent: 100,
+      error: null,
+      variants_json: JSON.stringify(result.variants),
+      storage_prefix: prefix,
+    });
+    if (
+      !(await deps.db.selectFrom('renditions').select('upload_id').where('upload_id', '=', uploadId).executeTakeFirst())
+    ) {
       // The entry was deleted while ffmpeg ran: nothing points at these files any more.
       await deps.storage.deletePrefix(prefix);
       return 'skipped';
     }
-    deps.logger.info({ uploadId, variants: result.variants.map((v) => v.name), ladderSec: result.ladderSec }, 'renditions made');
+    deps.logger.info(
+      { uploadId, variants: result.variants.map((v) => v.name), ladderSec: result.ladderSec },
+      'renditions made',
+    );
     return 'done';
   } catch (err) {
     await writes;
@@ -164,7 +228,10 @@ export async function makeRenditions(deps: Deps, uploadId: string, opts: MakeRen
       // Stopped with its worker or given up by the queue: it runs again from the start.
       await set({ status: 'queued', percent: 0, error: null });
     } else {
-      const message = err instanceof RenditionError || err instanceof FfmpegUnavailableError ? err.message : `renditions: ${(err as Error).message}`;
+      const message =
+        err instanceof RenditionError || err instanceof FfmpegUnavailableError
+          ? err.message
+          : `renditions: ${(err as Error).message}`;
       await set({ status: 'failed', error: message.split(input).join('…').split(dir).join('…').slice(0, 1000) });
     }
     throw err;
@@ -188,8 +255,21 @@ export interface RenditionStatus {
 export async function getRenditionStatus(deps: Deps, actor: Actor, entryId: number): Promise<RenditionStatus | null> {
   const { entry } = await entryAccess(deps, actor, entryId, 'read');
   if (!entry.accepted_upload_id) return null;
-  const row = await deps.db.selectFrom('renditions').selectAll().where('upload_id', '=', entry.accepted_upload_id).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('renditions')
+    .selectAll()
+    .where('upload_id', '=', entry.accepted_upload_id)
+    .executeTakeFirst();
   if (!row) return null;
-  const variants = row.variants_json ? (JSON.parse(row.variants_json) as PlannedVariant[]).map(({ name, width, height }) => ({ name, width, height })) : [];
-  return { uploadId: row.upload_id, status: row.status, percent: Number(row.percent), error: row.error, variants, updatedAt: String(row.updated_at) };
+  const variants = row.variants_json
+    ? (JSON.parse(row.variants_json) as PlannedVariant[]).map(({ name, width, height }) => ({ name, width, height }))
+    : [];
+  return {
+    uploadId: row.upload_id,
+    status: row.status,
+    percent: Number(row.percent),
+    error: row.error,
+    variants,
+    updatedAt: String(row.updated_at),
+  };
 }

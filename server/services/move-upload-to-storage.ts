@@ -17,7 +17,9 @@ import type { Deps } from './context.ts';
 
 export class StoredChecksumMismatch extends Error {
   constructor(uploadId: string, key: string, expected: string, actual: string) {
-    super(`SHA-256 of the stored copy of upload ${uploadId} (${key}) is ${actual}, expected ${expected}: the object was not recorded and the local copy is kept`);
+    super(
+      `SHA-256 of the stored copy of upload ${uploadId} (${key}) is ${actual}, expected ${expected}: the object was not recorded and the local copy is kept`,
+    );
     this.name = 'StoredChecksumMismatch';
   }
 }
@@ -48,12 +50,24 @@ async function removeLocalCopy(deps: Deps, uploadId: string): Promise<void> {
 
 export type MoveOutcome = 'moved' | 'already-stored' | 'local-storage' | 'skipped';
 
-export async function moveUploadToStorage(deps: Deps, uploadId: string, opts: { signal?: AbortSignal } = {}): Promise<MoveOutcome> {
+export async function moveUploadToStorage(
+  deps: Deps,
+  uploadId: string,
+  opts: { signal?: AbortSignal } = {},
+): Promise<MoveOutcome> {
   if (deps.storage.kind === 'local') return 'local-storage';
   const upload = await deps.db
     .selectFrom('uploads')
     .innerJoin('entries', 'entries.id', 'uploads.entry_id')
-    .select(['uploads.id', 'uploads.status', 'uploads.sha256', 'uploads.verdict_json', 'uploads.storage_key', 'uploads.entry_id', 'entries.contest_id'])
+    .select([
+      'uploads.id',
+      'uploads.status',
+      'uploads.sha256',
+      'uploads.verdict_json',
+      'uploads.storage_key',
+      'uploads.entry_id',
+      'entries.contest_id',
+    ])
     .where('uploads.id', '=', uploadId)
     .executeTakeFirst();
   if (!upload || upload.status !== 'accepted' || !upload.sha256) return 'skipped';
@@ -63,7 +77,10 @@ export async function moveUploadToStorage(deps: Deps, uploadId: string, opts: { 
     return 'already-stored';
   }
   const file = uploadPath(deps, uploadId);
-  const container = (JSON.parse(upload.verdict_json ?? '{}') as { probe?: { container?: string } }).probe?.container === 'mov' ? 'mov' : 'mp4';
+  const container =
+    (JSON.parse(upload.verdict_json ?? '{}') as { probe?: { container?: string } }).probe?.container === 'mov'
+      ? 'mov'
+      : 'mp4';
   const key = originalKey(Number(upload.contest_id), Number(upload.entry_id), uploadId, container);
 
   await deps.storage.put(key, file, { sha256: upload.sha256, contentType: contentTypeOf(key) });
@@ -98,7 +115,12 @@ export async function moveUploadToStorage(deps: Deps, uploadId: string, opts: { 
  */
 export async function requeueUploadMoves(deps: Deps): Promise<number> {
   if (deps.storage.kind === 'local') return 0;
-  const rows = await deps.db.selectFrom('uploads').select('id').where('status', '=', 'accepted').where('storage_key', 'is', null).execute();
+  const rows = await deps.db
+    .selectFrom('uploads')
+    .select('id')
+    .where('status', '=', 'accepted')
+    .where('storage_key', 'is', null)
+    .execute();
   let queued = 0;
   for (const { id } of rows) {
     const last = await deps.jobs.findByKey('move-upload', id);
@@ -126,7 +148,8 @@ export async function withOriginalFile<T>(deps: Deps, uploadId: string, fn: (fil
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || (err as NodeJS.ErrnoException).path !== file) throw err;
   }
   const row = await deps.db.selectFrom('uploads').select('storage_key').where('id', '=', uploadId).executeTakeFirst();
-  if (!row?.storage_key) throw new Error(`the original of upload ${uploadId} is neither on local disk nor in the storage`);
+  if (!row?.storage_key)
+    throw new Error(`the original of upload ${uploadId} is neither on local disk nor in the storage`);
   const obj = await deps.storage.get(row.storage_key);
   if (!obj) throw new Error(`the original of upload ${uploadId} is missing from the storage (${row.storage_key})`);
   const dir = await fsp.mkdtemp(path.join(deps.config.dataDir, 'tmp-original-'));

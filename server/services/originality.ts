@@ -12,9 +12,21 @@
  * `audio_bits`: null until the sound was fingerprinted (rows from before the audio fingerprint: the housekeeping
  * queues them again and the job adds it); the bare format prefix for a file without a readable audio track.
  */
-import { matchFingerprints, decodeHashes, encodeHashes, type FrameHash, type MatchOptions, type MatchResult } from '../../core/fingerprint-match.ts';
+import {
+  matchFingerprints,
+  decodeHashes,
+  encodeHashes,
+  type FrameHash,
+  type MatchOptions,
+  type MatchResult,
+} from '../../core/fingerprint-match.ts';
 import { decodeAudioFingerprint, encodeAudioFingerprint } from '../../core/audio-fingerprint.ts';
-import { indexAudioFingerprint, matchAudioFingerprints, type AudioIndex, type AudioMatchOptions } from '../../core/audio-fingerprint-match.ts';
+import {
+  indexAudioFingerprint,
+  matchAudioFingerprints,
+  type AudioIndex,
+  type AudioMatchOptions,
+} from '../../core/audio-fingerprint-match.ts';
 import type { FlagRange } from '../../core/originality-ranges.ts';
 import type { VideoProbe } from '../../core/video-policy.ts';
 import { fingerprintAudio, type AudioFingerprintOptions } from '../media/audio-fingerprint.ts';
@@ -82,7 +94,11 @@ interface StoredPrints {
 const PAGE = 50;
 
 function printsOf(row: StoredPrints): Prints {
-  return { fps: Number(row.fps), frames: decodeHashes(row.frame_hashes), audio: row.audio_bits === null ? null : decodeAudioFingerprint(row.audio_bits) };
+  return {
+    fps: Number(row.fps),
+    frames: decodeHashes(row.frame_hashes),
+    audio: row.audio_bits === null ? null : decodeAudioFingerprint(row.audio_bits),
+  };
 }
 
 interface Comparison {
@@ -103,7 +119,10 @@ function comparePrints(a: Prints, b: Prints, opts: ScreeningOptions): Comparison
   if (!video.flagged && !audio.flagged) return null;
   return {
     score: Math.round(Math.max(video.score, audio.score) * 100),
-    ranges: [...video.ranges.map((r) => ({ kind: 'video' as const, ...r })), ...audio.ranges.map((r) => ({ kind: 'audio' as const, ...r }))],
+    ranges: [
+      ...video.ranges.map((r) => ({ kind: 'video' as const, ...r })),
+      ...audio.ranges.map((r) => ({ kind: 'audio' as const, ...r })),
+    ],
   };
 }
 
@@ -123,7 +142,11 @@ async function storedAudio(deps: Deps, file: string, opts: AudioFingerprintOptio
 }
 
 /** Fingerprints one accepted upload (unless already done) and screens it. */
-export async function fingerprintUpload(deps: Deps, uploadId: string, opts: ScreeningOptions = {}): Promise<ScreeningOutcome> {
+export async function fingerprintUpload(
+  deps: Deps,
+  uploadId: string,
+  opts: ScreeningOptions = {},
+): Promise<ScreeningOutcome> {
   const upload = await deps.db
     .selectFrom('uploads')
     .innerJoin('entries', 'entries.id', 'uploads.entry_id')
@@ -134,28 +157,52 @@ export async function fingerprintUpload(deps: Deps, uploadId: string, opts: Scre
   const contestId = Number(upload.contest_id);
 
   let mine: Prints;
-  const existing = await deps.db.selectFrom('fingerprints').select(['fps', 'frame_hashes', 'audio_bits']).where('upload_id', '=', uploadId).executeTakeFirst();
+  const existing = await deps.db
+    .selectFrom('fingerprints')
+    .select(['fps', 'frame_hashes', 'audio_bits'])
+    .where('upload_id', '=', uploadId)
+    .executeTakeFirst();
   if (existing && existing.audio_bits !== null) {
     mine = printsOf(existing);
   } else {
     const verdict = upload.verdict_json ? (JSON.parse(upload.verdict_json) as { probe?: VideoProbe }) : null;
     const format = verdict?.probe?.container === 'mov' ? 'mov' : 'mp4';
     const durationSec = verdict?.probe?.durationSec ?? null;
-    const run = { format, signal: opts.signal, ffmpegPath: opts.ffmpegPath, timeoutMs: durationSec ? (60 + durationSec * 2) * 1000 : undefined } as const;
+    const run = {
+      format,
+      signal: opts.signal,
+      ffmpegPath: opts.ffmpegPath,
+      timeoutMs: durationSec ? (60 + durationSec * 2) * 1000 : undefined,
+    } as const;
     // A row made before audio screening existed keeps its pictures: only the sound is fingerprinted then.
     const made = await withOriginalFile(deps, uploadId, async (file) => ({
       video: existing ? null : await fingerprintVideo(file, run),
-      audio: await storedAudio(deps, file, { ...run, hasAudio: verdict?.probe ? verdict.probe.audio !== null : undefined }),
+      audio: await storedAudio(deps, file, {
+        ...run,
+        hasAudio: verdict?.probe ? verdict.probe.audio !== null : undefined,
+      }),
     }));
     if (made.video) {
       await deps.db
         .insertInto('fingerprints')
-        .values({ upload_id: uploadId, fps: made.video.fps, frame_hashes: encodeHashes(made.video.frames), audio_bits: made.audio, duration_ms: Math.round(made.video.durationSec * 1000), created_at: deps.clock().toISOString() })
+        .values({
+          upload_id: uploadId,
+          fps: made.video.fps,
+          frame_hashes: encodeHashes(made.video.frames),
+          audio_bits: made.audio,
+          duration_ms: Math.round(made.video.durationSec * 1000),
+          created_at: deps.clock().toISOString(),
+        })
         .onConflict((oc) => oc.column('upload_id').doNothing())
         .execute();
       mine = { fps: made.video.fps, frames: made.video.frames, audio: decodeAudioFingerprint(made.audio) };
     } else {
-      await deps.db.updateTable('fingerprints').set({ audio_bits: made.audio }).where('upload_id', '=', uploadId).where('audio_bits', 'is', null).execute();
+      await deps.db
+        .updateTable('fingerprints')
+        .set({ audio_bits: made.audio })
+        .where('upload_id', '=', uploadId)
+        .where('audio_bits', 'is', null)
+        .execute();
       mine = printsOf({ ...existing!, audio_bits: made.audio });
     }
   }
@@ -164,7 +211,10 @@ export async function fingerprintUpload(deps: Deps, uploadId: string, opts: Scre
   type NewFlag = { other_upload_id: string | null; reference_id: number | null; result: Comparison };
   const found: NewFlag[] = [];
   /** Compares one page of stored fingerprints with ours and keeps those that match. */
-  const screen = <R extends StoredPrints>(rows: readonly R[], flagOf: (row: R, result: Comparison) => NewFlag): void => {
+  const screen = <R extends StoredPrints>(
+    rows: readonly R[],
+    flagOf: (row: R, result: Comparison) => NewFlag,
+  ): void => {
     for (const row of rows) {
       if (opts.signal?.aborted) throw new Error('screening stopped');
       const result = comparePrints(mine, printsOf(row), opts);
@@ -209,15 +259,29 @@ export async function fingerprintUpload(deps: Deps, uploadId: string, opts: Scre
 
   const at = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('originality_flags').where((eb) => eb.or([eb('upload_id', '=', uploadId), eb('other_upload_id', '=', uploadId)])).execute();
+    await trx
+      .deleteFrom('originality_flags')
+      .where((eb) => eb.or([eb('upload_id', '=', uploadId), eb('other_upload_id', '=', uploadId)]))
+      .execute();
     for (const f of found) {
       await trx
         .insertInto('originality_flags')
-        .values({ contest_id: contestId, upload_id: uploadId, other_upload_id: f.other_upload_id, reference_id: f.reference_id, score: f.result.score, ranges_json: JSON.stringify(f.result.ranges), created_at: at })
+        .values({
+          contest_id: contestId,
+          upload_id: uploadId,
+          other_upload_id: f.other_upload_id,
+          reference_id: f.reference_id,
+          score: f.result.score,
+          ranges_json: JSON.stringify(f.result.ranges),
+          created_at: at,
+        })
         .execute();
     }
   });
-  deps.logger.info({ uploadId, frames: mine.frames.length, audioFrames: mine.audio?.length ?? 0, flags: found.length }, 'originality screening done');
+  deps.logger.info(
+    { uploadId, frames: mine.frames.length, audioFrames: mine.audio?.length ?? 0, flags: found.length },
+    'originality screening done',
+  );
   return { status: 'done', flags: found.length };
 }
 
@@ -233,7 +297,11 @@ export interface AddReferenceInput {
  * Adds a clip to a contest's reference library and screens the contest's already fingerprinted entries against it
  * (their flags against this clip are written at once). Returns the new clip's id and the flags raised.
  */
-export async function addReferenceClip(deps: Deps, input: AddReferenceInput, opts: ScreeningOptions = {}): Promise<{ id: number; flags: number }> {
+export async function addReferenceClip(
+  deps: Deps,
+  input: AddReferenceInput,
+  opts: ScreeningOptions = {},
+): Promise<{ id: number; flags: number }> {
   const title = input.title.trim();
   if (!title) throw new Error('a reference clip needs a title');
   const run = { format: input.format, signal: opts.signal, ffmpegPath: opts.ffmpegPath };
@@ -243,7 +311,15 @@ export async function addReferenceClip(deps: Deps, input: AddReferenceInput, opt
   const at = deps.clock().toISOString();
   const row = await deps.db
     .insertInto('reference_clips')
-    .values({ contest_id: input.contestId, title, fps: fp.fps, frame_hashes: encodeHashes(fp.frames), audio_bits: audioBits, duration_ms: Math.round(fp.durationSec * 1000), created_at: at })
+    .values({
+      contest_id: input.contestId,
+      title,
+      fps: fp.fps,
+      frame_hashes: encodeHashes(fp.frames),
+      audio_bits: audioBits,
+      duration_ms: Math.round(fp.durationSec * 1000),
+      created_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = Number(row.id);
@@ -267,7 +343,15 @@ export async function addReferenceClip(deps: Deps, input: AddReferenceInput, opt
       if (!result) continue;
       await deps.db
         .insertInto('originality_flags')
-        .values({ contest_id: input.contestId, upload_id: r.upload_id, other_upload_id: null, reference_id: id, score: result.score, ranges_json: JSON.stringify(result.ranges), created_at: at })
+        .values({
+          contest_id: input.contestId,
+          upload_id: r.upload_id,
+          other_upload_id: null,
+          reference_id: id,
+          score: result.score,
+          ranges_json: JSON.stringify(result.ranges),
+          created_at: at,
+        })
         .execute();
       flags++;
     }

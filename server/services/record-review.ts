@@ -11,7 +11,16 @@
 import { AppError } from '../../core/errors.ts';
 import { can } from '../../core/roles.ts';
 import { reviewMessage } from '../../core/review-messages.ts';
-import { buildChecklist, CHECKLIST_LABELS, decisionProblem, recordingRule, roundOutcome, type ReviewInput, type ReviewStatus, type RoundDecision } from '../../core/review.ts';
+import {
+  buildChecklist,
+  CHECKLIST_LABELS,
+  decisionProblem,
+  recordingRule,
+  roundOutcome,
+  type ReviewInput,
+  type ReviewStatus,
+  type RoundDecision,
+} from '../../core/review.ts';
 import { entryDraftSchema } from '../../core/entry.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { notifyEntrant } from '../notify/notify-entrant.ts';
@@ -23,9 +32,19 @@ import { loadContest } from './load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
 import { checklistFacts, loadDecisions } from './review-state.ts';
 
-export interface RecordedReview { reviewId: number; round: number; status: ReviewStatus; isFinal: boolean }
+export interface RecordedReview {
+  reviewId: number;
+  round: number;
+  status: ReviewStatus;
+  isFinal: boolean;
+}
 
-export async function recordReview(deps: Deps, actor: Actor, entryId: number, input: ReviewInput): Promise<RecordedReview> {
+export async function recordReview(
+  deps: Deps,
+  actor: Actor,
+  entryId: number,
+  input: ReviewInput,
+): Promise<RecordedReview> {
   requireLogin(actor);
   const entry = await deps.db.selectFrom('entries').selectAll().where('id', '=', entryId).executeTakeFirst();
   if (!entry) throw new AppError('entry.notFound');
@@ -38,10 +57,14 @@ export async function recordReview(deps: Deps, actor: Actor, entryId: number, in
   const draft = entryDraftSchema.parse(JSON.parse(entry.draft_json));
   const now = deps.clock();
 
-  const checklist = buildChecklist(input.checklist, await checklistFacts(deps.db, entry, draft, contest.settings.entryRules.allowedForms));
+  const checklist = buildChecklist(
+    input.checklist,
+    await checklistFacts(deps.db, entry, draft, contest.settings.entryRules.allowedForms),
+  );
   const problem = decisionProblem(input, checklist, now);
   if (problem?.code === 'review.reasonRequired') throw new AppError(problem.code, { min: problem.min });
-  if (problem?.code === 'review.deadlineInvalid') throw new AppError(problem.code, { minMinutes: problem.minMinutes, maxDays: problem.maxDays });
+  if (problem?.code === 'review.deadlineInvalid')
+    throw new AppError(problem.code, { minMinutes: problem.minMinutes, maxDays: problem.maxDays });
   if (problem?.code === 'review.checklistIncomplete') {
     const items = problem.items.map((i) => `${CHECKLIST_LABELS[i].vi} (${CHECKLIST_LABELS[i].rule})`).join('; ');
     throw new AppError(problem.code, { count: problem.items.length, items }, { items: problem.items });
@@ -49,28 +72,52 @@ export async function recordReview(deps: Deps, actor: Actor, entryId: number, in
 
   const at = now.toISOString();
   const reason = input.reason.normalize('NFC').trim();
-  const fixDeadline = input.decision === 'return' && input.fixDeadline ? new Date(input.fixDeadline).toISOString() : null;
+  const fixDeadline =
+    input.decision === 'return' && input.fixDeadline ? new Date(input.fixDeadline).toISOString() : null;
   let settled: { recorded: RecordedReview; deciding: RoundDecision | null };
   try {
     settled = await deps.db.transaction().execute(async (trx) => {
       // Take the entry's row first: concurrent reviewers of one entry then go one at a time (PostgreSQL row lock;
       // SQLite has one writer), and each sees the decisions committed before it.
       await trx.updateTable('entries').set({ updated_at: at }).where('id', '=', entryId).execute();
-      const current = await trx.selectFrom('entries').select(['status', 'review_status', 'review_round']).where('id', '=', entryId).executeTakeFirstOrThrow();
+      const current = await trx
+        .selectFrom('entries')
+        .select(['status', 'review_status', 'review_round'])
+        .where('id', '=', entryId)
+        .executeTakeFirstOrThrow();
       const round = Number(current.review_round);
       const decisions = await loadDecisions(trx, entryId, round);
-      const rule = recordingRule({ submitted: current.status === 'submitted', status: current.review_status }, actor.userId, decisions, mayFinalize);
+      const rule = recordingRule(
+        { submitted: current.status === 'submitted', status: current.review_status },
+        actor.userId,
+        decisions,
+        mayFinalize,
+      );
       if (!rule.ok) throw new AppError(rule.code, { round });
 
       const { id } = await trx
         .insertInto('reviews')
         .values({
-          entry_id: entryId, round, reviewer_user_id: actor.userId, decision: input.decision, reason, note: input.note.normalize('NFC'),
-          checklist_json: JSON.stringify(checklist), fix_deadline: fixDeadline, is_final: rule.isFinal, created_at: at,
+          entry_id: entryId,
+          round,
+          reviewer_user_id: actor.userId,
+          decision: input.decision,
+          reason,
+          note: input.note.normalize('NFC'),
+          checklist_json: JSON.stringify(checklist),
+          fix_deadline: fixDeadline,
+          is_final: rule.isFinal,
+          created_at: at,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const outcome = roundOutcome([...decisions, { reviewerId: actor.userId, decision: input.decision, isFinal: rule.isFinal, reason, fixDeadline, at }], required);
+      const outcome = roundOutcome(
+        [
+          ...decisions,
+          { reviewerId: actor.userId, decision: input.decision, isFinal: rule.isFinal, reason, fixDeadline, at },
+        ],
+        required,
+      );
       const returned = outcome.status === 'returned';
       await trx
         .updateTable('entries')
@@ -84,15 +131,28 @@ export async function recordReview(deps: Deps, actor: Actor, entryId: number, in
         .execute();
       if (outcome.deciding) {
         // The entrant's history: the outcome, never who reviewed or how each voted.
-        await recordEntryEvent(trx, entryId, at, null, `review.${outcome.status}`, { round, ...(returned ? { fixDeadline: outcome.deciding.fixDeadline } : {}) });
+        await recordEntryEvent(trx, entryId, at, null, `review.${outcome.status}`, {
+          round,
+          ...(returned ? { fixDeadline: outcome.deciding.fixDeadline } : {}),
+        });
       }
       await appendAudit(trx, deps, actor, {
         action: rule.isFinal ? 'entry.reviewFinal' : 'entry.review',
         contestId,
         target: `entry:${entryId}`,
-        details: { code: entry.code, round, decision: input.decision, reason: reason || null, fixDeadline, outcome: outcome.status },
+        details: {
+          code: entry.code,
+          round,
+          decision: input.decision,
+          reason: reason || null,
+          fixDeadline,
+          outcome: outcome.status,
+        },
       });
-      return { recorded: { reviewId: Number(id), round, status: outcome.status, isFinal: rule.isFinal }, deciding: outcome.deciding };
+      return {
+        recorded: { reviewId: Number(id), round, status: outcome.status, isFinal: rule.isFinal },
+        deciding: outcome.deciding,
+      };
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('review.alreadyDecided', { round: Number(entry.review_round) });
@@ -100,12 +160,31 @@ export async function recordReview(deps: Deps, actor: Actor, entryId: number, in
   }
 
   const { recorded, deciding } = settled;
-  if (deciding && (recorded.status === 'approved' || recorded.status === 'rejected' || recorded.status === 'returned')) {
+  if (
+    deciding &&
+    (recorded.status === 'approved' || recorded.status === 'rejected' || recorded.status === 'returned')
+  ) {
     const msg = reviewMessage({
-      status: recorded.status, contestName: contest.settings.name, entryCode: entry.code ?? `#${entryId}`, title: draft.title,
-      reason: deciding.reason, fixDeadline: deciding.fixDeadline, timeZone: contest.settings.timeZone, entryUrl: `${deps.config.publicUrl}/entries/${entryId}`,
+      status: recorded.status,
+      contestName: contest.settings.name,
+      entryCode: entry.code ?? `#${entryId}`,
+      title: draft.title,
+      reason: deciding.reason,
+      fixDeadline: deciding.fixDeadline,
+      timeZone: contest.settings.timeZone,
+      entryUrl: `${deps.config.publicUrl}/entries/${entryId}`,
     });
-    await notifyEntrant(deps, entryId, { kind: `review.${recorded.status}`, ...msg, data: { entryId, code: entry.code, status: recorded.status, round: recorded.round, fixDeadline: deciding.fixDeadline } });
+    await notifyEntrant(deps, entryId, {
+      kind: `review.${recorded.status}`,
+      ...msg,
+      data: {
+        entryId,
+        code: entry.code,
+        status: recorded.status,
+        round: recorded.round,
+        fixDeadline: deciding.fixDeadline,
+      },
+    });
   }
   return recorded;
 }

@@ -16,7 +16,12 @@ export interface RemovedMedia {
   failures: number;
 }
 
-export async function removeEntryMedia(deps: Deps, contestId: number, entryId: number, uploadIds: readonly string[]): Promise<RemovedMedia> {
+export async function removeEntryMedia(
+  deps: Deps,
+  contestId: number,
+  entryId: number,
+  uploadIds: readonly string[],
+): Promise<RemovedMedia> {
   const out: RemovedMedia = { objects: 0, localFiles: 0, failures: 0 };
   const attempt = async (what: string, run: () => Promise<void>) => {
     try {
@@ -32,7 +37,10 @@ export async function removeEntryMedia(deps: Deps, contestId: number, entryId: n
   for (const id of uploadIds) {
     await attempt(`upload ${id}`, async () => {
       for (const file of [uploadPath(deps, id), `${uploadPath(deps, id)}.json`]) {
-        const existed = await fsp.rm(file).then(() => true, (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? false : Promise.reject(err)));
+        const existed = await fsp.rm(file).then(
+          () => true,
+          (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? false : Promise.reject(err)),
+        );
         if (existed) out.localFiles++;
       }
       await fsp.rm(renditionsWorkDir(deps, id), { recursive: true, force: true });

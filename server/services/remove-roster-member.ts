@@ -9,8 +9,18 @@ export async function removeRosterMember(deps: Deps, actor: Actor, slug: string,
   const contestId = Number(contest.id);
   await authorize(deps, actor, contestId, 'roster.edit');
   await deps.db.transaction().execute(async (trx) => {
-    const row = await trx.deleteFrom('roster_members').where('id', '=', memberId).where('contest_id', '=', contestId).returning(['body', 'full_name']).executeTakeFirst();
+    const row = await trx
+      .deleteFrom('roster_members')
+      .where('id', '=', memberId)
+      .where('contest_id', '=', contestId)
+      .returning(['body', 'full_name'])
+      .executeTakeFirst();
     if (!row) throw new AppError('roster.notFound');
-    await appendAudit(trx, deps, actor, { action: 'roster.remove', contestId, target: `roster:${memberId}`, details: { body: row.body, fullName: row.full_name } });
+    await appendAudit(trx, deps, actor, {
+      action: 'roster.remove',
+      contestId,
+      target: `roster:${memberId}`,
+      details: { body: row.body, fullName: row.full_name },
+    });
   });
 }

@@ -10,14 +10,27 @@ import { findPublishedEntry } from './gallery-cache.ts';
 export const REPORT_KINDS = ['copied', 'rights', 'inappropriate', 'other'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-export async function reportEntry(deps: Deps, actor: Actor, entryId: number, req: { kind: ReportKind; reason: string; contact?: string }): Promise<{ id: number }> {
+export async function reportEntry(
+  deps: Deps,
+  actor: Actor,
+  entryId: number,
+  req: { kind: ReportKind; reason: string; contact?: string },
+): Promise<{ id: number }> {
   const e = await findPublishedEntry(deps, entryId);
   if (!e) throw new AppError('entry.notFound');
   const reason = req.reason.normalize('NFC').trim();
   if (reason.length < 10) throw new AppError('report.reasonRequired');
   const row = await deps.db
     .insertInto('entry_reports')
-    .values({ entry_id: entryId, contest_id: e.contestId, kind: req.kind, reason, contact: (req.contact ?? '').normalize('NFC').trim(), reporter_user_id: actor.userId ?? null, created_at: deps.clock().toISOString() })
+    .values({
+      entry_id: entryId,
+      contest_id: e.contestId,
+      kind: req.kind,
+      reason,
+      contact: (req.contact ?? '').normalize('NFC').trim(),
+      reporter_user_id: actor.userId ?? null,
+      created_at: deps.clock().toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   deps.logger.info({ entryId, reportId: Number(row.id), kind: req.kind }, 'entry reported');

@@ -19,7 +19,11 @@ export async function resetPassword(deps: Deps, input: { token: string; password
       .returning('user_id')
       .executeTakeFirst();
     if (!used) throw new AppError('auth.resetInvalid');
-    await trx.updateTable('users').set({ password_hash: hashed, failed_logins: 0, locked_until: null, updated_at: now }).where('id', '=', used.user_id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hashed, failed_logins: 0, locked_until: null, updated_at: now })
+      .where('id', '=', used.user_id)
+      .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', used.user_id).execute();
   });
 }

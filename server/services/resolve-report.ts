@@ -9,8 +9,17 @@ import type { Actor, Deps } from './context.ts';
 import { invalidateGallery } from './gallery-cache.ts';
 import { tellUnpublished, unpublishInTx } from './unpublish-entry.ts';
 
-export async function resolveReport(deps: Deps, actor: Actor, reportId: number, req: { status: 'dismissed' | 'upheld'; outcome: string; unpublish?: boolean }): Promise<void> {
-  const report = await deps.db.selectFrom('entry_reports').select(['id', 'contest_id', 'entry_id', 'status']).where('id', '=', reportId).executeTakeFirst();
+export async function resolveReport(
+  deps: Deps,
+  actor: Actor,
+  reportId: number,
+  req: { status: 'dismissed' | 'upheld'; outcome: string; unpublish?: boolean },
+): Promise<void> {
+  const report = await deps.db
+    .selectFrom('entry_reports')
+    .select(['id', 'contest_id', 'entry_id', 'status'])
+    .where('id', '=', reportId)
+    .executeTakeFirst();
   if (!report) throw new AppError('report.notFound');
   const contestId = Number(report.contest_id);
   await authorize(deps, actor, contestId, 'reports.handle');
@@ -26,7 +35,12 @@ export async function resolveReport(deps: Deps, actor: Actor, reportId: number, 
       .where('status', '=', 'open')
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new AppError('report.alreadyResolved');
-    await appendAudit(trx, deps, actor, { action: 'report.resolve', contestId, target: `entry:${entryId}`, details: { reportId, status: req.status, outcome, unpublish } });
+    await appendAudit(trx, deps, actor, {
+      action: 'report.resolve',
+      contestId,
+      target: `entry:${entryId}`,
+      details: { reportId, status: req.status, outcome, unpublish },
+    });
     if (unpublish) await unpublishInTx(trx, deps, actor, entryId, outcome, `report:${reportId}`);
   });
   if (unpublish) {

@@ -2,7 +2,11 @@ import type { UserRow } from '../db/schema.ts';
 import { sha256Hex } from '../security/tokens.ts';
 import type { Deps } from './context.ts';
 
-export interface ResolvedSession { user: UserRow; csrfToken: string; expiresAt: string }
+export interface ResolvedSession {
+  user: UserRow;
+  csrfToken: string;
+  expiresAt: string;
+}
 
 const TOUCH_EVERY_MS = 60 * 60 * 1000;
 
@@ -25,7 +29,11 @@ export async function resolveSession(deps: Deps, token: string): Promise<Resolve
   let expiresAt = row.expires_at;
   if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
     expiresAt = new Date(now.getTime() + deps.config.sessionDays * 86400000).toISOString();
-    await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString(), expires_at: expiresAt }).where('id', '=', id).execute();
+    await deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString(), expires_at: expiresAt })
+      .where('id', '=', id)
+      .execute();
   }
   const { csrf_token, expires_at: _e, last_seen_at: _l, ...user } = row;
   return { user: user as UserRow, csrfToken: csrf_token, expiresAt };

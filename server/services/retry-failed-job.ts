@@ -14,7 +14,14 @@ export async function retryFailedJob(deps: Deps, actor: Actor, slug: string, job
   const job = (await failedJobsOfContest(deps, contestId)).find((j) => j.id === jobId);
   if (!job) throw new AppError('jobs.notFound');
   if (!(await deps.jobs.retry(jobId))) throw new AppError('jobs.notRetryable');
-  await deps.db.transaction().execute((trx) =>
-    appendAudit(trx, deps, actor, { action: 'job.retry', contestId, target: `entry:${job.entryId}`, details: { job: job.name, jobId } }),
-  );
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, deps, actor, {
+        action: 'job.retry',
+        contestId,
+        target: `entry:${job.entryId}`,
+        details: { job: job.name, jobId },
+      }),
+    );
 }

@@ -24,18 +24,36 @@ export async function replacePhases(trx: Tx, contestId: number, phases: readonly
   if (phases.length === 0) return;
   await trx
     .insertInto('contest_phases')
-    .values(phases.map((p) => ({ contest_id: contestId, kind: p.kind, starts_at: new Date(p.startsAt).toISOString(), ends_at: new Date(p.endsAt).toISOString() })))
+    .values(
+      phases.map((p) => ({
+        contest_id: contestId,
+        kind: p.kind,
+        starts_at: new Date(p.startsAt).toISOString(),
+        ends_at: new Date(p.endsAt).toISOString(),
+      })),
+    )
     .execute();
 }
 
 /** Upserts categories by code; a category that units still use cannot be removed. */
 export async function saveCategories(trx: Tx, contestId: number, categories: readonly UnitCategory[]): Promise<void> {
   const codes = categories.map((c) => c.code);
-  const existing = await trx.selectFrom('unit_categories').select(['id', 'code']).where('contest_id', '=', contestId).execute();
+  const existing = await trx
+    .selectFrom('unit_categories')
+    .select(['id', 'code'])
+    .where('contest_id', '=', contestId)
+    .execute();
   const gone = existing.filter((e) => !codes.includes(e.code));
   if (gone.length) {
     try {
-      await trx.deleteFrom('unit_categories').where('id', 'in', gone.map((g) => g.id)).execute();
+      await trx
+        .deleteFrom('unit_categories')
+        .where(
+          'id',
+          'in',
+          gone.map((g) => g.id),
+        )
+        .execute();
     } catch (err) {
       if (isForeignKeyViolation(err)) throw new AppError('unit.inUse');
       throw err;
@@ -44,8 +62,26 @@ export async function saveCategories(trx: Tx, contestId: number, categories: rea
   for (const [position, c] of categories.entries()) {
     await trx
       .insertInto('unit_categories')
-      .values({ contest_id: contestId, code: c.code, name: c.name.normalize('NFC'), name_en: c.nameEn ?? null, min_entries: c.minEntries, max_entries: c.maxEntries, position })
-      .onConflict((oc) => oc.columns(['contest_id', 'code']).doUpdateSet({ name: c.name.normalize('NFC'), name_en: c.nameEn ?? null, min_entries: c.minEntries, max_entries: c.maxEntries, position }))
+      .values({
+        contest_id: contestId,
+        code: c.code,
+        name: c.name.normalize('NFC'),
+        name_en: c.nameEn ?? null,
+        min_entries: c.minEntries,
+        max_entries: c.maxEntries,
+        position,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['contest_id', 'code'])
+          .doUpdateSet({
+            name: c.name.normalize('NFC'),
+            name_en: c.nameEn ?? null,
+            min_entries: c.minEntries,
+            max_entries: c.maxEntries,
+            position,
+          }),
+      )
       .execute();
   }
 }

@@ -16,7 +16,13 @@ import { resolveParty } from './resolve-party.ts';
  * Creates a draft entry, or saves changes to one. Drafts may be incomplete; they can be started any time until the
  * submission deadline. With `intake`, the secretariat registers an entry received by e-mail or in person (R13).
  */
-export async function saveEntryDraft(deps: Deps, actor: Actor, slug: string, draft: EntryDraft, opts: { entryId?: number; intake?: boolean } = {}): Promise<{ id: number }> {
+export async function saveEntryDraft(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  draft: EntryDraft,
+  opts: { entryId?: number; intake?: boolean } = {},
+): Promise<{ id: number }> {
   requireLogin(actor);
   const contest = await loadContest(deps.db, { slug });
   const now = deps.clock();
@@ -35,9 +41,16 @@ export async function saveEntryDraft(deps: Deps, actor: Actor, slug: string, dra
   const refusal = draftEditRefusal(contest, existing, now);
   if (refusal) throw refusal;
   if (opts.entryId === undefined && !intake) {
-    const { n } = await deps.db.selectFrom('entries').select((eb) => eb.fn.countAll<number>().as('n')).where('contest_id', '=', contest.id).where('owner_user_id', '=', actor.userId).where('status', '=', 'draft').executeTakeFirstOrThrow();
+    const { n } = await deps.db
+      .selectFrom('entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('contest_id', '=', contest.id)
+      .where('owner_user_id', '=', actor.userId)
+      .where('status', '=', 'draft')
+      .executeTakeFirstOrThrow();
     // Enough for any honest entrant (the quota is 2), and a bound on the disk one account can claim with uploads.
-    if (Number(n) >= deps.config.maxDraftsPerEntrant) throw new AppError('entry.tooManyDrafts', { max: deps.config.maxDraftsPerEntrant });
+    if (Number(n) >= deps.config.maxDraftsPerEntrant)
+      throw new AppError('entry.tooManyDrafts', { max: deps.config.maxDraftsPerEntrant });
   }
   const party = await resolveParty(deps.db, actor, contest.id, draft, { intake });
   await checkStaffExclusion(deps.db, contest.id, intake ? null : actor.userId, draft);
@@ -56,16 +69,35 @@ export async function saveEntryDraft(deps: Deps, actor: Actor, slug: string, dra
     if (opts.entryId === undefined) {
       const row = await trx
         .insertInto('entries')
-        .values({ ...values, contest_id: contest.id, owner_user_id: intake ? null : actor.userId, status: 'draft', is_intake: intake, intake_by_user_id: intake ? actor.userId : null, created_at: at })
+        .values({
+          ...values,
+          contest_id: contest.id,
+          owner_user_id: intake ? null : actor.userId,
+          status: 'draft',
+          is_intake: intake,
+          intake_by_user_id: intake ? actor.userId : null,
+          created_at: at,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       id = Number(row.id);
       await recordEntryEvent(trx, id, at, actor.userId, intake ? 'intake.created' : 'created');
-      if (intake) await appendAudit(trx, deps, actor, { action: 'entry.intake', contestId: contest.id, target: `entry:${id}`, details: { party: party.partyKind, unitId: party.unitId } });
+      if (intake)
+        await appendAudit(trx, deps, actor, {
+          action: 'entry.intake',
+          contestId: contest.id,
+          target: `entry:${id}`,
+          details: { party: party.partyKind, unitId: party.unitId },
+        });
     } else {
       id = opts.entryId;
       await trx.updateTable('entries').set(values).where('id', '=', id).where('status', '=', 'draft').execute();
-      if (intake) await appendAudit(trx, deps, actor, { action: 'entry.intakeEdit', contestId: contest.id, target: `entry:${id}` });
+      if (intake)
+        await appendAudit(trx, deps, actor, {
+          action: 'entry.intakeEdit',
+          contestId: contest.id,
+          target: `entry:${id}`,
+        });
     }
     return { id };
   });

@@ -11,7 +11,13 @@ import { Readable } from 'node:stream';
 import type { RenditionStatusView } from '../../core/api.ts';
 import { AppError } from '../../core/errors.ts';
 import { openFileRange, parseRangeHeader } from '../storage/byte-range.ts';
-import { attachmentDisposition, contentTypeOf, RangeNotSatisfiable, type MediaStorage, type StoredObject } from '../storage/storage.ts';
+import {
+  attachmentDisposition,
+  contentTypeOf,
+  RangeNotSatisfiable,
+  type MediaStorage,
+  type StoredObject,
+} from '../storage/storage.ts';
 import { uploadPath } from './check-upload.ts';
 import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
@@ -49,7 +55,13 @@ export async function getEntryRenditions(deps: Deps, actor: Actor, entryId: numb
   // The caller may see the entry's media (getRenditionStatus checked), so its subtitle tracks too.
   const subtitles = await subtitleTracks(deps.db, entryId);
   if (!s) return { status: 'none', percent: 0, error: null, variants: [], subtitles };
-  const view: RenditionStatusView = { status: s.status, percent: s.percent, error: s.error, variants: s.variants, subtitles };
+  const view: RenditionStatusView = {
+    status: s.status,
+    percent: s.percent,
+    error: s.error,
+    variants: s.variants,
+    subtitles,
+  };
   if (s.status === 'done') {
     view.masterUrl = mediaUrl(entryId, 'master.m3u8');
     view.posterUrl = mediaUrl(entryId, 'poster.jpg');
@@ -63,19 +75,25 @@ async function openOrThrow(open: () => Promise<StoredObject | null>): Promise<St
     if (!obj) throw new AppError('media.notFound');
     return obj;
   } catch (err) {
-    if (err instanceof RangeNotSatisfiable) throw new AppError('media.rangeNotSatisfiable', {}, { totalSize: err.totalSize });
+    if (err instanceof RangeNotSatisfiable)
+      throw new AppError('media.rangeNotSatisfiable', {}, { totalSize: err.totalSize });
     throw err;
   }
 }
 
 /** What a media route sends: the bytes, or a redirect to a short-lived signed URL of the object storage. */
-export type MediaResponse = { kind: 'object'; object: StoredObject; cacheControl: string } | { kind: 'redirect'; url: string };
+export type MediaResponse =
+  { kind: 'object'; object: StoredObject; cacheControl: string } | { kind: 'redirect'; url: string };
 
 /** Life of the signed URLs of segments, poster and strip (S3): a long film, paused a while, still plays to the end. */
 export const MEDIA_URL_SECONDS = 4 * 3600;
 
 /** A stored object, whole or the byte range an HTTP Range header asks for. */
-export async function openStoredRange(storage: MediaStorage, key: string, rangeHeader: string | undefined): Promise<StoredObject> {
+export async function openStoredRange(
+  storage: MediaStorage,
+  key: string,
+  rangeHeader: string | undefined,
+): Promise<StoredObject> {
   return openOrThrow(async () => {
     if (!rangeHeader) return storage.get(key);
     const head = await storage.head(key);
@@ -89,7 +107,12 @@ export async function openStoredRange(storage: MediaStorage, key: string, rangeH
  * A variant playlist whose segment URIs (and the fMP4 init segment's) point straight at the object storage through
  * signed URLs, so that the segments never pass through this server. Only names the ladder writes are signed.
  */
-async function signedPlaylist(storage: MediaStorage & { signedUrl: NonNullable<MediaStorage['signedUrl']> }, prefix: string, rel: string, text: string): Promise<string> {
+async function signedPlaylist(
+  storage: MediaStorage & { signedUrl: NonNullable<MediaStorage['signedUrl']> },
+  prefix: string,
+  rel: string,
+  text: string,
+): Promise<string> {
   const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : '';
   const sign = async (uri: string): Promise<string> => {
     const path = `${dir}${uri}`;
@@ -127,13 +150,25 @@ async function readSmall(obj: StoredObject, limit: number): Promise<string> {
  * master playlist as stored (its variant URIs are relative, so they come back here), variant playlists with signed
  * segment URLs, and a redirect to a signed URL for anything else.
  */
-export async function openEntryMedia(deps: Deps, actor: Actor, entryId: number, requested: readonly string[], rangeHeader?: string): Promise<MediaResponse> {
+export async function openEntryMedia(
+  deps: Deps,
+  actor: Actor,
+  entryId: number,
+  requested: readonly string[],
+  rangeHeader?: string,
+): Promise<MediaResponse> {
   const { entry } = await entryAccess(deps, actor, entryId, 'read');
   return openRenditionFile(deps, entry.accepted_upload_id, requested, rangeHeader, 'private');
 }
 
 /** A file of an upload's renditions, whatever made it visible to the caller (`scope` sets how it may be cached). */
-export async function openRenditionFile(deps: Deps, uploadId: string | null, requested: readonly string[], rangeHeader: string | undefined, scope: 'private' | 'public'): Promise<MediaResponse> {
+export async function openRenditionFile(
+  deps: Deps,
+  uploadId: string | null,
+  requested: readonly string[],
+  rangeHeader: string | undefined,
+  scope: 'private' | 'public',
+): Promise<MediaResponse> {
   const rel = renditionFilePath(requested);
   if (!rel || !uploadId) throw new AppError('media.notFound');
   const prefix = (await storedRenditionsPrefix(deps, uploadId)) ?? legacyRenditionsPrefix(uploadId);
@@ -149,17 +184,35 @@ export async function openRenditionFile(deps: Deps, uploadId: string | null, req
     const body = rel === 'master.m3u8' ? text : await signedPlaylist(signer, prefix, rel, text);
     const bytes = Buffer.from(body, 'utf8');
     // Shorter than the signatures inside, so that a cached playlist never hands out expired URLs.
-    return { kind: 'object', object: { body: Readable.from([bytes]), size: bytes.length, totalSize: bytes.length, range: null, contentType: contentTypeOf(rel) }, cacheControl: `${scope}, max-age=600` };
+    return {
+      kind: 'object',
+      object: {
+        body: Readable.from([bytes]),
+        size: bytes.length,
+        totalSize: bytes.length,
+        range: null,
+        contentType: contentTypeOf(rel),
+      },
+      cacheControl: `${scope}, max-age=600`,
+    };
   }
-  return { kind: 'object', object: await openStoredRange(storage, key, rangeHeader), cacheControl: `${scope}, max-age=3600` };
+  return {
+    kind: 'object',
+    object: await openStoredRange(storage, key, rangeHeader),
+    cacheControl: `${scope}, max-age=3600`,
+  };
 }
 
 export type OriginalDownload =
-  | { kind: 'file'; object: StoredObject; disposition: string }
-  | { kind: 'redirect'; url: string };
+  { kind: 'file'; object: StoredObject; disposition: string } | { kind: 'redirect'; url: string };
 
 /** The original of the entry's accepted upload, unchanged, under the name it was uploaded with. */
-export async function openEntryOriginal(deps: Deps, actor: Actor, entryId: number, rangeHeader?: string): Promise<OriginalDownload> {
+export async function openEntryOriginal(
+  deps: Deps,
+  actor: Actor,
+  entryId: number,
+  rangeHeader?: string,
+): Promise<OriginalDownload> {
   const entry = await originalAccess(deps, actor, entryId);
   if (!entry.accepted_upload_id) throw new AppError('media.notFound');
   const upload = await deps.db
@@ -169,17 +222,25 @@ export async function openEntryOriginal(deps: Deps, actor: Actor, entryId: numbe
     .where('status', '=', 'accepted')
     .executeTakeFirst();
   if (!upload) throw new AppError('media.notFound');
-  const container = (JSON.parse(upload.verdict_json ?? '{}') as { probe?: { container?: string } }).probe?.container === 'mov' ? 'mov' : 'mp4';
+  const container =
+    (JSON.parse(upload.verdict_json ?? '{}') as { probe?: { container?: string } }).probe?.container === 'mov'
+      ? 'mov'
+      : 'mp4';
   const filename = downloadName(upload.filename, container);
   if (upload.storage_key) {
     if (deps.storage.signedUrl) {
-      return { kind: 'redirect', url: await deps.storage.signedUrl(upload.storage_key, ORIGINAL_URL_SECONDS, { filename }) };
+      return {
+        kind: 'redirect',
+        url: await deps.storage.signedUrl(upload.storage_key, ORIGINAL_URL_SECONDS, { filename }),
+      };
     }
     const object = await openStoredRange(deps.storage, upload.storage_key, rangeHeader);
     return { kind: 'file', object, disposition: attachmentDisposition(filename) };
   }
   // Not moved (local storage, or S3 before the move): the file where tus wrote it.
-  const object = await openOrThrow(() => openFileRange(uploadPath(deps, upload.id), rangeHeader, contentTypeOf(`x.${container}`)));
+  const object = await openOrThrow(() =>
+    openFileRange(uploadPath(deps, upload.id), rangeHeader, contentTypeOf(`x.${container}`)),
+  );
   return { kind: 'file', object, disposition: attachmentDisposition(filename) };
 }
 
@@ -187,7 +248,11 @@ export async function openEntryOriginal(deps: Deps, actor: Actor, entryId: numbe
  * Who may download an original: those who may read the entry, and the publisher once the entry is published (the
  * fanpage posts the file itself, R16).
  */
-async function originalAccess(deps: Deps, actor: Actor, entryId: number): Promise<{ accepted_upload_id: string | null }> {
+async function originalAccess(
+  deps: Deps,
+  actor: Actor,
+  entryId: number,
+): Promise<{ accepted_upload_id: string | null }> {
   try {
     return (await entryAccess(deps, actor, entryId, 'read')).entry;
   } catch (err) {

@@ -3,7 +3,11 @@ import { formatDateTime } from '../../core/time.ts';
 import type { LoadedContest } from './load-contest.ts';
 
 /** The error for "not now", naming the submission window in the contest's time zone. */
-export function submissionPhaseError(contest: LoadedContest, reason: 'unscheduled' | 'notOpenYet' | 'closed', opts: { withGrace?: boolean } = {}): AppError {
+export function submissionPhaseError(
+  contest: LoadedContest,
+  reason: 'unscheduled' | 'notOpenYet' | 'closed',
+  opts: { withGrace?: boolean } = {},
+): AppError {
   const sub = contest.phases.find((p) => p.kind === 'submission');
   if (reason === 'unscheduled' || !sub) return new AppError('phase.unscheduled');
   const tz = contest.settings.timeZone;

@@ -23,7 +23,11 @@ export function subtitleReadAccess(deps: Deps, actor: Actor, entryId: number): P
  *   rules or the jury judge, and the secretariat receives them by e-mail or USB as it receives entries. `asStaff`
  *   marks the change as a staff action, which is audited.
  */
-export function subtitleWriteRefusal(access: EntryAccess, contest: LoadedContest, now: Date): { refusal: AppError | null; asStaff: boolean } {
+export function subtitleWriteRefusal(
+  access: EntryAccess,
+  contest: LoadedContest,
+  now: Date,
+): { refusal: AppError | null; asStaff: boolean } {
   if (access.isOwner) {
     const refusal = ownerRefusal(access, contest, now);
     if (!refusal || !access.canIntake) return { refusal, asStaff: false };
@@ -45,12 +49,18 @@ export interface SubtitleWriter {
 }
 
 /** Throws unless the caller may change the entry's subtitles now (see `subtitleWriteRefusal`); staff refused are audited. */
-export async function subtitleWriteAccess(deps: Deps, actor: Actor, entryId: number, action: string): Promise<SubtitleWriter> {
+export async function subtitleWriteAccess(
+  deps: Deps,
+  actor: Actor,
+  entryId: number,
+  action: string,
+): Promise<SubtitleWriter> {
   const access = await entryAccess(deps, actor, entryId, 'read');
   const contest = await loadContest(deps.db, { id: Number(access.entry.contest_id) });
   const { refusal, asStaff } = subtitleWriteRefusal(access, contest, deps.clock());
   if (refusal) {
-    if (refusal.code === 'auth.forbidden') await auditDenied(deps, actor, { action, contestId: contest.id, target: `entry:${entryId}` });
+    if (refusal.code === 'auth.forbidden')
+      await auditDenied(deps, actor, { action, contestId: contest.id, target: `entry:${entryId}` });
     throw refusal;
   }
   return { access, contest, asStaff };
@@ -61,6 +71,11 @@ export async function subtitleWriteAccess(deps: Deps, actor: Actor, entryId: num
  * this fail; one that comes after waits for this transaction (PostgreSQL row lock; SQLite has one writer).
  */
 export async function holdOwnerDraft(trx: Tx, entryId: number, at: string): Promise<void> {
-  const r = await trx.updateTable('entries').set({ updated_at: at }).where('id', '=', entryId).where('status', '=', 'draft').executeTakeFirst();
+  const r = await trx
+    .updateTable('entries')
+    .set({ updated_at: at })
+    .where('id', '=', entryId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new AppError('entry.locked');
 }

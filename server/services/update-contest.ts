@@ -17,12 +17,23 @@ export async function updateContest(deps: Deps, actor: Actor, slug: string, inpu
   const contestId = Number(row.id);
   await authorize(deps, actor, contestId, 'contest.edit');
   const before = settingsOf(row);
-  const changed = (Object.keys(before) as (keyof ContestSettings)[]).filter((k) => input[k] !== undefined && JSON.stringify(before[k]) !== JSON.stringify(input[k]));
+  const changed = (Object.keys(before) as (keyof ContestSettings)[]).filter(
+    (k) => input[k] !== undefined && JSON.stringify(before[k]) !== JSON.stringify(input[k]),
+  );
   await deps.db.transaction().execute(async (trx) => {
     const { phases, unitCategories, ...settings } = input;
-    await trx.updateTable('contests').set({ ...settingsColumns(settings), updated_at: deps.clock().toISOString() }).where('id', '=', contestId).execute();
+    await trx
+      .updateTable('contests')
+      .set({ ...settingsColumns(settings), updated_at: deps.clock().toISOString() })
+      .where('id', '=', contestId)
+      .execute();
     await replacePhases(trx, contestId, phases);
     await saveCategories(trx, contestId, unitCategories);
-    await appendAudit(trx, deps, actor, { action: 'contest.edit', contestId, target: `contest:${contestId}`, details: { changed, phases: phases.map((p) => p.kind) } });
+    await appendAudit(trx, deps, actor, {
+      action: 'contest.edit',
+      contestId,
+      target: `contest:${contestId}`,
+      details: { changed, phases: phases.map((p) => p.kind) },
+    });
   });
 }

@@ -9,12 +9,28 @@ export async function verifyAuditLog(deps: Pick<Deps, 'db'>): Promise<ChainVerdi
   let from = { prevHash: GENESIS_HASH, seq: 0 };
   let total = 0;
   for (;;) {
-    const page = await deps.db.selectFrom('audit_log').selectAll().where('seq', '>', from.seq).orderBy('seq').limit(PAGE).execute();
+    const page = await deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', from.seq)
+      .orderBy('seq')
+      .limit(PAGE)
+      .execute();
     if (page.length === 0) return { ok: true, count: total };
     const records: ChainRecord[] = page.map((r) => ({
       prevHash: r.prev_hash,
       hash: r.hash,
-      content: { seq: Number(r.seq), at: r.at, actorUserId: r.actor_user_id === null ? null : Number(r.actor_user_id), actorIp: r.actor_ip, contestId: r.contest_id === null ? null : Number(r.contest_id), action: r.action, target: r.target, outcome: r.outcome as 'ok', details: JSON.parse(r.details_json) },
+      content: {
+        seq: Number(r.seq),
+        at: r.at,
+        actorUserId: r.actor_user_id === null ? null : Number(r.actor_user_id),
+        actorIp: r.actor_ip,
+        contestId: r.contest_id === null ? null : Number(r.contest_id),
+        action: r.action,
+        target: r.target,
+        outcome: r.outcome as 'ok',
+        details: JSON.parse(r.details_json),
+      },
     }));
     const verdict = verifyChain(records, sha256Hex, from);
     if (!verdict.ok) return { ...verdict, count: total + verdict.count };

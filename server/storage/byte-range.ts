@@ -30,7 +30,11 @@ export function parseRangeHeader(header: string | undefined, totalSize: number):
  * Opens a local file, whole or the range of `rangeHeader`; null when there is no such file. Size and bytes come from
  * the same open handle, so a rename over the path meanwhile cannot mix two files.
  */
-export async function openFileRange(file: string, rangeHeader: string | undefined, contentType: string): Promise<StoredObject | null> {
+export async function openFileRange(
+  file: string,
+  rangeHeader: string | undefined,
+  contentType: string,
+): Promise<StoredObject | null> {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
@@ -49,7 +53,12 @@ export async function openFileRange(file: string, rangeHeader: string | undefine
     const range = parseRangeHeader(rangeHeader, totalSize);
     const start = range?.start ?? 0;
     const end = range?.end ?? totalSize - 1;
-    const body = handle.createReadStream({ start, end: totalSize === 0 ? undefined : end, autoClose: true, highWaterMark: 1024 * 1024 });
+    const body = handle.createReadStream({
+      start,
+      end: totalSize === 0 ? undefined : end,
+      autoClose: true,
+      highWaterMark: 1024 * 1024,
+    });
     return { body, size: Math.max(0, end - start + 1), totalSize, range, contentType };
   } catch (err) {
     await handle.close();

@@ -9,7 +9,18 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { checkKey, checkPrefix, checkRange, contentTypeOf, RangeNotSatisfiable, type ByteRange, type ListedObject, type MediaStorage, type PutOptions, type StoredObject } from './storage.ts';
+import {
+  checkKey,
+  checkPrefix,
+  checkRange,
+  contentTypeOf,
+  RangeNotSatisfiable,
+  type ByteRange,
+  type ListedObject,
+  type MediaStorage,
+  type PutOptions,
+  type StoredObject,
+} from './storage.ts';
 
 const TEMP_PREFIX = '.tmp-';
 
@@ -82,8 +93,19 @@ export class LocalStorage implements MediaStorage {
         start = range.start;
         end = Math.min(range.end ?? totalSize - 1, totalSize - 1);
       }
-      const body = handle.createReadStream({ start, end: totalSize === 0 ? undefined : end, autoClose: true, highWaterMark: 1024 * 1024 });
-      return { body, size: end - start + 1, totalSize, range: range ? { start, end } : null, contentType: contentTypeOf(key) };
+      const body = handle.createReadStream({
+        start,
+        end: totalSize === 0 ? undefined : end,
+        autoClose: true,
+        highWaterMark: 1024 * 1024,
+      });
+      return {
+        body,
+        size: end - start + 1,
+        totalSize,
+        range: range ? { start, end } : null,
+        contentType: contentTypeOf(key),
+      };
     } catch (err) {
       await handle.close();
       throw err;
@@ -164,7 +186,10 @@ export class LocalStorage implements MediaStorage {
     }
     incoming = staged;
     const old = path.join(parent, `${TEMP_PREFIX}old-${crypto.randomBytes(8).toString('hex')}`);
-    const hadOld = await fsp.rename(dest, old).then(() => true, (err: unknown) => (isNotFound(err) ? false : Promise.reject(err)));
+    const hadOld = await fsp.rename(dest, old).then(
+      () => true,
+      (err: unknown) => (isNotFound(err) ? false : Promise.reject(err)),
+    );
     try {
       await fsp.rename(incoming, dest);
     } catch (err) {

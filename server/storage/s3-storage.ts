@@ -7,12 +7,29 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
-  attachmentDisposition, checkKey, contentTypeOf, checkPrefix, checkRange, MAX_SIGNED_URL_SECONDS, RangeNotSatisfiable,
-  type ByteRange, type ListedObject, type MediaStorage, type PutOptions, type StoredObject,
+  attachmentDisposition,
+  checkKey,
+  contentTypeOf,
+  checkPrefix,
+  checkRange,
+  MAX_SIGNED_URL_SECONDS,
+  RangeNotSatisfiable,
+  type ByteRange,
+  type ListedObject,
+  type MediaStorage,
+  type PutOptions,
+  type StoredObject,
 } from './storage.ts';
 
 export interface S3StorageOptions {
@@ -31,7 +48,9 @@ export interface S3StorageOptions {
 const MiB = 1024 * 1024;
 
 function status(err: unknown): number | undefined {
-  return err instanceof S3ServiceException ? err.$metadata.httpStatusCode : (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return err instanceof S3ServiceException
+    ? err.$metadata.httpStatusCode
+    : (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 }
 
 export class S3Storage implements MediaStorage {
@@ -62,7 +81,13 @@ export class S3Storage implements MediaStorage {
   private async upload(key: string, body: Readable, opts: PutOptions): Promise<void> {
     const up = new Upload({
       client: this.client,
-      params: { Bucket: this.bucket, Key: checkKey(key), Body: body, ContentType: opts.contentType, Metadata: opts.sha256 ? { sha256: opts.sha256 } : undefined },
+      params: {
+        Bucket: this.bucket,
+        Key: checkKey(key),
+        Body: body,
+        ContentType: opts.contentType,
+        Metadata: opts.sha256 ? { sha256: opts.sha256 } : undefined,
+      },
       partSize: this.partSize,
       queueSize: this.queueSize,
       // A failed multipart upload is aborted so that its parts do not linger (and cost) in the bucket.
@@ -84,18 +109,35 @@ export class S3Storage implements MediaStorage {
     checkRange(range);
     try {
       const res = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: checkKey(key), Range: range ? `bytes=${range.start}-${range.end ?? ''}` : undefined }),
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: checkKey(key),
+          Range: range ? `bytes=${range.start}-${range.end ?? ''}` : undefined,
+        }),
       );
       const size = Number(res.ContentLength ?? 0);
       const m = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(res.ContentRange ?? '');
       const body = res.Body as Readable;
-      if (range && m) return { body, size, totalSize: Number(m[3]), range: { start: Number(m[1]), end: Number(m[2]) }, contentType: res.ContentType ?? 'application/octet-stream' };
+      if (range && m)
+        return {
+          body,
+          size,
+          totalSize: Number(m[3]),
+          range: { start: Number(m[1]), end: Number(m[2]) },
+          contentType: res.ContentType ?? 'application/octet-stream',
+        };
       // A server that ignores Range answers with the whole object.
       if (range && range.start > 0) {
         body.destroy();
         throw new Error('the storage server ignored a byte range');
       }
-      return { body, size, totalSize: size, range: range ? { start: 0, end: size - 1 } : null, contentType: res.ContentType ?? 'application/octet-stream' };
+      return {
+        body,
+        size,
+        totalSize: size,
+        range: range ? { start: 0, end: size - 1 } : null,
+        contentType: res.ContentType ?? 'application/octet-stream',
+      };
     } catch (err) {
       const code = status(err);
       if (code === 404) return null;
@@ -144,7 +186,9 @@ export class S3Storage implements MediaStorage {
     checkPrefix(prefix);
     let token: string | undefined;
     do {
-      const res = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix || undefined, ContinuationToken: token }));
+      const res = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix || undefined, ContinuationToken: token }),
+      );
       for (const o of res.Contents ?? []) {
         if (o.Key) yield { key: o.Key, size: Number(o.Size ?? 0), modifiedAt: o.LastModified ?? new Date(0) };
       }
@@ -166,8 +210,12 @@ export class S3Storage implements MediaStorage {
     if (prefix === '') throw new Error('putDirectory needs a prefix');
     checkPrefix(prefix);
     const files = await fsp.readdir(dir, { recursive: true, withFileTypes: true });
-    const rels = files.filter((f) => f.isFile()).map((f) => path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/'));
-    await inBatches(rels, this.queueSize, (rel) => this.put(`${prefix}${rel}`, path.join(dir, rel), { contentType: contentTypeOf(rel) }));
+    const rels = files
+      .filter((f) => f.isFile())
+      .map((f) => path.relative(dir, path.join(f.parentPath, f.name)).split(path.sep).join('/'));
+    await inBatches(rels, this.queueSize, (rel) =>
+      this.put(`${prefix}${rel}`, path.join(dir, rel), { contentType: contentTypeOf(rel) }),
+    );
     // Objects of an earlier run that this one did not write (a rung no longer made) would be served stale.
     const wanted = new Set(rels.map((r) => `${prefix}${r}`));
     const stale: string[] = [];

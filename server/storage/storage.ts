@@ -81,18 +81,23 @@ const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 /** Throws unless `key` is one of ours: "/"-separated segments of letters, digits, ".", "_", "-", none starting with ".". */
 export function checkKey(key: string): string {
   const parts = key.split('/');
-  if (key.length > 512 || parts.length > 12 || !parts.every((p) => SEGMENT.test(p))) throw new Error(`bad storage key "${key}"`);
+  if (key.length > 512 || parts.length > 12 || !parts.every((p) => SEGMENT.test(p)))
+    throw new Error(`bad storage key "${key}"`);
   return key;
 }
 
 export function checkPrefix(prefix: string): string {
-  if (prefix !== '' && (!prefix.endsWith('/') || !checkKey(prefix.slice(0, -1)))) throw new Error(`bad storage prefix "${prefix}"`);
+  if (prefix !== '' && (!prefix.endsWith('/') || !checkKey(prefix.slice(0, -1))))
+    throw new Error(`bad storage prefix "${prefix}"`);
   return prefix;
 }
 
 export function checkRange(range: ByteRange | undefined): void {
   if (!range) return;
-  const ok = Number.isSafeInteger(range.start) && range.start >= 0 && (range.end === undefined || (Number.isSafeInteger(range.end) && range.end >= range.start));
+  const ok =
+    Number.isSafeInteger(range.start) &&
+    range.start >= 0 &&
+    (range.end === undefined || (Number.isSafeInteger(range.end) && range.end >= range.start));
   if (!ok) throw new Error(`bad byte range ${JSON.stringify(range)}`);
 }
 
@@ -102,8 +107,17 @@ export function originalKey(contestId: number, entryId: number, uploadId: string
 }
 
 const TYPES: Record<string, string> = {
-  mp4: 'video/mp4', mov: 'video/quicktime', m4s: 'video/iso.segment', ts: 'video/mp2t', m3u8: 'application/vnd.apple.mpegurl',
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', vtt: 'text/vtt; charset=utf-8', json: 'application/json',
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
+  m4s: 'video/iso.segment',
+  ts: 'video/mp2t',
+  m3u8: 'application/vnd.apple.mpegurl',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  vtt: 'text/vtt; charset=utf-8',
+  json: 'application/json',
 };
 
 /** Where the renditions of an upload are kept (HLS ladder, poster, strip), as a prefix ending with "/". */
@@ -123,7 +137,15 @@ export function contentTypeOf(key: string): string {
 
 /** "attachment; filename=…" with the UTF-8 form for Vietnamese names and an ASCII fallback. */
 export function attachmentDisposition(filename: string): string {
-  const clean = filename.normalize('NFC').replace(/[\u0000-\u001f\u007f"\\/]/g, '_').slice(0, 200) || 'video';
-  const ascii = clean.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^\x20-\x7e]/g, '_');
+  const clean =
+    filename
+      .normalize('NFC')
+      .replace(/[\u0000-\u001f\u007f"\\/]/g, '_')
+      .slice(0, 200) || 'video';
+  const ascii = clean
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^\x20-\x7e]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }

@@ -27,7 +27,11 @@ function callerOf(req: unknown): { actor: Actor; lang: Lang } {
 }
 
 function tusError(err: unknown, lang: Lang): { status_code: number; body: string } {
-  if (err instanceof AppError) return { status_code: err.status, body: JSON.stringify({ error: { code: err.code, message: errorMessage(err.code, lang, err.params) } }) };
+  if (err instanceof AppError)
+    return {
+      status_code: err.status,
+      body: JSON.stringify({ error: { code: err.code, message: errorMessage(err.code, lang, err.params) } }),
+    };
   throw err;
 }
 
@@ -37,7 +41,10 @@ function tusError(err: unknown, lang: Lang): { status_code: number; body: string
  */
 export function createTusServer(deps: Deps): TusServer {
   fs.mkdirSync(deps.config.uploadDir, { recursive: true });
-  const datastore = new FileStore({ directory: deps.config.uploadDir, expirationPeriodInMilliseconds: deps.config.uploadExpiryHours * 3600000 });
+  const datastore = new FileStore({
+    directory: deps.config.uploadDir,
+    expirationPeriodInMilliseconds: deps.config.uploadExpiryHours * 3600000,
+  });
   const server = new TusServer({
     path: TUS_PATH,
     datastore,
@@ -51,9 +58,14 @@ export function createTusServer(deps: Deps): TusServer {
       const { actor, lang } = callerOf(req);
       if (actor.userId === null) throw tusError(new AppError('auth.required'), lang);
       const entryId = Number(upload.metadata?.entryId);
-      if (!Number.isInteger(entryId) || entryId <= 0 || upload.size === undefined) throw tusError(new AppError('upload.badRequest'), lang);
+      if (!Number.isInteger(entryId) || entryId <= 0 || upload.size === undefined)
+        throw tusError(new AppError('upload.badRequest'), lang);
       try {
-        const { replaced } = await registerUpload(deps, { ...actor, userId: actor.userId }, { uploadId: upload.id, entryId, sizeBytes: upload.size, filename: upload.metadata?.filename ?? 'video.mp4' });
+        const { replaced } = await registerUpload(
+          deps,
+          { ...actor, userId: actor.userId },
+          { uploadId: upload.id, entryId, sizeBytes: upload.size, filename: upload.metadata?.filename ?? 'video.mp4' },
+        );
         for (const id of replaced) await datastore.remove(id).catch(() => {});
       } catch (err) {
         throw tusError(err, lang);
@@ -66,7 +78,9 @@ export function createTusServer(deps: Deps): TusServer {
     },
   });
   server.on(EVENTS.POST_TERMINATE, (_req: unknown, _res: unknown, id: string) => {
-    cancelUpload(deps, id).catch((err: unknown) => deps.logger.error({ err, uploadId: id }, 'could not record a cancelled upload'));
+    cancelUpload(deps, id).catch((err: unknown) =>
+      deps.logger.error({ err, uploadId: id }, 'could not record a cancelled upload'),
+    );
   });
   return server;
 }

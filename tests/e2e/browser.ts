@@ -7,7 +7,16 @@ import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 /** Debian's Chromium; never a browser downloaded by Playwright. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
@@ -50,7 +59,9 @@ export async function logInAs(page: Page, base: string, identifier: string, pass
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   // The site's home page sends a one-contest site on to that contest once the list has loaded: a click made before
   // then would be overridden by that move too.
-  await page.waitForFunction(() => location.pathname !== '/' || document.querySelector('[data-testid="contest-list-page"]') !== null);
+  await page.waitForFunction(
+    () => location.pathname !== '/' || document.querySelector('[data-testid="contest-list-page"]') !== null,
+  );
 }
 
 /**
@@ -76,8 +87,12 @@ export function e2eApp() {
     await state.t?.close();
   });
   return {
-    get t(): TestApp { return state.t!; },
-    get base(): string { return state.base!; },
+    get t(): TestApp {
+      return state.t!;
+    },
+    get base(): string {
+      return state.base!;
+    },
     newPage: pages.newPage,
   };
 }
@@ -86,7 +101,10 @@ export function e2eApp() {
  * Plays the page's player (muted: headless Chromium blocks sound without a gesture) and waits for its time to pass
  * half a second; returns what the video element then reports.
  */
-export async function playUntilMoving(page: Page, timeoutMs = 20_000): Promise<{ playing: boolean; width: number; height: number; error: number | null; duration: number }> {
+export async function playUntilMoving(
+  page: Page,
+  timeoutMs = 20_000,
+): Promise<{ playing: boolean; width: number; height: number; error: number | null; duration: number }> {
   const video = page.getByTestId('video-player');
   const playing = await video.evaluate(async (v: HTMLVideoElement, ms: number) => {
     v.muted = true;
@@ -97,8 +115,18 @@ export async function playUntilMoving(page: Page, timeoutMs = 20_000): Promise<{
     await v.play();
     return fired;
   }, timeoutMs);
-  if (playing) await page.waitForFunction(() => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).currentTime > 0.5, undefined, { timeout: timeoutMs });
-  const state = await video.evaluate((v: HTMLVideoElement) => ({ width: v.videoWidth, height: v.videoHeight, error: v.error?.code ?? null, duration: v.duration }));
+  if (playing)
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).currentTime > 0.5,
+      undefined,
+      { timeout: timeoutMs },
+    );
+  const state = await video.evaluate((v: HTMLVideoElement) => ({
+    width: v.videoWidth,
+    height: v.videoHeight,
+    error: v.error?.code ?? null,
+    duration: v.duration,
+  }));
   return { playing, ...state };
 }
 
@@ -107,8 +135,17 @@ export async function playUntilMoving(page: Page, timeoutMs = 20_000): Promise<{
  * is not 200. A step that then waits for a short-lived notice fails with the real cause (a click that sent nothing,
  * a refusal, an entry skipped) instead of a bare timeout on a busy machine.
  */
-export async function clickForAnswer(page: Page, button: Locator, method: string, pathEnd: string, timeout = 30_000): Promise<unknown> {
-  const answer = page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname.endsWith(pathEnd), { timeout });
+export async function clickForAnswer(
+  page: Page,
+  button: Locator,
+  method: string,
+  pathEnd: string,
+  timeout = 30_000,
+): Promise<unknown> {
+  const answer = page.waitForResponse(
+    (r) => r.request().method() === method && new URL(r.url()).pathname.endsWith(pathEnd),
+    { timeout },
+  );
   await button.click();
   const res = await answer.catch((err: Error) => {
     throw new Error(`no answer to ${method} …${pathEnd} within ${timeout} ms of the click: ${err.message}`);

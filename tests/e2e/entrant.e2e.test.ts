@@ -36,11 +36,15 @@ const TITLE = 'Dịch vụ công trực tuyến ở Vĩnh Thái';
 /** What the entrant's part leaves for the secretariat's. */
 const journey = { entryId: 0, code: '', rep: { email: '', password: '' } };
 
-
 const logIn = (page: Page, identifier: string, password: string) => logInAs(page, base, identifier, password);
 
 async function uploadsOf(entryId: number) {
-  return t.deps.db.selectFrom('uploads').select(['id', 'status', 'size_bytes']).where('entry_id', '=', entryId).orderBy('created_at').execute();
+  return t.deps.db
+    .selectFrom('uploads')
+    .select(['id', 'status', 'size_bytes'])
+    .where('entry_id', '=', entryId)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** Bytes of the entry's unfinished upload that the server has on disk: its tus offset. */
@@ -65,7 +69,12 @@ async function waitFor<T>(what: string, fn: () => Promise<T | null | false>, ms 
  * A TCP relay between the browser and the app that can cut the line: every open connection is dropped mid-request
  * and new ones are refused until it is restored, as when a rural network goes down.
  */
-interface Proxy { port: number; cut(): void; restore(): void; close(): Promise<void> }
+interface Proxy {
+  port: number;
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
 
 function startProxy(target: number): Promise<Proxy> {
   const sockets = new Set<net.Socket>();
@@ -76,26 +85,32 @@ function startProxy(target: number): Promise<Proxy> {
     for (const s of [client, upstream]) {
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
-      s.on('error', () => { client.destroy(); upstream.destroy(); });
+      s.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
     }
     client.pipe(upstream);
     upstream.pipe(client);
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({
-      port: (server.address() as AddressInfo).port,
-      cut() {
-        down = true;
-        for (const s of sockets) s.destroy();
-      },
-      restore() {
-        down = false;
-      },
-      close: () => new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        port: (server.address() as AddressInfo).port,
+        cut() {
+          down = true;
+          for (const s of sockets) s.destroy();
+        },
+        restore() {
+          down = false;
+        },
+        close: () =>
+          new Promise<void>((r) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => r());
+          }),
       }),
-    }));
+    );
   });
 }
 
@@ -115,10 +130,7 @@ function sha256(file: string): string {
 
 beforeAll(async () => {
   const webDir = await ensureWebBuilt();
-  [t, videos] = await Promise.all([
-    startTestApp({ app: { webDir } }),
-    makeTestVideos(),
-  ]);
+  [t, videos] = await Promise.all([startTestApp({ app: { webDir } }), makeTestVideos()]);
   runner = await startWorker(t.deps, { pollMs: 200 });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   proxy = await startProxy((t.app.server.address() as AddressInfo).port);
@@ -169,7 +181,9 @@ describe('entrant journey', () => {
     // The form: R5, R8, R9 and the consent.
     await page.getByLabel('Hình thức').selectOption('report');
     await page.getByLabel('Chủ đề gợi ý').selectOption('1');
-    await page.getByLabel('Tóm tắt nội dung').fill('Phóng sự về người dân xã Vĩnh Thái nộp hồ sơ trên Cổng Dịch vụ công.');
+    await page
+      .getByLabel('Tóm tắt nội dung')
+      .fill('Phóng sự về người dân xã Vĩnh Thái nộp hồ sơ trên Cổng Dịch vụ công.');
     expect(await page.locator('#author-0-fullName').inputValue()).toBe('Lê Thị Mai');
     await page.locator('#author-0-position').fill('Công chức Văn hóa - Xã hội');
     await page.locator('#author-0-unitName').fill('UBND xã Vĩnh Thái');
@@ -177,7 +191,9 @@ describe('entrant journey', () => {
     await page.locator('#author-0-phone').fill('0912 345 678');
     await page.getByLabel(/Tôi cam kết tác phẩm là sáng tác/).check();
     await page.getByLabel(/Tôi đồng ý cho Ban Tổ chức xử lý dữ liệu cá nhân/).check();
-    expect(await page.locator('#consent-purpose').textContent()).toContain('địa chỉ và số điện thoại không được công khai');
+    expect(await page.locator('#consent-purpose').textContent()).toContain(
+      'địa chỉ và số điện thoại không được công khai',
+    );
     await page.getByTestId('save-draft').click();
     await page.getByText(/^Đã lưu lúc \d{2}:\d{2}\.$/).waitFor();
     await page.getByTestId('missing').waitFor({ state: 'detached' });
@@ -188,13 +204,17 @@ describe('entrant journey', () => {
     await page.getByTestId('precheck-refused').waitFor();
     const aspect = page.locator('[data-rule="aspect_ratio"]');
     expect(await aspect.getAttribute('data-state')).toBe('failed');
-    expect(await aspect.textContent()).toContain('Video có tỉ lệ khung hình 4:3 (1440×1080); thể lệ yêu cầu tỉ lệ 16:9');
+    expect(await aspect.textContent()).toContain(
+      'Video có tỉ lệ khung hình 4:3 (1440×1080); thể lệ yêu cầu tỉ lệ 16:9',
+    );
     expect(await page.locator('[data-rule="container"]').getAttribute('data-state')).toBe('passed');
     expect(await page.locator('[data-rule="duration"]').getAttribute('data-state')).toBe('passed');
     expect(await page.getByTestId('upload-start').count()).toBe(0);
     expect(uploadRequests).toHaveLength(0);
     await page.setViewportSize({ width: 360, height: 780 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
     await page.screenshot({ path: path.join(os.tmpdir(), 'entry-draft-360.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(await uploadsOf(entryId)).toHaveLength(0);
@@ -214,7 +234,10 @@ describe('entrant journey', () => {
 
     // The network drops mid-request: the page says so, and when it comes back the upload goes on from the server's
     // offset, not from the start.
-    await waitFor('a quarter of the file on the server', async () => ((await serverOffset(entryId))?.bytes ?? 0) > size / 4);
+    await waitFor(
+      'a quarter of the file on the server',
+      async () => ((await serverOffset(entryId))?.bytes ?? 0) > size / 4,
+    );
     const patchesBefore = uploadRequests.filter((r) => r.method() === 'PATCH').length;
     proxy.cut();
     await network(cdp, 'offline');
@@ -225,20 +248,29 @@ describe('entrant journey', () => {
     expect(atDrop.bytes).toBeLessThan(size);
     proxy.restore();
     await network(cdp, 'slow');
-    const resumed = await waitFor('a PATCH after the network came back', async () => uploadRequests.filter((r) => r.method() === 'PATCH')[patchesBefore] ?? null);
+    const resumed = await waitFor(
+      'a PATCH after the network came back',
+      async () => uploadRequests.filter((r) => r.method() === 'PATCH')[patchesBefore] ?? null,
+    );
     expect(Number(resumed.headers()['upload-offset'])).toBe(atDrop.bytes);
     expect(uploadRequests.filter((r) => r.method() === 'HEAD').length).toBeGreaterThanOrEqual(1);
     await page.getByTestId('upload-offline').waitFor({ state: 'detached' });
 
     // The page is closed mid-upload; reopened, the same file is chosen again and only the rest is sent.
-    await waitFor('more of the file on the server', async () => ((await serverOffset(entryId))?.bytes ?? 0) > atDrop.bytes + size / 8);
+    await waitFor(
+      'more of the file on the server',
+      async () => ((await serverOffset(entryId))?.bytes ?? 0) > atDrop.bytes + size / 8,
+    );
     await page.reload();
     await page.getByTestId('file-unfinished').waitFor();
     const atClose = (await serverOffset(entryId))!;
     expect(atClose.id).toBe(atDrop.id);
     expect(atClose.bytes).toBeGreaterThan(atDrop.bytes);
     expect(atClose.bytes).toBeLessThan(size);
-    await page.getByTestId('file-unfinished').getByText(/mới được \d+%/).waitFor();
+    await page
+      .getByTestId('file-unfinished')
+      .getByText(/mới được \d+%/)
+      .waitFor();
     await network(cdp, 'fast');
     const before = uploadRequests.length;
     await page.getByTestId('file-input').setInputFiles(videos.valid720);
@@ -270,11 +302,21 @@ describe('entrant journey', () => {
     expect(await text(page, 'receipt-time')).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(múi giờ Asia\/Ho_Chi_Minh\)/);
     expect(await text(page, 'receipt-size')).toContain(`${size.toLocaleString('vi-VN')} byte`);
     const checks = await text(page, 'receipt-checks');
-    for (const name of ['Định dạng MP4', 'Thời lượng', 'Độ phân giải', 'Tỉ lệ khung hình 16:9', 'Dung lượng', 'Tệp nguyên vẹn', 'Giải mã được']) expect(checks).toContain(name);
+    for (const name of [
+      'Định dạng MP4',
+      'Thời lượng',
+      'Độ phân giải',
+      'Tỉ lệ khung hình 16:9',
+      'Dung lượng',
+      'Tệp nguyên vẹn',
+      'Giải mã được',
+    ])
+      expect(checks).toContain(name);
 
     // For a person to look at: the phone layout of the receipt and the entry page (not kept in the repository).
     await page.setViewportSize({ width: 360, height: 780 });
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBe(0);
     await page.screenshot({ path: path.join(os.tmpdir(), 'receipt-360.png'), fullPage: true });
     await page.goto(`${base}/entries/${entryId}`);
@@ -302,7 +344,9 @@ describe('entrant journey', () => {
     expect(await row.textContent()).toContain(COMMUNE);
     expect(await row.textContent()).toContain('Đã nộp');
     expect(await row.textContent()).toContain('Đạt');
-    expect(await page.getByTestId('entries-xlsx').getAttribute('href')).toBe(`/api/contests/${t.demoSlug}/entries.xlsx?q=dich+vu+cong+truc+tuyen+o+vinh+thai`);
+    expect(await page.getByTestId('entries-xlsx').getAttribute('href')).toBe(
+      `/api/contests/${t.demoSlug}/entries.xlsx?q=dich+vu+cong+truc+tuyen+o+vinh+thai`,
+    );
 
     await page.getByTestId('tab-compliance').click();
     await page.waitForURL(`${base}/manage/${t.demoSlug}/compliance`);
@@ -375,7 +419,14 @@ describe('entrant journey', () => {
       await page.getByTestId('file-input').setInputFiles(file);
       const precheck = page.getByTestId('precheck').filter({ hasText: path.basename(file) });
       await precheck.waitFor();
-      const failed = await precheck.locator('[data-state="failed"]').evaluateAll((els) => els.map((e) => ({ rule: e.getAttribute('data-rule')!, message: e.querySelector('.rule-message')?.textContent ?? '' })));
+      const failed = await precheck
+        .locator('[data-state="failed"]')
+        .evaluateAll((els) =>
+          els.map((e) => ({
+            rule: e.getAttribute('data-rule')!,
+            message: e.querySelector('.rule-message')?.textContent ?? '',
+          })),
+        );
       const mayUpload = (await page.getByTestId('upload-start').count()) === 1;
       const server = await checkVideoFile(file, rules, { decode: false });
       const serverFailed = server.failures.filter((f) => browserRules.includes(f.rule));
@@ -388,7 +439,10 @@ describe('entrant journey', () => {
         expect(failed, name).toEqual(serverFailed.map((f) => ({ rule: f.rule, message: f.message.vi })));
       } else {
         // WebM, HTML, empty: the container says it all (the browser may read more of a WebM than the server does).
-        expect(failed.find((f) => f.rule === 'container'), name).toEqual({ rule: 'container', message: serverFailed.find((f) => f.rule === 'container')!.message.vi });
+        expect(
+          failed.find((f) => f.rule === 'container'),
+          name,
+        ).toEqual({ rule: 'container', message: serverFailed.find((f) => f.rule === 'container')!.message.vi });
       }
     }
     expect(await uploadsOf(entryId)).toHaveLength(0); // nothing was uploaded to check any of them

@@ -23,7 +23,10 @@ async function freePort(): Promise<number> {
 
 function start(env: Record<string, string>): { proc: ChildProcess; output: () => string; exited: Promise<number> } {
   let out = '';
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   procs.push(proc);
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
@@ -66,13 +69,19 @@ describe('first start', () => {
     expect(home.status).toBe(200);
     expect(await home.text()).toMatch(/<html lang="vi"/);
     const contests = await (await fetch(`${base}/api/contests`)).json();
-    expect(contests).toEqual([expect.objectContaining({ slug: 'vinh-linh-2024', isDemo: true, currentPhase: 'submission' })]);
+    expect(contests).toEqual([
+      expect.objectContaining({ slug: 'vinh-linh-2024', isDemo: true, currentPhase: 'submission' }),
+    ]);
     expect(await (await fetch(`${base}/api/health`)).json()).toMatchObject({ status: 'ok', database: 'sqlite' });
 
     const session = await fetch(`${base}/api/auth/session`);
     const anon = session.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = await session.json();
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: anon, 'x-csrf-token': csrfToken }, body: JSON.stringify({ identifier: 'admin@localhost', password }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: anon, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ identifier: 'admin@localhost', password }),
+    });
     expect(login.status).toBe(200);
     expect((await login.json()).user.isSiteAdmin).toBe(true);
     await stop(first.proc);

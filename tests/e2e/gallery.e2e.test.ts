@@ -25,7 +25,11 @@ const app = e2eApp();
 let dir: string;
 let slug: string;
 const ids = { animation: 0, skit: 0, playing: 0 };
-const TITLES = { animation: 'Đường về xã nông thôn mới', skit: 'Chuyện cái bến đò', playing: 'Một cửa liên thông ở Hồ Xá' };
+const TITLES = {
+  animation: 'Đường về xã nông thôn mới',
+  skit: 'Chuyện cái bến đò',
+  playing: 'Một cửa liên thông ở Hồ Xá',
+};
 /** The authors' private details in the fixtures: none may reach a public page. */
 const PHONES = ['0912 345 601', '0912 345 602', '0912 345 603'];
 const ADDRESSES = ['Thôn Tân Mỹ, xã Vĩnh Thái', 'Khu phố 3, thị trấn Hồ Xá', 'Thôn Bến Đò Cũ, xã Vĩnh Giang'];
@@ -33,7 +37,16 @@ const SECRETS = [...PHONES, ...PHONES.map((p) => p.replace(/\s/g, '')), ...ADDRE
 let vinhThai: number;
 
 function author(i: number, fullName: string) {
-  return [{ fullName, position: 'Công chức Văn phòng - Thống kê', unitName: 'UBND xã', address: ADDRESSES[i]!, phone: PHONES[i]!, email: '' }];
+  return [
+    {
+      fullName,
+      position: 'Công chức Văn phòng - Thống kê',
+      unitName: 'UBND xã',
+      address: ADDRESSES[i]!,
+      phone: PHONES[i]!,
+      email: '',
+    },
+  ];
 }
 
 beforeAll(async () => {
@@ -42,35 +55,93 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gallery-e2e-'));
   const src = path.join(dir, 'src.mp4');
   const making = runFfmpeg([
-    '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=25', '-f', 'lavfi', '-i', 'sine=f=440:r=44100', '-t', '6',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '50', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-f', 'mp4', src,
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=s=1280x720:r=25',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:r=44100',
+    '-t',
+    '6',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-g',
+    '50',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '64k',
+    '-f',
+    'mp4',
+    src,
   ]);
   const contest = await loadContest(t.deps.db, { slug });
   const admin = { userId: t.admin.userId, isSiteAdmin: true, ip: null };
-  await updateContest(t.deps, admin, slug, { ...contest.settings, maxEntriesPerPerson: 100, phases: contest.phases, unitCategories: contest.unitCategories });
+  await updateContest(t.deps, admin, slug, {
+    ...contest.settings,
+    maxEntriesPerPerson: 100,
+    phases: contest.phases,
+    unitCategories: contest.unitCategories,
+  });
 
   vinhThai = await unitId(t, 'Xã Vĩnh Thái');
   const hoXa = await unitId(t, 'Thị trấn Hồ Xá');
   const repVT = await makeUser(t, { role: 'unit_rep', unitId: vinhThai });
   const repHX = await makeUser(t, { role: 'unit_rep', unitId: hoXa });
   const owner = await makeUser(t);
-  ids.animation = await approvedEntry(t, repVT, { party: { kind: 'unit', unitId: vinhThai }, draft: { title: TITLES.animation, form: 'animation', topicIndex: 0, authors: author(0, 'Lê Thị Mai') } });
-  ids.skit = await approvedEntry(t, owner, { draft: { title: TITLES.skit, form: 'skit', topicIndex: 1, authors: author(1, 'Trần Quốc Bảo') } });
-  ids.playing = await approvedEntry(t, repHX, { party: { kind: 'unit', unitId: hoXa }, ready: false, draft: { ...completeDraft({ kind: 'unit', unitId: hoXa }), title: TITLES.playing, form: 'report', topicIndex: 1, synopsis: 'Bộ phận một cửa của thị trấn Hồ Xá giải quyết hồ sơ trong ngày.', authors: author(2, 'Hồ Thị Lan') } });
+  ids.animation = await approvedEntry(t, repVT, {
+    party: { kind: 'unit', unitId: vinhThai },
+    draft: { title: TITLES.animation, form: 'animation', topicIndex: 0, authors: author(0, 'Lê Thị Mai') },
+  });
+  ids.skit = await approvedEntry(t, owner, {
+    draft: { title: TITLES.skit, form: 'skit', topicIndex: 1, authors: author(1, 'Trần Quốc Bảo') },
+  });
+  ids.playing = await approvedEntry(t, repHX, {
+    party: { kind: 'unit', unitId: hoXa },
+    ready: false,
+    draft: {
+      ...completeDraft({ kind: 'unit', unitId: hoXa }),
+      title: TITLES.playing,
+      form: 'report',
+      topicIndex: 1,
+      synopsis: 'Bộ phận một cửa của thị trấn Hồ Xá giải quyết hồ sơ trong ngày.',
+      authors: author(2, 'Hồ Thị Lan'),
+    },
+  });
 
   // Real renditions for the entry that must play: its accepted file is the generated video, made into HLS here.
   await making;
-  const { accepted_upload_id: uploadId } = await t.deps.db.selectFrom('entries').select('accepted_upload_id').where('id', '=', ids.playing).executeTakeFirstOrThrow();
+  const { accepted_upload_id: uploadId } = await t.deps.db
+    .selectFrom('entries')
+    .select('accepted_upload_id')
+    .where('id', '=', ids.playing)
+    .executeTakeFirstOrThrow();
   fs.mkdirSync(t.deps.config.uploadDir, { recursive: true });
   fs.copyFileSync(src, uploadPath(t.deps, uploadId!));
   const { probe } = await probeVideoFile(src);
-  await t.deps.db.updateTable('uploads').set({ size_bytes: fs.statSync(src).size, verdict_json: JSON.stringify({ ok: true, failures: [], passed: [], probe }) }).where('id', '=', uploadId!).execute();
+  await t.deps.db
+    .updateTable('uploads')
+    .set({
+      size_bytes: fs.statSync(src).size,
+      verdict_json: JSON.stringify({ ok: true, failures: [], passed: [], probe }),
+    })
+    .where('id', '=', uploadId!)
+    .execute();
   await enqueueRenditions(t.deps, uploadId!);
   expect(await makeRenditions(t.deps, uploadId!, { preset: 'ultrafast' })).toBe('done');
 
   const out = await publishEntries(t.deps, admin, slug, { entryIds: [ids.animation, ids.skit, ids.playing] });
   expect(out.published.sort()).toEqual(Object.values(ids).sort());
-  await saveNewsPost(t.deps, admin, slug, null, { title: 'Đã công bố các tác phẩm dự thi', body: 'Mời bà con **xem và chia sẻ** các tác phẩm.\n\n- Vòng sơ khảo đã xong' });
+  await saveNewsPost(t.deps, admin, slug, null, {
+    title: 'Đã công bố các tác phẩm dự thi',
+    body: 'Mời bà con **xem và chia sẻ** các tác phẩm.\n\n- Vòng sơ khảo đã xong',
+  });
 }, 180_000);
 
 afterAll(() => {
@@ -83,14 +154,21 @@ async function expectNoPersonalData(page: Page): Promise<void> {
   for (const s of SECRETS) expect(body, s).not.toContain(s);
 }
 
-const cardIds = (page: Page) => page.locator('[data-testid^="gallery-card-"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-testid')!.replace('gallery-card-', ''))).sort((a, b) => a - b));
+const cardIds = (page: Page) =>
+  page
+    .locator('[data-testid^="gallery-card-"]')
+    .evaluateAll((els) =>
+      els.map((e) => Number(e.getAttribute('data-testid')!.replace('gallery-card-', ''))).sort((a, b) => a - b),
+    );
 
 describe('public gallery in Chromium', () => {
   it('shows the published entries on a 360 px phone, filtered by form and unit, searched without diacritics', async () => {
     const page = await app.newPage({ width: 360, height: 740 });
     await page.goto(`${app.base}/c/${slug}`);
     await page.getByTestId('news').waitFor();
-    expect(await page.getByTestId('news').textContent()).toMatch(/Đã công bố các tác phẩm dự thi.*\d{2}\/\d{2}\/\d{4}.*xem và chia sẻ/);
+    expect(await page.getByTestId('news').textContent()).toMatch(
+      /Đã công bố các tác phẩm dự thi.*\d{2}\/\d{2}\/\d{4}.*xem và chia sẻ/,
+    );
     expect(await page.locator('[data-testid="news"] strong').textContent()).toBe('xem và chia sẻ');
     await page.getByTestId('gallery-link').click();
     await page.waitForURL(`${app.base}/c/${slug}/gallery`);
@@ -105,12 +183,16 @@ describe('public gallery in Chromium', () => {
     expect(await poster.getAttribute('loading')).toBe('lazy');
     expect(await poster.getAttribute('src')).toBe(`/api/public/entries/${ids.animation}/media/poster.jpg`);
     // The real video's duration, mm:ss, on its card; the poster box keeps 16:9 whether or not the image has come.
-    expect(await page.getByTestId(`gallery-card-${ids.playing}`).locator('.gallery-duration').textContent()).toBe('00:06');
+    expect(await page.getByTestId(`gallery-card-${ids.playing}`).locator('.gallery-duration').textContent()).toBe(
+      '00:06',
+    );
     const box = (await card.locator('.gallery-thumb').boundingBox())!;
     expect(Math.abs(box.width / box.height - 16 / 9)).toBeLessThan(0.02);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // The facets carry counts.
-    expect(await page.getByTestId('gallery-form').locator('option').allTextContents()).toEqual(expect.arrayContaining(['Hoạt hình (1)', 'Ghi hình tiểu phẩm (1)', 'Phóng sự ngắn (1)']));
+    expect(await page.getByTestId('gallery-form').locator('option').allTextContents()).toEqual(
+      expect.arrayContaining(['Hoạt hình (1)', 'Ghi hình tiểu phẩm (1)', 'Phóng sự ngắn (1)']),
+    );
 
     await page.getByTestId('gallery-form').selectOption('animation');
     await page.waitForURL(/\?form=animation$/);
@@ -153,13 +235,17 @@ describe('public gallery in Chromium', () => {
 
     const video = page.getByTestId('video-player');
     expect(await video.getAttribute('poster')).toBe(`/api/public/entries/${ids.playing}/media/poster.jpg`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="video-player"]')?.getAttribute('data-engine'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="video-player"]')?.getAttribute('data-engine'),
+    );
     expect((await playUntilMoving(page)).playing).toBe(true);
     expect(await page.getByTestId('video-player-error').count()).toBe(0);
 
     // Share links point at this page's address.
     const pageUrl = `${app.base}/c/${slug}/e/${ids.playing}`;
-    expect(await page.getByTestId('share-facebook').getAttribute('href')).toBe(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(pageUrl)}`);
+    expect(await page.getByTestId('share-facebook').getAttribute('href')).toBe(
+      `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(pageUrl)}`,
+    );
     expect(await page.getByTestId('share-url').inputValue()).toBe(pageUrl);
     await page.getByTestId('share-copy').click();
     expect(await page.getByTestId('share-note').textContent()).toMatch(/sao chép/);
@@ -188,8 +274,18 @@ describe('public gallery in Chromium', () => {
     await page.getByTestId('report-submit').click();
     await page.getByTestId('report-done').waitFor();
     expect(await page.getByTestId('report-done').textContent()).toContain('Ban Tổ chức đã nhận phản ánh');
-    const rows = await app.t.deps.db.selectFrom('entry_reports').select(['kind', 'reason', 'contact']).where('entry_id', '=', ids.playing).execute();
-    expect(rows).toEqual([{ kind: 'rights', reason: 'Nhạc nền lấy từ một bài hát có bản quyền, chưa xin phép.', contact: 'nguoixem@example.vn' }]);
+    const rows = await app.t.deps.db
+      .selectFrom('entry_reports')
+      .select(['kind', 'reason', 'contact'])
+      .where('entry_id', '=', ids.playing)
+      .execute();
+    expect(rows).toEqual([
+      {
+        kind: 'rights',
+        reason: 'Nhạc nền lấy từ một bài hát có bản quyền, chưa xin phép.',
+        contact: 'nguoixem@example.vn',
+      },
+    ]);
     await expectNoPersonalData(page);
   });
 
@@ -205,11 +301,15 @@ describe('public gallery in Chromium', () => {
     const link = page.getByTestId('embed-link');
     expect(await link.getAttribute('href')).toBe(`${app.base}/c/${slug}/e/${ids.playing}`);
     expect(await link.textContent()).toBe(TITLES.playing);
-    expect(await page.getByTestId('embed-credit').textContent()).toBe(`${TITLES.playing} · Hồ Thị Lan – Thị trấn Hồ Xá`);
+    expect(await page.getByTestId('embed-credit').textContent()).toBe(
+      `${TITLES.playing} · Hồ Thị Lan – Thị trấn Hồ Xá`,
+    );
     const box = (await page.getByTestId('video-player').boundingBox())!;
     expect(box.width).toBe(640);
     expect(box.height).toBeGreaterThan(300);
-    expect(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])).toEqual([640, 360]);
+    expect(
+      await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]),
+    ).toEqual([640, 360]);
     await expectNoPersonalData(page);
     // Other pages may not be framed.
     const home = await page.request.get(`${app.base}/c/${slug}/gallery`);

@@ -107,8 +107,31 @@ beforeAll(async () => {
     startAtOwnAddress(webDir),
     // Five seconds of 720p H.264 + AAC: enough for a real ladder, a poster and a few seconds of playback.
     runFfmpeg([
-      '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=25', '-f', 'lavfi', '-i', 'sine=f=660:r=48000', '-t', '5',
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '50', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-f', 'mp4', src,
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=s=1280x720:r=25',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=f=660:r=48000',
+      '-t',
+      '5',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-g',
+      '50',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '64k',
+      '-f',
+      'mp4',
+      src,
     ]),
   ]);
   runner = await startWorker(t.deps, { pollMs: 200 });
@@ -121,23 +144,54 @@ beforeAll(async () => {
   // A submitted entry whose accepted file is the real clip, recorded as the checks record a passed upload, with the
   // jobs the checks queue on a pass: renditions and originality screening, run by the worker.
   const actor = { userId: entrant.id, isSiteAdmin: false, ip: null };
-  const draft = completeDraft({ kind: 'person' }, {
-    title: TITLE,
-    authors: [{ fullName: AUTHOR, position: 'Công chức Văn hóa - Xã hội', unitName: 'UBND xã Vĩnh Lâm', address: ADDRESS, phone: PHONE, email: '' }],
-  });
+  const draft = completeDraft(
+    { kind: 'person' },
+    {
+      title: TITLE,
+      authors: [
+        {
+          fullName: AUTHOR,
+          position: 'Công chức Văn hóa - Xã hội',
+          unitName: 'UBND xã Vĩnh Lâm',
+          address: ADDRESS,
+          phone: PHONE,
+          email: '',
+        },
+      ],
+    },
+  );
   const { id: entryId } = await saveEntryDraft(t.deps, actor, t.demoSlug, draft);
   const uploadId = crypto.randomBytes(24).toString('base64url');
   fs.mkdirSync(t.deps.config.uploadDir, { recursive: true });
   fs.copyFileSync(src, uploadPath(t.deps, uploadId));
   const { probe } = await probeVideoFile(src);
   const at = new Date().toISOString();
-  await t.deps.db.insertInto('uploads').values({
-    id: uploadId, entry_id: entryId, user_id: entrant.id, size_bytes: fs.statSync(src).size, filename: 'phong-su-mot-cua.mp4', status: 'accepted',
-    sha256: crypto.createHash('sha256').update(fs.readFileSync(src)).digest('hex'),
-    verdict_json: JSON.stringify({ ok: true, failures: [], passed: ['container', 'video_track', 'duration', 'resolution', 'aspect_ratio', 'size', 'integrity', 'decode'], probe }),
-    created_at: at, completed_at: at, checked_at: at,
-  }).execute();
-  await t.deps.db.updateTable('entries').set({ active_upload_id: uploadId, accepted_upload_id: uploadId }).where('id', '=', entryId).execute();
+  await t.deps.db
+    .insertInto('uploads')
+    .values({
+      id: uploadId,
+      entry_id: entryId,
+      user_id: entrant.id,
+      size_bytes: fs.statSync(src).size,
+      filename: 'phong-su-mot-cua.mp4',
+      status: 'accepted',
+      sha256: crypto.createHash('sha256').update(fs.readFileSync(src)).digest('hex'),
+      verdict_json: JSON.stringify({
+        ok: true,
+        failures: [],
+        passed: ['container', 'video_track', 'duration', 'resolution', 'aspect_ratio', 'size', 'integrity', 'decode'],
+        probe,
+      }),
+      created_at: at,
+      completed_at: at,
+      checked_at: at,
+    })
+    .execute();
+  await t.deps.db
+    .updateTable('entries')
+    .set({ active_upload_id: uploadId, accepted_upload_id: uploadId })
+    .where('id', '=', entryId)
+    .execute();
   await enqueueRenditions(t.deps, uploadId);
   await enqueueFingerprint(t.deps, uploadId);
   const submitted = await submitEntry(t.deps, actor, entryId);
@@ -228,7 +282,9 @@ describe('an entry from review to the public gallery', () => {
     await page.goto(`${base}/entries/${s.entryId}`);
     await page.getByTestId('review-outcome').waitFor();
     expect(await text(page, 'review-outcome-title')).toBe('Tác phẩm được trả lại để sửa');
-    expect(await text(page, 'review-outcome-reason')).toBe(`Ban Tổ chức đề nghị sửa trước ${s.deadlineText}: ${REASON}`);
+    expect(await text(page, 'review-outcome-reason')).toBe(
+      `Ban Tổ chức đề nghị sửa trước ${s.deadlineText}: ${REASON}`,
+    );
     expect(await text(page, 'entry-status')).toBe('Bản nháp');
 
     await page.getByLabel('Tên tác phẩm').fill(FIXED_TITLE);
@@ -251,7 +307,8 @@ describe('an entry from review to the public gallery', () => {
     expect(await staff.getByTestId('review-table').textContent()).toContain('Lượt 2');
     expect(await staff.getByTestId('review-table').textContent()).toContain(FIXED_TITLE);
     expect(await text(staff, 'review-rounds')).toContain(REASON);
-    for (const item of ['onTheme', 'lawfulRespectful', 'originalRights']) await staff.getByTestId(`check-${item}`).getByRole('checkbox').check();
+    for (const item of ['onTheme', 'lawfulRespectful', 'originalRights'])
+      await staff.getByTestId(`check-${item}`).getByRole('checkbox').check();
     await staff.getByTestId('review-form').getByText('Duyệt', { exact: true }).click();
     await staff.getByTestId('review-submit').click();
     await staff.getByTestId('review-closed').waitFor();
@@ -275,11 +332,20 @@ describe('an entry from review to the public gallery', () => {
     expect(before.html).not.toContain(FIXED_TITLE);
 
     // The worker has been making the renditions since the set-up; wait for it (a failure stops the wait at once).
-    await expect.poll(async () => {
-      const row = await t.deps.db.selectFrom('renditions').select(['status', 'error']).where('upload_id', '=', s.uploadId).executeTakeFirst();
-      if (row?.status === 'failed') throw new Error(`renditions failed: ${row.error}`);
-      return row?.status;
-    }, { timeout: 150_000, interval: 500 }).toBe('done');
+    await expect
+      .poll(
+        async () => {
+          const row = await t.deps.db
+            .selectFrom('renditions')
+            .select(['status', 'error'])
+            .where('upload_id', '=', s.uploadId)
+            .executeTakeFirst();
+          if (row?.status === 'failed') throw new Error(`renditions failed: ${row.error}`);
+          return row?.status;
+        },
+        { timeout: 150_000, interval: 500 },
+      )
+      .toBe('done');
 
     const publisher = await makeUser(t, { role: 'publisher', fullName: 'Bùi Đăng Tải' });
     const page = await newPage();
@@ -297,13 +363,17 @@ describe('an entry from review to the public gallery', () => {
     await page.getByTestId(`publish-${s.entryId}`).click();
     const dialog = await dialogOpened(page.getByRole('dialog'));
     await dialog.getByText('Chú thích được tạo tự động khi đăng').waitFor();
-    expect(await clickForAnswer(page, dialog.getByRole('button', { name: 'Đăng tải' }), 'POST', '/publication/publish')).toEqual({ published: [s.entryId], skipped: [] });
+    expect(
+      await clickForAnswer(page, dialog.getByRole('button', { name: 'Đăng tải' }), 'POST', '/publication/publish'),
+    ).toEqual({ published: [s.entryId], skipped: [] });
     await page.getByText('Đã đăng tải tác phẩm.').waitFor();
     await page.getByTestId(`pub-state-${s.entryId}`).getByText('Đang đăng').waitFor();
     const caption = await text(page, `pub-caption-${s.entryId}`);
     expect(caption).toContain(`Tác giả: ${AUTHOR}`);
     for (const secret of SECRETS) expect(caption).not.toContain(secret);
-    expect(await page.getByTestId(`public-link-${s.entryId}`).getAttribute('href')).toBe(`/c/${t.demoSlug}/e/${s.entryId}`);
+    expect(await page.getByTestId(`public-link-${s.entryId}`).getAttribute('href')).toBe(
+      `/c/${t.demoSlug}/e/${s.entryId}`,
+    );
     passed++;
   }, 240_000);
 
@@ -333,7 +403,9 @@ describe('an entry from review to the public gallery', () => {
 
     const video = page.getByTestId('video-player');
     await video.waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid="video-player"]')?.getAttribute('data-engine'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="video-player"]')?.getAttribute('data-engine'),
+    );
     const state = await playUntilMoving(page, 30_000);
     expect(state.playing).toBe(true);
     expect(state.error).toBeNull();

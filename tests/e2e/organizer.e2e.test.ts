@@ -39,15 +39,21 @@ describe('organizer journey', () => {
     expect(await text(page, 'technical-rules')).toContain('Từ 5 đến 10 phút');
     expect(await text(page, 'r4-note')).toContain('không được dự thi');
     // Submissions are open: the button leads to the entry form, through the login for a visitor.
-    expect(await page.getByTestId('hero-submit').getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/c/${suite.t.demoSlug}/submit`)}`);
-    expect(await page.getByTestId('submit-link').getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/c/${suite.t.demoSlug}/submit`)}`);
+    expect(await page.getByTestId('hero-submit').getAttribute('href')).toBe(
+      `/login?next=${encodeURIComponent(`/c/${suite.t.demoSlug}/submit`)}`,
+    );
+    expect(await page.getByTestId('submit-link').getAttribute('href')).toBe(
+      `/login?next=${encodeURIComponent(`/c/${suite.t.demoSlug}/submit`)}`,
+    );
   });
 
   it('fits a 360 px wide phone screen', async () => {
     const page = await newPage({ width: 360, height: 780 });
     await page.goto(`${suite.base}/c/${suite.t.demoSlug}`);
     await page.getByTestId('phase-timeline').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBe(0);
     // For a person to look at: the phone layout of the home page (not kept in the repository).
     await page.screenshot({ path: path.join(os.tmpdir(), 'contest-home-360.png'), fullPage: true });

@@ -35,8 +35,31 @@ beforeAll(async () => {
   [t] = await Promise.all([
     startTestApp({ app: { webDir } }),
     runFfmpeg([
-      '-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=25', '-f', 'lavfi', '-i', 'sine=f=440:r=44100', '-t', '14',
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '50', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '96k', '-f', 'mp4', src1080,
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=s=1920x1080:r=25',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=f=440:r=44100',
+      '-t',
+      '14',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-g',
+      '50',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '96k',
+      '-f',
+      'mp4',
+      src1080,
     ]),
   ]);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -56,7 +79,8 @@ afterAll(async () => {
 });
 
 describe('playback in Chromium', () => {
-  it('shows the renditions waiting, then plays the 1080p ladder with its poster (the browser\'s engine)', () => watch(false));
+  it("shows the renditions waiting, then plays the 1080p ladder with its poster (the browser's engine)", () =>
+    watch(false));
   // This Chromium plays HLS natively; hiding that makes the page load hls.js, the path of browsers without it.
   it('plays the same ladder through hls.js where the browser has no native HLS', () => watch(true));
 });
@@ -64,19 +88,39 @@ describe('playback in Chromium', () => {
 async function watch(forceHlsJs: boolean): Promise<void> {
   const owner = await makeUser(t);
   const actor = { userId: owner.id, isSiteAdmin: false, ip: null };
-  const { id: entryId } = await saveEntryDraft(t.deps, actor, t.demoSlug, completeDraft({ kind: 'person' }, { title: TITLE }));
+  const { id: entryId } = await saveEntryDraft(
+    t.deps,
+    actor,
+    t.demoSlug,
+    completeDraft({ kind: 'person' }, { title: TITLE }),
+  );
   // The entry's accepted file, as the checks leave it after an upload.
   const uploadId = crypto.randomBytes(24).toString('base64url');
   fs.mkdirSync(t.deps.config.uploadDir, { recursive: true });
   fs.copyFileSync(src1080, uploadPath(t.deps, uploadId));
   const { probe } = await probeVideoFile(src1080);
   const at = new Date().toISOString();
-  await t.deps.db.insertInto('uploads').values({
-    id: uploadId, entry_id: entryId, user_id: owner.id, size_bytes: fs.statSync(src1080).size, filename: 'cai-cach.mp4', status: 'accepted',
-    sha256: crypto.createHash('sha256').update(fs.readFileSync(src1080)).digest('hex'), verdict_json: JSON.stringify({ ok: true, failures: [], passed: [], probe }),
-    created_at: at, completed_at: at, checked_at: at,
-  }).execute();
-  await t.deps.db.updateTable('entries').set({ active_upload_id: uploadId, accepted_upload_id: uploadId }).where('id', '=', entryId).execute();
+  await t.deps.db
+    .insertInto('uploads')
+    .values({
+      id: uploadId,
+      entry_id: entryId,
+      user_id: owner.id,
+      size_bytes: fs.statSync(src1080).size,
+      filename: 'cai-cach.mp4',
+      status: 'accepted',
+      sha256: crypto.createHash('sha256').update(fs.readFileSync(src1080)).digest('hex'),
+      verdict_json: JSON.stringify({ ok: true, failures: [], passed: [], probe }),
+      created_at: at,
+      completed_at: at,
+      checked_at: at,
+    })
+    .execute();
+  await t.deps.db
+    .updateTable('entries')
+    .set({ active_upload_id: uploadId, accepted_upload_id: uploadId })
+    .where('id', '=', entryId)
+    .execute();
   await enqueueRenditions(t.deps, uploadId);
 
   const page = await newPage();
@@ -89,7 +133,9 @@ async function watch(forceHlsJs: boolean): Promise<void> {
     });
   }
   const hlsChunks: string[] = [];
-  page.on('request', (r) => { if (/\/assets\/hls[^/]*\.js$/.test(r.url())) hlsChunks.push(r.url()); });
+  page.on('request', (r) => {
+    if (/\/assets\/hls[^/]*\.js$/.test(r.url())) hlsChunks.push(r.url());
+  });
   await logInAs(page, base, owner.email, owner.password);
   await page.goto(`${base}/entries/${entryId}`);
   // While they wait: the progress, labelled, and no player (hls.js not even loaded).
@@ -110,7 +156,8 @@ async function watch(forceHlsJs: boolean): Promise<void> {
   const engine = await video.getAttribute('data-engine');
   const support = await page.evaluate(() => ({
     nativeHls: document.createElement('video').canPlayType('application/vnd.apple.mpegurl'),
-    mseH264: typeof MediaSource !== 'undefined' && MediaSource.isTypeSupported('video/mp4; codecs="avc1.640028,mp4a.40.2"'),
+    mseH264:
+      typeof MediaSource !== 'undefined' && MediaSource.isTypeSupported('video/mp4; codecs="avc1.640028,mp4a.40.2"'),
   }));
   console.log(`playback: engine ${engine}, native HLS "${support.nativeHls}", MSE H.264 ${support.mseH264}`);
   expect(engine).toBe(support.nativeHls ? 'native' : 'hls.js');
@@ -133,9 +180,14 @@ async function watch(forceHlsJs: boolean): Promise<void> {
   await subtitlesInPlayer(page);
 }
 
-const SRT = '1\r\n00:00:00,500 --> 00:00:02,000\r\nXin chào bà con Vĩnh Linh\r\n\r\n2\r\n00:00:02,000 --> 00:00:04,500\r\n<i>Một cửa</i>, <font color="red">một dấu</font>\r\n\r\n3\r\n00:00:05,000 --> 00:00:07,000\r\nDịch vụ công trực tuyến\r\n';
+const SRT =
+  '1\r\n00:00:00,500 --> 00:00:02,000\r\nXin chào bà con Vĩnh Linh\r\n\r\n2\r\n00:00:02,000 --> 00:00:04,500\r\n<i>Một cửa</i>, <font color="red">một dấu</font>\r\n\r\n3\r\n00:00:05,000 --> 00:00:07,000\r\nDịch vụ công trực tuyến\r\n';
 /** "Xin chào" saved in Windows-1258 (à = E0), as an old editing tool might. */
-const CP1258_SRT = Buffer.concat([Buffer.from('1\r\n00:00:00,500 --> 00:00:02,000\r\nXin ch'), Buffer.from([0xe0]), Buffer.from('o\r\n')]);
+const CP1258_SRT = Buffer.concat([
+  Buffer.from('1\r\n00:00:00,500 --> 00:00:02,000\r\nXin ch'),
+  Buffer.from([0xe0]),
+  Buffer.from('o\r\n'),
+]);
 
 /**
  * The entrant adds a SubRip file on the entry page (after a file in an old encoding is refused in Vietnamese); the
@@ -144,16 +196,24 @@ const CP1258_SRT = Buffer.concat([Buffer.from('1\r\n00:00:00,500 --> 00:00:02,00
 async function subtitlesInPlayer(page: Page): Promise<void> {
   await page.getByTestId('subtitles-section').waitFor();
   expect(await page.getByTestId('subtitles-none').textContent()).toBe('Chưa có phụ đề.');
-  expect(await page.evaluate(() => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).textTracks.length)).toBe(0);
+  expect(
+    await page.evaluate(
+      () => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).textTracks.length,
+    ),
+  ).toBe(0);
 
-  await page.getByTestId('subtitle-file').setInputFiles({ name: 'phu-de-cu.srt', mimeType: 'application/x-subrip', buffer: CP1258_SRT });
+  await page
+    .getByTestId('subtitle-file')
+    .setInputFiles({ name: 'phu-de-cu.srt', mimeType: 'application/x-subrip', buffer: CP1258_SRT });
   await page.getByTestId('subtitle-upload').click();
   const error = page.getByTestId('subtitle-error');
   await error.waitFor();
   expect(await error.textContent()).toContain('lưu lại với bảng mã UTF-8');
 
   await page.getByTestId('subtitle-lang').selectOption('vi');
-  await page.getByTestId('subtitle-file').setInputFiles({ name: 'phu-de.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
+  await page
+    .getByTestId('subtitle-file')
+    .setInputFiles({ name: 'phu-de.srt', mimeType: 'application/x-subrip', buffer: Buffer.from(SRT) });
   expect(await page.getByTestId('subtitle-chosen').textContent()).toBe('Đã chọn: phu-de.srt');
   await page.getByTestId('subtitle-upload').click();
   const saved = page.getByTestId('subtitle-saved');
@@ -163,16 +223,25 @@ async function subtitlesInPlayer(page: Page): Promise<void> {
   expect(await page.getByTestId('subtitle-track-vi').textContent()).toContain('chuyển từ .srt');
 
   // The page refetches the player's data; the <track> appears, Vietnamese by default, and its cues load.
-  await page.waitForFunction(() => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).textTracks.length === 1);
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).textTracks.length === 1,
+  );
   const track = await page.evaluate(async () => {
     const v = document.querySelector('[data-testid="video-player"]') as HTMLVideoElement;
     const t = v.textTracks[0]!;
     t.mode = 'showing';
     for (let i = 0; i < 100 && !t.cues?.length; i++) await new Promise((r) => setTimeout(r, 100));
-    return { kind: t.kind, language: t.language, label: t.label, cues: Array.from(t.cues ?? [], (c) => ({ start: c.startTime, end: c.endTime, text: (c as VTTCue).text })) };
+    return {
+      kind: t.kind,
+      language: t.language,
+      label: t.label,
+      cues: Array.from(t.cues ?? [], (c) => ({ start: c.startTime, end: c.endTime, text: (c as VTTCue).text })),
+    };
   });
   expect(track).toEqual({
-    kind: 'subtitles', language: 'vi', label: 'Tiếng Việt',
+    kind: 'subtitles',
+    language: 'vi',
+    label: 'Tiếng Việt',
     cues: [
       { start: 0.5, end: 2, text: 'Xin chào bà con Vĩnh Linh' },
       { start: 2, end: 4.5, text: '<i>Một cửa</i>, một dấu' },
@@ -182,6 +251,8 @@ async function subtitlesInPlayer(page: Page): Promise<void> {
 
   await page.getByTestId('subtitle-delete-vi').click();
   await page.getByTestId('subtitle-deleted').waitFor();
-  await page.waitForFunction(() => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).textTracks.length === 0);
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="video-player"]') as HTMLVideoElement).textTracks.length === 0,
+  );
   await page.getByTestId('subtitles-none').waitFor();
 }

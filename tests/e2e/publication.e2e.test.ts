@@ -41,7 +41,9 @@ describe('publication, reports and news', () => {
     await page.getByTestId(`publish-${one}`).click();
     const dialog = await dialogOpened(page.getByRole('dialog'));
     await dialog.getByText('Chú thích được tạo tự động khi đăng').waitFor();
-    expect(await clickForAnswer(page, dialog.getByRole('button', { name: 'Đăng tải' }), 'POST', '/publication/publish')).toEqual({ published: [one], skipped: [] });
+    expect(
+      await clickForAnswer(page, dialog.getByRole('button', { name: 'Đăng tải' }), 'POST', '/publication/publish'),
+    ).toEqual({ published: [one], skipped: [] });
     await page.getByText('Đã đăng tải tác phẩm.').waitFor();
     await page.getByTestId(`pub-state-${one}`).getByText('Đang đăng').waitFor();
     expect(await text(page, `pub-caption-${one}`)).toContain('Tác giả: Nguyễn Văn An');
@@ -66,7 +68,13 @@ describe('publication, reports and news', () => {
     await page.getByTestId(`edit-caption-${two}`).click();
     await dialogOpened(dialog);
     // The form fills in the current caption once mounted; typing before that would be overwritten (a busy machine).
-    await page.waitForFunction(() => ((document.querySelector('[role="dialog"] [data-testid="caption-input"]') as HTMLTextAreaElement | null)?.value ?? '').length > 0);
+    await page.waitForFunction(
+      () =>
+        (
+          (document.querySelector('[role="dialog"] [data-testid="caption-input"]') as HTMLTextAreaElement | null)
+            ?.value ?? ''
+        ).length > 0,
+    );
     await dialog.getByTestId('caption-input').fill('Chuyện cái bến đò — phóng sự của Nguyễn Văn An\n#CaiCachHanhChinh');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -93,7 +101,11 @@ describe('publication, reports and news', () => {
     expect(csv).not.toContain('Chuyện cái bến đò');
 
     // A report from the public, upheld by the secretariat, takes the entry down.
-    const made = await anon.post(`/api/public/entries/${one}/reports`, { kind: 'copied', reason: 'Đoạn 0:10–0:40 lấy từ phóng sự của Đài huyện năm 2022', contact: 'ban.doc@example.vn' });
+    const made = await anon.post(`/api/public/entries/${one}/reports`, {
+      kind: 'copied',
+      reason: 'Đoạn 0:10–0:40 lấy từ phóng sự của Đài huyện năm 2022',
+      contact: 'ban.doc@example.vn',
+    });
     expect(made.statusCode).toBe(201);
     const reportId = (made.json() as { id: number }).id;
     const secretariat = await makeUser(t, { role: 'secretariat' });
@@ -128,7 +140,9 @@ describe('publication, reports and news', () => {
     await org.getByTestId('news-new').click();
     const news = await dialogOpened(org.getByRole('dialog'));
     await news.getByTestId('news-title').fill('Gia hạn nhận bài đến hết ngày 15/9');
-    await news.getByTestId('news-body').fill('Ban Tổ chức **gia hạn** thời gian nhận bài.\n\n- Nộp trực tuyến\n- Hoặc nộp tại Phòng Nội vụ');
+    await news
+      .getByTestId('news-body')
+      .fill('Ban Tổ chức **gia hạn** thời gian nhận bài.\n\n- Nộp trực tuyến\n- Hoặc nộp tại Phòng Nội vụ');
     await news.locator('.manage-preview strong').getByText('gia hạn').waitFor();
     await news.getByRole('button', { name: 'Đăng tin' }).click();
     await org.getByText('Đã đăng tin.').waitFor();

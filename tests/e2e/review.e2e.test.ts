@@ -48,7 +48,10 @@ describe('review journey', () => {
 
     // A submitted entry with an accepted file, made through the API as the entrant.
     const api = await loggedInClient(t, entrant.email, entrant.password);
-    const created = await api.post(`/api/contests/${slug}/entries`, completeDraft({ kind: 'person' }, { title: TITLE }));
+    const created = await api.post(
+      `/api/contests/${slug}/entries`,
+      completeDraft({ kind: 'person' }, { title: TITLE }),
+    );
     expect(created.statusCode).toBe(201);
     const entryId = created.json().id as number;
     await attachAcceptedFile(t, entryId);
@@ -140,7 +143,8 @@ describe('review journey', () => {
     expect(await text(staff, `review-status-${entryId}`)).toBe('Chờ thẩm định');
     expect(await staff.getByTestId('review-table').textContent()).toContain('Lượt 2');
     expect(await text(staff, 'review-rounds')).toContain(REASON);
-    for (const item of ['onTheme', 'lawfulRespectful', 'originalRights']) await staff.getByTestId(`check-${item}`).getByRole('checkbox').check();
+    for (const item of ['onTheme', 'lawfulRespectful', 'originalRights'])
+      await staff.getByTestId(`check-${item}`).getByRole('checkbox').check();
     await staff.getByTestId('review-form').getByText('Duyệt', { exact: true }).click();
     await staff.getByTestId('review-submit').click();
     await staff.getByTestId('review-closed').waitFor();
@@ -165,7 +169,9 @@ describe('review journey', () => {
     await logInAs(phone, base, entrant.email, entrant.password);
     await phone.goto(`${base}/notifications`);
     await phone.getByTestId('notification-list').waitFor();
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(
+      await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBe(0);
   });
 
   it('gives an entry whose fix deadline passed more time, after which the entrant sends it again', async () => {
@@ -188,7 +194,11 @@ describe('review journey', () => {
     const realNow = Date.now();
     t.setNow(new Date(realNow - 3 * 3600_000));
     try {
-      const returned = await staffApi.post(`/api/entries/${entryId}/reviews`, { decision: 'return', reason: REASON, fixDeadline: new Date(realNow - 3600_000).toISOString() });
+      const returned = await staffApi.post(`/api/entries/${entryId}/reviews`, {
+        decision: 'return',
+        reason: REASON,
+        fixDeadline: new Date(realNow - 3600_000).toISOString(),
+      });
       expect(returned.statusCode).toBe(201);
     } finally {
       t.setNow(null);
@@ -221,7 +231,12 @@ describe('review journey', () => {
     await staff.getByTestId('extend-submit').click();
     await staff.getByText(`Đã gia hạn sửa đến ${newText}.`).waitFor();
     await staff.getByTestId('extend-current').getByText(`Hạn sửa đang áp dụng: ${newText}`).waitFor();
-    const extensions = await t.deps.db.selectFrom('audit_log').select('details_json').where('target', '=', `entry:${entryId}`).where('action', '=', 'entry.extendFixDeadline').execute();
+    const extensions = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details_json')
+      .where('target', '=', `entry:${entryId}`)
+      .where('action', '=', 'entry.extendFixDeadline')
+      .execute();
     expect(extensions).toHaveLength(1);
     await staff.screenshot({ path: path.join(os.tmpdir(), 'review-extend.png'), fullPage: true });
     expect(await text(staff, 'review-drawer-status')).toBe('Trả lại để sửa');
@@ -244,7 +259,12 @@ describe('review journey', () => {
     const admin = { userId: t.admin.userId, isSiteAdmin: true, ip: null };
     const setRequired = async (n: 1 | 2) => {
       const c = await loadContest(t.deps.db, { slug });
-      await updateContest(t.deps, admin, slug, { ...c.settings, reviewsRequired: n, phases: c.phases, unitCategories: c.unitCategories });
+      await updateContest(t.deps, admin, slug, {
+        ...c.settings,
+        reviewsRequired: n,
+        phases: c.phases,
+        unitCategories: c.unitCategories,
+      });
     };
     await setRequired(2);
     try {
@@ -261,9 +281,16 @@ describe('review journey', () => {
       await attachAcceptedFile(t, entryId);
       expect((await api.post(`/api/entries/${entryId}/submit`)).statusCode).toBe(200);
       const ok = { ok: true, note: '' };
-      const approve = await (await loggedInClient(t, a.email, a.password)).post(`/api/entries/${entryId}/reviews`, { decision: 'approve', checklist: { onTheme: ok, lawfulRespectful: ok, originalRights: ok } });
+      const approve = await (
+        await loggedInClient(t, a.email, a.password)
+      ).post(`/api/entries/${entryId}/reviews`, {
+        decision: 'approve',
+        checklist: { onTheme: ok, lawfulRespectful: ok, originalRights: ok },
+      });
       expect(approve.statusCode).toBe(201);
-      const reject = await (await loggedInClient(t, b.email, b.password)).post(`/api/entries/${entryId}/reviews`, { decision: 'reject', reason: 'Sử dụng nhạc nền không rõ bản quyền' });
+      const reject = await (
+        await loggedInClient(t, b.email, b.password)
+      ).post(`/api/entries/${entryId}/reviews`, { decision: 'reject', reason: 'Sử dụng nhạc nền không rõ bản quyền' });
       expect(reject.json().status).toBe('disputed');
 
       const staff = await suite.newPage();

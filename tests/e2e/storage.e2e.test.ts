@@ -17,7 +17,12 @@ const { newPage } = suite;
 
 async function draftWithFile(owner: { id: number }, title: string): Promise<{ entryId: number; uploadId: string }> {
   const t = suite.t;
-  const { id } = await saveEntryDraft(t.deps, { userId: owner.id, isSiteAdmin: false, ip: null }, t.demoSlug, completeDraft({ kind: 'person' }, { title }));
+  const { id } = await saveEntryDraft(
+    t.deps,
+    { userId: owner.id, isSiteAdmin: false, ip: null },
+    t.demoSlug,
+    completeDraft({ kind: 'person' }, { title }),
+  );
   const uploadId = await attachAcceptedFile(t, id);
   fs.mkdirSync(path.dirname(uploadPath(t.deps, uploadId)), { recursive: true });
   fs.writeFileSync(uploadPath(t.deps, uploadId), Buffer.alloc(3 * 1024 * 1024, 1));
@@ -30,12 +35,21 @@ describe('storage housekeeping', () => {
     const owner = await makeUser(t, { role: 'entrant' });
     const { uploadId } = await draftWithFile(owner, 'Chuyện ở Vĩnh Thạch');
     let runs = 0;
-    await t.deps.jobs.work('fingerprint-upload', async () => {
-      runs++;
-      if (runs === 1) throw new Error('ffmpeg: disk full');
-    }, { pollMs: 50 });
-    const jobId = (await t.deps.jobs.send('fingerprint-upload', { uploadId }, { singletonKey: uploadId, retryLimit: 0 }))!;
-    for (let i = 0; i < 200 && (await t.deps.jobs.getJob(jobId))?.state !== 'failed'; i++) await new Promise((r) => setTimeout(r, 50));
+    await t.deps.jobs.work(
+      'fingerprint-upload',
+      async () => {
+        runs++;
+        if (runs === 1) throw new Error('ffmpeg: disk full');
+      },
+      { pollMs: 50 },
+    );
+    const jobId = (await t.deps.jobs.send(
+      'fingerprint-upload',
+      { uploadId },
+      { singletonKey: uploadId, retryLimit: 0 },
+    ))!;
+    for (let i = 0; i < 200 && (await t.deps.jobs.getJob(jobId))?.state !== 'failed'; i++)
+      await new Promise((r) => setTimeout(r, 50));
     const orphanKey = 'contests/1/entries/424242/original/old.mp4';
     await t.deps.storage.putStream(orphanKey, Readable.from([Buffer.alloc(2048, 3)]), { contentType: 'video/mp4' });
     const old = new Date(Date.now() - 2 * 3600_000);
@@ -55,7 +69,8 @@ describe('storage housekeeping', () => {
     expect(await failed.textContent()).toContain('So sánh tính nguyên gốc');
     await page.getByTestId(`retry-${jobId}`).click();
     await page.getByText('Đã xếp lịch chạy lại.').waitFor();
-    for (let i = 0; i < 200 && (await t.deps.jobs.getJob(jobId))?.state !== 'completed'; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && (await t.deps.jobs.getJob(jobId))?.state !== 'completed'; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect((await t.deps.jobs.getJob(jobId))!.state).toBe('completed');
     await failed.getByText('Không có công việc nào bị lỗi.').waitFor();
 

@@ -36,7 +36,14 @@ export interface TestS3 {
 
 export async function startS3rver(bucket = 'media'): Promise<TestS3> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 's3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, resetOnClose: true, configureBuckets: [{ name: bucket, configs: [] }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    resetOnClose: true,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const creds = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -44,7 +51,14 @@ export async function startS3rver(bucket = 'media'): Promise<TestS3> {
     endpoint,
     bucket,
     ...creds,
-    env: { STORAGE: 's3', S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: creds.accessKeyId, S3_SECRET_ACCESS_KEY: creds.secretAccessKey, S3_FORCE_PATH_STYLE: 'true' },
+    env: {
+      STORAGE: 's3',
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET: bucket,
+      S3_ACCESS_KEY_ID: creds.accessKeyId,
+      S3_SECRET_ACCESS_KEY: creds.secretAccessKey,
+      S3_FORCE_PATH_STYLE: 'true',
+    },
     async close() {
       await server.close();
       fs.rmSync(directory, { recursive: true, force: true });

@@ -27,23 +27,42 @@ export interface TestApp {
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem-1';
 
 /** A full app on a fresh database with the demo contest loaded and the first admin created. */
-export async function startTestApp(opts: { env?: Record<string, string>; mailer?: Mailer; app?: AppOptions; demo?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { env?: Record<string, string>; mailer?: Mailer; app?: AppOptions; demo?: boolean } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: db.url, DATA_DIR: db.dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_LOGIN_PER_MINUTE: '10000', RATE_LIMIT_RESET_PER_HOUR: '10000', ...opts.env });
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    DATA_DIR: db.dataDir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
+    RATE_LIMIT_RESET_PER_HOUR: '10000',
+    ...opts.env,
+  });
   const sentMail: Mail[] = [];
   let now: Date | null = null;
   const mailer: Mailer = opts.mailer ?? { send: async (m) => void sentMail.push(m) };
-  const { deps, database } = await createDeps(config, pino({ level: 'silent' }), { mailer, clock: () => now ?? new Date() });
+  const { deps, database } = await createDeps(config, pino({ level: 'silent' }), {
+    mailer,
+    clock: () => now ?? new Date(),
+  });
   const admin = await ensureFirstAdmin(deps);
   if (!admin.created) throw new Error('expected a fresh database');
   let demoSlug = '';
-  if (opts.demo ?? true) demoSlug = (await loadDemoContest(deps, { userId: admin.userId, isSiteAdmin: true, ip: null }))!.slug;
+  if (opts.demo ?? true)
+    demoSlug = (await loadDemoContest(deps, { userId: admin.userId, isSiteAdmin: true, ip: null }))!.slug;
   const app = await buildApp(deps, opts.app);
   await app.ready();
   return {
-    app, deps, db, demoSlug, sentMail,
+    app,
+    deps,
+    db,
+    demoSlug,
+    sentMail,
     admin: { email: admin.email, password: admin.password, userId: admin.userId },
-    setNow: (d) => { now = d; },
+    setNow: (d) => {
+      now = d;
+    },
     async close() {
       await app.close();
       await deps.jobs.stop({ graceMs: 5000 });
@@ -56,12 +75,24 @@ export async function startTestApp(opts: { env?: Record<string, string>; mailer?
 let userCounter = 0;
 
 /** Registers a user directly through the service and, if asked, gives them a role in a contest. */
-export async function makeUser(t: TestApp, opts: { role?: ContestRole; slug?: string; unitId?: number; fullName?: string } = {}) {
+export async function makeUser(
+  t: TestApp,
+  opts: { role?: ContestRole; slug?: string; unitId?: number; fullName?: string } = {},
+) {
   const n = ++userCounter;
   const email = `user${n}-${Math.random().toString(36).slice(2, 7)}@example.vn`;
-  const user = await registerAccount(t.deps, { fullName: opts.fullName ?? `Người dùng ${n}`, email, password: TEST_PASSWORD, locale: 'vi' });
+  const user = await registerAccount(t.deps, {
+    fullName: opts.fullName ?? `Người dùng ${n}`,
+    email,
+    password: TEST_PASSWORD,
+    locale: 'vi',
+  });
   if (opts.role) {
-    await grantContestRole(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, opts.slug ?? t.demoSlug, { identifier: email, role: opts.role, unitId: opts.unitId });
+    await grantContestRole(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, opts.slug ?? t.demoSlug, {
+      identifier: email,
+      role: opts.role,
+      unitId: opts.unitId,
+    });
   }
   return { ...user, email: email, password: TEST_PASSWORD };
 }
@@ -80,13 +111,23 @@ export class Client {
     }
   }
 
-  async request(method: string, url: string, body?: unknown, extra: { headers?: Record<string, string>; raw?: Buffer; contentType?: string } = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: string,
+    url: string,
+    body?: unknown,
+    extra: { headers?: Record<string, string>; raw?: Buffer; contentType?: string } = {},
+  ): Promise<LightMyRequestResponse> {
     if (method !== 'GET' && this.csrf === null) await this.refresh();
     const headers: Record<string, string> = { 'accept-language': this.lang, ...extra.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (method !== 'GET' && this.csrf && !('x-csrf-token' in headers)) headers['x-csrf-token'] = this.csrf;
     if (extra.raw) headers['content-type'] = extra.contentType ?? 'application/octet-stream';
-    const res = await this.app.inject({ method: method as 'GET', url, headers, payload: extra.raw ?? (body as object | undefined) });
+    const res = await this.app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      payload: extra.raw ?? (body as object | undefined),
+    });
     this.absorb(res);
     return res;
   }
@@ -102,11 +143,21 @@ export class Client {
     return res;
   }
 
-  get(url: string) { return this.request('GET', url); }
-  post(url: string, body?: unknown) { return this.request('POST', url, body ?? {}); }
-  put(url: string, body?: unknown) { return this.request('PUT', url, body ?? {}); }
-  patch(url: string, body?: unknown) { return this.request('PATCH', url, body ?? {}); }
-  delete(url: string) { return this.request('DELETE', url); }
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown) {
+    return this.request('POST', url, body ?? {});
+  }
+  put(url: string, body?: unknown) {
+    return this.request('PUT', url, body ?? {});
+  }
+  patch(url: string, body?: unknown) {
+    return this.request('PATCH', url, body ?? {});
+  }
+  delete(url: string) {
+    return this.request('DELETE', url);
+  }
 }
 
 export async function loggedInClient(t: TestApp, identifier: string, password: string): Promise<Client> {

@@ -22,7 +22,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'contest-test-'));
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (!pgUrl) {
-    return { url: `sqlite:${path.join(dataDir, 'test.sqlite')}`, dataDir, schema: null, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${path.join(dataDir, 'test.sqlite')}`,
+      dataDir,
+      schema: null,
+      drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgUrl });

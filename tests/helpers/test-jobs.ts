@@ -46,11 +46,25 @@ export function openTestQueue(engine: Engine, url: string, pgBossSchema: string 
   const logger = pino({ level: 'silent' });
   if (engine === 'pg-boss') {
     if (!pgBossSchema) throw new Error('pg-boss needs PostgreSQL');
-    const queue = createPgBossQueue({ connectionString: url, schema: pgBossSchema, definitions: TEST_JOBS, logger, maintenanceIntervalSeconds: 1 });
+    const queue = createPgBossQueue({
+      connectionString: url,
+      schema: pgBossSchema,
+      definitions: TEST_JOBS,
+      logger,
+      maintenanceIntervalSeconds: 1,
+    });
     return { queue, database: null, close: () => queue.stop({ graceMs: 2000 }) };
   }
-  const database = openDatabase(url.startsWith('sqlite:') ? { kind: 'sqlite', file: url.slice('sqlite:'.length) } : { kind: 'postgres', url });
-  const queue = createEmbeddedQueue({ db: database.db, dialect: database.dialect, definitions: TEST_JOBS, logger, lockSeconds: LOCK_SECONDS });
+  const database = openDatabase(
+    url.startsWith('sqlite:') ? { kind: 'sqlite', file: url.slice('sqlite:'.length) } : { kind: 'postgres', url },
+  );
+  const queue = createEmbeddedQueue({
+    db: database.db,
+    dialect: database.dialect,
+    definitions: TEST_JOBS,
+    logger,
+    lockSeconds: LOCK_SECONDS,
+  });
   return {
     queue,
     database,

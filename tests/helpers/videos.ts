@@ -10,8 +10,22 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const TEST_VIDEO_NAMES = [
-  'valid720', 'valid720Faststart', 'valid1080', 'valid1080Faststart', 'short459', 'long1001', 'fourByThree', 'portrait',
-  'rotated90', 'mov', 'webmRenamed', 'truncated60', 'truncated60MoovEnd', 'appended', 'html', 'empty',
+  'valid720',
+  'valid720Faststart',
+  'valid1080',
+  'valid1080Faststart',
+  'short459',
+  'long1001',
+  'fourByThree',
+  'portrait',
+  'rotated90',
+  'mov',
+  'webmRenamed',
+  'truncated60',
+  'truncated60MoovEnd',
+  'appended',
+  'html',
+  'empty',
 ] as const;
 export type TestVideoName = (typeof TEST_VIDEO_NAMES)[number];
 export type TestVideos = Record<TestVideoName, string>;
@@ -38,23 +52,48 @@ export const TEST_VIDEO_DESCRIPTIONS: Record<TestVideoName, string> = {
 
 export function runFfmpeg(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn('ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn('ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     p.stderr.on('data', (d) => (err += d));
     p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg ${args.join(' ')} failed (${code}): ${err}`))));
+    p.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`ffmpeg ${args.join(' ')} failed (${code}): ${err}`)),
+    );
   });
 }
 
 /** A flat-colour H.264 + AAC file of the given size and whole-second duration, moov at the end. */
 function encodeArgs(out: string, width: number, height: number, seconds: number): string[] {
   return [
-    '-f', 'lavfi', '-i', `color=c=0x2f6690:s=${width}x${height}:r=1`,
-    '-f', 'lavfi', '-i', 'anullsrc=r=8000:cl=mono',
-    '-t', String(seconds),
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'stillimage', '-g', '10', '-pix_fmt', 'yuv420p',
-    '-c:a', 'aac', '-b:a', '16k',
-    '-f', 'mp4', out,
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=0x2f6690:s=${width}x${height}:r=1`,
+    '-f',
+    'lavfi',
+    '-i',
+    'anullsrc=r=8000:cl=mono',
+    '-t',
+    String(seconds),
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-tune',
+    'stillimage',
+    '-g',
+    '10',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '16k',
+    '-f',
+    'mp4',
+    out,
   ];
 }
 
@@ -79,14 +118,21 @@ export function firstTkhdMatrix(file: string): [number, number, number, number] 
   const at = buf.indexOf('tkhd', 0, 'latin1');
   if (at < 0) return null;
   const m = at + 4 + 4 + (buf[at + 4] === 1 ? 32 : 20) + 16;
-  return [buf.readInt32BE(m) / 65536, buf.readInt32BE(m + 4) / 65536, buf.readInt32BE(m + 12) / 65536, buf.readInt32BE(m + 16) / 65536];
+  return [
+    buf.readInt32BE(m) / 65536,
+    buf.readInt32BE(m + 4) / 65536,
+    buf.readInt32BE(m + 12) / 65536,
+    buf.readInt32BE(m + 16) / 65536,
+  ];
 }
 
 async function inParallel(tasks: (() => Promise<void>)[], width: number): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, async () => {
-    while (next < tasks.length) await tasks[next++]!();
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(width, tasks.length) }, async () => {
+      while (next < tasks.length) await tasks[next++]!();
+    }),
+  );
 }
 
 /** Adds a rotation to the track matrix by stream copy: `-display_rotation` on ffmpeg 6+, the `rotate` tag before. */
@@ -103,31 +149,63 @@ async function rotate90(src: string, out: string): Promise<void> {
 }
 
 function pathsIn(dir: string): TestVideos {
-  return Object.fromEntries(TEST_VIDEO_NAMES.map((n) => [n, path.join(dir, n === 'mov' ? 'video.mov' : `${n}.mp4`)])) as TestVideos;
+  return Object.fromEntries(
+    TEST_VIDEO_NAMES.map((n) => [n, path.join(dir, n === 'mov' ? 'video.mov' : `${n}.mp4`)]),
+  ) as TestVideos;
 }
 
 async function make(dir: string): Promise<TestVideos> {
   fs.mkdirSync(dir, { recursive: true });
   const p = pathsIn(dir);
   const width = Math.max(2, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
-  await inParallel([
-    () => runFfmpeg(encodeArgs(p.valid1080, 1920, 1080, 330)),
-    () => runFfmpeg(encodeArgs(p.long1001, 1280, 720, 601)),
-    () => runFfmpeg(encodeArgs(p.valid720, 1280, 720, 330)),
-    () => runFfmpeg(encodeArgs(p.short459, 1280, 720, 299)),
-    () => runFfmpeg(encodeArgs(p.fourByThree, 1440, 1080, 330)),
-    () => runFfmpeg(encodeArgs(p.portrait, 720, 1280, 330)),
-    () => runFfmpeg([
-      '-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=10', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=mono', '-t', '5',
-      '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '200k', '-c:a', 'libopus', '-b:a', '24k', '-f', 'webm', p.webmRenamed,
-    ]),
-  ], width);
-  await inParallel([
-    () => runFfmpeg(['-i', p.valid720, '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', p.valid720Faststart]),
-    () => runFfmpeg(['-i', p.valid1080, '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', p.valid1080Faststart]),
-    () => runFfmpeg(['-i', p.valid720, '-c', 'copy', '-f', 'mov', p.mov]),
-    () => rotate90(p.valid720, p.rotated90),
-  ], width);
+  await inParallel(
+    [
+      () => runFfmpeg(encodeArgs(p.valid1080, 1920, 1080, 330)),
+      () => runFfmpeg(encodeArgs(p.long1001, 1280, 720, 601)),
+      () => runFfmpeg(encodeArgs(p.valid720, 1280, 720, 330)),
+      () => runFfmpeg(encodeArgs(p.short459, 1280, 720, 299)),
+      () => runFfmpeg(encodeArgs(p.fourByThree, 1440, 1080, 330)),
+      () => runFfmpeg(encodeArgs(p.portrait, 720, 1280, 330)),
+      () =>
+        runFfmpeg([
+          '-f',
+          'lavfi',
+          '-i',
+          'testsrc2=s=320x180:r=10',
+          '-f',
+          'lavfi',
+          '-i',
+          'anullsrc=r=48000:cl=mono',
+          '-t',
+          '5',
+          '-c:v',
+          'libvpx',
+          '-deadline',
+          'realtime',
+          '-cpu-used',
+          '8',
+          '-b:v',
+          '200k',
+          '-c:a',
+          'libopus',
+          '-b:a',
+          '24k',
+          '-f',
+          'webm',
+          p.webmRenamed,
+        ]),
+    ],
+    width,
+  );
+  await inParallel(
+    [
+      () => runFfmpeg(['-i', p.valid720, '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', p.valid720Faststart]),
+      () => runFfmpeg(['-i', p.valid1080, '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', p.valid1080Faststart]),
+      () => runFfmpeg(['-i', p.valid720, '-c', 'copy', '-f', 'mov', p.mov]),
+      () => rotate90(p.valid720, p.rotated90),
+    ],
+    width,
+  );
   const cut = (src: string, out: string) => {
     const b = fs.readFileSync(src);
     fs.writeFileSync(out, b.subarray(0, Math.floor(b.length * 0.6)));
@@ -135,7 +213,10 @@ async function make(dir: string): Promise<TestVideos> {
   cut(p.valid720Faststart, p.truncated60);
   cut(p.valid720, p.truncated60MoovEnd);
   fs.writeFileSync(p.appended, Buffer.concat([fs.readFileSync(p.valid720), pseudoRandomBytes(4096)]));
-  fs.writeFileSync(p.html, '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Video dự thi</title></head><body><video src="x.mp4"></video></body></html>\n');
+  fs.writeFileSync(
+    p.html,
+    '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Video dự thi</title></head><body><video src="x.mp4"></video></body></html>\n',
+  );
   fs.writeFileSync(p.empty, '');
   return p;
 }

@@ -27,7 +27,7 @@ describe('API description', () => {
     expect(res.json()).toMatchObject({ status: 'ok', database: dialectUnderTest });
   });
 
-  it('answers unknown API paths with a JSON error in the caller\'s language', async () => {
+  it("answers unknown API paths with a JSON error in the caller's language", async () => {
     const c = new Client(t.app);
     expect((await c.get('/api/khong-co')).json()).toEqual({ error: { code: 'notFound', message: 'Không tìm thấy.' } });
     c.lang = 'en';
@@ -37,7 +37,10 @@ describe('API description', () => {
   it('refuses malformed JSON with a clear error, not a crash', async () => {
     const c = new Client(t.app);
     await c.refresh();
-    const res = await c.request('POST', '/api/auth/login', undefined, { raw: Buffer.from('{"identifier":'), contentType: 'application/json' });
+    const res = await c.request('POST', '/api/auth/login', undefined, {
+      raw: Buffer.from('{"identifier":'),
+      contentType: 'application/json',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('validation');
   });

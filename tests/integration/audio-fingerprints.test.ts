@@ -37,19 +37,104 @@ const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '20', '-pix_fmt',
 const clip = {} as Record<'original' | 'dubbed' | 'trimmed' | 'unrelated' | 'silent' | 'reference', string>;
 
 async function makeClips(): Promise<void> {
-  for (const k of ['original', 'dubbed', 'trimmed', 'unrelated', 'silent', 'reference'] as const) clip[k] = path.join(dir, `${k}.mp4`);
+  for (const k of ['original', 'dubbed', 'trimmed', 'unrelated', 'silent', 'reference'] as const)
+    clip[k] = path.join(dir, `${k}.mp4`);
   await Promise.all([
-    runFfmpeg(['-f', 'lavfi', '-i', pictures(7), '-f', 'lavfi', '-i', SONG, '-t', '20', ...x264, '-c:a', 'aac', '-b:a', '128k', '-f', 'mp4', clip.original]),
-    runFfmpeg(['-f', 'lavfi', '-i', pictures(99), '-f', 'lavfi', '-i', OTHER_SONG, '-t', '20', ...x264, '-c:a', 'aac', '-b:a', '128k', '-f', 'mp4', clip.unrelated]),
+    runFfmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      pictures(7),
+      '-f',
+      'lavfi',
+      '-i',
+      SONG,
+      '-t',
+      '20',
+      ...x264,
+      '-c:a',
+      'aac',
+      '-b:a',
+      '128k',
+      '-f',
+      'mp4',
+      clip.original,
+    ]),
+    runFfmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      pictures(99),
+      '-f',
+      'lavfi',
+      '-i',
+      OTHER_SONG,
+      '-t',
+      '20',
+      ...x264,
+      '-c:a',
+      'aac',
+      '-b:a',
+      '128k',
+      '-f',
+      'mp4',
+      clip.unrelated,
+    ]),
     runFfmpeg(['-f', 'lavfi', '-i', pictures(123), '-t', '20', ...x264, '-an', '-f', 'mp4', clip.silent]),
   ]);
   await Promise.all([
     // The original's sound, re-encoded, under other pictures.
-    runFfmpeg(['-f', 'lavfi', '-i', 'mandelbrot=s=320x180:r=10', '-i', clip.original, '-map', '0:v', '-map', '1:a', '-t', '20', ...x264, '-c:a', 'aac', '-b:a', '64k', '-f', 'mp4', clip.dubbed]),
+    runFfmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'mandelbrot=s=320x180:r=10',
+      '-i',
+      clip.original,
+      '-map',
+      '0:v',
+      '-map',
+      '1:a',
+      '-t',
+      '20',
+      ...x264,
+      '-c:a',
+      'aac',
+      '-b:a',
+      '64k',
+      '-f',
+      'mp4',
+      clip.dubbed,
+    ]),
     // The first 4.3 s cut, everything re-encoded, the sound at 48 kb/s.
     runFfmpeg(['-ss', '4.3', '-i', clip.original, ...x264, '-c:a', 'aac', '-b:a', '48k', '-f', 'mp4', clip.trimmed]),
     // 10 s of the original's sound from 6 s, under other pictures: a known song in the organizers' library.
-    runFfmpeg(['-f', 'lavfi', '-i', pictures(5), '-ss', '6', '-t', '10', '-i', clip.original, '-map', '0:v', '-map', '1:a', '-t', '10', ...x264, '-c:a', 'aac', '-b:a', '96k', '-f', 'mp4', clip.reference]),
+    runFfmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      pictures(5),
+      '-ss',
+      '6',
+      '-t',
+      '10',
+      '-i',
+      clip.original,
+      '-map',
+      '0:v',
+      '-map',
+      '1:a',
+      '-t',
+      '10',
+      ...x264,
+      '-c:a',
+      'aac',
+      '-b:a',
+      '96k',
+      '-f',
+      'mp4',
+      clip.reference,
+    ]),
   ]);
 }
 
@@ -60,7 +145,9 @@ beforeAll(async () => {
   await makeClips();
   t = await startTestApp({ env: { MAX_DRAFTS_PER_ENTRANT: '100' } });
   owner = await makeUser(t);
-  contestId = Number((await t.deps.db.selectFrom('contests').select('id').where('slug', '=', t.demoSlug).executeTakeFirstOrThrow()).id);
+  contestId = Number(
+    (await t.deps.db.selectFrom('contests').select('id').where('slug', '=', t.demoSlug).executeTakeFirstOrThrow()).id,
+  );
   fs.mkdirSync(t.deps.config.uploadDir, { recursive: true });
   for (const k of ['original', 'unrelated', 'silent', 'dubbed', 'trimmed'] as const) {
     ids[k] = await acceptedUpload(t, owner, clip[k]);
@@ -74,7 +161,13 @@ afterAll(async () => {
 });
 
 async function audioBits(uploadId: string): Promise<string | null> {
-  return (await t.deps.db.selectFrom('fingerprints').select('audio_bits').where('upload_id', '=', uploadId).executeTakeFirstOrThrow()).audio_bits;
+  return (
+    await t.deps.db
+      .selectFrom('fingerprints')
+      .select('audio_bits')
+      .where('upload_id', '=', uploadId)
+      .executeTakeFirstOrThrow()
+  ).audio_bits;
 }
 
 describe('originality screening by sound', () => {
@@ -109,17 +202,24 @@ describe('originality screening by sound', () => {
     expect(Math.abs(audio[0]!.aEndSec - 15.7)).toBeLessThanOrEqual(0.5);
     expect(Math.abs(audio[0]!.bEndSec - 20)).toBeLessThanOrEqual(0.5);
     // The dubbed entry and the trimmed copy share the sound as well.
-    expect((await flagsOf(t, ids.trimmed)).some((f) => f.other === ids.dubbed && f.ranges.some((r) => r.kind === 'audio'))).toBe(true);
+    expect(
+      (await flagsOf(t, ids.trimmed)).some((f) => f.other === ids.dubbed && f.ranges.some((r) => r.kind === 'audio')),
+    ).toBe(true);
   });
 
   it('does not flag unrelated soundtracks', async () => {
     expect(await flagsOf(t, ids.unrelated)).toEqual([]);
-    for (const k of ['dubbed', 'trimmed'] as const) expect((await flagsOf(t, ids[k])).filter((f) => f.other === ids.unrelated || f.other === ids.silent)).toEqual([]);
+    for (const k of ['dubbed', 'trimmed'] as const)
+      expect((await flagsOf(t, ids[k])).filter((f) => f.other === ids.unrelated || f.other === ids.silent)).toEqual([]);
   });
 
   it('finds entries that use a song of the reference library', async () => {
     const { id } = await addReferenceClip(t.deps, { contestId, title: 'Bài hát của năm ngoái', file: clip.reference });
-    const ref = await t.deps.db.selectFrom('reference_clips').select('audio_bits').where('id', '=', id).executeTakeFirstOrThrow();
+    const ref = await t.deps.db
+      .selectFrom('reference_clips')
+      .select('audio_bits')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(decodeAudioFingerprint(ref.audio_bits!)!.length).toBeGreaterThan(400);
     const flag = (await flagsOf(t, ids.original)).find((f) => f.reference === id);
     expect(flag).toBeDefined();
@@ -129,22 +229,33 @@ describe('originality screening by sound', () => {
     expect(Math.abs(r.aEndSec - 16)).toBeLessThanOrEqual(0.5);
     expect(Math.abs(r.bStartSec - 0)).toBeLessThanOrEqual(0.5);
     expect(flag!.ranges.some((x) => x.kind === 'video')).toBe(false);
-    for (const k of ['unrelated', 'silent'] as const) expect((await flagsOf(t, ids[k])).filter((f) => f.reference === id)).toEqual([]);
+    for (const k of ['unrelated', 'silent'] as const)
+      expect((await flagsOf(t, ids[k])).filter((f) => f.reference === id)).toEqual([]);
   });
 
   it('adds the sound to a fingerprint made before audio screening, and reads old ranges as video', async () => {
     const before = await audioBits(ids.trimmed);
     const flagsBefore = await flagsOf(t, ids.trimmed);
-    await t.deps.db.updateTable('fingerprints').set({ audio_bits: null }).where('upload_id', '=', ids.trimmed).execute();
+    await t.deps.db
+      .updateTable('fingerprints')
+      .set({ audio_bits: null })
+      .where('upload_id', '=', ids.trimmed)
+      .execute();
     expect(await requeueFingerprints(t.deps)).toBe(1);
-    expect(await t.deps.jobs.findByKey('fingerprint-upload', ids.trimmed)).toMatchObject({ payload: { uploadId: ids.trimmed } });
+    expect(await t.deps.jobs.findByKey('fingerprint-upload', ids.trimmed)).toMatchObject({
+      payload: { uploadId: ids.trimmed },
+    });
     await fingerprintUpload(t.deps, ids.trimmed);
     expect(await audioBits(ids.trimmed)).toBe(before);
     expect(await flagsOf(t, ids.trimmed)).toEqual(flagsBefore);
 
     // A flag written before ranges had a kind.
     const old = [{ aStartSec: 1, aEndSec: 9, bStartSec: 2, bEndSec: 10, matchedFrames: 16, meanBits: 3.5 }];
-    await t.deps.db.updateTable('originality_flags').set({ ranges_json: JSON.stringify(old) }).where('upload_id', '=', ids.dubbed).execute();
+    await t.deps.db
+      .updateTable('originality_flags')
+      .set({ ranges_json: JSON.stringify(old) })
+      .where('upload_id', '=', ids.dubbed)
+      .execute();
     expect((await flagsOf(t, ids.dubbed))[0]!.ranges).toEqual([{ kind: 'video', ...old[0] }]);
   });
 });

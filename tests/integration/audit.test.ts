@@ -20,7 +20,9 @@ afterAll(async () => t?.close());
 
 async function cli(): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/audit-verify-cli.ts'], { env: { ...process.env, DATABASE_URL: t.db.url, DATA_DIR: t.db.dataDir } });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/audit-verify-cli.ts'], {
+      env: { ...process.env, DATABASE_URL: t.db.url, DATA_DIR: t.db.dataDir },
+    });
     return { code: 0, out: stdout };
   } catch (e) {
     const err = e as { code: number; stderr: string };
@@ -32,7 +34,12 @@ describe('audit log', () => {
   it('records who, what, when, from where and the outcome of staff actions', async () => {
     await organizer.post(`${base}/roster`, { body: 'jury', fullName: 'Phan Văn Chấm', email: 'cham@example.vn' });
     const [last] = (await organizer.get(`${base}/audit`)).json();
-    expect(last).toMatchObject({ action: 'roster.add', outcome: 'ok', actorIp: '127.0.0.1', details: { body: 'jury', fullName: 'Phan Văn Chấm' } });
+    expect(last).toMatchObject({
+      action: 'roster.add',
+      outcome: 'ok',
+      actorIp: '127.0.0.1',
+      details: { body: 'jury', fullName: 'Phan Văn Chấm' },
+    });
     expect(last.actorName).toMatch(/Người dùng/);
     expect(Date.now() - Date.parse(last.at)).toBeLessThan(60_000);
   });
@@ -49,20 +56,29 @@ describe('audit log', () => {
     const before = (await organizer.get(`${base}/audit`)).json()[0].seq;
     const stranger = await makeUser(t);
     const c = await loggedInClient(t, stranger.email, stranger.password);
-    for (let i = 0; i < 5; i++) expect((await c.post(`${base}/units`, { name: `Lạ ${i}`, categoryCode: 'organization' })).statusCode).toBe(403);
+    for (let i = 0; i < 5; i++)
+      expect((await c.post(`${base}/units`, { name: `Lạ ${i}`, categoryCode: 'organization' })).statusCode).toBe(403);
     expect((await organizer.get(`${base}/audit`)).json()[0].seq).toBe(before);
   });
 
   it('keeps a valid chain under concurrent staff actions', async () => {
-    await Promise.all(Array.from({ length: 24 }, (_, i) => organizer.post(`${base}/units`, { name: `Tổ dân phố số ${i + 1}`, categoryCode: 'organization' })));
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        organizer.post(`${base}/units`, { name: `Tổ dân phố số ${i + 1}`, categoryCode: 'organization' }),
+      ),
+    );
     const verdict = await verifyAuditLog(t.deps);
     expect(verdict.ok).toBe(true);
-    const seqs = (await t.deps.db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((r) => Number(r.seq));
+    const seqs = (await t.deps.db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((r) =>
+      Number(r.seq),
+    );
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
   });
 
   it('cannot be edited or deleted through the database', async () => {
-    await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(t.deps.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(t.deps.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_log where seq = 1`.execute(t.deps.db)).rejects.toThrow(/append-only/);
   });
 
@@ -73,12 +89,24 @@ describe('audit log', () => {
     // Someone with database access turns off the guard and rewrites history.
     if (t.deps.dialect === 'sqlite') {
       await sql`drop trigger audit_log_no_update`.execute(t.deps.db);
-      await sql`update audit_log set details_json = '{"body":"jury","fullName":"Người khác"}' where action = 'roster.add'`.execute(t.deps.db);
+      await sql`update audit_log set details_json = '{"body":"jury","fullName":"Người khác"}' where action = 'roster.add'`.execute(
+        t.deps.db,
+      );
     } else {
       await sql`alter table audit_log disable trigger audit_log_no_change`.execute(t.deps.db);
-      await sql`update audit_log set details_json = '{"body":"jury","fullName":"Người khác"}' where action = 'roster.add'`.execute(t.deps.db);
+      await sql`update audit_log set details_json = '{"body":"jury","fullName":"Người khác"}' where action = 'roster.add'`.execute(
+        t.deps.db,
+      );
     }
-    const seq = Number((await t.deps.db.selectFrom('audit_log').select('seq').where('action', '=', 'roster.add').executeTakeFirstOrThrow()).seq);
+    const seq = Number(
+      (
+        await t.deps.db
+          .selectFrom('audit_log')
+          .select('seq')
+          .where('action', '=', 'roster.add')
+          .executeTakeFirstOrThrow()
+      ).seq,
+    );
     const broken = await cli();
     expect(broken.code).toBe(1);
     expect(broken.out).toContain(`#${seq}`);

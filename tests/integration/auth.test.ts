@@ -10,7 +10,10 @@ let t: TestApp;
 /** The reset mail is sent after the answer (so the answer does not reveal who has an account): wait for it. */
 async function mailTo(email: string, after = 0): Promise<{ raw: string }> {
   for (let i = 0; i < 100; i++) {
-    const found = smtp.received.slice(after).filter((m) => m.to.includes(email)).at(-1);
+    const found = smtp.received
+      .slice(after)
+      .filter((m) => m.to.includes(email))
+      .at(-1);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -19,7 +22,9 @@ async function mailTo(email: string, after = 0): Promise<{ raw: string }> {
 
 /** The token in a reset mail, decoding quoted-printable as a mail client would. */
 function tokenIn(raw: string): string {
-  const text = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  const text = raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   return decodeURIComponent(/reset-password\?token=([A-Za-z0-9_%-]+)/.exec(text)![1]!);
 }
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -27,7 +32,10 @@ let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 beforeAll(async () => {
   smtp = await startSmtpSink();
   const config = loadConfig({ SMTP_URL: smtp.url, MAIL_FROM: 'Ban Tổ chức <btc@example.vn>' });
-  t = await startTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' }, mailer: createMailer({ smtp: config.smtp, dataDir: '.', logger: pino({ level: 'silent' }) }) });
+  t = await startTestApp({
+    env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' },
+    mailer: createMailer({ smtp: config.smtp, dataDir: '.', logger: pino({ level: 'silent' }) }),
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -37,15 +45,27 @@ afterAll(async () => {
 describe('registration', () => {
   it('registers with an e-mail, normalizes it, and can log in with any casing', async () => {
     const c = new Client(t.app);
-    const res = await c.post('/api/auth/register', { fullName: 'Nguyễn Thị Hoa', email: '  Hoa.Nguyen@Example.VN ', password: TEST_PASSWORD });
+    const res = await c.post('/api/auth/register', {
+      fullName: 'Nguyễn Thị Hoa',
+      email: '  Hoa.Nguyen@Example.VN ',
+      password: TEST_PASSWORD,
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ email: 'hoa.nguyen@example.vn', fullName: 'Nguyễn Thị Hoa', isSiteAdmin: false });
+    expect(res.json()).toMatchObject({
+      email: 'hoa.nguyen@example.vn',
+      fullName: 'Nguyễn Thị Hoa',
+      isSiteAdmin: false,
+    });
     expect((await c.login('HOA.NGUYEN@example.vn', TEST_PASSWORD)).statusCode).toBe(200);
   });
 
   it('registers with a phone only and logs in with the phone written another way', async () => {
     const c = new Client(t.app);
-    const res = await c.post('/api/auth/register', { fullName: 'Lê Văn Nam', phone: '+84 912 000 111', password: TEST_PASSWORD });
+    const res = await c.post('/api/auth/register', {
+      fullName: 'Lê Văn Nam',
+      phone: '+84 912 000 111',
+      password: TEST_PASSWORD,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().phone).toBe('0912000111');
     expect((await c.login('0912.000.111', TEST_PASSWORD)).statusCode).toBe(200);
@@ -54,14 +74,25 @@ describe('registration', () => {
   it('refuses a duplicate e-mail, a bad phone, a short password and no identifier, in Vietnamese', async () => {
     const c = new Client(t.app);
     await c.post('/api/auth/register', { fullName: 'Trùng Lặp', email: 'dup@example.vn', password: TEST_PASSWORD });
-    const dup = await c.post('/api/auth/register', { fullName: 'Trùng Lặp', email: 'DUP@example.vn', password: TEST_PASSWORD });
+    const dup = await c.post('/api/auth/register', {
+      fullName: 'Trùng Lặp',
+      email: 'DUP@example.vn',
+      password: TEST_PASSWORD,
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error).toMatchObject({ code: 'account.emailTaken' });
     expect(dup.json().error.message).toContain('đã được dùng');
     const phone = await c.post('/api/auth/register', { fullName: 'Số Sai', phone: '12345', password: TEST_PASSWORD });
     expect(phone.json().error.code).toBe('account.phoneInvalid');
-    const weak = await c.post('/api/auth/register', { fullName: 'Mật Khẩu Ngắn', email: 'weak@example.vn', password: 'ngan' });
-    expect(weak.json().error).toMatchObject({ code: 'account.passwordWeak', message: 'Mật khẩu cần ít nhất 10 ký tự.' });
+    const weak = await c.post('/api/auth/register', {
+      fullName: 'Mật Khẩu Ngắn',
+      email: 'weak@example.vn',
+      password: 'ngan',
+    });
+    expect(weak.json().error).toMatchObject({
+      code: 'account.passwordWeak',
+      message: 'Mật khẩu cần ít nhất 10 ký tự.',
+    });
     const none = await c.post('/api/auth/register', { fullName: 'Không Liên Hệ', password: TEST_PASSWORD });
     expect(none.json().error.code).toBe('account.identifierRequired');
   });
@@ -93,11 +124,19 @@ describe('sessions', () => {
     expect(cookie.sameSite).toBe('Lax');
     const s = (await c.get('/api/auth/session')).json();
     expect(s.user.email).toBe(u.email);
-    expect(s.memberships).toEqual([expect.objectContaining({ slug: t.demoSlug, role: 'juror', unitId: null, unitName: null })]);
-    const unit = await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Tú').executeTakeFirstOrThrow();
+    expect(s.memberships).toEqual([
+      expect.objectContaining({ slug: t.demoSlug, role: 'juror', unitId: null, unitName: null }),
+    ]);
+    const unit = await t.deps.db
+      .selectFrom('units')
+      .select('id')
+      .where('name', '=', 'Xã Vĩnh Tú')
+      .executeTakeFirstOrThrow();
     const r = await makeUser(t, { role: 'unit_rep', unitId: Number(unit.id) });
     const rc = await loggedInClient(t, r.email, r.password);
-    expect((await rc.get('/api/auth/session')).json().memberships).toEqual([expect.objectContaining({ role: 'unit_rep', unitId: Number(unit.id), unitName: 'Xã Vĩnh Tú' })]);
+    expect((await rc.get('/api/auth/session')).json().memberships).toEqual([
+      expect.objectContaining({ role: 'unit_rep', unitId: Number(unit.id), unitName: 'Xã Vĩnh Tú' }),
+    ]);
   });
 
   it('stores only a hash of the session token', async () => {
@@ -142,7 +181,8 @@ describe('sessions', () => {
   it('locks the account after repeated failures, even for the right password, and unlocks after the lock time', async () => {
     const u = await makeUser(t);
     const c = new Client(t.app);
-    for (let i = 0; i < 2; i++) expect((await c.login(u.email, 'sai-mat-khau-123')).json().error.code).toBe('auth.invalidCredentials');
+    for (let i = 0; i < 2; i++)
+      expect((await c.login(u.email, 'sai-mat-khau-123')).json().error.code).toBe('auth.invalidCredentials');
     const third = await c.login(u.email, 'sai-mat-khau-123');
     expect(third.statusCode).toBe(423);
     expect(third.json().error.message).toContain('15 phút');
@@ -159,7 +199,9 @@ describe('sessions', () => {
 describe('lock-out under parallel guesses', () => {
   it('locks the account even when wrong passwords arrive all at once', async () => {
     const u = await makeUser(t);
-    const tries = await Promise.all(Array.from({ length: 6 }, () => new Client(t.app).login(u.email, 'sai-mat-khau-123')));
+    const tries = await Promise.all(
+      Array.from({ length: 6 }, () => new Client(t.app).login(u.email, 'sai-mat-khau-123')),
+    );
     expect(tries.map((r) => r.statusCode)).toContain(423);
     expect((await new Client(t.app).login(u.email, u.password)).json().error.code).toBe('auth.locked');
   });
@@ -167,7 +209,11 @@ describe('lock-out under parallel guesses', () => {
 
 describe('CSRF', () => {
   it('cannot be skipped by percent-encoding the path', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/%61pi/auth/password-reset/request', payload: { email: 'ai@example.vn' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/%61pi/auth/password-reset/request',
+      payload: { email: 'ai@example.vn' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('auth.csrf');
   });
@@ -178,14 +224,23 @@ describe('CSRF', () => {
     const res = await c.request('PATCH', '/api/account', { locale: 'en' }, { headers: { 'x-csrf-token': 'forged' } });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('auth.csrf');
-    const none = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { identifier: u.email, password: u.password } });
+    const none = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { identifier: u.email, password: u.password },
+    });
     expect(none.json().error.code).toBe('auth.csrf');
   });
 
   it('refuses a request from another origin even with a token', async () => {
     const u = await makeUser(t);
     const c = await loggedInClient(t, u.email, u.password);
-    const res = await c.request('PATCH', '/api/account', { locale: 'en' }, { headers: { origin: 'https://evil.example' } });
+    const res = await c.request(
+      'PATCH',
+      '/api/account',
+      { locale: 'en' },
+      { headers: { origin: 'https://evil.example' } },
+    );
     expect(res.json().error.code).toBe('auth.csrf');
   });
 
@@ -226,8 +281,12 @@ describe('password reset by e-mail', () => {
     const mail = await mailTo(u.email);
     expect(mail!.raw).toMatch(/Subject: =\?UTF-8\?/i);
     const token = tokenIn(mail!.raw);
-    expect((await c.post('/api/auth/password-reset/confirm', { token, password: 'mat-khau-moi-2024' })).statusCode).toBe(200);
-    expect((await c.post('/api/auth/password-reset/confirm', { token, password: 'mat-khau-khac-2024' })).json().error.code).toBe('auth.resetInvalid');
+    expect(
+      (await c.post('/api/auth/password-reset/confirm', { token, password: 'mat-khau-moi-2024' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await c.post('/api/auth/password-reset/confirm', { token, password: 'mat-khau-khac-2024' })).json().error.code,
+    ).toBe('auth.resetInvalid');
     expect((await other.get('/api/auth/session')).json().user).toBeNull();
     expect((await c.login(u.email, 'mat-khau-moi-2024')).statusCode).toBe(200);
   });
@@ -247,7 +306,9 @@ describe('password reset by e-mail', () => {
     const token = tokenIn((await mailTo(u.email)).raw);
     t.setNow(new Date(Date.now() + 2 * 3600000));
     try {
-      expect((await c.post('/api/auth/password-reset/confirm', { token, password: 'mat-khau-moi-2024' })).json().error.code).toBe('auth.resetInvalid');
+      expect(
+        (await c.post('/api/auth/password-reset/confirm', { token, password: 'mat-khau-moi-2024' })).json().error.code,
+      ).toBe('auth.resetInvalid');
     } finally {
       t.setNow(new Date());
     }
@@ -261,8 +322,15 @@ describe('account', () => {
     const other = await loggedInClient(t, u.email, u.password);
     const upd = await c.patch('/api/account', { fullName: 'Phạm Thu Hà', locale: 'en' });
     expect(upd.json()).toMatchObject({ fullName: 'Phạm Thu Hà', locale: 'en' });
-    expect((await c.post('/api/account/password', { currentPassword: 'sai-mat-khau-123', newPassword: 'mat-khau-moi-2025' })).json().error.code).toBe('auth.wrongPassword');
-    expect((await c.post('/api/account/password', { currentPassword: u.password, newPassword: 'mat-khau-moi-2025' })).statusCode).toBe(200);
+    expect(
+      (
+        await c.post('/api/account/password', { currentPassword: 'sai-mat-khau-123', newPassword: 'mat-khau-moi-2025' })
+      ).json().error.code,
+    ).toBe('auth.wrongPassword');
+    expect(
+      (await c.post('/api/account/password', { currentPassword: u.password, newPassword: 'mat-khau-moi-2025' }))
+        .statusCode,
+    ).toBe(200);
     expect((await c.get('/api/auth/session')).json().user).not.toBeNull();
     expect((await other.get('/api/auth/session')).json().user).toBeNull();
   });

@@ -16,8 +16,15 @@ describe('configuration', () => {
 
   it('switches to PostgreSQL, S3 and SMTP when configured', () => {
     const c = loadConfig({
-      DATABASE_URL: 'postgres://app@127.0.0.1:5432/contest', STORAGE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'media',
-      S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's', SMTP_URL: 'smtp://127.0.0.1:2525', ROLES: 'worker', PUBLIC_URL: 'https://thi.vinhlinh.gov.vn/',
+      DATABASE_URL: 'postgres://app@127.0.0.1:5432/contest',
+      STORAGE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'media',
+      S3_ACCESS_KEY_ID: 'k',
+      S3_SECRET_ACCESS_KEY: 's',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      ROLES: 'worker',
+      PUBLIC_URL: 'https://thi.vinhlinh.gov.vn/',
     });
     expect(c.database.kind).toBe('postgres');
     expect(c.storage.kind).toBe('s3');
@@ -30,7 +37,13 @@ describe('configuration', () => {
   it('names each wrong variable and what it expects', () => {
     let err: ConfigError | null = null;
     try {
-      loadConfig({ PORT: 'ba nghìn', DATABASE_URL: 'mysql://x', ROLES: 'web,cron', TZ_DEFAULT: 'Hanoi', STORAGE: 's3' });
+      loadConfig({
+        PORT: 'ba nghìn',
+        DATABASE_URL: 'mysql://x',
+        ROLES: 'web,cron',
+        TZ_DEFAULT: 'Hanoi',
+        STORAGE: 's3',
+      });
     } catch (e) {
       err = e as ConfigError;
     }

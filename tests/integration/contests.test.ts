@@ -8,8 +8,16 @@ let organizer: Client;
 
 function editable(v: Record<string, any>) {
   return {
-    name: v.name, theme: v.theme, topics: v.topics, rulesMarkdown: v.rulesMarkdown, timeZone: v.timeZone, entryRules: v.entryRules,
-    prizes: v.prizes, rubric: v.rubric, maxEntriesPerPerson: v.maxEntriesPerPerson, phases: v.phases,
+    name: v.name,
+    theme: v.theme,
+    topics: v.topics,
+    rulesMarkdown: v.rulesMarkdown,
+    timeZone: v.timeZone,
+    entryRules: v.entryRules,
+    prizes: v.prizes,
+    rubric: v.rubric,
+    maxEntriesPerPerson: v.maxEntriesPerPerson,
+    phases: v.phases,
     unitCategories: v.unitCategories.map(({ id: _id, ...c }: { id: number }) => c),
   };
 }
@@ -28,21 +36,47 @@ describe('the demo contest', () => {
     expect(v.name).toContain('Vĩnh Linh năm 2024');
     expect(v.topics).toHaveLength(5);
     expect(v.prizes.map((p: any) => [p.name, p.count, p.kind])).toEqual([
-      ['Giải Nhất', 1, 'jury'], ['Giải Nhì', 1, 'jury'], ['Giải Ba', 2, 'jury'], ['Giải Khuyến khích', 3, 'jury'], ['Giải bình chọn nhiều nhất', 1, 'public_vote'],
+      ['Giải Nhất', 1, 'jury'],
+      ['Giải Nhì', 1, 'jury'],
+      ['Giải Ba', 2, 'jury'],
+      ['Giải Khuyến khích', 3, 'jury'],
+      ['Giải bình chọn nhiều nhất', 1, 'public_vote'],
     ]);
-    expect(v.entryRules).toMatchObject({ minDurationSec: 300, maxDurationSec: 600, aspectRatio: { width: 16, height: 9 }, containers: ['mp4'] });
-    expect(v.entryRules.allowedResolutions).toEqual([{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]);
+    expect(v.entryRules).toMatchObject({
+      minDurationSec: 300,
+      maxDurationSec: 600,
+      aspectRatio: { width: 16, height: 9 },
+      containers: ['mp4'],
+    });
+    expect(v.entryRules.allowedResolutions).toEqual([
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]);
     expect(v.unitCategories.find((c: any) => c.code === 'commune')).toMatchObject({ minEntries: 1, maxEntries: 2 });
     expect(v.maxEntriesPerPerson).toBe(2);
     expect(v.rulesMarkdown).toContain('20/06/2024');
     expect(v.rulesMarkdown).toContain('25/06/2024');
-    const units = await t.deps.db.selectFrom('units').innerJoin('unit_categories', 'unit_categories.id', 'units.category_id').select(['units.name', 'unit_categories.code']).execute();
-    expect(units.filter((u) => u.code === 'commune').map((u) => u.name).sort()).toEqual([...DEMO_COMMUNES].sort());
-    expect(units.filter((u) => u.code === 'district_office').map((u) => u.name).sort()).toEqual([...DEMO_DISTRICT_OFFICES].sort());
+    const units = await t.deps.db
+      .selectFrom('units')
+      .innerJoin('unit_categories', 'unit_categories.id', 'units.category_id')
+      .select(['units.name', 'unit_categories.code'])
+      .execute();
+    expect(
+      units
+        .filter((u) => u.code === 'commune')
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual([...DEMO_COMMUNES].sort());
+    expect(
+      units
+        .filter((u) => u.code === 'district_office')
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual([...DEMO_DISTRICT_OFFICES].sort());
     expect(DEMO_COMMUNES).toHaveLength(18);
   });
 
-  it('has submission open now, keeping the plan\'s six-day window', async () => {
+  it("has submission open now, keeping the plan's six-day window", async () => {
     const v = (await new Client(t.app).get(`/api/contests/${t.demoSlug}`)).json();
     expect(v.currentPhase).toBe('submission');
     const sub = v.phases.find((p: any) => p.kind === 'submission');
@@ -52,7 +86,10 @@ describe('the demo contest', () => {
 
   it('is never loaded into a database that already has a contest', async () => {
     expect(await loadDemoContest(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null })).toBeNull();
-    const n = await t.deps.db.selectFrom('contests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await t.deps.db
+      .selectFrom('contests')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
   });
 
@@ -78,7 +115,10 @@ describe('editing a contest', () => {
     body.topics = [...body.topics, 'Chủ đề thứ sáu'];
     body.prizes[0].amountVnd = 7_000_000;
     body.entryRules.maxDurationSec = 720;
-    body.rubric = [{ name: 'Nội dung', weight: 60, scaleMax: 10 }, { name: 'Kỹ thuật', weight: 40, scaleMax: 10 }];
+    body.rubric = [
+      { name: 'Nội dung', weight: 60, scaleMax: 10 },
+      { name: 'Kỹ thuật', weight: 40, scaleMax: 10 },
+    ];
     body.phases = body.phases.filter((p: any) => p.kind !== 'awards');
     body.unitCategories.push({ code: 'school', name: 'Trường học', minEntries: 0, maxEntries: 1 });
     expect((await organizer.put(`/api/contests/${t.demoSlug}`, body)).statusCode).toBe(200);
@@ -93,20 +133,30 @@ describe('editing a contest', () => {
     expect(after.unitCategories.map((c: any) => c.code)).toContain('school');
     const audit = (await organizer.get(`/api/contests/${t.demoSlug}/audit`)).json();
     expect(audit[0]).toMatchObject({ action: 'contest.edit', outcome: 'ok' });
-    expect(audit[0].details.changed).toEqual(expect.arrayContaining(['name', 'topics', 'prizes', 'entryRules', 'rubric']));
+    expect(audit[0].details.changed).toEqual(
+      expect.arrayContaining(['name', 'topics', 'prizes', 'entryRules', 'rubric']),
+    );
   });
 
   it('shows a change another process wrote to the row at the next read, though parsed settings are kept', async () => {
     const before = (await organizer.get(`/api/contests/${t.demoSlug}`)).json();
-    await t.deps.db.updateTable('contests').set({ theme: 'Chủ đề do tiến trình khác ghi', max_entries_per_person: 3 }).where('slug', '=', t.demoSlug).execute();
+    await t.deps.db
+      .updateTable('contests')
+      .set({ theme: 'Chủ đề do tiến trình khác ghi', max_entries_per_person: 3 })
+      .where('slug', '=', t.demoSlug)
+      .execute();
     const after = (await organizer.get(`/api/contests/${t.demoSlug}`)).json();
     expect(after.theme).toBe('Chủ đề do tiến trình khác ghi');
     expect(after.maxEntriesPerPerson).toBe(3);
-    await t.deps.db.updateTable('contests').set({ theme: before.theme, max_entries_per_person: before.maxEntriesPerPerson }).where('slug', '=', t.demoSlug).execute();
+    await t.deps.db
+      .updateTable('contests')
+      .set({ theme: before.theme, max_entries_per_person: before.maxEntriesPerPerson })
+      .where('slug', '=', t.demoSlug)
+      .execute();
     expect((await organizer.get(`/api/contests/${t.demoSlug}`)).json().theme).toBe(before.theme);
   });
 
-  it('rejects invalid settings with field-level messages in the caller\'s language', async () => {
+  it("rejects invalid settings with field-level messages in the caller's language", async () => {
     const v = (await organizer.get(`/api/contests/${t.demoSlug}`)).json();
     const body = editable(v);
     body.rubric = [{ name: 'Nội dung', weight: 50, scaleMax: 10 }];
@@ -115,11 +165,13 @@ describe('editing a contest', () => {
     const res = await organizer.put(`/api/contests/${t.demoSlug}`, body);
     expect(res.statusCode).toBe(400);
     const messages = res.json().error.details.issues.map((i: any) => `${i.path}: ${i.message}`);
-    expect(messages).toEqual(expect.arrayContaining([
-      'rubric: Tổng trọng số các tiêu chí chấm phải bằng 100.',
-      'phases.0.endsAt: Thời điểm kết thúc phải sau thời điểm bắt đầu.',
-      'timeZone: Múi giờ không hợp lệ (ví dụ đúng: Asia/Ho_Chi_Minh).',
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'rubric: Tổng trọng số các tiêu chí chấm phải bằng 100.',
+        'phases.0.endsAt: Thời điểm kết thúc phải sau thời điểm bắt đầu.',
+        'timeZone: Múi giờ không hợp lệ (ví dụ đúng: Asia/Ho_Chi_Minh).',
+      ]),
+    );
   });
 
   it('will not drop a unit category that units still use', async () => {
@@ -129,7 +181,9 @@ describe('editing a contest', () => {
     const res = await organizer.put(`/api/contests/${t.demoSlug}`, body);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('unit.inUse');
-    expect((await organizer.get(`/api/contests/${t.demoSlug}`)).json().unitCategories.map((c: any) => c.code)).toContain('commune');
+    expect(
+      (await organizer.get(`/api/contests/${t.demoSlug}`)).json().unitCategories.map((c: any) => c.code),
+    ).toContain('commune');
   });
 
   it('answers 404 in Vietnamese for an unknown contest', async () => {
@@ -147,7 +201,9 @@ describe('creating a contest', () => {
     const res = await admin.post('/api/contests', body);
     expect(res.statusCode).toBe(201);
     const session = (await admin.get('/api/auth/session')).json();
-    expect(session.memberships).toEqual(expect.arrayContaining([expect.objectContaining({ slug: 'cuoc-thi-anh-2025', role: 'organizer' })]));
+    expect(session.memberships).toEqual(
+      expect.arrayContaining([expect.objectContaining({ slug: 'cuoc-thi-anh-2025', role: 'organizer' })]),
+    );
     const again = await admin.post('/api/contests', body);
     expect(again.json().error.code).toBe('contest.slugTaken');
     const list = (await new Client(t.app).get('/api/contests')).json();

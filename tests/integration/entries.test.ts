@@ -9,7 +9,11 @@ let vinhThai: number;
 let rep: Client;
 let secretariat: Client;
 
-async function newDraft(c: Client, draft = completeDraft({ kind: 'unit', unitId: vinhThai }), intake = false): Promise<number> {
+async function newDraft(
+  c: Client,
+  draft = completeDraft({ kind: 'unit', unitId: vinhThai }),
+  intake = false,
+): Promise<number> {
   const res = await c.post(`/api/contests/${slug}/entries${intake ? '?intake=true' : ''}`, draft);
   if (res.statusCode !== 201) throw new Error(`draft not created: ${res.statusCode} ${res.body}`);
   return res.json().id;
@@ -28,7 +32,13 @@ afterAll(async () => t?.close());
 
 describe('drafts', () => {
   it('saves an incomplete draft and lists what is missing, in both languages', async () => {
-    const id = await newDraft(rep, { ...completeDraft({ kind: 'unit', unitId: vinhThai }), title: '', authors: [], originalityDeclared: false, consentGiven: false });
+    const id = await newDraft(rep, {
+      ...completeDraft({ kind: 'unit', unitId: vinhThai }),
+      title: '',
+      authors: [],
+      originalityDeclared: false,
+      consentGiven: false,
+    });
     const view = (await rep.get(`/api/entries/${id}`)).json();
     expect(view.status).toBe('draft');
     expect(view.canEdit).toBe(true);
@@ -54,11 +64,17 @@ describe('drafts', () => {
     const stranger = await makeUser(t);
     const c = await loggedInClient(t, stranger.email, stranger.password);
     expect((await c.get(`/api/entries/${id}`)).json().error.code).toBe('entry.notFound');
-    expect((await c.put(`/api/contests/${slug}/entries/${id}`, completeDraft({ kind: 'person' }))).json().error.code).toBe('entry.notFound');
+    expect(
+      (await c.put(`/api/contests/${slug}/entries/${id}`, completeDraft({ kind: 'person' }))).json().error.code,
+    ).toBe('entry.notFound');
     const staffView = await secretariat.get(`/api/entries/${id}`);
     expect(staffView.statusCode).toBe(200);
     expect(staffView.json().canEdit).toBe(false);
-    expect((await secretariat.put(`/api/contests/${slug}/entries/${id}`, completeDraft({ kind: 'unit', unitId: vinhThai }))).json().error.code).toBe('auth.forbidden');
+    expect(
+      (
+        await secretariat.put(`/api/contests/${slug}/entries/${id}`, completeDraft({ kind: 'unit', unitId: vinhThai }))
+      ).json().error.code,
+    ).toBe('auth.forbidden');
   });
 });
 
@@ -70,7 +86,11 @@ describe('staff may not enter (R4)', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toContain('Ban Giám khảo');
 
-    await secretariat.post(`/api/contests/${slug}/roster`, { body: 'organizing_committee', fullName: 'Trần Văn Ủy Viên', phone: '0905 777 888' });
+    await secretariat.post(`/api/contests/${slug}/roster`, {
+      body: 'organizing_committee',
+      fullName: 'Trần Văn Ủy Viên',
+      phone: '0905 777 888',
+    });
     const person = await makeUser(t);
     const pc = await loggedInClient(t, person.email, person.password);
     const draft = completeDraft({ kind: 'person' });
@@ -85,7 +105,11 @@ describe('staff may not enter (R4)', () => {
     draft.authors[0]!.email = 'tac.gia@example.vn';
     const id = await newDraft(pc, draft);
     await attachAcceptedFile(t, id);
-    await secretariat.post(`/api/contests/${slug}/roster`, { body: 'jury', fullName: 'Tác Giả Sau Này', email: 'Tac.Gia@example.vn' });
+    await secretariat.post(`/api/contests/${slug}/roster`, {
+      body: 'jury',
+      fullName: 'Tác Giả Sau Này',
+      email: 'Tac.Gia@example.vn',
+    });
     expect((await pc.post(`/api/entries/${id}/submit`)).json().error.code).toBe('entry.staffExcluded');
   });
 });
@@ -99,14 +123,22 @@ describe('submission, receipt and withdrawal', () => {
     expect(res.statusCode).toBe(200);
     const receipt = res.json();
     expect(receipt.code).toMatch(/^VINHLINH-\d{3}$/);
-    expect(receipt).toMatchObject({ fileSizeBytes: 123_456_789, sha256: 'a'.repeat(64), timeZone: 'Asia/Ho_Chi_Minh', inGrace: false });
+    expect(receipt).toMatchObject({
+      fileSizeBytes: 123_456_789,
+      sha256: 'a'.repeat(64),
+      timeZone: 'Asia/Ho_Chi_Minh',
+      inGrace: false,
+    });
     expect(receipt.checksPassed).toContain('duration');
     expect(receipt.submittedAtLocal).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect((await rep.get(`/api/entries/${id}/receipt`)).json()).toEqual(receipt);
     const after = (await rep.get(`/api/entries/${id}`)).json();
     expect(after).toMatchObject({ status: 'submitted', canEdit: false, canWithdraw: true });
     expect((await secretariat.get(`/api/entries/${id}`)).json().canWithdraw).toBe(false);
-    expect((await rep.put(`/api/contests/${slug}/entries/${id}`, completeDraft({ kind: 'unit', unitId: vinhThai }))).json().error.code).toBe('entry.locked');
+    expect(
+      (await rep.put(`/api/contests/${slug}/entries/${id}`, completeDraft({ kind: 'unit', unitId: vinhThai }))).json()
+        .error.code,
+    ).toBe('entry.locked');
     const mine = (await rep.get('/api/me/entries')).json();
     expect(mine.find((e: any) => e.id === id)).toMatchObject({ status: 'submitted', code: receipt.code });
     const mail = t.sentMail.find((m) => m.subject.includes(receipt.code));
@@ -133,12 +165,20 @@ describe('submission, receipt and withdrawal', () => {
     expect((await c.post(`/api/entries/${ids[2]}/submit`)).statusCode).toBe(200);
   });
 
-  it('allows a person two entries (R3), counted by the author\'s phone across accounts', async () => {
+  it("allows a person two entries (R3), counted by the author's phone across accounts", async () => {
     const accounts = [await makeUser(t), await makeUser(t)];
-    const [ca, cb] = [await loggedInClient(t, accounts[0]!.email, accounts[0]!.password), await loggedInClient(t, accounts[1]!.email, accounts[1]!.password)];
-    const phone = (p: string) => completeDraft({ kind: 'person' }, { authors: [{ ...completeDraft({ kind: 'person' }).authors[0]!, phone: p }] });
+    const [ca, cb] = [
+      await loggedInClient(t, accounts[0]!.email, accounts[0]!.password),
+      await loggedInClient(t, accounts[1]!.email, accounts[1]!.password),
+    ];
+    const phone = (p: string) =>
+      completeDraft({ kind: 'person' }, { authors: [{ ...completeDraft({ kind: 'person' }).authors[0]!, phone: p }] });
     const ids: number[] = [];
-    for (const [c, p] of [[ca, '0933 111 222'], [cb, '+84933111222'], [cb, '0933.111.222']] as const) {
+    for (const [c, p] of [
+      [ca, '0933 111 222'],
+      [cb, '+84933111222'],
+      [cb, '0933.111.222'],
+    ] as const) {
       const id = await newDraft(c, { ...phone(p), title: `Cá nhân ${ids.length}` });
       await attachAcceptedFile(t, id);
       ids.push(id);
@@ -160,7 +200,9 @@ describe('submission, receipt and withdrawal', () => {
     await attachAcceptedFile(t, second);
     expect((await c.post(`/api/entries/${first}/submit`)).statusCode).toBe(200);
     const admin = await loggedInClient(t, t.admin.email, t.admin.password);
-    const role = (await admin.get(`/api/contests/${slug}/roles`)).json().find((x: any) => x.userId === r.id && x.role === 'unit_rep');
+    const role = (await admin.get(`/api/contests/${slug}/roles`))
+      .json()
+      .find((x: any) => x.userId === r.id && x.role === 'unit_rep');
     expect((await admin.delete(`/api/contests/${slug}/roles/${role.id}`)).statusCode).toBe(200);
     expect((await c.post(`/api/entries/${second}/submit`)).json().error.code).toBe('entry.notUnitRep');
     expect((await c.post(`/api/entries/${first}/withdraw`)).json().error.code).toBe('entry.notUnitRep');
@@ -172,10 +214,21 @@ describe('submission, receipt and withdrawal', () => {
     const c = await loggedInClient(t, r.email, r.password);
     const id = await newDraft(c, completeDraft({ kind: 'unit', unitId: u }));
     await attachAcceptedFile(t, id);
-    const results = await Promise.all([c.post(`/api/entries/${id}/submit`), c.post(`/api/entries/${id}/submit`), c.post(`/api/entries/${id}/submit`)]);
+    const results = await Promise.all([
+      c.post(`/api/entries/${id}/submit`),
+      c.post(`/api/entries/${id}/submit`),
+      c.post(`/api/entries/${id}/submit`),
+    ]);
     expect(results.map((x) => x.statusCode).sort()).toEqual([200, 409, 409]);
-    expect(results.filter((x) => x.statusCode === 409).map((x) => x.json().error.code)).toEqual(['entry.locked', 'entry.locked']);
-    const slots = await t.deps.db.selectFrom('entry_slots').select('slot').where('quota_key', '=', `unit:${u}`).execute();
+    expect(results.filter((x) => x.statusCode === 409).map((x) => x.json().error.code)).toEqual([
+      'entry.locked',
+      'entry.locked',
+    ]);
+    const slots = await t.deps.db
+      .selectFrom('entry_slots')
+      .select('slot')
+      .where('quota_key', '=', `unit:${u}`)
+      .execute();
     expect(slots).toHaveLength(1);
   });
 
@@ -224,7 +277,9 @@ describe('submission, receipt and withdrawal', () => {
     }
     t.setNow(new Date(end + 61 * 60_000));
     try {
-      expect((await c.post(`/api/contests/${slug}/entries`, completeDraft({ kind: 'unit', unitId: u }))).json().error.code).toBe('phase.submissionClosed');
+      expect(
+        (await c.post(`/api/contests/${slug}/entries`, completeDraft({ kind: 'unit', unitId: u }))).json().error.code,
+      ).toBe('phase.submissionClosed');
     } finally {
       t.setNow(new Date());
     }
@@ -264,9 +319,18 @@ describe('concurrency (F4)', () => {
     const codes = results.map((res) => res.statusCode);
     expect(codes.filter((s) => s === 200)).toHaveLength(2);
     expect(codes.filter((s) => s === 409)).toHaveLength(62);
-    const submitted = await t.deps.db.selectFrom('entries').select('id').where('unit_id', '=', u).where('status', '=', 'submitted').execute();
+    const submitted = await t.deps.db
+      .selectFrom('entries')
+      .select('id')
+      .where('unit_id', '=', u)
+      .where('status', '=', 'submitted')
+      .execute();
     expect(submitted).toHaveLength(2);
-    const slots = await t.deps.db.selectFrom('entry_slots').select('slot').where('quota_key', '=', `unit:${u}`).execute();
+    const slots = await t.deps.db
+      .selectFrom('entry_slots')
+      .select('slot')
+      .where('quota_key', '=', `unit:${u}`)
+      .execute();
     expect(slots.map((s) => s.slot).sort()).toEqual([1, 2]);
   });
 });
@@ -274,14 +338,20 @@ describe('concurrency (F4)', () => {
 describe('intake by the secretariat (R13)', () => {
   it('registers an entry received by e-mail for a commune, marks it as intake and audits it', async () => {
     const u = await unitId(t, 'Thị trấn Cửa Tùng');
-    const id = await newDraft(secretariat, completeDraft({ kind: 'unit', unitId: u }, { title: 'Nhận qua thư công vụ' }), true);
+    const id = await newDraft(
+      secretariat,
+      completeDraft({ kind: 'unit', unitId: u }, { title: 'Nhận qua thư công vụ' }),
+      true,
+    );
     await attachAcceptedFile(t, id);
     const res = await secretariat.post(`/api/entries/${id}/submit`);
     expect(res.statusCode).toBe(200);
     const view = (await secretariat.get(`/api/entries/${id}`)).json();
     expect(view.isIntake).toBe(true);
     expect(view.events.map((e: any) => e.kind)).toEqual(['intake.created', 'submitted']);
-    const audit = (await (await loggedInClient(t, t.admin.email, t.admin.password)).get(`/api/contests/${slug}/audit`)).json();
+    const audit = (
+      await (await loggedInClient(t, t.admin.email, t.admin.password)).get(`/api/contests/${slug}/audit`)
+    ).json();
     expect(audit.map((a: any) => a.action)).toEqual(expect.arrayContaining(['entry.intake', 'entry.intakeSubmit']));
   });
 
@@ -305,7 +375,11 @@ describe('intake by the secretariat (R13)', () => {
   it('is refused to a secretary (read-only staff)', async () => {
     const s = await makeUser(t, { role: 'secretary' });
     const c = await loggedInClient(t, s.email, s.password);
-    expect((await c.post(`/api/contests/${slug}/entries?intake=true`, completeDraft({ kind: 'unit', unitId: vinhThai }))).json().error.code).toBe('auth.forbidden');
+    expect(
+      (
+        await c.post(`/api/contests/${slug}/entries?intake=true`, completeDraft({ kind: 'unit', unitId: vinhThai }))
+      ).json().error.code,
+    ).toBe('auth.forbidden');
   });
 });
 
@@ -313,7 +387,20 @@ describe('several contests', () => {
   it('numbers entries per contest, so a second contest with a similar slug accepts entries too', async () => {
     const admin = await loggedInClient(t, t.admin.email, t.admin.password);
     const v = (await admin.get(`/api/contests/${slug}`)).json();
-    const body = { name: 'Vĩnh Linh 2025', theme: v.theme, topics: v.topics, rulesMarkdown: '', timeZone: v.timeZone, entryRules: v.entryRules, prizes: v.prizes, rubric: v.rubric, maxEntriesPerPerson: 2, phases: v.phases, unitCategories: v.unitCategories.map(({ id: _i, ...c }: any) => c), slug: 'vinh-linh-2025' };
+    const body = {
+      name: 'Vĩnh Linh 2025',
+      theme: v.theme,
+      topics: v.topics,
+      rulesMarkdown: '',
+      timeZone: v.timeZone,
+      entryRules: v.entryRules,
+      prizes: v.prizes,
+      rubric: v.rubric,
+      maxEntriesPerPerson: 2,
+      phases: v.phases,
+      unitCategories: v.unitCategories.map(({ id: _i, ...c }: any) => c),
+      slug: 'vinh-linh-2025',
+    };
     expect((await admin.post('/api/contests', body)).statusCode).toBe(201);
     const person = await makeUser(t);
     const pc = await loggedInClient(t, person.email, person.password);
@@ -338,10 +425,14 @@ describe('compliance dashboard', () => {
   });
 
   it('lists and searches entries without diacritics, filters by status, and exports XLSX without phones', async () => {
-    const found = (await secretariat.get(`/api/contests/${slug}/entries?q=${encodeURIComponent('vinh chap')}&status=submitted`)).json();
+    const found = (
+      await secretariat.get(`/api/contests/${slug}/entries?q=${encodeURIComponent('vinh chap')}&status=submitted`)
+    ).json();
     expect(found).toHaveLength(2);
     expect(found.every((e: any) => e.unitName === 'Xã Vĩnh Chấp' && e.status === 'submitted')).toBe(true);
-    const byTitle = (await secretariat.get(`/api/contests/${slug}/entries?q=${encodeURIComponent('nhan qua thu cong vu')}`)).json();
+    const byTitle = (
+      await secretariat.get(`/api/contests/${slug}/entries?q=${encodeURIComponent('nhan qua thu cong vu')}`)
+    ).json();
     expect(byTitle.map((e: any) => e.title)).toEqual(['Nhận qua thư công vụ']);
     const xlsx = await secretariat.get(`/api/contests/${slug}/entries.xlsx?status=submitted`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');

@@ -24,17 +24,54 @@ const clip: Record<'src' | 'reencoded' | 'scaled' | 'trimmed' | 'unrelated' | 'u
 const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '20', '-pix_fmt', 'yuv420p'];
 
 async function makeClips(): Promise<void> {
-  for (const k of Object.keys({ src: 1, reencoded: 1, scaled: 1, trimmed: 1, unrelated: 1, unrelated2: 1 }) as (keyof typeof clip)[]) clip[k] = path.join(dir, `${k}.mp4`);
+  for (const k of Object.keys({
+    src: 1,
+    reencoded: 1,
+    scaled: 1,
+    trimmed: 1,
+    unrelated: 1,
+    unrelated2: 1,
+  }) as (keyof typeof clip)[])
+    clip[k] = path.join(dir, `${k}.mp4`);
   await runFfmpeg([
-    '-f', 'lavfi', '-i', 'cellauto=s=96x54:r=10:seed=7:rule=110,scale=1920:1080:flags=neighbor', '-f', 'lavfi', '-i', 'sine=f=440:r=8000',
-    '-t', '50', ...x264, '-b:v', '3M', '-c:a', 'aac', '-b:a', '16k', '-f', 'mp4', clip.src,
+    '-f',
+    'lavfi',
+    '-i',
+    'cellauto=s=96x54:r=10:seed=7:rule=110,scale=1920:1080:flags=neighbor',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:r=8000',
+    '-t',
+    '50',
+    ...x264,
+    '-b:v',
+    '3M',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '16k',
+    '-f',
+    'mp4',
+    clip.src,
   ]);
   await Promise.all([
     runFfmpeg(['-i', clip.src, ...x264, '-b:v', '250k', '-c:a', 'copy', '-f', 'mp4', clip.reencoded]),
     runFfmpeg(['-i', clip.src, '-vf', 'scale=1280:720', ...x264, '-c:a', 'copy', '-f', 'mp4', clip.scaled]),
     runFfmpeg(['-ss', '10', '-i', clip.src, ...x264, '-c:a', 'aac', '-b:a', '16k', '-f', 'mp4', clip.trimmed]),
     runFfmpeg(['-f', 'lavfi', '-i', 'mandelbrot=s=640x360:r=10', '-t', '50', ...x264, '-f', 'mp4', clip.unrelated]),
-    runFfmpeg(['-f', 'lavfi', '-i', 'cellauto=s=96x54:r=10:seed=99:rule=110,scale=640:360:flags=neighbor', '-t', '50', ...x264, '-f', 'mp4', clip.unrelated2]),
+    runFfmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'cellauto=s=96x54:r=10:seed=99:rule=110,scale=640:360:flags=neighbor',
+      '-t',
+      '50',
+      ...x264,
+      '-f',
+      'mp4',
+      clip.unrelated2,
+    ]),
   ]);
 }
 
@@ -49,7 +86,9 @@ beforeAll(async () => {
   await makeClips();
   t = await startTestApp({ env: { MAX_DRAFTS_PER_ENTRANT: '100' } });
   owner = await makeUser(t);
-  contestId = Number((await t.deps.db.selectFrom('contests').select('id').where('slug', '=', t.demoSlug).executeTakeFirstOrThrow()).id);
+  contestId = Number(
+    (await t.deps.db.selectFrom('contests').select('id').where('slug', '=', t.demoSlug).executeTakeFirstOrThrow()).id,
+  );
   fs.mkdirSync(t.deps.config.uploadDir, { recursive: true });
 }, 120_000);
 
@@ -62,7 +101,11 @@ describe('originality screening', () => {
   it('flags re-encoded, scaled and trimmed copies with their time ranges, and not unrelated clips', async () => {
     ids.src = await acceptedUpload(clip.src);
     expect(await fingerprintUpload(t.deps, ids.src)).toEqual({ status: 'done', flags: 0 });
-    const fp = await t.deps.db.selectFrom('fingerprints').selectAll().where('upload_id', '=', ids.src).executeTakeFirstOrThrow();
+    const fp = await t.deps.db
+      .selectFrom('fingerprints')
+      .selectAll()
+      .where('upload_id', '=', ids.src)
+      .executeTakeFirstOrThrow();
     expect(Number(fp.fps)).toBe(2);
     expect(fp.frame_hashes).toHaveLength(100 * 16);
     expect(Number(fp.duration_ms)).toBe(50_000);
@@ -96,21 +139,47 @@ describe('originality screening', () => {
     expect(await flagsOf(ids.unrelated!)).toEqual([]);
     expect(await flagsOf(ids.unrelated2!)).toEqual([]);
     for (const k of ['reencoded', 'scaled', 'trimmed'] as const) {
-      expect((await flagsOf(ids[k]!)).filter((f) => f.other === ids.unrelated || f.other === ids.unrelated2)).toEqual([]);
+      expect((await flagsOf(ids[k]!)).filter((f) => f.other === ids.unrelated || f.other === ids.unrelated2)).toEqual(
+        [],
+      );
     }
     console.log('originality scores (per cent):', JSON.stringify(scores));
 
     // A second run leaves the same rows.
-    const before = await t.deps.db.selectFrom('originality_flags').select(['upload_id', 'other_upload_id', 'score']).orderBy('upload_id').orderBy('other_upload_id').execute();
+    const before = await t.deps.db
+      .selectFrom('originality_flags')
+      .select(['upload_id', 'other_upload_id', 'score'])
+      .orderBy('upload_id')
+      .orderBy('other_upload_id')
+      .execute();
     await fingerprintUpload(t.deps, ids.trimmed!);
-    const after = await t.deps.db.selectFrom('originality_flags').select(['upload_id', 'other_upload_id', 'score']).orderBy('upload_id').orderBy('other_upload_id').execute();
+    const after = await t.deps.db
+      .selectFrom('originality_flags')
+      .select(['upload_id', 'other_upload_id', 'score'])
+      .orderBy('upload_id')
+      .orderBy('other_upload_id')
+      .execute();
     expect(after).toEqual(before);
   }, 60_000);
 
   it('finds entries that copy a clip of the reference library', async () => {
     const ref = path.join(dir, 'ref.mp4');
     // A 20 s excerpt of the source, from 15 s, at 720p: the organizers' copy of a known clip.
-    await runFfmpeg(['-ss', '15', '-t', '20', '-i', clip.src, '-vf', 'scale=1280:720', ...x264, '-an', '-f', 'mp4', ref]);
+    await runFfmpeg([
+      '-ss',
+      '15',
+      '-t',
+      '20',
+      '-i',
+      clip.src,
+      '-vf',
+      'scale=1280:720',
+      ...x264,
+      '-an',
+      '-f',
+      'mp4',
+      ref,
+    ]);
     const { id, flags } = await addReferenceClip(t.deps, { contestId, title: 'Phóng sự năm ngoái', file: ref });
     expect(flags).toBeGreaterThanOrEqual(4); // the source and its three copies
     const srcFlags = (await flagsOf(ids.src!)).filter((f) => f.reference === id);
@@ -131,10 +200,26 @@ describe('originality screening', () => {
     const uploadId = crypto.randomBytes(24).toString('base64url');
     fs.copyFileSync(clip.scaled, uploadPath(t.deps, uploadId));
     const at = new Date().toISOString();
-    await t.deps.db.insertInto('uploads').values({ id: uploadId, entry_id: entryId, user_id: owner.id, size_bytes: fs.statSync(clip.scaled).size, filename: 'a.mp4', status: 'checking', created_at: at, completed_at: at }).execute();
+    await t.deps.db
+      .insertInto('uploads')
+      .values({
+        id: uploadId,
+        entry_id: entryId,
+        user_id: owner.id,
+        size_bytes: fs.statSync(clip.scaled).size,
+        filename: 'a.mp4',
+        status: 'checking',
+        created_at: at,
+        completed_at: at,
+      })
+      .execute();
     await t.deps.db.updateTable('entries').set({ active_upload_id: uploadId }).where('id', '=', entryId).execute();
     const verdict = await checkUpload(t.deps, uploadId);
-    if (verdict === 'accepted') expect(await t.deps.jobs.findByKey('fingerprint-upload', uploadId)).toMatchObject({ state: 'created', payload: { uploadId } });
+    if (verdict === 'accepted')
+      expect(await t.deps.jobs.findByKey('fingerprint-upload', uploadId)).toMatchObject({
+        state: 'created',
+        payload: { uploadId },
+      });
     else expect(await t.deps.jobs.findByKey('fingerprint-upload', uploadId)).toBeNull();
   }, 60_000);
 });

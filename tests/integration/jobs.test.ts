@@ -16,7 +16,10 @@ import { openTestQueue, type Engine, type TestQueue } from '../helpers/test-jobs
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const ENGINES: { label: string; engine: Engine }[] = onPostgres
-  ? [{ label: 'embedded queue on PostgreSQL', engine: 'embedded' }, { label: 'pg-boss on PostgreSQL', engine: 'pg-boss' }]
+  ? [
+      { label: 'embedded queue on PostgreSQL', engine: 'embedded' },
+      { label: 'pg-boss on PostgreSQL', engine: 'pg-boss' },
+    ]
   : [{ label: 'embedded queue on SQLite', engine: 'embedded' }];
 
 const WORKER_SCRIPT = fileURLToPath(new URL('../helpers/job-worker.ts', import.meta.url));
@@ -27,7 +30,11 @@ let bossSchema: string | null = null;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const database = openDatabase(db.url.startsWith('sqlite:') ? { kind: 'sqlite', file: db.url.slice('sqlite:'.length) } : { kind: 'postgres', url: db.url });
+  const database = openDatabase(
+    db.url.startsWith('sqlite:')
+      ? { kind: 'sqlite', file: db.url.slice('sqlite:'.length) }
+      : { kind: 'postgres', url: db.url },
+  );
   await migrateToLatest(database);
   await database.close();
   bossSchema = db.schema ? pgBossSchemaFor(db.schema) : null;
@@ -40,7 +47,12 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `check` holds; fails with the last value seen. */
-async function until<T>(what: string, read: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  check: (v: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last = await read();
   while (!check(last)) {
@@ -55,7 +67,10 @@ function waitForLine(child: ChildProcess, line: string, timeoutMs = 30_000): Pro
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`the worker process did not print "${line}" in time; stdout: ${out} stderr: ${err}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the worker process did not print "${line}" in time; stdout: ${out} stderr: ${err}`)),
+      timeoutMs,
+    );
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
@@ -90,11 +105,29 @@ describe.each(ENGINES)('$label', ({ engine }) => {
 
   it('runs a job to completion', async () => {
     const seen: { id: string; payload: unknown; attempt: number; maxAttempts: number }[] = [];
-    handles.push(await q.queue.work('test-ok', async (job) => void seen.push({ id: job.id, payload: job.payload, attempt: job.attempt, maxAttempts: job.maxAttempts }), { pollMs: 100 }));
+    handles.push(
+      await q.queue.work(
+        'test-ok',
+        async (job) =>
+          void seen.push({ id: job.id, payload: job.payload, attempt: job.attempt, maxAttempts: job.maxAttempts }),
+        { pollMs: 100 },
+      ),
+    );
     const id = (await q.queue.send('test-ok', { n: 1 }))!;
     expect(id).toBeTruthy();
-    const done = await until('completion', () => state(id), (j) => j.state === 'completed');
-    expect(done).toMatchObject({ id, name: 'test-ok', payload: { n: 1 }, attempts: 1, maxAttempts: 3, lastError: null });
+    const done = await until(
+      'completion',
+      () => state(id),
+      (j) => j.state === 'completed',
+    );
+    expect(done).toMatchObject({
+      id,
+      name: 'test-ok',
+      payload: { n: 1 },
+      attempts: 1,
+      maxAttempts: 3,
+      lastError: null,
+    });
     expect(done.completedAt).toBeTruthy();
     expect(seen).toEqual([{ id, payload: { n: 1 }, attempt: 1, maxAttempts: 3 }]);
   });
@@ -113,8 +146,17 @@ describe.each(ENGINES)('$label', ({ engine }) => {
       ),
     );
     const id = (await q.queue.send('test-fail', { n: 2 }))!;
-    const failed = await until('the job to fail for good', () => state(id), (j) => j.state === 'failed');
-    expect(failed).toMatchObject({ state: 'failed', attempts: 3, maxAttempts: 3, lastError: 'Không chạy được ffmpeg (lần 3)' });
+    const failed = await until(
+      'the job to fail for good',
+      () => state(id),
+      (j) => j.state === 'failed',
+    );
+    expect(failed).toMatchObject({
+      state: 'failed',
+      attempts: 3,
+      maxAttempts: 3,
+      lastError: 'Không chạy được ffmpeg (lần 3)',
+    });
     expect(starts).toHaveLength(3);
     // Exponential backoff from a 1 s base: at least 1 s before the first retry, at least 2 s before the second.
     expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(950);
@@ -124,7 +166,11 @@ describe.each(ENGINES)('$label', ({ engine }) => {
     // Staff retry: one more run.
     healthy = true;
     expect(await q.queue.retry(id)).toBe(true);
-    const done = await until('the retried job to complete', () => state(id), (j) => j.state === 'completed');
+    const done = await until(
+      'the retried job to complete',
+      () => state(id),
+      (j) => j.state === 'completed',
+    );
     expect(done).toMatchObject({ attempts: 4, maxAttempts: 4 });
     expect(starts).toHaveLength(4);
     expect(await q.queue.retry(id)).toBe(false);
@@ -138,22 +184,37 @@ describe.each(ENGINES)('$label', ({ engine }) => {
     const b = await q.queue.send('test-key', { n: 3 }, { singletonKey: 'upload-b' });
     expect(b).toBeTruthy();
     await expect(q.queue.send('test-key', { n: 4 })).rejects.toThrow(/singletonKey/);
-    expect(await q.queue.findByKey('test-key', 'upload-a')).toMatchObject({ id: a, state: 'created', payload: { n: 1 } });
+    expect(await q.queue.findByKey('test-key', 'upload-a')).toMatchObject({
+      id: a,
+      state: 'created',
+      payload: { n: 1 },
+    });
 
     const ran: number[] = [];
     handles.push(await q.queue.work('test-key', async (job) => void ran.push(job.payload.n), { pollMs: 100 }));
-    await until('both keyed jobs', () => Promise.all([state(a!), state(b!)]), (js) => js.every((j) => j.state === 'completed'));
+    await until(
+      'both keyed jobs',
+      () => Promise.all([state(a!), state(b!)]),
+      (js) => js.every((j) => j.state === 'completed'),
+    );
     expect(ran.sort()).toEqual([1, 3]);
     // Once done, the key is free again.
     const again = await q.queue.send('test-key', { n: 5 }, { singletonKey: 'upload-a' });
     expect(again).toBeTruthy();
     expect(again).not.toBe(a);
-    await until('the new keyed job', () => state(again!), (j) => j.state === 'completed');
+    await until(
+      'the new keyed job',
+      () => state(again!),
+      (j) => j.state === 'completed',
+    );
   });
 
   it('retries a job whose worker process was killed mid-run (SIGKILL) and completes it, never marking the dead run done', async () => {
     const id = (await q.queue.send('test-hang', { n: 1 }))!;
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER_SCRIPT, engine, db.url, bossSchema ?? '-'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER_SCRIPT, engine, db.url, bossSchema ?? '-'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       await waitForLine(child, `claimed ${id}`);
       expect(await state(id)).toMatchObject({ state: 'active', attempts: 1 });
@@ -166,7 +227,12 @@ describe.each(ENGINES)('$label', ({ engine }) => {
 
     const runs: number[] = [];
     handles.push(await q.queue.work('test-hang', async (job) => void runs.push(job.attempt), { pollMs: 100 }));
-    const done = await until('the retry after the killed worker', () => state(id), (j) => j.state === 'completed', 30_000);
+    const done = await until(
+      'the retry after the killed worker',
+      () => state(id),
+      (j) => j.state === 'completed',
+      30_000,
+    );
     expect(done.attempts).toBe(2);
     expect(runs).toEqual([2]);
   });
@@ -194,7 +260,12 @@ describe.each(ENGINES)('$label', ({ engine }) => {
         other.queue.work('test-count', handler('b'), { concurrency: 3, pollMs: 50 }),
       ]);
       handles.push(ha, hb);
-      await until('50 jobs', () => Promise.all(ids.map(state)), (js) => js.every((j) => j.state === 'completed'), 30_000);
+      await until(
+        '50 jobs',
+        () => Promise.all(ids.map(state)),
+        (js) => js.every((j) => j.state === 'completed'),
+        30_000,
+      );
       expect(overlaps).toBe(0);
       expect([...runs.keys()].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
       expect([...runs.values()].every((c) => c === 1)).toBe(true);

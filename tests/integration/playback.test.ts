@@ -57,10 +57,15 @@ beforeAll(async () => {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   const [o, st, x] = await Promise.all([makeUser(t), makeUser(t, { role: 'secretariat' }), makeUser(t)]);
-  [owner, staff, stranger] = await Promise.all([login(o.email, o.password), login(st.email, st.password), login(x.email, x.password)]);
+  [owner, staff, stranger] = await Promise.all([
+    login(o.email, o.password),
+    login(st.email, st.password),
+    login(x.email, x.password),
+  ]);
 
   const created = await fetch(`${base}/api/contests/${t.demoSlug}/entries`, {
-    method: 'POST', headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': 'application/json' },
     body: JSON.stringify(completeDraft({ kind: 'person' }, { title: 'Phát thử' })),
   });
   entryId = (await created.json()).id;
@@ -74,7 +79,11 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 100));
   }
   expect(status).toMatchObject({ status: 'done', percent: 100 });
-  const row = await t.deps.db.selectFrom('entries').select('accepted_upload_id').where('id', '=', entryId).executeTakeFirstOrThrow();
+  const row = await t.deps.db
+    .selectFrom('entries')
+    .select('accepted_upload_id')
+    .where('id', '=', entryId)
+    .executeTakeFirstOrThrow();
   uploadId = row.accepted_upload_id!;
   dir = await storedRenditionsDir(t.deps, uploadId);
 }, 180_000);
@@ -90,9 +99,16 @@ describe('playback', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toContain('private');
     expect(await res.json()).toEqual({
-      status: 'done', percent: 100, error: null,
-      variants: [{ name: '360p', width: 640, height: 360 }, { name: '720p', width: 1280, height: 720 }],
-      masterUrl: `/api/entries/${entryId}/media/master.m3u8`, posterUrl: `/api/entries/${entryId}/media/poster.jpg`, subtitles: [],
+      status: 'done',
+      percent: 100,
+      error: null,
+      variants: [
+        { name: '360p', width: 640, height: 360 },
+        { name: '720p', width: 1280, height: 720 },
+      ],
+      masterUrl: `/api/entries/${entryId}/media/master.m3u8`,
+      posterUrl: `/api/entries/${entryId}/media/poster.jpg`,
+      subtitles: [],
     });
   });
 
@@ -105,7 +121,10 @@ describe('playback', () => {
       expect(master.headers.get('cache-control')).toMatch(/^private/);
       const masterText = await master.text();
       expect(masterText).toBe(fs.readFileSync(path.join(dir, 'master.m3u8'), 'utf8'));
-      const variantUri = masterText.split('\n').find((l) => l && !l.startsWith('#'))!.trim();
+      const variantUri = masterText
+        .split('\n')
+        .find((l) => l && !l.startsWith('#'))!
+        .trim();
       expect(variantUri).toBe('360p/index.m3u8');
 
       // Relative URIs resolve under the media prefix, as a player resolves them.
@@ -113,7 +132,10 @@ describe('playback', () => {
       const variant = await get(s, variantUrl.pathname);
       expect(variant.status).toBe(200);
       expect(variant.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
-      const segUri = (await variant.text()).split('\n').find((l) => l && !l.startsWith('#'))!.trim();
+      const segUri = (await variant.text())
+        .split('\n')
+        .find((l) => l && !l.startsWith('#'))!
+        .trim();
       const segUrl = new URL(segUri, variantUrl).pathname;
       expect(segUrl).toBe(`/api/entries/${entryId}/media/360p/seg_00000.ts`);
 
@@ -147,7 +169,12 @@ describe('playback', () => {
   }
 
   it('answers a stranger and an anonymous caller as if the entry did not exist', async () => {
-    for (const url of [`/api/entries/${entryId}/renditions`, `/api/entries/${entryId}/media/master.m3u8`, `/api/entries/${entryId}/media/360p/seg_00000.ts`, `/api/entries/${entryId}/original`]) {
+    for (const url of [
+      `/api/entries/${entryId}/renditions`,
+      `/api/entries/${entryId}/media/master.m3u8`,
+      `/api/entries/${entryId}/media/360p/seg_00000.ts`,
+      `/api/entries/${entryId}/original`,
+    ]) {
       const res = await get(stranger, url);
       expect(res.status, url).toBe(404);
       expect((await res.json()).error.code).toBe('entry.notFound');
@@ -187,7 +214,9 @@ describe('playback', () => {
     // Raw traversal the URL parser would fold: sent as-is over a socket.
     const raw = await new Promise<string>((resolve, reject) => {
       const sock = net.connect(Number(new URL(base).port), '127.0.0.1', () => {
-        sock.write(`GET /api/entries/${entryId}/media/360p/../../../../original HTTP/1.1\r\nHost: x\r\nCookie: ${owner.cookie}\r\nConnection: close\r\n\r\n`);
+        sock.write(
+          `GET /api/entries/${entryId}/media/360p/../../../../original HTTP/1.1\r\nHost: x\r\nCookie: ${owner.cookie}\r\nConnection: close\r\n\r\n`,
+        );
       });
       let out = '';
       sock.on('data', (d) => (out += d));
@@ -209,7 +238,9 @@ describe('playback', () => {
       expect(cd).toContain(`filename*=UTF-8''${encodeURIComponent('Phóng sự _Một cửa_ _ bản cuối.mp4')}`);
       expect(cd).toContain('filename="Phong su _Mot cua_ _ ban cuoi.mp4"');
       const body = Buffer.from(await res.arrayBuffer());
-      expect(crypto.createHash('sha256').update(body).digest('hex')).toBe(crypto.createHash('sha256').update(onDisk).digest('hex'));
+      expect(crypto.createHash('sha256').update(body).digest('hex')).toBe(
+        crypto.createHash('sha256').update(onDisk).digest('hex'),
+      );
 
       const part = await get(s, `/api/entries/${entryId}/original`, { range: 'bytes=1000-1999' });
       expect(part.status).toBe(206);
@@ -221,11 +252,18 @@ describe('playback', () => {
 
   it('says "none" for an entry without an accepted file, and 404 for its media', async () => {
     const created = await fetch(`${base}/api/contests/${t.demoSlug}/entries`, {
-      method: 'POST', headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': 'application/json' },
       body: JSON.stringify(completeDraft({ kind: 'person' }, { title: 'Chưa có tệp' })),
     });
     const id = (await created.json()).id;
-    expect(await (await get(owner, `/api/entries/${id}/renditions`)).json()).toEqual({ status: 'none', percent: 0, error: null, variants: [], subtitles: [] });
+    expect(await (await get(owner, `/api/entries/${id}/renditions`)).json()).toEqual({
+      status: 'none',
+      percent: 0,
+      error: null,
+      variants: [],
+      subtitles: [],
+    });
     const media = await get(owner, `/api/entries/${id}/media/master.m3u8`);
     expect(media.status).toBe(404);
     expect((await media.json()).error.code).toBe('media.notFound');

@@ -28,7 +28,10 @@ const noPersonalData = (body: string) => {
 
 beforeAll(async () => {
   webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'web-'));
-  fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><html lang="vi"><head><title>Cuộc thi video</title></head><body><div id="root"></div></body></html>');
+  fs.writeFileSync(
+    path.join(webDir, 'index.html'),
+    '<!doctype html><html lang="vi"><head><title>Cuộc thi video</title></head><body><div id="root"></div></body></html>',
+  );
   fs.mkdirSync(path.join(webDir, 'assets'));
   const js = 'console.log("xin chào");'.repeat(100);
   fs.writeFileSync(path.join(webDir, 'assets', 'app-abc123.js'), js);
@@ -37,7 +40,12 @@ beforeAll(async () => {
   t = await startTestApp({ app: { webDir } });
   slug = t.demoSlug;
   const contest = await loadContest(t.deps.db, { slug });
-  await updateContest(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, slug, { ...contest.settings, maxEntriesPerPerson: 100, phases: contest.phases, unitCategories: contest.unitCategories });
+  await updateContest(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, slug, {
+    ...contest.settings,
+    maxEntriesPerPerson: 100,
+    phases: contest.phases,
+    unitCategories: contest.unitCategories,
+  });
   owner = await makeUser(t, { role: 'entrant' });
   c.owner = await loggedInClient(t, owner.email, owner.password);
   for (const role of ['publisher', 'organizer', 'secretariat', 'juror'] as const) {
@@ -65,15 +73,30 @@ describe('publishing', () => {
     expect(Object.keys(view).sort()).toEqual(Object.keys(publicEntrySchema.shape).sort());
     expect(() => publicEntrySchema.parse(view)).not.toThrow();
     expect(pub.headers['set-cookie']).toBeUndefined();
-    expect(view).toMatchObject({ id, title: 'Một cửa liên thông ở Vĩnh Thái', credits: { authors: ['Nguyễn Văn An'], unitName: null, groupName: null }, posterUrl: `/api/public/entries/${id}/media/poster.jpg`, masterUrl: `/api/public/entries/${id}/media/master.m3u8` });
+    expect(view).toMatchObject({
+      id,
+      title: 'Một cửa liên thông ở Vĩnh Thái',
+      credits: { authors: ['Nguyễn Văn An'], unitName: null, groupName: null },
+      posterUrl: `/api/public/entries/${id}/media/poster.jpg`,
+      masterUrl: `/api/public/entries/${id}/media/master.m3u8`,
+    });
     expect(view.caption).toContain('Tác giả: Nguyễn Văn An');
     expect(view.caption).toMatch(/#\w+/);
     noPersonalData(pub.body);
 
-    const note = await t.deps.db.selectFrom('notifications').select(['kind', 'payload_json']).where('entry_id', '=', id).execute();
+    const note = await t.deps.db
+      .selectFrom('notifications')
+      .select(['kind', 'payload_json'])
+      .where('entry_id', '=', id)
+      .execute();
     expect(note.map((n) => n.kind)).toEqual(['published']);
     expect(JSON.parse(note[0]!.payload_json).body.vi).toContain(`/c/${slug}/e/${id}`);
-    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'details_json']).where('target', '=', `entry:${id}`).where('action', '=', 'entry.publish').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'details_json'])
+      .where('target', '=', `entry:${id}`)
+      .where('action', '=', 'entry.publish')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -93,8 +116,13 @@ describe('publishing', () => {
 
     const again = (await c.organizer!.post(`/api/contests/${slug}/publication/publish`, { entryIds: null })).json();
     expect(again.published).toEqual([]);
-    const named = (await c.organizer!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [pending] })).json();
-    expect(named).toEqual({ published: [], skipped: [expect.objectContaining({ entryId: pending, reason: 'notApproved' })] });
+    const named = (
+      await c.organizer!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [pending] })
+    ).json();
+    expect(named).toEqual({
+      published: [],
+      skipped: [expect.objectContaining({ entryId: pending, reason: 'notApproved' })],
+    });
   });
 
   it('is for the publisher and organizer only', async () => {
@@ -103,7 +131,9 @@ describe('publishing', () => {
       const res = await c[who]!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [id] });
       expect(res.json().error.code, who).toBe('auth.forbidden');
     }
-    expect((await c.anon!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [id] })).json().error.code).toBe('auth.required');
+    expect(
+      (await c.anon!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [id] })).json().error.code,
+    ).toBe('auth.required');
     expect((await c.anon!.get(`/api/public/entries/${id}`)).statusCode).toBe(404);
     expect((await c.secretariat!.get(`/api/contests/${slug}/publication`)).json().error.code).toBe('auth.forbidden');
   });
@@ -111,26 +141,54 @@ describe('publishing', () => {
   it('takes an entry down with a reason its author is told, and can publish it again', async () => {
     const id = await approvedEntry(t, owner, { draft: { title: 'Sẽ bị gỡ' } });
     await c.publisher!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [id] });
-    expect((await c.publisher!.post(`/api/contests/${slug}/publication/${id}/unpublish`, { reason: 'x' })).json().error.code).toBe('publish.reasonRequired');
-    expect((await c.publisher!.post(`/api/contests/${slug}/publication/${id}/unpublish`, { reason: 'Nhạc nền chưa rõ bản quyền' })).statusCode).toBe(200);
+    expect(
+      (await c.publisher!.post(`/api/contests/${slug}/publication/${id}/unpublish`, { reason: 'x' })).json().error.code,
+    ).toBe('publish.reasonRequired');
+    expect(
+      (
+        await c.publisher!.post(`/api/contests/${slug}/publication/${id}/unpublish`, {
+          reason: 'Nhạc nền chưa rõ bản quyền',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await c.anon!.get(`/api/public/entries/${id}`)).statusCode).toBe(404);
     expect((await c.anon!.get(`/api/public/entries/${id}/media/poster.jpg`)).statusCode).toBe(404);
     const gallery = (await c.anon!.get(`/api/public/contests/${slug}/gallery?pageSize=100`)).json();
     expect(gallery.items.map((i: { id: number }) => i.id)).not.toContain(id);
-    const rows = (await c.publisher!.get(`/api/contests/${slug}/publication`)).json() as { entryId: number; state: string; unpublishReason: string }[];
-    expect(rows.find((r) => r.entryId === id)).toMatchObject({ state: 'withdrawn', unpublishReason: 'Nhạc nền chưa rõ bản quyền' });
-    const note = await t.deps.db.selectFrom('notifications').select('payload_json').where('entry_id', '=', id).where('kind', '=', 'unpublished').executeTakeFirstOrThrow();
+    const rows = (await c.publisher!.get(`/api/contests/${slug}/publication`)).json() as {
+      entryId: number;
+      state: string;
+      unpublishReason: string;
+    }[];
+    expect(rows.find((r) => r.entryId === id)).toMatchObject({
+      state: 'withdrawn',
+      unpublishReason: 'Nhạc nền chưa rõ bản quyền',
+    });
+    const note = await t.deps.db
+      .selectFrom('notifications')
+      .select('payload_json')
+      .where('entry_id', '=', id)
+      .where('kind', '=', 'unpublished')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(note.payload_json).body.vi).toContain('Lý do: Nhạc nền chưa rõ bản quyền');
-    expect((await c.publisher!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [id] })).json().published).toEqual([id]);
+    expect(
+      (await c.publisher!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [id] })).json().published,
+    ).toEqual([id]);
     expect((await c.anon!.get(`/api/public/entries/${id}`)).statusCode).toBe(200);
   });
 });
 
 describe('public gallery and media', () => {
   it('lists published entries with filters by form, unit and topic, and a search that ignores diacritics', async () => {
-    const unit = Number((await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Thái').executeTakeFirstOrThrow()).id);
+    const unit = Number(
+      (await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Thái').executeTakeFirstOrThrow())
+        .id,
+    );
     const rep = await makeUser(t, { role: 'unit_rep', unitId: unit });
-    const a = await approvedEntry(t, rep, { party: { kind: 'unit', unitId: unit }, draft: { title: 'Đường về xã nông thôn mới', form: 'animation', topicIndex: 3 } });
+    const a = await approvedEntry(t, rep, {
+      party: { kind: 'unit', unitId: unit },
+      draft: { title: 'Đường về xã nông thôn mới', form: 'animation', topicIndex: 3 },
+    });
     const b = await approvedEntry(t, owner, { draft: { title: 'Chuyện cái bến đò', form: 'skit', topicIndex: 0 } });
     await c.publisher!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [a, b] });
 
@@ -138,7 +196,10 @@ describe('public gallery and media', () => {
     expect(all.statusCode).toBe(200);
     expect(all.headers['cache-control']).toContain('public');
     noPersonalData(all.body);
-    const ids = (q: string) => c.anon!.get(`/api/public/contests/${slug}/gallery?pageSize=100&${q}`).then((r) => r.json().items.map((i: { id: number }) => i.id));
+    const ids = (q: string) =>
+      c
+        .anon!.get(`/api/public/contests/${slug}/gallery?pageSize=100&${q}`)
+        .then((r) => r.json().items.map((i: { id: number }) => i.id));
     expect(await ids('form=animation')).toEqual([a]);
     expect(await ids(`unitId=${unit}`)).toEqual([a]);
     expect(await ids('topicIndex=0')).toContain(b);
@@ -150,7 +211,12 @@ describe('public gallery and media', () => {
     expect(() => galleryPageSchema.parse(all.json())).not.toThrow();
     const card = all.json().items.find((i: { id: number }) => i.id === a);
     expect(Object.keys(card).sort()).toEqual(Object.keys(galleryPageSchema.shape.items.element.shape).sort());
-    expect(card).toMatchObject({ unitName: 'Xã Vĩnh Thái', form: 'animation', credit: 'Nguyễn Văn An', posterUrl: `/api/public/entries/${a}/media/poster.jpg` });
+    expect(card).toMatchObject({
+      unitName: 'Xã Vĩnh Thái',
+      form: 'animation',
+      credit: 'Nguyễn Văn An',
+      posterUrl: `/api/public/entries/${a}/media/poster.jpg`,
+    });
     expect(all.json().facets.units).toContainEqual({ unitId: unit, unitName: 'Xã Vĩnh Thái', count: 1 });
     const page2 = (await c.anon!.get(`/api/public/contests/${slug}/gallery?pageSize=1&page=2`)).json();
     expect(page2.items).toHaveLength(1);
@@ -170,7 +236,9 @@ describe('public gallery and media', () => {
     expect((await c.anon!.get(`/api/entries/${id}/original`)).statusCode).toBe(401);
     // The publisher downloads the original of a published entry for the fanpage; of an unpublished one, no.
     fs.mkdirSync(t.deps.config.uploadDir, { recursive: true });
-    const up = (await t.deps.db.selectFrom('entries').select('accepted_upload_id').where('id', '=', id).executeTakeFirstOrThrow()).accepted_upload_id!;
+    const up = (
+      await t.deps.db.selectFrom('entries').select('accepted_upload_id').where('id', '=', id).executeTakeFirstOrThrow()
+    ).accepted_upload_id!;
     fs.writeFileSync(path.join(t.deps.config.uploadDir, up), Buffer.alloc(1000, 5));
     expect((await c.publisher!.get(`/api/entries/${id}/original`)).statusCode).toBe(200);
     const hidden = await approvedEntry(t, owner);
@@ -184,7 +252,9 @@ describe('public gallery and media', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('<meta property="og:title" content="Cầu Hiền Lương &lt;xưa &amp; nay&gt;">');
-    expect(res.body).toContain(`<meta property="og:image" content="${t.deps.config.publicUrl}/api/public/entries/${id}/media/poster.jpg">`);
+    expect(res.body).toContain(
+      `<meta property="og:image" content="${t.deps.config.publicUrl}/api/public/entries/${id}/media/poster.jpg">`,
+    );
     expect(res.body).toContain(`<meta property="og:url" content="${t.deps.config.publicUrl}/c/${slug}/e/${id}">`);
     expect(res.body).toContain('<meta property="og:type" content="video.other">');
     expect(res.body).toMatch(/<meta property="og:description" content="Tác giả: Nguyễn Văn An\. Phóng sự/);
@@ -194,17 +264,27 @@ describe('public gallery and media', () => {
     const hidden = await approvedEntry(t, owner);
     const plain = await t.app.inject({ method: 'GET', url: `/c/${slug}/e/${hidden}` });
     expect(plain.body).not.toContain('og:title');
-    expect((await t.app.inject({ method: 'GET', url: `/embed/${id}` })).headers['content-security-policy']).toBe('frame-ancestors *');
+    expect((await t.app.inject({ method: 'GET', url: `/embed/${id}` })).headers['content-security-policy']).toBe(
+      'frame-ancestors *',
+    );
   });
 });
 
 describe('web assets', () => {
   it('sends the compressed copies the build writes to browsers that accept them, cacheable for a year', async () => {
-    const br = await t.app.inject({ method: 'GET', url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const br = await t.app.inject({
+      method: 'GET',
+      url: '/assets/app-abc123.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
     expect(br.headers['content-encoding']).toBe('br');
     expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toContain('xin chào');
     expect(br.headers['cache-control']).toContain('immutable');
-    const gz = await t.app.inject({ method: 'GET', url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'gzip' } });
+    const gz = await t.app.inject({
+      method: 'GET',
+      url: '/assets/app-abc123.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(gz.headers['content-encoding']).toBe('gzip');
     const plain = await t.app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
     expect(plain.headers['content-encoding']).toBeUndefined();
@@ -216,26 +296,68 @@ describe('reports', () => {
   it('takes reports from anyone about published entries; the committee upholds one and takes the entry down', async () => {
     const id = await approvedEntry(t, owner, { draft: { title: 'Bị phản ánh' } });
     await c.publisher!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [id] });
-    expect((await c.anon!.post(`/api/public/entries/${id}/reports`, { kind: 'copied', reason: 'ngắn' })).json().error.code).toBe('report.reasonRequired');
-    const made = await c.anon!.post(`/api/public/entries/${id}/reports`, { kind: 'copied', reason: 'Đoạn 0:10–0:40 lấy từ phóng sự của Đài huyện năm 2022', contact: 'ban.doc@example.vn' });
+    expect(
+      (await c.anon!.post(`/api/public/entries/${id}/reports`, { kind: 'copied', reason: 'ngắn' })).json().error.code,
+    ).toBe('report.reasonRequired');
+    const made = await c.anon!.post(`/api/public/entries/${id}/reports`, {
+      kind: 'copied',
+      reason: 'Đoạn 0:10–0:40 lấy từ phóng sự của Đài huyện năm 2022',
+      contact: 'ban.doc@example.vn',
+    });
     expect(made.statusCode).toBe(201);
     const unpublished = await approvedEntry(t, owner);
-    expect((await c.anon!.post(`/api/public/entries/${unpublished}/reports`, { kind: 'other', reason: 'Không có tác phẩm này để phản ánh' })).statusCode).toBe(404);
+    expect(
+      (
+        await c.anon!.post(`/api/public/entries/${unpublished}/reports`, {
+          kind: 'other',
+          reason: 'Không có tác phẩm này để phản ánh',
+        })
+      ).statusCode,
+    ).toBe(404);
 
     expect((await c.juror!.get(`/api/contests/${slug}/reports`)).json().error.code).toBe('auth.forbidden');
-    const list = (await c.secretariat!.get(`/api/contests/${slug}/reports?status=open`)).json() as { id: number; entryId: number; contact: string; kind: string }[];
+    const list = (await c.secretariat!.get(`/api/contests/${slug}/reports?status=open`)).json() as {
+      id: number;
+      entryId: number;
+      contact: string;
+      kind: string;
+    }[];
     const report = list.find((r) => r.entryId === id)!;
     expect(report).toMatchObject({ kind: 'copied', contact: 'ban.doc@example.vn' });
 
-    expect((await c.secretariat!.post(`/api/reports/${report.id}/resolve`, { status: 'upheld', outcome: 'ok' })).json().error.code).toBe('report.outcomeRequired');
-    expect((await c.juror!.post(`/api/reports/${report.id}/resolve`, { status: 'upheld', outcome: 'Không có quyền' })).json().error.code).toBe('auth.forbidden');
-    const resolved = await c.secretariat!.post(`/api/reports/${report.id}/resolve`, { status: 'upheld', outcome: 'Xác nhận có đoạn sao chép, gỡ tác phẩm', unpublish: true });
+    expect(
+      (await c.secretariat!.post(`/api/reports/${report.id}/resolve`, { status: 'upheld', outcome: 'ok' })).json().error
+        .code,
+    ).toBe('report.outcomeRequired');
+    expect(
+      (await c.juror!.post(`/api/reports/${report.id}/resolve`, { status: 'upheld', outcome: 'Không có quyền' })).json()
+        .error.code,
+    ).toBe('auth.forbidden');
+    const resolved = await c.secretariat!.post(`/api/reports/${report.id}/resolve`, {
+      status: 'upheld',
+      outcome: 'Xác nhận có đoạn sao chép, gỡ tác phẩm',
+      unpublish: true,
+    });
     expect(resolved.statusCode).toBe(200);
     expect((await c.anon!.get(`/api/public/entries/${id}`)).statusCode).toBe(404);
-    expect((await c.secretariat!.post(`/api/reports/${report.id}/resolve`, { status: 'dismissed', outcome: 'Lần hai' })).json().error.code).toBe('report.alreadyResolved');
-    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('target', '=', `entry:${id}`).orderBy('seq').execute();
+    expect(
+      (
+        await c.secretariat!.post(`/api/reports/${report.id}/resolve`, { status: 'dismissed', outcome: 'Lần hai' })
+      ).json().error.code,
+    ).toBe('report.alreadyResolved');
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target', '=', `entry:${id}`)
+      .orderBy('seq')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['entry.publish', 'report.resolve', 'entry.unpublish']);
-    const after = (await c.secretariat!.get(`/api/contests/${slug}/reports`)).json() as { id: number; status: string; published: boolean; resolvedBy: string }[];
+    const after = (await c.secretariat!.get(`/api/contests/${slug}/reports`)).json() as {
+      id: number;
+      status: string;
+      published: boolean;
+      resolvedBy: string;
+    }[];
     expect(after.find((r) => r.id === report.id)).toMatchObject({ status: 'upheld', published: false });
   });
 
@@ -244,10 +366,22 @@ describe('reports', () => {
     await c.publisher!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [id] });
     // Ten an hour from one address (this file's earlier reports came from the same one).
     const codes: number[] = [];
-    for (let i = 0; i < 11; i++) codes.push((await c.anon!.post(`/api/public/entries/${id}/reports`, { kind: 'other', reason: `Phản ánh thử số ${i + 1} cho giới hạn` })).statusCode);
+    for (let i = 0; i < 11; i++)
+      codes.push(
+        (
+          await c.anon!.post(`/api/public/entries/${id}/reports`, {
+            kind: 'other',
+            reason: `Phản ánh thử số ${i + 1} cho giới hạn`,
+          })
+        ).statusCode,
+      );
     expect(codes.filter((s) => s === 201).length).toBeLessThan(10);
     expect(codes.at(-1)).toBe(429);
-    expect((await c.anon!.post(`/api/public/entries/${id}/reports`, { kind: 'other', reason: 'Thêm một phản ánh nữa' })).json().error.code).toBe('auth.rateLimited');
+    expect(
+      (
+        await c.anon!.post(`/api/public/entries/${id}/reports`, { kind: 'other', reason: 'Thêm một phản ánh nữa' })
+      ).json().error.code,
+    ).toBe('auth.rateLimited');
   });
 });
 
@@ -268,15 +402,37 @@ describe('fanpage package and news', () => {
   });
 
   it('lets the organizer write news that everyone reads, newest first', async () => {
-    const first = await c.organizer!.post(`/api/contests/${slug}/news`, { title: 'Gia hạn nhận tác phẩm', body: 'Ban Tổ chức gia hạn đến **30/11/2026**.' });
+    const first = await c.organizer!.post(`/api/contests/${slug}/news`, {
+      title: 'Gia hạn nhận tác phẩm',
+      body: 'Ban Tổ chức gia hạn đến **30/11/2026**.',
+    });
     expect(first.statusCode).toBe(201);
-    const second = await c.organizer!.post(`/api/contests/${slug}/news`, { title: 'Danh sách tác phẩm hợp lệ', body: 'Đã đăng.' });
-    expect((await c.organizer!.put(`/api/contests/${slug}/news/${first.json().id}`, { title: 'Gia hạn nhận tác phẩm (cập nhật)', body: 'Đến 30/11/2026.' })).statusCode).toBe(200);
+    const second = await c.organizer!.post(`/api/contests/${slug}/news`, {
+      title: 'Danh sách tác phẩm hợp lệ',
+      body: 'Đã đăng.',
+    });
+    expect(
+      (
+        await c.organizer!.put(`/api/contests/${slug}/news/${first.json().id}`, {
+          title: 'Gia hạn nhận tác phẩm (cập nhật)',
+          body: 'Đến 30/11/2026.',
+        })
+      ).statusCode,
+    ).toBe(200);
     const news = (await c.anon!.get(`/api/public/contests/${slug}/news`)).json() as { id: number; title: string }[];
-    expect(news.map((n) => n.title).slice(0, 2)).toEqual(['Danh sách tác phẩm hợp lệ', 'Gia hạn nhận tác phẩm (cập nhật)']);
-    expect((await c.secretariat!.post(`/api/contests/${slug}/news`, { title: 'Không được', body: 'x' })).json().error.code).toBe('auth.forbidden');
+    expect(news.map((n) => n.title).slice(0, 2)).toEqual([
+      'Danh sách tác phẩm hợp lệ',
+      'Gia hạn nhận tác phẩm (cập nhật)',
+    ]);
+    expect(
+      (await c.secretariat!.post(`/api/contests/${slug}/news`, { title: 'Không được', body: 'x' })).json().error.code,
+    ).toBe('auth.forbidden');
     expect((await c.organizer!.delete(`/api/contests/${slug}/news/${second.json().id}`)).statusCode).toBe(200);
-    expect((await c.organizer!.delete(`/api/contests/${slug}/news/${second.json().id}`)).json().error.code).toBe('news.notFound');
-    expect((await c.anon!.get(`/api/public/contests/${slug}/news`)).json().map((n: { id: number }) => n.id)).not.toContain(second.json().id);
+    expect((await c.organizer!.delete(`/api/contests/${slug}/news/${second.json().id}`)).json().error.code).toBe(
+      'news.notFound',
+    );
+    expect(
+      (await c.anon!.get(`/api/public/contests/${slug}/news`)).json().map((n: { id: number }) => n.id),
+    ).not.toContain(second.json().id);
   });
 });

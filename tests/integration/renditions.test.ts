@@ -12,7 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../server/jobs/worker.ts';
 import { probeVideoFile } from '../../server/media/mp4-probe.ts';
 import { checkUpload, uploadPath } from '../../server/services/check-upload.ts';
-import { enqueueRenditions, getRenditionStatus, makeRenditions, renditionsWorkDir } from '../../server/services/make-renditions.ts';
+import {
+  enqueueRenditions,
+  getRenditionStatus,
+  makeRenditions,
+  renditionsWorkDir,
+} from '../../server/services/make-renditions.ts';
 import { storedRenditionsDir } from '../helpers/stored-renditions.ts';
 import { completeDraft } from '../helpers/entries.ts';
 import { loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -42,22 +47,58 @@ function run(cmd: string, args: string[]): Promise<{ code: number | null; stdout
   });
 }
 
-async function streams(file: string): Promise<{ codec_type: string; codec_name: string; width?: number; height?: number }[]> {
-  const r = await run('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name,width,height', '-of', 'json', file]);
+async function streams(
+  file: string,
+): Promise<{ codec_type: string; codec_name: string; width?: number; height?: number }[]> {
+  const r = await run('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'stream=codec_type,codec_name,width,height',
+    '-of',
+    'json',
+    file,
+  ]);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout).streams;
 }
 
 function source(out: string, width: number, height: number): Promise<void> {
   return runFfmpeg([
-    '-f', 'lavfi', '-i', `testsrc2=s=${width}x${height}:r=1`, '-f', 'lavfi', '-i', 'sine=f=440:r=8000', '-t', '30',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '10', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '16k', '-f', 'mp4', out,
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=${width}x${height}:r=1`,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=f=440:r=8000',
+    '-t',
+    '30',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-g',
+    '10',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '16k',
+    '-f',
+    'mp4',
+    out,
   ]);
 }
 
 async function newEntry(): Promise<number> {
   const c = await loggedInClient(t, owner.email, owner.password);
-  const res = await c.post(`/api/contests/${t.demoSlug}/entries`, completeDraft({ kind: 'person' }, { title: `Phóng sự ${Math.random().toString(36).slice(2, 6)}` }));
+  const res = await c.post(
+    `/api/contests/${t.demoSlug}/entries`,
+    completeDraft({ kind: 'person' }, { title: `Phóng sự ${Math.random().toString(36).slice(2, 6)}` }),
+  );
   expect(res.statusCode).toBe(201);
   return res.json().id;
 }
@@ -69,11 +110,27 @@ async function acceptedUpload(file: string, verdictOf = file): Promise<{ entryId
   fs.copyFileSync(file, uploadPath(t.deps, uploadId));
   const { probe } = await probeVideoFile(verdictOf);
   const at = new Date().toISOString();
-  await t.deps.db.insertInto('uploads').values({
-    id: uploadId, entry_id: entryId, user_id: owner.id, size_bytes: fs.statSync(file).size, filename: 'phong-su.mp4', status: 'accepted',
-    sha256: sha256(file), verdict_json: JSON.stringify({ ok: true, failures: [], passed: [], probe }), created_at: at, completed_at: at, checked_at: at,
-  }).execute();
-  await t.deps.db.updateTable('entries').set({ active_upload_id: uploadId, accepted_upload_id: uploadId }).where('id', '=', entryId).execute();
+  await t.deps.db
+    .insertInto('uploads')
+    .values({
+      id: uploadId,
+      entry_id: entryId,
+      user_id: owner.id,
+      size_bytes: fs.statSync(file).size,
+      filename: 'phong-su.mp4',
+      status: 'accepted',
+      sha256: sha256(file),
+      verdict_json: JSON.stringify({ ok: true, failures: [], passed: [], probe }),
+      created_at: at,
+      completed_at: at,
+      checked_at: at,
+    })
+    .execute();
+  await t.deps.db
+    .updateTable('entries')
+    .set({ active_upload_id: uploadId, accepted_upload_id: uploadId })
+    .where('id', '=', entryId)
+    .execute();
   await enqueueRenditions(t.deps, uploadId);
   return { entryId, uploadId };
 }
@@ -84,7 +141,11 @@ async function renditionsObserved(uploadId: string): Promise<{ status: string; p
   let running = true;
   const sampler = (async () => {
     while (running) {
-      const r = await t.deps.db.selectFrom('renditions').select(['status', 'percent']).where('upload_id', '=', uploadId).executeTakeFirstOrThrow();
+      const r = await t.deps.db
+        .selectFrom('renditions')
+        .select(['status', 'percent'])
+        .where('upload_id', '=', uploadId)
+        .executeTakeFirstOrThrow();
       seen.push({ status: r.status, percent: Number(r.percent) });
       await new Promise((res) => setTimeout(res, 20));
     }
@@ -103,7 +164,11 @@ function masterVariants(master: string): { resolution: string; bandwidth: number
   const out: { resolution: string; bandwidth: number; uri: string }[] = [];
   lines.forEach((l, i) => {
     if (!l.startsWith('#EXT-X-STREAM-INF:')) return;
-    out.push({ resolution: /RESOLUTION=(\d+x\d+)/.exec(l)![1]!, bandwidth: Number(/BANDWIDTH=(\d+)/.exec(l)![1]), uri: lines.slice(i + 1).find(Boolean)! });
+    out.push({
+      resolution: /RESOLUTION=(\d+x\d+)/.exec(l)![1]!,
+      bandwidth: Number(/BANDWIDTH=(\d+)/.exec(l)![1]),
+      uri: lines.slice(i + 1).find(Boolean)!,
+    });
   });
   return out;
 }
@@ -166,15 +231,27 @@ describe('renditions', () => {
   it('makes a 360p/720p/1080p ladder, poster and strip from a 1080p source, with progress up to 100 %', async () => {
     const { entryId, uploadId } = await acceptedUpload(src1080);
     const before = sha256(uploadPath(t.deps, uploadId));
-    expect(await getRenditionStatus(t.deps, actor(owner.id), entryId)).toMatchObject({ uploadId, status: 'queued', percent: 0, error: null, variants: [] });
+    expect(await getRenditionStatus(t.deps, actor(owner.id), entryId)).toMatchObject({
+      uploadId,
+      status: 'queued',
+      percent: 0,
+      error: null,
+      variants: [],
+    });
     const seen = await renditionsObserved(uploadId);
     expect(seen.some((s) => s.status === 'running')).toBe(true);
     const percents = seen.filter((s) => s.status === 'running').map((s) => s.percent);
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(Math.max(...percents)).toBeLessThan(100);
     expect(await getRenditionStatus(t.deps, actor(owner.id), entryId)).toMatchObject({
-      status: 'done', percent: 100, error: null,
-      variants: [{ name: '360p', width: 640, height: 360 }, { name: '720p', width: 1280, height: 720 }, { name: '1080p', width: 1920, height: 1080 }],
+      status: 'done',
+      percent: 100,
+      error: null,
+      variants: [
+        { name: '360p', width: 640, height: 360 },
+        { name: '720p', width: 1280, height: 720 },
+        { name: '1080p', width: 1920, height: 1080 },
+      ],
     });
     await expectLadder(uploadId, ['640x360', '1280x720', '1920x1080']);
     expect(sha256(uploadPath(t.deps, uploadId))).toBe(before);
@@ -185,7 +262,10 @@ describe('renditions', () => {
   it('makes two rungs (360p, 720p) from a 720p source', async () => {
     const { entryId, uploadId } = await acceptedUpload(src720);
     await renditionsObserved(uploadId);
-    expect((await getRenditionStatus(t.deps, actor(owner.id), entryId))!.variants.map((v) => v.name)).toEqual(['360p', '720p']);
+    expect((await getRenditionStatus(t.deps, actor(owner.id), entryId))!.variants.map((v) => v.name)).toEqual([
+      '360p',
+      '720p',
+    ]);
     await expectLadder(uploadId, ['640x360', '1280x720']);
   }, 60_000);
 
@@ -203,8 +283,14 @@ describe('renditions', () => {
     expect(sha256(uploadPath(t.deps, uploadId))).toBe(before);
     expect(before).toBe(sha256(damaged));
     expect(fs.existsSync(renditionsWorkDir(t.deps, uploadId))).toBe(false);
-    expect(fs.readdirSync(path.dirname(renditionsWorkDir(t.deps, uploadId))).filter((f) => f.startsWith(`${uploadId}.tmp-`))).toEqual([]);
-    const { contest_id } = await t.deps.db.selectFrom('entries').select('contest_id').where('id', '=', entryId).executeTakeFirstOrThrow();
+    expect(
+      fs.readdirSync(path.dirname(renditionsWorkDir(t.deps, uploadId))).filter((f) => f.startsWith(`${uploadId}.tmp-`)),
+    ).toEqual([]);
+    const { contest_id } = await t.deps.db
+      .selectFrom('entries')
+      .select('contest_id')
+      .where('id', '=', entryId)
+      .executeTakeFirstOrThrow();
     expect(await t.deps.storage.usage(`contests/${contest_id}/entries/${entryId}/renditions/`)).toBe(0);
   }, 60_000);
 
@@ -213,10 +299,25 @@ describe('renditions', () => {
     const uploadId = crypto.randomBytes(24).toString('base64url');
     fs.copyFileSync(videos.valid720, uploadPath(t.deps, uploadId));
     const at = new Date().toISOString();
-    await t.deps.db.insertInto('uploads').values({ id: uploadId, entry_id: entryId, user_id: owner.id, size_bytes: fs.statSync(videos.valid720).size, filename: 'a.mp4', status: 'checking', created_at: at, completed_at: at }).execute();
+    await t.deps.db
+      .insertInto('uploads')
+      .values({
+        id: uploadId,
+        entry_id: entryId,
+        user_id: owner.id,
+        size_bytes: fs.statSync(videos.valid720).size,
+        filename: 'a.mp4',
+        status: 'checking',
+        created_at: at,
+        completed_at: at,
+      })
+      .execute();
     await t.deps.db.updateTable('entries').set({ active_upload_id: uploadId }).where('id', '=', entryId).execute();
     expect(await checkUpload(t.deps, uploadId)).toBe('accepted');
-    expect(await t.deps.jobs.findByKey('make-renditions', uploadId)).toMatchObject({ state: 'created', payload: { uploadId } });
+    expect(await t.deps.jobs.findByKey('make-renditions', uploadId)).toMatchObject({
+      state: 'created',
+      payload: { uploadId },
+    });
     expect(await getRenditionStatus(t.deps, actor(owner.id), entryId)).toMatchObject({ status: 'queued', percent: 0 });
     // A second request while the first waits is dropped.
     expect(await t.deps.jobs.send('make-renditions', { uploadId }, { singletonKey: uploadId })).toBeNull();
@@ -241,7 +342,11 @@ describe('renditions', () => {
     const staff = await makeUser(t, { role: 'secretariat' });
     const stranger = await makeUser(t);
     expect(await getRenditionStatus(t.deps, actor(staff.id), entryId)).toMatchObject({ status: 'queued' });
-    await expect(getRenditionStatus(t.deps, actor(stranger.id), entryId)).rejects.toMatchObject({ code: 'entry.notFound' });
-    await expect(getRenditionStatus(t.deps, { userId: null, isSiteAdmin: false, ip: null }, entryId)).rejects.toMatchObject({ code: 'auth.required' });
+    await expect(getRenditionStatus(t.deps, actor(stranger.id), entryId)).rejects.toMatchObject({
+      code: 'entry.notFound',
+    });
+    await expect(
+      getRenditionStatus(t.deps, { userId: null, isSiteAdmin: false, ip: null }, entryId),
+    ).rejects.toMatchObject({ code: 'auth.required' });
   });
 });

@@ -33,7 +33,11 @@ let repElsewhere: Client;
 let submissionEnd: number;
 
 const REVIEWER_NAMES = ['Phạm Thẩm Định Một', 'Võ Thẩm Định Hai', 'Lê Trưởng Ban'];
-const ALL_OK = { onTheme: { ok: true, note: '' }, lawfulRespectful: { ok: true, note: '' }, originalRights: { ok: true, note: 'Đã xem cảnh báo trùng lặp: không có' } };
+const ALL_OK = {
+  onTheme: { ok: true, note: '' },
+  lawfulRespectful: { ok: true, note: '' },
+  originalRights: { ok: true, note: 'Đã xem cảnh báo trùng lặp: không có' },
+};
 const hoursFrom = (base: number, h: number) => new Date(base + h * 3600_000).toISOString();
 
 let phoneSeq = 0;
@@ -42,9 +46,14 @@ function nextPhone(): string {
   return `0913${String(++phoneSeq).padStart(6, '0')}`;
 }
 
-async function submitted(c: Client, opts: { unitId?: number; title?: string; phone?: string } = {}): Promise<{ id: number; code: string; phone: string }> {
+async function submitted(
+  c: Client,
+  opts: { unitId?: number; title?: string; phone?: string } = {},
+): Promise<{ id: number; code: string; phone: string }> {
   const phone = opts.phone ?? nextPhone();
-  const draft = completeDraft(opts.unitId ? { kind: 'unit', unitId: opts.unitId } : { kind: 'person' }, { title: opts.title ?? `Phóng sự ${phoneSeq}` });
+  const draft = completeDraft(opts.unitId ? { kind: 'unit', unitId: opts.unitId } : { kind: 'person' }, {
+    title: opts.title ?? `Phóng sự ${phoneSeq}`,
+  });
   draft.authors[0]!.phone = phone;
   const res = await c.post(`/api/contests/${slug}/entries`, draft);
   if (res.statusCode !== 201) throw new Error(`draft: ${res.statusCode} ${res.body}`);
@@ -69,12 +78,19 @@ async function withNow<T>(at: number, fn: () => Promise<T>): Promise<T> {
 }
 
 async function auditOf(entryId: number) {
-  return t.deps.db.selectFrom('audit_log').select(['action', 'outcome', 'details_json', 'actor_user_id']).where('target', '=', `entry:${entryId}`).orderBy('seq').execute();
+  return t.deps.db
+    .selectFrom('audit_log')
+    .select(['action', 'outcome', 'details_json', 'actor_user_id'])
+    .where('target', '=', `entry:${entryId}`)
+    .orderBy('seq')
+    .execute();
 }
 
 function outboxMails(): string[] {
   if (!fs.existsSync(path.join(outboxDir, 'outbox'))) return [];
-  return fs.readdirSync(path.join(outboxDir, 'outbox')).map((f) => fs.readFileSync(path.join(outboxDir, 'outbox', f), 'utf8'));
+  return fs
+    .readdirSync(path.join(outboxDir, 'outbox'))
+    .map((f) => fs.readFileSync(path.join(outboxDir, 'outbox', f), 'utf8'));
 }
 
 function smsFiles(): string[] {
@@ -85,13 +101,21 @@ function smsFiles(): string[] {
 
 async function setReviewsRequired(n: 1 | 2): Promise<void> {
   const c = await loadContest(t.deps.db, { slug });
-  await updateContest(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, slug, { ...c.settings, reviewsRequired: n, phases: c.phases, unitCategories: c.unitCategories });
+  await updateContest(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, slug, {
+    ...c.settings,
+    reviewsRequired: n,
+    phases: c.phases,
+    unitCategories: c.unitCategories,
+  });
 }
 
 beforeAll(async () => {
   const logger = pino({ level: 'trace' }, { write: (s: string) => void logs.push(s) });
   outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-mail-'));
-  t = await startTestApp({ env: { MAX_DRAFTS_PER_ENTRANT: '100' }, mailer: createMailer({ smtp: null, dataDir: outboxDir, logger }) });
+  t = await startTestApp({
+    env: { MAX_DRAFTS_PER_ENTRANT: '100' },
+    mailer: createMailer({ smtp: null, dataDir: outboxDir, logger }),
+  });
   // The services log through deps.logger and text through deps.sms: both into the captured log.
   t.deps.logger = logger;
   t.deps.sms = createSmsOutbox({ dataDir: t.db.dataDir, logger });
@@ -125,22 +149,39 @@ afterAll(async () => {
 describe('one review required', () => {
   it('approves: the entry stays submitted, the decision is audited, the entrant is told in the app, by e-mail and by SMS', async () => {
     const { id, code, phone } = await submitted(entrantA);
-    expect((await entrantA.get(`/api/entries/${id}`)).json().review).toEqual({ status: 'pending', reason: null, fixDeadline: null });
+    expect((await entrantA.get(`/api/entries/${id}`)).json().review).toEqual({
+      status: 'pending',
+      reason: null,
+      fixDeadline: null,
+    });
     const res = await review(s1, id, { decision: 'approve', checklist: ALL_OK, note: 'Ghi chú nội bộ: hình ảnh tốt' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ round: 1, status: 'approved', isFinal: false });
 
     const view = (await entrantA.get(`/api/entries/${id}`)).json();
-    expect(view).toMatchObject({ status: 'submitted', canEdit: false, review: { status: 'approved', reason: null, fixDeadline: null } });
+    expect(view).toMatchObject({
+      status: 'submitted',
+      canEdit: false,
+      review: { status: 'approved', reason: null, fixDeadline: null },
+    });
     expect(view.events.map((e: any) => e.kind)).toContain('review.approved');
 
     const audit = await auditOf(id);
     expect(audit.find((a) => a.action === 'entry.review')).toMatchObject({ outcome: 'ok' });
-    expect(JSON.parse(audit.find((a) => a.action === 'entry.review')!.details_json)).toMatchObject({ code, round: 1, decision: 'approve', outcome: 'approved' });
+    expect(JSON.parse(audit.find((a) => a.action === 'entry.review')!.details_json)).toMatchObject({
+      code,
+      round: 1,
+      decision: 'approve',
+      outcome: 'approved',
+    });
 
     const inbox = (await entrantA.get('/api/me/notifications')).json();
     const n = inbox.items.find((i: any) => i.entryId === id);
-    expect(n).toMatchObject({ kind: 'review.approved', readAt: null, title: { vi: `Tác phẩm ${code} đã được duyệt`, en: `Entry ${code} approved` } });
+    expect(n).toMatchObject({
+      kind: 'review.approved',
+      readAt: null,
+      title: { vi: `Tác phẩm ${code} đã được duyệt`, en: `Entry ${code} approved` },
+    });
     expect(inbox.unread).toBeGreaterThanOrEqual(1);
     expect((await entrantA.post(`/api/me/notifications/${n.id}/read`)).statusCode).toBe(200);
     const after = (await entrantA.get('/api/me/notifications')).json();
@@ -167,7 +208,9 @@ describe('one review required', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('review.alreadyDecided');
     expect(again.json().error.message).toContain('lượt 1');
-    expect((await review(s2, id, { decision: 'reject', reason: 'Không đúng chủ đề cuộc thi' })).json().error.code).toBe('review.notReviewable');
+    expect((await review(s2, id, { decision: 'reject', reason: 'Không đúng chủ đề cuộc thi' })).json().error.code).toBe(
+      'review.notReviewable',
+    );
   });
 
   it('approves only with every checklist item met, naming what is missing', async () => {
@@ -189,9 +232,16 @@ describe('one review required', () => {
     expect((await review(s1, id, { decision: 'reject', reason })).json().status).toBe('rejected');
 
     const view = (await entrantA.get(`/api/entries/${id}`)).json();
-    expect(view).toMatchObject({ status: 'submitted', canEdit: false, canWithdraw: false, review: { status: 'rejected', reason, fixDeadline: null } });
+    expect(view).toMatchObject({
+      status: 'submitted',
+      canEdit: false,
+      canWithdraw: false,
+      review: { status: 'rejected', reason, fixDeadline: null },
+    });
     expect((await entrantA.post(`/api/entries/${id}/withdraw`)).json().error.code).toBe('review.rejectedLocked');
-    expect((await entrantA.put(`/api/contests/${slug}/entries/${id}`, completeDraft({ kind: 'person' }))).json().error.code).toBe('entry.locked');
+    expect(
+      (await entrantA.put(`/api/contests/${slug}/entries/${id}`, completeDraft({ kind: 'person' }))).json().error.code,
+    ).toBe('entry.locked');
     expect((await entrantA.post(`/api/entries/${id}/submit`)).json().error.code).toBe('entry.locked');
     const n = (await entrantA.get('/api/me/notifications')).json().items.find((i: any) => i.entryId === id);
     expect(n.kind).toBe('review.rejected');
@@ -204,12 +254,25 @@ describe('returned for a fix', () => {
   it('needs a reason and a deadline between an hour and 14 days ahead', async () => {
     const { id } = await submitted(entrantA);
     const now = Date.now();
-    expect((await review(s1, id, { decision: 'return', reason: 'Thiếu phụ đề tiếng Việt', fixDeadline: null })).json().error.code).toBe('review.deadlineInvalid');
-    expect((await review(s1, id, { decision: 'return', reason: 'Thiếu phụ đề tiếng Việt', fixDeadline: hoursFrom(now, -2) })).json().error.code).toBe('review.deadlineInvalid');
-    const far = await review(s1, id, { decision: 'return', reason: 'Thiếu phụ đề tiếng Việt', fixDeadline: hoursFrom(now, 15 * 24) });
+    expect(
+      (await review(s1, id, { decision: 'return', reason: 'Thiếu phụ đề tiếng Việt', fixDeadline: null })).json().error
+        .code,
+    ).toBe('review.deadlineInvalid');
+    expect(
+      (
+        await review(s1, id, { decision: 'return', reason: 'Thiếu phụ đề tiếng Việt', fixDeadline: hoursFrom(now, -2) })
+      ).json().error.code,
+    ).toBe('review.deadlineInvalid');
+    const far = await review(s1, id, {
+      decision: 'return',
+      reason: 'Thiếu phụ đề tiếng Việt',
+      fixDeadline: hoursFrom(now, 15 * 24),
+    });
     expect(far.json().error.code).toBe('review.deadlineInvalid');
     expect(far.json().error.message).toContain('không quá 14 ngày');
-    expect((await review(s1, id, { decision: 'return', reason: 'ngắn', fixDeadline: hoursFrom(now, 48) })).json().error.code).toBe('review.reasonRequired');
+    expect(
+      (await review(s1, id, { decision: 'return', reason: 'ngắn', fixDeadline: hoursFrom(now, 48) })).json().error.code,
+    ).toBe('review.reasonRequired');
     expect((await entrantA.get(`/api/entries/${id}`)).json().review.status).toBe('pending');
   });
 
@@ -219,16 +282,37 @@ describe('returned for a fix', () => {
     const deadline = hoursFrom(reviewedAt, 72);
     const reason = 'Thiếu phụ đề tiếng Việt cho phần phỏng vấn người dân';
     await withNow(reviewedAt, async () => {
-      const res = await review(s1, id, { decision: 'return', reason, fixDeadline: deadline, note: 'Chỉ nội bộ: cân nhắc cảnh báo' });
+      const res = await review(s1, id, {
+        decision: 'return',
+        reason,
+        fixDeadline: deadline,
+        note: 'Chỉ nội bộ: cân nhắc cảnh báo',
+      });
       expect(res.json()).toMatchObject({ status: 'returned', round: 1 });
       const view = (await entrantA.get(`/api/entries/${id}`)).json();
-      expect(view).toMatchObject({ status: 'draft', canEdit: true, review: { status: 'returned', reason, fixDeadline: deadline } });
+      expect(view).toMatchObject({
+        status: 'draft',
+        canEdit: true,
+        review: { status: 'returned', reason, fixDeadline: deadline },
+      });
       // Still holding its place in the quota while it is being fixed.
-      expect(await t.deps.db.selectFrom('entry_slots').select('slot').where('entry_id', '=', id).executeTakeFirst()).toBeDefined();
+      expect(
+        await t.deps.db.selectFrom('entry_slots').select('slot').where('entry_id', '=', id).executeTakeFirst(),
+      ).toBeDefined();
     });
 
     // Told with the deadline in Vietnamese time, dd/MM/yyyy HH:mm.
-    const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(deadline)).replace(',', '');
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .format(new Date(deadline))
+      .replace(',', '');
     const n = (await entrantA.get('/api/me/notifications')).json().items.find((i: any) => i.entryId === id);
     expect(n).toMatchObject({ kind: 'review.returned', data: { status: 'returned', fixDeadline: deadline } });
     expect(n.body.vi).toContain(`Hạn sửa và nộp lại: ${local}`);
@@ -241,9 +325,20 @@ describe('returned for a fix', () => {
       draft.authors[0]!.phone = phone;
       expect((await entrantA.put(`/api/contests/${slug}/entries/${id}`, draft)).statusCode).toBe(200);
       const srt = '1\n00:00:01,000 --> 00:00:03,000\nXin chào bà con\n';
-      expect((await entrantA.request('PUT', `/api/entries/${id}/subtitles/vi`, undefined, { raw: Buffer.from(srt), contentType: 'application/x-subrip' })).statusCode).toBe(200);
+      expect(
+        (
+          await entrantA.request('PUT', `/api/entries/${id}/subtitles/vi`, undefined, {
+            raw: Buffer.from(srt),
+            contentType: 'application/x-subrip',
+          })
+        ).statusCode,
+      ).toBe(200);
       const upload = await entrantA.request('POST', '/api/uploads', undefined, {
-        headers: { 'tus-resumable': '1.0.0', 'upload-length': '1000', 'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')},filename ${Buffer.from('sua.mp4').toString('base64')}` },
+        headers: {
+          'tus-resumable': '1.0.0',
+          'upload-length': '1000',
+          'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')},filename ${Buffer.from('sua.mp4').toString('base64')}`,
+        },
       });
       expect(upload.statusCode).toBe(201);
       await attachAcceptedFile(t, id);
@@ -251,15 +346,34 @@ describe('returned for a fix', () => {
       expect(again.statusCode).toBe(200);
       expect(again.json().code).toBe(code);
       const view = (await entrantA.get(`/api/entries/${id}`)).json();
-      expect(view).toMatchObject({ status: 'submitted', canEdit: false, review: { status: 'pending', reason: null, fixDeadline: null } });
+      expect(view).toMatchObject({
+        status: 'submitted',
+        canEdit: false,
+        review: { status: 'pending', reason: null, fixDeadline: null },
+      });
       const mine = (await entrantA.get(`/api/entries/${id}/reviews`)).json();
-      expect(mine).toMatchObject({ status: 'pending', round: 2, staff: null, history: [{ round: 1, status: 'returned', reason, fixDeadline: deadline }] });
+      expect(mine).toMatchObject({
+        status: 'pending',
+        round: 2,
+        staff: null,
+        history: [{ round: 1, status: 'returned', reason, fixDeadline: deadline }],
+      });
       const staff = (await s2.get(`/api/entries/${id}/reviews`)).json();
-      expect(staff.staff.rounds.map((r: any) => [r.round, r.status, r.decisions.length])).toEqual([[1, 'returned', 1], [2, 'pending', 0]]);
-      expect(staff.staff.rounds[0].decisions[0]).toMatchObject({ reviewerName: REVIEWER_NAMES[0], decision: 'return', note: 'Chỉ nội bộ: cân nhắc cảnh báo' });
+      expect(staff.staff.rounds.map((r: any) => [r.round, r.status, r.decisions.length])).toEqual([
+        [1, 'returned', 1],
+        [2, 'pending', 0],
+      ]);
+      expect(staff.staff.rounds[0].decisions[0]).toMatchObject({
+        reviewerName: REVIEWER_NAMES[0],
+        decision: 'return',
+        note: 'Chỉ nội bộ: cân nhắc cảnh báo',
+      });
       expect(staff.staff.canReview).toBe(true);
       // The reviewer of round 1 decides again in round 2.
-      expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json()).toMatchObject({ round: 2, status: 'approved' });
+      expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json()).toMatchObject({
+        round: 2,
+        status: 'approved',
+      });
     });
     const slots = await t.deps.db.selectFrom('entry_slots').select('slot').where('entry_id', '=', id).execute();
     expect(slots).toHaveLength(1);
@@ -270,7 +384,10 @@ describe('returned for a fix', () => {
     const reviewedAt = submissionEnd + 3600_000;
     const deadline = hoursFrom(reviewedAt, 2);
     await withNow(reviewedAt, async () => {
-      expect((await review(s2, id, { decision: 'return', reason: 'Cần bổ sung chức vụ tác giả', fixDeadline: deadline })).statusCode).toBe(201);
+      expect(
+        (await review(s2, id, { decision: 'return', reason: 'Cần bổ sung chức vụ tác giả', fixDeadline: deadline }))
+          .statusCode,
+      ).toBe(201);
     });
     await withNow(Date.parse(deadline) + 60_000, async () => {
       const draft = completeDraft({ kind: 'person' });
@@ -278,53 +395,95 @@ describe('returned for a fix', () => {
       const edit = await entrantA.put(`/api/contests/${slug}/entries/${id}`, draft);
       expect(edit.statusCode).toBe(409);
       expect(edit.json().error.code).toBe('entry.fixDeadlinePassed');
-      expect(edit.json().error.message).toMatch(/Đã hết hạn sửa tác phẩm được trả lại \(\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)/);
+      expect(edit.json().error.message).toMatch(
+        /Đã hết hạn sửa tác phẩm được trả lại \(\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)/,
+      );
       expect((await entrantA.post(`/api/entries/${id}/submit`)).json().error.code).toBe('entry.fixDeadlinePassed');
-      expect((await entrantA.get(`/api/entries/${id}`)).json()).toMatchObject({ canEdit: false, review: { status: 'returned' } });
-      expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json().error.code).toBe('review.notReviewable');
+      expect((await entrantA.get(`/api/entries/${id}`)).json()).toMatchObject({
+        canEdit: false,
+        review: { status: 'returned' },
+      });
+      expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json().error.code).toBe(
+        'review.notReviewable',
+      );
     });
   });
 });
 
 describe('more time to fix a returned entry', () => {
-  const extend = (c: Client, id: number, fixDeadline: string) => c.post(`/api/entries/${id}/fix-deadline`, { fixDeadline });
-  const local = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso)).replace(',', '');
+  const extend = (c: Client, id: number, fixDeadline: string) =>
+    c.post(`/api/entries/${id}/fix-deadline`, { fixDeadline });
+  const local = (iso: string) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .format(new Date(iso))
+      .replace(',', '');
 
   it('is given by a reviewer after the deadline passed; the entrant is told, fixes it and sends it again', async () => {
     const { id, code, phone } = await submitted(entrantA);
     const reviewedAt = submissionEnd + 3600_000;
     const first = hoursFrom(reviewedAt, 2);
     await withNow(reviewedAt, async () => {
-      expect((await review(s1, id, { decision: 'return', reason: 'Cần bổ sung chức vụ tác giả', fixDeadline: first })).statusCode).toBe(201);
+      expect(
+        (await review(s1, id, { decision: 'return', reason: 'Cần bổ sung chức vụ tác giả', fixDeadline: first }))
+          .statusCode,
+      ).toBe(201);
     });
     const lateAt = Date.parse(first) + 3600_000;
     const second = hoursFrom(lateAt, 48);
     const draft = completeDraft({ kind: 'person' }, { title: 'Phóng sự đã bổ sung chức vụ' });
     draft.authors[0]!.phone = phone;
     await withNow(lateAt, async () => {
-      expect((await entrantA.put(`/api/contests/${slug}/entries/${id}`, draft)).json().error.code).toBe('entry.fixDeadlinePassed');
+      expect((await entrantA.put(`/api/contests/${slug}/entries/${id}`, draft)).json().error.code).toBe(
+        'entry.fixDeadlinePassed',
+      );
       expect((await s2.get(`/api/entries/${id}/reviews`)).json().staff.canExtendFixDeadline).toBe(true);
 
       const res = await extend(s2, id, second);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ entryId: id, fixDeadline: second });
-      expect((await s2.get(`/api/entries/${id}/reviews`)).json()).toMatchObject({ status: 'returned', fixDeadline: second });
+      expect((await s2.get(`/api/entries/${id}/reviews`)).json()).toMatchObject({
+        status: 'returned',
+        fixDeadline: second,
+      });
 
       const view = (await entrantA.get(`/api/entries/${id}`)).json();
-      expect(view).toMatchObject({ status: 'draft', canEdit: true, review: { status: 'returned', fixDeadline: second } });
+      expect(view).toMatchObject({
+        status: 'draft',
+        canEdit: true,
+        review: { status: 'returned', fixDeadline: second },
+      });
       expect(view.events.map((e: any) => e.kind)).toContain('review.deadlineExtended');
-      const n = (await entrantA.get('/api/me/notifications')).json().items.find((i: any) => i.entryId === id && i.kind === 'review.deadlineExtended');
+      const n = (await entrantA.get('/api/me/notifications'))
+        .json()
+        .items.find((i: any) => i.entryId === id && i.kind === 'review.deadlineExtended');
       expect(n.body.vi).toContain(`Hạn sửa và nộp lại mới: ${local(second)}`);
       expect(outboxMails().find((m) => m.includes(`Gia hạn sửa tác phẩm ${code}`))).toContain(local(second));
       expect(smsFiles().find((f) => f.includes(code) && f.includes('gia hạn'))).toContain(`To: ${phone}`);
       const audit = (await auditOf(id)).filter((a) => a.action === 'entry.extendFixDeadline');
       expect(audit).toHaveLength(1);
-      expect(JSON.parse(audit[0]!.details_json!)).toMatchObject({ code, round: 1, previous: first, fixDeadline: second });
+      expect(JSON.parse(audit[0]!.details_json!)).toMatchObject({
+        code,
+        round: 1,
+        previous: first,
+        fixDeadline: second,
+      });
 
       expect((await entrantA.put(`/api/contests/${slug}/entries/${id}`, draft)).statusCode).toBe(200);
       const again = await entrantA.post(`/api/entries/${id}/submit`);
       expect(again.statusCode).toBe(200);
-      expect((await entrantA.get(`/api/entries/${id}`)).json().review).toEqual({ status: 'pending', reason: null, fixDeadline: null });
+      expect((await entrantA.get(`/api/entries/${id}`)).json().review).toEqual({
+        status: 'pending',
+        reason: null,
+        fixDeadline: null,
+      });
       // Sent again: nothing left to extend.
       const late = await extend(s2, id, hoursFrom(lateAt, 72));
       expect(late.statusCode).toBe(409);
@@ -334,14 +493,32 @@ describe('more time to fix a returned entry', () => {
     expect(logs.join('\n')).not.toContain(phone);
   });
 
-  it('counts a unit\'s returned entry on the compliance dashboard apart from its drafts and its submitted entries', async () => {
+  it("counts a unit's returned entry on the compliance dashboard apart from its drafts and its submitted entries", async () => {
     const vinhHa = await unitId(t, 'Xã Vĩnh Hà');
-    const row = async () => (await s1.get(`/api/contests/${slug}/compliance`)).json().units.find((u: any) => u.unitId === vinhHa);
+    const row = async () =>
+      (await s1.get(`/api/contests/${slug}/compliance`)).json().units.find((u: any) => u.unitId === vinhHa);
     const before = await row();
     const { id } = await submitted(repElsewhere, { unitId: vinhHa, title: 'Vĩnh Hà đón khách một cửa' });
-    expect(await row()).toMatchObject({ submitted: before.submitted + 1, drafts: before.drafts, returned: before.returned });
-    expect((await review(s1, id, { decision: 'return', reason: 'Cần bổ sung chức vụ tác giả', fixDeadline: hoursFrom(Date.now(), 48) })).statusCode).toBe(201);
-    expect(await row()).toMatchObject({ submitted: before.submitted, drafts: before.drafts, returned: before.returned + 1, belowMinimum: before.submitted < before.minEntries });
+    expect(await row()).toMatchObject({
+      submitted: before.submitted + 1,
+      drafts: before.drafts,
+      returned: before.returned,
+    });
+    expect(
+      (
+        await review(s1, id, {
+          decision: 'return',
+          reason: 'Cần bổ sung chức vụ tác giả',
+          fixDeadline: hoursFrom(Date.now(), 48),
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(await row()).toMatchObject({
+      submitted: before.submitted,
+      drafts: before.drafts,
+      returned: before.returned + 1,
+      belowMinimum: before.submitted < before.minEntries,
+    });
   });
 
   it('needs a later deadline within two weeks, and is refused to the entrant, a juror and a secretary', async () => {
@@ -349,7 +526,9 @@ describe('more time to fix a returned entry', () => {
     const now = Date.now();
     expect((await extend(s1, id, hoursFrom(now, 48))).json().error.code).toBe('review.notReturned');
     const first = hoursFrom(now, 48);
-    expect((await review(s1, id, { decision: 'return', reason: 'Thiếu phụ đề tiếng Việt', fixDeadline: first })).statusCode).toBe(201);
+    expect(
+      (await review(s1, id, { decision: 'return', reason: 'Thiếu phụ đề tiếng Việt', fixDeadline: first })).statusCode,
+    ).toBe(201);
 
     const same = await extend(s1, id, first);
     expect(same.statusCode).toBe(400);
@@ -380,7 +559,19 @@ describe('two reviews required', () => {
 
   it('keeps the stored number when a settings update leaves it out', async () => {
     const v = (await org.get(`/api/contests/${slug}`)).json();
-    const body = { name: v.name, theme: v.theme, topics: v.topics, rulesMarkdown: v.rulesMarkdown, timeZone: v.timeZone, entryRules: v.entryRules, prizes: v.prizes, rubric: v.rubric, maxEntriesPerPerson: v.maxEntriesPerPerson, phases: v.phases, unitCategories: v.unitCategories.map(({ id: _id, ...cat }: { id: number }) => cat) };
+    const body = {
+      name: v.name,
+      theme: v.theme,
+      topics: v.topics,
+      rulesMarkdown: v.rulesMarkdown,
+      timeZone: v.timeZone,
+      entryRules: v.entryRules,
+      prizes: v.prizes,
+      rubric: v.rubric,
+      maxEntriesPerPerson: v.maxEntriesPerPerson,
+      phases: v.phases,
+      unitCategories: v.unitCategories.map(({ id: _id, ...cat }: { id: number }) => cat),
+    };
     expect((await org.put(`/api/contests/${slug}`, body)).statusCode).toBe(200);
     expect((await loadContest(t.deps.db, { slug })).settings.reviewsRequired).toBe(2);
     expect((await s1.get(`/api/contests/${slug}/review-queue`)).json().reviewsRequired).toBe(2);
@@ -388,23 +579,37 @@ describe('two reviews required', () => {
 
   it('decides when two reviewers agree, and not before', async () => {
     const { id } = await submitted(entrantA);
-    expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json()).toMatchObject({ status: 'pending' });
+    expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json()).toMatchObject({
+      status: 'pending',
+    });
     expect((await entrantA.get(`/api/entries/${id}`)).json().review.status).toBe('pending');
     expect((await entrantA.get('/api/me/notifications')).json().items.some((i: any) => i.entryId === id)).toBe(false);
-    expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json().error.code).toBe('review.alreadyDecided');
-    expect((await review(s2, id, { decision: 'approve', checklist: ALL_OK })).json()).toMatchObject({ status: 'approved' });
-    expect((await entrantA.get('/api/me/notifications')).json().items.find((i: any) => i.entryId === id).kind).toBe('review.approved');
+    expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json().error.code).toBe(
+      'review.alreadyDecided',
+    );
+    expect((await review(s2, id, { decision: 'approve', checklist: ALL_OK })).json()).toMatchObject({
+      status: 'approved',
+    });
+    expect((await entrantA.get('/api/me/notifications')).json().items.find((i: any) => i.entryId === id).kind).toBe(
+      'review.approved',
+    );
   });
 
-  it('settles two reviews sent at the same moment, and takes one of a reviewer\'s double click', async () => {
+  it("settles two reviews sent at the same moment, and takes one of a reviewer's double click", async () => {
     const { id } = await submitted(entrantA);
-    const both = await Promise.all([review(s1, id, { decision: 'approve', checklist: ALL_OK }), review(s2, id, { decision: 'approve', checklist: ALL_OK })]);
+    const both = await Promise.all([
+      review(s1, id, { decision: 'approve', checklist: ALL_OK }),
+      review(s2, id, { decision: 'approve', checklist: ALL_OK }),
+    ]);
     expect(both.map((r) => r.statusCode)).toEqual([201, 201]);
     expect(both.map((r) => r.json().status).sort()).toEqual(['approved', 'pending']);
     expect((await s1.get(`/api/entries/${id}`)).json().review.status).toBe('approved');
 
     const other = (await submitted(entrantA)).id;
-    const twice = await Promise.all([review(s1, other, { decision: 'approve', checklist: ALL_OK }), review(s1, other, { decision: 'approve', checklist: ALL_OK })]);
+    const twice = await Promise.all([
+      review(s1, other, { decision: 'approve', checklist: ALL_OK }),
+      review(s1, other, { decision: 'approve', checklist: ALL_OK }),
+    ]);
     expect(twice.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect(await t.deps.db.selectFrom('reviews').select('id').where('entry_id', '=', other).execute()).toHaveLength(1);
   });
@@ -412,15 +617,24 @@ describe('two reviews required', () => {
   it('shows a disagreement to staff as disputed and to the entrant as pending, until the organizer settles it', async () => {
     const { id } = await submitted(entrantA);
     expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json().status).toBe('pending');
-    expect((await review(s2, id, { decision: 'reject', reason: 'Nội dung không đúng chủ đề cải cách hành chính' })).json().status).toBe('disputed');
+    expect(
+      (await review(s2, id, { decision: 'reject', reason: 'Nội dung không đúng chủ đề cải cách hành chính' })).json()
+        .status,
+    ).toBe('disputed');
 
     const queue = (await s1.get(`/api/contests/${slug}/review-queue?reviewStatus=disputed`)).json();
     const row = queue.entries.find((e: any) => e.id === id);
-    expect(row.decisions.map((d: any) => [d.reviewerName, d.decision])).toEqual([[REVIEWER_NAMES[0], 'approve'], [REVIEWER_NAMES[1], 'reject']]);
+    expect(row.decisions.map((d: any) => [d.reviewerName, d.decision])).toEqual([
+      [REVIEWER_NAMES[0], 'approve'],
+      [REVIEWER_NAMES[1], 'reject'],
+    ]);
     expect((await s1.get(`/api/entries/${id}`)).json().review.status).toBe('disputed');
     expect((await entrantA.get(`/api/entries/${id}`)).json().review.status).toBe('pending');
     expect((await entrantA.get(`/api/entries/${id}/reviews`)).json()).toMatchObject({ status: 'pending', history: [] });
-    expect((await org.get(`/api/entries/${id}/reviews`)).json().staff).toMatchObject({ canSettle: true, canReview: false });
+    expect((await org.get(`/api/entries/${id}/reviews`)).json().staff).toMatchObject({
+      canSettle: true,
+      canReview: false,
+    });
 
     const bySecretariat = await review(s1, id, { decision: 'approve', checklist: ALL_OK });
     expect(bySecretariat.statusCode).toBe(403);
@@ -429,10 +643,16 @@ describe('two reviews required', () => {
     const reason = 'Ban Tổ chức thống nhất: nội dung chưa bám sát chủ đề';
     const final = await review(org, id, { decision: 'reject', reason });
     expect(final.json()).toMatchObject({ status: 'rejected', isFinal: true });
-    expect((await entrantA.get(`/api/entries/${id}`)).json().review).toEqual({ status: 'rejected', reason, fixDeadline: null });
+    expect((await entrantA.get(`/api/entries/${id}`)).json().review).toEqual({
+      status: 'rejected',
+      reason,
+      fixDeadline: null,
+    });
     const audit = await auditOf(id);
     expect(audit.map((a) => a.action)).toEqual(['entry.review', 'entry.review', 'entry.reviewFinal']);
-    expect((await entrantA.get('/api/me/notifications')).json().items.find((i: any) => i.entryId === id).body.vi).toContain(reason);
+    expect(
+      (await entrantA.get('/api/me/notifications')).json().items.find((i: any) => i.entryId === id).body.vi,
+    ).toContain(reason);
   });
 });
 
@@ -440,7 +660,12 @@ describe('who may see and record reviews', () => {
   let entryId: number;
   beforeAll(async () => {
     entryId = (await submitted(entrantA)).id;
-    await review(s1, entryId, { decision: 'reject', reason: 'Video sao chép phóng sự của đài truyền hình', note: 'Ghi chú mật: đã đối chiếu', checklist: { originalRights: { ok: false, note: 'Trùng 90% với phóng sự VTV' } } });
+    await review(s1, entryId, {
+      decision: 'reject',
+      reason: 'Video sao chép phóng sự của đài truyền hình',
+      note: 'Ghi chú mật: đã đối chiếu',
+      checklist: { originalRights: { ok: false, note: 'Trùng 90% với phóng sự VTV' } },
+    });
   });
 
   it('refuses a juror and a secretary, and audits the attempts', async () => {
@@ -449,7 +674,9 @@ describe('who may see and record reviews', () => {
     const s = await review(secretary, entryId, { decision: 'approve', checklist: ALL_OK });
     expect(s.statusCode).toBe(403);
     expect(s.json().error.code).toBe('auth.forbidden');
-    expect((await review(entrantA, entryId, { decision: 'approve', checklist: ALL_OK })).json().error.code).toBe('auth.forbidden');
+    expect((await review(entrantA, entryId, { decision: 'approve', checklist: ALL_OK })).json().error.code).toBe(
+      'auth.forbidden',
+    );
     const denied = (await auditOf(entryId)).filter((a) => a.outcome === 'denied');
     expect(denied.map((a) => a.action)).toEqual(['entry.review', 'entry.review']);
   });
@@ -457,8 +684,15 @@ describe('who may see and record reviews', () => {
   it('shows the entrant the outcome and the reason, never the reviewers, their notes or checklists', async () => {
     const res = await entrantA.get(`/api/entries/${entryId}/reviews`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'rejected', staff: null, history: [{ round: 1, status: 'rejected', reason: 'Video sao chép phóng sự của đài truyền hình' }] });
-    const text = res.body + (await entrantA.get(`/api/entries/${entryId}`)).body + (await entrantA.get('/api/me/notifications')).body;
+    expect(res.json()).toMatchObject({
+      status: 'rejected',
+      staff: null,
+      history: [{ round: 1, status: 'rejected', reason: 'Video sao chép phóng sự của đài truyền hình' }],
+    });
+    const text =
+      res.body +
+      (await entrantA.get(`/api/entries/${entryId}`)).body +
+      (await entrantA.get('/api/me/notifications')).body;
     for (const secret of [...REVIEWER_NAMES, 'Ghi chú mật', 'Trùng 90%']) expect(text).not.toContain(secret);
   });
 
@@ -472,17 +706,27 @@ describe('who may see and record reviews', () => {
   it('shows staff every decision with its reviewer, note and checklist, and the checklist facts', async () => {
     const v = (await secretary.get(`/api/entries/${entryId}/reviews`)).json();
     expect(v.staff.canReview).toBe(false);
-    expect(v.staff.checklist.map((r: any) => [r.item, r.ok])).toEqual([['technicalPassed', true], ['authorDetailsComplete', true]]);
+    expect(v.staff.checklist.map((r: any) => [r.item, r.ok])).toEqual([
+      ['technicalPassed', true],
+      ['authorDetailsComplete', true],
+    ]);
     const d = v.staff.rounds[0].decisions[0];
     expect(d).toMatchObject({ reviewerName: REVIEWER_NAMES[0], decision: 'reject', note: 'Ghi chú mật: đã đối chiếu' });
-    expect(d.checklist.find((r: any) => r.item === 'originalRights')).toMatchObject({ ok: false, note: 'Trùng 90% với phóng sự VTV' });
+    expect(d.checklist.find((r: any) => r.item === 'originalRights')).toMatchObject({
+      ok: false,
+      note: 'Trùng 90% với phóng sự VTV',
+    });
   });
 
-  it('shows a unit\'s representatives the outcome of the unit\'s entry, and no one from another unit', async () => {
+  it("shows a unit's representatives the outcome of the unit's entry, and no one from another unit", async () => {
     const { id } = await submitted(repOwner, { unitId: vinhThai, title: 'Xã Vĩnh Thái chuyển đổi số' });
     await review(s2, id, { decision: 'approve', checklist: ALL_OK, reason: 'Hình ảnh sinh động' });
     const v = (await repOther.get(`/api/entries/${id}/reviews`)).json();
-    expect(v).toMatchObject({ status: 'approved', staff: null, history: [{ status: 'approved', reason: 'Hình ảnh sinh động' }] });
+    expect(v).toMatchObject({
+      status: 'approved',
+      staff: null,
+      history: [{ status: 'approved', reason: 'Hình ảnh sinh động' }],
+    });
     expect(JSON.stringify(v)).not.toContain(REVIEWER_NAMES[1]);
     expect((await repElsewhere.get(`/api/entries/${id}/reviews`)).json().error.code).toBe('entry.notFound');
   });
@@ -491,15 +735,27 @@ describe('who may see and record reviews', () => {
 describe('the review queue', () => {
   it('lists submitted entries with their review state for staff, filtered by status, unit and form, searched without diacritics', async () => {
     const { id } = await submitted(repOwner, { unitId: vinhThai, title: 'Dịch vụ công trực tuyến ở Vĩnh Thái' });
-    const q = (await s1.get(`/api/contests/${slug}/review-queue?q=${encodeURIComponent('dich vu cong truc tuyen o vinh thai')}`)).json();
+    const q = (
+      await s1.get(`/api/contests/${slug}/review-queue?q=${encodeURIComponent('dich vu cong truc tuyen o vinh thai')}`)
+    ).json();
     expect(q.entries.map((e: any) => e.id)).toEqual([id]);
-    expect(q.entries[0]).toMatchObject({ reviewStatus: 'pending', round: 1, technicalPassed: true, authorDetailsComplete: true, originalityFlags: 0, decisions: [], unitName: 'Xã Vĩnh Thái' });
+    expect(q.entries[0]).toMatchObject({
+      reviewStatus: 'pending',
+      round: 1,
+      technicalPassed: true,
+      authorDetailsComplete: true,
+      originalityFlags: 0,
+      decisions: [],
+      unitName: 'Xã Vĩnh Thái',
+    });
     const byUnit = (await s1.get(`/api/contests/${slug}/review-queue?unitId=${vinhThai}&reviewStatus=pending`)).json();
     expect(byUnit.entries.map((e: any) => e.id)).toContain(id);
     expect(byUnit.entries.every((e: any) => e.unitId === vinhThai && e.reviewStatus === 'pending')).toBe(true);
     expect((await s1.get(`/api/contests/${slug}/review-queue?form=animation`)).json().entries).toEqual([]);
     expect((await s1.get(`/api/contests/${slug}/review-queue?form=report`)).json().entries.length).toBeGreaterThan(0);
-    const statuses = new Set((await org.get(`/api/contests/${slug}/review-queue`)).json().entries.map((e: any) => e.reviewStatus));
+    const statuses = new Set(
+      (await org.get(`/api/contests/${slug}/review-queue`)).json().entries.map((e: any) => e.reviewStatus),
+    );
     expect([...statuses].sort()).toEqual(['approved', 'pending', 'rejected', 'returned']);
   });
 

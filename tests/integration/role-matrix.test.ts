@@ -29,7 +29,16 @@ import { saveNewsPost } from '../../server/services/save-news-post.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
-const CONTEST_ROLE_CALLERS: ContestRole[] = ['organizer', 'secretariat', 'secretary', 'juror', 'publisher', 'finance', 'unit_rep', 'entrant'];
+const CONTEST_ROLE_CALLERS: ContestRole[] = [
+  'organizer',
+  'secretariat',
+  'secretary',
+  'juror',
+  'publisher',
+  'finance',
+  'unit_rep',
+  'entrant',
+];
 const CALLERS: Caller[] = ['anonymous', 'no_role', ...CONTEST_ROLE_CALLERS, 'organizer_of_other_contest', 'site_admin'];
 
 const EVERYONE = CALLERS;
@@ -66,11 +75,21 @@ const admin = () => ({ userId: t.admin.userId, isSiteAdmin: true, ip: null });
 let entrantActor: { userId: number; isSiteAdmin: boolean; ip: null };
 let unitForIntake: number;
 /** HEAD answers carry no body: the status stands for the error. */
-const STATUS_OF: Record<string, number> = { 'auth.required': 401, 'auth.forbidden': 403, 'upload.notFound': 404, 'entry.notFound': 404 };
+const STATUS_OF: Record<string, number> = {
+  'auth.required': 401,
+  'auth.forbidden': 403,
+  'upload.notFound': 404,
+  'entry.notFound': 404,
+};
 
 /** A fresh draft of the entrant's, complete and with an accepted file when asked. */
 async function entrantDraft(opts: { file?: boolean; submitted?: boolean } = {}): Promise<number> {
-  const { id } = await saveEntryDraft(t.deps, entrantActor, slug, completeDraft({ kind: 'person' }, { title: `Tác phẩm ${uniq()}` }));
+  const { id } = await saveEntryDraft(
+    t.deps,
+    entrantActor,
+    slug,
+    completeDraft({ kind: 'person' }, { title: `Tác phẩm ${uniq()}` }),
+  );
   if (opts.file || opts.submitted) await attachAcceptedFile(t, id);
   if (opts.submitted) await submitEntry(t.deps, entrantActor, id);
   return id;
@@ -90,13 +109,16 @@ async function entrantMedia(): Promise<number> {
 }
 
 const tusHeaders = (entryId: number) => ({
-  'tus-resumable': '1.0.0', 'upload-length': '1000',
+  'tus-resumable': '1.0.0',
+  'upload-length': '1000',
   'upload-metadata': `entryId ${Buffer.from(String(entryId)).toString('base64')},filename ${Buffer.from('video.mp4').toString('base64')}`,
 });
 
 async function entrantUpload(): Promise<string> {
   const entryId = await entrantDraft();
-  const res = await clients.get('entrant')!.request('POST', '/api/uploads', undefined, { headers: tusHeaders(entryId) });
+  const res = await clients
+    .get('entrant')!
+    .request('POST', '/api/uploads', undefined, { headers: tusHeaders(entryId) });
   if (res.statusCode !== 201) throw new Error(`upload not created: ${res.statusCode} ${res.body}`);
   return res.headers.location!.toString().split('/').pop()!;
 }
@@ -106,9 +128,14 @@ let failingJob: string | null = null;
 async function failedJobId(): Promise<string> {
   if (!failingJob) {
     const uploadId = await attachAcceptedFile(t, await entrantDraft());
-    failingJob = (await t.deps.jobs.send('fingerprint-upload', { uploadId }, { singletonKey: uploadId, retryLimit: 0 }))!;
+    failingJob = (await t.deps.jobs.send(
+      'fingerprint-upload',
+      { uploadId },
+      { singletonKey: uploadId, retryLimit: 0 },
+    ))!;
   }
-  for (let i = 0; i < 300 && (await t.deps.jobs.getJob(failingJob))?.state !== 'failed'; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 300 && (await t.deps.jobs.getJob(failingJob))?.state !== 'failed'; i++)
+    await new Promise((r) => setTimeout(r, 50));
   return failingJob;
 }
 
@@ -117,14 +144,31 @@ const SRT_SAMPLE = '1\n00:00:01,000 --> 00:00:03,000\nXin chào bà con\n';
 /** An entrant's entry returned for a fix, due in two days. */
 async function returnedEntry(): Promise<number> {
   const id = await entrantDraft({ submitted: true });
-  await recordReview(t.deps, admin(), id, reviewInputSchema.parse({ decision: 'return', reason: 'Cần bổ sung chức vụ tác giả', checklist: {}, fixDeadline: new Date(Date.now() + 48 * 3600_000).toISOString() }));
+  await recordReview(
+    t.deps,
+    admin(),
+    id,
+    reviewInputSchema.parse({
+      decision: 'return',
+      reason: 'Cần bổ sung chức vụ tác giả',
+      checklist: {},
+      fixDeadline: new Date(Date.now() + 48 * 3600_000).toISOString(),
+    }),
+  );
   return id;
 }
 
-const REVIEW_OK = { decision: 'approve', checklist: { onTheme: { ok: true }, lawfulRespectful: { ok: true }, originalRights: { ok: true } } };
+const REVIEW_OK = {
+  decision: 'approve',
+  checklist: { onTheme: { ok: true }, lawfulRespectful: { ok: true }, originalRights: { ok: true } },
+};
 /** Reviewers (organizer, secretariat) decide; staff who see entries, and the entrant, are refused; to others the entry does not exist. */
 const reviewDenied = (caller: Caller) =>
-  caller === 'anonymous' ? 'auth.required' : caller === 'secretary' || caller === 'entrant' ? 'auth.forbidden' : 'entry.notFound';
+  caller === 'anonymous'
+    ? 'auth.required'
+    : caller === 'secretary' || caller === 'entrant'
+      ? 'auth.forbidden'
+      : 'entry.notFound';
 
 /** A fresh unread notification of the caller's (anonymous: someone else's). */
 async function notificationOf(caller: Caller): Promise<number> {
@@ -132,7 +176,13 @@ async function notificationOf(caller: Caller): Promise<number> {
   const user = await t.deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
   const row = await t.deps.db
     .insertInto('notifications')
-    .values({ user_id: Number(user.id), kind: 'test', entry_id: null, payload_json: JSON.stringify({ title: { vi: 'Thử', en: 'Test' }, body: { vi: 'Thử', en: 'Test' } }), created_at: new Date().toISOString() })
+    .values({
+      user_id: Number(user.id),
+      kind: 'test',
+      entry_id: null,
+      payload_json: JSON.stringify({ title: { vi: 'Thử', en: 'Test' }, body: { vi: 'Thử', en: 'Test' } }),
+      created_at: new Date().toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
@@ -169,165 +219,565 @@ const CASES: Case[] = [
   { method: 'GET', route: '/api/health', allowed: EVERYONE, call: (c) => c.get('/api/health') },
   { method: 'GET', route: '/api/openapi.json', allowed: EVERYONE, call: (c) => c.get('/api/openapi.json') },
   { method: 'GET', route: '/api/auth/session', allowed: EVERYONE, call: (c) => c.get('/api/auth/session') },
-  { method: 'POST', route: '/api/auth/register', allowed: EVERYONE, call: (c) => c.post('/api/auth/register', { fullName: 'Nguyễn Văn Mới', email: `new-${uniq()}@example.vn`, password: TEST_PASSWORD }) },
   {
-    method: 'POST', route: '/api/auth/login', allowed: EVERYONE,
-    call: async (_c, caller) => new Client(t.app).login(caller === 'anonymous' ? emails.get('no_role')! : emails.get(caller)!, caller === 'site_admin' ? t.admin.password : TEST_PASSWORD),
+    method: 'POST',
+    route: '/api/auth/register',
+    allowed: EVERYONE,
+    call: (c) =>
+      c.post('/api/auth/register', {
+        fullName: 'Nguyễn Văn Mới',
+        email: `new-${uniq()}@example.vn`,
+        password: TEST_PASSWORD,
+      }),
   },
   {
-    method: 'POST', route: '/api/auth/logout', allowed: EVERYONE,
+    method: 'POST',
+    route: '/api/auth/login',
+    allowed: EVERYONE,
+    call: async (_c, caller) =>
+      new Client(t.app).login(
+        caller === 'anonymous' ? emails.get('no_role')! : emails.get(caller)!,
+        caller === 'site_admin' ? t.admin.password : TEST_PASSWORD,
+      ),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/logout',
+    allowed: EVERYONE,
     call: async (_c, caller) => {
-      const fresh = caller === 'anonymous' ? new Client(t.app) : await loggedInClient(t, emails.get(caller)!, caller === 'site_admin' ? t.admin.password : TEST_PASSWORD);
+      const fresh =
+        caller === 'anonymous'
+          ? new Client(t.app)
+          : await loggedInClient(t, emails.get(caller)!, caller === 'site_admin' ? t.admin.password : TEST_PASSWORD);
       return fresh.post('/api/auth/logout');
     },
   },
-  { method: 'POST', route: '/api/auth/password-reset/request', allowed: EVERYONE, call: (c) => c.post('/api/auth/password-reset/request', { email: `nobody-${uniq()}@example.vn` }) },
   {
-    method: 'POST', route: '/api/auth/password-reset/confirm', allowed: EVERYONE,
+    method: 'POST',
+    route: '/api/auth/password-reset/request',
+    allowed: EVERYONE,
+    call: (c) => c.post('/api/auth/password-reset/request', { email: `nobody-${uniq()}@example.vn` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/password-reset/confirm',
+    allowed: EVERYONE,
     call: async (c) => {
       const u = await makeUser(t);
       await requestPasswordReset(t.deps, { email: u.email });
       const token = /token=([^\s]+)/.exec(t.sentMail.at(-1)!.text)![1]!;
-      return c.post('/api/auth/password-reset/confirm', { token: decodeURIComponent(token), password: 'mat-khau-moi-12345' });
+      return c.post('/api/auth/password-reset/confirm', {
+        token: decodeURIComponent(token),
+        password: 'mat-khau-moi-12345',
+      });
     },
   },
-  { method: 'PATCH', route: '/api/account', allowed: LOGGED_IN, call: (c) => c.patch('/api/account', { locale: 'vi' }) },
-  { method: 'POST', route: '/api/account/password', allowed: LOGGED_IN, call: (c, caller) => c.post('/api/account/password', { currentPassword: caller === 'site_admin' ? t.admin.password : TEST_PASSWORD, newPassword: caller === 'site_admin' ? t.admin.password : TEST_PASSWORD }) },
+  {
+    method: 'PATCH',
+    route: '/api/account',
+    allowed: LOGGED_IN,
+    call: (c) => c.patch('/api/account', { locale: 'vi' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/account/password',
+    allowed: LOGGED_IN,
+    call: (c, caller) =>
+      c.post('/api/account/password', {
+        currentPassword: caller === 'site_admin' ? t.admin.password : TEST_PASSWORD,
+        newPassword: caller === 'site_admin' ? t.admin.password : TEST_PASSWORD,
+      }),
+  },
   { method: 'GET', route: '/api/contests', allowed: EVERYONE, call: (c) => c.get('/api/contests') },
-  { method: 'POST', route: '/api/contests', allowed: ADMIN_ONLY, call: (c) => c.post('/api/contests', { ...demoContest(new Date()), slug: `cuoc-thi-${uniq()}` }) },
+  {
+    method: 'POST',
+    route: '/api/contests',
+    allowed: ADMIN_ONLY,
+    call: (c) => c.post('/api/contests', { ...demoContest(new Date()), slug: `cuoc-thi-${uniq()}` }),
+  },
   { method: 'GET', route: '/api/contests/:slug', allowed: EVERYONE, call: (c) => c.get(`/api/contests/${slug}`) },
   {
-    method: 'PUT', route: '/api/contests/:slug', allowed: ORGANIZER,
+    method: 'PUT',
+    route: '/api/contests/:slug',
+    allowed: ORGANIZER,
     call: async (c) => {
       const v = (await c.get(`/api/contests/${slug}`)).json();
-      const body = { name: v.name, theme: v.theme, topics: v.topics, rulesMarkdown: v.rulesMarkdown, timeZone: v.timeZone, entryRules: v.entryRules, prizes: v.prizes, rubric: v.rubric, maxEntriesPerPerson: v.maxEntriesPerPerson, phases: v.phases, unitCategories: v.unitCategories.map(({ id: _id, ...cat }: { id: number }) => cat) };
+      const body = {
+        name: v.name,
+        theme: v.theme,
+        topics: v.topics,
+        rulesMarkdown: v.rulesMarkdown,
+        timeZone: v.timeZone,
+        entryRules: v.entryRules,
+        prizes: v.prizes,
+        rubric: v.rubric,
+        maxEntriesPerPerson: v.maxEntriesPerPerson,
+        phases: v.phases,
+        unitCategories: v.unitCategories.map(({ id: _id, ...cat }: { id: number }) => cat),
+      };
       return c.put(`/api/contests/${slug}`, body);
     },
   },
-  { method: 'GET', route: '/api/contests/:slug/units', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/units`) },
-  { method: 'POST', route: '/api/contests/:slug/units', allowed: INTAKE_WRITE, call: (c) => c.post(`/api/contests/${slug}/units`, { name: `Hợp tác xã ${uniq()}`, categoryCode: 'organization' }) },
   {
-    method: 'PUT', route: '/api/contests/:slug/units/:unitId', allowed: INTAKE_WRITE,
+    method: 'GET',
+    route: '/api/contests/:slug/units',
+    allowed: INTAKE_READ,
+    call: (c) => c.get(`/api/contests/${slug}/units`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/units',
+    allowed: INTAKE_WRITE,
+    call: (c) => c.post(`/api/contests/${slug}/units`, { name: `Hợp tác xã ${uniq()}`, categoryCode: 'organization' }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/contests/:slug/units/:unitId',
+    allowed: INTAKE_WRITE,
     call: async (c) => {
       const { id } = await saveUnit(t.deps, admin(), slug, { name: `Trường ${uniq()}`, categoryCode: 'organization' });
-      return c.put(`/api/contests/${slug}/units/${id}`, { name: `Trường đổi tên ${uniq()}`, categoryCode: 'organization' });
+      return c.put(`/api/contests/${slug}/units/${id}`, {
+        name: `Trường đổi tên ${uniq()}`,
+        categoryCode: 'organization',
+      });
     },
   },
   {
-    method: 'DELETE', route: '/api/contests/:slug/units/:unitId', allowed: INTAKE_WRITE,
+    method: 'DELETE',
+    route: '/api/contests/:slug/units/:unitId',
+    allowed: INTAKE_WRITE,
     call: async (c) => {
-      const { id } = await saveUnit(t.deps, admin(), slug, { name: `Đơn vị xóa ${uniq()}`, categoryCode: 'organization' });
+      const { id } = await saveUnit(t.deps, admin(), slug, {
+        name: `Đơn vị xóa ${uniq()}`,
+        categoryCode: 'organization',
+      });
       return c.delete(`/api/contests/${slug}/units/${id}`);
     },
   },
   {
-    method: 'POST', route: '/api/contests/:slug/units/import', allowed: INTAKE_WRITE,
-    call: (c) => c.request('POST', `/api/contests/${slug}/units/import?filename=units.csv`, undefined, { raw: Buffer.from(`ten,loai\nHội Nông dân ${uniq()},organization\n`), contentType: 'text/csv' }),
+    method: 'POST',
+    route: '/api/contests/:slug/units/import',
+    allowed: INTAKE_WRITE,
+    call: (c) =>
+      c.request('POST', `/api/contests/${slug}/units/import?filename=units.csv`, undefined, {
+        raw: Buffer.from(`ten,loai\nHội Nông dân ${uniq()},organization\n`),
+        contentType: 'text/csv',
+      }),
   },
-  { method: 'GET', route: '/api/contests/:slug/roster', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/roster`) },
-  { method: 'POST', route: '/api/contests/:slug/roster', allowed: INTAKE_WRITE, call: (c) => c.post(`/api/contests/${slug}/roster`, { body: 'jury', fullName: 'Trần Thị Giám Khảo', email: `gk-${uniq()}@example.vn` }) },
   {
-    method: 'DELETE', route: '/api/contests/:slug/roster/:memberId', allowed: INTAKE_WRITE,
+    method: 'GET',
+    route: '/api/contests/:slug/roster',
+    allowed: INTAKE_READ,
+    call: (c) => c.get(`/api/contests/${slug}/roster`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/roster',
+    allowed: INTAKE_WRITE,
+    call: (c) =>
+      c.post(`/api/contests/${slug}/roster`, {
+        body: 'jury',
+        fullName: 'Trần Thị Giám Khảo',
+        email: `gk-${uniq()}@example.vn`,
+      }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/contests/:slug/roster/:memberId',
+    allowed: INTAKE_WRITE,
     call: async (c) => {
-      const { id } = await addRosterMember(t.deps, admin(), slug, { body: 'secretariat', fullName: 'Lê Văn Thư', email: `tk-${uniq()}@example.vn` });
+      const { id } = await addRosterMember(t.deps, admin(), slug, {
+        body: 'secretariat',
+        fullName: 'Lê Văn Thư',
+        email: `tk-${uniq()}@example.vn`,
+      });
       return c.delete(`/api/contests/${slug}/roster/${id}`);
     },
   },
-  { method: 'GET', route: '/api/contests/:slug/roles', allowed: ORGANIZER, call: (c) => c.get(`/api/contests/${slug}/roles`) },
   {
-    method: 'POST', route: '/api/contests/:slug/roles', allowed: ORGANIZER,
+    method: 'GET',
+    route: '/api/contests/:slug/roles',
+    allowed: ORGANIZER,
+    call: (c) => c.get(`/api/contests/${slug}/roles`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/roles',
+    allowed: ORGANIZER,
     call: async (c) => {
       const u = await makeUser(t);
       return c.post(`/api/contests/${slug}/roles`, { identifier: u.email, role: 'juror' });
     },
   },
   {
-    method: 'DELETE', route: '/api/contests/:slug/roles/:roleId', allowed: ORGANIZER,
+    method: 'DELETE',
+    route: '/api/contests/:slug/roles/:roleId',
+    allowed: ORGANIZER,
     call: async (c) => {
       const u = await makeUser(t);
       const { id } = await grantContestRole(t.deps, admin(), slug, { identifier: u.email, role: 'finance' });
       return c.delete(`/api/contests/${slug}/roles/${id}`);
     },
   },
-  { method: 'GET', route: '/api/contests/:slug/audit', allowed: ORGANIZER, call: (c) => c.get(`/api/contests/${slug}/audit`) },
   {
-    method: 'POST', route: '/api/contests/:slug/entries', allowed: LOGGED_IN.filter((c) => !STAFF_OF_CONTEST.includes(c)),
+    method: 'GET',
+    route: '/api/contests/:slug/audit',
+    allowed: ORGANIZER,
+    call: (c) => c.get(`/api/contests/${slug}/audit`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/entries',
+    allowed: LOGGED_IN.filter((c) => !STAFF_OF_CONTEST.includes(c)),
     denied: (c) => (c === 'anonymous' ? 'auth.required' : 'entry.staffExcluded'),
-    call: (c) => c.post(`/api/contests/${slug}/entries`, completeDraft({ kind: 'person' }, { title: `Bản nháp ${uniq()}` })),
+    call: (c) =>
+      c.post(`/api/contests/${slug}/entries`, completeDraft({ kind: 'person' }, { title: `Bản nháp ${uniq()}` })),
   },
   {
-    method: 'PUT', route: '/api/contests/:slug/entries/:entryId', allowed: ['entrant'], denied: ownedBy('entry.notFound'),
-    call: async (c) => c.put(`/api/contests/${slug}/entries/${await entrantDraft()}`, completeDraft({ kind: 'person' }, { title: 'Đổi tên' })),
+    method: 'PUT',
+    route: '/api/contests/:slug/entries/:entryId',
+    allowed: ['entrant'],
+    denied: ownedBy('entry.notFound'),
+    call: async (c) =>
+      c.put(
+        `/api/contests/${slug}/entries/${await entrantDraft()}`,
+        completeDraft({ kind: 'person' }, { title: 'Đổi tên' }),
+      ),
   },
-  { method: 'GET', route: '/api/entries/:entryId', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantDraft()}`) },
-  { method: 'POST', route: '/api/entries/:entryId/submit', allowed: ['entrant'], denied: ownedBy('entry.notFound'), call: async (c) => c.post(`/api/entries/${await entrantDraft({ file: true })}/submit`) },
-  { method: 'POST', route: '/api/entries/:entryId/withdraw', allowed: ['entrant'], denied: ownedBy('entry.notFound'), call: async (c) => c.post(`/api/entries/${await entrantDraft({ submitted: true })}/withdraw`) },
-  { method: 'GET', route: '/api/entries/:entryId/receipt', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantDraft({ submitted: true })}/receipt`) },
-  { method: 'GET', route: '/api/entries/:entryId/renditions', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantDraft()}/renditions`) },
-  { method: 'GET', route: '/api/entries/:entryId/media/:file', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantMedia()}/media/master.m3u8`) },
-  { method: 'GET', route: '/api/entries/:entryId/media/:variant/:file', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantMedia()}/media/360p/seg_00000.ts`) },
-  { method: 'GET', route: '/api/entries/:entryId/original', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantMedia()}/original`) },
   {
-    method: 'DELETE', route: '/api/entries/:entryId', allowed: ['entrant', 'organizer', 'site_admin'], denied: ownedBy('entry.notFound'),
-    call: async (c) => c.request('DELETE', `/api/entries/${await entrantMedia()}`, { reason: 'Người dự thi đề nghị xóa' }),
+    method: 'GET',
+    route: '/api/entries/:entryId',
+    allowed: ENTRY_READERS,
+    denied: ownedBy('entry.notFound'),
+    call: async (c) => c.get(`/api/entries/${await entrantDraft()}`),
   },
-  { method: 'GET', route: '/api/contests/:slug/storage', allowed: INTAKE_WRITE, call: (c) => c.get(`/api/contests/${slug}/storage`) },
-  { method: 'GET', route: '/api/contests/:slug/jobs/failed', allowed: INTAKE_WRITE, call: (c) => c.get(`/api/contests/${slug}/jobs/failed`) },
-  { method: 'POST', route: '/api/contests/:slug/jobs/:jobId/retry', allowed: INTAKE_WRITE, call: async (c) => c.post(`/api/contests/${slug}/jobs/${await failedJobId()}/retry`) },
-  { method: 'GET', route: '/api/admin/storage/orphans', allowed: ADMIN_ONLY, call: (c) => c.get('/api/admin/storage/orphans') },
-  { method: 'POST', route: '/api/admin/storage/orphans/delete', allowed: ADMIN_ONLY, call: (c) => c.post('/api/admin/storage/orphans/delete') },
   {
-    method: 'PUT', route: '/api/entries/:entryId/subtitles/:lang', allowed: ['entrant', ...INTAKE_WRITE], denied: ownedBy('entry.notFound'),
-    call: async (c) => c.request('PUT', `/api/entries/${await entrantDraft()}/subtitles/vi`, undefined, { raw: Buffer.from(SRT_SAMPLE), contentType: 'application/x-subrip' }),
+    method: 'POST',
+    route: '/api/entries/:entryId/submit',
+    allowed: ['entrant'],
+    denied: ownedBy('entry.notFound'),
+    call: async (c) => c.post(`/api/entries/${await entrantDraft({ file: true })}/submit`),
   },
-  { method: 'DELETE', route: '/api/entries/:entryId/subtitles/:lang', allowed: ['entrant', ...INTAKE_WRITE], denied: ownedBy('entry.notFound'), call: async (c) => c.delete(`/api/entries/${await entrantSubtitled()}/subtitles/vi`) },
-  { method: 'GET', route: '/api/entries/:entryId/subtitles', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantSubtitled()}/subtitles`) },
-  { method: 'GET', route: '/api/entries/:entryId/subtitles/:lang.vtt', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantSubtitled()}/subtitles/vi.vtt`) },
+  {
+    method: 'POST',
+    route: '/api/entries/:entryId/withdraw',
+    allowed: ['entrant'],
+    denied: ownedBy('entry.notFound'),
+    call: async (c) => c.post(`/api/entries/${await entrantDraft({ submitted: true })}/withdraw`),
+  },
+  {
+    method: 'GET',
+    route: '/api/entries/:entryId/receipt',
+    allowed: ENTRY_READERS,
+    denied: ownedBy('entry.notFound'),
+    call: async (c) => c.get(`/api/entries/${await entrantDraft({ submitted: true })}/receipt`),
+  },
+  {
+    method: 'GET',
+    route: '/api/entries/:entryId/renditions',
+    allowed: ENTRY_READERS,
+    denied: ownedBy('entry.notFound'),
+    call: async (c) => c.get(`/api/entries/${await entrantDraft()}/renditions`),
+  },
+  {
+    method: 'GET',
+    route: '/api/entries/:entryId/media/:file',
+    allowed: ENTRY_READERS,
+    denied: ownedBy('entry.notFound'),
+    call: async (c) => c.get(`/api/entries/${await entrantMedia()}/media/master.m3u8`),
+  },
+  {
+    method: 'GET',
+    route: '/api/entries/:entryId/media/:variant/:file',
+    allowed: ENTRY_READERS,
+    denied: ownedBy('entry.notFound'),
+    call: async (c) => c.get(`/api/entries/${await entrantMedia()}/media/360p/seg_00000.ts`),
+  },
+  {
+    method: 'GET',
+    route: '/api/entries/:entryId/original',
+    allowed: ENTRY_READERS,
+    denied: ownedBy('entry.notFound'),
+    call: async (c) => c.get(`/api/entries/${await entrantMedia()}/original`),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/entries/:entryId',
+    allowed: ['entrant', 'organizer', 'site_admin'],
+    denied: ownedBy('entry.notFound'),
+    call: async (c) =>
+      c.request('DELETE', `/api/entries/${await entrantMedia()}`, { reason: 'Người dự thi đề nghị xóa' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/storage',
+    allowed: INTAKE_WRITE,
+    call: (c) => c.get(`/api/contests/${slug}/storage`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/jobs/failed',
+    allowed: INTAKE_WRITE,
+    call: (c) => c.get(`/api/contests/${slug}/jobs/failed`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/jobs/:jobId/retry',
+    allowed: INTAKE_WRITE,
+    call: async (c) => c.post(`/api/contests/${slug}/jobs/${await failedJobId()}/retry`),
+  },
+  {
+    method: 'GET',
+    route: '/api/admin/storage/orphans',
+    allowed: ADMIN_ONLY,
+    call: (c) => c.get('/api/admin/storage/orphans'),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/storage/orphans/delete',
+    allowed: ADMIN_ONLY,
+    call: (c) => c.post('/api/admin/storage/orphans/delete'),
+  },
+  {
+    method: 'PUT',
+    route: '/api/entries/:entryId/subtitles/:lang',
+    allowed: ['entrant', ...INTAKE_WRITE],
+    denied: ownedBy('entry.notFound'),
+    call: async (c) =>
+      c.request('PUT', `/api/entries/${await entrantDraft()}/subtitles/vi`, undefined, {
+        raw: Buffer.from(SRT_SAMPLE),
+        contentType: 'application/x-subrip',
+      }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/entries/:entryId/subtitles/:lang',
+    allowed: ['entrant', ...INTAKE_WRITE],
+    denied: ownedBy('entry.notFound'),
+    call: async (c) => c.delete(`/api/entries/${await entrantSubtitled()}/subtitles/vi`),
+  },
+  {
+    method: 'GET',
+    route: '/api/entries/:entryId/subtitles',
+    allowed: ENTRY_READERS,
+    denied: ownedBy('entry.notFound'),
+    call: async (c) => c.get(`/api/entries/${await entrantSubtitled()}/subtitles`),
+  },
+  {
+    method: 'GET',
+    route: '/api/entries/:entryId/subtitles/:lang.vtt',
+    allowed: ENTRY_READERS,
+    denied: ownedBy('entry.notFound'),
+    call: async (c) => c.get(`/api/entries/${await entrantSubtitled()}/subtitles/vi.vtt`),
+  },
   { method: 'GET', route: '/api/me/entries', allowed: LOGGED_IN, call: (c) => c.get('/api/me/entries') },
-  { method: 'GET', route: '/api/contests/:slug/review-queue', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/review-queue`) },
-  { method: 'GET', route: '/api/entries/:entryId/reviews', allowed: ENTRY_READERS, denied: ownedBy('entry.notFound'), call: async (c) => c.get(`/api/entries/${await entrantDraft({ submitted: true })}/reviews`) },
-  { method: 'POST', route: '/api/entries/:entryId/reviews', allowed: ['organizer', 'secretariat', 'site_admin'], denied: reviewDenied, call: async (c) => c.post(`/api/entries/${await entrantDraft({ submitted: true })}/reviews`, REVIEW_OK) },
-  { method: 'POST', route: '/api/entries/:entryId/fix-deadline', allowed: ['organizer', 'secretariat', 'site_admin'], denied: reviewDenied, call: async (c) => c.post(`/api/entries/${await returnedEntry()}/fix-deadline`, { fixDeadline: new Date(Date.now() + 96 * 3600_000).toISOString() }) },
-  { method: 'GET', route: '/api/public/contests/:slug/gallery', allowed: EVERYONE, call: (c) => c.get(`/api/public/contests/${slug}/gallery`) },
-  { method: 'GET', route: '/api/public/entries/:entryId', allowed: EVERYONE, call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true })}`) },
-  { method: 'GET', route: '/api/public/entries/:entryId/media/:file', allowed: EVERYONE, call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true })}/media/poster.jpg`) },
-  { method: 'GET', route: '/api/public/entries/:entryId/media/:variant/:file', allowed: EVERYONE, call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true })}/media/360p/seg_00000.ts`) },
-  { method: 'GET', route: '/api/public/entries/:entryId/subtitles/:file', allowed: EVERYONE, call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true, subtitled: true })}/subtitles/vi.vtt`) },
-  { method: 'POST', route: '/api/public/entries/:entryId/reports', allowed: EVERYONE, call: async (c) => c.post(`/api/public/entries/${await approvedId({ published: true })}/reports`, { kind: 'rights', reason: 'Nhạc nền có bản quyền của người khác' }) },
-  { method: 'GET', route: '/api/public/contests/:slug/news', allowed: EVERYONE, call: (c) => c.get(`/api/public/contests/${slug}/news`) },
-  { method: 'GET', route: '/api/contests/:slug/publication', allowed: PUBLISHERS, call: (c) => c.get(`/api/contests/${slug}/publication`) },
-  { method: 'POST', route: '/api/contests/:slug/publication/publish', allowed: PUBLISHERS, call: async (c) => c.post(`/api/contests/${slug}/publication/publish`, { entryIds: [await approvedId()] }) },
-  { method: 'POST', route: '/api/contests/:slug/publication/:entryId/unpublish', allowed: PUBLISHERS, call: async (c) => c.post(`/api/contests/${slug}/publication/${await approvedId({ published: true })}/unpublish`, { reason: 'Kiểm tra quyền gỡ' }) },
-  { method: 'GET', route: '/api/contests/:slug/publication/captions.csv', allowed: PUBLISHERS, call: (c) => c.get(`/api/contests/${slug}/publication/captions.csv`) },
-  { method: 'GET', route: '/api/contests/:slug/reports', allowed: COMMITTEE, call: (c) => c.get(`/api/contests/${slug}/reports`) },
-  { method: 'POST', route: '/api/reports/:reportId/resolve', allowed: COMMITTEE, call: async (c) => c.post(`/api/reports/${await openReportId()}/resolve`, { status: 'dismissed', outcome: 'Không có căn cứ' }) },
-  { method: 'POST', route: '/api/contests/:slug/news', allowed: ORGANIZER, call: (c) => c.post(`/api/contests/${slug}/news`, { title: 'Thông báo mới', body: 'Nội dung thông báo' }) },
-  { method: 'PUT', route: '/api/contests/:slug/news/:postId', allowed: ORGANIZER, call: async (c) => c.put(`/api/contests/${slug}/news/${await newsPostId()}`, { title: 'Sửa thông báo', body: 'Nội dung mới' }) },
-  { method: 'DELETE', route: '/api/contests/:slug/news/:postId', allowed: ORGANIZER, call: async (c) => c.delete(`/api/contests/${slug}/news/${await newsPostId()}`) },
-  { method: 'GET', route: '/api/me/notifications', allowed: LOGGED_IN, call: (c) => c.get('/api/me/notifications') },
-  { method: 'POST', route: '/api/me/notifications/:id/read', allowed: LOGGED_IN, call: async (c, caller) => c.post(`/api/me/notifications/${await notificationOf(caller)}/read`) },
-  { method: 'GET', route: '/api/contests/:slug/entries', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/entries`) },
-  { method: 'GET', route: '/api/contests/:slug/entries.xlsx', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/entries.xlsx`) },
-  { method: 'GET', route: '/api/contests/:slug/compliance', allowed: INTAKE_READ, call: (c) => c.get(`/api/contests/${slug}/compliance`) },
   {
-    method: 'POST', route: '/api/uploads', allowed: ['entrant'], denied: ownedBy('entry.notFound'),
+    method: 'GET',
+    route: '/api/contests/:slug/review-queue',
+    allowed: INTAKE_READ,
+    call: (c) => c.get(`/api/contests/${slug}/review-queue`),
+  },
+  {
+    method: 'GET',
+    route: '/api/entries/:entryId/reviews',
+    allowed: ENTRY_READERS,
+    denied: ownedBy('entry.notFound'),
+    call: async (c) => c.get(`/api/entries/${await entrantDraft({ submitted: true })}/reviews`),
+  },
+  {
+    method: 'POST',
+    route: '/api/entries/:entryId/reviews',
+    allowed: ['organizer', 'secretariat', 'site_admin'],
+    denied: reviewDenied,
+    call: async (c) => c.post(`/api/entries/${await entrantDraft({ submitted: true })}/reviews`, REVIEW_OK),
+  },
+  {
+    method: 'POST',
+    route: '/api/entries/:entryId/fix-deadline',
+    allowed: ['organizer', 'secretariat', 'site_admin'],
+    denied: reviewDenied,
+    call: async (c) =>
+      c.post(`/api/entries/${await returnedEntry()}/fix-deadline`, {
+        fixDeadline: new Date(Date.now() + 96 * 3600_000).toISOString(),
+      }),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/contests/:slug/gallery',
+    allowed: EVERYONE,
+    call: (c) => c.get(`/api/public/contests/${slug}/gallery`),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/entries/:entryId',
+    allowed: EVERYONE,
+    call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true })}`),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/entries/:entryId/media/:file',
+    allowed: EVERYONE,
+    call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true })}/media/poster.jpg`),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/entries/:entryId/media/:variant/:file',
+    allowed: EVERYONE,
+    call: async (c) => c.get(`/api/public/entries/${await approvedId({ published: true })}/media/360p/seg_00000.ts`),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/entries/:entryId/subtitles/:file',
+    allowed: EVERYONE,
+    call: async (c) =>
+      c.get(`/api/public/entries/${await approvedId({ published: true, subtitled: true })}/subtitles/vi.vtt`),
+  },
+  {
+    method: 'POST',
+    route: '/api/public/entries/:entryId/reports',
+    allowed: EVERYONE,
+    call: async (c) =>
+      c.post(`/api/public/entries/${await approvedId({ published: true })}/reports`, {
+        kind: 'rights',
+        reason: 'Nhạc nền có bản quyền của người khác',
+      }),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/contests/:slug/news',
+    allowed: EVERYONE,
+    call: (c) => c.get(`/api/public/contests/${slug}/news`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/publication',
+    allowed: PUBLISHERS,
+    call: (c) => c.get(`/api/contests/${slug}/publication`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/publication/publish',
+    allowed: PUBLISHERS,
+    call: async (c) => c.post(`/api/contests/${slug}/publication/publish`, { entryIds: [await approvedId()] }),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/publication/:entryId/unpublish',
+    allowed: PUBLISHERS,
+    call: async (c) =>
+      c.post(`/api/contests/${slug}/publication/${await approvedId({ published: true })}/unpublish`, {
+        reason: 'Kiểm tra quyền gỡ',
+      }),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/publication/captions.csv',
+    allowed: PUBLISHERS,
+    call: (c) => c.get(`/api/contests/${slug}/publication/captions.csv`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/reports',
+    allowed: COMMITTEE,
+    call: (c) => c.get(`/api/contests/${slug}/reports`),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:reportId/resolve',
+    allowed: COMMITTEE,
+    call: async (c) =>
+      c.post(`/api/reports/${await openReportId()}/resolve`, { status: 'dismissed', outcome: 'Không có căn cứ' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/news',
+    allowed: ORGANIZER,
+    call: (c) => c.post(`/api/contests/${slug}/news`, { title: 'Thông báo mới', body: 'Nội dung thông báo' }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/contests/:slug/news/:postId',
+    allowed: ORGANIZER,
+    call: async (c) =>
+      c.put(`/api/contests/${slug}/news/${await newsPostId()}`, { title: 'Sửa thông báo', body: 'Nội dung mới' }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/contests/:slug/news/:postId',
+    allowed: ORGANIZER,
+    call: async (c) => c.delete(`/api/contests/${slug}/news/${await newsPostId()}`),
+  },
+  { method: 'GET', route: '/api/me/notifications', allowed: LOGGED_IN, call: (c) => c.get('/api/me/notifications') },
+  {
+    method: 'POST',
+    route: '/api/me/notifications/:id/read',
+    allowed: LOGGED_IN,
+    call: async (c, caller) => c.post(`/api/me/notifications/${await notificationOf(caller)}/read`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/entries',
+    allowed: INTAKE_READ,
+    call: (c) => c.get(`/api/contests/${slug}/entries`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/entries.xlsx',
+    allowed: INTAKE_READ,
+    call: (c) => c.get(`/api/contests/${slug}/entries.xlsx`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/compliance',
+    allowed: INTAKE_READ,
+    call: (c) => c.get(`/api/contests/${slug}/compliance`),
+  },
+  {
+    method: 'POST',
+    route: '/api/uploads',
+    allowed: ['entrant'],
+    denied: ownedBy('entry.notFound'),
     call: async (c) => c.request('POST', '/api/uploads', undefined, { headers: tusHeaders(await entrantDraft()) }),
   },
   {
-    method: 'POST', route: '/api/contests/:slug/entries', allowed: INTAKE_WRITE,
-    call: (c) => c.post(`/api/contests/${slug}/entries?intake=true`, completeDraft({ kind: 'unit', unitId: unitForIntake }, { title: `Tiếp nhận ${uniq()}` })),
+    method: 'POST',
+    route: '/api/contests/:slug/entries',
+    allowed: INTAKE_WRITE,
+    call: (c) =>
+      c.post(
+        `/api/contests/${slug}/entries?intake=true`,
+        completeDraft({ kind: 'unit', unitId: unitForIntake }, { title: `Tiếp nhận ${uniq()}` }),
+      ),
   },
   {
-    method: 'HEAD', route: '/api/uploads/:uploadId', allowed: ['entrant'], denied: ownedBy('upload.notFound'),
-    call: async (c) => c.request('HEAD', `/api/uploads/${await entrantUpload()}`, undefined, { headers: { 'tus-resumable': '1.0.0' } }),
+    method: 'HEAD',
+    route: '/api/uploads/:uploadId',
+    allowed: ['entrant'],
+    denied: ownedBy('upload.notFound'),
+    call: async (c) =>
+      c.request('HEAD', `/api/uploads/${await entrantUpload()}`, undefined, { headers: { 'tus-resumable': '1.0.0' } }),
   },
   {
-    method: 'PATCH', route: '/api/uploads/:uploadId', allowed: ['entrant'], denied: ownedBy('upload.notFound'),
-    call: async (c) => c.request('PATCH', `/api/uploads/${await entrantUpload()}`, undefined, { headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0' }, raw: Buffer.alloc(10, 1), contentType: 'application/offset+octet-stream' }),
+    method: 'PATCH',
+    route: '/api/uploads/:uploadId',
+    allowed: ['entrant'],
+    denied: ownedBy('upload.notFound'),
+    call: async (c) =>
+      c.request('PATCH', `/api/uploads/${await entrantUpload()}`, undefined, {
+        headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0' },
+        raw: Buffer.alloc(10, 1),
+        contentType: 'application/offset+octet-stream',
+      }),
   },
   {
-    method: 'DELETE', route: '/api/uploads/:uploadId', allowed: ['entrant'], denied: ownedBy('upload.notFound'),
-    call: async (c) => c.request('DELETE', `/api/uploads/${await entrantUpload()}`, undefined, { headers: { 'tus-resumable': '1.0.0' } }),
+    method: 'DELETE',
+    route: '/api/uploads/:uploadId',
+    allowed: ['entrant'],
+    denied: ownedBy('upload.notFound'),
+    call: async (c) =>
+      c.request('DELETE', `/api/uploads/${await entrantUpload()}`, undefined, {
+        headers: { 'tus-resumable': '1.0.0' },
+      }),
   },
 ];
 
@@ -335,8 +785,14 @@ beforeAll(async () => {
   t = await startTestApp({ env: { MAX_DRAFTS_PER_ENTRANT: '1000', RATE_LIMIT_REPORTS_PER_HOUR: '1000' } });
   slug = t.demoSlug;
   const other = await createContest(t.deps, admin(), { ...demoContest(new Date()), slug: 'cuoc-thi-khac' });
-  const aUnit = await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Thái').executeTakeFirstOrThrow();
-  unitForIntake = Number((await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Ô').executeTakeFirstOrThrow()).id);
+  const aUnit = await t.deps.db
+    .selectFrom('units')
+    .select('id')
+    .where('name', '=', 'Xã Vĩnh Thái')
+    .executeTakeFirstOrThrow();
+  unitForIntake = Number(
+    (await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Ô').executeTakeFirstOrThrow()).id,
+  );
   clients.set('anonymous', new Client(t.app));
   for (const caller of CALLERS) {
     if (caller === 'anonymous') continue;
@@ -346,17 +802,30 @@ beforeAll(async () => {
       continue;
     }
     const role = caller === 'no_role' ? undefined : caller === 'organizer_of_other_contest' ? 'organizer' : caller;
-    const u = await makeUser(t, { role, slug: caller === 'organizer_of_other_contest' ? other.slug : slug, unitId: role === 'unit_rep' ? Number(aUnit.id) : undefined });
+    const u = await makeUser(t, {
+      role,
+      slug: caller === 'organizer_of_other_contest' ? other.slug : slug,
+      unitId: role === 'unit_rep' ? Number(aUnit.id) : undefined,
+    });
     emails.set(caller, u.email);
     clients.set(caller, await loggedInClient(t, u.email, u.password));
     if (caller === 'entrant') entrantActor = { userId: u.id, isSiteAdmin: false, ip: null };
   }
-  await t.deps.jobs.work('fingerprint-upload', async () => {
-    throw new Error('always fails (role matrix)');
-  }, { pollMs: 50 });
+  await t.deps.jobs.work(
+    'fingerprint-upload',
+    async () => {
+      throw new Error('always fails (role matrix)');
+    },
+    { pollMs: 50 },
+  );
   // Room for the entrant's many entries in this test (R3's limit has its own tests).
   const c = await loadContest(t.deps.db, { slug });
-  await updateContest(t.deps, admin(), slug, { ...c.settings, maxEntriesPerPerson: 100, phases: c.phases, unitCategories: c.unitCategories });
+  await updateContest(t.deps, admin(), slug, {
+    ...c.settings,
+    maxEntriesPerPerson: 100,
+    phases: c.phases,
+    unitCategories: c.unitCategories,
+  });
 });
 
 afterAll(async () => t?.close());
@@ -370,12 +839,18 @@ describe('role matrix', () => {
         const allowed = c.allowed.includes(caller);
         const expectedCode = c.denied ? c.denied(caller) : caller === 'anonymous' ? 'auth.required' : 'auth.forbidden';
         const code =
-          res.statusCode < 400 ? undefined
-          : c.method === 'HEAD' ? (res.statusCode === STATUS_OF[expectedCode] ? expectedCode : `status ${res.statusCode}`)
-          : (res.json() as { error?: { code?: string } }).error?.code;
-        if (allowed && res.statusCode >= 400) outcomes.push(`${caller}: expected success, got ${res.statusCode} ${code}`);
+          res.statusCode < 400
+            ? undefined
+            : c.method === 'HEAD'
+              ? res.statusCode === STATUS_OF[expectedCode]
+                ? expectedCode
+                : `status ${res.statusCode}`
+              : (res.json() as { error?: { code?: string } }).error?.code;
+        if (allowed && res.statusCode >= 400)
+          outcomes.push(`${caller}: expected success, got ${res.statusCode} ${code}`);
         if (!allowed) {
-          if (code !== expectedCode) outcomes.push(`${caller}: expected ${expectedCode}, got ${res.statusCode} ${code ?? ''}`);
+          if (code !== expectedCode)
+            outcomes.push(`${caller}: expected ${expectedCode}, got ${res.statusCode} ${code ?? ''}`);
         }
       }
       expect(outcomes).toEqual([]);
@@ -386,6 +861,8 @@ describe('role matrix', () => {
     const registered = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
     const covered = [...new Set(CASES.map((c) => `${c.method} ${c.route}`))].sort();
     expect(covered).toEqual(registered);
-    console.log(`role matrix: ${covered.length} endpoints in ${CASES.length} cases x ${CALLERS.length} callers = ${CASES.length * CALLERS.length} checks`);
+    console.log(
+      `role matrix: ${covered.length} endpoints in ${CASES.length} cases x ${CALLERS.length} callers = ${CASES.length * CALLERS.length} checks`,
+    );
   });
 });

@@ -65,7 +65,10 @@ describe('SQLite statements as Kysely sees them', () => {
   it('binds booleans as 1 and 0', () => {
     const { raw } = counted();
     const db = sqliteForKysely(raw);
-    expect(db.prepare('select name from t where is_open = ? order by id').all([true])).toEqual([{ name: 'a' }, { name: 'c' }]);
+    expect(db.prepare('select name from t where is_open = ? order by id').all([true])).toEqual([
+      { name: 'a' },
+      { name: 'c' },
+    ]);
     expect(db.prepare('insert into t (name, is_open) values (?, ?)').run(['d', false]).changes).toBe(1);
     expect(raw.prepare("select is_open from t where name = 'd'").get()).toEqual({ is_open: 0 });
   });
@@ -82,8 +85,16 @@ describe('SQLite statements as Kysely sees them', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqlite-statements-'));
     const { db, close } = openSqlite(path.join(dir, 'db.sqlite'));
     try {
-      await db.schema.createTable('flags').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('is_on', 'integer').execute();
-      for (let i = 0; i < 20; i++) await (db as any).insertInto('flags').values({ is_on: i % 2 === 0 }).execute();
+      await db.schema
+        .createTable('flags')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('is_on', 'integer')
+        .execute();
+      for (let i = 0; i < 20; i++)
+        await (db as any)
+          .insertInto('flags')
+          .values({ is_on: i % 2 === 0 })
+          .execute();
       const on = await (db as any).selectFrom('flags').select(['id', 'is_on']).where('is_on', '=', true).execute();
       expect(on).toHaveLength(10);
       expect(on.every((r: { is_on: unknown }) => r.is_on === true)).toBe(true);

@@ -28,7 +28,11 @@ let unit: number;
 let rep: { cookie: string; csrf: string };
 
 async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${base}${path}`, { method, headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }
@@ -48,7 +52,11 @@ async function until<T>(what: string, f: () => Promise<T | null | undefined | fa
 }
 
 async function draft(title: string): Promise<number> {
-  const res = await api('POST', `/api/contests/${t.demoSlug}/entries`, completeDraft({ kind: 'unit', unitId: unit }, { title }));
+  const res = await api(
+    'POST',
+    `/api/contests/${t.demoSlug}/entries`,
+    completeDraft({ kind: 'unit', unitId: unit }, { title }),
+  );
   expect(res.status).toBe(201);
   return res.json.id;
 }
@@ -65,7 +73,11 @@ beforeAll(async () => {
   const s = await fetch(`${base}/api/auth/session`);
   const anon = s.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = await s.json();
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: anon, 'x-csrf-token': csrfToken }, body: JSON.stringify({ identifier: u.email, password: u.password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: anon, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ identifier: u.email, password: u.password }),
+  });
   rep = { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: (await res.json()).csrfToken };
 }, 120_000);
 
@@ -81,10 +93,13 @@ describe('S3 mode', () => {
     const entryId = await draft('Lên kho S3');
     await new Promise<void>((resolve, reject) => {
       const up = new tus.Upload(fs.readFileSync(videos.valid720), {
-        endpoint: `${base}/api/uploads`, chunkSize: 50 * 1024 * 1024, retryDelays: [],
+        endpoint: `${base}/api/uploads`,
+        chunkSize: 50 * 1024 * 1024,
+        retryDelays: [],
         headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf },
         metadata: { entryId: String(entryId), filename: 'phóng sự.mp4' },
-        onSuccess: () => resolve(), onError: reject,
+        onSuccess: () => resolve(),
+        onError: reject,
       });
       up.start();
     });
@@ -94,7 +109,9 @@ describe('S3 mode', () => {
     });
     expect(row.status).toBe('accepted');
     expect(row.sha256).toBe(sha256(videos.valid720));
-    expect(row.storage_key).toBe(`contests/${(await t.deps.db.selectFrom('entries').select('contest_id').where('id', '=', entryId).executeTakeFirstOrThrow()).contest_id}/entries/${entryId}/original/${row.id}.mp4`);
+    expect(row.storage_key).toBe(
+      `contests/${(await t.deps.db.selectFrom('entries').select('contest_id').where('id', '=', entryId).executeTakeFirstOrThrow()).contest_id}/entries/${entryId}/original/${row.id}.mp4`,
+    );
     expect(row.stored_at).toBeTruthy();
     expect(await t.deps.storage.head(row.storage_key!)).toEqual({ size: fs.statSync(videos.valid720).size });
     expect(await storedSha256(t.deps.storage, row.storage_key!)).toBe(row.sha256);
@@ -110,22 +127,34 @@ describe('S3 mode', () => {
     expect(receipt.json.sha256).toBe(row.sha256);
     // A short-lived signed URL serves the original byte-exact.
     const res = await fetch(await t.deps.storage.signedUrl!(row.storage_key!, 60, { filename: row.filename }));
-    expect(crypto.createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex')).toBe(row.sha256);
+    expect(
+      crypto
+        .createHash('sha256')
+        .update(Buffer.from(await res.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(row.sha256);
 
     // The renditions go to the bucket too, and nothing of them stays on local disk.
-    const contestId = (await t.deps.db.selectFrom('entries').select('contest_id').where('id', '=', entryId).executeTakeFirstOrThrow()).contest_id;
+    const contestId = (
+      await t.deps.db.selectFrom('entries').select('contest_id').where('id', '=', entryId).executeTakeFirstOrThrow()
+    ).contest_id;
     const prefix = `contests/${contestId}/entries/${entryId}/renditions/${row.id}/`;
-    const status = await until('the renditions', async () => {
-      const r = await api('GET', `/api/entries/${entryId}/renditions`);
-      if (r.json.status === 'failed') throw new Error(r.json.error);
-      return r.json.status === 'done' ? r.json : null;
-    }, 120_000);
+    const status = await until(
+      'the renditions',
+      async () => {
+        const r = await api('GET', `/api/entries/${entryId}/renditions`);
+        if (r.json.status === 'failed') throw new Error(r.json.error);
+        return r.json.status === 'done' ? r.json : null;
+      },
+      120_000,
+    );
     expect(await t.deps.storage.head(`${prefix}master.m3u8`)).not.toBeNull();
     expect(fs.existsSync(renditionsWorkDir(t.deps, row.id))).toBe(false);
 
     // Play: the master playlist comes through the authorized route; a variant playlist lists signed URLs of the
     // bucket, which serve the stored segments byte-exact without passing through the app.
-    const get = (url: string, redirect: RequestRedirect = 'follow') => fetch(url.startsWith('http') ? url : `${base}${url}`, { headers: { cookie: rep.cookie }, redirect });
+    const get = (url: string, redirect: RequestRedirect = 'follow') =>
+      fetch(url.startsWith('http') ? url : `${base}${url}`, { headers: { cookie: rep.cookie }, redirect });
     const master = await (await get(status.masterUrl)).text();
     const variantUri = master.split('\n').find((l) => l && !l.startsWith('#'))!;
     expect(variantUri).toMatch(/^\d+p\/index\.m3u8$/);
@@ -134,7 +163,8 @@ describe('S3 mode', () => {
     expect(variantRes.headers.get('content-type')).toContain('mpegurl');
     const segUrls = (await variantRes.text()).split('\n').filter((l) => l && !l.startsWith('#'));
     expect(segUrls.length).toBeGreaterThan(0);
-    for (const u of segUrls) expect(u.startsWith(`${s3.endpoint}/${s3.bucket}/${prefix}${variantUri.split('/')[0]}/seg_`)).toBe(true);
+    for (const u of segUrls)
+      expect(u.startsWith(`${s3.endpoint}/${s3.bucket}/${prefix}${variantUri.split('/')[0]}/seg_`)).toBe(true);
     expect(segUrls[0]).toContain('X-Amz-Signature=');
     const seg = Buffer.from(await (await fetch(segUrls[0]!)).arrayBuffer());
     const segKey = `${prefix}${variantUri.split('/')[0]}/${new URL(segUrls[0]!).pathname.split('/').pop()}`;
@@ -151,7 +181,7 @@ describe('S3 mode', () => {
 
     // Deleting the entry (after withdrawing it) deletes every object of it from the bucket.
     expect((await api('POST', `/api/entries/${entryId}/withdraw`)).status).toBe(200);
-    const del = await api("DELETE", `/api/entries/${entryId}`);
+    const del = await api('DELETE', `/api/entries/${entryId}`);
     expect(del.json).toEqual({ ok: true });
     expect(await t.deps.storage.usage(`contests/${contestId}/entries/${entryId}/`)).toBe(0);
     expect(await t.deps.db.selectFrom('uploads').select('id').where('entry_id', '=', entryId).execute()).toEqual([]);
@@ -163,10 +193,22 @@ describe('S3 mode', () => {
     const uploadId = crypto.randomBytes(24).toString('base64url');
     fs.copyFileSync(videos.valid720, uploadPath(t.deps, uploadId));
     const at = new Date().toISOString();
-    await t.deps.db.insertInto('uploads').values({
-      id: uploadId, entry_id: entryId, user_id: null, size_bytes: fs.statSync(videos.valid720).size, filename: 'a.mp4', status: 'accepted',
-      sha256: sha256(videos.valid720), verdict_json: JSON.stringify({ ok: true, failures: [], passed: [], probe: { container: 'mp4' } }), created_at: at, completed_at: at, checked_at: at,
-    }).execute();
+    await t.deps.db
+      .insertInto('uploads')
+      .values({
+        id: uploadId,
+        entry_id: entryId,
+        user_id: null,
+        size_bytes: fs.statSync(videos.valid720).size,
+        filename: 'a.mp4',
+        status: 'accepted',
+        sha256: sha256(videos.valid720),
+        verdict_json: JSON.stringify({ ok: true, failures: [], passed: [], probe: { container: 'mp4' } }),
+        created_at: at,
+        completed_at: at,
+        checked_at: at,
+      })
+      .execute();
     // A storage that damages one byte on the way in, as a faulty disk or proxy would.
     const real = t.deps.storage;
     const corrupt = `${uploadPath(t.deps, uploadId)}-corrupt`;
@@ -188,7 +230,11 @@ describe('S3 mode', () => {
       });
       expect(failed.lastError).toMatch(/SHA-256 of the stored copy .* expected [0-9a-f]{64}.*local copy is kept/);
       expect(sha256(uploadPath(t.deps, uploadId))).toBe(sha256(videos.valid720));
-      const row = await t.deps.db.selectFrom('uploads').select(['storage_key', 'stored_at']).where('id', '=', uploadId).executeTakeFirstOrThrow();
+      const row = await t.deps.db
+        .selectFrom('uploads')
+        .select(['storage_key', 'stored_at'])
+        .where('id', '=', uploadId)
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ storage_key: null, stored_at: null });
       expect((await t.deps.jobs.listFailed({ name: 'move-upload' })).map((j) => j.id)).toContain(jobId);
 
@@ -196,7 +242,11 @@ describe('S3 mode', () => {
       t.deps.storage = real;
       expect(await t.deps.jobs.retry(jobId)).toBe(true);
       await until('the retried job', async () => (await t.deps.jobs.getJob(jobId))?.state === 'completed');
-      const moved = await t.deps.db.selectFrom('uploads').select('storage_key').where('id', '=', uploadId).executeTakeFirstOrThrow();
+      const moved = await t.deps.db
+        .selectFrom('uploads')
+        .select('storage_key')
+        .where('id', '=', uploadId)
+        .executeTakeFirstOrThrow();
       expect(await storedSha256(real, moved.storage_key!)).toBe(sha256(videos.valid720));
       expect(fs.existsSync(uploadPath(t.deps, uploadId))).toBe(false);
     } finally {

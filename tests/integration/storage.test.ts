@@ -22,7 +22,15 @@ beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'storage-test-'));
   s3 = await startS3rver();
   // The smallest part size, so that a 17 MiB file goes up in three parts.
-  s3Storage = new S3Storage({ endpoint: s3.endpoint, region: 'us-east-1', bucket: s3.bucket, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true, partSize: 8 * 1024 * 1024 });
+  s3Storage = new S3Storage({
+    endpoint: s3.endpoint,
+    region: 'us-east-1',
+    bucket: s3.bucket,
+    accessKeyId: s3.accessKeyId,
+    secretAccessKey: s3.secretAccessKey,
+    forcePathStyle: true,
+    partSize: 8 * 1024 * 1024,
+  });
   localStorage = new LocalStorage(path.join(tmp, 'media'));
 });
 
@@ -62,7 +70,12 @@ describe.each(engines)('%s storage', (kind, storage) => {
     await storage().put(key, file(`${kind}-a.mp4`, content), { sha256: sha(content), contentType: 'video/mp4' });
     expect(await storage().head(key)).toEqual({ size: content.length });
     const obj = (await storage().get(key))!;
-    expect(obj).toMatchObject({ size: content.length, totalSize: content.length, range: null, contentType: 'video/mp4' });
+    expect(obj).toMatchObject({
+      size: content.length,
+      totalSize: content.length,
+      range: null,
+      contentType: 'video/mp4',
+    });
     expect(sha(await bytes(obj.body))).toBe(sha(content));
   });
 
@@ -81,8 +94,12 @@ describe.each(engines)('%s storage', (kind, storage) => {
 
   it('replaces an object and stores streams', async () => {
     const key = `${base}/hls/720p/index.m3u8`;
-    await storage().putStream(key, Readable.from([Buffer.from('#EXTM3U\n'), Buffer.from('#EXT-X-ENDLIST\n')]), { contentType: 'application/vnd.apple.mpegurl' });
-    await storage().putStream(key, Readable.from([Buffer.from('#EXTM3U\n')]), { contentType: 'application/vnd.apple.mpegurl' });
+    await storage().putStream(key, Readable.from([Buffer.from('#EXTM3U\n'), Buffer.from('#EXT-X-ENDLIST\n')]), {
+      contentType: 'application/vnd.apple.mpegurl',
+    });
+    await storage().putStream(key, Readable.from([Buffer.from('#EXTM3U\n')]), {
+      contentType: 'application/vnd.apple.mpegurl',
+    });
     expect((await bytes((await storage().get(key))!.body)).toString()).toBe('#EXTM3U\n');
   });
 
@@ -138,7 +155,16 @@ describe.each(engines)('%s storage', (kind, storage) => {
   });
 
   it('refuses keys that are not ours', async () => {
-    for (const bad of ['../etc/passwd', '/abs.mp4', 'a//b.mp4', 'a/../b.mp4', 'a/.hidden', 'phóng sự.mp4', '', 'a/b/']) {
+    for (const bad of [
+      '../etc/passwd',
+      '/abs.mp4',
+      'a//b.mp4',
+      'a/../b.mp4',
+      'a/.hidden',
+      'phóng sự.mp4',
+      '',
+      'a/b/',
+    ]) {
       await expect(storage().head(bad), bad).rejects.toThrow(/bad storage key/);
     }
     await expect(storage().usage('contests/1')).rejects.toThrow(/bad storage prefix/);

@@ -12,8 +12,10 @@ import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { startS3rver, type TestS3 } from '../helpers/s3rver.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
-const SRT = '1\r\n00:00:01,000 --> 00:00:04,000\r\nXin chào bà con <font color="red">Vĩnh Linh</font>\r\n\r\n2\r\n00:00:04,500 --> 00:00:07,250\r\n<i>Dịch vụ công trực tuyến</i>\r\n';
-const SRT_AS_VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nXin chào bà con Vĩnh Linh\n\n00:00:04.500 --> 00:00:07.250\n<i>Dịch vụ công trực tuyến</i>\n';
+const SRT =
+  '1\r\n00:00:01,000 --> 00:00:04,000\r\nXin chào bà con <font color="red">Vĩnh Linh</font>\r\n\r\n2\r\n00:00:04,500 --> 00:00:07,250\r\n<i>Dịch vụ công trực tuyến</i>\r\n';
+const SRT_AS_VTT =
+  'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nXin chào bà con Vĩnh Linh\n\n00:00:04.500 --> 00:00:07.250\n<i>Dịch vụ công trực tuyến</i>\n';
 const VTT_EN = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello, Vĩnh Linh\n';
 
 function utf16le(s: string): Buffer {
@@ -42,8 +44,18 @@ for (const kind of ['local', 's3'] as const) {
     let admin: Client;
     let phone = 0;
 
-    const put = (c: Client, entryId: number, lang: string, body: Buffer | string, contentType = 'application/x-subrip', query = '') =>
-      c.request('PUT', `/api/entries/${entryId}/subtitles/${lang}${query}`, undefined, { raw: Buffer.isBuffer(body) ? body : Buffer.from(body), contentType });
+    const put = (
+      c: Client,
+      entryId: number,
+      lang: string,
+      body: Buffer | string,
+      contentType = 'application/x-subrip',
+      query = '',
+    ) =>
+      c.request('PUT', `/api/entries/${entryId}/subtitles/${lang}${query}`, undefined, {
+        raw: Buffer.isBuffer(body) ? body : Buffer.from(body),
+        contentType,
+      });
     const errorOf = (res: { json(): any }) => res.json().error?.code as string | undefined;
 
     /** A fresh draft of the owner's (a distinct phone each, so that submitting never meets the person quota). */
@@ -64,23 +76,45 @@ for (const kind of ['local', 's3'] as const) {
     }
 
     async function contestId(): Promise<number> {
-      return Number((await t.deps.db.selectFrom('contests').select('id').where('slug', '=', t.demoSlug).executeTakeFirstOrThrow()).id);
+      return Number(
+        (await t.deps.db.selectFrom('contests').select('id').where('slug', '=', t.demoSlug).executeTakeFirstOrThrow())
+          .id,
+      );
     }
 
     async function auditActions(): Promise<{ action: string; outcome: string; target: string | null; details: any }[]> {
-      const rows = await t.deps.db.selectFrom('audit_log').select(['action', 'outcome', 'target', 'details_json']).orderBy('seq').execute();
-      return rows.map((r) => ({ action: r.action, outcome: r.outcome, target: r.target, details: JSON.parse(r.details_json) }));
+      const rows = await t.deps.db
+        .selectFrom('audit_log')
+        .select(['action', 'outcome', 'target', 'details_json'])
+        .orderBy('seq')
+        .execute();
+      return rows.map((r) => ({
+        action: r.action,
+        outcome: r.outcome,
+        target: r.target,
+        details: JSON.parse(r.details_json),
+      }));
     }
 
     beforeAll(async () => {
       if (kind === 's3') s3 = await startS3rver();
       t = await startTestApp({ env: s3?.env ?? {} });
-      const [o, x, j, sy, sc] = await Promise.all([makeUser(t), makeUser(t), makeUser(t, { role: 'juror' }), makeUser(t, { role: 'secretary' }), makeUser(t, { role: 'secretariat' })]);
+      const [o, x, j, sy, sc] = await Promise.all([
+        makeUser(t),
+        makeUser(t),
+        makeUser(t, { role: 'juror' }),
+        makeUser(t, { role: 'secretary' }),
+        makeUser(t, { role: 'secretariat' }),
+      ]);
       ownerId = o.id;
       ownerEmail = o.email;
       [owner, stranger, juror, secretary, secretariat, admin] = await Promise.all([
-        loggedInClient(t, o.email, o.password), loggedInClient(t, x.email, x.password), loggedInClient(t, j.email, j.password),
-        loggedInClient(t, sy.email, sy.password), loggedInClient(t, sc.email, sc.password), loggedInClient(t, t.admin.email, t.admin.password),
+        loggedInClient(t, o.email, o.password),
+        loggedInClient(t, x.email, x.password),
+        loggedInClient(t, j.email, j.password),
+        loggedInClient(t, sy.email, sy.password),
+        loggedInClient(t, sc.email, sc.password),
+        loggedInClient(t, t.admin.email, t.admin.password),
       ]);
     }, 60_000);
 
@@ -95,7 +129,15 @@ for (const kind of ['local', 's3'] as const) {
       const res = await put(owner, id, 'vi', SRT);
       expect(res.statusCode).toBe(200);
       const saved = res.json();
-      expect(saved).toMatchObject({ lang: 'vi', label: 'Tiếng Việt', isDefault: true, cueCount: 2, sourceFormat: 'srt', sizeBytes: Buffer.byteLength(SRT_AS_VTT), removed: { tags: 2, styleBlocks: 0, regionBlocks: 0, emptyCues: 0 } });
+      expect(saved).toMatchObject({
+        lang: 'vi',
+        label: 'Tiếng Việt',
+        isDefault: true,
+        cueCount: 2,
+        sourceFormat: 'srt',
+        sizeBytes: Buffer.byteLength(SRT_AS_VTT),
+        removed: { tags: 2, styleBlocks: 0, regionBlocks: 0, emptyCues: 0 },
+      });
       expect(saved.url).toMatch(new RegExp(`^/api/entries/${id}/subtitles/vi\\.vtt\\?v=\\d+$`));
 
       const key = subtitleKey(await contestId(), id, 'vi');
@@ -117,12 +159,28 @@ for (const kind of ['local', 's3'] as const) {
 
     it('takes UTF-16 WebVTT with a custom label, lists Vietnamese first, and gives the tracks to the player', async () => {
       const id = await draft();
-      const en = await put(owner, id, 'en', utf16le(VTT_EN), 'text/vtt', `?label=${encodeURIComponent('English (phụ đề)')}`);
+      const en = await put(
+        owner,
+        id,
+        'en',
+        utf16le(VTT_EN),
+        'text/vtt',
+        `?label=${encodeURIComponent('English (phụ đề)')}`,
+      );
       expect(en.statusCode).toBe(200);
-      expect(en.json()).toMatchObject({ lang: 'en', label: 'English (phụ đề)', isDefault: false, sourceFormat: 'vtt', cueCount: 1 });
+      expect(en.json()).toMatchObject({
+        lang: 'en',
+        label: 'English (phụ đề)',
+        isDefault: false,
+        sourceFormat: 'vtt',
+        cueCount: 1,
+      });
       expect((await put(owner, id, 'VI', Buffer.from(SRT), 'text/plain; charset=windows-1258')).statusCode).toBe(200);
       const tracks = (await owner.get(`/api/entries/${id}/subtitles`)).json().tracks;
-      expect(tracks.map((tr: any) => [tr.lang, tr.isDefault])).toEqual([['vi', true], ['en', false]]);
+      expect(tracks.map((tr: any) => [tr.lang, tr.isDefault])).toEqual([
+        ['vi', true],
+        ['en', false],
+      ]);
       expect((await owner.get(tracks[1].url)).body).toBe(VTT_EN);
       const renditions = (await secretariat.get(`/api/entries/${id}/renditions`)).json();
       expect(renditions.status).toBe('none');
@@ -133,7 +191,13 @@ for (const kind of ['local', 's3'] as const) {
       const id = await draft();
       const first = (await put(owner, id, 'vi', SRT)).json();
       await new Promise((r) => setTimeout(r, 5));
-      const second = await put(owner, id, 'vi', '1\n00:00:02,000 --> 00:00:03,000\nBản sửa\n', 'application/octet-stream');
+      const second = await put(
+        owner,
+        id,
+        'vi',
+        '1\n00:00:02,000 --> 00:00:03,000\nBản sửa\n',
+        'application/octet-stream',
+      );
       expect(second.statusCode).toBe(200);
       expect(second.json().cueCount).toBe(1);
       expect(second.json().url).not.toBe(first.url);
@@ -141,9 +205,13 @@ for (const kind of ['local', 's3'] as const) {
       expect((await owner.get(`/api/entries/${id}/subtitles`)).json().tracks).toHaveLength(1);
     });
 
-    it('refuses bad files with the rule and the fix, in the caller\'s language', async () => {
+    it("refuses bad files with the rule and the fix, in the caller's language", async () => {
       const id = await draft();
-      const cp1258 = Buffer.concat([Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nXin ch'), Buffer.from([0xe0]), Buffer.from('o\n')]);
+      const cp1258 = Buffer.concat([
+        Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nXin ch'),
+        Buffer.from([0xe0]),
+        Buffer.from('o\n'),
+      ]);
       const vi = await put(owner, id, 'vi', cp1258);
       expect(vi.statusCode).toBe(400);
       expect(vi.json().error).toMatchObject({ code: 'subtitles.encoding' });
@@ -179,11 +247,17 @@ for (const kind of ['local', 's3'] as const) {
 
     it('needs the CSRF token to change tracks', async () => {
       const id = await draft();
-      const res = await owner.request('PUT', `/api/entries/${id}/subtitles/vi`, undefined, { raw: Buffer.from(SRT), contentType: 'application/x-subrip', headers: { 'x-csrf-token': 'wrong' } });
+      const res = await owner.request('PUT', `/api/entries/${id}/subtitles/vi`, undefined, {
+        raw: Buffer.from(SRT),
+        contentType: 'application/x-subrip',
+        headers: { 'x-csrf-token': 'wrong' },
+      });
       expect(res.statusCode).toBe(403);
       expect(errorOf(res)).toBe('auth.csrf');
       expect((await put(owner, id, 'vi', SRT)).statusCode).toBe(200);
-      const del = await owner.request('DELETE', `/api/entries/${id}/subtitles/vi`, undefined, { headers: { 'x-csrf-token': '' } });
+      const del = await owner.request('DELETE', `/api/entries/${id}/subtitles/vi`, undefined, {
+        headers: { 'x-csrf-token': '' },
+      });
       expect(errorOf(del)).toBe('auth.csrf');
       expect((await owner.get(`/api/entries/${id}/subtitles`)).json().tracks).toHaveLength(1);
     });
@@ -192,7 +266,11 @@ for (const kind of ['local', 's3'] as const) {
       const id = await draft();
       const url = (await put(owner, id, 'vi', SRT)).json().url;
       const anonymous = new Client(t.app);
-      for (const [c, code] of [[anonymous, 'auth.required'], [stranger, 'entry.notFound'], [juror, 'entry.notFound']] as const) {
+      for (const [c, code] of [
+        [anonymous, 'auth.required'],
+        [stranger, 'entry.notFound'],
+        [juror, 'entry.notFound'],
+      ] as const) {
         expect(errorOf(await c.get(`/api/entries/${id}/subtitles`))).toBe(code);
         expect(errorOf(await c.get(url))).toBe(code);
         expect(errorOf(await put(c, id, 'vi', SRT))).toBe(code);
@@ -227,7 +305,12 @@ for (const kind of ['local', 's3'] as const) {
       expect((await admin.delete(`/api/entries/${id}/subtitles/vi`)).statusCode).toBe(200);
       const audit = (await auditActions()).filter((a) => a.target === `entry:${id}`);
       expect(audit).toEqual([
-        { action: 'entry.subtitlesSave', outcome: 'ok', target: `entry:${id}`, details: { lang: 'en', cues: 1, bytes: Buffer.byteLength(VTT_EN), format: 'vtt' } },
+        {
+          action: 'entry.subtitlesSave',
+          outcome: 'ok',
+          target: `entry:${id}`,
+          details: { lang: 'en', cues: 1, bytes: Buffer.byteLength(VTT_EN), format: 'vtt' },
+        },
         { action: 'entry.subtitlesDelete', outcome: 'ok', target: `entry:${id}`, details: { lang: 'vi' } },
       ]);
       expect((await owner.get(`/api/entries/${id}/subtitles`)).json().tracks.map((tr: any) => tr.lang)).toEqual(['en']);
@@ -266,7 +349,9 @@ for (const kind of ['local', 's3'] as const) {
       expect(await t.deps.storage.head(key)).toBeNull();
       expect(errorOf(await owner.get(url))).toBe('subtitles.notFound');
       expect(errorOf(await owner.delete(`/api/entries/${id}/subtitles/vi`))).toBe('subtitles.notFound');
-      expect((await owner.get(`/api/entries/${id}`)).json().events.map((e: any) => e.kind)).toEqual(expect.arrayContaining(['subtitles.saved', 'subtitles.deleted']));
+      expect((await owner.get(`/api/entries/${id}`)).json().events.map((e: any) => e.kind)).toEqual(
+        expect.arrayContaining(['subtitles.saved', 'subtitles.deleted']),
+      );
     });
 
     it('puts the earlier file back when the entry is submitted while a new one is being stored', async () => {
@@ -281,9 +366,21 @@ for (const kind of ['local', 's3'] as const) {
         await t.deps.db.updateTable('entries').set({ status: 'submitted' }).where('id', '=', id).execute();
       };
       const deps: Deps = { ...t.deps, storage };
-      await expect(saveEntrySubtitles(deps, { userId: ownerId, isSiteAdmin: false, ip: null }, id, 'vi', Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nMới\n'))).rejects.toMatchObject({ code: 'entry.locked' });
+      await expect(
+        saveEntrySubtitles(
+          deps,
+          { userId: ownerId, isSiteAdmin: false, ip: null },
+          id,
+          'vi',
+          Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nMới\n'),
+        ),
+      ).rejects.toMatchObject({ code: 'entry.locked' });
       expect(await readObject(t.deps.storage, key)).toBe(SRT_AS_VTT);
-      const row = await t.deps.db.selectFrom('subtitles').select('cue_count').where('entry_id', '=', id).executeTakeFirstOrThrow();
+      const row = await t.deps.db
+        .selectFrom('subtitles')
+        .select('cue_count')
+        .where('entry_id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(Number(row.cue_count)).toBe(2);
     });
 
@@ -295,17 +392,32 @@ for (const kind of ['local', 's3'] as const) {
     });
 
     it('lets intake staff add tracks to an entry they registered, audited', async () => {
-      const u = Number((await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Tú').executeTakeFirstOrThrow()).id);
-      const res = await secretariat.post(`/api/contests/${t.demoSlug}/entries?intake=true`, completeDraft({ kind: 'unit', unitId: u }, { title: 'Nhận qua USB' }));
+      const u = Number(
+        (await t.deps.db.selectFrom('units').select('id').where('name', '=', 'Xã Vĩnh Tú').executeTakeFirstOrThrow())
+          .id,
+      );
+      const res = await secretariat.post(
+        `/api/contests/${t.demoSlug}/entries?intake=true`,
+        completeDraft({ kind: 'unit', unitId: u }, { title: 'Nhận qua USB' }),
+      );
       const id = res.json().id;
       expect((await put(secretariat, id, 'vi', SRT)).statusCode).toBe(200);
-      expect((await auditActions()).filter((a) => a.target === `entry:${id}`).map((a) => a.action)).toEqual(['entry.intake', 'entry.subtitlesSave']);
+      expect((await auditActions()).filter((a) => a.target === `entry:${id}`).map((a) => a.action)).toEqual([
+        'entry.intake',
+        'entry.subtitlesSave',
+      ]);
       expect(errorOf(await put(owner, id, 'vi', SRT))).toBe('entry.notFound');
     });
 
-    it('serves a submitted entry\'s tracks to its owner', async () => {
+    it("serves a submitted entry's tracks to its owner", async () => {
       const id = await submitted();
-      await saveEntrySubtitles(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, id, 'vi', Buffer.from(SRT));
+      await saveEntrySubtitles(
+        t.deps,
+        { userId: t.admin.userId, isSiteAdmin: true, ip: null },
+        id,
+        'vi',
+        Buffer.from(SRT),
+      );
       expect((await owner.get(`/api/entries/${id}/subtitles/vi.vtt`)).body).toBe(SRT_AS_VTT);
     });
   });

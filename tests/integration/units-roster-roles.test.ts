@@ -18,7 +18,10 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const importFile = (c: Client, file: Buffer, filename: string, contentType = 'text/csv') =>
-  c.request('POST', `${base}/units/import?filename=${encodeURIComponent(filename)}`, undefined, { raw: file, contentType });
+  c.request('POST', `${base}/units/import?filename=${encodeURIComponent(filename)}`, undefined, {
+    raw: file,
+    contentType,
+  });
 
 describe('units', () => {
   it('lists in Vietnamese order and finds "vinh thai" without diacritics', async () => {
@@ -32,13 +35,22 @@ describe('units', () => {
   });
 
   it('creates, renames and deletes a unit, refusing a duplicate name written differently', async () => {
-    const created = await secretariat.post(`${base}/units`, { name: 'Hội Liên hiệp Phụ nữ huyện', categoryCode: 'organization' });
+    const created = await secretariat.post(`${base}/units`, {
+      name: 'Hội Liên hiệp Phụ nữ huyện',
+      categoryCode: 'organization',
+    });
     expect(created.statusCode).toBe(201);
-    const dup = await secretariat.post(`${base}/units`, { name: 'hoi lien hiep phu nu huyen', categoryCode: 'organization' });
+    const dup = await secretariat.post(`${base}/units`, {
+      name: 'hoi lien hiep phu nu huyen',
+      categoryCode: 'organization',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.message).toContain('hoi lien hiep phu nu huyen');
     const id = created.json().id;
-    expect((await secretariat.put(`${base}/units/${id}`, { name: 'Hội LHPN huyện Vĩnh Linh', categoryCode: 'organization' })).statusCode).toBe(200);
+    expect(
+      (await secretariat.put(`${base}/units/${id}`, { name: 'Hội LHPN huyện Vĩnh Linh', categoryCode: 'organization' }))
+        .statusCode,
+    ).toBe(200);
     const unknownCat = await secretariat.put(`${base}/units/${id}`, { name: 'Hội LHPN', categoryCode: 'khong-co' });
     expect(unknownCat.json().error.code).toBe('unit.categoryUnknown');
     expect(unknownCat.json().error.message).toContain('commune');
@@ -55,10 +67,14 @@ describe('units', () => {
   });
 
   it('imports a CSV written by Excel in Vietnamese (BOM, semicolons, category by name without diacritics)', async () => {
-    const csv = '\uFEFFTên đơn vị;Loại\r\nĐoàn Thanh niên huyện;to chuc khac\r\nXã Vĩnh Thái;UBND xã, thị trấn\r\n;\r\n';
+    const csv =
+      '\uFEFFTên đơn vị;Loại\r\nĐoàn Thanh niên huyện;to chuc khac\r\nXã Vĩnh Thái;UBND xã, thị trấn\r\n;\r\n';
     const res = await importFile(secretariat, Buffer.from(csv), 'don-vi.csv');
     expect(res.json()).toEqual({ created: 1, updated: 1 });
-    expect((await secretariat.get(`${base}/units?q=doan thanh nien`)).json()[0]).toMatchObject({ name: 'Đoàn Thanh niên huyện', categoryCode: 'organization' });
+    expect((await secretariat.get(`${base}/units?q=doan thanh nien`)).json()[0]).toMatchObject({
+      name: 'Đoàn Thanh niên huyện',
+      categoryCode: 'organization',
+    });
   });
 
   it('imports an XLSX file', async () => {
@@ -68,7 +84,12 @@ describe('units', () => {
     ws.addRow(['Trường THPT Vĩnh Linh', 'organization', 'thpt@example.vn']);
     ws.addRow(['Bưu điện huyện', 'Tổ chức khác', '']);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    const res = await importFile(secretariat, buf, 'don-vi.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const res = await importFile(
+      secretariat,
+      buf,
+      'don-vi.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(res.json()).toEqual({ created: 2, updated: 0 });
     expect((await secretariat.get(`${base}/units?q=thpt`)).json()[0].contactEmail).toBe('thpt@example.vn');
   });
@@ -92,21 +113,43 @@ describe('units', () => {
 
 describe('roster (R4)', () => {
   it('adds members with normalized contacts and removes them', async () => {
-    const res = await secretariat.post(`${base}/roster`, { body: 'jury', fullName: 'Hoàng Văn Giám', position: 'Trưởng ban', email: 'Giam.Hoang@Example.VN', phone: '+84 905 111 222' });
+    const res = await secretariat.post(`${base}/roster`, {
+      body: 'jury',
+      fullName: 'Hoàng Văn Giám',
+      position: 'Trưởng ban',
+      email: 'Giam.Hoang@Example.VN',
+      phone: '+84 905 111 222',
+    });
     expect(res.statusCode).toBe(201);
     const list = (await secretariat.get(`${base}/roster`)).json();
-    expect(list).toEqual([expect.objectContaining({ body: 'jury', fullName: 'Hoàng Văn Giám', email: 'giam.hoang@example.vn', phone: '0905111222' })]);
+    expect(list).toEqual([
+      expect.objectContaining({
+        body: 'jury',
+        fullName: 'Hoàng Văn Giám',
+        email: 'giam.hoang@example.vn',
+        phone: '0905111222',
+      }),
+    ]);
     expect((await secretariat.delete(`${base}/roster/${res.json().id}`)).statusCode).toBe(200);
     expect((await secretariat.get(`${base}/roster`)).json()).toEqual([]);
   });
 
   it('needs a contact so that the exclusion can be matched, and refuses a bad phone', async () => {
-    expect((await secretariat.post(`${base}/roster`, { body: 'secretariat', fullName: 'Không Liên Hệ' })).json().error.code).toBe('roster.contactRequired');
-    expect((await secretariat.post(`${base}/roster`, { body: 'secretariat', fullName: 'Số Sai', phone: '123' })).json().error.code).toBe('account.phoneInvalid');
+    expect(
+      (await secretariat.post(`${base}/roster`, { body: 'secretariat', fullName: 'Không Liên Hệ' })).json().error.code,
+    ).toBe('roster.contactRequired');
+    expect(
+      (await secretariat.post(`${base}/roster`, { body: 'secretariat', fullName: 'Số Sai', phone: '123' })).json().error
+        .code,
+    ).toBe('account.phoneInvalid');
   });
 
   it('keeps phones out of the audit log', async () => {
-    await secretariat.post(`${base}/roster`, { body: 'organizing_committee', fullName: 'Võ Thị Ban', phone: '0912 333 444' });
+    await secretariat.post(`${base}/roster`, {
+      body: 'organizing_committee',
+      fullName: 'Võ Thị Ban',
+      phone: '0912 333 444',
+    });
     const audit = await t.deps.db.selectFrom('audit_log').select('details_json').execute();
     expect(audit.some((a) => a.details_json.includes('0912333444') || a.details_json.includes('912 333'))).toBe(false);
   });
@@ -115,16 +158,32 @@ describe('roster (R4)', () => {
 describe('roles', () => {
   it('grants a role by phone, ties a unit representative to a unit, and revokes', async () => {
     const c = new Client(t.app);
-    await c.post('/api/auth/register', { fullName: 'Đặng Văn Đại Diện', phone: '0977 123 456', password: 'mat-khau-thu-nghiem-1' });
+    await c.post('/api/auth/register', {
+      fullName: 'Đặng Văn Đại Diện',
+      phone: '0977 123 456',
+      password: 'mat-khau-thu-nghiem-1',
+    });
     const unit = (await secretariat.get(`${base}/units?q=vinh tu`)).json()[0];
     const noUnit = await organizer.post(`${base}/roles`, { identifier: '0977123456', role: 'unit_rep' });
     expect(noUnit.json().error.code).toBe('role.unitRequired');
-    const granted = await organizer.post(`${base}/roles`, { identifier: '+84977123456', role: 'unit_rep', unitId: unit.id });
+    const granted = await organizer.post(`${base}/roles`, {
+      identifier: '+84977123456',
+      role: 'unit_rep',
+      unitId: unit.id,
+    });
     expect(granted.statusCode).toBe(201);
-    const again = await organizer.post(`${base}/roles`, { identifier: '0977123456', role: 'unit_rep', unitId: unit.id });
+    const again = await organizer.post(`${base}/roles`, {
+      identifier: '0977123456',
+      role: 'unit_rep',
+      unitId: unit.id,
+    });
     expect(again.json().id).toBe(granted.json().id);
     const roles = (await organizer.get(`${base}/roles`)).json();
-    expect(roles.find((r: any) => r.id === granted.json().id)).toMatchObject({ role: 'unit_rep', unitName: 'Xã Vĩnh Tú', fullName: 'Đặng Văn Đại Diện' });
+    expect(roles.find((r: any) => r.id === granted.json().id)).toMatchObject({
+      role: 'unit_rep',
+      unitName: 'Xã Vĩnh Tú',
+      fullName: 'Đặng Văn Đại Diện',
+    });
     expect((await organizer.delete(`${base}/roles/${granted.json().id}`)).statusCode).toBe(200);
     expect((await organizer.get(`${base}/roles`)).json().some((r: any) => r.id === granted.json().id)).toBe(false);
   });
@@ -151,7 +210,8 @@ describe('roles', () => {
     const roles = (await organizer.get(`${base}/roles`)).json().filter((r: any) => r.role === 'organizer');
     expect(roles.length).toBeGreaterThan(1);
     const mine = roles.find((r: any) => r.userId === me);
-    for (const r of roles.filter((x: any) => x !== mine)) expect((await organizer.delete(`${base}/roles/${r.id}`)).statusCode).toBe(200);
+    for (const r of roles.filter((x: any) => x !== mine))
+      expect((await organizer.delete(`${base}/roles/${r.id}`)).statusCode).toBe(200);
     const last = await organizer.delete(`${base}/roles/${mine.id}`);
     expect(last.statusCode).toBe(409);
     expect(last.json().error.code).toBe('role.lastOrganizer');

@@ -21,7 +21,11 @@ let videos: TestVideos;
 const login = (email: string, password: string): Promise<Session> => logInOverHttp(base, email, password);
 
 async function api(s: Session, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${base}${path}`, { method, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }
@@ -30,10 +34,19 @@ function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
-interface UploadOpts { chunkSize?: number; uploadUrl?: string; onProgress?: (sent: number, total: number, upload: tus.Upload) => void }
+interface UploadOpts {
+  chunkSize?: number;
+  uploadUrl?: string;
+  onProgress?: (sent: number, total: number, upload: tus.Upload) => void;
+}
 
 /** Uploads with tus-js-client; resolves with the upload URL, rejects with the server's answer. */
-function upload(s: Session, entryId: number, file: string, opts: UploadOpts = {}): { promise: Promise<string>; upload: tus.Upload } {
+function upload(
+  s: Session,
+  entryId: number,
+  file: string,
+  opts: UploadOpts = {},
+): { promise: Promise<string>; upload: tus.Upload } {
   let up!: tus.Upload;
   const promise = new Promise<string>((resolve, reject) => {
     up = new tus.Upload(fs.readFileSync(file), {
@@ -53,7 +66,13 @@ function upload(s: Session, entryId: number, file: string, opts: UploadOpts = {}
 }
 
 /** Starts an upload in small chunks and stops it once `afterBytes` have been sent; resolves with its URL. */
-function startThenAbort(s: Session, entryId: number, file: string, afterBytes: number, chunkSize = 16 * 1024): Promise<string> {
+function startThenAbort(
+  s: Session,
+  entryId: number,
+  file: string,
+  afterBytes: number,
+  chunkSize = 16 * 1024,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let done = false;
     const { promise } = upload(s, entryId, file, {
@@ -110,18 +129,30 @@ afterAll(async () => {
 });
 
 async function draft(s: Session = rep, title = 'Một cửa điện tử'): Promise<number> {
-  const res = await api(s, 'POST', `/api/contests/${slug()}/entries`, completeDraft({ kind: 'unit', unitId: unit }, { title }));
+  const res = await api(
+    s,
+    'POST',
+    `/api/contests/${slug()}/entries`,
+    completeDraft({ kind: 'unit', unitId: unit }, { title }),
+  );
   expect(res.status).toBe(201);
   return res.json.id;
 }
 
 describe('resumable upload', () => {
-  it('uploads a valid video, checks it, and submits with the file\'s SHA-256 on the receipt', async () => {
+  it("uploads a valid video, checks it, and submits with the file's SHA-256 on the receipt", async () => {
     const id = await draft();
     await upload(rep, id, videos.valid720).promise;
     const view = await waitForCheck(rep, id);
-    expect(view.upload).toMatchObject({ status: 'accepted', sha256: sha256(videos.valid720), filename: 'phóng sự.mp4', sizeBytes: fs.statSync(videos.valid720).size });
-    expect(view.upload.verdict.passed).toEqual(expect.arrayContaining(['container', 'duration', 'resolution', 'aspect_ratio', 'integrity', 'decode']));
+    expect(view.upload).toMatchObject({
+      status: 'accepted',
+      sha256: sha256(videos.valid720),
+      filename: 'phóng sự.mp4',
+      sizeBytes: fs.statSync(videos.valid720).size,
+    });
+    expect(view.upload.verdict.passed).toEqual(
+      expect.arrayContaining(['container', 'duration', 'resolution', 'aspect_ratio', 'integrity', 'decode']),
+    );
     const receipt = await api(rep, 'POST', `/api/entries/${id}/submit`);
     expect(receipt.status).toBe(200);
     expect(receipt.json.sha256).toBe(sha256(videos.valid720));
@@ -143,7 +174,13 @@ describe('resumable upload', () => {
     expect(offset).toBeGreaterThanOrEqual(chunk);
     expect(offset).toBeLessThan(size);
     let firstResumedByte = -1;
-    await upload(rep, id, videos.valid1080, { uploadUrl: url, chunkSize: chunk, onProgress: (sent) => { if (firstResumedByte < 0) firstResumedByte = sent; } }).promise;
+    await upload(rep, id, videos.valid1080, {
+      uploadUrl: url,
+      chunkSize: chunk,
+      onProgress: (sent) => {
+        if (firstResumedByte < 0) firstResumedByte = sent;
+      },
+    }).promise;
     expect(firstResumedByte).toBeGreaterThanOrEqual(offset);
     const view = await waitForCheck(rep, id);
     expect(view.upload.status).toBe('accepted');
@@ -176,13 +213,22 @@ describe('resumable upload', () => {
 });
 
 describe('who may upload', () => {
-  it('refuses an anonymous caller, another user\'s entry and an unknown upload id', async () => {
+  it("refuses an anonymous caller, another user's entry and an unknown upload id", async () => {
     const id = await draft(rep, 'Của người khác');
     // An anonymous visitor with a valid anonymous CSRF token: refused for not being logged in, not for the token.
     const s0 = await fetch(`${base}/api/auth/session`);
     const anonCookie = s0.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = await s0.json();
-    const anon = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { cookie: anonCookie, 'x-csrf-token': csrfToken, 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')}` } });
+    const anon = await fetch(`${base}/api/uploads`, {
+      method: 'POST',
+      headers: {
+        cookie: anonCookie,
+        'x-csrf-token': csrfToken,
+        'tus-resumable': '1.0.0',
+        'upload-length': '10',
+        'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')}`,
+      },
+    });
     expect(anon.status).toBe(401);
     expect((await anon.json()).error.code).toBe('auth.required');
     const stranger = await makeUser(t);
@@ -190,10 +236,23 @@ describe('who may upload', () => {
     await expect(upload(s, id, videos.valid720).promise).rejects.toThrow(/404/);
     // A stranger cannot write into the owner's upload even with its URL.
     const url = await startThenAbort(rep, id, videos.valid1080, 1);
-    const patch = await fetch(url, { method: 'PATCH', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, body: Buffer.alloc(10) });
+    const patch = await fetch(url, {
+      method: 'PATCH',
+      headers: {
+        cookie: s.cookie,
+        'x-csrf-token': s.csrf,
+        'tus-resumable': '1.0.0',
+        'upload-offset': '0',
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: Buffer.alloc(10),
+    });
     expect(patch.status).toBe(404);
     expect((await patch.json()).error.code).toBe('upload.notFound');
-    const guess = await fetch(`${base}/api/uploads/${crypto.randomBytes(32).toString('base64url')}`, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } });
+    const guess = await fetch(`${base}/api/uploads/${crypto.randomBytes(32).toString('base64url')}`, {
+      method: 'HEAD',
+      headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' },
+    });
     expect(guess.status).toBe(404);
   });
 
@@ -201,13 +260,34 @@ describe('who may upload', () => {
     const victimEntry = await draft(rep, 'Của nạn nhân');
     const victimUrl = await startThenAbort(rep, victimEntry, videos.valid1080, 1);
     const victimId = victimUrl.split('/').pop()!;
-    const before = Number((await fetch(victimUrl, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } })).headers.get('upload-offset'));
+    const before = Number(
+      (
+        await fetch(victimUrl, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } })
+      ).headers.get('upload-offset'),
+    );
     const attacker = await makeUser(t);
     const s = await login(attacker.email, attacker.password);
-    const own = (await api(s, 'POST', `/api/contests/${slug()}/entries`, completeDraft({ kind: 'person' }, { title: 'Của kẻ tấn công' }))).json.id;
+    const own = (
+      await api(
+        s,
+        'POST',
+        `/api/contests/${slug()}/entries`,
+        completeDraft({ kind: 'person' }, { title: 'Của kẻ tấn công' }),
+      )
+    ).json.id;
     const ownUrl = await startThenAbort(s, own, videos.valid1080, 1);
     for (const method of ['PATCH', 'DELETE'] as const) {
-      const res = await fetch(`${ownUrl}?x=/${victimId}`, { method, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'tus-resumable': '1.0.0', 'upload-offset': String(before), 'content-type': 'application/offset+octet-stream' }, body: method === 'PATCH' ? Buffer.alloc(10, 7) : undefined });
+      const res = await fetch(`${ownUrl}?x=/${victimId}`, {
+        method,
+        headers: {
+          cookie: s.cookie,
+          'x-csrf-token': s.csrf,
+          'tus-resumable': '1.0.0',
+          'upload-offset': String(before),
+          'content-type': 'application/offset+octet-stream',
+        },
+        body: method === 'PATCH' ? Buffer.alloc(10, 7) : undefined,
+      });
       expect(res.status).toBe(404);
     }
     const after = await fetch(victimUrl, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } });
@@ -217,14 +297,32 @@ describe('who may upload', () => {
 
   it('refuses a file larger than the contest allows before any byte is sent', async () => {
     const id = await draft(rep, 'Quá lớn');
-    const res = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, 'accept-language': 'vi', 'tus-resumable': '1.0.0', 'upload-length': String(5 * 1024 ** 3), 'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')}` } });
+    const res = await fetch(`${base}/api/uploads`, {
+      method: 'POST',
+      headers: {
+        cookie: rep.cookie,
+        'x-csrf-token': rep.csrf,
+        'accept-language': 'vi',
+        'tus-resumable': '1.0.0',
+        'upload-length': String(5 * 1024 ** 3),
+        'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')}`,
+      },
+    });
     expect(res.status).toBe(413);
     expect((await res.json()).error.message).toMatch(/vượt giới hạn 4\.00 GiB/);
   });
 
   it('refuses an upload without the CSRF token', async () => {
     const id = await draft(rep, 'Không có mã CSRF');
-    const res = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')}` } });
+    const res = await fetch(`${base}/api/uploads`, {
+      method: 'POST',
+      headers: {
+        cookie: rep.cookie,
+        'tus-resumable': '1.0.0',
+        'upload-length': '10',
+        'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')}`,
+      },
+    });
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe('auth.csrf');
   });
@@ -243,9 +341,13 @@ describe('cancelling', () => {
   it('a cancelled upload (tus DELETE) leaves the entry with no upload in progress', async () => {
     const id = await draft(rep, 'Huỷ tải lên');
     const url = await startThenAbort(rep, id, videos.valid1080, 1);
-    const del = await fetch(url, { method: 'DELETE', headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, 'tus-resumable': '1.0.0' } });
+    const del = await fetch(url, {
+      method: 'DELETE',
+      headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, 'tus-resumable': '1.0.0' },
+    });
     expect(del.status).toBe(204);
-    for (let i = 0; i < 20 && (await api(rep, 'GET', `/api/entries/${id}`)).json.upload !== null; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 20 && (await api(rep, 'GET', `/api/entries/${id}`)).json.upload !== null; i++)
+      await new Promise((r) => setTimeout(r, 50));
     const view = (await api(rep, 'GET', `/api/entries/${id}`)).json;
     expect(view.upload).toBeNull();
     expect(view.events.map((e: any) => e.kind)).toContain('upload.cancelled');
@@ -259,7 +361,12 @@ describe('checks survive a restart', () => {
     await runner.stop();
     try {
       await upload(rep, id, videos.valid720).promise;
-      const row = await t.deps.db.selectFrom('uploads').selectAll().where('entry_id', '=', id).where('status', '=', 'checking').executeTakeFirstOrThrow();
+      const row = await t.deps.db
+        .selectFrom('uploads')
+        .selectAll()
+        .where('entry_id', '=', id)
+        .where('status', '=', 'checking')
+        .executeTakeFirstOrThrow();
       const job = await t.deps.jobs.findByKey('check-upload', row.id);
       expect(job).toMatchObject({ state: 'created', attempts: 0, payload: { uploadId: row.id } });
       // A second request for the same upload's checks is dropped while the first waits.
@@ -270,7 +377,10 @@ describe('checks survive a restart', () => {
     expect((await waitForCheck(rep, id)).upload.status).toBe('accepted');
     const row = await t.deps.db.selectFrom('uploads').select('id').where('entry_id', '=', id).executeTakeFirstOrThrow();
     // The job is marked done just after its handler returns (with pg-boss, in a call of its own): wait for it.
-    expect(await waitForJobState('check-upload', row.id, 'completed')).toMatchObject({ state: 'completed', attempts: 1 });
+    expect(await waitForJobState('check-upload', row.id, 'completed')).toMatchObject({
+      state: 'completed',
+      attempts: 1,
+    });
     // The check itself is idempotent: a second run of the job changes nothing.
     expect(await checkUpload(t.deps, row.id)).toBe('skipped');
   });
@@ -282,13 +392,29 @@ describe('checks survive a restart', () => {
     try {
       const at = new Date().toISOString();
       fs.copyFileSync(videos.valid720, uploadPath(t.deps, uploadId));
-      await t.deps.db.insertInto('uploads').values({ id: uploadId, entry_id: id, user_id: null, size_bytes: fs.statSync(videos.valid720).size, filename: 'cu.mp4', status: 'checking', created_at: at, completed_at: at }).execute();
+      await t.deps.db
+        .insertInto('uploads')
+        .values({
+          id: uploadId,
+          entry_id: id,
+          user_id: null,
+          size_bytes: fs.statSync(videos.valid720).size,
+          filename: 'cu.mp4',
+          status: 'checking',
+          created_at: at,
+          completed_at: at,
+        })
+        .execute();
       await t.deps.db.updateTable('entries').set({ active_upload_id: uploadId }).where('id', '=', id).execute();
       expect(await t.deps.jobs.findByKey('check-upload', uploadId)).toBeNull();
     } finally {
       runner = await startWorker(t.deps, { pollMs: 100 });
     }
-    expect((await waitForCheck(rep, id)).upload).toMatchObject({ id: uploadId, status: 'accepted', sha256: sha256(videos.valid720) });
+    expect((await waitForCheck(rep, id)).upload).toMatchObject({
+      id: uploadId,
+      status: 'accepted',
+      sha256: sha256(videos.valid720),
+    });
   });
 });
 
@@ -300,18 +426,30 @@ describe('housekeeping', () => {
     const recentUrl = await startThenAbort(rep, recentEntry, videos.valid1080, 1);
     const oldId = oldUrl.split('/').pop()!;
     const recentId = recentUrl.split('/').pop()!;
-    await t.deps.db.updateTable('uploads').set({ created_at: new Date(Date.now() - (t.deps.config.uploadExpiryHours + 1) * 3600_000).toISOString() }).where('id', '=', oldId).execute();
+    await t.deps.db
+      .updateTable('uploads')
+      .set({ created_at: new Date(Date.now() - (t.deps.config.uploadExpiryHours + 1) * 3600_000).toISOString() })
+      .where('id', '=', oldId)
+      .execute();
     expect(fs.existsSync(`${t.deps.config.uploadDir}/${oldId}`)).toBe(true);
     await runner.stop();
     runner = await startWorker(t.deps, { pollMs: 100 });
     for (let i = 0; i < 50; i++) {
-      const row = await t.deps.db.selectFrom('uploads').select('status').where('id', '=', oldId).executeTakeFirstOrThrow();
+      const row = await t.deps.db
+        .selectFrom('uploads')
+        .select('status')
+        .where('id', '=', oldId)
+        .executeTakeFirstOrThrow();
       if (row.status === 'expired') break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect((await t.deps.db.selectFrom('uploads').select('status').where('id', '=', oldId).executeTakeFirstOrThrow()).status).toBe('expired');
+    expect(
+      (await t.deps.db.selectFrom('uploads').select('status').where('id', '=', oldId).executeTakeFirstOrThrow()).status,
+    ).toBe('expired');
     expect(fs.existsSync(`${t.deps.config.uploadDir}/${oldId}`)).toBe(false);
     expect(fs.existsSync(`${t.deps.config.uploadDir}/${recentId}`)).toBe(true);
-    expect((await fetch(oldUrl, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } })).status).toBe(404);
+    expect(
+      (await fetch(oldUrl, { method: 'HEAD', headers: { cookie: rep.cookie, 'tus-resumable': '1.0.0' } })).status,
+    ).toBe(404);
   });
 });

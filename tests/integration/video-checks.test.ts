@@ -18,7 +18,15 @@ import { PROBE_LIMITS, probeVideoFile, rotationFromMatrix, type IntegrityCode } 
 import { ensureFirstAdmin } from '../../server/services/ensure-first-admin.ts';
 import { loadDemoContest } from '../../server/services/load-demo-contest.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
-import { makeTestVideos, pseudoRandomBytes, runFfmpeg, TEST_VIDEO_DESCRIPTIONS, TEST_VIDEO_NAMES, type TestVideoName, type TestVideos } from '../helpers/videos.ts';
+import {
+  makeTestVideos,
+  pseudoRandomBytes,
+  runFfmpeg,
+  TEST_VIDEO_DESCRIPTIONS,
+  TEST_VIDEO_NAMES,
+  type TestVideoName,
+  type TestVideos,
+} from '../helpers/videos.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PLAN = defaultEntryRules();
@@ -45,21 +53,82 @@ const EXPECTED: Record<TestVideoName, Expectation> = {
   valid720Faststart: { ok: true, rules: [] },
   valid1080: { ok: true, rules: [] },
   valid1080Faststart: { ok: true, rules: [] },
-  short459: { ok: false, rules: ['duration'], vi: /^Video dài 4 phút 59 giây; thể lệ yêu cầu từ 5 đến 10 phút\./, en: /^The video lasts 4 min 59 s; the rules require 5 to 10 minutes\./ },
-  long1001: { ok: false, rules: ['duration'], vi: /^Video dài 10 phút 01 giây; thể lệ yêu cầu từ 5 đến 10 phút\./, en: /^The video lasts 10 min 01 s; the rules require 5 to 10 minutes\./ },
-  fourByThree: { ok: false, rules: ['aspect_ratio'], vi: /tỉ lệ khung hình 4:3 \(1440×1080\); thể lệ yêu cầu tỉ lệ 16:9/, en: /aspect ratio is 4:3 \(1440×1080\); the rules require 16:9/ },
-  portrait: { ok: false, rules: ['aspect_ratio'], vi: /^Video quay dọc: hiển thị 720×1280;.*chiều ngang 16:9/, en: /^The video is portrait: it displays at 720×1280;.*landscape 16:9/ },
-  rotated90: { ok: false, rules: ['aspect_ratio'], vi: /^Video quay dọc: hiển thị 720×1280 \(khung hình lưu 1280×720 kèm cờ xoay 270°\)/, en: /^The video is portrait: .*stored as 1280×720 with a 270° rotation flag/ },
-  mov: { ok: false, rules: ['container'], vi: /^Tệp thực chất là MOV \(QuickTime\), không phải MP4/, en: /^The file is actually MOV \(QuickTime\), not MP4/ },
-  webmRenamed: { ok: false, rules: ['container'], vi: /^Tệp thực chất là WebM, không phải MP4/, en: /^The file is actually WebM, not MP4/ },
-  truncated60: { ok: false, rules: ['integrity'], integrity: ['truncated'], vi: /^Tệp bị thiếu phần cuối \(bị cắt cụt\)/, en: /^The file is truncated/ },
-  truncated60MoovEnd: { ok: false, rules: ['integrity'], integrity: ['truncated'], vi: /^Tệp bị thiếu phần cuối \(bị cắt cụt\).*phần chỉ mục \(moov\) cũng không có/, en: /^The file is truncated.*the index \(moov\) is missing too/ },
-  appended: { ok: false, rules: ['integrity'], integrity: ['trailing_data'], vi: /^Sau phần cuối của video còn 4 KB dữ liệu lạ/, en: /^There are 4 KB of unexpected data after the end of the video/ },
-  html: { ok: false, rules: ['container'], vi: /^Không nhận ra định dạng tệp: đây không phải là video MP4/, en: /^The file format is not recognized/ },
+  short459: {
+    ok: false,
+    rules: ['duration'],
+    vi: /^Video dài 4 phút 59 giây; thể lệ yêu cầu từ 5 đến 10 phút\./,
+    en: /^The video lasts 4 min 59 s; the rules require 5 to 10 minutes\./,
+  },
+  long1001: {
+    ok: false,
+    rules: ['duration'],
+    vi: /^Video dài 10 phút 01 giây; thể lệ yêu cầu từ 5 đến 10 phút\./,
+    en: /^The video lasts 10 min 01 s; the rules require 5 to 10 minutes\./,
+  },
+  fourByThree: {
+    ok: false,
+    rules: ['aspect_ratio'],
+    vi: /tỉ lệ khung hình 4:3 \(1440×1080\); thể lệ yêu cầu tỉ lệ 16:9/,
+    en: /aspect ratio is 4:3 \(1440×1080\); the rules require 16:9/,
+  },
+  portrait: {
+    ok: false,
+    rules: ['aspect_ratio'],
+    vi: /^Video quay dọc: hiển thị 720×1280;.*chiều ngang 16:9/,
+    en: /^The video is portrait: it displays at 720×1280;.*landscape 16:9/,
+  },
+  rotated90: {
+    ok: false,
+    rules: ['aspect_ratio'],
+    vi: /^Video quay dọc: hiển thị 720×1280 \(khung hình lưu 1280×720 kèm cờ xoay 270°\)/,
+    en: /^The video is portrait: .*stored as 1280×720 with a 270° rotation flag/,
+  },
+  mov: {
+    ok: false,
+    rules: ['container'],
+    vi: /^Tệp thực chất là MOV \(QuickTime\), không phải MP4/,
+    en: /^The file is actually MOV \(QuickTime\), not MP4/,
+  },
+  webmRenamed: {
+    ok: false,
+    rules: ['container'],
+    vi: /^Tệp thực chất là WebM, không phải MP4/,
+    en: /^The file is actually WebM, not MP4/,
+  },
+  truncated60: {
+    ok: false,
+    rules: ['integrity'],
+    integrity: ['truncated'],
+    vi: /^Tệp bị thiếu phần cuối \(bị cắt cụt\)/,
+    en: /^The file is truncated/,
+  },
+  truncated60MoovEnd: {
+    ok: false,
+    rules: ['integrity'],
+    integrity: ['truncated'],
+    vi: /^Tệp bị thiếu phần cuối \(bị cắt cụt\).*phần chỉ mục \(moov\) cũng không có/,
+    en: /^The file is truncated.*the index \(moov\) is missing too/,
+  },
+  appended: {
+    ok: false,
+    rules: ['integrity'],
+    integrity: ['trailing_data'],
+    vi: /^Sau phần cuối của video còn 4 KB dữ liệu lạ/,
+    en: /^There are 4 KB of unexpected data after the end of the video/,
+  },
+  html: {
+    ok: false,
+    rules: ['container'],
+    vi: /^Không nhận ra định dạng tệp: đây không phải là video MP4/,
+    en: /^The file format is not recognized/,
+  },
   empty: { ok: false, rules: ['container'], vi: /^Tệp rỗng \(0 byte\)/, en: /^The file is empty \(0 bytes\)/ },
 };
 
-function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['--import', 'tsx', 'server/check-video-cli.ts', ...args], {
       cwd: ROOT,
@@ -95,13 +164,21 @@ describe('checkVideoFile on every fixture (server verdict, plan rules)', () => {
   }
 
   it('reads the same facts whether the moov is at the front or at the end', async () => {
-    for (const [end, front, w, h] of [[v.valid720, v.valid720Faststart, 1280, 720], [v.valid1080, v.valid1080Faststart, 1920, 1080]] as const) {
+    for (const [end, front, w, h] of [
+      [v.valid720, v.valid720Faststart, 1280, 720],
+      [v.valid1080, v.valid1080Faststart, 1920, 1080],
+    ] as const) {
       const a = await probeVideoFile(end);
       const b = await probeVideoFile(front);
       expect(a.probe).toEqual(b.probe);
       expect(a.integrity).toEqual({ ok: true, problems: [] });
       expect(b.integrity).toEqual({ ok: true, problems: [] });
-      expect(a.probe).toMatchObject({ container: 'mp4', majorBrand: 'isom', video: { codec: 'avc1', codedWidth: w, codedHeight: h, rotation: 0, displayWidth: w, displayHeight: h }, audio: { codec: 'mp4a' } });
+      expect(a.probe).toMatchObject({
+        container: 'mp4',
+        majorBrand: 'isom',
+        video: { codec: 'avc1', codedWidth: w, codedHeight: h, rotation: 0, displayWidth: w, displayHeight: h },
+        audio: { codec: 'mp4a' },
+      });
       expect(a.probe.durationSec).toBeCloseTo(330, 0);
     }
   });
@@ -109,15 +186,36 @@ describe('checkVideoFile on every fixture (server verdict, plan rules)', () => {
   it('reads the rotation the way ffmpeg displays it', async () => {
     const { probe } = await probeVideoFile(v.rotated90);
     // ffmpeg's "90" is counterclockwise (its display-matrix convention); ours is the clockwise turn a player applies.
-    const ff = JSON.parse(spawnSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream_side_data=rotation', '-of', 'json', v.rotated90], { encoding: 'utf8' }).stdout);
+    const ff = JSON.parse(
+      spawnSync(
+        'ffprobe',
+        [
+          '-v',
+          'error',
+          '-select_streams',
+          'v:0',
+          '-show_entries',
+          'stream_side_data=rotation',
+          '-of',
+          'json',
+          v.rotated90,
+        ],
+        { encoding: 'utf8' },
+      ).stdout,
+    );
     const ffRotation = Number(ff.streams[0].side_data_list[0].rotation);
-    expect(probe.video!.rotation).toBe(((360 - ffRotation) % 360 + 360) % 360);
+    expect(probe.video!.rotation).toBe((((360 - ffRotation) % 360) + 360) % 360);
     expect(probe.video).toMatchObject({ codedWidth: 1280, codedHeight: 720, displayWidth: 720, displayHeight: 1280 });
     // A phone's portrait matrix (a=0, b=1, c=−1, d=0) is 90° clockwise.
-    expect([rotationFromMatrix(1, 0), rotationFromMatrix(0, 1), rotationFromMatrix(-1, 0), rotationFromMatrix(0, -1)]).toEqual([0, 90, 180, 270]);
+    expect([
+      rotationFromMatrix(1, 0),
+      rotationFromMatrix(0, 1),
+      rotationFromMatrix(-1, 0),
+      rotationFromMatrix(0, -1),
+    ]).toEqual([0, 90, 180, 270]);
   });
 
-  it('applies the contest\'s size limit to the file size', async () => {
+  it("applies the contest's size limit to the file size", async () => {
     const r = await checkVideoFile(v.valid720, { ...PLAN, maxSizeBytes: 100_000 });
     expect(r.failures.map((f) => f.rule)).toEqual(['size']);
     expect(r.failures[0]!.message.vi).toMatch(/^Tệp nặng 119,6 KB; thể lệ cho phép tối đa 97,7 KB\./);
@@ -152,7 +250,10 @@ describe('the check-video command', () => {
     const names = [...TEST_VIDEO_NAMES];
     const { code, stdout } = await runCli(['--json', ...names.map((n) => v[n])]);
     expect(code).toBe(1);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(names.length);
     names.forEach((name, i) => {
       const line = lines[i];
@@ -168,13 +269,19 @@ describe('the check-video command', () => {
   it('speaks English with --lang en', async () => {
     const { code, stdout } = await runCli(['--json', '--lang', 'en', v.long1001, v.mov]);
     expect(code).toBe(1);
-    const [long, mov] = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [long, mov] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(long.failures[0].message).toMatch(EXPECTED.long1001.en!);
     expect(mov.failures[0].message).toMatch(EXPECTED.mov.en!);
   });
 
   it('prints a readable verdict in Vietnamese, exit 0 when every file passes', async () => {
-    const [pass, fail] = await Promise.all([runCli([v.valid720, v.valid1080Faststart]), runCli([v.valid720, v.portrait, path.join(dir, 'khong-co.mp4')])]);
+    const [pass, fail] = await Promise.all([
+      runCli([v.valid720, v.valid1080Faststart]),
+      runCli([v.valid720, v.portrait, path.join(dir, 'khong-co.mp4')]),
+    ]);
     expect(pass.code).toBe(0);
     expect(pass.stdout).toContain(`[ĐẠT] ${v.valid720}`);
     expect(pass.stdout).toContain('MP4, 5 phút 30 giây, 1920×1080, H.264 + AAC');
@@ -187,7 +294,11 @@ describe('the check-video command', () => {
   });
 
   it('exits 2 on usage errors', async () => {
-    const [none, lang, unknown] = await Promise.all([runCli([]), runCli(['--lang', 'fr', v.valid720]), runCli(['--frobnicate', v.valid720])]);
+    const [none, lang, unknown] = await Promise.all([
+      runCli([]),
+      runCli(['--lang', 'fr', v.valid720]),
+      runCli(['--frobnicate', v.valid720]),
+    ]);
     expect(none.code).toBe(2);
     expect(lang.code).toBe(2);
     expect(unknown.code).toBe(2);
@@ -210,7 +321,11 @@ describe('the check-video command', () => {
       // A second contest with its own rules: one to five minutes and twenty seconds.
       const row = await deps.db.selectFrom('contests').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
       const rules = { ...JSON.parse(row.entry_rules_json), minDurationSec: 60, maxDurationSec: 320 };
-      await deps.db.updateTable('contests').set({ entry_rules_json: JSON.stringify(rules) }).where('slug', '=', slug).execute();
+      await deps.db
+        .updateTable('contests')
+        .set({ entry_rules_json: JSON.stringify(rules) })
+        .where('slug', '=', slug)
+        .execute();
       env = { DATABASE_URL: db.url, DATA_DIR: db.dataDir, LOG_LEVEL: 'silent' };
       close = async () => {
         await database.close();
@@ -219,13 +334,18 @@ describe('the check-video command', () => {
     }, 60_000);
     afterAll(async () => close?.());
 
-    it('applies that contest\'s limits', async () => {
+    it("applies that contest's limits", async () => {
       const { code, stdout, stderr } = await runCli(['--contest', slug, '--json', v.valid720, v.short459], env);
       expect(code).toBe(1);
       expect(stderr).toContain(`(${slug})`);
-      const [a, b] = stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const [a, b] = stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(a.failures.map((f: { rule: string }) => f.rule)).toEqual(['duration']);
-      expect(a.failures[0].message).toMatch(/^Video dài 5 phút 30 giây; thể lệ yêu cầu từ 1 phút 00 giây đến 5 phút 20 giây\./);
+      expect(a.failures[0].message).toMatch(
+        /^Video dài 5 phút 30 giây; thể lệ yêu cầu từ 1 phút 00 giây đến 5 phút 20 giây\./,
+      );
       // 4:59 is refused by the plan but within this contest's limits.
       expect(b).toMatchObject({ ok: true, failures: [] });
     });
@@ -238,14 +358,19 @@ describe('the check-video command', () => {
   });
 });
 
-describe('what ffprobe misses (same files, this machine\'s ffprobe)', () => {
+describe("what ffprobe misses (same files, this machine's ffprobe)", () => {
   function ffprobe(file: string) {
-    const r = spawnSync('ffprobe', ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file], { encoding: 'utf8' });
+    const r = spawnSync('ffprobe', ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file], {
+      encoding: 'utf8',
+    });
     return { code: r.status, stderr: r.stderr.trim(), json: r.status === 0 ? JSON.parse(r.stdout) : null };
   }
 
   it('ffprobe reports the truncated (moov at the front) and the appended files as fine; we refuse both', async () => {
-    for (const [name, code] of [['truncated60', 'truncated'], ['appended', 'trailing_data']] as const) {
+    for (const [name, code] of [
+      ['truncated60', 'truncated'],
+      ['appended', 'trailing_data'],
+    ] as const) {
       const ff = ffprobe(v[name]);
       expect(ff.code).toBe(0);
       expect(ff.stderr).toBe('');
@@ -336,7 +461,10 @@ describe('damaged and hostile headers (fuzz)', () => {
       const kind = i % 4;
       let want: IntegrityCode;
       if (kind === 0) {
-        b.writeUInt32BE(Math.min(0xffffffff, src.length + 1 + Math.floor(random() * 1e9)), stco + 8 + 4 * Math.floor(random() * chunks));
+        b.writeUInt32BE(
+          Math.min(0xffffffff, src.length + 1 + Math.floor(random() * 1e9)),
+          stco + 8 + 4 * Math.floor(random() * chunks),
+        );
         want = 'sample_outside_file';
       } else if (kind === 1) {
         b.writeUInt32BE(moov + Math.floor(random() * 64), stco + 8 + 4 * Math.floor(random() * chunks)); // into the moov
@@ -367,7 +495,9 @@ describe('damaged and hostile headers (fuzz)', () => {
 
   it('bounds hostile box structures', async () => {
     // Thousands of empty boxes: stops at the limit, quickly.
-    const many = await probeBytes(Buffer.concat([ftyp, ...Array.from({ length: PROBE_LIMITS.maxTopLevelBoxes + 5 }, () => box('free'))]));
+    const many = await probeBytes(
+      Buffer.concat([ftyp, ...Array.from({ length: PROBE_LIMITS.maxTopLevelBoxes + 5 }, () => box('free'))]),
+    );
     sane(many);
     expect(many.integrity.problems.map((p) => p.code)).toContain('bad_box');
 
@@ -378,9 +508,20 @@ describe('damaged and hostile headers (fuzz)', () => {
     expect(t.integrity.problems.map((p) => p.code)).toContain('bad_box');
 
     // A 64-bit size far past the end, and a moov claiming 1 GiB in a tiny file: truncated, nothing allocated.
-    const huge = Buffer.concat([ftyp, Buffer.from([0, 0, 0, 1]), Buffer.from('mdat', 'latin1'), Buffer.from([0, 0, 0x10, 0, 0, 0, 0, 0]), Buffer.alloc(100)]);
+    const huge = Buffer.concat([
+      ftyp,
+      Buffer.from([0, 0, 0, 1]),
+      Buffer.from('mdat', 'latin1'),
+      Buffer.from([0, 0, 0x10, 0, 0, 0, 0, 0]),
+      Buffer.alloc(100),
+    ]);
     expect((await probeBytes(huge)).integrity.problems.map((p) => p.code)).toEqual(['truncated']);
-    const bigMoov = Buffer.concat([ftyp, Buffer.from([0x40, 0, 0, 0]), Buffer.from('moov', 'latin1'), Buffer.alloc(100)]);
+    const bigMoov = Buffer.concat([
+      ftyp,
+      Buffer.from([0x40, 0, 0, 0]),
+      Buffer.from('moov', 'latin1'),
+      Buffer.alloc(100),
+    ]);
     expect((await probeBytes(bigMoov)).integrity.problems.map((p) => p.code)).toEqual(['truncated']);
 
     // Size 0 means "to the end of the file": a valid last box, and no index.
@@ -388,7 +529,10 @@ describe('damaged and hostile headers (fuzz)', () => {
     expect((await probeBytes(toEnd)).integrity.problems.map((p) => p.code)).toEqual(['no_moov']);
 
     // A child box larger than its parent, and a trak nested in nonsense.
-    const trak = box('trak', Buffer.concat([Buffer.from([0, 0, 0x10, 0]), Buffer.from('mdia', 'latin1'), Buffer.alloc(16)]));
+    const trak = box(
+      'trak',
+      Buffer.concat([Buffer.from([0, 0, 0x10, 0]), Buffer.from('mdia', 'latin1'), Buffer.alloc(16)]),
+    );
     const badChild = await probeBytes(Buffer.concat([ftyp, box('moov', trak), box('mdat', Buffer.alloc(10))]));
     sane(badChild);
     expect(badChild.integrity.problems.map((p) => p.code)).toEqual(['bad_box']);
@@ -410,13 +554,28 @@ describe('damaged and hostile headers (fuzz)', () => {
   it('recognizes Matroska, WebM and AVI by their magic, whatever the name', async () => {
     const ebml = (docType: string) => {
       const dt = Buffer.concat([Buffer.from([0x42, 0x82, 0x80 | docType.length]), Buffer.from(docType, 'latin1')]);
-      return Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x80 | (dt.length + 4)]), Buffer.from([0x42, 0x86, 0x81, 0x01]), dt, Buffer.alloc(64)]);
+      return Buffer.concat([
+        Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x80 | (dt.length + 4)]),
+        Buffer.from([0x42, 0x86, 0x81, 0x01]),
+        dt,
+        Buffer.alloc(64),
+      ]);
     };
     expect((await probeBytes(ebml('matroska'))).probe.container).toBe('matroska');
     expect((await probeBytes(ebml('webm'))).probe.container).toBe('webm');
-    const avi = Buffer.concat([Buffer.from('RIFF', 'latin1'), Buffer.from([0, 1, 0, 0]), Buffer.from('AVI LIST', 'latin1'), Buffer.alloc(64)]);
+    const avi = Buffer.concat([
+      Buffer.from('RIFF', 'latin1'),
+      Buffer.from([0, 1, 0, 0]),
+      Buffer.from('AVI LIST', 'latin1'),
+      Buffer.alloc(64),
+    ]);
     expect((await probeBytes(avi)).probe.container).toBe('avi');
-    const wav = Buffer.concat([Buffer.from('RIFF', 'latin1'), Buffer.from([0, 1, 0, 0]), Buffer.from('WAVEfmt ', 'latin1'), Buffer.alloc(64)]);
+    const wav = Buffer.concat([
+      Buffer.from('RIFF', 'latin1'),
+      Buffer.from([0, 1, 0, 0]),
+      Buffer.from('WAVEfmt ', 'latin1'),
+      Buffer.alloc(64),
+    ]);
     expect((await probeBytes(wav)).probe.container).toBe('unknown');
     expect((await probeBytes(pseudoRandomBytes(5000, 3))).probe.container).toBe('unknown');
   });

@@ -11,7 +11,12 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .createTable('renditions')
     .addColumn('upload_id', 'text', (c) => c.primaryKey().references('uploads.id').onDelete('cascade'))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('queued', 'running', 'done', 'failed')`))
-    .addColumn('percent', 'integer', (c) => c.notNull().defaultTo(0).check(sql`percent between 0 and 100`))
+    .addColumn('percent', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`percent between 0 and 100`),
+    )
     /** Why the last run failed, without server paths; null unless `failed`. */
     .addColumn('error', 'text')
     /** The ladder made, as JSON: [{ name, width, height, videoKbps, audioKbps }]; null until `done`. */

@@ -15,15 +15,29 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const t = types(dialect);
   await db.schema
     .alterTable('contests')
-    .addColumn('reviews_required', 'integer', (c) => c.notNull().defaultTo(1).check(sql`reviews_required in (1, 2)`))
+    .addColumn('reviews_required', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`reviews_required in (1, 2)`),
+    )
     .execute();
   await db.schema
     .alterTable('entries')
-    .addColumn('review_status', 'text', (c) => c.check(sql`review_status in ('pending', 'approved', 'rejected', 'returned', 'disputed')`))
+    .addColumn('review_status', 'text', (c) =>
+      c.check(sql`review_status in ('pending', 'approved', 'rejected', 'returned', 'disputed')`),
+    )
     .execute();
-  await db.schema.alterTable('entries').addColumn('review_round', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('entries')
+    .addColumn('review_round', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('entries').addColumn('fix_deadline', t.timestamp).execute();
-  await db.schema.createIndex('entries_contest_review').on('entries').columns(['contest_id', 'review_status']).execute();
+  await db.schema
+    .createIndex('entries_contest_review')
+    .on('entries')
+    .columns(['contest_id', 'review_status'])
+    .execute();
 
   await db.schema
     .createTable('reviews')

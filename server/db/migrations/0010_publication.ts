@@ -24,7 +24,11 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('unpublished_by', t.ref, (c) => c.references('users.id').onDelete('set null'))
     .addColumn('unpublish_reason', 'text')
     .execute();
-  await db.schema.createIndex('publications_contest').on('publications').columns(['contest_id', 'unpublished_at']).execute();
+  await db.schema
+    .createIndex('publications_contest')
+    .on('publications')
+    .columns(['contest_id', 'unpublished_at'])
+    .execute();
 
   await db.schema
     .createTable('entry_reports')
@@ -36,7 +40,12 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     /** Only for the committee to reply; never shown publicly. */
     .addColumn('contact', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('reporter_user_id', t.ref, (c) => c.references('users.id').onDelete('set null'))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'dismissed', 'upheld')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open', 'dismissed', 'upheld')`),
+    )
     .addColumn('outcome', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('resolved_by', t.ref, (c) => c.references('users.id').onDelete('set null'))
     .addColumn('resolved_at', t.timestamp)

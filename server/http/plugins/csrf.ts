@@ -14,8 +14,10 @@ export function registerCsrf(app: FastifyInstance, publicUrl: string): void {
     // Every state-changing request, whatever its path looks like before decoding ("/%61pi/…" routes to /api/).
     if (SAFE.has(req.method)) return;
     const origin = req.headers.origin;
-    if (origin && origin !== publicOrigin && origin !== `${req.protocol}://${req.host}`) throw new AppError('auth.csrf');
+    if (origin && origin !== publicOrigin && origin !== `${req.protocol}://${req.host}`)
+      throw new AppError('auth.csrf');
     const sent = req.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || !req.expectedCsrf || !safeEqual(sent, req.expectedCsrf)) throw new AppError('auth.csrf');
+    if (typeof sent !== 'string' || !req.expectedCsrf || !safeEqual(sent, req.expectedCsrf))
+      throw new AppError('auth.csrf');
   });
 }

@@ -8,7 +8,8 @@ export function limiter(points: number, durationSec: number) {
     try {
       await rl.consume(key);
     } catch (e) {
-      if (e instanceof RateLimiterRes) throw new AppError('auth.rateLimited', { seconds: Math.ceil(e.msBeforeNext / 1000) });
+      if (e instanceof RateLimiterRes)
+        throw new AppError('auth.rateLimited', { seconds: Math.ceil(e.msBeforeNext / 1000) });
       throw e;
     }
   };

@@ -35,12 +35,28 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
     let anon = req.cookies[ANON_CSRF_COOKIE];
     if (!anon) {
       anon = randomToken();
-      reply.setCookie(ANON_CSRF_COOKIE, anon, { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies });
+      reply.setCookie(ANON_CSRF_COOKIE, anon, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.config.secureCookies,
+      });
     }
     req.expectedCsrf = anon;
   });
 }
 
-export function setSessionCookie(reply: import('fastify').FastifyReply, deps: Deps, token: string, expiresAt: string): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, expires: new Date(expiresAt) });
+export function setSessionCookie(
+  reply: import('fastify').FastifyReply,
+  deps: Deps,
+  token: string,
+  expiresAt: string,
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    expires: new Date(expiresAt),
+  });
 }

@@ -11,7 +11,17 @@ export function auditRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/contests/:slug/audit',
-    { schema: { tags: ['audit'], params: z.object({ slug: z.string().min(1).max(80) }), querystring: z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(500).optional() }), response: { 200: z.array(auditRecordViewSchema), ...errors } } },
+    {
+      schema: {
+        tags: ['audit'],
+        params: z.object({ slug: z.string().min(1).max(80) }),
+        querystring: z.object({
+          before: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(500).optional(),
+        }),
+        response: { 200: z.array(auditRecordViewSchema), ...errors },
+      },
+    },
     async (req) => listAuditLog(deps, req.actor, req.params.slug, req.query),
   );
 }

@@ -34,51 +34,109 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
     return { user: toUser(user), memberships: await listMemberships(deps, userId), csrfToken };
   }
 
-  r.get('/api/auth/session', { schema: { tags: ['auth'], summary: 'Current user, roles and CSRF token', response: { 200: sessionInfoSchema, ...errors } } }, async (req) =>
-    sessionInfo(req.actor.userId, req.expectedCsrf!),
+  r.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Current user, roles and CSRF token',
+        response: { 200: sessionInfoSchema, ...errors },
+      },
+    },
+    async (req) => sessionInfo(req.actor.userId, req.expectedCsrf!),
   );
 
-  r.post('/api/auth/register', { schema: { tags: ['auth'], body: registerSchema, response: { 201: userSchema, ...errors } } }, async (req, reply) => {
-    await registerByIp(req.ip);
-    const user = await registerAccount(deps, req.body);
-    return reply.code(201).send(user);
-  });
-
-  r.post('/api/auth/login', { schema: { tags: ['auth'], body: loginSchema, response: { 200: sessionInfoSchema, ...errors } } }, async (req, reply) => {
-    await loginByIp(req.ip);
-    // Keyed on the identifier in one form, so "0912…", "+84912…" and "0912.…" share one limit.
-    const id = req.body.identifier;
-    await loginByIdentifier(id.includes('@') ? normalizeEmail(id) : (normalizePhone(id) ?? id.trim()));
-    const s = await logIn(deps, req.body);
-    setSessionCookie(reply, deps, s.token, s.expiresAt);
-    return sessionInfo(s.userId, s.csrfToken);
-  });
-
-  r.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: okSchema, ...errors } } }, async (req, reply) => {
-    if (req.sessionToken) await logOut(deps, req.sessionToken);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
-
-  r.post('/api/auth/password-reset/request', { schema: { tags: ['auth'], body: z.object({ email: z.string().trim().email() }), response: { 200: okSchema, ...errors } } }, async (req) => {
-    await resetByIp(req.ip);
-    await requestPasswordReset(deps, req.body);
-    return { ok: true as const };
-  });
-
-  r.post('/api/auth/password-reset/confirm', { schema: { tags: ['auth'], body: z.object({ token: z.string().min(10).max(200), password: z.string().min(1).max(200) }), response: { 200: okSchema, ...errors } } }, async (req) => {
-    await resetByIp(req.ip);
-    await resetPassword(deps, req.body);
-    return { ok: true as const };
-  });
-
-  r.patch('/api/account', { schema: { tags: ['account'], body: z.object({ fullName: z.string().trim().min(2).max(200).optional(), locale: localeSchema.optional() }), response: { 200: userSchema, ...errors } } }, async (req) =>
-    updateAccount(deps, req.actor, req.body),
+  r.post(
+    '/api/auth/register',
+    { schema: { tags: ['auth'], body: registerSchema, response: { 201: userSchema, ...errors } } },
+    async (req, reply) => {
+      await registerByIp(req.ip);
+      const user = await registerAccount(deps, req.body);
+      return reply.code(201).send(user);
+    },
   );
 
-  r.post('/api/account/password', { schema: { tags: ['account'], body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }), response: { 200: okSchema, ...errors } } }, async (req) => {
-    if (!req.sessionToken) throw new AppError('auth.required');
-    await changePassword(deps, req.actor, { ...req.body, currentToken: req.sessionToken });
-    return { ok: true as const };
-  });
+  r.post(
+    '/api/auth/login',
+    { schema: { tags: ['auth'], body: loginSchema, response: { 200: sessionInfoSchema, ...errors } } },
+    async (req, reply) => {
+      await loginByIp(req.ip);
+      // Keyed on the identifier in one form, so "0912…", "+84912…" and "0912.…" share one limit.
+      const id = req.body.identifier;
+      await loginByIdentifier(id.includes('@') ? normalizeEmail(id) : (normalizePhone(id) ?? id.trim()));
+      const s = await logIn(deps, req.body);
+      setSessionCookie(reply, deps, s.token, s.expiresAt);
+      return sessionInfo(s.userId, s.csrfToken);
+    },
+  );
+
+  r.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], response: { 200: okSchema, ...errors } } },
+    async (req, reply) => {
+      if (req.sessionToken) await logOut(deps, req.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/auth/password-reset/request',
+    {
+      schema: {
+        tags: ['auth'],
+        body: z.object({ email: z.string().trim().email() }),
+        response: { 200: okSchema, ...errors },
+      },
+    },
+    async (req) => {
+      await resetByIp(req.ip);
+      await requestPasswordReset(deps, req.body);
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/auth/password-reset/confirm',
+    {
+      schema: {
+        tags: ['auth'],
+        body: z.object({ token: z.string().min(10).max(200), password: z.string().min(1).max(200) }),
+        response: { 200: okSchema, ...errors },
+      },
+    },
+    async (req) => {
+      await resetByIp(req.ip);
+      await resetPassword(deps, req.body);
+      return { ok: true as const };
+    },
+  );
+
+  r.patch(
+    '/api/account',
+    {
+      schema: {
+        tags: ['account'],
+        body: z.object({ fullName: z.string().trim().min(2).max(200).optional(), locale: localeSchema.optional() }),
+        response: { 200: userSchema, ...errors },
+      },
+    },
+    async (req) => updateAccount(deps, req.actor, req.body),
+  );
+
+  r.post(
+    '/api/account/password',
+    {
+      schema: {
+        tags: ['account'],
+        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        response: { 200: okSchema, ...errors },
+      },
+    },
+    async (req) => {
+      if (!req.sessionToken) throw new AppError('auth.required');
+      await changePassword(deps, req.actor, { ...req.body, currentToken: req.sessionToken });
+      return { ok: true as const };
+    },
+  );
 }

@@ -16,13 +16,29 @@ const slugParams = z.object({ slug: z.string().min(1).max(80) });
 export function contestRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/contests', { schema: { tags: ['contests'], response: { 200: z.array(contestSummarySchema), ...errors } } }, async () => listContests(deps));
-
-  r.post('/api/contests', { schema: { tags: ['contests'], body: contestCreateSchema, response: { 201: z.object({ id: z.number(), slug: z.string() }), ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await createContest(deps, req.actor, req.body)),
+  r.get(
+    '/api/contests',
+    { schema: { tags: ['contests'], response: { 200: z.array(contestSummarySchema), ...errors } } },
+    async () => listContests(deps),
   );
 
-  r.get('/api/contests/:slug', { schema: { tags: ['contests'], params: slugParams, response: { 200: contestViewSchema, ...errors } } }, async (req) => getContest(deps, req.params.slug));
+  r.post(
+    '/api/contests',
+    {
+      schema: {
+        tags: ['contests'],
+        body: contestCreateSchema,
+        response: { 201: z.object({ id: z.number(), slug: z.string() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createContest(deps, req.actor, req.body)),
+  );
+
+  r.get(
+    '/api/contests/:slug',
+    { schema: { tags: ['contests'], params: slugParams, response: { 200: contestViewSchema, ...errors } } },
+    async (req) => getContest(deps, req.params.slug),
+  );
 
   r.put(
     '/api/contests/:slug',
@@ -30,7 +46,10 @@ export function contestRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['contests'],
         params: slugParams,
-        body: contestSettingsSchema.extend({ phases: phaseListSchema, unitCategories: z.array(unitCategorySchema).max(20) }),
+        body: contestSettingsSchema.extend({
+          phases: phaseListSchema,
+          unitCategories: z.array(unitCategorySchema).max(20),
+        }),
         response: { 200: okSchema, ...errors },
       },
     },

@@ -8,7 +8,15 @@ export function healthRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/health',
-    { schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), time: z.string() }), 503: z.object({ status: z.literal('error'), database: z.enum(['sqlite', 'postgres']), time: z.string() }) } } },
+    {
+      schema: {
+        tags: ['system'],
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), time: z.string() }),
+          503: z.object({ status: z.literal('error'), database: z.enum(['sqlite', 'postgres']), time: z.string() }),
+        },
+      },
+    },
     async (_req, reply) => {
       const time = deps.clock().toISOString();
       try {

@@ -3,7 +3,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, renditionStatusSchema } from '../../../core/api.ts';
 import type { Deps } from '../../services/context.ts';
-import { getEntryRenditions, openEntryMedia, openEntryOriginal, type MediaResponse } from '../../services/serve-entry-media.ts';
+import {
+  getEntryRenditions,
+  openEntryMedia,
+  openEntryOriginal,
+  type MediaResponse,
+} from '../../services/serve-entry-media.ts';
 import type { StoredObject } from '../../storage/storage.ts';
 import { AppError } from '../../../core/errors.ts';
 
@@ -13,7 +18,10 @@ const entryParams = z.object({ entryId: z.coerce.number().int().positive() });
 const name = z.string().max(4096);
 
 function sendObject(reply: FastifyReply, obj: StoredObject, headers: Record<string, string> = {}): FastifyReply {
-  reply.header('content-type', obj.contentType).header('accept-ranges', 'bytes').header('x-content-type-options', 'nosniff');
+  reply
+    .header('content-type', obj.contentType)
+    .header('accept-ranges', 'bytes')
+    .header('x-content-type-options', 'nosniff');
   for (const [k, v] of Object.entries(headers)) reply.header(k, v);
   reply.header('content-length', String(obj.size));
   if (obj.range) reply.code(206).header('content-range', `bytes ${obj.range.start}-${obj.range.end}/${obj.totalSize}`);
@@ -28,7 +36,8 @@ export function sendMedia(reply: FastifyReply, out: MediaResponse): FastifyReply
 /** A 416 carries the size of the file, as RFC 9110 asks. */
 export function withRangeSize<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
   return run().catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'media.rangeNotSatisfiable') reply.header('content-range', `bytes */${(err.details as { totalSize: number }).totalSize}`);
+    if (err instanceof AppError && err.code === 'media.rangeNotSatisfiable')
+      reply.header('content-range', `bytes */${(err.details as { totalSize: number }).totalSize}`);
     throw err;
   });
 }
@@ -41,36 +50,74 @@ export function withRangeSize<T>(reply: FastifyReply, run: () => Promise<T>): Pr
 export function mediaRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/entries/:entryId/renditions', { schema: { tags: ['media'], params: entryParams, response: { 200: renditionStatusSchema, ...errors } } }, async (req, reply) => {
-    reply.header('cache-control', 'private, no-store');
-    return getEntryRenditions(deps, req.actor, req.params.entryId);
-  });
+  r.get(
+    '/api/entries/:entryId/renditions',
+    { schema: { tags: ['media'], params: entryParams, response: { 200: renditionStatusSchema, ...errors } } },
+    async (req, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return getEntryRenditions(deps, req.actor, req.params.entryId);
+    },
+  );
 
   r.get(
     '/api/entries/:entryId/media/:file',
-    { schema: { tags: ['media'], description: 'master.m3u8, poster.jpg or strip.jpg of the renditions; Range supported.', params: entryParams.extend({ file: name }), produces: ['application/vnd.apple.mpegurl', 'image/jpeg'], response: errors } },
+    {
+      schema: {
+        tags: ['media'],
+        description: 'master.m3u8, poster.jpg or strip.jpg of the renditions; Range supported.',
+        params: entryParams.extend({ file: name }),
+        produces: ['application/vnd.apple.mpegurl', 'image/jpeg'],
+        response: errors,
+      },
+    },
     async (req, reply) => {
-      const out = await withRangeSize(reply, () => openEntryMedia(deps, req.actor, req.params.entryId, [req.params.file], req.headers.range));
+      const out = await withRangeSize(reply, () =>
+        openEntryMedia(deps, req.actor, req.params.entryId, [req.params.file], req.headers.range),
+      );
       return sendMedia(reply, out);
     },
   );
 
   r.get(
     '/api/entries/:entryId/media/:variant/:file',
-    { schema: { tags: ['media'], description: 'A variant playlist (index.m3u8) or segment (seg_NNNNN.ts / .m4s); Range supported.', params: entryParams.extend({ variant: name, file: name }), produces: ['application/vnd.apple.mpegurl', 'video/mp2t', 'video/iso.segment'], response: errors } },
+    {
+      schema: {
+        tags: ['media'],
+        description: 'A variant playlist (index.m3u8) or segment (seg_NNNNN.ts / .m4s); Range supported.',
+        params: entryParams.extend({ variant: name, file: name }),
+        produces: ['application/vnd.apple.mpegurl', 'video/mp2t', 'video/iso.segment'],
+        response: errors,
+      },
+    },
     async (req, reply) => {
-      const out = await withRangeSize(reply, () => openEntryMedia(deps, req.actor, req.params.entryId, [req.params.variant, req.params.file], req.headers.range));
+      const out = await withRangeSize(reply, () =>
+        openEntryMedia(deps, req.actor, req.params.entryId, [req.params.variant, req.params.file], req.headers.range),
+      );
       return sendMedia(reply, out);
     },
   );
 
   r.get(
     '/api/entries/:entryId/original',
-    { schema: { tags: ['media'], description: 'The original file as uploaded (attachment; Range supported), or a redirect to a short-lived signed URL when it is in object storage.', params: entryParams, produces: ['video/mp4', 'video/quicktime'], response: errors } },
+    {
+      schema: {
+        tags: ['media'],
+        description:
+          'The original file as uploaded (attachment; Range supported), or a redirect to a short-lived signed URL when it is in object storage.',
+        params: entryParams,
+        produces: ['video/mp4', 'video/quicktime'],
+        response: errors,
+      },
+    },
     async (req, reply) => {
-      const out = await withRangeSize(reply, () => openEntryOriginal(deps, req.actor, req.params.entryId, req.headers.range));
+      const out = await withRangeSize(reply, () =>
+        openEntryOriginal(deps, req.actor, req.params.entryId, req.headers.range),
+      );
       if (out.kind === 'redirect') return reply.header('cache-control', 'private, no-store').redirect(out.url, 302);
-      return sendObject(reply, out.object, { 'cache-control': 'private, no-store', 'content-disposition': out.disposition });
+      return sendObject(reply, out.object, {
+        'cache-control': 'private, no-store',
+        'content-disposition': out.disposition,
+      });
     },
   );
 }

@@ -11,11 +11,21 @@ const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 export function notificationRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/me/notifications', { schema: { tags: ['notifications'], response: { 200: notificationListSchema, ...errors } } }, async (req) => listMyNotifications(deps, req.actor));
+  r.get(
+    '/api/me/notifications',
+    { schema: { tags: ['notifications'], response: { 200: notificationListSchema, ...errors } } },
+    async (req) => listMyNotifications(deps, req.actor),
+  );
 
   r.post(
     '/api/me/notifications/:id/read',
-    { schema: { tags: ['notifications'], params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: okSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['notifications'],
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: okSchema, ...errors },
+      },
+    },
     async (req) => {
       await markNotificationRead(deps, req.actor, req.params.id);
       return { ok: true as const };

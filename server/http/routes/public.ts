@@ -32,7 +32,10 @@ function sendJson(reply: FastifyReply, json: string): FastifyReply {
 }
 
 function sendPublicObject(reply: FastifyReply, obj: StoredObject): FastifyReply {
-  reply.header('content-type', obj.contentType).header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=600');
+  reply
+    .header('content-type', obj.contentType)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'public, max-age=600');
   return reply.header('content-length', String(obj.size)).send(obj.body);
 }
 
@@ -42,30 +45,97 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
   const reportsByIp = limiter(deps.config.reportsPerHour, 3600);
   const shortCache = 'public, max-age=10';
 
-  r.get('/api/public/contests/:slug/gallery', { schema: { tags: ['public'], params: slugParams, querystring: galleryQuery, response: { 200: galleryPageSchema, ...errors } } }, async (req, reply) => {
-    return sendJson(reply, await galleryPageJson(deps, req.params.slug, req.query));
-  });
-
-  r.get('/api/public/entries/:entryId', { schema: { tags: ['public'], params: entryParams, response: { 200: publicEntrySchema, ...errors } } }, async (req, reply) => {
-    return sendJson(reply, await publicEntryJson(deps, req.params.entryId));
-  });
-
-  r.get('/api/public/entries/:entryId/media/:file', { schema: { tags: ['public'], params: entryParams.extend({ file: name }), produces: ['application/vnd.apple.mpegurl', 'image/jpeg'], response: errors } }, async (req, reply) =>
-    sendMedia(reply, await withRangeSize(reply, () => openPublicEntryMedia(deps, req.params.entryId, [req.params.file], req.headers.range))),
+  r.get(
+    '/api/public/contests/:slug/gallery',
+    {
+      schema: {
+        tags: ['public'],
+        params: slugParams,
+        querystring: galleryQuery,
+        response: { 200: galleryPageSchema, ...errors },
+      },
+    },
+    async (req, reply) => {
+      return sendJson(reply, await galleryPageJson(deps, req.params.slug, req.query));
+    },
   );
 
-  r.get('/api/public/entries/:entryId/media/:variant/:file', { schema: { tags: ['public'], params: entryParams.extend({ variant: name, file: name }), produces: ['application/vnd.apple.mpegurl', 'video/mp2t'], response: errors } }, async (req, reply) =>
-    sendMedia(reply, await withRangeSize(reply, () => openPublicEntryMedia(deps, req.params.entryId, [req.params.variant, req.params.file], req.headers.range))),
+  r.get(
+    '/api/public/entries/:entryId',
+    { schema: { tags: ['public'], params: entryParams, response: { 200: publicEntrySchema, ...errors } } },
+    async (req, reply) => {
+      return sendJson(reply, await publicEntryJson(deps, req.params.entryId));
+    },
   );
 
-  r.get('/api/public/entries/:entryId/subtitles/:file', { schema: { tags: ['public'], params: entryParams.extend({ file: z.string().max(40) }), produces: ['text/vtt'], response: errors } }, async (req, reply) => {
-    const obj = await openPublicSubtitles(deps, req.params.entryId, req.params.file.replace(/\.vtt$/i, ''));
-    return sendPublicObject(reply, obj);
-  });
+  r.get(
+    '/api/public/entries/:entryId/media/:file',
+    {
+      schema: {
+        tags: ['public'],
+        params: entryParams.extend({ file: name }),
+        produces: ['application/vnd.apple.mpegurl', 'image/jpeg'],
+        response: errors,
+      },
+    },
+    async (req, reply) =>
+      sendMedia(
+        reply,
+        await withRangeSize(reply, () =>
+          openPublicEntryMedia(deps, req.params.entryId, [req.params.file], req.headers.range),
+        ),
+      ),
+  );
+
+  r.get(
+    '/api/public/entries/:entryId/media/:variant/:file',
+    {
+      schema: {
+        tags: ['public'],
+        params: entryParams.extend({ variant: name, file: name }),
+        produces: ['application/vnd.apple.mpegurl', 'video/mp2t'],
+        response: errors,
+      },
+    },
+    async (req, reply) =>
+      sendMedia(
+        reply,
+        await withRangeSize(reply, () =>
+          openPublicEntryMedia(deps, req.params.entryId, [req.params.variant, req.params.file], req.headers.range),
+        ),
+      ),
+  );
+
+  r.get(
+    '/api/public/entries/:entryId/subtitles/:file',
+    {
+      schema: {
+        tags: ['public'],
+        params: entryParams.extend({ file: z.string().max(40) }),
+        produces: ['text/vtt'],
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      const obj = await openPublicSubtitles(deps, req.params.entryId, req.params.file.replace(/\.vtt$/i, ''));
+      return sendPublicObject(reply, obj);
+    },
+  );
 
   r.post(
     '/api/public/entries/:entryId/reports',
-    { schema: { tags: ['public'], params: entryParams, body: z.object({ kind: z.enum(REPORT_KINDS), reason: z.string().max(3000), contact: z.string().max(200).optional() }), response: { 201: z.object({ id: z.number() }), ...errors } } },
+    {
+      schema: {
+        tags: ['public'],
+        params: entryParams,
+        body: z.object({
+          kind: z.enum(REPORT_KINDS),
+          reason: z.string().max(3000),
+          contact: z.string().max(200).optional(),
+        }),
+        response: { 201: z.object({ id: z.number() }), ...errors },
+      },
+    },
     async (req, reply) => {
       await reportsByIp(req.ip);
       const out = await reportEntry(deps, req.actor, req.params.entryId, req.body);
@@ -73,8 +143,12 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  r.get('/api/public/contests/:slug/news', { schema: { tags: ['public'], params: slugParams, response: { 200: z.array(newsPostSchema), ...errors } } }, async (req, reply) => {
-    reply.header('cache-control', shortCache);
-    return listNews(deps, req.params.slug);
-  });
+  r.get(
+    '/api/public/contests/:slug/news',
+    { schema: { tags: ['public'], params: slugParams, response: { 200: z.array(newsPostSchema), ...errors } } },
+    async (req, reply) => {
+      reply.header('cache-control', shortCache);
+      return listNews(deps, req.params.slug);
+    },
+  );
 }

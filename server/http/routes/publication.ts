@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, okSchema, publicationRowSchema, publishResultSchema, reportRowSchema } from '../../../core/api.ts';
+import {
+  errorBodySchema,
+  okSchema,
+  publicationRowSchema,
+  publishResultSchema,
+  reportRowSchema,
+} from '../../../core/api.ts';
 import type { Deps } from '../../services/context.ts';
 import { exportCaptionsCsv } from '../../services/export-captions.ts';
 import { listPublication } from '../../services/list-publication.ts';
@@ -20,53 +26,135 @@ const newsBody = z.object({ title: z.string().trim().min(3).max(300), body: z.st
 export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/contests/:slug/publication', { schema: { tags: ['publication'], params: slugParams, response: { 200: z.array(publicationRowSchema), ...errors } } }, async (req) => listPublication(deps, req.actor, req.params.slug));
+  r.get(
+    '/api/contests/:slug/publication',
+    {
+      schema: {
+        tags: ['publication'],
+        params: slugParams,
+        response: { 200: z.array(publicationRowSchema), ...errors },
+      },
+    },
+    async (req) => listPublication(deps, req.actor, req.params.slug),
+  );
 
   r.post(
     '/api/contests/:slug/publication/publish',
-    { schema: { tags: ['publication'], description: 'Publishes the listed entries, or with `entryIds: null` every approved entry not yet public.', params: slugParams, body: z.object({ entryIds: z.array(z.number().int().positive()).max(2000).nullable(), caption: z.string().max(3000).optional() }), response: { 200: publishResultSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['publication'],
+        description: 'Publishes the listed entries, or with `entryIds: null` every approved entry not yet public.',
+        params: slugParams,
+        body: z.object({
+          entryIds: z.array(z.number().int().positive()).max(2000).nullable(),
+          caption: z.string().max(3000).optional(),
+        }),
+        response: { 200: publishResultSchema, ...errors },
+      },
+    },
     async (req) => publishEntries(deps, req.actor, req.params.slug, req.body),
   );
 
   r.post(
     '/api/contests/:slug/publication/:entryId/unpublish',
-    { schema: { tags: ['publication'], params: slugParams.extend({ entryId: z.coerce.number().int().positive() }), body: z.object({ reason: z.string().max(1000) }), response: { 200: okSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['publication'],
+        params: slugParams.extend({ entryId: z.coerce.number().int().positive() }),
+        body: z.object({ reason: z.string().max(1000) }),
+        response: { 200: okSchema, ...errors },
+      },
+    },
     async (req) => {
       await unpublishEntry(deps, req.actor, req.params.slug, req.params.entryId, req.body.reason);
       return { ok: true as const };
     },
   );
 
-  r.get('/api/contests/:slug/publication/captions.csv', { schema: { tags: ['publication'], params: slugParams, produces: ['text/csv'] } }, async (req, reply) => {
-    const csv = await exportCaptionsCsv(deps, req.actor, req.params.slug, req.lang);
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="captions-${req.params.slug}.csv"`).header('cache-control', 'private, no-store').send(csv);
-  });
+  r.get(
+    '/api/contests/:slug/publication/captions.csv',
+    { schema: { tags: ['publication'], params: slugParams, produces: ['text/csv'] } },
+    async (req, reply) => {
+      const csv = await exportCaptionsCsv(deps, req.actor, req.params.slug, req.lang);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="captions-${req.params.slug}.csv"`)
+        .header('cache-control', 'private, no-store')
+        .send(csv);
+    },
+  );
 
   r.get(
     '/api/contests/:slug/reports',
-    { schema: { tags: ['reports'], params: slugParams, querystring: z.object({ status: z.enum(['open', 'dismissed', 'upheld']).optional() }), response: { 200: z.array(reportRowSchema), ...errors } } },
+    {
+      schema: {
+        tags: ['reports'],
+        params: slugParams,
+        querystring: z.object({ status: z.enum(['open', 'dismissed', 'upheld']).optional() }),
+        response: { 200: z.array(reportRowSchema), ...errors },
+      },
+    },
     async (req) => listReports(deps, req.actor, req.params.slug, req.query),
   );
 
   r.post(
     '/api/reports/:reportId/resolve',
-    { schema: { tags: ['reports'], params: z.object({ reportId: z.coerce.number().int().positive() }), body: z.object({ status: z.enum(['dismissed', 'upheld']), outcome: z.string().max(2000), unpublish: z.boolean().optional() }), response: { 200: okSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['reports'],
+        params: z.object({ reportId: z.coerce.number().int().positive() }),
+        body: z.object({
+          status: z.enum(['dismissed', 'upheld']),
+          outcome: z.string().max(2000),
+          unpublish: z.boolean().optional(),
+        }),
+        response: { 200: okSchema, ...errors },
+      },
+    },
     async (req) => {
       await resolveReport(deps, req.actor, req.params.reportId, req.body);
       return { ok: true as const };
     },
   );
 
-  r.post('/api/contests/:slug/news', { schema: { tags: ['news'], params: slugParams, body: newsBody, response: { 201: z.object({ id: z.number() }), ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await saveNewsPost(deps, req.actor, req.params.slug, null, req.body)),
+  r.post(
+    '/api/contests/:slug/news',
+    {
+      schema: {
+        tags: ['news'],
+        params: slugParams,
+        body: newsBody,
+        response: { 201: z.object({ id: z.number() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await saveNewsPost(deps, req.actor, req.params.slug, null, req.body)),
   );
 
-  r.put('/api/contests/:slug/news/:postId', { schema: { tags: ['news'], params: slugParams.extend({ postId: z.coerce.number().int().positive() }), body: newsBody, response: { 200: z.object({ id: z.number() }), ...errors } } }, async (req) =>
-    saveNewsPost(deps, req.actor, req.params.slug, req.params.postId, req.body),
+  r.put(
+    '/api/contests/:slug/news/:postId',
+    {
+      schema: {
+        tags: ['news'],
+        params: slugParams.extend({ postId: z.coerce.number().int().positive() }),
+        body: newsBody,
+        response: { 200: z.object({ id: z.number() }), ...errors },
+      },
+    },
+    async (req) => saveNewsPost(deps, req.actor, req.params.slug, req.params.postId, req.body),
   );
 
-  r.delete('/api/contests/:slug/news/:postId', { schema: { tags: ['news'], params: slugParams.extend({ postId: z.coerce.number().int().positive() }), response: { 200: okSchema, ...errors } } }, async (req) => {
-    await deleteNewsPost(deps, req.actor, req.params.slug, req.params.postId);
-    return { ok: true as const };
-  });
+  r.delete(
+    '/api/contests/:slug/news/:postId',
+    {
+      schema: {
+        tags: ['news'],
+        params: slugParams.extend({ postId: z.coerce.number().int().positive() }),
+        response: { 200: okSchema, ...errors },
+      },
+    },
+    async (req) => {
+      await deleteNewsPost(deps, req.actor, req.params.slug, req.params.postId);
+      return { ok: true as const };
+    },
+  );
 }

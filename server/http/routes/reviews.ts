@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { entryReviewsSchema, errorBodySchema, extendFixDeadlineSchema, fixDeadlineExtendedSchema, reviewQueueSchema, reviewRecordedSchema } from '../../../core/api.ts';
+import {
+  entryReviewsSchema,
+  errorBodySchema,
+  extendFixDeadlineSchema,
+  fixDeadlineExtendedSchema,
+  reviewQueueSchema,
+  reviewRecordedSchema,
+} from '../../../core/api.ts';
 import { ENTRY_FORMS } from '../../../core/contest.ts';
 import { REVIEW_STATUSES, reviewInputSchema } from '../../../core/review.ts';
 import type { Deps } from '../../services/context.ts';
@@ -23,12 +30,23 @@ const queueQuery = z.object({
 export function reviewRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/contests/:slug/review-queue', { schema: { tags: ['reviews'], params: slugParams, querystring: queueQuery, response: { 200: reviewQueueSchema, ...errors } } }, async (req) =>
-    listReviewQueue(deps, req.actor, req.params.slug, req.query),
+  r.get(
+    '/api/contests/:slug/review-queue',
+    {
+      schema: {
+        tags: ['reviews'],
+        params: slugParams,
+        querystring: queueQuery,
+        response: { 200: reviewQueueSchema, ...errors },
+      },
+    },
+    async (req) => listReviewQueue(deps, req.actor, req.params.slug, req.query),
   );
 
-  r.get('/api/entries/:entryId/reviews', { schema: { tags: ['reviews'], params: entryParams, response: { 200: entryReviewsSchema, ...errors } } }, async (req) =>
-    getEntryReviews(deps, req.actor, req.params.entryId),
+  r.get(
+    '/api/entries/:entryId/reviews',
+    { schema: { tags: ['reviews'], params: entryParams, response: { 200: entryReviewsSchema, ...errors } } },
+    async (req) => getEntryReviews(deps, req.actor, req.params.entryId),
   );
 
   r.post(
@@ -36,7 +54,8 @@ export function reviewRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['reviews'],
-        description: 'Records a review decision (approve, reject, return with a fix deadline); with two reviews required, the organizer settles a disagreement. Audited; the entrant is notified once the round is settled.',
+        description:
+          'Records a review decision (approve, reject, return with a fix deadline); with two reviews required, the organizer settles a disagreement. Audited; the entrant is notified once the round is settled.',
         params: entryParams,
         body: reviewInputSchema,
         response: { 201: reviewRecordedSchema, ...errors },
@@ -50,7 +69,8 @@ export function reviewRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['reviews'],
-        description: 'Gives an entry returned for a fix a later fix deadline (also after the old one passed). Audited; the entrant is notified.',
+        description:
+          'Gives an entry returned for a fix a later fix deadline (also after the old one passed). Audited; the entrant is notified.',
         params: entryParams,
         body: extendFixDeadlineSchema,
         response: { 200: fixDeadlineExtendedSchema, ...errors },

@@ -13,14 +13,35 @@ const slugParams = z.object({ slug: z.string().min(1).max(80) });
 
 export function rosterRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/contests/:slug/roster', { schema: { tags: ['roster'], params: slugParams, response: { 200: z.array(rosterMemberViewSchema), ...errors } } }, async (req) =>
-    listRoster(deps, req.actor, req.params.slug) as Promise<z.infer<typeof rosterMemberViewSchema>[]>,
+  r.get(
+    '/api/contests/:slug/roster',
+    { schema: { tags: ['roster'], params: slugParams, response: { 200: z.array(rosterMemberViewSchema), ...errors } } },
+    async (req) => listRoster(deps, req.actor, req.params.slug) as Promise<z.infer<typeof rosterMemberViewSchema>[]>,
   );
-  r.post('/api/contests/:slug/roster', { schema: { tags: ['roster'], params: slugParams, body: rosterMemberInputSchema, response: { 201: z.object({ id: z.number() }), ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await addRosterMember(deps, req.actor, req.params.slug, req.body)),
+  r.post(
+    '/api/contests/:slug/roster',
+    {
+      schema: {
+        tags: ['roster'],
+        params: slugParams,
+        body: rosterMemberInputSchema,
+        response: { 201: z.object({ id: z.number() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addRosterMember(deps, req.actor, req.params.slug, req.body)),
   );
-  r.delete('/api/contests/:slug/roster/:memberId', { schema: { tags: ['roster'], params: slugParams.extend({ memberId: z.coerce.number().int().positive() }), response: { 200: okSchema, ...errors } } }, async (req) => {
-    await removeRosterMember(deps, req.actor, req.params.slug, req.params.memberId);
-    return { ok: true as const };
-  });
+  r.delete(
+    '/api/contests/:slug/roster/:memberId',
+    {
+      schema: {
+        tags: ['roster'],
+        params: slugParams.extend({ memberId: z.coerce.number().int().positive() }),
+        response: { 200: okSchema, ...errors },
+      },
+    },
+    async (req) => {
+      await removeRosterMember(deps, req.actor, req.params.slug, req.params.memberId);
+      return { ok: true as const };
+    },
+  );
 }

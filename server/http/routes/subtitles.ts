@@ -20,7 +20,10 @@ const SUBTITLE_TYPES = ['text/vtt', 'application/x-subrip', 'text/plain', 'appli
 
 function sendVtt(reply: FastifyReply, obj: StoredObject): FastifyReply {
   // Track URLs carry the file's version (?v=), so a replaced file is fetched anew despite the cache.
-  reply.header('content-type', obj.contentType).header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=3600');
+  reply
+    .header('content-type', obj.contentType)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, max-age=3600');
   return reply.header('content-length', String(obj.size)).send(obj.body);
 }
 
@@ -29,7 +32,11 @@ export function subtitleRoutes(app: FastifyInstance, deps: Deps): void {
   void app.register(async (scope) => {
     // In this scope only, the file arrives as bytes whatever its type (elsewhere text/plain is parsed as a string).
     scope.removeContentTypeParser(['text/plain']);
-    scope.addContentTypeParser(['text/vtt', 'application/x-subrip', 'text/plain'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      ['text/vtt', 'application/x-subrip', 'text/plain'],
+      { parseAs: 'buffer' },
+      (_req, body, done) => done(null, body),
+    );
     const r = scope.withTypeProvider<ZodTypeProvider>();
 
     r.put(
@@ -49,23 +56,42 @@ export function subtitleRoutes(app: FastifyInstance, deps: Deps): void {
       async (req) => {
         // JSON (or any other type with a parser of its own) is not a subtitle file.
         if (req.body !== undefined && !Buffer.isBuffer(req.body)) throw new AppError('request.unsupportedType');
-        return saveEntrySubtitles(deps, req.actor, req.params.entryId, req.params.lang, req.body ?? Buffer.alloc(0), { label: req.query.label });
+        return saveEntrySubtitles(deps, req.actor, req.params.entryId, req.params.lang, req.body ?? Buffer.alloc(0), {
+          label: req.query.label,
+        });
       },
     );
 
-    r.delete('/api/entries/:entryId/subtitles/:lang', { schema: { tags: ['subtitles'], params: langParams, response: { 200: okSchema, ...errors } } }, async (req) => {
-      await deleteEntrySubtitles(deps, req.actor, req.params.entryId, req.params.lang);
-      return { ok: true as const };
-    });
+    r.delete(
+      '/api/entries/:entryId/subtitles/:lang',
+      { schema: { tags: ['subtitles'], params: langParams, response: { 200: okSchema, ...errors } } },
+      async (req) => {
+        await deleteEntrySubtitles(deps, req.actor, req.params.entryId, req.params.lang);
+        return { ok: true as const };
+      },
+    );
 
-    r.get('/api/entries/:entryId/subtitles', { schema: { tags: ['subtitles'], params: entryParams, response: { 200: subtitleListSchema, ...errors } } }, async (req, reply) => {
-      reply.header('cache-control', 'private, no-store');
-      return listEntrySubtitles(deps, req.actor, req.params.entryId);
-    });
+    r.get(
+      '/api/entries/:entryId/subtitles',
+      { schema: { tags: ['subtitles'], params: entryParams, response: { 200: subtitleListSchema, ...errors } } },
+      async (req, reply) => {
+        reply.header('cache-control', 'private, no-store');
+        return listEntrySubtitles(deps, req.actor, req.params.entryId);
+      },
+    );
 
     r.get(
       '/api/entries/:entryId/subtitles/:lang.vtt',
-      { schema: { tags: ['subtitles'], description: 'The cleaned WebVTT file of a track (for <track src>).', params: langParams, querystring: z.object({ v: z.string().max(32).optional() }), produces: ['text/vtt'], response: errors } },
+      {
+        schema: {
+          tags: ['subtitles'],
+          description: 'The cleaned WebVTT file of a track (for <track src>).',
+          params: langParams,
+          querystring: z.object({ v: z.string().max(32).optional() }),
+          produces: ['text/vtt'],
+          response: errors,
+        },
+      },
       async (req, reply) => {
         const obj = await openEntrySubtitles(deps, req.actor, req.params.entryId, req.params.lang);
         return sendVtt(reply, obj);

@@ -16,27 +16,66 @@ const unitParams = slugParams.extend({ unitId: z.coerce.number().int().positive(
 export function unitRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/contests/:slug/units', { schema: { tags: ['units'], params: slugParams, querystring: z.object({ q: z.string().max(100).optional() }), response: { 200: z.array(unitViewSchema), ...errors } } }, async (req) =>
-    listUnits(deps, req.actor, req.params.slug, { q: req.query.q }),
+  r.get(
+    '/api/contests/:slug/units',
+    {
+      schema: {
+        tags: ['units'],
+        params: slugParams,
+        querystring: z.object({ q: z.string().max(100).optional() }),
+        response: { 200: z.array(unitViewSchema), ...errors },
+      },
+    },
+    async (req) => listUnits(deps, req.actor, req.params.slug, { q: req.query.q }),
   );
 
-  r.post('/api/contests/:slug/units', { schema: { tags: ['units'], params: slugParams, body: unitInputSchema, response: { 201: z.object({ id: z.number() }), ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await saveUnit(deps, req.actor, req.params.slug, req.body)),
+  r.post(
+    '/api/contests/:slug/units',
+    {
+      schema: {
+        tags: ['units'],
+        params: slugParams,
+        body: unitInputSchema,
+        response: { 201: z.object({ id: z.number() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await saveUnit(deps, req.actor, req.params.slug, req.body)),
   );
 
-  r.put('/api/contests/:slug/units/:unitId', { schema: { tags: ['units'], params: unitParams, body: unitInputSchema, response: { 200: z.object({ id: z.number() }), ...errors } } }, async (req) =>
-    saveUnit(deps, req.actor, req.params.slug, req.body, req.params.unitId),
+  r.put(
+    '/api/contests/:slug/units/:unitId',
+    {
+      schema: {
+        tags: ['units'],
+        params: unitParams,
+        body: unitInputSchema,
+        response: { 200: z.object({ id: z.number() }), ...errors },
+      },
+    },
+    async (req) => saveUnit(deps, req.actor, req.params.slug, req.body, req.params.unitId),
   );
 
-  r.delete('/api/contests/:slug/units/:unitId', { schema: { tags: ['units'], params: unitParams, response: { 200: okSchema, ...errors } } }, async (req) => {
-    await deleteUnit(deps, req.actor, req.params.slug, req.params.unitId);
-    return { ok: true as const };
-  });
+  r.delete(
+    '/api/contests/:slug/units/:unitId',
+    { schema: { tags: ['units'], params: unitParams, response: { 200: okSchema, ...errors } } },
+    async (req) => {
+      await deleteUnit(deps, req.actor, req.params.slug, req.params.unitId);
+      return { ok: true as const };
+    },
+  );
 
   // The file is the raw request body (CSV or XLSX), so that no multipart parser is needed and nothing touches disk.
   r.post(
     '/api/contests/:slug/units/import',
-    { bodyLimit: 5 * 1024 * 1024, schema: { tags: ['units'], params: slugParams, querystring: z.object({ filename: z.string().max(255).default('units.csv') }), response: { 200: importResultSchema, ...errors } } },
+    {
+      bodyLimit: 5 * 1024 * 1024,
+      schema: {
+        tags: ['units'],
+        params: slugParams,
+        querystring: z.object({ filename: z.string().max(255).default('units.csv') }),
+        response: { 200: importResultSchema, ...errors },
+      },
+    },
     async (req) => importUnits(deps, req.actor, req.params.slug, req.body as Buffer, req.query.filename),
   );
 }

@@ -36,7 +36,8 @@ export function uploadRoutes(app: FastifyInstance, deps: Deps, createTus: () => 
     const meta = metadataOf(req.headers['upload-metadata'] as string | undefined);
     const entryId = Number(meta.entryId);
     const size = Number(req.headers['upload-length']);
-    if (!Number.isInteger(entryId) || entryId <= 0 || !Number.isFinite(size) || size < 0) throw new AppError('upload.badRequest');
+    if (!Number.isInteger(entryId) || entryId <= 0 || !Number.isFinite(size) || size < 0)
+      throw new AppError('upload.badRequest');
     await checkUploadAllowed(deps, req.actor, entryId, size);
     await handOver(req, reply);
   });

@@ -1,7 +1,10 @@
 import { currentLanguage } from '../i18n/index.ts';
 
 /** One field's complaint from the server, e.g. `{ path: 'prizes.0.amountVnd', message: '…' }`. */
-export interface FieldIssue { path: string; message: string }
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
 
 /** An error answered by the API: `message` is already in the user's language. */
 export class ApiError extends Error {
@@ -68,12 +71,17 @@ export function forgetCsrfToken(): void {
 }
 
 async function refreshCsrfToken(): Promise<void> {
-  const res = await fetch('/api/auth/session', { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Lang': currentLanguage() } });
+  const res = await fetch('/api/auth/session', {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-Lang': currentLanguage() },
+  });
   if (res.ok) setCsrfToken(((await res.json()) as { csrfToken: string }).csrfToken);
 }
 
 async function toError(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: unknown };
+  } | null;
   const e = body?.error;
   return new ApiError(res.status, e?.code ?? 'internal', e?.message ?? res.statusText, e?.details);
 }

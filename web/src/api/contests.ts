@@ -9,5 +9,9 @@ export function useContests() {
 }
 
 export function useContest(slug: string, enabled = true) {
-  return useQuery({ queryKey: contestKey(slug), queryFn: () => api<ContestView>(`/api/contests/${enc(slug)}`), enabled: enabled && slug !== '' });
+  return useQuery({
+    queryKey: contestKey(slug),
+    queryFn: () => api<ContestView>(`/api/contests/${enc(slug)}`),
+    enabled: enabled && slug !== '',
+  });
 }

@@ -1,6 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, enc } from './client.ts';
-import type { Compliance, ContestEntryRow, EntryDraft, EntryView, MyEntry, Receipt, RenditionStatusView } from './types.ts';
+import type {
+  Compliance,
+  ContestEntryRow,
+  EntryDraft,
+  EntryView,
+  MyEntry,
+  Receipt,
+  RenditionStatusView,
+} from './types.ts';
 
 export const myEntriesKey = ['my-entries'] as const;
 export const entryKey = (id: number) => ['entry', id] as const;
@@ -33,16 +41,24 @@ export function useRenditions(id: number, enabled = true) {
     queryKey: renditionsKey(id),
     queryFn: () => api<RenditionStatusView>(`/api/entries/${enc(id)}/renditions`),
     enabled: enabled && id > 0,
-    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'queued' || q.state.data.status === 'running') ? 2000 : false),
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.status === 'queued' || q.state.data.status === 'running') ? 2000 : false,
   });
 }
 
 export function useReceipt(id: number, enabled = true) {
-  return useQuery({ queryKey: receiptKey(id), queryFn: () => api<Receipt>(`/api/entries/${enc(id)}/receipt`), enabled: enabled && id > 0 });
+  return useQuery({
+    queryKey: receiptKey(id),
+    queryFn: () => api<Receipt>(`/api/entries/${enc(id)}/receipt`),
+    enabled: enabled && id > 0,
+  });
 }
 
 export const createEntry = (slug: string, draft: EntryDraft, opts: { intake?: boolean } = {}) =>
-  api<{ id: number }>(`/api/contests/${enc(slug)}/entries${opts.intake ? '?intake=true' : ''}`, { method: 'POST', json: draft });
+  api<{ id: number }>(`/api/contests/${enc(slug)}/entries${opts.intake ? '?intake=true' : ''}`, {
+    method: 'POST',
+    json: draft,
+  });
 
 export const saveEntry = (slug: string, id: number, draft: EntryDraft) =>
   api<{ id: number }>(`/api/contests/${enc(slug)}/entries/${enc(id)}`, { method: 'PUT', json: draft });
@@ -69,9 +85,11 @@ export function entryFilterQuery(f: EntryFilters): string {
   return s ? `?${s}` : '';
 }
 
-export const listContestEntries = (slug: string, f: EntryFilters) => api<ContestEntryRow[]>(`/api/contests/${enc(slug)}/entries${entryFilterQuery(f)}`);
+export const listContestEntries = (slug: string, f: EntryFilters) =>
+  api<ContestEntryRow[]>(`/api/contests/${enc(slug)}/entries${entryFilterQuery(f)}`);
 
-export const entriesXlsxUrl = (slug: string, f: EntryFilters) => `/api/contests/${enc(slug)}/entries.xlsx${entryFilterQuery(f)}`;
+export const entriesXlsxUrl = (slug: string, f: EntryFilters) =>
+  `/api/contests/${enc(slug)}/entries.xlsx${entryFilterQuery(f)}`;
 
 export const deleteEntry = (id: number, reason?: string) =>
   api<{ ok: true }>(`/api/entries/${enc(id)}`, { method: 'DELETE', json: reason === undefined ? {} : { reason } });

@@ -6,7 +6,13 @@ export const notificationsKey = ['notifications'] as const;
 
 /** The signed-in user's notifications, newest first, refreshed every minute while a page is open. */
 export function useNotifications(enabled = true) {
-  return useQuery({ queryKey: notificationsKey, queryFn: () => api<NotificationList>('/api/me/notifications'), enabled, refetchInterval: 60_000 });
+  return useQuery({
+    queryKey: notificationsKey,
+    queryFn: () => api<NotificationList>('/api/me/notifications'),
+    enabled,
+    refetchInterval: 60_000,
+  });
 }
 
-export const markNotificationRead = (id: number) => api<{ ok: true }>(`/api/me/notifications/${enc(id)}/read`, { method: 'POST' });
+export const markNotificationRead = (id: number) =>
+  api<{ ok: true }>(`/api/me/notifications/${enc(id)}/read`, { method: 'POST' });

@@ -8,7 +8,8 @@ import type { GalleryPage, NewsPost, PublicEntry } from './types.ts';
 export function useGallery(slug: string, query: GalleryQuery) {
   return useInfiniteQuery({
     queryKey: ['gallery', slug, query],
-    queryFn: ({ pageParam }) => api<GalleryPage>(`/api/public/contests/${enc(slug)}/gallery?${galleryApiQuery(query, pageParam)}`),
+    queryFn: ({ pageParam }) =>
+      api<GalleryPage>(`/api/public/contests/${enc(slug)}/gallery?${galleryApiQuery(query, pageParam)}`),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     // Keep the cards on screen while a new filter loads, instead of flashing an empty page.
@@ -18,11 +19,20 @@ export function useGallery(slug: string, query: GalleryQuery) {
 }
 
 export function usePublicEntry(entryId: number) {
-  return useQuery({ queryKey: ['public-entry', entryId], queryFn: () => api<PublicEntry>(`/api/public/entries/${enc(entryId)}`), enabled: entryId > 0, retry: false });
+  return useQuery({
+    queryKey: ['public-entry', entryId],
+    queryFn: () => api<PublicEntry>(`/api/public/entries/${enc(entryId)}`),
+    enabled: entryId > 0,
+    retry: false,
+  });
 }
 
 export function useNews(slug: string) {
-  return useQuery({ queryKey: ['news', slug], queryFn: () => api<NewsPost[]>(`/api/public/contests/${enc(slug)}/news`), enabled: slug !== '' });
+  return useQuery({
+    queryKey: ['news', slug],
+    queryFn: () => api<NewsPost[]>(`/api/public/contests/${enc(slug)}/news`),
+    enabled: slug !== '',
+  });
 }
 
 export const REPORT_KINDS = ['copied', 'rights', 'inappropriate', 'other'] as const;
@@ -30,6 +40,7 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export function useReportEntry(entryId: number) {
   return useMutation({
-    mutationFn: (body: { kind: ReportKind; reason: string; contact?: string }) => api<{ id: number }>(`/api/public/entries/${enc(entryId)}/reports`, { method: 'POST', json: body }),
+    mutationFn: (body: { kind: ReportKind; reason: string; contact?: string }) =>
+      api<{ id: number }>(`/api/public/entries/${enc(entryId)}/reports`, { method: 'POST', json: body }),
   });
 }

@@ -15,7 +15,10 @@ export const publishEntries = (slug: string, body: { entryIds: number[] | null; 
   api<PublishResult>(`/api/contests/${enc(slug)}/publication/publish`, { method: 'POST', json: body });
 
 export const unpublishEntry = (slug: string, entryId: number, reason: string) =>
-  api<{ ok: true }>(`/api/contests/${enc(slug)}/publication/${enc(entryId)}/unpublish`, { method: 'POST', json: { reason } });
+  api<{ ok: true }>(`/api/contests/${enc(slug)}/publication/${enc(entryId)}/unpublish`, {
+    method: 'POST',
+    json: { reason },
+  });
 
 export const captionsCsvUrl = (slug: string) => `/api/contests/${enc(slug)}/publication/captions.csv`;
 export const originalUrl = (entryId: number) => `/api/entries/${enc(entryId)}/original`;
@@ -23,8 +26,13 @@ export const originalUrl = (entryId: number) => `/api/entries/${enc(entryId)}/or
 export const listReports = (slug: string, status?: ReportStatus) =>
   api<ReportRow[]>(`/api/contests/${enc(slug)}/reports${status ? `?status=${enc(status)}` : ''}`);
 
-export interface ResolveBody { status: 'dismissed' | 'upheld'; outcome: string; unpublish?: boolean }
-export const resolveReport = (reportId: number, body: ResolveBody) => api<{ ok: true }>(`/api/reports/${enc(reportId)}/resolve`, { method: 'POST', json: body });
+export interface ResolveBody {
+  status: 'dismissed' | 'upheld';
+  outcome: string;
+  unpublish?: boolean;
+}
+export const resolveReport = (reportId: number, body: ResolveBody) =>
+  api<{ ok: true }>(`/api/reports/${enc(reportId)}/resolve`, { method: 'POST', json: body });
 
 /**
  * The public list, which browsers may keep for a few seconds (`max-age=10`); staff must see their own edit at once,
@@ -32,7 +40,14 @@ export const resolveReport = (reportId: number, body: ResolveBody) => api<{ ok: 
  */
 export const listNews = (slug: string) => api<NewsPost[]>(`/api/public/contests/${enc(slug)}/news?t=${Date.now()}`);
 
-export interface NewsBody { title: string; body: string }
+export interface NewsBody {
+  title: string;
+  body: string;
+}
 export const saveNews = (slug: string, body: NewsBody, postId?: number) =>
-  api<{ id: number }>(postId ? `/api/contests/${enc(slug)}/news/${enc(postId)}` : `/api/contests/${enc(slug)}/news`, { method: postId ? 'PUT' : 'POST', json: body });
-export const deleteNews = (slug: string, postId: number) => api<{ ok: true }>(`/api/contests/${enc(slug)}/news/${enc(postId)}`, { method: 'DELETE' });
+  api<{ id: number }>(postId ? `/api/contests/${enc(slug)}/news/${enc(postId)}` : `/api/contests/${enc(slug)}/news`, {
+    method: postId ? 'PUT' : 'POST',
+    json: body,
+  });
+export const deleteNews = (slug: string, postId: number) =>
+  api<{ ok: true }>(`/api/contests/${enc(slug)}/news/${enc(postId)}`, { method: 'DELETE' });

@@ -19,7 +19,8 @@ export function useSession() {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { identifier: string; password: string }) => api<SessionInfo>('/api/auth/login', { method: 'POST', json: body }),
+    mutationFn: (body: { identifier: string; password: string }) =>
+      api<SessionInfo>('/api/auth/login', { method: 'POST', json: body }),
     onSuccess: (s) => {
       setCsrfToken(s.csrfToken);
       qc.setQueryData(SESSION_KEY, s);

@@ -47,7 +47,14 @@ export function App() {
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           {/* Framed by other sites: no header, no footer, no session request. */}
-          <Route path="embed/:entryId" element={<Suspense fallback={null}><EmbedPage /></Suspense>} />
+          <Route
+            path="embed/:entryId"
+            element={
+              <Suspense fallback={null}>
+                <EmbedPage />
+              </Suspense>
+            }
+          />
           <Route
             path="manage/:slug/*"
             element={

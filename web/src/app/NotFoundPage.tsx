@@ -9,7 +9,9 @@ export default function NotFoundPage() {
     <section className="narrow">
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
-      <p><Link to="/">{t('notFound.home')}</Link></p>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
     </section>
   );
 }

@@ -14,22 +14,38 @@ export function PublicLayout() {
   const contestSlug = useMatch('/c/:slug/*')?.params.slug;
   return (
     <div className="pub">
-      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
       <header className="site-header">
         <div className="container header-row">
-          <Link to="/" className="brand">{t('app.name')}</Link>
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
           <nav aria-label={t('nav.label')} className="site-nav">
-            {contestSlug && <Link to={`/c/${encodeURIComponent(contestSlug)}/gallery`} data-testid="nav-gallery">{t('nav.gallery')}</Link>}
+            {contestSlug && (
+              <Link to={`/c/${encodeURIComponent(contestSlug)}/gallery`} data-testid="nav-gallery">
+                {t('nav.gallery')}
+              </Link>
+            )}
             {user ? (
               <>
-                <Link to="/entries" data-testid="nav-entries">{t('nav.entries')}</Link>
+                <Link to="/entries" data-testid="nav-entries">
+                  {t('nav.entries')}
+                </Link>
                 <NotificationsLink />
-                <Link to="/account" data-testid="nav-account">{t('nav.account')}</Link>
+                <Link to="/account" data-testid="nav-account">
+                  {t('nav.account')}
+                </Link>
               </>
             ) : (
               <>
-                <Link to="/login" data-testid="nav-login">{t('nav.login')}</Link>
-                <Link to="/register" data-testid="nav-register">{t('nav.register')}</Link>
+                <Link to="/login" data-testid="nav-login">
+                  {t('nav.login')}
+                </Link>
+                <Link to="/register" data-testid="nav-register">
+                  {t('nav.register')}
+                </Link>
               </>
             )}
           </nav>

@@ -14,8 +14,16 @@ export function TextField({ id, label, hint, error, ...input }: Props) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
-      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-      {error && <p id={`${id}-error`} className="field-error">{error}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -20,10 +20,18 @@ describe('format', () => {
 
   it('reads a phase of whole days as the plan writes it', () => {
     // 20/06/2024 00:00 to 26/06/2024 00:00 in Viet Nam (UTC+7)
-    expect(phaseRange('2024-06-19T17:00:00.000Z', '2024-06-25T17:00:00.000Z', 'Asia/Ho_Chi_Minh')).toEqual({ wholeDays: true, start: '20/06/2024', end: '25/06/2024' });
+    expect(phaseRange('2024-06-19T17:00:00.000Z', '2024-06-25T17:00:00.000Z', 'Asia/Ho_Chi_Minh')).toEqual({
+      wholeDays: true,
+      start: '20/06/2024',
+      end: '25/06/2024',
+    });
   });
 
   it('shows the times when a phase does not start or end at midnight', () => {
-    expect(phaseRange('2024-06-19T17:00:00.000Z', '2024-06-25T10:00:00.000Z', 'Asia/Ho_Chi_Minh')).toEqual({ wholeDays: false, start: '20/06/2024 00:00', end: '25/06/2024 17:00' });
+    expect(phaseRange('2024-06-19T17:00:00.000Z', '2024-06-25T10:00:00.000Z', 'Asia/Ho_Chi_Minh')).toEqual({
+      wholeDays: false,
+      start: '20/06/2024 00:00',
+      end: '25/06/2024 17:00',
+    });
   });
 });

@@ -39,7 +39,11 @@ export interface PhaseRange {
 export function phaseRange(startsAt: string, endsAt: string, timeZone: string): PhaseRange {
   const atMidnight = (iso: string) => utcToZonedLocal(iso, timeZone).endsWith('T00:00');
   if (atMidnight(startsAt) && atMidnight(endsAt)) {
-    return { wholeDays: true, start: formatDate(startsAt, timeZone), end: formatDate(new Date(Date.parse(endsAt) - 1), timeZone) };
+    return {
+      wholeDays: true,
+      start: formatDate(startsAt, timeZone),
+      end: formatDate(new Date(Date.parse(endsAt) - 1), timeZone),
+    };
   }
   return { wholeDays: false, start: formatDateTime(startsAt, timeZone), end: formatDateTime(endsAt, timeZone) };
 }

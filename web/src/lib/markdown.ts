@@ -62,7 +62,12 @@ export function parseMarkdown(source: string): Block[] {
     }
     const h = HEADING.exec(line);
     if (!line || h || list || quote) flush();
-    if (h) blocks.push({ type: 'heading', level: Math.min(h[1]!.length, 3) as 1 | 2 | 3, content: parseInline(h[2]!.trim()) });
+    if (h)
+      blocks.push({
+        type: 'heading',
+        level: Math.min(h[1]!.length, 3) as 1 | 2 | 3,
+        content: parseInline(h[2]!.trim()),
+      });
     else if (line) paragraph.push(line);
   }
   flush();
@@ -75,7 +80,10 @@ function splitParagraphs(lines: string[]): string[] {
   let cur: string[] = [];
   for (const l of lines) {
     if (l) cur.push(l);
-    else if (cur.length) { out.push(cur.join(' ')); cur = []; }
+    else if (cur.length) {
+      out.push(cur.join(' '));
+      cur = [];
+    }
   }
   if (cur.length) out.push(cur.join(' '));
   return out;

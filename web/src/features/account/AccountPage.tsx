@@ -36,7 +36,13 @@ export default function AccountPage() {
         <PasswordForm username={user.email ?? user.phone ?? ''} />
       </section>
       {logout.isError && <Notice kind="error">{errorText(logout.error, t('errors.unreachable'))}</Notice>}
-      <button type="button" className="button button-secondary" data-testid="logout" disabled={logout.isPending} onClick={() => logout.mutate()}>
+      <button
+        type="button"
+        className="button button-secondary"
+        data-testid="logout"
+        disabled={logout.isPending}
+        onClick={() => logout.mutate()}
+      >
         {t('account.logout')}
       </button>
     </section>

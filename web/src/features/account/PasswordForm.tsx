@@ -13,7 +13,8 @@ export function PasswordForm({ username }: { username: string }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => api('/api/account/password', { method: 'POST', json: body }),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api('/api/account/password', { method: 'POST', json: body }),
   });
 
   function submit(e: FormEvent<HTMLFormElement>) {
@@ -36,10 +37,35 @@ export function PasswordForm({ username }: { username: string }) {
       {change.isError && <Notice kind="error">{errorText(change.error, t('errors.unreachable'))}</Notice>}
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
-      <TextField id="currentPassword" type="password" label={t('account.currentPassword')} autoComplete="current-password" error={errors.currentPassword} required />
-      <TextField id="newPassword" type="password" label={t('account.newPassword')} autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} hint={t('register.passwordHint', { count: MIN_PASSWORD_LENGTH })} error={errors.newPassword} required />
-      <TextField id="confirmPassword" type="password" label={t('reset.confirm')} autoComplete="new-password" error={errors.confirmPassword} required />
-      <button type="submit" className="button" disabled={change.isPending}>{change.isPending ? t('common.working') : t('account.changePassword')}</button>
+      <TextField
+        id="currentPassword"
+        type="password"
+        label={t('account.currentPassword')}
+        autoComplete="current-password"
+        error={errors.currentPassword}
+        required
+      />
+      <TextField
+        id="newPassword"
+        type="password"
+        label={t('account.newPassword')}
+        autoComplete="new-password"
+        minLength={MIN_PASSWORD_LENGTH}
+        hint={t('register.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+        error={errors.newPassword}
+        required
+      />
+      <TextField
+        id="confirmPassword"
+        type="password"
+        label={t('reset.confirm')}
+        autoComplete="new-password"
+        error={errors.confirmPassword}
+        required
+      />
+      <button type="submit" className="button" disabled={change.isPending}>
+        {change.isPending ? t('common.working') : t('account.changePassword')}
+      </button>
     </form>
   );
 }

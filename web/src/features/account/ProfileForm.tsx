@@ -17,7 +17,8 @@ export function ProfileForm({ user }: { user: User }) {
   const qc = useQueryClient();
   const [missing, setMissing] = useState<string | undefined>();
   const save = useMutation({
-    mutationFn: (body: { fullName: string; locale: Lang }) => api<User>('/api/account', { method: 'PATCH', json: body }),
+    mutationFn: (body: { fullName: string; locale: Lang }) =>
+      api<User>('/api/account', { method: 'PATCH', json: body }),
     onSuccess: (u) => {
       qc.setQueryData<SessionInfo>(SESSION_KEY, (s) => (s ? { ...s, user: u } : s));
       setLanguage(u.locale);
@@ -37,15 +38,30 @@ export function ProfileForm({ user }: { user: User }) {
     <form onSubmit={submit} noValidate className="form" data-testid="profile-form" onChange={() => save.reset()}>
       {save.isSuccess && <Notice kind="success">{t('common.saved')}</Notice>}
       {save.isError && <Notice kind="error">{errorText(save.error, t('errors.unreachable'))}</Notice>}
-      <TextField id="fullName" label={t('register.fullName')} autoComplete="name" defaultValue={user.fullName} error={missing ?? fieldErrors(save.error).fullName} required />
+      <TextField
+        id="fullName"
+        label={t('register.fullName')}
+        autoComplete="name"
+        defaultValue={user.fullName}
+        error={missing ?? fieldErrors(save.error).fullName}
+        required
+      />
       <div className="field">
         <label htmlFor="locale">{t('account.language')}</label>
         <select id="locale" name="locale" defaultValue={user.locale} aria-describedby="locale-hint">
-          {LANGS.map((l) => <option key={l} value={l}>{t(`lang.${l}`)}</option>)}
+          {LANGS.map((l) => (
+            <option key={l} value={l}>
+              {t(`lang.${l}`)}
+            </option>
+          ))}
         </select>
-        <p id="locale-hint" className="hint">{t('account.languageHint')}</p>
+        <p id="locale-hint" className="hint">
+          {t('account.languageHint')}
+        </p>
       </div>
-      <button type="submit" className="button" disabled={save.isPending}>{save.isPending ? t('common.working') : t('common.save')}</button>
+      <button type="submit" className="button" disabled={save.isPending}>
+        {save.isPending ? t('common.working') : t('common.save')}
+      </button>
     </form>
   );
 }

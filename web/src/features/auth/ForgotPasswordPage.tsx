@@ -13,7 +13,9 @@ export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   useTitle(t('forgot.title'));
   const [missing, setMissing] = useState<string | undefined>();
-  const request = useMutation({ mutationFn: (email: string) => api('/api/auth/password-reset/request', { method: 'POST', json: { email } }) });
+  const request = useMutation({
+    mutationFn: (email: string) => api('/api/auth/password-reset/request', { method: 'POST', json: { email } }),
+  });
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -26,18 +28,31 @@ export default function ForgotPasswordPage() {
     <section className="narrow">
       <h1>{t('forgot.title')}</h1>
       {request.isSuccess ? (
-        <Notice kind="success" testId="forgot-sent">{t('forgot.sent')}</Notice>
+        <Notice kind="success" testId="forgot-sent">
+          {t('forgot.sent')}
+        </Notice>
       ) : (
         <>
           <p>{t('forgot.intro')}</p>
           {request.isError && <Notice kind="error">{errorText(request.error, t('errors.unreachable'))}</Notice>}
           <form onSubmit={submit} noValidate className="form">
-            <TextField id="email" type="email" label={t('forgot.email')} autoComplete="email" error={missing ?? fieldErrors(request.error).email} required />
-            <button type="submit" className="button" disabled={request.isPending}>{request.isPending ? t('common.working') : t('forgot.submit')}</button>
+            <TextField
+              id="email"
+              type="email"
+              label={t('forgot.email')}
+              autoComplete="email"
+              error={missing ?? fieldErrors(request.error).email}
+              required
+            />
+            <button type="submit" className="button" disabled={request.isPending}>
+              {request.isPending ? t('common.working') : t('forgot.submit')}
+            </button>
           </form>
         </>
       )}
-      <p><Link to="/login">{t('forgot.back')}</Link></p>
+      <p>
+        <Link to="/login">{t('forgot.back')}</Link>
+      </p>
     </section>
   );
 }

@@ -30,26 +30,57 @@ export default function LoginPage() {
     if (!password) errs.password = t('login.passwordRequired');
     setMissing(errs);
     if (Object.keys(errs).length) return;
-    login.mutate({ identifier: identifier!, password }, { onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }) });
+    login.mutate(
+      { identifier: identifier!, password },
+      { onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }) },
+    );
   }
 
   const errors = { ...fieldErrors(login.error), ...missing };
   return (
     <section className="narrow">
       <h1>{t('login.title')}</h1>
-      {params.get('registered') && <Notice kind="success" testId="registered-notice">{t('login.registered')}</Notice>}
+      {params.get('registered') && (
+        <Notice kind="success" testId="registered-notice">
+          {t('login.registered')}
+        </Notice>
+      )}
       {params.get('reset') && <Notice kind="success">{t('login.passwordReset')}</Notice>}
-      {session?.user && !login.isSuccess && <Notice kind="info">{t('login.already', { name: session.user.fullName })}</Notice>}
-      {login.isError && <Notice kind="error" testId="login-error">{errorText(login.error, t('errors.unreachable'))}</Notice>}
+      {session?.user && !login.isSuccess && (
+        <Notice kind="info">{t('login.already', { name: session.user.fullName })}</Notice>
+      )}
+      {login.isError && (
+        <Notice kind="error" testId="login-error">
+          {errorText(login.error, t('errors.unreachable'))}
+        </Notice>
+      )}
       <form onSubmit={submit} noValidate data-testid="login-form" className="form">
-        <TextField id="identifier" label={t('login.identifier')} autoComplete="username" defaultValue={prefill} error={errors.identifier} required />
-        <TextField id="password" type="password" label={t('login.password')} autoComplete="current-password" error={errors.password} required />
+        <TextField
+          id="identifier"
+          label={t('login.identifier')}
+          autoComplete="username"
+          defaultValue={prefill}
+          error={errors.identifier}
+          required
+        />
+        <TextField
+          id="password"
+          type="password"
+          label={t('login.password')}
+          autoComplete="current-password"
+          error={errors.password}
+          required
+        />
         <button type="submit" className="button" disabled={login.isPending} data-testid="login-submit">
           {login.isPending ? t('common.working') : t('login.submit')}
         </button>
       </form>
-      <p><Link to="/forgot-password">{t('login.forgot')}</Link></p>
-      <p>{t('login.noAccount')} <Link to="/register">{t('login.registerLink')}</Link></p>
+      <p>
+        <Link to="/forgot-password">{t('login.forgot')}</Link>
+      </p>
+      <p>
+        {t('login.noAccount')} <Link to="/register">{t('login.registerLink')}</Link>
+      </p>
     </section>
   );
 }

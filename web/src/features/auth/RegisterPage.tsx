@@ -21,14 +21,22 @@ const FIELD_OF_CODE: Record<string, string> = {
   'account.passwordWeak': 'password',
 };
 
-interface RegisterBody { fullName: string; email?: string; phone?: string; password: string; locale: 'vi' | 'en' }
+interface RegisterBody {
+  fullName: string;
+  email?: string;
+  phone?: string;
+  password: string;
+  locale: 'vi' | 'en';
+}
 
 export default function RegisterPage() {
   const { t } = useTranslation();
   useTitle(t('register.title'));
   const navigate = useNavigate();
   const [local, setLocal] = useState<Record<string, string>>({});
-  const register = useMutation({ mutationFn: (body: RegisterBody) => api<User>('/api/auth/register', { method: 'POST', json: body }) });
+  const register = useMutation({
+    mutationFn: (body: RegisterBody) => api<User>('/api/auth/register', { method: 'POST', json: body }),
+  });
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -53,16 +61,39 @@ export default function RegisterPage() {
   }
 
   const codeField = register.error instanceof ApiError ? FIELD_OF_CODE[register.error.code] : undefined;
-  const errors = { ...(codeField ? { [codeField]: register.error!.message } : {}), ...fieldErrors(register.error), ...local };
+  const errors = {
+    ...(codeField ? { [codeField]: register.error!.message } : {}),
+    ...fieldErrors(register.error),
+    ...local,
+  };
   return (
     <section className="narrow">
       <h1>{t('register.title')}</h1>
       <p>{t('register.intro')}</p>
-      {register.isError && <Notice kind="error" testId="register-error">{errorText(register.error, t('errors.unreachable'))}</Notice>}
+      {register.isError && (
+        <Notice kind="error" testId="register-error">
+          {errorText(register.error, t('errors.unreachable'))}
+        </Notice>
+      )}
       <form onSubmit={submit} noValidate data-testid="register-form" className="form">
         <TextField id="fullName" label={t('register.fullName')} autoComplete="name" error={errors.fullName} required />
-        <TextField id="email" type="email" label={t('register.email')} autoComplete="email" hint={t('register.contactHint')} error={errors.email} />
-        <TextField id="phone" type="tel" label={t('register.phone')} autoComplete="tel" inputMode="tel" hint={t('register.phoneHint')} error={errors.phone} />
+        <TextField
+          id="email"
+          type="email"
+          label={t('register.email')}
+          autoComplete="email"
+          hint={t('register.contactHint')}
+          error={errors.email}
+        />
+        <TextField
+          id="phone"
+          type="tel"
+          label={t('register.phone')}
+          autoComplete="tel"
+          inputMode="tel"
+          hint={t('register.phoneHint')}
+          error={errors.phone}
+        />
         <TextField
           id="password"
           type="password"
@@ -74,15 +105,27 @@ export default function RegisterPage() {
           required
         />
         <div className="field check">
-          <input id="consent" name="consent" type="checkbox" aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? 'consent-error' : undefined} />
+          <input
+            id="consent"
+            name="consent"
+            type="checkbox"
+            aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={errors.consent ? 'consent-error' : undefined}
+          />
           <label htmlFor="consent">{t('register.consent')}</label>
-          {errors.consent && <p id="consent-error" className="field-error">{errors.consent}</p>}
+          {errors.consent && (
+            <p id="consent-error" className="field-error">
+              {errors.consent}
+            </p>
+          )}
         </div>
         <button type="submit" className="button" disabled={register.isPending} data-testid="register-submit">
           {register.isPending ? t('common.working') : t('register.submit')}
         </button>
       </form>
-      <p>{t('register.haveAccount')} <Link to="/login">{t('register.loginLink')}</Link></p>
+      <p>
+        {t('register.haveAccount')} <Link to="/login">{t('register.loginLink')}</Link>
+      </p>
     </section>
   );
 }

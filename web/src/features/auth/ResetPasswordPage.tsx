@@ -18,7 +18,8 @@ export default function ResetPasswordPage() {
   const token = params.get('token') ?? '';
   const [errors, setErrors] = useState<Record<string, string>>({});
   const confirm = useMutation({
-    mutationFn: (password: string) => api('/api/auth/password-reset/confirm', { method: 'POST', json: { token, password } }),
+    mutationFn: (password: string) =>
+      api('/api/auth/password-reset/confirm', { method: 'POST', json: { token, password } }),
     onSuccess: () => navigate('/login?reset=1', { replace: true }),
   });
 
@@ -38,7 +39,9 @@ export default function ResetPasswordPage() {
       <section className="narrow">
         <h1>{t('reset.title')}</h1>
         <Notice kind="error">{t('reset.noToken')}</Notice>
-        <p><Link to="/forgot-password">{t('reset.askAgain')}</Link></p>
+        <p>
+          <Link to="/forgot-password">{t('reset.askAgain')}</Link>
+        </p>
       </section>
     );
   }
@@ -51,9 +54,27 @@ export default function ResetPasswordPage() {
         </Notice>
       )}
       <form onSubmit={submit} noValidate className="form">
-        <TextField id="password" type="password" label={t('reset.password')} autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} hint={t('register.passwordHint', { count: MIN_PASSWORD_LENGTH })} error={errors.password} required />
-        <TextField id="confirm" type="password" label={t('reset.confirm')} autoComplete="new-password" error={errors.confirm} required />
-        <button type="submit" className="button" disabled={confirm.isPending}>{confirm.isPending ? t('common.working') : t('reset.submit')}</button>
+        <TextField
+          id="password"
+          type="password"
+          label={t('reset.password')}
+          autoComplete="new-password"
+          minLength={MIN_PASSWORD_LENGTH}
+          hint={t('register.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+          error={errors.password}
+          required
+        />
+        <TextField
+          id="confirm"
+          type="password"
+          label={t('reset.confirm')}
+          autoComplete="new-password"
+          error={errors.confirm}
+          required
+        />
+        <button type="submit" className="button" disabled={confirm.isPending}>
+          {confirm.isPending ? t('common.working') : t('reset.submit')}
+        </button>
       </form>
     </section>
   );

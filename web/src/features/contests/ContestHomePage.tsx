@@ -41,28 +41,56 @@ export default function ContestHomePage() {
   return (
     <article className="contest" data-testid="contest-home">
       <header className="hero">
-        {view.isDemo && <p className="demo-badge" data-testid="demo-badge">{t('home.demoBadge')}</p>}
+        {view.isDemo && (
+          <p className="demo-badge" data-testid="demo-badge">
+            {t('home.demoBadge')}
+          </p>
+        )}
         <h1 data-testid="contest-name">{view.name}</h1>
-        <p className="theme" data-testid="contest-theme">{view.theme}</p>
+        <p className="theme" data-testid="contest-theme">
+          {view.theme}
+        </p>
         <PhaseStatus view={view} />
         {view.next && <Countdown next={view.next} offsetMs={offset} onReached={refresh} />}
         <div className="actions">
-          {submitTo && <Link className="button" to={submitTo} data-testid="hero-submit">{t('home.how.submitButton')}</Link>}
-          {!session?.user && <Link className={submitTo ? 'button button-secondary' : 'button'} to="/register">{t('home.how.register')}</Link>}
-          <Link className="button button-secondary" to={`/c/${view.slug}/gallery`} data-testid="gallery-link">{t('home.gallery')}</Link>
-          {mayManage && <Link className="button button-secondary" to={`/manage/${view.slug}`} data-testid="manage-link">{t('home.manage')}</Link>}
+          {submitTo && (
+            <Link className="button" to={submitTo} data-testid="hero-submit">
+              {t('home.how.submitButton')}
+            </Link>
+          )}
+          {!session?.user && (
+            <Link className={submitTo ? 'button button-secondary' : 'button'} to="/register">
+              {t('home.how.register')}
+            </Link>
+          )}
+          <Link className="button button-secondary" to={`/c/${view.slug}/gallery`} data-testid="gallery-link">
+            {t('home.gallery')}
+          </Link>
+          {mayManage && (
+            <Link className="button button-secondary" to={`/manage/${view.slug}`} data-testid="manage-link">
+              {t('home.manage')}
+            </Link>
+          )}
         </div>
       </header>
 
       <nav className="toc" aria-label={t('home.toc')}>
         <ul>
-          {SECTIONS.map((s) => <li key={s}><a href={`#${s}`}>{t(`home.section.${s}`)}</a></li>)}
+          {SECTIONS.map((s) => (
+            <li key={s}>
+              <a href={`#${s}`}>{t(`home.section.${s}`)}</a>
+            </li>
+          ))}
         </ul>
       </nav>
 
       {view.topics.length > 0 && (
         <Section id="topics" title={t('home.section.topics')}>
-          <ol className="topics" data-testid="topics">{view.topics.map((topic, i) => <li key={i}>{topic}</li>)}</ol>
+          <ol className="topics" data-testid="topics">
+            {view.topics.map((topic, i) => (
+              <li key={i}>{topic}</li>
+            ))}
+          </ol>
         </Section>
       )}
       <Section id="timeline" title={t('home.section.timeline')}>
@@ -106,5 +134,9 @@ function PhaseStatus({ view }: { view: ContestView }) {
     view.phaseState === 'open' && view.currentPhase
       ? t('home.state.open', { phase: t(`phase.${view.currentPhase}`) })
       : t(`home.state.${view.phaseState}`);
-  return <p className={`state state-${view.phaseState}`} data-testid="phase-state">{text}</p>;
+  return (
+    <p className={`state state-${view.phaseState}`} data-testid="phase-state">
+      {text}
+    </p>
+  );
 }

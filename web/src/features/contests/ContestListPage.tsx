@@ -25,7 +25,9 @@ export default function ContestListPage() {
           {contests.data.map((c) => (
             <li key={c.id} className="card">
               {c.isDemo && <span className="demo-badge">{t('home.demoBadge')}</span>}
-              <h2><Link to={`/c/${c.slug}`}>{c.name}</Link></h2>
+              <h2>
+                <Link to={`/c/${c.slug}`}>{c.name}</Link>
+              </h2>
               <p className="theme clamp">{c.theme}</p>
               <p className={`state state-${c.phaseState}`}>
                 {c.phaseState === 'open' && c.currentPhase

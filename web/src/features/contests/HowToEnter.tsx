@@ -21,9 +21,17 @@ export function HowToEnter({ view, loggedIn }: { view: ContestView; loggedIn: bo
     <>
       <ol className="steps">
         <li>
-          {loggedIn ? t('home.how.registered') : <><Link to="/register">{t('home.how.register')}</Link>{' '}{t('home.how.registerHint')}</>}
+          {loggedIn ? (
+            t('home.how.registered')
+          ) : (
+            <>
+              <Link to="/register">{t('home.how.register')}</Link> {t('home.how.registerHint')}
+            </>
+          )}
         </li>
-        <li>{loggedIn ? t('home.how.loggedIn') : <Link to={`/login?next=/c/${view.slug}`}>{t('home.how.login')}</Link>}</li>
+        <li>
+          {loggedIn ? t('home.how.loggedIn') : <Link to={`/login?next=/c/${view.slug}`}>{t('home.how.login')}</Link>}
+        </li>
         <li>
           {r
             ? t(r.wholeDays ? 'home.how.submitDays' : 'home.how.submitTimes', { start: r.start, end: r.end })
@@ -32,13 +40,19 @@ export function HowToEnter({ view, loggedIn }: { view: ContestView; loggedIn: bo
       </ol>
       {target ? (
         <>
-          <Link className="button" to={target} data-testid="submit-link">{t('home.how.submitButton')}</Link>
+          <Link className="button" to={target} data-testid="submit-link">
+            {t('home.how.submitButton')}
+          </Link>
           {!loggedIn && <p className="hint">{t('home.how.loginFirst')}</p>}
         </>
       ) : (
         <>
-          <button type="button" className="button" disabled aria-describedby="submit-when">{t('home.how.submitButton')}</button>
-          <p id="submit-when" className="note" data-testid="submit-when">{ended ? t('home.how.ended') : t('home.how.notYet')}</p>
+          <button type="button" className="button" disabled aria-describedby="submit-when">
+            {t('home.how.submitButton')}
+          </button>
+          <p id="submit-when" className="note" data-testid="submit-when">
+            {ended ? t('home.how.ended') : t('home.how.notYet')}
+          </p>
         </>
       )}
     </>

@@ -18,7 +18,9 @@ export function NewsSection({ slug, timeZone }: { slug: string; timeZone: string
       {posts.map((p) => (
         <article key={p.id} className="news-post" data-testid={`news-${p.id}`}>
           <h3>{p.title}</h3>
-          <p className="hint"><time dateTime={p.publishedAt}>{formatDate(p.publishedAt, timeZone)}</time></p>
+          <p className="hint">
+            <time dateTime={p.publishedAt}>{formatDate(p.publishedAt, timeZone)}</time>
+          </p>
           <Markdown source={p.body} />
         </article>
       ))}

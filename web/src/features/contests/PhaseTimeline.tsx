@@ -21,7 +21,12 @@ export function PhaseTimeline({ view, now }: { view: ContestView; now: number })
         const status = statusOf(p, view, now);
         const r = phaseRange(p.startsAt, p.endsAt, view.timeZone);
         return (
-          <li key={p.kind} className={`phase phase-${status}`} data-testid={`phase-${p.kind}`} aria-current={status === 'current' ? 'step' : undefined}>
+          <li
+            key={p.kind}
+            className={`phase phase-${status}`}
+            data-testid={`phase-${p.kind}`}
+            aria-current={status === 'current' ? 'step' : undefined}
+          >
             <span className="phase-name">{t(`phase.${p.kind}`)}</span>
             <span className="phase-dates">
               {t(r.wholeDays ? 'home.timeline.rangeDays' : 'home.timeline.rangeTimes', { start: r.start, end: r.end })}

@@ -11,8 +11,12 @@ export function PrizeTable({ view }: { view: ContestView }) {
         <thead>
           <tr>
             <th scope="col">{t('home.prizes.name')}</th>
-            <th scope="col" className="num">{t('home.prizes.count')}</th>
-            <th scope="col" className="num">{t('home.prizes.amount')}</th>
+            <th scope="col" className="num">
+              {t('home.prizes.count')}
+            </th>
+            <th scope="col" className="num">
+              {t('home.prizes.amount')}
+            </th>
           </tr>
         </thead>
         <tbody>

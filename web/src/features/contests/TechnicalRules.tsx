@@ -16,7 +16,12 @@ export function TechnicalRules({ rules }: { rules: ContestView['entryRules'] }) 
       <dt>{t('home.tech.forms')}</dt>
       <dd>{rules.allowedForms.map((f) => t(`entryForm.${f}`)).join(', ')}</dd>
       <dt>{t('home.tech.duration')}</dt>
-      <dd>{t('home.tech.durationValue', { min: formatMinutes(rules.minDurationSec), max: formatMinutes(rules.maxDurationSec) })}</dd>
+      <dd>
+        {t('home.tech.durationValue', {
+          min: formatMinutes(rules.minDurationSec),
+          max: formatMinutes(rules.maxDurationSec),
+        })}
+      </dd>
       <dt>{t('home.tech.resolution')}</dt>
       <dd>{resolutions.join(t('home.tech.or'))}</dd>
       <dt>{t('home.tech.aspect')}</dt>

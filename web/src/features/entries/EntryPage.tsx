@@ -7,7 +7,17 @@ import { can } from '../../../../core/roles.ts';
 import { formatDateTime } from '../../../../core/time.ts';
 import { ApiError } from '../../api/client.ts';
 import { useContest } from '../../api/contests.ts';
-import { deleteEntry, entryKey, myEntriesKey, receiptKey, saveEntry, submitEntry, useEntry, useReceipt, withdrawEntry } from '../../api/entries.ts';
+import {
+  deleteEntry,
+  entryKey,
+  myEntriesKey,
+  receiptKey,
+  saveEntry,
+  submitEntry,
+  useEntry,
+  useReceipt,
+  withdrawEntry,
+} from '../../api/entries.ts';
 import { errorText, fieldErrors } from '../../api/errors.ts';
 import { principalFor, useSession } from '../../api/session.ts';
 import type { ContestView, EntryDraft, EntryView } from '../../api/types.ts';
@@ -45,10 +55,25 @@ export default function EntryPage() {
   if (entry.isError) return <Notice kind="error">{errorText(entry.error, t('errors.unreachable'))}</Notice>;
   if (contest.isError) return <Notice kind="error">{errorText(contest.error, t('errors.unreachable'))}</Notice>;
   if (!entry.data || !contest.data) return <Loading />;
-  return <EntryEditor key={entry.data.id} entry={entry.data} contest={contest.data} contestFetchedAt={contest.dataUpdatedAt} />;
+  return (
+    <EntryEditor
+      key={entry.data.id}
+      entry={entry.data}
+      contest={contest.data}
+      contestFetchedAt={contest.dataUpdatedAt}
+    />
+  );
 }
 
-function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; contest: ContestView; contestFetchedAt: number }) {
+function EntryEditor({
+  entry,
+  contest,
+  contestFetchedAt,
+}: {
+  entry: EntryView;
+  contest: ContestView;
+  contestFetchedAt: number;
+}) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const qc = useQueryClient();
@@ -68,7 +93,11 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
   const editable = entry.canEdit;
 
   const refresh = useCallback(
-    () => Promise.all([qc.invalidateQueries({ queryKey: entryKey(entry.id) }), qc.invalidateQueries({ queryKey: myEntriesKey })]),
+    () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: entryKey(entry.id) }),
+        qc.invalidateQueries({ queryKey: myEntriesKey }),
+      ]),
     [qc, entry.id],
   );
 
@@ -146,25 +175,44 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
   if (entry.status === 'draft') {
     if (entry.missing.length) blockers.push(t('entry.submit.blockMissing', { count: entry.missing.length }));
     if (!hasAcceptedFile) blockers.push(t('entry.submit.blockFile'));
-    if (!win.ok && !fixOpen) blockers.push(win.reason === 'notOpenYet' ? t('entry.submit.blockNotOpen') : win.reason === 'closed' ? t('entry.submit.blockClosed') : t('entry.submit.blockUnscheduled'));
+    if (!win.ok && !fixOpen)
+      blockers.push(
+        win.reason === 'notOpenYet'
+          ? t('entry.submit.blockNotOpen')
+          : win.reason === 'closed'
+            ? t('entry.submit.blockClosed')
+            : t('entry.submit.blockUnscheduled'),
+      );
   }
   const errors = fieldErrors(saveError);
-  const incompleteList = submitError instanceof ApiError && submitError.code === 'entry.incomplete'
-    ? ((submitError.details as { missing?: { field: string; message: { vi: string; en: string } }[] } | undefined)?.missing ?? [])
-    : [];
+  const incompleteList =
+    submitError instanceof ApiError && submitError.code === 'entry.incomplete'
+      ? ((submitError.details as { missing?: { field: string; message: { vi: string; en: string } }[] } | undefined)
+          ?.missing ?? [])
+      : [];
 
   return (
     <article className="entry-page" data-testid="entry-page">
       <p className="crumbs">
-        <Link to={mayWrite || !isStaff ? '/entries' : `/manage/${contest.slug}/entries`}>{mayWrite || !isStaff ? t('entries.title') : t('entry.backToStaff')}</Link>
+        <Link to={mayWrite || !isStaff ? '/entries' : `/manage/${contest.slug}/entries`}>
+          {mayWrite || !isStaff ? t('entries.title') : t('entry.backToStaff')}
+        </Link>
         {' › '}
         <Link to={`/c/${contest.slug}`}>{contest.name}</Link>
       </p>
       <h1 data-testid="entry-title">{draft.title || t('entry.untitled')}</h1>
       <p className="entry-meta">
-        <span className={`status status-${entry.status}`} data-testid="entry-status">{t(`entries.status.${entry.status}`)}</span>
-        {entry.code && <span className="code" data-testid="entry-code">{entry.code}</span>}
-        <span className="entry-party">{entry.unitName ? t('entry.party.unit', { unit: entry.unitName }) : t('entry.party.person')}</span>
+        <span className={`status status-${entry.status}`} data-testid="entry-status">
+          {t(`entries.status.${entry.status}`)}
+        </span>
+        {entry.code && (
+          <span className="code" data-testid="entry-code">
+            {entry.code}
+          </span>
+        )}
+        <span className="entry-party">
+          {entry.unitName ? t('entry.party.unit', { unit: entry.unitName }) : t('entry.party.person')}
+        </span>
         {entry.isIntake && <span className="entry-party">{t('entry.intake')}</span>}
       </p>
       <ReviewOutcome review={entry.review} timeZone={contest.timeZone} now={now} />
@@ -175,13 +223,25 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
           <SubmittedReceipt entryId={entry.id} />
           <p>{t('entry.submitted.next')}</p>
           <div className="actions no-print">
-            <Link className="button" to={`/entries/${entry.id}/receipt`} data-testid="receipt-link">{t('entry.submitted.receipt')}</Link>
+            <Link className="button" to={`/entries/${entry.id}/receipt`} data-testid="receipt-link">
+              {t('entry.submitted.receipt')}
+            </Link>
           </div>
-          {entry.canWithdraw && <Withdraw entryId={entry.id} onDone={refresh} deadline={submission ? formatDateTime(submission.endsAt, contest.timeZone) : ''} />}
+          {entry.canWithdraw && (
+            <Withdraw
+              entryId={entry.id}
+              onDone={refresh}
+              deadline={submission ? formatDateTime(submission.endsAt, contest.timeZone) : ''}
+            />
+          )}
         </section>
       )}
 
-      {entry.status === 'draft' && entry.withdrawnAt && <Notice kind="info">{t('entry.withdrawnNotice', { at: formatDateTime(entry.withdrawnAt, contest.timeZone) })}</Notice>}
+      {entry.status === 'draft' && entry.withdrawnAt && (
+        <Notice kind="info">
+          {t('entry.withdrawnNotice', { at: formatDateTime(entry.withdrawnAt, contest.timeZone) })}
+        </Notice>
+      )}
       {!editable && entry.status === 'draft' && <Notice kind="info">{t('entry.readOnly')}</Notice>}
 
       {entry.status === 'draft' && entry.missing.length > 0 && (
@@ -189,7 +249,9 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
           <h2 id="missing-title">{t('entry.missing.title', { count: entry.missing.length })}</h2>
           <ul className="plain-list">
             {entry.missing.map((m) => (
-              <li key={m.field}><a href={`#${fieldId(m.field)}`}>{m.message[lang]}</a></li>
+              <li key={m.field}>
+                <a href={`#${fieldId(m.field)}`}>{m.message[lang]}</a>
+              </li>
             ))}
           </ul>
         </section>
@@ -206,11 +268,28 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
 
       {editable && (
         <div className="savebar" data-testid="savebar">
-          <button type="button" className="button button-secondary" onClick={() => void save()} disabled={saving || !dirty} data-testid="save-draft">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void save()}
+            disabled={saving || !dirty}
+            data-testid="save-draft"
+          >
             {saving ? t('common.working') : t('entry.save')}
           </button>
           <span className="save-state" role="status" data-testid="save-state">
-            {saving ? t('entry.saving') : dirty ? t('entry.unsaved') : savedAt ? t('entry.savedAt', { time: savedAt.toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) }) : t('entry.savedAll')}
+            {saving
+              ? t('entry.saving')
+              : dirty
+                ? t('entry.unsaved')
+                : savedAt
+                  ? t('entry.savedAt', {
+                      time: savedAt.toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+                        hour: '2-digit',
+                        minute: '2-digit',
+                      }),
+                    })
+                  : t('entry.savedAll')}
           </span>
         </div>
       )}
@@ -222,25 +301,45 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
       )}
 
       <FileSection entry={entry} rules={contest.entryRules} mayUpload={mayUpload} onUploaded={refresh} />
-      {entry.acceptedUploadId && <PlaybackSection key={entry.acceptedUploadId} entryId={entry.id} title={draft.title} />}
+      {entry.acceptedUploadId && (
+        <PlaybackSection key={entry.acceptedUploadId} entryId={entry.id} title={draft.title} />
+      )}
       <SubtitlesSection entryId={entry.id} />
 
       {entry.status === 'draft' && editable && (
         <section className="card" aria-labelledby="submit-title" data-testid="submit-section">
           <h2 id="submit-title">{t('entry.submit.title')}</h2>
           {blockers.length > 0 ? (
-            <ul className="plain-list blockers" data-testid="submit-blockers">{blockers.map((b) => <li key={b}>{b}</li>)}</ul>
+            <ul className="plain-list blockers" data-testid="submit-blockers">
+              {blockers.map((b) => (
+                <li key={b}>{b}</li>
+              ))}
+            </ul>
           ) : (
             <p>{win.ok && win.inGrace ? t('entry.submit.readyGrace') : t('entry.submit.ready')}</p>
           )}
           {submitError !== null && (
             <Notice kind="error" testId="submit-error">
               <p>{errorText(submitError, t('errors.unreachable'))}</p>
-              {incompleteList.length > 0 && <ul>{incompleteList.map((m) => <li key={m.field}>{m.message[lang]}</li>)}</ul>}
+              {incompleteList.length > 0 && (
+                <ul>
+                  {incompleteList.map((m) => (
+                    <li key={m.field}>{m.message[lang]}</li>
+                  ))}
+                </ul>
+              )}
             </Notice>
           )}
-          <button type="button" className="button" disabled={blockers.length > 0 || submitting} onClick={() => void submit()} data-testid="submit-entry">
-            {submitting ? t('common.working') : t(entry.review?.status === 'returned' ? 'entry.submit.resubmit' : 'entry.submit.button')}
+          <button
+            type="button"
+            className="button"
+            disabled={blockers.length > 0 || submitting}
+            onClick={() => void submit()}
+            data-testid="submit-entry"
+          >
+            {submitting
+              ? t('common.working')
+              : t(entry.review?.status === 'returned' ? 'entry.submit.resubmit' : 'entry.submit.button')}
           </button>
           <p className="hint">{t('entry.submit.hint')}</p>
         </section>
@@ -248,7 +347,11 @@ function EntryEditor({ entry, contest, contestFetchedAt }: { entry: EntryView; c
 
       <EntryHistory events={entry.events} timeZone={contest.timeZone} />
       {((entry.status === 'draft' && mayWrite) || can(principal, 'entries.delete')) && (
-        <DeleteEntry entryId={entry.id} asOrganizer={!mayWrite && can(principal, 'entries.delete')} backTo={mayWrite ? '/entries' : `/manage/${contest.slug}/entries`} />
+        <DeleteEntry
+          entryId={entry.id}
+          asOrganizer={!mayWrite && can(principal, 'entries.delete')}
+          backTo={mayWrite ? '/entries' : `/manage/${contest.slug}/entries`}
+        />
       )}
     </article>
   );
@@ -266,7 +369,17 @@ function SubmittedReceipt({ entryId }: { entryId: number }) {
  * A destructive action behind a second click: the button, then the question with "yes" and "no". `run` throws to show
  * the server's message; `testId` prefixes the test ids (`-start`, `-confirm`).
  */
-function ConfirmAction({ keys, testId, run, children }: { keys: string; testId: string; run: () => Promise<void>; children?: ReactNode }) {
+function ConfirmAction({
+  keys,
+  testId,
+  run,
+  children,
+}: {
+  keys: string;
+  testId: string;
+  run: () => Promise<void>;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -285,18 +398,41 @@ function ConfirmAction({ keys, testId, run, children }: { keys: string; testId: 
   }
   return (
     <>
-      {error !== null && <Notice kind="error" testId={`${testId}-error`}>{errorText(error, t('errors.unreachable'))}</Notice>}
+      {error !== null && (
+        <Notice kind="error" testId={`${testId}-error`}>
+          {errorText(error, t('errors.unreachable'))}
+        </Notice>
+      )}
       {confirming ? (
         <div className="confirm" role="group" aria-label={t(`${keys}.confirmLabel`)}>
-          <p><strong>{t(`${keys}.confirm`)}</strong></p>
+          <p>
+            <strong>{t(`${keys}.confirm`)}</strong>
+          </p>
           {children}
           <div className="actions">
-            <button type="button" className="button button-danger" onClick={() => void go()} disabled={busy} data-testid={`${testId}-confirm`}>{busy ? t('common.working') : t(`${keys}.yes`)}</button>
-            <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>{t(`${keys}.no`)}</button>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => void go()}
+              disabled={busy}
+              data-testid={`${testId}-confirm`}
+            >
+              {busy ? t('common.working') : t(`${keys}.yes`)}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+              {t(`${keys}.no`)}
+            </button>
           </div>
         </div>
       ) : (
-        <button type="button" className="button button-secondary" onClick={() => setConfirming(true)} data-testid={`${testId}-start`}>{t(`${keys}.button`)}</button>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setConfirming(true)}
+          data-testid={`${testId}-start`}
+        >
+          {t(`${keys}.button`)}
+        </button>
       )}
     </>
   );
@@ -309,11 +445,15 @@ function Withdraw({ entryId, deadline, onDone }: { entryId: number; deadline: st
     <div className="withdraw no-print" data-testid="withdraw">
       <h3>{t('entry.withdraw.title')}</h3>
       <p className="hint">{t('entry.withdraw.hint', { deadline })}</p>
-      <ConfirmAction keys="entry.withdraw" testId="withdraw" run={async () => {
-        await withdrawEntry(entryId);
-        qc.removeQueries({ queryKey: receiptKey(entryId) });
-        onDone();
-      }} />
+      <ConfirmAction
+        keys="entry.withdraw"
+        testId="withdraw"
+        run={async () => {
+          await withdrawEntry(entryId);
+          qc.removeQueries({ queryKey: receiptKey(entryId) });
+          onDone();
+        }}
+      />
     </div>
   );
 }
@@ -328,18 +468,28 @@ function DeleteEntry({ entryId, asOrganizer, backTo }: { entryId: number; asOrga
     <section className="card delete-entry no-print" aria-labelledby="delete-title" data-testid="delete-entry">
       <h2 id="delete-title">{t('entry.delete.title')}</h2>
       <p className="hint">{t(asOrganizer ? 'entry.delete.hintOrganizer' : 'entry.delete.hint')}</p>
-      <ConfirmAction keys="entry.delete" testId="delete" run={async () => {
-        await deleteEntry(entryId, asOrganizer ? reason : undefined);
-        qc.removeQueries({ queryKey: entryKey(entryId) });
-        // The list may be cached from before: drop the entry at once rather than show it until the refetch.
-        qc.setQueryData<{ id: number }[]>(myEntriesKey, (list) => list?.filter((e) => e.id !== entryId));
-        await qc.invalidateQueries({ queryKey: myEntriesKey });
-        navigate(backTo, { replace: true });
-      }}>
+      <ConfirmAction
+        keys="entry.delete"
+        testId="delete"
+        run={async () => {
+          await deleteEntry(entryId, asOrganizer ? reason : undefined);
+          qc.removeQueries({ queryKey: entryKey(entryId) });
+          // The list may be cached from before: drop the entry at once rather than show it until the refetch.
+          qc.setQueryData<{ id: number }[]>(myEntriesKey, (list) => list?.filter((e) => e.id !== entryId));
+          await qc.invalidateQueries({ queryKey: myEntriesKey });
+          navigate(backTo, { replace: true });
+        }}
+      >
         {asOrganizer && (
           <label className="field">
             <span>{t('entry.delete.reason')}</span>
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={1000} data-testid="delete-reason" />
+            <textarea
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              rows={2}
+              maxLength={1000}
+              data-testid="delete-reason"
+            />
           </label>
         )}
       </ConfirmAction>

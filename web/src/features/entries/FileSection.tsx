@@ -37,12 +37,21 @@ export function FileSection({ entry, rules, mayUpload, onUploaded }: Props) {
       <h2 id="file-title">{t('entry.file.title')}</h2>
       <p className="hint">{rulesSummary(t, rules, lang)}</p>
 
-      {server && up.state.step !== 'uploading' && <ServerFile upload={server} rules={rules} lang={lang} mayResume={mayUpload} />}
+      {server && up.state.step !== 'uploading' && (
+        <ServerFile upload={server} rules={rules} lang={lang} mayResume={mayUpload} />
+      )}
 
       {mayUpload && !busy && (
         <div className="file-pick">
           {/* The native input is kept (keyboard, screen readers) but drawn as the button its label is. */}
-          <input id={inputId} type="file" accept=".mp4,video/mp4" className="file-input" onChange={picked} data-testid="file-input" />
+          <input
+            id={inputId}
+            type="file"
+            accept=".mp4,video/mp4"
+            className="file-input"
+            onChange={picked}
+            data-testid="file-input"
+          />
           <label htmlFor={inputId} className="button button-secondary file-button">
             {server && server.status !== 'uploading' ? t('entry.file.chooseAnother') : t('entry.file.choose')}
           </label>
@@ -50,12 +59,31 @@ export function FileSection({ entry, rules, mayUpload, onUploaded }: Props) {
         </div>
       )}
 
-      <LocalFile state={up.state} rules={rules} lang={lang} onUpload={(f) => void up.upload(f)} onPause={up.pause} onResume={up.resume} onCancel={up.cancel} onReset={up.reset} />
+      <LocalFile
+        state={up.state}
+        rules={rules}
+        lang={lang}
+        onUpload={(f) => void up.upload(f)}
+        onPause={up.pause}
+        onResume={up.resume}
+        onCancel={up.cancel}
+        onReset={up.reset}
+      />
     </section>
   );
 }
 
-function ServerFile({ upload, rules, lang, mayResume }: { upload: UploadView; rules: EntryRules; lang: 'vi' | 'en'; mayResume: boolean }) {
+function ServerFile({
+  upload,
+  rules,
+  lang,
+  mayResume,
+}: {
+  upload: UploadView;
+  rules: EntryRules;
+  lang: 'vi' | 'en';
+  mayResume: boolean;
+}) {
   const { t } = useTranslation();
   const name = <strong className="filename">{upload.filename}</strong>;
   const size = formatBytes(upload.sizeBytes, lang);
@@ -64,7 +92,10 @@ function ServerFile({ upload, rules, lang, mayResume }: { upload: UploadView; ru
       const passed = passedRules(upload);
       return (
         <div className="file-status file-ok" data-testid="file-accepted">
-          <p><span aria-hidden="true">✓ </span>{t('entry.file.accepted')} {name} ({size})</p>
+          <p>
+            <span aria-hidden="true">✓ </span>
+            {t('entry.file.accepted')} {name} ({size})
+          </p>
           <RuleList lines={passed.map((rule) => ({ rule, state: 'passed' }))} rules={rules} />
         </div>
       );
@@ -78,7 +109,10 @@ function ServerFile({ upload, rules, lang, mayResume }: { upload: UploadView; ru
       ];
       return (
         <div className="file-status file-bad" data-testid="file-refused">
-          <p role="alert"><span aria-hidden="true">✗ </span>{t('entry.file.refused')} {name} ({size})</p>
+          <p role="alert">
+            <span aria-hidden="true">✗ </span>
+            {t('entry.file.refused')} {name} ({size})
+          </p>
           <RuleList lines={lines} rules={rules} />
           <p>{t('entry.file.refusedNext')}</p>
         </div>
@@ -87,7 +121,8 @@ function ServerFile({ upload, rules, lang, mayResume }: { upload: UploadView; ru
     case 'checking':
       return (
         <p className="file-status file-wait" role="status" data-testid="file-checking">
-          <span className="spinner" aria-hidden="true" />{t('entry.file.checking')} ({upload.filename}, {size})
+          <span className="spinner" aria-hidden="true" />
+          {t('entry.file.checking')} ({upload.filename}, {size})
         </p>
       );
     case 'uploading':
@@ -110,13 +145,19 @@ function Unfinished({ upload, lang, mayResume }: { upload: UploadView; lang: 'vi
     // Only whoever may resume the upload may ask the server how far it got.
     if (!mayResume) return;
     let live = true;
-    fetch(`/api/uploads/${encodeURIComponent(upload.id)}`, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' }, credentials: 'same-origin' })
+    fetch(`/api/uploads/${encodeURIComponent(upload.id)}`, {
+      method: 'HEAD',
+      headers: { 'Tus-Resumable': '1.0.0' },
+      credentials: 'same-origin',
+    })
       .then((res) => {
         const o = Number(res.headers.get('Upload-Offset'));
         if (live && res.ok && Number.isFinite(o)) setOffset(o);
       })
       .catch(() => {});
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [upload.id, mayResume]);
   const percent = offset !== null && upload.sizeBytes > 0 ? Math.floor((offset / upload.sizeBytes) * 100) : null;
   return (
@@ -149,24 +190,49 @@ function LocalFile({ state, rules, lang, onUpload, onPause, onResume, onCancel, 
     case 'idle':
       return null;
     case 'canceled':
-      return <Notice kind="info" testId="upload-canceled">{t('entry.file.canceled')}</Notice>;
+      return (
+        <Notice kind="info" testId="upload-canceled">
+          {t('entry.file.canceled')}
+        </Notice>
+      );
     case 'probing':
-      return <p role="status" className="file-status file-wait"><span className="spinner" aria-hidden="true" />{t('entry.file.probing', { name: state.file.name })}</p>;
+      return (
+        <p role="status" className="file-status file-wait">
+          <span className="spinner" aria-hidden="true" />
+          {t('entry.file.probing', { name: state.file.name })}
+        </p>
+      );
     case 'checked': {
-      const lines: RuleLine[] = state.checks.map((c) => ({ rule: c.rule, state: c.state, message: c.failure?.message[lang] }));
+      const lines: RuleLine[] = state.checks.map((c) => ({
+        rule: c.rule,
+        state: c.state,
+        message: c.failure?.message[lang],
+      }));
       return (
         <div className={`precheck ${state.ok ? 'file-ok' : 'file-bad'}`} data-testid="precheck">
           <h3>{t('entry.file.precheckTitle', { name: state.file.name })}</h3>
-          <p className="hint">{t('entry.file.precheckHint', { seconds: (Math.max(state.ms, 10) / 1000).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumSignificantDigits: 2 }) })}</p>
+          <p className="hint">
+            {t('entry.file.precheckHint', {
+              seconds: (Math.max(state.ms, 10) / 1000).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', {
+                maximumSignificantDigits: 2,
+              }),
+            })}
+          </p>
           {state.unreadable && <Notice kind="info">{t('entry.file.unreadable')}</Notice>}
           <RuleList lines={lines} rules={rules} />
           {state.ok ? (
             <div className="actions">
-              <button type="button" className="button" onClick={() => onUpload(state.file)} data-testid="upload-start">{t('entry.file.upload')}</button>
-              <button type="button" className="button button-secondary" onClick={onReset}>{t('entry.file.chooseOther')}</button>
+              <button type="button" className="button" onClick={() => onUpload(state.file)} data-testid="upload-start">
+                {t('entry.file.upload')}
+              </button>
+              <button type="button" className="button button-secondary" onClick={onReset}>
+                {t('entry.file.chooseOther')}
+              </button>
             </div>
           ) : (
-            <p role="alert" className="field-error" data-testid="precheck-refused">{t('entry.file.precheckRefused')}</p>
+            <p role="alert" className="field-error" data-testid="precheck-refused">
+              {t('entry.file.precheckRefused')}
+            </p>
           )}
         </div>
       );
@@ -175,8 +241,17 @@ function LocalFile({ state, rules, lang, onUpload, onPause, onResume, onCancel, 
       const percent = state.total > 0 ? Math.floor((state.sent / state.total) * 100) : 0;
       return (
         <div className="upload" data-testid="upload-progress">
-          <p className="upload-name"><strong className="filename">{state.file.name}</strong> ({formatBytes(state.total, lang)})</p>
-          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('entry.file.progressLabel')}>
+          <p className="upload-name">
+            <strong className="filename">{state.file.name}</strong> ({formatBytes(state.total, lang)})
+          </p>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            aria-label={t('entry.file.progressLabel')}
+          >
             <div className="progress-bar" style={{ width: `${percent}%` }} />
           </div>
           <p className="upload-figures" aria-live="polite">
@@ -187,25 +262,58 @@ function LocalFile({ state, rules, lang, onUpload, onPause, onResume, onCancel, 
               <>
                 {' · '}
                 {t('entry.file.speed', { speed: formatBytes(state.bytesPerSec, lang) })}
-                {state.secondsLeft !== null && <>{' · '}{t('entry.file.timeLeft', { time: formatDuration(Math.max(1, state.secondsLeft), lang) })}</>}
+                {state.secondsLeft !== null && (
+                  <>
+                    {' · '}
+                    {t('entry.file.timeLeft', { time: formatDuration(Math.max(1, state.secondsLeft), lang) })}
+                  </>
+                )}
               </>
             )}
           </p>
-          {state.retrying && <Notice kind="info" testId="upload-offline">{t('entry.file.offline')}</Notice>}
-          {state.paused && <p className="hint" data-testid="upload-paused">{t('entry.file.paused')}</p>}
+          {state.retrying && (
+            <Notice kind="info" testId="upload-offline">
+              {t('entry.file.offline')}
+            </Notice>
+          )}
+          {state.paused && (
+            <p className="hint" data-testid="upload-paused">
+              {t('entry.file.paused')}
+            </p>
+          )}
           <div className="actions">
             {state.paused ? (
-              <button type="button" className="button" onClick={onResume} data-testid="upload-resume">{t('entry.file.resume')}</button>
+              <button type="button" className="button" onClick={onResume} data-testid="upload-resume">
+                {t('entry.file.resume')}
+              </button>
             ) : (
-              <button type="button" className="button button-secondary" onClick={onPause} data-testid="upload-pause">{t('entry.file.pause')}</button>
+              <button type="button" className="button button-secondary" onClick={onPause} data-testid="upload-pause">
+                {t('entry.file.pause')}
+              </button>
             )}
             {confirmCancel ? (
               <>
-                <button type="button" className="button button-danger" onClick={onCancel} data-testid="upload-cancel-confirm">{t('entry.file.cancelConfirm')}</button>
-                <button type="button" className="button button-secondary" onClick={() => setConfirmCancel(false)}>{t('entry.file.cancelKeep')}</button>
+                <button
+                  type="button"
+                  className="button button-danger"
+                  onClick={onCancel}
+                  data-testid="upload-cancel-confirm"
+                >
+                  {t('entry.file.cancelConfirm')}
+                </button>
+                <button type="button" className="button button-secondary" onClick={() => setConfirmCancel(false)}>
+                  {t('entry.file.cancelKeep')}
+                </button>
               </>
             ) : (
-              <button type="button" className="button button-secondary" onClick={() => setConfirmCancel(true)} data-testid="upload-cancel">{t('entry.file.cancel')}</button>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => setConfirmCancel(true)}
+                data-testid="upload-cancel"
+              >
+                {t('entry.file.cancel')}
+              </button>
             )}
           </div>
           <p className="hint">{t('entry.file.resumeHint')}</p>
@@ -218,9 +326,13 @@ function LocalFile({ state, rules, lang, onUpload, onPause, onResume, onCancel, 
           <p>{state.message ?? t('entry.file.failed')}</p>
           <div className="actions">
             {(state.status === null || state.status >= 500) && (
-              <button type="button" className="button" onClick={() => onUpload(state.file)} data-testid="upload-retry">{t('entry.file.retry')}</button>
+              <button type="button" className="button" onClick={() => onUpload(state.file)} data-testid="upload-retry">
+                {t('entry.file.retry')}
+              </button>
             )}
-            <button type="button" className="button button-secondary" onClick={onReset}>{t('entry.file.chooseOther')}</button>
+            <button type="button" className="button button-secondary" onClick={onReset}>
+              {t('entry.file.chooseOther')}
+            </button>
           </div>
         </Notice>
       );

@@ -25,26 +25,42 @@ export default function MyEntriesPage() {
       {entries.data.length === 0 ? (
         <div className="card">
           <p>{t('entries.empty')}</p>
-          <Link to="/" className="button">{t('entries.findContest')}</Link>
+          <Link to="/" className="button">
+            {t('entries.findContest')}
+          </Link>
         </div>
       ) : (
         <ul className="entry-list">
           {entries.data.map((e) => (
             <li key={e.id} className="card entry-item" data-testid={`my-entry-${e.id}`}>
-              <h2><Link to={`/entries/${e.id}`}>{e.title || t('entry.untitled')}</Link></h2>
+              <h2>
+                <Link to={`/entries/${e.id}`}>{e.title || t('entry.untitled')}</Link>
+              </h2>
               <p className="entry-meta">
                 <span className={`status status-${e.status}`}>{t(`entries.status.${e.status}`)}</span>
-                {e.code && <> <span className="code">{e.code}</span></>}
+                {e.code && (
+                  <>
+                    {' '}
+                    <span className="code">{e.code}</span>
+                  </>
+                )}
               </p>
               <p className="hint">
                 {e.contestName}
                 {e.unitName && <> · {e.unitName}</>}
                 {' · '}
-                {e.submittedAt ? t('entries.submittedAt', { at: formatDateTime(e.submittedAt) }) : t('entries.updatedAt', { at: formatDateTime(e.updatedAt) })}
+                {e.submittedAt
+                  ? t('entries.submittedAt', { at: formatDateTime(e.submittedAt) })
+                  : t('entries.updatedAt', { at: formatDateTime(e.updatedAt) })}
               </p>
-              <p className="next-step"><strong>{t('entries.next')}</strong> {t(e.status === 'submitted' ? 'entries.nextSubmitted' : 'entries.nextDraft')}</p>
+              <p className="next-step">
+                <strong>{t('entries.next')}</strong>{' '}
+                {t(e.status === 'submitted' ? 'entries.nextSubmitted' : 'entries.nextDraft')}
+              </p>
               <div className="actions">
-                <Link className="button button-secondary" to={`/entries/${e.id}`}>{e.status === 'submitted' ? t('entries.view') : t('entries.continue')}</Link>
+                <Link className="button button-secondary" to={`/entries/${e.id}`}>
+                  {e.status === 'submitted' ? t('entries.view') : t('entries.continue')}
+                </Link>
                 {e.status === 'submitted' && <Link to={`/entries/${e.id}/receipt`}>{t('entries.receipt')}</Link>}
               </div>
             </li>

@@ -20,21 +20,34 @@ export function PlaybackSection({ entryId, title }: { entryId: number; title: st
     <section className="card playback" aria-labelledby="playback-title" data-testid="playback">
       <h2 id="playback-title">{t('player.title')}</h2>
       {s.status === 'done' && s.masterUrl ? (
-        <VideoPlayer src={s.masterUrl} poster={s.posterUrl} label={t('player.label', { title: title || t('entry.untitled') })} tracks={s.subtitles} />
+        <VideoPlayer
+          src={s.masterUrl}
+          poster={s.posterUrl}
+          label={t('player.label', { title: title || t('entry.untitled') })}
+          tracks={s.subtitles}
+        />
       ) : s.status === 'failed' ? (
         <Notice kind="error" testId="renditions-failed">
           <p>{t('player.failed')}</p>
-          {s.error && <p className="muted"><small>{s.error}</small></p>}
+          {s.error && (
+            <p className="muted">
+              <small>{s.error}</small>
+            </p>
+          )}
         </Notice>
       ) : (
         <div className="renditions-progress" data-testid="renditions-progress">
-          <label htmlFor={`renditions-${entryId}`}>{s.status === 'queued' ? t('player.queued') : t('player.preparing', { percent: Math.floor(s.percent) })}</label>
+          <label htmlFor={`renditions-${entryId}`}>
+            {s.status === 'queued' ? t('player.queued') : t('player.preparing', { percent: Math.floor(s.percent) })}
+          </label>
           <progress id={`renditions-${entryId}`} max={100} value={s.status === 'queued' ? undefined : s.percent} />
           <p className="hint">{t('player.preparingHint')}</p>
         </div>
       )}
       <p className="download-original">
-        <a href={`/api/entries/${enc(entryId)}/original`} download data-testid="download-original">{t('player.downloadOriginal')}</a>
+        <a href={`/api/entries/${enc(entryId)}/original`} download data-testid="download-original">
+          {t('player.downloadOriginal')}
+        </a>
       </p>
     </section>
   );

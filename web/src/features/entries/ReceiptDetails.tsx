@@ -13,7 +13,11 @@ export function ReceiptDetails({ receipt }: { receipt: Receipt }) {
   return (
     <dl className="facts receipt-facts" data-testid="receipt">
       <dt>{t('receipt.code')}</dt>
-      <dd><strong className="code" data-testid="receipt-code">{receipt.code}</strong></dd>
+      <dd>
+        <strong className="code" data-testid="receipt-code">
+          {receipt.code}
+        </strong>
+      </dd>
       <dt>{t('receipt.work')}</dt>
       <dd data-testid="receipt-title">{receipt.title}</dd>
       <dt>{t('receipt.contest')}</dt>
@@ -24,15 +28,31 @@ export function ReceiptDetails({ receipt }: { receipt: Receipt }) {
         {receipt.inGrace && <span className="muted"> — {t('receipt.inGrace')}</span>}
       </dd>
       <dt>{t('receipt.file')}</dt>
-      <dd className="filename" data-testid="receipt-file">{receipt.fileName}</dd>
+      <dd className="filename" data-testid="receipt-file">
+        {receipt.fileName}
+      </dd>
       <dt>{t('receipt.size')}</dt>
-      <dd data-testid="receipt-size">{t('receipt.sizeValue', { bytes: exact(receipt.fileSizeBytes, lang), size: formatBytes(receipt.fileSizeBytes, lang) })}</dd>
+      <dd data-testid="receipt-size">
+        {t('receipt.sizeValue', {
+          bytes: exact(receipt.fileSizeBytes, lang),
+          size: formatBytes(receipt.fileSizeBytes, lang),
+        })}
+      </dd>
       <dt>{t('receipt.sha256')}</dt>
-      <dd><code className="hash" data-testid="receipt-sha256">{receipt.sha256}</code></dd>
+      <dd>
+        <code className="hash" data-testid="receipt-sha256">
+          {receipt.sha256}
+        </code>
+      </dd>
       <dt>{t('receipt.checks')}</dt>
       <dd>
         <ul className="checks-passed" data-testid="receipt-checks">
-          {receipt.checksPassed.map((r) => <li key={r}><span aria-hidden="true">✓ </span>{ruleName(t, r)}</li>)}
+          {receipt.checksPassed.map((r) => (
+            <li key={r}>
+              <span aria-hidden="true">✓ </span>
+              {ruleName(t, r)}
+            </li>
+          ))}
         </ul>
       </dd>
     </dl>

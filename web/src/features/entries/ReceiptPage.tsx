@@ -25,7 +25,9 @@ export default function ReceiptPage() {
   if (!receipt.data) return <Loading />;
   return (
     <article className="receipt-page" data-testid="receipt-page">
-      <p className="crumbs no-print"><Link to={`/entries/${entryId}`}>{t('receipt.back')}</Link></p>
+      <p className="crumbs no-print">
+        <Link to={`/entries/${entryId}`}>{t('receipt.back')}</Link>
+      </p>
       <div className="card receipt-card">
         <p className="receipt-kicker">{receipt.data.contestName}</p>
         <h1>{t('receipt.title')}</h1>
@@ -34,8 +36,12 @@ export default function ReceiptPage() {
         <p className="hint receipt-note">{t('receipt.note')}</p>
       </div>
       <div className="actions no-print">
-        <button type="button" className="button" onClick={() => window.print()} data-testid="print">{t('receipt.print')}</button>
-        <Link className="button button-secondary" to={`/entries/${entryId}`}>{t('receipt.back')}</Link>
+        <button type="button" className="button" onClick={() => window.print()} data-testid="print">
+          {t('receipt.print')}
+        </button>
+        <Link className="button button-secondary" to={`/entries/${entryId}`}>
+          {t('receipt.back')}
+        </Link>
       </div>
     </article>
   );

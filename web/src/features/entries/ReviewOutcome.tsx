@@ -11,10 +11,19 @@ export function ReviewOutcome({ review, timeZone, now }: { review: EntryView['re
   if (!n) return null;
   const deadline = 'deadline' in n && n.deadline ? formatDateTime(n.deadline, timeZone) : '';
   return (
-    <section className={`notice notice-${n.kind} review-outcome`} role={n.kind === 'error' ? 'alert' : 'status'} aria-labelledby="review-outcome-title" data-testid="review-outcome">
-      <h2 id="review-outcome-title" data-testid="review-outcome-title">{t(`reviewOutcome.${n.key}.title`, { deadline })}</h2>
+    <section
+      className={`notice notice-${n.kind} review-outcome`}
+      role={n.kind === 'error' ? 'alert' : 'status'}
+      aria-labelledby="review-outcome-title"
+      data-testid="review-outcome"
+    >
+      <h2 id="review-outcome-title" data-testid="review-outcome-title">
+        {t(`reviewOutcome.${n.key}.title`, { deadline })}
+      </h2>
       {'reason' in n && n.reason && (
-        <p className="review-outcome-reason" data-testid="review-outcome-reason">{t(`reviewOutcome.${n.key}.reason`, { deadline, reason: n.reason })}</p>
+        <p className="review-outcome-reason" data-testid="review-outcome-reason">
+          {t(`reviewOutcome.${n.key}.reason`, { deadline, reason: n.reason })}
+        </p>
       )}
       <p className="hint">{t(`reviewOutcome.${n.key}.next`, { deadline })}</p>
     </section>

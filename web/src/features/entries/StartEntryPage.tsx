@@ -39,15 +39,23 @@ export default function StartEntryPage() {
   const memberships = session.data?.memberships ?? [];
   const units = representedUnits(memberships, slug);
   const staffRoles = memberships.filter((m) => m.slug === slug && STAFF_ROLES.includes(m.role as ContestRole));
-  const open = canStartUpload(view.phases, new Date(Date.now() + clockOffset(view.serverTime, contest.dataUpdatedAt))).ok;
+  const open = canStartUpload(
+    view.phases,
+    new Date(Date.now() + clockOffset(view.serverTime, contest.dataUpdatedAt)),
+  ).ok;
   const selected = choice ?? (units[0] ? `unit:${units[0].unitId}` : 'person');
 
   async function start(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const party: EntryDraft['party'] = selected.startsWith('unit:') ? { kind: 'unit', unitId: Number(selected.slice(5)) } : { kind: 'person' };
-    const draft = { ...emptyDraft(party, { fullName: user!.fullName, email: user!.email ?? '', phone: user!.phone ?? '' }), title: title.trim() };
+    const party: EntryDraft['party'] = selected.startsWith('unit:')
+      ? { kind: 'unit', unitId: Number(selected.slice(5)) }
+      : { kind: 'person' };
+    const draft = {
+      ...emptyDraft(party, { fullName: user!.fullName, email: user!.email ?? '', phone: user!.phone ?? '' }),
+      title: title.trim(),
+    };
     try {
       const { id } = await createEntry(slug, draft);
       await qc.invalidateQueries({ queryKey: myEntriesKey });
@@ -60,24 +68,54 @@ export default function StartEntryPage() {
 
   return (
     <section className="narrow" data-testid="start-entry">
-      <p className="crumbs"><Link to={`/c/${slug}`}>{view.name}</Link></p>
+      <p className="crumbs">
+        <Link to={`/c/${slug}`}>{view.name}</Link>
+      </p>
       <h1>{t('start.title')}</h1>
-      {!open && <Notice kind="info" testId="start-closed">{t('start.closed')}</Notice>}
-      {staffRoles.length > 0 && <Notice kind="error" testId="start-staff">{t('start.staff', { roles: staffRoles.map((m) => t(`role.${m.role}`)).join(', ') })}</Notice>}
+      {!open && (
+        <Notice kind="info" testId="start-closed">
+          {t('start.closed')}
+        </Notice>
+      )}
+      {staffRoles.length > 0 && (
+        <Notice kind="error" testId="start-staff">
+          {t('start.staff', { roles: staffRoles.map((m) => t(`role.${m.role}`)).join(', ') })}
+        </Notice>
+      )}
       <form className="form" onSubmit={(e) => void start(e)} noValidate>
         <fieldset className="choice-group">
           <legend>{t('start.who')}</legend>
           {units.map((u) => (
             <label key={u.unitId} className="choice-card">
-              <input type="radio" name="party" value={`unit:${u.unitId}`} checked={selected === `unit:${u.unitId}`} onChange={() => setChoice(`unit:${u.unitId}`)} data-testid={`party-unit-${u.unitId}`} />
+              <input
+                type="radio"
+                name="party"
+                value={`unit:${u.unitId}`}
+                checked={selected === `unit:${u.unitId}`}
+                onChange={() => setChoice(`unit:${u.unitId}`)}
+                data-testid={`party-unit-${u.unitId}`}
+              />
               <span>
-                <strong>{u.unitName ? t('start.forUnit', { unit: u.unitName }) : units.length > 1 ? t('start.forUnitN', { id: u.unitId }) : t('start.forMyUnit')}</strong>
+                <strong>
+                  {u.unitName
+                    ? t('start.forUnit', { unit: u.unitName })
+                    : units.length > 1
+                      ? t('start.forUnitN', { id: u.unitId })
+                      : t('start.forMyUnit')}
+                </strong>
                 <span className="hint">{t('start.unitHint')}</span>
               </span>
             </label>
           ))}
           <label className="choice-card">
-            <input type="radio" name="party" value="person" checked={selected === 'person'} onChange={() => setChoice('person')} data-testid="party-person" />
+            <input
+              type="radio"
+              name="party"
+              value="person"
+              checked={selected === 'person'}
+              onChange={() => setChoice('person')}
+              data-testid="party-person"
+            />
             <span>
               <strong>{t('start.asPerson')}</strong>
               <span className="hint">{t('start.personHint', { count: view.maxEntriesPerPerson })}</span>
@@ -86,11 +124,25 @@ export default function StartEntryPage() {
         </fieldset>
         <div className="field">
           <label htmlFor="start-title">{t('start.workTitle')}</label>
-          <input id="start-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} aria-describedby="start-title-hint" />
-          <p id="start-title-hint" className="hint">{t('start.workTitleHint')}</p>
+          <input
+            id="start-title"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={300}
+            aria-describedby="start-title-hint"
+          />
+          <p id="start-title-hint" className="hint">
+            {t('start.workTitleHint')}
+          </p>
         </div>
-        {error !== null && <Notice kind="error" testId="start-error">{errorText(error, t('errors.unreachable'))}</Notice>}
-        <button type="submit" className="button" disabled={busy || !open} data-testid="start-submit">{busy ? t('common.working') : t('start.create')}</button>
+        {error !== null && (
+          <Notice kind="error" testId="start-error">
+            {errorText(error, t('errors.unreachable'))}
+          </Notice>
+        )}
+        <button type="submit" className="button" disabled={busy || !open} data-testid="start-submit">
+          {busy ? t('common.working') : t('start.create')}
+        </button>
       </form>
     </section>
   );

@@ -32,7 +32,12 @@ export function SubtitlesSection({ entryId }: { entryId: number }) {
   const existing = tracks.find((tr) => tr.lang === lang);
 
   // The list, the player's tracks and the entry's history all change.
-  const refresh = () => Promise.all([subtitlesKey(entryId), renditionsKey(entryId), entryKey(entryId)].map((queryKey) => qc.invalidateQueries({ queryKey })));
+  const refresh = () =>
+    Promise.all(
+      [subtitlesKey(entryId), renditionsKey(entryId), entryKey(entryId)].map((queryKey) =>
+        qc.invalidateQueries({ queryKey }),
+      ),
+    );
 
   async function run(action: () => Promise<void>) {
     setBusy(true);
@@ -87,11 +92,20 @@ export function SubtitlesSection({ entryId }: { entryId: number }) {
               {' · '}
               {tr.sourceFormat === 'srt' ? t('subtitles.fromSrt') : t('subtitles.fromVtt')}
               {' · '}
-              <a href={tr.url} target="_blank" rel="noopener">{t('subtitles.view')}</a>
+              <a href={tr.url} target="_blank" rel="noopener">
+                {t('subtitles.view')}
+              </a>
               {canEdit && (
                 <>
                   {' '}
-                  <button type="button" className="button button-secondary subtitle-delete" onClick={() => remove(tr)} disabled={busy} aria-label={t('subtitles.deleteLabel', { label: tr.label })} data-testid={`subtitle-delete-${tr.lang}`}>
+                  <button
+                    type="button"
+                    className="button button-secondary subtitle-delete"
+                    onClick={() => remove(tr)}
+                    disabled={busy}
+                    aria-label={t('subtitles.deleteLabel', { label: tr.label })}
+                    data-testid={`subtitle-delete-${tr.lang}`}
+                  >
                     {t('subtitles.delete')}
                   </button>
                 </>
@@ -107,31 +121,62 @@ export function SubtitlesSection({ entryId }: { entryId: number }) {
           <div className="field">
             <label htmlFor={langId}>{t('subtitles.language')}</label>
             <select id={langId} value={lang} onChange={(e) => setLang(e.target.value)} data-testid="subtitle-lang">
-              {SUBTITLE_LANGS.map((l) => <option key={l} value={l}>{t(`subtitles.languages.${l}`)}</option>)}
+              {SUBTITLE_LANGS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`subtitles.languages.${l}`)}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field file-pick">
             <span className="label">{t('subtitles.file')}</span>
             {/* The native input is kept (keyboard, screen readers) but drawn as the button its label is. */}
-            <input id={fileId} type="file" accept=".srt,.vtt,text/vtt,application/x-subrip" className="file-input" onChange={picked} data-testid="subtitle-file" />
-            <label htmlFor={fileId} className="button button-secondary file-button">{t('subtitles.choose')}</label>
-            {file && <p className="hint" data-testid="subtitle-chosen">{t('subtitles.chosen', { name: file.name })}</p>}
+            <input
+              id={fileId}
+              type="file"
+              accept=".srt,.vtt,text/vtt,application/x-subrip"
+              className="file-input"
+              onChange={picked}
+              data-testid="subtitle-file"
+            />
+            <label htmlFor={fileId} className="button button-secondary file-button">
+              {t('subtitles.choose')}
+            </label>
+            {file && (
+              <p className="hint" data-testid="subtitle-chosen">
+                {t('subtitles.chosen', { name: file.name })}
+              </p>
+            )}
           </div>
           {existing && <p className="hint">{t('subtitles.replaces', { label: existing.label })}</p>}
-          <button type="submit" className="button" disabled={!file || busy} data-testid="subtitle-upload">{busy ? t('common.working') : t('subtitles.upload')}</button>
+          <button type="submit" className="button" disabled={!file || busy} data-testid="subtitle-upload">
+            {busy ? t('common.working') : t('subtitles.upload')}
+          </button>
         </form>
       )}
 
-      {error !== null && <Notice kind="error" testId="subtitle-error">{errorText(error, t('errors.unreachable'))}</Notice>}
+      {error !== null && (
+        <Notice kind="error" testId="subtitle-error">
+          {errorText(error, t('errors.unreachable'))}
+        </Notice>
+      )}
       {done?.saved && (
         <Notice kind="success" testId="subtitle-saved">
           <p>{t('subtitles.saved', { label: done.saved.label, count: done.saved.cueCount })}</p>
-          {done.saved.removed.styleBlocks + done.saved.removed.regionBlocks > 0 && <p>{t('subtitles.removedBlocks')}</p>}
+          {done.saved.removed.styleBlocks + done.saved.removed.regionBlocks > 0 && (
+            <p>{t('subtitles.removedBlocks')}</p>
+          )}
           {done.saved.removed.tags > 0 && <p>{t('subtitles.removedTags', { count: done.saved.removed.tags })}</p>}
-          {done.saved.removed.emptyCues > 0 && <p>{t('subtitles.removedEmpty', { count: done.saved.removed.emptyCues })}</p>}
+          {done.saved.removed.emptyCues > 0 && (
+            <p>{t('subtitles.removedEmpty', { count: done.saved.removed.emptyCues })}</p>
+          )}
         </Notice>
       )}
-      {done?.deleted && <Notice kind="success" testId="subtitle-deleted">{t('subtitles.deleted', { label: done.deleted })}</Notice>}
+      {done?.deleted && (
+        <Notice kind="success" testId="subtitle-deleted">
+          {t('subtitles.deleted', { label: done.deleted })}
+        </Notice>
+      )}
     </section>
   );
 }

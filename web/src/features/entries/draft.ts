@@ -12,7 +12,14 @@ export const CONSENT_PURPOSE: typeof CORE_CONSENT_PURPOSE = {
   en: 'Personal data (name, position, unit, address, phone) is used only for the organizers to contact and verify authors, award prizes and keep the award records of this contest; addresses and phones are never published.',
 };
 
-export const AUTHOR_FIELDS = ['fullName', 'position', 'unitName', 'address', 'phone', 'email'] as const satisfies readonly (keyof Author)[];
+export const AUTHOR_FIELDS = [
+  'fullName',
+  'position',
+  'unitName',
+  'address',
+  'phone',
+  'email',
+] as const satisfies readonly (keyof Author)[];
 
 export function emptyAuthor(): Author {
   return { fullName: '', position: '', unitName: '', address: '', phone: '', email: '' };
@@ -20,8 +27,17 @@ export function emptyAuthor(): Author {
 
 export function emptyDraft(party: EntryDraft['party'], firstAuthor: Partial<Author> = {}): EntryDraft {
   return {
-    title: '', form: null, synopsis: '', topicIndex: null, party, isGroup: false, groupName: '',
-    authors: [{ ...emptyAuthor(), ...firstAuthor }], originalityDeclared: false, thirdPartyMaterial: '', consentGiven: false,
+    title: '',
+    form: null,
+    synopsis: '',
+    topicIndex: null,
+    party,
+    isGroup: false,
+    groupName: '',
+    authors: [{ ...emptyAuthor(), ...firstAuthor }],
+    originalityDeclared: false,
+    thirdPartyMaterial: '',
+    consentGiven: false,
   };
 }
 
@@ -31,7 +47,10 @@ export function draftForSaving(d: EntryDraft): EntryDraft {
 }
 
 /** The units this user represents in a contest (role unit_rep), from the session. */
-export function representedUnits(memberships: readonly Membership[], slug: string): { unitId: number; unitName: string | null }[] {
+export function representedUnits(
+  memberships: readonly Membership[],
+  slug: string,
+): { unitId: number; unitName: string | null }[] {
   const seen = new Map<number, string | null>();
   for (const m of memberships) {
     if (m.slug !== slug || m.role !== 'unit_rep' || m.unitId === null) continue;

@@ -26,7 +26,12 @@ export function outcomeNotice(review: EntryReview | null, now: Date): OutcomeNot
     case 'rejected':
       return { key: 'rejected', kind: 'error', reason: review.reason };
     case 'returned':
-      return { key: fixWindowOpen(review, now) ? 'returned' : 'returnedLate', kind: 'error', reason: review.reason, deadline: review.fixDeadline };
+      return {
+        key: fixWindowOpen(review, now) ? 'returned' : 'returnedLate',
+        kind: 'error',
+        reason: review.reason,
+        deadline: review.fixDeadline,
+      };
     default:
       // A dispute among reviewers is internal: the entrant waits, as for any pending review.
       return { key: 'pending', kind: 'info' };

@@ -18,7 +18,9 @@ export const CHUNK_SIZE = 50 * 1024 * 1024;
  * Waits between retries after a failed request. A network that comes back resets the count (progress resets it),
  * and while the browser is offline the upload simply waits for it to come back online.
  */
-export const RETRY_DELAYS = [0, 1000, 2000, 3000, 5000, 10_000, 15_000, 20_000, 30_000, 30_000, 60_000, 60_000, 60_000, 60_000, 60_000];
+export const RETRY_DELAYS = [
+  0, 1000, 2000, 3000, 5000, 10_000, 15_000, 20_000, 30_000, 30_000, 60_000, 60_000, 60_000, 60_000, 60_000,
+];
 
 export interface UploadCallbacks {
   onProgress(bytesSent: number, bytesTotal: number): void;
@@ -130,13 +132,24 @@ export function startUpload(opts: { entryId: number; file: File; lang: 'vi' | 'e
   uppy.on('upload-error', (_file, error, response) => {
     window.removeEventListener('offline', offline);
     const xhr = (response?.body as { xhr?: XMLHttpRequest } | undefined)?.xhr;
-    const message = serverMessage(xhr?.responseText) ?? lastError.message ?? serverMessage(bodyOf((error as { cause?: unknown }).cause));
+    const message =
+      serverMessage(xhr?.responseText) ??
+      lastError.message ??
+      serverMessage(bodyOf((error as { cause?: unknown }).cause));
     opts.onError(message, response?.status ?? lastError.status ?? statusOf(error));
   });
   window.addEventListener('offline', offline);
 
-  const fileId = uppy.addFile({ name: opts.file.name, type: opts.file.type || 'video/mp4', data: opts.file, source: 'local', meta: { entryId: String(opts.entryId), filename: opts.file.name } });
-  void uppy.upload().catch(() => { /* reported through upload-error */ });
+  const fileId = uppy.addFile({
+    name: opts.file.name,
+    type: opts.file.type || 'video/mp4',
+    data: opts.file,
+    source: 'local',
+    meta: { entryId: String(opts.entryId), filename: opts.file.name },
+  });
+  void uppy.upload().catch(() => {
+    /* reported through upload-error */
+  });
 
   return {
     pause: () => {

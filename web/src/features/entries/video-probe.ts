@@ -4,7 +4,16 @@
  * hold the header and the index are read, never the whole file, so a 2 GB video is judged in well under a second.
  * This module is loaded on demand (dynamic import), keeping mediabunny out of every other page's bundle.
  */
-import { ALL_FORMATS, BlobSource, Input, MatroskaInputFormat, Mp4InputFormat, QuickTimeInputFormat, WebMInputFormat, type InputFormat } from 'mediabunny';
+import {
+  ALL_FORMATS,
+  BlobSource,
+  Input,
+  MatroskaInputFormat,
+  Mp4InputFormat,
+  QuickTimeInputFormat,
+  WebMInputFormat,
+  type InputFormat,
+} from 'mediabunny';
 import type { VideoContainer, VideoProbe } from '../../../../core/video-policy.ts';
 
 export type ProbeOutcome =
@@ -23,7 +32,10 @@ function printable(s: string): boolean {
   return /^[\x20-\x7e]{4}$/.test(s);
 }
 
-interface Sniffed { container: VideoContainer | null; majorBrand: string | null }
+interface Sniffed {
+  container: VideoContainer | null;
+  majorBrand: string | null;
+}
 
 /** What the first bytes say, as the server reads them: a `qt  ` brand (or no ftyp at all) is QuickTime. */
 function sniff(head: Uint8Array): Sniffed {
@@ -33,7 +45,8 @@ function sniff(head: Uint8Array): Sniffed {
     return { container: majorBrand === 'qt  ' ? 'mov' : 'mp4', majorBrand };
   }
   if (head.length >= 8 && QUICKTIME_FIRST.has(ascii(head, 4, 8))) return { container: 'mov', majorBrand: null };
-  if (head.length >= 12 && ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 11) === 'AVI') return { container: 'avi', majorBrand: null };
+  if (head.length >= 12 && ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 11) === 'AVI')
+    return { container: 'avi', majorBrand: null };
   return { container: null, majorBrand: null };
 }
 
@@ -47,8 +60,18 @@ function containerOf(format: InputFormat): VideoContainer {
 
 /** mediabunny's codec names as the four-character codes the server reports ('avc' → 'avc1'). */
 const CODEC_FOURCC: Record<string, string> = {
-  avc: 'avc1', hevc: 'hvc1', vp8: 'vp08', vp9: 'vp09', av1: 'av01',
-  aac: 'mp4a', opus: 'Opus', mp3: '.mp3', flac: 'fLaC', ac3: 'ac-3', eac3: 'ec-3', vorbis: 'vorbis',
+  avc: 'avc1',
+  hevc: 'hvc1',
+  vp8: 'vp08',
+  vp9: 'vp09',
+  av1: 'av01',
+  aac: 'mp4a',
+  opus: 'Opus',
+  mp3: '.mp3',
+  flac: 'fLaC',
+  ac3: 'ac-3',
+  eac3: 'ec-3',
+  vorbis: 'vorbis',
 };
 
 function fourcc(codec: string | null): string | null {
@@ -100,7 +123,8 @@ export async function probeVideo(file: Blob): Promise<ProbeOutcome> {
     }
     // An MP4 without a single track is one whose index (moov) could not be found, e.g. a copy cut short: the
     // server's integrity check names that precisely, so the browser does not guess.
-    if (!probe.video && !probe.audio && (container === 'mp4' || container === 'mov')) return { kind: 'unreadable', probe };
+    if (!probe.video && !probe.audio && (container === 'mp4' || container === 'mov'))
+      return { kind: 'unreadable', probe };
     return { kind: 'probed', probe };
   } finally {
     input.dispose();

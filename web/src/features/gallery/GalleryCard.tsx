@@ -11,8 +11,22 @@ export function GalleryCard({ slug, item }: { slug: string; item: GalleryCardVie
     <li className="gallery-card" data-testid={`gallery-card-${item.id}`}>
       <Link to={`/c/${encodeURIComponent(slug)}/e/${item.id}`} className="gallery-link">
         <span className="gallery-thumb">
-          {item.posterUrl && <img className="gallery-poster" src={item.posterUrl} alt="" loading="lazy" decoding="async" width={320} height={180} />}
-          {duration && <span className="gallery-duration" aria-label={t('gallery.duration', { duration })}>{duration}</span>}
+          {item.posterUrl && (
+            <img
+              className="gallery-poster"
+              src={item.posterUrl}
+              alt=""
+              loading="lazy"
+              decoding="async"
+              width={320}
+              height={180}
+            />
+          )}
+          {duration && (
+            <span className="gallery-duration" aria-label={t('gallery.duration', { duration })}>
+              {duration}
+            </span>
+          )}
         </span>
         <span className="gallery-title">{item.title}</span>
       </Link>

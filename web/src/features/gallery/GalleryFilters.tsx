@@ -21,30 +21,70 @@ export function GalleryFilters({ facets, topics, query, search, onSearch, onChan
     <form className="gallery-filters" role="search" onSubmit={(e) => e.preventDefault()} data-testid="gallery-filters">
       <div className="field gallery-search">
         <label htmlFor="gallery-q">{t('gallery.search')}</label>
-        <input id="gallery-q" type="search" value={search} onChange={(e) => onSearch(e.target.value)} placeholder={t('gallery.searchHint')} aria-describedby="gallery-q-note" maxLength={100} autoComplete="off" data-testid="gallery-search" />
-        <small id="gallery-q-note" className="gallery-search-note">{t('gallery.searchNote')}</small>
+        <input
+          id="gallery-q"
+          type="search"
+          value={search}
+          onChange={(e) => onSearch(e.target.value)}
+          placeholder={t('gallery.searchHint')}
+          aria-describedby="gallery-q-note"
+          maxLength={100}
+          autoComplete="off"
+          data-testid="gallery-search"
+        />
+        <small id="gallery-q-note" className="gallery-search-note">
+          {t('gallery.searchNote')}
+        </small>
       </div>
       <div className="field">
         <label htmlFor="gallery-form">{t('gallery.form')}</label>
-        <select id="gallery-form" value={query.form ?? ''} onChange={(e) => onChange({ ...query, form: (e.target.value || undefined) as EntryForm | undefined })} data-testid="gallery-form">
+        <select
+          id="gallery-form"
+          value={query.form ?? ''}
+          onChange={(e) => onChange({ ...query, form: (e.target.value || undefined) as EntryForm | undefined })}
+          data-testid="gallery-form"
+        >
           <option value="">{t('gallery.allForms')}</option>
-          {facets?.forms.map((f) => <option key={f.form} value={f.form}>{t('gallery.option', { label: t(`entryForm.${f.form}`), count: f.count })}</option>)}
+          {facets?.forms.map((f) => (
+            <option key={f.form} value={f.form}>
+              {t('gallery.option', { label: t(`entryForm.${f.form}`), count: f.count })}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor="gallery-unit">{t('gallery.unit')}</label>
-        <select id="gallery-unit" value={query.unitId ?? ''} onChange={(e) => onChange({ ...query, unitId: num(e.target.value) })} data-testid="gallery-unit">
+        <select
+          id="gallery-unit"
+          value={query.unitId ?? ''}
+          onChange={(e) => onChange({ ...query, unitId: num(e.target.value) })}
+          data-testid="gallery-unit"
+        >
           <option value="">{t('gallery.allUnits')}</option>
-          {facets?.units.map((u) => <option key={u.unitId} value={u.unitId}>{t('gallery.option', { label: u.unitName, count: u.count })}</option>)}
+          {facets?.units.map((u) => (
+            <option key={u.unitId} value={u.unitId}>
+              {t('gallery.option', { label: u.unitName, count: u.count })}
+            </option>
+          ))}
         </select>
       </div>
       {(facets?.topics.length ?? 0) > 0 && (
         <div className="field">
           <label htmlFor="gallery-topic">{t('gallery.topic')}</label>
-          <select id="gallery-topic" value={query.topicIndex ?? ''} onChange={(e) => onChange({ ...query, topicIndex: num(e.target.value) })} data-testid="gallery-topic">
+          <select
+            id="gallery-topic"
+            value={query.topicIndex ?? ''}
+            onChange={(e) => onChange({ ...query, topicIndex: num(e.target.value) })}
+            data-testid="gallery-topic"
+          >
             <option value="">{t('gallery.allTopics')}</option>
             {facets?.topics.map((tp) => (
-              <option key={tp.topicIndex} value={tp.topicIndex}>{t('gallery.option', { label: topics[tp.topicIndex] ?? t('gallery.topicN', { n: tp.topicIndex + 1 }), count: tp.count })}</option>
+              <option key={tp.topicIndex} value={tp.topicIndex}>
+                {t('gallery.option', {
+                  label: topics[tp.topicIndex] ?? t('gallery.topicN', { n: tp.topicIndex + 1 }),
+                  count: tp.count,
+                })}
+              </option>
             ))}
           </select>
         </div>

@@ -29,17 +29,31 @@ export default function GalleryPage() {
   const first = gallery.data?.pages[0];
   const items = gallery.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = hasFilters(query);
-  const clear = () => { setSearch(''); setQuery({}); };
+  const clear = () => {
+    setSearch('');
+    setQuery({});
+  };
 
   return (
     <section className="gallery" data-testid="gallery">
-      <p className="crumbs"><Link to={`/c/${encodeURIComponent(slug)}`}>{contest.data?.name ?? t('gallery.backToContest')}</Link></p>
+      <p className="crumbs">
+        <Link to={`/c/${encodeURIComponent(slug)}`}>{contest.data?.name ?? t('gallery.backToContest')}</Link>
+      </p>
       <h1>{t('gallery.title')}</h1>
-      <GalleryFilters facets={first?.facets} topics={contest.data?.topics ?? []} query={query} search={search} onSearch={setSearch} onChange={setQuery} />
+      <GalleryFilters
+        facets={first?.facets}
+        topics={contest.data?.topics ?? []}
+        query={query}
+        search={search}
+        onSearch={setSearch}
+        onChange={setQuery}
+      />
       {gallery.isError ? (
         <Notice kind="error" testId="gallery-error">
           <p>{errorText(gallery.error, t('errors.unreachable'))}</p>
-          <button type="button" className="button button-secondary" onClick={() => void gallery.refetch()}>{t('gallery.retry')}</button>
+          <button type="button" className="button button-secondary" onClick={() => void gallery.refetch()}>
+            {t('gallery.retry')}
+          </button>
         </Notice>
       ) : !first ? (
         <Loading />
@@ -47,7 +61,15 @@ export default function GalleryPage() {
         <>
           <p className="gallery-count" role="status" data-testid="gallery-count">
             {t('gallery.count', { count: first.total })}
-            {filtered && <> · <button type="button" className="link-button" onClick={clear} data-testid="gallery-clear">{t('gallery.clear')}</button></>}
+            {filtered && (
+              <>
+                {' '}
+                ·{' '}
+                <button type="button" className="link-button" onClick={clear} data-testid="gallery-clear">
+                  {t('gallery.clear')}
+                </button>
+              </>
+            )}
           </p>
           {first.total === 0 ? (
             <div className="card" data-testid="gallery-empty">
@@ -55,12 +77,20 @@ export default function GalleryPage() {
             </div>
           ) : (
             <ul className="gallery-grid" aria-busy={gallery.isFetching} data-testid="gallery-grid">
-              {items.map((it) => <GalleryCard key={it.id} slug={slug} item={it} />)}
+              {items.map((it) => (
+                <GalleryCard key={it.id} slug={slug} item={it} />
+              ))}
             </ul>
           )}
           {gallery.hasNextPage && (
             <p className="gallery-more">
-              <button type="button" className="button button-secondary" disabled={gallery.isFetchingNextPage} onClick={() => void gallery.fetchNextPage()} data-testid="gallery-more">
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={gallery.isFetchingNextPage}
+                onClick={() => void gallery.fetchNextPage()}
+                data-testid="gallery-more"
+              >
                 {gallery.isFetchingNextPage ? t('common.loading') : t('gallery.more')}
               </button>
             </p>

@@ -13,7 +13,14 @@ export interface GalleryQuery {
 
 // Repeated from core/contest.ts (which builds zod schemas at load time); the Record makes the compiler fail if a
 // form is added there and not here.
-const FORMS: Record<EntryForm, true> = { video_clip: true, report: true, skit: true, staged: true, real_footage: true, animation: true };
+const FORMS: Record<EntryForm, true> = {
+  video_clip: true,
+  report: true,
+  skit: true,
+  staged: true,
+  real_footage: true,
+  animation: true,
+};
 
 function int(v: string | null, min: number): number | undefined {
   if (v === null || !/^\d{1,6}$/.test(v)) return undefined;

@@ -28,13 +28,20 @@ const TAB_PAGES: Record<TabKey, LazyExoticComponent<ComponentType>> = {
   audit: lazy(() => import('./audit/AuditTab.tsx')),
 };
 
-const center = <div className="manage-center"><Spin /></div>;
+const center = (
+  <div className="manage-center">
+    <Spin />
+  </div>
+);
 
 /** The staff area of one contest: Ant Design, loaded only here. */
 export default function ManageArea() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={{ token: { colorPrimary: '#a3121f', borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : viVN}
+      theme={{ token: { colorPrimary: '#a3121f', borderRadius: 6 } }}
+    >
       <AntApp>
         <ManageShell />
       </AntApp>
@@ -60,8 +67,12 @@ function ManageShell() {
   return (
     <Layout className="manage">
       <Layout.Header className="manage-header">
-        <Link to={`/c/${slug}`} className="manage-brand">{t('app.name')}</Link>
-        <Typography.Text className="manage-contest" ellipsis>{contest.data?.name}</Typography.Text>
+        <Link to={`/c/${slug}`} className="manage-brand">
+          {t('app.name')}
+        </Link>
+        <Typography.Text className="manage-contest" ellipsis>
+          {contest.data?.name}
+        </Typography.Text>
         <nav aria-label={t('manage.userNav')} className="manage-user">
           <Link to={`/c/${slug}`}>{t('manage.publicPage')}</Link>
           <Link to="/account">{t('nav.account')}</Link>
@@ -75,7 +86,14 @@ function ManageShell() {
               mode="inline"
               selectedKeys={active ? [active] : []}
               onClick={({ key }) => navigate(`/manage/${slug}/${key}`)}
-              items={tabs.map((tab) => ({ key: tab.key, label: <Link to={`/manage/${slug}/${tab.key}`} data-testid={`tab-${tab.key}`}>{t(`manage.tab.${tab.key}`)}</Link> }))}
+              items={tabs.map((tab) => ({
+                key: tab.key,
+                label: (
+                  <Link to={`/manage/${slug}/${tab.key}`} data-testid={`tab-${tab.key}`}>
+                    {t(`manage.tab.${tab.key}`)}
+                  </Link>
+                ),
+              }))}
             />
           </nav>
         </Layout.Sider>
@@ -83,7 +101,11 @@ function ManageShell() {
           {contest.isError ? (
             <Result status="warning" title={errorText(contest.error, t('errors.unreachable'))} />
           ) : tabs.length === 0 ? (
-            <Result status="403" title={t('manage.forbidden')} extra={<Link to={`/c/${slug}`}>{t('manage.publicPage')}</Link>} />
+            <Result
+              status="403"
+              title={t('manage.forbidden')}
+              extra={<Link to={`/c/${slug}`}>{t('manage.publicPage')}</Link>}
+            />
           ) : (
             <Suspense fallback={center}>
               <Routes>

@@ -5,14 +5,21 @@ export type FieldName = (string | number)[];
 
 /** A dotted API path ("prizes.0.amountVnd") as an antd field name (["prizes", 0, "amountVnd"]). */
 export function pathToName(path: string): FieldName {
-  return path.split('.').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  return path
+    .split('.')
+    .filter(Boolean)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 /**
  * Puts the server's validation messages next to the fields they concern and returns the issues that match no
  * field, so that the caller shows them with the error message.
  */
-export function applyFieldErrors(form: FormInstance, err: unknown, toName: (path: string) => FieldName | null = pathToName): FieldIssue[] {
+export function applyFieldErrors(
+  form: FormInstance,
+  err: unknown,
+  toName: (path: string) => FieldName | null = pathToName,
+): FieldIssue[] {
   if (!(err instanceof ApiError)) return [];
   const unmatched: FieldIssue[] = [];
   const fields: { name: FieldName; errors: string[] }[] = [];

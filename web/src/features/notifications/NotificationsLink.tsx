@@ -9,12 +9,24 @@ export function NotificationsLink() {
   const { data } = useNotifications();
   const unread = data?.unread ?? 0;
   return (
-    <Link to="/notifications" data-testid="nav-notifications" aria-label={unread > 0 ? t('nav.notificationsUnread', { count: unread }) : undefined} className="nav-notifications">
+    <Link
+      to="/notifications"
+      data-testid="nav-notifications"
+      aria-label={unread > 0 ? t('nav.notificationsUnread', { count: unread }) : undefined}
+      className="nav-notifications"
+    >
       <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" className="bell">
-        <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+        />
       </svg>
       {t('nav.notifications')}
-      {unread > 0 && <span className="nav-count" data-testid="nav-unread">{unread}</span>}
+      {unread > 0 && (
+        <span className="nav-count" data-testid="nav-unread">
+          {unread}
+        </span>
+      )}
     </Link>
   );
 }

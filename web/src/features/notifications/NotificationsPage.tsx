@@ -41,16 +41,29 @@ export default function NotificationsPage() {
   return (
     <section aria-labelledby="notifications-title" data-testid="notifications-page">
       <h1 id="notifications-title">{t('notifications.title')}</h1>
-      <p className="hint" role="status">{list.data.unread > 0 ? t('notifications.unread', { count: list.data.unread }) : t('notifications.allRead')}</p>
+      <p className="hint" role="status">
+        {list.data.unread > 0 ? t('notifications.unread', { count: list.data.unread }) : t('notifications.allRead')}
+      </p>
       {error !== null && <Notice kind="error">{errorText(error, t('errors.unreachable'))}</Notice>}
       {unreadIds.length > 1 && (
-        <p><button type="button" className="button button-secondary" onClick={() => void markRead(unreadIds)} data-testid="notifications-read-all">{t('notifications.markAllRead')}</button></p>
+        <p>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void markRead(unreadIds)}
+            data-testid="notifications-read-all"
+          >
+            {t('notifications.markAllRead')}
+          </button>
+        </p>
       )}
       {list.data.items.length === 0 ? (
         <p data-testid="notifications-empty">{t('notifications.empty')}</p>
       ) : (
         <ul className="notification-list" data-testid="notification-list">
-          {list.data.items.map((n) => <NotificationCard key={n.id} n={n} onRead={() => void markRead([n.id])} />)}
+          {list.data.items.map((n) => (
+            <NotificationCard key={n.id} n={n} onRead={() => void markRead([n.id])} />
+          ))}
         </ul>
       )}
     </section>
@@ -62,16 +75,37 @@ function NotificationCard({ n, onRead }: { n: NotificationItem; onRead: () => vo
   const lang = currentLanguage();
   const unread = !n.readAt;
   return (
-    <li className={`notification${unread ? ' notification-unread' : ''}`} data-testid={`notification-${n.id}`} data-unread={unread}>
-      <h2>{unread && <span className="sr-only">{t('notifications.newLabel')} </span>}{n.title[lang]}</h2>
+    <li
+      className={`notification${unread ? ' notification-unread' : ''}`}
+      data-testid={`notification-${n.id}`}
+      data-unread={unread}
+    >
+      <h2>
+        {unread && <span className="sr-only">{t('notifications.newLabel')} </span>}
+        {n.title[lang]}
+      </h2>
       <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
       <p className="notification-body">{n.body[lang]}</p>
       <div className="actions">
         {n.entryId !== null && (
-          <Link className="button" to={`/entries/${n.entryId}`} onClick={unread ? onRead : undefined} data-testid={`notification-open-${n.id}`}>{t('notifications.openEntry')}</Link>
+          <Link
+            className="button"
+            to={`/entries/${n.entryId}`}
+            onClick={unread ? onRead : undefined}
+            data-testid={`notification-open-${n.id}`}
+          >
+            {t('notifications.openEntry')}
+          </Link>
         )}
         {unread && (
-          <button type="button" className="button button-secondary" onClick={onRead} data-testid={`notification-read-${n.id}`}>{t('notifications.markRead')}</button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={onRead}
+            data-testid={`notification-read-${n.id}`}
+          >
+            {t('notifications.markRead')}
+          </button>
         )}
       </div>
     </li>

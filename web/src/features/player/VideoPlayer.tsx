@@ -12,9 +12,26 @@ export type PlayerEngine = 'native' | 'hls.js' | 'none';
  * so pages without a player never fetch it. Subtitle tracks (WebVTT, same origin) are offered in the controls' menu.
  */
 /** A subtitle track as the server lists it: the WebVTT file's URL, its language and label. */
-export interface PlayerTrack { lang: string; label: string; url: string; isDefault: boolean }
+export interface PlayerTrack {
+  lang: string;
+  label: string;
+  url: string;
+  isDefault: boolean;
+}
 
-export function VideoPlayer({ src, poster, label, tracks = [], testId = 'video-player' }: { src: string; poster?: string; label: string; tracks?: readonly PlayerTrack[]; testId?: string }) {
+export function VideoPlayer({
+  src,
+  poster,
+  label,
+  tracks = [],
+  testId = 'video-player',
+}: {
+  src: string;
+  poster?: string;
+  label: string;
+  tracks?: readonly PlayerTrack[];
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [engine, setEngine] = useState<PlayerEngine | null>(null);
@@ -87,7 +104,11 @@ export function VideoPlayer({ src, poster, label, tracks = [], testId = 'video-p
         ))}
         {t('player.noVideoSupport')}
       </video>
-      {failed && <Notice kind="error" testId={`${testId}-error`}>{engine === 'none' ? t('player.unsupported') : t('player.loadFailed')}</Notice>}
+      {failed && (
+        <Notice kind="error" testId={`${testId}-error`}>
+          {engine === 'none' ? t('player.unsupported') : t('player.loadFailed')}
+        </Notice>
+      )}
     </div>
   );
 }

@@ -14,12 +14,30 @@ export function EmbedBox({ origin, entryId, title }: { origin: string; entryId: 
       <p className="hint">{t('publicEntry.embed.hint')}</p>
       <div className="field">
         <label htmlFor="embed-code">{t('publicEntry.embed.code')}</label>
-        <textarea id="embed-code" readOnly rows={4} value={code} onFocus={(e) => e.target.select()} data-testid="embed-code" />
+        <textarea
+          id="embed-code"
+          readOnly
+          rows={4}
+          value={code}
+          onFocus={(e) => e.target.select()}
+          data-testid="embed-code"
+        />
       </div>
       <div className="actions">
-        <button type="button" className="button button-secondary" onClick={() => void copyText(code).then(setCopied)} data-testid="embed-copy">{t('publicEntry.embed.copy')}</button>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => void copyText(code).then(setCopied)}
+          data-testid="embed-copy"
+        >
+          {t('publicEntry.embed.copy')}
+        </button>
       </div>
-      {copied !== null && <p role="status" className="hint">{copied ? t('publicEntry.embed.copied') : t('publicEntry.share.copyFailed')}</p>}
+      {copied !== null && (
+        <p role="status" className="hint">
+          {copied ? t('publicEntry.embed.copied') : t('publicEntry.share.copyFailed')}
+        </p>
+      )}
     </details>
   );
 }

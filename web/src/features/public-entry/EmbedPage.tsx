@@ -20,7 +20,11 @@ export default function EmbedPage() {
 
   if (!id || entry.isError) {
     const missing = !id || (entry.error instanceof ApiError && entry.error.status === 404);
-    return <div className="embed embed-message" role="alert" data-testid="embed-error">{missing ? t('publicEntry.notFound') : t('errors.unreachable')}</div>;
+    return (
+      <div className="embed embed-message" role="alert" data-testid="embed-error">
+        {missing ? t('publicEntry.notFound') : t('errors.unreachable')}
+      </div>
+    );
   }
   if (!entry.data) return <div className="embed" aria-busy="true" />;
   const e = entry.data;
@@ -28,12 +32,24 @@ export default function EmbedPage() {
   return (
     <div className="embed" data-testid="embed">
       {e.masterUrl ? (
-        <VideoPlayer src={e.masterUrl} poster={e.posterUrl ?? undefined} label={t('player.label', { title: e.title })} tracks={e.subtitles.map((s, i) => ({ ...s, isDefault: i === 0 && s.lang === 'vi' }))} />
+        <VideoPlayer
+          src={e.masterUrl}
+          poster={e.posterUrl ?? undefined}
+          label={t('player.label', { title: e.title })}
+          tracks={e.subtitles.map((s, i) => ({ ...s, isDefault: i === 0 && s.lang === 'vi' }))}
+        />
       ) : (
         <div className="embed-message">{t('publicEntry.noVideo')}</div>
       )}
       <p className="embed-credit" data-testid="embed-credit">
-        <a href={entryPageUrl(window.location.origin, e.contest.slug, e.id)} target="_blank" rel="noopener" data-testid="embed-link">{e.title}</a>
+        <a
+          href={entryPageUrl(window.location.origin, e.contest.slug, e.id)}
+          target="_blank"
+          rel="noopener"
+          data-testid="embed-link"
+        >
+          {e.title}
+        </a>
         {(credit || e.credits.unitName) && <> · {[credit, e.credits.unitName].filter(Boolean).join(' – ')}</>}
       </p>
     </div>

@@ -27,7 +27,12 @@ export default function PublicEntryPage() {
   useTitle(entry.data?.title);
 
   if (!id || (entry.isError && entry.error instanceof ApiError && entry.error.status === 404)) {
-    return <Notice kind="info" testId="public-entry-missing"><p>{t('publicEntry.notFound')}</p><Link to={`/c/${encodeURIComponent(slug)}/gallery`}>{t('publicEntry.toGallery')}</Link></Notice>;
+    return (
+      <Notice kind="info" testId="public-entry-missing">
+        <p>{t('publicEntry.notFound')}</p>
+        <Link to={`/c/${encodeURIComponent(slug)}/gallery`}>{t('publicEntry.toGallery')}</Link>
+      </Notice>
+    );
   }
   if (entry.isError) return <Notice kind="error">{errorText(entry.error, t('errors.unreachable'))}</Notice>;
   if (!entry.data) return <Loading />;
@@ -40,10 +45,18 @@ export default function PublicEntryPage() {
   return (
     <article className="public-entry" data-testid="public-entry">
       <p className="crumbs">
-        <Link to={`/c/${encodeURIComponent(e.contest.slug)}`}>{e.contest.name}</Link> › <Link to={gallery} data-testid="to-gallery">{t('gallery.title')}</Link>
+        <Link to={`/c/${encodeURIComponent(e.contest.slug)}`}>{e.contest.name}</Link> ›{' '}
+        <Link to={gallery} data-testid="to-gallery">
+          {t('gallery.title')}
+        </Link>
       </p>
       {e.masterUrl ? (
-        <VideoPlayer src={e.masterUrl} poster={e.posterUrl ?? undefined} label={t('player.label', { title: e.title })} tracks={e.subtitles.map((s, i) => ({ ...s, isDefault: i === 0 && s.lang === 'vi' }))} />
+        <VideoPlayer
+          src={e.masterUrl}
+          poster={e.posterUrl ?? undefined}
+          label={t('player.label', { title: e.title })}
+          tracks={e.subtitles.map((s, i) => ({ ...s, isDefault: i === 0 && s.lang === 'vi' }))}
+        />
       ) : (
         <Notice kind="info">{t('publicEntry.noVideo')}</Notice>
       )}
@@ -55,17 +68,25 @@ export default function PublicEntryPage() {
         {e.code && <span className="code">{e.code}</span>}
       </p>
       <Credits credits={e.credits} />
-      {topic && <p><strong>{t('publicEntry.topic')}</strong> {topic}</p>}
+      {topic && (
+        <p>
+          <strong>{t('publicEntry.topic')}</strong> {topic}
+        </p>
+      )}
       {e.synopsis.trim() && (
         <section aria-labelledby="synopsis-title">
           <h2 id="synopsis-title">{t('publicEntry.synopsis')}</h2>
-          <p className="synopsis" data-testid="public-entry-synopsis">{e.synopsis}</p>
+          <p className="synopsis" data-testid="public-entry-synopsis">
+            {e.synopsis}
+          </p>
         </section>
       )}
       <ShareBox url={url} title={e.title} />
       <details className="card fold">
         <summary>{t('publicEntry.caption')}</summary>
-        <p className="caption" data-testid="public-entry-caption">{e.caption}</p>
+        <p className="caption" data-testid="public-entry-caption">
+          {e.caption}
+        </p>
       </details>
       <EmbedBox origin={window.location.origin} entryId={e.id} title={e.title} />
       <ReportForm entryId={e.id} />
@@ -77,9 +98,24 @@ function Credits({ credits }: { credits: PublicEntry['credits'] }) {
   const { t } = useTranslation();
   return (
     <dl className="credits" data-testid="public-entry-credits">
-      {credits.groupName && <><dt>{t('publicEntry.group')}</dt><dd>{credits.groupName}</dd></>}
-      {credits.authors.length > 0 && <><dt>{t('publicEntry.authors', { count: credits.authors.length })}</dt><dd>{credits.authors.join(', ')}</dd></>}
-      {credits.unitName && <><dt>{t('publicEntry.unit')}</dt><dd>{credits.unitName}</dd></>}
+      {credits.groupName && (
+        <>
+          <dt>{t('publicEntry.group')}</dt>
+          <dd>{credits.groupName}</dd>
+        </>
+      )}
+      {credits.authors.length > 0 && (
+        <>
+          <dt>{t('publicEntry.authors', { count: credits.authors.length })}</dt>
+          <dd>{credits.authors.join(', ')}</dd>
+        </>
+      )}
+      {credits.unitName && (
+        <>
+          <dt>{t('publicEntry.unit')}</dt>
+          <dd>{credits.unitName}</dd>
+        </>
+      )}
     </dl>
   );
 }

@@ -15,7 +15,11 @@ export function ReportForm({ entryId }: { entryId: number }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    report.mutate({ kind, reason: reason.normalize('NFC'), contact: contact.trim() ? contact.normalize('NFC') : undefined });
+    report.mutate({
+      kind,
+      reason: reason.normalize('NFC'),
+      contact: contact.trim() ? contact.normalize('NFC') : undefined,
+    });
   };
   const issues = fieldErrors(report.error);
 
@@ -23,7 +27,9 @@ export function ReportForm({ entryId }: { entryId: number }) {
     <details className="card fold" data-testid="report-box">
       <summary>{t('publicEntry.report.title')}</summary>
       {report.isSuccess ? (
-        <Notice kind="success" testId="report-done">{t('publicEntry.report.done')}</Notice>
+        <Notice kind="success" testId="report-done">
+          {t('publicEntry.report.done')}
+        </Notice>
       ) : (
         <form className="form" onSubmit={submit} noValidate data-testid="report-form">
           <p className="hint">{t('publicEntry.report.hint')}</p>
@@ -31,21 +37,54 @@ export function ReportForm({ entryId }: { entryId: number }) {
             <legend>{t('publicEntry.report.kind')}</legend>
             {REPORT_KINDS.map((k) => (
               <label key={k} className="choice-line">
-                <input type="radio" name="report-kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`report-kind-${k}`} />
+                <input
+                  type="radio"
+                  name="report-kind"
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                  data-testid={`report-kind-${k}`}
+                />
                 {t(`publicEntry.report.kinds.${k}`)}
               </label>
             ))}
           </fieldset>
           <div className="field">
             <label htmlFor="report-reason">{t('publicEntry.report.reason')}</label>
-            <textarea id="report-reason" rows={4} maxLength={3000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby="report-reason-hint" aria-invalid={issues.reason ? true : undefined} data-testid="report-reason" />
-            <p id="report-reason-hint" className="hint">{t('publicEntry.report.reasonHint')}</p>
+            <textarea
+              id="report-reason"
+              rows={4}
+              maxLength={3000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              aria-describedby="report-reason-hint"
+              aria-invalid={issues.reason ? true : undefined}
+              data-testid="report-reason"
+            />
+            <p id="report-reason-hint" className="hint">
+              {t('publicEntry.report.reasonHint')}
+            </p>
             {issues.reason && <p className="field-error">{issues.reason}</p>}
           </div>
-          <TextField id="report-contact" label={t('publicEntry.report.contact')} hint={t('publicEntry.report.contactHint')} maxLength={200} value={contact} onChange={(e) => setContact(e.target.value)} autoComplete="email" data-testid="report-contact" />
-          {report.isError && !issues.reason && <Notice kind="error" testId="report-error">{errorText(report.error, t('errors.unreachable'))}</Notice>}
+          <TextField
+            id="report-contact"
+            label={t('publicEntry.report.contact')}
+            hint={t('publicEntry.report.contactHint')}
+            maxLength={200}
+            value={contact}
+            onChange={(e) => setContact(e.target.value)}
+            autoComplete="email"
+            data-testid="report-contact"
+          />
+          {report.isError && !issues.reason && (
+            <Notice kind="error" testId="report-error">
+              {errorText(report.error, t('errors.unreachable'))}
+            </Notice>
+          )}
           <div className="actions">
-            <button type="submit" className="button" disabled={report.isPending} data-testid="report-submit">{report.isPending ? t('common.working') : t('publicEntry.report.send')}</button>
+            <button type="submit" className="button" disabled={report.isPending} data-testid="report-submit">
+              {report.isPending ? t('common.working') : t('publicEntry.report.send')}
+            </button>
           </div>
         </form>
       )}

@@ -31,7 +31,11 @@ export function ShareBox({ url, title }: { url: string; title: string }) {
 
   const copy = async (forZalo: boolean) => {
     const ok = await copyText(url);
-    setNote(ok ? t(forZalo ? 'publicEntry.share.copiedForZalo' : 'publicEntry.share.copied') : t('publicEntry.share.copyFailed'));
+    setNote(
+      ok
+        ? t(forZalo ? 'publicEntry.share.copiedForZalo' : 'publicEntry.share.copied')
+        : t('publicEntry.share.copyFailed'),
+    );
   };
   const zalo = async () => {
     if (typeof navigator.share === 'function') {
@@ -49,15 +53,36 @@ export function ShareBox({ url, title }: { url: string; title: string }) {
     <section className="card" aria-labelledby="share-title" data-testid="share-box">
       <h2 id="share-title">{t('publicEntry.share.title')}</h2>
       <div className="actions">
-        <a className="button button-secondary" href={facebookShareUrl(url)} target="_blank" rel="noopener noreferrer" data-testid="share-facebook">{t('publicEntry.share.facebook')}</a>
-        <button type="button" className="button button-secondary" onClick={() => void zalo()} data-testid="share-zalo">{t('publicEntry.share.zalo')}</button>
-        <button type="button" className="button button-secondary" onClick={() => void copy(false)} data-testid="share-copy">{t('publicEntry.share.copy')}</button>
+        <a
+          className="button button-secondary"
+          href={facebookShareUrl(url)}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-testid="share-facebook"
+        >
+          {t('publicEntry.share.facebook')}
+        </a>
+        <button type="button" className="button button-secondary" onClick={() => void zalo()} data-testid="share-zalo">
+          {t('publicEntry.share.zalo')}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => void copy(false)}
+          data-testid="share-copy"
+        >
+          {t('publicEntry.share.copy')}
+        </button>
       </div>
       <div className="field share-url">
         <label htmlFor="share-url">{t('publicEntry.share.link')}</label>
         <input id="share-url" readOnly value={url} onFocus={(e) => e.target.select()} data-testid="share-url" />
       </div>
-      {note && <p role="status" className="hint" data-testid="share-note">{note}</p>}
+      {note && (
+        <p role="status" className="hint" data-testid="share-note">
+          {note}
+        </p>
+      )}
     </section>
   );
 }

@@ -18,7 +18,10 @@ export default function AuditTab() {
   const log = useInfiniteQuery({
     queryKey: ['audit', slug],
     initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) => api<AuditRecordView[]>(`/api/contests/${enc(slug)}/audit?limit=${PAGE}${pageParam ? `&before=${pageParam}` : ''}`),
+    queryFn: ({ pageParam }) =>
+      api<AuditRecordView[]>(
+        `/api/contests/${enc(slug)}/audit?limit=${PAGE}${pageParam ? `&before=${pageParam}` : ''}`,
+      ),
     getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1]!.seq : undefined),
   });
   const rows = log.data?.pages.flat() ?? [];
@@ -39,16 +42,49 @@ export default function AuditTab() {
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
           { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at, tz), width: 150 },
-          { title: t('audit.actor'), key: 'actor', render: (_: unknown, r) => <>{r.actorName ?? t('audit.system')}{r.actorIp && <Typography.Text type="secondary"> ({r.actorIp})</Typography.Text>}</> },
+          {
+            title: t('audit.actor'),
+            key: 'actor',
+            render: (_: unknown, r) => (
+              <>
+                {r.actorName ?? t('audit.system')}
+                {r.actorIp && <Typography.Text type="secondary"> ({r.actorIp})</Typography.Text>}
+              </>
+            ),
+          },
           { title: t('audit.action'), dataIndex: 'action' },
           { title: t('audit.target'), dataIndex: 'target' },
-          { title: t('audit.outcome'), dataIndex: 'outcome', render: (o: string) => <Tag color={o === 'ok' ? 'green' : 'red'}>{t(`audit.outcomes.${o}`, { defaultValue: o })}</Tag> },
-          { title: t('audit.details'), dataIndex: 'details', render: (d: unknown) => (d == null ? null : <span className="manage-code">{JSON.stringify(d)}</span>) },
-          { title: t('audit.hash'), dataIndex: 'hash', width: 140, render: (h: string) => <Typography.Text code title={h} style={{ whiteSpace: 'nowrap' }}>{h.slice(0, 12)}</Typography.Text> },
+          {
+            title: t('audit.outcome'),
+            dataIndex: 'outcome',
+            render: (o: string) => (
+              <Tag color={o === 'ok' ? 'green' : 'red'}>{t(`audit.outcomes.${o}`, { defaultValue: o })}</Tag>
+            ),
+          },
+          {
+            title: t('audit.details'),
+            dataIndex: 'details',
+            render: (d: unknown) => (d == null ? null : <span className="manage-code">{JSON.stringify(d)}</span>),
+          },
+          {
+            title: t('audit.hash'),
+            dataIndex: 'hash',
+            width: 140,
+            render: (h: string) => (
+              <Typography.Text code title={h} style={{ whiteSpace: 'nowrap' }}>
+                {h.slice(0, 12)}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
       {log.hasNextPage && (
-        <Button style={{ marginTop: 16 }} onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="audit-older">
+        <Button
+          style={{ marginTop: 16 }}
+          onClick={() => void log.fetchNextPage()}
+          loading={log.isFetchingNextPage}
+          data-testid="audit-older"
+        >
           {t('audit.older')}
         </Button>
       )}

@@ -20,16 +20,35 @@ export default function ComplianceTab() {
       <ApiErrorAlert error={data.error} />
       {c && (
         <div className="manage-stats">
-          <Card size="small"><Statistic title={t('compliance.units')} value={c.units.length} /></Card>
-          <Card size="small" data-testid="compliance-below"><Statistic title={t('compliance.below')} value={c.belowMinimum.length} valueStyle={{ color: c.belowMinimum.length ? '#cf1322' : '#389e0d' }} /></Card>
+          <Card size="small">
+            <Statistic title={t('compliance.units')} value={c.units.length} />
+          </Card>
+          <Card size="small" data-testid="compliance-below">
+            <Statistic
+              title={t('compliance.below')}
+              value={c.belowMinimum.length}
+              valueStyle={{ color: c.belowMinimum.length ? '#cf1322' : '#389e0d' }}
+            />
+          </Card>
           <Card size="small" data-testid="compliance-refused">
-            <Statistic title={t('compliance.refusedFiles')} value={c.refusedFiles} valueStyle={{ color: c.refusedFiles ? '#cf1322' : undefined }} />
+            <Statistic
+              title={t('compliance.refusedFiles')}
+              value={c.refusedFiles}
+              valueStyle={{ color: c.refusedFiles ? '#cf1322' : undefined }}
+            />
             {c.refusedFiles > 0 && <Link to={`/manage/${slug}/entries`}>{t('compliance.seeEntries')}</Link>}
           </Card>
         </div>
       )}
       {c && c.belowMinimum.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('compliance.belowList', { count: c.belowMinimum.length })} description={c.belowMinimum.join(', ')} data-testid="compliance-below-list" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('compliance.belowList', { count: c.belowMinimum.length })}
+          description={c.belowMinimum.join(', ')}
+          data-testid="compliance-below-list"
+        />
       )}
       <Table<Row>
         rowKey="unitId"
@@ -42,15 +61,36 @@ export default function ComplianceTab() {
         columns={[
           { title: t('compliance.unit'), dataIndex: 'unitName' },
           { title: t('compliance.category'), dataIndex: 'categoryName' },
-          { title: t('compliance.submitted'), dataIndex: 'submitted', align: 'right', render: (n: number, r) => <strong data-testid={`compliance-submitted-${r.unitId}`}>{n}</strong> },
+          {
+            title: t('compliance.submitted'),
+            dataIndex: 'submitted',
+            align: 'right',
+            render: (n: number, r) => <strong data-testid={`compliance-submitted-${r.unitId}`}>{n}</strong>,
+          },
           { title: t('compliance.drafts'), dataIndex: 'drafts', align: 'right' },
-          { title: t('compliance.returned'), dataIndex: 'returned', align: 'right', render: (n: number, r) => <span data-testid={`compliance-returned-${r.unitId}`}>{n}</span> },
-          { title: t('compliance.minMax'), key: 'minmax', align: 'right', render: (_: unknown, r) => `${r.minEntries} – ${r.maxEntries}` },
+          {
+            title: t('compliance.returned'),
+            dataIndex: 'returned',
+            align: 'right',
+            render: (n: number, r) => <span data-testid={`compliance-returned-${r.unitId}`}>{n}</span>,
+          },
+          {
+            title: t('compliance.minMax'),
+            key: 'minmax',
+            align: 'right',
+            render: (_: unknown, r) => `${r.minEntries} – ${r.maxEntries}`,
+          },
           {
             title: t('compliance.state'),
             key: 'state',
             render: (_: unknown, r) =>
-              r.belowMinimum ? <Tag color="red">{t('compliance.stateBelow')}</Tag> : r.submitted >= r.maxEntries ? <Tag color="blue">{t('compliance.stateFull')}</Tag> : <Tag color="green">{t('compliance.stateOk')}</Tag>,
+              r.belowMinimum ? (
+                <Tag color="red">{t('compliance.stateBelow')}</Tag>
+              ) : r.submitted >= r.maxEntries ? (
+                <Tag color="blue">{t('compliance.stateFull')}</Tag>
+              ) : (
+                <Tag color="green">{t('compliance.stateOk')}</Tag>
+              ),
           },
         ]}
       />

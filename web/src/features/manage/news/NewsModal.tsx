@@ -7,7 +7,17 @@ import { Markdown } from '../../../components/Markdown.tsx';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 
 /** Writes a news post, or edits one (`post`), with a preview as the public will see it. */
-export function NewsModal({ slug, post, onDone, onClose }: { slug: string; post?: NewsPost; onDone: () => void; onClose: () => void }) {
+export function NewsModal({
+  slug,
+  post,
+  onDone,
+  onClose,
+}: {
+  slug: string;
+  post?: NewsPost;
+  onDone: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewsBody>();
   const body = Form.useWatch('body', form) ?? '';
@@ -31,18 +41,34 @@ export function NewsModal({ slug, post, onDone, onClose }: { slug: string; post?
       destroyOnHidden
     >
       <ApiErrorAlert error={save.error} testId="news-error" />
-      <Form<NewsBody> form={form} layout="vertical" initialValues={{ title: post?.title ?? '', body: post?.body ?? '' }} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="title" label={t('staffNews.title')} rules={[{ required: true, whitespace: true, min: 3, message: t('staffNews.titleTooShort') }]}>
+      <Form<NewsBody>
+        form={form}
+        layout="vertical"
+        initialValues={{ title: post?.title ?? '', body: post?.body ?? '' }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        <Form.Item
+          name="title"
+          label={t('staffNews.title')}
+          rules={[{ required: true, whitespace: true, min: 3, message: t('staffNews.titleTooShort') }]}
+        >
           <Input maxLength={300} data-testid="news-title" />
         </Form.Item>
-        <Form.Item name="body" label={t('staffNews.body')} extra={t('staffNews.markdownHint')} rules={[{ required: true, whitespace: true, message: t('staffNews.bodyRequired') }]}>
+        <Form.Item
+          name="body"
+          label={t('staffNews.body')}
+          extra={t('staffNews.markdownHint')}
+          rules={[{ required: true, whitespace: true, message: t('staffNews.bodyRequired') }]}
+        >
           <Input.TextArea rows={10} maxLength={20_000} data-testid="news-body" />
         </Form.Item>
       </Form>
       {body.trim() && (
         <>
           <div className="manage-muted">{t('staffNews.preview')}</div>
-          <div className="manage-preview"><Markdown source={body} /></div>
+          <div className="manage-preview">
+            <Markdown source={body} />
+          </div>
         </>
       )}
     </Modal>

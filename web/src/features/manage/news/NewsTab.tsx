@@ -35,8 +35,12 @@ export default function NewsTab() {
   return (
     <>
       <h1 className="manage-title">{t('manage.tab.news')}</h1>
-      <p className="manage-muted" style={{ fontSize: 14 }}>{t('staffNews.intro')}</p>
-      <Button type="primary" onClick={() => setEditing(null)} style={{ marginBottom: 16 }} data-testid="news-new">{t('staffNews.new')}</Button>
+      <p className="manage-muted" style={{ fontSize: 14 }}>
+        {t('staffNews.intro')}
+      </p>
+      <Button type="primary" onClick={() => setEditing(null)} style={{ marginBottom: 16 }} data-testid="news-new">
+        {t('staffNews.new')}
+      </Button>
       <ApiErrorAlert error={news.error} />
       {news.data?.length === 0 && <Empty description={t('staffNews.empty')} />}
       <Flex vertical gap={12} data-testid="news-list">
@@ -48,16 +52,31 @@ export default function NewsTab() {
             data-testid={`news-${p.id}`}
             extra={
               <Space>
-                <Button size="small" onClick={() => setEditing(p)} data-testid={`news-edit-${p.id}`}>{t('common.edit')}</Button>
-                <Popconfirm title={t('staffNews.deleteConfirm')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => remove.mutate(p.id)}>
-                  <Button size="small" danger loading={remove.isPending && remove.variables === p.id} data-testid={`news-delete-${p.id}`}>{t('common.delete')}</Button>
+                <Button size="small" onClick={() => setEditing(p)} data-testid={`news-edit-${p.id}`}>
+                  {t('common.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('staffNews.deleteConfirm')}
+                  okText={t('common.delete')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => remove.mutate(p.id)}
+                >
+                  <Button
+                    size="small"
+                    danger
+                    loading={remove.isPending && remove.variables === p.id}
+                    data-testid={`news-delete-${p.id}`}
+                  >
+                    {t('common.delete')}
+                  </Button>
                 </Popconfirm>
               </Space>
             }
           >
             <div className="manage-muted">
               {t('staffNews.postedAt', { at: formatDateTime(p.publishedAt, tz) })}
-              {p.updatedAt !== p.publishedAt && ` · ${t('staffNews.updatedAt', { at: formatDateTime(p.updatedAt, tz) })}`}
+              {p.updatedAt !== p.publishedAt &&
+                ` · ${t('staffNews.updatedAt', { at: formatDateTime(p.updatedAt, tz) })}`}
             </div>
             <Markdown source={p.body} />
           </Card>

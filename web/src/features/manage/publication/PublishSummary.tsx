@@ -4,7 +4,15 @@ import type { PublicationRow, PublishResult } from '../../../api/types.ts';
 import { skippedByReason } from './publish-summary.ts';
 
 /** What a publishing run did: how many went public, and which were left out and why. */
-export function PublishSummary({ result, rows, onClose }: { result: PublishResult; rows: readonly PublicationRow[]; onClose: () => void }) {
+export function PublishSummary({
+  result,
+  rows,
+  onClose,
+}: {
+  result: PublishResult;
+  rows: readonly PublicationRow[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const groups = skippedByReason(result, rows);
   return (
@@ -23,7 +31,9 @@ export function PublishSummary({ result, rows, onClose }: { result: PublishResul
               <div key={g.reason} data-testid={`skipped-${g.reason}`}>
                 <strong>{t(`publication.skipReason.${g.reason}`)}</strong>
                 <ul style={{ margin: '2px 0 8px', paddingInlineStart: 20 }}>
-                  {g.entries.map((e) => <li key={e.entryId}>{e.label}</li>)}
+                  {g.entries.map((e) => (
+                    <li key={e.entryId}>{e.label}</li>
+                  ))}
                 </ul>
               </div>
             ))}

@@ -9,7 +9,17 @@ import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 const MIN_REASON = 5;
 
 /** Takes an entry out of the gallery; the reason is sent to its author. */
-export function UnpublishModal({ slug, row, onDone, onClose }: { slug: string; row: PublicationRow; onDone: () => void; onClose: () => void }) {
+export function UnpublishModal({
+  slug,
+  row,
+  onDone,
+  onClose,
+}: {
+  slug: string;
+  row: PublicationRow;
+  onDone: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const unpublish = useMutation({
@@ -37,7 +47,14 @@ export function UnpublishModal({ slug, row, onDone, onClose }: { slug: string; r
           name="reason"
           label={t('publication.unpublishReason')}
           extra={t('publication.unpublishHint')}
-          rules={[{ required: true, whitespace: true, min: MIN_REASON, message: t('publication.reasonTooShort', { min: MIN_REASON }) }]}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              min: MIN_REASON,
+              message: t('publication.reasonTooShort', { min: MIN_REASON }),
+            },
+          ]}
         >
           <Input.TextArea rows={3} maxLength={1000} showCount data-testid="unpublish-reason" />
         </Form.Item>

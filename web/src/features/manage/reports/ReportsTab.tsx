@@ -24,13 +24,20 @@ export default function ReportsTab() {
   const tz = useContest(slug).data?.timeZone;
   const [status, setStatus] = useState<ReportStatus | typeof ALL>('open');
   const filter = status === ALL ? undefined : status;
-  const reports = useQuery({ queryKey: [...reportsKey(slug), filter], queryFn: () => listReports(slug, filter), placeholderData: keepPreviousData, refetchInterval: 60_000 });
+  const reports = useQuery({
+    queryKey: [...reportsKey(slug), filter],
+    queryFn: () => listReports(slug, filter),
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
   const [resolving, setResolving] = useState<ReportRow | null>(null);
 
   return (
     <>
       <h1 className="manage-title">{t('manage.tab.reports')}</h1>
-      <p className="manage-muted" style={{ fontSize: 14 }}>{t('staffReports.intro')}</p>
+      <p className="manage-muted" style={{ fontSize: 14 }}>
+        {t('staffReports.intro')}
+      </p>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           value={status}
@@ -38,7 +45,10 @@ export default function ReportsTab() {
           aria-label={t('staffReports.status')}
           style={{ width: 200 }}
           data-testid="reports-status-filter"
-          options={[...STATUSES.map((s) => ({ value: s, label: t(`staffReports.statusName.${s}`) })), { value: ALL, label: t('staffReports.all') }]}
+          options={[
+            ...STATUSES.map((s) => ({ value: s, label: t(`staffReports.statusName.${s}`) })),
+            { value: ALL, label: t('staffReports.all') },
+          ]}
         />
       </Space>
       <ApiErrorAlert error={reports.error} />
@@ -51,31 +61,65 @@ export default function ReportsTab() {
         data-testid="reports-table"
         locale={{ emptyText: t('staffReports.empty') }}
         columns={[
-          { title: t('staffReports.receivedAt'), dataIndex: 'createdAt', width: 140, render: (at: string) => formatDateTime(at, tz) },
+          {
+            title: t('staffReports.receivedAt'),
+            dataIndex: 'createdAt',
+            width: 140,
+            render: (at: string) => formatDateTime(at, tz),
+          },
           {
             title: t('staffReports.entry'),
             key: 'entry',
             render: (_: unknown, r) => (
               <>
-                <Link to={`/entries/${r.entryId}`}>{r.entryCode ? `${r.entryCode} — ${r.entryTitle}` : r.entryTitle}</Link>
-                <div>{r.published ? <Tag color="green">{t('staffReports.live')}</Tag> : <Tag>{t('staffReports.notLive')}</Tag>}</div>
+                <Link to={`/entries/${r.entryId}`}>
+                  {r.entryCode ? `${r.entryCode} — ${r.entryTitle}` : r.entryTitle}
+                </Link>
+                <div>
+                  {r.published ? (
+                    <Tag color="green">{t('staffReports.live')}</Tag>
+                  ) : (
+                    <Tag>{t('staffReports.notLive')}</Tag>
+                  )}
+                </div>
               </>
             ),
           },
-          { title: t('staffReports.kindLabel'), dataIndex: 'kind', width: 150, render: (k: string) => <Tag>{t(`staffReports.kind.${k}`, { defaultValue: k })}</Tag> },
-          { title: t('staffReports.reason'), dataIndex: 'reason', render: (s: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{s}</span> },
-          { title: t('staffReports.contact'), dataIndex: 'contact', width: 170, render: (c: string) => c || <span className="manage-muted">{t('staffReports.noContact')}</span> },
+          {
+            title: t('staffReports.kindLabel'),
+            dataIndex: 'kind',
+            width: 150,
+            render: (k: string) => <Tag>{t(`staffReports.kind.${k}`, { defaultValue: k })}</Tag>,
+          },
+          {
+            title: t('staffReports.reason'),
+            dataIndex: 'reason',
+            render: (s: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{s}</span>,
+          },
+          {
+            title: t('staffReports.contact'),
+            dataIndex: 'contact',
+            width: 170,
+            render: (c: string) => c || <span className="manage-muted">{t('staffReports.noContact')}</span>,
+          },
           {
             title: t('staffReports.status'),
             dataIndex: 'status',
             width: 230,
             render: (s: ReportStatus, r) => (
               <>
-                <Tag color={STATUS_COLORS[s]} data-testid={`report-status-${r.id}`}>{t(`staffReports.statusName.${s}`)}</Tag>
+                <Tag color={STATUS_COLORS[s]} data-testid={`report-status-${r.id}`}>
+                  {t(`staffReports.statusName.${s}`)}
+                </Tag>
                 {s !== 'open' && (
                   <>
                     <div style={{ whiteSpace: 'pre-wrap' }}>{r.outcome}</div>
-                    <div className="manage-muted">{t('staffReports.resolvedBy', { who: r.resolvedBy ?? '—', at: r.resolvedAt ? formatDateTime(r.resolvedAt, tz) : '—' })}</div>
+                    <div className="manage-muted">
+                      {t('staffReports.resolvedBy', {
+                        who: r.resolvedBy ?? '—',
+                        at: r.resolvedAt ? formatDateTime(r.resolvedAt, tz) : '—',
+                      })}
+                    </div>
                   </>
                 )}
               </>
@@ -87,7 +131,9 @@ export default function ReportsTab() {
             width: 110,
             render: (_: unknown, r) =>
               r.status === 'open' && (
-                <Button size="small" type="primary" onClick={() => setResolving(r)} data-testid={`resolve-${r.id}`}>{t('staffReports.resolve')}</Button>
+                <Button size="small" type="primary" onClick={() => setResolving(r)} data-testid={`resolve-${r.id}`}>
+                  {t('staffReports.resolve')}
+                </Button>
               ),
           },
         ]}

@@ -7,15 +7,32 @@ import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 
 const MIN_OUTCOME = 5;
 
-interface Values { status?: ResolveBody['status']; outcome: string; unpublish: boolean }
+interface Values {
+  status?: ResolveBody['status'];
+  outcome: string;
+  unpublish: boolean;
+}
 
 /** Records the committee's outcome; upholding may take the entry out of the gallery, the outcome told to its author. */
-export function ResolveModal({ report, onDone, onClose }: { report: ReportRow; onDone: () => void; onClose: () => void }) {
+export function ResolveModal({
+  report,
+  onDone,
+  onClose,
+}: {
+  report: ReportRow;
+  onDone: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const status = Form.useWatch('status', form);
   const resolve = useMutation({
-    mutationFn: (v: Values) => resolveReport(report.id, { status: v.status!, outcome: v.outcome.trim(), unpublish: v.status === 'upheld' && v.unpublish }),
+    mutationFn: (v: Values) =>
+      resolveReport(report.id, {
+        status: v.status!,
+        outcome: v.outcome.trim(),
+        unpublish: v.status === 'upheld' && v.unpublish,
+      }),
     onSuccess: () => {
       onDone();
       onClose();
@@ -36,8 +53,17 @@ export function ResolveModal({ report, onDone, onClose }: { report: ReportRow; o
       <p style={{ whiteSpace: 'pre-wrap' }}>
         <strong>{t(`staffReports.kind.${report.kind}`, { defaultValue: report.kind })}:</strong> {report.reason}
       </p>
-      <Form<Values> form={form} layout="vertical" initialValues={{ outcome: '', unpublish: false }} onFinish={(v) => resolve.mutate(v)}>
-        <Form.Item name="status" label={t('staffReports.decision')} rules={[{ required: true, message: t('staffReports.chooseDecision') }]}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ outcome: '', unpublish: false }}
+        onFinish={(v) => resolve.mutate(v)}
+      >
+        <Form.Item
+          name="status"
+          label={t('staffReports.decision')}
+          rules={[{ required: true, message: t('staffReports.chooseDecision') }]}
+        >
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
@@ -52,7 +78,14 @@ export function ResolveModal({ report, onDone, onClose }: { report: ReportRow; o
           name="outcome"
           label={t('staffReports.outcome')}
           extra={t('staffReports.outcomeHint')}
-          rules={[{ required: true, whitespace: true, min: MIN_OUTCOME, message: t('staffReports.outcomeTooShort', { min: MIN_OUTCOME }) }]}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              min: MIN_OUTCOME,
+              message: t('staffReports.outcomeTooShort', { min: MIN_OUTCOME }),
+            },
+          ]}
         >
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="resolve-outcome" />
         </Form.Item>

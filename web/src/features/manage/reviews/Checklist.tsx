@@ -25,7 +25,9 @@ export function Checklist({ staff, upload, editable }: { staff: Staff; upload: U
                 <Checkbox>{label(item)}</Checkbox>
               </Form.Item>
             ) : (
-              <span>{label(item)} <span className="manage-muted">{t('review.judgedByReviewer')}</span></span>
+              <span>
+                {label(item)} <span className="manage-muted">{t('review.judgedByReviewer')}</span>
+              </span>
             )}
             {item === 'originalRights' && <Originality staff={staff} upload={upload} />}
           </li>
@@ -35,10 +37,18 @@ export function Checklist({ staff, upload, editable }: { staff: Staff; upload: U
             <Tag color={row.ok ? 'green' : 'red'}>{row.ok ? t('review.met') : t('review.notMet')}</Tag>
             {label(row.item as ChecklistItem)} <Tag>{t('review.computed')}</Tag>
             {row.item === 'authorDetailsComplete' && staff.missingAuthorDetails.length > 0 && (
-              <ul className="manage-muted" style={{ fontSize: 13 }}>{staff.missingAuthorDetails.map((m) => <li key={m.field}>{m.message[lang]}</li>)}</ul>
+              <ul className="manage-muted" style={{ fontSize: 13 }}>
+                {staff.missingAuthorDetails.map((m) => (
+                  <li key={m.field}>{m.message[lang]}</li>
+                ))}
+              </ul>
             )}
             {row.item === 'technicalPassed' && !row.ok && upload?.verdict && upload.verdict.failures.length > 0 && (
-              <ul className="manage-muted" style={{ fontSize: 13 }}>{upload.verdict.failures.map((f) => <li key={f.rule}>{f.message[lang]}</li>)}</ul>
+              <ul className="manage-muted" style={{ fontSize: 13 }}>
+                {upload.verdict.failures.map((f) => (
+                  <li key={f.rule}>{f.message[lang]}</li>
+                ))}
+              </ul>
             )}
           </li>
         ))}
@@ -52,19 +62,31 @@ function Originality({ staff, upload }: { staff: Staff; upload: UploadView | nul
   const { t } = useTranslation();
   const flags = staff.originalityFlags;
   if (flags.length === 0) {
-    const verdict = upload?.verdict ? (upload.verdict.ok ? t('review.verdictOk') : t('review.verdictFailed')) : t('review.verdictNone');
-    return <div className="manage-muted" style={{ fontSize: 13, marginInlineStart: 24 }} data-testid="originality-none">{t('review.noFlags')} {verdict}</div>;
+    const verdict = upload?.verdict
+      ? upload.verdict.ok
+        ? t('review.verdictOk')
+        : t('review.verdictFailed')
+      : t('review.verdictNone');
+    return (
+      <div className="manage-muted" style={{ fontSize: 13, marginInlineStart: 24 }} data-testid="originality-none">
+        {t('review.noFlags')} {verdict}
+      </div>
+    );
   }
   return (
     <ul style={{ fontSize: 13, marginInlineStart: 24 }} data-testid="originality-flags">
       {flags.map((f, i) => (
         <li key={i}>
           <Tag color="volcano">{Math.round(f.score * 100)}%</Tag>
-          {f.referenceTitle
-            ? t('review.flagReference', { title: f.referenceTitle })
-            : f.otherEntryId
-              ? <a href={`/entries/${f.otherEntryId}`} target="_blank" rel="noreferrer">{t('review.flagEntry', { code: f.otherEntryCode ?? `#${f.otherEntryId}` })}</a>
-              : t('review.flagUnknown')}
+          {f.referenceTitle ? (
+            t('review.flagReference', { title: f.referenceTitle })
+          ) : f.otherEntryId ? (
+            <a href={`/entries/${f.otherEntryId}`} target="_blank" rel="noreferrer">
+              {t('review.flagEntry', { code: f.otherEntryCode ?? `#${f.otherEntryId}` })}
+            </a>
+          ) : (
+            t('review.flagUnknown')
+          )}
         </li>
       ))}
     </ul>

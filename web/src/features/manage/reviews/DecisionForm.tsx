@@ -5,7 +5,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 // Month and weekday names in the picker when the staff area is in Vietnamese (antd's vi_VN locale asks dayjs for them).
 import 'dayjs/locale/vi';
 import { useTranslation } from 'react-i18next';
-import { MIN_REASON_LENGTH, REVIEW_DECISIONS, type JudgedItem, type ReviewDecision } from '../../../../../core/review.ts';
+import {
+  MIN_REASON_LENGTH,
+  REVIEW_DECISIONS,
+  type JudgedItem,
+  type ReviewDecision,
+} from '../../../../../core/review.ts';
 import { recordReview, refreshAfterReview } from '../../../api/reviews.ts';
 import type { ContestView, EntryReviews, UploadView } from '../../../api/types.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
@@ -20,12 +25,23 @@ interface Values {
   fixDeadline: Dayjs | null;
 }
 
-
 /**
  * The reviewer's decision with the checklist: approve, reject, or return for a fix by a deadline. `final`: the
  * organizer settles a disputed round.
  */
-export function DecisionForm({ entryId, contest, staff, upload, final }: { entryId: number; contest: ContestView; staff: NonNullable<EntryReviews['staff']>; upload: UploadView | null; final: boolean }) {
+export function DecisionForm({
+  entryId,
+  contest,
+  staff,
+  upload,
+  final,
+}: {
+  entryId: number;
+  contest: ContestView;
+  staff: NonNullable<EntryReviews['staff']>;
+  upload: UploadView | null;
+  final: boolean;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -34,7 +50,11 @@ export function DecisionForm({ entryId, contest, staff, upload, final }: { entry
   const [now] = useState(() => new Date());
   const bounds = fixDeadlineBounds(now, contest.timeZone);
   const save = useMutation({
-    mutationFn: (v: Values) => recordReview(entryId, reviewBody({ ...v, fixDeadline: v.fixDeadline ? v.fixDeadline.format(WALL_CLOCK) : null }, contest.timeZone)),
+    mutationFn: (v: Values) =>
+      recordReview(
+        entryId,
+        reviewBody({ ...v, fixDeadline: v.fixDeadline ? v.fixDeadline.format(WALL_CLOCK) : null }, contest.timeZone),
+      ),
     onSuccess: async (res) => {
       void message.success(t('review.saved', { status: t(`review.statusName.${res.status}`) }));
       await refreshAfterReview(qc, entryId, contest.slug);
@@ -46,13 +66,27 @@ export function DecisionForm({ entryId, contest, staff, upload, final }: { entry
       form={form}
       layout="vertical"
       onFinish={(v) => save.mutate(v)}
-      initialValues={{ decision: undefined, ticks: {}, reason: '', note: '', fixDeadline: dayjs(defaultFixDeadline(now, contest.timeZone)) }}
+      initialValues={{
+        decision: undefined,
+        ticks: {},
+        reason: '',
+        note: '',
+        fixDeadline: dayjs(defaultFixDeadline(now, contest.timeZone)),
+      }}
       data-testid="review-form"
     >
       <Checklist staff={staff} upload={upload} editable />
       <h2 className="manage-subtitle">{final ? t('review.finalTitle') : t('review.formTitle')}</h2>
-      {final && <p className="manage-muted" style={{ fontSize: 14 }}>{t('review.finalHint')}</p>}
-      <Form.Item name="decision" label={t('review.decisionLabel')} rules={[{ required: true, message: t('review.chooseDecision') }]}>
+      {final && (
+        <p className="manage-muted" style={{ fontSize: 14 }}>
+          {t('review.finalHint')}
+        </p>
+      )}
+      <Form.Item
+        name="decision"
+        label={t('review.decisionLabel')}
+        rules={[{ required: true, message: t('review.chooseDecision') }]}
+      >
         <Radio.Group
           data-testid="review-decision-choice"
           options={REVIEW_DECISIONS.map((d) => ({ value: d, label: t(`review.decision.${d}`) }))}
@@ -83,10 +117,14 @@ export function DecisionForm({ entryId, contest, staff, upload, final }: { entry
         label={decision === 'approve' || !decision ? t('review.reasonOptional') : t('review.reasonRequired')}
         extra={t('review.reasonHint')}
         dependencies={['decision']}
-        rules={[{
-          validator: (_, value: string) =>
-            decision && reasonMissing(decision, value ?? '') ? Promise.reject(new Error(t('review.reasonTooShort', { min: MIN_REASON_LENGTH }))) : Promise.resolve(),
-        }]}
+        rules={[
+          {
+            validator: (_, value: string) =>
+              decision && reasonMissing(decision, value ?? '')
+                ? Promise.reject(new Error(t('review.reasonTooShort', { min: MIN_REASON_LENGTH })))
+                : Promise.resolve(),
+          },
+        ]}
       >
         <Input.TextArea rows={3} maxLength={2000} showCount data-testid="review-reason" />
       </Form.Item>

@@ -28,8 +28,16 @@ export default function ReviewTab() {
   const [unitId, setUnitId] = useState<number>();
   const [form, setForm] = useState<string>();
   const filters: ReviewQueueFilters = { q: useDebounced(q), reviewStatus, unitId, form };
-  const queue = useQuery({ queryKey: [...reviewQueueKey(slug), filters], queryFn: () => listReviewQueue(slug, filters), placeholderData: keepPreviousData });
-  const units = useQuery({ queryKey: [...unitsKey(slug), ''], queryFn: () => listUnits(slug, ''), enabled: may('units.view') });
+  const queue = useQuery({
+    queryKey: [...reviewQueueKey(slug), filters],
+    queryFn: () => listReviewQueue(slug, filters),
+    placeholderData: keepPreviousData,
+  });
+  const units = useQuery({
+    queryKey: [...unitsKey(slug), ''],
+    queryFn: () => listUnits(slug, ''),
+    enabled: may('units.view'),
+  });
   const tz = contest.data?.timeZone;
   const required = queue.data?.reviewsRequired ?? 1;
   // The open entry lives in the address, so that a link to it can be shared among the reviewers.
@@ -39,9 +47,19 @@ export default function ReviewTab() {
   return (
     <>
       <h1 className="manage-title">{t('manage.tab.review')}</h1>
-      <p className="manage-muted" style={{ fontSize: 14 }}>{t(required === 2 ? 'review.requiredTwo' : 'review.requiredOne')}</p>
+      <p className="manage-muted" style={{ fontSize: 14 }}>
+        {t(required === 2 ? 'review.requiredTwo' : 'review.requiredOne')}
+      </p>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('review.searchPlaceholder')} aria-label={t('review.search')} data-testid="review-search" style={{ width: 280 }} />
+        <Input
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t('review.searchPlaceholder')}
+          aria-label={t('review.search')}
+          data-testid="review-search"
+          style={{ width: 280 }}
+        />
         <Select
           allowClear
           value={reviewStatus}
@@ -83,13 +101,23 @@ export default function ReviewTab() {
         data-testid="review-table"
         locale={{ emptyText: t('review.empty') }}
         columns={[
-          { title: t('review.code'), dataIndex: 'code', render: (code: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{code ?? '—'}</span>, width: 140 },
+          {
+            title: t('review.code'),
+            dataIndex: 'code',
+            render: (code: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{code ?? '—'}</span>,
+            width: 140,
+          },
           {
             title: t('review.work'),
             dataIndex: 'title',
             render: (title: string, r) => (
               <>
-                <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => open(r.id)} data-testid={`review-open-${r.id}`}>
+                <Button
+                  type="link"
+                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+                  onClick={() => open(r.id)}
+                  data-testid={`review-open-${r.id}`}
+                >
                   {title || t('entry.untitled')}
                 </Button>
                 {r.form && <div className="manage-muted">{t(`entryForm.${r.form}`)}</div>}
@@ -112,9 +140,15 @@ export default function ReviewTab() {
             width: 200,
             render: (s: ReviewStatus, r) => (
               <>
-                <Tag color={REVIEW_COLORS[s]} data-testid={`review-status-${r.id}`}>{t(`review.statusName.${s}`)}</Tag>
+                <Tag color={REVIEW_COLORS[s]} data-testid={`review-status-${r.id}`}>
+                  {t(`review.statusName.${s}`)}
+                </Tag>
                 {r.round > 1 && <div className="manage-muted">{t('review.round', { round: r.round })}</div>}
-                {s === 'returned' && r.fixDeadline && <div className="manage-muted">{t('review.fixBy', { deadline: formatDateTime(r.fixDeadline, tz) })}</div>}
+                {s === 'returned' && r.fixDeadline && (
+                  <div className="manage-muted">
+                    {t('review.fixBy', { deadline: formatDateTime(r.fixDeadline, tz) })}
+                  </div>
+                )}
               </>
             ),
           },
@@ -140,15 +174,26 @@ export default function ReviewTab() {
               <Space size={[0, 4]} wrap>
                 {!r.technicalPassed && <Tag color="red">{t('review.techFailed')}</Tag>}
                 {!r.authorDetailsComplete && <Tag color="red">{t('review.authorsIncomplete')}</Tag>}
-                {r.originalityFlags > 0 && <Tag color="volcano">{t('review.flagsCount', { count: r.originalityFlags })}</Tag>}
-                {r.technicalPassed && r.authorDetailsComplete && r.originalityFlags === 0 && <span className="manage-muted">{t('review.checksOk')}</span>}
+                {r.originalityFlags > 0 && (
+                  <Tag color="volcano">{t('review.flagsCount', { count: r.originalityFlags })}</Tag>
+                )}
+                {r.technicalPassed && r.authorDetailsComplete && r.originalityFlags === 0 && (
+                  <span className="manage-muted">{t('review.checksOk')}</span>
+                )}
               </Space>
             ),
           },
-          { title: t('review.submittedAt'), dataIndex: 'submittedAt', render: (at: string | null) => (at ? formatDateTime(at, tz) : '—'), width: 150 },
+          {
+            title: t('review.submittedAt'),
+            dataIndex: 'submittedAt',
+            render: (at: string | null) => (at ? formatDateTime(at, tz) : '—'),
+            width: 150,
+          },
         ]}
       />
-      {openId !== null && contest.data && <ReviewDrawer entryId={openId} contest={contest.data} onClose={() => open(null)} />}
+      {openId !== null && contest.data && (
+        <ReviewDrawer entryId={openId} contest={contest.data} onClose={() => open(null)} />
+      )}
     </>
   );
 }

@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { decisionTally, defaultFixDeadline, fixDeadlineBounds, reasonMissing, reviewBody, reviewersDisagree } from './review-form.ts';
+import {
+  decisionTally,
+  defaultFixDeadline,
+  fixDeadlineBounds,
+  reasonMissing,
+  reviewBody,
+  reviewersDisagree,
+} from './review-form.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
-const d = (reviewerUserId: number, decision: 'approve' | 'reject' | 'return', isFinal = false) => ({ reviewerUserId, decision, isFinal });
+const d = (reviewerUserId: number, decision: 'approve' | 'reject' | 'return', isFinal = false) => ({
+  reviewerUserId,
+  decision,
+  isFinal,
+});
 
 describe('review form helpers', () => {
   it('counts the reviewers of a round, the final word apart', () => {
     expect(decisionTally([], 2)).toEqual({ done: 0, required: 2, final: false });
     expect(decisionTally([d(1, 'approve'), d(2, 'reject')], 2)).toEqual({ done: 2, required: 2, final: false });
-    expect(decisionTally([d(1, 'approve'), d(2, 'reject'), d(1, 'reject', true)], 2)).toEqual({ done: 2, required: 2, final: true });
+    expect(decisionTally([d(1, 'approve'), d(2, 'reject'), d(1, 'reject', true)], 2)).toEqual({
+      done: 2,
+      required: 2,
+      final: true,
+    });
   });
 
   it('sees a disagreement between reviewers, not with the final word', () => {
@@ -33,12 +48,22 @@ describe('review form helpers', () => {
   });
 
   it('sends the ticks of the judged items and the deadline as an instant only when returning', () => {
-    const values = { decision: 'return' as const, reason: ' Thiếu phụ đề tiếng Việt ', note: '', ticks: { onTheme: true }, fixDeadline: '2026-12-05T17:00' };
+    const values = {
+      decision: 'return' as const,
+      reason: ' Thiếu phụ đề tiếng Việt ',
+      note: '',
+      ticks: { onTheme: true },
+      fixDeadline: '2026-12-05T17:00',
+    };
     expect(reviewBody(values, TZ)).toEqual({
       decision: 'return',
       reason: 'Thiếu phụ đề tiếng Việt',
       note: '',
-      checklist: { onTheme: { ok: true, note: '' }, lawfulRespectful: { ok: false, note: '' }, originalRights: { ok: false, note: '' } },
+      checklist: {
+        onTheme: { ok: true, note: '' },
+        lawfulRespectful: { ok: false, note: '' },
+        originalRights: { ok: false, note: '' },
+      },
       fixDeadline: '2026-12-05T10:00:00.000Z',
     });
     expect(reviewBody({ ...values, decision: 'approve' }, TZ).fixDeadline).toBeNull();

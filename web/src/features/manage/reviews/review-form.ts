@@ -1,12 +1,26 @@
 /** Pure helpers of the review tab: what the queue shows per entry and the body the decision form sends. */
-import { JUDGED_ITEMS, MAX_FIX_DAYS, MIN_FIX_MINUTES, MIN_REASON_LENGTH, type JudgedItem, type ReviewDecision } from '../../../../../core/review.ts';
+import {
+  JUDGED_ITEMS,
+  MAX_FIX_DAYS,
+  MIN_FIX_MINUTES,
+  MIN_REASON_LENGTH,
+  type JudgedItem,
+  type ReviewDecision,
+} from '../../../../../core/review.ts';
 import { utcToZonedLocal, zonedToUtc } from '../../../../../core/time.ts';
 import type { ReviewBody } from '../../../api/reviews.ts';
 
-interface DecisionLike { reviewerUserId: number | null; decision: ReviewDecision; isFinal: boolean }
+interface DecisionLike {
+  reviewerUserId: number | null;
+  decision: ReviewDecision;
+  isFinal: boolean;
+}
 
 /** How many reviewers have decided in the current round, of how many the contest requires (a final word aside). */
-export function decisionTally(decisions: readonly DecisionLike[], required: number): { done: number; required: number; final: boolean } {
+export function decisionTally(
+  decisions: readonly DecisionLike[],
+  required: number,
+): { done: number; required: number; final: boolean } {
   const reviewers = new Set(decisions.filter((d) => !d.isFinal).map((d) => d.reviewerUserId));
   return { done: reviewers.size, required, final: decisions.some((d) => d.isFinal) };
 }

@@ -14,7 +14,11 @@ import { listUnits, unitsKey } from '../units/units-api.ts';
 
 const rolesKey = (slug: string) => ['roles', slug] as const;
 
-interface GrantBody { identifier: string; role: ContestRole; unitId?: number }
+interface GrantBody {
+  identifier: string;
+  role: ContestRole;
+  unitId?: number;
+}
 
 /** Who holds which role in the contest; roles are granted to people who have registered. */
 export default function RolesTab() {
@@ -23,11 +27,17 @@ export default function RolesTab() {
   const { message } = App.useApp();
   const editable = useCan(slug)('roles.edit');
   const qc = useQueryClient();
-  const roles = useQuery({ queryKey: rolesKey(slug), queryFn: () => api<ContestRoleView[]>(`/api/contests/${enc(slug)}/roles`) });
+  const roles = useQuery({
+    queryKey: rolesKey(slug),
+    queryFn: () => api<ContestRoleView[]>(`/api/contests/${enc(slug)}/roles`),
+  });
   const revoke = useMutation({
     mutationFn: (id: number) => api(`/api/contests/${enc(slug)}/roles/${enc(id)}`, { method: 'DELETE' }),
     onSuccess: async () => {
-      await Promise.all([qc.invalidateQueries({ queryKey: rolesKey(slug) }), qc.invalidateQueries({ queryKey: SESSION_KEY })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: rolesKey(slug) }),
+        qc.invalidateQueries({ queryKey: SESSION_KEY }),
+      ]);
     },
     onError: (err) => void message.error(errorText(err, t('errors.unreachable'))),
   });
@@ -48,15 +58,28 @@ export default function RolesTab() {
           { title: t('roles.role'), dataIndex: 'role', render: (r: ContestRole) => t(`role.${r}`) },
           { title: t('roles.unit'), dataIndex: 'unitName' },
           ...(editable
-            ? [{
-                title: t('common.actions'),
-                key: 'actions',
-                render: (_: unknown, r: ContestRoleView) => (
-                  <Popconfirm title={t('roles.confirmRevoke', { name: r.fullName, role: t(`role.${r.role}`) })} okText={t('roles.revoke')} cancelText={t('common.cancel')} onConfirm={() => revoke.mutate(r.id)}>
-                    <Button size="small" danger aria-label={t('roles.revokeNamed', { name: r.fullName, role: t(`role.${r.role}`) })}>{t('roles.revoke')}</Button>
-                  </Popconfirm>
-                ),
-              }]
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, r: ContestRoleView) => (
+                    <Popconfirm
+                      title={t('roles.confirmRevoke', { name: r.fullName, role: t(`role.${r.role}`) })}
+                      okText={t('roles.revoke')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => revoke.mutate(r.id)}
+                    >
+                      <Button
+                        size="small"
+                        danger
+                        aria-label={t('roles.revokeNamed', { name: r.fullName, role: t(`role.${r.role}`) })}
+                      >
+                        {t('roles.revoke')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
             : []),
         ]}
       />
@@ -80,7 +103,10 @@ function GrantRole({ slug }: { slug: string }) {
       void message.success(t('roles.granted'));
       form.resetFields();
       setUnmatched([]);
-      await Promise.all([qc.invalidateQueries({ queryKey: rolesKey(slug) }), qc.invalidateQueries({ queryKey: SESSION_KEY })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: rolesKey(slug) }),
+        qc.invalidateQueries({ queryKey: SESSION_KEY }),
+      ]);
     },
     onError: (err) => setUnmatched(applyFieldErrors(form, err)),
   });
@@ -92,17 +118,33 @@ function GrantRole({ slug }: { slug: string }) {
         name="grant"
         layout="vertical"
         initialValues={{ role: 'secretariat' }}
-        onFinish={(v) => grant.mutate({ identifier: v.identifier.trim(), role: v.role, unitId: roleNeedsUnit(v.role) ? v.unitId : undefined })}
+        onFinish={(v) =>
+          grant.mutate({
+            identifier: v.identifier.trim(),
+            role: v.role,
+            unitId: roleNeedsUnit(v.role) ? v.unitId : undefined,
+          })
+        }
       >
         <div className="manage-row">
-          <Form.Item name="identifier" label={t('roles.identifier')} extra={t('roles.identifierHint')} className="grow" rules={[{ required: true, whitespace: true, message: t('settings.required') }]}>
+          <Form.Item
+            name="identifier"
+            label={t('roles.identifier')}
+            extra={t('roles.identifierHint')}
+            className="grow"
+            rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="role" label={t('roles.role')} rules={[{ required: true }]}>
             <Select style={{ width: 280 }} options={CONTEST_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           </Form.Item>
           {needsUnit && (
-            <Form.Item name="unitId" label={t('roles.unit')} rules={[{ required: true, message: t('roles.unitRequired') }]}>
+            <Form.Item
+              name="unitId"
+              label={t('roles.unit')}
+              rules={[{ required: true, message: t('roles.unitRequired') }]}
+            >
               <Select
                 style={{ width: 280 }}
                 showSearch
@@ -113,7 +155,9 @@ function GrantRole({ slug }: { slug: string }) {
             </Form.Item>
           )}
         </div>
-        <Button type="primary" htmlType="submit" loading={grant.isPending}>{t('roles.grant')}</Button>
+        <Button type="primary" htmlType="submit" loading={grant.isPending}>
+          {t('roles.grant')}
+        </Button>
       </Form>
     </Card>
   );

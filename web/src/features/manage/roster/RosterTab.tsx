@@ -21,7 +21,10 @@ export default function RosterTab() {
   const { message } = App.useApp();
   const editable = useCan(slug)('roster.edit');
   const qc = useQueryClient();
-  const roster = useQuery({ queryKey: rosterKey(slug), queryFn: () => api<RosterMemberView[]>(`/api/contests/${enc(slug)}/roster`) });
+  const roster = useQuery({
+    queryKey: rosterKey(slug),
+    queryFn: () => api<RosterMemberView[]>(`/api/contests/${enc(slug)}/roster`),
+  });
   const remove = useMutation({
     mutationFn: (id: number) => api(`/api/contests/${enc(slug)}/roster/${enc(id)}`, { method: 'DELETE' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: rosterKey(slug) }),
@@ -31,7 +34,14 @@ export default function RosterTab() {
   return (
     <>
       <h1 className="manage-title">{t('manage.tab.roster')}</h1>
-      <Alert type="info" showIcon title={t('roster.r4Title')} description={t('roster.r4Body')} style={{ marginBottom: 16 }} data-testid="roster-r4" />
+      <Alert
+        type="info"
+        showIcon
+        title={t('roster.r4Title')}
+        description={t('roster.r4Body')}
+        style={{ marginBottom: 16 }}
+        data-testid="roster-r4"
+      />
       <ApiErrorAlert error={roster.error} />
       <Table<RosterMemberView>
         rowKey="id"
@@ -46,15 +56,24 @@ export default function RosterTab() {
           { title: t('roster.email'), dataIndex: 'email' },
           { title: t('roster.phone'), dataIndex: 'phone' },
           ...(editable
-            ? [{
-                title: t('common.actions'),
-                key: 'actions',
-                render: (_: unknown, m: RosterMemberView) => (
-                  <Popconfirm title={t('roster.confirmRemove', { name: m.fullName })} okText={t('common.remove')} cancelText={t('common.cancel')} onConfirm={() => remove.mutate(m.id)}>
-                    <Button size="small" danger aria-label={t('roster.removeNamed', { name: m.fullName })}>{t('common.remove')}</Button>
-                  </Popconfirm>
-                ),
-              }]
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, m: RosterMemberView) => (
+                    <Popconfirm
+                      title={t('roster.confirmRemove', { name: m.fullName })}
+                      okText={t('common.remove')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => remove.mutate(m.id)}
+                    >
+                      <Button size="small" danger aria-label={t('roster.removeNamed', { name: m.fullName })}>
+                        {t('common.remove')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
             : []),
         ]}
       />
@@ -88,13 +107,29 @@ function AddMember({ slug }: { slug: string }) {
         name="roster"
         layout="vertical"
         initialValues={{ body: 'organizing_committee' }}
-        onFinish={(v) => add.mutate({ body: v.body, fullName: v.fullName.trim(), position: opt(v.position), email: opt(v.email), phone: opt(v.phone) })}
+        onFinish={(v) =>
+          add.mutate({
+            body: v.body,
+            fullName: v.fullName.trim(),
+            position: opt(v.position),
+            email: opt(v.email),
+            phone: opt(v.phone),
+          })
+        }
       >
         <div className="manage-row">
           <Form.Item name="body" label={t('roster.body')} rules={[{ required: true }]}>
-            <Select style={{ width: 220 }} options={ROSTER_BODIES.map((b) => ({ value: b, label: t(`rosterBody.${b}`) }))} />
+            <Select
+              style={{ width: 220 }}
+              options={ROSTER_BODIES.map((b) => ({ value: b, label: t(`rosterBody.${b}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="fullName" label={t('roster.fullName')} className="grow" rules={[{ required: true, whitespace: true, message: t('settings.required') }]}>
+          <Form.Item
+            name="fullName"
+            label={t('roster.fullName')}
+            className="grow"
+            rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="position" label={t('roster.position')} className="grow">
@@ -102,7 +137,12 @@ function AddMember({ slug }: { slug: string }) {
           </Form.Item>
         </div>
         <div className="manage-row">
-          <Form.Item name="email" label={t('roster.email')} className="grow" rules={[{ type: 'email', message: t('units.emailInvalid') }]}>
+          <Form.Item
+            name="email"
+            label={t('roster.email')}
+            className="grow"
+            rules={[{ type: 'email', message: t('units.emailInvalid') }]}
+          >
             <Input type="email" maxLength={200} />
           </Form.Item>
           <Form.Item name="phone" label={t('roster.phone')} className="grow">
@@ -110,7 +150,9 @@ function AddMember({ slug }: { slug: string }) {
           </Form.Item>
         </div>
         <p className="ant-form-item-extra">{t('roster.contactHint')}</p>
-        <Button type="primary" htmlType="submit" loading={add.isPending}>{t('roster.add')}</Button>
+        <Button type="primary" htmlType="submit" loading={add.isPending}>
+          {t('roster.add')}
+        </Button>
       </Form>
     </Card>
   );

@@ -16,10 +16,20 @@ export function EligibilitySection() {
             {fields.map((f, i) => (
               <fieldset key={f.key} className="manage-row manage-fieldset">
                 <legend>{t('settings.categoryN', { n: i + 1 })}</legend>
-                <Form.Item name={[f.name, 'code']} label={t('settings.categoryCode')} extra={t('settings.categoryCodeHint')} rules={required}>
+                <Form.Item
+                  name={[f.name, 'code']}
+                  label={t('settings.categoryCode')}
+                  extra={t('settings.categoryCodeHint')}
+                  rules={required}
+                >
                   <Input maxLength={40} style={{ width: 160 }} />
                 </Form.Item>
-                <Form.Item name={[f.name, 'name']} label={t('settings.categoryName')} className="grow" rules={[{ required: true, whitespace: true, message: t('settings.required') }]}>
+                <Form.Item
+                  name={[f.name, 'name']}
+                  label={t('settings.categoryName')}
+                  className="grow"
+                  rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+                >
                   <Input maxLength={200} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'nameEn']} label={t('settings.nameEn')} className="grow">
@@ -32,11 +42,15 @@ export function EligibilitySection() {
                   <InputNumber min={1} max={100} precision={0} />
                 </Form.Item>
                 <div className="manage-row-action">
-                  <Button danger onClick={() => remove(f.name)} aria-label={t('settings.removeCategory', { n: i + 1 })}>{t('common.remove')}</Button>
+                  <Button danger onClick={() => remove(f.name)} aria-label={t('settings.removeCategory', { n: i + 1 })}>
+                    {t('common.remove')}
+                  </Button>
                 </div>
               </fieldset>
             ))}
-            <Button type="dashed" onClick={() => add({ code: '', name: '', minEntries: 0, maxEntries: 2 })}>{t('settings.addCategory')}</Button>
+            <Button type="dashed" onClick={() => add({ code: '', name: '', minEntries: 0, maxEntries: 2 })}>
+              {t('settings.addCategory')}
+            </Button>
           </>
         )}
       </Form.List>

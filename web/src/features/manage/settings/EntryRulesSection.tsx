@@ -38,11 +38,15 @@ export function EntryRulesSection() {
                   <InputNumber min={16} max={8192} precision={0} />
                 </Form.Item>
                 <div className="manage-row-action">
-                  <Button onClick={() => remove(f.name)} aria-label={t('settings.removeResolution', { n: i + 1 })}>{t('common.remove')}</Button>
+                  <Button onClick={() => remove(f.name)} aria-label={t('settings.removeResolution', { n: i + 1 })}>
+                    {t('common.remove')}
+                  </Button>
                 </div>
               </div>
             ))}
-            <Button type="dashed" onClick={() => add({ width: 1920, height: 1080 })}>{t('settings.addResolution')}</Button>
+            <Button type="dashed" onClick={() => add({ width: 1920, height: 1080 })}>
+              {t('settings.addResolution')}
+            </Button>
           </fieldset>
         )}
       </Form.List>
@@ -64,11 +68,23 @@ export function EntryRulesSection() {
               <InputNumber min={0.01} aria-label={t('settings.maxSize')} />
             </Form.Item>
             <Form.Item name={['entryRules', 'maxSizeUnit']} noStyle>
-              <Select aria-label={t('settings.sizeUnit')} options={[{ value: 'MB', label: 'MB' }, { value: 'GB', label: 'GB' }]} style={{ width: 80 }} />
+              <Select
+                aria-label={t('settings.sizeUnit')}
+                options={[
+                  { value: 'MB', label: 'MB' },
+                  { value: 'GB', label: 'GB' },
+                ]}
+                style={{ width: 80 }}
+              />
             </Form.Item>
           </Space.Compact>
         </Form.Item>
-        <Form.Item name={['entryRules', 'uploadGraceMinutes']} label={t('settings.uploadGrace')} extra={t('settings.uploadGraceHint')} rules={required}>
+        <Form.Item
+          name={['entryRules', 'uploadGraceMinutes']}
+          label={t('settings.uploadGrace')}
+          extra={t('settings.uploadGraceHint')}
+          rules={required}
+        >
           <InputNumber min={0} max={10080} precision={0} />
         </Form.Item>
       </div>

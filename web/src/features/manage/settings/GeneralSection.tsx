@@ -8,10 +8,18 @@ export function GeneralSection() {
   const rules = Form.useWatch<string | undefined>('rulesMarkdown');
   return (
     <Card title={t('settings.general')} className="manage-section">
-      <Form.Item name="name" label={t('settings.name')} rules={[{ required: true, whitespace: true, message: t('settings.required') }]}>
+      <Form.Item
+        name="name"
+        label={t('settings.name')}
+        rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+      >
         <Input maxLength={300} />
       </Form.Item>
-      <Form.Item name="theme" label={t('settings.theme')} rules={[{ required: true, whitespace: true, message: t('settings.required') }]}>
+      <Form.Item
+        name="theme"
+        label={t('settings.theme')}
+        rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+      >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
       </Form.Item>
       <Form.List name="topics">
@@ -20,13 +28,24 @@ export function GeneralSection() {
             <legend>{t('settings.topics')}</legend>
             {fields.map((f, i) => (
               <Space.Compact key={f.key} block style={{ marginBottom: 8 }}>
-                <Form.Item name={f.name} noStyle rules={[{ required: true, whitespace: true, message: t('settings.required') }]}>
-                  <Input.TextArea aria-label={t('settings.topicN', { n: i + 1 })} autoSize={{ minRows: 1, maxRows: 4 }} />
+                <Form.Item
+                  name={f.name}
+                  noStyle
+                  rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+                >
+                  <Input.TextArea
+                    aria-label={t('settings.topicN', { n: i + 1 })}
+                    autoSize={{ minRows: 1, maxRows: 4 }}
+                  />
                 </Form.Item>
-                <Button onClick={() => remove(f.name)} aria-label={t('settings.removeTopic', { n: i + 1 })}>{t('common.remove')}</Button>
+                <Button onClick={() => remove(f.name)} aria-label={t('settings.removeTopic', { n: i + 1 })}>
+                  {t('common.remove')}
+                </Button>
               </Space.Compact>
             ))}
-            <Button type="dashed" onClick={() => add('')}>{t('settings.addTopic')}</Button>
+            <Button type="dashed" onClick={() => add('')}>
+              {t('settings.addTopic')}
+            </Button>
           </fieldset>
         )}
       </Form.List>
@@ -37,7 +56,9 @@ export function GeneralSection() {
           </Form.Item>
         </Col>
         <Col xs={24} lg={12}>
-          <p id="rules-preview-label" className="ant-form-item-label">{t('settings.preview')}</p>
+          <p id="rules-preview-label" className="ant-form-item-label">
+            {t('settings.preview')}
+          </p>
           <section className="manage-preview" aria-labelledby="rules-preview-label">
             <Markdown source={rules ?? ''} />
           </section>

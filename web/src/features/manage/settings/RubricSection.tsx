@@ -17,7 +17,12 @@ export function RubricSection() {
             {fields.map((f, i) => (
               <fieldset key={f.key} className="manage-row manage-fieldset">
                 <legend>{t('settings.criterionN', { n: i + 1 })}</legend>
-                <Form.Item name={[f.name, 'name']} label={t('settings.criterionName')} className="grow" rules={[{ required: true, whitespace: true, message: t('settings.required') }]}>
+                <Form.Item
+                  name={[f.name, 'name']}
+                  label={t('settings.criterionName')}
+                  className="grow"
+                  rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+                >
                   <Input maxLength={200} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'nameEn']} label={t('settings.nameEn')} className="grow">
@@ -30,14 +35,24 @@ export function RubricSection() {
                   <InputNumber min={1} max={100} precision={0} />
                 </Form.Item>
                 <div className="manage-row-action">
-                  <Button danger onClick={() => remove(f.name)} aria-label={t('settings.removeCriterion', { n: i + 1 })}>{t('common.remove')}</Button>
+                  <Button
+                    danger
+                    onClick={() => remove(f.name)}
+                    aria-label={t('settings.removeCriterion', { n: i + 1 })}
+                  >
+                    {t('common.remove')}
+                  </Button>
                 </div>
               </fieldset>
             ))}
-            <Button type="dashed" onClick={() => add({ name: '', weight: 0, scaleMax: 10 })}>{t('settings.addCriterion')}</Button>
+            <Button type="dashed" onClick={() => add({ name: '', weight: 0, scaleMax: 10 })}>
+              {t('settings.addCriterion')}
+            </Button>
             <p style={{ marginTop: 12 }} role="status" data-testid="rubric-total">
               {t('settings.weightTotal')}{' '}
-              <span className={ok ? 'manage-total-ok' : 'manage-total-bad'}>{t('settings.weightTotalValue', { total })}</span>
+              <span className={ok ? 'manage-total-ok' : 'manage-total-bad'}>
+                {t('settings.weightTotalValue', { total })}
+              </span>
             </p>
             <Form.ErrorList errors={errors} />
           </>

@@ -13,7 +13,12 @@ export function ScheduleSection() {
   const zone = Form.useWatch<string | undefined>('timeZone');
   return (
     <Card title={t('settings.schedule')} className="manage-section">
-      <Form.Item name="timeZone" label={t('settings.timeZone')} extra={t('settings.timeZoneHint')} rules={[{ required: true, message: t('settings.required') }]}>
+      <Form.Item
+        name="timeZone"
+        label={t('settings.timeZone')}
+        extra={t('settings.timeZoneHint')}
+        rules={[{ required: true, message: t('settings.required') }]}
+      >
         <Select showSearch options={ZONES} style={{ maxWidth: 320 }} />
       </Form.Item>
       <p>{t('settings.phasesHint', { zone })}</p>
@@ -27,7 +32,10 @@ export function ScheduleSection() {
             <Input type="datetime-local" />
           </Form.Item>
           <div className="manage-row-action">
-            <Button onClick={() => form.setFieldValue(['phases', kind], { start: '', end: '' })} aria-label={t('settings.clearPhase', { phase: t(`phase.${kind}`) })}>
+            <Button
+              onClick={() => form.setFieldValue(['phases', kind], { start: '', end: '' })}
+              aria-label={t('settings.clearPhase', { phase: t(`phase.${kind}`) })}
+            >
               {t('settings.clear')}
             </Button>
           </div>
@@ -49,6 +57,13 @@ function PhasePreview({ kind, zone }: { kind: PhaseKind; zone: string | undefine
   } catch {
     return null; // not a complete date-time yet, or an unknown zone: the form reports it on save
   }
-  const text = t(range.wholeDays ? 'home.timeline.rangeDays' : 'home.timeline.rangeTimes', { start: range.start, end: range.end });
-  return <p className="manage-phase-preview" data-testid={`settings-phase-preview-${kind}`}>{t('settings.phasePreview', { text })}</p>;
+  const text = t(range.wholeDays ? 'home.timeline.rangeDays' : 'home.timeline.rangeTimes', {
+    start: range.start,
+    end: range.end,
+  });
+  return (
+    <p className="manage-phase-preview" data-testid={`settings-phase-preview-${kind}`}>
+      {t('settings.phasePreview', { text })}
+    </p>
+  );
 }

@@ -24,7 +24,14 @@ export default function SettingsTab() {
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   if (!contest.data) return <Spin />;
   // A fresh form after every save, filled with what the server stored.
-  return <SettingsForm key={contest.data.updatedAt} view={contest.data} savedAt={savedAt} onSaved={() => setSavedAt(new Date())} />;
+  return (
+    <SettingsForm
+      key={contest.data.updatedAt}
+      view={contest.data}
+      savedAt={savedAt}
+      onSaved={() => setSavedAt(new Date())}
+    />
+  );
 }
 
 function SettingsForm({ view, savedAt, onSaved }: { view: ContestView; savedAt: Date | null; onSaved: () => void }) {
@@ -40,7 +47,10 @@ function SettingsForm({ view, savedAt, onSaved }: { view: ContestView; savedAt: 
   function submit() {
     const out = toContestUpdate(form.getFieldsValue(true) as SettingsValues);
     if (!out.ok) {
-      showFieldErrors(form, out.issues.map((i) => ({ name: i.name, errors: [t(i.key)] })));
+      showFieldErrors(
+        form,
+        out.issues.map((i) => ({ name: i.name, errors: [t(i.key)] })),
+      );
       return;
     }
     save.mutate(out.body, {
@@ -66,12 +76,21 @@ function SettingsForm({ view, savedAt, onSaved }: { view: ContestView; savedAt: 
       initialValues={toSettingsValues(view)}
       onFinish={submit}
       scrollToFirstError={{ block: 'center' }}
-      onValuesChange={() => { if (save.isError) save.reset(); }}
+      onValuesChange={() => {
+        if (save.isError) save.reset();
+      }}
       data-testid="settings-form"
     >
       <h1 className="manage-title">{t('manage.tab.settings')}</h1>
       {savedAt && !save.isError && (
-        <Alert type="success" showIcon role="status" title={t('settings.savedAt', { time: formatDateTime(savedAt, view.timeZone) })} data-testid="settings-saved" style={{ marginBottom: 16 }} />
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={t('settings.savedAt', { time: formatDateTime(savedAt, view.timeZone) })}
+          data-testid="settings-saved"
+          style={{ marginBottom: 16 }}
+        />
       )}
       <ApiErrorAlert error={save.error} issues={unmatched} testId="settings-error" />
       <GeneralSection />
@@ -81,8 +100,17 @@ function SettingsForm({ view, savedAt, onSaved }: { view: ContestView; savedAt: 
       <PrizesSection />
       <RubricSection />
       <div className="manage-savebar">
-        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="settings-save">{t('common.save')}</Button>
-        <Button onClick={() => { form.resetFields(); save.reset(); }}>{t('settings.discard')}</Button>
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="settings-save">
+          {t('common.save')}
+        </Button>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            save.reset();
+          }}
+        >
+          {t('settings.discard')}
+        </Button>
       </div>
     </Form>
   );

@@ -3,12 +3,23 @@ import type { ContestView } from '../../../api/types.ts';
 import { fieldForIssue, rubricTotal, toContestUpdate, toSettingsValues } from './settings-form.ts';
 
 const view: ContestView = {
-  id: 1, slug: 'thu', isDemo: false, name: 'Cuộc thi thử', theme: 'Chủ đề', topics: ['Một'], rulesMarkdown: '## Thể lệ',
+  id: 1,
+  slug: 'thu',
+  isDemo: false,
+  name: 'Cuộc thi thử',
+  theme: 'Chủ đề',
+  topics: ['Một'],
+  rulesMarkdown: '## Thể lệ',
   timeZone: 'Asia/Ho_Chi_Minh',
   entryRules: {
-    allowedForms: ['video_clip', 'report'], minDurationSec: 300, maxDurationSec: 630,
-    allowedResolutions: [{ width: 1280, height: 720 }], aspectRatio: { width: 16, height: 9 }, containers: ['mp4'],
-    maxSizeBytes: 4 * 1024 ** 3, uploadGraceMinutes: 60,
+    allowedForms: ['video_clip', 'report'],
+    minDurationSec: 300,
+    maxDurationSec: 630,
+    allowedResolutions: [{ width: 1280, height: 720 }],
+    aspectRatio: { width: 16, height: 9 },
+    containers: ['mp4'],
+    maxSizeBytes: 4 * 1024 ** 3,
+    uploadGraceMinutes: 60,
   },
   prizes: [{ name: 'Giải Nhất', nameEn: 'First prize', kind: 'jury', count: 1, amountVnd: 5_000_000 }],
   rubric: [{ name: 'Nội dung', weight: 100, scaleMax: 10 }],
@@ -18,8 +29,13 @@ const view: ContestView = {
     { kind: 'submission', startsAt: '2024-06-19T17:00:00.000Z', endsAt: '2024-06-25T17:00:00.000Z' },
   ],
   unitCategories: [{ id: 7, code: 'commune', name: 'UBND xã', nameEn: 'Commune', minEntries: 1, maxEntries: 2 }],
-  totalPrizeMoneyVnd: 5_000_000, serverTime: '2024-06-21T00:00:00.000Z', phaseState: 'open', currentPhase: 'submission',
-  openPhases: ['production', 'submission'], next: null, updatedAt: '2024-06-01T00:00:00.000Z',
+  totalPrizeMoneyVnd: 5_000_000,
+  serverTime: '2024-06-21T00:00:00.000Z',
+  phaseState: 'open',
+  currentPhase: 'submission',
+  openPhases: ['production', 'submission'],
+  next: null,
+  updatedAt: '2024-06-01T00:00:00.000Z',
 };
 
 describe('settings form', () => {
@@ -27,12 +43,21 @@ describe('settings form', () => {
     const values = toSettingsValues(view);
     expect(values.phases.submission).toEqual({ start: '2024-06-20T00:00', end: '2024-06-26T00:00' });
     expect(values.phases.judging).toEqual({ start: '', end: '' });
-    expect(values.entryRules).toMatchObject({ minMinutes: 5, minSeconds: 0, maxMinutes: 10, maxSeconds: 30, maxSize: 4, maxSizeUnit: 'GB' });
+    expect(values.entryRules).toMatchObject({
+      minMinutes: 5,
+      minSeconds: 0,
+      maxMinutes: 10,
+      maxSeconds: 30,
+      maxSize: 4,
+      maxSizeUnit: 'GB',
+    });
     const out = toContestUpdate(values);
     if (!out.ok) throw new Error('expected a body');
     expect(out.body.phases).toEqual(view.phases);
     expect(out.body.entryRules).toEqual(view.entryRules);
-    expect(out.body.unitCategories).toEqual([{ code: 'commune', name: 'UBND xã', nameEn: 'Commune', minEntries: 1, maxEntries: 2 }]);
+    expect(out.body.unitCategories).toEqual([
+      { code: 'commune', name: 'UBND xã', nameEn: 'Commune', minEntries: 1, maxEntries: 2 },
+    ]);
     expect(out.phaseKinds).toEqual(['production', 'submission']);
   });
 
@@ -46,7 +71,10 @@ describe('settings form', () => {
   it('reports a phase with only one of its two times', () => {
     const values = toSettingsValues(view);
     values.phases.judging = { start: '2024-09-01T00:00', end: '' };
-    expect(toContestUpdate(values)).toEqual({ ok: false, issues: [{ name: ['phases', 'judging', 'end'], key: 'settings.phases.endMissing' }] });
+    expect(toContestUpdate(values)).toEqual({
+      ok: false,
+      issues: [{ name: ['phases', 'judging', 'end'], key: 'settings.phases.endMissing' }],
+    });
   });
 
   it('drops empty English names', () => {

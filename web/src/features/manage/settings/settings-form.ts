@@ -44,7 +44,11 @@ function sizeOf(bytes: number): { maxSize: number; maxSizeUnit: SizeUnit } {
 export function toSettingsValues(view: ContestView): SettingsValues {
   const r = view.entryRules;
   const phases = Object.fromEntries(PHASE_KINDS.map((k) => [k, { start: '', end: '' }])) as SettingsValues['phases'];
-  for (const p of view.phases) phases[p.kind] = { start: utcToZonedLocal(p.startsAt, view.timeZone), end: utcToZonedLocal(p.endsAt, view.timeZone) };
+  for (const p of view.phases)
+    phases[p.kind] = {
+      start: utcToZonedLocal(p.startsAt, view.timeZone),
+      end: utcToZonedLocal(p.endsAt, view.timeZone),
+    };
   return {
     name: view.name,
     theme: view.theme,
@@ -67,16 +71,24 @@ export function toSettingsValues(view: ContestView): SettingsValues {
     prizes: view.prizes.map((p) => ({ ...p })),
     rubric: view.rubric.map((c) => ({ ...c })),
     maxEntriesPerPerson: view.maxEntriesPerPerson,
-    unitCategories: view.unitCategories.map(({ code, name, nameEn, minEntries, maxEntries }) => ({ code, name, nameEn, minEntries, maxEntries })),
+    unitCategories: view.unitCategories.map(({ code, name, nameEn, minEntries, maxEntries }) => ({
+      code,
+      name,
+      nameEn,
+      minEntries,
+      maxEntries,
+    })),
   };
 }
 
 /** A problem found before sending: the field it concerns and the i18n key of its message. */
-export interface LocalIssue { name: FieldName; key: string }
+export interface LocalIssue {
+  name: FieldName;
+  key: string;
+}
 
 export type Conversion =
-  | { ok: true; body: ContestUpdate; phaseKinds: PhaseKind[] }
-  | { ok: false; issues: LocalIssue[] };
+  { ok: true; body: ContestUpdate; phaseKinds: PhaseKind[] } | { ok: false; issues: LocalIssue[] };
 
 const optionalText = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 const num = (n: number | null | undefined) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
@@ -88,10 +100,20 @@ export function toContestUpdate(v: SettingsValues): Conversion {
   for (const kind of PHASE_KINDS) {
     const { start, end } = v.phases[kind] ?? { start: '', end: '' };
     if (!start && !end) continue;
-    if (!start) { issues.push({ name: ['phases', kind, 'start'], key: 'settings.phases.startMissing' }); continue; }
-    if (!end) { issues.push({ name: ['phases', kind, 'end'], key: 'settings.phases.endMissing' }); continue; }
+    if (!start) {
+      issues.push({ name: ['phases', kind, 'start'], key: 'settings.phases.startMissing' });
+      continue;
+    }
+    if (!end) {
+      issues.push({ name: ['phases', kind, 'end'], key: 'settings.phases.endMissing' });
+      continue;
+    }
     try {
-      phases.push({ kind, startsAt: zonedToUtc(start, v.timeZone).toISOString(), endsAt: zonedToUtc(end, v.timeZone).toISOString() });
+      phases.push({
+        kind,
+        startsAt: zonedToUtc(start, v.timeZone).toISOString(),
+        endsAt: zonedToUtc(end, v.timeZone).toISOString(),
+      });
     } catch {
       issues.push({ name: ['timeZone'], key: 'settings.timeZoneInvalid' });
       break;
@@ -115,11 +137,28 @@ export function toContestUpdate(v: SettingsValues): Conversion {
       maxSizeBytes: Math.round(num(r.maxSize) * UNIT_BYTES[r.maxSizeUnit]),
       uploadGraceMinutes: num(r.uploadGraceMinutes),
     },
-    prizes: (v.prizes ?? []).map((p) => ({ name: p.name ?? '', nameEn: optionalText(p.nameEn), kind: p.kind, count: num(p.count), amountVnd: num(p.amountVnd) })),
-    rubric: (v.rubric ?? []).map((c) => ({ name: c.name ?? '', nameEn: optionalText(c.nameEn), weight: num(c.weight), scaleMax: num(c.scaleMax) })),
+    prizes: (v.prizes ?? []).map((p) => ({
+      name: p.name ?? '',
+      nameEn: optionalText(p.nameEn),
+      kind: p.kind,
+      count: num(p.count),
+      amountVnd: num(p.amountVnd),
+    })),
+    rubric: (v.rubric ?? []).map((c) => ({
+      name: c.name ?? '',
+      nameEn: optionalText(c.nameEn),
+      weight: num(c.weight),
+      scaleMax: num(c.scaleMax),
+    })),
     maxEntriesPerPerson: num(v.maxEntriesPerPerson),
     phases,
-    unitCategories: (v.unitCategories ?? []).map((c) => ({ code: (c.code ?? '').trim(), name: c.name ?? '', nameEn: optionalText(c.nameEn), minEntries: num(c.minEntries), maxEntries: num(c.maxEntries) })),
+    unitCategories: (v.unitCategories ?? []).map((c) => ({
+      code: (c.code ?? '').trim(),
+      name: c.name ?? '',
+      nameEn: optionalText(c.nameEn),
+      minEntries: num(c.minEntries),
+      maxEntries: num(c.maxEntries),
+    })),
   };
   return { ok: true, body, phaseKinds: phases.map((p) => p.kind) };
 }
@@ -149,7 +188,11 @@ export function fieldForIssue(path: string, phaseKinds: readonly PhaseKind[]): F
   const [head, a, b, c] = seg;
   const index = (s: string | undefined) => (s !== undefined && /^\d+$/.test(s) ? Number(s) : null);
   switch (head) {
-    case 'name': case 'theme': case 'rulesMarkdown': case 'timeZone': case 'maxEntriesPerPerson':
+    case 'name':
+    case 'theme':
+    case 'rulesMarkdown':
+    case 'timeZone':
+    case 'maxEntriesPerPerson':
       return seg.length === 1 ? [head] : null;
     case 'topics': {
       const i = index(a);
@@ -163,10 +206,13 @@ export function fieldForIssue(path: string, phaseKinds: readonly PhaseKind[]): F
     }
     case 'entryRules': {
       if (a === 'aspectRatio') return ['entryRules', 'aspectRatio', b === 'height' ? 'height' : 'width'];
-      if (a === 'allowedResolutions' && index(b) !== null && (c === 'width' || c === 'height')) return ['entryRules', 'allowedResolutions', index(b)!, c];
+      if (a === 'allowedResolutions' && index(b) !== null && (c === 'width' || c === 'height'))
+        return ['entryRules', 'allowedResolutions', index(b)!, c];
       return (a && ENTRY_RULE_FIELDS[a]) || null;
     }
-    case 'prizes': case 'rubric': case 'unitCategories': {
+    case 'prizes':
+    case 'rubric':
+    case 'unitCategories': {
       if (a === undefined) return head === 'rubric' ? ['rubric'] : null;
       const i = index(a);
       return i !== null && b && LIST_FIELDS[head]!.includes(b) ? [head, i, b] : null;

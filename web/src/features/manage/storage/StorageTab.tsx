@@ -16,7 +16,10 @@ export default function StorageTab() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
   const session = useSession();
-  const usage = useQuery({ queryKey: ['storage', slug], queryFn: () => api<StorageUsage>(`/api/contests/${enc(slug)}/storage`) });
+  const usage = useQuery({
+    queryKey: ['storage', slug],
+    queryFn: () => api<StorageUsage>(`/api/contests/${enc(slug)}/storage`),
+  });
   const u = usage.data;
   return (
     <>
@@ -25,7 +28,9 @@ export default function StorageTab() {
       {u && (
         <>
           <div className="manage-stats" data-testid="storage-stats">
-            <Card size="small"><Statistic title={t('storage.total')} value={formatBytes(u.totalBytes)} /></Card>
+            <Card size="small">
+              <Statistic title={t('storage.total')} value={formatBytes(u.totalBytes)} />
+            </Card>
             {KINDS.filter((k) => k !== 'other' || u.byKind.other.files > 0).map((k) => (
               <Card size="small" key={k} data-testid={`storage-${k}`}>
                 <Statistic title={t(`storage.kind.${k}`)} value={formatBytes(u.byKind[k].bytes)} />
@@ -34,8 +39,14 @@ export default function StorageTab() {
             ))}
             {u.disk && (
               <Card size="small" data-testid="storage-disk">
-                <Statistic title={t('storage.diskFree')} value={formatBytes(u.disk.freeBytes)} valueStyle={{ color: u.disk.freeBytes < u.disk.totalBytes * 0.1 ? '#cf1322' : undefined }} />
-                <Typography.Text type="secondary">{t('storage.diskOf', { total: formatBytes(u.disk.totalBytes) })}</Typography.Text>
+                <Statistic
+                  title={t('storage.diskFree')}
+                  value={formatBytes(u.disk.freeBytes)}
+                  valueStyle={{ color: u.disk.freeBytes < u.disk.totalBytes * 0.1 ? '#cf1322' : undefined }}
+                />
+                <Typography.Text type="secondary">
+                  {t('storage.diskOf', { total: formatBytes(u.disk.totalBytes) })}
+                </Typography.Text>
               </Card>
             )}
           </div>
@@ -48,7 +59,11 @@ export default function StorageTab() {
             dataSource={u.topEntries}
             data-testid="storage-top"
             columns={[
-              { title: t('staffEntries.code'), dataIndex: 'code', render: (c: string | null, r) => <Link to={`/entries/${r.entryId}`}>{c ?? `#${r.entryId}`}</Link> },
+              {
+                title: t('staffEntries.code'),
+                dataIndex: 'code',
+                render: (c: string | null, r) => <Link to={`/entries/${r.entryId}`}>{c ?? `#${r.entryId}`}</Link>,
+              },
               { title: t('staffEntries.work'), dataIndex: 'title' },
               { title: t('storage.size'), dataIndex: 'bytes', align: 'right', render: (b: number) => formatBytes(b) },
             ]}
@@ -65,7 +80,11 @@ function FailedJobs({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const jobs = useQuery({ queryKey: ['failed-jobs', slug], queryFn: () => api<FailedJob[]>(`/api/contests/${enc(slug)}/jobs/failed`), refetchInterval: 30_000 });
+  const jobs = useQuery({
+    queryKey: ['failed-jobs', slug],
+    queryFn: () => api<FailedJob[]>(`/api/contests/${enc(slug)}/jobs/failed`),
+    refetchInterval: 30_000,
+  });
   const retry = useMutation({
     mutationFn: (id: string) => api(`/api/contests/${enc(slug)}/jobs/${enc(id)}/retry`, { method: 'POST' }),
     onSuccess: async () => {
@@ -76,7 +95,9 @@ function FailedJobs({ slug }: { slug: string }) {
   });
   return (
     <section aria-labelledby="failed-jobs-title">
-      <h2 className="manage-subtitle" id="failed-jobs-title">{t('storage.failedJobs')}</h2>
+      <h2 className="manage-subtitle" id="failed-jobs-title">
+        {t('storage.failedJobs')}
+      </h2>
       <ApiErrorAlert error={jobs.error} />
       <p>{t('storage.failedJobsHelp')}</p>
       <Table<FailedJob>
@@ -89,15 +110,41 @@ function FailedJobs({ slug }: { slug: string }) {
         data-testid="failed-jobs"
         scroll={{ x: 720 }}
         columns={[
-          { title: t('storage.job'), dataIndex: 'name', render: (n: string) => <Tag>{t(`storage.jobName.${n}`, { defaultValue: n })}</Tag> },
-          { title: t('staffEntries.code'), dataIndex: 'entryCode', render: (c: string | null, r) => <Link to={`/entries/${r.entryId}`}>{c ?? r.entryTitle}</Link> },
-          { title: t('storage.attempts'), key: 'attempts', align: 'right', render: (_: unknown, r) => `${r.attempts}/${r.maxAttempts}` },
-          { title: t('storage.error'), dataIndex: 'lastError', render: (e: string | null) => <Typography.Text code style={{ whiteSpace: 'pre-wrap' }}>{e}</Typography.Text> },
+          {
+            title: t('storage.job'),
+            dataIndex: 'name',
+            render: (n: string) => <Tag>{t(`storage.jobName.${n}`, { defaultValue: n })}</Tag>,
+          },
+          {
+            title: t('staffEntries.code'),
+            dataIndex: 'entryCode',
+            render: (c: string | null, r) => <Link to={`/entries/${r.entryId}`}>{c ?? r.entryTitle}</Link>,
+          },
+          {
+            title: t('storage.attempts'),
+            key: 'attempts',
+            align: 'right',
+            render: (_: unknown, r) => `${r.attempts}/${r.maxAttempts}`,
+          },
+          {
+            title: t('storage.error'),
+            dataIndex: 'lastError',
+            render: (e: string | null) => (
+              <Typography.Text code style={{ whiteSpace: 'pre-wrap' }}>
+                {e}
+              </Typography.Text>
+            ),
+          },
           {
             title: '',
             key: 'retry',
             render: (_: unknown, r) => (
-              <Button size="small" loading={retry.isPending && retry.variables === r.id} onClick={() => retry.mutate(r.id)} data-testid={`retry-${r.id}`}>
+              <Button
+                size="small"
+                loading={retry.isPending && retry.variables === r.id}
+                onClick={() => retry.mutate(r.id)}
+                data-testid={`retry-${r.id}`}
+              >
                 {t('storage.retry')}
               </Button>
             ),
@@ -112,7 +159,11 @@ function Orphans() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const report = useQuery({ queryKey: ['orphans'], queryFn: () => api<OrphanReportView>('/api/admin/storage/orphans'), enabled: false });
+  const report = useQuery({
+    queryKey: ['orphans'],
+    queryFn: () => api<OrphanReportView>('/api/admin/storage/orphans'),
+    enabled: false,
+  });
   const remove = useMutation({
     mutationFn: () => api<{ removed: number; bytes: number }>('/api/admin/storage/orphans/delete', { method: 'POST' }),
     onSuccess: async (r) => {
@@ -125,13 +176,19 @@ function Orphans() {
   const r = report.data;
   return (
     <section aria-labelledby="orphans-title">
-      <h2 className="manage-subtitle" id="orphans-title">{t('storage.orphans')}</h2>
+      <h2 className="manage-subtitle" id="orphans-title">
+        {t('storage.orphans')}
+      </h2>
       <p>{t('storage.orphansHelp')}</p>
       <ApiErrorAlert error={report.error} />
-      <Button onClick={() => void report.refetch()} loading={report.isFetching} data-testid="orphans-scan">{t('storage.scan')}</Button>
+      <Button onClick={() => void report.refetch()} loading={report.isFetching} data-testid="orphans-scan">
+        {t('storage.scan')}
+      </Button>
       {r && (
         <>
-          <p data-testid="orphans-summary">{t('storage.orphansFound', { count: r.count, size: formatBytes(r.totalBytes) })}</p>
+          <p data-testid="orphans-summary">
+            {t('storage.orphansFound', { count: r.count, size: formatBytes(r.totalBytes) })}
+          </p>
           {r.count > 0 && (
             <>
               <Table
@@ -141,13 +198,28 @@ function Orphans() {
                 dataSource={r.orphans}
                 scroll={{ x: 720 }}
                 columns={[
-                  { title: t('storage.file'), dataIndex: 'key', render: (k: string) => <Typography.Text code>{k}</Typography.Text> },
-                  { title: t('storage.reason'), dataIndex: 'reason', render: (x: string) => t(`storage.orphanReason.${x}`) },
-                  { title: t('storage.size'), dataIndex: 'bytes', align: 'right', render: (b: number) => formatBytes(b) },
+                  {
+                    title: t('storage.file'),
+                    dataIndex: 'key',
+                    render: (k: string) => <Typography.Text code>{k}</Typography.Text>,
+                  },
+                  {
+                    title: t('storage.reason'),
+                    dataIndex: 'reason',
+                    render: (x: string) => t(`storage.orphanReason.${x}`),
+                  },
+                  {
+                    title: t('storage.size'),
+                    dataIndex: 'bytes',
+                    align: 'right',
+                    render: (b: number) => formatBytes(b),
+                  },
                 ]}
               />
               <Popconfirm title={t('storage.removeConfirm', { count: r.count })} onConfirm={() => remove.mutate()}>
-                <Button danger loading={remove.isPending} data-testid="orphans-remove">{t('storage.removeOrphans')}</Button>
+                <Button danger loading={remove.isPending} data-testid="orphans-remove">
+                  {t('storage.removeOrphans')}
+                </Button>
               </Popconfirm>
             </>
           )}

@@ -8,7 +8,10 @@ import { currentLanguage } from '../../../i18n/index.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { importContentType, importUnits, templateCsvUrl, unitsKey } from './units-api.ts';
 
-interface RowError { row: number; message: { vi: string; en: string } }
+interface RowError {
+  row: number;
+  message: { vi: string; en: string };
+}
 
 function rowErrorsOf(err: unknown): RowError[] {
   if (!(err instanceof ApiError) || err.code !== 'import.rowErrors') return [];
@@ -34,10 +37,16 @@ export function UnitImport({ slug, categories }: { slug: string; categories: Con
     <Card title={t('units.importTitle')} className="manage-section" data-testid="unit-import">
       <p>{t('units.importHint')}</p>
       <ul>
-        {categories.map((c) => <li key={c.code}><code>{c.code}</code> — {c.name}</li>)}
+        {categories.map((c) => (
+          <li key={c.code}>
+            <code>{c.code}</code> — {c.name}
+          </li>
+        ))}
       </ul>
       <p>
-        <a href={template} download="mau-don-vi.csv">{t('units.template')}</a>
+        <a href={template} download="mau-don-vi.csv">
+          {t('units.template')}
+        </a>
       </p>
       <Upload
         accept=".csv,.xlsx"
@@ -53,11 +62,20 @@ export function UnitImport({ slug, categories }: { slug: string; categories: Con
       </Upload>
       <div aria-live="polite" style={{ marginTop: 16 }}>
         {badType && <Alert type="error" showIcon title={t('units.fileType')} />}
-        {run.isSuccess && <Alert type="success" showIcon title={t('units.imported', { created: run.data.created, updated: run.data.updated })} data-testid="import-result" />}
+        {run.isSuccess && (
+          <Alert
+            type="success"
+            showIcon
+            title={t('units.imported', { created: run.data.created, updated: run.data.updated })}
+            data-testid="import-result"
+          />
+        )}
         {run.isError && <ApiErrorAlert error={run.error} />}
         {rows.length > 0 && (
           <ul data-testid="import-row-errors">
-            {rows.map((r) => <li key={r.row}>{t('units.rowError', { row: r.row, message: r.message[lang] })}</li>)}
+            {rows.map((r) => (
+              <li key={r.row}>{t('units.rowError', { row: r.row, message: r.message[lang] })}</li>
+            ))}
           </ul>
         )}
       </div>

@@ -47,16 +47,40 @@ export function UnitModal({ slug, categories, unit, onClose }: Props) {
         form={form}
         name="unit"
         layout="vertical"
-        initialValues={{ name: unit?.name ?? '', categoryCode: unit?.categoryCode ?? categories[0]?.code, contactEmail: unit?.contactEmail ?? '' }}
-        onFinish={(v) => save.mutate({ name: v.name.trim(), categoryCode: v.categoryCode, contactEmail: v.contactEmail?.trim() || undefined })}
+        initialValues={{
+          name: unit?.name ?? '',
+          categoryCode: unit?.categoryCode ?? categories[0]?.code,
+          contactEmail: unit?.contactEmail ?? '',
+        }}
+        onFinish={(v) =>
+          save.mutate({
+            name: v.name.trim(),
+            categoryCode: v.categoryCode,
+            contactEmail: v.contactEmail?.trim() || undefined,
+          })
+        }
       >
-        <Form.Item name="name" label={t('units.name')} rules={[{ required: true, whitespace: true, message: t('settings.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('units.name')}
+          rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+        >
           <Input maxLength={200} autoFocus />
         </Form.Item>
-        <Form.Item name="categoryCode" label={t('units.category')} rules={[{ required: true, message: t('settings.required') }]}>
-          <Select options={categories.map((c) => ({ value: c.code, label: (i18n.language === 'en' && c.nameEn) || c.name }))} />
+        <Form.Item
+          name="categoryCode"
+          label={t('units.category')}
+          rules={[{ required: true, message: t('settings.required') }]}
+        >
+          <Select
+            options={categories.map((c) => ({ value: c.code, label: (i18n.language === 'en' && c.nameEn) || c.name }))}
+          />
         </Form.Item>
-        <Form.Item name="contactEmail" label={t('units.contactEmail')} rules={[{ type: 'email', message: t('units.emailInvalid') }]}>
+        <Form.Item
+          name="contactEmail"
+          label={t('units.contactEmail')}
+          rules={[{ type: 'email', message: t('units.emailInvalid') }]}
+        >
           <Input type="email" maxLength={200} />
         </Form.Item>
       </Form>

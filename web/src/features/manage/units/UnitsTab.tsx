@@ -23,7 +23,11 @@ export default function UnitsTab() {
   const contest = useContest(slug);
   const [q, setQ] = useState('');
   const query = useDebounced(q);
-  const units = useQuery({ queryKey: [...unitsKey(slug), query], queryFn: () => listUnits(slug, query), placeholderData: keepPreviousData });
+  const units = useQuery({
+    queryKey: [...unitsKey(slug), query],
+    queryFn: () => listUnits(slug, query),
+    placeholderData: keepPreviousData,
+  });
   const [editing, setEditing] = useState<UnitView | 'new' | null>(null);
   const remove = useMutation({
     mutationFn: (id: number) => deleteUnit(slug, id),
@@ -48,7 +52,11 @@ export default function UnitsTab() {
           data-testid="unit-search"
           style={{ width: 320 }}
         />
-        {editable && <Button type="primary" onClick={() => setEditing('new')} data-testid="unit-add">{t('units.add')}</Button>}
+        {editable && (
+          <Button type="primary" onClick={() => setEditing('new')} data-testid="unit-add">
+            {t('units.add')}
+          </Button>
+        )}
       </Space>
       <ApiErrorAlert error={units.error} />
       <Table<UnitView>
@@ -62,23 +70,45 @@ export default function UnitsTab() {
           { title: t('units.category'), dataIndex: 'categoryName' },
           { title: t('units.contactEmail'), dataIndex: 'contactEmail' },
           ...(editable
-            ? [{
-                title: t('common.actions'),
-                key: 'actions',
-                render: (_: unknown, u: UnitView) => (
-                  <Space>
-                    <Button size="small" onClick={() => setEditing(u)} aria-label={t('units.editNamed', { name: u.name })}>{t('common.edit')}</Button>
-                    <Popconfirm title={t('units.confirmDelete', { name: u.name })} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => remove.mutate(u.id)}>
-                      <Button size="small" danger aria-label={t('units.deleteNamed', { name: u.name })}>{t('common.delete')}</Button>
-                    </Popconfirm>
-                  </Space>
-                ),
-              }]
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, u: UnitView) => (
+                    <Space>
+                      <Button
+                        size="small"
+                        onClick={() => setEditing(u)}
+                        aria-label={t('units.editNamed', { name: u.name })}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                      <Popconfirm
+                        title={t('units.confirmDelete', { name: u.name })}
+                        okText={t('common.delete')}
+                        cancelText={t('common.cancel')}
+                        onConfirm={() => remove.mutate(u.id)}
+                      >
+                        <Button size="small" danger aria-label={t('units.deleteNamed', { name: u.name })}>
+                          {t('common.delete')}
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]
             : []),
         ]}
       />
       {editable && <UnitImport slug={slug} categories={categories} />}
-      {editing && <UnitModal slug={slug} categories={categories} unit={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <UnitModal
+          slug={slug}
+          categories={categories}
+          unit={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </>
   );
 }

@@ -1,18 +1,24 @@
 import { api, enc } from '../../../api/client.ts';
 import type { ImportResult, UnitView } from '../../../api/types.ts';
 
-export interface UnitBody { name: string; categoryCode: string; contactEmail?: string }
+export interface UnitBody {
+  name: string;
+  categoryCode: string;
+  contactEmail?: string;
+}
 
 export const unitsKey = (slug: string) => ['units', slug] as const;
 
-export const listUnits = (slug: string, q: string) => api<UnitView[]>(`/api/contests/${enc(slug)}/units${q.trim() ? `?q=${enc(q.trim())}` : ''}`);
+export const listUnits = (slug: string, q: string) =>
+  api<UnitView[]>(`/api/contests/${enc(slug)}/units${q.trim() ? `?q=${enc(q.trim())}` : ''}`);
 
 export const saveUnit = (slug: string, body: UnitBody, id?: number) =>
   id === undefined
     ? api<{ id: number }>(`/api/contests/${enc(slug)}/units`, { method: 'POST', json: body })
     : api<{ id: number }>(`/api/contests/${enc(slug)}/units/${enc(id)}`, { method: 'PUT', json: body });
 
-export const deleteUnit = (slug: string, id: number) => api(`/api/contests/${enc(slug)}/units/${enc(id)}`, { method: 'DELETE' });
+export const deleteUnit = (slug: string, id: number) =>
+  api(`/api/contests/${enc(slug)}/units/${enc(id)}`, { method: 'DELETE' });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,7 +31,10 @@ export function importContentType(filename: string): string | null {
 }
 
 export const importUnits = (slug: string, file: File, contentType: string) =>
-  api<ImportResult>(`/api/contests/${enc(slug)}/units/import?filename=${enc(file.name)}`, { method: 'POST', raw: { body: file, contentType } });
+  api<ImportResult>(`/api/contests/${enc(slug)}/units/import?filename=${enc(file.name)}`, {
+    method: 'POST',
+    raw: { body: file, contentType },
+  });
 
 /** A CSV template that opens in Excel with its Vietnamese letters intact (UTF-8 with a byte-order mark). */
 export function templateCsvUrl(sampleCategory: string): string {
