@@ -1,10 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: { alias: { '@core': fileURLToPath(new URL('./core', import.meta.url)) } },
   test: {
     projects: [
-      { test: { name: 'unit', include: ['core/**/*.test.ts', 'web/src/**/*.test.ts'], environment: 'node' } },
       {
+        extends: true,
+        test: { name: 'unit', include: ['core/**/*.test.ts', 'web/src/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
@@ -15,6 +21,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

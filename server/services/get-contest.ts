@@ -1,5 +1,5 @@
-import { totalPrizeMoney } from '../../core/contest.ts';
-import { nextTransition, phaseAt } from '../../core/phases.ts';
+import { totalPrizeMoney } from '@core/contest.ts';
+import { nextTransition, phaseAt } from '@core/phases.ts';
 import type { Deps } from './context.ts';
 import { loadContest } from './load-contest.ts';
 
