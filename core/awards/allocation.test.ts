@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prizeSchema } from '../contest.ts';
 import { allocatePrizes, awardedPlaces, type AllocationInput } from './allocation.ts';
-import type { CommitteeDecision } from './committee-decisions.ts';
+import { committeeDecisionSchema, type CommitteeDecision } from './committee-decisions.ts';
 import { planPrizes, ranked, table } from './test-fixtures.ts';
 
 const REASON = 'Ban Tổ chức họp ngày 05/12 xem lại hai tác phẩm và biểu quyết.';
@@ -393,5 +393,24 @@ describe('inputs', () => {
     ) as unknown[];
     expect(prizeSchema.parse(stored[0]).openToJuryWinners).toBeUndefined();
     expect(prizeSchema.parse({ ...(stored[0] as object), openToJuryWinners: false }).openToJuryWinners).toBe(false);
+  });
+});
+
+describe('recording a committee decision', () => {
+  it('needs a reason of at least 10 characters, stored in NFC, and a well-formed tie id', () => {
+    const ok = committeeDecisionSchema.parse({
+      kind: 'breakTie',
+      tieId: 'jury:107-108',
+      order: [108, 107],
+      reason: '  Biểu quyết 5/7 thành viên  '.normalize('NFD'),
+    });
+    expect(ok.reason).toBe('Biểu quyết 5/7 thành viên');
+    const short = committeeDecisionSchema.safeParse({ kind: 'revoke', entryId: 1, prizeIndex: 0, reason: 'rút' });
+    expect(short.success).toBe(false);
+    expect(short.error?.issues[0]?.message).toBe('awards.reasonTooShort');
+    for (const tieId of ['jury:107', 'final:1-2', 'jury:1-2;drop'])
+      expect(
+        committeeDecisionSchema.safeParse({ kind: 'breakTie', tieId, order: [1, 2], reason: REASON }).success,
+      ).toBe(false);
   });
 });
