@@ -41,6 +41,12 @@ export const prizeSchema = z.object({
   count: z.number().int().min(1).max(100),
   /** Prize money per winner, in đồng. */
   amountVnd: z.number().int().min(0),
+  /**
+   * For a public-vote prize: whether it may go to an entry that also won a jury prize (if not, it goes to the most
+   * voted entry without one). The plan is silent; absent means yes. Fixed with the rules, before the votes are in,
+   * and stated on the results. Ignored on a jury prize.
+   */
+  openToJuryWinners: z.boolean().optional(),
 });
 export type Prize = z.infer<typeof prizeSchema>;
 
