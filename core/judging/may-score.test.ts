@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../phases.ts';
 import { judgingErrorMessage } from './messages.ts';
-import { mayScore, mayViewEntry, maySubmit, type EntryFacts, type ScoreContext } from './may-score.ts';
+import { mayEnterPaper, mayScore, mayViewEntry, maySubmit, type EntryFacts, type ScoreContext } from './may-score.ts';
 
 const phases: Phase[] = [
   { kind: 'public_voting', startsAt: '2024-08-01T00:00:00+07:00', endsAt: '2024-09-01T00:00:00+07:00' },
@@ -103,5 +103,22 @@ describe('maySubmit and mayViewEntry', () => {
     expect(mayViewEntry(ctx(), entry({ block: 'declared' }))).toMatchObject({ code: 'judging.conflicted' });
     expect(mayViewEntry(ctx(), entry({ assigned: false }))).toMatchObject({ code: 'judging.notAssigned' });
     expect(mayViewEntry(ctx({ inRound: false }), entry())).toMatchObject({ code: 'judging.notRoundJuror' });
+  });
+});
+
+describe('mayEnterPaper', () => {
+  it('lets the secretary type a signed sheet after the window, until the round is locked', () => {
+    const late = ctx({ now: '2024-10-05T09:00:00+07:00' });
+    expect(mayScore(late, entry())).toMatchObject({ ok: false });
+    expect(mayEnterPaper(late, entry())).toEqual({ ok: true });
+    expect(mayEnterPaper(ctx({ state: 'locked' }), entry())).toMatchObject({ code: 'judging.roundLocked' });
+    expect(mayEnterPaper(ctx({ state: 'draft' }), entry())).toMatchObject({ code: 'judging.roundNotOpen' });
+  });
+
+  it("keeps the juror's and the entry's rules", () => {
+    expect(mayEnterPaper(ctx({ submitted: true }), entry())).toMatchObject({ code: 'judging.sheetSubmitted' });
+    expect(mayEnterPaper(ctx({ inRound: false }), entry())).toMatchObject({ code: 'judging.notRoundJuror' });
+    expect(mayEnterPaper(ctx(), entry({ block: 'recused' }))).toMatchObject({ code: 'judging.recused' });
+    expect(mayEnterPaper(ctx(), entry({ assigned: false }))).toMatchObject({ code: 'judging.notAssigned' });
   });
 });

@@ -88,6 +88,20 @@ export function maySubmit(c: ScoreContext): Verdict {
 }
 
 /**
+ * The secretary typing a juror's signed paper sheet (phiếu chấm giấy): while the round is open, whatever the time (the
+ * juror signed within the window; the typing may come later, until the chair locks the round), with the juror's and
+ * the entry's rules unchanged. What is typed counts only once a second person has checked it (counted-scores.ts).
+ */
+export function mayEnterPaper(c: Pick<ScoreContext, 'round' | 'juror'>, entry: EntryFacts): Verdict {
+  const round = c.round.name;
+  if (c.round.state === 'draft') return no('judging.roundNotOpen', { round });
+  if (c.round.state === 'locked') return no('judging.roundLocked', { round });
+  if (!c.juror.inRound) return no('judging.notRoundJuror', { round });
+  if (c.juror.submitted) return no('judging.sheetSubmitted', { round });
+  return entryVerdict(round, entry);
+}
+
+/**
  * Opening an entry to watch it and read one's own scores: while the round is open or locked (read-only then), at any
  * time of the phase, whether or not the juror submitted; never for a blocked or unassigned entry.
  */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RoundRubric } from './rubric.ts';
-import { checkSheet, scoreSaveSchema, sheetComplete, sheetContentSchema, type SheetContent } from './score-sheet.ts';
+import {
+  checkSheet,
+  scoreSaveSchema,
+  sheetComplete,
+  sheetContentSchema,
+  submissionProblems,
+  type SheetContent,
+} from './score-sheet.ts';
 
 const rubric: RoundRubric = {
   criteria: [
@@ -105,5 +112,48 @@ describe('the save payload', () => {
     expect(sheetContentSchema.safeParse({ values: { a: Infinity } }).success).toBe(false);
     const many = Object.fromEntries(Array.from({ length: 61 }, (_, i) => [`k${i}`, 1]));
     expect(sheetContentSchema.safeParse({ values: many }).success).toBe(false);
+  });
+});
+
+describe('submissionProblems', () => {
+  const done = sheet({
+    values: { noi_dung: 7, sang_tao: 7, ky_thuat: 3 },
+    comments: { ky_thuat: 'Âm thanh còn rè ở đoạn đầu.' },
+  });
+
+  it('names each entry still unfinished, and what is missing in it', () => {
+    const ps = submissionProblems(rubric, [
+      { entryId: 1, label: 'P-417', sheet: done },
+      { entryId: 2, label: 'P-128', sheet: null },
+      { entryId: 3, label: 'P-903', sheet: sheet({ values: { noi_dung: 7, sang_tao: 7, ky_thuat: 3 } }) },
+      { entryId: 4, label: 'P-555', sheet: sheet({ abstain: { reason: 'Không đủ chuyên môn về hoạt hình.' } }) },
+    ]);
+    expect(ps.map((p) => [p.entryId, p.message.vi])).toEqual([
+      [2, 'Tác phẩm P-128 chưa được chấm. Hãy chấm tác phẩm này, hoặc chọn không chấm kèm lý do.'],
+      [3, 'P-903: Tiêu chí "Kỹ thuật" cần có nhận xét (ít nhất 10 ký tự). Hãy ghi nhận xét cho tiêu chí này.'],
+    ]);
+  });
+
+  it('agrees with sheetComplete on every sheet', () => {
+    const sheets = [
+      done,
+      sheet({ values: { noi_dung: 7, sang_tao: 7, ky_thuat: 3 } }),
+      sheet({
+        values: { noi_dung: 3.5, sang_tao: 7, ky_thuat: 3 },
+        comments: { ky_thuat: 'Âm thanh còn rè ở đoạn đầu.' },
+      }),
+      sheet({
+        values: { noi_dung: 7, sang_tao: 7.25, ky_thuat: 3 },
+        comments: { ky_thuat: 'Âm thanh còn rè ở đoạn đầu.' },
+      }),
+      sheet({ values: { ...done.values, x: 1 }, comments: done.comments }),
+      sheet({ abstain: { reason: 'Không đủ chuyên môn.' } }),
+      sheet({ abstain: { reason: 'Ngắn' } }),
+    ];
+    for (const s of sheets)
+      expect(sheetComplete(rubric, s), JSON.stringify(s)).toBe(
+        submissionProblems(rubric, [{ entryId: 1, label: 'x', sheet: s }]).length === 0,
+      );
+    expect(sheets.map((s) => sheetComplete(rubric, s))).toEqual([true, false, false, false, false, true, false]);
   });
 });

@@ -96,6 +96,31 @@ export function checkSheet(rubric: RoundRubric, sheet: SheetContent): SheetCheck
   return { errors, pending };
 }
 
+/**
+ * What stops a juror submitting the round: every entry assigned to them (and not blocked) needs a complete sheet or a
+ * reasoned abstention. Each problem is prefixed with the entry it is about.
+ */
+export function submissionProblems(
+  rubric: RoundRubric,
+  entries: readonly { entryId: number; label: string; sheet: SheetContent | null }[],
+): Problem[] {
+  const out: Problem[] = [];
+  for (const e of entries) {
+    if (!e.sheet) {
+      out.push(problem('sheet.entryMissing', { entry: e.label }, { entryId: e.entryId }));
+      continue;
+    }
+    const { errors, pending } = checkSheet(rubric, e.sheet);
+    for (const p of [...errors, ...pending])
+      out.push({
+        ...p,
+        entryId: e.entryId,
+        message: { vi: `${e.label}: ${p.message.vi}`, en: `${e.label}: ${p.message.en}` },
+      });
+  }
+  return out;
+}
+
 const criterionKeys = new WeakMap<RoundRubric, Set<string>>();
 
 function keysOf(rubric: RoundRubric): Set<string> {
