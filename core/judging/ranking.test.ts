@@ -191,6 +191,14 @@ describe('abstentions, recusals and too few scores', () => {
     expect(row(r, 1).excluded).toEqual([{ jurorId: 3, entryId: 1, why: 'recused' }]);
   });
 
+  it('leaves out a sheet with a criterion unscored, saying so, rather than taking it for an abstention', () => {
+    const partial: JurorSheet = { jurorId: 2, entryId: 1, abstained: false, values: { c1: 9, c2: 9 } };
+    const r = rank({ sheets: [flat(1, 1, 6), partial] });
+    expect(row(r, 1)).toMatchObject({ value: 6, counted: 1 });
+    expect(row(r, 1).scores.map((x) => x.jurorId)).toEqual([1]);
+    expect(row(r, 1).excluded).toEqual([{ jurorId: 2, entryId: 1, why: 'incomplete' }]);
+  });
+
   it('flags an entry with fewer scores than the minimum instead of ranking it', () => {
     // minScores 3: e1 has 3 (mean 7), e2 has 2 (mean 9.5: higher, yet not ranked), e3 has 3 (mean 6), e4 none.
     const sheets = [

@@ -118,9 +118,10 @@ export function rankEntries(input: RankingInput): Ranking {
   }
   const byJuror = (a: number, b: number) => sheets[a]!.jurorId - sheets[b]!.jurorId;
   for (const list of bySheetEntry.values()) list.sort(byJuror);
-  const totals: (number | null)[] = new Array<number | null>(sheets.length).fill(null);
+  // NaN: abstained, or a criterion without a score.
+  const totals = new Float64Array(sheets.length).fill(NaN);
   for (const list of bySheetEntry.values())
-    for (const i of list) if (!sheets[i]!.abstained) totals[i] = jurorTotal(formula, sheets[i]!.values);
+    for (const i of list) if (!sheets[i]!.abstained) totals[i] = jurorTotal(formula, sheets[i]!.values) ?? NaN;
 
   let normalized: Float64Array | null = null;
   let clamped: Uint8Array | null = null;
@@ -130,8 +131,8 @@ export function rankEntries(input: RankingInput): Ranking {
     const list: { jurorId: number; total: number }[] = [];
     for (const entryIdx of bySheetEntry.values())
       for (const i of entryIdx) {
-        const t = totals[i];
-        if (t !== null && t !== undefined) {
+        const t = totals[i]!;
+        if (!Number.isNaN(t)) {
           idx.push(i);
           list.push({ jurorId: sheets[i]!.jurorId, total: t });
         }
@@ -160,17 +161,20 @@ export function rankEntries(input: RankingInput): Ranking {
     const idx = bySheetEntry.get(entryId) ?? none;
     const values: number[] = [];
     for (const i of idx) {
-      const t = totals[i];
-      if (t !== null && t !== undefined) values.push(normalized ? normalized[i]! : t);
+      const t = totals[i]!;
+      if (!Number.isNaN(t)) values.push(normalized ? normalized[i]! : t);
     }
     const c = combine(values, method.aggregation);
     const scores: ScoreLine[] = [];
+    const excluded = excludedByEntry.get(entryId) ?? [];
     let k = 0;
     for (const i of idx) {
       const jurorId = sheets[i]!.jurorId;
-      const t = totals[i];
-      if (t === null || t === undefined) {
-        scores.push({ jurorId, total: null, use: 'abstained' });
+      const t = totals[i]!;
+      if (Number.isNaN(t)) {
+        // A sheet with a criterion unscored should have been left out (countedSheets); if not, it is said so here.
+        if (sheets[i]!.abstained) scores.push({ jurorId, total: null, use: 'abstained' });
+        else excluded.push({ jurorId, entryId, why: 'incomplete' });
         continue;
       }
       scores.push(
@@ -188,7 +192,7 @@ export function rankEntries(input: RankingInput): Ranking {
       exact,
       counted: values.length,
       scores,
-      excluded: (excludedByEntry.get(entryId) ?? []).sort(byExcludedJuror),
+      excluded: excluded.sort(byExcludedJuror),
       trim: c.trim,
       tie: null,
     });
