@@ -107,18 +107,31 @@ describe('maySubmit and mayViewEntry', () => {
 });
 
 describe('mayEnterPaper', () => {
+  const paper = (over: Parameters<typeof ctx>[0] = {}): ScoreContext => {
+    const c = ctx(over);
+    return { ...c, juror: { ...c.juror, mode: 'paper', label: 'Bà Lê Thị Hoa' } };
+  };
+
   it('lets the secretary type a signed sheet after the window, until the round is locked', () => {
-    const late = ctx({ now: '2024-10-05T09:00:00+07:00' });
-    expect(mayScore(late, entry())).toMatchObject({ ok: false });
+    const late = paper({ now: '2024-10-05T09:00:00+07:00' });
     expect(mayEnterPaper(late, entry())).toEqual({ ok: true });
-    expect(mayEnterPaper(ctx({ state: 'locked' }), entry())).toMatchObject({ code: 'judging.roundLocked' });
-    expect(mayEnterPaper(ctx({ state: 'draft' }), entry())).toMatchObject({ code: 'judging.roundNotOpen' });
+    expect(mayEnterPaper(paper({ state: 'locked' }), entry())).toMatchObject({ code: 'judging.roundLocked' });
+    expect(mayEnterPaper(paper({ state: 'draft' }), entry())).toMatchObject({ code: 'judging.roundNotOpen' });
   });
 
   it("keeps the juror's and the entry's rules", () => {
-    expect(mayEnterPaper(ctx({ submitted: true }), entry())).toMatchObject({ code: 'judging.sheetSubmitted' });
-    expect(mayEnterPaper(ctx({ inRound: false }), entry())).toMatchObject({ code: 'judging.notRoundJuror' });
-    expect(mayEnterPaper(ctx(), entry({ block: 'recused' }))).toMatchObject({ code: 'judging.recused' });
-    expect(mayEnterPaper(ctx(), entry({ assigned: false }))).toMatchObject({ code: 'judging.notAssigned' });
+    expect(mayEnterPaper(paper({ submitted: true }), entry())).toMatchObject({ code: 'judging.sheetSubmitted' });
+    expect(mayEnterPaper(paper({ inRound: false }), entry())).toMatchObject({ code: 'judging.notRoundJuror' });
+    expect(mayEnterPaper(paper(), entry({ block: 'recused' }))).toMatchObject({ code: 'judging.recused' });
+    expect(mayEnterPaper(paper(), entry({ assigned: false }))).toMatchObject({ code: 'judging.notAssigned' });
+  });
+
+  it('keeps a juror to one way of scoring in a round: online or on paper, never both', () => {
+    expect(mayScore(paper(), entry())).toEqual({ ok: false, code: 'judging.paperJuror', params: { round: 'Sơ khảo' } });
+    expect(mayEnterPaper(ctx(), entry())).toEqual({
+      ok: false,
+      code: 'judging.onlineJuror',
+      params: { round: 'Sơ khảo', juror: '' },
+    });
   });
 });

@@ -19,6 +19,10 @@ export interface RoundFacts {
 export interface JurorFacts {
   inRound: boolean;
   submitted: boolean;
+  /** How the juror scores in this round: online, or on a signed paper sheet typed by the secretary. Default online. */
+  mode?: 'online' | 'paper';
+  /** The juror's name, for the secretary's messages. */
+  label?: string;
 }
 
 export interface EntryFacts {
@@ -60,6 +64,7 @@ function mayWork(c: ScoreContext): Verdict {
   if (t < Date.parse(c.round.window.startsAt)) return no('judging.beforeRoundWindow', { round, start, end });
   if (t >= Date.parse(c.round.window.endsAt)) return no('judging.afterRoundWindow', { round, end });
   if (!c.juror.inRound) return no('judging.notRoundJuror', { round });
+  if (c.juror.mode === 'paper') return no('judging.paperJuror', { round });
   if (c.juror.submitted) return no('judging.sheetSubmitted', { round });
   return OK;
 }
@@ -97,6 +102,7 @@ export function mayEnterPaper(c: Pick<ScoreContext, 'round' | 'juror'>, entry: E
   if (c.round.state === 'draft') return no('judging.roundNotOpen', { round });
   if (c.round.state === 'locked') return no('judging.roundLocked', { round });
   if (!c.juror.inRound) return no('judging.notRoundJuror', { round });
+  if (c.juror.mode !== 'paper') return no('judging.onlineJuror', { round, juror: c.juror.label ?? '' });
   if (c.juror.submitted) return no('judging.sheetSubmitted', { round });
   return entryVerdict(round, entry);
 }

@@ -54,6 +54,16 @@ export const JUDGING_ERRORS = {
     vi: 'Bạn đã nộp phiếu chấm vòng "{round}" nên điểm đã được khóa. Nếu cần sửa, hãy đề nghị Trưởng ban Giám khảo mở lại phiếu chấm của bạn.',
     en: 'You have submitted your score sheet for round "{round}", so your scores are locked. To change them, ask the jury chair to reopen your sheet.',
   },
+  'judging.paperJuror': {
+    status: 409,
+    vi: 'Ở vòng "{round}" bạn chấm trên phiếu giấy; Thư ký sẽ nhập điểm từ phiếu đã ký. Nếu muốn chấm trực tuyến, hãy đề nghị Ban Tổ chức đổi hình thức chấm của bạn.',
+    en: 'In round "{round}" you score on paper; the secretary types the scores from your signed sheet. To score online instead, ask the organizers to change how you score.',
+  },
+  'judging.onlineJuror': {
+    status: 409,
+    vi: 'Giám khảo {juror} chấm trực tuyến ở vòng "{round}" nên không nhập phiếu giấy cho người này. Nếu giám khảo đã chuyển sang phiếu giấy, hãy đề nghị Ban Tổ chức đổi hình thức chấm.',
+    en: 'Juror {juror} scores online in round "{round}", so no paper sheet is typed for them. If they have moved to paper, ask the organizers to change how they score.',
+  },
   'judging.entryNotInRound': {
     status: 404,
     vi: 'Tác phẩm {entry} không thuộc vòng chấm "{round}". Hãy tải lại danh sách tác phẩm của vòng.',
