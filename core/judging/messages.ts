@@ -161,7 +161,7 @@ export const JUDGING_ERRORS = {
   },
   'judging.paperSelfCheck': {
     status: 403,
-    vi: 'Phiếu chấm giấy phải được một người khác với người đã nhập đối chiếu. Hãy nhờ một thư ký khác hoặc Trưởng ban Giám khảo kiểm tra.',
+    vi: 'Phiếu chấm giấy phải do một người khác (không phải người đã nhập) đối chiếu với bản đã ký. Hãy nhờ một thư ký khác hoặc Trưởng ban Giám khảo kiểm tra.',
     en: 'A paper score sheet must be checked by someone other than the person who entered it. Ask another secretary or the jury chair to check it.',
   },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
