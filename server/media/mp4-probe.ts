@@ -111,28 +111,35 @@ function u64(buf: Buffer, at: number): number {
   return buf.readUInt32BE(at) * TWO_32 + buf.readUInt32BE(at + 4);
 }
 
-async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(length);
+/** Fills `buf` from `position`; returns how many bytes were read (fewer only at the end of the file). */
+async function readInto(fh: FileHandle, buf: Buffer, position: number, length: number): Promise<number> {
   let got = 0;
   while (got < length) {
     const { bytesRead } = await fh.read(buf, got, length - got, position + got);
     if (bytesRead === 0) break;
     got += bytesRead;
   }
+  return got;
+}
+
+async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(length);
+  const got = await readInto(fh, buf, position, length);
   return got === length ? buf : buf.subarray(0, got);
 }
 
 const WINDOW_BYTES = 64 * 1024;
 
 /**
- * Positional reads through one 64 KiB window: a fragment's box header, its `moof` and the next box's header are
- * usually one read, and so are thousands of small boxes in a row. A read larger than the window goes straight to the
- * file. What it returns may be a view of a window; a window is never overwritten (each refill is a new buffer), so
- * the view stays valid.
+ * Positional reads through one reused 64 KiB window: a fragment's box header, its `moof` and the next box's header
+ * are usually one read, and so are thousands of small boxes in a row, with no allocation per read. A read larger than
+ * the window goes straight to the file into a buffer of its own. What it returns from the window is a view that the
+ * next read may overwrite: use it before reading again.
  */
 class WindowedReader {
-  private window: Buffer = Buffer.alloc(0);
+  private readonly window = Buffer.allocUnsafe(WINDOW_BYTES);
   private windowAt = 0;
+  private filled = 0;
 
   constructor(
     private readonly fh: FileHandle,
@@ -142,11 +149,12 @@ class WindowedReader {
   /** Up to `length` bytes at `position` (fewer only at the end of the file). */
   async read(position: number, length: number): Promise<Buffer> {
     const from = position - this.windowAt;
-    if (from >= 0 && from + length <= this.window.length) return this.window.subarray(from, from + length);
+    if (from >= 0 && from + length <= this.filled) return this.window.subarray(from, from + length);
     if (length > WINDOW_BYTES) return readAt(this.fh, position, length);
-    this.window = await readAt(this.fh, position, Math.min(WINDOW_BYTES, this.fileSize - position));
+    this.filled = 0; // not valid while the read is in progress
+    this.filled = await readInto(this.fh, this.window, position, Math.min(WINDOW_BYTES, this.fileSize - position));
     this.windowAt = position;
-    return this.window.subarray(0, Math.min(length, this.window.length));
+    return this.window.subarray(0, Math.min(length, this.filled));
   }
 }
 
@@ -1010,7 +1018,7 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
         }),
       );
     } else {
-      const buf = await reader.read(moov.start + moov.header, length);
+      const buf = await readAt(fh, moov.start + moov.header, length); // its own buffer: kept while fragments are read
       try {
         if (buf.length !== length) throw bad('không đọc được hết phần chỉ mục', 'the index could not be read in full');
         const index = parseIndex(buf);
