@@ -10,8 +10,8 @@
  * Fragmented MP4 (screen recorders, OBS, browsers' MediaRecorder): the `moov` holds the tracks and usually no samples,
  * and each `moof` fragment says where its samples are (`traf`/`tfhd`/`trun`). Every fragment is read (one at a time,
  * through the same window) and every run of samples is placed exactly as a player places it, with the same checks as
- * the sample tables: inside the file, inside one `mdat`. The duration then comes from the fragments (docs/decisions/
- * 0019-fragmented-mp4.md).
+ * the sample tables: inside the file, inside one `mdat`. The duration then comes from the fragments
+ * (docs/decisions/0019-fragmented-mp4.md).
  *
  * Hostile input: every count and size is checked against the bytes actually present before anything is allocated
  * or looped over; the number of boxes and the bytes of index read are bounded; the walk descends only along the
