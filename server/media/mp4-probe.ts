@@ -3,29 +3,32 @@
  * its structure holds together — every sample inside the file and inside an `mdat` box, nothing after the last box,
  * no box running past the end of the file. ffprobe reports the first and misses the second (see the tests).
  *
- * It reads with positional reads on a file handle and never loads the media data: one small read per top-level box
- * header, then the whole `moov` (the index) in one read, whose sample tables are walked in place. A 2 GiB file costs
- * a handful of reads and a few megabytes whether its `moov` is at the front or at the end.
+ * It reads with positional reads on a file handle and never loads the media data: the top-level box headers through
+ * a small read window, then the whole `moov` (the index) in one read, whose sample tables are walked in place. A 2 GiB
+ * file costs a handful of reads and a few megabytes whether its `moov` is at the front or at the end.
+ *
+ * Fragmented MP4 (screen recorders, OBS, browsers' MediaRecorder): the `moov` holds the tracks and usually no samples,
+ * and each `moof` fragment says where its samples are (`traf`/`tfhd`/`trun`). Every fragment is read (one at a time,
+ * through the same window) and every run of samples is placed exactly as a player places it, with the same checks as
+ * the sample tables: inside the file, inside one `mdat`. The duration then comes from the fragments
+ * (docs/decisions/0019-fragmented-mp4.md).
  *
  * Hostile input: every count and size is checked against the bytes actually present before anything is allocated
- * or looped over; the number of boxes is bounded; the walk descends only along moov/trak/mdia/minf/stbl (no
- * recursion); a box smaller than its own header stops the walk. Garbage never throws: it yields container
- * 'unknown' or an integrity problem. Only an unreadable path (missing, not a regular file) throws.
- *
- * Fragmented MP4 (`moof` fragments, or `mvex` in the `moov`) is not walked: it is reported as
- * `fragmented_unsupported`, which refuses the file with a message saying how to remux it.
+ * or looped over; the number of boxes and the bytes of index read are bounded; the walk descends only along the
+ * boxes it needs (no recursion); a box smaller than its own header stops the walk. Garbage never throws: it yields
+ * container 'unknown' or an integrity problem. Only an unreadable path (missing, not a regular file) throws.
  */
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { formatBytes, type Localized, type VideoContainer, type VideoProbe } from '../../core/video-policy.ts';
+import {
+  formatBytes,
+  formatDuration,
+  type Localized,
+  type VideoContainer,
+  type VideoProbe,
+} from '../../core/video-policy.ts';
 
 export type IntegrityCode =
-  | 'truncated'
-  | 'trailing_data'
-  | 'sample_outside_file'
-  | 'sample_outside_mdat'
-  | 'no_moov'
-  | 'bad_box'
-  | 'fragmented_unsupported';
+  'truncated' | 'trailing_data' | 'sample_outside_file' | 'sample_outside_mdat' | 'no_moov' | 'bad_box';
 
 export interface IntegrityProblem {
   code: IntegrityCode;
@@ -47,13 +50,18 @@ export interface ProbeResult {
 }
 
 export const PROBE_LIMITS = {
-  /** Top-level boxes walked before giving up (a real file has 3 to 10). */
-  maxTopLevelBoxes: 10_000,
+  /**
+   * Top-level boxes walked before giving up. A classic file has 3 to 10; a fragmented one two per fragment, and a
+   * 10-minute recording cut into 100 ms fragments per track has about 24,000.
+   */
+  maxTopLevelBoxes: 200_000,
   /** Largest `moov` read into memory; a 10-minute 60 fps file's index is under 1 MiB, a 2-hour one about 10 MiB. */
   maxIndexBytes: 32 * 1024 * 1024,
   /** Boxes inside the `moov` visited, all levels together. */
   maxIndexBoxes: 100_000,
   maxTracks: 64,
+  /** Bytes of all the `moof` boxes of a fragmented file together (a 10-minute 60 fps recording has about 2 MiB). */
+  maxFragmentIndexBytes: 64 * 1024 * 1024,
 } as const;
 
 /** Top-level box types of ISO-BMFF and QuickTime. Only used to tell a truncated box from trailing garbage. */
@@ -103,15 +111,51 @@ function u64(buf: Buffer, at: number): number {
   return buf.readUInt32BE(at) * TWO_32 + buf.readUInt32BE(at + 4);
 }
 
-async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(length);
+/** Fills `buf` from `position`; returns how many bytes were read (fewer only at the end of the file). */
+async function readInto(fh: FileHandle, buf: Buffer, position: number, length: number): Promise<number> {
   let got = 0;
   while (got < length) {
     const { bytesRead } = await fh.read(buf, got, length - got, position + got);
     if (bytesRead === 0) break;
     got += bytesRead;
   }
+  return got;
+}
+
+async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(length);
+  const got = await readInto(fh, buf, position, length);
   return got === length ? buf : buf.subarray(0, got);
+}
+
+const WINDOW_BYTES = 64 * 1024;
+
+/**
+ * Positional reads through one reused 64 KiB window: a fragment's box header, its `moof` and the next box's header
+ * are usually one read, and so are thousands of small boxes in a row, with no allocation per read. A read larger than
+ * the window goes straight to the file into a buffer of its own. What it returns from the window is a view that the
+ * next read may overwrite: use it before reading again.
+ */
+class WindowedReader {
+  private readonly window = Buffer.allocUnsafe(WINDOW_BYTES);
+  private windowAt = 0;
+  private filled = 0;
+
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly fileSize: number,
+  ) {}
+
+  /** Up to `length` bytes at `position` (fewer only at the end of the file). */
+  async read(position: number, length: number): Promise<Buffer> {
+    const from = position - this.windowAt;
+    if (from >= 0 && from + length <= this.filled) return this.window.subarray(from, from + length);
+    if (length > WINDOW_BYTES) return readAt(this.fh, position, length);
+    this.filled = 0; // not valid while the read is in progress
+    this.filled = await readInto(this.fh, this.window, position, Math.min(WINDOW_BYTES, this.fileSize - position));
+    this.windowAt = position;
+    return this.window.subarray(0, Math.min(length, this.filled));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -156,12 +200,13 @@ function noMoovProblem(): IntegrityProblem {
   };
 }
 
-function fragmentedProblem(): IntegrityProblem {
+/** Fragments that hold less than the duration the file declares for itself (`mehd`): a recording cut short. */
+function fragmentsShortProblem(declaredSec: number, heldSec: number): IntegrityProblem {
   return {
-    code: 'fragmented_unsupported',
+    code: 'truncated',
     message: msg(
-      'Tệp là MP4 phân mảnh (fragmented MP4, thường do phần mềm quay màn hình hoặc phát trực tiếp tạo ra); hệ thống chưa kiểm tra được loại tệp này. Hãy xuất lại thành MP4 thông thường (ví dụ: ffmpeg -i video.mp4 -c copy -movflags +faststart video-moi.mp4) rồi tải lên lại.',
-      'The file is a fragmented MP4 (as screen recorders and live streaming tools write); these are not checked yet. Remux it into a regular MP4 (for example: ffmpeg -i video.mp4 -c copy -movflags +faststart new-video.mp4) and upload it again.',
+      `Tệp bị thiếu phần cuối (bị cắt cụt): tệp khai báo video dài ${formatDuration(declaredSec, 'vi')} nhưng các phân đoạn của nó chỉ chứa ${formatDuration(heldSec, 'vi')}. Có thể việc ghi hoặc sao chép bị ngắt giữa chừng; hãy sao chép lại tệp gốc đầy đủ hoặc xuất lại video rồi tải lên lại.`,
+      `The file is truncated: it declares a video of ${formatDuration(declaredSec, 'en')} but its fragments hold only ${formatDuration(heldSec, 'en')}. The recording or the copy was probably interrupted; copy the complete original again or export the video again, and upload it again.`,
     ),
   };
 }
@@ -246,18 +291,25 @@ interface Range {
 
 interface Track {
   handler: string | null;
-  tkhd: { width: number; height: number; rotation: 0 | 90 | 180 | 270 } | null;
+  tkhd: { id: number; width: number; height: number; rotation: 0 | 90 | 180 | 270 } | null;
   mdhd: { timescale: number; duration: number } | null;
   codec: string | null;
   codedWidth: number;
   codedHeight: number;
-  tables: Partial<Record<'stsz' | 'stz2' | 'stco' | 'co64' | 'stsc', Range>>;
+  tables: Partial<Record<'stsz' | 'stz2' | 'stco' | 'co64' | 'stsc' | 'stts', Range>>;
+}
+
+/** A track's defaults for its fragments (`trex`); `tfhd` and `trun` may override them fragment by fragment. */
+interface TrackExtends {
+  duration: number;
+  size: number;
 }
 
 interface Index {
   mvhd: { timescale: number; duration: number } | null;
   tracks: Track[];
-  fragmented: boolean;
+  /** The `mvex` box, present when the file is (or may be) fragmented. */
+  mvex: { trex: Map<number, TrackExtends>; mehd: number | null } | null;
 }
 
 class IndexError extends Error {
@@ -348,6 +400,7 @@ function parseTrack(buf: Buffer, trak: Child, budget: { boxes: number }): Track 
       const a = buf.readInt32BE(m) / 65536;
       const b = buf.readInt32BE(m + 4) / 65536;
       t.tkhd = {
+        id: buf.readUInt32BE(c.payload + (v1 ? 20 : 12)), // past version, flags and the creation and change times
         width: Math.round(buf.readUInt32BE(m + 36) / 65536),
         height: Math.round(buf.readUInt32BE(m + 40) / 65536),
         rotation: rotationFromMatrix(a, b),
@@ -384,7 +437,8 @@ function parseTrack(buf: Buffer, trak: Child, budget: { boxes: number }): Track 
                 s.type === 'stz2' ||
                 s.type === 'stco' ||
                 s.type === 'co64' ||
-                s.type === 'stsc'
+                s.type === 'stsc' ||
+                s.type === 'stts'
               ) {
                 if (t.tables[s.type]) throw bad(`một rãnh có hai hộp «${s.type}»`, `a track has two '${s.type}' boxes`);
                 t.tables[s.type] = { start: s.payload, end: s.end };
@@ -398,9 +452,28 @@ function parseTrack(buf: Buffer, trak: Child, budget: { boxes: number }): Track 
   return t;
 }
 
+function parseMvex(buf: Buffer, mvex: Child, budget: { boxes: number }): NonNullable<Index['mvex']> {
+  const out: NonNullable<Index['mvex']> = { trex: new Map(), mehd: null };
+  for (const c of childrenOf(buf, mvex.payload, mvex.end, budget)) {
+    if (c.type === 'mehd') {
+      need(c, 4);
+      const v1 = buf[c.payload] === 1;
+      need(c, v1 ? 12 : 8);
+      out.mehd = v1 ? u64(buf, c.payload + 4) : buf.readUInt32BE(c.payload + 4);
+    } else if (c.type === 'trex') {
+      // version and flags, track_ID, default sample description index, duration, size, flags
+      need(c, 24);
+      const id = buf.readUInt32BE(c.payload + 4);
+      if (out.trex.has(id)) throw bad(`rãnh ${id} có hai hộp «trex»`, `track ${id} has two 'trex' boxes`);
+      out.trex.set(id, { duration: buf.readUInt32BE(c.payload + 12), size: buf.readUInt32BE(c.payload + 16) });
+    }
+  }
+  return out;
+}
+
 function parseIndex(buf: Buffer): Index {
   const budget = { boxes: 0 };
-  const index: Index = { mvhd: null, tracks: [], fragmented: false };
+  const index: Index = { mvhd: null, tracks: [], mvex: null };
   for (const c of childrenOf(buf, 0, buf.length, budget)) {
     if (c.type === 'mvhd') {
       need(c, 4);
@@ -417,7 +490,8 @@ function parseIndex(buf: Buffer): Index {
         );
       index.tracks.push(parseTrack(buf, c, budget));
     } else if (c.type === 'mvex') {
-      index.fragmented = true;
+      if (index.mvex) throw bad('chỉ mục có hai hộp «mvex»', "the index has two 'mvex' boxes");
+      index.mvex = parseMvex(buf, c, budget);
     }
   }
   return index;
@@ -444,6 +518,20 @@ function mdatAt(mdats: Mdats, offset: number): number {
 interface SampleReport {
   outsideFile: { count: number; start: number; end: number } | null;
   outsideMdat: { count: number; start: number; end: number } | null;
+}
+
+/** Checks one contiguous range of sample data: inside the file, and inside a single mdat's payload. */
+function placeRange(start: number, end: number, fileSize: number, mdats: Mdats, report: SampleReport): void {
+  if (start < 0 || end > fileSize) {
+    if (!report.outsideFile) report.outsideFile = { count: 0, start, end };
+    report.outsideFile.count++;
+    return;
+  }
+  const m = mdatAt(mdats, start);
+  if (m < 0 || end > mdats[m]!.end) {
+    if (!report.outsideMdat) report.outsideMdat = { count: 0, start, end };
+    report.outsideMdat.count++;
+  }
 }
 
 /**
@@ -550,17 +638,7 @@ function checkTrackSamples(buf: Buffer, t: Track, fileSize: number, mdats: Mdats
       sample += perChunk;
       if (bytes === 0) continue;
       const start = chunkOffset(chunk - 1);
-      const end = start + bytes;
-      if (end > fileSize) {
-        if (!report.outsideFile) report.outsideFile = { count: 0, start, end };
-        report.outsideFile.count++;
-        continue;
-      }
-      const m = mdatAt(mdats, start);
-      if (m < 0 || end > mdats[m]!.end) {
-        if (!report.outsideMdat) report.outsideMdat = { count: 0, start, end };
-        report.outsideMdat.count++;
-      }
+      placeRange(start, start + bytes, fileSize, mdats, report);
     }
   }
   if (sample !== sampleCount)
@@ -568,6 +646,235 @@ function checkTrackSamples(buf: Buffer, t: Track, fileSize: number, mdats: Mdats
       `bảng stsc chỉ xếp ${sample} trong ${sampleCount} mẫu vào các đoạn`,
       `stsc places only ${sample} of ${sampleCount} samples in chunks`,
     );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fragments (moof)
+
+/** Sum of the sample durations in a track's sample table (`stts`), in the track's timescale. */
+function sampleTableTicks(buf: Buffer, t: Track): number {
+  const stts = t.tables.stts;
+  if (!stts) return 0;
+  if (stts.end - stts.start < 8) throw bad('hộp stts quá ngắn', 'the stts box is too short');
+  const entries = buf.readUInt32BE(stts.start + 4);
+  const at = stts.start + 8;
+  if (entries * 8 > stts.end - at)
+    throw bad(
+      `bảng stts khai báo ${entries} dòng nhưng không đủ dữ liệu`,
+      `stts declares ${entries} entries but holds fewer`,
+    );
+  let ticks = 0;
+  for (let i = 0; i < entries; i++) ticks += buf.readUInt32BE(at + i * 8) * buf.readUInt32BE(at + i * 8 + 4);
+  return ticks;
+}
+
+interface FragmentTrack {
+  track: Track;
+  trex: TrackExtends | null;
+  /** The durations of its samples in every fragment, summed, in the track's timescale. */
+  ticks: number;
+}
+
+// tfhd and trun flags (ISO/IEC 14496-12, 8.8.7 and 8.8.8).
+const TFHD_BASE_DATA_OFFSET = 0x000001;
+const TFHD_SAMPLE_DESCRIPTION_INDEX = 0x000002;
+const TFHD_DEFAULT_DURATION = 0x000008;
+const TFHD_DEFAULT_SIZE = 0x000010;
+const TFHD_DEFAULT_FLAGS = 0x000020;
+const TFHD_DEFAULT_BASE_IS_MOOF = 0x020000;
+const TRUN_DATA_OFFSET = 0x000001;
+const TRUN_FIRST_SAMPLE_FLAGS = 0x000004;
+const TRUN_DURATION = 0x000100;
+const TRUN_SIZE = 0x000200;
+const TRUN_FLAGS = 0x000400;
+const TRUN_COMPOSITION_OFFSET = 0x000800;
+
+const bit = (flags: number, mask: number, bytes: number) => (flags & mask ? bytes : 0);
+
+/**
+ * Places every run of samples of one movie fragment, as a player does. Each track fragment (`traf`) has a base
+ * offset: the one its `tfhd` states, else the start of the `moof` when `tfhd` says default-base-is-moof or for the
+ * first `traf`, else the end of the previous `traf`'s data. Each run (`trun`) starts at that base plus its own
+ * data offset, or right after the previous run when it has none. A run's samples are contiguous, so checking its
+ * byte range checks every sample. Sample sizes and durations come from the run, else the `tfhd` defaults, else the
+ * track's `trex`. `buf` holds the moof's payload; `moofStart` is the file offset of the moof box itself.
+ */
+function checkFragment(
+  buf: Buffer,
+  moofStart: number,
+  tracks: Map<number, FragmentTrack>,
+  fileSize: number,
+  mdats: Mdats,
+  report: SampleReport,
+): void {
+  const budget = { boxes: 0 };
+  let previousTrafEnd: number | null = null;
+  for (const traf of childrenOf(buf, 0, buf.length, budget)) {
+    if (traf.type !== 'traf') continue;
+    let tfhd: Child | null = null;
+    const truns: Child[] = [];
+    for (const c of childrenOf(buf, traf.payload, traf.end, budget)) {
+      if (c.type === 'tfhd') {
+        if (tfhd) throw bad('một phân đoạn có hai hộp tfhd', "a track fragment has two 'tfhd' boxes");
+        tfhd = c;
+      } else if (c.type === 'trun') truns.push(c);
+    }
+    if (!tfhd) throw bad('một phân đoạn thiếu hộp tfhd', "a track fragment has no 'tfhd' box");
+    need(tfhd, 8);
+    const flags = buf.readUInt32BE(tfhd.payload) & 0xffffff;
+    const id = buf.readUInt32BE(tfhd.payload + 4);
+    const ft = tracks.get(id);
+    if (!ft)
+      throw bad(
+        `một phân đoạn thuộc rãnh ${id}, rãnh này không có trong chỉ mục`,
+        `a fragment belongs to track ${id}, which the index does not declare`,
+      );
+    need(
+      tfhd,
+      8 +
+        bit(flags, TFHD_BASE_DATA_OFFSET, 8) +
+        bit(flags, TFHD_SAMPLE_DESCRIPTION_INDEX, 4) +
+        bit(flags, TFHD_DEFAULT_DURATION, 4) +
+        bit(flags, TFHD_DEFAULT_SIZE, 4) +
+        bit(flags, TFHD_DEFAULT_FLAGS, 4),
+    );
+    let at = tfhd.payload + 8;
+    let baseDataOffset: number | null = null;
+    if (flags & TFHD_BASE_DATA_OFFSET) {
+      baseDataOffset = u64(buf, at);
+      at += 8;
+    }
+    if (flags & TFHD_SAMPLE_DESCRIPTION_INDEX) at += 4;
+    let defaultDuration = ft.trex?.duration ?? 0;
+    if (flags & TFHD_DEFAULT_DURATION) {
+      defaultDuration = buf.readUInt32BE(at);
+      at += 4;
+    }
+    let defaultSize: number | null = ft.trex?.size ?? null;
+    if (flags & TFHD_DEFAULT_SIZE) defaultSize = buf.readUInt32BE(at);
+
+    const base: number =
+      baseDataOffset ?? (flags & TFHD_DEFAULT_BASE_IS_MOOF || previousTrafEnd === null ? moofStart : previousTrafEnd);
+    let cursor: number = base;
+    for (const trun of truns) {
+      need(trun, 8);
+      const runFlags = buf.readUInt32BE(trun.payload) & 0xffffff;
+      const count = buf.readUInt32BE(trun.payload + 4);
+      need(trun, 8 + bit(runFlags, TRUN_DATA_OFFSET, 4) + bit(runFlags, TRUN_FIRST_SAMPLE_FLAGS, 4));
+      let p = trun.payload + 8;
+      let start = cursor;
+      if (runFlags & TRUN_DATA_OFFSET) {
+        start = base + buf.readInt32BE(p); // signed, relative to the base
+        p += 4;
+      }
+      if (runFlags & TRUN_FIRST_SAMPLE_FLAGS) p += 4;
+      const hasDuration = (runFlags & TRUN_DURATION) !== 0;
+      const hasSize = (runFlags & TRUN_SIZE) !== 0;
+      const perSample =
+        bit(runFlags, TRUN_DURATION, 4) +
+        bit(runFlags, TRUN_SIZE, 4) +
+        bit(runFlags, TRUN_FLAGS, 4) +
+        bit(runFlags, TRUN_COMPOSITION_OFFSET, 4);
+      if (count * perSample > trun.end - p)
+        throw bad(
+          `hộp trun khai báo ${count} mẫu nhưng không đủ dữ liệu`,
+          `a 'trun' box declares ${count} samples but holds fewer`,
+        );
+      if (!hasSize && defaultSize === null && count > 0)
+        throw bad(
+          `không rõ kích thước các mẫu của một phân đoạn thuộc rãnh ${id} (trun, tfhd và trex đều không ghi)`,
+          `the sample sizes of a fragment of track ${id} are given nowhere (not in trun, tfhd or trex)`,
+        );
+      let bytes = 0;
+      let ticks = 0;
+      if (hasDuration || hasSize) {
+        for (let i = 0; i < count; i++, p += perSample) {
+          ticks += hasDuration ? buf.readUInt32BE(p) : defaultDuration;
+          bytes += hasSize ? buf.readUInt32BE(p + (hasDuration ? 4 : 0)) : defaultSize!;
+        }
+      } else {
+        ticks = count * defaultDuration;
+        bytes = count * defaultSize!;
+      }
+      if (bytes > 0) placeRange(start, start + bytes, fileSize, mdats, report);
+      cursor = start + bytes;
+      ft.ticks += ticks;
+    }
+    previousTrafEnd = cursor;
+  }
+}
+
+/**
+ * Reads and checks every complete fragment, one at a time. Returns each track's fragment durations. The bytes read
+ * are bounded by `maxFragmentIndexBytes` in all and `maxIndexBytes` for one fragment.
+ */
+async function checkFragments(
+  reader: WindowedReader,
+  index: Index,
+  moofs: TopBox[],
+  fileSize: number,
+  mdats: Mdats,
+  report: SampleReport,
+): Promise<Map<Track, number>> {
+  const tracks = new Map<number, FragmentTrack>();
+  for (const t of index.tracks) {
+    if (!t.tkhd) continue;
+    if (tracks.has(t.tkhd.id))
+      throw bad(`hai rãnh cùng mang số ${t.tkhd.id}`, `two tracks have the same ID ${t.tkhd.id}`);
+    tracks.set(t.tkhd.id, { track: t, trex: index.mvex?.trex.get(t.tkhd.id) ?? null, ticks: 0 });
+  }
+  let total = 0;
+  for (const moof of moofs) {
+    const length = moof.end - moof.start - moof.header;
+    total += length;
+    if (length > PROBE_LIMITS.maxIndexBytes || total > PROBE_LIMITS.maxFragmentIndexBytes)
+      throw bad(
+        `phần chỉ mục của các phân đoạn (moof) quá lớn (trên ${formatBytes(PROBE_LIMITS.maxFragmentIndexBytes, 'vi')})`,
+        `the fragments' index (moof) is too large (over ${formatBytes(PROBE_LIMITS.maxFragmentIndexBytes, 'en')})`,
+      );
+    const buf = await reader.read(moof.start + moof.header, length);
+    if (buf.length !== length) throw bad('không đọc được hết một phân đoạn', 'a fragment could not be read in full');
+    checkFragment(buf, moof.start, tracks, fileSize, mdats, report);
+  }
+  return new Map([...tracks.values()].map((ft) => [ft.track, ft.ticks]));
+}
+
+/** Slack allowed between the duration a fragmented file declares (`mehd`) and what its samples hold. */
+const DECLARED_DURATION_SLACK_SEC = 1;
+
+/**
+ * A fragmented file's duration: the longest track, its sample table (usually empty) plus its fragments, each in
+ * its own timescale. When the file declares its duration (`mehd`, in the movie's timescale) and the samples agree
+ * with it, the declared figure is used; samples well short of it mean the recording or the copy was cut short.
+ */
+function fragmentedDuration(
+  moov: Buffer,
+  index: Index,
+  fragmentTicks: Map<Track, number>,
+): {
+  durationSec: number | null;
+  declaredSec: number | null;
+  short: { declaredSec: number; heldSec: number } | null;
+} {
+  let heldSec: number | null = null;
+  for (const t of index.tracks) {
+    if (!t.mdhd || !(t.mdhd.timescale > 0)) continue;
+    const ticks = sampleTableTicks(moov, t) + (fragmentTicks.get(t) ?? 0);
+    if (ticks > 0 && ticks < 2 ** 53) heldSec = Math.max(heldSec ?? 0, ticks / t.mdhd.timescale);
+  }
+  const mehd = index.mvex?.mehd ?? 0;
+  const timescale = index.mvhd?.timescale ?? 0;
+  const declaredSec = mehd > 0 && mehd !== 0xffffffff && mehd < 2 ** 53 && timescale > 0 ? mehd / timescale : null;
+  if (declaredSec === null) return { durationSec: heldSec, declaredSec, short: null };
+  const held = heldSec ?? 0;
+  if (held < declaredSec - DECLARED_DURATION_SLACK_SEC)
+    return { durationSec: heldSec, declaredSec, short: { declaredSec, heldSec: held } };
+  // A declared figure never shortens what the samples hold.
+  return {
+    durationSec: held > declaredSec + DECLARED_DURATION_SLACK_SEC ? held : declaredSec,
+    declaredSec,
+    short: null,
+  };
 }
 
 function probeFromIndex(index: Index, base: VideoProbe): VideoProbe {
@@ -624,6 +931,7 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
   let trailingAt: number | null = null;
   let badTop: Localized | null = null;
 
+  const reader = new WindowedReader(fh, fileSize);
   let pos = 0;
   let head = first;
   for (let n = 0; pos < fileSize; n++) {
@@ -635,7 +943,7 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
       break;
     }
     const remaining = fileSize - pos;
-    if (pos !== 0) head = await readAt(fh, pos, Math.min(16, remaining));
+    if (pos !== 0) head = await reader.read(pos, Math.min(16, remaining));
     if (head.length < 8 || !isPrintableFourcc(head, 4)) {
       trailingAt = pos;
       break;
@@ -678,7 +986,7 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
   const ftyp = boxes.find((b) => b.type === 'ftyp');
   let majorBrand: string | null = null;
   if (ftyp && ftyp.end - ftyp.start - ftyp.header >= 4) {
-    const b = await readAt(fh, ftyp.start + ftyp.header, 4);
+    const b = await reader.read(ftyp.start + ftyp.header, 4);
     if (b.length === 4) majorBrand = b.toString('latin1').replace(/[^\x20-\x7e]/g, '?');
   }
   const container: VideoContainer = !ftyp || majorBrand === 'qt  ' ? 'mov' : 'mp4';
@@ -686,7 +994,8 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
 
   const moovs = boxes.filter((b) => b.type === 'moov');
   const mdats: Mdats = boxes.filter((b) => b.type === 'mdat').map((b) => ({ start: b.start + b.header, end: b.end }));
-  const fragmented = boxes.some((b) => b.type === 'moof');
+  // Only whole fragments are read: one cut by the end of the file is the truncation already reported.
+  const moofs = boxes.filter((b) => b.type === 'moof' && b.end <= fileSize);
   const moov = moovs[0];
   const moovComplete = !!moov && moov.end <= fileSize;
 
@@ -699,7 +1008,6 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
       badBoxProblem({ vi: 'tệp có nhiều hơn một phần chỉ mục (moov)', en: 'the file has more than one index (moov)' }),
     );
 
-  let indexFragmented = false;
   if (moov && moovComplete) {
     const length = moov.end - moov.start - moov.header;
     if (length > PROBE_LIMITS.maxIndexBytes) {
@@ -710,14 +1018,20 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
         }),
       );
     } else {
-      const buf = await readAt(fh, moov.start + moov.header, length);
+      const buf = await readAt(fh, moov.start + moov.header, length); // its own buffer: kept while fragments are read
       try {
         if (buf.length !== length) throw bad('không đọc được hết phần chỉ mục', 'the index could not be read in full');
         const index = parseIndex(buf);
-        indexFragmented = index.fragmented;
         probe = probeFromIndex(index, probe);
         const report: SampleReport = { outsideFile: null, outsideMdat: null };
         for (const t of index.tracks) checkTrackSamples(buf, t, fileSize, mdats, report);
+        if (moofs.length > 0 || index.mvex) {
+          const fragmentTicks = await checkFragments(reader, index, moofs, fileSize, mdats, report);
+          const d = fragmentedDuration(buf, index, fragmentTicks);
+          // A file cut short holds less than the video: say only what it declares, as for a classic file.
+          probe = { ...probe, durationSec: truncated || d.short ? d.declaredSec : d.durationSec };
+          if (d.short && !truncated) problems.push(fragmentsShortProblem(d.short.declaredSec, d.short.heldSec));
+        }
         // A truncated file's samples run past its end by definition: the truncation says it better.
         if (report.outsideFile && !truncated)
           problems.push(
@@ -726,6 +1040,7 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
         if (report.outsideMdat)
           problems.push(outsideMdatProblem(report.outsideMdat.count, report.outsideMdat.start, report.outsideMdat.end));
       } catch (err) {
+        if ((err as NodeJS.ErrnoException).code) throw err; // an I/O error, not the file's content
         if (err instanceof IndexError) problems.push(badBoxProblem(err.detail));
         else
           problems.push(
@@ -737,7 +1052,6 @@ async function probeBmff(fh: FileHandle, fileSize: number, first: Buffer): Promi
       }
     }
   }
-  if (fragmented || indexFragmented) problems.push(fragmentedProblem());
   return { probe, integrity: { ok: problems.length === 0, problems } };
 }
 

@@ -2,7 +2,8 @@
  * Test videos for the R6/R7 checks, made by ffmpeg at test time (never committed). Long durations are cheap: one
  * frame per second of a flat colour, short GOP, `ultrafast`, silent 8 kHz AAC, so a 10-minute Full HD file takes
  * about a second to encode. Resolutions are the real ones, since the rules check them. Variants that only differ
- * in their container layout are made by stream copy, and the damaged files by cutting or appending bytes.
+ * in their container layout (faststart, MOV, fragmented MP4) are made by stream copy, and the damaged files by cutting
+ * or appending bytes.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +27,14 @@ export const TEST_VIDEO_NAMES = [
   'appended',
   'html',
   'empty',
+  'fragmented',
+  'fragmentedMany',
+  'fragmentedMediaRecorder',
+  'fragmentedMoovSamples',
+  'fragmentedShort',
+  'fragmentedFourByThree',
+  'fragmentedTruncated',
+  'fragmentedAppended',
 ] as const;
 export type TestVideoName = (typeof TEST_VIDEO_NAMES)[number];
 export type TestVideos = Record<TestVideoName, string>;
@@ -48,7 +57,42 @@ export const TEST_VIDEO_DESCRIPTIONS: Record<TestVideoName, string> = {
   appended: 'the 720p file with 4 KiB of bytes appended',
   html: 'an HTML page named .mp4',
   empty: 'a zero-byte .mp4',
+  fragmented: 'the 720p file as fragmented MP4: empty moov, a fragment per key frame, offsets from each moof',
+  fragmentedMany: 'the 1080p file in 1-second fragments, a moof per track (about 660 fragments)',
+  fragmentedMediaRecorder:
+    'MediaRecorder-like: uneven frame timing (a duration per sample), 3-second fragments, no mfra index at the end',
+  fragmentedMoovSamples: 'fragments after a first part indexed in the moov, offsets stated in each tfhd',
+  fragmentedShort: 'the 4:59 file as fragmented MP4',
+  fragmentedFourByThree: 'the 4:3 file as fragmented MP4',
+  fragmentedTruncated: "the fragmented 720p file cut in the middle of a fragment's mdat, at about 60 %",
+  fragmentedAppended: 'the fragmented 720p file with 4 KiB of bytes appended',
 };
+
+/** ffmpeg's fragmented MP4 as recorders write it: an empty moov, then a moof and its mdat per key frame. */
+const FRAGMENTED = ['-movflags', 'frag_keyframe+empty_moov+default_base_moof'];
+
+/** Top-level boxes of an ISO-BMFF file: type, start and end. */
+export function topLevelBoxes(file: string): { type: string; start: number; end: number }[] {
+  const buf = fs.readFileSync(file);
+  const out: { type: string; start: number; end: number }[] = [];
+  for (let at = 0; at + 8 <= buf.length;) {
+    let size = buf.readUInt32BE(at);
+    if (size === 1) size = Number(buf.readBigUInt64BE(at + 8));
+    else if (size === 0) size = buf.length - at;
+    if (size < 8) break;
+    out.push({ type: buf.toString('latin1', at + 4, at + 8), start: at, end: at + size });
+    at += size;
+  }
+  return out;
+}
+
+/** Cuts a copy in the middle of the payload of the mdat found at `fraction` of the file (a fragment's data). */
+function cutInsideMdat(src: string, out: string, fraction: number): void {
+  const size = fs.statSync(src).size;
+  const mdats = topLevelBoxes(src).filter((b) => b.type === 'mdat');
+  const m = mdats.find((b) => b.end >= size * fraction) ?? mdats[mdats.length - 1]!;
+  fs.writeFileSync(out, fs.readFileSync(src).subarray(0, m.start + 8 + Math.floor((m.end - m.start - 8) / 2)));
+}
 
 export function runFfmpeg(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -203,6 +247,43 @@ async function make(dir: string): Promise<TestVideos> {
       () => runFfmpeg(['-i', p.valid1080, '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', p.valid1080Faststart]),
       () => runFfmpeg(['-i', p.valid720, '-c', 'copy', '-f', 'mov', p.mov]),
       () => rotate90(p.valid720, p.rotated90),
+      () => runFfmpeg(['-i', p.valid720, '-c', 'copy', ...FRAGMENTED, '-f', 'mp4', p.fragmented]),
+      () =>
+        runFfmpeg([
+          '-i',
+          p.valid1080,
+          '-c',
+          'copy',
+          '-movflags',
+          'empty_moov+separate_moof+default_base_moof',
+          '-frag_duration',
+          '1000000',
+          '-f',
+          'mp4',
+          p.fragmentedMany,
+        ]),
+      // Uneven timestamps (as a live capture has) give each sample its own duration in the trun; fragments are cut
+      // every 3 s whatever the frame, and there is no mfra at the end (skip_trailer), as a recording that streams.
+      () =>
+        runFfmpeg([
+          '-i',
+          p.valid720,
+          '-c',
+          'copy',
+          '-bsf:v',
+          'setts=ts=TS+mod(N\\,4)*1000',
+          '-movflags',
+          'empty_moov+default_base_moof+skip_trailer',
+          '-frag_duration',
+          '3000000',
+          '-f',
+          'mp4',
+          p.fragmentedMediaRecorder,
+        ]),
+      () =>
+        runFfmpeg(['-i', p.valid720, '-c', 'copy', '-movflags', 'frag_keyframe', '-f', 'mp4', p.fragmentedMoovSamples]),
+      () => runFfmpeg(['-i', p.short459, '-c', 'copy', ...FRAGMENTED, '-f', 'mp4', p.fragmentedShort]),
+      () => runFfmpeg(['-i', p.fourByThree, '-c', 'copy', ...FRAGMENTED, '-f', 'mp4', p.fragmentedFourByThree]),
     ],
     width,
   );
@@ -213,6 +294,8 @@ async function make(dir: string): Promise<TestVideos> {
   cut(p.valid720Faststart, p.truncated60);
   cut(p.valid720, p.truncated60MoovEnd);
   fs.writeFileSync(p.appended, Buffer.concat([fs.readFileSync(p.valid720), pseudoRandomBytes(4096)]));
+  cutInsideMdat(p.fragmented, p.fragmentedTruncated, 0.6);
+  fs.writeFileSync(p.fragmentedAppended, Buffer.concat([fs.readFileSync(p.fragmented), pseudoRandomBytes(4096)]));
   fs.writeFileSync(
     p.html,
     '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Video dự thi</title></head><body><video src="x.mp4"></video></body></html>\n',
@@ -222,7 +305,7 @@ async function make(dir: string): Promise<TestVideos> {
 }
 
 /** Bump when the files made above change, so that a shared set made by an older version is not reused. */
-const FIXTURE_VERSION = 1;
+const FIXTURE_VERSION = 2;
 
 function complete(p: TestVideos): boolean {
   return TEST_VIDEO_NAMES.every((n) => {

@@ -162,6 +162,42 @@ describe('originality screening', () => {
     expect(after).toEqual(before);
   }, 60_000);
 
+  it('fingerprints a fragmented copy (as a recorder writes it) over its whole length, and finds the source', async () => {
+    const fragmented = path.join(dir, 'fragmented.mp4');
+    await runFfmpeg([
+      '-i',
+      clip.src,
+      '-c',
+      'copy',
+      '-movflags',
+      'empty_moov+default_base_moof+skip_trailer',
+      '-frag_duration',
+      '2000000',
+      '-f',
+      'mp4',
+      fragmented,
+    ]);
+    const id = await acceptedUpload(fragmented);
+    expect(await fingerprintUpload(t.deps, id)).toMatchObject({ status: 'done' });
+    const fp = await t.deps.db
+      .selectFrom('fingerprints')
+      .selectAll()
+      .where('upload_id', '=', id)
+      .executeTakeFirstOrThrow();
+    // Every fragment was decoded, not only the first: 50 s at 2 samples a second.
+    expect(Number(fp.duration_ms)).toBe(50_000);
+    expect(fp.frame_hashes).toHaveLength(100 * 16);
+    expect(fp.audio_bits).not.toBeNull();
+    // ffmpeg's fragmenting moves the pictures after the first by 0.128 s (the sound's priming), so the hashes are
+    // near, not equal: the match is found like any copy's, over the whole length.
+    const flags = (await flagsOf(id)).filter((f) => f.other === ids.src);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.score).toBeGreaterThanOrEqual(90);
+    const r = flags[0]!.ranges[0]!;
+    for (const v of [r.aStartSec, r.bStartSec]) expect(v).toBeLessThanOrEqual(1.5);
+    for (const v of [r.aEndSec, r.bEndSec]) expect(v).toBeGreaterThanOrEqual(48.5);
+  }, 60_000);
+
   it('finds entries that copy a clip of the reference library', async () => {
     const ref = path.join(dir, 'ref.mp4');
     // A 20 s excerpt of the source, from 15 s, at 720p: the organizers' copy of a known clip.

@@ -269,6 +269,46 @@ describe('renditions', () => {
     await expectLadder(uploadId, ['640x360', '1280x720']);
   }, 60_000);
 
+  it('makes the ladder, poster and strip from a fragmented source (empty moov, moof fragments)', async () => {
+    const fragmented = path.join(dir, 'fragmented720.mp4');
+    await runFfmpeg([
+      '-i',
+      src720,
+      '-c',
+      'copy',
+      '-movflags',
+      'frag_keyframe+empty_moov+default_base_moof',
+      '-f',
+      'mp4',
+      fragmented,
+    ]);
+    // The verdict's probe is what the renditions are planned from (duration for the strip, size for the ladder).
+    const { probe, integrity } = await probeVideoFile(fragmented);
+    expect(integrity.ok).toBe(true);
+    expect(probe.durationSec).toBeCloseTo(30, 0);
+    const { entryId, uploadId } = await acceptedUpload(fragmented);
+    const before = sha256(uploadPath(t.deps, uploadId));
+    await renditionsObserved(uploadId);
+    expect(await getRenditionStatus(t.deps, actor(owner.id), entryId)).toMatchObject({
+      status: 'done',
+      percent: 100,
+      error: null,
+      variants: [
+        { name: '360p', width: 640, height: 360 },
+        { name: '720p', width: 1280, height: 720 },
+      ],
+    });
+    await expectLadder(uploadId, ['640x360', '1280x720']);
+    // The whole video made it into the ladder, not only a first fragment.
+    const playlist = fs.readFileSync(
+      path.join(await storedRenditionsDir(t.deps, uploadId), '720p', 'index.m3u8'),
+      'utf8',
+    );
+    const seconds = [...playlist.matchAll(/^#EXTINF:([\d.]+),/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(seconds).toBeCloseTo(30, 0);
+    expect(sha256(uploadPath(t.deps, uploadId))).toBe(before);
+  }, 60_000);
+
   it('records a failing ffmpeg as failed with its error, leaves nothing half-made and the original byte-exact', async () => {
     const damaged = path.join(dir, 'damaged.mp4');
     fs.writeFileSync(damaged, pseudoRandomBytes(256 * 1024, 42));

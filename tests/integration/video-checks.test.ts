@@ -24,6 +24,7 @@ import {
   runFfmpeg,
   TEST_VIDEO_DESCRIPTIONS,
   TEST_VIDEO_NAMES,
+  topLevelBoxes,
   type TestVideoName,
   type TestVideos,
 } from '../helpers/videos.ts';
@@ -123,6 +124,37 @@ const EXPECTED: Record<TestVideoName, Expectation> = {
     en: /^The file format is not recognized/,
   },
   empty: { ok: false, rules: ['container'], vi: /^Tệp rỗng \(0 byte\)/, en: /^The file is empty \(0 bytes\)/ },
+  fragmented: { ok: true, rules: [] },
+  fragmentedMany: { ok: true, rules: [] },
+  fragmentedMediaRecorder: { ok: true, rules: [] },
+  fragmentedMoovSamples: { ok: true, rules: [] },
+  // Refused for what they are, not for being fragmented.
+  fragmentedShort: {
+    ok: false,
+    rules: ['duration'],
+    vi: /^Video dài 4 phút 59 giây; thể lệ yêu cầu từ 5 đến 10 phút\./,
+    en: /^The video lasts 4 min 59 s; the rules require 5 to 10 minutes\./,
+  },
+  fragmentedFourByThree: {
+    ok: false,
+    rules: ['aspect_ratio'],
+    vi: /tỉ lệ khung hình 4:3 \(1440×1080\); thể lệ yêu cầu tỉ lệ 16:9/,
+    en: /aspect ratio is 4:3 \(1440×1080\); the rules require 16:9/,
+  },
+  fragmentedTruncated: {
+    ok: false,
+    rules: ['integrity'],
+    integrity: ['truncated'],
+    vi: /^Tệp bị thiếu phần cuối \(bị cắt cụt\).*hộp «mdat» vượt quá cuối tệp/,
+    en: /^The file is truncated.*box 'mdat' runs past the end of the file/,
+  },
+  fragmentedAppended: {
+    ok: false,
+    rules: ['integrity'],
+    integrity: ['trailing_data'],
+    vi: /^Sau phần cuối của video còn 4 KB dữ liệu lạ/,
+    en: /^There are 4 KB of unexpected data after the end of the video/,
+  },
 };
 
 function runCli(
@@ -366,10 +398,11 @@ describe("what ffprobe misses (same files, this machine's ffprobe)", () => {
     return { code: r.status, stderr: r.stderr.trim(), json: r.status === 0 ? JSON.parse(r.stdout) : null };
   }
 
-  it('ffprobe reports the truncated (moov at the front) and the appended files as fine; we refuse both', async () => {
+  it('ffprobe reports the truncated (moov at the front) and the appended files as fine; we refuse them', async () => {
     for (const [name, code] of [
       ['truncated60', 'truncated'],
       ['appended', 'trailing_data'],
+      ['fragmentedAppended', 'trailing_data'],
     ] as const) {
       const ff = ffprobe(v[name]);
       expect(ff.code).toBe(0);
@@ -380,6 +413,15 @@ describe("what ffprobe misses (same files, this machine's ffprobe)", () => {
       expect(ours.integrity.ok).toBe(false);
       expect(ours.integrity.problems.map((p) => p.code)).toEqual([code]);
     }
+  });
+
+  it('ffprobe reports a fragmented file cut inside a fragment as a shorter video, without a word; we refuse it', async () => {
+    const ff = ffprobe(v.fragmentedTruncated);
+    expect(ff.code).toBe(0);
+    expect(ff.stderr).toBe('');
+    expect(Number(ff.json.format.duration)).toBeLessThan(300);
+    const ours = await probeVideoFile(v.fragmentedTruncated);
+    expect(ours.integrity.problems.map((p) => p.code)).toEqual(['truncated']);
   });
 
   it('ffprobe does notice a truncated file whose moov was at the end; so do we', async () => {
@@ -408,6 +450,16 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** An ISO-BMFF box: size, type, payload. */
+function box(type: string, payload: Buffer | string = Buffer.alloc(0)): Buffer {
+  const p = Buffer.isBuffer(payload) ? payload : Buffer.from(payload, 'latin1');
+  const h = Buffer.alloc(8);
+  h.writeUInt32BE(8 + p.length, 0);
+  h.write(type, 4, 'latin1');
+  return Buffer.concat([h, p]);
+}
+const ftyp = box('ftyp', 'isom\0\0\x02\0isomiso2avc1mp41');
 
 describe('damaged and hostile headers (fuzz)', () => {
   async function probeBytes(bytes: Buffer, name = 'fuzz.mp4') {
@@ -483,15 +535,6 @@ describe('damaged and hostile headers (fuzz)', () => {
       expect((await checkVideoFile(path.join(dir, 'fuzz.mp4'), PLAN, { decode: false })).ok).toBe(false);
     }
   }, 60_000);
-
-  const box = (type: string, payload: Buffer | string = Buffer.alloc(0)) => {
-    const p = Buffer.isBuffer(payload) ? payload : Buffer.from(payload, 'latin1');
-    const h = Buffer.alloc(8);
-    h.writeUInt32BE(8 + p.length, 0);
-    h.write(type, 4, 'latin1');
-    return Buffer.concat([h, p]);
-  };
-  const ftyp = box('ftyp', 'isom\0\0\x02\0isomiso2avc1mp41');
 
   it('bounds hostile box structures', async () => {
     // Thousands of empty boxes: stops at the limit, quickly.
@@ -579,14 +622,384 @@ describe('damaged and hostile headers (fuzz)', () => {
     expect((await probeBytes(wav)).probe.container).toBe('unknown');
     expect((await probeBytes(pseudoRandomBytes(5000, 3))).probe.container).toBe('unknown');
   });
+});
 
-  it('reports a fragmented MP4 honestly as not supported', async () => {
-    const file = path.join(dir, 'fragmented.mp4');
-    await runFfmpeg(['-i', v.valid720, '-c', 'copy', '-movflags', 'frag_keyframe+empty_moov', '-f', 'mp4', file]);
-    const r = await checkVideoFile(file, PLAN);
-    expect(r.ok).toBe(false);
-    expect(r.integrity.problems.map((p) => p.code)).toEqual(['fragmented_unsupported']);
-    expect(r.failures.map((f) => f.rule)).toEqual(['integrity']);
-    expect(r.failures[0]!.message.vi).toContain('MP4 phân mảnh');
+/** Payload offsets of each fragment's tfhd and trun boxes, from the file's own structure. */
+function fragmentsOf(buf: Buffer): { start: number; end: number; trafs: { tfhd: number; truns: number[] }[] }[] {
+  const children = (start: number, end: number) => {
+    const out: { type: string; payload: number; end: number }[] = [];
+    for (let at = start; at + 8 <= end; at += buf.readUInt32BE(at)) {
+      out.push({ type: buf.toString('latin1', at + 4, at + 8), payload: at + 8, end: at + buf.readUInt32BE(at) });
+    }
+    return out;
+  };
+  return children(0, buf.length)
+    .filter((b) => b.type === 'moof')
+    .map((moof) => ({
+      start: moof.payload - 8,
+      end: moof.end,
+      trafs: children(moof.payload, moof.end)
+        .filter((c) => c.type === 'traf')
+        .map((traf) => {
+          const inner = children(traf.payload, traf.end);
+          return {
+            tfhd: inner.find((c) => c.type === 'tfhd')!.payload,
+            truns: inner.filter((c) => c.type === 'trun').map((c) => c.payload),
+          };
+        }),
+    }));
+}
+
+const flagsAt = (buf: Buffer, payload: number) => buf.readUInt32BE(payload) & 0xffffff;
+
+describe('fragmented MP4 (moof/traf/trun)', () => {
+  function ffprobeDuration(file: string): number {
+    const r = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    return Number(r.stdout.trim());
+  }
+
+  it('reads a fragmented file as it reads the classic file it was made from, and the duration ffprobe reads', async () => {
+    for (const [name, classic] of [
+      ['fragmented', 'valid720'],
+      ['fragmentedMany', 'valid1080'],
+      ['fragmentedMediaRecorder', 'valid720'],
+      ['fragmentedMoovSamples', 'valid720'],
+    ] as const) {
+      const frag = await probeVideoFile(v[name]);
+      const ref = await probeVideoFile(v[classic]);
+      expect(frag.integrity, name).toEqual({ ok: true, problems: [] });
+      expect(frag.probe.video, name).toEqual(ref.probe.video);
+      expect(frag.probe.audio, name).toEqual(ref.probe.audio);
+      expect(frag.probe.container, name).toBe('mp4');
+      expect(frag.probe.sizeBytes, name).toBe(fs.statSync(v[name]).size);
+      expect(frag.probe.durationSec, name).toBeCloseTo(ffprobeDuration(v[name]), 2);
+      expect(Math.round(frag.probe.durationSec!), name).toBe(330);
+    }
+  });
+
+  it('the fixtures have the layouts they claim', () => {
+    const layout = (name: TestVideoName) => {
+      const buf = fs.readFileSync(v[name]);
+      const frags = fragmentsOf(buf);
+      return {
+        buf,
+        frags,
+        top: topLevelBoxes(v[name]).map((b) => b.type),
+        tfhdFlags: frags.flatMap((f) => f.trafs.map((t) => flagsAt(buf, t.tfhd))),
+        trunFlags: frags.flatMap((f) => f.trafs.flatMap((t) => t.truns.map((r) => flagsAt(buf, r)))),
+      };
+    };
+    const plain = layout('fragmented');
+    expect(plain.top.slice(0, 3)).toEqual(['ftyp', 'moov', 'moof']); // an empty moov, then fragments
+    expect(plain.top.at(-1)).toBe('mfra');
+    expect(plain.tfhdFlags.every((f) => f & 0x020000 && !(f & 0x1))).toBe(true); // default-base-is-moof
+    // Sizes per sample in some runs, from the tfhd default in others (the audio's constant-size packets).
+    expect(plain.trunFlags.some((f) => f & 0x200)).toBe(true);
+    expect(plain.trunFlags.some((f) => !(f & 0x200))).toBe(true);
+    const many = layout('fragmentedMany');
+    expect(many.frags.length).toBeGreaterThan(600);
+    expect(many.frags.every((f) => f.trafs.length === 1)).toBe(true); // a moof per track
+    const recorder = layout('fragmentedMediaRecorder');
+    expect(recorder.top).not.toContain('mfra');
+    expect(recorder.trunFlags.some((f) => f & 0x100)).toBe(true); // a duration per sample
+    const moovSamples = layout('fragmentedMoovSamples');
+    expect(moovSamples.top.slice(0, 4)).toEqual(['ftyp', 'moov', 'mdat', 'moof']);
+    expect(moovSamples.tfhdFlags.every((f) => f & 0x1)).toBe(true); // explicit base data offsets
+  });
+
+  it('places runs from every kind of base offset, keeps the rotation, and accepts sidx and mfra boxes', async () => {
+    const made = {
+      explicit: ['-i', v.valid720, '-movflags', 'frag_keyframe+empty_moov'],
+      // No base in tfhd: the second traf of a moof starts where the first one's data ends.
+      implicit: ['-i', v.valid720, '-movflags', 'frag_keyframe+empty_moov+omit_tfhd_offset'],
+      sidx: ['-i', v.valid720, '-movflags', 'frag_keyframe+empty_moov+default_base_moof+global_sidx'],
+      rotated: ['-i', v.rotated90, '-movflags', 'frag_keyframe+empty_moov+default_base_moof'],
+    };
+    const files = Object.fromEntries(Object.keys(made).map((k) => [k, path.join(dir, `frag-${k}.mp4`)])) as Record<
+      keyof typeof made,
+      string
+    >;
+    await Promise.all(
+      (Object.keys(made) as (keyof typeof made)[]).map((k) =>
+        runFfmpeg([...made[k], '-c', 'copy', '-f', 'mp4', files[k]]),
+      ),
+    );
+    const explicit = fs.readFileSync(files.explicit);
+    expect(fragmentsOf(explicit).every((f) => f.trafs.every((t) => flagsAt(explicit, t.tfhd) & 0x1))).toBe(true);
+    const implicit = fs.readFileSync(files.implicit);
+    const twoTrafs = fragmentsOf(implicit).filter((f) => f.trafs.length === 2);
+    expect(twoTrafs.length).toBeGreaterThan(10);
+    for (const f of twoTrafs) {
+      expect(flagsAt(implicit, f.trafs[1]!.tfhd) & 0x020001).toBe(0);
+      expect(implicit.readInt32BE(f.trafs[1]!.truns[0]! + 8)).toBe(0); // right after the first traf's data
+    }
+    expect(topLevelBoxes(files.sidx).map((b) => b.type)).toContain('sidx');
+
+    for (const k of ['explicit', 'implicit', 'sidx'] as const) {
+      const r = await checkVideoFile(files[k], PLAN);
+      expect(r.failures, k).toEqual([]);
+      expect(r.probe.durationSec, k).toBeCloseTo(ffprobeDuration(files[k]), 2);
+    }
+    const rotated = await checkVideoFile(files.rotated, PLAN);
+    const classic = await checkVideoFile(v.rotated90, PLAN);
+    expect(rotated.probe.video).toEqual(classic.probe.video);
+    expect(rotated.probe.video).toMatchObject({ rotation: 270, displayWidth: 720, displayHeight: 1280 });
+    expect(rotated.failures).toEqual(classic.failures);
+    expect(rotated.failures.map((f) => f.rule)).toEqual(['aspect_ratio']);
+  }, 60_000);
+
+  it("refuses a run that points outside the file or outside the mdat, and a fragment that doesn't add up", async () => {
+    const src = fs.readFileSync(v.fragmented);
+    const frags = fragmentsOf(src);
+    const random = rng(11);
+    type Fragment = (typeof frags)[number];
+    const sizeless = (t: Fragment['trafs'][number]) => t.truns.some((r) => !(flagsAt(src, r) & 0x200));
+    const cases: {
+      name: string;
+      patch: (b: Buffer, f: Fragment) => void;
+      want: IntegrityCode;
+      among?: (f: Fragment) => boolean;
+    }[] = [
+      {
+        name: 'data offset past the end',
+        patch: (b, f) => b.writeInt32BE(src.length + Math.floor(random() * 1e8), f.trafs[0]!.truns[0]! + 8),
+        want: 'sample_outside_file',
+      },
+      {
+        name: 'data offset before the start',
+        patch: (b, f) => b.writeInt32BE(-f.start - 1 - Math.floor(random() * 1000), f.trafs[0]!.truns[0]! + 8),
+        want: 'sample_outside_file',
+      },
+      {
+        name: 'data offset into the moof',
+        patch: (b, f) => b.writeInt32BE(Math.floor(random() * 16), f.trafs[0]!.truns[0]! + 8),
+        want: 'sample_outside_mdat',
+      },
+      {
+        name: 'default sample size of a run without sizes, too large',
+        patch: (b, f) => {
+          const traf = f.trafs.find(sizeless)!;
+          b.writeUInt32BE(0x100000 + Math.floor(random() * 1e6), traf.tfhd + 8 + 4); // after the default duration
+        },
+        want: 'sample_outside_file',
+        among: (f) => f.trafs.some(sizeless),
+      },
+      {
+        name: 'more samples than the run holds',
+        patch: (b, f) => b.writeUInt32BE(1000 + Math.floor(random() * 1e6), f.trafs[0]!.truns[0]! + 4),
+        want: 'bad_box',
+      },
+      {
+        name: 'a track the index does not declare',
+        patch: (b, f) => b.writeUInt32BE(7 + Math.floor(random() * 100), f.trafs[0]!.tfhd + 4),
+        want: 'bad_box',
+      },
+    ];
+    for (const c of cases) {
+      const among = frags.filter(c.among ?? (() => true));
+      expect(among.length, c.name).toBeGreaterThan(0);
+      for (let i = 0; i < 8; i++) {
+        const b = Buffer.from(src);
+        c.patch(b, among[Math.floor(random() * among.length)]!);
+        const file = path.join(dir, 'frag-patched.mp4');
+        fs.writeFileSync(file, b);
+        const r = await checkVideoFile(file, PLAN, { decode: false });
+        expect(r.ok, c.name).toBe(false);
+        expect(
+          r.integrity.problems.map((p) => p.code),
+          c.name,
+        ).toContain(c.want);
+        expect(
+          r.failures.map((f) => f.rule),
+          c.name,
+        ).toContain('integrity');
+      }
+    }
+  }, 60_000);
+
+  it('refuses a fragmented file cut anywhere inside a fragment', async () => {
+    const src = fs.readFileSync(v.fragmented);
+    const boxes = topLevelBoxes(v.fragmented);
+    const random = rng(5);
+    const file = path.join(dir, 'frag-cut.mp4');
+    for (let i = 0; i < 60; i++) {
+      const b = boxes[2 + Math.floor(random() * (boxes.length - 3))]!; // a moof or an mdat
+      const cut = b.start + 8 + Math.floor(random() * (b.end - b.start - 8)); // past its header, before its end
+      fs.writeFileSync(file, src.subarray(0, cut));
+      const r = await checkVideoFile(file, PLAN, { decode: false });
+      expect(r.ok).toBe(false);
+      expect(r.integrity.problems.map((p) => p.code)).toEqual(['truncated']);
+      expect(r.failures.map((f) => f.rule)).toEqual(['integrity']);
+    }
+  });
+
+  it('never throws, hangs or crashes on flipped bytes in the fragments (300 seeded cases)', async () => {
+    const src = fs.readFileSync(v.fragmentedMediaRecorder);
+    const frags = fragmentsOf(src);
+    const random = rng(99);
+    const file = path.join(dir, 'frag-fuzz.mp4');
+    let refused = 0;
+    for (let i = 0; i < 300; i++) {
+      const b = Buffer.from(src);
+      for (let k = 1 + Math.floor(random() * 6); k > 0; k--) {
+        const f = frags[Math.floor(random() * frags.length)]!;
+        b[f.start + Math.floor(random() * (f.end - f.start))] = Math.floor(random() * 256);
+      }
+      fs.writeFileSync(file, b);
+      const t0 = performance.now();
+      const r = await probeVideoFile(file);
+      expect(performance.now() - t0).toBeLessThan(10_000);
+      if (r.integrity.ok) expect(r.integrity.problems).toEqual([]);
+      else refused++;
+      for (const p of r.integrity.problems) {
+        expect(p.message.en).not.toContain('internal reader error');
+        expect(p.message.vi).toBe(p.message.vi.normalize('NFC'));
+      }
+    }
+    expect(refused).toBeGreaterThan(50);
+  }, 60_000);
+
+  describe('defaults and declared duration, on files built byte by byte', () => {
+    const u32 = (...ns: number[]) => {
+      const b = Buffer.alloc(4 * ns.length);
+      ns.forEach((n, i) => b.writeUInt32BE(n >>> 0, i * 4));
+      return b;
+    };
+    const fullBox = (type: string, flags: number, ...parts: Buffer[]) =>
+      box(type, Buffer.concat([u32(flags), ...parts]));
+
+    interface Built {
+      /** trex defaults for track 1; null: no trex at all. */
+      trex: { duration: number; size: number } | null;
+      /** mehd, in the movie timescale (1000). */
+      mehd?: number;
+      /** tfhd default sample size, overriding trex. */
+      tfhdSize?: number;
+      /** Sizes written in each trun, overriding both. */
+      trunSizes?: boolean;
+      fragments?: number;
+    }
+
+    /** One 1280×720 video track (timescale 90 000); each fragment holds 30 samples of 100 bytes. */
+    function build({ trex, mehd, tfhdSize, trunSizes, fragments = 5 }: Built): Buffer {
+      const mvhd = Buffer.alloc(100);
+      mvhd.writeUInt32BE(1000, 12); // timescale; duration 0
+      const tkhd = Buffer.alloc(84);
+      tkhd.writeUInt32BE(0x7, 0); // enabled, in movie, in preview
+      tkhd.writeUInt32BE(1, 12); // track ID
+      for (const [at, v] of [
+        [40, 0x10000],
+        [56, 0x10000],
+        [72, 0x40000000],
+      ])
+        tkhd.writeUInt32BE(v!, at!);
+      tkhd.writeUInt32BE(1280 << 16, 76);
+      tkhd.writeUInt32BE(720 << 16, 80);
+      const mdhd = u32(0, 0, 0, 90_000, 0, 0);
+      const hdlr = Buffer.concat([u32(0, 0), Buffer.from('vide', 'latin1'), Buffer.alloc(13)]);
+      const avc1 = Buffer.alloc(86);
+      avc1.writeUInt32BE(86, 0);
+      avc1.write('avc1', 4, 'latin1');
+      avc1.writeUInt16BE(1, 14);
+      avc1.writeUInt16BE(1280, 32);
+      avc1.writeUInt16BE(720, 34);
+      const stbl = box(
+        'stbl',
+        Buffer.concat([
+          fullBox('stsd', 0, u32(1), avc1),
+          fullBox('stts', 0, u32(0)),
+          fullBox('stsc', 0, u32(0)),
+          fullBox('stsz', 0, u32(0, 0)),
+          fullBox('stco', 0, u32(0)),
+        ]),
+      );
+      const trak = box(
+        'trak',
+        Buffer.concat([
+          box('tkhd', tkhd),
+          box('mdia', Buffer.concat([box('mdhd', mdhd), box('hdlr', hdlr), box('minf', stbl)])),
+        ]),
+      );
+      const mvex = box(
+        'mvex',
+        Buffer.concat([
+          ...(mehd === undefined ? [] : [fullBox('mehd', 0, u32(mehd))]),
+          ...(trex ? [fullBox('trex', 0, u32(1, 1, trex.duration, trex.size, 0))] : []),
+        ]),
+      );
+      const moov = box('moov', Buffer.concat([box('mvhd', mvhd), trak, mvex]));
+      const out: Buffer[] = [ftyp, moov];
+      for (let n = 0; n < fragments; n++) {
+        const tfhd = fullBox(
+          'tfhd',
+          0x020000 | (tfhdSize === undefined ? 0 : 0x10),
+          u32(1, ...(tfhdSize === undefined ? [] : [tfhdSize])),
+        );
+        // data offset: past this moof and the mdat's header; filled in below.
+        const trun = fullBox(
+          'trun',
+          0x1 | (trunSizes ? 0x200 : 0),
+          u32(30, 0, ...(trunSizes ? Array<number>(30).fill(100) : [])),
+        );
+        const moof = box(
+          'moof',
+          Buffer.concat([fullBox('mfhd', 0, u32(n + 1)), box('traf', Buffer.concat([tfhd, trun]))]),
+        );
+        moof.writeInt32BE(moof.length + 8, moof.indexOf('trun', 0, 'latin1') + 4 + 8);
+        out.push(moof, box('mdat', pseudoRandomBytes(3000, n + 1)));
+      }
+      return Buffer.concat(out);
+    }
+
+    async function probeBuilt(opts: Built) {
+      const file = path.join(dir, 'built.mp4');
+      fs.writeFileSync(file, build(opts));
+      return probeVideoFile(file);
+    }
+
+    it('takes sizes and durations from trex when tfhd and trun give none; the duration is the fragments sum', async () => {
+      const r = await probeBuilt({ trex: { duration: 3000, size: 100 } });
+      expect(r.integrity).toEqual({ ok: true, problems: [] });
+      expect(r.probe).toMatchObject({ container: 'mp4', durationSec: 5 }); // 5 × 30 × 3000 / 90 000
+      expect(r.probe.video).toMatchObject({ codec: 'avc1', displayWidth: 1280, displayHeight: 720, rotation: 0 });
+      expect((await probeBuilt({ trex: { duration: 6000, size: 100 }, fragments: 3 })).probe.durationSec).toBe(6);
+    });
+
+    it('lets tfhd override trex and trun override both', async () => {
+      // tfhd says 200 bytes a sample: each run now reaches past its 3000-byte mdat.
+      const over = await probeBuilt({ trex: { duration: 3000, size: 100 }, tfhdSize: 200 });
+      expect(over.integrity.problems.map((p) => p.code)).toEqual(['sample_outside_file', 'sample_outside_mdat']);
+      // Sizes in the trun win over both defaults.
+      const exact = await probeBuilt({ trex: { duration: 3000, size: 999 }, tfhdSize: 999, trunSizes: true });
+      expect(exact.integrity).toEqual({ ok: true, problems: [] });
+      // No size anywhere: the fragment cannot be placed.
+      const none = await probeBuilt({ trex: null });
+      expect(none.integrity.problems.map((p) => p.code)).toEqual(['bad_box']);
+      expect(none.integrity.problems[0]!.message.en).toContain(
+        'sample sizes of a fragment of track 1 are given nowhere',
+      );
+    });
+
+    it('uses the declared duration (mehd) when the fragments hold it, and calls a file holding less truncated', async () => {
+      const trex = { duration: 3000, size: 100 };
+      expect((await probeBuilt({ trex, mehd: 5400 })).probe.durationSec).toBe(5.4); // within a second: declared
+      const stale = await probeBuilt({ trex, mehd: 2000 }); // declares less than it holds: what it holds
+      expect(stale.integrity.ok).toBe(true);
+      expect(stale.probe.durationSec).toBe(5);
+      const cut = await probeBuilt({ trex, mehd: 330_000 });
+      expect(cut.integrity.problems.map((p) => p.code)).toEqual(['truncated']);
+      expect(cut.integrity.problems[0]!.message.vi).toMatch(
+        /^Tệp bị thiếu phần cuối \(bị cắt cụt\): tệp khai báo video dài 5 phút 30 giây nhưng các phân đoạn của nó chỉ chứa 5 giây\./,
+      );
+      expect(cut.integrity.problems[0]!.message.en).toMatch(
+        /^The file is truncated: it declares a video of 5 min 30 s but its fragments hold only 5 s\./,
+      );
+      expect(cut.probe.durationSec).toBe(330);
+      const r = await checkVideoFile(path.join(dir, 'built.mp4'), PLAN);
+      expect(r.failures.map((f) => f.rule)).toEqual(['integrity']);
+    });
   });
 });

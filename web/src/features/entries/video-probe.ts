@@ -50,6 +50,28 @@ function sniff(head: Uint8Array): Sniffed {
   return { container: null, majorBrand: null };
 }
 
+/**
+ * Whether an MP4's fragments (`moof`) follow samples indexed in its `moov`, i.e. an `mdat` comes before the first
+ * `moof` (ffmpeg's `-movflags frag_keyframe` without `empty_moov`). mediabunny reads only the `moov`'s samples of such
+ * a file, so its duration would be that of the first fragment alone. Recorders write an empty `moov` instead, which
+ * mediabunny reads in full. Walks the top-level box headers, a few small reads, up to the first `moof`.
+ */
+async function samplesBeforeFragments(file: Blob): Promise<boolean> {
+  let pos = 0;
+  let mdatSeen = false;
+  for (let n = 0; n < 32 && pos + 8 <= file.size; n++) {
+    const h = new DataView(await file.slice(pos, pos + 16).arrayBuffer());
+    const type = String.fromCharCode(h.getUint8(4), h.getUint8(5), h.getUint8(6), h.getUint8(7));
+    if (type === 'moof') return mdatSeen;
+    if (type === 'mdat') mdatSeen = true;
+    let size = h.getUint32(0);
+    if (size === 1 && h.byteLength >= 16) size = h.getUint32(8) * 4294967296 + h.getUint32(12);
+    if (size < 8) return false; // to the end of the file, or damaged: no fragment found
+    pos += size;
+  }
+  return false;
+}
+
 function containerOf(format: InputFormat): VideoContainer {
   if (format instanceof QuickTimeInputFormat) return 'mov';
   if (format instanceof Mp4InputFormat) return 'mp4';
@@ -125,6 +147,9 @@ export async function probeVideo(file: Blob): Promise<ProbeOutcome> {
     // server's integrity check names that precisely, so the browser does not guess.
     if (!probe.video && !probe.audio && (container === 'mp4' || container === 'mov'))
       return { kind: 'unreadable', probe };
+    // Fragments after indexed samples: the duration read covers only the indexed part; the server reads them all.
+    if ((container === 'mp4' || container === 'mov') && (await samplesBeforeFragments(file)))
+      return { kind: 'unreadable', probe: { ...probe, durationSec: null } };
     return { kind: 'probed', probe };
   } finally {
     input.dispose();
