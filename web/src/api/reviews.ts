@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { JudgedItem, ReviewDecision } from '../../../core/review.ts';
+import type { JudgedItem, ReviewDecision } from '@core/review.ts';
 import { api, enc } from './client.ts';
 import { entryKey } from './entries.ts';
 import { reviewQueueQuery, type ReviewQueueFilters } from './review-queue-query.ts';

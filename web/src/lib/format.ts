@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, utcToZonedLocal } from '../../../core/time.ts';
+import { formatDate, formatDateTime, utcToZonedLocal } from '@core/time.ts';
 
 const vnd = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 

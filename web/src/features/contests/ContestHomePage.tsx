@@ -1,7 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { can } from '../../../../core/roles.ts';
+import { can } from '@core/roles.ts';
 import { useContest } from '../../api/contests.ts';
 import { errorText } from '../../api/errors.ts';
 import { principalFor, useSession } from '../../api/session.ts';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countdown } from '../../../../core/time.ts';
+import { countdown } from '@core/time.ts';
 import type { ContestView } from '../../api/types.ts';
 import { useServerNow } from './server-clock.ts';
 

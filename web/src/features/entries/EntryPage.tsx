@@ -2,9 +2,9 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
-import { canStartUpload, submissionWindow } from '../../../../core/eligibility.ts';
-import { can } from '../../../../core/roles.ts';
-import { formatDateTime } from '../../../../core/time.ts';
+import { canStartUpload, submissionWindow } from '@core/eligibility.ts';
+import { can } from '@core/roles.ts';
+import { formatDateTime } from '@core/time.ts';
 import { ApiError } from '../../api/client.ts';
 import { useContest } from '../../api/contests.ts';
 import {

@@ -1,5 +1,5 @@
-import type { CONSENT_PURPOSE as CORE_CONSENT_PURPOSE } from '../../../../core/entry.ts';
-import type { Author } from '../../../../core/entry.ts';
+import type { CONSENT_PURPOSE as CORE_CONSENT_PURPOSE } from '@core/entry.ts';
+import type { Author } from '@core/entry.ts';
 import type { EntryDraft, Membership } from '../../api/types.ts';
 
 /**

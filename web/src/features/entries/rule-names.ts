@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { EntryRules } from '../../../../core/contest.ts';
-import { formatBytes, formatDurationRange, type VideoRule } from '../../../../core/video-policy.ts';
+import type { EntryRules } from '@core/contest.ts';
+import { formatBytes, formatDurationRange, type VideoRule } from '@core/video-policy.ts';
 
 /** A check's human name, with the contest's own figures where the rule has one ("Tỉ lệ khung hình 16:9"). */
 export function ruleName(t: TFunction, rule: string, rules?: EntryRules): string {

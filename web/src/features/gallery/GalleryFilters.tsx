@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { EntryForm } from '../../../../core/contest.ts';
+import type { EntryForm } from '@core/contest.ts';
 import type { GalleryPage } from '../../api/types.ts';
 import type { GalleryQuery } from './gallery-query.ts';
 

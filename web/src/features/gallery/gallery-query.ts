@@ -2,7 +2,7 @@
  * The gallery's filters as they live in the page's address (so a filtered view can be shared) and as the API takes
  * them. Unknown or malformed parameters are dropped rather than sent to the server.
  */
-import type { EntryForm } from '../../../../core/contest.ts';
+import type { EntryForm } from '@core/contest.ts';
 
 export interface GalleryQuery {
   form?: EntryForm;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDate } from '../../../../core/time.ts';
+import { formatDate } from '@core/time.ts';
 import { ApiError } from '../../api/client.ts';
 import { useContest } from '../../api/contests.ts';
 import { errorText } from '../../api/errors.ts';

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDateTime } from '../../../../../core/time.ts';
+import { formatDateTime } from '@core/time.ts';
 import { useContest } from '../../../api/contests.ts';
 import { contestEntriesKey, entriesXlsxUrl, listContestEntries, type EntryFilters } from '../../../api/entries.ts';
 import { useCan } from '../../../api/session.ts';

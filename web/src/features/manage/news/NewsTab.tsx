@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Flex, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { formatDateTime } from '../../../../../core/time.ts';
+import { formatDateTime } from '@core/time.ts';
 import { useContest } from '../../../api/contests.ts';
 import { errorText } from '../../../api/errors.ts';
 import { deleteNews, listNews, newsKey } from '../../../api/publication.ts';

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { formatDateTime } from '../../../../../core/time.ts';
+import { formatDateTime } from '@core/time.ts';
 import { errorText } from '../../../api/errors.ts';
 import { useContest } from '../../../api/contests.ts';
 import {

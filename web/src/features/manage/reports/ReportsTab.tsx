@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { App, Button, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDateTime } from '../../../../../core/time.ts';
+import { formatDateTime } from '@core/time.ts';
 import { useContest } from '../../../api/contests.ts';
 import { listReports, publicationKey, reportsKey, type ReportStatus } from '../../../api/publication.ts';
 import type { ReportRow } from '../../../api/types.ts';

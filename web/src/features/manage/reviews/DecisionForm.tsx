@@ -10,7 +10,7 @@ import {
   REVIEW_DECISIONS,
   type JudgedItem,
   type ReviewDecision,
-} from '../../../../../core/review.ts';
+} from '@core/review.ts';
 import { recordReview, refreshAfterReview } from '../../../api/reviews.ts';
 import type { ContestView, EntryReviews, UploadView } from '../../../api/types.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';

@@ -6,8 +6,8 @@ import {
   MIN_REASON_LENGTH,
   type JudgedItem,
   type ReviewDecision,
-} from '../../../../../core/review.ts';
-import { utcToZonedLocal, zonedToUtc } from '../../../../../core/time.ts';
+} from '@core/review.ts';
+import { utcToZonedLocal, zonedToUtc } from '@core/time.ts';
 import type { ReviewBody } from '../../../api/reviews.ts';
 
 interface DecisionLike {

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Popconfirm, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { CONTEST_ROLES, roleNeedsUnit, type ContestRole } from '../../../../../core/roles.ts';
+import { CONTEST_ROLES, roleNeedsUnit, type ContestRole } from '@core/roles.ts';
 import { api, enc, type FieldIssue } from '../../../api/client.ts';
 import { errorText } from '../../../api/errors.ts';
 import { SESSION_KEY, useCan } from '../../../api/session.ts';

@@ -1,6 +1,6 @@
 import { Button, Card, Checkbox, Form, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CONTAINERS, ENTRY_FORMS } from '../../../../../core/contest.ts';
+import { CONTAINERS, ENTRY_FORMS } from '@core/contest.ts';
 
 /** R5–R7 as the organizers set them: forms, duration, resolutions, aspect ratio, container and size. */
 export function EntryRulesSection() {

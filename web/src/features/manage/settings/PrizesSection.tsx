@@ -1,6 +1,6 @@
 import { Button, Card, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PRIZE_KINDS } from '../../../../../core/contest.ts';
+import { PRIZE_KINDS } from '@core/contest.ts';
 import { formatVnd } from '../../../lib/format.ts';
 import type { SettingsValues } from './settings-form.ts';
 

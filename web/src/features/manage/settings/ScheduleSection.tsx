@@ -1,7 +1,7 @@
 import { Button, Card, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PHASE_KINDS, type PhaseKind } from '../../../../../core/phases.ts';
-import { zonedToUtc } from '../../../../../core/time.ts';
+import { PHASE_KINDS, type PhaseKind } from '@core/phases.ts';
+import { zonedToUtc } from '@core/time.ts';
 import { phaseRange } from '../../../lib/format.ts';
 
 const ZONES = Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z }));

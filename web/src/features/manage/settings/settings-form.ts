@@ -1,7 +1,7 @@
 /** The contest settings as the form holds them, and the conversions to and from the API's shape. */
-import type { EntryForm, Prize, RubricCriterion } from '../../../../../core/contest.ts';
-import { PHASE_KINDS, type PhaseKind } from '../../../../../core/phases.ts';
-import { utcToZonedLocal, zonedToUtc } from '../../../../../core/time.ts';
+import type { EntryForm, Prize, RubricCriterion } from '@core/contest.ts';
+import { PHASE_KINDS, type PhaseKind } from '@core/phases.ts';
+import { utcToZonedLocal, zonedToUtc } from '@core/time.ts';
 import type { ContestUpdate, ContestView } from '../../../api/types.ts';
 import type { FieldName } from '../form-errors.ts';
 
