@@ -1,12 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntryRules } from '@core/contest.ts';
-import {
-  evaluateVideo,
-  VIDEO_RULES,
-  type VideoFailure,
-  type VideoProbe,
-  type VideoRule,
-} from '@core/video-policy.ts';
+import { evaluateVideo, VIDEO_RULES, type VideoFailure, type VideoProbe, type VideoRule } from '@core/video-policy.ts';
 import type { UploadHandle } from './uploader.ts';
 import type { ProbeOutcome } from './video-probe.ts';
 
