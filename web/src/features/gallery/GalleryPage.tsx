@@ -10,7 +10,8 @@ import { useTitle } from '../../components/useTitle.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { GalleryCard } from './GalleryCard.tsx';
 import { GalleryFilters } from './GalleryFilters.tsx';
-import { galleryPageSearch, hasFilters, parseGalleryQuery, type GalleryQuery } from './gallery-query.ts';
+import type { GalleryQuery } from '../../api/gallery-query.ts';
+import { galleryPageSearch, hasFilters, parseGalleryQuery } from './gallery-query.ts';
 import './gallery.css';
 
 /** The public gallery of a contest (R11): published entries, filters and search kept in the address. */
