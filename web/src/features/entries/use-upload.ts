@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { EntryRules } from '@core/contest.ts';
 import { evaluateVideo, VIDEO_RULES, type VideoFailure, type VideoProbe, type VideoRule } from '@core/video-policy.ts';
 import type { UploadHandle } from './uploader.ts';
@@ -87,8 +87,11 @@ export function useEntryUpload(
   const handle = useRef<UploadHandle | null>(null);
   const samples = useRef<Sample[]>([]);
   const generation = useRef(0);
+  // The upload's callbacks outlive the render that started them: they call the page's latest `onUploaded`.
   const onUploadedRef = useRef(onUploaded);
-  onUploadedRef.current = onUploaded;
+  useLayoutEffect(() => {
+    onUploadedRef.current = onUploaded;
+  }, [onUploaded]);
 
   useEffect(() => () => handle.current?.dispose(), []);
 
