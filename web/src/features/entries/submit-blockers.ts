@@ -1,7 +1,7 @@
 import type { WindowVerdict } from '@core/eligibility.ts';
 
 /** What keeps a draft from being sent, as message keys (`entry.submit.*`) with their values. */
-export type SubmitBlocker =
+type SubmitBlocker =
   { key: 'blockMissing'; count: number } | { key: 'blockFile' | 'blockNotOpen' | 'blockClosed' | 'blockUnscheduled' };
 
 /**

@@ -4,7 +4,7 @@ export function entryPageUrl(origin: string, slug: string, entryId: number): str
   return `${origin}/c/${encodeURIComponent(slug)}/e/${entryId}`;
 }
 
-export function embedUrl(origin: string, entryId: number): string {
+function embedUrl(origin: string, entryId: number): string {
   return `${origin}/embed/${entryId}`;
 }
 

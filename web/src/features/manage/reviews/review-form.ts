@@ -51,7 +51,7 @@ export function reasonMissing(decision: ReviewDecision, reason: string): boolean
   return decision !== 'approve' && [...reason.normalize('NFC').trim()].length < MIN_REASON_LENGTH;
 }
 
-export interface DecisionValues {
+interface DecisionValues {
   decision: ReviewDecision;
   reason: string;
   note: string;
