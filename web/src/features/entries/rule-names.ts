@@ -9,7 +9,9 @@ export function ruleName(t: TFunction, rule: string, rules?: EntryRules): string
   return t(`videoRule.${rule as VideoRule}`, { formats, ratio, defaultValue: rule });
 }
 
-/** One line for the top of the file section: "MP4 · từ 5 đến 10 phút · 1280×720 hoặc 1920×1080 (16:9) · tối đa 4 GB". */
+/**
+ * One line for the top of the file section: "MP4 · từ 5 đến 10 phút · 1280×720 hoặc 1920×1080 (16:9) · tối đa 4 GB".
+ */
 export function rulesSummary(t: TFunction, rules: EntryRules, lang: 'vi' | 'en'): string {
   return t('entry.file.rulesSummary', {
     formats: rules.containers.map((c) => c.toUpperCase()).join(', '),

@@ -17,7 +17,10 @@ import { ShareBox } from './ShareBox.tsx';
 import { entryPageUrl } from './share.ts';
 import './public-entry.css';
 
-/** A published entry for anyone (R11, R16): the player, what it is about, who made it, sharing, embedding, reporting. */
+/**
+ * A published entry for anyone (R11, R16): the player, what it is about, who made it, sharing, embedding,
+ * reporting.
+ */
 export default function PublicEntryPage() {
   const { slug = '', entryId = '' } = useParams();
   const { t } = useTranslation();
