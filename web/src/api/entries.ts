@@ -75,7 +75,7 @@ export interface EntryFilters {
 }
 
 /** The query string of the staff list and of its Excel export (the same filters). */
-export function entryFilterQuery(f: EntryFilters): string {
+function entryFilterQuery(f: EntryFilters): string {
   const p = new URLSearchParams();
   if (f.q?.trim()) p.set('q', f.q.trim());
   if (f.status) p.set('status', f.status);

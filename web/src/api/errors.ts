@@ -1,6 +1,9 @@
 import { ApiError } from './client.ts';
 
-/** The message to show for a failed call: the server's (already in the user's language), or the given fallback when the server was not reached. */
+/**
+ * The message to show for a failed call: the server's (already in the user's language), or the given fallback when
+ * the server was not reached.
+ */
 export function errorText(err: unknown, unreachable: string): string {
   return err instanceof ApiError ? err.message : unreachable;
 }

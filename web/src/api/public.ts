@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
-import { galleryApiQuery, type GalleryQuery } from '../features/gallery/gallery-query.ts';
+import { galleryApiQuery, type GalleryQuery } from './gallery-query.ts';
 import { api, enc } from './client.ts';
 import type { GalleryPage, NewsPost, PublicEntry } from './types.ts';
 

@@ -1,5 +1,5 @@
 /** The review queue's filters as a query string; apart from the API calls so that it is testable without a DOM. */
-import type { ReviewStatus } from '../../../core/review.ts';
+import type { ReviewStatus } from '@core/review.ts';
 
 export interface ReviewQueueFilters {
   q?: string;

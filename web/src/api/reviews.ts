@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { JudgedItem, ReviewDecision } from '../../../core/review.ts';
+import type { JudgedItem, ReviewDecision } from '@core/review.ts';
 import { api, enc } from './client.ts';
 import { entryKey } from './entries.ts';
 import { reviewQueueQuery, type ReviewQueueFilters } from './review-queue-query.ts';
@@ -8,7 +8,7 @@ import type { EntryReviews, ReviewQueue, ReviewRecorded } from './types.ts';
 export type { ReviewQueueFilters };
 
 export const reviewQueueKey = (slug: string) => ['review-queue', slug] as const;
-export const entryReviewsKey = (id: number) => ['entry-reviews', id] as const;
+const entryReviewsKey = (id: number) => ['entry-reviews', id] as const;
 
 export const listReviewQueue = (slug: string, f: ReviewQueueFilters) =>
   api<ReviewQueue>(`/api/contests/${enc(slug)}/review-queue${reviewQueueQuery(f)}`);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { can, type Action, type ContestRole, type Principal } from '../../../core/roles.ts';
+import { can, type Action, type ContestRole, type Principal } from '@core/roles.ts';
 import { api, setCsrfToken } from './client.ts';
 import type { SessionInfo } from './types.ts';
 

@@ -27,10 +27,10 @@ import type {
   subtitleSavedSchema,
   subtitleTrackSchema,
   unitViewSchema,
-} from '../../../core/api.ts';
-import type { sessionInfoSchema, userSchema, membershipSchema } from '../../../core/account.ts';
-import type { ContestCreate } from '../../../core/contest.ts';
-import type { EntryDraft } from '../../../core/entry.ts';
+} from '@core/api.ts';
+import type { sessionInfoSchema, userSchema, membershipSchema } from '@core/account.ts';
+import type { ContestCreate } from '@core/contest.ts';
+import type { EntryDraft } from '@core/entry.ts';
 
 export type ContestView = z.infer<typeof contestViewSchema>;
 export type ContestSummary = z.infer<typeof contestSummarySchema>;

@@ -26,5 +26,3 @@ export function currentLanguage(): Lang {
 export function setLanguage(lang: Lang): void {
   void i18n.changeLanguage(lang);
 }
-
-export { i18n };

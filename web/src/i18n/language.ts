@@ -1,4 +1,4 @@
-import type { Lang } from '../../../core/errors.ts';
+import type { Lang } from '@core/errors.ts';
 
 export type { Lang };
 export const LANGS: readonly Lang[] = ['vi', 'en'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMinutes, formatVnd, phaseRange } from './format.ts';
+import { formatBytes, formatDuration, formatMinutes, formatVnd, phaseRange } from './format.ts';
 
 describe('format', () => {
   it('writes money with Vietnamese grouping', () => {
@@ -33,5 +33,19 @@ describe('format', () => {
       start: '20/06/2024 00:00',
       end: '25/06/2024 17:00',
     });
+  });
+});
+
+describe('formatDuration', () => {
+  it('writes mm:ss, with hours only when needed', () => {
+    expect(formatDuration(330)).toBe('05:30');
+    expect(formatDuration(59.6)).toBe('01:00');
+    expect(formatDuration(3725)).toBe('1:02:05');
+    expect(formatDuration(0)).toBe('00:00');
+  });
+
+  it('is empty when the length is unknown', () => {
+    expect(formatDuration(null)).toBe('');
+    expect(formatDuration(Number.NaN)).toBe('');
   });
 });

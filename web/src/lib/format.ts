@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, utcToZonedLocal } from '../../../core/time.ts';
+import { formatDate, formatDateTime, utcToZonedLocal } from '@core/time.ts';
 
 const vnd = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
@@ -24,7 +24,7 @@ export function formatMinutes(seconds: number): string {
   return s === 0 ? String(m) : `${m}:${String(s).padStart(2, '0')}`;
 }
 
-export interface PhaseRange {
+interface PhaseRange {
   /** Both edges fall on midnight in the contest's zone, so the phase covers whole days. */
   wholeDays: boolean;
   start: string;

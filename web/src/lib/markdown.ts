@@ -6,7 +6,7 @@
 
 export type Inline = { type: 'text'; text: string } | { type: 'strong'; text: string };
 
-export type Block =
+type Block =
   | { type: 'heading'; level: 1 | 2 | 3; content: Inline[] }
   | { type: 'list'; items: Inline[][] }
   | { type: 'quote'; paragraphs: Inline[][] }

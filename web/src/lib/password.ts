@@ -1,4 +1,4 @@
-import type { MIN_PASSWORD_LENGTH as CORE_MIN } from '../../../core/account.ts';
+import type { MIN_PASSWORD_LENGTH as CORE_MIN } from '@core/account.ts';
 
 /**
  * The shortest password the server accepts. Written here rather than imported because core/account.ts also builds

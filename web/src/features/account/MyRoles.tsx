@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { can, type ContestRole } from '../../../../core/roles.ts';
+import { can, type ContestRole } from '@core/roles.ts';
 import type { SessionInfo } from '../../api/types.ts';
 
 /** The user's roles, contest by contest, with the way into each staff area they may open. */

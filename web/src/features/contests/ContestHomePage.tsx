@@ -1,7 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { can } from '../../../../core/roles.ts';
+import { can } from '@core/roles.ts';
 import { useContest } from '../../api/contests.ts';
 import { errorText } from '../../api/errors.ts';
 import { principalFor, useSession } from '../../api/session.ts';
@@ -15,7 +15,7 @@ import { HowToEnter, submitTarget } from './HowToEnter.tsx';
 import { NewsSection } from './NewsSection.tsx';
 import { PhaseTimeline } from './PhaseTimeline.tsx';
 import { PrizeTable } from './PrizeTable.tsx';
-import { clockOffset } from './server-clock.ts';
+import { clockOffset } from '../../lib/server-clock.ts';
 import { TechnicalRules } from './TechnicalRules.tsx';
 import { WhoMayEnter } from './WhoMayEnter.tsx';
 
@@ -95,7 +95,7 @@ export default function ContestHomePage() {
       )}
       <Section id="timeline" title={t('home.section.timeline')}>
         <p className="hint">{t('home.timeline.zone', { zone: view.timeZone })}</p>
-        <PhaseTimeline view={view} now={Date.now() + offset} />
+        <PhaseTimeline view={view} offsetMs={offset} />
       </Section>
       <Section id="prizes" title={t('home.section.prizes')}>
         <PrizeTable view={view} />

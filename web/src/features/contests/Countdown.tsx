@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countdown } from '../../../../core/time.ts';
+import { countdown } from '@core/time.ts';
 import type { ContestView } from '../../api/types.ts';
-import { useServerNow } from './server-clock.ts';
+import { useServerNow } from '../../lib/server-clock.ts';
 
 const two = (n: number) => String(n).padStart(2, '0');
 

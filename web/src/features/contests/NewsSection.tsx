@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../../core/time.ts';
+import { formatDate } from '@core/time.ts';
 import { useNews } from '../../api/public.ts';
 import { Markdown } from '../../components/Markdown.tsx';
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ContestView } from '../../api/types.ts';
 import { phaseRange } from '../../lib/format.ts';
+import { DEADLINE_CHECK_MS, useServerNow } from '../../lib/server-clock.ts';
 
 type Status = 'current' | 'open' | 'done' | 'upcoming';
 
@@ -12,8 +13,9 @@ function statusOf(p: ContestView['phases'][number], view: ContestView, now: numb
 }
 
 /** The six phases in order, each with its dates in the contest's zone and whether it is open now. */
-export function PhaseTimeline({ view, now }: { view: ContestView; now: number }) {
+export function PhaseTimeline({ view, offsetMs }: { view: ContestView; offsetMs: number }) {
   const { t } = useTranslation();
+  const now = useServerNow(offsetMs, DEADLINE_CHECK_MS).getTime();
   if (view.phases.length === 0) return <p>{t('home.timeline.unscheduled')}</p>;
   return (
     <ol className="timeline" data-testid="phase-timeline">

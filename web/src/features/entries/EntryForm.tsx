@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Author } from '../../../../core/entry.ts';
+import type { Author } from '@core/entry.ts';
 import type { ContestView, EntryDraft } from '../../api/types.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { AUTHOR_FIELDS, CONSENT_PURPOSE, emptyAuthor } from './draft.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../../core/time.ts';
-import { formatBytes } from '../../../../core/video-policy.ts';
+import { formatDateTime } from '@core/time.ts';
+import { formatBytes } from '@core/video-policy.ts';
 import type { EntryView } from '../../api/types.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { ruleName } from './rule-names.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntryRules } from '../../../../core/contest.ts';
-import { formatBytes, formatDuration, type VideoRule } from '../../../../core/video-policy.ts';
+import type { EntryRules } from '@core/contest.ts';
+import { formatBytes, formatDuration, type VideoRule } from '@core/video-policy.ts';
 import type { EntryView, UploadView } from '../../api/types.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { currentLanguage } from '../../i18n/index.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import { formatDateTime } from '../../../../core/time.ts';
+import { formatDateTime } from '@core/time.ts';
 import { useMyEntries } from '../../api/entries.ts';
 import { errorText } from '../../api/errors.ts';
 import { useSession } from '../../api/session.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from '../../../../core/video-policy.ts';
+import { formatBytes } from '@core/video-policy.ts';
 import type { Receipt } from '../../api/types.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { ruleName } from './rule-names.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../../core/time.ts';
+import { formatDateTime } from '@core/time.ts';
 import type { EntryView } from '../../api/types.ts';
 import { outcomeNotice } from './review-outcome.ts';
 import './review-outcome.css';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { EntryRules } from '../../../../core/contest.ts';
-import type { VideoRule } from '../../../../core/video-policy.ts';
+import type { EntryRules } from '@core/contest.ts';
+import type { VideoRule } from '@core/video-policy.ts';
 import { ruleName } from './rule-names.ts';
 
 export interface RuleLine {

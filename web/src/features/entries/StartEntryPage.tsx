@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { canStartUpload } from '../../../../core/eligibility.ts';
-import { STAFF_ROLES, type ContestRole } from '../../../../core/roles.ts';
+import { canStartUpload } from '@core/eligibility.ts';
+import { STAFF_ROLES, type ContestRole } from '@core/roles.ts';
 import { useContest } from '../../api/contests.ts';
 import { createEntry, myEntriesKey } from '../../api/entries.ts';
 import { errorText } from '../../api/errors.ts';
@@ -12,7 +12,7 @@ import type { EntryDraft } from '../../api/types.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
-import { clockOffset } from '../contests/server-clock.ts';
+import { clockOffset, DEADLINE_CHECK_MS, useServerNow } from '../../lib/server-clock.ts';
 import { emptyDraft, representedUnits } from './draft.ts';
 import './entries.css';
 
@@ -29,6 +29,8 @@ export default function StartEntryPage() {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const offset = contest.data ? clockOffset(contest.data.serverTime, contest.dataUpdatedAt) : 0;
+  const now = useServerNow(offset, DEADLINE_CHECK_MS);
 
   if (session.isPending || contest.isPending) return <Loading />;
   const user = session.data?.user;
@@ -39,10 +41,7 @@ export default function StartEntryPage() {
   const memberships = session.data?.memberships ?? [];
   const units = representedUnits(memberships, slug);
   const staffRoles = memberships.filter((m) => m.slug === slug && STAFF_ROLES.includes(m.role as ContestRole));
-  const open = canStartUpload(
-    view.phases,
-    new Date(Date.now() + clockOffset(view.serverTime, contest.dataUpdatedAt)),
-  ).ok;
+  const open = canStartUpload(view.phases, now).ok;
   const selected = choice ?? (units[0] ? `unit:${units[0].unitId}` : 'person');
 
   async function start(e: FormEvent) {

@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SUBTITLE_LANG, SUBTITLE_LANGS } from '../../../../core/subtitle-languages.ts';
+import { DEFAULT_SUBTITLE_LANG, SUBTITLE_LANGS } from '@core/subtitle-languages.ts';
 import { entryKey, renditionsKey } from '../../api/entries.ts';
 import { errorText } from '../../api/errors.ts';
 import { deleteSubtitles, subtitlesKey, uploadSubtitles, useSubtitles } from '../../api/subtitles.ts';

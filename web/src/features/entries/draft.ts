@@ -1,15 +1,19 @@
-import type { CONSENT_PURPOSE as CORE_CONSENT_PURPOSE } from '../../../../core/entry.ts';
-import type { Author } from '../../../../core/entry.ts';
+import type { Author } from '@core/entry.ts';
 import type { EntryDraft, Membership } from '../../api/types.ts';
 
 /**
  * The purpose stated with the consent (Law 91/2025/QH15). Written here rather than imported because core/entry.ts
- * also builds zod schemas, which would add zod to the public pages; the type ties these words to core's, so tsc fails
- * if they ever differ.
+ * also builds zod schemas, which would add zod to the public pages; draft.test.ts fails if these words ever differ
+ * from core's.
  */
-export const CONSENT_PURPOSE: typeof CORE_CONSENT_PURPOSE = {
-  vi: 'Thông tin cá nhân (họ tên, chức vụ, đơn vị, địa chỉ, số điện thoại) chỉ dùng để Ban Tổ chức liên hệ, xác minh tác giả, trao giải và lập hồ sơ khen thưởng của cuộc thi; địa chỉ và số điện thoại không được công khai.',
-  en: 'Personal data (name, position, unit, address, phone) is used only for the organizers to contact and verify authors, award prizes and keep the award records of this contest; addresses and phones are never published.',
+export const CONSENT_PURPOSE = {
+  vi:
+    'Thông tin cá nhân (họ tên, chức vụ, đơn vị, địa chỉ, số điện thoại) chỉ dùng để Ban Tổ chức liên hệ, ' +
+    'xác minh tác giả, trao giải và lập hồ sơ khen thưởng của cuộc thi; ' +
+    'địa chỉ và số điện thoại không được công khai.',
+  en:
+    'Personal data (name, position, unit, address, phone) is used only for the organizers to contact and verify ' +
+    'authors, award prizes and keep the award records of this contest; addresses and phones are never published.',
 };
 
 export const AUTHOR_FIELDS = [

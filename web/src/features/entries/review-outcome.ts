@@ -4,14 +4,14 @@
  */
 import type { EntryView } from '../../api/types.ts';
 
-export type EntryReview = NonNullable<EntryView['review']>;
+type EntryReview = NonNullable<EntryView['review']>;
 
 /** A returned entry may be fixed and sent again until its fix deadline. */
 export function fixWindowOpen(review: EntryReview | null, now: Date): boolean {
   return review?.status === 'returned' && !!review.fixDeadline && now.getTime() < Date.parse(review.fixDeadline);
 }
 
-export type OutcomeNotice =
+type OutcomeNotice =
   | { key: 'pending'; kind: 'info' }
   | { key: 'approved'; kind: 'success'; reason: string | null }
   | { key: 'rejected'; kind: 'error'; reason: string | null }

@@ -12,17 +12,17 @@ import en_US from '@uppy/locales/lib/en_US.js';
 import vi_VN from '@uppy/locales/lib/vi_VN.js';
 import { currentCsrfToken, forgetCsrfToken } from '../../api/client.ts';
 
-export const CHUNK_SIZE = 50 * 1024 * 1024;
+const CHUNK_SIZE = 50 * 1024 * 1024;
 
 /**
  * Waits between retries after a failed request. A network that comes back resets the count (progress resets it),
  * and while the browser is offline the upload simply waits for it to come back online.
  */
-export const RETRY_DELAYS = [
+const RETRY_DELAYS = [
   0, 1000, 2000, 3000, 5000, 10_000, 15_000, 20_000, 30_000, 30_000, 60_000, 60_000, 60_000, 60_000, 60_000,
 ];
 
-export interface UploadCallbacks {
+interface UploadCallbacks {
   onProgress(bytesSent: number, bytesTotal: number): void;
   /** A request failed for the network; the upload will try again by itself. */
   onRetrying(): void;

@@ -1,20 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EntryRules } from '../../../../core/contest.ts';
-import {
-  evaluateVideo,
-  VIDEO_RULES,
-  type VideoFailure,
-  type VideoProbe,
-  type VideoRule,
-} from '../../../../core/video-policy.ts';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { EntryRules } from '@core/contest.ts';
+import { evaluateVideo, VIDEO_RULES, type VideoFailure, type VideoProbe, type VideoRule } from '@core/video-policy.ts';
 import type { UploadHandle } from './uploader.ts';
 import type { ProbeOutcome } from './video-probe.ts';
 
 /** The rules the browser can judge from the header; integrity and decode are the server's. */
-export const BROWSER_RULES: readonly VideoRule[] = VIDEO_RULES.filter((r) => r !== 'integrity' && r !== 'decode');
+const BROWSER_RULES: readonly VideoRule[] = VIDEO_RULES.filter((r) => r !== 'integrity' && r !== 'decode');
 
-export type RuleState = 'passed' | 'failed' | 'unchecked';
-export interface RuleCheck {
+type RuleState = 'passed' | 'failed' | 'unchecked';
+interface RuleCheck {
   rule: VideoRule;
   state: RuleState;
   failure?: VideoFailure;
@@ -24,7 +18,7 @@ export interface RuleCheck {
  * Every browser rule with its outcome. A rule that could not be judged because a more basic one failed (no 16:9
  * picture, so no resolution; not an MP4, so nothing read) is shown as not checked, never as passed.
  */
-export function ruleChecks(probe: VideoProbe, failures: readonly VideoFailure[]): RuleCheck[] {
+function ruleChecks(probe: VideoProbe, failures: readonly VideoFailure[]): RuleCheck[] {
   const failed = new Map(failures.map((f) => [f.rule, f]));
   const skipped = new Set<VideoRule>();
   if (failed.has('container')) {
@@ -93,8 +87,11 @@ export function useEntryUpload(
   const handle = useRef<UploadHandle | null>(null);
   const samples = useRef<Sample[]>([]);
   const generation = useRef(0);
+  // The upload's callbacks outlive the render that started them: they call the page's latest `onUploaded`.
   const onUploadedRef = useRef(onUploaded);
-  onUploadedRef.current = onUploaded;
+  useLayoutEffect(() => {
+    onUploadedRef.current = onUploaded;
+  }, [onUploaded]);
 
   useEffect(() => () => handle.current?.dispose(), []);
 

@@ -14,7 +14,7 @@ import {
   WebMInputFormat,
   type InputFormat,
 } from 'mediabunny';
-import type { VideoContainer, VideoProbe } from '../../../../core/video-policy.ts';
+import type { VideoContainer, VideoProbe } from '@core/video-policy.ts';
 
 export type ProbeOutcome =
   | { kind: 'probed'; probe: VideoProbe }

@@ -3,7 +3,10 @@ import { Link } from 'react-router';
 import type { GalleryCardView } from '../../api/types.ts';
 import { formatDuration } from '../../lib/format.ts';
 
-/** One published entry in the grid: the poster (lazy, in a fixed 16:9 box so nothing moves), title, unit, form, length. */
+/**
+ * One published entry in the grid: the poster (lazy, in a fixed 16:9 box so nothing moves), title, unit, form,
+ * length.
+ */
 export function GalleryCard({ slug, item }: { slug: string; item: GalleryCardView }) {
   const { t } = useTranslation();
   const duration = formatDuration(item.durationSec);

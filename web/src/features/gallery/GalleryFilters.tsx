@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { EntryForm } from '../../../../core/contest.ts';
+import type { EntryForm } from '@core/contest.ts';
 import type { GalleryPage } from '../../api/types.ts';
-import type { GalleryQuery } from './gallery-query.ts';
+import type { GalleryQuery } from '../../api/gallery-query.ts';
 
 interface Props {
   facets: GalleryPage['facets'] | undefined;

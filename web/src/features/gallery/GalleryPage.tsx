@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useContest } from '../../api/contests.ts';
@@ -10,7 +10,8 @@ import { useTitle } from '../../components/useTitle.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { GalleryCard } from './GalleryCard.tsx';
 import { GalleryFilters } from './GalleryFilters.tsx';
-import { galleryPageSearch, hasFilters, parseGalleryQuery, type GalleryQuery } from './gallery-query.ts';
+import type { GalleryQuery } from '../../api/gallery-query.ts';
+import { galleryPageSearch, hasFilters, parseGalleryQuery } from './gallery-query.ts';
 import './gallery.css';
 
 /** The public gallery of a contest (R11): published entries, filters and search kept in the address. */
@@ -111,13 +112,14 @@ function useSearchBox(query: GalleryQuery, setQuery: (q: GalleryQuery) => void):
   const written = useRef(query.q ?? '');
   const urlQ = query.q ?? '';
 
-  useEffect(() => {
-    const next = settled.normalize('NFC').trim();
+  // Only a settled change of the text writes the address, with the filters as they are when it does.
+  const writeSearch = useEffectEvent((text: string) => {
+    const next = text.normalize('NFC').trim();
     if (next === urlQ) return;
     written.current = next;
     setQuery({ ...query, q: next || undefined });
-    // Only a settled change of the text writes the address (the filters in `query` are current when it does).
-  }, [settled]);
+  });
+  useEffect(() => writeSearch(settled), [settled]);
 
   useEffect(() => {
     if (urlQ !== written.current) {

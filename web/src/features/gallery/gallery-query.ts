@@ -1,15 +1,9 @@
 /**
- * The gallery's filters as they live in the page's address (so a filtered view can be shared) and as the API takes
- * them. Unknown or malformed parameters are dropped rather than sent to the server.
+ * The gallery's filters as they live in the page's address, so that a filtered view can be shared. Unknown or
+ * malformed parameters are dropped rather than sent to the server.
  */
-import type { EntryForm } from '../../../../core/contest.ts';
-
-export interface GalleryQuery {
-  form?: EntryForm;
-  unitId?: number;
-  topicIndex?: number;
-  q?: string;
-}
+import type { EntryForm } from '@core/contest.ts';
+import type { GalleryQuery } from '../../api/gallery-query.ts';
 
 // Repeated from core/contest.ts (which builds zod schemas at load time); the Record makes the compiler fail if a
 // form is added there and not here.
@@ -50,17 +44,6 @@ export function galleryPageSearch(query: GalleryQuery): URLSearchParams {
   if (query.unitId !== undefined) p.set('unit', String(query.unitId));
   if (query.topicIndex !== undefined) p.set('topic', String(query.topicIndex + 1));
   return p;
-}
-
-/** The API's query string for one page of results. */
-export function galleryApiQuery(query: GalleryQuery, page: number): string {
-  const p = new URLSearchParams();
-  if (query.form) p.set('form', query.form);
-  if (query.unitId !== undefined) p.set('unitId', String(query.unitId));
-  if (query.topicIndex !== undefined) p.set('topicIndex', String(query.topicIndex));
-  if (query.q?.trim()) p.set('q', query.q.trim());
-  if (page > 1) p.set('page', String(page));
-  return p.toString();
 }
 
 export function hasFilters(query: GalleryQuery): boolean {

@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
-import { can } from '../../../../core/roles.ts';
+import { can } from '@core/roles.ts';
 import { useContest } from '../../api/contests.ts';
 import { errorText } from '../../api/errors.ts';
 import { principalFor, useSession } from '../../api/session.ts';

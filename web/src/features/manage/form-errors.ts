@@ -4,7 +4,7 @@ import { ApiError, type FieldIssue } from '../../api/client.ts';
 export type FieldName = (string | number)[];
 
 /** A dotted API path ("prizes.0.amountVnd") as an antd field name (["prizes", 0, "amountVnd"]). */
-export function pathToName(path: string): FieldName {
+function pathToName(path: string): FieldName {
   return path
     .split('.')
     .filter(Boolean)

@@ -1,4 +1,4 @@
-import type { Action } from '../../../../core/roles.ts';
+import type { Action } from '@core/roles.ts';
 
 /** The staff area's tabs, each shown only to those `can()` allows. */
 export const TABS = [

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
-import { formatDateTime } from '../../../../core/time.ts';
+import { formatDateTime } from '@core/time.ts';
 import { markNotificationRead, notificationsKey, useNotifications } from '../../api/notifications.ts';
 import { errorText } from '../../api/errors.ts';
 import { useSession } from '../../api/session.ts';

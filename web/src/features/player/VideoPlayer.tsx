@@ -4,7 +4,7 @@ import { Notice } from '../../components/Notice.tsx';
 
 const HLS_TYPE = 'application/vnd.apple.mpegurl';
 
-export type PlayerEngine = 'native' | 'hls.js' | 'none';
+type PlayerEngine = 'native' | 'hls.js' | 'none';
 
 /**
  * An HLS player on the browser's own <video> controls (keyboard accessible, labelled): native HLS where the browser
@@ -12,7 +12,7 @@ export type PlayerEngine = 'native' | 'hls.js' | 'none';
  * so pages without a player never fetch it. Subtitle tracks (WebVTT, same origin) are offered in the controls' menu.
  */
 /** A subtitle track as the server lists it: the WebVTT file's URL, its language and label. */
-export interface PlayerTrack {
+interface PlayerTrack {
   lang: string;
   label: string;
   url: string;

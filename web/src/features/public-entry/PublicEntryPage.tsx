@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDate } from '../../../../core/time.ts';
+import { formatDate } from '@core/time.ts';
 import { ApiError } from '../../api/client.ts';
 import { useContest } from '../../api/contests.ts';
 import { errorText } from '../../api/errors.ts';
@@ -17,7 +17,10 @@ import { ShareBox } from './ShareBox.tsx';
 import { entryPageUrl } from './share.ts';
 import './public-entry.css';
 
-/** A published entry for anyone (R11, R16): the player, what it is about, who made it, sharing, embedding, reporting. */
+/**
+ * A published entry for anyone (R11, R16): the player, what it is about, who made it, sharing, embedding,
+ * reporting.
+ */
 export default function PublicEntryPage() {
   const { slug = '', entryId = '' } = useParams();
   const { t } = useTranslation();

@@ -5,7 +5,9 @@ import { REPORT_KINDS, useReportEntry, type ReportKind } from '../../api/public.
 import { Notice } from '../../components/Notice.tsx';
 import { TextField } from '../../components/TextField.tsx';
 
-/** "Báo cáo tác phẩm": anyone may tell the committee an entry is copied, breaks someone's rights or is inappropriate. */
+/**
+ * "Báo cáo tác phẩm": anyone may tell the committee an entry is copied, breaks someone's rights or is inappropriate.
+ */
 export function ReportForm({ entryId }: { entryId: number }) {
   const { t } = useTranslation();
   const report = useReportEntry(entryId);

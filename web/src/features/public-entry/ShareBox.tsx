@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { facebookShareUrl } from './share.ts';
 
-/** Copies text; falls back to selecting a hidden field where the Clipboard API is refused (plain http, old browsers). */
+/**
+ * Copies text; falls back to selecting a hidden field where the Clipboard API is refused (plain http, old browsers).
+ */
 export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);

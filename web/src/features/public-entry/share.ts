@@ -4,7 +4,7 @@ export function entryPageUrl(origin: string, slug: string, entryId: number): str
   return `${origin}/c/${encodeURIComponent(slug)}/e/${entryId}`;
 }
 
-export function embedUrl(origin: string, entryId: number): string {
+function embedUrl(origin: string, entryId: number): string {
   return `${origin}/embed/${entryId}`;
 }
 
@@ -20,6 +20,7 @@ function escapeAttr(s: string): string {
 export function embedSnippet(origin: string, entryId: number, title: string): string {
   return (
     `<iframe src="${escapeAttr(embedUrl(origin, entryId))}" title="${escapeAttr(title)}" width="640" height="360" ` +
-    `style="border:0;max-width:100%;aspect-ratio:16/9;height:auto" allow="fullscreen; picture-in-picture" allowfullscreen loading="lazy"></iframe>`
+    `style="border:0;max-width:100%;aspect-ratio:16/9;height:auto" ` +
+    `allow="fullscreen; picture-in-picture" allowfullscreen loading="lazy"></iframe>`
   );
 }

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { DEFAULT_TIME_ZONE, formatDateTime } from '../../../../../core/time.ts';
+import { DEFAULT_TIME_ZONE, formatDateTime } from '@core/time.ts';
 import { api, enc } from '../../../api/client.ts';
 import { useContest } from '../../../api/contests.ts';
 import type { AuditRecordView } from '../../../api/types.ts';

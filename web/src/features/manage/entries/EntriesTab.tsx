@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDateTime } from '../../../../../core/time.ts';
 import { useContest } from '../../../api/contests.ts';
 import { contestEntriesKey, entriesXlsxUrl, listContestEntries, type EntryFilters } from '../../../api/entries.ts';
 import { useCan } from '../../../api/session.ts';
@@ -11,7 +10,9 @@ import type { ContestEntryRow } from '../../../api/types.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
-import { listUnits, unitsKey } from '../units/units-api.ts';
+import { codeColumn, dateTimeColumn, PAGINATION, partyColumn, workColumn } from '../columns.tsx';
+import { FilterSelect, SearchInput } from '../filters.tsx';
+import { unitOptions, useAllUnits } from '../units/units-api.ts';
 import { IntakeModal } from './IntakeModal.tsx';
 
 const FILE_COLORS: Record<string, string> = {
@@ -40,57 +41,44 @@ export default function EntriesTab() {
     queryFn: () => listContestEntries(slug, filters),
     placeholderData: keepPreviousData,
   });
-  const units = useQuery({
-    queryKey: [...unitsKey(slug), ''],
-    queryFn: () => listUnits(slug, ''),
-    enabled: may('units.view'),
-  });
+  const units = useAllUnits(slug, may('units.view'));
   const tz = contest.data?.timeZone;
 
   return (
     <>
       <h1 className="manage-title">{t('manage.tab.entries')}</h1>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input
-          type="search"
+        <SearchInput
           value={q}
-          onChange={(e) => setQ(e.target.value)}
+          onChange={setQ}
+          label={t('staffEntries.search')}
           placeholder={t('staffEntries.searchPlaceholder')}
-          aria-label={t('staffEntries.search')}
-          data-testid="entry-search"
-          style={{ width: 280 }}
+          testId="entry-search"
         />
-        <Select
-          allowClear
+        <FilterSelect
           value={status}
           onChange={setStatus}
-          placeholder={t('staffEntries.status')}
-          aria-label={t('staffEntries.status')}
-          style={{ width: 160 }}
+          label={t('staffEntries.status')}
+          width={160}
           options={(['draft', 'submitted'] as const).map((s) => ({ value: s, label: t(`entries.status.${s}`) }))}
         />
-        <Select
-          allowClear
+        <FilterSelect
           value={fileStatus}
           onChange={setFileStatus}
-          placeholder={t('staffEntries.fileStatus')}
-          aria-label={t('staffEntries.fileStatus')}
-          style={{ width: 190 }}
+          label={t('staffEntries.fileStatus')}
+          width={190}
           options={(['accepted', 'refused', 'checking', 'none'] as const).map((s) => ({
             value: s,
             label: t(`staffEntries.file.${s}`),
           }))}
         />
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
+        <FilterSelect
           value={unitId}
           onChange={setUnitId}
-          placeholder={t('staffEntries.unit')}
-          aria-label={t('staffEntries.unit')}
-          style={{ width: 220 }}
-          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          label={t('staffEntries.unit')}
+          width={220}
+          search
+          options={unitOptions(units.data)}
         />
         <Button href={entriesXlsxUrl(slug, filters)} download data-testid="entries-xlsx">
           {t('staffEntries.export')}
@@ -106,39 +94,17 @@ export default function EntriesTab() {
         rowKey="id"
         loading={entries.isFetching}
         dataSource={entries.data ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={PAGINATION}
         scroll={{ x: 900 }}
         data-testid="entries-table"
         columns={[
-          {
-            title: t('staffEntries.code'),
-            dataIndex: 'code',
-            render: (code: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{code ?? '—'}</span>,
-            width: 140,
-          },
-          {
-            title: t('staffEntries.work'),
-            dataIndex: 'title',
-            render: (title: string, r) => (
-              <>
-                <Link to={`/entries/${r.id}`} data-testid={`entry-link-${r.id}`}>
-                  {title || t('entry.untitled')}
-                </Link>
-                {r.form && <div className="manage-muted">{t(`entryForm.${r.form}`)}</div>}
-              </>
-            ),
-          },
-          {
-            title: t('staffEntries.entrant'),
-            key: 'entrant',
-            render: (_: unknown, r) => (
-              <>
-                <div>{r.unitName ?? r.entrantName}</div>
-                {r.unitName && r.entrantName && <div className="manage-muted">{r.entrantName}</div>}
-                {r.isIntake && <Tag>{t('staffEntries.intakeTag')}</Tag>}
-              </>
-            ),
-          },
+          codeColumn(t('staffEntries.code')),
+          workColumn(t('staffEntries.work'), (r, title) => (
+            <Link to={`/entries/${r.id}`} data-testid={`entry-link-${r.id}`}>
+              {title}
+            </Link>
+          )),
+          partyColumn(t('staffEntries.entrant'), (r) => r.isIntake && <Tag>{t('staffEntries.intakeTag')}</Tag>),
           {
             title: t('staffEntries.status'),
             dataIndex: 'status',
@@ -177,12 +143,7 @@ export default function EntriesTab() {
             },
             width: 170,
           },
-          {
-            title: t('staffEntries.submittedAt'),
-            dataIndex: 'submittedAt',
-            render: (at: string | null) => (at ? formatDateTime(at, tz) : '—'),
-            width: 150,
-          },
+          dateTimeColumn(t('staffEntries.submittedAt'), 'submittedAt', tz),
         ]}
       />
       {intake && contest.data && (

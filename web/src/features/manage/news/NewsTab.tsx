@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Popconfirm, Space } from 'antd';
+import { App, Button, Card, Empty, Flex, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { formatDateTime } from '../../../../../core/time.ts';
+import { formatDateTime } from '@core/time.ts';
 import { useContest } from '../../../api/contests.ts';
 import { errorText } from '../../../api/errors.ts';
 import { deleteNews, listNews, newsKey } from '../../../api/publication.ts';
 import type { NewsPost } from '../../../api/types.ts';
 import { Markdown } from '../../../components/Markdown.tsx';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { ConfirmButton } from '../ConfirmButton.tsx';
 import { NewsModal } from './NewsModal.tsx';
 
 /** The contest's news on its home page (R19), newest first. */
@@ -55,21 +56,13 @@ export default function NewsTab() {
                 <Button size="small" onClick={() => setEditing(p)} data-testid={`news-edit-${p.id}`}>
                   {t('common.edit')}
                 </Button>
-                <Popconfirm
+                <ConfirmButton
                   title={t('staffNews.deleteConfirm')}
                   okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
                   onConfirm={() => remove.mutate(p.id)}
-                >
-                  <Button
-                    size="small"
-                    danger
-                    loading={remove.isPending && remove.variables === p.id}
-                    data-testid={`news-delete-${p.id}`}
-                  >
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
+                  loading={remove.isPending && remove.variables === p.id}
+                  testId={`news-delete-${p.id}`}
+                />
               </Space>
             }
           >

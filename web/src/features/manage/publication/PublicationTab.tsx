@@ -1,9 +1,9 @@
 import { useState, type HTMLAttributes } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { formatDateTime } from '../../../../../core/time.ts';
+import { formatDateTime } from '@core/time.ts';
 import { errorText } from '../../../api/errors.ts';
 import { useContest } from '../../../api/contests.ts';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../../../api/publication.ts';
 import type { PublicationRow, PublishResult } from '../../../api/types.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { PAGINATION } from '../columns.tsx';
 import { CaptionModal } from './CaptionModal.tsx';
 import { PublishSummary } from './PublishSummary.tsx';
 import { UnpublishModal } from './UnpublishModal.tsx';
@@ -83,7 +84,7 @@ export default function PublicationTab() {
         rowKey="entryId"
         loading={list.isFetching}
         dataSource={rows}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={PAGINATION}
         scroll={{ x: 1000 }}
         data-testid="publication-table"
         locale={{ emptyText: t('publication.empty') }}

@@ -1,11 +1,11 @@
 import type { PublicationRow, PublishResult } from '../../../api/types.ts';
 
-export type SkipReason = PublishResult['skipped'][number]['reason'];
+type SkipReason = PublishResult['skipped'][number]['reason'];
 
 /** The order the summary names them in: what staff can act on first. */
 const REASON_ORDER: readonly SkipReason[] = ['notReady', 'notApproved', 'alreadyPublished'];
 
-export interface SkipGroup {
+interface SkipGroup {
   reason: SkipReason;
   /** "VL-2024-003 — Title", or the title alone for an entry without a code. */
   entries: { entryId: number; label: string }[];

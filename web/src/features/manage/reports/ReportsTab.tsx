@@ -3,11 +3,12 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { App, Button, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDateTime } from '../../../../../core/time.ts';
+import { formatDateTime } from '@core/time.ts';
 import { useContest } from '../../../api/contests.ts';
 import { listReports, publicationKey, reportsKey, type ReportStatus } from '../../../api/publication.ts';
 import type { ReportRow } from '../../../api/types.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { dateTimeColumn, PAGINATION } from '../columns.tsx';
 import { ResolveModal } from './ResolveModal.tsx';
 
 const STATUSES: readonly ReportStatus[] = ['open', 'upheld', 'dismissed'];
@@ -56,17 +57,12 @@ export default function ReportsTab() {
         rowKey="id"
         loading={reports.isFetching}
         dataSource={reports.data ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={PAGINATION}
         scroll={{ x: 1000 }}
         data-testid="reports-table"
         locale={{ emptyText: t('staffReports.empty') }}
         columns={[
-          {
-            title: t('staffReports.receivedAt'),
-            dataIndex: 'createdAt',
-            width: 140,
-            render: (at: string) => formatDateTime(at, tz),
-          },
+          dateTimeColumn(t('staffReports.receivedAt'), 'createdAt', tz, 140),
           {
             title: t('staffReports.entry'),
             key: 'entry',

@@ -1,9 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
-import { Checkbox, Form, Input, Modal, Radio } from 'antd';
+import { Checkbox, Form, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { resolveReport, type ResolveBody } from '../../../api/publication.ts';
 import type { ReportRow } from '../../../api/types.ts';
-import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { FormModal, ReasonField } from '../FormModal.tsx';
 
 const MIN_OUTCOME = 5;
 
@@ -26,75 +25,57 @@ export function ResolveModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const status = Form.useWatch('status', form);
-  const resolve = useMutation({
-    mutationFn: (v: Values) =>
-      resolveReport(report.id, {
-        status: v.status!,
-        outcome: v.outcome.trim(),
-        unpublish: v.status === 'upheld' && v.unpublish,
-      }),
-    onSuccess: () => {
-      onDone();
-      onClose();
-    },
-  });
   return (
-    <Modal
-      open
+    <FormModal<Values, unknown>
       title={t('staffReports.resolveTitle', { title: report.entryTitle })}
       okText={t('staffReports.resolveOk')}
-      cancelText={t('common.cancel')}
-      confirmLoading={resolve.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      initialValues={{ outcome: '', unpublish: false }}
+      send={(v) =>
+        resolveReport(report.id, {
+          status: v.status!,
+          outcome: v.outcome.trim(),
+          unpublish: v.status === 'upheld' && v.unpublish,
+        })
+      }
+      onDone={onDone}
+      onClose={onClose}
+      errorTestId="resolve-error"
+      intro={
+        <p style={{ whiteSpace: 'pre-wrap' }}>
+          <strong>{t(`staffReports.kind.${report.kind}`, { defaultValue: report.kind })}:</strong> {report.reason}
+        </p>
+      }
     >
-      <ApiErrorAlert error={resolve.error} testId="resolve-error" />
-      <p style={{ whiteSpace: 'pre-wrap' }}>
-        <strong>{t(`staffReports.kind.${report.kind}`, { defaultValue: report.kind })}:</strong> {report.reason}
-      </p>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ outcome: '', unpublish: false }}
-        onFinish={(v) => resolve.mutate(v)}
+      <Form.Item
+        name="status"
+        label={t('staffReports.decision')}
+        rules={[{ required: true, message: t('staffReports.chooseDecision') }]}
       >
-        <Form.Item
-          name="status"
-          label={t('staffReports.decision')}
-          rules={[{ required: true, message: t('staffReports.chooseDecision') }]}
-        >
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            data-testid="resolve-status"
-            options={[
-              { value: 'upheld', label: t('staffReports.uphold') },
-              { value: 'dismissed', label: t('staffReports.dismiss') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item
-          name="outcome"
-          label={t('staffReports.outcome')}
-          extra={t('staffReports.outcomeHint')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              min: MIN_OUTCOME,
-              message: t('staffReports.outcomeTooShort', { min: MIN_OUTCOME }),
-            },
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          data-testid="resolve-status"
+          options={[
+            { value: 'upheld', label: t('staffReports.uphold') },
+            { value: 'dismissed', label: t('staffReports.dismiss') },
           ]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount data-testid="resolve-outcome" />
+        />
+      </Form.Item>
+      <ReasonField
+        name="outcome"
+        label={t('staffReports.outcome')}
+        extra={t('staffReports.outcomeHint')}
+        min={MIN_OUTCOME}
+        tooShort={t('staffReports.outcomeTooShort', { min: MIN_OUTCOME })}
+        maxLength={2000}
+        testId="resolve-outcome"
+      />
+      {status === 'upheld' && report.published && (
+        <Form.Item name="unpublish" valuePropName="checked" extra={t('staffReports.unpublishHint')}>
+          <Checkbox data-testid="resolve-unpublish">{t('staffReports.unpublish')}</Checkbox>
         </Form.Item>
-        {status === 'upheld' && report.published && (
-          <Form.Item name="unpublish" valuePropName="checked" extra={t('staffReports.unpublishHint')}>
-            <Checkbox data-testid="resolve-unpublish">{t('staffReports.unpublish')}</Checkbox>
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

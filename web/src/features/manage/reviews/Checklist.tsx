@@ -1,6 +1,6 @@
 import { Checkbox, Form, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CHECKLIST_LABELS, JUDGED_ITEMS, type ChecklistItem } from '../../../../../core/review.ts';
+import { CHECKLIST_LABELS, JUDGED_ITEMS, type ChecklistItem } from '@core/review.ts';
 import type { EntryReviews, UploadView } from '../../../api/types.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 

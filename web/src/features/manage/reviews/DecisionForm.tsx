@@ -5,12 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 // Month and weekday names in the picker when the staff area is in Vietnamese (antd's vi_VN locale asks dayjs for them).
 import 'dayjs/locale/vi';
 import { useTranslation } from 'react-i18next';
-import {
-  MIN_REASON_LENGTH,
-  REVIEW_DECISIONS,
-  type JudgedItem,
-  type ReviewDecision,
-} from '../../../../../core/review.ts';
+import { MIN_REASON_LENGTH, REVIEW_DECISIONS, type JudgedItem, type ReviewDecision } from '@core/review.ts';
 import { recordReview, refreshAfterReview } from '../../../api/reviews.ts';
 import type { ContestView, EntryReviews, UploadView } from '../../../api/types.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';

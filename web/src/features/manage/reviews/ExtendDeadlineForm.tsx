@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, zonedToUtc } from '../../../../../core/time.ts';
+import { formatDateTime, zonedToUtc } from '@core/time.ts';
 import { extendFixDeadline, refreshAfterReview } from '../../../api/reviews.ts';
 import type { ContestView } from '../../../api/types.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';

@@ -1,7 +1,7 @@
 import { Alert, Descriptions, Drawer, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../../../core/time.ts';
+import { formatDateTime } from '@core/time.ts';
 import { useEntry } from '../../../api/entries.ts';
 import { useEntryReviews } from '../../../api/reviews.ts';
 import type { ContestView, EntryReviews, EntryView } from '../../../api/types.ts';

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { REVIEW_STATUSES, type ReviewStatus } from '../../../../../core/review.ts';
-import { formatDateTime } from '../../../../../core/time.ts';
+import { REVIEW_STATUSES, type ReviewStatus } from '@core/review.ts';
+import { formatDateTime } from '@core/time.ts';
 import { useContest } from '../../../api/contests.ts';
 import { listReviewQueue, reviewQueueKey, type ReviewQueueFilters } from '../../../api/reviews.ts';
 import { useCan } from '../../../api/session.ts';
 import type { ReviewQueueEntry } from '../../../api/types.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
-import { listUnits, unitsKey } from '../units/units-api.ts';
+import { codeColumn, dateTimeColumn, PAGINATION, partyColumn, workColumn } from '../columns.tsx';
+import { FilterSelect, SearchInput } from '../filters.tsx';
+import { unitOptions, useAllUnits } from '../units/units-api.ts';
 import { ReviewDrawer } from './ReviewDrawer.tsx';
 import { REVIEW_COLORS } from './review-colors.ts';
 import { decisionTally } from './review-form.ts';
@@ -33,11 +35,7 @@ export default function ReviewTab() {
     queryFn: () => listReviewQueue(slug, filters),
     placeholderData: keepPreviousData,
   });
-  const units = useQuery({
-    queryKey: [...unitsKey(slug), ''],
-    queryFn: () => listUnits(slug, ''),
-    enabled: may('units.view'),
-  });
+  const units = useAllUnits(slug, may('units.view'));
   const tz = contest.data?.timeZone;
   const required = queue.data?.reviewsRequired ?? 1;
   // The open entry lives in the address, so that a link to it can be shared among the reviewers.
@@ -51,43 +49,34 @@ export default function ReviewTab() {
         {t(required === 2 ? 'review.requiredTwo' : 'review.requiredOne')}
       </p>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input
-          type="search"
+        <SearchInput
           value={q}
-          onChange={(e) => setQ(e.target.value)}
+          onChange={setQ}
+          label={t('review.search')}
           placeholder={t('review.searchPlaceholder')}
-          aria-label={t('review.search')}
-          data-testid="review-search"
-          style={{ width: 280 }}
+          testId="review-search"
         />
-        <Select
-          allowClear
+        <FilterSelect
           value={reviewStatus}
           onChange={setReviewStatus}
-          placeholder={t('review.status')}
-          aria-label={t('review.status')}
-          style={{ width: 190 }}
-          data-testid="review-status-filter"
+          label={t('review.status')}
+          width={190}
+          testId="review-status-filter"
           options={REVIEW_STATUSES.map((s) => ({ value: s, label: t(`review.statusName.${s}`) }))}
         />
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
+        <FilterSelect
           value={unitId}
           onChange={setUnitId}
-          placeholder={t('review.unit')}
-          aria-label={t('review.unit')}
-          style={{ width: 220 }}
-          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          label={t('review.unit')}
+          width={220}
+          search
+          options={unitOptions(units.data)}
         />
-        <Select
-          allowClear
+        <FilterSelect
           value={form}
           onChange={setForm}
-          placeholder={t('review.form')}
-          aria-label={t('review.form')}
-          style={{ width: 200 }}
+          label={t('review.form')}
+          width={200}
           options={(contest.data?.entryRules.allowedForms ?? []).map((f) => ({ value: f, label: t(`entryForm.${f}`) }))}
         />
       </Space>
@@ -96,44 +85,23 @@ export default function ReviewTab() {
         rowKey="id"
         loading={queue.isFetching}
         dataSource={queue.data?.entries ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={PAGINATION}
         scroll={{ x: 900 }}
         data-testid="review-table"
         locale={{ emptyText: t('review.empty') }}
         columns={[
-          {
-            title: t('review.code'),
-            dataIndex: 'code',
-            render: (code: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{code ?? '—'}</span>,
-            width: 140,
-          },
-          {
-            title: t('review.work'),
-            dataIndex: 'title',
-            render: (title: string, r) => (
-              <>
-                <Button
-                  type="link"
-                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
-                  onClick={() => open(r.id)}
-                  data-testid={`review-open-${r.id}`}
-                >
-                  {title || t('entry.untitled')}
-                </Button>
-                {r.form && <div className="manage-muted">{t(`entryForm.${r.form}`)}</div>}
-              </>
-            ),
-          },
-          {
-            title: t('review.unitOrEntrant'),
-            key: 'unit',
-            render: (_: unknown, r) => (
-              <>
-                <div>{r.unitName ?? r.entrantName}</div>
-                {r.unitName && r.entrantName && <div className="manage-muted">{r.entrantName}</div>}
-              </>
-            ),
-          },
+          codeColumn(t('review.code')),
+          workColumn(t('review.work'), (r, title) => (
+            <Button
+              type="link"
+              style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+              onClick={() => open(r.id)}
+              data-testid={`review-open-${r.id}`}
+            >
+              {title}
+            </Button>
+          )),
+          partyColumn(t('review.unitOrEntrant')),
           {
             title: t('review.status'),
             dataIndex: 'reviewStatus',
@@ -183,12 +151,7 @@ export default function ReviewTab() {
               </Space>
             ),
           },
-          {
-            title: t('review.submittedAt'),
-            dataIndex: 'submittedAt',
-            render: (at: string | null) => (at ? formatDateTime(at, tz) : '—'),
-            width: 150,
-          },
+          dateTimeColumn(t('review.submittedAt'), 'submittedAt', tz),
         ]}
       />
       {openId !== null && contest.data && (

@@ -1,4 +1,4 @@
-import type { ReviewStatus } from '../../../../../core/review.ts';
+import type { ReviewStatus } from '@core/review.ts';
 
 export const REVIEW_COLORS: Record<ReviewStatus, string> = {
   pending: 'blue',

@@ -6,8 +6,8 @@ import {
   MIN_REASON_LENGTH,
   type JudgedItem,
   type ReviewDecision,
-} from '../../../../../core/review.ts';
-import { utcToZonedLocal, zonedToUtc } from '../../../../../core/time.ts';
+} from '@core/review.ts';
+import { utcToZonedLocal, zonedToUtc } from '@core/time.ts';
 import type { ReviewBody } from '../../../api/reviews.ts';
 
 interface DecisionLike {
@@ -51,7 +51,7 @@ export function reasonMissing(decision: ReviewDecision, reason: string): boolean
   return decision !== 'approve' && [...reason.normalize('NFC').trim()].length < MIN_REASON_LENGTH;
 }
 
-export interface DecisionValues {
+interface DecisionValues {
   decision: ReviewDecision;
   reason: string;
   note: string;

@@ -1,16 +1,17 @@
-import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Table } from 'antd';
+import { Alert, App, Form, Input, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { RosterMemberInput } from '../../../../../core/roster.ts';
-import { ROSTER_BODIES } from '../../../../../core/roles.ts';
-import { api, enc, type FieldIssue } from '../../../api/client.ts';
+import type { RosterMemberInput } from '@core/roster.ts';
+import { ROSTER_BODIES } from '@core/roles.ts';
+import { api, enc } from '../../../api/client.ts';
 import { errorText } from '../../../api/errors.ts';
 import { useCan } from '../../../api/session.ts';
 import type { RosterMemberView } from '../../../api/types.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
-import { applyFieldErrors } from '../form-errors.ts';
+import { actionsColumn } from '../columns.tsx';
+import { ConfirmButton } from '../ConfirmButton.tsx';
+import { FormCard } from '../FormCard.tsx';
 
 const rosterKey = (slug: string) => ['roster', slug] as const;
 
@@ -55,26 +56,14 @@ export default function RosterTab() {
           { title: t('roster.position'), dataIndex: 'position' },
           { title: t('roster.email'), dataIndex: 'email' },
           { title: t('roster.phone'), dataIndex: 'phone' },
-          ...(editable
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_: unknown, m: RosterMemberView) => (
-                    <Popconfirm
-                      title={t('roster.confirmRemove', { name: m.fullName })}
-                      okText={t('common.remove')}
-                      cancelText={t('common.cancel')}
-                      onConfirm={() => remove.mutate(m.id)}
-                    >
-                      <Button size="small" danger aria-label={t('roster.removeNamed', { name: m.fullName })}>
-                        {t('common.remove')}
-                      </Button>
-                    </Popconfirm>
-                  ),
-                },
-              ]
-            : []),
+          ...actionsColumn(editable, t('common.actions'), (m: RosterMemberView) => (
+            <ConfirmButton
+              title={t('roster.confirmRemove', { name: m.fullName })}
+              okText={t('common.remove')}
+              onConfirm={() => remove.mutate(m.id)}
+              ariaLabel={t('roster.removeNamed', { name: m.fullName })}
+            />
+          )),
         ]}
       />
       {editable && <AddMember slug={slug} />}
@@ -86,74 +75,64 @@ function AddMember({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [form] = Form.useForm<RosterMemberInput>();
-  const [unmatched, setUnmatched] = useState<FieldIssue[]>([]);
-  const add = useMutation({
-    mutationFn: (body: RosterMemberInput) => api(`/api/contests/${enc(slug)}/roster`, { method: 'POST', json: body }),
-    onSuccess: async () => {
-      void message.success(t('roster.added'));
-      form.resetFields();
-      setUnmatched([]);
-      await qc.invalidateQueries({ queryKey: rosterKey(slug) });
-    },
-    onError: (err) => setUnmatched(applyFieldErrors(form, err)),
-  });
   const opt = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
   return (
-    <Card title={t('roster.addTitle')} className="manage-section" style={{ marginTop: 16 }}>
-      <ApiErrorAlert error={add.error} issues={unmatched} />
-      <Form
-        form={form}
-        name="roster"
-        layout="vertical"
-        initialValues={{ body: 'organizing_committee' }}
-        onFinish={(v) =>
-          add.mutate({
+    <FormCard<RosterMemberInput, unknown>
+      title={t('roster.addTitle')}
+      submitText={t('roster.add')}
+      name="roster"
+      initialValues={{ body: 'organizing_committee' }}
+      send={(v) =>
+        api(`/api/contests/${enc(slug)}/roster`, {
+          method: 'POST',
+          json: {
             body: v.body,
             fullName: v.fullName.trim(),
             position: opt(v.position),
             email: opt(v.email),
             phone: opt(v.phone),
-          })
-        }
-      >
-        <div className="manage-row">
-          <Form.Item name="body" label={t('roster.body')} rules={[{ required: true }]}>
-            <Select
-              style={{ width: 220 }}
-              options={ROSTER_BODIES.map((b) => ({ value: b, label: t(`rosterBody.${b}`) }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="fullName"
-            label={t('roster.fullName')}
-            className="grow"
-            rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="position" label={t('roster.position')} className="grow">
-            <Input maxLength={200} />
-          </Form.Item>
-        </div>
-        <div className="manage-row">
-          <Form.Item
-            name="email"
-            label={t('roster.email')}
-            className="grow"
-            rules={[{ type: 'email', message: t('units.emailInvalid') }]}
-          >
-            <Input type="email" maxLength={200} />
-          </Form.Item>
-          <Form.Item name="phone" label={t('roster.phone')} className="grow">
-            <Input type="tel" maxLength={30} />
-          </Form.Item>
-        </div>
-        <p className="ant-form-item-extra">{t('roster.contactHint')}</p>
-        <Button type="primary" htmlType="submit" loading={add.isPending}>
-          {t('roster.add')}
-        </Button>
-      </Form>
-    </Card>
+          },
+        })
+      }
+      onDone={async () => {
+        void message.success(t('roster.added'));
+        await qc.invalidateQueries({ queryKey: rosterKey(slug) });
+      }}
+      fieldErrors
+    >
+      <div className="manage-row">
+        <Form.Item name="body" label={t('roster.body')} rules={[{ required: true }]}>
+          <Select
+            style={{ width: 220 }}
+            options={ROSTER_BODIES.map((b) => ({ value: b, label: t(`rosterBody.${b}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="fullName"
+          label={t('roster.fullName')}
+          className="grow"
+          rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="position" label={t('roster.position')} className="grow">
+          <Input maxLength={200} />
+        </Form.Item>
+      </div>
+      <div className="manage-row">
+        <Form.Item
+          name="email"
+          label={t('roster.email')}
+          className="grow"
+          rules={[{ type: 'email', message: t('units.emailInvalid') }]}
+        >
+          <Input type="email" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="phone" label={t('roster.phone')} className="grow">
+          <Input type="tel" maxLength={30} />
+        </Form.Item>
+      </div>
+      <p className="ant-form-item-extra">{t('roster.contactHint')}</p>
+    </FormCard>
   );
 }

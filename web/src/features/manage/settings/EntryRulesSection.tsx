@@ -1,11 +1,12 @@
 import { Button, Card, Checkbox, Form, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CONTAINERS, ENTRY_FORMS } from '../../../../../core/contest.ts';
+import { CONTAINERS, ENTRY_FORMS } from '@core/contest.ts';
+import { useRequiredRules } from './fields.tsx';
 
 /** R5–R7 as the organizers set them: forms, duration, resolutions, aspect ratio, container and size. */
 export function EntryRulesSection() {
   const { t } = useTranslation();
-  const required = [{ required: true, message: t('settings.required') }];
+  const { required } = useRequiredRules();
   return (
     <Card title={t('settings.entryRules')} className="manage-section">
       <Form.Item name={['entryRules', 'allowedForms']} label={t('settings.allowedForms')} rules={required}>

@@ -1,25 +1,19 @@
 import { Button, Card, Col, Form, Input, Row, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../../components/Markdown.tsx';
+import { useRequiredRules } from './fields.tsx';
 
 /** Name, theme, suggested topics and the rules text with its preview. */
 export function GeneralSection() {
   const { t } = useTranslation();
   const rules = Form.useWatch<string | undefined>('rulesMarkdown');
+  const { text } = useRequiredRules();
   return (
     <Card title={t('settings.general')} className="manage-section">
-      <Form.Item
-        name="name"
-        label={t('settings.name')}
-        rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
-      >
+      <Form.Item name="name" label={t('settings.name')} rules={text}>
         <Input maxLength={300} />
       </Form.Item>
-      <Form.Item
-        name="theme"
-        label={t('settings.theme')}
-        rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
-      >
+      <Form.Item name="theme" label={t('settings.theme')} rules={text}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
       </Form.Item>
       <Form.List name="topics">
@@ -28,11 +22,7 @@ export function GeneralSection() {
             <legend>{t('settings.topics')}</legend>
             {fields.map((f, i) => (
               <Space.Compact key={f.key} block style={{ marginBottom: 8 }}>
-                <Form.Item
-                  name={f.name}
-                  noStyle
-                  rules={[{ required: true, whitespace: true, message: t('settings.required') }]}
-                >
+                <Form.Item name={f.name} noStyle rules={text}>
                   <Input.TextArea
                     aria-label={t('settings.topicN', { n: i + 1 })}
                     autoSize={{ minRows: 1, maxRows: 4 }}

@@ -1,8 +1,9 @@
 import { Button, Card, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PHASE_KINDS, type PhaseKind } from '../../../../../core/phases.ts';
-import { zonedToUtc } from '../../../../../core/time.ts';
+import { PHASE_KINDS, type PhaseKind } from '@core/phases.ts';
+import { zonedToUtc } from '@core/time.ts';
 import { phaseRange } from '../../../lib/format.ts';
+import { useRequiredRules } from './fields.tsx';
 
 const ZONES = Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z }));
 
@@ -11,14 +12,10 @@ export function ScheduleSection() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const zone = Form.useWatch<string | undefined>('timeZone');
+  const { required } = useRequiredRules();
   return (
     <Card title={t('settings.schedule')} className="manage-section">
-      <Form.Item
-        name="timeZone"
-        label={t('settings.timeZone')}
-        extra={t('settings.timeZoneHint')}
-        rules={[{ required: true, message: t('settings.required') }]}
-      >
+      <Form.Item name="timeZone" label={t('settings.timeZone')} extra={t('settings.timeZoneHint')} rules={required}>
         <Select showSearch options={ZONES} style={{ maxWidth: 320 }} />
       </Form.Item>
       <p>{t('settings.phasesHint', { zone })}</p>

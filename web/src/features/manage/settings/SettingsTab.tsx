@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { formatDateTime } from '../../../../../core/time.ts';
+import { formatDateTime } from '@core/time.ts';
 import { api, enc, type FieldIssue } from '../../../api/client.ts';
 import { contestKey, useContest } from '../../../api/contests.ts';
 import { SESSION_KEY } from '../../../api/session.ts';

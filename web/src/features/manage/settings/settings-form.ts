@@ -1,11 +1,11 @@
 /** The contest settings as the form holds them, and the conversions to and from the API's shape. */
-import type { EntryForm, Prize, RubricCriterion } from '../../../../../core/contest.ts';
-import { PHASE_KINDS, type PhaseKind } from '../../../../../core/phases.ts';
-import { utcToZonedLocal, zonedToUtc } from '../../../../../core/time.ts';
+import type { EntryForm, Prize, RubricCriterion } from '@core/contest.ts';
+import { PHASE_KINDS, type PhaseKind } from '@core/phases.ts';
+import { utcToZonedLocal, zonedToUtc } from '@core/time.ts';
 import type { ContestUpdate, ContestView } from '../../../api/types.ts';
 import type { FieldName } from '../form-errors.ts';
 
-export type SizeUnit = 'MB' | 'GB';
+type SizeUnit = 'MB' | 'GB';
 const UNIT_BYTES: Record<SizeUnit, number> = { MB: 1024 ** 2, GB: 1024 ** 3 };
 
 export interface SettingsValues {
@@ -82,13 +82,12 @@ export function toSettingsValues(view: ContestView): SettingsValues {
 }
 
 /** A problem found before sending: the field it concerns and the i18n key of its message. */
-export interface LocalIssue {
+interface LocalIssue {
   name: FieldName;
   key: string;
 }
 
-export type Conversion =
-  { ok: true; body: ContestUpdate; phaseKinds: PhaseKind[] } | { ok: false; issues: LocalIssue[] };
+type Conversion = { ok: true; body: ContestUpdate; phaseKinds: PhaseKind[] } | { ok: false; issues: LocalIssue[] };
 
 const optionalText = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 const num = (n: number | null | undefined) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);

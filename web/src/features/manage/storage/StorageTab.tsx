@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { FailedJob, OrphanReportView, StorageUsage } from '../../../../../core/api.ts';
+import type { FailedJob, OrphanReportView, StorageUsage } from '@core/api.ts';
 import { api, enc } from '../../../api/client.ts';
 import { errorText } from '../../../api/errors.ts';
 import { useSession } from '../../../api/session.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { errorText } from '../../../api/errors.ts';
@@ -9,6 +9,9 @@ import { useCan } from '../../../api/session.ts';
 import type { UnitView } from '../../../api/types.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { actionsColumn, PAGINATION } from '../columns.tsx';
+import { ConfirmButton } from '../ConfirmButton.tsx';
+import { SearchInput } from '../filters.tsx';
 import { deleteUnit, listUnits, unitsKey } from './units-api.ts';
 import { UnitImport } from './UnitImport.tsx';
 import { UnitModal } from './UnitModal.tsx';
@@ -43,14 +46,13 @@ export default function UnitsTab() {
     <>
       <h1 className="manage-title">{t('manage.tab.units')}</h1>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input
-          type="search"
+        <SearchInput
           value={q}
-          onChange={(e) => setQ(e.target.value)}
+          onChange={setQ}
+          label={t('units.search')}
           placeholder={t('units.searchPlaceholder')}
-          aria-label={t('units.search')}
-          data-testid="unit-search"
-          style={{ width: 320 }}
+          testId="unit-search"
+          width={320}
         />
         {editable && (
           <Button type="primary" onClick={() => setEditing('new')} data-testid="unit-add">
@@ -63,41 +65,25 @@ export default function UnitsTab() {
         rowKey="id"
         loading={units.isFetching}
         dataSource={units.data ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={PAGINATION}
         data-testid="units-table"
         columns={[
           { title: t('units.name'), dataIndex: 'name' },
           { title: t('units.category'), dataIndex: 'categoryName' },
           { title: t('units.contactEmail'), dataIndex: 'contactEmail' },
-          ...(editable
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_: unknown, u: UnitView) => (
-                    <Space>
-                      <Button
-                        size="small"
-                        onClick={() => setEditing(u)}
-                        aria-label={t('units.editNamed', { name: u.name })}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      <Popconfirm
-                        title={t('units.confirmDelete', { name: u.name })}
-                        okText={t('common.delete')}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() => remove.mutate(u.id)}
-                      >
-                        <Button size="small" danger aria-label={t('units.deleteNamed', { name: u.name })}>
-                          {t('common.delete')}
-                        </Button>
-                      </Popconfirm>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
+          ...actionsColumn(editable, t('common.actions'), (u: UnitView) => (
+            <Space>
+              <Button size="small" onClick={() => setEditing(u)} aria-label={t('units.editNamed', { name: u.name })}>
+                {t('common.edit')}
+              </Button>
+              <ConfirmButton
+                title={t('units.confirmDelete', { name: u.name })}
+                okText={t('common.delete')}
+                onConfirm={() => remove.mutate(u.id)}
+                ariaLabel={t('units.deleteNamed', { name: u.name })}
+              />
+            </Space>
+          )),
         ]}
       />
       {editable && <UnitImport slug={slug} categories={categories} />}

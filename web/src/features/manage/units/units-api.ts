@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { api, enc } from '../../../api/client.ts';
 import type { ImportResult, UnitView } from '../../../api/types.ts';
 
@@ -11,6 +12,14 @@ export const unitsKey = (slug: string) => ['units', slug] as const;
 
 export const listUnits = (slug: string, q: string) =>
   api<UnitView[]>(`/api/contests/${enc(slug)}/units${q.trim() ? `?q=${enc(q.trim())}` : ''}`);
+
+/** Every unit of the contest, for a picker: one cached list wherever it is asked for. */
+export function useAllUnits(slug: string, enabled: boolean) {
+  return useQuery({ queryKey: [...unitsKey(slug), ''], queryFn: () => listUnits(slug, ''), enabled });
+}
+
+export const unitOptions = (units: UnitView[] | undefined) =>
+  (units ?? []).map((u) => ({ value: u.id, label: u.name }));
 
 export const saveUnit = (slug: string, body: UnitBody, id?: number) =>
   id === undefined
