@@ -266,8 +266,8 @@ export const ERRORS = {
   },
   'upload.badRequest': {
     status: 400,
-    vi: 'Yêu cầu tải lên không hợp lệ: thiếu mã tác phẩm hoặc dung lượng tệp.',
-    en: 'The upload request is not valid: the entry id or the file size is missing.',
+    vi: 'Yêu cầu tải lên không hợp lệ: thiếu hoặc sai {fields}.',
+    en: 'The upload request is not valid; missing or wrong: {fields}.',
   },
   'publish.captionForOne': {
     status: 400,
@@ -406,16 +406,27 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+/** A parameter whose text depends on the language, such as a list of checklist items. */
+export interface Localized {
+  vi: string;
+  en: string;
+}
+export type ErrorParams = Record<string, string | number | Localized>;
+
+export function errorMessage(code: ErrorCode, lang: Lang, params: ErrorParams = {}): string {
   const template: string = ERRORS[code][lang];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const value = params[k];
+    if (value === undefined) return `{${k}}`;
+    return typeof value === 'object' ? value[lang] : String(value);
+  });
 }
 
 /** Thrown by services; turned into `{ error: { code, message, details } }` by the HTTP layer. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: ErrorParams = {},
     readonly details?: unknown,
   ) {
     super(code);

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHECKLIST_LABELS } from '../../core/review.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
 import { createSmsOutbox } from '../../server/notify/sms.ts';
 import { loadContest } from '../../server/services/load-contest.ts';
@@ -218,8 +219,20 @@ describe('one review required', () => {
     const res = await review(s1, id, { decision: 'approve', checklist: { onTheme: { ok: true } } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('review.checklistIncomplete');
-    expect(res.json().error.message).toContain('2 mục');
+    expect(res.json().error.message).toContain(
+      `còn 2 mục chưa đạt hoặc chưa đánh dấu: «${CHECKLIST_LABELS.lawfulRespectful.vi}»; ` +
+        `«${CHECKLIST_LABELS.originalRights.vi}».`,
+    );
     expect(res.json().error.details.items).toEqual(['lawfulRespectful', 'originalRights']);
+    s1.lang = 'en';
+    const en = await review(s1, id, { decision: 'approve', checklist: { lawfulRespectful: { ok: false } } });
+    s1.lang = 'vi';
+    expect(en.json().error.message).toContain(
+      `3 items are not met or not ticked: «${CHECKLIST_LABELS.onTheme.en}»; ` +
+        `«${CHECKLIST_LABELS.lawfulRespectful.en}»; «${CHECKLIST_LABELS.originalRights.en}».`,
+    );
+    expect(en.json().error.message).not.toMatch(/\bR\d/);
+    expect(en.json().error.details.items).toEqual(['onTheme', 'lawfulRespectful', 'originalRights']);
   });
 
   it('needs a reason to reject; a rejected entry is locked, and the entrant is told why', async () => {
