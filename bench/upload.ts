@@ -22,35 +22,39 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 interface Child {
   proc: ChildProcessByStdio<Writable, Readable, null>;
-  next(): Promise<any>;
+  /** The next JSON line the child prints: its address when ready, then its memory each time it is asked. */
+  next(): Promise<unknown>;
 }
 
-function startServer(mode: 'app' | 'pipe', dir: string): Promise<Child & { info: any }> {
+function startServer(
+  mode: 'app' | 'pipe',
+  dir: string,
+): Promise<Child & { info: { port: number; adminPassword: string } }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'upload-server.ts'), mode, dir], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let buf = '';
-  const waiting: ((v: any) => void)[] = [];
-  const lines: any[] = [];
+  const waiting: ((v: unknown) => void)[] = [];
+  const lines: unknown[] = [];
   proc.stdout.on('data', (d) => {
     buf += d;
     let i;
     while ((i = buf.indexOf('\n')) >= 0) {
-      const line = JSON.parse(buf.slice(0, i));
+      const line: unknown = JSON.parse(buf.slice(0, i));
       buf = buf.slice(i + 1);
       const w = waiting.shift();
       if (w) w(line);
       else lines.push(line);
     }
   });
-  const next = (): Promise<any> =>
-    lines.length ? Promise.resolve(lines.shift()) : new Promise<any>((r) => waiting.push(r));
-  return next().then((info: any) => ({ proc, next, info }));
+  const next = (): Promise<unknown> =>
+    lines.length ? Promise.resolve(lines.shift()) : new Promise<unknown>((r) => waiting.push(r));
+  return next().then((info) => ({ proc, next, info: info as { port: number; adminPassword: string } }));
 }
 
 async function memory(c: Child): Promise<{ rssKb: number; hwmKb: number }> {
   c.proc.stdin.write('\n');
-  return c.next();
+  return (await c.next()) as { rssKb: number; hwmKb: number };
 }
 
 function request(

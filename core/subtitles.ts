@@ -352,7 +352,7 @@ const NAMED: Record<string, string> = {
 /** Removes characters no subtitle needs (control characters, noncharacters); a tab becomes a space. */
 function cleanChars(s: string): string {
   return s
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
+    .replace(/(?![\t\n])[\p{Cc}\ufffe\uffff]/gu, '')
     .replace(/\t/g, ' ')
     .replace(/[\u2028\u2029]/g, '\n');
 }

@@ -67,7 +67,7 @@ async function vitest(name: string, projects: string[], env: NodeJS.ProcessEnv =
   ];
   const code = await run('npx', args, env);
   let passed = 0;
-  let failed = 0;
+  let failed: number;
   let failures: string[] = [];
   try {
     const report = JSON.parse(fs.readFileSync(out, 'utf8')) as VitestReport;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, CONTEST_ROLES } from '../../core/roles.ts';
+import type { ErrorBody, ValidationIssue } from '../helpers/api-types.ts';
 import { dialectUnderTest } from '../helpers/test-db.ts';
 import { Client, loggedInClient, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -11,26 +12,21 @@ interface Operation {
   requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
   responses: Record<string, { description?: string; headers?: Record<string, unknown> }>;
 }
+
 interface OpenApiDoc {
   openapi: string;
   info: { description: string };
   paths: Record<string, Record<string, Operation> & { description?: string }>;
 }
-interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
-interface ValidationIssue {
-  in: string;
-  path: string;
-  code: string;
-  message: string;
-}
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** The tus routes: registered hidden (no zod schema), described by hand in server/uploads/tus-openapi.ts. */
-const TUS_OPERATIONS = ['POST /api/uploads', 'HEAD /api/uploads/:uploadId', 'PATCH /api/uploads/:uploadId'].concat(
+const TUS_OPERATIONS = [
+  'POST /api/uploads',
+  'HEAD /api/uploads/:uploadId',
+  'PATCH /api/uploads/:uploadId',
   'DELETE /api/uploads/:uploadId',
-);
+];
 const CALLERS = ['anyone', 'signedIn', 'entryOwner', 'siteAdmin', ...CONTEST_ROLES];
 
 async function openApi(): Promise<OpenApiDoc> {

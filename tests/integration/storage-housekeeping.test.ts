@@ -11,7 +11,7 @@ import { createContest } from '../../server/services/create-contest.ts';
 import { legacyRenditionsPrefix, renditionsWorkDir } from '../../server/services/make-renditions.ts';
 import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
 import { submitEntry } from '../../server/services/submit-entry.ts';
-import { LocalStorage } from '../../server/storage/local-storage.ts';
+import { type LocalStorage } from '../../server/storage/local-storage.ts';
 import { demoContest } from '../../server/demo/vinh-linh-2024.ts';
 import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { type Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
