@@ -144,7 +144,9 @@ async function prepareApp(port: number, password: string, file: string, size: nu
   if (draft.status !== 201) throw new Error(`draft ${draft.status} ${draft.body}`);
   const entryId = JSON.parse(draft.body).id;
   return async () => {
-    const meta = `entryId ${Buffer.from(String(entryId)).toString('base64')},filename ${Buffer.from('bench.mp4').toString('base64')}`;
+    const meta =
+      `entryId ${Buffer.from(String(entryId)).toString('base64')},filename ` +
+      `${Buffer.from('bench.mp4').toString('base64')}`;
     const created = await request(port, 'POST', '/api/uploads', {
       ...h,
       'tus-resumable': '1.0.0',
@@ -209,14 +211,12 @@ try {
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const pipe = median(runs.map((r) => r.pipe.mibPerSec));
     const app = median(runs.map((r) => r.app.mibPerSec));
+    const pipeGrowth = median(runs.map((r) => r.pipe.growthMiB)).toFixed(1);
+    const appGrowth = median(runs.map((r) => r.app.growthMiB)).toFixed(1);
     console.log(
-      `${String(size / 1024 / 1024).padStart(5)} MiB | ${pipe.toFixed(0).padStart(10)} | ${app.toFixed(0).padStart(9)} | ${(app / pipe).toFixed(2).padStart(8)} | ${median(
-        runs.map((r) => r.pipe.growthMiB),
-      )
-        .toFixed(1)
-        .padStart(11)} MiB | ${median(runs.map((r) => r.app.growthMiB))
-        .toFixed(1)
-        .padStart(10)} MiB`,
+      `${String(size / 1024 / 1024).padStart(5)} MiB | ${pipe.toFixed(0).padStart(10)} | ` +
+        `${app.toFixed(0).padStart(9)} | ${(app / pipe).toFixed(2).padStart(8)} | ${pipeGrowth.padStart(11)} MiB | ` +
+        `${appGrowth.padStart(10)} MiB`,
     );
     fs.rmSync(file);
   }

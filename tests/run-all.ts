@@ -41,7 +41,10 @@ interface VitestReport {
   }[];
 }
 
-/** The failing tests by file and name with the first line of their error, so that a log cut to its tail still names them. */
+/**
+ * The failing tests by file and name with the first line of their error, so that a log cut to its tail still names
+ * them.
+ */
 function failedTests(report: VitestReport): string[] {
   const out: string[] = [];
   for (const file of report.testResults ?? []) {

@@ -87,7 +87,7 @@ describe('API description', () => {
     expect(doc.info.description).toContain('X-CSRF-Token');
   });
 
-  it('describes the tus upload endpoint: methods, headers, metadata keys, the query-string rule and errors', async () => {
+  it('describes the tus endpoint: methods, headers, metadata keys, the query-string rule, errors', async () => {
     const doc = await openApi();
     const create = doc.paths['/api/uploads']!;
     const upload = doc.paths['/api/uploads/{uploadId}']!;
@@ -162,7 +162,7 @@ describe('API description', () => {
     expect(res.json().error.code).toBe('validation');
   });
 
-  it('names every wrong field of a body, query or path and says what it expects, in Vietnamese and English', async () => {
+  it('names each wrong field of a body, query or path and what it expects, in Vietnamese and English', async () => {
     const c = new Client(t.app);
     const body = { fullName: 'X', email: 'khong-phai-thu', password: 'mat-khau-du-dai', locale: 'fr' };
     const vi = (await c.post('/api/auth/register', body)).json<ErrorBody>().error;
@@ -185,7 +185,8 @@ describe('API description', () => {
     c.lang = 'en';
     const en = (await c.post('/api/auth/register', body)).json<ErrorBody>().error;
     expect(en.message).toBe(
-      'The data sent is not valid in 3 fields: fullName, email, locale. Fix each as its message says and send it again.',
+      'The data sent is not valid in 3 fields: fullName, email, locale. Fix each as its message says and send ' +
+        'it again.',
     );
     expect((en.details as { issues: ValidationIssue[] }).issues.map((i) => i.message)).toEqual([
       'Needs at least 2 characters.',

@@ -180,7 +180,7 @@ describe('sessions', () => {
     expect(unknown.json()).toEqual(wrong.json());
   });
 
-  it('locks the account after repeated failures, even for the right password, and unlocks after the lock time', async () => {
+  it('locks the account after repeated failures, even for the right password, until the lock time', async () => {
     const u = await makeUser(t);
     const c = new Client(t.app);
     for (let i = 0; i < 2; i++)

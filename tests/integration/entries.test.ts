@@ -124,7 +124,7 @@ describe('staff may not enter (R4)', () => {
 });
 
 describe('submission, receipt and withdrawal', () => {
-  it('submits a complete entry with an accepted file, locks it and gives a receipt with code, time, size and SHA-256', async () => {
+  it('submits a complete entry with an accepted file, locks it, gives a receipt (code, time, SHA-256)', async () => {
     const id = await newDraft(rep);
     expect((await rep.post(`/api/entries/${id}/submit`)).json().error.code).toBe('entry.noAcceptedFile');
     await attachAcceptedFile(t, id);
@@ -241,7 +241,7 @@ describe('submission, receipt and withdrawal', () => {
     expect(slots).toHaveLength(1);
   });
 
-  it('treats a phone that is not a Vietnamese number as missing, so a roster member cannot dodge R4 by decorating it', async () => {
+  it('treats a phone that is not Vietnamese as missing, so a roster member cannot dodge R4 with it', async () => {
     const person = await makeUser(t);
     const pc = await loggedInClient(t, person.email, person.password);
     const draft = completeDraft({ kind: 'person' });
@@ -262,7 +262,7 @@ describe('submission, receipt and withdrawal', () => {
     expect(res.json().error.code).toBe('entry.tooManyDrafts');
   });
 
-  it('refuses submission after the deadline, but accepts within the grace period for an upload begun in time (R10)', async () => {
+  it('refuses submission after the deadline, but not in the grace period of an upload begun in time', async () => {
     const u = await unitId(t, 'Xã Vĩnh Hà');
     const r = await makeUser(t, { role: 'unit_rep', unitId: u });
     const c = await loggedInClient(t, r.email, r.password);

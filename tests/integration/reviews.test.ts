@@ -172,7 +172,7 @@ afterAll(async () => {
 });
 
 describe('one review required', () => {
-  it('approves: the entry stays submitted, the decision is audited, the entrant is told in the app, by e-mail and by SMS', async () => {
+  it('approves: the entry stays submitted, audited, the entrant told in the app, by e-mail and by SMS', async () => {
     const { id, code, phone } = await submitted(entrantA);
     expect((await entrantA.get(`/api/entries/${id}`)).json().review).toEqual({
       status: 'pending',
@@ -313,7 +313,7 @@ describe('returned for a fix', () => {
     expect((await entrantA.get(`/api/entries/${id}`)).json().review.status).toBe('pending');
   });
 
-  it('lets the entrant fix and send it again after submissions closed, until the deadline; that opens a new pending round', async () => {
+  it('lets the entrant fix and resend it after submissions closed, until the deadline: a new round', async () => {
     const { id, code, phone } = await submitted(entrantA);
     const reviewedAt = submissionEnd + 3600_000;
     const deadline = hoursFrom(reviewedAt, 72);
@@ -374,7 +374,9 @@ describe('returned for a fix', () => {
         headers: {
           'tus-resumable': '1.0.0',
           'upload-length': '1000',
-          'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')},filename ${Buffer.from('sua.mp4').toString('base64')}`,
+          'upload-metadata':
+            `entryId ${Buffer.from(String(id)).toString('base64')},filename ` +
+            `${Buffer.from('sua.mp4').toString('base64')}`,
         },
       });
       expect(upload.statusCode).toBe(201);
@@ -528,7 +530,7 @@ describe('more time to fix a returned entry', () => {
     expect(logs.join('\n')).not.toContain(phone);
   });
 
-  it("counts a unit's returned entry on the compliance dashboard apart from its drafts and its submitted entries", async () => {
+  it("counts a unit's returned entry on the compliance dashboard apart from drafts and submitted ones", async () => {
     const vinhHa = await unitId(t, 'Xã Vĩnh Hà');
     const row = async () =>
       (await s1.get(`/api/contests/${slug}/compliance`)).json<Compliance>().units.find((u) => u.unitId === vinhHa)!;
@@ -647,7 +649,7 @@ describe('two reviews required', () => {
     expect(await t.deps.db.selectFrom('reviews').select('id').where('entry_id', '=', other).execute()).toHaveLength(1);
   });
 
-  it('shows a disagreement to staff as disputed and to the entrant as pending, until the organizer settles it', async () => {
+  it('shows a disagreement as disputed to staff and pending to the entrant, until the organizer settles', async () => {
     const { id } = await submitted(entrantA);
     expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json().status).toBe('pending');
     expect(
@@ -763,7 +765,7 @@ describe('who may see and record reviews', () => {
 });
 
 describe('the review queue', () => {
-  it('lists submitted entries with their review state for staff, filtered by status, unit and form, searched without diacritics', async () => {
+  it('lists entries with their review state, by status, unit and form, searched without diacritics', async () => {
     const { id } = await submitted(repOwner, { unitId: vinhThai, title: 'Dịch vụ công trực tuyến ở Vĩnh Thái' });
     const q = await queue(s1, `?q=${encodeURIComponent('dich vu cong truc tuyen o vinh thai')}`);
     expect(q.map((e) => e.id)).toEqual([id]);

@@ -116,7 +116,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('deleting an entry', () => {
-  it('lets the entrant delete a draft with every byte of it: stored objects, tus files, work and legacy directories', async () => {
+  it('lets the entrant delete a draft with every byte: stored objects, tus files, work, legacy folders', async () => {
     const { entryId, uploadId, contest } = await entryWithMedia(users.entrant);
     writeLocal(path.join(renditionsWorkDir(t.deps, uploadId), 'master.m3u8'), 10);
     await put(`${legacyRenditionsPrefix(uploadId)}master.m3u8`, 10);
@@ -339,7 +339,7 @@ describe('orphaned files', () => {
 });
 
 describe('failed media jobs', () => {
-  it('lists the contest’s failed jobs without server paths, and staff retry them (audited); another contest’s job is not found', async () => {
+  it('lists failed jobs without server paths; staff retry them (audited); not another contest’s job', async () => {
     await t.deps.jobs.work(
       'fingerprint-upload',
       async () => {

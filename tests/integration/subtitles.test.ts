@@ -14,9 +14,11 @@ import { startS3rver, type TestS3 } from '../helpers/s3rver.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
 const SRT =
-  '1\r\n00:00:01,000 --> 00:00:04,000\r\nXin chào bà con <font color="red">Vĩnh Linh</font>\r\n\r\n2\r\n00:00:04,500 --> 00:00:07,250\r\n<i>Dịch vụ công trực tuyến</i>\r\n';
+  '1\r\n00:00:01,000 --> 00:00:04,000\r\nXin chào bà con <font color="red">Vĩnh Linh</font>\r\n\r\n2\r\n' +
+  '00:00:04,500 --> 00:00:07,250\r\n<i>Dịch vụ công trực tuyến</i>\r\n';
 const SRT_AS_VTT =
-  'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nXin chào bà con Vĩnh Linh\n\n00:00:04.500 --> 00:00:07.250\n<i>Dịch vụ công trực tuyến</i>\n';
+  'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nXin chào bà con Vĩnh Linh\n\n00:00:04.500 --> 00:00:07.250\n' +
+  '<i>Dịch vụ công trực tuyến</i>\n';
 const VTT_EN = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello, Vĩnh Linh\n';
 
 function utf16le(s: string): Buffer {
@@ -160,7 +162,7 @@ for (const kind of ['local', 's3'] as const) {
       expect(entry.events.map((e) => e.kind)).toContain('subtitles.saved');
     });
 
-    it('takes UTF-16 WebVTT with a custom label, lists Vietnamese first, and gives the tracks to the player', async () => {
+    it('takes UTF-16 WebVTT with a label, lists Vietnamese first, and gives the tracks to the player', async () => {
       const id = await draft();
       const en = await put(
         owner,
@@ -265,7 +267,7 @@ for (const kind of ['local', 's3'] as const) {
       expect((await owner.get(`/api/entries/${id}/subtitles`)).json().tracks).toHaveLength(1);
     });
 
-    it('hides the tracks from anonymous callers, other entrants and staff without access, and lets the secretary only read', async () => {
+    it('hides the tracks from anonymous, other entrants and staff without access; the secretary reads', async () => {
       const id = await draft();
       const url = (await put(owner, id, 'vi', SRT)).json().url;
       const anonymous = new Client(t.app);
@@ -292,7 +294,7 @@ for (const kind of ['local', 's3'] as const) {
       expect(errorOf(await owner.get(`/api/entries/${id}/subtitles/..%2F..%2Fetc.vtt`))).toBe('subtitles.notFound');
     });
 
-    it('locks the tracks of a submitted entry for the entrant; intake staff may still change them, audited', async () => {
+    it("locks a submitted entry's tracks for the entrant; intake staff may still change them, audited", async () => {
       const id = await draft();
       await put(owner, id, 'vi', SRT);
       await attachAcceptedFile(t, id);

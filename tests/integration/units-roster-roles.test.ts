@@ -68,7 +68,7 @@ describe('units', () => {
     expect(res.json().error.code).toBe('unit.inUse');
   });
 
-  it('imports a CSV written by Excel in Vietnamese (BOM, semicolons, category by name without diacritics)', async () => {
+  it('imports a CSV from Excel in Vietnamese (BOM, semicolons, category by name without diacritics)', async () => {
     const csv =
       '\uFEFFTên đơn vị;Loại\r\nĐoàn Thanh niên huyện;to chuc khac\r\nXã Vĩnh Thái;UBND xã, thị trấn\r\n;\r\n';
     const res = await importFile(secretariat, Buffer.from(csv), 'don-vi.csv');
@@ -192,7 +192,7 @@ describe('roles', () => {
     expect(left.some((r) => r.id === granted.json().id)).toBe(false);
   });
 
-  it('refuses to make a representative of one unit the representative of another without removing the first', async () => {
+  it('will not make one unit’s representative another’s without removing the first', async () => {
     const a = (await secretariat.get(`${base}/units?q=vinh son`)).json()[0];
     const b = (await secretariat.get(`${base}/units?q=vinh thuy`)).json()[0];
     const u = await makeUser(t, { role: 'unit_rep', unitId: a.id });

@@ -198,7 +198,7 @@ describe('resumable upload', () => {
     expect(view.upload.sha256).toBe(sha256(videos.valid1080));
   });
 
-  it('refuses a file that breaks the rules, says why in Vietnamese, and accepts a new file for the same entry', async () => {
+  it('refuses a file that breaks the rules, says why in Vietnamese, and takes a new file for the entry', async () => {
     const id = await draft(rep, 'Tỉ lệ 4:3');
     await upload(rep, id, videos.fourByThree).promise;
     const refused = await waitForCheck(rep, id);
@@ -269,7 +269,7 @@ describe('who may upload', () => {
     expect(guess.status).toBe(404);
   });
 
-  it('cannot be steered to another upload with a query string: tus acts only on the upload that was authorized', async () => {
+  it('cannot be steered to another upload by a query string: tus acts only on the authorized upload', async () => {
     const victimEntry = await draft(rep, 'Của nạn nhân');
     const victimUrl = await startThenAbort(rep, victimEntry, videos.valid1080, 1);
     const victimId = victimUrl.split('/').pop()!;
@@ -398,7 +398,7 @@ describe('checks survive a restart', () => {
     expect(await checkUpload(t.deps, row.id)).toBe('skipped');
   });
 
-  it('an upload left in "checking" without a job (from before the job queue) is queued when the worker starts', async () => {
+  it('queues the check of an upload left "checking" without a job (before the job queue) at start', async () => {
     const id = await draft(rep, 'Từ trước khi có hàng đợi');
     await runner.stop();
     const uploadId = crypto.randomBytes(32).toString('base64url');

@@ -54,8 +54,8 @@ export function subtitleRoutes(app: FastifyInstance, deps: Deps): void {
               '`lang` is a BCP-47 tag from the supported list (`subtitles.lang` names them) and `label` an ' +
               'optional display name. Replaces the track in that language; the answer says what cleaning ' +
               'removed. Each rule broken has its own code naming the line (`subtitles.timestamp`, ' +
-              '`subtitles.timing`, `subtitles.encoding`, …). The entrant may change tracks while the entry is an editable draft; the organizer and ' +
-              'secretariat at any time, audited.',
+              '`subtitles.timing`, `subtitles.encoding`, …). The entrant may change tracks while the entry is an ' +
+              'editable draft; the organizer and secretariat at any time, audited.',
             ['entryOwner', ...allowedBy('entries.intake')],
           ),
           consumes: SUBTITLE_TYPES,
