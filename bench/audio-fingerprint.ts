@@ -48,7 +48,9 @@ try {
     '-f',
     'lavfi',
     '-i',
-    `aevalsrc='exp(-4*mod(t*4,1))*sin(2*PI*t*${pitch})*0.3+0.15*sin(2*PI*600*t-300/0.23*cos(2*PI*0.23*t))':s=44100:d=60`,
+    // Percussive notes at `pitch`, plus a tone sweeping around 600 Hz.
+    `aevalsrc='exp(-4*mod(t*4,1))*sin(2*PI*t*${pitch})*0.3+` +
+      `0.15*sin(2*PI*600*t-300/0.23*cos(2*PI*0.23*t))':s=44100:d=60`,
     '-t',
     '60',
     '-c:v',
@@ -88,7 +90,9 @@ try {
     video.push(await timed(() => fingerprintVideo(clip)));
   }
   console.log(
-    `60 s clip: ffmpeg decoding its sound alone ${ms(median(decodeOnly))}; audio fingerprint (decoding + fingerprinting) ${ms(median(audio))}, ratio ${(median(audio) / median(decodeOnly)).toFixed(2)}; ${subFingerprints} sub-fingerprints`,
+    `60 s clip: ffmpeg decoding its sound alone ${ms(median(decodeOnly))}; audio fingerprint (decoding + ` +
+      `fingerprinting) ${ms(median(audio))}, ratio ${(median(audio) / median(decodeOnly)).toFixed(2)}; ` +
+      `${subFingerprints} sub-fingerprints`,
   );
   console.log(`          video fingerprint of the same clip ${ms(median(video))}`);
 
@@ -126,16 +130,21 @@ try {
     tSharing.push(
       await timed(() => {
         const m = matchAudioFingerprints(indexAudioFingerprint(p), sharing);
-        found = `${m.flagged ? 'flagged' : 'not flagged'}, ${m.ranges.length} range(s), ${JSON.stringify(m.ranges[0] ?? null)}`;
+        found =
+          `${m.flagged ? 'flagged' : 'not flagged'}, ${m.ranges.length} range(s), ` +
+          `${JSON.stringify(m.ranges[0] ?? null)}`;
       }),
     );
     tDecode.push(await timed(() => decodeAudioFingerprint(stored)));
   }
   console.log(
-    `one-hour fingerprints (${hour} sub-fingerprints, ${(stored.length / 1e6).toFixed(2)} MB stored): audio compare, unrelated ${ms(median(tUnrelated))}, sharing a minute ${ms(median(tSharing))} (${found}); reading one from its stored text ${ms(median(tDecode))}`,
+    `one-hour fingerprints (${hour} sub-fingerprints, ${(stored.length / 1e6).toFixed(2)} MB stored): audio ` +
+      `compare, unrelated ${ms(median(tUnrelated))}, sharing a minute ${ms(median(tSharing))} (${found}); ` +
+      `reading one from its stored text ${ms(median(tDecode))}`,
   );
   console.log(
-    `          video compare of two one-hour fingerprints (baseline) ${ms(median(tVideo))}; audio/video ratio ${(median(tUnrelated) / median(tVideo)).toFixed(2)}`,
+    `          video compare of two one-hour fingerprints (baseline) ${ms(median(tVideo))}; audio/video ratio ` +
+      `${(median(tUnrelated) / median(tVideo)).toFixed(2)}`,
   );
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

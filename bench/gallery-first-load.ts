@@ -6,8 +6,9 @@
  * poster is shown (target ≤ 300 KB), all bytes before it, and the time to the first poster.
  *
  * Baseline, measured in the same run and under the same throttle: a minimal HTML page (from a bare Node server) that
- * holds one <img> of the same poster from the app: the least time any page needs to show a poster on this link. A warm reload of
- * the gallery (HTTP cache filled) is measured too. Each figure is the median of --runs (default 3) cold loads.
+ * holds one <img> of the same poster from the app: the least time any page needs to show a poster on this link. A warm
+ * reload of the gallery (HTTP cache filled) is measured too. Each figure is the median of --runs (default 3) cold
+ * loads.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -106,14 +107,18 @@ async function main(): Promise<void> {
         contentType: 'image/jpeg',
       });
     console.log(
-      `seeded ${ids.length} published entries in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (poster ${poster.length} bytes)`,
+      `seeded ${ids.length} published entries in ${((performance.now() - seedStart) / 1000).toFixed(1)} s ` +
+        `(poster ${poster.length} bytes)`,
     );
 
     const posterUrl = `/api/public/entries/${ids[0]}/media/poster.jpg`;
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     // The app is sealed once ready, so the baseline page comes from a bare Node server; its <img> loads from the app.
-    const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>baseline</title></head><body><img class="gallery-poster" src="${base}${posterUrl}" width="320" height="180" alt=""></body></html>`;
+    const html =
+      `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" ` +
+      `content="width=device-width"><title>baseline</title></head><body><img class="gallery-poster" ` +
+      `src="${base}${posterUrl}" width="320" height="180" alt=""></body></html>`;
     bare = http.createServer((_req, res) =>
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
     );
@@ -160,23 +165,28 @@ async function main(): Promise<void> {
     }, 0);
     const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
     console.log(
-      `\nGallery first load, 360×740, 3G (1.6 Mbps ↓, 750 kbps ↑, 150 ms), ${ENTRIES} published entries, median of ${RUNS}`,
+      `\nGallery first load, 360×740, 3G (1.6 Mbps ↓, 750 kbps ↑, 150 ms), ${ENTRIES} published entries, ` +
+        `median of ${RUNS}`,
     );
     console.log(
-      `  JS + CSS received before the first poster: ${kb(g.jsCss)} (target ≤ 300 KB: ${g.jsCss <= 300 * KB ? 'met' : 'NOT met'}; ratio to target ${(g.jsCss / (300 * KB)).toFixed(2)})`,
+      `  JS + CSS received before the first poster: ${kb(g.jsCss)} (target ≤ 300 KB: ` +
+        `${g.jsCss <= 300 * KB ? 'met' : 'NOT met'}; ratio to target ${(g.jsCss / (300 * KB)).toFixed(2)})`,
     );
     console.log(`    files: ${gallery[0]!.jsCssPaths.map((p) => p.replace('/assets/', '')).join(', ')}`);
     console.log(`    the same files uncompressed are ${kb(raw)} (the server sends the build's Brotli or gzip copies)`);
     console.log(`  all bytes received before the first poster: ${kb(g.all)}`);
     console.log(
-      `  time to first poster: ${g.ms.toFixed(0)} ms (runs: ${gallery.map((l) => l.firstPosterMs.toFixed(0)).join(', ')})`,
+      `  time to first poster: ${g.ms.toFixed(0)} ms (runs: ` +
+        `${gallery.map((l) => l.firstPosterMs.toFixed(0)).join(', ')})`,
     );
     console.log(
       `  baseline, minimal HTML page with the same poster: ${bMs.toFixed(0)} ms → ratio ${(g.ms / bMs).toFixed(2)}×`,
     );
     if (warm)
       console.log(
-        `  warm reload (HTTP cache): ${warm.firstPosterMs.toFixed(0)} ms, JS + CSS received ${kb(warm.jsCssBytes)}, all ${kb(warm.allBytes)} → ratio to baseline ${(warm.firstPosterMs / bMs).toFixed(2)}×`,
+        `  warm reload (HTTP cache): ${warm.firstPosterMs.toFixed(0)} ms, JS + CSS received ` +
+          `${kb(warm.jsCssBytes)}, all ${kb(warm.allBytes)} → ratio to baseline ` +
+          `${(warm.firstPosterMs / bMs).toFixed(2)}×`,
       );
   } finally {
     await browser?.close();

@@ -85,6 +85,7 @@ for (const [name] of targets) {
   const rps = median(m.rps);
   const p99 = median(m.p99);
   console.log(
-    `${name.padEnd(28)} ${rps.toFixed(0).padStart(6)}   ${(rps / median(hello.rps)).toFixed(2).padStart(5)}   ${median(m.p50).toFixed(1).padStart(6)}   ${p99.toFixed(1).padStart(6)}   ${p99 <= 50 ? 'yes' : 'NO'}`,
+    `${name.padEnd(28)} ${rps.toFixed(0).padStart(6)}   ${(rps / median(hello.rps)).toFixed(2).padStart(5)}   ` +
+      `${median(m.p50).toFixed(1).padStart(6)}   ${p99.toFixed(1).padStart(6)}   ${p99 <= 50 ? 'yes' : 'NO'}`,
   );
 }

@@ -5,8 +5,8 @@
  *
  * A connection still waiting for its previous answer when the next request is due sends late, and that wait counts:
  * latency is then counted from when the request was due (no coordinated omission). Otherwise it counts from when the
- * request was sent, so that the timer's own lateness (up to a millisecond) is not charged to the server. Requests without an answer within
- * `timeoutMs`, or that fail, are lost and stay out of the percentiles.
+ * request was sent, so that the timer's own lateness (up to a millisecond) is not charged to the server. Requests
+ * without an answer within `timeoutMs`, or that fail, are lost and stay out of the percentiles.
  */
 import http from 'node:http';
 

@@ -158,7 +158,8 @@ try {
   const rawX = media / median(raw);
   const jobX = media / median(job);
   console.log(
-    `source: ${SECONDS} s of 1920×1080 25 fps; ladder ${plan.variants.map((v) => v.name).join(' + ')}, poster, strip; ${os.availableParallelism?.() ?? os.cpus().length} CPUs`,
+    `source: ${SECONDS} s of 1920×1080 25 fps; ladder ${plan.variants.map((v) => v.name).join(' + ')}, poster, ` +
+      `strip; ${os.availableParallelism?.() ?? os.cpus().length} CPUs`,
   );
   console.log(`raw ffmpeg (median of ${RUNS}): ${median(raw).toFixed(2)} s = ${rawX.toFixed(2)}× real time`);
   console.log(`our job    (median of ${RUNS}): ${median(job).toFixed(2)} s = ${jobX.toFixed(2)}× real time`);

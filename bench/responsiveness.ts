@@ -278,6 +278,9 @@ function ask<T>(child: ChildProcess, op: 'reset' | 'read'): Promise<T> {
 // ---------------------------------------------------------------------------------------------------------------
 // HTTP as the browser does it: cookies and the CSRF token
 
+/** A JSON answer of the API, read by the few fields the benchmark checks. */
+type JsonObject = Record<string, unknown>;
+
 class Browser {
   cookies = new Map<string, string>();
   csrf = '';
@@ -291,7 +294,7 @@ class Browser {
     method: string,
     p: string,
     body?: unknown,
-  ): Promise<{ status: number; json: any; text: string; type: string }> {
+  ): Promise<{ status: number; json: JsonObject | null; text: string; type: string }> {
     const headers: Record<string, string> = { 'accept-language': 'vi' };
     if (this.cookies.size) headers.cookie = this.cookieHeader;
     if (method !== 'GET') headers['x-csrf-token'] = this.csrf;
@@ -309,9 +312,9 @@ class Browser {
       else this.cookies.set(k, v);
     }
     const text = await res.text();
-    let json: any = null;
+    let json: JsonObject | null = null;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(text) as JsonObject;
     } catch {
       // not JSON
     }
@@ -495,7 +498,7 @@ async function main(): Promise<void> {
       `/api/contests/${contest.slug}/entries`,
       completeDraft({ kind: 'person' }, { title: `Đo hiệu năng ${i + 1}` }),
     );
-    const entryId = res.json.id as number;
+    const entryId = res.json!.id as number;
     const uploadId = crypto.randomBytes(24).toString('base64url');
     try {
       fs.linkSync(source, uploadPath(deps, uploadId));
@@ -529,13 +532,14 @@ async function main(): Promise<void> {
   const page = entries[0]!;
   await b.expect(200, 'POST', `/api/entries/${page.id}/submit`);
   const apiCheck = await b.expect(200, 'GET', `/api/entries/${page.id}`);
-  if (apiCheck.json.status !== 'submitted' || apiCheck.json.acceptedUploadId !== page.uploadId)
+  if (apiCheck.json?.status !== 'submitted' || apiCheck.json.acceptedUploadId !== page.uploadId)
     throw new Error(`unexpected entry: ${apiCheck.text.slice(0, 300)}`);
   const htmlCheck = await b.expect(200, 'GET', `/entries/${page.id}`);
   if (!htmlCheck.type.startsWith('text/html'))
     throw new Error(`GET /entries/${page.id} gave ${htmlCheck.type}, not the web app`);
   console.log(
-    `entry ${page.id} submitted with a ${probe.video!.displayWidth}×${probe.video!.displayHeight} ${probe.durationSec?.toFixed(0)} s file; api ${apiCheck.text.length} B, html ${htmlCheck.text.length} B`,
+    `entry ${page.id} submitted with a ${probe.video!.displayWidth}×${probe.video!.displayHeight} ` +
+      `${probe.durationSec?.toFixed(0)} s file; api ${apiCheck.text.length} B, html ${htmlCheck.text.length} B`,
   );
 
   const targets: Record<TargetName, { url: string; headers: Record<string, string> }> = {
@@ -594,7 +598,8 @@ async function main(): Promise<void> {
   const rate = Math.max(CONNECTIONS, Math.floor(warm.api.rps / 2 / 100) * 100);
   const rates: Record<TargetName, number> = { api: arg('api-rate', 0) || rate, html: arg('html-rate', 0) || rate };
   console.log(
-    `warm-up done (closed loop: api ${warm.api.rps.toFixed(0)} req/s, html ${warm.html.rps.toFixed(0)} req/s); paced rates: api ${rates.api} req/s, html ${rates.html} req/s`,
+    `warm-up done (closed loop: api ${warm.api.rps.toFixed(0)} req/s, html ${warm.html.rps.toFixed(0)} req/s); ` +
+      `paced rates: api ${rates.api} req/s, html ${rates.html} req/s`,
   );
 
   async function measureAll(): Promise<Phase['samples']> {
@@ -633,7 +638,7 @@ async function main(): Promise<void> {
       await waitForQuiet();
       await enqueueRenditions(deps, uploadId);
       const waitFrom = Date.now();
-      let ladder: ProcStat | null = null;
+      let ladder: ProcStat | null;
       while (!(ladder = ladderOf(serverPid)) || (await renditionRow(uploadId))?.status !== 'running') {
         if (Date.now() - waitFrom > 120_000) throw new Error('the rendition did not start within 2 minutes');
         await sleep(100);
@@ -652,7 +657,8 @@ async function main(): Promise<void> {
       const row = await renditionRow(uploadId);
       if (!sameProcess(before, after) || row?.status !== 'running') {
         throw new Error(
-          `the rendition ended before the measurement did (row ${row?.status} ${row?.percent} %): use a longer source (--seconds)`,
+          `the rendition ended before the measurement did (row ${row?.status} ${row?.percent} %): use a longer ` +
+            `source (--seconds)`,
         );
       }
       phases.push({
@@ -689,14 +695,21 @@ async function main(): Promise<void> {
 
 function report(p: Phase, n: number): void {
   const s = p.samples;
-  const f = (k: keyof Phase['samples']) =>
-    `${k} p50 ${s[k].p50} p99 ${s[k].p99} ms ${s[k].rps.toFixed(0)}/s${s[k].answered < CONNECTIONS ? ` (${s[k].answered} conns answered)` : ''}${s[k].lost ? ` (${s[k].lost} LOST)` : ''}`;
+  const f = (k: keyof Phase['samples']) => {
+    const answered = s[k].answered < CONNECTIONS ? ` (${s[k].answered} conns answered)` : '';
+    const lost = s[k].lost ? ` (${s[k].lost} LOST)` : '';
+    return `${k} p50 ${s[k].p50} p99 ${s[k].p99} ms ${s[k].rps.toFixed(0)}/s${answered}${lost}`;
+  };
   const pc = (x: number) => `${(x * 100).toFixed(0)} %`;
   const ff = p.ffmpeg
-    ? `; ffmpeg ${pc(p.ffmpeg.cpuShare)} CPU, read ${pc(p.ffmpeg.readFrom)}→${pc(p.ffmpeg.readTo)} of the source, row ${p.ffmpeg.percentFrom}→${p.ffmpeg.percentTo} %`
+    ? `; ffmpeg ${pc(p.ffmpeg.cpuShare)} CPU, read ${pc(p.ffmpeg.readFrom)}→${pc(p.ffmpeg.readTo)} of the ` +
+      `source, row ${p.ffmpeg.percentFrom}→${p.ffmpeg.percentTo} %`
     : '';
   console.log(
-    `phase ${n} ${p.kind.padEnd(4)}: ${f('api-max')} | ${f('html-max')} | ${f('api-paced')} | ${f('html-paced')}; server ${((p.probe.cpuMs / p.probe.wallMs) * 100).toFixed(0)} % CPU, event-loop delay p99 ${p.probe.elP99Ms.toFixed(1)} ms${ff}; others ${(p.othersCpus * 100).toFixed(0)} % of a CPU${p.othersCpus > DISTURBED_CPUS ? ' (DISTURBED)' : ''}; load ${load()}`,
+    `phase ${n} ${p.kind.padEnd(4)}: ${f('api-max')} | ${f('html-max')} | ${f('api-paced')} | ` +
+      `${f('html-paced')}; server ${((p.probe.cpuMs / p.probe.wallMs) * 100).toFixed(0)} % CPU, event-loop delay ` +
+      `p99 ${p.probe.elP99Ms.toFixed(1)} ms${ff}; others ${(p.othersCpus * 100).toFixed(0)} % of a ` +
+      `CPU${p.othersCpus > DISTURBED_CPUS ? ' (DISTURBED)' : ''}; load ${load()}`,
   );
 }
 
@@ -706,13 +719,17 @@ function summary(phases: Phase[]): void {
   const ff = busy.map((p) => p.ffmpeg!);
   console.log('');
   console.log(
-    `P4: entry page at ${CONNECTIONS} connections, median of ${idle.length} idle and ${busy.length} busy phases of ${DURATION} s per figure`,
+    `P4: entry page at ${CONNECTIONS} connections, median of ${idle.length} idle and ${busy.length} busy ` +
+      `phases of ${DURATION} s per figure`,
   );
   console.log(
-    `rendition: ladder of a ${SECONDS} s 1080p source; ffmpeg nice ${ff[0]?.nice}, policy ${POLICY[ff[0]?.policy ?? 0] ?? ff[0]?.policy}, ${median(ff.map((x) => x.threads))} threads, ${(median(ff.map((x) => x.cpuShare)) * 100).toFixed(0)} % of one CPU during the busy phases`,
+    `rendition: ladder of a ${SECONDS} s 1080p source; ffmpeg nice ${ff[0]?.nice}, policy ` +
+      `${POLICY[ff[0]?.policy ?? 0] ?? ff[0]?.policy}, ${median(ff.map((x) => x.threads))} threads, ` +
+      `${(median(ff.map((x) => x.cpuShare)) * 100).toFixed(0)} % of one CPU during the busy phases`,
   );
   console.log(
-    'figure       |   idle p50 |   idle p99 |  idle req/s |   busy p50 |   busy p99 |  busy req/s | p99 busy/idle | verdict',
+    'figure       |   idle p50 |   idle p99 |  idle req/s |   busy p50 |   busy p99 |  busy req/s | p99 ' +
+      'busy/idle | verdict',
   );
   let allPass = true;
   for (const mode of ['max', 'paced'] as const) {
@@ -727,22 +744,34 @@ function summary(phases: Phase[]): void {
       allPass &&= pass;
       const ms = (x: number) => `${x.toFixed(1)} ms`.padStart(10);
       const ps = (x: number) => x.toFixed(0).padStart(11);
+      const why =
+        (ratio > TARGET_RATIO ? ` (ratio > ${TARGET_RATIO}×)` : '') +
+        (b99 > TARGET_P99_MS ? ` (p99 > ${TARGET_P99_MS} ms)` : '') +
+        (lost ? ` (${lost} requests lost)` : '');
       console.log(
-        `${k.padEnd(12)} | ${ms(i50)} | ${ms(i99)} | ${ps(irps)} | ${ms(b50)} | ${ms(b99)} | ${ps(brps)} | ${`${ratio.toFixed(2)}×`.padStart(13)} | ${pass ? 'PASS' : 'FAIL'}${ratio > TARGET_RATIO ? ` (ratio > ${TARGET_RATIO}×)` : ''}${b99 > TARGET_P99_MS ? ` (p99 > ${TARGET_P99_MS} ms)` : ''}${lost ? ` (${lost} requests lost)` : ''}`,
+        `${k.padEnd(12)} | ${ms(i50)} | ${ms(i99)} | ${ps(irps)} | ${ms(b50)} | ${ms(b99)} | ${ps(brps)} | ` +
+          `${`${ratio.toFixed(2)}×`.padStart(13)} | ${pass ? 'PASS' : 'FAIL'}${why}`,
       );
     }
   }
   const el = (ps: Phase[]) => median(ps.map((p) => p.probe.elP99Ms)).toFixed(1);
   const cpu = (ps: Phase[]) => (median(ps.map((p) => p.probe.cpuMs / p.probe.wallMs)) * 100).toFixed(0);
   console.log(
-    `server: event-loop delay p99 ${el(idle)} ms idle, ${el(busy)} ms busy; CPU ${cpu(idle)} % idle, ${cpu(busy)} % busy (of one CPU)`,
+    `server: event-loop delay p99 ${el(idle)} ms idle, ${el(busy)} ms busy; CPU ${cpu(idle)} % idle, ` +
+      `${cpu(busy)} % busy (of one CPU)`,
   );
   const disturbed = phases.filter((p) => p.othersCpus > DISTURBED_CPUS).length;
+  const rerun = disturbed
+    ? `; ${disturbed} of ${phases.length} phases DISTURBED (> ${DISTURBED_CPUS * 100} %): ` +
+      'rerun when the machine is quiet'
+    : '';
   console.log(
-    `other people's processes: median ${(median(phases.map((p) => p.othersCpus)) * 100).toFixed(0)} % of a CPU per phase${disturbed ? `; ${disturbed} of ${phases.length} phases DISTURBED (> ${DISTURBED_CPUS * 100} %): rerun when the machine is quiet` : ''}`,
+    `other people's processes: median ${(median(phases.map((p) => p.othersCpus)) * 100).toFixed(0)} % of a CPU ` +
+      `per phase${rerun}`,
   );
   console.log(
-    `targets (p99 busy ≤ ${TARGET_RATIO}× idle and ≤ ${TARGET_P99_MS} ms) on every figure: ${allPass ? 'PASS' : 'FAIL'}; load average ${load()}`,
+    `targets (p99 busy ≤ ${TARGET_RATIO}× idle and ≤ ${TARGET_P99_MS} ms) on every figure: ` +
+      `${allPass ? 'PASS' : 'FAIL'}; load average ${load()}`,
   );
 }
 

@@ -22,35 +22,39 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 interface Child {
   proc: ChildProcessByStdio<Writable, Readable, null>;
-  next(): Promise<any>;
+  /** The next JSON line the child prints: its address when ready, then its memory each time it is asked. */
+  next(): Promise<unknown>;
 }
 
-function startServer(mode: 'app' | 'pipe', dir: string): Promise<Child & { info: any }> {
+function startServer(
+  mode: 'app' | 'pipe',
+  dir: string,
+): Promise<Child & { info: { port: number; adminPassword: string } }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'upload-server.ts'), mode, dir], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let buf = '';
-  const waiting: ((v: any) => void)[] = [];
-  const lines: any[] = [];
+  const waiting: ((v: unknown) => void)[] = [];
+  const lines: unknown[] = [];
   proc.stdout.on('data', (d) => {
     buf += d;
     let i;
     while ((i = buf.indexOf('\n')) >= 0) {
-      const line = JSON.parse(buf.slice(0, i));
+      const line: unknown = JSON.parse(buf.slice(0, i));
       buf = buf.slice(i + 1);
       const w = waiting.shift();
       if (w) w(line);
       else lines.push(line);
     }
   });
-  const next = (): Promise<any> =>
-    lines.length ? Promise.resolve(lines.shift()) : new Promise<any>((r) => waiting.push(r));
-  return next().then((info: any) => ({ proc, next, info }));
+  const next = (): Promise<unknown> =>
+    lines.length ? Promise.resolve(lines.shift()) : new Promise<unknown>((r) => waiting.push(r));
+  return next().then((info) => ({ proc, next, info: info as { port: number; adminPassword: string } }));
 }
 
 async function memory(c: Child): Promise<{ rssKb: number; hwmKb: number }> {
   c.proc.stdin.write('\n');
-  return c.next();
+  return (await c.next()) as { rssKb: number; hwmKb: number };
 }
 
 function request(
@@ -140,7 +144,9 @@ async function prepareApp(port: number, password: string, file: string, size: nu
   if (draft.status !== 201) throw new Error(`draft ${draft.status} ${draft.body}`);
   const entryId = JSON.parse(draft.body).id;
   return async () => {
-    const meta = `entryId ${Buffer.from(String(entryId)).toString('base64')},filename ${Buffer.from('bench.mp4').toString('base64')}`;
+    const meta =
+      `entryId ${Buffer.from(String(entryId)).toString('base64')},filename ` +
+      `${Buffer.from('bench.mp4').toString('base64')}`;
     const created = await request(port, 'POST', '/api/uploads', {
       ...h,
       'tus-resumable': '1.0.0',
@@ -205,14 +211,12 @@ try {
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const pipe = median(runs.map((r) => r.pipe.mibPerSec));
     const app = median(runs.map((r) => r.app.mibPerSec));
+    const pipeGrowth = median(runs.map((r) => r.pipe.growthMiB)).toFixed(1);
+    const appGrowth = median(runs.map((r) => r.app.growthMiB)).toFixed(1);
     console.log(
-      `${String(size / 1024 / 1024).padStart(5)} MiB | ${pipe.toFixed(0).padStart(10)} | ${app.toFixed(0).padStart(9)} | ${(app / pipe).toFixed(2).padStart(8)} | ${median(
-        runs.map((r) => r.pipe.growthMiB),
-      )
-        .toFixed(1)
-        .padStart(11)} MiB | ${median(runs.map((r) => r.app.growthMiB))
-        .toFixed(1)
-        .padStart(10)} MiB`,
+      `${String(size / 1024 / 1024).padStart(5)} MiB | ${pipe.toFixed(0).padStart(10)} | ` +
+        `${app.toFixed(0).padStart(9)} | ${(app / pipe).toFixed(2).padStart(8)} | ${pipeGrowth.padStart(11)} MiB | ` +
+        `${appGrowth.padStart(10)} MiB`,
     );
     fs.rmSync(file);
   }

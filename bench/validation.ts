@@ -328,7 +328,9 @@ async function main(): Promise<void> {
       ...makeFragmented(dir, oneGiB[1]!, '1gib'),
     ];
     console.log(
-      `Made ${files.length} files in ${((performance.now() - t0) / 1000).toFixed(0)} s (${os.cpus().length} CPUs, Node ${process.versions.node}, ${spawnSync('ffprobe', ['-version'], { encoding: 'utf8' }).stdout.split('\n')[0]})\n`,
+      `Made ${files.length} files in ${((performance.now() - t0) / 1000).toFixed(0)} s (${os.cpus().length} ` +
+        `CPUs, Node ${process.versions.node}, ` +
+        `${spawnSync('ffprobe', ['-version'], { encoding: 'utf8' }).stdout.split('\n')[0]})\n`,
     );
 
     const bundle = await bundleForPlainNode(dir);
@@ -437,7 +439,8 @@ async function main(): Promise<void> {
       `Validation benchmark (P2), median of ${runs} runs, warm page cache. Times in ms, memory = peak RSS in MiB.`,
     );
     console.log(
-      `Idle child, modules loaded, no check: ${fmtMiB(idle.maxRssKiB)} MiB under tsx, ${plainIdle ? fmtMiB(plainIdle.maxRssKiB) : 'n/a'} MiB in plain Node.\n`,
+      `Idle child, modules loaded, no check: ${fmtMiB(idle.maxRssKiB)} MiB under tsx, ` +
+        `${plainIdle ? fmtMiB(plainIdle.maxRssKiB) : 'n/a'} MiB in plain Node.\n`,
     );
     const header = [
       'file',
@@ -501,10 +504,15 @@ async function main(): Promise<void> {
     const worstGrowth = Math.max(...rows.map((r) => r.growth));
     const slower = rows.filter((r) => r.ours > r.ffprobe).length;
     console.log(
-      `\nP2: worst verdict ${fmtMs(worst)} ms (target ≤ 500); worst peak RSS ${fmtMiB(worstRss)} MiB under tsx, ${fmtMiB(worstPlain)} MiB in plain Node, of which ${fmtMiB(worstGrowth)} MiB during the check (target ≤ 100); slower than ffprobe on ${slower}/${rows.length} files.`,
+      `\nP2: worst verdict ${fmtMs(worst)} ms (target ≤ 500); worst peak RSS ${fmtMiB(worstRss)} MiB under ` +
+        `tsx, ${fmtMiB(worstPlain)} MiB in plain Node, of which ${fmtMiB(worstGrowth)} MiB during the check ` +
+        `(target ≤ 100); slower than ffprobe on ${slower}/${rows.length} files.`,
     );
     console.log(
-      '"ours ms" is the verdict inside the process (probe, integrity, rules; no decode), as the server runs it, first call in a fresh process; "2nd call" repeats it in that process. "child wall" is a whole process doing one verdict, start-up included, like the check-video command. RSS is the peak of the whole process; "growth in check" is how much the peak rose during the verdict itself.',
+      '"ours ms" is the verdict inside the process (probe, integrity, rules; no decode), as the server runs ' +
+        'it, first call in a fresh process; "2nd call" repeats it in that process. "child wall" is a whole ' +
+        'process doing one verdict, start-up included, like the check-video command. RSS is the peak of the ' +
+        'whole process; "growth in check" is how much the peak rose during the verdict itself.',
     );
   } finally {
     if (keep) console.log(`Files kept in ${dir}`);

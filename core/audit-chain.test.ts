@@ -80,7 +80,9 @@ describe('chainInput', () => {
   it('is the previous hash, a line break and the canonical content (the stored format)', () => {
     const c = content(1);
     expect(chainInput(GENESIS_HASH, c)).toBe(
-      `${'0'.repeat(64)}\n{"action":"unit.create","actorIp":"203.0.113.5","actorUserId":7,"at":"2024-06-20T01:00:00.000Z","contestId":1,` +
+      `${'0'.repeat(64)}\n` +
+        `{"action":"unit.create","actorIp":"203.0.113.5","actorUserId":7,` +
+        `"at":"2024-06-20T01:00:00.000Z","contestId":1,` +
         `"details":{"category":"commune","name":"Xã số 1"},"outcome":"ok","seq":1,"target":"unit:1"}`,
     );
   });

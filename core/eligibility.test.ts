@@ -195,7 +195,7 @@ describe('quotaKey', () => {
     expect(quotaKey({ kind: 'person', phone: '0912345678', userId: null })).toBe('phone:0912345678');
   });
 
-  it('gives one key to every spelling of a phone once normalized, so online and in-person entries count together', () => {
+  it('gives every spelling of a phone one key, so online and in-person entries count together', () => {
     // Callers pass the phone through normalizePhone (resolve-party); the key is built from that normalized form.
     const key = 'phone:0912345678';
     for (const spelling of ['+84 912 345 678', '84912345678', '0912.345.678', '0912345678']) {

@@ -41,8 +41,13 @@ export const entryDraftSchema = z.object({
 export type EntryDraft = z.infer<typeof entryDraftSchema>;
 
 export const CONSENT_PURPOSE = {
-  vi: 'Thông tin cá nhân (họ tên, chức vụ, đơn vị, địa chỉ, số điện thoại) chỉ dùng để Ban Tổ chức liên hệ, xác minh tác giả, trao giải và lập hồ sơ khen thưởng của cuộc thi; địa chỉ và số điện thoại không được công khai.',
-  en: 'Personal data (name, position, unit, address, phone) is used only for the organizers to contact and verify authors, award prizes and keep the award records of this contest; addresses and phones are never published.',
+  vi:
+    'Thông tin cá nhân (họ tên, chức vụ, đơn vị, địa chỉ, số điện thoại) chỉ dùng để Ban Tổ chức liên hệ, xác ' +
+    'minh tác giả, trao giải và lập hồ sơ khen thưởng của cuộc thi; địa chỉ và số điện thoại không được công ' +
+    'khai.',
+  en:
+    'Personal data (name, position, unit, address, phone) is used only for the organizers to contact and verify ' +
+    'authors, award prizes and keep the award records of this contest; addresses and phones are never published.',
 } as const;
 
 export interface Missing {
@@ -74,8 +79,10 @@ export function missingForSubmission(d: EntryDraft, allowedForms: readonly strin
     else if (!normalizePhone(a.phone))
       need(
         `authors.${i}.phone`,
-        `Tác giả ${n}: số điện thoại "${a.phone}" không hợp lệ; ghi 10 số di động hoặc 11 số máy bàn, bắt đầu bằng 0 (R8).`,
-        `Author ${n}: the phone "${a.phone}" is not valid; write the 10-digit mobile or 11-digit landline number starting with 0 (R8).`,
+        `Tác giả ${n}: số điện thoại "${a.phone}" không hợp lệ; ghi 10 số di động hoặc 11 số máy bàn, bắt đầu ` +
+          `bằng 0 (R8).`,
+        `Author ${n}: the phone "${a.phone}" is not valid; write the 10-digit mobile or 11-digit landline ` +
+          `number starting with 0 (R8).`,
       );
     // A decorated address ("x@y.vn (công việc)") would slip past the roster comparison (R4).
     if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email))

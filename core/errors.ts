@@ -151,17 +151,27 @@ export const ERRORS = {
   },
   'entry.unitQuotaFull': {
     status: 409,
-    vi: 'Đơn vị "{unit}" đã nộp đủ {max} tác phẩm, mức tối đa của thể lệ. Muốn thay, hãy rút một tác phẩm đã nộp trước hạn.',
-    en: 'Unit "{unit}" has already submitted {max} entries, the maximum the rules allow. To replace one, withdraw a submitted entry before the deadline.',
+    vi:
+      'Đơn vị "{unit}" đã nộp đủ {max} tác phẩm, mức tối đa của thể lệ. Muốn thay, hãy rút một tác phẩm đã nộp ' +
+      'trước hạn.',
+    en:
+      'Unit "{unit}" has already submitted {max} entries, the maximum the rules allow. To replace one, withdraw ' +
+      'a submitted entry before the deadline.',
   },
   'entry.personQuotaFull': {
     status: 409,
-    vi: 'Mỗi cá nhân, tổ chức được dự thi tối đa {max} tác phẩm; tác giả này (theo số điện thoại) đã nộp đủ. Muốn thay, hãy rút một tác phẩm đã nộp trước hạn.',
-    en: 'Each person or organization may submit at most {max} entries, and this author (by phone number) has reached that. To replace one, withdraw a submitted entry before the deadline.',
+    vi:
+      'Mỗi cá nhân, tổ chức được dự thi tối đa {max} tác phẩm; tác giả này (theo số điện thoại) đã nộp đủ. Muốn ' +
+      'thay, hãy rút một tác phẩm đã nộp trước hạn.',
+    en:
+      'Each person or organization may submit at most {max} entries, and this author (by phone number) has ' +
+      'reached that. To replace one, withdraw a submitted entry before the deadline.',
   },
   'entry.notUnitRep': {
     status: 403,
-    vi: 'Bạn không phải người đại diện của đơn vị này. Hãy liên hệ Ban Tổ chức để được cấp quyền, hoặc dự thi với tư cách cá nhân.',
+    vi:
+      'Bạn không phải người đại diện của đơn vị này. Hãy liên hệ Ban Tổ chức để được cấp quyền, hoặc dự thi với ' +
+      'tư cách cá nhân.',
     en: 'You do not represent this unit. Ask the organizers for the role, or enter as a person.',
   },
   'entry.tooManyDrafts': {
@@ -172,7 +182,9 @@ export const ERRORS = {
   'entry.notDeletable': {
     status: 409,
     vi: 'Tác phẩm đã nộp không xóa được. Hãy rút tác phẩm trước hạn nộp rồi xóa, hoặc đề nghị Ban Tổ chức xóa.',
-    en: 'A submitted entry cannot be deleted. Withdraw it before the deadline and then delete it, or ask the organizers to delete it.',
+    en:
+      'A submitted entry cannot be deleted. Withdraw it before the deadline and then delete it, or ask the ' +
+      'organizers to delete it.',
   },
   'entry.deleteReasonRequired': {
     status: 400,
@@ -186,33 +198,57 @@ export const ERRORS = {
   },
   'entry.fixDeadlinePassed': {
     status: 409,
-    vi: 'Đã hết hạn sửa tác phẩm được trả lại ({deadline}), nên không thể sửa hay nộp lại. Nếu có lý do chính đáng, hãy liên hệ Ban Tổ chức (qua Phòng Nội vụ).',
-    en: 'The deadline for fixing this returned entry has passed ({deadline}), so it can no longer be changed or sent again. If you have good cause, contact the organizers (through the secretariat).',
+    vi:
+      'Đã hết hạn sửa tác phẩm được trả lại ({deadline}), nên không thể sửa hay nộp lại. Nếu có lý do chính ' +
+      'đáng, hãy liên hệ Ban Tổ chức (qua Phòng Nội vụ).',
+    en:
+      'The deadline for fixing this returned entry has passed ({deadline}), so it can no longer be changed or ' +
+      'sent again. If you have good cause, contact the organizers (through the secretariat).',
   },
   'review.reasonRequired': {
     status: 400,
-    vi: 'Khi trả lại hoặc không duyệt tác phẩm, hãy ghi lý do cụ thể (ít nhất {min} ký tự) để tác giả biết vì sao và cần sửa gì; lý do được gửi cho tác giả.',
-    en: 'When returning or rejecting an entry, write a specific reason (at least {min} characters) so that the entrant knows why and what to fix; the reason is sent to them.',
+    vi:
+      'Khi trả lại hoặc không duyệt tác phẩm, hãy ghi lý do cụ thể (ít nhất {min} ký tự) để tác giả biết vì sao ' +
+      'và cần sửa gì; lý do được gửi cho tác giả.',
+    en:
+      'When returning or rejecting an entry, write a specific reason (at least {min} characters) so that the ' +
+      'entrant knows why and what to fix; the reason is sent to them.',
   },
   'review.deadlineInvalid': {
     status: 400,
-    vi: 'Trả lại tác phẩm để sửa cần có hạn sửa: sau thời điểm hiện tại ít nhất {minMinutes} phút và không quá {maxDays} ngày. Hãy chọn lại hạn sửa.',
-    en: 'Returning an entry for a fix needs a fix deadline at least {minMinutes} minutes from now and at most {maxDays} days ahead. Choose the deadline again.',
+    vi:
+      'Trả lại tác phẩm để sửa cần có hạn sửa: sau thời điểm hiện tại ít nhất {minMinutes} phút và không quá ' +
+      '{maxDays} ngày. Hãy chọn lại hạn sửa.',
+    en:
+      'Returning an entry for a fix needs a fix deadline at least {minMinutes} minutes from now and at most ' +
+      '{maxDays} days ahead. Choose the deadline again.',
   },
   'review.checklistIncomplete': {
     status: 400,
-    vi: 'Chỉ duyệt được tác phẩm khi mọi mục kiểm tra đều đạt; còn {count} mục chưa đạt hoặc chưa đánh dấu: {items}. Hãy kiểm tra lại các mục này, hoặc trả lại hay không duyệt tác phẩm kèm lý do.',
-    en: 'An entry can be approved only when every checklist item is met; {count} items are not met or not ticked: {items}. Check them again, or return or reject the entry with a reason.',
+    vi:
+      'Chỉ duyệt được tác phẩm khi mọi mục kiểm tra đều đạt; còn {count} mục chưa đạt hoặc chưa đánh dấu: ' +
+      '{items}. Hãy kiểm tra lại các mục này, hoặc trả lại hay không duyệt tác phẩm kèm lý do.',
+    en:
+      'An entry can be approved only when every checklist item is met; {count} items are not met or not ticked: ' +
+      '{items}. Check them again, or return or reject the entry with a reason.',
   },
   'review.alreadyDecided': {
     status: 409,
-    vi: 'Bạn đã ghi quyết định thẩm định cho tác phẩm này ở lượt {round}. Mỗi người chỉ quyết định một lần mỗi lượt; nếu cần thay đổi, hãy đề nghị Ban Tổ chức.',
-    en: 'You have already recorded a review decision on this entry in round {round}. Each reviewer decides once per round; to change it, ask the organizers.',
+    vi:
+      'Bạn đã ghi quyết định thẩm định cho tác phẩm này ở lượt {round}. Mỗi người chỉ quyết định một lần mỗi ' +
+      'lượt; nếu cần thay đổi, hãy đề nghị Ban Tổ chức.',
+    en:
+      'You have already recorded a review decision on this entry in round {round}. Each reviewer decides once ' +
+      'per round; to change it, ask the organizers.',
   },
   'review.notReturned': {
     status: 409,
-    vi: 'Chỉ gia hạn sửa được cho tác phẩm đang được trả lại để sửa mà tác giả chưa nộp lại. Có thể tác phẩm vừa được nộp lại; hãy tải lại danh sách thẩm định.',
-    en: 'Only an entry returned for a fix and not yet sent again can be given more time. It may just have been sent again; reload the review queue.',
+    vi:
+      'Chỉ gia hạn sửa được cho tác phẩm đang được trả lại để sửa mà tác giả chưa nộp lại. Có thể tác phẩm vừa ' +
+      'được nộp lại; hãy tải lại danh sách thẩm định.',
+    en:
+      'Only an entry returned for a fix and not yet sent again can be given more time. It may just have been ' +
+      'sent again; reload the review queue.',
   },
   'review.deadlineNotLater': {
     status: 400,
@@ -221,8 +257,12 @@ export const ERRORS = {
   },
   'review.notReviewable': {
     status: 409,
-    vi: 'Tác phẩm này không chờ thẩm định: chỉ thẩm định tác phẩm đã nộp đang chờ quyết định hoặc đang có ý kiến khác nhau. Có thể người khác vừa quyết định; hãy tải lại danh sách thẩm định.',
-    en: 'This entry is not awaiting review: only a submitted entry waiting for a decision, or one on which reviewers disagree, can be reviewed. Someone may have just decided; reload the review queue.',
+    vi:
+      'Tác phẩm này không chờ thẩm định: chỉ thẩm định tác phẩm đã nộp đang chờ quyết định hoặc đang có ý kiến ' +
+      'khác nhau. Có thể người khác vừa quyết định; hãy tải lại danh sách thẩm định.',
+    en:
+      'This entry is not awaiting review: only a submitted entry waiting for a decision, or one on which ' +
+      'reviewers disagree, can be reviewed. Someone may have just decided; reload the review queue.',
   },
   'review.finalByOrganizer': {
     status: 403,
@@ -231,8 +271,12 @@ export const ERRORS = {
   },
   'review.rejectedLocked': {
     status: 409,
-    vi: 'Tác phẩm đã có quyết định không duyệt nên bị khóa: không thể rút, sửa hay nộp lại. Nếu có ý kiến, hãy liên hệ Ban Tổ chức.',
-    en: 'This entry was rejected on review and is locked: it cannot be withdrawn, changed or sent again. To raise a concern, contact the organizers.',
+    vi:
+      'Tác phẩm đã có quyết định không duyệt nên bị khóa: không thể rút, sửa hay nộp lại. Nếu có ý kiến, hãy ' +
+      'liên hệ Ban Tổ chức.',
+    en:
+      'This entry was rejected on review and is locked: it cannot be withdrawn, changed or sent again. To raise ' +
+      'a concern, contact the organizers.',
   },
   'notification.notFound': {
     status: 404,
@@ -266,8 +310,8 @@ export const ERRORS = {
   },
   'upload.badRequest': {
     status: 400,
-    vi: 'Yêu cầu tải lên không hợp lệ: thiếu mã tác phẩm hoặc dung lượng tệp.',
-    en: 'The upload request is not valid: the entry id or the file size is missing.',
+    vi: 'Yêu cầu tải lên không hợp lệ: thiếu hoặc sai {fields}.',
+    en: 'The upload request is not valid; missing or wrong: {fields}.',
   },
   'publish.captionForOne': {
     status: 400,
@@ -324,7 +368,9 @@ export const ERRORS = {
   'media.notFound': {
     status: 404,
     vi: 'Không tìm thấy tệp video này. Nếu bản phát trực tuyến đang được tạo, hãy chờ xử lý xong rồi tải lại trang.',
-    en: 'This video file was not found. If the streaming copy is still being made, wait for it to finish and reload the page.',
+    en:
+      'This video file was not found. If the streaming copy is still being made, wait for it to finish and ' +
+      'reload the page.',
   },
   'media.rangeNotSatisfiable': {
     status: 416,
@@ -333,13 +379,23 @@ export const ERRORS = {
   },
   'subtitles.tooLarge': {
     status: 413,
-    vi: 'Tệp phụ đề dung lượng {size}, vượt giới hạn {max}. Phụ đề của một video 10 phút thường dưới 100 KB: hãy kiểm tra đã chọn đúng tệp .srt hoặc .vtt chưa.',
-    en: 'The subtitle file is {size}, above the limit of {max}. Subtitles for a 10-minute video are usually under 100 KB: check that you chose the right .srt or .vtt file.',
+    vi:
+      'Tệp phụ đề dung lượng {size}, vượt giới hạn {max}. Phụ đề của một video 10 phút thường dưới 100 KB: hãy ' +
+      'kiểm tra đã chọn đúng tệp .srt hoặc .vtt chưa.',
+    en:
+      'The subtitle file is {size}, above the limit of {max}. Subtitles for a 10-minute video are usually under ' +
+      '100 KB: check that you chose the right .srt or .vtt file.',
   },
   'subtitles.encoding': {
     status: 400,
-    vi: 'Tệp phụ đề không dùng bảng mã Unicode (UTF-8): từ dòng {line} có ký tự không đọc được, có thể tệp được lưu bằng bảng mã cũ như Windows-1258, TCVN3 (ABC) hoặc VNI. Hãy mở tệp bằng phần mềm biên tập phụ đề hoặc Notepad, lưu lại với bảng mã UTF-8 rồi tải lên lại.',
-    en: 'The subtitle file is not in Unicode (UTF-8): from line {line} it has characters that cannot be read, probably because it was saved in an older encoding such as Windows-1258, TCVN3 (ABC) or VNI. Open it in your subtitle editor or Notepad, save it again as UTF-8 and upload it again.',
+    vi:
+      'Tệp phụ đề không dùng bảng mã Unicode (UTF-8): từ dòng {line} có ký tự không đọc được, có thể tệp được ' +
+      'lưu bằng bảng mã cũ như Windows-1258, TCVN3 (ABC) hoặc VNI. Hãy mở tệp bằng phần mềm biên tập phụ đề hoặc ' +
+      'Notepad, lưu lại với bảng mã UTF-8 rồi tải lên lại.',
+    en:
+      'The subtitle file is not in Unicode (UTF-8): from line {line} it has characters that cannot be read, ' +
+      'probably because it was saved in an older encoding such as Windows-1258, TCVN3 (ABC) or VNI. Open it in ' +
+      'your subtitle editor or Notepad, save it again as UTF-8 and upload it again.',
   },
   'subtitles.empty': {
     status: 400,
@@ -348,8 +404,12 @@ export const ERRORS = {
   },
   'subtitles.format': {
     status: 400,
-    vi: 'Tệp này không phải phụ đề SubRip (.srt) hoặc WebVTT (.vtt): không có dòng thời gian dạng "00:00:01,000 --> 00:00:04,000". Hãy xuất phụ đề từ phần mềm biên tập ở định dạng SRT hoặc WebVTT.',
-    en: 'This file is not a SubRip (.srt) or WebVTT (.vtt) subtitle file: it has no timing line such as "00:00:01,000 --> 00:00:04,000". Export the subtitles from your editing software as SRT or WebVTT.',
+    vi:
+      'Tệp này không phải phụ đề SubRip (.srt) hoặc WebVTT (.vtt): không có dòng thời gian dạng "00:00:01,000 ' +
+      '--> 00:00:04,000". Hãy xuất phụ đề từ phần mềm biên tập ở định dạng SRT hoặc WebVTT.',
+    en:
+      'This file is not a SubRip (.srt) or WebVTT (.vtt) subtitle file: it has no timing line such as ' +
+      '"00:00:01,000 --> 00:00:04,000". Export the subtitles from your editing software as SRT or WebVTT.',
   },
   'subtitles.noCues': {
     status: 400,
@@ -358,18 +418,30 @@ export const ERRORS = {
   },
   'subtitles.timestamp': {
     status: 400,
-    vi: 'Dòng {line}: thời gian "{value}" không đúng dạng giờ:phút:giây,mili giây (ví dụ 00:01:02,500; phút và giây từ 00 đến 59). Hãy sửa dòng này rồi tải lên lại.',
-    en: 'Line {line}: the time "{value}" is not in the form hours:minutes:seconds,milliseconds (e.g. 00:01:02,500; minutes and seconds from 00 to 59). Fix this line and upload again.',
+    vi:
+      'Dòng {line}: thời gian "{value}" không đúng dạng giờ:phút:giây,mili giây (ví dụ 00:01:02,500; phút và ' +
+      'giây từ 00 đến 59). Hãy sửa dòng này rồi tải lên lại.',
+    en:
+      'Line {line}: the time "{value}" is not in the form hours:minutes:seconds,milliseconds (e.g. 00:01:02,500; ' +
+      'minutes and seconds from 00 to 59). Fix this line and upload again.',
   },
   'subtitles.timing': {
     status: 400,
-    vi: 'Dòng {line}: câu phụ đề kết thúc lúc {end}, không sau thời điểm bắt đầu {start}. Mỗi câu phải kết thúc sau khi bắt đầu; hãy sửa thời gian ở dòng này rồi tải lên lại.',
-    en: 'Line {line}: the cue ends at {end}, not after it starts at {start}. Every cue must end after it starts; fix the times on this line and upload again.',
+    vi:
+      'Dòng {line}: câu phụ đề kết thúc lúc {end}, không sau thời điểm bắt đầu {start}. Mỗi câu phải kết thúc ' +
+      'sau khi bắt đầu; hãy sửa thời gian ở dòng này rồi tải lên lại.',
+    en:
+      'Line {line}: the cue ends at {end}, not after it starts at {start}. Every cue must end after it starts; ' +
+      'fix the times on this line and upload again.',
   },
   'subtitles.tooLong': {
     status: 400,
-    vi: 'Dòng {line}: câu phụ đề kết thúc lúc {end}, quá mốc tối đa {max}. Hãy sửa thời gian ở dòng này (có thể gõ nhầm giờ) rồi tải lên lại.',
-    en: 'Line {line}: the cue ends at {end}, past the latest allowed time of {max}. Fix the time on this line (the hours may be mistyped) and upload again.',
+    vi:
+      'Dòng {line}: câu phụ đề kết thúc lúc {end}, quá mốc tối đa {max}. Hãy sửa thời gian ở dòng này (có thể gõ ' +
+      'nhầm giờ) rồi tải lên lại.',
+    en:
+      'Line {line}: the cue ends at {end}, past the latest allowed time of {max}. Fix the time on this line (the ' +
+      'hours may be mistyped) and upload again.',
   },
   'subtitles.tooManyCues': {
     status: 400,
@@ -406,16 +478,27 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+/** A parameter whose text depends on the language, such as a list of checklist items. */
+export interface Localized {
+  vi: string;
+  en: string;
+}
+export type ErrorParams = Record<string, string | number | Localized>;
+
+export function errorMessage(code: ErrorCode, lang: Lang, params: ErrorParams = {}): string {
   const template: string = ERRORS[code][lang];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const value = params[k];
+    if (value === undefined) return `{${k}}`;
+    return typeof value === 'object' ? value[lang] : String(value);
+  });
 }
 
 /** Thrown by services; turned into `{ error: { code, message, details } }` by the HTTP layer. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: ErrorParams = {},
     readonly details?: unknown,
   ) {
     super(code);

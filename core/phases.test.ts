@@ -88,7 +88,7 @@ describe('phaseAt', () => {
     expect(phaseAt(PLAN, at('2030-01-01T00:00:00Z')).state).toBe('closed');
   });
 
-  it('uses the latest end and earliest start, not the order of the list, to tell between from closed or upcoming', () => {
+  it('tells closed from upcoming by the latest end and earliest start, not the order of the list', () => {
     const phases: Phase[] = [
       { kind: 'submission', startsAt: '2024-06-10T00:00:00Z', endsAt: '2024-06-20T00:00:00Z' },
       { kind: 'production', startsAt: '2024-06-01T00:00:00Z', endsAt: '2024-06-05T00:00:00Z' },
@@ -139,7 +139,7 @@ describe('nextTransition', () => {
     });
   });
 
-  it('is the submission deadline while submissions are open, though production ends sooner, whatever the stored order', () => {
+  it('is the submission deadline while submissions are open, though production ends sooner', () => {
     expect(nextTransition([...PLAN].reverse(), at('2024-06-20T03:00:00Z'))).toEqual({
       at: '2024-06-26T00:00:00+07:00',
       kind: 'submission',

@@ -41,8 +41,12 @@ export function reviewMessage(f: ReviewMessageFacts): ReviewMessage {
       out = {
         title: { vi: `Tác phẩm ${f.entryCode} đã được duyệt`, en: `Entry ${f.entryCode} approved` },
         body: {
-          vi: `Ban Tổ chức cuộc thi "${f.contestName}" đã duyệt nội dung, hình thức tác phẩm ${name}. Tác phẩm sẽ được đăng tải để bình chọn trực tuyến theo kế hoạch.${reason ? `\nGhi chú: ${reason}` : ''}`,
-          en: `The organizers of "${f.contestName}" have approved the content and form of your entry ${name}. It will be published for online voting as planned.${reason ? `\nNote: ${reason}` : ''}`,
+          vi:
+            `Ban Tổ chức cuộc thi "${f.contestName}" đã duyệt nội dung, hình thức tác phẩm ${name}. Tác phẩm sẽ ` +
+            `được đăng tải để bình chọn trực tuyến theo kế hoạch.${reason ? `\nGhi chú: ${reason}` : ''}`,
+          en:
+            `The organizers of "${f.contestName}" have approved the content and form of your entry ${name}. It ` +
+            `will be published for online voting as planned.${reason ? `\nNote: ${reason}` : ''}`,
         },
         sms: `Cuộc thi video: tác phẩm ${f.entryCode} đã được Ban Tổ chức duyệt.`,
       };
@@ -51,8 +55,12 @@ export function reviewMessage(f: ReviewMessageFacts): ReviewMessage {
       out = {
         title: { vi: `Tác phẩm ${f.entryCode} không được duyệt`, en: `Entry ${f.entryCode} not approved` },
         body: {
-          vi: `Ban Tổ chức cuộc thi "${f.contestName}" không duyệt tác phẩm ${name}.\nLý do: ${reason}\nNếu có ý kiến, xin liên hệ Ban Tổ chức (qua Phòng Nội vụ).`,
-          en: `The organizers of "${f.contestName}" have not approved your entry ${name}.\nReason: ${reason}\nTo raise a concern, contact the organizers (through the secretariat).`,
+          vi:
+            `Ban Tổ chức cuộc thi "${f.contestName}" không duyệt tác phẩm ${name}.\nLý do: ${reason}\nNếu có ý ` +
+            `kiến, xin liên hệ Ban Tổ chức (qua Phòng Nội vụ).`,
+          en:
+            `The organizers of "${f.contestName}" have not approved your entry ${name}.\nReason: ${reason}\nTo ` +
+            `raise a concern, contact the organizers (through the secretariat).`,
         },
         sms: `Cuộc thi video: tác phẩm ${f.entryCode} không được duyệt. Lý do: ${clip(reason, SMS_REASON_CHARS)}`,
       };
@@ -61,10 +69,16 @@ export function reviewMessage(f: ReviewMessageFacts): ReviewMessage {
       out = {
         title: { vi: `Tác phẩm ${f.entryCode} được trả lại để sửa`, en: `Entry ${f.entryCode} returned for a fix` },
         body: {
-          vi: `Ban Tổ chức cuộc thi "${f.contestName}" trả lại tác phẩm ${name} để sửa.\nLý do: ${reason}\nHạn sửa và nộp lại: ${deadline}. Sau thời hạn này tác phẩm không thể nộp lại.`,
-          en: `The organizers of "${f.contestName}" have returned your entry ${name} for a fix.\nReason: ${reason}\nFix it and send it again by ${deadline}. After that it can no longer be sent.`,
+          vi:
+            `Ban Tổ chức cuộc thi "${f.contestName}" trả lại tác phẩm ${name} để sửa.\nLý do: ${reason}\nHạn sửa ` +
+            `và nộp lại: ${deadline}. Sau thời hạn này tác phẩm không thể nộp lại.`,
+          en:
+            `The organizers of "${f.contestName}" have returned your entry ${name} for a fix.\nReason: ` +
+            `${reason}\nFix it and send it again by ${deadline}. After that it can no longer be sent.`,
         },
-        sms: `Cuộc thi video: tác phẩm ${f.entryCode} được trả lại để sửa, hạn nộp lại ${formatDateTime(f.fixDeadline ?? new Date(0), f.timeZone)}. Lý do: ${clip(reason, SMS_REASON_CHARS)}`,
+        sms:
+          `Cuộc thi video: tác phẩm ${f.entryCode} được trả lại để sửa, hạn nộp lại ` +
+          `${formatDateTime(f.fixDeadline ?? new Date(0), f.timeZone)}. Lý do: ${clip(reason, SMS_REASON_CHARS)}`,
       };
       break;
   }
@@ -90,12 +104,15 @@ export function fixDeadlineExtendedMessage(f: {
   return {
     title: { vi: `Gia hạn sửa tác phẩm ${f.entryCode}`.normalize('NFC'), en: `More time to fix entry ${f.entryCode}` },
     body: {
-      vi: `Ban Tổ chức cuộc thi "${f.contestName}" gia hạn sửa tác phẩm ${name}.\nHạn sửa và nộp lại mới: ${when} (${f.timeZone}). Sau thời hạn này tác phẩm không thể nộp lại.\n\nXem tác phẩm: ${f.entryUrl}`.normalize(
-        'NFC',
-      ),
-      en: `The organizers of "${f.contestName}" have given your entry ${name} more time to be fixed.\nNew deadline to fix and send it again: ${when} (${f.timeZone}). After that it can no longer be sent.\n\nSee the entry: ${f.entryUrl}`.normalize(
-        'NFC',
-      ),
+      vi: (
+        `Ban Tổ chức cuộc thi "${f.contestName}" gia hạn sửa tác phẩm ${name}.\nHạn sửa và nộp lại mới: ${when} ` +
+        `(${f.timeZone}). Sau thời hạn này tác phẩm không thể nộp lại.\n\nXem tác phẩm: ${f.entryUrl}`
+      ).normalize('NFC'),
+      en: (
+        `The organizers of "${f.contestName}" have given your entry ${name} more time to be fixed.\nNew deadline ` +
+        `to fix and send it again: ${when} (${f.timeZone}). After that it can no longer be sent.\n\nSee the ` +
+        `entry: ${f.entryUrl}`
+      ).normalize('NFC'),
     },
     sms: `Cuộc thi video: tác phẩm ${f.entryCode} được gia hạn sửa đến ${when}. ${f.entryUrl}`.normalize('NFC'),
   };

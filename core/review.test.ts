@@ -171,7 +171,7 @@ describe('the outcome of a round', () => {
     }
   });
 
-  it('with two required, one decision is not enough and two that agree decide, the later one speaking to the entrant', () => {
+  it('with two required, one decision is not enough; two that agree decide, the later one speaking', () => {
     const first = d(1, 'return', { fixDeadline: hours(24) });
     const second = d(2, 'return', { fixDeadline: hours(72) });
     expect(roundOutcome([first], 2).status).toBe('pending');

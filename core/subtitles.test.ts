@@ -124,10 +124,12 @@ describe('parseSubtitles: WebVTT', () => {
 
   it('accepts overlapping cues and puts cues in order of their start', () => {
     const r = ok(
-      'WEBVTT\n\n00:00:05.000 --> 00:00:09.000\nB\n\n00:00:01.000 --> 00:00:06.000\nA\n\n00:00:02.000 --> 00:00:03.000\nA2\n',
+      'WEBVTT\n\n00:00:05.000 --> 00:00:09.000\nB\n\n00:00:01.000 --> 00:00:06.000\nA\n\n00:00:02.000 --> ' +
+        '00:00:03.000\nA2\n',
     );
     expect(r.vtt).toBe(
-      'WEBVTT\n\n00:00:01.000 --> 00:00:06.000\nA\n\n00:00:02.000 --> 00:00:03.000\nA2\n\n00:00:05.000 --> 00:00:09.000\nB\n',
+      'WEBVTT\n\n00:00:01.000 --> 00:00:06.000\nA\n\n00:00:02.000 --> 00:00:03.000\nA2\n\n00:00:05.000 --> ' +
+        '00:00:09.000\nB\n',
     );
   });
 
@@ -151,10 +153,12 @@ describe('parseSubtitles: SubRip', () => {
 
   it('splits cues that lack the blank line between them, and keeps text that goes on after a blank line', () => {
     const r = ok(
-      '1\n00:00:01,000 --> 00:00:02,000\nMột\n2\n00:00:03,000 --> 00:00:04,000\nHai\n\ncâu tiếp\n\n3\n00:00:05,000 --> 00:00:06,000\nBa\n',
+      '1\n00:00:01,000 --> 00:00:02,000\nMột\n2\n00:00:03,000 --> 00:00:04,000\nHai\n\ncâu tiếp\n\n3\n' +
+        '00:00:05,000 --> 00:00:06,000\nBa\n',
     );
     expect(r.vtt).toBe(
-      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nMột\n\n00:00:03.000 --> 00:00:04.000\nHai\ncâu tiếp\n\n00:00:05.000 --> 00:00:06.000\nBa\n',
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nMột\n\n00:00:03.000 --> 00:00:04.000\nHai\ncâu tiếp\n\n' +
+        '00:00:05.000 --> 00:00:06.000\nBa\n',
     );
   });
 
@@ -222,10 +226,14 @@ describe('parseSubtitles: encodings and line ends', () => {
     const r = refused(cp1258);
     expect(r).toEqual({ ok: false, code: 'subtitles.encoding', params: { line: 3 } });
     expect(errorMessage(r.code, 'vi', r.params)).toBe(
-      'Tệp phụ đề không dùng bảng mã Unicode (UTF-8): từ dòng 3 có ký tự không đọc được, có thể tệp được lưu bằng bảng mã cũ như Windows-1258, TCVN3 (ABC) hoặc VNI. Hãy mở tệp bằng phần mềm biên tập phụ đề hoặc Notepad, lưu lại với bảng mã UTF-8 rồi tải lên lại.',
+      'Tệp phụ đề không dùng bảng mã Unicode (UTF-8): từ dòng 3 có ký tự không đọc được, có thể tệp được lưu ' +
+        'bằng bảng mã cũ như Windows-1258, TCVN3 (ABC) hoặc VNI. Hãy mở tệp bằng phần mềm biên tập phụ đề hoặc ' +
+        'Notepad, lưu lại với bảng mã UTF-8 rồi tải lên lại.',
     );
     expect(errorMessage(r.code, 'en', r.params)).toBe(
-      'The subtitle file is not in Unicode (UTF-8): from line 3 it has characters that cannot be read, probably because it was saved in an older encoding such as Windows-1258, TCVN3 (ABC) or VNI. Open it in your subtitle editor or Notepad, save it again as UTF-8 and upload it again.',
+      'The subtitle file is not in Unicode (UTF-8): from line 3 it has characters that cannot be read, ' +
+        'probably because it was saved in an older encoding such as Windows-1258, TCVN3 (ABC) or VNI. Open it in ' +
+        'your subtitle editor or Notepad, save it again as UTF-8 and upload it again.',
     );
   });
 
@@ -257,7 +265,8 @@ describe('parseSubtitles: timings', () => {
       params: { line: 6, start: '00:00:05,000', end: '00:00:04,000' },
     });
     expect(errorMessage(r.code, 'vi', r.params)).toBe(
-      'Dòng 6: câu phụ đề kết thúc lúc 00:00:04,000, không sau thời điểm bắt đầu 00:00:05,000. Mỗi câu phải kết thúc sau khi bắt đầu; hãy sửa thời gian ở dòng này rồi tải lên lại.',
+      'Dòng 6: câu phụ đề kết thúc lúc 00:00:04,000, không sau thời điểm bắt đầu 00:00:05,000. Mỗi câu phải ' +
+        'kết thúc sau khi bắt đầu; hãy sửa thời gian ở dòng này rồi tải lên lại.',
     );
     expect(refused('WEBVTT\n\n00:00:03.000 --> 00:00:03.000\nA\n').code).toBe('subtitles.timing');
   });
@@ -294,7 +303,9 @@ describe('parseSubtitles: timings', () => {
 describe('parseSubtitles: markup and text', () => {
   it('strips scripts with their content and HTML tags, keeping the words', () => {
     const r = ok(
-      '1\n00:00:01,000 --> 00:00:02,000\n<script>alert("x")</script>Xin <span style="color:red">chào</span> <img src=x onerror=alert(1)><a href="javascript:alert(1)">bà con</a>\n<b onclick="steal()">đậm</b><STYLE>.x{}</STYLE>\n',
+      '1\n00:00:01,000 --> 00:00:02,000\n<script>alert("x")</script>Xin <span style="color:red">chào</span> ' +
+        '<img src=x onerror=alert(1)><a href="javascript:alert(1)">bà con</a>\n<b ' +
+        'onclick="steal()">đậm</b><STYLE>.x{}</STYLE>\n',
     );
     expect(r.vtt).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nXin chào bà con\n<b>đậm</b>\n');
     expect(r.vtt).not.toMatch(/alert|script|onclick|onerror|href|style/i);
@@ -307,7 +318,8 @@ describe('parseSubtitles: markup and text', () => {
         'WEBVTT',
         '',
         '00:00:01.000 --> 00:00:05.000',
-        '<v.loud Bà Lan &amp; ông Nam>Chào</v> <lang en>hello</lang> <lang "x">bad</lang> <ruby>漢<rt>kan</rt></ruby> <rt>lạc</rt>',
+        '<v.loud Bà Lan &amp; ông Nam>Chào</v> <lang en>hello</lang> <lang "x">bad</lang> ' +
+          '<ruby>漢<rt>kan</rt></ruby> <rt>lạc</rt>',
         '<i>mở mà không đóng <u>gạch <00:00:02.000>chân <00:00:09.000>hết',
         '',
       ].join('\n'),

@@ -131,7 +131,8 @@ export function parseSubtitles(bytes: Uint8Array): CleanSubtitles | SubtitleFail
 
   const body = clean.map(
     (c) =>
-      `${formatCueTime(c.startMs)} --> ${formatCueTime(c.endMs)}${c.settings ? ` ${c.settings}` : ''}\n${c.lines.join('\n')}`,
+      `${formatCueTime(c.startMs)} --> ${formatCueTime(c.endMs)}${c.settings ? ` ${c.settings}` : ''}\n` +
+      `${c.lines.join('\n')}`,
   );
   return {
     ok: true,
@@ -161,7 +162,9 @@ function decodeUtf8(b: Uint8Array): Decoded {
   return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(b), encoding: 'utf-8' };
 }
 
-/** Offset of the first byte that does not start a valid UTF-8 sequence (overlong forms and surrogates included), or -1. */
+/**
+ * Offset of the first byte that does not start a valid UTF-8 sequence (overlong forms and surrogates included), or -1.
+ */
 export function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
@@ -325,8 +328,20 @@ const DROPPED_WITH_CONTENT = new Set(['script', 'style', 'template', 'object', '
 const MAX_NESTING = 8;
 const LANG_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/;
 const CLASS_NAME = /^[A-Za-z0-9_-]{1,32}$/;
-const TOKEN =
-  /<(\/?)([A-Za-z][A-Za-z0-9]*)((?:\.[^\s.<>/]*)*)([ \t][^<>\n]*?)?\s*(\/?)>|<(\d[\d:.,]*)>|\{\\[^{}\n]*\}|&(#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+/** The markup in a cue's text, one alternative each (their groups are read by position in `cleanCueText`). */
+const TOKEN = new RegExp(
+  [
+    // A tag: <b>, </i>, <c.red.big>, <v Bà Lan>, <br/>.
+    String.raw`<(\/?)([A-Za-z][A-Za-z0-9]*)((?:\.[^\s.<>/]*)*)([ \t][^<>\n]*?)?\s*(\/?)>`,
+    // A timestamp tag: <00:00:01.500>.
+    String.raw`<(\d[\d:.,]*)>`,
+    // An ASS override block: {\an8}.
+    String.raw`\{\\[^{}\n]*\}`,
+    // A character reference: &amp; &#39; &#x1F600;.
+    String.raw`&(#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`,
+  ].join('|'),
+  'g',
+);
 const NAMED: Record<string, string> = {
   amp: '&',
   lt: '<',
@@ -352,7 +367,7 @@ const NAMED: Record<string, string> = {
 /** Removes characters no subtitle needs (control characters, noncharacters); a tab becomes a space. */
 function cleanChars(s: string): string {
   return s
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
+    .replace(/(?![\t\n])[\p{Cc}\ufffe\uffff]/gu, '')
     .replace(/\t/g, ' ')
     .replace(/[\u2028\u2029]/g, '\n');
 }

@@ -8,7 +8,7 @@ import {
   unitCategorySchema,
 } from './contest.ts';
 import { phaseListSchema } from './phases.ts';
-import { localizeIssue } from './validation-messages.ts';
+import { localizeIssue, validationSummary } from './validation-messages.ts';
 
 type Issue = Parameters<typeof localizeIssue>[0];
 
@@ -77,43 +77,106 @@ describe('localizeIssue: our own rules', () => {
   });
 });
 
-describe("localizeIssue: zod's own checks", () => {
-  it('translates a too-short string, keeping the limit', () => {
-    const issue = firstIssue(z.object({ name: z.string().min(3) }), { name: 'ab' });
-    const vi = localizeIssue(issue, 'vi');
-    const en = localizeIssue(issue, 'en');
-    expect(vi).toMatch(/^Quá nhỏ/);
-    expect(vi).toContain('3');
-    expect(en).toMatch(/^Too small/);
-    expect(en).toContain('3');
+describe("localizeIssue: zod's own checks, saying what the field expects", () => {
+  const cases: [string, z.ZodType, unknown, string, string][] = [
+    [
+      'a too-short string',
+      z.object({ name: z.string().min(3) }),
+      { name: 'ab' },
+      'Cần ít nhất 3 ký tự.',
+      'Needs at least 3 characters.',
+    ],
+    ['an empty string', z.string().min(1), '', 'Không được để trống.', 'Must not be empty.'],
+    ['a too-long string', z.string().max(5), 'abcdef', 'Tối đa 5 ký tự.', 'At most 5 characters.'],
+    ['a too-long list', z.array(z.number()).max(2), [1, 2, 3], 'Tối đa 2 mục.', 'At most 2 items.'],
+    ['a too-short list', z.array(z.number()).min(1), [], 'Cần ít nhất 1 mục.', 'Needs at least one item.'],
+    ['a too-large number', z.number().max(100), 101, 'Không được lớn hơn 100.', 'Must be 100 or less.'],
+    ['a too-small number', z.number().min(1), 0, 'Phải từ 1 trở lên.', 'Must be 1 or more.'],
+    ['a number not positive', z.number().positive(), 0, 'Phải lớn hơn 0.', 'Must be greater than 0.'],
+    [
+      'a missing required field',
+      z.object({ name: z.string() }),
+      {},
+      'Thiếu giá trị hoặc sai kiểu: cần chuỗi ký tự.',
+      'Missing or of the wrong type: expected a string.',
+    ],
+    [
+      'a fraction where a whole number is needed',
+      z.number().int(),
+      1.5,
+      'Thiếu giá trị hoặc sai kiểu: cần số nguyên.',
+      'Missing or of the wrong type: expected a whole number.',
+    ],
+    [
+      'an invalid choice',
+      z.enum(['vi', 'en']),
+      'fr',
+      'Phải là một trong các giá trị: "vi", "en".',
+      'Must be one of: "vi", "en".',
+    ],
+    ['a wrong literal', z.literal(true), false, 'Phải là true.', 'Must be true.'],
+    [
+      'an unknown kind of a tagged union',
+      z.discriminatedUnion('kind', [z.object({ kind: z.literal('unit') }), z.object({ kind: z.literal('person') })]),
+      { kind: 'group' },
+      'Phải là một trong các giá trị: "unit", "person".',
+      'Must be one of: "unit", "person".',
+    ],
+    [
+      'an invalid e-mail address',
+      z.string().email(),
+      'not-an-email',
+      'Địa chỉ thư điện tử không hợp lệ (ví dụ đúng: ten@example.vn).',
+      'Not a valid e-mail address (for example name@example.vn).',
+    ],
+    [
+      'a date without its offset',
+      z.iso.datetime({ offset: true }),
+      '2026-12-20 17:00',
+      'Cần ngày giờ theo ISO 8601 kèm múi giờ, ví dụ 2026-12-20T17:00:00+07:00.',
+      'Expected an ISO 8601 date and time with its offset, for example 2026-12-20T17:00:00+07:00.',
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, schema, value, vi, en) => {
+    const issue = firstIssue(schema, value);
+    expect(localizeIssue(issue, 'vi')).toBe(vi);
+    expect(localizeIssue(issue, 'en')).toBe(en);
   });
 
-  it('translates a too-large number', () => {
-    const issue = firstIssue(z.number().max(100), 101);
-    expect(localizeIssue(issue, 'vi')).toMatch(/^Quá lớn.*100/);
-    expect(localizeIssue(issue, 'en')).toMatch(/^Too big.*100/);
-  });
-
-  it('translates a missing required field', () => {
-    const issue = firstIssue(z.object({ name: z.string() }), {});
-    expect(localizeIssue(issue, 'vi')).toMatch(/^Thiếu giá trị hoặc sai kiểu: cần string/);
-    expect(localizeIssue(issue, 'en')).toMatch(/^Missing or of the wrong type: expected string/);
-  });
-
-  it('translates an invalid choice and lists the options', () => {
-    const issue = firstIssue(z.enum(['vi', 'en']), 'fr');
-    expect(localizeIssue(issue, 'vi')).toMatch(/^Tùy chọn không hợp lệ.*"vi".*"en"/);
-    expect(localizeIssue(issue, 'en')).toMatch(/^Invalid option.*"vi".*"en"/);
-  });
-
-  it('translates an invalid e-mail address', () => {
-    const issue = firstIssue(z.string().email(), 'not-an-email');
-    expect(localizeIssue(issue, 'vi').toLowerCase()).toContain('email không hợp lệ');
-    expect(localizeIssue(issue, 'en')).toBe('Invalid email address');
+  it("falls back to zod's translation for other checks", () => {
+    const issue = firstIssue(z.object({ a: z.string() }).strict(), { a: 'x', b: 1 });
+    expect(localizeIssue(issue, 'en')).toContain('"b"');
+    expect(localizeIssue(issue, 'vi')).toContain('"b"');
   });
 
   it('falls back to a generic message for a custom rule it does not know', () => {
     expect(localizeIssue({ code: 'custom', message: 'something.else' }, 'vi')).toBe('Đầu vào không hợp lệ');
     expect(localizeIssue({ code: 'custom', message: 'something.else' }, 'en')).toBe('Invalid input');
+  });
+});
+
+describe('validationSummary', () => {
+  it('names each wrong field once, with where it is when not in the body', () => {
+    const issues = [
+      { in: 'body' as const, path: 'authors.0.phone' },
+      { in: 'body' as const, path: 'authors.0.phone' },
+      { in: 'querystring' as const, path: 'status' },
+    ];
+    expect(validationSummary(issues, 'vi')).toBe(
+      'Dữ liệu gửi lên không hợp lệ ở 2 trường: authors.0.phone, tham số truy vấn status. ' +
+        'Hãy sửa theo hướng dẫn ở từng trường rồi gửi lại.',
+    );
+    expect(validationSummary(issues, 'en')).toBe(
+      'The data sent is not valid in 2 fields: authors.0.phone, query parameter status. ' +
+        'Fix each as its message says and send it again.',
+    );
+  });
+
+  it('names the body itself when it is not an object, and at most ten fields', () => {
+    expect(validationSummary([{ in: 'body', path: '' }], 'en')).toContain('in one field: request body.');
+    const many = Array.from({ length: 12 }, (_, i) => ({ in: 'body' as const, path: `f${i}` }));
+    expect(validationSummary(many, 'en')).toContain('f9 and 2 more.');
+    expect(validationSummary(many, 'vi')).toContain('f9 và 2 trường khác.');
   });
 });

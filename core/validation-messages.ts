@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Lang } from './errors.ts';
 
+type Text = { vi: string; en: string };
+
 /** Our own refinement messages (the `message` of custom issues), in both languages. */
-const CUSTOM: Record<string, { vi: string; en: string }> = {
+const CUSTOM: Record<string, Text> = {
   'phase.duplicate': { vi: 'Giai đoạn này đã được khai báo.', en: 'This phase is declared twice.' },
   'phase.endBeforeStart': {
     vi: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
@@ -26,18 +28,139 @@ const CUSTOM: Record<string, { vi: string; en: string }> = {
   },
 };
 
-const maps = { vi: z.locales.vi().localeError, en: z.locales.en().localeError };
+/** The JSON types a field may expect, as a sentence names them. */
+const TYPES: Record<string, Text> = {
+  string: { vi: 'chuỗi ký tự', en: 'a string' },
+  number: { vi: 'số', en: 'a number' },
+  int: { vi: 'số nguyên', en: 'a whole number' },
+  boolean: { vi: 'true hoặc false', en: 'true or false' },
+  array: { vi: 'danh sách (mảng JSON)', en: 'a list (JSON array)' },
+  object: { vi: 'đối tượng JSON', en: 'a JSON object' },
+};
 
-/** A validation issue's message in the caller's language. */
+/** Formats of strings that our schemas check, with an example of a right value. */
+const FORMATS: Record<string, Text> = {
+  email: {
+    vi: 'Địa chỉ thư điện tử không hợp lệ (ví dụ đúng: ten@example.vn).',
+    en: 'Not a valid e-mail address (for example name@example.vn).',
+  },
+  datetime: {
+    vi: 'Cần ngày giờ theo ISO 8601 kèm múi giờ, ví dụ 2026-12-20T17:00:00+07:00.',
+    en: 'Expected an ISO 8601 date and time with its offset, for example 2026-12-20T17:00:00+07:00.',
+  },
+};
+
+const zodLocales = { vi: z.locales.vi().localeError, en: z.locales.en().localeError };
+
+function listOf(values: readonly unknown[]): string {
+  return values.map((v) => JSON.stringify(v)).join(', ');
+}
+
+function choices(values: readonly unknown[], lang: Lang): string {
+  if (values.length === 1) return lang === 'vi' ? `Phải là ${listOf(values)}.` : `Must be ${listOf(values)}.`;
+  return lang === 'vi' ? `Phải là một trong các giá trị: ${listOf(values)}.` : `Must be one of: ${listOf(values)}.`;
+}
+
+function count(n: string, noun: string): string {
+  return n === '1' ? `one ${noun}` : `${n} ${noun}s`;
+}
+
+/** What a too-short or too-long value needs, for strings, lists and numbers; null for what zod's locale says well. */
+function sizeMessage(issue: Record<string, unknown>, lang: Lang): string | null {
+  const small = issue.code === 'too_small';
+  const limit = small ? issue.minimum : issue.maximum;
+  if (typeof limit !== 'number' && typeof limit !== 'bigint') return null;
+  const n = String(limit);
+  const inclusive = issue.inclusive !== false;
+  switch (issue.origin) {
+    case 'string':
+      if (small && n === '1') return lang === 'vi' ? 'Không được để trống.' : 'Must not be empty.';
+      if (small) return lang === 'vi' ? `Cần ít nhất ${n} ký tự.` : `Needs at least ${count(n, 'character')}.`;
+      return lang === 'vi' ? `Tối đa ${n} ký tự.` : `At most ${count(n, 'character')}.`;
+    case 'array':
+    case 'set':
+      if (small) return lang === 'vi' ? `Cần ít nhất ${n} mục.` : `Needs at least ${count(n, 'item')}.`;
+      return lang === 'vi' ? `Tối đa ${n} mục.` : `At most ${count(n, 'item')}.`;
+    case 'number':
+    case 'int':
+    case 'bigint':
+      if (small && inclusive) return lang === 'vi' ? `Phải từ ${n} trở lên.` : `Must be ${n} or more.`;
+      if (small) return lang === 'vi' ? `Phải lớn hơn ${n}.` : `Must be greater than ${n}.`;
+      if (inclusive) return lang === 'vi' ? `Không được lớn hơn ${n}.` : `Must be ${n} or less.`;
+      return lang === 'vi' ? `Phải nhỏ hơn ${n}.` : `Must be less than ${n}.`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A validation issue's message in the caller's language, saying what the field expects. The common checks have
+ * messages of our own; the rest get zod's translation.
+ */
 export function localizeIssue(issue: { code: string; message?: string; [k: string]: unknown }, lang: Lang): string {
   if (issue.message && CUSTOM[issue.message]) return CUSTOM[issue.message]![lang];
-  // Issues reach us without the rejected value, so zod's own text would claim it "received undefined".
-  if (issue.code === 'invalid_type' && !('input' in issue) && typeof issue.expected === 'string') {
-    return lang === 'vi'
-      ? `Thiếu giá trị hoặc sai kiểu: cần ${issue.expected}`
-      : `Missing or of the wrong type: expected ${issue.expected}`;
+  switch (issue.code) {
+    case 'invalid_type': {
+      // Issues reach us without the rejected value, so "missing" and "wrong type" cannot be told apart.
+      const expected = typeof issue.expected === 'string' ? issue.expected : '';
+      const type = TYPES[expected]?.[lang] ?? expected;
+      return lang === 'vi'
+        ? `Thiếu giá trị hoặc sai kiểu: cần ${type}.`
+        : `Missing or of the wrong type: expected ${type}.`;
+    }
+    case 'too_small':
+    case 'too_big': {
+      const out = sizeMessage(issue, lang);
+      if (out) return out;
+      break;
+    }
+    case 'invalid_value':
+      if (Array.isArray(issue.values)) return choices(issue.values, lang);
+      break;
+    case 'invalid_union':
+      // A discriminated union whose tag is missing or unknown (e.g. `party.kind`).
+      if (Array.isArray(issue.options) && issue.options.length) return choices(issue.options, lang);
+      break;
+    case 'invalid_format':
+      if (typeof issue.format === 'string' && FORMATS[issue.format]) return FORMATS[issue.format]![lang];
+      break;
   }
-  const out = maps[lang](issue as never);
+  const out = zodLocales[lang](issue as never);
   if (typeof out === 'string') return out;
   return out?.message ?? issue.message ?? issue.code;
+}
+
+/** Where in the request a wrong value was: Fastify's validation contexts. */
+export type IssueLocation = 'body' | 'querystring' | 'params' | 'headers';
+
+const LOCATIONS: Record<IssueLocation, Text> = {
+  body: { vi: 'nội dung yêu cầu', en: 'request body' },
+  querystring: { vi: 'tham số truy vấn', en: 'query parameter' },
+  params: { vi: 'tham số đường dẫn', en: 'path parameter' },
+  headers: { vi: 'tiêu đề', en: 'header' },
+};
+
+/** A field as the summary names it: `authors.0.phone` for the body, `query parameter status` elsewhere. */
+function fieldName(location: IssueLocation, path: string, lang: Lang): string {
+  if (!path) return LOCATIONS[location][lang];
+  return location === 'body' ? path : `${LOCATIONS[location][lang]} ${path}`;
+}
+
+const MAX_NAMED = 10;
+
+/** The message of a `validation` error: which fields are wrong; each field's own message is in the details. */
+export function validationSummary(issues: readonly { in: IssueLocation; path: string }[], lang: Lang): string {
+  const names = [...new Set(issues.map((i) => fieldName(i.in, i.path, lang)))];
+  const shown = names.slice(0, MAX_NAMED).join(', ');
+  const more = names.length - MAX_NAMED;
+  if (lang === 'vi') {
+    const rest = more > 0 ? ` và ${more} trường khác` : '';
+    return (
+      `Dữ liệu gửi lên không hợp lệ ở ${names.length} trường: ${shown}${rest}. ` +
+      'Hãy sửa theo hướng dẫn ở từng trường rồi gửi lại.'
+    );
+  }
+  const rest = more > 0 ? ` and ${more} more` : '';
+  const count = names.length === 1 ? 'one field' : `${names.length} fields`;
+  return `The data sent is not valid in ${count}: ${shown}${rest}. Fix each as its message says and send it again.`;
 }

@@ -250,8 +250,10 @@ function containerFailure(probe: VideoProbe, rules: EntryRules): VideoFailure {
     return {
       rule: 'container',
       message: msg(
-        `Không nhận ra định dạng tệp: đây không phải là video ${wanted.vi} (có thể là một tệp khác bị đổi tên). Hãy xuất (export) lại video ở định dạng ${wanted.vi} (H.264) rồi tải lên lại.`,
-        `The file format is not recognized: this is not an ${wanted.en} video (it may be another kind of file renamed). Export the video as ${wanted.en} (H.264) and upload it again.`,
+        `Không nhận ra định dạng tệp: đây không phải là video ${wanted.vi} (có thể là một tệp khác bị đổi ` +
+          `tên). Hãy xuất (export) lại video ở định dạng ${wanted.vi} (H.264) rồi tải lên lại.`,
+        `The file format is not recognized: this is not an ${wanted.en} video (it may be another kind of file ` +
+          `renamed). Export the video as ${wanted.en} (H.264) and upload it again.`,
       ),
     };
   }
@@ -259,8 +261,12 @@ function containerFailure(probe: VideoProbe, rules: EntryRules): VideoFailure {
   return {
     rule: 'container',
     message: msg(
-      `Tệp thực chất là ${containerName(real, 'vi')}, không phải ${wanted.vi} (định dạng được nhận biết từ nội dung tệp, không phải từ tên tệp); thể lệ yêu cầu định dạng ${wanted.vi}. Hãy xuất (export) lại video ở định dạng ${wanted.vi} (H.264) rồi tải lên lại; chỉ đổi tên tệp là không đủ.`,
-      `The file is actually ${containerName(real, 'en')}, not ${wanted.en} (the format is read from the file's content, not from its name); the rules require ${wanted.en}. Export the video again as ${wanted.en} (H.264) and upload it again; renaming the file is not enough.`,
+      `Tệp thực chất là ${containerName(real, 'vi')}, không phải ${wanted.vi} (định dạng được nhận biết từ nội ` +
+        `dung tệp, không phải từ tên tệp); thể lệ yêu cầu định dạng ${wanted.vi}. Hãy xuất (export) lại video ở ` +
+        `định dạng ${wanted.vi} (H.264) rồi tải lên lại; chỉ đổi tên tệp là không đủ.`,
+      `The file is actually ${containerName(real, 'en')}, not ${wanted.en} (the format is read from the file's ` +
+        `content, not from its name); the rules require ${wanted.en}. Export the video again as ${wanted.en} ` +
+        `(H.264) and upload it again; renaming the file is not enough.`,
     ),
   };
 }
@@ -275,8 +281,11 @@ function durationFailure(probe: VideoProbe, rules: EntryRules): VideoFailure | n
     return {
       rule: 'duration',
       message: msg(
-        `Không xác định được thời lượng của video (tệp không ghi thời lượng); thể lệ yêu cầu ${formatDurationRange(min, max, 'vi')}. Hãy xuất lại video từ phần mềm dựng phim rồi tải lên lại.`,
-        `The video's duration cannot be determined (the file does not record it); the rules require ${formatDurationRange(min, max, 'en')}. Export the video again from your editing software and upload it again.`,
+        `Không xác định được thời lượng của video (tệp không ghi thời lượng); thể lệ yêu cầu ` +
+          `${formatDurationRange(min, max, 'vi')}. Hãy xuất lại video từ phần mềm dựng phim rồi tải lên lại.`,
+        `The video's duration cannot be determined (the file does not record it); the rules require ` +
+          `${formatDurationRange(min, max, 'en')}. Export the video again from your editing software and upload ` +
+          `it again.`,
       ),
     };
   }
@@ -312,8 +321,10 @@ function pictureFailures(video: NonNullable<VideoProbe['video']>, rules: EntryRu
       {
         rule: 'resolution',
         message: msg(
-          `Không xác định được kích thước khung hình của video; thể lệ yêu cầu ${sizes.vi}. Hãy xuất lại video ở một trong các độ phân giải này.`,
-          `The video's picture size cannot be determined; the rules require ${sizes.en}. Export the video again at one of these resolutions.`,
+          `Không xác định được kích thước khung hình của video; thể lệ yêu cầu ${sizes.vi}. Hãy xuất lại video ` +
+            `ở một trong các độ phân giải này.`,
+          `The video's picture size cannot be determined; the rules require ${sizes.en}. Export the video ` +
+            `again at one of these resolutions.`,
         ),
       },
     ];
@@ -335,8 +346,10 @@ function pictureFailures(video: NonNullable<VideoProbe['video']>, rules: EntryRu
         {
           rule: 'aspect_ratio',
           message: msg(
-            `Video quay dọc: hiển thị ${w}×${h}${stored.vi}; thể lệ yêu cầu video ngang tỉ lệ ${ratio} (${sizes.vi}). Hãy quay hoặc xuất lại video theo chiều ngang ${ratio} rồi tải lên lại.`,
-            `The video is portrait: it displays at ${w}×${h}${stored.en}; the rules require landscape ${ratio} video (${sizes.en}). Shoot or export the video again in landscape ${ratio} and upload it again.`,
+            `Video quay dọc: hiển thị ${w}×${h}${stored.vi}; thể lệ yêu cầu video ngang tỉ lệ ${ratio} ` +
+              `(${sizes.vi}). Hãy quay hoặc xuất lại video theo chiều ngang ${ratio} rồi tải lên lại.`,
+            `The video is portrait: it displays at ${w}×${h}${stored.en}; the rules require landscape ${ratio} ` +
+              `video (${sizes.en}). Shoot or export the video again in landscape ${ratio} and upload it again.`,
           ),
         },
       ];
@@ -346,8 +359,10 @@ function pictureFailures(video: NonNullable<VideoProbe['video']>, rules: EntryRu
         {
           rule: 'aspect_ratio',
           message: msg(
-            `Video quay ngang: hiển thị ${w}×${h}${stored.vi}; thể lệ yêu cầu video dọc tỉ lệ ${ratio} (${sizes.vi}). Hãy xuất lại video theo chiều dọc ${ratio} rồi tải lên lại.`,
-            `The video is landscape: it displays at ${w}×${h}${stored.en}; the rules require portrait ${ratio} video (${sizes.en}). Export the video again in portrait ${ratio} and upload it again.`,
+            `Video quay ngang: hiển thị ${w}×${h}${stored.vi}; thể lệ yêu cầu video dọc tỉ lệ ${ratio} ` +
+              `(${sizes.vi}). Hãy xuất lại video theo chiều dọc ${ratio} rồi tải lên lại.`,
+            `The video is landscape: it displays at ${w}×${h}${stored.en}; the rules require portrait ${ratio} ` +
+              `video (${sizes.en}). Export the video again in portrait ${ratio} and upload it again.`,
           ),
         },
       ];
@@ -356,8 +371,12 @@ function pictureFailures(video: NonNullable<VideoProbe['video']>, rules: EntryRu
       {
         rule: 'aspect_ratio',
         message: msg(
-          `Video có tỉ lệ khung hình ${describeAspectRatio(w, h, 'vi')} (${w}×${h}${stored.vi}); thể lệ yêu cầu tỉ lệ ${ratio} (${sizes.vi}). Hãy xuất lại video ở tỉ lệ ${ratio}, không kéo giãn hình, rồi tải lên lại.`,
-          `The video's aspect ratio is ${describeAspectRatio(w, h, 'en')} (${w}×${h}${stored.en}); the rules require ${ratio} (${sizes.en}). Export the video again at ${ratio}, without stretching the picture, and upload it again.`,
+          `Video có tỉ lệ khung hình ${describeAspectRatio(w, h, 'vi')} (${w}×${h}${stored.vi}); thể lệ yêu ` +
+            `cầu tỉ lệ ${ratio} (${sizes.vi}). Hãy xuất lại video ở tỉ lệ ${ratio}, không kéo giãn hình, rồi tải ` +
+            `lên lại.`,
+          `The video's aspect ratio is ${describeAspectRatio(w, h, 'en')} (${w}×${h}${stored.en}); the rules ` +
+            `require ${ratio} (${sizes.en}). Export the video again at ${ratio}, without stretching the picture, ` +
+            `and upload it again.`,
         ),
       },
     ];
@@ -367,8 +386,10 @@ function pictureFailures(video: NonNullable<VideoProbe['video']>, rules: EntryRu
       {
         rule: 'resolution',
         message: msg(
-          `Video có độ phân giải ${w}×${h}${stored.vi}; thể lệ yêu cầu ${sizes.vi}. Hãy xuất lại video ở một trong các độ phân giải này rồi tải lên lại.`,
-          `The video's resolution is ${w}×${h}${stored.en}; the rules require ${sizes.en}. Export the video again at one of these resolutions and upload it again.`,
+          `Video có độ phân giải ${w}×${h}${stored.vi}; thể lệ yêu cầu ${sizes.vi}. Hãy xuất lại video ở một ` +
+            `trong các độ phân giải này rồi tải lên lại.`,
+          `The video's resolution is ${w}×${h}${stored.en}; the rules require ${sizes.en}. Export the video ` +
+            `again at one of these resolutions and upload it again.`,
         ),
       },
     ];
@@ -381,8 +402,11 @@ function sizeFailure(probe: VideoProbe, rules: EntryRules): VideoFailure | null 
   return {
     rule: 'size',
     message: msg(
-      `Tệp nặng ${formatBytes(probe.sizeBytes, 'vi')}; thể lệ cho phép tối đa ${formatBytes(rules.maxSizeBytes, 'vi')}. Hãy xuất lại video với tốc độ bit (bitrate) thấp hơn rồi tải lên lại.`,
-      `The file is ${formatBytes(probe.sizeBytes, 'en')}; the rules allow at most ${formatBytes(rules.maxSizeBytes, 'en')}. Export the video again at a lower bitrate and upload it again.`,
+      `Tệp nặng ${formatBytes(probe.sizeBytes, 'vi')}; thể lệ cho phép tối đa ` +
+        `${formatBytes(rules.maxSizeBytes, 'vi')}. Hãy xuất lại video với tốc độ bit (bitrate) thấp hơn rồi tải ` +
+        `lên lại.`,
+      `The file is ${formatBytes(probe.sizeBytes, 'en')}; the rules allow at most ` +
+        `${formatBytes(rules.maxSizeBytes, 'en')}. Export the video again at a lower bitrate and upload it again.`,
     ),
   };
 }
@@ -402,8 +426,10 @@ export function evaluateVideo(probe: VideoProbe, rules: EntryRules): VideoFailur
         out.push({
           rule: 'video_track',
           message: msg(
-            'Tệp không có hình ảnh (không có luồng video), chỉ có âm thanh hoặc dữ liệu khác. Hãy xuất lại video có hình rồi tải lên lại.',
-            'The file has no picture (no video track), only sound or other data. Export the video with its picture and upload it again.',
+            'Tệp không có hình ảnh (không có luồng video), chỉ có âm thanh hoặc dữ liệu khác. Hãy xuất lại ' +
+              'video có hình rồi tải lên lại.',
+            'The file has no picture (no video track), only sound or other data. Export the video with its ' +
+              'picture and upload it again.',
           ),
         });
       }

@@ -41,7 +41,10 @@ interface VitestReport {
   }[];
 }
 
-/** The failing tests by file and name with the first line of their error, so that a log cut to its tail still names them. */
+/**
+ * The failing tests by file and name with the first line of their error, so that a log cut to its tail still names
+ * them.
+ */
 function failedTests(report: VitestReport): string[] {
   const out: string[] = [];
   for (const file of report.testResults ?? []) {
@@ -67,7 +70,7 @@ async function vitest(name: string, projects: string[], env: NodeJS.ProcessEnv =
   ];
   const code = await run('npx', args, env);
   let passed = 0;
-  let failed = 0;
+  let failed: number;
   let failures: string[] = [];
   try {
     const report = JSON.parse(fs.readFileSync(out, 'utf8')) as VitestReport;

@@ -29,6 +29,8 @@ import { publicationRoutes } from './routes/publication.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
+import { tusErrorSchema, tusOpenApiPaths } from '../uploads/tus-openapi.ts';
+import { API_DESCRIPTION } from './openapi.ts';
 
 export interface RouteInfo {
   method: string;
@@ -91,12 +93,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: {
-        title: 'Cuộc thi video — API',
-        description:
-          'API of the video contest platform. Errors: { error: { code, message } } in the caller language (Accept-Language or X-Lang).',
-        version: '0.1.0',
-      },
+      info: { title: 'Cuộc thi video — API', description: API_DESCRIPTION, version: '0.1.0' },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'sid' },
@@ -105,6 +102,16 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       },
     },
     transform: jsonSchemaTransform,
+    // The tus routes hand the raw request to @tus/server and have no zod schema: their description is written by hand.
+    transformObject: (doc) => {
+      if (!('openapiObject' in doc)) return doc.swaggerObject;
+      const openapi = doc.openapiObject;
+      return {
+        ...openapi,
+        paths: { ...openapi.paths, ...tusOpenApiPaths() },
+        components: { ...openapi.components, schemas: { ...openapi.components?.schemas, TusError: tusErrorSchema } },
+      } as typeof openapi;
+    },
   });
   registerSession(app, deps);
   registerCsrf(app, deps.config.publicUrl);

@@ -66,7 +66,8 @@ export async function recordReview(
   if (problem?.code === 'review.deadlineInvalid')
     throw new AppError(problem.code, { minMinutes: problem.minMinutes, maxDays: problem.maxDays });
   if (problem?.code === 'review.checklistIncomplete') {
-    const items = problem.items.map((i) => `${CHECKLIST_LABELS[i].vi} (${CHECKLIST_LABELS[i].rule})`).join('; ');
+    const labels = (lang: 'vi' | 'en') => problem.items.map((i) => `«${CHECKLIST_LABELS[i][lang]}»`).join('; ');
+    const items = { vi: labels('vi'), en: labels('en') };
     throw new AppError(problem.code, { count: problem.items.length, items }, { items: problem.items });
   }
 

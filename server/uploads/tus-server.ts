@@ -27,12 +27,27 @@ function callerOf(req: unknown): { actor: Actor; lang: Lang } {
 }
 
 function tusError(err: unknown, lang: Lang): { status_code: number; body: string } {
-  if (err instanceof AppError)
-    return {
-      status_code: err.status,
-      body: JSON.stringify({ error: { code: err.code, message: errorMessage(err.code, lang, err.params) } }),
-    };
+  if (err instanceof AppError) {
+    const error = { code: err.code, message: errorMessage(err.code, lang, err.params), details: err.details };
+    return { status_code: err.status, body: JSON.stringify({ error }) };
+  }
   throw err;
+}
+
+/** What a creation request must carry: the entry in its metadata, and the file's size. */
+export type UploadField = 'Upload-Metadata.entryId' | 'Upload-Length';
+const UPLOAD_FIELDS: Record<UploadField, { vi: string; en: string }> = {
+  'Upload-Metadata.entryId': {
+    vi: 'mã tác phẩm (khóa entryId của Upload-Metadata)',
+    en: 'the entry id (key entryId of Upload-Metadata)',
+  },
+  'Upload-Length': { vi: 'dung lượng tệp (tiêu đề Upload-Length)', en: 'the file size (header Upload-Length)' },
+};
+
+/** `upload.badRequest` naming the headers that are missing or wrong, in the message and in `details.fields`. */
+export function uploadBadRequest(fields: UploadField[]): AppError {
+  const list = (lang: 'vi' | 'en') => fields.map((f) => UPLOAD_FIELDS[f][lang]).join(lang === 'vi' ? ' và ' : ' and ');
+  return new AppError('upload.badRequest', { fields: { vi: list('vi'), en: list('en') } }, { fields });
 }
 
 /**
@@ -58,8 +73,10 @@ export function createTusServer(deps: Deps): TusServer {
       const { actor, lang } = callerOf(req);
       if (actor.userId === null) throw tusError(new AppError('auth.required'), lang);
       const entryId = Number(upload.metadata?.entryId);
-      if (!Number.isInteger(entryId) || entryId <= 0 || upload.size === undefined)
-        throw tusError(new AppError('upload.badRequest'), lang);
+      const wrong: UploadField[] = [];
+      if (!Number.isInteger(entryId) || entryId <= 0) wrong.push('Upload-Metadata.entryId');
+      if (upload.size === undefined) wrong.push('Upload-Length');
+      if (wrong.length || upload.size === undefined) throw tusError(uploadBadRequest(wrong), lang);
       try {
         const { replaced } = await registerUpload(
           deps,

@@ -383,7 +383,7 @@ describe('entrant journey', () => {
     expect(await page.getByTestId('file-input').count()).toBe(1);
   });
 
-  it('lets the representative withdraw the entry before the deadline and submit it again under the same code', async () => {
+  it('lets the representative withdraw the entry before the deadline and resubmit it, same code', async () => {
     expect(journey.code).not.toBe('');
     const page = await newPage();
     await logIn(page, journey.rep.email, journey.rep.password);
@@ -419,14 +419,12 @@ describe('entrant journey', () => {
       await page.getByTestId('file-input').setInputFiles(file);
       const precheck = page.getByTestId('precheck').filter({ hasText: path.basename(file) });
       await precheck.waitFor();
-      const failed = await precheck
-        .locator('[data-state="failed"]')
-        .evaluateAll((els) =>
-          els.map((e) => ({
-            rule: e.getAttribute('data-rule')!,
-            message: e.querySelector('.rule-message')?.textContent ?? '',
-          })),
-        );
+      const failed = await precheck.locator('[data-state="failed"]').evaluateAll((els) =>
+        els.map((e) => ({
+          rule: e.getAttribute('data-rule')!,
+          message: e.querySelector('.rule-message')?.textContent ?? '',
+        })),
+      );
       const mayUpload = (await page.getByTestId('upload-start').count()) === 1;
       const server = await checkVideoFile(file, rules, { decode: false });
       const serverFailed = server.failures.filter((f) => browserRules.includes(f.rule));

@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 describe('first start', () => {
-  it('creates the administrator, loads the demo and serves the Vietnamese home page; a restart keeps everything', async () => {
+  it('creates the admin, loads the demo, serves the Vietnamese home page; a restart keeps all', async () => {
     const port = await freePort();
     const first = start({ PORT: String(port) });
     await waitFor(() => /Running at/.test(first.output()), 'the server to listen');

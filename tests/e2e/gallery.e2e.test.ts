@@ -162,7 +162,7 @@ const cardIds = (page: Page) =>
     );
 
 describe('public gallery in Chromium', () => {
-  it('shows the published entries on a 360 px phone, filtered by form and unit, searched without diacritics', async () => {
+  it('shows published entries on a 360 px phone, by form and unit, searched without diacritics', async () => {
     const page = await app.newPage({ width: 360, height: 740 });
     await page.goto(`${app.base}/c/${slug}`);
     await page.getByTestId('news').waitFor();

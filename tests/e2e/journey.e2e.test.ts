@@ -377,7 +377,7 @@ describe('an entry from review to the public gallery', () => {
     passed++;
   }, 240_000);
 
-  it('6. a visitor on a 360 px phone finds it in the gallery by its new title without diacritics, and it plays', async (ctx) => {
+  it('6. a visitor on a 360 px phone finds it by its new title without diacritics; it plays', async (ctx) => {
     inOrder(ctx, 5);
     const page = await newPage({ width: 360, height: 740 });
     s.visitor = page;
@@ -420,7 +420,7 @@ describe('an entry from review to the public gallery', () => {
     passed++;
   });
 
-  it('7. its share page, read as a crawler reads it, has the right Open Graph tags and no private details', async (ctx) => {
+  it('7. its share page, as a crawler reads it, has the right Open Graph tags, no private data', async (ctx) => {
     inOrder(ctx, 6);
     const { status, type, html } = await crawl(s.pageUrl);
     expect(status).toBe(200);

@@ -181,7 +181,9 @@ async function watch(forceHlsJs: boolean): Promise<void> {
 }
 
 const SRT =
-  '1\r\n00:00:00,500 --> 00:00:02,000\r\nXin chào bà con Vĩnh Linh\r\n\r\n2\r\n00:00:02,000 --> 00:00:04,500\r\n<i>Một cửa</i>, <font color="red">một dấu</font>\r\n\r\n3\r\n00:00:05,000 --> 00:00:07,000\r\nDịch vụ công trực tuyến\r\n';
+  '1\r\n00:00:00,500 --> 00:00:02,000\r\nXin chào bà con Vĩnh Linh\r\n\r\n2\r\n00:00:02,000 --> ' +
+  '00:00:04,500\r\n<i>Một cửa</i>, <font color="red">một dấu</font>\r\n\r\n3\r\n00:00:05,000 --> ' +
+  '00:00:07,000\r\nDịch vụ công trực tuyến\r\n';
 /** "Xin chào" saved in Windows-1258 (à = E0), as an old editing tool might. */
 const CP1258_SRT = Buffer.concat([
   Buffer.from('1\r\n00:00:00,500 --> 00:00:02,000\r\nXin ch'),

@@ -19,7 +19,7 @@ async function galleryIds(client: Client, slug: string): Promise<number[]> {
 }
 
 describe('publication, reports and news', () => {
-  it('lets the publisher publish, take down and export; the committee uphold a report; the organizer post news', async () => {
+  it('lets the publisher publish, take down, export; the committee uphold a report; news posted', async () => {
     const { t, base } = suite;
     const slug = t.demoSlug;
     const anon = new Client(t.app);

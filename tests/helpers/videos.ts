@@ -298,7 +298,8 @@ async function make(dir: string): Promise<TestVideos> {
   fs.writeFileSync(p.fragmentedAppended, Buffer.concat([fs.readFileSync(p.fragmented), pseudoRandomBytes(4096)]));
   fs.writeFileSync(
     p.html,
-    '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Video dự thi</title></head><body><video src="x.mp4"></video></body></html>\n',
+    '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Video dự ' +
+      'thi</title></head><body><video src="x.mp4"></video></body></html>\n',
   );
   fs.writeFileSync(p.empty, '');
   return p;

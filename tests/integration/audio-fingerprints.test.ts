@@ -23,7 +23,9 @@ let dir: string;
 let contestId: number;
 let owner: Owner;
 
-/** Notes `rate` per second, pitch from `base` up to an octave, a hashed sequence; plus a tone gliding around `glide` Hz. */
+/**
+ * Notes `rate` per second, pitch from `base` up to an octave, a hashed sequence; plus a tone gliding around `glide` Hz.
+ */
 function soundtrack(rate: number, base: number, hash: number, glide: number, glideHz: number): string {
   const pitch = `${base}*pow(2,floor(12*mod(abs(sin(floor(t*${rate})*${hash}))*43758.5453,1))/12)`;
   const melody = `exp(-4*mod(t*${rate},1))*(sin(2*PI*t*${pitch})+0.5*sin(4*PI*t*${pitch}))*0.3`;

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { DEMO_COMMUNES, DEMO_DISTRICT_OFFICES } from '../../server/demo/vinh-linh-2024.ts';
 import { loadDemoContest } from '../../server/services/load-demo-contest.ts';
+import type { AuditRecordView, ContestSummary, ContestView, ValidationErrorBody } from '../helpers/api-types.ts';
 
 let t: TestApp;
 let organizer: Client;
 
-function editable(v: Record<string, any>) {
+function editable(v: ContestView) {
   return {
     name: v.name,
     theme: v.theme,
@@ -18,7 +19,7 @@ function editable(v: Record<string, any>) {
     rubric: v.rubric,
     maxEntriesPerPerson: v.maxEntriesPerPerson,
     phases: v.phases,
-    unitCategories: v.unitCategories.map(({ id: _id, ...c }: { id: number }) => c),
+    unitCategories: v.unitCategories.map(({ id: _id, ...c }) => c),
   };
 }
 
@@ -31,11 +32,11 @@ afterAll(async () => t?.close());
 
 describe('the demo contest', () => {
   it('is the plan: theme, five topics, prizes, quotas, 18 communes and the district offices', async () => {
-    const v = (await new Client(t.app).get(`/api/contests/${t.demoSlug}`)).json();
+    const v = (await new Client(t.app).get(`/api/contests/${t.demoSlug}`)).json<ContestView>();
     expect(v.isDemo).toBe(true);
     expect(v.name).toContain('Vĩnh Linh năm 2024');
     expect(v.topics).toHaveLength(5);
-    expect(v.prizes.map((p: any) => [p.name, p.count, p.kind])).toEqual([
+    expect(v.prizes.map((p) => [p.name, p.count, p.kind])).toEqual([
       ['Giải Nhất', 1, 'jury'],
       ['Giải Nhì', 1, 'jury'],
       ['Giải Ba', 2, 'jury'],
@@ -52,7 +53,7 @@ describe('the demo contest', () => {
       { width: 1280, height: 720 },
       { width: 1920, height: 1080 },
     ]);
-    expect(v.unitCategories.find((c: any) => c.code === 'commune')).toMatchObject({ minEntries: 1, maxEntries: 2 });
+    expect(v.unitCategories.find((c) => c.code === 'commune')).toMatchObject({ minEntries: 1, maxEntries: 2 });
     expect(v.maxEntriesPerPerson).toBe(2);
     expect(v.rulesMarkdown).toContain('20/06/2024');
     expect(v.rulesMarkdown).toContain('25/06/2024');
@@ -77,9 +78,9 @@ describe('the demo contest', () => {
   });
 
   it("has submission open now, keeping the plan's six-day window", async () => {
-    const v = (await new Client(t.app).get(`/api/contests/${t.demoSlug}`)).json();
+    const v = (await new Client(t.app).get(`/api/contests/${t.demoSlug}`)).json<ContestView>();
     expect(v.currentPhase).toBe('submission');
-    const sub = v.phases.find((p: any) => p.kind === 'submission');
+    const sub = v.phases.find((p) => p.kind === 'submission')!;
     expect(Date.parse(sub.endsAt) - Date.parse(sub.startsAt)).toBe(6 * 86400000);
     expect(v.next).toEqual({ at: sub.endsAt, kind: 'submission', edge: 'end' });
   });
@@ -94,11 +95,11 @@ describe('the demo contest', () => {
   });
 
   it('computes the phase in force from the server clock', async () => {
-    const v = (await new Client(t.app).get(`/api/contests/${t.demoSlug}`)).json();
-    const voting = v.phases.find((p: any) => p.kind === 'public_voting');
+    const v = (await new Client(t.app).get(`/api/contests/${t.demoSlug}`)).json<ContestView>();
+    const voting = v.phases.find((p) => p.kind === 'public_voting')!;
     t.setNow(new Date(Date.parse(voting.startsAt) + 1000));
     try {
-      const later = (await new Client(t.app).get(`/api/contests/${t.demoSlug}`)).json();
+      const later = (await new Client(t.app).get(`/api/contests/${t.demoSlug}`)).json<ContestView>();
       expect(later.currentPhase).toBe('public_voting');
       expect(later.serverTime).toBe(new Date(Date.parse(voting.startsAt) + 1000).toISOString());
     } finally {
@@ -109,43 +110,43 @@ describe('the demo contest', () => {
 
 describe('editing a contest', () => {
   it('saves every part of the configuration and audits which parts changed', async () => {
-    const v = (await organizer.get(`/api/contests/${t.demoSlug}`)).json();
+    const v = (await organizer.get(`/api/contests/${t.demoSlug}`)).json<ContestView>();
     const body = editable(v);
     body.name = 'Cuộc thi video CCHC Vĩnh Linh 2024 (sửa)';
     body.topics = [...body.topics, 'Chủ đề thứ sáu'];
-    body.prizes[0].amountVnd = 7_000_000;
+    body.prizes[0]!.amountVnd = 7_000_000;
     body.entryRules.maxDurationSec = 720;
     body.rubric = [
       { name: 'Nội dung', weight: 60, scaleMax: 10 },
       { name: 'Kỹ thuật', weight: 40, scaleMax: 10 },
     ];
-    body.phases = body.phases.filter((p: any) => p.kind !== 'awards');
+    body.phases = body.phases.filter((p) => p.kind !== 'awards');
     body.unitCategories.push({ code: 'school', name: 'Trường học', minEntries: 0, maxEntries: 1 });
     expect((await organizer.put(`/api/contests/${t.demoSlug}`, body)).statusCode).toBe(200);
-    const after = (await organizer.get(`/api/contests/${t.demoSlug}`)).json();
+    const after = (await organizer.get(`/api/contests/${t.demoSlug}`)).json<ContestView>();
     expect(after.name).toBe(body.name);
     expect(after.topics).toHaveLength(6);
-    expect(after.prizes[0].amountVnd).toBe(7_000_000);
+    expect(after.prizes[0]!.amountVnd).toBe(7_000_000);
     expect(after.totalPrizeMoneyVnd).toBe(7_000_000 + 3_000_000 + 2 * 2_000_000 + 3 * 1_000_000 + 1_000_000);
     expect(after.entryRules.maxDurationSec).toBe(720);
     expect(after.rubric).toHaveLength(2);
-    expect(after.phases.map((p: any) => p.kind)).not.toContain('awards');
-    expect(after.unitCategories.map((c: any) => c.code)).toContain('school');
-    const audit = (await organizer.get(`/api/contests/${t.demoSlug}/audit`)).json();
+    expect(after.phases.map((p) => p.kind)).not.toContain('awards');
+    expect(after.unitCategories.map((c) => c.code)).toContain('school');
+    const audit = (await organizer.get(`/api/contests/${t.demoSlug}/audit`)).json<AuditRecordView[]>();
     expect(audit[0]).toMatchObject({ action: 'contest.edit', outcome: 'ok' });
-    expect(audit[0].details.changed).toEqual(
+    expect((audit[0]!.details as { changed: string[] }).changed).toEqual(
       expect.arrayContaining(['name', 'topics', 'prizes', 'entryRules', 'rubric']),
     );
   });
 
   it('shows a change another process wrote to the row at the next read, though parsed settings are kept', async () => {
-    const before = (await organizer.get(`/api/contests/${t.demoSlug}`)).json();
+    const before = (await organizer.get(`/api/contests/${t.demoSlug}`)).json<ContestView>();
     await t.deps.db
       .updateTable('contests')
       .set({ theme: 'Chủ đề do tiến trình khác ghi', max_entries_per_person: 3 })
       .where('slug', '=', t.demoSlug)
       .execute();
-    const after = (await organizer.get(`/api/contests/${t.demoSlug}`)).json();
+    const after = (await organizer.get(`/api/contests/${t.demoSlug}`)).json<ContestView>();
     expect(after.theme).toBe('Chủ đề do tiến trình khác ghi');
     expect(after.maxEntriesPerPerson).toBe(3);
     await t.deps.db
@@ -157,14 +158,14 @@ describe('editing a contest', () => {
   });
 
   it("rejects invalid settings with field-level messages in the caller's language", async () => {
-    const v = (await organizer.get(`/api/contests/${t.demoSlug}`)).json();
+    const v = (await organizer.get(`/api/contests/${t.demoSlug}`)).json<ContestView>();
     const body = editable(v);
     body.rubric = [{ name: 'Nội dung', weight: 50, scaleMax: 10 }];
-    body.phases = [{ ...body.phases[0], endsAt: body.phases[0].startsAt }];
+    body.phases = [{ ...body.phases[0]!, endsAt: body.phases[0]!.startsAt }];
     body.timeZone = 'Mars/Olympus';
     const res = await organizer.put(`/api/contests/${t.demoSlug}`, body);
     expect(res.statusCode).toBe(400);
-    const messages = res.json().error.details.issues.map((i: any) => `${i.path}: ${i.message}`);
+    const messages = res.json<ValidationErrorBody>().error.details.issues.map((i) => `${i.path}: ${i.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
         'rubric: Tổng trọng số các tiêu chí chấm phải bằng 100.',
@@ -175,14 +176,14 @@ describe('editing a contest', () => {
   });
 
   it('will not drop a unit category that units still use', async () => {
-    const v = (await organizer.get(`/api/contests/${t.demoSlug}`)).json();
+    const v = (await organizer.get(`/api/contests/${t.demoSlug}`)).json<ContestView>();
     const body = editable(v);
-    body.unitCategories = body.unitCategories.filter((c: any) => c.code !== 'commune');
+    body.unitCategories = body.unitCategories.filter((c) => c.code !== 'commune');
     const res = await organizer.put(`/api/contests/${t.demoSlug}`, body);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('unit.inUse');
     expect(
-      (await organizer.get(`/api/contests/${t.demoSlug}`)).json().unitCategories.map((c: any) => c.code),
+      (await organizer.get(`/api/contests/${t.demoSlug}`)).json<ContestView>().unitCategories.map((c) => c.code),
     ).toContain('commune');
   });
 
@@ -196,7 +197,7 @@ describe('editing a contest', () => {
 describe('creating a contest', () => {
   it('makes the creating administrator its organizer, and refuses a taken slug', async () => {
     const admin = await loggedInClient(t, t.admin.email, t.admin.password);
-    const v = (await admin.get(`/api/contests/${t.demoSlug}`)).json();
+    const v = (await admin.get(`/api/contests/${t.demoSlug}`)).json<ContestView>();
     const body = { ...editable(v), slug: 'cuoc-thi-anh-2025', name: 'Cuộc thi ảnh 2025' };
     const res = await admin.post('/api/contests', body);
     expect(res.statusCode).toBe(201);
@@ -206,7 +207,7 @@ describe('creating a contest', () => {
     );
     const again = await admin.post('/api/contests', body);
     expect(again.json().error.code).toBe('contest.slugTaken');
-    const list = (await new Client(t.app).get('/api/contests')).json();
-    expect(list.map((c: any) => c.slug)).toEqual(expect.arrayContaining(['cuoc-thi-anh-2025', t.demoSlug]));
+    const list = (await new Client(t.app).get('/api/contests')).json<ContestSummary[]>();
+    expect(list.map((c) => c.slug)).toEqual(expect.arrayContaining(['cuoc-thi-anh-2025', t.demoSlug]));
   });
 });

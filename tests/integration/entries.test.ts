@@ -1,7 +1,16 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  AuditRecordView,
+  Compliance,
+  ContestEntryRow,
+  ContestRoleView,
+  ContestView,
+  EntryView,
+  MyEntry,
+} from '../helpers/api-types.ts';
 import { attachAcceptedFile, completeDraft, unitId } from '../helpers/entries.ts';
-import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { type Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let slug: string;
@@ -39,12 +48,12 @@ describe('drafts', () => {
       originalityDeclared: false,
       consentGiven: false,
     });
-    const view = (await rep.get(`/api/entries/${id}`)).json();
+    const view = (await rep.get(`/api/entries/${id}`)).json<EntryView>();
     expect(view.status).toBe('draft');
     expect(view.canEdit).toBe(true);
     expect(view.unitName).toBe('Xã Vĩnh Thái');
-    expect(view.missing.map((m: any) => m.field)).toEqual(['title', 'authors', 'originalityDeclared', 'consentGiven']);
-    expect(view.missing[1].message.vi).toContain('R8');
+    expect(view.missing.map((m) => m.field)).toEqual(['title', 'authors', 'originalityDeclared', 'consentGiven']);
+    expect(view.missing[1]!.message.vi).toContain('R8');
     const submit = await rep.post(`/api/entries/${id}/submit`);
     expect(submit.statusCode).toBe(400);
     expect(submit.json().error.code).toBe('entry.incomplete');
@@ -115,7 +124,7 @@ describe('staff may not enter (R4)', () => {
 });
 
 describe('submission, receipt and withdrawal', () => {
-  it('submits a complete entry with an accepted file, locks it and gives a receipt with code, time, size and SHA-256', async () => {
+  it('submits a complete entry with an accepted file, locks it, gives a receipt (code, time, SHA-256)', async () => {
     const id = await newDraft(rep);
     expect((await rep.post(`/api/entries/${id}/submit`)).json().error.code).toBe('entry.noAcceptedFile');
     await attachAcceptedFile(t, id);
@@ -139,8 +148,8 @@ describe('submission, receipt and withdrawal', () => {
       (await rep.put(`/api/contests/${slug}/entries/${id}`, completeDraft({ kind: 'unit', unitId: vinhThai }))).json()
         .error.code,
     ).toBe('entry.locked');
-    const mine = (await rep.get('/api/me/entries')).json();
-    expect(mine.find((e: any) => e.id === id)).toMatchObject({ status: 'submitted', code: receipt.code });
+    const mine = (await rep.get('/api/me/entries')).json<MyEntry[]>();
+    expect(mine.find((e) => e.id === id)).toMatchObject({ status: 'submitted', code: receipt.code });
     const mail = t.sentMail.find((m) => m.subject.includes(receipt.code));
     expect(mail?.text).toContain(receipt.sha256);
   });
@@ -201,8 +210,8 @@ describe('submission, receipt and withdrawal', () => {
     expect((await c.post(`/api/entries/${first}/submit`)).statusCode).toBe(200);
     const admin = await loggedInClient(t, t.admin.email, t.admin.password);
     const role = (await admin.get(`/api/contests/${slug}/roles`))
-      .json()
-      .find((x: any) => x.userId === r.id && x.role === 'unit_rep');
+      .json<ContestRoleView[]>()
+      .find((x) => x.userId === r.id && x.role === 'unit_rep')!;
     expect((await admin.delete(`/api/contests/${slug}/roles/${role.id}`)).statusCode).toBe(200);
     expect((await c.post(`/api/entries/${second}/submit`)).json().error.code).toBe('entry.notUnitRep');
     expect((await c.post(`/api/entries/${first}/withdraw`)).json().error.code).toBe('entry.notUnitRep');
@@ -232,7 +241,7 @@ describe('submission, receipt and withdrawal', () => {
     expect(slots).toHaveLength(1);
   });
 
-  it('treats a phone that is not a Vietnamese number as missing, so a roster member cannot dodge R4 by decorating it', async () => {
+  it('treats a phone that is not Vietnamese as missing, so a roster member cannot dodge R4 with it', async () => {
     const person = await makeUser(t);
     const pc = await loggedInClient(t, person.email, person.password);
     const draft = completeDraft({ kind: 'person' });
@@ -253,14 +262,14 @@ describe('submission, receipt and withdrawal', () => {
     expect(res.json().error.code).toBe('entry.tooManyDrafts');
   });
 
-  it('refuses submission after the deadline, but accepts within the grace period for an upload begun in time (R10)', async () => {
+  it('refuses submission after the deadline, but not in the grace period of an upload begun in time', async () => {
     const u = await unitId(t, 'Xã Vĩnh Hà');
     const r = await makeUser(t, { role: 'unit_rep', unitId: u });
     const c = await loggedInClient(t, r.email, r.password);
     const late = await newDraft(c, completeDraft({ kind: 'unit', unitId: u }));
     const inTime = await newDraft(c, completeDraft({ kind: 'unit', unitId: u }, { title: 'Kịp giờ' }));
-    const v = (await c.get(`/api/contests/${slug}`)).json();
-    const end = Date.parse(v.phases.find((p: any) => p.kind === 'submission').endsAt);
+    const v = (await c.get(`/api/contests/${slug}`)).json<ContestView>();
+    const end = Date.parse(v.phases.find((p) => p.kind === 'submission')!.endsAt);
     await attachAcceptedFile(t, late, { createdAt: new Date(end + 60_000).toISOString() });
     await attachAcceptedFile(t, inTime, { createdAt: new Date(end - 60_000).toISOString() });
     t.setNow(new Date(end + 30 * 60_000));
@@ -291,8 +300,8 @@ describe('submission, receipt and withdrawal', () => {
     const c = await loggedInClient(t, r.email, r.password);
     const id = await newDraft(c, completeDraft({ kind: 'unit', unitId: u }));
     await attachAcceptedFile(t, id);
-    const v = (await c.get(`/api/contests/${slug}`)).json();
-    const start = Date.parse(v.phases.find((p: any) => p.kind === 'submission').startsAt);
+    const v = (await c.get(`/api/contests/${slug}`)).json<ContestView>();
+    const start = Date.parse(v.phases.find((p) => p.kind === 'submission')!.startsAt);
     t.setNow(new Date(start - 3600_000));
     try {
       const res = await c.post(`/api/entries/${id}/submit`);
@@ -346,13 +355,13 @@ describe('intake by the secretariat (R13)', () => {
     await attachAcceptedFile(t, id);
     const res = await secretariat.post(`/api/entries/${id}/submit`);
     expect(res.statusCode).toBe(200);
-    const view = (await secretariat.get(`/api/entries/${id}`)).json();
+    const view = (await secretariat.get(`/api/entries/${id}`)).json<EntryView>();
     expect(view.isIntake).toBe(true);
-    expect(view.events.map((e: any) => e.kind)).toEqual(['intake.created', 'submitted']);
+    expect(view.events.map((e) => e.kind)).toEqual(['intake.created', 'submitted']);
     const audit = (
       await (await loggedInClient(t, t.admin.email, t.admin.password)).get(`/api/contests/${slug}/audit`)
-    ).json();
-    expect(audit.map((a: any) => a.action)).toEqual(expect.arrayContaining(['entry.intake', 'entry.intakeSubmit']));
+    ).json<AuditRecordView[]>();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['entry.intake', 'entry.intakeSubmit']));
   });
 
   it('counts an intake entry for a person against the same phone as their online entries', async () => {
@@ -386,7 +395,7 @@ describe('intake by the secretariat (R13)', () => {
 describe('several contests', () => {
   it('numbers entries per contest, so a second contest with a similar slug accepts entries too', async () => {
     const admin = await loggedInClient(t, t.admin.email, t.admin.password);
-    const v = (await admin.get(`/api/contests/${slug}`)).json();
+    const v = (await admin.get(`/api/contests/${slug}`)).json<ContestView>();
     const body = {
       name: 'Vĩnh Linh 2025',
       theme: v.theme,
@@ -398,7 +407,7 @@ describe('several contests', () => {
       rubric: v.rubric,
       maxEntriesPerPerson: 2,
       phases: v.phases,
-      unitCategories: v.unitCategories.map(({ id: _i, ...c }: any) => c),
+      unitCategories: v.unitCategories.map(({ id: _i, ...c }) => c),
       slug: 'vinh-linh-2025',
     };
     expect((await admin.post('/api/contests', body)).statusCode).toBe(201);
@@ -416,8 +425,8 @@ describe('several contests', () => {
 
 describe('compliance dashboard', () => {
   it('shows each unit against its quota and the communes with no entry yet', async () => {
-    const res = (await secretariat.get(`/api/contests/${slug}/compliance`)).json();
-    const chap = res.units.find((u: any) => u.unitName === 'Xã Vĩnh Chấp');
+    const res = (await secretariat.get(`/api/contests/${slug}/compliance`)).json<Compliance>();
+    const chap = res.units.find((u) => u.unitName === 'Xã Vĩnh Chấp');
     expect(chap).toMatchObject({ submitted: 2, minEntries: 1, maxEntries: 2, belowMinimum: false });
     expect(res.belowMinimum).toContain('Xã Vĩnh Sơn');
     expect(res.belowMinimum).not.toContain('Xã Vĩnh Chấp');
@@ -427,13 +436,13 @@ describe('compliance dashboard', () => {
   it('lists and searches entries without diacritics, filters by status, and exports XLSX without phones', async () => {
     const found = (
       await secretariat.get(`/api/contests/${slug}/entries?q=${encodeURIComponent('vinh chap')}&status=submitted`)
-    ).json();
+    ).json<ContestEntryRow[]>();
     expect(found).toHaveLength(2);
-    expect(found.every((e: any) => e.unitName === 'Xã Vĩnh Chấp' && e.status === 'submitted')).toBe(true);
+    expect(found.every((e) => e.unitName === 'Xã Vĩnh Chấp' && e.status === 'submitted')).toBe(true);
     const byTitle = (
       await secretariat.get(`/api/contests/${slug}/entries?q=${encodeURIComponent('nhan qua thu cong vu')}`)
-    ).json();
-    expect(byTitle.map((e: any) => e.title)).toEqual(['Nhận qua thư công vụ']);
+    ).json<ContestEntryRow[]>();
+    expect(byTitle.map((e) => e.title)).toEqual(['Nhận qua thư công vụ']);
     const xlsx = await secretariat.get(`/api/contests/${slug}/entries.xlsx?status=submitted`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();

@@ -132,7 +132,7 @@ describe.each(ENGINES)('$label', ({ engine }) => {
     expect(seen).toEqual([{ id, payload: { n: 1 }, attempt: 1, maxAttempts: 3 }]);
   });
 
-  it('retries a failing job after growing delays, ends it failed with its error, and runs it again when staff retry it', async () => {
+  it('retries a failing job after growing delays, ends it failed with its error, reruns it on retry', async () => {
     let healthy = false;
     const starts: number[] = [];
     handles.push(
@@ -209,7 +209,7 @@ describe.each(ENGINES)('$label', ({ engine }) => {
     );
   });
 
-  it('retries a job whose worker process was killed mid-run (SIGKILL) and completes it, never marking the dead run done', async () => {
+  it('retries a job whose worker was killed mid-run (SIGKILL) and completes it; the dead run is not done', async () => {
     const id = (await q.queue.send('test-hang', { n: 1 }))!;
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER_SCRIPT, engine, db.url, bossSchema ?? '-'], {
       cwd: REPO_ROOT,

@@ -113,7 +113,7 @@ describe('playback', () => {
   });
 
   for (const who of ['owner', 'staff'] as const) {
-    it(`serves the master playlist, a variant playlist, a segment (whole and by range) and the poster to the ${who}`, async () => {
+    it(`serves the master and a variant playlist, a segment (whole, by range), the poster to the ${who}`, async () => {
       const s = who === 'owner' ? owner : staff;
       const master = await get(s, `/api/entries/${entryId}/media/master.m3u8`);
       expect(master.status).toBe(200);
@@ -183,7 +183,7 @@ describe('playback', () => {
     }
   });
 
-  it('serves no path outside the whitelist: traversal, encoded slashes, absolute names and other files are 404', async () => {
+  it('serves nothing off the whitelist: traversal, encoded slashes, absolute names, other files: 404', async () => {
     // A file that must never be reachable: the original sits in the upload folder, a sibling folder lies next to it.
     const attempts = [
       '..%2F..%2F..%2Fuploads%2F' + uploadId,
@@ -215,7 +215,8 @@ describe('playback', () => {
     const raw = await new Promise<string>((resolve, reject) => {
       const sock = net.connect(Number(new URL(base).port), '127.0.0.1', () => {
         sock.write(
-          `GET /api/entries/${entryId}/media/360p/../../../../original HTTP/1.1\r\nHost: x\r\nCookie: ${owner.cookie}\r\nConnection: close\r\n\r\n`,
+          `GET /api/entries/${entryId}/media/360p/../../../../original HTTP/1.1\r\nHost: x\r\nCookie: ` +
+            `${owner.cookie}\r\nConnection: close\r\n\r\n`,
         );
       });
       let out = '';

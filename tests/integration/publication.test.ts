@@ -30,7 +30,8 @@ beforeAll(async () => {
   webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'web-'));
   fs.writeFileSync(
     path.join(webDir, 'index.html'),
-    '<!doctype html><html lang="vi"><head><title>Cuộc thi video</title></head><body><div id="root"></div></body></html>',
+    '<!doctype html><html lang="vi"><head><title>Cuộc thi video</title></head><body><div ' +
+      'id="root"></div></body></html>',
   );
   fs.mkdirSync(path.join(webDir, 'assets'));
   const js = 'console.log("xin chào");'.repeat(100);
@@ -245,7 +246,7 @@ describe('public gallery and media', () => {
     expect((await c.publisher!.get(`/api/entries/${hidden}/original`)).statusCode).toBe(404);
   });
 
-  it('renders share previews with Open Graph tags for a published entry, and forbids framing outside /embed/', async () => {
+  it('renders share previews with Open Graph tags, and forbids framing outside /embed/', async () => {
     const id = await approvedEntry(t, owner, { draft: { title: 'Cầu Hiền Lương <xưa & nay>' } });
     await c.publisher!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [id] });
     const res = await t.app.inject({ method: 'GET', url: `/c/${slug}/e/${id}` });
@@ -293,7 +294,7 @@ describe('web assets', () => {
 });
 
 describe('reports', () => {
-  it('takes reports from anyone about published entries; the committee upholds one and takes the entry down', async () => {
+  it('takes reports from anyone; the committee upholds one and takes the entry down', async () => {
     const id = await approvedEntry(t, owner, { draft: { title: 'Bị phản ánh' } });
     await c.publisher!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [id] });
     expect(

@@ -309,7 +309,7 @@ describe('renditions', () => {
     expect(sha256(uploadPath(t.deps, uploadId))).toBe(before);
   }, 60_000);
 
-  it('records a failing ffmpeg as failed with its error, leaves nothing half-made and the original byte-exact', async () => {
+  it('records a failing ffmpeg as failed with its error, nothing half-made, the original byte-exact', async () => {
     const damaged = path.join(dir, 'damaged.mp4');
     fs.writeFileSync(damaged, pseudoRandomBytes(256 * 1024, 42));
     // The verdict describes a sound 1080p file; the bytes on disk no longer are one.

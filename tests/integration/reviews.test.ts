@@ -7,12 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHECKLIST_LABELS } from '../../core/review.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
 import { createSmsOutbox } from '../../server/notify/sms.ts';
 import { loadContest } from '../../server/services/load-contest.ts';
 import { updateContest } from '../../server/services/update-contest.ts';
+import type { Compliance, EntryReviews, EntryView, NotificationList, ReviewQueue } from '../helpers/api-types.ts';
 import { attachAcceptedFile, completeDraft, unitId } from '../helpers/entries.ts';
-import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { type Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let slug: string;
@@ -66,6 +68,29 @@ async function submitted(
 
 function review(c: Client, id: number, body: Record<string, unknown>) {
   return c.post(`/api/entries/${id}/reviews`, body);
+}
+
+async function notifications(c: Client): Promise<NotificationList> {
+  return (await c.get('/api/me/notifications')).json<NotificationList>();
+}
+
+/** The caller's latest notification about an entry (of a kind, if given); fails the test when there is none. */
+async function noticeAbout(c: Client, entryId: number, kind?: string) {
+  const n = (await notifications(c)).items.find((i) => i.entryId === entryId && (!kind || i.kind === kind));
+  if (!n) throw new Error(`no notification about entry ${entryId}`);
+  return n;
+}
+
+async function entryView(c: Client, id: number): Promise<EntryView> {
+  return (await c.get(`/api/entries/${id}`)).json<EntryView>();
+}
+
+async function reviewsOf(c: Client, id: number): Promise<EntryReviews> {
+  return (await c.get(`/api/entries/${id}/reviews`)).json<EntryReviews>();
+}
+
+async function queue(c: Client, query = ''): Promise<ReviewQueue['entries']> {
+  return (await c.get(`/api/contests/${slug}/review-queue${query}`)).json<ReviewQueue>().entries;
 }
 
 async function withNow<T>(at: number, fn: () => Promise<T>): Promise<T> {
@@ -147,7 +172,7 @@ afterAll(async () => {
 });
 
 describe('one review required', () => {
-  it('approves: the entry stays submitted, the decision is audited, the entrant is told in the app, by e-mail and by SMS', async () => {
+  it('approves: the entry stays submitted, audited, the entrant told in the app, by e-mail and by SMS', async () => {
     const { id, code, phone } = await submitted(entrantA);
     expect((await entrantA.get(`/api/entries/${id}`)).json().review).toEqual({
       status: 'pending',
@@ -158,13 +183,13 @@ describe('one review required', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ round: 1, status: 'approved', isFinal: false });
 
-    const view = (await entrantA.get(`/api/entries/${id}`)).json();
+    const view = await entryView(entrantA, id);
     expect(view).toMatchObject({
       status: 'submitted',
       canEdit: false,
       review: { status: 'approved', reason: null, fixDeadline: null },
     });
-    expect(view.events.map((e: any) => e.kind)).toContain('review.approved');
+    expect(view.events.map((e) => e.kind)).toContain('review.approved');
 
     const audit = await auditOf(id);
     expect(audit.find((a) => a.action === 'entry.review')).toMatchObject({ outcome: 'ok' });
@@ -175,8 +200,8 @@ describe('one review required', () => {
       outcome: 'approved',
     });
 
-    const inbox = (await entrantA.get('/api/me/notifications')).json();
-    const n = inbox.items.find((i: any) => i.entryId === id);
+    const inbox = await notifications(entrantA);
+    const n = await noticeAbout(entrantA, id);
     expect(n).toMatchObject({
       kind: 'review.approved',
       readAt: null,
@@ -184,8 +209,8 @@ describe('one review required', () => {
     });
     expect(inbox.unread).toBeGreaterThanOrEqual(1);
     expect((await entrantA.post(`/api/me/notifications/${n.id}/read`)).statusCode).toBe(200);
-    const after = (await entrantA.get('/api/me/notifications')).json();
-    expect(after.items.find((i: any) => i.id === n.id).readAt).not.toBeNull();
+    const after = await notifications(entrantA);
+    expect(after.items.find((i) => i.id === n.id)!.readAt).not.toBeNull();
     expect(after.unread).toBe(inbox.unread - 1);
     expect((await entrantB.post(`/api/me/notifications/${n.id}/read`)).json().error.code).toBe('notification.notFound');
 
@@ -218,8 +243,20 @@ describe('one review required', () => {
     const res = await review(s1, id, { decision: 'approve', checklist: { onTheme: { ok: true } } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('review.checklistIncomplete');
-    expect(res.json().error.message).toContain('2 mục');
+    expect(res.json().error.message).toContain(
+      `còn 2 mục chưa đạt hoặc chưa đánh dấu: «${CHECKLIST_LABELS.lawfulRespectful.vi}»; ` +
+        `«${CHECKLIST_LABELS.originalRights.vi}».`,
+    );
     expect(res.json().error.details.items).toEqual(['lawfulRespectful', 'originalRights']);
+    s1.lang = 'en';
+    const en = await review(s1, id, { decision: 'approve', checklist: { lawfulRespectful: { ok: false } } });
+    s1.lang = 'vi';
+    expect(en.json().error.message).toContain(
+      `3 items are not met or not ticked: «${CHECKLIST_LABELS.onTheme.en}»; ` +
+        `«${CHECKLIST_LABELS.lawfulRespectful.en}»; «${CHECKLIST_LABELS.originalRights.en}».`,
+    );
+    expect(en.json().error.message).not.toMatch(/\bR\d/);
+    expect(en.json().error.details.items).toEqual(['onTheme', 'lawfulRespectful', 'originalRights']);
   });
 
   it('needs a reason to reject; a rejected entry is locked, and the entrant is told why', async () => {
@@ -243,7 +280,7 @@ describe('one review required', () => {
       (await entrantA.put(`/api/contests/${slug}/entries/${id}`, completeDraft({ kind: 'person' }))).json().error.code,
     ).toBe('entry.locked');
     expect((await entrantA.post(`/api/entries/${id}/submit`)).json().error.code).toBe('entry.locked');
-    const n = (await entrantA.get('/api/me/notifications')).json().items.find((i: any) => i.entryId === id);
+    const n = await noticeAbout(entrantA, id);
     expect(n.kind).toBe('review.rejected');
     expect(n.body.vi).toContain(`Lý do: ${reason}`);
     expect(outboxMails().some((m) => m.includes(`Tác phẩm ${code} không được duyệt`))).toBe(true);
@@ -276,7 +313,7 @@ describe('returned for a fix', () => {
     expect((await entrantA.get(`/api/entries/${id}`)).json().review.status).toBe('pending');
   });
 
-  it('lets the entrant fix and send it again after submissions closed, until the deadline; that opens a new pending round', async () => {
+  it('lets the entrant fix and resend it after submissions closed, until the deadline: a new round', async () => {
     const { id, code, phone } = await submitted(entrantA);
     const reviewedAt = submissionEnd + 3600_000;
     const deadline = hoursFrom(reviewedAt, 72);
@@ -313,7 +350,7 @@ describe('returned for a fix', () => {
     })
       .format(new Date(deadline))
       .replace(',', '');
-    const n = (await entrantA.get('/api/me/notifications')).json().items.find((i: any) => i.entryId === id);
+    const n = await noticeAbout(entrantA, id);
     expect(n).toMatchObject({ kind: 'review.returned', data: { status: 'returned', fixDeadline: deadline } });
     expect(n.body.vi).toContain(`Hạn sửa và nộp lại: ${local}`);
     expect(n.body.vi).not.toContain('Chỉ nội bộ');
@@ -337,7 +374,9 @@ describe('returned for a fix', () => {
         headers: {
           'tus-resumable': '1.0.0',
           'upload-length': '1000',
-          'upload-metadata': `entryId ${Buffer.from(String(id)).toString('base64')},filename ${Buffer.from('sua.mp4').toString('base64')}`,
+          'upload-metadata':
+            `entryId ${Buffer.from(String(id)).toString('base64')},filename ` +
+            `${Buffer.from('sua.mp4').toString('base64')}`,
         },
       });
       expect(upload.statusCode).toBe(201);
@@ -358,17 +397,17 @@ describe('returned for a fix', () => {
         staff: null,
         history: [{ round: 1, status: 'returned', reason, fixDeadline: deadline }],
       });
-      const staff = (await s2.get(`/api/entries/${id}/reviews`)).json();
-      expect(staff.staff.rounds.map((r: any) => [r.round, r.status, r.decisions.length])).toEqual([
+      const staff = (await reviewsOf(s2, id)).staff!;
+      expect(staff.rounds.map((r) => [r.round, r.status, r.decisions.length])).toEqual([
         [1, 'returned', 1],
         [2, 'pending', 0],
       ]);
-      expect(staff.staff.rounds[0].decisions[0]).toMatchObject({
+      expect(staff.rounds[0]!.decisions[0]).toMatchObject({
         reviewerName: REVIEWER_NAMES[0],
         decision: 'return',
         note: 'Chỉ nội bộ: cân nhắc cảnh báo',
       });
-      expect(staff.staff.canReview).toBe(true);
+      expect(staff.canReview).toBe(true);
       // The reviewer of round 1 decides again in round 2.
       expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json()).toMatchObject({
         round: 2,
@@ -454,16 +493,14 @@ describe('more time to fix a returned entry', () => {
         fixDeadline: second,
       });
 
-      const view = (await entrantA.get(`/api/entries/${id}`)).json();
+      const view = await entryView(entrantA, id);
       expect(view).toMatchObject({
         status: 'draft',
         canEdit: true,
         review: { status: 'returned', fixDeadline: second },
       });
-      expect(view.events.map((e: any) => e.kind)).toContain('review.deadlineExtended');
-      const n = (await entrantA.get('/api/me/notifications'))
-        .json()
-        .items.find((i: any) => i.entryId === id && i.kind === 'review.deadlineExtended');
+      expect(view.events.map((e) => e.kind)).toContain('review.deadlineExtended');
+      const n = await noticeAbout(entrantA, id, 'review.deadlineExtended');
       expect(n.body.vi).toContain(`Hạn sửa và nộp lại mới: ${local(second)}`);
       expect(outboxMails().find((m) => m.includes(`Gia hạn sửa tác phẩm ${code}`))).toContain(local(second));
       expect(smsFiles().find((f) => f.includes(code) && f.includes('gia hạn'))).toContain(`To: ${phone}`);
@@ -493,10 +530,10 @@ describe('more time to fix a returned entry', () => {
     expect(logs.join('\n')).not.toContain(phone);
   });
 
-  it("counts a unit's returned entry on the compliance dashboard apart from its drafts and its submitted entries", async () => {
+  it("counts a unit's returned entry on the compliance dashboard apart from drafts and submitted ones", async () => {
     const vinhHa = await unitId(t, 'Xã Vĩnh Hà');
     const row = async () =>
-      (await s1.get(`/api/contests/${slug}/compliance`)).json().units.find((u: any) => u.unitId === vinhHa);
+      (await s1.get(`/api/contests/${slug}/compliance`)).json<Compliance>().units.find((u) => u.unitId === vinhHa)!;
     const before = await row();
     const { id } = await submitted(repElsewhere, { unitId: vinhHa, title: 'Vĩnh Hà đón khách một cửa' });
     expect(await row()).toMatchObject({
@@ -583,16 +620,14 @@ describe('two reviews required', () => {
       status: 'pending',
     });
     expect((await entrantA.get(`/api/entries/${id}`)).json().review.status).toBe('pending');
-    expect((await entrantA.get('/api/me/notifications')).json().items.some((i: any) => i.entryId === id)).toBe(false);
+    expect((await notifications(entrantA)).items.some((i) => i.entryId === id)).toBe(false);
     expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json().error.code).toBe(
       'review.alreadyDecided',
     );
     expect((await review(s2, id, { decision: 'approve', checklist: ALL_OK })).json()).toMatchObject({
       status: 'approved',
     });
-    expect((await entrantA.get('/api/me/notifications')).json().items.find((i: any) => i.entryId === id).kind).toBe(
-      'review.approved',
-    );
+    expect((await noticeAbout(entrantA, id)).kind).toBe('review.approved');
   });
 
   it("settles two reviews sent at the same moment, and takes one of a reviewer's double click", async () => {
@@ -614,7 +649,7 @@ describe('two reviews required', () => {
     expect(await t.deps.db.selectFrom('reviews').select('id').where('entry_id', '=', other).execute()).toHaveLength(1);
   });
 
-  it('shows a disagreement to staff as disputed and to the entrant as pending, until the organizer settles it', async () => {
+  it('shows a disagreement as disputed to staff and pending to the entrant, until the organizer settles', async () => {
     const { id } = await submitted(entrantA);
     expect((await review(s1, id, { decision: 'approve', checklist: ALL_OK })).json().status).toBe('pending');
     expect(
@@ -622,9 +657,8 @@ describe('two reviews required', () => {
         .status,
     ).toBe('disputed');
 
-    const queue = (await s1.get(`/api/contests/${slug}/review-queue?reviewStatus=disputed`)).json();
-    const row = queue.entries.find((e: any) => e.id === id);
-    expect(row.decisions.map((d: any) => [d.reviewerName, d.decision])).toEqual([
+    const row = (await queue(s1, '?reviewStatus=disputed')).find((e) => e.id === id)!;
+    expect(row.decisions.map((d) => [d.reviewerName, d.decision])).toEqual([
       [REVIEWER_NAMES[0], 'approve'],
       [REVIEWER_NAMES[1], 'reject'],
     ]);
@@ -650,9 +684,7 @@ describe('two reviews required', () => {
     });
     const audit = await auditOf(id);
     expect(audit.map((a) => a.action)).toEqual(['entry.review', 'entry.review', 'entry.reviewFinal']);
-    expect(
-      (await entrantA.get('/api/me/notifications')).json().items.find((i: any) => i.entryId === id).body.vi,
-    ).toContain(reason);
+    expect((await noticeAbout(entrantA, id)).body.vi).toContain(reason);
   });
 });
 
@@ -704,15 +736,15 @@ describe('who may see and record reviews', () => {
   });
 
   it('shows staff every decision with its reviewer, note and checklist, and the checklist facts', async () => {
-    const v = (await secretary.get(`/api/entries/${entryId}/reviews`)).json();
-    expect(v.staff.canReview).toBe(false);
-    expect(v.staff.checklist.map((r: any) => [r.item, r.ok])).toEqual([
+    const staff = (await reviewsOf(secretary, entryId)).staff!;
+    expect(staff.canReview).toBe(false);
+    expect(staff.checklist.map((r) => [r.item, r.ok])).toEqual([
       ['technicalPassed', true],
       ['authorDetailsComplete', true],
     ]);
-    const d = v.staff.rounds[0].decisions[0];
+    const d = staff.rounds[0]!.decisions[0]!;
     expect(d).toMatchObject({ reviewerName: REVIEWER_NAMES[0], decision: 'reject', note: 'Ghi chú mật: đã đối chiếu' });
-    expect(d.checklist.find((r: any) => r.item === 'originalRights')).toMatchObject({
+    expect(d.checklist.find((r) => r.item === 'originalRights')).toMatchObject({
       ok: false,
       note: 'Trùng 90% với phóng sự VTV',
     });
@@ -733,13 +765,11 @@ describe('who may see and record reviews', () => {
 });
 
 describe('the review queue', () => {
-  it('lists submitted entries with their review state for staff, filtered by status, unit and form, searched without diacritics', async () => {
+  it('lists entries with their review state, by status, unit and form, searched without diacritics', async () => {
     const { id } = await submitted(repOwner, { unitId: vinhThai, title: 'Dịch vụ công trực tuyến ở Vĩnh Thái' });
-    const q = (
-      await s1.get(`/api/contests/${slug}/review-queue?q=${encodeURIComponent('dich vu cong truc tuyen o vinh thai')}`)
-    ).json();
-    expect(q.entries.map((e: any) => e.id)).toEqual([id]);
-    expect(q.entries[0]).toMatchObject({
+    const q = await queue(s1, `?q=${encodeURIComponent('dich vu cong truc tuyen o vinh thai')}`);
+    expect(q.map((e) => e.id)).toEqual([id]);
+    expect(q[0]).toMatchObject({
       reviewStatus: 'pending',
       round: 1,
       technicalPassed: true,
@@ -748,14 +778,12 @@ describe('the review queue', () => {
       decisions: [],
       unitName: 'Xã Vĩnh Thái',
     });
-    const byUnit = (await s1.get(`/api/contests/${slug}/review-queue?unitId=${vinhThai}&reviewStatus=pending`)).json();
-    expect(byUnit.entries.map((e: any) => e.id)).toContain(id);
-    expect(byUnit.entries.every((e: any) => e.unitId === vinhThai && e.reviewStatus === 'pending')).toBe(true);
-    expect((await s1.get(`/api/contests/${slug}/review-queue?form=animation`)).json().entries).toEqual([]);
-    expect((await s1.get(`/api/contests/${slug}/review-queue?form=report`)).json().entries.length).toBeGreaterThan(0);
-    const statuses = new Set(
-      (await org.get(`/api/contests/${slug}/review-queue`)).json().entries.map((e: any) => e.reviewStatus),
-    );
+    const byUnit = await queue(s1, `?unitId=${vinhThai}&reviewStatus=pending`);
+    expect(byUnit.map((e) => e.id)).toContain(id);
+    expect(byUnit.every((e) => e.unitId === vinhThai && e.reviewStatus === 'pending')).toBe(true);
+    expect(await queue(s1, '?form=animation')).toEqual([]);
+    expect((await queue(s1, '?form=report')).length).toBeGreaterThan(0);
+    const statuses = new Set((await queue(org)).map((e) => e.reviewStatus));
     expect([...statuses].sort()).toEqual(['approved', 'pending', 'rejected', 'returned']);
   });
 

@@ -111,7 +111,9 @@ async function entrantMedia(): Promise<number> {
 const tusHeaders = (entryId: number) => ({
   'tus-resumable': '1.0.0',
   'upload-length': '1000',
-  'upload-metadata': `entryId ${Buffer.from(String(entryId)).toString('base64')},filename ${Buffer.from('video.mp4').toString('base64')}`,
+  'upload-metadata':
+    `entryId ${Buffer.from(String(entryId)).toString('base64')},filename ` +
+    `${Buffer.from('video.mp4').toString('base64')}`,
 });
 
 async function entrantUpload(): Promise<string> {
@@ -124,7 +126,10 @@ async function entrantUpload(): Promise<string> {
 }
 
 let failingJob: string | null = null;
-/** A failed job of an upload of the contest (a worker that always throws runs it); waits until it is failed again after a retry. */
+/**
+ * A failed job of an upload of the contest (a worker that always throws runs it); waits until it is failed again after
+ * a retry.
+ */
 async function failedJobId(): Promise<string> {
   if (!failingJob) {
     const uploadId = await attachAcceptedFile(t, await entrantDraft());
@@ -162,7 +167,10 @@ const REVIEW_OK = {
   decision: 'approve',
   checklist: { onTheme: { ok: true }, lawfulRespectful: { ok: true }, originalRights: { ok: true } },
 };
-/** Reviewers (organizer, secretariat) decide; staff who see entries, and the entrant, are refused; to others the entry does not exist. */
+/**
+ * Reviewers (organizer, secretariat) decide; staff who see entries, and the entrant, are refused; to others the entry
+ * does not exist.
+ */
 const reviewDenied = (caller: Caller) =>
   caller === 'anonymous'
     ? 'auth.required'
@@ -832,7 +840,8 @@ afterAll(async () => t?.close());
 
 describe('role matrix', () => {
   for (const c of CASES) {
-    it(`${c.method} ${c.route}${c.allowed === INTAKE_WRITE && c.route.endsWith('/entries') ? ' (intake)' : ''}`, async () => {
+    const intake = c.allowed === INTAKE_WRITE && c.route.endsWith('/entries') ? ' (intake)' : '';
+    it(`${c.method} ${c.route}${intake}`, async () => {
       const outcomes: string[] = [];
       for (const caller of CALLERS) {
         const res = await c.call(clients.get(caller)!, caller);
@@ -862,7 +871,8 @@ describe('role matrix', () => {
     const covered = [...new Set(CASES.map((c) => `${c.method} ${c.route}`))].sort();
     expect(covered).toEqual(registered);
     console.log(
-      `role matrix: ${covered.length} endpoints in ${CASES.length} cases x ${CALLERS.length} callers = ${CASES.length * CALLERS.length} checks`,
+      `role matrix: ${covered.length} endpoints in ${CASES.length} cases x ${CALLERS.length} callers = ` +
+        `${CASES.length * CALLERS.length} checks`,
     );
   });
 });

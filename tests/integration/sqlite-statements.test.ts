@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import type { Generated, Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../server/db/dialect.ts';
 import { sqliteForKysely } from '../../server/db/sqlite-statements.ts';
@@ -90,16 +91,18 @@ describe('SQLite statements as Kysely sees them', () => {
         .addColumn('id', 'integer', (c) => c.primaryKey())
         .addColumn('is_on', 'integer')
         .execute();
+      // A table of this test's own, outside the app's schema.
+      const flags = db as unknown as Kysely<{ flags: { id: Generated<number>; is_on: boolean } }>;
       for (let i = 0; i < 20; i++)
-        await (db as any)
+        await flags
           .insertInto('flags')
           .values({ is_on: i % 2 === 0 })
           .execute();
-      const on = await (db as any).selectFrom('flags').select(['id', 'is_on']).where('is_on', '=', true).execute();
+      const on = await flags.selectFrom('flags').select(['id', 'is_on']).where('is_on', '=', true).execute();
       expect(on).toHaveLength(10);
-      expect(on.every((r: { is_on: unknown }) => r.is_on === true)).toBe(true);
-      const off = await (db as any).selectFrom('flags').selectAll().where('is_on', 'in', [false]).execute();
-      expect(off.map((r: { is_on: unknown }) => r.is_on)).toEqual(Array(10).fill(false));
+      expect(on.every((r) => r.is_on === true)).toBe(true);
+      const off = await flags.selectFrom('flags').selectAll().where('is_on', 'in', [false]).execute();
+      expect(off.map((r) => r.is_on)).toEqual(Array(10).fill(false));
     } finally {
       await close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { createContest } from '../../server/services/create-contest.ts';
 import { legacyRenditionsPrefix, renditionsWorkDir } from '../../server/services/make-renditions.ts';
 import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
 import { submitEntry } from '../../server/services/submit-entry.ts';
-import { LocalStorage } from '../../server/storage/local-storage.ts';
+import { type LocalStorage } from '../../server/storage/local-storage.ts';
 import { demoContest } from '../../server/demo/vinh-linh-2024.ts';
 import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { type Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -116,7 +116,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('deleting an entry', () => {
-  it('lets the entrant delete a draft with every byte of it: stored objects, tus files, work and legacy directories', async () => {
+  it('lets the entrant delete a draft with every byte: stored objects, tus files, work, legacy folders', async () => {
     const { entryId, uploadId, contest } = await entryWithMedia(users.entrant);
     writeLocal(path.join(renditionsWorkDir(t.deps, uploadId), 'master.m3u8'), 10);
     await put(`${legacyRenditionsPrefix(uploadId)}master.m3u8`, 10);
@@ -339,7 +339,7 @@ describe('orphaned files', () => {
 });
 
 describe('failed media jobs', () => {
-  it('lists the contest’s failed jobs without server paths, and staff retry them (audited); another contest’s job is not found', async () => {
+  it('lists failed jobs without server paths; staff retry them (audited); not another contest’s job', async () => {
     await t.deps.jobs.work(
       'fingerprint-upload',
       async () => {

@@ -8,14 +8,17 @@ import { SUBTITLE_MAX_BYTES } from '../../core/subtitle-languages.ts';
 import type { Deps } from '../../server/services/context.ts';
 import { saveEntrySubtitles, subtitleKey } from '../../server/services/save-entry-subtitles.ts';
 import type { MediaStorage } from '../../server/storage/storage.ts';
+import type { ContestView, EntryView, ErrorBody, SubtitleList } from '../helpers/api-types.ts';
 import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { startS3rver, type TestS3 } from '../helpers/s3rver.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
 const SRT =
-  '1\r\n00:00:01,000 --> 00:00:04,000\r\nXin chào bà con <font color="red">Vĩnh Linh</font>\r\n\r\n2\r\n00:00:04,500 --> 00:00:07,250\r\n<i>Dịch vụ công trực tuyến</i>\r\n';
+  '1\r\n00:00:01,000 --> 00:00:04,000\r\nXin chào bà con <font color="red">Vĩnh Linh</font>\r\n\r\n2\r\n' +
+  '00:00:04,500 --> 00:00:07,250\r\n<i>Dịch vụ công trực tuyến</i>\r\n';
 const SRT_AS_VTT =
-  'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nXin chào bà con Vĩnh Linh\n\n00:00:04.500 --> 00:00:07.250\n<i>Dịch vụ công trực tuyến</i>\n';
+  'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nXin chào bà con Vĩnh Linh\n\n00:00:04.500 --> 00:00:07.250\n' +
+  '<i>Dịch vụ công trực tuyến</i>\n';
 const VTT_EN = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello, Vĩnh Linh\n';
 
 function utf16le(s: string): Buffer {
@@ -56,7 +59,7 @@ for (const kind of ['local', 's3'] as const) {
         raw: Buffer.isBuffer(body) ? body : Buffer.from(body),
         contentType,
       });
-    const errorOf = (res: { json(): any }) => res.json().error?.code as string | undefined;
+    const errorOf = (res: { json<T>(): T }) => res.json<Partial<ErrorBody>>().error?.code;
 
     /** A fresh draft of the owner's (a distinct phone each, so that submitting never meets the person quota). */
     async function draft(): Promise<number> {
@@ -82,7 +85,9 @@ for (const kind of ['local', 's3'] as const) {
       );
     }
 
-    async function auditActions(): Promise<{ action: string; outcome: string; target: string | null; details: any }[]> {
+    async function auditActions(): Promise<
+      { action: string; outcome: string; target: string | null; details: Record<string, unknown> }[]
+    > {
       const rows = await t.deps.db
         .selectFrom('audit_log')
         .select(['action', 'outcome', 'target', 'details_json'])
@@ -92,7 +97,7 @@ for (const kind of ['local', 's3'] as const) {
         action: r.action,
         outcome: r.outcome,
         target: r.target,
-        details: JSON.parse(r.details_json),
+        details: JSON.parse(r.details_json) as Record<string, unknown>,
       }));
     }
 
@@ -153,11 +158,11 @@ for (const kind of ['local', 's3'] as const) {
 
       const { removed: _removed, ...track } = saved;
       expect((await owner.get(`/api/entries/${id}/subtitles`)).json()).toEqual({ canEdit: true, tracks: [track] });
-      const entry = (await owner.get(`/api/entries/${id}`)).json();
-      expect(entry.events.map((e: any) => e.kind)).toContain('subtitles.saved');
+      const entry = (await owner.get(`/api/entries/${id}`)).json<EntryView>();
+      expect(entry.events.map((e) => e.kind)).toContain('subtitles.saved');
     });
 
-    it('takes UTF-16 WebVTT with a custom label, lists Vietnamese first, and gives the tracks to the player', async () => {
+    it('takes UTF-16 WebVTT with a label, lists Vietnamese first, and gives the tracks to the player', async () => {
       const id = await draft();
       const en = await put(
         owner,
@@ -176,12 +181,12 @@ for (const kind of ['local', 's3'] as const) {
         cueCount: 1,
       });
       expect((await put(owner, id, 'VI', Buffer.from(SRT), 'text/plain; charset=windows-1258')).statusCode).toBe(200);
-      const tracks = (await owner.get(`/api/entries/${id}/subtitles`)).json().tracks;
-      expect(tracks.map((tr: any) => [tr.lang, tr.isDefault])).toEqual([
+      const tracks = (await owner.get(`/api/entries/${id}/subtitles`)).json<SubtitleList>().tracks;
+      expect(tracks.map((tr) => [tr.lang, tr.isDefault])).toEqual([
         ['vi', true],
         ['en', false],
       ]);
-      expect((await owner.get(tracks[1].url)).body).toBe(VTT_EN);
+      expect((await owner.get(tracks[1]!.url)).body).toBe(VTT_EN);
       const renditions = (await secretariat.get(`/api/entries/${id}/renditions`)).json();
       expect(renditions.status).toBe('none');
       expect(renditions.subtitles).toEqual(tracks);
@@ -262,7 +267,7 @@ for (const kind of ['local', 's3'] as const) {
       expect((await owner.get(`/api/entries/${id}/subtitles`)).json().tracks).toHaveLength(1);
     });
 
-    it('hides the tracks from anonymous callers, other entrants and staff without access, and lets the secretary only read', async () => {
+    it('hides the tracks from anonymous, other entrants and staff without access; the secretary reads', async () => {
       const id = await draft();
       const url = (await put(owner, id, 'vi', SRT)).json().url;
       const anonymous = new Client(t.app);
@@ -289,7 +294,7 @@ for (const kind of ['local', 's3'] as const) {
       expect(errorOf(await owner.get(`/api/entries/${id}/subtitles/..%2F..%2Fetc.vtt`))).toBe('subtitles.notFound');
     });
 
-    it('locks the tracks of a submitted entry for the entrant; intake staff may still change them, audited', async () => {
+    it("locks a submitted entry's tracks for the entrant; intake staff may still change them, audited", async () => {
       const id = await draft();
       await put(owner, id, 'vi', SRT);
       await attachAcceptedFile(t, id);
@@ -313,7 +318,8 @@ for (const kind of ['local', 's3'] as const) {
         },
         { action: 'entry.subtitlesDelete', outcome: 'ok', target: `entry:${id}`, details: { lang: 'vi' } },
       ]);
-      expect((await owner.get(`/api/entries/${id}/subtitles`)).json().tracks.map((tr: any) => tr.lang)).toEqual(['en']);
+      const left = (await owner.get(`/api/entries/${id}/subtitles`)).json<SubtitleList>().tracks;
+      expect(left.map((tr) => tr.lang)).toEqual(['en']);
       // The entry stays submitted: staff changed its subtitles, not the entry.
       expect((await owner.get(`/api/entries/${id}`)).json().status).toBe('submitted');
     });
@@ -321,8 +327,8 @@ for (const kind of ['local', 's3'] as const) {
     it('refuses the entrant after the submission deadline, even for a draft', async () => {
       const id = await draft();
       await put(owner, id, 'vi', SRT);
-      const v = (await owner.get(`/api/contests/${t.demoSlug}`)).json();
-      const end = Date.parse(v.phases.find((p: any) => p.kind === 'submission').endsAt);
+      const v = (await owner.get(`/api/contests/${t.demoSlug}`)).json<ContestView>();
+      const end = Date.parse(v.phases.find((p) => p.kind === 'submission')!.endsAt);
       t.setNow(new Date(end + 60_000));
       try {
         const res = await put(owner, id, 'en', VTT_EN);
@@ -349,7 +355,7 @@ for (const kind of ['local', 's3'] as const) {
       expect(await t.deps.storage.head(key)).toBeNull();
       expect(errorOf(await owner.get(url))).toBe('subtitles.notFound');
       expect(errorOf(await owner.delete(`/api/entries/${id}/subtitles/vi`))).toBe('subtitles.notFound');
-      expect((await owner.get(`/api/entries/${id}`)).json().events.map((e: any) => e.kind)).toEqual(
+      expect((await owner.get(`/api/entries/${id}`)).json<EntryView>().events.map((e) => e.kind)).toEqual(
         expect.arrayContaining(['subtitles.saved', 'subtitles.deleted']),
       );
     });

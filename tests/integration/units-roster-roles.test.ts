@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionInfo } from '../../core/account.ts';
+import type { ContestRoleView, UnitView } from '../helpers/api-types.ts';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -25,12 +27,12 @@ const importFile = (c: Client, file: Buffer, filename: string, contentType = 'te
 
 describe('units', () => {
   it('lists in Vietnamese order and finds "vinh thai" without diacritics', async () => {
-    const all = (await secretariat.get(`${base}/units`)).json();
+    const all = (await secretariat.get(`${base}/units`)).json<UnitView[]>();
     expect(all).toHaveLength(23);
-    const communes = all.filter((u: any) => u.categoryCode === 'commune').map((u: any) => u.name);
+    const communes = all.filter((u) => u.categoryCode === 'commune').map((u) => u.name);
     expect(communes).toEqual([...communes].sort(new Intl.Collator('vi').compare));
-    const found = (await secretariat.get(`${base}/units?q=${encodeURIComponent('vinh thai')}`)).json();
-    expect(found.map((u: any) => u.name)).toEqual(['Xã Vĩnh Thái']);
+    const found = (await secretariat.get(`${base}/units?q=${encodeURIComponent('vinh thai')}`)).json<UnitView[]>();
+    expect(found.map((u) => u.name)).toEqual(['Xã Vĩnh Thái']);
     expect((await secretariat.get(`${base}/units?q=${encodeURIComponent('VĨNH THÁI')}`)).json()).toHaveLength(1);
   });
 
@@ -66,7 +68,7 @@ describe('units', () => {
     expect(res.json().error.code).toBe('unit.inUse');
   });
 
-  it('imports a CSV written by Excel in Vietnamese (BOM, semicolons, category by name without diacritics)', async () => {
+  it('imports a CSV from Excel in Vietnamese (BOM, semicolons, category by name without diacritics)', async () => {
     const csv =
       '\uFEFFTên đơn vị;Loại\r\nĐoàn Thanh niên huyện;to chuc khac\r\nXã Vĩnh Thái;UBND xã, thị trấn\r\n;\r\n';
     const res = await importFile(secretariat, Buffer.from(csv), 'don-vi.csv');
@@ -101,7 +103,8 @@ describe('units', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('import.rowErrors');
     expect(res.json().error.message).toContain('3 dòng lỗi');
-    expect(res.json().error.details.rows.map((r: any) => r.row)).toEqual([3, 4, 5]);
+    const { rows } = res.json<{ error: { details: { rows: { row: number }[] } } }>().error.details;
+    expect(rows.map((r) => r.row)).toEqual([3, 4, 5]);
     expect((await secretariat.get(`${base}/units`)).json().length).toBe(before);
   });
 
@@ -178,17 +181,18 @@ describe('roles', () => {
       unitId: unit.id,
     });
     expect(again.json().id).toBe(granted.json().id);
-    const roles = (await organizer.get(`${base}/roles`)).json();
-    expect(roles.find((r: any) => r.id === granted.json().id)).toMatchObject({
+    const roles = (await organizer.get(`${base}/roles`)).json<ContestRoleView[]>();
+    expect(roles.find((r) => r.id === granted.json().id)).toMatchObject({
       role: 'unit_rep',
       unitName: 'Xã Vĩnh Tú',
       fullName: 'Đặng Văn Đại Diện',
     });
     expect((await organizer.delete(`${base}/roles/${granted.json().id}`)).statusCode).toBe(200);
-    expect((await organizer.get(`${base}/roles`)).json().some((r: any) => r.id === granted.json().id)).toBe(false);
+    const left = (await organizer.get(`${base}/roles`)).json<ContestRoleView[]>();
+    expect(left.some((r) => r.id === granted.json().id)).toBe(false);
   });
 
-  it('refuses to make a representative of one unit the representative of another without removing the first', async () => {
+  it('will not make one unit’s representative another’s without removing the first', async () => {
     const a = (await secretariat.get(`${base}/units?q=vinh son`)).json()[0];
     const b = (await secretariat.get(`${base}/units?q=vinh thuy`)).json()[0];
     const u = await makeUser(t, { role: 'unit_rep', unitId: a.id });
@@ -206,11 +210,13 @@ describe('roles', () => {
   });
 
   it('never removes the last organizer', async () => {
-    const me = (await organizer.get('/api/auth/session')).json().user.id;
-    const roles = (await organizer.get(`${base}/roles`)).json().filter((r: any) => r.role === 'organizer');
+    const me = (await organizer.get('/api/auth/session')).json<SessionInfo>().user!.id;
+    const roles = (await organizer.get(`${base}/roles`))
+      .json<ContestRoleView[]>()
+      .filter((r) => r.role === 'organizer');
     expect(roles.length).toBeGreaterThan(1);
-    const mine = roles.find((r: any) => r.userId === me);
-    for (const r of roles.filter((x: any) => x !== mine))
+    const mine = roles.find((r) => r.userId === me)!;
+    for (const r of roles.filter((x) => x !== mine))
       expect((await organizer.delete(`${base}/roles/${r.id}`)).statusCode).toBe(200);
     const last = await organizer.delete(`${base}/roles/${mine.id}`);
     expect(last.statusCode).toBe(409);
@@ -222,7 +228,7 @@ describe('roles', () => {
     const c = await loggedInClient(t, u.email, u.password);
     expect((await c.get(`${base}/units`)).statusCode).toBe(200);
     const admin = await loggedInClient(t, t.admin.email, t.admin.password);
-    const role = (await admin.get(`${base}/roles`)).json().find((r: any) => r.userId === u.id);
+    const role = (await admin.get(`${base}/roles`)).json<ContestRoleView[]>().find((r) => r.userId === u.id)!;
     await admin.delete(`${base}/roles/${role.id}`);
     expect((await c.get(`${base}/units`)).json().error.code).toBe('auth.forbidden');
   });

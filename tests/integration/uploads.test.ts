@@ -9,6 +9,7 @@ import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '../../server/jobs/worker.ts';
 import { checkUpload, uploadPath } from '../../server/services/check-upload.ts';
+import type { EntryView, ErrorBody, Receipt } from '../helpers/api-types.ts';
 import { completeDraft, unitId } from '../helpers/entries.ts';
 import { logInOverHttp, type Session } from '../helpers/http-session.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -20,15 +21,25 @@ let videos: TestVideos;
 
 const login = (email: string, password: string): Promise<Session> => logInOverHttp(base, email, password);
 
-async function api(s: Session, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+/** The API over the socket; `T` is the answer the caller expects. */
+async function api<T = unknown>(
+  s: Session,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
+  return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
 }
+
+type Upload = NonNullable<EntryView['upload']>;
+/** An entry whose file has been checked: its upload and the upload's verdict are there. */
+type CheckedEntry = EntryView & { upload: Upload & { verdict: NonNullable<Upload['verdict']> } };
 
 function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -87,10 +98,10 @@ function startThenAbort(
   });
 }
 
-async function waitForCheck(s: Session, entryId: number): Promise<any> {
+async function waitForCheck(s: Session, entryId: number): Promise<CheckedEntry> {
   for (let i = 0; i < 200; i++) {
-    const view = (await api(s, 'GET', `/api/entries/${entryId}`)).json;
-    if (view.upload && ['accepted', 'refused'].includes(view.upload.status)) return view;
+    const view = (await api<EntryView>(s, 'GET', `/api/entries/${entryId}`)).json;
+    if (view.upload && ['accepted', 'refused'].includes(view.upload.status)) return view as CheckedEntry;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('check did not finish');
@@ -129,7 +140,7 @@ afterAll(async () => {
 });
 
 async function draft(s: Session = rep, title = 'Một cửa điện tử'): Promise<number> {
-  const res = await api(
+  const res = await api<{ id: number }>(
     s,
     'POST',
     `/api/contests/${slug()}/entries`,
@@ -153,11 +164,11 @@ describe('resumable upload', () => {
     expect(view.upload.verdict.passed).toEqual(
       expect.arrayContaining(['container', 'duration', 'resolution', 'aspect_ratio', 'integrity', 'decode']),
     );
-    const receipt = await api(rep, 'POST', `/api/entries/${id}/submit`);
+    const receipt = await api<Receipt>(rep, 'POST', `/api/entries/${id}/submit`);
     expect(receipt.status).toBe(200);
     expect(receipt.json.sha256).toBe(sha256(videos.valid720));
     // The file on disk is byte-exact and named by the upload id, not by the client's name.
-    const uploadId = view.upload.id as string;
+    const uploadId = view.upload.id;
     expect(uploadId).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(sha256(`${t.deps.config.uploadDir}/${uploadId}`)).toBe(sha256(videos.valid720));
     expect(fs.readdirSync(t.deps.config.uploadDir).some((f) => f.includes('phóng'))).toBe(false);
@@ -187,14 +198,16 @@ describe('resumable upload', () => {
     expect(view.upload.sha256).toBe(sha256(videos.valid1080));
   });
 
-  it('refuses a file that breaks the rules, says why in Vietnamese, and accepts a new file for the same entry', async () => {
+  it('refuses a file that breaks the rules, says why in Vietnamese, and takes a new file for the entry', async () => {
     const id = await draft(rep, 'Tỉ lệ 4:3');
     await upload(rep, id, videos.fourByThree).promise;
     const refused = await waitForCheck(rep, id);
     expect(refused.upload.status).toBe('refused');
-    expect(refused.upload.verdict.failures.map((f: any) => f.rule)).toEqual(['aspect_ratio']);
-    expect(refused.upload.verdict.failures.some((f: any) => /4:3/.test(f.message.vi))).toBe(true);
-    expect((await api(rep, 'POST', `/api/entries/${id}/submit`)).json.error.code).toBe('entry.noAcceptedFile');
+    expect(refused.upload.verdict.failures.map((f) => f.rule)).toEqual(['aspect_ratio']);
+    expect(refused.upload.verdict.failures.some((f) => /4:3/.test(f.message.vi))).toBe(true);
+    expect((await api<ErrorBody>(rep, 'POST', `/api/entries/${id}/submit`)).json.error.code).toBe(
+      'entry.noAcceptedFile',
+    );
     await upload(rep, id, videos.valid720Faststart).promise;
     const accepted = await waitForCheck(rep, id);
     expect(accepted.upload.status).toBe('accepted');
@@ -207,7 +220,7 @@ describe('resumable upload', () => {
       await upload(rep, id, videos[name]).promise;
       const view = await waitForCheck(rep, id);
       expect(view.upload.status).toBe('refused');
-      expect(view.upload.verdict.failures.map((f: any) => f.rule)).toContain('integrity');
+      expect(view.upload.verdict.failures.map((f) => f.rule)).toContain('integrity');
     }
   });
 });
@@ -256,7 +269,7 @@ describe('who may upload', () => {
     expect(guess.status).toBe(404);
   });
 
-  it('cannot be steered to another upload with a query string: tus acts only on the upload that was authorized', async () => {
+  it('cannot be steered to another upload by a query string: tus acts only on the authorized upload', async () => {
     const victimEntry = await draft(rep, 'Của nạn nhân');
     const victimUrl = await startThenAbort(rep, victimEntry, videos.valid1080, 1);
     const victimId = victimUrl.split('/').pop()!;
@@ -268,7 +281,7 @@ describe('who may upload', () => {
     const attacker = await makeUser(t);
     const s = await login(attacker.email, attacker.password);
     const own = (
-      await api(
+      await api<{ id: number }>(
         s,
         'POST',
         `/api/contests/${slug()}/entries`,
@@ -346,11 +359,11 @@ describe('cancelling', () => {
       headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, 'tus-resumable': '1.0.0' },
     });
     expect(del.status).toBe(204);
-    for (let i = 0; i < 20 && (await api(rep, 'GET', `/api/entries/${id}`)).json.upload !== null; i++)
+    for (let i = 0; i < 20 && (await api<EntryView>(rep, 'GET', `/api/entries/${id}`)).json.upload !== null; i++)
       await new Promise((r) => setTimeout(r, 50));
-    const view = (await api(rep, 'GET', `/api/entries/${id}`)).json;
+    const view = (await api<EntryView>(rep, 'GET', `/api/entries/${id}`)).json;
     expect(view.upload).toBeNull();
-    expect(view.events.map((e: any) => e.kind)).toContain('upload.cancelled');
+    expect(view.events.map((e) => e.kind)).toContain('upload.cancelled');
     expect(fs.existsSync(`${t.deps.config.uploadDir}/${url.split('/').pop()}`)).toBe(false);
   });
 });
@@ -385,7 +398,7 @@ describe('checks survive a restart', () => {
     expect(await checkUpload(t.deps, row.id)).toBe('skipped');
   });
 
-  it('an upload left in "checking" without a job (from before the job queue) is queued when the worker starts', async () => {
+  it('queues the check of an upload left "checking" without a job (before the job queue) at start', async () => {
     const id = await draft(rep, 'Từ trước khi có hàng đợi');
     await runner.stop();
     const uploadId = crypto.randomBytes(32).toString('base64url');

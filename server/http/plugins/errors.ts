@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, errorMessage } from '../../../core/errors.ts';
-import { localizeIssue } from '../../../core/validation-messages.ts';
+import { AppError, errorMessage } from '@core/errors.ts';
+import { localizeIssue, validationSummary, type IssueLocation } from '@core/validation-messages.ts';
 
 /**
  * Turns every failure into `{ error: { code, message, details } }` in the caller's language. With `spaIndex`,
@@ -10,20 +10,22 @@ import { localizeIssue } from '../../../core/validation-messages.ts';
 export function registerErrorHandler(app: FastifyInstance, opts: { spaIndex?: (() => string) | null } = {}): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
-      return reply
-        .code(err.status)
-        .send({
-          error: { code: err.code, message: errorMessage(err.code, req.lang, err.params), details: err.details },
-        });
+      return reply.code(err.status).send({
+        error: { code: err.code, message: errorMessage(err.code, req.lang, err.params), details: err.details },
+      });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
+      const where: IssueLocation = err.validationContext ?? 'body';
+      // One entry per wrong field: where it is, its path, zod's issue code and what it expects.
       const issues = err.validation.map((v) => ({
+        in: where,
         path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+        code: v.keyword,
         message: localizeIssue({ ...(v.params as object), code: v.keyword, message: v.message }, req.lang),
       }));
       return reply
         .code(400)
-        .send({ error: { code: 'validation', message: errorMessage('validation', req.lang), details: { issues } } });
+        .send({ error: { code: 'validation', message: validationSummary(issues, req.lang), details: { issues } } });
     }
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRecordViewSchema, errorBodySchema } from '../../../core/api.ts';
 import type { Deps } from '../../services/context.ts';
 import { listAuditLog } from '../../services/list-audit-log.ts';
+import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 
@@ -14,6 +15,13 @@ export function auditRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['audit'],
+        ...operationDoc(
+          'Read the audit log',
+          "The contest's audit records, newest first: who did what, when, from which address, with the outcome " +
+            'and the hash that chains each record to the one before. Pages with `before` (a `seq`) and `limit` ' +
+            '(100 by default, at most 500).',
+          allowedBy('audit.view'),
+        ),
         params: z.object({ slug: z.string().min(1).max(80) }),
         querystring: z.object({
           before: z.coerce.number().int().positive().optional(),

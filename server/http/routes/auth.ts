@@ -18,6 +18,7 @@ import { toUser } from '../../services/present-user.ts';
 import { limiter } from '../plugins/rate-limit.ts';
 import { setSessionCookie } from '../plugins/session.ts';
 import { SESSION_COOKIE } from '../request-context.ts';
+import { operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 
@@ -39,7 +40,14 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Current user, roles and CSRF token',
+        ...operationDoc(
+          'Current user, contest roles and CSRF token',
+          'The signed-in user (or `null`), their roles in every contest (`memberships`) and `csrfToken`, the ' +
+            'value every POST, PUT, PATCH and DELETE must send in `X-CSRF-Token`. Without a session it also sets ' +
+            'the httpOnly `csrf_anon` cookie the anonymous token is bound to, so call it once before registering ' +
+            'or logging in.',
+          ['anyone'],
+        ),
         response: { 200: sessionInfoSchema, ...errors },
       },
     },
@@ -48,7 +56,22 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post(
     '/api/auth/register',
-    { schema: { tags: ['auth'], body: registerSchema, response: { 201: userSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['auth'],
+        ...operationDoc(
+          'Create an account',
+          'Registers a person with a full name, an e-mail or a Vietnamese phone number (at least one) and a ' +
+            'password of at least 10 characters; `locale` (`vi` or `en`) is the language of their e-mails. Does ' +
+            'not log in: call `POST /api/auth/login` next. Errors: `account.identifierRequired`, ' +
+            '`account.emailTaken`, `account.phoneTaken`, `account.phoneInvalid`, `account.passwordWeak`; ' +
+            'rate-limited per address (`auth.rateLimited`, 429).',
+          ['anyone'],
+        ),
+        body: registerSchema,
+        response: { 201: userSchema, ...errors },
+      },
+    },
     async (req, reply) => {
       await registerByIp(req.ip);
       const user = await registerAccount(deps, req.body);
@@ -58,7 +81,22 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post(
     '/api/auth/login',
-    { schema: { tags: ['auth'], body: loginSchema, response: { 200: sessionInfoSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['auth'],
+        ...operationDoc(
+          'Log in',
+          'Checks `identifier` (e-mail or phone) and `password`, sets the httpOnly session cookie `sid` ' +
+            '(sliding, `SESSION_DAYS`) and returns the session as `GET /api/auth/session` does, with the ' +
+            "session's own `csrfToken`: use it from now on. Wrong credentials: `auth.invalidCredentials` (401); " +
+            'after repeated failures the account is locked (`auth.locked`, 423); rate-limited per address and per ' +
+            'identifier (`auth.rateLimited`, 429).',
+          ['anyone'],
+        ),
+        body: loginSchema,
+        response: { 200: sessionInfoSchema, ...errors },
+      },
+    },
     async (req, reply) => {
       await loginByIp(req.ip);
       // Keyed on the identifier in one form, so "0912…", "+84912…" and "0912.…" share one limit.
@@ -72,7 +110,18 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], response: { 200: okSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['auth'],
+        ...operationDoc(
+          'Log out',
+          'Ends the current session, if any, and clears the `sid` cookie. Answers `{ ok: true }` also without a ' +
+            'session.',
+          ['anyone'],
+        ),
+        response: { 200: okSchema, ...errors },
+      },
+    },
     async (req, reply) => {
       if (req.sessionToken) await logOut(deps, req.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -85,6 +134,13 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['auth'],
+        ...operationDoc(
+          'Ask for a password reset link',
+          'Sends a one-hour reset link to the e-mail if an account has it. The answer is the same whether or ' +
+            'not it does, so that the form cannot tell who is registered. Rate-limited per address ' +
+            '(`RATE_LIMIT_RESET_PER_HOUR`).',
+          ['anyone'],
+        ),
         body: z.object({ email: z.string().trim().email() }),
         response: { 200: okSchema, ...errors },
       },
@@ -101,6 +157,12 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['auth'],
+        ...operationDoc(
+          'Set a new password from a reset link',
+          'Sets the new password (at least 10 characters) given the token from the e-mailed link, unlocks the ' +
+            'account and ends its other sessions. An unknown, used or expired token: `auth.resetInvalid`.',
+          ['anyone'],
+        ),
         body: z.object({ token: z.string().min(10).max(200), password: z.string().min(1).max(200) }),
         response: { 200: okSchema, ...errors },
       },
@@ -117,6 +179,12 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['account'],
+        ...operationDoc(
+          'Change my name or language',
+          "Updates the caller's full name and/or `locale` (`vi` or `en`, the language of their e-mails and " +
+            'messages); returns the account.',
+          ['signedIn'],
+        ),
         body: z.object({ fullName: z.string().trim().min(2).max(200).optional(), locale: localeSchema.optional() }),
         response: { 200: userSchema, ...errors },
       },
@@ -129,6 +197,12 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['account'],
+        ...operationDoc(
+          'Change my password',
+          'Checks `currentPassword`, sets `newPassword` (at least 10 characters) and ends every other session ' +
+            'of the account; this one stays open. Wrong current password: `auth.wrongPassword`.',
+          ['signedIn'],
+        ),
         body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
         response: { 200: okSchema, ...errors },
       },

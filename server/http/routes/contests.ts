@@ -9,6 +9,7 @@ import { createContest } from '../../services/create-contest.ts';
 import { getContest } from '../../services/get-contest.ts';
 import { listContests } from '../../services/list-contests.ts';
 import { updateContest } from '../../services/update-contest.ts';
+import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -18,7 +19,15 @@ export function contestRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     '/api/contests',
-    { schema: { tags: ['contests'], response: { 200: z.array(contestSummarySchema), ...errors } } },
+    {
+      schema: {
+        tags: ['contests'],
+        ...operationDoc('List contests', 'Every contest of the installation with its name, theme and current phase.', [
+          'anyone',
+        ]),
+        response: { 200: z.array(contestSummarySchema), ...errors },
+      },
+    },
     async () => listContests(deps),
   );
 
@@ -27,6 +36,12 @@ export function contestRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['contests'],
+        ...operationDoc(
+          'Create a contest',
+          'Opens a new contest with its slug, name and settings; the caller becomes its first organizer. ' +
+            'Audited. A slug already used: `contest.slugTaken`.',
+          allowedBy('contest.create'),
+        ),
         body: contestCreateSchema,
         response: { 201: z.object({ id: z.number(), slug: z.string() }), ...errors },
       },
@@ -36,7 +51,21 @@ export function contestRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     '/api/contests/:slug',
-    { schema: { tags: ['contests'], params: slugParams, response: { 200: contestViewSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['contests'],
+        ...operationDoc(
+          'A contest with its rules and current phase',
+          'The contest as its public pages show it: theme, topics, rules text, entry rules (durations, ' +
+            'resolutions, size), prizes, rubric, phases with the current and next one (times in ISO 8601; the ' +
+            "contest's `timeZone` is the one its dates are shown in), unit categories and quotas, and the server " +
+            'time.',
+          ['anyone'],
+        ),
+        params: slugParams,
+        response: { 200: contestViewSchema, ...errors },
+      },
+    },
     async (req) => getContest(deps, req.params.slug),
   );
 
@@ -45,6 +74,12 @@ export function contestRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['contests'],
+        ...operationDoc(
+          "Change a contest's settings",
+          'Replaces the whole configuration at once (settings, phases, unit categories); the audit record names ' +
+            'the parts that changed. Each wrong field is named in `details.issues` of the `validation` error.',
+          allowedBy('contest.edit'),
+        ),
         params: slugParams,
         body: contestSettingsSchema.extend({
           phases: phaseListSchema,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../services/context.ts';
+import { operationDoc } from '../openapi.ts';
 
 export function healthRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -11,6 +12,13 @@ export function healthRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['system'],
+        ...operationDoc(
+          'Health of the server and its database',
+          'Answers 200 with `status: ok`, the database in use (`sqlite` or `postgres`) and the server time when ' +
+            'the database answers a trivial query, else 503 with `status: error`. For load balancers and ' +
+            'monitoring; it reveals nothing else.',
+          ['anyone'],
+        ),
         response: {
           200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), time: z.string() }),
           503: z.object({ status: z.literal('error'), database: z.enum(['sqlite', 'postgres']), time: z.string() }),

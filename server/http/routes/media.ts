@@ -11,6 +11,7 @@ import {
 } from '../../services/serve-entry-media.ts';
 import type { StoredObject } from '../../storage/storage.ts';
 import { AppError } from '../../../core/errors.ts';
+import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const entryParams = z.object({ entryId: z.coerce.number().int().positive() });
@@ -52,7 +53,19 @@ export function mediaRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     '/api/entries/:entryId/renditions',
-    { schema: { tags: ['media'], params: entryParams, response: { 200: renditionStatusSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['media'],
+        ...operationDoc(
+          'Streaming copies of an entry: progress and URLs',
+          'Whether the HLS renditions are queued, running, done or failed (with a percentage), and once done ' +
+            'the poster and master playlist URLs and the subtitle tracks.',
+          ['entryOwner', ...allowedBy('entries.viewAll')],
+        ),
+        params: entryParams,
+        response: { 200: renditionStatusSchema, ...errors },
+      },
+    },
     async (req, reply) => {
       reply.header('cache-control', 'private, no-store');
       return getEntryRenditions(deps, req.actor, req.params.entryId);
@@ -64,7 +77,12 @@ export function mediaRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['media'],
-        description: 'master.m3u8, poster.jpg or strip.jpg of the renditions; Range supported.',
+        ...operationDoc(
+          'HLS master playlist or poster of an entry',
+          '`file` is `master.m3u8`, `poster.jpg` or `strip.jpg`; `Range` is supported. With object storage, a ' +
+            '302 to a short-lived signed URL. Any other name: `media.notFound`.',
+          ['entryOwner', ...allowedBy('entries.viewAll')],
+        ),
         params: entryParams.extend({ file: name }),
         produces: ['application/vnd.apple.mpegurl', 'image/jpeg'],
         response: errors,
@@ -83,7 +101,12 @@ export function mediaRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['media'],
-        description: 'A variant playlist (index.m3u8) or segment (seg_NNNNN.ts / .m4s); Range supported.',
+        ...operationDoc(
+          'HLS variant playlist or segment of an entry',
+          "A variant's `index.m3u8` or a segment (`seg_NNNNN.ts` / `.m4s`); `Range` is supported. With object " +
+            'storage, a 302 to a short-lived signed URL.',
+          ['entryOwner', ...allowedBy('entries.viewAll')],
+        ),
         params: entryParams.extend({ variant: name, file: name }),
         produces: ['application/vnd.apple.mpegurl', 'video/mp2t', 'video/iso.segment'],
         response: errors,
@@ -102,8 +125,13 @@ export function mediaRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['media'],
-        description:
-          'The original file as uploaded (attachment; Range supported), or a redirect to a short-lived signed URL when it is in object storage.',
+        ...operationDoc(
+          'Download the original file',
+          'The file as uploaded, as an attachment (`Range` supported), or a 302 to a short-lived signed URL ' +
+            'when it is in object storage. The publisher may download the original of a published entry (for the ' +
+            'fanpage).',
+          ['entryOwner', ...allowedBy('entries.viewAll'), 'publisher'],
+        ),
         params: entryParams,
         produces: ['video/mp4', 'video/quicktime'],
         response: errors,

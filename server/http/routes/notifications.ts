@@ -5,6 +5,7 @@ import { errorBodySchema, notificationListSchema, okSchema } from '../../../core
 import type { Deps } from '../../services/context.ts';
 import { listMyNotifications } from '../../services/list-my-notifications.ts';
 import { markNotificationRead } from '../../services/mark-notification-read.ts';
+import { operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 
@@ -13,7 +14,18 @@ export function notificationRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     '/api/me/notifications',
-    { schema: { tags: ['notifications'], response: { 200: notificationListSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['notifications'],
+        ...operationDoc(
+          'My notifications',
+          "The caller's in-app notifications, newest first, with title and body in both languages and the " +
+            'unread count.',
+          ['signedIn'],
+        ),
+        response: { 200: notificationListSchema, ...errors },
+      },
+    },
     async (req) => listMyNotifications(deps, req.actor),
   );
 
@@ -22,6 +34,11 @@ export function notificationRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['notifications'],
+        ...operationDoc(
+          'Mark a notification read',
+          "Marks one of the caller's notifications read; someone else's is `notification.notFound`.",
+          ['signedIn'],
+        ),
         params: z.object({ id: z.coerce.number().int().positive() }),
         response: { 200: okSchema, ...errors },
       },

@@ -12,6 +12,7 @@ import { REPORT_KINDS, reportEntry } from '../../services/report-entry.ts';
 import { openPublicEntryMedia, openPublicSubtitles } from '../../services/serve-public-media.ts';
 import { limiter } from '../plugins/rate-limit.ts';
 import { sendMedia, withRangeSize } from './media.ts';
+import { operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -50,6 +51,12 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['public'],
+        ...operationDoc(
+          'The public gallery',
+          'A page of published entries (names and unit only, never personal data) with counts for the filters; ' +
+            'filters by form, unit and topic, `q` without diacritics. Cached for 10 s; no session needed.',
+          ['anyone'],
+        ),
         params: slugParams,
         querystring: galleryQuery,
         response: { 200: galleryPageSchema, ...errors },
@@ -62,7 +69,19 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     '/api/public/entries/:entryId',
-    { schema: { tags: ['public'], params: entryParams, response: { 200: publicEntrySchema, ...errors } } },
+    {
+      schema: {
+        tags: ['public'],
+        ...operationDoc(
+          'A published entry',
+          'The public view of a published entry: title, synopsis, credits, caption, player URLs and subtitles. ' +
+            'Unpublished entries do not exist here (`entry.notFound`).',
+          ['anyone'],
+        ),
+        params: entryParams,
+        response: { 200: publicEntrySchema, ...errors },
+      },
+    },
     async (req, reply) => {
       return sendJson(reply, await publicEntryJson(deps, req.params.entryId));
     },
@@ -73,6 +92,11 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['public'],
+        ...operationDoc(
+          'HLS master playlist or poster of a published entry',
+          '`master.m3u8`, `poster.jpg` or `strip.jpg` of a published entry; `Range` supported; cacheable.',
+          ['anyone'],
+        ),
         params: entryParams.extend({ file: name }),
         produces: ['application/vnd.apple.mpegurl', 'image/jpeg'],
         response: errors,
@@ -92,6 +116,11 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['public'],
+        ...operationDoc(
+          'HLS variant playlist or segment of a published entry',
+          'A variant playlist or segment of a published entry; `Range` supported; cacheable.',
+          ['anyone'],
+        ),
         params: entryParams.extend({ variant: name, file: name }),
         produces: ['application/vnd.apple.mpegurl', 'video/mp2t'],
         response: errors,
@@ -111,6 +140,9 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['public'],
+        ...operationDoc('Subtitles of a published entry', 'The cleaned WebVTT file of a track, named `<lang>.vtt`.', [
+          'anyone',
+        ]),
         params: entryParams.extend({ file: z.string().max(40) }),
         produces: ['text/vtt'],
         response: errors,
@@ -127,6 +159,14 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['public'],
+        ...operationDoc(
+          'Report a published entry',
+          "Tells the committee that a published entry copies someone, breaks someone's rights or is " +
+            'inappropriate (`kind`), with a `reason` of at least 10 characters and an optional contact that is ' +
+            'never shown publicly. Needs the CSRF token (anonymous token without a session); rate-limited per ' +
+            'address (`RATE_LIMIT_REPORTS_PER_HOUR`).',
+          ['anyone'],
+        ),
         params: entryParams,
         body: z.object({
           kind: z.enum(REPORT_KINDS),
@@ -145,7 +185,14 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     '/api/public/contests/:slug/news',
-    { schema: { tags: ['public'], params: slugParams, response: { 200: z.array(newsPostSchema), ...errors } } },
+    {
+      schema: {
+        tags: ['public'],
+        ...operationDoc('Contest news', "The contest's announcements, newest first; cached for 10 s.", ['anyone']),
+        params: slugParams,
+        response: { 200: z.array(newsPostSchema), ...errors },
+      },
+    },
     async (req, reply) => {
       reply.header('cache-control', shortCache);
       return listNews(deps, req.params.slug);

@@ -17,6 +17,7 @@ import { saveNewsPost } from '../../services/save-news-post.ts';
 import { publishEntries } from '../../services/publish-entries.ts';
 import { resolveReport } from '../../services/resolve-report.ts';
 import { unpublishEntry } from '../../services/unpublish-entry.ts';
+import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -31,6 +32,12 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['publication'],
+        ...operationDoc(
+          'Entries to publish and their state',
+          'Every approved or published entry with its publication state, caption, public URL and whether its ' +
+            'streaming copy is ready.',
+          allowedBy('entries.publish'),
+        ),
         params: slugParams,
         response: { 200: z.array(publicationRowSchema), ...errors },
       },
@@ -43,7 +50,14 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['publication'],
-        description: 'Publishes the listed entries, or with `entryIds: null` every approved entry not yet public.',
+        ...operationDoc(
+          'Publish entries in the gallery',
+          'Publishes the listed entries, or with `entryIds: null` every approved entry not yet public, each ' +
+            'with a caption crediting its authors (`caption` overrides it when publishing one entry). Entries not ' +
+            'approved or whose streaming copy is not ready are skipped and listed in `skipped` with the reason. ' +
+            'Audited; authors are notified.',
+          allowedBy('entries.publish'),
+        ),
         params: slugParams,
         body: z.object({
           entryIds: z.array(z.number().int().positive()).max(2000).nullable(),
@@ -60,6 +74,12 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['publication'],
+        ...operationDoc(
+          'Take an entry out of the gallery',
+          'Unpublishes an entry with a `reason` of at least 5 characters that its author is told ' +
+            '(`publish.reasonRequired`). Audited.',
+          allowedBy('entries.publish'),
+        ),
         params: slugParams.extend({ entryId: z.coerce.number().int().positive() }),
         body: z.object({ reason: z.string().max(1000) }),
         response: { 200: okSchema, ...errors },
@@ -73,7 +93,19 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     '/api/contests/:slug/publication/captions.csv',
-    { schema: { tags: ['publication'], params: slugParams, produces: ['text/csv'] } },
+    {
+      schema: {
+        tags: ['publication'],
+        ...operationDoc(
+          'Captions for the fanpage (CSV)',
+          'Every published entry with its caption, public link and download address, as CSV (UTF-8 with a BOM, ' +
+            'for Excel).',
+          allowedBy('entries.publish'),
+        ),
+        params: slugParams,
+        produces: ['text/csv'],
+      },
+    },
     async (req, reply) => {
       const csv = await exportCaptionsCsv(deps, req.actor, req.params.slug, req.lang);
       return reply
@@ -89,6 +121,12 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['reports'],
+        ...operationDoc(
+          'Reports about published entries',
+          "The public's reports with their status (`open`, `dismissed`, `upheld`) and outcome; filter by " +
+            '`status`.',
+          allowedBy('reports.handle'),
+        ),
         params: slugParams,
         querystring: z.object({ status: z.enum(['open', 'dismissed', 'upheld']).optional() }),
         response: { 200: z.array(reportRowSchema), ...errors },
@@ -102,6 +140,13 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['reports'],
+        ...operationDoc(
+          'Resolve a report',
+          'Records the outcome (at least 5 characters): `dismissed` or `upheld`; an upheld report may take the ' +
+            'entry out of the gallery in the same step (`unpublish: true`). Audited. `report.alreadyResolved` ' +
+            'when handled already.',
+          allowedBy('reports.handle'),
+        ),
         params: z.object({ reportId: z.coerce.number().int().positive() }),
         body: z.object({
           status: z.enum(['dismissed', 'upheld']),
@@ -122,6 +167,12 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['news'],
+        ...operationDoc(
+          'Post news',
+          "Publishes an announcement on the contest's home page (title 3–300 characters, body in plain text " +
+            'with light Markdown). Audited.',
+          allowedBy('news.edit'),
+        ),
         params: slugParams,
         body: newsBody,
         response: { 201: z.object({ id: z.number() }), ...errors },
@@ -135,6 +186,7 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['news'],
+        ...operationDoc('Edit news', "Replaces a news post's title and body. Audited.", allowedBy('news.edit')),
         params: slugParams.extend({ postId: z.coerce.number().int().positive() }),
         body: newsBody,
         response: { 200: z.object({ id: z.number() }), ...errors },
@@ -148,6 +200,7 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['news'],
+        ...operationDoc('Delete news', 'Deletes a news post. Audited.', allowedBy('news.edit')),
         params: slugParams.extend({ postId: z.coerce.number().int().positive() }),
         response: { 200: okSchema, ...errors },
       },

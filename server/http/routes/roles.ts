@@ -7,6 +7,7 @@ import type { Deps } from '../../services/context.ts';
 import { grantContestRole } from '../../services/grant-contest-role.ts';
 import { listContestRoles } from '../../services/list-contest-roles.ts';
 import { revokeContestRole } from '../../services/revoke-contest-role.ts';
+import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -15,7 +16,18 @@ export function roleRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/contests/:slug/roles',
-    { schema: { tags: ['roles'], params: slugParams, response: { 200: z.array(contestRoleViewSchema), ...errors } } },
+    {
+      schema: {
+        tags: ['roles'],
+        ...operationDoc(
+          'List who holds which role',
+          'Every role granted in the contest, with the person and, for `unit_rep`, the unit.',
+          allowedBy('roles.view'),
+        ),
+        params: slugParams,
+        response: { 200: z.array(contestRoleViewSchema), ...errors },
+      },
+    },
     async (req) =>
       listContestRoles(deps, req.actor, req.params.slug) as Promise<z.infer<typeof contestRoleViewSchema>[]>,
   );
@@ -24,6 +36,13 @@ export function roleRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['roles'],
+        ...operationDoc(
+          'Give a person a role',
+          'Gives a registered account (found by e-mail or phone in `identifier`) a contest role; `unit_rep` ' +
+            'needs `unitId`. Granting twice is harmless. Audited. Errors: `role.userNotFound`, ' +
+            '`role.unitRequired`, `role.otherUnit`.',
+          allowedBy('roles.edit'),
+        ),
         params: slugParams,
         body: z.object({
           identifier: z.string().trim().min(3).max(200),
@@ -40,6 +59,12 @@ export function roleRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['roles'],
+        ...operationDoc(
+          'Take a role away',
+          "Revokes a role; it takes effect on the person's next request. The last organizer cannot be removed " +
+            '(`role.lastOrganizer`). Audited.',
+          allowedBy('roles.edit'),
+        ),
         params: slugParams.extend({ roleId: z.coerce.number().int().positive() }),
         response: { 200: okSchema, ...errors },
       },

@@ -7,6 +7,7 @@ import type { Deps } from '../../services/context.ts';
 import { addRosterMember } from '../../services/add-roster-member.ts';
 import { listRoster } from '../../services/list-roster.ts';
 import { removeRosterMember } from '../../services/remove-roster-member.ts';
+import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -15,7 +16,18 @@ export function rosterRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/contests/:slug/roster',
-    { schema: { tags: ['roster'], params: slugParams, response: { 200: z.array(rosterMemberViewSchema), ...errors } } },
+    {
+      schema: {
+        tags: ['roster'],
+        ...operationDoc(
+          'List the organizing committee, jury and secretariat',
+          "Members of the contest's bodies, with their contact details; these people may not enter the contest.",
+          allowedBy('roster.view'),
+        ),
+        params: slugParams,
+        response: { 200: z.array(rosterMemberViewSchema), ...errors },
+      },
+    },
     async (req) => listRoster(deps, req.actor, req.params.slug) as Promise<z.infer<typeof rosterMemberViewSchema>[]>,
   );
   r.post(
@@ -23,6 +35,12 @@ export function rosterRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['roster'],
+        ...operationDoc(
+          'Add a member to a body',
+          'Adds a member of the organizing committee, jury or secretariat. Their e-mail or phone is required ' +
+            '(`roster.contactRequired`): it bars them from entering. Audited.',
+          allowedBy('roster.edit'),
+        ),
         params: slugParams,
         body: rosterMemberInputSchema,
         response: { 201: z.object({ id: z.number() }), ...errors },
@@ -35,6 +53,7 @@ export function rosterRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['roster'],
+        ...operationDoc('Remove a member from a body', 'Removes a roster member. Audited.', allowedBy('roster.edit')),
         params: slugParams.extend({ memberId: z.coerce.number().int().positive() }),
         response: { 200: okSchema, ...errors },
       },

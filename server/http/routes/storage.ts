@@ -13,6 +13,7 @@ import { findOrphanedMedia, removeOrphanedMedia } from '../../services/find-orph
 import { getStorageUsage } from '../../services/get-storage-usage.ts';
 import { listFailedJobs } from '../../services/list-failed-jobs.ts';
 import { retryFailedJob } from '../../services/retry-failed-job.ts';
+import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -23,13 +24,37 @@ export function storageRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     '/api/contests/:slug/storage',
-    { schema: { tags: ['storage'], params: slugParams, response: { 200: storageUsageSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['storage'],
+        ...operationDoc(
+          'Storage use of a contest',
+          'Bytes by kind (originals, renditions, subtitles, uploads in progress, superseded files), the entries ' +
+            'that use most and the free space of the data disk.',
+          allowedBy('media.manage'),
+        ),
+        params: slugParams,
+        response: { 200: storageUsageSchema, ...errors },
+      },
+    },
     async (req) => getStorageUsage(deps, req.actor, req.params.slug),
   );
 
   r.get(
     '/api/contests/:slug/jobs/failed',
-    { schema: { tags: ['storage'], params: slugParams, response: { 200: z.array(failedJobSchema), ...errors } } },
+    {
+      schema: {
+        tags: ['storage'],
+        ...operationDoc(
+          'Failed media jobs of a contest',
+          'Media jobs (checks, moves to storage, renditions, fingerprints) that failed for good, with their ' +
+            'last error (server paths removed).',
+          allowedBy('media.manage'),
+        ),
+        params: slugParams,
+        response: { 200: z.array(failedJobSchema), ...errors },
+      },
+    },
     async (req) => listFailedJobs(deps, req.actor, req.params.slug),
   );
 
@@ -38,6 +63,12 @@ export function storageRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['storage'],
+        ...operationDoc(
+          'Retry a failed media job',
+          'Gives a failed job one more run. Audited. Errors: `jobs.notFound`, `jobs.notRetryable` (still ' +
+            'waiting or running).',
+          allowedBy('media.manage'),
+        ),
         params: slugParams.extend({ jobId: z.string().min(1).max(100) }),
         response: { 200: okSchema, ...errors },
       },
@@ -50,7 +81,17 @@ export function storageRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     '/api/admin/storage/orphans',
-    { schema: { tags: ['storage'], response: { 200: orphanReportSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['storage'],
+        ...operationDoc(
+          'Find orphaned files',
+          'Files in storage or the upload folder that nothing in the database points at, older than an hour.',
+          ['siteAdmin'],
+        ),
+        response: { 200: orphanReportSchema, ...errors },
+      },
+    },
     async (req) => findOrphanedMedia(deps, req.actor),
   );
 
@@ -59,7 +100,12 @@ export function storageRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['storage'],
-        description: 'Removes the orphaned files a fresh scan finds (older than an hour).',
+        ...operationDoc(
+          'Remove orphaned files',
+          'Removes the orphaned files a fresh scan finds (never a list sent by the client) and returns how many ' +
+            'and how many bytes. Audited. `storage.orphansNotRemoved` (424) when none could be removed.',
+          ['siteAdmin'],
+        ),
         response: { 200: z.object({ removed: z.number(), bytes: z.number() }), ...errors },
       },
     },

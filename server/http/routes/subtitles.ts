@@ -10,6 +10,7 @@ import { listEntrySubtitles } from '../../services/list-entry-subtitles.ts';
 import { saveEntrySubtitles } from '../../services/save-entry-subtitles.ts';
 import { openEntrySubtitles } from '../../services/serve-entry-subtitles.ts';
 import type { StoredObject } from '../../storage/storage.ts';
+import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const entryParams = z.object({ entryId: z.coerce.number().int().positive() });
@@ -46,7 +47,17 @@ export function subtitleRoutes(app: FastifyInstance, deps: Deps): void {
         bodyLimit: 2 * SUBTITLE_MAX_BYTES,
         schema: {
           tags: ['subtitles'],
-          description: `The subtitle file's bytes (WebVTT or SubRip; UTF-8, or UTF-16 with a BOM; at most ${SUBTITLE_MAX_BYTES} bytes) as ${SUBTITLE_TYPES.join(', ')}. Replaces the track in that language.`,
+          ...operationDoc(
+            'Upload a subtitle track',
+            "The request body is the subtitle file's bytes (WebVTT or SubRip; UTF-8, or UTF-16 with a BOM; at " +
+              `most ${SUBTITLE_MAX_BYTES} bytes) sent as ${SUBTITLE_TYPES.map((t) => `\`${t}\``).join(', ')}; ` +
+              '`lang` is a BCP-47 tag from the supported list (`subtitles.lang` names them) and `label` an ' +
+              'optional display name. Replaces the track in that language; the answer says what cleaning ' +
+              'removed. Each rule broken has its own code naming the line (`subtitles.timestamp`, ' +
+              '`subtitles.timing`, `subtitles.encoding`, …). The entrant may change tracks while the entry is an ' +
+              'editable draft; the organizer and secretariat at any time, audited.',
+            ['entryOwner', ...allowedBy('entries.intake')],
+          ),
           consumes: SUBTITLE_TYPES,
           params: langParams,
           querystring: z.object({ label: z.string().max(SUBTITLE_LABEL_MAX).optional() }),
@@ -64,7 +75,18 @@ export function subtitleRoutes(app: FastifyInstance, deps: Deps): void {
 
     r.delete(
       '/api/entries/:entryId/subtitles/:lang',
-      { schema: { tags: ['subtitles'], params: langParams, response: { 200: okSchema, ...errors } } },
+      {
+        schema: {
+          tags: ['subtitles'],
+          ...operationDoc(
+            'Delete a subtitle track',
+            'Removes the track in that language, by the same rules as uploading one.',
+            ['entryOwner', ...allowedBy('entries.intake')],
+          ),
+          params: langParams,
+          response: { 200: okSchema, ...errors },
+        },
+      },
       async (req) => {
         await deleteEntrySubtitles(deps, req.actor, req.params.entryId, req.params.lang);
         return { ok: true as const };
@@ -73,7 +95,18 @@ export function subtitleRoutes(app: FastifyInstance, deps: Deps): void {
 
     r.get(
       '/api/entries/:entryId/subtitles',
-      { schema: { tags: ['subtitles'], params: entryParams, response: { 200: subtitleListSchema, ...errors } } },
+      {
+        schema: {
+          tags: ['subtitles'],
+          ...operationDoc(
+            'List subtitle tracks',
+            "The entry's tracks, Vietnamese first, and whether the caller may change them now.",
+            ['entryOwner', ...allowedBy('entries.viewAll')],
+          ),
+          params: entryParams,
+          response: { 200: subtitleListSchema, ...errors },
+        },
+      },
       async (req, reply) => {
         reply.header('cache-control', 'private, no-store');
         return listEntrySubtitles(deps, req.actor, req.params.entryId);
@@ -85,7 +118,11 @@ export function subtitleRoutes(app: FastifyInstance, deps: Deps): void {
       {
         schema: {
           tags: ['subtitles'],
-          description: 'The cleaned WebVTT file of a track (for <track src>).',
+          ...operationDoc(
+            'Download a subtitle track (WebVTT)',
+            'The cleaned WebVTT file of a track, for `<track src>`.',
+            ['entryOwner', ...allowedBy('entries.viewAll')],
+          ),
           params: langParams,
           querystring: z.object({ v: z.string().max(32).optional() }),
           produces: ['text/vtt'],

@@ -8,6 +8,7 @@ import { deleteUnit } from '../../services/delete-unit.ts';
 import { importUnits } from '../../services/import-units.ts';
 import { listUnits } from '../../services/list-units.ts';
 import { saveUnit } from '../../services/save-unit.ts';
+import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -21,6 +22,12 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['units'],
+        ...operationDoc(
+          'List units',
+          'The units (communes, towns, agencies) of the contest with their category; `q` searches names without ' +
+            'diacritics.',
+          allowedBy('units.view'),
+        ),
         params: slugParams,
         querystring: z.object({ q: z.string().max(100).optional() }),
         response: { 200: z.array(unitViewSchema), ...errors },
@@ -34,6 +41,12 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['units'],
+        ...operationDoc(
+          'Add a unit',
+          'Adds a unit with its name, category code and optional contact e-mail. Audited. Errors: ' +
+            '`unit.nameTaken`, `unit.categoryUnknown` (its message lists the valid categories).',
+          allowedBy('units.edit'),
+        ),
         params: slugParams,
         body: unitInputSchema,
         response: { 201: z.object({ id: z.number() }), ...errors },
@@ -47,6 +60,11 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['units'],
+        ...operationDoc(
+          'Change a unit',
+          'Renames a unit or changes its category or contact. Audited.',
+          allowedBy('units.edit'),
+        ),
         params: unitParams,
         body: unitInputSchema,
         response: { 200: z.object({ id: z.number() }), ...errors },
@@ -57,7 +75,18 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.delete(
     '/api/contests/:slug/units/:unitId',
-    { schema: { tags: ['units'], params: unitParams, response: { 200: okSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['units'],
+        ...operationDoc(
+          'Delete a unit',
+          'Deletes a unit that has no representative and no entry (`unit.inUse` otherwise). Audited.',
+          allowedBy('units.edit'),
+        ),
+        params: unitParams,
+        response: { 200: okSchema, ...errors },
+      },
+    },
     async (req) => {
       await deleteUnit(deps, req.actor, req.params.slug, req.params.unitId);
       return { ok: true as const };
@@ -71,6 +100,14 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
       bodyLimit: 5 * 1024 * 1024,
       schema: {
         tags: ['units'],
+        ...operationDoc(
+          'Import units from CSV or XLSX',
+          'The request body is the file itself (`text/csv`, `application/octet-stream` or the XLSX type; at ' +
+            'most 5 MiB) with a header row `ten, loai` (name, category). `filename` tells XLSX from CSV when the ' +
+            'bytes do not. All or nothing: any bad row rejects the file with `import.rowErrors`, every bad row ' +
+            'listed in `details.rows`. Units with the same name are updated. Audited.',
+          allowedBy('units.edit'),
+        ),
         params: slugParams,
         querystring: z.object({ filename: z.string().max(255).default('units.csv') }),
         response: { 200: importResultSchema, ...errors },

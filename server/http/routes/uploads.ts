@@ -4,7 +4,7 @@ import { AppError } from '../../../core/errors.ts';
 import type { Deps } from '../../services/context.ts';
 import { authorizeUpload } from '../../services/authorize-upload.ts';
 import { checkUploadAllowed } from '../../services/begin-upload.ts';
-import { setTusCaller, TUS_PATH } from '../../uploads/tus-server.ts';
+import { setTusCaller, TUS_PATH, uploadBadRequest, type UploadField } from '../../uploads/tus-server.ts';
 
 function metadataOf(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -36,8 +36,10 @@ export function uploadRoutes(app: FastifyInstance, deps: Deps, createTus: () => 
     const meta = metadataOf(req.headers['upload-metadata'] as string | undefined);
     const entryId = Number(meta.entryId);
     const size = Number(req.headers['upload-length']);
-    if (!Number.isInteger(entryId) || entryId <= 0 || !Number.isFinite(size) || size < 0)
-      throw new AppError('upload.badRequest');
+    const wrong: UploadField[] = [];
+    if (!Number.isInteger(entryId) || entryId <= 0) wrong.push('Upload-Metadata.entryId');
+    if (!Number.isFinite(size) || size < 0) wrong.push('Upload-Length');
+    if (wrong.length) throw uploadBadRequest(wrong);
     await checkUploadAllowed(deps, req.actor, entryId, size);
     await handOver(req, reply);
   });
