@@ -158,7 +158,7 @@ describe('IntegrityMonitor: devices', () => {
 
 describe('IntegrityMonitor: timing', () => {
   it('quarantines votes that arrive at a fixed interval from rotating addresses, but not an honest one in between', () => {
-    const script = Array.from({ length: 14 }, (_, i) =>
+    const script = Array.from({ length: 24 }, (_, i) =>
       ev({
         at: DAY0 + i * 45 * SEC + (i % 2) * 300,
         voter: `bot-${i}`,
@@ -176,7 +176,8 @@ describe('IntegrityMonitor: timing', () => {
     });
     const events = [...script.slice(0, 5), honest, ...script.slice(5)];
     const m = assessStream(events, T, VN);
-    expect(script.every((e) => m.get(e.id)!.reasons.includes('regular_timing'))).toBe(true);
+    // Every scripted vote but the last, which no later vote showed to be on the beat.
+    expect(script.slice(0, -1).every((e) => m.get(e.id)!.reasons.includes('regular_timing'))).toBe(true);
     expect(m.get(honest.id)!.status).toBe('counted');
   });
 

@@ -128,6 +128,8 @@ export class IntegrityMonitor {
   private sourceDays = new Map<string, SourceDay>();
   private deviceDays = new Map<string, { voters: Set<string>; votes: Tracked[] }>();
   private rings = new Map<string, Tracked[]>();
+  /** Rings that have dropped an arrival: their first arrival was judged while it sat inside. */
+  private ringsMoved = new Set<string>();
   private waves = new Map<string, EntryWave>();
   /** Voters whose vote was quarantined as part of a wave of stockpiled identities. */
   private readonly cohort = new Set<string>();
@@ -265,7 +267,12 @@ export class IntegrityMonitor {
       const last = w.queue.last();
       if (!last || last.at < burst) this.windows.delete(k);
     }
-    for (const [k, ring] of this.rings) if (ring.at(-1)!.at < now - 24 * HOUR) this.rings.delete(k);
+    for (const [k, ring] of this.rings) {
+      if (ring.at(-1)!.at < now - 24 * HOUR) {
+        this.rings.delete(k);
+        this.ringsMoved.delete(k);
+      }
+    }
   }
 
   private checkTiming(cur: Tracked): void {
@@ -276,11 +283,15 @@ export class IntegrityMonitor {
       let ring = this.rings.get(key);
       if (!ring) this.rings.set(key, (ring = []));
       ring.push(cur);
-      if (ring.length > size) ring.shift();
+      if (ring.length > size) {
+        ring.shift();
+        this.ringsMoved.add(key);
+      }
       if (ring.length < size) continue;
       const run = regularRun(
         ring.map((u) => u.at),
         this.t.regularMaxDispersion,
+        !this.ringsMoved.has(key),
       );
       if (run.regular) ring.forEach((u, i) => run.members[i] && this.hold(u, 'regular_timing'));
     }

@@ -11,7 +11,7 @@ const MIN = 60_000;
 const none = { count: 0, oldestAt: null };
 
 function counts(over: Partial<SendCounts> = {}): SendCounts {
-  const source = { lastHour: none, lastDay: none, unconfirmedLastHour: none };
+  const source = { lastHour: none, lastDay: none, unconfirmedLastHour: none, confirmedLastDay: 0 };
   return {
     channel: 'sms',
     identity: { lastSentAt: null, lastHour: none, lastDay: none },
@@ -57,7 +57,13 @@ describe('decideSend', () => {
   });
 
   it('limits codes from one address: unconfirmed ones first, then all sent in an hour and a day', () => {
-    const src = (o: object) => ({ lastHour: none, lastDay: none, unconfirmedLastHour: none, ...o });
+    const src = (o: object) => ({
+      lastHour: none,
+      lastDay: none,
+      unconfirmedLastHour: none,
+      confirmedLastDay: 0,
+      ...o,
+    });
     const unconfirmed = decide(
       counts({ address: src({ unconfirmedLastHour: { count: 10, oldestAt: ago(30 * MIN) } }) }),
     );
@@ -68,7 +74,13 @@ describe('decideSend', () => {
   });
 
   it('limits codes from one /24 or /64 with its own, wider limits', () => {
-    const src = (o: object) => ({ lastHour: none, lastDay: none, unconfirmedLastHour: none, ...o });
+    const src = (o: object) => ({
+      lastHour: none,
+      lastDay: none,
+      unconfirmedLastHour: none,
+      confirmedLastDay: 0,
+      ...o,
+    });
     const r = decide(counts({ network: src({ unconfirmedLastHour: { count: 30, oldestAt: ago(MIN) } }) }));
     expect(!r.ok && r.problem.code).toBe('send.networkLimit');
     expect(decide(counts({ network: src({ lastHour: { count: 149, oldestAt: ago(MIN) } }) })).ok).toBe(true);
@@ -88,6 +100,19 @@ describe('decideSend', () => {
     const r = decide(counts({ sms: { sentToday: 900, sentLastDay: 1000, unconfirmedLastDay: 600 } }));
     expect(!r.ok && r.problem).toEqual({ code: 'send.smsPaused', params: { minutes: 30 } });
     expect(!r.ok && r.retryAfterSec).toBe(1800);
+  });
+
+  it('during a pause still sends from a network whose codes of the last day were mostly confirmed', () => {
+    const paused = { sentToday: 900, sentLastDay: 1000, unconfirmedLastDay: 600 };
+    const network = (confirmedLastDay: number, sent: number) => ({
+      lastHour: none,
+      lastDay: { count: sent, oldestAt: ago(MIN) },
+      unconfirmedLastHour: none,
+      confirmedLastDay,
+    });
+    expect(decide(counts({ sms: paused, network: network(8, 10) }))).toEqual({ ok: true });
+    expect(decide(counts({ sms: paused, network: network(4, 10) })).ok).toBe(false);
+    expect(decide(counts({ sms: paused, network: network(1, 1) })).ok).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@
  * Whether a one-time code may be sent now, from counts the server reads (or the simulation keeps): per identity (the
  * number or address the code goes to), per client address, per network (/24 or /64), and for text messages the
  * contest's daily budget and a pause when most recent messages go unconfirmed (SMS pumping: codes requested for
- * numbers nobody reads). A proof-of-work challenge comes before this (server), and foreign, premium and short numbers
+ * numbers nobody reads) — except, during such a pause, for networks with a good record. A proof-of-work challenge comes before this (server), and foreign, premium and short numbers
  * never get here (core/voting/phone.ts).
  */
 import { problem, type VotingProblem } from './messages.ts';
@@ -20,6 +20,8 @@ export interface SourceCounts {
   lastDay: WindowCount;
   /** Codes sent in the last hour that have not been confirmed. */
   unconfirmedLastHour: WindowCount;
+  /** Codes sent in the last 24 h that were confirmed: the source's good record. */
+  confirmedLastDay: number;
 }
 
 export interface SendCounts {
@@ -99,10 +101,19 @@ export function decideSend(
       const next = startOfLocalDay(now, timeZone, 1);
       return refuse(problem('send.smsBudget', { next }), next.getTime() - t);
     }
-    if (smsPaused(c.sms, limits))
+    if (smsPaused(c.sms, limits) && !trustedNetwork(c.network)) {
       return refuse(problem('send.smsPaused', { minutes: SMS_PAUSE_MS / 60_000 }), SMS_PAUSE_MS);
+    }
   }
   return { ok: true };
+}
+
+/**
+ * During a pause, a network whose codes of the last day were mostly confirmed still gets text messages: the carrier
+ * pools and home networks honest voters verify from keep working, while a pump's spread of fresh addresses does not.
+ */
+export function trustedNetwork(n: SourceCounts): boolean {
+  return n.confirmedLastDay >= 2 && n.confirmedLastDay * 2 >= n.lastDay.count;
 }
 
 /** Most text messages of the last 24 h went unconfirmed, in numbers beyond honest mistakes. */

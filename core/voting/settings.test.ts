@@ -25,7 +25,7 @@ describe('votingSettingsSchema defaults', () => {
     const s = resolveVotingSettings({ rule: { kind: 'total', votes: 3 }, integrity: { deviceIdentitiesPerDay: 6 } });
     expect(s.rule).toEqual({ kind: 'total', votes: 3 });
     expect(s.integrity.deviceIdentitiesPerDay).toBe(6);
-    expect(s.integrity.regularGaps).toBe(12);
+    expect(s.integrity.regularGaps).toBe(20);
     expect(s.fanpageFormula.reactions).toBe(1);
   });
 

@@ -79,7 +79,7 @@ export const integrityThresholdsSchema = z.object({
   /** Distinct voters on one device (first-party cookie) in a day from which all its votes are quarantined. */
   deviceIdentitiesPerDay: count(2, 1000, 4),
   /** Regular timing: this many successive gaps of one source... */
-  regularGaps: count(6, 200, 12),
+  regularGaps: count(6, 200, 20),
   /** ...whose median absolute deviation is at most this share of their median. */
   regularMaxDispersion: ratio(0.1),
   /** Waves: votes for one entry within this window... */

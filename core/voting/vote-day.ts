@@ -4,9 +4,26 @@ import type { VoteRule } from './settings.ts';
 
 export type Lang = 'vi' | 'en';
 
+// Days already worked out, per zone: every vote needs its day, and asking Intl each time is the slowest step.
+const knownDays = new Map<string, { start: number; end: number; label: string }[]>();
+
 /** The contest day of an instant, as "yyyy-MM-dd" in the contest's zone: the day part of the vote's unique key. */
 export function voteDay(at: Date, timeZone: string): string {
-  return utcToZonedLocal(at, timeZone).slice(0, 10);
+  const t = at.getTime();
+  let days = knownDays.get(timeZone);
+  if (!days) knownDays.set(timeZone, (days = []));
+  for (let i = days.length - 1; i >= 0; i--) {
+    const d = days[i]!;
+    if (t >= d.start && t < d.end) return d.label;
+  }
+  const label = utcToZonedLocal(at, timeZone).slice(0, 10);
+  if (days.length >= 400) days.shift();
+  days.push({
+    start: startOfLocalDay(at, timeZone).getTime(),
+    end: startOfLocalDay(at, timeZone, 1).getTime(),
+    label,
+  });
+  return label;
 }
 
 /**
