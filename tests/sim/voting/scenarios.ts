@@ -22,7 +22,7 @@ export interface ScenarioOptions {
   /** Voting opens at local midnight of this day. */
   startDate?: string;
   /** Which attacks join the honest voters: attacks on the vote, or SMS pumping (run apart: a pump pauses SMS). */
-  attacks: 'votes' | 'pumping' | 'none';
+  attacks: 'votes' | 'pumping' | 'adaptive' | 'none';
 }
 
 export interface Scenario {
@@ -168,6 +168,7 @@ export function buildScenario(o: ScenarioOptions): Scenario {
 
   if (o.attacks === 'votes') addVoteAttacks(sessions, r, o, at, n);
   if (o.attacks === 'pumping') addPumping(sessions, r, at, n);
+  if (o.attacks === 'adaptive') addAdaptiveAttacks(sessions, r, o, at, n);
   return { startsAt: start, endsAt: end, entries: ENTRIES, sessions };
 }
 
@@ -330,4 +331,64 @@ function addPumping(
   for (let i = 0; i < n(2000); i++)
     pump('one /24', i, at(0, 3) + i * 3 * SEC, `103.91.5.${1 + r.int(254)}`, newPhone(r));
   for (let i = 0; i < n(8000); i++) pump('botnet', i, at(0, 4) + i * 4 * SEC, proxy(r), newPhone(r));
+}
+
+/**
+ * Attacks shaped to stay under the checks, to measure what the rules cannot stop (reported by the hand-run script,
+ * not held to the targets): each uses real verified numbers, as the per-person rule forces any attack to.
+ */
+function addAdaptiveAttacks(
+  sessions: Session[],
+  r: Random,
+  o: ScenarioOptions,
+  at: (day: number, hours: number) => number,
+  n: (x: number) => number,
+): void {
+  // A patient flood: one address, 90 new numbers a day, verified and voting one at a time over twelve hours.
+  for (let d = 0; d < o.days; d++) {
+    for (let i = 0; i < 90; i++) {
+      const phone = `0362${String(d * 1000 + i).padStart(6, '0')}`;
+      const steps = [...verify(phone), vote('VL-10', 20 * SEC)];
+      const t = at(d, 8) + i * 8 * MIN + r.int(4 * MIN);
+      sessions.push(
+        attackSession('patient flood from one address', `pf-${d}-${i}`, t, '42.119.7.7', `pf-dev-${d}-${i}`, steps),
+      );
+    }
+  }
+  // A script with a wide random wait (45 s ± 30 %) between votes.
+  for (let d = 0; d < o.days; d++) {
+    let t = at(d, 9);
+    for (let i = 0; i < n(150); i++) {
+      t += 45 * SEC * (0.7 + 0.6 * r.next());
+      const steps: Step[] =
+        d === 0
+          ? [...verify(`0334${String(100_000 + i).padStart(6, '0')}`), vote('VL-18', 25 * SEC)]
+          : [vote('VL-18', 40 * SEC)];
+      sessions.push(
+        attackSession('script with jittered timing', `jit-${i}`, t - 40 * SEC, proxy(r), `jit-dev-${d}-${i}`, steps),
+      );
+    }
+  }
+  // A farm that verifies each number just before it votes, in waves, through proxies.
+  for (let d = 0; d < o.days; d++) {
+    for (let i = 0; i < n(300); i++) {
+      const t = at(d, [11, 15, 21][i % 3]!) + Math.floor(r.exp(60 * SEC));
+      const phone = `0978${String(100_000 + i).padStart(6, '0')}`;
+      const steps: Step[] = d === 0 ? [...verify(phone), vote('VL-13', 20 * SEC)] : [vote('VL-13', 35 * SEC)];
+      sessions.push(
+        attackSession('farm verifying just in time', `jf-${i}`, t - 35 * SEC, proxy(r), `jf-dev-${i}`, steps),
+      );
+    }
+  }
+  // A farm whose numbers vote at human times through the day, no waves.
+  for (let i = 0; i < n(300); i++) {
+    const steps: Step[] = [...verify(`0979${String(100_000 + i).padStart(6, '0')}`)];
+    let prev = at(0, 6) + 15 * SEC;
+    for (let d = 0; d < o.days; d++) {
+      const voteAt = at(d, 7 + r.next() * 15);
+      steps.push(vote('VL-14', Math.max(voteAt - prev, SEC)));
+      prev = Math.max(voteAt, prev + SEC);
+    }
+    sessions.push(attackSession('farm voting at human times', `hf-${i}`, at(0, 6), proxy(r), `hf-dev-${i}`, steps));
+  }
 }
