@@ -383,12 +383,13 @@ function addAdaptiveAttacks(
   // A farm whose numbers vote at human times through the day, no waves.
   for (let i = 0; i < n(300); i++) {
     const steps: Step[] = [...verify(`0979${String(100_000 + i).padStart(6, '0')}`)];
-    let prev = at(0, 6) + 15 * SEC;
+    const verifyAt = at(0, 6) + r.int(2 * HOUR);
+    let prev = verifyAt + 15 * SEC;
     for (let d = 0; d < o.days; d++) {
       const voteAt = at(d, 7 + r.next() * 15);
       steps.push(vote('VL-14', Math.max(voteAt - prev, SEC)));
       prev = Math.max(voteAt, prev + SEC);
     }
-    sessions.push(attackSession('farm voting at human times', `hf-${i}`, at(0, 6), proxy(r), `hf-dev-${i}`, steps));
+    sessions.push(attackSession('farm voting at human times', `hf-${i}`, verifyAt, proxy(r), `hf-dev-${i}`, steps));
   }
 }
