@@ -97,6 +97,37 @@ describe('IntegrityMonitor: honest crowds behind one address', () => {
     const m = assessStream(events, { ...T, regularGaps: 200 }, VN);
     expect(statuses(m, events).every((s) => s === 'counted')).toBe(true);
   });
+
+  it('counts a busy NAT address where a popular entry gets many votes, as long as its other votes are many too', () => {
+    const pick = rng(5);
+    const events = human(DAY0, 60, 8 * SEC, 17).map((at, i) =>
+      ev({
+        at,
+        voter: `busy-${i}`,
+        address: '171.224.10.5',
+        network: '171.224.10.0/24',
+        entry: pick() < 0.6 ? 'VL-01' : `VL-${2 + Math.floor(pick() * 9)}`,
+      }),
+    );
+    const m = assessStream(events, T, VN);
+    expect(statuses(m, events).every((s) => s === 'counted')).toBe(true);
+    expect(events.some((e) => m.get(e.id)!.flags.includes('address_burst'))).toBe(true);
+  });
+
+  it('counts a day of a NAT address that mostly favours its commune’s entry, below the one-sided share', () => {
+    const pick = rng(8);
+    const events = human(DAY0, 220, 3 * MIN, 19).map((at, i) =>
+      ev({
+        at,
+        voter: `local-${i}`,
+        address: '27.72.100.5',
+        network: '27.72.100.0/24',
+        entry: pick() < 0.8 ? 'VL-03' : `VL-${10 + Math.floor(pick() * 5)}`,
+      }),
+    );
+    const m = assessStream(events, T, VN);
+    expect(statuses(m, events).every((s) => s === 'counted')).toBe(true);
+  });
 });
 
 describe('IntegrityMonitor: one-sided bursts from one source', () => {
