@@ -237,4 +237,16 @@ describe('contestSettingsSchema / contestCreateSchema', () => {
     for (const n of [0, 3, 1.5, '2'])
       expect(contestSettingsSchema.safeParse({ ...settings, reviewsRequired: n }).success).toBe(false);
   });
+
+  it('keeps settings stored before voting existed valid, and leaves voting absent when a request omits it', () => {
+    expect(contestSettingsSchema.parse(settings).voting).toBeUndefined();
+  });
+
+  it('fills in the voting defaults around the fields given, and passes on voting’s own refusals', () => {
+    const voting = contestSettingsSchema.parse({ ...settings, voting: { rule: { kind: 'per_entry_per_day' } } }).voting;
+    expect(voting?.rule).toEqual({ kind: 'per_entry_per_day' });
+    expect(voting?.tieRule).toBe('earliest_to_final');
+    const r = contestSettingsSchema.safeParse({ ...settings, voting: { prizeSource: { show: 'both' } } });
+    expect(r.error?.issues.map((i) => i.path)).toEqual([['voting', 'prizeSource', 'deciding']]);
+  });
 });

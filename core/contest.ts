@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { phaseListSchema } from './phases.ts';
 import { isValidTimeZone } from './time.ts';
+import { votingSettingsSchema } from './voting/settings.ts';
 
 /** R5: the forms an entry may take. */
 export const ENTRY_FORMS = ['video_clip', 'report', 'skit', 'staged', 'real_footage', 'animation'] as const;
@@ -101,6 +102,11 @@ export const contestSettingsSchema = z.object({
    * request: the stored value is kept (a new contest gets 1).
    */
   reviewsRequired: z.union([z.literal(1), z.literal(2)]).optional(),
+  /**
+   * Public voting (ADR 0021): absent in a request, the stored settings are kept; absent in storage (a contest made
+   * before voting existed), `resolveVotingSettings` gives the defaults. Any field left out takes its default.
+   */
+  voting: votingSettingsSchema.optional(),
 });
 export type ContestSettings = z.infer<typeof contestSettingsSchema>;
 
