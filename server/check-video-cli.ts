@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultEntryRules, type EntryRules } from '../core/contest.ts';
-import { AppError, errorMessage, type Lang } from '../core/errors.ts';
-import { describeProbe, formatDurationRange, VIDEO_RULE_LABELS } from '../core/video-policy.ts';
+import { defaultEntryRules, type EntryRules } from '@core/contest.ts';
+import { AppError, errorMessage, type Lang } from '@core/errors.ts';
+import { describeProbe, formatDurationRange, VIDEO_RULE_LABELS } from '@core/video-policy.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/dialect.ts';
 import { checkVideoFile } from './media/check-video-file.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../core/time.ts';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '@core/time.ts';
 
 const ROLES = ['web', 'worker'] as const;
 

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { ReviewDecision, ReviewStatus } from '../../core/review.ts';
+import type { ReviewDecision, ReviewStatus } from '@core/review.ts';
 
 /** ISO-8601 UTC text on both dialects (timestamptz on PostgreSQL is read back as ISO text by dialect.ts). */
 type Timestamp = string;

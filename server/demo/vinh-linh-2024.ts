@@ -1,5 +1,5 @@
-import { defaultEntryRules, type ContestCreate } from '../../core/contest.ts';
-import { startOfLocalDay } from '../../core/time.ts';
+import { defaultEntryRules, type ContestCreate } from '@core/contest.ts';
+import { startOfLocalDay } from '@core/time.ts';
 
 /**
  * DỮ LIỆU MẪU / DEMO DATA: the plan of Vĩnh Linh district, 2024 (seed/ke-hoach-cuoc-thi-video-cchc-2024.md).

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Lang } from '../../core/errors.ts';
+import type { Lang } from '@core/errors.ts';
 import type { Actor } from '../services/context.ts';
 
 declare module 'fastify' {

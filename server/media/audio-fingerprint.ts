@@ -7,7 +7,7 @@
  * when it exists, input format forced, `file` protocol only, a time limit and an abort signal.
  */
 import path from 'node:path';
-import { AUDIO_SAMPLE_RATE, AudioFingerprinter, audioDurationSec } from '../../core/audio-fingerprint.ts';
+import { AUDIO_SAMPLE_RATE, AudioFingerprinter, audioDurationSec } from '@core/audio-fingerprint.ts';
 import { DEFAULT_MAX_PIXELS } from './decode-check.ts';
 import { runFfmpegWithProgress } from './ffmpeg-progress.ts';
 import { FingerprintError, type FingerprintOptions } from './fingerprint.ts';

@@ -3,8 +3,8 @@
  * of `core/video-policy.ts` (the same code the browser runs), then a decode of the first and last second with
  * ffmpeg. The upload flow and the `check-video` command both call this, so they always agree.
  */
-import type { EntryRules } from '../../core/contest.ts';
-import { evaluateVideo, sortFailures, type VideoFailure, type VideoProbe } from '../../core/video-policy.ts';
+import type { EntryRules } from '@core/contest.ts';
+import { evaluateVideo, sortFailures, type VideoFailure, type VideoProbe } from '@core/video-policy.ts';
 import { DEFAULT_MAX_PIXELS, decodeCheck, type DecodeCheckOptions } from './decode-check.ts';
 import { probeVideoFile, type Integrity } from './mp4-probe.ts';
 

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Localized } from '../../core/video-policy.ts';
+import type { Localized } from '@core/video-policy.ts';
 
 export interface DecodeCheckOptions {
   /** The ffmpeg executable; default `ffmpeg` from PATH (Debian's). */

@@ -9,7 +9,7 @@
  * format forced, `file` protocol only, a cap on picture size, a time limit and an abort signal.
  */
 import path from 'node:path';
-import { differenceHash, type FrameHash } from '../../core/fingerprint-match.ts';
+import { differenceHash, type FrameHash } from '@core/fingerprint-match.ts';
 import { DEFAULT_MAX_PIXELS } from './decode-check.ts';
 import { runFfmpegWithProgress } from './ffmpeg-progress.ts';
 

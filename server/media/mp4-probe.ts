@@ -16,7 +16,7 @@
  * `fragmented_unsupported`, which refuses the file with a message saying how to remux it.
  */
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { formatBytes, type Localized, type VideoContainer, type VideoProbe } from '../../core/video-policy.ts';
+import { formatBytes, type Localized, type VideoContainer, type VideoProbe } from '@core/video-policy.ts';
 
 export type IntegrityCode =
   | 'truncated'

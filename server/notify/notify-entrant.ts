@@ -1,5 +1,5 @@
-import { entryDraftSchema } from '../../core/entry.ts';
-import { normalizePhone } from '../../core/normalize.ts';
+import { entryDraftSchema } from '@core/entry.ts';
+import { normalizePhone } from '@core/normalize.ts';
 import type { Deps } from '../services/context.ts';
 
 export interface EntrantMessage {

@@ -1,6 +1,6 @@
-import { AppError } from '../../core/errors.ts';
-import { nfc, normalizeEmail, normalizePhone } from '../../core/normalize.ts';
-import type { RosterMemberInput } from '../../core/roster.ts';
+import { AppError } from '@core/errors.ts';
+import { nfc, normalizeEmail, normalizePhone } from '@core/normalize.ts';
+import type { RosterMemberInput } from '@core/roster.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';

@@ -1,4 +1,4 @@
-import { chainInput, GENESIS_HASH, type AuditContent } from '../../core/audit-chain.ts';
+import { chainInput, GENESIS_HASH, type AuditContent } from '@core/audit-chain.ts';
 import { lockChain, type Tx } from '../db/dialect.ts';
 import { sha256Hex } from '../security/tokens.ts';
 import type { Actor, Deps } from './context.ts';

@@ -1,5 +1,5 @@
-import { AppError } from '../../core/errors.ts';
-import { can, type Principal } from '../../core/roles.ts';
+import { AppError } from '@core/errors.ts';
+import { can, type Principal } from '@core/roles.ts';
 import { auditDenied } from './append-audit.ts';
 import { rolesInContest } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';

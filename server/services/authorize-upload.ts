@@ -1,10 +1,10 @@
-import { canContinueUpload } from '../../core/eligibility.ts';
-import { AppError } from '../../core/errors.ts';
+import { canContinueUpload } from '@core/eligibility.ts';
+import { AppError } from '@core/errors.ts';
 import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
 import { submissionPhaseError } from './submission-phase-error.ts';
-import { fixWindowOpen } from '../../core/review.ts';
+import { fixWindowOpen } from '@core/review.ts';
 import { fixDeadlinePassedError } from './edit-window.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { can, CONTEST_ROLES, type Action, type ContestRole } from '../../core/roles.ts';
-import { AppError } from '../../core/errors.ts';
+import { can, CONTEST_ROLES, type Action, type ContestRole } from '@core/roles.ts';
+import { AppError } from '@core/errors.ts';
 import type { Tx } from '../db/dialect.ts';
 import { auditDenied } from './append-audit.ts';
 import type { Actor, Deps } from './context.ts';

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import { draftEditRefusal } from './edit-window.ts';
 import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';

@@ -1,5 +1,5 @@
-import { isStrongEnough } from '../../core/account.ts';
-import { AppError } from '../../core/errors.ts';
+import { isStrongEnough } from '@core/account.ts';
+import { AppError } from '@core/errors.ts';
 import { hashPassword, verifyPassword } from '../security/passwords.ts';
 import { sha256Hex } from '../security/tokens.ts';
 import { requireLogin } from './authorize.ts';

@@ -1,8 +1,8 @@
-import { rosterConflict } from '../../core/eligibility.ts';
-import type { EntryDraft } from '../../core/entry.ts';
-import { AppError } from '../../core/errors.ts';
-import { normalizeEmail, normalizePhone } from '../../core/normalize.ts';
-import { STAFF_ROLES } from '../../core/roles.ts';
+import { rosterConflict } from '@core/eligibility.ts';
+import type { EntryDraft } from '@core/entry.ts';
+import { AppError } from '@core/errors.ts';
+import { normalizeEmail, normalizePhone } from '@core/normalize.ts';
+import { STAFF_ROLES } from '@core/roles.ts';
 import type { Tx } from '../db/dialect.ts';
 
 /**

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { VIDEO_RULES } from '../../core/video-policy.ts';
+import { VIDEO_RULES } from '@core/video-policy.ts';
 import { checkVideoFile } from '../media/check-video-file.ts';
 import type { Deps } from './context.ts';
 import { loadContest } from './load-contest.ts';

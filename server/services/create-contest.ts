@@ -1,5 +1,5 @@
-import type { ContestCreate } from '../../core/contest.ts';
-import { AppError } from '../../core/errors.ts';
+import type { ContestCreate } from '@core/contest.ts';
+import { AppError } from '@core/errors.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';
 import { requireSiteAdmin } from './authorize.ts';

@@ -1,5 +1,5 @@
-import { AppError } from '../../core/errors.ts';
-import { isSubtitleLang } from '../../core/subtitle-languages.ts';
+import { AppError } from '@core/errors.ts';
+import { isSubtitleLang } from '@core/subtitle-languages.ts';
 import { appendAudit } from './append-audit.ts';
 import type { Actor, Deps } from './context.ts';
 import { recordEntryEvent } from './record-entry-event.ts';

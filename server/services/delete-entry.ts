@@ -6,8 +6,8 @@
  * that a deadline cannot be dodged by deleting. The organizer deletes any entry of the contest with a reason, audited
  * (a request to erase personal data, an entry sent by mistake).
  */
-import { can } from '../../core/roles.ts';
-import { AppError } from '../../core/errors.ts';
+import { can } from '@core/roles.ts';
+import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { requireLogin, rolesInContest } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';

@@ -1,5 +1,5 @@
 /** The organizer deletes a news post of the contest (audited). */
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';

@@ -1,7 +1,7 @@
-import { canStartUpload } from '../../core/eligibility.ts';
-import { AppError } from '../../core/errors.ts';
-import { fixWindowOpen } from '../../core/review.ts';
-import { formatDateTime } from '../../core/time.ts';
+import { canStartUpload } from '@core/eligibility.ts';
+import { AppError } from '@core/errors.ts';
+import { fixWindowOpen } from '@core/review.ts';
+import { formatDateTime } from '@core/time.ts';
 import type { EntryRow } from '../db/schema.ts';
 import type { LoadedContest } from './load-contest.ts';
 import { submissionPhaseError } from './submission-phase-error.ts';

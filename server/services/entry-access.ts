@@ -1,6 +1,6 @@
-import { can } from '../../core/roles.ts';
-import { entryDraftSchema, type EntryDraft } from '../../core/entry.ts';
-import { AppError } from '../../core/errors.ts';
+import { can } from '@core/roles.ts';
+import { entryDraftSchema, type EntryDraft } from '@core/entry.ts';
+import { AppError } from '@core/errors.ts';
 import type { EntryRow } from '../db/schema.ts';
 import { requireLogin, rolesInContest } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';

@@ -4,11 +4,11 @@
  * entry again (server/services/edit-window.ts); the change is audited, written into the entry's history and told to
  * the entrant.
  */
-import { entryDraftSchema } from '../../core/entry.ts';
-import { AppError } from '../../core/errors.ts';
-import { fixDeadlineExtendedMessage } from '../../core/review-messages.ts';
-import { extendProblem } from '../../core/review.ts';
-import { formatDateTime } from '../../core/time.ts';
+import { entryDraftSchema } from '@core/entry.ts';
+import { AppError } from '@core/errors.ts';
+import { fixDeadlineExtendedMessage } from '@core/review-messages.ts';
+import { extendProblem } from '@core/review.ts';
+import { formatDateTime } from '@core/time.ts';
 import { notifyEntrant } from '../notify/notify-entrant.ts';
 import { appendAudit } from './append-audit.ts';
 import { requireLogin } from './authorize.ts';

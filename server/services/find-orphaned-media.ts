@@ -7,7 +7,7 @@
  */
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { requireSiteAdmin } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';
@@ -109,13 +109,11 @@ export async function removeOrphanedMedia(deps: Deps, actor: Actor): Promise<{ r
     }
   }
   if (found.length && !removed) throw new AppError('storage.orphansNotRemoved');
-  await deps.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, deps, actor, {
-        action: 'storage.removeOrphans',
-        details: { removed, bytes, found: found.length },
-      }),
-    );
+  await deps.db.transaction().execute((trx) =>
+    appendAudit(trx, deps, actor, {
+      action: 'storage.removeOrphans',
+      details: { removed, bytes, found: found.length },
+    }),
+  );
   return { removed, bytes };
 }

@@ -3,9 +3,9 @@
  * publishes or unpublishes one), so that gallery pages, entry pages and share previews cost no query under load.
  * Several web processes each keep their own: a change made by another shows within `TTL_MS`.
  */
-import { publicCredits } from '../../core/caption.ts';
-import type { EntryDraft } from '../../core/entry.ts';
-import { gallerySearchText, type GalleryItem } from '../../core/gallery.ts';
+import { publicCredits } from '@core/caption.ts';
+import type { EntryDraft } from '@core/entry.ts';
+import { gallerySearchText, type GalleryItem } from '@core/gallery.ts';
 import type { Deps } from './context.ts';
 
 export const GALLERY_TTL_MS = 10_000;

@@ -4,16 +4,10 @@
  * representative of its unit) gets only the settled outcome of each round with the reason and deadline meant for
  * them: never who reviewed, how each voted, or the staff's notes. Anyone else is told the entry does not exist.
  */
-import { entryDraftSchema } from '../../core/entry.ts';
-import { AppError } from '../../core/errors.ts';
-import { can } from '../../core/roles.ts';
-import {
-  buildChecklist,
-  entrantStatus,
-  missingAuthorDetails,
-  roundOutcome,
-  type ReviewStatus,
-} from '../../core/review.ts';
+import { entryDraftSchema } from '@core/entry.ts';
+import { AppError } from '@core/errors.ts';
+import { can } from '@core/roles.ts';
+import { buildChecklist, entrantStatus, missingAuthorDetails, roundOutcome, type ReviewStatus } from '@core/review.ts';
 import { requireLogin, rolesInContest } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';
 import { loadContest } from './load-contest.ts';

@@ -1,4 +1,4 @@
-import { missingForSubmission } from '../../core/entry.ts';
+import { missingForSubmission } from '@core/entry.ts';
 import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';

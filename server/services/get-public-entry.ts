@@ -1,5 +1,5 @@
-import type { PublicEntryView } from '../../core/api.ts';
-import { AppError } from '../../core/errors.ts';
+import type { PublicEntryView } from '@core/api.ts';
+import { AppError } from '@core/errors.ts';
 import type { Deps } from './context.ts';
 import { cachedAnswer, publicMediaUrl, snapshotOfEntry, type PublishedEntry } from './gallery-cache.ts';
 

@@ -1,5 +1,5 @@
-import { AppError } from '../../core/errors.ts';
-import { formatDateTime } from '../../core/time.ts';
+import { AppError } from '@core/errors.ts';
+import { formatDateTime } from '@core/time.ts';
 import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';

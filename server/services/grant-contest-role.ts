@@ -1,6 +1,6 @@
-import { AppError } from '../../core/errors.ts';
-import { normalizeEmail, normalizePhone } from '../../core/normalize.ts';
-import { roleNeedsUnit, type ContestRole } from '../../core/roles.ts';
+import { AppError } from '@core/errors.ts';
+import { normalizeEmail, normalizePhone } from '@core/normalize.ts';
+import { roleNeedsUnit, type ContestRole } from '@core/roles.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '../../core/errors.ts';
-import { foldVietnamese } from '../../core/normalize.ts';
-import { parseCsv, parseUnitRows } from '../../core/units.ts';
+import { AppError } from '@core/errors.ts';
+import { foldVietnamese } from '@core/normalize.ts';
+import { parseCsv, parseUnitRows } from '@core/units.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';

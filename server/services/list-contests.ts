@@ -1,4 +1,4 @@
-import { phaseAt, type PhaseKind } from '../../core/phases.ts';
+import { phaseAt, type PhaseKind } from '@core/phases.ts';
 import type { Deps } from './context.ts';
 
 export async function listContests(deps: Deps) {

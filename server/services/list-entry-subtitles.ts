@@ -1,5 +1,5 @@
-import type { SubtitleTrackView } from '../../core/api.ts';
-import { DEFAULT_SUBTITLE_LANG, SUBTITLE_LANGS } from '../../core/subtitle-languages.ts';
+import type { SubtitleTrackView } from '@core/api.ts';
+import { DEFAULT_SUBTITLE_LANG, SUBTITLE_LANGS } from '@core/subtitle-languages.ts';
 import type { Tx } from '../db/dialect.ts';
 import type { SubtitlesTable } from '../db/schema.ts';
 import type { Actor, Deps } from './context.ts';

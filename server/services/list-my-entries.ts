@@ -1,4 +1,4 @@
-import { entryDraftSchema } from '../../core/entry.ts';
+import { entryDraftSchema } from '@core/entry.ts';
 import { requireLogin } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';
 

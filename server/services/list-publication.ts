@@ -2,7 +2,7 @@
  * The publisher's list: every approved or published entry of the contest with its publication state, caption and
  * whether its streaming copy is ready.
  */
-import { entryDraftSchema } from '../../core/entry.ts';
+import { entryDraftSchema } from '@core/entry.ts';
 import { authorize } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';
 import { findContestRow } from './load-contest.ts';

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '../../core/normalize.ts';
+import { foldVietnamese } from '@core/normalize.ts';
 import { authorize } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';
 import { findContestRow } from './load-contest.ts';

@@ -1,6 +1,6 @@
-import { contestSettingsSchema, type ContestSettings, type UnitCategory } from '../../core/contest.ts';
-import { AppError } from '../../core/errors.ts';
-import { sortPhases, type Phase, type PhaseKind } from '../../core/phases.ts';
+import { contestSettingsSchema, type ContestSettings, type UnitCategory } from '@core/contest.ts';
+import { AppError } from '@core/errors.ts';
+import { sortPhases, type Phase, type PhaseKind } from '@core/phases.ts';
 import type { Tx } from '../db/dialect.ts';
 import type { ContestRow } from '../db/schema.ts';
 

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '../../core/normalize.ts';
+import { foldVietnamese } from '@core/normalize.ts';
 import { demoContest, DEMO_COMMUNES, DEMO_DISTRICT_OFFICES } from '../demo/vinh-linh-2024.ts';
 import { appendAudit } from './append-audit.ts';
 import type { Actor, Deps } from './context.ts';

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import type { VideoProbe } from '../../core/video-policy.ts';
+import type { VideoProbe } from '@core/video-policy.ts';
 import { FfmpegUnavailableError } from '../media/decode-check.ts';
 import { probeVideoFile } from '../media/mp4-probe.ts';
 import { makeRenditionFiles, RenditionError, type PlannedVariant, type RenditionSource } from '../media/renditions.ts';

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import { requireLogin } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';
 

@@ -19,16 +19,16 @@ import {
   type FrameHash,
   type MatchOptions,
   type MatchResult,
-} from '../../core/fingerprint-match.ts';
-import { decodeAudioFingerprint, encodeAudioFingerprint } from '../../core/audio-fingerprint.ts';
+} from '@core/fingerprint-match.ts';
+import { decodeAudioFingerprint, encodeAudioFingerprint } from '@core/audio-fingerprint.ts';
 import {
   indexAudioFingerprint,
   matchAudioFingerprints,
   type AudioIndex,
   type AudioMatchOptions,
-} from '../../core/audio-fingerprint-match.ts';
-import type { FlagRange } from '../../core/originality-ranges.ts';
-import type { VideoProbe } from '../../core/video-policy.ts';
+} from '@core/audio-fingerprint-match.ts';
+import type { FlagRange } from '@core/originality-ranges.ts';
+import type { VideoProbe } from '@core/video-policy.ts';
 import { fingerprintAudio, type AudioFingerprintOptions } from '../media/audio-fingerprint.ts';
 import { fingerprintVideo, FingerprintError } from '../media/fingerprint.ts';
 import { withOriginalFile } from './move-upload-to-storage.ts';

@@ -1,4 +1,4 @@
-import type { User } from '../../core/account.ts';
+import type { User } from '@core/account.ts';
 import type { UserRow } from '../db/schema.ts';
 
 export function toUser(row: UserRow): User {

@@ -3,16 +3,16 @@
  * each with a caption that credits its authors by name and unit (core/caption.ts). Entries not approved, or whose
  * streaming copy is not ready, are skipped and named in the answer; publishing again refreshes the caption.
  */
-import { hashtagOf, publicCaption, publicCredits } from '../../core/caption.ts';
-import { entryDraftSchema } from '../../core/entry.ts';
-import { AppError } from '../../core/errors.ts';
+import { hashtagOf, publicCaption, publicCredits } from '@core/caption.ts';
+import { entryDraftSchema } from '@core/entry.ts';
+import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';
 import { invalidateGallery } from './gallery-cache.ts';
 import { findContestRow } from './load-contest.ts';
 import { notifyEntrant } from '../notify/notify-entrant.ts';
-import { publicationMessage } from '../../core/publication-messages.ts';
+import { publicationMessage } from '@core/publication-messages.ts';
 
 export type SkipReason = 'notApproved' | 'notReady' | 'alreadyPublished';
 export interface PublishResult {

@@ -8,9 +8,9 @@
  * until the fix deadline, even after submissions closed (server/services/edit-window.ts); sending it again opens a
  * new round. Rejected: the entry stays submitted and locked.
  */
-import { AppError } from '../../core/errors.ts';
-import { can } from '../../core/roles.ts';
-import { reviewMessage } from '../../core/review-messages.ts';
+import { AppError } from '@core/errors.ts';
+import { can } from '@core/roles.ts';
+import { reviewMessage } from '@core/review-messages.ts';
 import {
   buildChecklist,
   CHECKLIST_LABELS,
@@ -20,8 +20,8 @@ import {
   type ReviewInput,
   type ReviewStatus,
   type RoundDecision,
-} from '../../core/review.ts';
-import { entryDraftSchema } from '../../core/entry.ts';
+} from '@core/review.ts';
+import { entryDraftSchema } from '@core/entry.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { notifyEntrant } from '../notify/notify-entrant.ts';
 import { appendAudit } from './append-audit.ts';

@@ -1,6 +1,6 @@
-import { isStrongEnough, type RegisterInput, type User } from '../../core/account.ts';
-import { AppError } from '../../core/errors.ts';
-import { normalizeEmail, normalizePhone, nfc } from '../../core/normalize.ts';
+import { isStrongEnough, type RegisterInput, type User } from '@core/account.ts';
+import { AppError } from '@core/errors.ts';
+import { normalizeEmail, normalizePhone, nfc } from '@core/normalize.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { hashPassword } from '../security/passwords.ts';
 import type { Deps } from './context.ts';

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';

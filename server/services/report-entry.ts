@@ -3,7 +3,7 @@
  * content, or another reason. The report joins the committee's queue; the reporter's contact, if given, is only
  * for the committee to reply and never shown publicly.
  */
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import type { Actor, Deps } from './context.ts';
 import { findPublishedEntry } from './gallery-cache.ts';
 

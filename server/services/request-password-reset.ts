@@ -1,4 +1,4 @@
-import { normalizeEmail } from '../../core/normalize.ts';
+import { normalizeEmail } from '@core/normalize.ts';
 import { randomToken, sha256Hex } from '../security/tokens.ts';
 import type { Deps } from './context.ts';
 

@@ -1,7 +1,7 @@
-import { quotaKey } from '../../core/eligibility.ts';
-import type { EntryDraft } from '../../core/entry.ts';
-import { AppError } from '../../core/errors.ts';
-import { normalizePhone } from '../../core/normalize.ts';
+import { quotaKey } from '@core/eligibility.ts';
+import type { EntryDraft } from '@core/entry.ts';
+import { AppError } from '@core/errors.ts';
+import { normalizePhone } from '@core/normalize.ts';
 import type { Tx } from '../db/dialect.ts';
 import type { Actor } from './context.ts';
 

@@ -2,7 +2,7 @@
  * The committee records the outcome of a report: dismissed, or upheld — and, when upheld, may take the entry out of
  * the gallery in the same step (its author is told the outcome as the reason). Audited.
  */
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';

@@ -1,5 +1,5 @@
 /** Gives a failed media job of the contest one more run (organizer, secretariat), audited. */
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';
@@ -14,14 +14,12 @@ export async function retryFailedJob(deps: Deps, actor: Actor, slug: string, job
   const job = (await failedJobsOfContest(deps, contestId)).find((j) => j.id === jobId);
   if (!job) throw new AppError('jobs.notFound');
   if (!(await deps.jobs.retry(jobId))) throw new AppError('jobs.notRetryable');
-  await deps.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, deps, actor, {
-        action: 'job.retry',
-        contestId,
-        target: `entry:${job.entryId}`,
-        details: { job: job.name, jobId },
-      }),
-    );
+  await deps.db.transaction().execute((trx) =>
+    appendAudit(trx, deps, actor, {
+      action: 'job.retry',
+      contestId,
+      target: `entry:${job.entryId}`,
+      details: { job: job.name, jobId },
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 /** Reading the reviews of an entry: shared by the review use cases and the entry view. */
-import { missingForSubmission } from '../../core/entry.ts';
-import type { EntryDraft } from '../../core/entry.ts';
+import { missingForSubmission } from '@core/entry.ts';
+import type { EntryDraft } from '@core/entry.ts';
 import {
   DECISION_STATUS,
   entrantStatus,
@@ -11,7 +11,7 @@ import {
   type ReviewStatus,
   type ReviewsRequired,
   type RoundDecision,
-} from '../../core/review.ts';
+} from '@core/review.ts';
 import type { Tx } from '../db/dialect.ts';
 import type { EntryRow } from '../db/schema.ts';
 

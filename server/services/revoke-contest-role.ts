@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import { lockChain } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';

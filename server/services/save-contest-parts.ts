@@ -1,6 +1,6 @@
-import type { ContestSettings, UnitCategory } from '../../core/contest.ts';
-import { AppError } from '../../core/errors.ts';
-import type { Phase } from '../../core/phases.ts';
+import type { ContestSettings, UnitCategory } from '@core/contest.ts';
+import { AppError } from '@core/errors.ts';
+import type { Phase } from '@core/phases.ts';
 import { isForeignKeyViolation, type Tx } from '../db/dialect.ts';
 
 export function settingsColumns(s: ContestSettings) {
@@ -72,15 +72,13 @@ export async function saveCategories(trx: Tx, contestId: number, categories: rea
         position,
       })
       .onConflict((oc) =>
-        oc
-          .columns(['contest_id', 'code'])
-          .doUpdateSet({
-            name: c.name.normalize('NFC'),
-            name_en: c.nameEn ?? null,
-            min_entries: c.minEntries,
-            max_entries: c.maxEntries,
-            position,
-          }),
+        oc.columns(['contest_id', 'code']).doUpdateSet({
+          name: c.name.normalize('NFC'),
+          name_en: c.nameEn ?? null,
+          min_entries: c.minEntries,
+          max_entries: c.maxEntries,
+          position,
+        }),
       )
       .execute();
   }

@@ -1,6 +1,6 @@
-import type { EntryDraft } from '../../core/entry.ts';
-import { AppError } from '../../core/errors.ts';
-import { foldVietnamese } from '../../core/normalize.ts';
+import type { EntryDraft } from '@core/entry.ts';
+import { AppError } from '@core/errors.ts';
+import { foldVietnamese } from '@core/normalize.ts';
 import type { EntryRow } from '../db/schema.ts';
 import { draftEditRefusal } from './edit-window.ts';
 import { appendAudit } from './append-audit.ts';

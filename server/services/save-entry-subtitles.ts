@@ -1,16 +1,16 @@
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { z } from 'zod';
-import type { subtitleSavedSchema } from '../../core/api.ts';
-import { AppError } from '../../core/errors.ts';
+import type { subtitleSavedSchema } from '@core/api.ts';
+import { AppError } from '@core/errors.ts';
 import {
   defaultSubtitleLabel,
   isSubtitleLang,
   SUBTITLE_LABEL_MAX,
   SUBTITLE_LANGS,
   type SubtitleLang,
-} from '../../core/subtitle-languages.ts';
-import { parseSubtitles } from '../../core/subtitles.ts';
+} from '@core/subtitle-languages.ts';
+import { parseSubtitles } from '@core/subtitles.ts';
 import { checkKey, type MediaStorage } from '../storage/storage.ts';
 import { appendAudit } from './append-audit.ts';
 import type { Actor, Deps } from './context.ts';

@@ -1,6 +1,6 @@
-import { AppError } from '../../core/errors.ts';
-import { foldVietnamese } from '../../core/normalize.ts';
-import type { UnitInput } from '../../core/units.ts';
+import { AppError } from '@core/errors.ts';
+import { foldVietnamese } from '@core/normalize.ts';
+import type { UnitInput } from '@core/units.ts';
 import { isUniqueViolation, type Tx } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';

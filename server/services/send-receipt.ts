@@ -1,4 +1,4 @@
-import { VIDEO_RULE_LABELS, type VideoRule } from '../../core/video-policy.ts';
+import { VIDEO_RULE_LABELS, type VideoRule } from '@core/video-policy.ts';
 import type { Deps } from './context.ts';
 
 export interface Receipt {

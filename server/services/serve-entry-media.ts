@@ -8,8 +8,8 @@
  * authorized routes; with S3 the browser gets short-lived signed URLs (segments, poster, original), never a listing.
  */
 import { Readable } from 'node:stream';
-import type { RenditionStatusView } from '../../core/api.ts';
-import { AppError } from '../../core/errors.ts';
+import type { RenditionStatusView } from '@core/api.ts';
+import { AppError } from '@core/errors.ts';
 import { openFileRange, parseRangeHeader } from '../storage/byte-range.ts';
 import {
   attachmentDisposition,
@@ -22,7 +22,7 @@ import { uploadPath } from './check-upload.ts';
 import type { Actor, Deps } from './context.ts';
 import { entryAccess } from './entry-access.ts';
 import { rolesInContest } from './authorize.ts';
-import { can } from '../../core/roles.ts';
+import { can } from '@core/roles.ts';
 import { subtitleTracks } from './list-entry-subtitles.ts';
 import { getRenditionStatus, legacyRenditionsPrefix, storedRenditionsPrefix } from './make-renditions.ts';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import type { StoredObject } from '../storage/storage.ts';
 import type { Actor, Deps } from './context.ts';
 import { VTT_CONTENT_TYPE } from './save-entry-subtitles.ts';

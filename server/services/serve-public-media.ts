@@ -2,7 +2,7 @@
  * Media of published entries for anyone: the renditions (poster, playlists, segments) and subtitle tracks. The
  * original is never public. Unpublished entries are "not found", as if they never existed.
  */
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import type { StoredObject } from '../storage/storage.ts';
 import type { Deps } from './context.ts';
 import { findPublishedEntry } from './gallery-cache.ts';

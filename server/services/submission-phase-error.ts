@@ -1,5 +1,5 @@
-import { AppError } from '../../core/errors.ts';
-import { formatDateTime } from '../../core/time.ts';
+import { AppError } from '@core/errors.ts';
+import { formatDateTime } from '@core/time.ts';
 import type { LoadedContest } from './load-contest.ts';
 
 /** The error for "not now", naming the submission window in the contest's time zone. */

@@ -1,10 +1,10 @@
-import { submissionWindow } from '../../core/eligibility.ts';
-import { missingForSubmission, entryCode } from '../../core/entry.ts';
-import { AppError } from '../../core/errors.ts';
-import { formatDateTime } from '../../core/time.ts';
+import { submissionWindow } from '@core/eligibility.ts';
+import { missingForSubmission, entryCode } from '@core/entry.ts';
+import { AppError } from '@core/errors.ts';
+import { formatDateTime } from '@core/time.ts';
 import { personQuotaKey } from './resolve-party.ts';
 import { submissionPhaseError } from './submission-phase-error.ts';
-import { fixWindowOpen } from '../../core/review.ts';
+import { fixWindowOpen } from '@core/review.ts';
 import { fixDeadlinePassedError } from './edit-window.ts';
 import type { Tx } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';

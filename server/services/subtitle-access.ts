@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import type { Tx } from '../db/dialect.ts';
 import { auditDenied } from './append-audit.ts';
 import type { Actor, Deps } from './context.ts';

@@ -1,7 +1,7 @@
 /** Takes an entry out of the public gallery with a reason that its author is told (publisher, organizer), audited. */
-import { entryDraftSchema } from '../../core/entry.ts';
-import { AppError } from '../../core/errors.ts';
-import { publicationMessage } from '../../core/publication-messages.ts';
+import { entryDraftSchema } from '@core/entry.ts';
+import { AppError } from '@core/errors.ts';
+import { publicationMessage } from '@core/publication-messages.ts';
 import { notifyEntrant } from '../notify/notify-entrant.ts';
 import type { Tx } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';

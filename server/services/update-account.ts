@@ -1,5 +1,5 @@
-import type { User } from '../../core/account.ts';
-import { nfc } from '../../core/normalize.ts';
+import type { User } from '@core/account.ts';
+import { nfc } from '@core/normalize.ts';
 import { requireLogin } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';
 import { toUser } from './present-user.ts';

@@ -1,5 +1,5 @@
-import type { ContestSettings, UnitCategory } from '../../core/contest.ts';
-import type { Phase } from '../../core/phases.ts';
+import type { ContestSettings, UnitCategory } from '@core/contest.ts';
+import type { Phase } from '@core/phases.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
 import type { Actor, Deps } from './context.ts';

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, verifyChain, type ChainRecord, type ChainVerdict } from '../../core/audit-chain.ts';
+import { GENESIS_HASH, verifyChain, type ChainRecord, type ChainVerdict } from '@core/audit-chain.ts';
 import { sha256Hex } from '../security/tokens.ts';
 import type { Deps } from './context.ts';
 

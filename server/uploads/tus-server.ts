@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { EVENTS, Server as TusServer } from '@tus/server';
 import { FileStore } from '@tus/file-store';
-import { AppError, errorMessage, type Lang } from '../../core/errors.ts';
+import { AppError, errorMessage, type Lang } from '@core/errors.ts';
 import { randomToken } from '../security/tokens.ts';
 import type { Actor, Deps } from '../services/context.ts';
 import { registerUpload } from '../services/begin-upload.ts';

@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { utcToZonedLocal } from '../../core/time.ts';
+import { utcToZonedLocal } from '@core/time.ts';
 import { startWorker, type Worker } from '../../server/jobs/worker.ts';
 import { probeVideoFile } from '../../server/media/mp4-probe.ts';
 import { uploadPath } from '../../server/services/check-upload.ts';

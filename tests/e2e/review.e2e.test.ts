@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { utcToZonedLocal } from '../../core/time.ts';
+import { utcToZonedLocal } from '@core/time.ts';
 import { loadContest } from '../../server/services/load-contest.ts';
 import { updateContest } from '../../server/services/update-contest.ts';
 import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';

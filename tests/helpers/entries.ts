@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
 import { submitEntry } from '../../server/services/submit-entry.ts';
-import type { EntryDraft } from '../../core/entry.ts';
+import type { EntryDraft } from '@core/entry.ts';
 import type { TestApp } from './test-app.ts';
 
 /** A complete draft that the rules accept, for a unit or a person. */

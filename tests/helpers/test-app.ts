@@ -9,7 +9,7 @@ import { ensureFirstAdmin } from '../../server/services/ensure-first-admin.ts';
 import { loadDemoContest } from '../../server/services/load-demo-contest.ts';
 import { registerAccount } from '../../server/services/register-account.ts';
 import { grantContestRole } from '../../server/services/grant-contest-role.ts';
-import type { ContestRole } from '../../core/roles.ts';
+import type { ContestRole } from '@core/roles.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 export interface TestApp {

@@ -10,7 +10,7 @@ import { requestPasswordReset } from '../../server/services/request-password-res
 import { saveUnit } from '../../server/services/save-unit.ts';
 import { createContest } from '../../server/services/create-contest.ts';
 import { demoContest } from '../../server/demo/vinh-linh-2024.ts';
-import type { ContestRole } from '../../core/roles.ts';
+import type { ContestRole } from '@core/roles.ts';
 import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
 import { saveEntrySubtitles } from '../../server/services/save-entry-subtitles.ts';
 import { submitEntry } from '../../server/services/submit-entry.ts';
@@ -24,7 +24,7 @@ import { approvedEntry, attachAcceptedFile, completeDraft } from '../helpers/ent
 import { publishEntries } from '../../server/services/publish-entries.ts';
 import { recordReview } from '../../server/services/record-review.ts';
 import { reportEntry } from '../../server/services/report-entry.ts';
-import { reviewInputSchema } from '../../core/review.ts';
+import { reviewInputSchema } from '@core/review.ts';
 import { saveNewsPost } from '../../server/services/save-news-post.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 

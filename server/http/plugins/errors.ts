@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, errorMessage } from '../../../core/errors.ts';
-import { localizeIssue } from '../../../core/validation-messages.ts';
+import { AppError, errorMessage } from '@core/errors.ts';
+import { localizeIssue } from '@core/validation-messages.ts';
 
 /**
  * Turns every failure into `{ error: { code, message, details } }` in the caller's language. With `spaIndex`,
@@ -10,11 +10,9 @@ import { localizeIssue } from '../../../core/validation-messages.ts';
 export function registerErrorHandler(app: FastifyInstance, opts: { spaIndex?: (() => string) | null } = {}): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) {
-      return reply
-        .code(err.status)
-        .send({
-          error: { code: err.code, message: errorMessage(err.code, req.lang, err.params), details: err.details },
-        });
+      return reply.code(err.status).send({
+        error: { code: err.code, message: errorMessage(err.code, req.lang, err.params), details: err.details },
+      });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({

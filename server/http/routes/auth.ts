@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { loginSchema, registerSchema, sessionInfoSchema, userSchema, localeSchema } from '../../../core/account.ts';
-import { errorBodySchema, okSchema } from '../../../core/api.ts';
-import { AppError } from '../../../core/errors.ts';
-import { normalizeEmail, normalizePhone } from '../../../core/normalize.ts';
+import { loginSchema, registerSchema, sessionInfoSchema, userSchema, localeSchema } from '@core/account.ts';
+import { errorBodySchema, okSchema } from '@core/api.ts';
+import { AppError } from '@core/errors.ts';
+import { normalizeEmail, normalizePhone } from '@core/normalize.ts';
 import type { Deps } from '../../services/context.ts';
 import { changePassword } from '../../services/change-password.ts';
 import { listMemberships } from '../../services/list-memberships.ts';

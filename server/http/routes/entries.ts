@@ -9,8 +9,8 @@ import {
   myEntrySchema,
   okSchema,
   receiptSchema,
-} from '../../../core/api.ts';
-import { entryDraftSchema } from '../../../core/entry.ts';
+} from '@core/api.ts';
+import { entryDraftSchema } from '@core/entry.ts';
 import type { Deps } from '../../services/context.ts';
 import { exportEntriesXlsx } from '../../services/export-entries-xlsx.ts';
 import { getCompliance } from '../../services/get-compliance.ts';

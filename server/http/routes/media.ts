@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, renditionStatusSchema } from '../../../core/api.ts';
+import { errorBodySchema, renditionStatusSchema } from '@core/api.ts';
 import type { Deps } from '../../services/context.ts';
 import {
   getEntryRenditions,
@@ -10,7 +10,7 @@ import {
   type MediaResponse,
 } from '../../services/serve-entry-media.ts';
 import type { StoredObject } from '../../storage/storage.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const entryParams = z.object({ entryId: z.coerce.number().int().positive() });

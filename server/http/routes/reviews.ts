@@ -8,9 +8,9 @@ import {
   fixDeadlineExtendedSchema,
   reviewQueueSchema,
   reviewRecordedSchema,
-} from '../../../core/api.ts';
-import { ENTRY_FORMS } from '../../../core/contest.ts';
-import { REVIEW_STATUSES, reviewInputSchema } from '../../../core/review.ts';
+} from '@core/api.ts';
+import { ENTRY_FORMS } from '@core/contest.ts';
+import { REVIEW_STATUSES, reviewInputSchema } from '@core/review.ts';
 import type { Deps } from '../../services/context.ts';
 import { extendFixDeadline } from '../../services/extend-fix-deadline.ts';
 import { getEntryReviews } from '../../services/get-entry-reviews.ts';

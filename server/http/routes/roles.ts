@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { contestRoleViewSchema, errorBodySchema, okSchema } from '../../../core/api.ts';
-import { CONTEST_ROLES } from '../../../core/roles.ts';
+import { contestRoleViewSchema, errorBodySchema, okSchema } from '@core/api.ts';
+import { CONTEST_ROLES } from '@core/roles.ts';
 import type { Deps } from '../../services/context.ts';
 import { grantContestRole } from '../../services/grant-contest-role.ts';
 import { listContestRoles } from '../../services/list-contest-roles.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, okSchema, rosterMemberViewSchema } from '../../../core/api.ts';
-import { rosterMemberInputSchema } from '../../../core/roster.ts';
+import { errorBodySchema, okSchema, rosterMemberViewSchema } from '@core/api.ts';
+import { rosterMemberInputSchema } from '@core/roster.ts';
 import type { Deps } from '../../services/context.ts';
 import { addRosterMember } from '../../services/add-roster-member.ts';
 import { listRoster } from '../../services/list-roster.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Server as TusServer } from '@tus/server';
-import { AppError } from '../../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 import type { Deps } from '../../services/context.ts';
 import { authorizeUpload } from '../../services/authorize-upload.ts';
 import { checkUploadAllowed } from '../../services/begin-upload.ts';
