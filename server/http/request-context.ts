@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Lang } from '@core/errors.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../context.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { PublicEntryView } from '../services/get-public-entry.ts';
 import { getPublicEntry } from '../services/get-public-entry.ts';
-import type { Deps } from '../services/context.ts';
+import type { Deps } from '../context.ts';
 import { publicEntryUrl } from '../services/publish-entries.ts';
 
 function escapeHtml(s: string): string {

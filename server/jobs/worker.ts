@@ -2,7 +2,7 @@
  * The worker role: registers the handler of every job and runs the periodic housekeeping. Handlers call services
  * only. Started by main.ts when ROLES includes `worker` (and by tests).
  */
-import type { Deps } from '../services/context.ts';
+import type { Deps } from '../context.ts';
 import { checkUpload } from '../services/check-upload.ts';
 import { expireAbandonedUploads } from '../services/expire-abandoned-uploads.ts';
 import { requeueUploadChecks } from '../services/finish-upload.ts';

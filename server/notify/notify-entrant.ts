@@ -1,6 +1,6 @@
 import { entryDraftSchema } from '@core/entry.ts';
 import { normalizePhone } from '@core/normalize.ts';
-import type { Deps } from '../services/context.ts';
+import type { Deps } from '../context.ts';
 
 export interface EntrantMessage {
   kind: string;

@@ -3,7 +3,7 @@ import { nfc, normalizeEmail, normalizePhone } from '@core/normalize.ts';
 import type { RosterMemberInput } from '@core/roster.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 /** Adds a member of the organizing committee, jury or secretariat; their e-mail and phone bar them from entering (R4). */

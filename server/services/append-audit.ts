@@ -1,7 +1,7 @@
 import { chainInput, GENESIS_HASH, type AuditContent } from '@core/audit-chain.ts';
 import { lockChain, type Tx } from '../db/dialect.ts';
 import { sha256Hex } from '../security/tokens.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 
 const AUDIT_LOCK_KEY = 7_301_001;
 

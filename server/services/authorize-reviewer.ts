@@ -2,7 +2,7 @@ import { AppError } from '@core/errors.ts';
 import { can, type Principal } from '@core/roles.ts';
 import { auditDenied } from './append-audit.ts';
 import { rolesInContest } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 
 /**
  * The caller may act on an entry's review (`entries.review`), or is refused the way every review action refuses:

@@ -1,6 +1,6 @@
 import { canContinueUpload } from '@core/eligibility.ts';
 import { AppError } from '@core/errors.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
 import { submissionPhaseError } from './submission-phase-error.ts';

@@ -2,7 +2,7 @@ import { can, CONTEST_ROLES, type Action, type ContestRole } from '@core/roles.t
 import { AppError } from '@core/errors.ts';
 import type { Tx } from '../db/dialect.ts';
 import { auditDenied } from './append-audit.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 
 export async function rolesInContest(db: Tx, userId: number, contestId: number): Promise<ContestRole[]> {
   const rows = await db

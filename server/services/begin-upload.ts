@@ -1,6 +1,6 @@
 import { AppError } from '@core/errors.ts';
 import { draftEditRefusal } from './edit-window.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';

@@ -1,4 +1,4 @@
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
 
 /** The entrant cancelled an unfinished upload (tus DELETE): the entry no longer has an upload in progress. */

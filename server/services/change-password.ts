@@ -3,7 +3,7 @@ import { AppError } from '@core/errors.ts';
 import { hashPassword, verifyPassword } from '../security/passwords.ts';
 import { sha256Hex } from '../security/tokens.ts';
 import { requireLogin } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 
 /** Changes the password and ends every other session of the account. */
 export async function changePassword(

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { VIDEO_RULES } from '@core/video-policy.ts';
 import { checkVideoFile } from '../media/check-video-file.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 import { loadContest } from './load-contest.ts';
 import { enqueueRenditions } from './make-renditions.ts';
 import { enqueueFingerprint } from './originality.ts';

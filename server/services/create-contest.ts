@@ -3,7 +3,7 @@ import { AppError } from '@core/errors.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';
 import { requireSiteAdmin } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { replacePhases, saveCategories, settingsColumns } from './save-contest-parts.ts';
 
 /** A site administrator opens a new contest and becomes its first organizer. */

@@ -1,7 +1,7 @@
 import { AppError } from '@core/errors.ts';
 import { isSubtitleLang } from '@core/subtitle-languages.ts';
 import { appendAudit } from './append-audit.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
 import { holdOwnerDraft, subtitleWriteAccess } from './subtitle-access.ts';
 

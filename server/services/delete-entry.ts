@@ -10,7 +10,7 @@ import { can } from '@core/roles.ts';
 import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { requireLogin, rolesInContest } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { entryAccess } from './entry-access.ts';
 import { removeEntryMedia, type RemovedMedia } from './remove-entry-media.ts';
 

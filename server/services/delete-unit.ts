@@ -2,7 +2,7 @@ import { AppError } from '@core/errors.ts';
 import { isForeignKeyViolation } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 export async function deleteUnit(deps: Deps, actor: Actor, slug: string, unitId: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { readablePassword } from '../security/tokens.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 import { registerAccount } from './register-account.ts';
 
 export const FIRST_ADMIN_EMAIL = 'admin@localhost';

@@ -3,7 +3,7 @@ import { entryDraftSchema, type EntryDraft } from '@core/entry.ts';
 import { AppError } from '@core/errors.ts';
 import type { EntryRow } from '../db/schema.ts';
 import { requireLogin, rolesInContest } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 
 export interface EntryAccess {
   entry: EntryRow;

@@ -1,6 +1,6 @@
 import fsp from 'node:fs/promises';
 import { uploadPath } from './check-upload.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 
 /**
  * Deletes uploads never finished (or replaced or cancelled) more than UPLOAD_EXPIRY_HOURS ago: their bytes on disk

@@ -4,7 +4,7 @@
  * Excel shows Vietnamese correctly.
  */
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 import { publicationRows } from './list-publication.ts';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { formatDateTime } from '@core/time.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { listContestEntries, type EntryListFilter } from './list-contest-entries.ts';
 import { findContestRow } from './load-contest.ts';
 

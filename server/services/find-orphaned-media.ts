@@ -10,7 +10,7 @@ import path from 'node:path';
 import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { requireSiteAdmin } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 
 export const ORPHAN_MIN_AGE_MS = 3600_000;
 const MAX_LISTED = 1000;

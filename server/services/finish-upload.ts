@@ -1,4 +1,4 @@
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
 
 /** Queues the checks of a finished upload; at most one check job per upload waits or runs. */

@@ -6,7 +6,7 @@
 import { publicCredits } from '@core/caption.ts';
 import type { EntryDraft } from '@core/entry.ts';
 import { gallerySearchText, type GalleryItem } from '@core/gallery.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 
 export const GALLERY_TTL_MS = 10_000;
 

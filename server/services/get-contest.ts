@@ -1,6 +1,6 @@
 import { totalPrizeMoney } from '@core/contest.ts';
 import { nextTransition, phaseAt } from '@core/phases.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 import { loadContest } from './load-contest.ts';
 
 /** The public face of a contest: everything an entrant needs, with the phase in force by the server's clock. */

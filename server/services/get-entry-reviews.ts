@@ -9,7 +9,7 @@ import { AppError } from '@core/errors.ts';
 import { can } from '@core/roles.ts';
 import { buildChecklist, entrantStatus, missingAuthorDetails, roundOutcome, type ReviewStatus } from '@core/review.ts';
 import { requireLogin, rolesInContest } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { loadContest } from './load-contest.ts';
 import {
   checklistFacts,

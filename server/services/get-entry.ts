@@ -1,5 +1,5 @@
 import { missingForSubmission } from '@core/entry.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
 import { draftEditRefusal } from './edit-window.ts';

@@ -1,6 +1,6 @@
 import type { PublicEntryView } from '@core/api.ts';
 import { AppError } from '@core/errors.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 import { cachedAnswer, publicMediaUrl, snapshotOfEntry, type PublishedEntry } from './gallery-cache.ts';
 
 export type { PublicEntryView };

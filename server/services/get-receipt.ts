@@ -1,6 +1,6 @@
 import { AppError } from '@core/errors.ts';
 import { formatDateTime } from '@core/time.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
 import type { Receipt } from './send-receipt.ts';

@@ -6,7 +6,7 @@
 import fsp from 'node:fs/promises';
 import { uploadPath } from './check-upload.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 export type StorageKind = 'originals' | 'renditions' | 'subtitles' | 'uploading' | 'superseded' | 'other';

@@ -4,7 +4,7 @@ import { roleNeedsUnit, type ContestRole } from '@core/roles.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 /** Gives a registered person a role in the contest, found by e-mail or phone. Granting twice is harmless. */

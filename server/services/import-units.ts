@@ -4,7 +4,7 @@ import { foldVietnamese } from '@core/normalize.ts';
 import { parseCsv, parseUnitRows } from '@core/units.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { loadContest } from './load-contest.ts';
 
 async function readRows(file: Buffer, filename: string): Promise<unknown[][]> {

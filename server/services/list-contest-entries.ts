@@ -1,7 +1,7 @@
 import { entryDraftSchema } from '@core/entry.ts';
 import { foldVietnamese } from '@core/normalize.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 export interface EntryListFilter {

@@ -1,5 +1,5 @@
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 export async function listContestRoles(deps: Deps, actor: Actor, slug: string) {

@@ -1,5 +1,5 @@
 import { phaseAt, type PhaseKind } from '@core/phases.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 
 export async function listContests(deps: Deps) {
   const [contests, phases] = await Promise.all([

@@ -2,7 +2,7 @@ import type { SubtitleTrackView } from '@core/api.ts';
 import { DEFAULT_SUBTITLE_LANG, SUBTITLE_LANGS } from '@core/subtitle-languages.ts';
 import type { Tx } from '../db/dialect.ts';
 import type { SubtitlesTable } from '../db/schema.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { loadContest } from './load-contest.ts';
 import { subtitleReadAccess, subtitleWriteRefusal } from './subtitle-access.ts';
 

@@ -3,7 +3,7 @@
  * error, for the organizer and secretariat to read and retry once the cause is fixed.
  */
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 export interface FailedJobView {

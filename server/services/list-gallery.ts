@@ -1,6 +1,6 @@
 import { AppError } from '@core/errors.ts';
 import { filterGallery, type GalleryFilter } from '@core/gallery.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 import { cachedAnswer, contestIdBySlug, gallerySnapshot } from './gallery-cache.ts';
 
 /**

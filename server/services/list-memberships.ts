@@ -1,4 +1,4 @@
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 
 /** The contests where the user holds a role, for the menu and for hiding what the user may not do. */
 export async function listMemberships(deps: Deps, userId: number) {

@@ -1,6 +1,6 @@
 import { entryDraftSchema } from '@core/entry.ts';
 import { requireLogin } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 
 /** The caller's own entries in every contest, newest first. */
 export async function listMyEntries(deps: Deps, actor: Actor) {

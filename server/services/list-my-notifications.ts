@@ -1,5 +1,5 @@
 import { requireLogin } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 
 const LIMIT = 100;
 

@@ -2,7 +2,7 @@
  * The contest's announcements on its home page (R19), newest first, for everyone. Bodies are plain text with light
  * Markdown, rendered by the web app's safe renderer.
  */
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 export interface NewsPostView {

@@ -4,7 +4,7 @@
  */
 import { entryDraftSchema } from '@core/entry.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 import { publicEntryUrl } from './publish-entries.ts';
 

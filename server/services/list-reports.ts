@@ -1,7 +1,7 @@
 /** The committee's queue of reports about published entries, open first. */
 import { entryDraftSchema } from '@core/entry.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 export interface ReportRow {

@@ -2,7 +2,7 @@ import { entryDraftSchema, missingForSubmission } from '@core/entry.ts';
 import { foldVietnamese } from '@core/normalize.ts';
 import { missingAuthorDetails, type ReviewDecision, type ReviewStatus } from '@core/review.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { loadContest } from './load-contest.ts';
 
 export interface ReviewQueueFilter {

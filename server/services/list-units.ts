@@ -1,6 +1,6 @@
 import { foldVietnamese } from '@core/normalize.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 const collator = new Intl.Collator('vi');

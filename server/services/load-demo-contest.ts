@@ -1,7 +1,7 @@
 import { foldVietnamese } from '@core/normalize.ts';
 import { demoContest, DEMO_COMMUNES, DEMO_DISTRICT_OFFICES } from '../demo/vinh-linh-2024.ts';
 import { appendAudit } from './append-audit.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { createContest } from './create-contest.ts';
 
 /** Loads the plan's contest, but only into an empty database: demo data must never mix with real data. */

@@ -2,7 +2,7 @@ import { AppError } from '@core/errors.ts';
 import { normalizeEmail, normalizePhone } from '@core/normalize.ts';
 import { dummyPasswordHash, verifyPassword } from '../security/passwords.ts';
 import { randomToken, sha256Hex } from '../security/tokens.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 
 export interface LoginResult {
   token: string;

@@ -16,7 +16,7 @@ import { makeRenditionFiles, RenditionError, type PlannedVariant, type Rendition
 import { renditionsPrefix } from '../storage/storage.ts';
 import { uploadPath } from './check-upload.ts';
 import { withOriginalFile } from './move-upload-to-storage.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { entryAccess } from './entry-access.ts';
 
 /** Where renditions made before they moved into the storage sit in the local storage (rows without a prefix). */

@@ -1,6 +1,6 @@
 import { AppError } from '@core/errors.ts';
 import { requireLogin } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 
 /** Marks one of the caller's notifications read; someone else's is "not found". Reading twice keeps the first time. */
 export async function markNotificationRead(deps: Deps, actor: Actor, id: number): Promise<void> {

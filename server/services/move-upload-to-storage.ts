@@ -13,7 +13,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { originalKey, contentTypeOf, type MediaStorage } from '../storage/storage.ts';
 import { uploadPath } from './check-upload.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 
 export class StoredChecksumMismatch extends Error {
   constructor(uploadId: string, key: string, expected: string, actual: string) {

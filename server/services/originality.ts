@@ -32,7 +32,7 @@ import type { VideoProbe } from '@core/video-policy.ts';
 import { fingerprintAudio, type AudioFingerprintOptions } from '../media/audio-fingerprint.ts';
 import { fingerprintVideo, FingerprintError } from '../media/fingerprint.ts';
 import { withOriginalFile } from './move-upload-to-storage.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 
 /** Queues the screening of an accepted upload (one job per upload; a second send while one waits is dropped). */
 export async function enqueueFingerprint(deps: Deps, uploadId: string): Promise<void> {

@@ -8,7 +8,7 @@ import { entryDraftSchema } from '@core/entry.ts';
 import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { invalidateGallery } from './gallery-cache.ts';
 import { findContestRow } from './load-contest.ts';
 import { notifyEntrant } from '../notify/notify-entrant.ts';

@@ -27,7 +27,7 @@ import { notifyEntrant } from '../notify/notify-entrant.ts';
 import { appendAudit } from './append-audit.ts';
 import { requireLogin } from './authorize.ts';
 import { authorizeReviewer } from './authorize-reviewer.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { loadContest } from './load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
 import { checklistFacts, loadDecisions } from './review-state.ts';

@@ -3,7 +3,7 @@ import { AppError } from '@core/errors.ts';
 import { normalizeEmail, normalizePhone, nfc } from '@core/normalize.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { hashPassword } from '../security/passwords.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 import { toUser } from './present-user.ts';
 
 export async function registerAccount(

@@ -6,7 +6,7 @@
 import fsp from 'node:fs/promises';
 import { entryPrefix } from '../storage/storage.ts';
 import { uploadPath } from './check-upload.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 import { legacyRenditionsPrefix, renditionsWorkDir } from './make-renditions.ts';
 
 export interface RemovedMedia {

@@ -1,7 +1,7 @@
 import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 export async function removeRosterMember(deps: Deps, actor: Actor, slug: string, memberId: number): Promise<void> {

@@ -4,7 +4,7 @@
  * for the committee to reply and never shown publicly.
  */
 import { AppError } from '@core/errors.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findPublishedEntry } from './gallery-cache.ts';
 
 export const REPORT_KINDS = ['copied', 'rights', 'inappropriate', 'other'] as const;

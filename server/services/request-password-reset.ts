@@ -1,6 +1,6 @@
 import { normalizeEmail } from '@core/normalize.ts';
 import { randomToken, sha256Hex } from '../security/tokens.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 

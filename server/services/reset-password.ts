@@ -2,7 +2,7 @@ import { isStrongEnough } from '@core/account.ts';
 import { AppError } from '@core/errors.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { sha256Hex } from '../security/tokens.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 
 /** Sets a new password from a reset link, unlocks the account and ends its other sessions. */
 export async function resetPassword(deps: Deps, input: { token: string; password: string }): Promise<void> {

@@ -3,7 +3,7 @@ import type { EntryDraft } from '@core/entry.ts';
 import { AppError } from '@core/errors.ts';
 import { normalizePhone } from '@core/normalize.ts';
 import type { Tx } from '../db/dialect.ts';
-import type { Actor } from './context.ts';
+import type { Actor } from '../context.ts';
 
 /**
  * Who enters and whose quota the entry uses. A unit entry needs its representative (or intake staff); a person's

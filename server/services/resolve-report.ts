@@ -5,7 +5,7 @@
 import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { invalidateGallery } from './gallery-cache.ts';
 import { tellUnpublished, unpublishInTx } from './unpublish-entry.ts';
 

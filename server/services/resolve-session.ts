@@ -1,6 +1,6 @@
 import type { UserRow } from '../db/schema.ts';
 import { sha256Hex } from '../security/tokens.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 
 export interface ResolvedSession {
   user: UserRow;

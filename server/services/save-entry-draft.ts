@@ -6,7 +6,7 @@ import { draftEditRefusal } from './edit-window.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize, requireLogin } from './authorize.ts';
 import { checkStaffExclusion } from './check-staff-exclusion.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest } from './load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';

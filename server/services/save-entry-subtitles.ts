@@ -13,7 +13,7 @@ import {
 import { parseSubtitles } from '@core/subtitles.ts';
 import { checkKey, type MediaStorage } from '../storage/storage.ts';
 import { appendAudit } from './append-audit.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { subtitleTrackView } from './list-entry-subtitles.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
 import { holdOwnerDraft, subtitleWriteAccess } from './subtitle-access.ts';

@@ -2,7 +2,7 @@
 import { AppError } from '@core/errors.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 export interface NewsPostInput {

@@ -4,7 +4,7 @@ import type { UnitInput } from '@core/units.ts';
 import { isUniqueViolation, type Tx } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow } from './load-contest.ts';
 
 export async function categoryIdByCode(db: Tx, contestId: number, code: string): Promise<number> {

@@ -1,5 +1,5 @@
 import { VIDEO_RULE_LABELS, type VideoRule } from '@core/video-policy.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 
 export interface Receipt {
   entryId: number;

@@ -19,7 +19,7 @@ import {
   type StoredObject,
 } from '../storage/storage.ts';
 import { uploadPath } from './check-upload.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { entryAccess } from './entry-access.ts';
 import { rolesInContest } from './authorize.ts';
 import { can } from '@core/roles.ts';

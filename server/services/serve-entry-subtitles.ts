@@ -1,6 +1,6 @@
 import { AppError } from '@core/errors.ts';
 import type { StoredObject } from '../storage/storage.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { VTT_CONTENT_TYPE } from './save-entry-subtitles.ts';
 import { subtitleReadAccess } from './subtitle-access.ts';
 

@@ -4,7 +4,7 @@
  */
 import { AppError } from '@core/errors.ts';
 import type { StoredObject } from '../storage/storage.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 import { findPublishedEntry } from './gallery-cache.ts';
 import { VTT_CONTENT_TYPE } from './save-entry-subtitles.ts';
 import { openRenditionFile, type MediaResponse } from './serve-entry-media.ts';

@@ -9,7 +9,7 @@ import { fixDeadlinePassedError } from './edit-window.ts';
 import type { Tx } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';
 import { checkStaffExclusion } from './check-staff-exclusion.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { entryAccess } from './entry-access.ts';
 import { loadContest, type LoadedContest } from './load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';

@@ -1,7 +1,7 @@
 import { AppError } from '@core/errors.ts';
 import type { Tx } from '../db/dialect.ts';
 import { auditDenied } from './append-audit.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { entryAccess, type EntryAccess } from './entry-access.ts';
 import { loadContest, type LoadedContest } from './load-contest.ts';
 import { draftEditRefusal } from './edit-window.ts';

@@ -6,7 +6,7 @@ import { notifyEntrant } from '../notify/notify-entrant.ts';
 import type { Tx } from '../db/dialect.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { invalidateGallery } from './gallery-cache.ts';
 import { findContestRow } from './load-contest.ts';
 

@@ -1,7 +1,7 @@
 import type { User } from '@core/account.ts';
 import { nfc } from '@core/normalize.ts';
 import { requireLogin } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { toUser } from './present-user.ts';
 
 export async function updateAccount(

@@ -2,7 +2,7 @@ import type { ContestSettings, UnitCategory } from '@core/contest.ts';
 import type { Phase } from '@core/phases.ts';
 import { appendAudit } from './append-audit.ts';
 import { authorize } from './authorize.ts';
-import type { Actor, Deps } from './context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { findContestRow, settingsOf } from './load-contest.ts';
 import { replacePhases, saveCategories, settingsColumns } from './save-contest-parts.ts';
 

@@ -1,6 +1,6 @@
 import { GENESIS_HASH, verifyChain, type ChainRecord, type ChainVerdict } from '@core/audit-chain.ts';
 import { sha256Hex } from '../security/tokens.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from '../context.ts';
 
 const PAGE = 5000;
 

@@ -4,7 +4,7 @@ import { EVENTS, Server as TusServer } from '@tus/server';
 import { FileStore } from '@tus/file-store';
 import { AppError, errorMessage, type Lang } from '@core/errors.ts';
 import { randomToken } from '../security/tokens.ts';
-import type { Actor, Deps } from '../services/context.ts';
+import type { Actor, Deps } from '../context.ts';
 import { registerUpload } from '../services/begin-upload.ts';
 import { finishUpload } from '../services/finish-upload.ts';
 import { cancelUpload } from '../services/cancel-upload.ts';

@@ -4,7 +4,7 @@ import { loadConfig } from '../../server/config.ts';
 import { createDeps } from '../../server/deps.ts';
 import { buildApp, type AppOptions } from '../../server/http/app.ts';
 import type { Mailer, Mail } from '../../server/mail/mailer.ts';
-import type { Deps } from '../../server/services/context.ts';
+import type { Deps } from '../../server/context.ts';
 import { ensureFirstAdmin } from '../../server/services/ensure-first-admin.ts';
 import { loadDemoContest } from '../../server/services/load-demo-contest.ts';
 import { registerAccount } from '../../server/services/register-account.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ANONYMOUS, type Deps } from '../../services/context.ts';
+import { ANONYMOUS, type Deps } from '../../context.ts';
 import { resolveSession } from '../../services/resolve-session.ts';
 import { randomToken } from '../../security/tokens.ts';
 import { ANON_CSRF_COOKIE, langOf, SESSION_COOKIE } from '../request-context.ts';

@@ -5,7 +5,7 @@ import { loginSchema, registerSchema, sessionInfoSchema, userSchema, localeSchem
 import { errorBodySchema, okSchema } from '@core/api.ts';
 import { AppError } from '@core/errors.ts';
 import { normalizeEmail, normalizePhone } from '@core/normalize.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
 import { changePassword } from '../../services/change-password.ts';
 import { listMemberships } from '../../services/list-memberships.ts';
 import { logIn } from '../../services/log-in.ts';

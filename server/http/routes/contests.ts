@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { contestSummarySchema, contestViewSchema, errorBodySchema, okSchema } from '@core/api.ts';
 import { contestCreateSchema, contestSettingsSchema, unitCategorySchema } from '@core/contest.ts';
 import { phaseListSchema } from '@core/phases.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
 import { createContest } from '../../services/create-contest.ts';
 import { getContest } from '../../services/get-contest.ts';
 import { listContests } from '../../services/list-contests.ts';

@@ -11,7 +11,7 @@ import {
   receiptSchema,
 } from '@core/api.ts';
 import { entryDraftSchema } from '@core/entry.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
 import { exportEntriesXlsx } from '../../services/export-entries-xlsx.ts';
 import { getCompliance } from '../../services/get-compliance.ts';
 import { getEntry } from '../../services/get-entry.ts';

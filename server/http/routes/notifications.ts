@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, notificationListSchema, okSchema } from '@core/api.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
 import { listMyNotifications } from '../../services/list-my-notifications.ts';
 import { markNotificationRead } from '../../services/mark-notification-read.ts';
 

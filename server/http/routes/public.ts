@@ -4,7 +4,7 @@ import type { StoredObject } from '../../storage/storage.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, galleryPageSchema, newsPostSchema, publicEntrySchema } from '@core/api.ts';
 import { ENTRY_FORMS } from '@core/contest.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
 import { publicEntryJson } from '../../services/get-public-entry.ts';
 import { galleryPageJson } from '../../services/list-gallery.ts';
 import { listNews } from '../../services/list-news.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, okSchema, publicationRowSchema, publishResultSchema, reportRowSchema } from '@core/api.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
 import { exportCaptionsCsv } from '../../services/export-captions.ts';
 import { listPublication } from '../../services/list-publication.ts';
 import { listReports } from '../../services/list-reports.ts';

@@ -11,7 +11,7 @@ import {
 } from '@core/api.ts';
 import { ENTRY_FORMS } from '@core/contest.ts';
 import { REVIEW_STATUSES, reviewInputSchema } from '@core/review.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
 import { extendFixDeadline } from '../../services/extend-fix-deadline.ts';
 import { getEntryReviews } from '../../services/get-entry-reviews.ts';
 import { listReviewQueue } from '../../services/list-review-queue.ts';

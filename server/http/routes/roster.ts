@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, okSchema, rosterMemberViewSchema } from '@core/api.ts';
 import { rosterMemberInputSchema } from '@core/roster.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
 import { addRosterMember } from '../../services/add-roster-member.ts';
 import { listRoster } from '../../services/list-roster.ts';
 import { removeRosterMember } from '../../services/remove-roster-member.ts';

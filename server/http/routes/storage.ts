@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, failedJobSchema, okSchema, orphanReportSchema, storageUsageSchema } from '@core/api.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
 import { findOrphanedMedia, removeOrphanedMedia } from '../../services/find-orphaned-media.ts';
 import { getStorageUsage } from '../../services/get-storage-usage.ts';
 import { listFailedJobs } from '../../services/list-failed-jobs.ts';

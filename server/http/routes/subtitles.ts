@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '@core/errors.ts';
 import { errorBodySchema, okSchema, subtitleListSchema, subtitleSavedSchema } from '@core/api.ts';
 import { SUBTITLE_LABEL_MAX, SUBTITLE_MAX_BYTES } from '@core/subtitle-languages.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
 import { deleteEntrySubtitles } from '../../services/delete-entry-subtitles.ts';
 import { listEntrySubtitles } from '../../services/list-entry-subtitles.ts';
 import { saveEntrySubtitles } from '../../services/save-entry-subtitles.ts';

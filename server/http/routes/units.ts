@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, importResultSchema, okSchema, unitViewSchema } from '@core/api.ts';
 import { unitInputSchema } from '@core/units.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
 import { deleteUnit } from '../../services/delete-unit.ts';
 import { importUnits } from '../../services/import-units.ts';
 import { listUnits } from '../../services/list-units.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Server as TusServer } from '@tus/server';
 import { AppError } from '@core/errors.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
 import { authorizeUpload } from '../../services/authorize-upload.ts';
 import { checkUploadAllowed } from '../../services/begin-upload.ts';
 import { setTusCaller, TUS_PATH } from '../../uploads/tus-server.ts';

@@ -1,12 +1,16 @@
+/**
+ * What a use case runs with: the adapters (`Deps`) and the caller (`Actor`). Below services/, notify/ and jobs/, so
+ * that each of them may import it; it imports only types.
+ */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
-import type { DialectName } from '../db/dialect.ts';
-import type { DB } from '../db/schema.ts';
-import type { AppJobs, JobQueue } from '../jobs/queue.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import type { SmsProvider } from '../notify/sms.ts';
-import type { MediaStorage } from '../storage/storage.ts';
+import type { Config } from './config.ts';
+import type { DialectName } from './db/dialect.ts';
+import type { DB } from './db/schema.ts';
+import type { AppJobs, JobQueue } from './jobs/queue.ts';
+import type { Mailer } from './mail/mailer.ts';
+import type { SmsProvider } from './notify/sms.ts';
+import type { MediaStorage } from './storage/storage.ts';
 
 /** What every use case may touch. Built once in main.ts (or by a test) and passed in. */
 export interface Deps {
