@@ -1,6 +1,6 @@
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/dialect.ts';
-import { verifyAuditLog } from './services/verify-audit-log.ts';
+import { verifyAuditLog } from './services/audit/verify-audit-log.ts';
 
 const config = loadConfig();
 const database = openDatabase(config.database);

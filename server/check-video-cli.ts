@@ -15,7 +15,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/dialect.ts';
 import { checkVideoFile } from './media/check-video-file.ts';
 import { FfmpegUnavailableError } from './media/decode-check.ts';
-import { loadContest } from './services/load-contest.ts';
+import { loadContest } from './services/contests/load-contest.ts';
 
 const USAGE = `Cách dùng / usage:
   npm run check-video -- [--contest SLUG] [--lang vi|en] [--json] [--no-decode] TỆP/FILE...

@@ -3,8 +3,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
-import { ensureFirstAdmin } from './services/ensure-first-admin.ts';
-import { loadDemoContest } from './services/load-demo-contest.ts';
+import { ensureFirstAdmin } from './services/accounts/ensure-first-admin.ts';
+import { loadDemoContest } from './services/contests/load-demo-contest.ts';
 import { startWorker } from './jobs/worker.ts';
 import { ensureWebBuilt } from './web-build.ts';
 

@@ -212,7 +212,7 @@ export interface JobsTable {
   completed_at: Timestamp | null;
 }
 
-/** Streaming renditions of an accepted upload (server/services/make-renditions.ts). */
+/** Streaming renditions of an accepted upload (server/services/media/make-renditions.ts). */
 export interface RenditionsTable {
   upload_id: string;
   status: 'queued' | 'running' | 'done' | 'failed';
@@ -225,7 +225,7 @@ export interface RenditionsTable {
   updated_at: Timestamp;
 }
 
-/** R9: the perceptual fingerprint of an accepted upload (server/services/originality.ts). */
+/** R9: the perceptual fingerprint of an accepted upload (server/services/media/originality.ts). */
 export interface FingerprintsTable {
   upload_id: string;
   fps: number;
@@ -263,7 +263,7 @@ export interface OriginalityFlagsTable {
   created_at: Timestamp;
 }
 
-/** A subtitle track of an entry: the cleaned WebVTT file in the media storage (server/services/save-entry-subtitles.ts). */
+/** A subtitle track of an entry: the cleaned WebVTT file in the media storage (server/services/media/save-entry-subtitles.ts). */
 export interface SubtitlesTable {
   entry_id: number;
   /** BCP-47 tag from core/subtitle-languages.ts. */

@@ -7,10 +7,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { PublicEntryView } from '../services/get-public-entry.ts';
-import { getPublicEntry } from '../services/get-public-entry.ts';
+import type { PublicEntryView } from '../services/publication/get-public-entry.ts';
+import { getPublicEntry } from '../services/publication/get-public-entry.ts';
 import type { Deps } from '../context.ts';
-import { publicEntryUrl } from '../services/publish-entries.ts';
+import { publicEntryUrl } from '../services/publication/publish-entries.ts';
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -3,12 +3,12 @@
  * only. Started by main.ts when ROLES includes `worker` (and by tests).
  */
 import type { Deps } from '../context.ts';
-import { checkUpload } from '../services/check-upload.ts';
-import { expireAbandonedUploads } from '../services/expire-abandoned-uploads.ts';
-import { requeueUploadChecks } from '../services/finish-upload.ts';
-import { moveUploadToStorage, requeueUploadMoves } from '../services/move-upload-to-storage.ts';
-import { makeRenditions, requeueRenditions } from '../services/make-renditions.ts';
-import { fingerprintUpload, requeueFingerprints } from '../services/originality.ts';
+import { checkUpload } from '../services/uploads/check-upload.ts';
+import { expireAbandonedUploads } from '../services/uploads/expire-abandoned-uploads.ts';
+import { requeueUploadChecks } from '../services/uploads/finish-upload.ts';
+import { moveUploadToStorage, requeueUploadMoves } from '../services/media/move-upload-to-storage.ts';
+import { makeRenditions, requeueRenditions } from '../services/media/make-renditions.ts';
+import { fingerprintUpload, requeueFingerprints } from '../services/media/originality.ts';
 import type { WorkHandle } from './queue.ts';
 
 export interface WorkerOptions {

@@ -71,7 +71,7 @@ export class S3Storage implements MediaStorage {
       credentials: { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey },
       // Flexible checksums (CRC32 trailers in aws-chunked bodies) only when an operation requires them: many
       // S3-compatible servers do not speak that encoding yet. Integrity is checked end to end by SHA-256 instead
-      // (server/services/move-upload-to-storage.ts).
+      // (server/services/media/move-upload-to-storage.ts).
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       maxAttempts: 4,

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Browser, CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '../../server/jobs/worker.ts';
-import { uploadPath } from '../../server/services/check-upload.ts';
+import { uploadPath } from '../../server/services/uploads/check-upload.ts';
 import { ensureWebBuilt } from '../../server/web-build.ts';
 import { unitId } from '../helpers/entries.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -419,14 +419,12 @@ describe('entrant journey', () => {
       await page.getByTestId('file-input').setInputFiles(file);
       const precheck = page.getByTestId('precheck').filter({ hasText: path.basename(file) });
       await precheck.waitFor();
-      const failed = await precheck
-        .locator('[data-state="failed"]')
-        .evaluateAll((els) =>
-          els.map((e) => ({
-            rule: e.getAttribute('data-rule')!,
-            message: e.querySelector('.rule-message')?.textContent ?? '',
-          })),
-        );
+      const failed = await precheck.locator('[data-state="failed"]').evaluateAll((els) =>
+        els.map((e) => ({
+          rule: e.getAttribute('data-rule')!,
+          message: e.querySelector('.rule-message')?.textContent ?? '',
+        })),
+      );
       const mayUpload = (await page.getByTestId('upload-start').count()) === 1;
       const server = await checkVideoFile(file, rules, { decode: false });
       const serverFailed = server.failures.filter((f) => browserRules.includes(f.rule));

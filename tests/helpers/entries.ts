@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
-import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
-import { submitEntry } from '../../server/services/submit-entry.ts';
+import { saveEntryDraft } from '../../server/services/entries/save-entry-draft.ts';
+import { submitEntry } from '../../server/services/entries/submit-entry.ts';
 import type { EntryDraft } from '@core/entry.ts';
 import type { TestApp } from './test-app.ts';
 

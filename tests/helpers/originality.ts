@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { expect } from 'vitest';
 import { parseFlagRanges } from '@core/originality-ranges.ts';
-import { uploadPath } from '../../server/services/check-upload.ts';
+import { uploadPath } from '../../server/services/uploads/check-upload.ts';
 import { completeDraft } from './entries.ts';
 import { loggedInClient, type TestApp } from './test-app.ts';
 

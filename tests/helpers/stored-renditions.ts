@@ -1,4 +1,4 @@
-import { storedRenditionsPrefix } from '../../server/services/make-renditions.ts';
+import { storedRenditionsPrefix } from '../../server/services/media/make-renditions.ts';
 import type { Deps } from '../../server/context.ts';
 import { LocalStorage } from '../../server/storage/local-storage.ts';
 

@@ -11,13 +11,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../server/jobs/worker.ts';
 import { probeVideoFile } from '../../server/media/mp4-probe.ts';
-import { checkUpload, uploadPath } from '../../server/services/check-upload.ts';
+import { checkUpload, uploadPath } from '../../server/services/uploads/check-upload.ts';
 import {
   enqueueRenditions,
   getRenditionStatus,
   makeRenditions,
   renditionsWorkDir,
-} from '../../server/services/make-renditions.ts';
+} from '../../server/services/media/make-renditions.ts';
 import { storedRenditionsDir } from '../helpers/stored-renditions.ts';
 import { completeDraft } from '../helpers/entries.ts';
 import { loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';

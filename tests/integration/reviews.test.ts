@@ -9,8 +9,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../server/mail/mailer.ts';
 import { createSmsOutbox } from '../../server/notify/sms.ts';
-import { loadContest } from '../../server/services/load-contest.ts';
-import { updateContest } from '../../server/services/update-contest.ts';
+import { loadContest } from '../../server/services/contests/load-contest.ts';
+import { updateContest } from '../../server/services/contests/update-contest.ts';
 import { attachAcceptedFile, completeDraft, unitId } from '../helpers/entries.ts';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBTITLE_MAX_BYTES } from '@core/subtitle-languages.ts';
 import type { Deps } from '../../server/context.ts';
-import { saveEntrySubtitles, subtitleKey } from '../../server/services/save-entry-subtitles.ts';
+import { saveEntrySubtitles, subtitleKey } from '../../server/services/media/save-entry-subtitles.ts';
 import type { MediaStorage } from '../../server/storage/storage.ts';
 import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { startS3rver, type TestS3 } from '../helpers/s3rver.ts';

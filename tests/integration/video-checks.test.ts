@@ -15,8 +15,8 @@ import { loadConfig } from '../../server/config.ts';
 import { createDeps } from '../../server/deps.ts';
 import { checkVideoFile } from '../../server/media/check-video-file.ts';
 import { PROBE_LIMITS, probeVideoFile, rotationFromMatrix, type IntegrityCode } from '../../server/media/mp4-probe.ts';
-import { ensureFirstAdmin } from '../../server/services/ensure-first-admin.ts';
-import { loadDemoContest } from '../../server/services/load-demo-contest.ts';
+import { ensureFirstAdmin } from '../../server/services/accounts/ensure-first-admin.ts';
+import { loadDemoContest } from '../../server/services/contests/load-demo-contest.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import {
   makeTestVideos,

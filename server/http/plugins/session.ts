@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ANONYMOUS, type Deps } from '../../context.ts';
-import { resolveSession } from '../../services/resolve-session.ts';
+import { resolveSession } from '../../services/accounts/resolve-session.ts';
 import { randomToken } from '../../security/tokens.ts';
 import { ANON_CSRF_COOKIE, langOf, SESSION_COOKIE } from '../request-context.ts';
 

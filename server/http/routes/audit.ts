@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRecordViewSchema, errorBodySchema } from '@core/api.ts';
 import type { Deps } from '../../context.ts';
-import { listAuditLog } from '../../services/list-audit-log.ts';
+import { listAuditLog } from '../../services/audit/list-audit-log.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 

@@ -5,10 +5,10 @@ import { contestSummarySchema, contestViewSchema, errorBodySchema, okSchema } fr
 import { contestCreateSchema, contestSettingsSchema, unitCategorySchema } from '@core/contest.ts';
 import { phaseListSchema } from '@core/phases.ts';
 import type { Deps } from '../../context.ts';
-import { createContest } from '../../services/create-contest.ts';
-import { getContest } from '../../services/get-contest.ts';
-import { listContests } from '../../services/list-contests.ts';
-import { updateContest } from '../../services/update-contest.ts';
+import { createContest } from '../../services/contests/create-contest.ts';
+import { getContest } from '../../services/contests/get-contest.ts';
+import { listContests } from '../../services/contests/list-contests.ts';
+import { updateContest } from '../../services/contests/update-contest.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });

@@ -8,7 +8,7 @@ import {
   openEntryMedia,
   openEntryOriginal,
   type MediaResponse,
-} from '../../services/serve-entry-media.ts';
+} from '../../services/media/serve-entry-media.ts';
 import type { StoredObject } from '../../storage/storage.ts';
 import { AppError } from '@core/errors.ts';
 

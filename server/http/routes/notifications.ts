@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, notificationListSchema, okSchema } from '@core/api.ts';
 import type { Deps } from '../../context.ts';
-import { listMyNotifications } from '../../services/list-my-notifications.ts';
-import { markNotificationRead } from '../../services/mark-notification-read.ts';
+import { listMyNotifications } from '../../services/notifications/list-my-notifications.ts';
+import { markNotificationRead } from '../../services/notifications/mark-notification-read.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 

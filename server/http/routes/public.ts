@@ -5,11 +5,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, galleryPageSchema, newsPostSchema, publicEntrySchema } from '@core/api.ts';
 import { ENTRY_FORMS } from '@core/contest.ts';
 import type { Deps } from '../../context.ts';
-import { publicEntryJson } from '../../services/get-public-entry.ts';
-import { galleryPageJson } from '../../services/list-gallery.ts';
-import { listNews } from '../../services/list-news.ts';
-import { REPORT_KINDS, reportEntry } from '../../services/report-entry.ts';
-import { openPublicEntryMedia, openPublicSubtitles } from '../../services/serve-public-media.ts';
+import { publicEntryJson } from '../../services/publication/get-public-entry.ts';
+import { galleryPageJson } from '../../services/publication/list-gallery.ts';
+import { listNews } from '../../services/publication/list-news.ts';
+import { REPORT_KINDS, reportEntry } from '../../services/publication/report-entry.ts';
+import { openPublicEntryMedia, openPublicSubtitles } from '../../services/media/serve-public-media.ts';
 import { limiter } from '../plugins/rate-limit.ts';
 import { sendMedia, withRangeSize } from './media.ts';
 

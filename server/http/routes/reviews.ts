@@ -12,10 +12,10 @@ import {
 import { ENTRY_FORMS } from '@core/contest.ts';
 import { REVIEW_STATUSES, reviewInputSchema } from '@core/review.ts';
 import type { Deps } from '../../context.ts';
-import { extendFixDeadline } from '../../services/extend-fix-deadline.ts';
-import { getEntryReviews } from '../../services/get-entry-reviews.ts';
-import { listReviewQueue } from '../../services/list-review-queue.ts';
-import { recordReview } from '../../services/record-review.ts';
+import { extendFixDeadline } from '../../services/reviews/extend-fix-deadline.ts';
+import { getEntryReviews } from '../../services/reviews/get-entry-reviews.ts';
+import { listReviewQueue } from '../../services/reviews/list-review-queue.ts';
+import { recordReview } from '../../services/reviews/record-review.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });

@@ -4,9 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, okSchema, rosterMemberViewSchema } from '@core/api.ts';
 import { rosterMemberInputSchema } from '@core/roster.ts';
 import type { Deps } from '../../context.ts';
-import { addRosterMember } from '../../services/add-roster-member.ts';
-import { listRoster } from '../../services/list-roster.ts';
-import { removeRosterMember } from '../../services/remove-roster-member.ts';
+import { addRosterMember } from '../../services/units/add-roster-member.ts';
+import { listRoster } from '../../services/units/list-roster.ts';
+import { removeRosterMember } from '../../services/units/remove-roster-member.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });

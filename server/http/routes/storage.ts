@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, failedJobSchema, okSchema, orphanReportSchema, storageUsageSchema } from '@core/api.ts';
 import type { Deps } from '../../context.ts';
-import { findOrphanedMedia, removeOrphanedMedia } from '../../services/find-orphaned-media.ts';
-import { getStorageUsage } from '../../services/get-storage-usage.ts';
-import { listFailedJobs } from '../../services/list-failed-jobs.ts';
-import { retryFailedJob } from '../../services/retry-failed-job.ts';
+import { findOrphanedMedia, removeOrphanedMedia } from '../../services/media/find-orphaned-media.ts';
+import { getStorageUsage } from '../../services/media/get-storage-usage.ts';
+import { listFailedJobs } from '../../services/media/list-failed-jobs.ts';
+import { retryFailedJob } from '../../services/media/retry-failed-job.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });

@@ -5,10 +5,10 @@ import { AppError } from '@core/errors.ts';
 import { errorBodySchema, okSchema, subtitleListSchema, subtitleSavedSchema } from '@core/api.ts';
 import { SUBTITLE_LABEL_MAX, SUBTITLE_MAX_BYTES } from '@core/subtitle-languages.ts';
 import type { Deps } from '../../context.ts';
-import { deleteEntrySubtitles } from '../../services/delete-entry-subtitles.ts';
-import { listEntrySubtitles } from '../../services/list-entry-subtitles.ts';
-import { saveEntrySubtitles } from '../../services/save-entry-subtitles.ts';
-import { openEntrySubtitles } from '../../services/serve-entry-subtitles.ts';
+import { deleteEntrySubtitles } from '../../services/media/delete-entry-subtitles.ts';
+import { listEntrySubtitles } from '../../services/media/list-entry-subtitles.ts';
+import { saveEntrySubtitles } from '../../services/media/save-entry-subtitles.ts';
+import { openEntrySubtitles } from '../../services/media/serve-entry-subtitles.ts';
 import type { StoredObject } from '../../storage/storage.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };

@@ -1,0 +1,41 @@
+import { can } from '@core/roles.ts';
+import { entryDraftSchema, type EntryDraft } from '@core/entry.ts';
+import { AppError } from '@core/errors.ts';
+import type { EntryRow } from '../../db/schema.ts';
+import { requireLogin, rolesInContest } from './authorize.ts';
+import type { Actor, Deps } from '../../context.ts';
+
+export interface EntryAccess {
+  entry: EntryRow;
+  draft: EntryDraft;
+  isOwner: boolean;
+  isStaff: boolean;
+  canIntake: boolean;
+}
+
+/**
+ * Loads an entry for a caller who may see it: its owner, or contest staff who see all entries. `write` further
+ * requires the owner, or intake staff for an entry registered through intake. Others get "not found", so that entry
+ * ids reveal nothing.
+ */
+export async function entryAccess(
+  deps: Deps,
+  actor: Actor,
+  entryId: number,
+  mode: 'read' | 'write',
+): Promise<EntryAccess> {
+  requireLogin(actor);
+  const entry = await deps.db.selectFrom('entries').selectAll().where('id', '=', entryId).executeTakeFirst();
+  if (!entry) throw new AppError('entry.notFound');
+  const roles = await rolesInContest(deps.db, actor.userId, Number(entry.contest_id));
+  const principal = { isSiteAdmin: actor.isSiteAdmin, roles };
+  const isOwner = entry.owner_user_id !== null && Number(entry.owner_user_id) === actor.userId;
+  const isStaff = can(principal, 'entries.viewAll');
+  const canIntake = can(principal, 'entries.intake');
+  const allowed = mode === 'read' ? isOwner || isStaff : isOwner || (entry.is_intake && canIntake);
+  if (!allowed) {
+    if (isStaff) throw new AppError('auth.forbidden');
+    throw new AppError('entry.notFound');
+  }
+  return { entry, draft: entryDraftSchema.parse(JSON.parse(entry.draft_json)), isOwner, isStaff, canIntake };
+}

@@ -1,0 +1,68 @@
+/**
+ * Deletes an entry with everything stored for it: its rows (uploads, quota place, events, renditions, fingerprints
+ * and flags follow by cascade) in one transaction, then its media (server/services/media/remove-entry-media.ts).
+ *
+ * An entrant (or intake staff, for an intake entry) deletes a draft; a submitted entry must be withdrawn first, so
+ * that a deadline cannot be dodged by deleting. The organizer deletes any entry of the contest with a reason, audited
+ * (a request to erase personal data, an entry sent by mistake).
+ */
+import { can } from '@core/roles.ts';
+import { AppError } from '@core/errors.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { requireLogin, rolesInContest } from '../access/authorize.ts';
+import type { Actor, Deps } from '../../context.ts';
+import { entryAccess } from '../access/entry-access.ts';
+import { removeEntryMedia, type RemovedMedia } from '../media/remove-entry-media.ts';
+
+export async function deleteEntry(
+  deps: Deps,
+  actor: Actor,
+  entryId: number,
+  opts: { reason?: string } = {},
+): Promise<RemovedMedia> {
+  requireLogin(actor);
+  const entry = await deps.db
+    .selectFrom('entries')
+    .select(['id', 'contest_id', 'status', 'code'])
+    .where('id', '=', entryId)
+    .executeTakeFirst();
+  if (!entry) throw new AppError('entry.notFound');
+  const contestId = Number(entry.contest_id);
+  const roles = await rolesInContest(deps.db, actor.userId, contestId);
+  const asOrganizer = can({ isSiteAdmin: actor.isSiteAdmin, roles }, 'entries.delete');
+  let audited = asOrganizer;
+  if (!asOrganizer) {
+    // Owners and intake staff; anyone else learns nothing about the entry.
+    const access = await entryAccess(deps, actor, entryId, 'write');
+    audited = !access.isOwner;
+    if (entry.status !== 'draft') throw new AppError('entry.notDeletable');
+  }
+  const reason = opts.reason?.normalize('NFC').trim() ?? '';
+  if (asOrganizer && reason.length < 5) throw new AppError('entry.deleteReasonRequired');
+
+  const uploads = await deps.db.selectFrom('uploads').select('id').where('entry_id', '=', entryId).execute();
+  await deps.db.transaction().execute(async (trx) => {
+    const done = await trx
+      .deleteFrom('entries')
+      .where('id', '=', entryId)
+      .where('status', '=', entry.status)
+      .executeTakeFirst();
+    if (Number(done.numDeletedRows) !== 1) throw new AppError(asOrganizer ? 'entry.notFound' : 'entry.notDeletable');
+    if (audited) {
+      await appendAudit(trx, deps, actor, {
+        action: 'entry.delete',
+        contestId,
+        target: `entry:${entryId}`,
+        details: { code: entry.code, status: entry.status, reason: reason || null },
+      });
+    }
+  });
+  const removed = await removeEntryMedia(
+    deps,
+    contestId,
+    entryId,
+    uploads.map((u) => u.id),
+  );
+  deps.logger.info({ entryId, contestId, ...removed }, 'entry deleted');
+  return removed;
+}

@@ -1,0 +1,82 @@
+import { missingForSubmission } from '@core/entry.ts';
+import type { Actor, Deps } from '../../context.ts';
+import { entryAccess } from '../access/entry-access.ts';
+import { loadContest } from '../contests/load-contest.ts';
+import { draftEditRefusal } from '../access/edit-window.ts';
+import { reviewSummary } from '../reviews/review-state.ts';
+
+export interface UploadView {
+  id: string;
+  status: string;
+  sizeBytes: number;
+  filename: string;
+  sha256: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  checkedAt: string | null;
+  verdict: { ok: boolean; failures: { rule: string; message: { vi: string; en: string } }[]; probe: unknown } | null;
+}
+
+/** An entry as its owner or the staff see it: the draft, what is missing, the file and its checks, the history. */
+export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
+  const { entry, draft, isOwner, isStaff, canIntake } = await entryAccess(deps, actor, entryId, 'read');
+  const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
+  const [uploads, events, unit, review] = await Promise.all([
+    deps.db.selectFrom('uploads').selectAll().where('entry_id', '=', entry.id).orderBy('created_at', 'desc').execute(),
+    deps.db
+      .selectFrom('entry_events')
+      .select(['at', 'kind', 'details_json'])
+      .where('entry_id', '=', entry.id)
+      .orderBy('id')
+      .execute(),
+    entry.unit_id === null
+      ? null
+      : deps.db.selectFrom('units').select('name').where('id', '=', entry.unit_id).executeTakeFirst(),
+    reviewSummary(deps.db, entry, contest.settings.reviewsRequired ?? 1, isStaff),
+  ]);
+  const toView = (u: (typeof uploads)[number]): UploadView => ({
+    id: u.id,
+    status: u.status,
+    sizeBytes: Number(u.size_bytes),
+    filename: u.filename,
+    sha256: u.sha256,
+    createdAt: u.created_at,
+    completedAt: u.completed_at,
+    checkedAt: u.checked_at,
+    verdict: u.verdict_json ? JSON.parse(u.verdict_json) : null,
+  });
+  const latest = uploads.find((u) => u.status !== 'replaced' && u.status !== 'cancelled' && u.status !== 'expired');
+  const sub = contest.phases.find((p) => p.kind === 'submission');
+  const beforeDeadline = !!sub && deps.clock().getTime() < Date.parse(sub.endsAt);
+  return {
+    id: Number(entry.id),
+    contestSlug: contest.slug,
+    code: entry.code,
+    status: entry.status,
+    draft,
+    unitName: unit?.name ?? null,
+    isIntake: entry.is_intake,
+    // A returned entry only until its fix deadline (or while submissions are open).
+    canEdit:
+      entry.status === 'draft' &&
+      (isOwner || (entry.is_intake && canIntake)) &&
+      (entry.review_status !== 'returned' || draftEditRefusal(contest, entry, deps.clock()) === null),
+    canWithdraw:
+      entry.status === 'submitted' &&
+      entry.review_status !== 'rejected' &&
+      beforeDeadline &&
+      (isOwner || (entry.is_intake && canIntake)),
+    missing: missingForSubmission(draft, contest.settings.entryRules.allowedForms),
+    upload: latest ? toView(latest) : null,
+    acceptedUploadId: entry.accepted_upload_id,
+    submittedAt: entry.submitted_at,
+    withdrawnAt: entry.withdrawn_at,
+    events: events.map((e) => ({
+      at: e.at,
+      kind: e.kind,
+      details: JSON.parse(e.details_json) as Record<string, unknown>,
+    })),
+    review,
+  };
+}
+export type EntryView = Awaited<ReturnType<typeof getEntry>>;

@@ -1,0 +1,163 @@
+/**
+ * Moves an accepted original from the tus directory to the media storage (S3 mode): copy, read back and hash what
+ * the storage holds, and only when that SHA-256 equals the one recorded at the check, record the key and remove the
+ * local copy. On a mismatch the local copy stays and the run fails (retried, then visible as a failed job).
+ *
+ * With local storage nothing moves: the original stays where tus wrote it (docs/decisions/0008-storage.md).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { originalKey, contentTypeOf, type MediaStorage } from '../../storage/storage.ts';
+import { uploadPath } from '../uploads/check-upload.ts';
+import type { Deps } from '../../context.ts';
+
+export class StoredChecksumMismatch extends Error {
+  constructor(uploadId: string, key: string, expected: string, actual: string) {
+    super(
+      `SHA-256 of the stored copy of upload ${uploadId} (${key}) is ${actual}, expected ${expected}: the object was not recorded and the local copy is kept`,
+    );
+    this.name = 'StoredChecksumMismatch';
+  }
+}
+
+async function sha256Stream(body: Readable, signal?: AbortSignal): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of body) {
+    if (signal?.aborted) {
+      body.destroy();
+      throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
+    }
+    hash.update(chunk as Buffer);
+  }
+  return hash.digest('hex');
+}
+
+/** The SHA-256 of what the storage holds under `key`; null when there is nothing. */
+export async function storedSha256(storage: MediaStorage, key: string, signal?: AbortSignal): Promise<string | null> {
+  const obj = await storage.get(key);
+  return obj ? sha256Stream(obj.body, signal) : null;
+}
+
+async function removeLocalCopy(deps: Deps, uploadId: string): Promise<void> {
+  const file = uploadPath(deps, uploadId);
+  await fsp.rm(file, { force: true });
+  await fsp.rm(`${file}.json`, { force: true });
+}
+
+export type MoveOutcome = 'moved' | 'already-stored' | 'local-storage' | 'skipped';
+
+export async function moveUploadToStorage(
+  deps: Deps,
+  uploadId: string,
+  opts: { signal?: AbortSignal } = {},
+): Promise<MoveOutcome> {
+  if (deps.storage.kind === 'local') return 'local-storage';
+  const upload = await deps.db
+    .selectFrom('uploads')
+    .innerJoin('entries', 'entries.id', 'uploads.entry_id')
+    .select([
+      'uploads.id',
+      'uploads.status',
+      'uploads.sha256',
+      'uploads.verdict_json',
+      'uploads.storage_key',
+      'uploads.entry_id',
+      'entries.contest_id',
+    ])
+    .where('uploads.id', '=', uploadId)
+    .executeTakeFirst();
+  if (!upload || upload.status !== 'accepted' || !upload.sha256) return 'skipped';
+  if (upload.storage_key) {
+    // An earlier run recorded the object but died before removing the local copy.
+    await removeLocalCopy(deps, uploadId);
+    return 'already-stored';
+  }
+  const file = uploadPath(deps, uploadId);
+  const container =
+    (JSON.parse(upload.verdict_json ?? '{}') as { probe?: { container?: string } }).probe?.container === 'mov'
+      ? 'mov'
+      : 'mp4';
+  const key = originalKey(Number(upload.contest_id), Number(upload.entry_id), uploadId, container);
+
+  await deps.storage.put(key, file, { sha256: upload.sha256, contentType: contentTypeOf(key) });
+  opts.signal?.throwIfAborted();
+  const actual = await storedSha256(deps.storage, key, opts.signal);
+  if (actual !== upload.sha256) {
+    // Nothing points at the bad object; the next run overwrites it.
+    throw new StoredChecksumMismatch(uploadId, key, upload.sha256, actual ?? 'missing');
+  }
+  const done = await deps.db
+    .updateTable('uploads')
+    .set({ storage_key: key, stored_at: deps.clock().toISOString() })
+    .where('id', '=', uploadId)
+    .where('storage_key', 'is', null)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1) {
+    const still = await deps.db.selectFrom('uploads').select('id').where('id', '=', uploadId).executeTakeFirst();
+    if (still) return 'already-stored';
+    // The entry was deleted during the copy: remove the object nothing points at.
+    await deps.storage.delete(key);
+    await removeLocalCopy(deps, uploadId);
+    return 'skipped';
+  }
+  await removeLocalCopy(deps, uploadId);
+  return 'moved';
+}
+
+/**
+ * Queues the move of every accepted original that is still only on local disk (S3 mode) and has no job: its `send`
+ * was lost between the check's commit and the queue. A job that failed for good is left alone: it shows its error
+ * to staff, who retry it once the bucket is fixed.
+ */
+export async function requeueUploadMoves(deps: Deps): Promise<number> {
+  if (deps.storage.kind === 'local') return 0;
+  const rows = await deps.db
+    .selectFrom('uploads')
+    .select('id')
+    .where('status', '=', 'accepted')
+    .where('storage_key', 'is', null)
+    .execute();
+  let queued = 0;
+  for (const { id } of rows) {
+    const last = await deps.jobs.findByKey('move-upload', id);
+    if (last && last.state !== 'completed') continue;
+    if (await deps.jobs.send('move-upload', { uploadId: id }, { singletonKey: id })) queued++;
+  }
+  return queued;
+}
+
+/**
+ * Runs `fn` with a local path of an upload's original, wherever it lives: the tus file (held by a hard link for the
+ * duration, so that a concurrent move cannot pull it away mid-read) or a temporary download from the storage.
+ */
+export async function withOriginalFile<T>(deps: Deps, uploadId: string, fn: (file: string) => Promise<T>): Promise<T> {
+  const file = uploadPath(deps, uploadId);
+  const hold = path.join(deps.config.uploadDir, `.hold-${crypto.randomBytes(8).toString('hex')}`);
+  try {
+    await fsp.link(file, hold);
+    try {
+      return await fn(hold);
+    } finally {
+      await fsp.rm(hold, { force: true });
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || (err as NodeJS.ErrnoException).path !== file) throw err;
+  }
+  const row = await deps.db.selectFrom('uploads').select('storage_key').where('id', '=', uploadId).executeTakeFirst();
+  if (!row?.storage_key)
+    throw new Error(`the original of upload ${uploadId} is neither on local disk nor in the storage`);
+  const obj = await deps.storage.get(row.storage_key);
+  if (!obj) throw new Error(`the original of upload ${uploadId} is missing from the storage (${row.storage_key})`);
+  const dir = await fsp.mkdtemp(path.join(deps.config.dataDir, 'tmp-original-'));
+  try {
+    const tmp = path.join(dir, path.basename(row.storage_key));
+    await pipeline(obj.body, fs.createWriteStream(tmp));
+    return await fn(tmp);
+  } finally {
+    await fsp.rm(dir, { recursive: true, force: true });
+  }
+}

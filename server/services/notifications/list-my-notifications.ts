@@ -1,0 +1,43 @@
+import { requireLogin } from '../access/authorize.ts';
+import type { Actor, Deps } from '../../context.ts';
+
+const LIMIT = 100;
+
+/** The caller's in-app notifications, newest first, with how many are unread. */
+export async function listMyNotifications(deps: Deps, actor: Actor) {
+  requireLogin(actor);
+  const [rows, unread] = await Promise.all([
+    deps.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('user_id', '=', actor.userId)
+      .orderBy('id', 'desc')
+      .limit(LIMIT)
+      .execute(),
+    deps.db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', actor.userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    unread: Number(unread.n),
+    items: rows.map((r) => {
+      const { title, body, ...data } = JSON.parse(r.payload_json) as {
+        title: { vi: string; en: string };
+        body: { vi: string; en: string };
+      } & Record<string, unknown>;
+      return {
+        id: Number(r.id),
+        kind: r.kind,
+        entryId: r.entry_id === null ? null : Number(r.entry_id),
+        title,
+        body,
+        data,
+        createdAt: r.created_at,
+        readAt: r.read_at,
+      };
+    }),
+  };
+}

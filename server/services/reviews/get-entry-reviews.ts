@@ -1,0 +1,116 @@
+/**
+ * The reviews of an entry. Staff who see all entries get every decision of every round with the reviewers' names,
+ * notes and checklists, the server's checklist facts and the originality flags. The entrant (its owner, or a
+ * representative of its unit) gets only the settled outcome of each round with the reason and deadline meant for
+ * them: never who reviewed, how each voted, or the staff's notes. Anyone else is told the entry does not exist.
+ */
+import { entryDraftSchema } from '@core/entry.ts';
+import { AppError } from '@core/errors.ts';
+import { can } from '@core/roles.ts';
+import { buildChecklist, entrantStatus, missingAuthorDetails, roundOutcome, type ReviewStatus } from '@core/review.ts';
+import { requireLogin, rolesInContest } from '../access/authorize.ts';
+import type { Actor, Deps } from '../../context.ts';
+import { loadContest } from '../contests/load-contest.ts';
+import {
+  checklistFacts,
+  decidingDecision,
+  loadDecisions,
+  originalityFlags,
+  type StoredDecision,
+} from './review-state.ts';
+
+export async function getEntryReviews(deps: Deps, actor: Actor, entryId: number) {
+  requireLogin(actor);
+  const entry = await deps.db.selectFrom('entries').selectAll().where('id', '=', entryId).executeTakeFirst();
+  if (!entry) throw new AppError('entry.notFound');
+  const contestId = Number(entry.contest_id);
+  const roles = await rolesInContest(deps.db, actor.userId, contestId);
+  const principal = { isSiteAdmin: actor.isSiteAdmin, roles };
+  const isStaff = can(principal, 'entries.viewAll');
+  const isOwner = entry.owner_user_id !== null && Number(entry.owner_user_id) === actor.userId;
+  const representsUnit =
+    entry.unit_id !== null &&
+    roles.includes('unit_rep') &&
+    !!(await deps.db
+      .selectFrom('contest_roles')
+      .select('id')
+      .where('contest_id', '=', contestId)
+      .where('user_id', '=', actor.userId)
+      .where('role', '=', 'unit_rep')
+      .where('unit_id', '=', entry.unit_id)
+      .executeTakeFirst());
+  if (!isStaff && !isOwner && !representsUnit) throw new AppError('entry.notFound');
+
+  const contest = await loadContest(deps.db, { id: contestId });
+  const required = contest.settings.reviewsRequired ?? 1;
+  const all = await loadDecisions(deps.db, entryId);
+  const currentRound = Number(entry.review_round);
+  const status = entry.review_status;
+  const rounds = [...new Set(all.map((d) => d.round))].sort((a, b) => a - b);
+  if (status !== null && !rounds.includes(currentRound) && currentRound > 0) rounds.push(currentRound);
+
+  // A past round ended in the state its decisions give (it was returned, or the entry withdrawn); the current one is
+  // in the state the entry records.
+  const roundState = (round: number, decisions: StoredDecision[]): ReviewStatus | null =>
+    round === currentRound ? status : decisions.length ? roundOutcome(decisions, required).status : null;
+  const settled = rounds.map((round) => {
+    const decisions = all.filter((d) => d.round === round);
+    const state = roundState(round, decisions);
+    const deciding = decidingDecision(decisions, state, required);
+    return { round, decisions, state, deciding };
+  });
+
+  const history = settled
+    .filter((r) => r.deciding)
+    .map((r) => ({
+      round: r.round,
+      status: r.state!,
+      reason: r.deciding!.reason || null,
+      fixDeadline: r.deciding!.fixDeadline,
+      decidedAt: r.deciding!.at,
+    }));
+  const base = {
+    entryId,
+    status: isStaff ? status : entrantStatus(status),
+    round: currentRound,
+    fixDeadline: status === 'returned' ? entry.fix_deadline : null,
+    history,
+  };
+  if (!isStaff) return { ...base, staff: null };
+
+  const draft = entryDraftSchema.parse(JSON.parse(entry.draft_json));
+  const facts = await checklistFacts(deps.db, entry, draft, contest.settings.entryRules.allowedForms);
+  const mayReview = can(principal, 'entries.review');
+  const mine =
+    settled.find((r) => r.round === currentRound)?.decisions.some((d) => d.reviewerId === actor.userId && !d.isFinal) ??
+    false;
+  return {
+    ...base,
+    staff: {
+      reviewsRequired: required,
+      canReview: mayReview && entry.status === 'submitted' && status === 'pending' && !mine,
+      canSettle: can(principal, 'entries.settleReview') && entry.status === 'submitted' && status === 'disputed',
+      canExtendFixDeadline: mayReview && entry.status === 'draft' && status === 'returned',
+      checklist: buildChecklist({}, facts).filter((r) => r.source === 'computed'),
+      missingAuthorDetails: missingAuthorDetails(facts.missing),
+      originalityFlags: await originalityFlags(deps.db, entry),
+      rounds: settled.map((r) => ({
+        round: r.round,
+        status: r.state,
+        decisions: r.decisions.map((d) => ({
+          id: d.id,
+          reviewerUserId: d.reviewerId,
+          reviewerName: d.reviewerName,
+          decision: d.decision,
+          isFinal: d.isFinal,
+          reason: d.reason,
+          note: d.note,
+          checklist: d.checklist,
+          fixDeadline: d.fixDeadline,
+          createdAt: d.at,
+        })),
+      })),
+    },
+  };
+}
+export type EntryReviewsView = Awaited<ReturnType<typeof getEntryReviews>>;
