@@ -26,3 +26,19 @@ export function draftEditRefusal(contest: LoadedContest, entry: ReviewState | nu
   if (entry?.review_status === 'returned') return fixDeadlinePassedError(contest, entry.fix_deadline);
   return submissionPhaseError(contest, window.reason);
 }
+
+/**
+ * Why a submitted entry may not be taken back to draft now, or null when it may: only before the submission deadline,
+ * and never once rejected.
+ */
+export function withdrawRefusal(
+  contest: LoadedContest,
+  entry: Pick<EntryRow, 'status' | 'review_status'>,
+  now: Date,
+): AppError | null {
+  if (entry.review_status === 'rejected') return new AppError('review.rejectedLocked');
+  const sub = contest.phases.find((p) => p.kind === 'submission');
+  if (entry.status !== 'submitted' || !sub || now.getTime() >= Date.parse(sub.endsAt))
+    return new AppError('entry.notWithdrawable');
+  return null;
+}

@@ -11,6 +11,8 @@ export interface EntryAccess {
   isOwner: boolean;
   isStaff: boolean;
   canIntake: boolean;
+  /** May change it: its owner, or intake staff for an entry registered through intake. */
+  mayWrite: boolean;
 }
 
 /**
@@ -32,10 +34,11 @@ export async function entryAccess(
   const isOwner = entry.owner_user_id !== null && Number(entry.owner_user_id) === actor.userId;
   const isStaff = can(principal, 'entries.viewAll');
   const canIntake = can(principal, 'entries.intake');
-  const allowed = mode === 'read' ? isOwner || isStaff : isOwner || (entry.is_intake && canIntake);
+  const mayWrite = isOwner || (entry.is_intake && canIntake);
+  const allowed = mode === 'read' ? isOwner || isStaff : mayWrite;
   if (!allowed) {
     if (isStaff) throw new AppError('auth.forbidden');
     throw new AppError('entry.notFound');
   }
-  return { entry, draft: entryDraftSchema.parse(JSON.parse(entry.draft_json)), isOwner, isStaff, canIntake };
+  return { entry, draft: entryDraftSchema.parse(JSON.parse(entry.draft_json)), isOwner, isStaff, canIntake, mayWrite };
 }

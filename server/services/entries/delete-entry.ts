@@ -6,12 +6,10 @@
  * that a deadline cannot be dodged by deleting. The organizer deletes any entry of the contest with a reason, audited
  * (a request to erase personal data, an entry sent by mistake).
  */
-import { can } from '@core/roles.ts';
 import { AppError } from '@core/errors.ts';
 import { appendAudit } from '../audit/append-audit.ts';
-import { requireLogin, rolesInContest } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
-import { entryAccess } from '../access/entry-access.ts';
+import { entryDeleteAccess } from '../access/entry-delete-access.ts';
 import { removeEntryMedia, type RemovedMedia } from '../media/remove-entry-media.ts';
 
 export async function deleteEntry(
@@ -20,23 +18,8 @@ export async function deleteEntry(
   entryId: number,
   opts: { reason?: string } = {},
 ): Promise<RemovedMedia> {
-  requireLogin(actor);
-  const entry = await deps.db
-    .selectFrom('entries')
-    .select(['id', 'contest_id', 'status', 'code'])
-    .where('id', '=', entryId)
-    .executeTakeFirst();
-  if (!entry) throw new AppError('entry.notFound');
-  const contestId = Number(entry.contest_id);
-  const roles = await rolesInContest(deps.db, actor.userId, contestId);
-  const asOrganizer = can({ isSiteAdmin: actor.isSiteAdmin, roles }, 'entries.delete');
-  let audited = asOrganizer;
-  if (!asOrganizer) {
-    // Owners and intake staff; anyone else learns nothing about the entry.
-    const access = await entryAccess(deps, actor, entryId, 'write');
-    audited = !access.isOwner;
-    if (entry.status !== 'draft') throw new AppError('entry.notDeletable');
-  }
+  const { entry, asOrganizer, audited } = await entryDeleteAccess(deps, actor, entryId);
+  const contestId = entry.contest_id;
   const reason = opts.reason?.normalize('NFC').trim() ?? '';
   if (asOrganizer && reason.length < 5) throw new AppError('entry.deleteReasonRequired');
 

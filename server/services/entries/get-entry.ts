@@ -2,7 +2,7 @@ import { missingForSubmission } from '@core/entry.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
 import { loadContest } from '../contests/load-contest.ts';
-import { draftEditRefusal } from '../access/edit-window.ts';
+import { draftEditRefusal, withdrawRefusal } from '../access/edit-window.ts';
 import { reviewSummary } from '../reviews/review-state.ts';
 
 export interface UploadView {
@@ -19,7 +19,7 @@ export interface UploadView {
 
 /** An entry as its owner or the staff see it: the draft, what is missing, the file and its checks, the history. */
 export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
-  const { entry, draft, isOwner, isStaff, canIntake } = await entryAccess(deps, actor, entryId, 'read');
+  const { entry, draft, isStaff, mayWrite } = await entryAccess(deps, actor, entryId, 'read');
   const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
   const [uploads, events, unit, review] = await Promise.all([
     deps.db.selectFrom('uploads').selectAll().where('entry_id', '=', entry.id).orderBy('created_at', 'desc').execute(),
@@ -46,8 +46,7 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
     verdict: u.verdict_json ? JSON.parse(u.verdict_json) : null,
   });
   const latest = uploads.find((u) => u.status !== 'replaced' && u.status !== 'cancelled' && u.status !== 'expired');
-  const sub = contest.phases.find((p) => p.kind === 'submission');
-  const beforeDeadline = !!sub && deps.clock().getTime() < Date.parse(sub.endsAt);
+  const now = deps.clock();
   return {
     id: Number(entry.id),
     contestSlug: contest.slug,
@@ -59,13 +58,9 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
     // A returned entry only until its fix deadline (or while submissions are open).
     canEdit:
       entry.status === 'draft' &&
-      (isOwner || (entry.is_intake && canIntake)) &&
-      (entry.review_status !== 'returned' || draftEditRefusal(contest, entry, deps.clock()) === null),
-    canWithdraw:
-      entry.status === 'submitted' &&
-      entry.review_status !== 'rejected' &&
-      beforeDeadline &&
-      (isOwner || (entry.is_intake && canIntake)),
+      mayWrite &&
+      (entry.review_status !== 'returned' || draftEditRefusal(contest, entry, now) === null),
+    canWithdraw: mayWrite && withdrawRefusal(contest, entry, now) === null,
     missing: missingForSubmission(draft, contest.settings.entryRules.allowedForms),
     upload: latest ? toView(latest) : null,
     acceptedUploadId: entry.accepted_upload_id,

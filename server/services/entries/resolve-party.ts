@@ -4,6 +4,7 @@ import { AppError } from '@core/errors.ts';
 import { normalizePhone } from '@core/normalize.ts';
 import type { Tx } from '../../db/dialect.ts';
 import type { Actor } from '../../context.ts';
+import { assertRepresents } from '../access/unit-representative.ts';
 
 /**
  * Who enters and whose quota the entry uses. A unit entry needs its representative (or intake staff); a person's
@@ -25,17 +26,7 @@ export async function resolveParty(
       .where('contest_id', '=', contestId)
       .executeTakeFirst();
     if (!unit) throw new AppError('unit.notFound');
-    if (!opts.intake && !actor.isSiteAdmin) {
-      const rep = await db
-        .selectFrom('contest_roles')
-        .select('id')
-        .where('contest_id', '=', contestId)
-        .where('user_id', '=', actor.userId)
-        .where('role', '=', 'unit_rep')
-        .where('unit_id', '=', unit.id)
-        .executeTakeFirst();
-      if (!rep) throw new AppError('entry.notUnitRep');
-    }
+    await assertRepresents(db, actor, { contest_id: contestId, unit_id: unit.id, is_intake: opts.intake });
     return {
       partyKind: 'unit' as const,
       unitId: Number(unit.id),

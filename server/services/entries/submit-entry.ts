@@ -8,6 +8,7 @@ import { fixWindowOpen } from '@core/review.ts';
 import { fixDeadlinePassedError } from '../access/edit-window.ts';
 import type { Tx } from '../../db/dialect.ts';
 import { appendAudit } from '../audit/append-audit.ts';
+import { assertRepresents } from '../access/unit-representative.ts';
 import { checkStaffExclusion } from './check-staff-exclusion.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
@@ -48,24 +49,6 @@ async function nextCode(trx: Tx, contest: LoadedContest): Promise<string> {
       .slice(0, 8)
       .toUpperCase() || 'CT';
   return entryCode(prefix, Number(row.last));
-}
-
-/** A unit's representative may act for it only while they hold the role (the commune may have replaced them). */
-export async function assertRepresents(
-  db: Tx,
-  actor: Actor,
-  entry: { contest_id: number; unit_id: number | null; is_intake: boolean },
-): Promise<void> {
-  if (entry.unit_id === null || entry.is_intake || actor.isSiteAdmin || actor.userId === null) return;
-  const rep = await db
-    .selectFrom('contest_roles')
-    .select('id')
-    .where('contest_id', '=', entry.contest_id)
-    .where('user_id', '=', actor.userId)
-    .where('role', '=', 'unit_rep')
-    .where('unit_id', '=', entry.unit_id)
-    .executeTakeFirst();
-  if (!rep) throw new AppError('entry.notUnitRep');
 }
 
 /**

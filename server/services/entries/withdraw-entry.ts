@@ -2,20 +2,19 @@ import { AppError } from '@core/errors.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
+import { assertRepresents } from '../access/unit-representative.ts';
+import { withdrawRefusal } from '../access/edit-window.ts';
 import { loadContest } from '../contests/load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
-import { assertRepresents } from './submit-entry.ts';
 
 /** Takes a submitted entry back to draft before the deadline, freeing its place in the quota. */
 export async function withdrawEntry(deps: Deps, actor: Actor, entryId: number): Promise<void> {
   const { entry } = await entryAccess(deps, actor, entryId, 'write');
   const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
   await assertRepresents(deps.db, actor, entry);
-  const sub = contest.phases.find((p) => p.kind === 'submission');
   const now = deps.clock();
-  if (entry.review_status === 'rejected') throw new AppError('review.rejectedLocked');
-  if (entry.status !== 'submitted' || !sub || now.getTime() >= Date.parse(sub.endsAt))
-    throw new AppError('entry.notWithdrawable');
+  const refusal = withdrawRefusal(contest, entry, now);
+  if (refusal) throw refusal;
   const at = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
     // Out of review too: a later submission opens a new round.

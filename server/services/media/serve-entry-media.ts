@@ -21,8 +21,7 @@ import {
 import { uploadPath } from '../uploads/check-upload.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
-import { rolesInContest } from '../access/authorize.ts';
-import { can } from '@core/roles.ts';
+import { originalAccess } from '../access/original-access.ts';
 import { subtitleTracks } from './list-entry-subtitles.ts';
 import { getRenditionStatus, legacyRenditionsPrefix, storedRenditionsPrefix } from './make-renditions.ts';
 
@@ -242,33 +241,6 @@ export async function openEntryOriginal(
     openFileRange(uploadPath(deps, upload.id), rangeHeader, contentTypeOf(`x.${container}`)),
   );
   return { kind: 'file', object, disposition: attachmentDisposition(filename) };
-}
-
-/**
- * Who may download an original: those who may read the entry, and the publisher once the entry is published (the
- * fanpage posts the file itself, R16).
- */
-async function originalAccess(
-  deps: Deps,
-  actor: Actor,
-  entryId: number,
-): Promise<{ accepted_upload_id: string | null }> {
-  try {
-    return (await entryAccess(deps, actor, entryId, 'read')).entry;
-  } catch (err) {
-    if (!(err instanceof AppError) || actor.userId === null) throw err;
-    const row = await deps.db
-      .selectFrom('entries')
-      .innerJoin('publications', 'publications.entry_id', 'entries.id')
-      .select(['entries.contest_id', 'entries.accepted_upload_id'])
-      .where('entries.id', '=', entryId)
-      .where('publications.unpublished_at', 'is', null)
-      .executeTakeFirst();
-    if (!row) throw err;
-    const roles = await rolesInContest(deps.db, actor.userId, Number(row.contest_id));
-    if (!can({ isSiteAdmin: actor.isSiteAdmin, roles }, 'entries.publish')) throw err;
-    return row;
-  }
 }
 
 /** The uploaded file's name (made safe for the header by `attachmentDisposition`), with an extension when it had none. */

@@ -5,10 +5,9 @@
  * them: never who reviewed, how each voted, or the staff's notes. Anyone else is told the entry does not exist.
  */
 import { entryDraftSchema } from '@core/entry.ts';
-import { AppError } from '@core/errors.ts';
 import { can } from '@core/roles.ts';
 import { buildChecklist, entrantStatus, missingAuthorDetails, roundOutcome, type ReviewStatus } from '@core/review.ts';
-import { requireLogin, rolesInContest } from '../access/authorize.ts';
+import { reviewReadAccess } from '../access/review-read-access.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { loadContest } from '../contests/load-contest.ts';
 import {
@@ -20,28 +19,8 @@ import {
 } from './review-state.ts';
 
 export async function getEntryReviews(deps: Deps, actor: Actor, entryId: number) {
-  requireLogin(actor);
-  const entry = await deps.db.selectFrom('entries').selectAll().where('id', '=', entryId).executeTakeFirst();
-  if (!entry) throw new AppError('entry.notFound');
-  const contestId = Number(entry.contest_id);
-  const roles = await rolesInContest(deps.db, actor.userId, contestId);
-  const principal = { isSiteAdmin: actor.isSiteAdmin, roles };
-  const isStaff = can(principal, 'entries.viewAll');
-  const isOwner = entry.owner_user_id !== null && Number(entry.owner_user_id) === actor.userId;
-  const representsUnit =
-    entry.unit_id !== null &&
-    roles.includes('unit_rep') &&
-    !!(await deps.db
-      .selectFrom('contest_roles')
-      .select('id')
-      .where('contest_id', '=', contestId)
-      .where('user_id', '=', actor.userId)
-      .where('role', '=', 'unit_rep')
-      .where('unit_id', '=', entry.unit_id)
-      .executeTakeFirst());
-  if (!isStaff && !isOwner && !representsUnit) throw new AppError('entry.notFound');
-
-  const contest = await loadContest(deps.db, { id: contestId });
+  const { entry, principal, isStaff } = await reviewReadAccess(deps, actor, entryId);
+  const contest = await loadContest(deps.db, { id: entry.contest_id });
   const required = contest.settings.reviewsRequired ?? 1;
   const all = await loadDecisions(deps.db, entryId);
   const currentRound = Number(entry.review_round);
