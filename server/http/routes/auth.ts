@@ -7,14 +7,13 @@ import { AppError } from '@core/errors.ts';
 import { normalizeEmail, normalizePhone } from '@core/normalize.ts';
 import type { Deps } from '../../context.ts';
 import { changePassword } from '../../services/accounts/change-password.ts';
-import { listMemberships } from '../../services/accounts/list-memberships.ts';
+import { getSessionInfo } from '../../services/accounts/get-session-info.ts';
 import { logIn } from '../../services/accounts/log-in.ts';
 import { logOut } from '../../services/accounts/log-out.ts';
 import { registerAccount } from '../../services/accounts/register-account.ts';
 import { requestPasswordReset } from '../../services/accounts/request-password-reset.ts';
 import { resetPassword } from '../../services/accounts/reset-password.ts';
 import { updateAccount } from '../../services/accounts/update-account.ts';
-import { toUser } from '../../services/accounts/present-user.ts';
 import { limiter } from '../plugins/rate-limit.ts';
 import { setSessionCookie } from '../plugins/session.ts';
 import { SESSION_COOKIE } from '../request-context.ts';
@@ -28,12 +27,6 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
   const registerByIp = limiter(Math.max(5, Math.ceil(deps.config.loginRatePerMinute / 2)), 3600);
   const resetByIp = limiter(deps.config.resetRatePerHour, 3600);
 
-  async function sessionInfo(userId: number | null, csrfToken: string) {
-    if (userId === null) return { user: null, memberships: [], csrfToken };
-    const user = await deps.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-    return { user: toUser(user), memberships: await listMemberships(deps, userId), csrfToken };
-  }
-
   r.get(
     '/api/auth/session',
     {
@@ -43,7 +36,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: sessionInfoSchema, ...errors },
       },
     },
-    async (req) => sessionInfo(req.actor.userId, req.expectedCsrf!),
+    async (req) => getSessionInfo(deps, req.actor.userId, req.expectedCsrf!),
   );
 
   r.post(
@@ -66,7 +59,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
       await loginByIdentifier(id.includes('@') ? normalizeEmail(id) : (normalizePhone(id) ?? id.trim()));
       const s = await logIn(deps, req.body);
       setSessionCookie(reply, deps, s.token, s.expiresAt);
-      return sessionInfo(s.userId, s.csrfToken);
+      return getSessionInfo(deps, s.userId, s.csrfToken);
     },
   );
 
