@@ -225,7 +225,7 @@ export interface RenditionsTable {
   updated_at: Timestamp;
 }
 
-/** R9: the perceptual fingerprint of an accepted upload (server/services/media/originality.ts). */
+/** R9: the perceptual fingerprint of an accepted upload (server/services/media/fingerprint-upload.ts). */
 export interface FingerprintsTable {
   upload_id: string;
   fps: number;

@@ -17,7 +17,7 @@ export type AppJobs = {
   'move-upload': { uploadId: string };
   /** Make the HLS ladder, poster and preview strip of an accepted upload (server/services/media/make-renditions.ts). */
   'make-renditions': { uploadId: string };
-  /** Fingerprint an accepted upload and compare it with the contest's other entries and reference clips (server/services/media/originality.ts). */
+  /** Fingerprint an accepted upload and compare it with the contest's other entries and reference clips (server/services/media/fingerprint-upload.ts). */
   'fingerprint-upload': { uploadId: string };
 };
 

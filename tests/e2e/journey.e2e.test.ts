@@ -21,9 +21,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { utcToZonedLocal } from '@core/time.ts';
 import { startWorker, type Worker } from '../../server/jobs/worker.ts';
 import { probeVideoFile } from '../../server/media/mp4-probe.ts';
-import { uploadPath } from '../../server/services/uploads/check-upload.ts';
-import { enqueueRenditions } from '../../server/services/media/make-renditions.ts';
-import { enqueueFingerprint } from '../../server/services/media/originality.ts';
 import { saveEntryDraft } from '../../server/services/entries/save-entry-draft.ts';
 import { submitEntry } from '../../server/services/entries/submit-entry.ts';
 import { ensureWebBuilt } from '../../server/web-build.ts';
@@ -31,6 +28,8 @@ import { completeDraft } from '../helpers/entries.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
 import { clickForAnswer, dialogOpened, launchBrowser, logInAs, pageFactory, playUntilMoving, text } from './browser.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
+import { enqueueRenditions, enqueueFingerprint } from '../../server/services/media/pipeline.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const TITLE = 'Một cửa ở Vĩnh Linh';

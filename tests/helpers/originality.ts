@@ -3,9 +3,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { expect } from 'vitest';
 import { parseFlagRanges } from '@core/originality-ranges.ts';
-import { uploadPath } from '../../server/services/uploads/check-upload.ts';
 import { completeDraft } from './entries.ts';
 import { loggedInClient, type TestApp } from './test-app.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 
 export interface Owner {
   id: number;

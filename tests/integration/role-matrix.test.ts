@@ -18,7 +18,6 @@ import { updateContest } from '../../server/services/contests/update-contest.ts'
 import { loadContest } from '../../server/services/contests/load-contest.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { uploadPath } from '../../server/services/uploads/check-upload.ts';
 import { renditionsDir } from '../../server/services/media/make-renditions.ts';
 import { approvedEntry, attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { publishEntries } from '../../server/services/publication/publish-entries.ts';
@@ -27,6 +26,7 @@ import { reportEntry } from '../../server/services/publication/report-entry.ts';
 import { reviewInputSchema } from '@core/review.ts';
 import { saveNewsPost } from '../../server/services/publication/save-news-post.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
 const CONTEST_ROLE_CALLERS: ContestRole[] = [

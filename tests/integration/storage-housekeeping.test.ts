@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uploadPath } from '../../server/services/uploads/check-upload.ts';
 import { createContest } from '../../server/services/contests/create-contest.ts';
 import { legacyRenditionsPrefix, renditionsWorkDir } from '../../server/services/media/make-renditions.ts';
 import { saveEntryDraft } from '../../server/services/entries/save-entry-draft.ts';
@@ -15,6 +14,7 @@ import { LocalStorage } from '../../server/storage/local-storage.ts';
 import { demoContest } from '../../server/demo/vinh-linh-2024.ts';
 import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { type Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 
 let t: TestApp;
 let storage: LocalStorage;

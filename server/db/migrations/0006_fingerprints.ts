@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { idColumnSql, types, type DialectName } from '../dialect.ts';
 
 /**
- * R9 originality screening (server/services/media/originality.ts): the perceptual fingerprint of each accepted upload, the
+ * R9 originality screening (server/services/media/fingerprint-upload.ts): the perceptual fingerprint of each accepted upload, the
  * organizers' reference library per contest, and the flags raised for reviewers when two of them match.
  * Frame hashes are stored as hex text (16 digits per sample) so that both databases read them the same way.
  */

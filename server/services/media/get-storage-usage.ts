@@ -4,10 +4,10 @@
  * (local storage, or S3 before the move) are counted from the upload directory.
  */
 import fsp from 'node:fs/promises';
-import { uploadPath } from '../uploads/check-upload.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { findContestRow } from '../contests/load-contest.ts';
+import { uploadPath } from '../uploads/upload-files.ts';
 
 export type StorageKind = 'originals' | 'renditions' | 'subtitles' | 'uploading' | 'superseded' | 'other';
 export interface Usage {

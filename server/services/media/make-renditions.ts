@@ -12,17 +12,10 @@ import fs from 'node:fs';
 import type { VideoProbe } from '@core/video-policy.ts';
 import { FfmpegUnavailableError } from '../../media/decode-check.ts';
 import { probeVideoFile } from '../../media/mp4-probe.ts';
-import {
-  makeRenditionFiles,
-  RenditionError,
-  type PlannedVariant,
-  type RenditionSource,
-} from '../../media/renditions.ts';
+import { makeRenditionFiles, RenditionError, type RenditionSource } from '../../media/renditions.ts';
 import { renditionsPrefix } from '../../storage/storage.ts';
-import { uploadPath } from '../uploads/check-upload.ts';
-import { withOriginalFile } from './move-upload-to-storage.ts';
-import type { Actor, Deps } from '../../context.ts';
-import { entryAccess } from '../access/entry-access.ts';
+import { uploadPath, withOriginalFile } from '../uploads/upload-files.ts';
+import type { Deps } from '../../context.ts';
 
 /** Where renditions made before they moved into the storage sit in the local storage (rows without a prefix). */
 export function legacyRenditionsPrefix(uploadId: string): string {
@@ -50,46 +43,6 @@ export async function storedRenditionsPrefix(deps: Pick<Deps, 'db'>, uploadId: s
     .executeTakeFirst();
   if (!row) return null;
   return row.storage_prefix ?? legacyRenditionsPrefix(uploadId);
-}
-
-/**
- * Records that renditions are wanted and queues the job (one per upload: a second request while one waits is
- * dropped). Called once a file is accepted; safe to call again.
- */
-export async function enqueueRenditions(deps: Deps, uploadId: string): Promise<void> {
-  const at = deps.clock().toISOString();
-  await deps.db
-    .insertInto('renditions')
-    .values({
-      upload_id: uploadId,
-      status: 'queued',
-      percent: 0,
-      error: null,
-      variants_json: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .onConflict((oc) => oc.column('upload_id').doNothing())
-    .execute();
-  await deps.jobs.send('make-renditions', { uploadId }, { singletonKey: uploadId });
-}
-
-/**
- * Queues the renditions of accepted files that have none (accepted before renditions existed, or whose process died
- * between the verdict and the queueing). Run by the worker's housekeeping. Returns how many were queued.
- */
-export async function requeueRenditions(deps: Deps, limit = 100): Promise<number> {
-  const rows = await deps.db
-    .selectFrom('entries')
-    .innerJoin('uploads', 'uploads.id', 'entries.accepted_upload_id')
-    .leftJoin('renditions', 'renditions.upload_id', 'uploads.id')
-    .select('uploads.id')
-    .where('uploads.status', '=', 'accepted')
-    .where('renditions.upload_id', 'is', null)
-    .limit(limit)
-    .execute();
-  for (const r of rows) await enqueueRenditions(deps, r.id);
-  return rows.length;
 }
 
 function sourceFrom(probe: VideoProbe | null | undefined): RenditionSource | null {
@@ -241,40 +194,4 @@ export async function makeRenditions(
     }
     throw err;
   }
-}
-
-export interface RenditionStatus {
-  uploadId: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  percent: number;
-  /** Why the last run failed (ffmpeg's words, no server paths); null unless failed. */
-  error: string | null;
-  variants: Pick<PlannedVariant, 'name' | 'width' | 'height'>[];
-  updatedAt: string;
-}
-
-/**
- * The renditions of an entry's accepted file, for its owner and for contest staff (others get "not found"). Null
- * when the entry has no accepted file or its renditions were never asked for.
- */
-export async function getRenditionStatus(deps: Deps, actor: Actor, entryId: number): Promise<RenditionStatus | null> {
-  const { entry } = await entryAccess(deps, actor, entryId, 'read');
-  if (!entry.accepted_upload_id) return null;
-  const row = await deps.db
-    .selectFrom('renditions')
-    .selectAll()
-    .where('upload_id', '=', entry.accepted_upload_id)
-    .executeTakeFirst();
-  if (!row) return null;
-  const variants = row.variants_json
-    ? (JSON.parse(row.variants_json) as PlannedVariant[]).map(({ name, width, height }) => ({ name, width, height }))
-    : [];
-  return {
-    uploadId: row.upload_id,
-    status: row.status,
-    percent: Number(row.percent),
-    error: row.error,
-    variants,
-    updatedAt: String(row.updated_at),
-  };
 }

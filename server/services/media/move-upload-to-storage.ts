@@ -6,13 +6,9 @@
  * With local storage nothing moves: the original stays where tus wrote it (docs/decisions/0008-storage.md).
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import fsp from 'node:fs/promises';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { originalKey, contentTypeOf, type MediaStorage } from '../../storage/storage.ts';
-import { uploadPath } from '../uploads/check-upload.ts';
+import { removeUploadFiles, uploadPath } from '../uploads/upload-files.ts';
 import type { Deps } from '../../context.ts';
 
 export class StoredChecksumMismatch extends Error {
@@ -42,12 +38,6 @@ export async function storedSha256(storage: MediaStorage, key: string, signal?: 
   return obj ? sha256Stream(obj.body, signal) : null;
 }
 
-async function removeLocalCopy(deps: Deps, uploadId: string): Promise<void> {
-  const file = uploadPath(deps, uploadId);
-  await fsp.rm(file, { force: true });
-  await fsp.rm(`${file}.json`, { force: true });
-}
-
 export type MoveOutcome = 'moved' | 'already-stored' | 'local-storage' | 'skipped';
 
 export async function moveUploadToStorage(
@@ -73,7 +63,7 @@ export async function moveUploadToStorage(
   if (!upload || upload.status !== 'accepted' || !upload.sha256) return 'skipped';
   if (upload.storage_key) {
     // An earlier run recorded the object but died before removing the local copy.
-    await removeLocalCopy(deps, uploadId);
+    await removeUploadFiles(deps, uploadId);
     return 'already-stored';
   }
   const file = uploadPath(deps, uploadId);
@@ -101,63 +91,9 @@ export async function moveUploadToStorage(
     if (still) return 'already-stored';
     // The entry was deleted during the copy: remove the object nothing points at.
     await deps.storage.delete(key);
-    await removeLocalCopy(deps, uploadId);
+    await removeUploadFiles(deps, uploadId);
     return 'skipped';
   }
-  await removeLocalCopy(deps, uploadId);
+  await removeUploadFiles(deps, uploadId);
   return 'moved';
-}
-
-/**
- * Queues the move of every accepted original that is still only on local disk (S3 mode) and has no job: its `send`
- * was lost between the check's commit and the queue. A job that failed for good is left alone: it shows its error
- * to staff, who retry it once the bucket is fixed.
- */
-export async function requeueUploadMoves(deps: Deps): Promise<number> {
-  if (deps.storage.kind === 'local') return 0;
-  const rows = await deps.db
-    .selectFrom('uploads')
-    .select('id')
-    .where('status', '=', 'accepted')
-    .where('storage_key', 'is', null)
-    .execute();
-  let queued = 0;
-  for (const { id } of rows) {
-    const last = await deps.jobs.findByKey('move-upload', id);
-    if (last && last.state !== 'completed') continue;
-    if (await deps.jobs.send('move-upload', { uploadId: id }, { singletonKey: id })) queued++;
-  }
-  return queued;
-}
-
-/**
- * Runs `fn` with a local path of an upload's original, wherever it lives: the tus file (held by a hard link for the
- * duration, so that a concurrent move cannot pull it away mid-read) or a temporary download from the storage.
- */
-export async function withOriginalFile<T>(deps: Deps, uploadId: string, fn: (file: string) => Promise<T>): Promise<T> {
-  const file = uploadPath(deps, uploadId);
-  const hold = path.join(deps.config.uploadDir, `.hold-${crypto.randomBytes(8).toString('hex')}`);
-  try {
-    await fsp.link(file, hold);
-    try {
-      return await fn(hold);
-    } finally {
-      await fsp.rm(hold, { force: true });
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || (err as NodeJS.ErrnoException).path !== file) throw err;
-  }
-  const row = await deps.db.selectFrom('uploads').select('storage_key').where('id', '=', uploadId).executeTakeFirst();
-  if (!row?.storage_key)
-    throw new Error(`the original of upload ${uploadId} is neither on local disk nor in the storage`);
-  const obj = await deps.storage.get(row.storage_key);
-  if (!obj) throw new Error(`the original of upload ${uploadId} is missing from the storage (${row.storage_key})`);
-  const dir = await fsp.mkdtemp(path.join(deps.config.dataDir, 'tmp-original-'));
-  try {
-    const tmp = path.join(dir, path.basename(row.storage_key));
-    await pipeline(obj.body, fs.createWriteStream(tmp));
-    return await fn(tmp);
-  } finally {
-    await fsp.rm(dir, { recursive: true, force: true });
-  }
 }

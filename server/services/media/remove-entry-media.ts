@@ -5,9 +5,9 @@
  */
 import fsp from 'node:fs/promises';
 import { entryPrefix } from '../../storage/storage.ts';
-import { uploadPath } from '../uploads/check-upload.ts';
 import type { Deps } from '../../context.ts';
 import { legacyRenditionsPrefix, renditionsWorkDir } from './make-renditions.ts';
+import { uploadPath } from '../uploads/upload-files.ts';
 
 export interface RemovedMedia {
   objects: number;

@@ -8,7 +8,6 @@
  * authorized routes; with S3 the browser gets short-lived signed URLs (segments, poster, original), never a listing.
  */
 import { Readable } from 'node:stream';
-import type { RenditionStatusView } from '@core/api.ts';
 import { AppError } from '@core/errors.ts';
 import { openFileRange, parseRangeHeader } from '../../storage/byte-range.ts';
 import {
@@ -18,12 +17,11 @@ import {
   type MediaStorage,
   type StoredObject,
 } from '../../storage/storage.ts';
-import { uploadPath } from '../uploads/check-upload.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
 import { originalAccess } from '../access/original-access.ts';
-import { subtitleTracks } from './list-entry-subtitles.ts';
-import { getRenditionStatus, legacyRenditionsPrefix, storedRenditionsPrefix } from './make-renditions.ts';
+import { legacyRenditionsPrefix, storedRenditionsPrefix } from './make-renditions.ts';
+import { uploadPath } from '../uploads/upload-files.ts';
 
 /** Files at the top of a renditions directory. */
 const TOP_FILE = /^(?:master\.m3u8|poster\.jpg|strip\.jpg)$/;
@@ -43,29 +41,6 @@ export function renditionFilePath(parts: readonly string[]): string | null {
   if (parts.length === 1 && TOP_FILE.test(parts[0]!)) return parts[0]!;
   if (parts.length === 2 && VARIANT.test(parts[0]!) && VARIANT_FILE.test(parts[1]!)) return `${parts[0]}/${parts[1]}`;
   return null;
-}
-
-export function mediaUrl(entryId: number, file: string): string {
-  return `/api/entries/${entryId}/media/${file}`;
-}
-
-export async function getEntryRenditions(deps: Deps, actor: Actor, entryId: number): Promise<RenditionStatusView> {
-  const s = await getRenditionStatus(deps, actor, entryId);
-  // The caller may see the entry's media (getRenditionStatus checked), so its subtitle tracks too.
-  const subtitles = await subtitleTracks(deps.db, entryId);
-  if (!s) return { status: 'none', percent: 0, error: null, variants: [], subtitles };
-  const view: RenditionStatusView = {
-    status: s.status,
-    percent: s.percent,
-    error: s.error,
-    variants: s.variants,
-    subtitles,
-  };
-  if (s.status === 'done') {
-    view.masterUrl = mediaUrl(entryId, 'master.m3u8');
-    view.posterUrl = mediaUrl(entryId, 'poster.jpg');
-  }
-  return view;
 }
 
 async function openOrThrow(open: () => Promise<StoredObject | null>): Promise<StoredObject> {

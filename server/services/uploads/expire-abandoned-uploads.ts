@@ -1,6 +1,5 @@
-import fsp from 'node:fs/promises';
-import { uploadPath } from './check-upload.ts';
 import type { Deps } from '../../context.ts';
+import { removeUploadFiles } from './upload-files.ts';
 
 /**
  * Deletes uploads never finished (or replaced or cancelled) more than UPLOAD_EXPIRY_HOURS ago: their bytes on disk
@@ -16,8 +15,7 @@ export async function expireAbandonedUploads(deps: Deps): Promise<number> {
     .where('created_at', '<', before)
     .execute();
   for (const u of old) {
-    await fsp.rm(uploadPath(deps, u.id), { force: true });
-    await fsp.rm(`${uploadPath(deps, u.id)}.json`, { force: true });
+    await removeUploadFiles(deps, u.id);
     await deps.db
       .updateTable('uploads')
       .set({ status: 'expired' })
@@ -32,8 +30,7 @@ export async function expireAbandonedUploads(deps: Deps): Promise<number> {
     .where('checked_at', '<', before)
     .execute();
   for (const u of refused) {
-    await fsp.rm(uploadPath(deps, u.id), { force: true });
-    await fsp.rm(`${uploadPath(deps, u.id)}.json`, { force: true });
+    await removeUploadFiles(deps, u.id);
   }
   return old.length;
 }

@@ -1,9 +1,10 @@
 import type { Deps } from '../../context.ts';
+import { requeueMissing } from '../../jobs/requeue-missing.ts';
 import { recordEntryEvent } from '../entries/record-entry-event.ts';
 
 /** Queues the checks of a finished upload; at most one check job per upload waits or runs. */
-async function queueCheck(deps: Deps, uploadId: string): Promise<void> {
-  await deps.jobs.send('check-upload', { uploadId }, { singletonKey: uploadId });
+function queueCheck(deps: Deps, uploadId: string): Promise<string | null> {
+  return deps.jobs.send('check-upload', { uploadId }, { singletonKey: uploadId });
 }
 
 /** The last byte arrived: the file waits in `checking` for its checks, which a `check-upload` job runs. */
@@ -41,11 +42,10 @@ export async function requeueUploadChecks(deps: Deps): Promise<number> {
     .where('status', '=', 'checking')
     .orderBy('completed_at')
     .execute();
-  let queued = 0;
-  for (const { id } of waiting) {
-    if (await deps.jobs.findByKey('check-upload', id)) continue;
-    await queueCheck(deps, id);
-    queued++;
-  }
-  return queued;
+  return requeueMissing(
+    deps.jobs,
+    'check-upload',
+    waiting.map((u) => u.id),
+    { stands: () => true, send: (id) => queueCheck(deps, id) },
+  );
 }
