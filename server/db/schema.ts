@@ -219,7 +219,7 @@ export interface RenditionsTable {
   percent: ColumnType<number, number | undefined, number>;
   error: string | null;
   variants_json: string | null;
-  /** Key prefix of the stored files (migration 0008); null: legacy `renditions/<uploadId>/` on local storage. */
+  /** Key prefix of the stored files (migration 0008), written when they are stored; null until then. */
   storage_prefix: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -18,8 +18,7 @@ import { updateContest } from '../../server/services/contests/update-contest.ts'
 import { loadContest } from '../../server/services/contests/load-contest.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { renditionsDir } from '../../server/services/media/make-renditions.ts';
-import { approvedEntry, attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
+import { approvedEntry, attachAcceptedFile, completeDraft, storeStandInRenditions } from '../helpers/entries.ts';
 import { publishEntries } from '../../server/services/publication/publish-entries.ts';
 import { recordReview } from '../../server/services/reviews/record-review.ts';
 import { reportEntry } from '../../server/services/publication/report-entry.ts';
@@ -101,10 +100,7 @@ async function entrantMedia(): Promise<number> {
   const uploadId = await attachAcceptedFile(t, id);
   fs.mkdirSync(path.dirname(uploadPath(t.deps, uploadId)), { recursive: true });
   fs.writeFileSync(uploadPath(t.deps, uploadId), Buffer.alloc(2048, 7));
-  const dir = renditionsDir(t.deps, uploadId);
-  fs.mkdirSync(path.join(dir, '360p'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'master.m3u8'), '#EXTM3U\n');
-  fs.writeFileSync(path.join(dir, '360p', 'seg_00000.ts'), Buffer.alloc(188 * 4, 0x47));
+  await storeStandInRenditions(t, id, uploadId);
   return id;
 }
 

@@ -37,8 +37,8 @@ async function scan(deps: Deps): Promise<Orphan[]> {
   const uploads = await deps.db.selectFrom('uploads').select(['id', 'storage_key']).execute();
   const uploadById = new Map(uploads.map((u) => [u.id, u]));
   const storedKeys = new Set(uploads.flatMap((u) => (u.storage_key ? [u.storage_key] : [])));
-  const renditionRows = await deps.db.selectFrom('renditions').select(['upload_id', 'storage_prefix']).execute();
-  const renditionPrefixes = new Set(renditionRows.map((r) => r.storage_prefix ?? `renditions/${r.upload_id}/`));
+  const renditionRows = await deps.db.selectFrom('renditions').select('storage_prefix').execute();
+  const renditionPrefixes = new Set(renditionRows.flatMap((r) => (r.storage_prefix ? [r.storage_prefix] : [])));
   const entryIds = new Set((await deps.db.selectFrom('entries').select('id').execute()).map((e) => Number(e.id)));
   const cutoff = deps.clock().getTime() - ORPHAN_MIN_AGE_MS;
   const out: Orphan[] = [];
@@ -58,8 +58,6 @@ async function scan(deps: Deps): Promise<Orphan[]> {
             ? 'notRecorded'
             : 'noUpload';
       else if (p[4] === 'subtitles') reason = null;
-    } else if (p[0] === 'renditions' && p.length >= 3) {
-      reason = renditionPrefixes.has(`renditions/${p[1]}/`) ? null : 'noUpload';
     }
     if (reason)
       out.push({ where: 'storage', key: o.key, bytes: o.size, modifiedAt: o.modifiedAt.toISOString(), reason });

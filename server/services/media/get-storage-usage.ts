@@ -56,20 +56,6 @@ export async function getStorageUsage(deps: Deps, actor: Actor, slug: string): P
     const entryId = parts[2] === 'entries' ? Number(parts[3]) : NaN;
     add(KIND_OF_FOLDER[parts[4] ?? ''] ?? 'other', Number.isSafeInteger(entryId) ? entryId : null, o.size);
   }
-  // Renditions of the older layout sit outside the contest's prefix.
-  if (deps.storage.kind === 'local') {
-    const legacy = await deps.db
-      .selectFrom('renditions')
-      .innerJoin('uploads', 'uploads.id', 'renditions.upload_id')
-      .innerJoin('entries', 'entries.id', 'uploads.entry_id')
-      .select(['renditions.upload_id', 'uploads.entry_id'])
-      .where('entries.contest_id', '=', contestId)
-      .where('renditions.storage_prefix', 'is', null)
-      .execute();
-    for (const r of legacy)
-      for await (const o of deps.storage.list(`renditions/${r.upload_id}/`))
-        add('renditions', Number(r.entry_id), o.size);
-  }
 
   const local = await deps.db
     .selectFrom('uploads')

@@ -17,20 +17,9 @@ import { renditionsPrefix } from '../../storage/storage.ts';
 import { uploadPath, withOriginalFile } from '../uploads/upload-files.ts';
 import type { Deps } from '../../context.ts';
 
-/** Where renditions made before they moved into the storage sit in the local storage (rows without a prefix). */
-export function legacyRenditionsPrefix(uploadId: string): string {
-  return `renditions/${uploadId}/`;
-}
-
-/** The local directory of a legacy upload's renditions (local storage only). */
-export function renditionsDir(deps: Pick<Deps, 'config'>, uploadId: string): string {
-  uploadPath(deps, uploadId); // validates the id: ours, base64url, never a client's name
-  return path.join(deps.config.dataDir, 'media', 'renditions', uploadId);
-}
-
 /** Where ffmpeg writes an upload's renditions before they are stored. */
 export function renditionsWorkDir(deps: Pick<Deps, 'config'>, uploadId: string): string {
-  uploadPath(deps, uploadId);
+  uploadPath(deps, uploadId); // validates the id: ours, base64url, never a client's name
   return path.join(deps.config.dataDir, 'work', 'renditions', uploadId);
 }
 
@@ -38,11 +27,10 @@ export function renditionsWorkDir(deps: Pick<Deps, 'config'>, uploadId: string):
 export async function storedRenditionsPrefix(deps: Pick<Deps, 'db'>, uploadId: string): Promise<string | null> {
   const row = await deps.db
     .selectFrom('renditions')
-    .select(['status', 'storage_prefix'])
+    .select('storage_prefix')
     .where('upload_id', '=', uploadId)
     .executeTakeFirst();
-  if (!row) return null;
-  return row.storage_prefix ?? legacyRenditionsPrefix(uploadId);
+  return row?.storage_prefix ?? null;
 }
 
 function sourceFrom(probe: VideoProbe | null | undefined): RenditionSource | null {

@@ -1,13 +1,12 @@
 /**
  * Removes every stored byte of an entry whose rows are gone: its objects in the media storage (original, renditions,
- * subtitles, all under the entry's prefix), the tus files of its uploads, work directories and renditions of the
- * older layout. What cannot be removed now (a bucket that is down) is logged and shows in the orphan report.
+ * subtitles, all under the entry's prefix), the tus files of its uploads and their work directories. What cannot be removed now (a bucket that is down) is logged and shows in the orphan report.
  */
 import fsp from 'node:fs/promises';
 import { entryPrefix } from '../../storage/storage.ts';
 import type { Deps } from '../../context.ts';
-import { legacyRenditionsPrefix, renditionsWorkDir } from './make-renditions.ts';
-import { uploadPath } from '../uploads/upload-files.ts';
+import { renditionsWorkDir } from './make-renditions.ts';
+import { removeUploadFiles } from '../uploads/upload-files.ts';
 
 export interface RemovedMedia {
   objects: number;
@@ -36,15 +35,8 @@ export async function removeEntryMedia(
   });
   for (const id of uploadIds) {
     await attempt(`upload ${id}`, async () => {
-      for (const file of [uploadPath(deps, id), `${uploadPath(deps, id)}.json`]) {
-        const existed = await fsp.rm(file).then(
-          () => true,
-          (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? false : Promise.reject(err)),
-        );
-        if (existed) out.localFiles++;
-      }
+      out.localFiles += await removeUploadFiles(deps, id);
       await fsp.rm(renditionsWorkDir(deps, id), { recursive: true, force: true });
-      if (deps.storage.kind === 'local') out.objects += await deps.storage.deletePrefix(legacyRenditionsPrefix(id));
     });
   }
   return out;

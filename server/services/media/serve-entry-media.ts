@@ -20,7 +20,7 @@ import {
 import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
 import { originalAccess } from '../access/original-access.ts';
-import { legacyRenditionsPrefix, storedRenditionsPrefix } from './make-renditions.ts';
+import { storedRenditionsPrefix } from './make-renditions.ts';
 import { uploadPath } from '../uploads/upload-files.ts';
 
 /** Files at the top of a renditions directory. */
@@ -145,7 +145,8 @@ export async function openRenditionFile(
 ): Promise<MediaResponse> {
   const rel = renditionFilePath(requested);
   if (!rel || !uploadId) throw new AppError('media.notFound');
-  const prefix = (await storedRenditionsPrefix(deps, uploadId)) ?? legacyRenditionsPrefix(uploadId);
+  const prefix = await storedRenditionsPrefix(deps, uploadId);
+  if (!prefix) throw new AppError('media.notFound');
   const key = `${prefix}${rel}`;
   const storage = deps.storage;
   if (storage.signedUrl) {
