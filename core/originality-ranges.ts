@@ -22,8 +22,3 @@ export const flagRangeSchema = z.object({
   meanBits: z.number(),
 });
 export type FlagRange = z.output<typeof flagRangeSchema>;
-
-/** Reads a stored `ranges_json`; a range without `kind` is a video range. Throws on anything else malformed. */
-export function parseFlagRanges(json: string): FlagRange[] {
-  return z.array(flagRangeSchema).parse(JSON.parse(json));
-}

@@ -174,7 +174,7 @@ async function notificationOf(caller: Caller): Promise<number> {
     .insertInto('notifications')
     .values({
       user_id: Number(user.id),
-      kind: 'test',
+      kind: 'published',
       entry_id: null,
       payload_json: JSON.stringify({ title: { vi: 'Thử', en: 'Test' }, body: { vi: 'Thử', en: 'Test' } }),
       created_at: new Date().toISOString(),

@@ -1,9 +1,10 @@
 import { can } from '@core/roles.ts';
-import { entryDraftSchema, type EntryDraft } from '@core/entry.ts';
+import { type EntryDraft } from '@core/entry.ts';
 import { AppError } from '@core/errors.ts';
 import type { EntryRow } from '../../db/schema.ts';
 import { requireLogin, rolesInContest } from './authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
+import { decodeDraft } from '../../db/json-columns.ts';
 
 export interface EntryAccess {
   entry: EntryRow;
@@ -40,5 +41,5 @@ export async function entryAccess(
     if (isStaff) throw new AppError('auth.forbidden');
     throw new AppError('entry.notFound');
   }
-  return { entry, draft: entryDraftSchema.parse(JSON.parse(entry.draft_json)), isOwner, isStaff, canIntake, mayWrite };
+  return { entry, draft: decodeDraft(entry.draft_json), isOwner, isStaff, canIntake, mayWrite };
 }

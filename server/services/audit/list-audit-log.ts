@@ -1,6 +1,7 @@
 import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { findContestRow } from '../contests/load-contest.ts';
+import { decodeAuditDetails } from '../../db/json-columns.ts';
 
 export async function listAuditLog(
   deps: Deps,
@@ -35,7 +36,7 @@ export async function listAuditLog(
     action: r.action,
     target: r.target,
     outcome: r.outcome,
-    details: JSON.parse(r.details_json) as unknown,
+    details: decodeAuditDetails(r.details_json),
     actorName: r.actorName,
     actorIp: r.actor_ip,
     hash: r.hash,

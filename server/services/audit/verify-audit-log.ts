@@ -1,6 +1,7 @@
 import { GENESIS_HASH, verifyChain, type ChainRecord, type ChainVerdict } from '@core/audit-chain.ts';
 import { sha256Hex } from '../../security/tokens.ts';
 import type { Deps } from '../../context.ts';
+import { decodeAuditDetails } from '../../db/json-columns.ts';
 
 const PAGE = 5000;
 
@@ -29,7 +30,7 @@ export async function verifyAuditLog(deps: Pick<Deps, 'db'>): Promise<ChainVerdi
         action: r.action,
         target: r.target,
         outcome: r.outcome as 'ok',
-        details: JSON.parse(r.details_json),
+        details: decodeAuditDetails(r.details_json),
       },
     }));
     const verdict = verifyChain(records, sha256Hex, from);

@@ -1,8 +1,9 @@
-import { contestSettingsSchema, type ContestSettings, type UnitCategory } from '@core/contest.ts';
+import { type ContestSettings, type UnitCategory } from '@core/contest.ts';
 import { AppError } from '@core/errors.ts';
 import { sortPhases, type Phase, type PhaseKind } from '@core/phases.ts';
 import type { Tx } from '../../db/dialect.ts';
 import type { ContestRow } from '../../db/schema.ts';
+import { decodeContestSettings } from '../../db/json-columns.ts';
 
 export interface LoadedContest {
   id: number;
@@ -34,7 +35,7 @@ export function settingsOf(row: ContestRow): ContestSettings {
   const id = Number(row.id);
   const known = parsedSettings.get(id);
   if (known?.text === text) return known.settings;
-  const settings = deepFreeze(parseSettings(row));
+  const settings = deepFreeze(decodeContestSettings(row));
   if (parsedSettings.size >= 200) parsedSettings.clear();
   parsedSettings.set(id, { text, settings });
   return settings;
@@ -46,21 +47,6 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
-}
-
-function parseSettings(row: ContestRow): ContestSettings {
-  return contestSettingsSchema.parse({
-    name: row.name,
-    theme: row.theme,
-    topics: JSON.parse(row.topics_json),
-    rulesMarkdown: row.rules_md,
-    timeZone: row.time_zone,
-    entryRules: JSON.parse(row.entry_rules_json),
-    prizes: JSON.parse(row.prizes_json),
-    rubric: JSON.parse(row.rubric_json),
-    maxEntriesPerPerson: row.max_entries_per_person,
-    reviewsRequired: row.reviews_required,
-  });
 }
 
 export async function findContestRow(db: Tx, ref: { slug: string } | { id: number }): Promise<ContestRow> {

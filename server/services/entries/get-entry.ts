@@ -4,6 +4,7 @@ import { entryAccess } from '../access/entry-access.ts';
 import { loadContest } from '../contests/load-contest.ts';
 import { draftEditRefusal, withdrawRefusal } from '../access/edit-window.ts';
 import { reviewSummary } from '../reviews/review-state.ts';
+import { decodeEventDetails, decodeVerdict, type StoredVerdict } from '../../db/json-columns.ts';
 
 export interface UploadView {
   id: string;
@@ -14,7 +15,7 @@ export interface UploadView {
   createdAt: string;
   completedAt: string | null;
   checkedAt: string | null;
-  verdict: { ok: boolean; failures: { rule: string; message: { vi: string; en: string } }[]; probe: unknown } | null;
+  verdict: StoredVerdict | null;
 }
 
 /** An entry as its owner or the staff see it: the draft, what is missing, the file and its checks, the history. */
@@ -43,7 +44,7 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
     createdAt: u.created_at,
     completedAt: u.completed_at,
     checkedAt: u.checked_at,
-    verdict: u.verdict_json ? JSON.parse(u.verdict_json) : null,
+    verdict: decodeVerdict(u.verdict_json),
   });
   const latest = uploads.find((u) => u.status !== 'replaced' && u.status !== 'cancelled' && u.status !== 'expired');
   const now = deps.clock();
@@ -69,7 +70,7 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
     events: events.map((e) => ({
       at: e.at,
       kind: e.kind,
-      details: JSON.parse(e.details_json) as Record<string, unknown>,
+      details: decodeEventDetails(e.details_json),
     })),
     review,
   };

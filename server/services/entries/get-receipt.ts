@@ -4,6 +4,7 @@ import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
 import { loadContest } from '../contests/load-contest.ts';
 import type { Receipt } from './send-receipt.ts';
+import { decodeEventDetails, decodeVerdict } from '../../db/json-columns.ts';
 
 /** The receipt of a submitted entry, for its owner and the staff: to show again or print. */
 export async function getReceipt(deps: Deps, actor: Actor, entryId: number): Promise<Receipt> {
@@ -16,7 +17,7 @@ export async function getReceipt(deps: Deps, actor: Actor, entryId: number): Pro
     .selectAll()
     .where('id', '=', entry.accepted_upload_id)
     .executeTakeFirstOrThrow();
-  const verdict = JSON.parse(upload.verdict_json ?? '{}') as { passed?: string[] };
+  const verdict = decodeVerdict(upload.verdict_json);
   const tz = contest.settings.timeZone;
   const events = await deps.db
     .selectFrom('entry_events')
@@ -37,7 +38,7 @@ export async function getReceipt(deps: Deps, actor: Actor, entryId: number): Pro
     fileName: upload.filename,
     fileSizeBytes: Number(upload.size_bytes),
     sha256: upload.sha256 ?? '',
-    checksPassed: verdict.passed ?? [],
-    inGrace: Boolean(events && (JSON.parse(events.details_json) as { inGrace?: boolean }).inGrace),
+    checksPassed: verdict?.passed ?? [],
+    inGrace: Boolean(events && decodeEventDetails(events.details_json).inGrace),
   };
 }

@@ -1,8 +1,8 @@
-import { entryDraftSchema } from '@core/entry.ts';
 import { foldVietnamese } from '@core/normalize.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { findContestRow } from '../contests/load-contest.ts';
+import { decodeDraft, decodeVerdict } from '../../db/json-columns.ts';
 
 export interface EntryListFilter {
   q?: string;
@@ -52,10 +52,8 @@ export async function listContestEntries(deps: Deps, actor: Actor, slug: string,
   }
   const rows = await q.orderBy('entries.id').execute();
   return rows.map((r) => {
-    const draft = entryDraftSchema.parse(JSON.parse(r.draft_json));
-    const verdict = r.verdict_json
-      ? (JSON.parse(r.verdict_json) as { failures: { rule: string; message: { vi: string; en: string } }[] })
-      : null;
+    const draft = decodeDraft(r.draft_json);
+    const verdict = decodeVerdict(r.verdict_json);
     return {
       id: Number(r.id),
       code: r.code,

@@ -1,6 +1,6 @@
-import { entryDraftSchema } from '@core/entry.ts';
 import { requireLogin } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
+import { decodeDraft } from '../../db/json-columns.ts';
 
 /** The caller's own entries in every contest, newest first. */
 export async function listMyEntries(deps: Deps, actor: Actor) {
@@ -27,7 +27,7 @@ export async function listMyEntries(deps: Deps, actor: Actor) {
     id: Number(r.id),
     code: r.code,
     status: r.status,
-    title: entryDraftSchema.parse(JSON.parse(r.draft_json)).title,
+    title: decodeDraft(r.draft_json).title,
     contestSlug: r.slug,
     contestName: r.contestName,
     unitName: r.unitName,

@@ -1,3 +1,4 @@
+import type { EntryEventKind } from '@core/entry-events.ts';
 import type { Tx } from '../../db/dialect.ts';
 
 /** The entry's own history, shown to its owner ("what happened to my entry"). Never holds personal data. */
@@ -6,7 +7,7 @@ export async function recordEntryEvent(
   entryId: number,
   at: string,
   actorUserId: number | null,
-  kind: string,
+  kind: EntryEventKind,
   details: Record<string, unknown> = {},
 ): Promise<void> {
   await trx

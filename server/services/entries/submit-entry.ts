@@ -15,6 +15,7 @@ import { entryAccess } from '../access/entry-access.ts';
 import { loadContest, type LoadedContest } from '../contests/load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
 import { sendReceipt, type Receipt } from './send-receipt.ts';
+import { decodeVerdict } from '../../db/json-columns.ts';
 
 /** Claims the lowest free quota slot; the primary key on (contest, quota_key, slot) settles every race. */
 async function claimSlot(
@@ -156,7 +157,7 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
     return code;
   });
 
-  const verdict = JSON.parse(upload.verdict_json ?? '{"failures":[]}') as { passed?: string[] };
+  const verdict = decodeVerdict(upload.verdict_json);
   const receipt: Receipt = {
     entryId,
     code,
@@ -168,7 +169,7 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
     fileName: upload.filename,
     fileSizeBytes: Number(upload.size_bytes),
     sha256: upload.sha256,
-    checksPassed: verdict.passed ?? [],
+    checksPassed: verdict?.passed ?? [],
     inGrace,
   };
   const owner =

@@ -14,7 +14,6 @@
  */
 import { decodeAudioFingerprint } from '@core/audio-fingerprint.ts';
 import { encodeHashes } from '@core/fingerprint-match.ts';
-import type { VideoProbe } from '@core/video-policy.ts';
 import type { Deps } from '../../context.ts';
 import { fingerprintVideo } from '../../media/fingerprint.ts';
 import { withOriginalFile } from '../uploads/upload-files.ts';
@@ -29,6 +28,7 @@ import {
   type ScreeningOutcome,
   type StoredPrints,
 } from './originality-prints.ts';
+import { containerOf, decodeVerdict } from '../../db/json-columns.ts';
 
 /** Fingerprints one accepted upload (unless already done) and screens it. */
 export async function fingerprintUpload(
@@ -54,9 +54,9 @@ export async function fingerprintUpload(
   if (existing && existing.audio_bits !== null) {
     mine = printsOf(existing);
   } else {
-    const verdict = upload.verdict_json ? (JSON.parse(upload.verdict_json) as { probe?: VideoProbe }) : null;
-    const format = verdict?.probe?.container === 'mov' ? 'mov' : 'mp4';
-    const durationSec = verdict?.probe?.durationSec ?? null;
+    const verdict = decodeVerdict(upload.verdict_json);
+    const format = containerOf(verdict);
+    const durationSec = verdict?.probe.durationSec ?? null;
     const run = {
       format,
       signal: opts.signal,

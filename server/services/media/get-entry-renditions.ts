@@ -1,9 +1,9 @@
 /** The renditions of an entry's accepted file, as its owner and contest staff follow them being made. */
 import type { RenditionStatusView } from '@core/api.ts';
 import type { Actor, Deps } from '../../context.ts';
-import type { PlannedVariant } from '../../media/renditions.ts';
 import { entryAccess } from '../access/entry-access.ts';
 import { subtitleTracks } from './list-entry-subtitles.ts';
+import { decodeVariants } from '../../db/json-columns.ts';
 
 export interface RenditionStatus {
   uploadId: string;
@@ -11,7 +11,7 @@ export interface RenditionStatus {
   percent: number;
   /** Why the last run failed (ffmpeg's words, no server paths); null unless failed. */
   error: string | null;
-  variants: Pick<PlannedVariant, 'name' | 'width' | 'height'>[];
+  variants: { name: string; width: number; height: number }[];
   updatedAt: string;
 }
 
@@ -28,9 +28,7 @@ export async function getRenditionStatus(deps: Deps, actor: Actor, entryId: numb
     .where('upload_id', '=', entry.accepted_upload_id)
     .executeTakeFirst();
   if (!row) return null;
-  const variants = row.variants_json
-    ? (JSON.parse(row.variants_json) as PlannedVariant[]).map(({ name, width, height }) => ({ name, width, height }))
-    : [];
+  const variants = decodeVariants(row.variants_json).map(({ name, width, height }) => ({ name, width, height }));
   return {
     uploadId: row.upload_id,
     status: row.status,

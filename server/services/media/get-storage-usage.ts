@@ -8,6 +8,7 @@ import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { findContestRow } from '../contests/load-contest.ts';
 import { uploadPath } from '../uploads/upload-files.ts';
+import { decodeDraft } from '../../db/json-columns.ts';
 
 export type StorageKind = 'originals' | 'renditions' | 'subtitles' | 'uploading' | 'superseded' | 'other';
 export interface Usage {
@@ -93,7 +94,7 @@ export async function getStorageUsage(deps: Deps, actor: Actor, slug: string): P
     return {
       entryId,
       code: r?.code ?? null,
-      title: r ? String((JSON.parse(r.draft_json) as { title?: unknown }).title ?? '') : '',
+      title: r ? decodeDraft(r.draft_json).title : '',
       bytes,
     };
   });

@@ -5,6 +5,7 @@
 import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { findContestRow } from '../contests/load-contest.ts';
+import { decodeDraft } from '../../db/json-columns.ts';
 
 export interface FailedJobView {
   id: string;
@@ -45,7 +46,7 @@ export async function failedJobsOfContest(deps: Deps, contestId: number): Promis
     .execute();
   const out: FailedJobView[] = [];
   for (const r of rows) {
-    const title = String((JSON.parse(r.draft_json) as { title?: unknown }).title ?? '');
+    const title = decodeDraft(r.draft_json).title;
     for (const j of byUpload.get(r.id) ?? []) {
       out.push({
         id: j.id,

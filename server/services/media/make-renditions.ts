@@ -9,13 +9,13 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import type { VideoProbe } from '@core/video-policy.ts';
 import { FfmpegUnavailableError } from '../../media/decode-check.ts';
 import { probeVideoFile } from '../../media/mp4-probe.ts';
 import { makeRenditionFiles, RenditionError, type RenditionSource } from '../../media/renditions.ts';
 import { renditionsPrefix } from '../../storage/storage.ts';
 import { uploadPath, withOriginalFile } from '../uploads/upload-files.ts';
 import type { Deps } from '../../context.ts';
+import { decodeVerdict } from '../../db/json-columns.ts';
 
 /** Where ffmpeg writes an upload's renditions before they are stored. */
 export function renditionsWorkDir(deps: Pick<Deps, 'config'>, uploadId: string): string {
@@ -33,14 +33,22 @@ export async function storedRenditionsPrefix(deps: Pick<Deps, 'db'>, uploadId: s
   return row?.storage_prefix ?? null;
 }
 
-function sourceFrom(probe: VideoProbe | null | undefined): RenditionSource | null {
+/** What a probe says about the source: ours now, or the facts recorded with the verdict (rows may hold only part). */
+interface ProbeFacts {
+  container?: string;
+  durationSec?: number | null;
+  video?: { displayWidth: number; displayHeight: number; codedWidth: number; codedHeight: number } | null;
+  audio?: unknown;
+}
+
+function sourceFrom(probe: ProbeFacts | null | undefined): RenditionSource | null {
   if (!probe?.video || !probe.video.displayWidth || !probe.video.displayHeight) return null;
   return {
     displayWidth: probe.video.displayWidth,
     displayHeight: probe.video.displayHeight,
     codedWidth: probe.video.codedWidth,
     codedHeight: probe.video.codedHeight,
-    durationSec: probe.durationSec,
+    durationSec: probe.durationSec ?? null,
     hasAudio: probe.audio !== null,
     container: probe.container === 'mov' ? 'mov' : 'mp4',
   };
@@ -135,7 +143,7 @@ export async function makeRenditions(
     const result = await withOriginalFile(deps, uploadId, async (file) => {
       input = file;
       // The facts recorded with the verdict describe exactly this file; probe again only for rows that lack them.
-      const verdict = upload.verdict_json ? (JSON.parse(upload.verdict_json) as { probe?: VideoProbe }) : null;
+      const verdict = decodeVerdict(upload.verdict_json);
       const source = sourceFrom(verdict?.probe) ?? sourceFrom((await probeVideoFile(file)).probe);
       if (!source) throw new RenditionError('renditions: the file has no readable video track');
       return makeRenditionFiles(file, dir, source, {

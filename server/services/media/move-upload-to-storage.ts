@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { originalKey, contentTypeOf, type MediaStorage } from '../../storage/storage.ts';
 import { removeUploadFiles, uploadPath } from '../uploads/upload-files.ts';
 import type { Deps } from '../../context.ts';
+import { containerOf, decodeVerdict } from '../../db/json-columns.ts';
 
 export class StoredChecksumMismatch extends Error {
   constructor(uploadId: string, key: string, expected: string, actual: string) {
@@ -67,10 +68,7 @@ export async function moveUploadToStorage(
     return 'already-stored';
   }
   const file = uploadPath(deps, uploadId);
-  const container =
-    (JSON.parse(upload.verdict_json ?? '{}') as { probe?: { container?: string } }).probe?.container === 'mov'
-      ? 'mov'
-      : 'mp4';
+  const container = containerOf(decodeVerdict(upload.verdict_json));
   const key = originalKey(Number(upload.contest_id), Number(upload.entry_id), uploadId, container);
 
   await deps.storage.put(key, file, { sha256: upload.sha256, contentType: contentTypeOf(key) });

@@ -22,6 +22,7 @@ import { entryAccess } from '../access/entry-access.ts';
 import { originalAccess } from '../access/original-access.ts';
 import { storedRenditionsPrefix } from './make-renditions.ts';
 import { uploadPath } from '../uploads/upload-files.ts';
+import { containerOf, decodeVerdict } from '../../db/json-columns.ts';
 
 /** Files at the top of a renditions directory. */
 const TOP_FILE = /^(?:master\.m3u8|poster\.jpg|strip\.jpg)$/;
@@ -197,10 +198,7 @@ export async function openEntryOriginal(
     .where('status', '=', 'accepted')
     .executeTakeFirst();
   if (!upload) throw new AppError('media.notFound');
-  const container =
-    (JSON.parse(upload.verdict_json ?? '{}') as { probe?: { container?: string } }).probe?.container === 'mov'
-      ? 'mov'
-      : 'mp4';
+  const container = containerOf(decodeVerdict(upload.verdict_json));
   const filename = downloadName(upload.filename, container);
   if (upload.storage_key) {
     if (deps.storage.signedUrl) {

@@ -1,5 +1,6 @@
 import { requireLogin } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
+import { decodeNotificationPayload } from '../../db/json-columns.ts';
 
 const LIMIT = 100;
 
@@ -24,10 +25,7 @@ export async function listMyNotifications(deps: Deps, actor: Actor) {
   return {
     unread: Number(unread.n),
     items: rows.map((r) => {
-      const { title, body, ...data } = JSON.parse(r.payload_json) as {
-        title: { vi: string; en: string };
-        body: { vi: string; en: string };
-      } & Record<string, unknown>;
+      const { title, body, ...data } = decodeNotificationPayload(r.payload_json);
       return {
         id: Number(r.id),
         kind: r.kind,

@@ -4,9 +4,9 @@
  * Several web processes each keep their own: a change made by another shows within `TTL_MS`.
  */
 import { publicCredits } from '@core/caption.ts';
-import type { EntryDraft } from '@core/entry.ts';
 import { gallerySearchText, type GalleryItem } from '@core/gallery.ts';
 import type { Deps } from '../../context.ts';
+import { decodeDraft, decodeVerdict } from '../../db/json-columns.ts';
 
 export const GALLERY_TTL_MS = 10_000;
 
@@ -127,12 +127,9 @@ async function load(deps: Pick<Deps, 'db'>, contestId: number): Promise<GalleryS
     .orderBy('entries.id', 'desc')
     .execute();
   const items = rows.map((r): PublishedEntry => {
-    // Drafts were validated when saved; a plain parse keeps a reload of thousands of entries short.
-    const draft = JSON.parse(r.draft_json) as EntryDraft;
+    const draft = decodeDraft(r.draft_json);
     const credits = publicCredits(draft, r.unit_name ?? null);
-    const probe = r.verdict_json
-      ? (JSON.parse(r.verdict_json) as { probe?: { durationSec?: number } }).probe
-      : undefined;
+    const probe = decodeVerdict(r.verdict_json)?.probe;
     const done = r.renditions_status === 'done';
     return {
       id: Number(r.id),

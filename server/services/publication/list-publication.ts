@@ -2,11 +2,11 @@
  * The publisher's list: every approved or published entry of the contest with its publication state, caption and
  * whether its streaming copy is ready.
  */
-import { entryDraftSchema } from '@core/entry.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { findContestRow } from '../contests/load-contest.ts';
 import { publicEntryUrl } from './publish-entries.ts';
+import { decodeDraft } from '../../db/json-columns.ts';
 
 export interface PublicationRow {
   entryId: number;
@@ -51,7 +51,7 @@ export async function publicationRows(deps: Deps, contestId: number, slug: strin
     return {
       entryId: Number(r.id),
       code: r.code,
-      title: entryDraftSchema.parse(JSON.parse(r.draft_json)).title,
+      title: decodeDraft(r.draft_json).title,
       unitName: r.unit_name ?? null,
       reviewStatus: r.review_status,
       ready: r.renditions_status === 'done',

@@ -1,8 +1,8 @@
 /** The committee's queue of reports about published entries, open first. */
-import { entryDraftSchema } from '@core/entry.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { findContestRow } from '../contests/load-contest.ts';
+import { decodeDraft } from '../../db/json-columns.ts';
 
 export interface ReportRow {
   id: number;
@@ -57,7 +57,7 @@ export async function listReports(
       id: Number(r.id),
       entryId: Number(r.entry_id),
       entryCode: r.code,
-      entryTitle: entryDraftSchema.parse(JSON.parse(r.draft_json)).title,
+      entryTitle: decodeDraft(r.draft_json).title,
       published: r.pub !== null && r.unpublished_at === null,
       kind: r.kind,
       reason: r.reason,

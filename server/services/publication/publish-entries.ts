@@ -4,7 +4,6 @@
  * streaming copy is not ready, are skipped and named in the answer; publishing again refreshes the caption.
  */
 import { hashtagOf, publicCaption, publicCredits } from '@core/caption.ts';
-import { entryDraftSchema } from '@core/entry.ts';
 import { AppError } from '@core/errors.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { authorize } from '../access/authorize.ts';
@@ -13,6 +12,7 @@ import { invalidateGallery } from './gallery-cache.ts';
 import { findContestRow } from '../contests/load-contest.ts';
 import { notifyEntrant } from '../../notify/notify-entrant.ts';
 import { publicationMessage } from '@core/publication-messages.ts';
+import { decodeDraft } from '../../db/json-columns.ts';
 
 export type SkipReason = 'notApproved' | 'notReady' | 'alreadyPublished';
 export interface PublishResult {
@@ -84,7 +84,7 @@ export async function publishEntries(
       else if (r.renditions_status !== 'done') result.skipped.push({ entryId, code: r.code, reason: 'notReady' });
       else if (live && !req.entryIds) result.skipped.push({ entryId, code: r.code, reason: 'alreadyPublished' });
       else {
-        const draft = entryDraftSchema.parse(JSON.parse(r.draft_json));
+        const draft = decodeDraft(r.draft_json);
         const text =
           caption ??
           publicCaption({

@@ -1,5 +1,4 @@
 /** Takes an entry out of the public gallery with a reason that its author is told (publisher, organizer), audited. */
-import { entryDraftSchema } from '@core/entry.ts';
 import { AppError } from '@core/errors.ts';
 import { publicationMessage } from '@core/publication-messages.ts';
 import { notifyEntrant } from '../../notify/notify-entrant.ts';
@@ -9,6 +8,7 @@ import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { invalidateGallery } from './gallery-cache.ts';
 import { findContestRow } from '../contests/load-contest.ts';
+import { decodeDraft } from '../../db/json-columns.ts';
 
 /** Inside the caller's transaction (a report's outcome uses it too); returns the contest and entry for the notice. */
 export async function unpublishInTx(
@@ -51,7 +51,7 @@ export async function tellUnpublished(deps: Deps, entryId: number, reason: strin
     event: 'unpublished',
     contestName: e.name,
     entryCode: e.code ?? String(entryId),
-    title: entryDraftSchema.parse(JSON.parse(e.draft_json)).title,
+    title: decodeDraft(e.draft_json).title,
     reason,
     url: `${deps.config.publicUrl}/entries/${entryId}`,
   });

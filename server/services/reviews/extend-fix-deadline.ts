@@ -4,7 +4,6 @@
  * entry again (server/services/access/edit-window.ts); the change is audited, written into the entry's history and told to
  * the entrant.
  */
-import { entryDraftSchema } from '@core/entry.ts';
 import { AppError } from '@core/errors.ts';
 import { fixDeadlineExtendedMessage } from '@core/review-messages.ts';
 import { extendProblem } from '@core/review.ts';
@@ -16,6 +15,7 @@ import { authorizeReviewer } from '../access/authorize-reviewer.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { loadContest } from '../contests/load-contest.ts';
 import { recordEntryEvent } from '../entries/record-entry-event.ts';
+import { decodeDraft } from '../../db/json-columns.ts';
 
 export async function extendFixDeadline(
   deps: Deps,
@@ -73,7 +73,7 @@ export async function extendFixDeadline(
   });
   deps.logger.info({ entryId, previous, fixDeadline }, 'fix deadline extended');
 
-  const title = entryDraftSchema.parse(JSON.parse(draftJson)).title;
+  const title = decodeDraft(draftJson).title;
   const msg = fixDeadlineExtendedMessage({
     contestName: contest.settings.name,
     entryCode: entry.code ?? `#${entryId}`,

@@ -4,7 +4,6 @@
  * representative of its unit) gets only the settled outcome of each round with the reason and deadline meant for
  * them: never who reviewed, how each voted, or the staff's notes. Anyone else is told the entry does not exist.
  */
-import { entryDraftSchema } from '@core/entry.ts';
 import { can } from '@core/roles.ts';
 import { buildChecklist, entrantStatus, missingAuthorDetails, roundOutcome, type ReviewStatus } from '@core/review.ts';
 import { reviewReadAccess } from '../access/review-read-access.ts';
@@ -17,6 +16,7 @@ import {
   originalityFlags,
   type StoredDecision,
 } from './review-state.ts';
+import { decodeDraft } from '../../db/json-columns.ts';
 
 export async function getEntryReviews(deps: Deps, actor: Actor, entryId: number) {
   const { entry, principal, isStaff } = await reviewReadAccess(deps, actor, entryId);
@@ -57,7 +57,7 @@ export async function getEntryReviews(deps: Deps, actor: Actor, entryId: number)
   };
   if (!isStaff) return { ...base, staff: null };
 
-  const draft = entryDraftSchema.parse(JSON.parse(entry.draft_json));
+  const draft = decodeDraft(entry.draft_json);
   const facts = await checklistFacts(deps.db, entry, draft, contest.settings.entryRules.allowedForms);
   const mayReview = can(principal, 'entries.review');
   const mine =

@@ -1,9 +1,10 @@
-import { entryDraftSchema, missingForSubmission } from '@core/entry.ts';
+import { missingForSubmission } from '@core/entry.ts';
 import { foldVietnamese } from '@core/normalize.ts';
 import { missingAuthorDetails, type ReviewDecision, type ReviewStatus } from '@core/review.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { loadContest } from '../contests/load-contest.ts';
+import { decodeDraft, decodeVerdict } from '../../db/json-columns.ts';
 
 export interface ReviewQueueFilter {
   q?: string;
@@ -87,9 +88,9 @@ export async function listReviewQueue(deps: Deps, actor: Actor, slug: string, fi
   const allowedForms = contest.settings.entryRules.allowedForms;
 
   const entries = rows.flatMap((r) => {
-    const draft = entryDraftSchema.parse(JSON.parse(r.draft_json));
+    const draft = decodeDraft(r.draft_json);
     if (filter.form && draft.form !== filter.form) return [];
-    const verdict = r.verdict_json ? (JSON.parse(r.verdict_json) as { ok?: boolean }) : null;
+    const verdict = decodeVerdict(r.verdict_json);
     const upload = r.accepted_upload_id;
     return [
       {

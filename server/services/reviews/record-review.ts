@@ -14,6 +14,7 @@ import { reviewMessage } from '@core/review-messages.ts';
 import {
   buildChecklist,
   CHECKLIST_LABELS,
+  DECISION_STATUS,
   decisionProblem,
   recordingRule,
   roundOutcome,
@@ -21,7 +22,6 @@ import {
   type ReviewStatus,
   type RoundDecision,
 } from '@core/review.ts';
-import { entryDraftSchema } from '@core/entry.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { notifyEntrant } from '../../notify/notify-entrant.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -31,6 +31,7 @@ import type { Actor, Deps } from '../../context.ts';
 import { loadContest } from '../contests/load-contest.ts';
 import { recordEntryEvent } from '../entries/record-entry-event.ts';
 import { checklistFacts, loadDecisions } from './review-state.ts';
+import { decodeDraft } from '../../db/json-columns.ts';
 
 export interface RecordedReview {
   reviewId: number;
@@ -54,7 +55,7 @@ export async function recordReview(
   const mayFinalize = can(principal, 'entries.settleReview');
   const contest = await loadContest(deps.db, { id: contestId });
   const required = contest.settings.reviewsRequired ?? 1;
-  const draft = entryDraftSchema.parse(JSON.parse(entry.draft_json));
+  const draft = decodeDraft(entry.draft_json);
   const now = deps.clock();
 
   const checklist = buildChecklist(
@@ -130,8 +131,9 @@ export async function recordReview(
         .where('id', '=', entryId)
         .execute();
       if (outcome.deciding) {
-        // The entrant's history: the outcome, never who reviewed or how each voted.
-        await recordEntryEvent(trx, entryId, at, null, `review.${outcome.status}`, {
+        // The entrant's history: the outcome, never who reviewed or how each voted. A deciding decision gives the
+        // round's state.
+        await recordEntryEvent(trx, entryId, at, null, `review.${DECISION_STATUS[outcome.deciding.decision]}`, {
           round,
           ...(returned ? { fixDeadline: outcome.deciding.fixDeadline } : {}),
         });

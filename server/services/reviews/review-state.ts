@@ -14,6 +14,7 @@ import {
 } from '@core/review.ts';
 import type { Tx } from '../../db/dialect.ts';
 import type { EntryRow } from '../../db/schema.ts';
+import { decodeChecklist, decodeVerdict } from '../../db/json-columns.ts';
 
 export interface StoredDecision extends RoundDecision {
   id: number;
@@ -53,7 +54,7 @@ export async function loadDecisions(db: Tx, entryId: number, round?: number): Pr
     isFinal: Boolean(r.is_final),
     reason: r.reason,
     note: r.note,
-    checklist: JSON.parse(r.checklist_json) as ChecklistRow[],
+    checklist: decodeChecklist(r.checklist_json),
     fixDeadline: r.fix_deadline,
     at: r.created_at,
   }));
@@ -111,7 +112,7 @@ export async function checklistFacts(
         .where('id', '=', entry.accepted_upload_id)
         .executeTakeFirst()
     : undefined;
-  const verdict = upload?.verdict_json ? (JSON.parse(upload.verdict_json) as { ok?: boolean }) : null;
+  const verdict = decodeVerdict(upload?.verdict_json ?? null);
   return {
     technicalPassed: upload?.status === 'accepted' && verdict?.ok === true,
     missing: missingForSubmission(draft, allowedForms),
