@@ -144,3 +144,11 @@ export function isForeignKeyViolation(err: unknown): boolean {
   const e = err as { code?: string } | null;
   return !!e && (e.code === '23503' || e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY');
 }
+
+/**
+ * How many rows an update or delete changed. Kysely counts them as a bigint; the one `Number()` the services need,
+ * since a count of rows fits a number.
+ */
+export function changedRows(result: { numUpdatedRows: bigint } | { numDeletedRows: bigint }): number {
+  return Number('numUpdatedRows' in result ? result.numUpdatedRows : result.numDeletedRows);
+}

@@ -46,7 +46,7 @@ export async function notifyEntrant(deps: Deps, entryId: number, msg: EntrantMes
       const row = await deps.db
         .insertInto('notifications')
         .values({
-          user_id: Number(owner.id),
+          user_id: owner.id,
           kind: msg.kind,
           entry_id: entryId,
           payload_json: JSON.stringify({ title: msg.title, body: msg.body, ...msg.data }),
@@ -54,7 +54,7 @@ export async function notifyEntrant(deps: Deps, entryId: number, msg: EntrantMes
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      out.notificationId = Number(row.id);
+      out.notificationId = row.id;
     } catch (err) {
       deps.logger.error(
         { err: { code: (err as { code?: string }).code ?? 'unknown' }, entryId, kind: msg.kind },

@@ -25,7 +25,7 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
     if (token) {
       const s = await resolveSession(deps, token);
       if (s) {
-        req.actor = { userId: Number(s.user.id), isSiteAdmin: s.user.is_site_admin, ip: req.ip };
+        req.actor = { userId: s.user.id, isSiteAdmin: s.user.is_site_admin, ip: req.ip };
         req.sessionToken = token;
         req.expectedCsrf = s.csrfToken;
         return;

@@ -14,14 +14,14 @@ import { fixDeadlinePassedError } from './edit-window.ts';
 export async function authorizeUpload(deps: Deps, actor: Actor, uploadId: string): Promise<void> {
   const upload = await deps.db.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirst();
   if (!upload) throw new AppError('upload.notFound');
-  const { entry } = await entryAccess(deps, actor, Number(upload.entry_id), 'write').catch((err: unknown) => {
+  const { entry } = await entryAccess(deps, actor, upload.entry_id, 'write').catch((err: unknown) => {
     // Someone else's upload id is indistinguishable from an unknown one.
     if (err instanceof AppError && err.code === 'entry.notFound') throw new AppError('upload.notFound');
     throw err;
   });
   if (upload.status !== 'uploading' || entry.active_upload_id !== uploadId || entry.status !== 'draft')
     throw new AppError('upload.notFound');
-  const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
+  const contest = await loadContest(deps.db, { id: entry.contest_id });
   const now = deps.clock();
   if (fixWindowOpen(entry.review_status, entry.fix_deadline, now)) return;
   if (!canContinueUpload(contest.phases, contest.settings.entryRules, upload.created_at, now)) {

@@ -30,9 +30,9 @@ export async function entryAccess(
   requireLogin(actor);
   const entry = await deps.db.selectFrom('entries').selectAll().where('id', '=', entryId).executeTakeFirst();
   if (!entry) throw new AppError('entry.notFound');
-  const roles = await rolesInContest(deps.db, actor.userId, Number(entry.contest_id));
+  const roles = await rolesInContest(deps.db, actor.userId, entry.contest_id);
   const principal = { isSiteAdmin: actor.isSiteAdmin, roles };
-  const isOwner = entry.owner_user_id !== null && Number(entry.owner_user_id) === actor.userId;
+  const isOwner = entry.owner_user_id !== null && entry.owner_user_id === actor.userId;
   const isStaff = can(principal, 'entries.viewAll');
   const canIntake = can(principal, 'entries.intake');
   const mayWrite = isOwner || (entry.is_intake && canIntake);

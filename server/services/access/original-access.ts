@@ -25,7 +25,7 @@ export async function originalAccess(
       .where('publications.unpublished_at', 'is', null)
       .executeTakeFirst();
     if (!row) throw err;
-    const roles = await rolesInContest(deps.db, actor.userId, Number(row.contest_id));
+    const roles = await rolesInContest(deps.db, actor.userId, row.contest_id);
     if (!can({ isSiteAdmin: actor.isSiteAdmin, roles }, 'entries.publish')) throw err;
     return row;
   }

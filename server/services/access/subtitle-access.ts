@@ -1,5 +1,5 @@
 import { AppError } from '@core/errors.ts';
-import type { Tx } from '../../db/dialect.ts';
+import { changedRows, type Tx } from '../../db/dialect.ts';
 import { auditDenied } from '../audit/append-audit.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { entryAccess, type EntryAccess } from './entry-access.ts';
@@ -56,7 +56,7 @@ export async function subtitleWriteAccess(
   action: string,
 ): Promise<SubtitleWriter> {
   const access = await entryAccess(deps, actor, entryId, 'read');
-  const contest = await loadContest(deps.db, { id: Number(access.entry.contest_id) });
+  const contest = await loadContest(deps.db, { id: access.entry.contest_id });
   const { refusal, asStaff } = subtitleWriteRefusal(access, contest, deps.clock());
   if (refusal) {
     if (refusal.code === 'auth.forbidden')
@@ -77,5 +77,5 @@ export async function holdOwnerDraft(trx: Tx, entryId: number, at: string): Prom
     .where('id', '=', entryId)
     .where('status', '=', 'draft')
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new AppError('entry.locked');
+  if (changedRows(r) !== 1) throw new AppError('entry.locked');
 }

@@ -19,7 +19,7 @@ export async function listMemberships(deps: Deps, userId: number) {
     .execute();
   return rows.map((r) => ({
     ...r,
-    contestId: Number(r.contestId),
-    unitId: r.unitId === null ? null : Number(r.unitId),
+    contestId: r.contestId,
+    unitId: r.unitId,
   }));
 }

@@ -72,5 +72,5 @@ export async function logIn(deps: Deps, input: { identifier: string; password: s
       })
       .execute();
   });
-  return { token, csrfToken, userId: Number(user.id), expiresAt };
+  return { token, csrfToken, userId: user.id, expiresAt };
 }

@@ -3,7 +3,7 @@ import type { UserRow } from '../../db/schema.ts';
 
 export function toUser(row: UserRow): User {
   return {
-    id: Number(row.id),
+    id: row.id,
     fullName: row.full_name,
     email: row.email,
     phone: row.phone,

@@ -31,7 +31,7 @@ export async function appendAudit(
     .limit(1)
     .executeTakeFirst();
   const content: AuditContent = {
-    seq: (last ? Number(last.seq) : 0) + 1,
+    seq: (last ? last.seq : 0) + 1,
     at: deps.clock().toISOString(),
     actorUserId: actor.userId,
     actorIp: actor.ip,

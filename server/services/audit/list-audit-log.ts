@@ -10,7 +10,7 @@ export async function listAuditLog(
   opts: { before?: number; limit?: number } = {},
 ) {
   const contest = await findContestRow(deps.db, { slug });
-  await authorize(deps, actor, Number(contest.id), 'audit.view', { auditDenied: false });
+  await authorize(deps, actor, contest.id, 'audit.view', { auditDenied: false });
   let q = deps.db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
@@ -31,7 +31,7 @@ export async function listAuditLog(
   if (opts.before) q = q.where('audit_log.seq', '<', opts.before);
   const rows = await q.execute();
   return rows.map((r) => ({
-    seq: Number(r.seq),
+    seq: r.seq,
     at: r.at,
     action: r.action,
     target: r.target,

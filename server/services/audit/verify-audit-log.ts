@@ -22,11 +22,11 @@ export async function verifyAuditLog(deps: Pick<Deps, 'db'>): Promise<ChainVerdi
       prevHash: r.prev_hash,
       hash: r.hash,
       content: {
-        seq: Number(r.seq),
+        seq: r.seq,
         at: r.at,
-        actorUserId: r.actor_user_id === null ? null : Number(r.actor_user_id),
+        actorUserId: r.actor_user_id,
         actorIp: r.actor_ip,
-        contestId: r.contest_id === null ? null : Number(r.contest_id),
+        contestId: r.contest_id,
         action: r.action,
         target: r.target,
         outcome: r.outcome as 'ok',
@@ -37,6 +37,6 @@ export async function verifyAuditLog(deps: Pick<Deps, 'db'>): Promise<ChainVerdi
     if (!verdict.ok) return { ...verdict, count: total + verdict.count };
     total += verdict.count;
     const last = page[page.length - 1]!;
-    from = { prevHash: last.hash, seq: Number(last.seq) };
+    from = { prevHash: last.hash, seq: last.seq };
   }
 }

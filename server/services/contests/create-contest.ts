@@ -28,7 +28,7 @@ export async function createContest(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const contestId = Number(id);
+      const contestId = id;
       await replacePhases(trx, contestId, input.phases);
       await saveCategories(trx, contestId, input.unitCategories);
       await trx

@@ -9,11 +9,11 @@ export async function listContests(deps: Deps) {
   const now = deps.clock();
   return contests.map((c) => {
     const own = phases
-      .filter((p) => Number(p.contest_id) === Number(c.id))
+      .filter((p) => p.contest_id === c.id)
       .map((p) => ({ kind: p.kind as PhaseKind, startsAt: p.starts_at, endsAt: p.ends_at }));
     const state = phaseAt(own, now);
     return {
-      id: Number(c.id),
+      id: c.id,
       slug: c.slug,
       name: c.name,
       theme: c.theme,

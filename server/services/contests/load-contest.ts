@@ -32,7 +32,7 @@ export function settingsOf(row: ContestRow): ContestSettings {
     row.max_entries_per_person,
     row.reviews_required,
   ].join('\u0000');
-  const id = Number(row.id);
+  const id = row.id;
   const known = parsedSettings.get(id);
   if (known?.text === text) return known.settings;
   const settings = deepFreeze(decodeContestSettings(row));
@@ -70,13 +70,13 @@ export async function loadContest(db: Tx, ref: { slug: string } | { id: number }
       .execute(),
   ]);
   return {
-    id: Number(row.id),
+    id: row.id,
     slug: row.slug,
     isDemo: row.is_demo,
     settings: settingsOf(row),
     phases: sortPhases(phases.map((p) => ({ kind: p.kind as PhaseKind, startsAt: p.starts_at, endsAt: p.ends_at }))),
     unitCategories: categories.map((c) => ({
-      id: Number(c.id),
+      id: c.id,
       code: c.code,
       name: c.name,
       nameEn: c.name_en ?? undefined,

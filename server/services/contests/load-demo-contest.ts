@@ -15,7 +15,7 @@ export async function loadDemoContest(deps: Deps, admin: Actor): Promise<{ slug:
     .select(['id', 'code'])
     .where('contest_id', '=', id)
     .execute();
-  const catId = (code: string) => Number(cats.find((c) => c.code === code)!.id);
+  const catId = (code: string) => cats.find((c) => c.code === code)!.id;
   const now = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     const units = [

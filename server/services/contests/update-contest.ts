@@ -14,7 +14,7 @@ export interface ContestUpdate extends ContestSettings {
 /** The organizer edits the whole configuration at once; the audit record names the parts that changed. */
 export async function updateContest(deps: Deps, actor: Actor, slug: string, input: ContestUpdate): Promise<void> {
   const row = await findContestRow(deps.db, { slug });
-  const contestId = Number(row.id);
+  const contestId = row.id;
   await authorize(deps, actor, contestId, 'contest.edit');
   const before = settingsOf(row);
   const changed = (Object.keys(before) as (keyof ContestSettings)[]).filter(

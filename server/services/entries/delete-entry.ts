@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { entryDeleteAccess } from '../access/entry-delete-access.ts';
 import { removeEntryMedia, type RemovedMedia } from '../media/remove-entry-media.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 export async function deleteEntry(
   deps: Deps,
@@ -30,7 +31,7 @@ export async function deleteEntry(
       .where('id', '=', entryId)
       .where('status', '=', entry.status)
       .executeTakeFirst();
-    if (Number(done.numDeletedRows) !== 1) throw new AppError(asOrganizer ? 'entry.notFound' : 'entry.notDeletable');
+    if (changedRows(done) !== 1) throw new AppError(asOrganizer ? 'entry.notFound' : 'entry.notDeletable');
     if (audited) {
       await appendAudit(trx, deps, actor, {
         action: 'entry.delete',

@@ -7,7 +7,7 @@ const collator = new Intl.Collator('vi');
 /** Per unit: submitted entries against its category's quota (R2), and the units still below their minimum. */
 export async function getCompliance(deps: Deps, actor: Actor, slug: string) {
   const contest = await findContestRow(deps.db, { slug });
-  await authorize(deps, actor, Number(contest.id), 'entries.viewAll', { auditDenied: false });
+  await authorize(deps, actor, contest.id, 'entries.viewAll', { auditDenied: false });
   const units = await deps.db
     .selectFrom('units')
     .innerJoin('unit_categories', 'unit_categories.id', 'units.category_id')
@@ -37,10 +37,10 @@ export async function getCompliance(deps: Deps, actor: Actor, slug: string) {
     .executeTakeFirstOrThrow();
   // A returned entry is a draft again while its unit fixes it; it is counted on its own, not among the drafts.
   const count = (unitId: number, which: (c: (typeof counts)[number]) => boolean) =>
-    counts.filter((c) => Number(c.unit_id) === unitId && which(c)).reduce((sum, c) => sum + Number(c.n), 0);
+    counts.filter((c) => c.unit_id === unitId && which(c)).reduce((sum, c) => sum + c.n, 0);
   const rows = units
     .map((u) => {
-      const id = Number(u.id);
+      const id = u.id;
       const submitted = count(id, (c) => c.status === 'submitted');
       const drafts = count(id, (c) => c.status === 'draft' && c.review_status !== 'returned');
       const returned = count(id, (c) => c.status === 'draft' && c.review_status === 'returned');
@@ -61,6 +61,6 @@ export async function getCompliance(deps: Deps, actor: Actor, slug: string) {
   return {
     units: rows,
     belowMinimum: rows.filter((r) => r.belowMinimum).map((r) => r.unitName),
-    refusedFiles: Number(refused.n),
+    refusedFiles: refused.n,
   };
 }

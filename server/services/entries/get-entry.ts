@@ -21,7 +21,7 @@ export interface UploadView {
 /** An entry as its owner or the staff see it: the draft, what is missing, the file and its checks, the history. */
 export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
   const { entry, draft, isStaff, mayWrite } = await entryAccess(deps, actor, entryId, 'read');
-  const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
+  const contest = await loadContest(deps.db, { id: entry.contest_id });
   const [uploads, events, unit, review] = await Promise.all([
     deps.db.selectFrom('uploads').selectAll().where('entry_id', '=', entry.id).orderBy('created_at', 'desc').execute(),
     deps.db
@@ -38,7 +38,7 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
   const toView = (u: (typeof uploads)[number]): UploadView => ({
     id: u.id,
     status: u.status,
-    sizeBytes: Number(u.size_bytes),
+    sizeBytes: u.size_bytes,
     filename: u.filename,
     sha256: u.sha256,
     createdAt: u.created_at,
@@ -49,7 +49,7 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
   const latest = uploads.find((u) => u.status !== 'replaced' && u.status !== 'cancelled' && u.status !== 'expired');
   const now = deps.clock();
   return {
-    id: Number(entry.id),
+    id: entry.id,
     contestSlug: contest.slug,
     code: entry.code,
     status: entry.status,

@@ -11,7 +11,7 @@ export async function getReceipt(deps: Deps, actor: Actor, entryId: number): Pro
   const { entry, draft } = await entryAccess(deps, actor, entryId, 'read');
   if (entry.status !== 'submitted' || !entry.code || !entry.submitted_at || !entry.accepted_upload_id)
     throw new AppError('entry.notFound');
-  const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
+  const contest = await loadContest(deps.db, { id: entry.contest_id });
   const upload = await deps.db
     .selectFrom('uploads')
     .selectAll()
@@ -28,7 +28,7 @@ export async function getReceipt(deps: Deps, actor: Actor, entryId: number): Pro
     .limit(1)
     .executeTakeFirst();
   return {
-    entryId: Number(entry.id),
+    entryId: entry.id,
     code: entry.code,
     contestName: contest.settings.name,
     title: draft.title,
@@ -36,7 +36,7 @@ export async function getReceipt(deps: Deps, actor: Actor, entryId: number): Pro
     submittedAtLocal: formatDateTime(entry.submitted_at, tz),
     timeZone: tz,
     fileName: upload.filename,
-    fileSizeBytes: Number(upload.size_bytes),
+    fileSizeBytes: upload.size_bytes,
     sha256: upload.sha256 ?? '',
     checksPassed: verdict?.passed ?? [],
     inGrace: Boolean(events && decodeEventDetails(events.details_json).inGrace),

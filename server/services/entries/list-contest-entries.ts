@@ -14,7 +14,7 @@ export interface EntryListFilter {
 /** Entries of a contest for the secretariat and committee: by unit and status, searchable without diacritics. */
 export async function listContestEntries(deps: Deps, actor: Actor, slug: string, filter: EntryListFilter = {}) {
   const contest = await findContestRow(deps.db, { slug });
-  await authorize(deps, actor, Number(contest.id), 'entries.viewAll', { auditDenied: false });
+  await authorize(deps, actor, contest.id, 'entries.viewAll', { auditDenied: false });
   let q = deps.db
     .selectFrom('entries')
     .leftJoin('units', 'units.id', 'entries.unit_id')
@@ -55,14 +55,14 @@ export async function listContestEntries(deps: Deps, actor: Actor, slug: string,
     const draft = decodeDraft(r.draft_json);
     const verdict = decodeVerdict(r.verdict_json);
     return {
-      id: Number(r.id),
+      id: r.id,
       code: r.code,
       status: r.status,
       title: draft.title,
       form: draft.form,
       partyKind: r.party_kind,
       isIntake: r.is_intake,
-      unitId: r.unitId === null ? null : Number(r.unitId),
+      unitId: r.unitId,
       unitName: r.unitName,
       entrantName:
         draft.isGroup && draft.groupName ? draft.groupName : (draft.authors[0]?.fullName ?? r.ownerName ?? ''),

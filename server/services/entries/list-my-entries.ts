@@ -24,7 +24,7 @@ export async function listMyEntries(deps: Deps, actor: Actor) {
     .orderBy('entries.id', 'desc')
     .execute();
   return rows.map((r) => ({
-    id: Number(r.id),
+    id: r.id,
     code: r.code,
     status: r.status,
     title: decodeDraft(r.draft_json).title,

@@ -29,9 +29,9 @@ export async function resolveParty(
     await assertRepresents(db, actor, { contest_id: contestId, unit_id: unit.id, is_intake: opts.intake });
     return {
       partyKind: 'unit' as const,
-      unitId: Number(unit.id),
+      unitId: unit.id,
       unitName: unit.name,
-      quotaKey: quotaKey({ kind: 'unit', unitId: Number(unit.id) }),
+      quotaKey: quotaKey({ kind: 'unit', unitId: unit.id }),
     };
   }
   const phone = normalizePhone(draft.authors[0]?.phone ?? '');

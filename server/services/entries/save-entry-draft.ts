@@ -30,7 +30,7 @@ export async function saveEntryDraft(
   let existing: EntryRow | null = null;
   if (opts.entryId !== undefined) {
     const access = await entryAccess(deps, actor, opts.entryId, 'write');
-    if (Number(access.entry.contest_id) !== contest.id) throw new AppError('entry.notFound');
+    if (access.entry.contest_id !== contest.id) throw new AppError('entry.notFound');
     if (access.entry.status !== 'draft') throw new AppError('entry.locked');
     intake = access.entry.is_intake;
     existing = access.entry;
@@ -49,7 +49,7 @@ export async function saveEntryDraft(
       .where('status', '=', 'draft')
       .executeTakeFirstOrThrow();
     // Enough for any honest entrant (the quota is 2), and a bound on the disk one account can claim with uploads.
-    if (Number(n) >= deps.config.maxDraftsPerEntrant)
+    if (n >= deps.config.maxDraftsPerEntrant)
       throw new AppError('entry.tooManyDrafts', { max: deps.config.maxDraftsPerEntrant });
   }
   const party = await resolveParty(deps.db, actor, contest.id, draft, { intake });
@@ -80,7 +80,7 @@ export async function saveEntryDraft(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      id = Number(row.id);
+      id = row.id;
       await recordEntryEvent(trx, id, at, actor.userId, intake ? 'intake.created' : 'created');
       if (intake)
         await appendAudit(trx, deps, actor, {

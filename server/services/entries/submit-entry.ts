@@ -6,7 +6,7 @@ import { personQuotaKey } from './resolve-party.ts';
 import { submissionPhaseError } from '../contests/submission-phase-error.ts';
 import { fixWindowOpen } from '@core/review.ts';
 import { fixDeadlinePassedError } from '../access/edit-window.ts';
-import type { Tx } from '../../db/dialect.ts';
+import { changedRows, type Tx } from '../../db/dialect.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { assertRepresents } from '../access/unit-representative.ts';
 import { checkStaffExclusion } from './check-staff-exclusion.ts';
@@ -49,7 +49,7 @@ async function nextCode(trx: Tx, contest: LoadedContest): Promise<string> {
       .replace(/[^a-z0-9]/gi, '')
       .slice(0, 8)
       .toUpperCase() || 'CT';
-  return entryCode(prefix, Number(row.last));
+  return entryCode(prefix, row.last);
 }
 
 /**
@@ -60,7 +60,7 @@ async function nextCode(trx: Tx, contest: LoadedContest): Promise<string> {
 export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Promise<Receipt> {
   const { entry, draft } = await entryAccess(deps, actor, entryId, 'write');
   if (entry.status !== 'draft') throw new AppError('entry.locked');
-  const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
+  const contest = await loadContest(deps.db, { id: entry.contest_id });
   await assertRepresents(deps.db, actor, entry);
   const now = deps.clock();
   const tz = contest.settings.timeZone;
@@ -83,12 +83,7 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
   const missing = missingForSubmission(draft, contest.settings.entryRules.allowedForms);
   if (missing.length) throw new AppError('entry.incomplete', { count: missing.length }, { missing });
   if (!upload || !upload.sha256) throw new AppError('entry.noAcceptedFile');
-  await checkStaffExclusion(
-    deps.db,
-    contest.id,
-    entry.is_intake ? null : entry.owner_user_id === null ? null : Number(entry.owner_user_id),
-    draft,
-  );
+  await checkStaffExclusion(deps.db, contest.id, entry.is_intake ? null : entry.owner_user_id, draft);
 
   let max = contest.settings.maxEntriesPerPerson;
   let unitName = '';
@@ -123,7 +118,7 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
       .where('status', '=', 'draft')
       .where('accepted_upload_id', '=', upload.id)
       .executeTakeFirst();
-    if (Number(taken.numUpdatedRows) !== 1) throw new AppError('entry.locked');
+    if (changedRows(taken) !== 1) throw new AppError('entry.locked');
     // A returned entry kept its place while being fixed; it keeps it unless the fix moved it to another quota.
     const held = await trx
       .selectFrom('entry_slots')
@@ -167,7 +162,7 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
     submittedAtLocal: formatDateTime(at, tz),
     timeZone: tz,
     fileName: upload.filename,
-    fileSizeBytes: Number(upload.size_bytes),
+    fileSizeBytes: upload.size_bytes,
     sha256: upload.sha256,
     checksPassed: verdict?.passed ?? [],
     inGrace,

@@ -6,11 +6,12 @@ import { assertRepresents } from '../access/unit-representative.ts';
 import { withdrawRefusal } from '../access/edit-window.ts';
 import { loadContest } from '../contests/load-contest.ts';
 import { recordEntryEvent } from './record-entry-event.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 /** Takes a submitted entry back to draft before the deadline, freeing its place in the quota. */
 export async function withdrawEntry(deps: Deps, actor: Actor, entryId: number): Promise<void> {
   const { entry } = await entryAccess(deps, actor, entryId, 'write');
-  const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
+  const contest = await loadContest(deps.db, { id: entry.contest_id });
   await assertRepresents(deps.db, actor, entry);
   const now = deps.clock();
   const refusal = withdrawRefusal(contest, entry, now);
@@ -32,7 +33,7 @@ export async function withdrawEntry(deps: Deps, actor: Actor, entryId: number): 
       .where('status', '=', 'submitted')
       .where((eb) => eb.or([eb('review_status', 'is', null), eb('review_status', '!=', 'rejected')]))
       .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new AppError('entry.notWithdrawable');
+    if (changedRows(done) !== 1) throw new AppError('entry.notWithdrawable');
     await trx.deleteFrom('entry_slots').where('entry_id', '=', entryId).execute();
     await recordEntryEvent(trx, entryId, at, actor.userId, 'withdrawn', { code: entry.code });
     if (entry.is_intake)

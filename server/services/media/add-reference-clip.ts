@@ -52,7 +52,7 @@ export async function addReferenceClip(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const id = Number(row.id);
+  const id = row.id;
 
   let flags = 0;
   let after = '';

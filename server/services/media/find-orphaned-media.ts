@@ -39,7 +39,7 @@ async function scan(deps: Deps): Promise<Orphan[]> {
   const storedKeys = new Set(uploads.flatMap((u) => (u.storage_key ? [u.storage_key] : [])));
   const renditionRows = await deps.db.selectFrom('renditions').select('storage_prefix').execute();
   const renditionPrefixes = new Set(renditionRows.flatMap((r) => (r.storage_prefix ? [r.storage_prefix] : [])));
-  const entryIds = new Set((await deps.db.selectFrom('entries').select('id').execute()).map((e) => Number(e.id)));
+  const entryIds = new Set((await deps.db.selectFrom('entries').select('id').execute()).map((e) => e.id));
   const cutoff = deps.clock().getTime() - ORPHAN_MIN_AGE_MS;
   const out: Orphan[] = [];
 

@@ -43,7 +43,7 @@ export async function fingerprintUpload(
     .where('uploads.id', '=', uploadId)
     .executeTakeFirst();
   if (!upload || upload.status !== 'accepted') return { status: 'skipped', flags: 0 };
-  const contestId = Number(upload.contest_id);
+  const contestId = upload.contest_id;
 
   let mine: Prints;
   const existing = await deps.db
@@ -141,9 +141,9 @@ export async function fingerprintUpload(
       .orderBy('id')
       .limit(PAGE)
       .execute();
-    screen(page, (row, result) => ({ other_upload_id: null, reference_id: Number(row.id), result }));
+    screen(page, (row, result) => ({ other_upload_id: null, reference_id: row.id, result }));
     if (page.length < PAGE) break;
-    afterId = Number(page[page.length - 1]!.id);
+    afterId = page[page.length - 1]!.id;
   }
 
   const at = deps.clock().toISOString();

@@ -32,7 +32,7 @@ export async function getRenditionStatus(deps: Deps, actor: Actor, entryId: numb
   return {
     uploadId: row.upload_id,
     status: row.status,
-    percent: Number(row.percent),
+    percent: row.percent,
     error: row.error,
     variants,
     updatedAt: String(row.updated_at),

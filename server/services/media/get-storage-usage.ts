@@ -34,7 +34,7 @@ const KIND_OF_FOLDER: Record<string, StorageKind> = {
 
 export async function getStorageUsage(deps: Deps, actor: Actor, slug: string): Promise<StorageUsageView> {
   const contest = await findContestRow(deps.db, { slug });
-  const contestId = Number(contest.id);
+  const contestId = contest.id;
   await authorize(deps, actor, contestId, 'media.manage', { auditDenied: false });
 
   const byKind: Record<StorageKind, Usage> = {
@@ -74,7 +74,7 @@ export async function getStorageUsage(deps: Deps, actor: Actor, slug: string): P
         : u.status === 'uploading' || u.status === 'checking'
           ? 'uploading'
           : 'superseded';
-    add(kind, Number(u.entry_id), st.size);
+    add(kind, u.entry_id, st.size);
   }
 
   const top = [...perEntry.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
@@ -90,7 +90,7 @@ export async function getStorageUsage(deps: Deps, actor: Actor, slug: string): P
         .execute()
     : [];
   const topEntries = top.map(([entryId, bytes]) => {
-    const r = rows.find((x) => Number(x.id) === entryId);
+    const r = rows.find((x) => x.id === entryId);
     return {
       entryId,
       code: r?.code ?? null,

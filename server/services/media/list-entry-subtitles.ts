@@ -15,10 +15,10 @@ export function subtitleTrackView(row: SubtitlesTable): SubtitleTrackView {
   return {
     lang: row.lang,
     label: row.label,
-    url: subtitleUrl(Number(row.entry_id), row.lang, row.updated_at),
+    url: subtitleUrl(row.entry_id, row.lang, row.updated_at),
     isDefault: row.lang === DEFAULT_SUBTITLE_LANG,
-    sizeBytes: Number(row.size_bytes),
-    cueCount: Number(row.cue_count),
+    sizeBytes: row.size_bytes,
+    cueCount: row.cue_count,
     sourceFormat: row.source_format,
     updatedAt: row.updated_at,
   };
@@ -42,7 +42,7 @@ export async function listEntrySubtitles(
   entryId: number,
 ): Promise<{ canEdit: boolean; tracks: SubtitleTrackView[] }> {
   const access = await subtitleReadAccess(deps, actor, entryId);
-  const contest = await loadContest(deps.db, { id: Number(access.entry.contest_id) });
+  const contest = await loadContest(deps.db, { id: access.entry.contest_id });
   const { refusal } = subtitleWriteRefusal(access, contest, deps.clock());
   return { canEdit: refusal === null, tracks: await subtitleTracks(deps.db, entryId) };
 }

@@ -51,7 +51,7 @@ export async function failedJobsOfContest(deps: Deps, contestId: number): Promis
       out.push({
         id: j.id,
         name: j.name,
-        entryId: Number(r.entryId),
+        entryId: r.entryId,
         entryCode: r.code,
         entryTitle: title,
         attempts: j.attempts,
@@ -66,6 +66,6 @@ export async function failedJobsOfContest(deps: Deps, contestId: number): Promis
 
 export async function listFailedJobs(deps: Deps, actor: Actor, slug: string): Promise<FailedJobView[]> {
   const contest = await findContestRow(deps.db, { slug });
-  await authorize(deps, actor, Number(contest.id), 'media.manage', { auditDenied: false });
-  return failedJobsOfContest(deps, Number(contest.id));
+  await authorize(deps, actor, contest.id, 'media.manage', { auditDenied: false });
+  return failedJobsOfContest(deps, contest.id);
 }

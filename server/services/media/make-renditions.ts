@@ -81,7 +81,7 @@ export async function makeRenditions(
     .executeTakeFirst();
   if (!upload || upload.status !== 'accepted') return 'skipped';
   const dir = renditionsWorkDir(deps, uploadId);
-  const prefix = renditionsPrefix(Number(upload.contest_id), Number(upload.entry_id), uploadId);
+  const prefix = renditionsPrefix(upload.contest_id, upload.entry_id, uploadId);
   const existing = await deps.db
     .selectFrom('renditions')
     .select(['status', 'storage_prefix'])

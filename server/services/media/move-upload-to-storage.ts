@@ -11,6 +11,7 @@ import { originalKey, contentTypeOf, type MediaStorage } from '../../storage/sto
 import { removeUploadFiles, uploadPath } from '../uploads/upload-files.ts';
 import type { Deps } from '../../context.ts';
 import { containerOf, decodeVerdict } from '../../db/json-columns.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 export class StoredChecksumMismatch extends Error {
   constructor(uploadId: string, key: string, expected: string, actual: string) {
@@ -69,7 +70,7 @@ export async function moveUploadToStorage(
   }
   const file = uploadPath(deps, uploadId);
   const container = containerOf(decodeVerdict(upload.verdict_json));
-  const key = originalKey(Number(upload.contest_id), Number(upload.entry_id), uploadId, container);
+  const key = originalKey(upload.contest_id, upload.entry_id, uploadId, container);
 
   await deps.storage.put(key, file, { sha256: upload.sha256, contentType: contentTypeOf(key) });
   opts.signal?.throwIfAborted();
@@ -84,7 +85,7 @@ export async function moveUploadToStorage(
     .where('id', '=', uploadId)
     .where('storage_key', 'is', null)
     .executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) {
+  if (changedRows(done) !== 1) {
     const still = await deps.db.selectFrom('uploads').select('id').where('id', '=', uploadId).executeTakeFirst();
     if (still) return 'already-stored';
     // The entry was deleted during the copy: remove the object nothing points at.

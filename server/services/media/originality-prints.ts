@@ -56,7 +56,7 @@ export const PAGE = 50;
 
 export function printsOf(row: StoredPrints): Prints {
   return {
-    fps: Number(row.fps),
+    fps: row.fps,
     frames: decodeHashes(row.frame_hashes),
     audio: row.audio_bits === null ? null : decodeAudioFingerprint(row.audio_bits),
   };

@@ -8,7 +8,7 @@ import { failedJobsOfContest } from './list-failed-jobs.ts';
 
 export async function retryFailedJob(deps: Deps, actor: Actor, slug: string, jobId: string): Promise<void> {
   const contest = await findContestRow(deps.db, { slug });
-  const contestId = Number(contest.id);
+  const contestId = contest.id;
   await authorize(deps, actor, contestId, 'media.manage');
   // Only a job of this contest: a job id from another contest is "not found" here.
   const job = (await failedJobsOfContest(deps, contestId)).find((j) => j.id === jobId);

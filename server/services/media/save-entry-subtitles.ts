@@ -73,7 +73,7 @@ export async function saveEntrySubtitles(
   const parsed = parseSubtitles(bytes);
   if (!parsed.ok) throw new AppError(parsed.code, parsed.params);
   const body = Buffer.from(parsed.vtt, 'utf8');
-  const key = subtitleKey(contest.id, Number(access.entry.id), lang);
+  const key = subtitleKey(contest.id, access.entry.id, lang);
   const previous = asStaff ? null : await readAll(deps.storage, key);
   await deps.storage.putStream(key, Readable.from([body]), {
     contentType: VTT_CONTENT_TYPE,

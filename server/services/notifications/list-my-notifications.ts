@@ -23,13 +23,13 @@ export async function listMyNotifications(deps: Deps, actor: Actor) {
       .executeTakeFirstOrThrow(),
   ]);
   return {
-    unread: Number(unread.n),
+    unread: unread.n,
     items: rows.map((r) => {
       const { title, body, ...data } = decodeNotificationPayload(r.payload_json);
       return {
-        id: Number(r.id),
+        id: r.id,
         kind: r.kind,
-        entryId: r.entry_id === null ? null : Number(r.entry_id),
+        entryId: r.entry_id,
         title,
         body,
         data,

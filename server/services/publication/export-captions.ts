@@ -17,8 +17,8 @@ function cell(v: string | null): string {
 
 export async function exportCaptionsCsv(deps: Deps, actor: Actor, slug: string, lang: 'vi' | 'en'): Promise<Buffer> {
   const contest = await findContestRow(deps.db, { slug });
-  await authorize(deps, actor, Number(contest.id), 'entries.publish', { auditDenied: false });
-  const rows = (await publicationRows(deps, Number(contest.id), contest.slug)).filter((r) => r.state === 'published');
+  await authorize(deps, actor, contest.id, 'entries.publish', { auditDenied: false });
+  const rows = (await publicationRows(deps, contest.id, contest.slug)).filter((r) => r.state === 'published');
   const head =
     lang === 'vi'
       ? ['Mã', 'Tên tác phẩm', 'Đơn vị', 'Chú thích', 'Đường dẫn công khai', 'Tải tệp gốc']

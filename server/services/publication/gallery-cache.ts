@@ -66,7 +66,7 @@ async function remembered<K>(
 export function contestIdBySlug(deps: Pick<Deps, 'db'>, slug: string): Promise<number | null> {
   return remembered(cacheOf(deps).contestBySlug, slug, async () => {
     const row = await deps.db.selectFrom('contests').select('id').where('slug', '=', slug).executeTakeFirst();
-    return row ? Number(row.id) : null;
+    return row ? row.id : null;
   });
 }
 
@@ -100,7 +100,7 @@ async function load(deps: Pick<Deps, 'db'>, contestId: number): Promise<GalleryS
     .execute();
   const tracksOf = new Map<number, { lang: string; label: string }[]>();
   for (const t of subtitleRows)
-    tracksOf.set(Number(t.entry_id), [...(tracksOf.get(Number(t.entry_id)) ?? []), { lang: t.lang, label: t.label }]);
+    tracksOf.set(t.entry_id, [...(tracksOf.get(t.entry_id) ?? []), { lang: t.lang, label: t.label }]);
   // Vietnamese first: the player's default track.
   for (const list of tracksOf.values()) list.sort((a, b) => Number(b.lang === 'vi') - Number(a.lang === 'vi'));
   const rows = await deps.db
@@ -132,20 +132,20 @@ async function load(deps: Pick<Deps, 'db'>, contestId: number): Promise<GalleryS
     const probe = decodeVerdict(r.verdict_json)?.probe;
     const done = r.renditions_status === 'done';
     return {
-      id: Number(r.id),
+      id: r.id,
       contestId,
       contestSlug: contest.slug,
       contestName: contest.name,
-      subtitles: tracksOf.get(Number(r.id)) ?? [],
+      subtitles: tracksOf.get(r.id) ?? [],
       code: r.code,
       title: draft.title,
       form: draft.form,
       topicIndex: draft.topicIndex,
-      unitId: r.unit_id === null ? null : Number(r.unit_id),
+      unitId: r.unit_id,
       unitName: credits.unitName,
       credit: credits.groupName ?? credits.authors.join(', '),
       durationSec: typeof probe?.durationSec === 'number' ? Math.round(probe.durationSec) : null,
-      posterUrl: done ? publicMediaUrl(Number(r.id), 'poster.jpg') : null,
+      posterUrl: done ? publicMediaUrl(r.id, 'poster.jpg') : null,
       publishedAt: String(r.published_at),
       synopsis: draft.synopsis,
       caption: r.caption,
@@ -204,7 +204,7 @@ export async function snapshotOfEntry(deps: Pick<Deps, 'db'>, entryId: number): 
       .where('entry_id', '=', entryId)
       .where('unpublished_at', 'is', null)
       .executeTakeFirst();
-    return row ? Number(row.contest_id) : null;
+    return row ? row.contest_id : null;
   });
   if (contestId === null) return null;
   const snap = await gallerySnapshot(deps, contestId);

@@ -24,7 +24,7 @@ export async function listNews(deps: Deps, slug: string): Promise<NewsPostView[]
     .limit(100)
     .execute();
   return rows.map((r) => ({
-    id: Number(r.id),
+    id: r.id,
     title: r.title,
     body: r.body,
     publishedAt: String(r.published_at),

@@ -49,7 +49,7 @@ export async function publicationRows(deps: Deps, contestId: number, slug: strin
   return rows.map((r) => {
     const state = r.pub === null ? 'unpublished' : r.unpublished_at === null ? 'published' : 'withdrawn';
     return {
-      entryId: Number(r.id),
+      entryId: r.id,
       code: r.code,
       title: decodeDraft(r.draft_json).title,
       unitName: r.unit_name ?? null,
@@ -59,13 +59,13 @@ export async function publicationRows(deps: Deps, contestId: number, slug: strin
       caption: r.caption ?? null,
       publishedAt: r.published_at === null ? null : String(r.published_at),
       unpublishReason: r.unpublish_reason ?? null,
-      publicUrl: state === 'published' ? publicEntryUrl(deps, slug, Number(r.id)) : null,
+      publicUrl: state === 'published' ? publicEntryUrl(deps, slug, r.id) : null,
     };
   });
 }
 
 export async function listPublication(deps: Deps, actor: Actor, slug: string): Promise<PublicationRow[]> {
   const contest = await findContestRow(deps.db, { slug });
-  await authorize(deps, actor, Number(contest.id), 'entries.publish', { auditDenied: false });
-  return publicationRows(deps, Number(contest.id), contest.slug);
+  await authorize(deps, actor, contest.id, 'entries.publish', { auditDenied: false });
+  return publicationRows(deps, contest.id, contest.slug);
 }

@@ -27,7 +27,7 @@ export async function listReports(
   filter: { status?: 'open' | 'dismissed' | 'upheld' },
 ): Promise<ReportRow[]> {
   const contest = await findContestRow(deps.db, { slug });
-  await authorize(deps, actor, Number(contest.id), 'reports.handle', { auditDenied: false });
+  await authorize(deps, actor, contest.id, 'reports.handle', { auditDenied: false });
   let q = deps.db
     .selectFrom('entry_reports')
     .innerJoin('entries', 'entries.id', 'entry_reports.entry_id')
@@ -54,8 +54,8 @@ export async function listReports(
   const rows = await q.orderBy('entry_reports.id', 'desc').limit(500).execute();
   return rows
     .map((r) => ({
-      id: Number(r.id),
-      entryId: Number(r.entry_id),
+      id: r.id,
+      entryId: r.entry_id,
       entryCode: r.code,
       entryTitle: decodeDraft(r.draft_json).title,
       published: r.pub !== null && r.unpublished_at === null,

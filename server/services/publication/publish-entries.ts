@@ -37,7 +37,7 @@ export async function publishEntries(
   req: { entryIds: number[] | null; caption?: string },
 ): Promise<PublishResult> {
   const contest = await findContestRow(deps.db, { slug });
-  const contestId = Number(contest.id);
+  const contestId = contest.id;
   await authorize(deps, actor, contestId, 'entries.publish');
   if (req.caption !== undefined && req.entryIds?.length !== 1) throw new AppError('publish.captionForOne');
   const caption = req.caption?.normalize('NFC').trim();
@@ -77,7 +77,7 @@ export async function publishEntries(
   const toNotify: { entryId: number; code: string; title: string }[] = [];
   await deps.db.transaction().execute(async (trx) => {
     for (const r of rows) {
-      const entryId = Number(r.id);
+      const entryId = r.id;
       const live = r.pub_entry !== null && r.unpublished_at === null;
       if (r.status !== 'submitted' || r.review_status !== 'approved')
         result.skipped.push({ entryId, code: r.code, reason: 'notApproved' });

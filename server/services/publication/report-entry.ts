@@ -33,6 +33,6 @@ export async function reportEntry(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  deps.logger.info({ entryId, reportId: Number(row.id), kind: req.kind }, 'entry reported');
-  return { id: Number(row.id) };
+  deps.logger.info({ entryId, reportId: row.id, kind: req.kind }, 'entry reported');
+  return { id: row.id };
 }

@@ -8,6 +8,7 @@ import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { invalidateGallery } from './gallery-cache.ts';
 import { tellUnpublished, unpublishInTx } from './unpublish-entry.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 export async function resolveReport(
   deps: Deps,
@@ -21,12 +22,12 @@ export async function resolveReport(
     .where('id', '=', reportId)
     .executeTakeFirst();
   if (!report) throw new AppError('report.notFound');
-  const contestId = Number(report.contest_id);
+  const contestId = report.contest_id;
   await authorize(deps, actor, contestId, 'reports.handle');
   const outcome = req.outcome.normalize('NFC').trim();
   if (outcome.length < 5) throw new AppError('report.outcomeRequired');
   const unpublish = req.status === 'upheld' && req.unpublish === true;
-  const entryId = Number(report.entry_id);
+  const entryId = report.entry_id;
   await deps.db.transaction().execute(async (trx) => {
     const done = await trx
       .updateTable('entry_reports')
@@ -34,7 +35,7 @@ export async function resolveReport(
       .where('id', '=', reportId)
       .where('status', '=', 'open')
       .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new AppError('report.alreadyResolved');
+    if (changedRows(done) !== 1) throw new AppError('report.alreadyResolved');
     await appendAudit(trx, deps, actor, {
       action: 'report.resolve',
       contestId,

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { findContestRow } from '../contests/load-contest.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 export interface NewsPostInput {
   title: string;
@@ -22,7 +23,7 @@ export async function saveNewsPost(
   input: NewsPostInput,
 ): Promise<{ id: number }> {
   const contest = await findContestRow(deps.db, { slug });
-  const contestId = Number(contest.id);
+  const contestId = contest.id;
   await authorize(deps, actor, contestId, 'news.edit');
   const post = clean(input);
   const now = deps.clock().toISOString();
@@ -41,7 +42,7 @@ export async function saveNewsPost(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      id = Number(row.id);
+      id = row.id;
     } else {
       const done = await trx
         .updateTable('news_posts')
@@ -49,7 +50,7 @@ export async function saveNewsPost(
         .where('id', '=', id)
         .where('contest_id', '=', contestId)
         .executeTakeFirst();
-      if (Number(done.numUpdatedRows) !== 1) throw new AppError('news.notFound');
+      if (changedRows(done) !== 1) throw new AppError('news.notFound');
     }
     await appendAudit(trx, deps, actor, {
       action: postId === null ? 'news.create' : 'news.update',

@@ -2,7 +2,7 @@
 import { AppError } from '@core/errors.ts';
 import { publicationMessage } from '@core/publication-messages.ts';
 import { notifyEntrant } from '../../notify/notify-entrant.ts';
-import type { Tx } from '../../db/dialect.ts';
+import { changedRows, type Tx } from '../../db/dialect.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
@@ -25,7 +25,7 @@ export async function unpublishInTx(
     .where('entry_id', '=', entryId)
     .where('unpublished_at', 'is', null)
     .executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw new AppError('publish.notPublished');
+  if (changedRows(done) !== 1) throw new AppError('publish.notPublished');
   const row = await trx
     .selectFrom('publications')
     .select('contest_id')
@@ -33,7 +33,7 @@ export async function unpublishInTx(
     .executeTakeFirstOrThrow();
   await appendAudit(trx, deps, actor, {
     action: 'entry.unpublish',
-    contestId: Number(row.contest_id),
+    contestId: row.contest_id,
     target: `entry:${entryId}`,
     details: { reason, via },
   });
@@ -68,7 +68,7 @@ export async function unpublishEntry(
   reasonIn: string,
 ): Promise<void> {
   const contest = await findContestRow(deps.db, { slug });
-  await authorize(deps, actor, Number(contest.id), 'entries.publish');
+  await authorize(deps, actor, contest.id, 'entries.publish');
   const reason = reasonIn.normalize('NFC').trim();
   if (reason.length < 5) throw new AppError('publish.reasonRequired');
   const pub = await deps.db
@@ -76,8 +76,8 @@ export async function unpublishEntry(
     .select('contest_id')
     .where('entry_id', '=', entryId)
     .executeTakeFirst();
-  if (!pub || Number(pub.contest_id) !== Number(contest.id)) throw new AppError('entry.notFound');
+  if (!pub || pub.contest_id !== contest.id) throw new AppError('entry.notFound');
   await deps.db.transaction().execute((trx) => unpublishInTx(trx, deps, actor, entryId, reason, 'publisher'));
-  invalidateGallery(deps, Number(contest.id));
+  invalidateGallery(deps, contest.id);
   await tellUnpublished(deps, entryId, reason);
 }

@@ -30,8 +30,8 @@ export async function extendFixDeadline(
     .where('id', '=', entryId)
     .executeTakeFirst();
   if (!entry) throw new AppError('entry.notFound');
-  const contestId = Number(entry.contest_id);
-  const ownerUserId = entry.owner_user_id === null ? null : Number(entry.owner_user_id);
+  const contestId = entry.contest_id;
+  const ownerUserId = entry.owner_user_id;
   await authorizeReviewer(deps, actor, { id: entryId, contestId, ownerUserId }, 'entry.extendFixDeadline');
   const contest = await loadContest(deps.db, { id: contestId });
   const zone = contest.settings.timeZone;
@@ -60,14 +60,14 @@ export async function extendFixDeadline(
       throw new AppError(problem.code, { current: formatDateTime(problem.current, zone) });
     await trx.updateTable('entries').set({ fix_deadline: fixDeadline }).where('id', '=', entryId).execute();
     await recordEntryEvent(trx, entryId, at, null, 'review.deadlineExtended', {
-      round: Number(current.review_round),
+      round: current.review_round,
       fixDeadline,
     });
     await appendAudit(trx, deps, actor, {
       action: 'entry.extendFixDeadline',
       contestId,
       target: `entry:${entryId}`,
-      details: { code: entry.code, round: Number(current.review_round), previous: current.fix_deadline, fixDeadline },
+      details: { code: entry.code, round: current.review_round, previous: current.fix_deadline, fixDeadline },
     });
     return { previous: current.fix_deadline, draftJson: current.draft_json };
   });

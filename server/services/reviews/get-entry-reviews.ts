@@ -23,7 +23,7 @@ export async function getEntryReviews(deps: Deps, actor: Actor, entryId: number)
   const contest = await loadContest(deps.db, { id: entry.contest_id });
   const required = contest.settings.reviewsRequired ?? 1;
   const all = await loadDecisions(deps.db, entryId);
-  const currentRound = Number(entry.review_round);
+  const currentRound = entry.review_round;
   const status = entry.review_status;
   const rounds = [...new Set(all.map((d) => d.round))].sort((a, b) => a - b);
   if (status !== null && !rounds.includes(currentRound) && currentRound > 0) rounds.push(currentRound);

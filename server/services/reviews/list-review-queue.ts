@@ -58,7 +58,7 @@ export async function listReviewQueue(deps: Deps, actor: Actor, slug: string, fi
     );
   }
   const rows = await q.orderBy('entries.submitted_at').orderBy('entries.id').execute();
-  const ids = rows.map((r) => Number(r.id));
+  const ids = rows.map((r) => r.id);
   const decisions = ids.length
     ? await deps.db
         .selectFrom('reviews')
@@ -94,19 +94,19 @@ export async function listReviewQueue(deps: Deps, actor: Actor, slug: string, fi
     const upload = r.accepted_upload_id;
     return [
       {
-        id: Number(r.id),
+        id: r.id,
         code: r.code,
         title: draft.title,
         form: draft.form,
         isIntake: r.is_intake,
-        unitId: r.unitId === null ? null : Number(r.unitId),
+        unitId: r.unitId,
         unitName: r.unitName,
         entrantName:
           draft.isGroup && draft.groupName ? draft.groupName : (draft.authors[0]?.fullName ?? r.ownerName ?? ''),
         submittedAt: r.submitted_at,
         status: r.status,
         reviewStatus: r.review_status as ReviewStatus,
-        round: Number(r.review_round),
+        round: r.review_round,
         fixDeadline: r.fix_deadline,
         technicalPassed: r.uploadStatus === 'accepted' && verdict?.ok === true,
         authorDetailsComplete: missingAuthorDetails(missingForSubmission(draft, allowedForms)).length === 0,
@@ -114,9 +114,9 @@ export async function listReviewQueue(deps: Deps, actor: Actor, slug: string, fi
           ? flags.filter((f) => f.upload_id === upload || f.other_upload_id === upload).length
           : 0,
         decisions: decisions
-          .filter((d) => Number(d.entry_id) === Number(r.id))
+          .filter((d) => d.entry_id === r.id)
           .map((d) => ({
-            reviewerUserId: d.reviewer_user_id === null ? null : Number(d.reviewer_user_id),
+            reviewerUserId: d.reviewer_user_id,
             reviewerName: d.full_name,
             decision: d.decision as ReviewDecision,
             isFinal: Boolean(d.is_final),

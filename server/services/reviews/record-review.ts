@@ -49,8 +49,8 @@ export async function recordReview(
   requireLogin(actor);
   const entry = await deps.db.selectFrom('entries').selectAll().where('id', '=', entryId).executeTakeFirst();
   if (!entry) throw new AppError('entry.notFound');
-  const contestId = Number(entry.contest_id);
-  const ownerUserId = entry.owner_user_id === null ? null : Number(entry.owner_user_id);
+  const contestId = entry.contest_id;
+  const ownerUserId = entry.owner_user_id;
   const principal = await authorizeReviewer(deps, actor, { id: entryId, contestId, ownerUserId }, 'entry.review');
   const mayFinalize = can(principal, 'entries.settleReview');
   const contest = await loadContest(deps.db, { id: contestId });
@@ -86,7 +86,7 @@ export async function recordReview(
         .select(['status', 'review_status', 'review_round'])
         .where('id', '=', entryId)
         .executeTakeFirstOrThrow();
-      const round = Number(current.review_round);
+      const round = current.review_round;
       const decisions = await loadDecisions(trx, entryId, round);
       const rule = recordingRule(
         { submitted: current.status === 'submitted', status: current.review_status },
@@ -152,12 +152,12 @@ export async function recordReview(
         },
       });
       return {
-        recorded: { reviewId: Number(id), round, status: outcome.status, isFinal: rule.isFinal },
+        recorded: { reviewId: id, round, status: outcome.status, isFinal: rule.isFinal },
         deciding: outcome.deciding,
       };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('review.alreadyDecided', { round: Number(entry.review_round) });
+    if (isUniqueViolation(err)) throw new AppError('review.alreadyDecided', { round: entry.review_round });
     throw err;
   }
 

@@ -46,9 +46,9 @@ export async function loadDecisions(db: Tx, entryId: number, round?: number): Pr
   if (round !== undefined) q = q.where('reviews.round', '=', round);
   const rows = await q.orderBy('reviews.id').execute();
   return rows.map((r) => ({
-    id: Number(r.id),
-    round: Number(r.round),
-    reviewerId: r.reviewer_user_id === null ? null : Number(r.reviewer_user_id),
+    id: r.id,
+    round: r.round,
+    reviewerId: r.reviewer_user_id,
     reviewerName: r.full_name,
     decision: r.decision as ReviewDecision,
     isFinal: Boolean(r.is_final),
@@ -90,7 +90,7 @@ export async function reviewSummary(
 ): Promise<ReviewSummary | null> {
   const status = entry.review_status;
   if (status === null) return null;
-  const deciding = decidingDecision(await loadDecisions(db, Number(entry.id), entry.review_round), status, required);
+  const deciding = decidingDecision(await loadDecisions(db, entry.id, entry.review_round), status, required);
   return {
     status: asStaff ? status : entrantStatus(status)!,
     reason: deciding?.reason || null,
@@ -159,8 +159,8 @@ export async function originalityFlags(db: Tx, entry: EntryRow): Promise<FlagVie
     const otherUpload = r.upload_id === uploadId ? r.other_upload_id : r.upload_id;
     const other = otherUpload ? others.find((o) => o.id === otherUpload) : undefined;
     return {
-      score: Number(r.score),
-      otherEntryId: other ? Number(other.entryId) : null,
+      score: r.score,
+      otherEntryId: other ? other.entryId : null,
       otherEntryCode: other?.code ?? null,
       referenceTitle: r.title ?? null,
     };

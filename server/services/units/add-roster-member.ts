@@ -14,7 +14,7 @@ export async function addRosterMember(
   input: RosterMemberInput,
 ): Promise<{ id: number }> {
   const contest = await findContestRow(deps.db, { slug });
-  const contestId = Number(contest.id);
+  const contestId = contest.id;
   await authorize(deps, actor, contestId, 'roster.edit');
   const email = input.email ? normalizeEmail(input.email) : null;
   let phone: string | null = null;
@@ -37,7 +37,7 @@ export async function addRosterMember(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const id = Number(row.id);
+    const id = row.id;
     await appendAudit(trx, deps, actor, {
       action: 'roster.add',
       contestId,

@@ -7,7 +7,7 @@ import { findContestRow } from '../contests/load-contest.ts';
 
 export async function deleteUnit(deps: Deps, actor: Actor, slug: string, unitId: number): Promise<void> {
   const contest = await findContestRow(deps.db, { slug });
-  const contestId = Number(contest.id);
+  const contestId = contest.id;
   await authorize(deps, actor, contestId, 'units.edit');
   try {
     await deps.db.transaction().execute(async (trx) => {

@@ -15,7 +15,7 @@ export async function grantContestRole(
   input: { identifier: string; role: ContestRole; unitId?: number },
 ): Promise<{ id: number }> {
   const contest = await findContestRow(deps.db, { slug });
-  const contestId = Number(contest.id);
+  const contestId = contest.id;
   await authorize(deps, actor, contestId, 'roles.edit');
   const phone = normalizePhone(input.identifier);
   const q = deps.db.selectFrom('users').select(['id']);
@@ -59,7 +59,7 @@ export async function grantContestRole(
         target: `user:${user.id}`,
         details: { role: input.role, unitId },
       });
-      return { id: Number(row.id) };
+      return { id: row.id };
     });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
@@ -72,8 +72,8 @@ export async function grantContestRole(
       .where('contest_roles.role', '=', input.role)
       .executeTakeFirstOrThrow();
     // Granting the same role twice is harmless; silently keeping another unit would not be.
-    if (existing.unit_id !== null && Number(existing.unit_id) !== unitId)
+    if (existing.unit_id !== null && existing.unit_id !== unitId)
       throw new AppError('role.otherUnit', { unit: existing.unitName ?? '' });
-    return { id: Number(existing.id) };
+    return { id: existing.id };
   }
 }

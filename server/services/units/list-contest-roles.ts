@@ -4,7 +4,7 @@ import { findContestRow } from '../contests/load-contest.ts';
 
 export async function listContestRoles(deps: Deps, actor: Actor, slug: string) {
   const contest = await findContestRow(deps.db, { slug });
-  await authorize(deps, actor, Number(contest.id), 'roles.view', { auditDenied: false });
+  await authorize(deps, actor, contest.id, 'roles.view', { auditDenied: false });
   const rows = await deps.db
     .selectFrom('contest_roles')
     .innerJoin('users', 'users.id', 'contest_roles.user_id')
@@ -23,11 +23,11 @@ export async function listContestRoles(deps: Deps, actor: Actor, slug: string) {
     .orderBy('contest_roles.id')
     .execute();
   return rows.map((r) => ({
-    id: Number(r.id),
+    id: r.id,
     role: r.role,
-    unitId: r.unit_id === null ? null : Number(r.unit_id),
+    unitId: r.unit_id,
     unitName: r.unitName,
-    userId: Number(r.userId),
+    userId: r.userId,
     fullName: r.full_name,
     email: r.email,
   }));

@@ -4,7 +4,7 @@ import { findContestRow } from '../contests/load-contest.ts';
 
 export async function listRoster(deps: Deps, actor: Actor, slug: string) {
   const contest = await findContestRow(deps.db, { slug });
-  await authorize(deps, actor, Number(contest.id), 'roster.view', { auditDenied: false });
+  await authorize(deps, actor, contest.id, 'roster.view', { auditDenied: false });
   const rows = await deps.db
     .selectFrom('roster_members')
     .selectAll()
@@ -13,7 +13,7 @@ export async function listRoster(deps: Deps, actor: Actor, slug: string) {
     .orderBy('id')
     .execute();
   return rows.map((r) => ({
-    id: Number(r.id),
+    id: r.id,
     body: r.body,
     fullName: r.full_name,
     position: r.position,

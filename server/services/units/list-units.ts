@@ -8,7 +8,7 @@ const collator = new Intl.Collator('vi');
 /** Units of a contest in Vietnamese order, with an optional search that ignores diacritics ("vinh thai"). */
 export async function listUnits(deps: Deps, actor: Actor, slug: string, opts: { q?: string } = {}) {
   const contest = await findContestRow(deps.db, { slug });
-  await authorize(deps, actor, Number(contest.id), 'units.view', { auditDenied: false });
+  await authorize(deps, actor, contest.id, 'units.view', { auditDenied: false });
   let q = deps.db
     .selectFrom('units')
     .innerJoin('unit_categories', 'unit_categories.id', 'units.category_id')
@@ -24,7 +24,7 @@ export async function listUnits(deps: Deps, actor: Actor, slug: string, opts: { 
   const rows = await q.execute();
   return rows
     .map((r) => ({
-      id: Number(r.id),
+      id: r.id,
       name: r.name,
       contactEmail: r.contact_email,
       categoryCode: r.categoryCode,

@@ -6,7 +6,7 @@ import { findContestRow } from '../contests/load-contest.ts';
 
 export async function removeRosterMember(deps: Deps, actor: Actor, slug: string, memberId: number): Promise<void> {
   const contest = await findContestRow(deps.db, { slug });
-  const contestId = Number(contest.id);
+  const contestId = contest.id;
   await authorize(deps, actor, contestId, 'roster.edit');
   await deps.db.transaction().execute(async (trx) => {
     const row = await trx

@@ -10,7 +10,7 @@ const ROLES_LOCK_KEY = 7_301_002;
 /** Removes a role; the contest always keeps at least one organizer. */
 export async function revokeContestRole(deps: Deps, actor: Actor, slug: string, roleId: number): Promise<void> {
   const contest = await findContestRow(deps.db, { slug });
-  const contestId = Number(contest.id);
+  const contestId = contest.id;
   await authorize(deps, actor, contestId, 'roles.edit');
   await deps.db.transaction().execute(async (trx) => {
     await lockChain(trx, deps.dialect, ROLES_LOCK_KEY + contestId);
@@ -28,7 +28,7 @@ export async function revokeContestRole(deps: Deps, actor: Actor, slug: string, 
         .where('contest_id', '=', contestId)
         .where('role', '=', 'organizer')
         .executeTakeFirstOrThrow();
-      if (Number(n) <= 1) throw new AppError('role.lastOrganizer');
+      if (n <= 1) throw new AppError('role.lastOrganizer');
     }
     await trx.deleteFrom('contest_roles').where('id', '=', roleId).execute();
     await appendAudit(trx, deps, actor, {

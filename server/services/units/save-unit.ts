@@ -18,7 +18,7 @@ export async function categoryIdByCode(db: Tx, contestId: number, code: string):
     const all = await db.selectFrom('unit_categories').select('code').where('contest_id', '=', contestId).execute();
     throw new AppError('unit.categoryUnknown', { category: code, allowed: all.map((c) => c.code).join(', ') });
   }
-  return Number(cat.id);
+  return cat.id;
 }
 
 /** Creates a unit, or renames / recategorizes it when `unitId` is given. */
@@ -30,7 +30,7 @@ export async function saveUnit(
   unitId?: number,
 ): Promise<{ id: number }> {
   const contest = await findContestRow(deps.db, { slug });
-  const contestId = Number(contest.id);
+  const contestId = contest.id;
   await authorize(deps, actor, contestId, 'units.edit');
   try {
     return await deps.db.transaction().execute(async (trx) => {
@@ -48,7 +48,7 @@ export async function saveUnit(
           .values({ ...values, contest_id: contestId, created_at: deps.clock().toISOString() })
           .returning('id')
           .executeTakeFirstOrThrow();
-        id = Number(row.id);
+        id = row.id;
       } else {
         const row = await trx
           .updateTable('units')

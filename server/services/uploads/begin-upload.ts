@@ -4,6 +4,7 @@ import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
 import { loadContest } from '../contests/load-contest.ts';
 import { recordEntryEvent } from '../entries/record-entry-event.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 function formatBytes(n: number): string {
   return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GiB` : `${(n / 1024 ** 2).toFixed(1)} MiB`;
@@ -13,7 +14,7 @@ function formatBytes(n: number): string {
 export async function checkUploadAllowed(deps: Deps, actor: Actor, entryId: number, sizeBytes: number): Promise<void> {
   const { entry } = await entryAccess(deps, actor, entryId, 'write');
   if (entry.status !== 'draft') throw new AppError('entry.locked');
-  const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
+  const contest = await loadContest(deps.db, { id: entry.contest_id });
   const refusal = draftEditRefusal(contest, entry, deps.clock());
   if (refusal) throw refusal;
   const max = contest.settings.entryRules.maxSizeBytes;
@@ -39,7 +40,7 @@ export async function registerUpload(
       .where('id', '=', input.entryId)
       .where('status', '=', 'draft')
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('entry.locked');
+    if (changedRows(claimed) !== 1) throw new AppError('entry.locked');
     const old = await trx
       .selectFrom('uploads')
       .select('id')

@@ -19,6 +19,6 @@ export async function cancelUpload(deps: Deps, uploadId: string): Promise<void> 
       .where('id', '=', row.entry_id)
       .where('active_upload_id', '=', uploadId)
       .execute();
-    await recordEntryEvent(trx, Number(row.entry_id), at, null, 'upload.cancelled');
+    await recordEntryEvent(trx, row.entry_id, at, null, 'upload.cancelled');
   });
 }

@@ -7,6 +7,7 @@ import { loadContest } from '../contests/load-contest.ts';
 import { startMediaPipeline } from '../media/pipeline.ts';
 import { recordEntryEvent } from '../entries/record-entry-event.ts';
 import { uploadPath } from './upload-files.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 async function sha256File(file: string): Promise<string> {
   const hash = crypto.createHash('sha256');
@@ -27,7 +28,7 @@ export async function checkUpload(deps: Deps, uploadId: string): Promise<'accept
     .select(['id', 'contest_id'])
     .where('id', '=', upload.entry_id)
     .executeTakeFirstOrThrow();
-  const contest = await loadContest(deps.db, { id: Number(entry.contest_id) });
+  const contest = await loadContest(deps.db, { id: entry.contest_id });
   const file = uploadPath(deps, uploadId);
   const [sha256, result] = await Promise.all([sha256File(file), checkVideoFile(file, contest.settings.entryRules)]);
   const failed = new Set(result.failures.map((f) => f.rule));
@@ -46,7 +47,7 @@ export async function checkUpload(deps: Deps, uploadId: string): Promise<'accept
       .where('id', '=', uploadId)
       .where('status', '=', 'checking')
       .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) return;
+    if (changedRows(done) !== 1) return;
     if (result.ok) {
       await trx
         .updateTable('entries')
@@ -56,7 +57,7 @@ export async function checkUpload(deps: Deps, uploadId: string): Promise<'accept
         .where('status', '=', 'draft')
         .execute();
     }
-    await recordEntryEvent(trx, Number(entry.id), at, null, result.ok ? 'file.accepted' : 'file.refused', {
+    await recordEntryEvent(trx, entry.id, at, null, result.ok ? 'file.accepted' : 'file.refused', {
       rules: [...failed],
     });
   });

@@ -18,7 +18,7 @@ export async function finishUpload(deps: Deps, uploadId: string): Promise<void> 
       .where('status', '=', 'uploading')
       .returning('entry_id')
       .executeTakeFirst();
-    if (row) await recordEntryEvent(trx, Number(row.entry_id), at, null, 'upload.finished');
+    if (row) await recordEntryEvent(trx, row.entry_id, at, null, 'upload.finished');
     return Boolean(row);
   });
   if (!finished) return;
