@@ -7,7 +7,6 @@
 import { z } from 'zod';
 
 export const FLAG_RANGE_KINDS = ['video', 'audio'] as const;
-export type FlagRangeKind = (typeof FLAG_RANGE_KINDS)[number];
 
 export const flagRangeSchema = z.object({
   kind: z.enum(FLAG_RANGE_KINDS).default('video'),

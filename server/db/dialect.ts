@@ -71,7 +71,7 @@ export function openSqlite(file: string): Database {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-export function openPostgres(url: string, max = 10): Database {
+function openPostgres(url: string, max = 10): Database {
   setPgTypeParsers();
   const pool = new pg.Pool({ connectionString: url, max });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -125,10 +125,6 @@ export function claimableRows<QB extends SelectQueryBuilder<any, any, any>>(qb: 
 export async function currentSchema(database: Pick<Database, 'db' | 'dialect'>): Promise<string | null> {
   if (database.dialect !== 'postgres') return null;
   return (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s ?? null;
-}
-
-export function nowIso(clock: () => Date = () => new Date()): string {
-  return clock().toISOString();
 }
 
 /** True when an error is a unique-constraint violation on either dialect. */

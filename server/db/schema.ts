@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { AuditContent } from '@core/audit-chain.ts';
 import type { EntryStatus } from '@core/entry.ts';
 import type { EntryEventKind } from '@core/entry-events.ts';
@@ -388,11 +388,6 @@ export interface DB {
 }
 
 export type UserRow = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
 export type ContestRow = Selectable<ContestsTable>;
-export type UnitRow = Selectable<UnitsTable>;
 export type EntryRow = Selectable<EntriesTable>;
-export type UploadRow = Selectable<UploadsTable>;
 export type JobRow = Selectable<JobsTable>;
-export type RenditionRow = Selectable<RenditionsTable>;

@@ -6,7 +6,7 @@ import { startOfLocalDay } from '@core/time.ts';
  * Phases are laid out from the day the demo is loaded, keeping the plan's durations, so that submission is open now;
  * the plan's own dates are in the rules text. Prize amounts are illustrative: the plan leaves them to the budget.
  */
-export const DEMO_SLUG = 'vinh-linh-2024';
+const DEMO_SLUG = 'vinh-linh-2024';
 
 export const DEMO_COMMUNES = [
   'Thị trấn Hồ Xá',

@@ -14,7 +14,7 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'sid';
 export const ANON_CSRF_COOKIE = 'csrf_anon';
-export const LANG_COOKIE = 'lang';
+const LANG_COOKIE = 'lang';
 
 export function langOf(req: FastifyRequest): Lang {
   const explicit = req.headers['x-lang'] ?? req.cookies?.[LANG_COOKIE];

@@ -22,11 +22,7 @@ function clip(s: string, n: number): string {
 }
 
 /** The head tags of an entry's share preview. */
-export function shareMetaTags(
-  entry: PublicEntryView,
-  publicUrl: string,
-  pageUrl: string,
-): { title: string; tags: string } {
+function shareMetaTags(entry: PublicEntryView, publicUrl: string, pageUrl: string): { title: string; tags: string } {
   const credit = entry.credits.groupName ?? entry.credits.authors.join(', ');
   const title = `${entry.title} — ${entry.contest.name}`;
   const description = clip(
@@ -54,7 +50,7 @@ export function shareMetaTags(
 }
 
 /** index.html with the page's title and tags in its head. */
-export function withHead(html: string, title: string, tags: string): string {
+function withHead(html: string, title: string, tags: string): string {
   const titled = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
   return titled.replace('</head>', `    ${tags}\n  </head>`);
 }

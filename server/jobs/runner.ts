@@ -38,7 +38,7 @@ interface Run {
 
 const MAX_ERROR_LENGTH = 4000;
 
-export function errorText(err: unknown): string {
+function errorText(err: unknown): string {
   const text =
     err instanceof Error
       ? err.message || err.name

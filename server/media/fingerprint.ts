@@ -14,7 +14,7 @@ import { DEFAULT_MAX_PIXELS } from './decode-check.ts';
 import { runFfmpegWithProgress } from './ffmpeg-progress.ts';
 
 /** Samples per second. Part of the stored fingerprint: two fingerprints compare only at the same rate. */
-export const FINGERPRINT_FPS = 2;
+const FINGERPRINT_FPS = 2;
 const W = 9;
 const H = 8;
 
@@ -60,7 +60,7 @@ function hashSample(px: Uint8Array): FrameHash {
 }
 
 /** The ffmpeg arguments; exported for tests and the benchmark. */
-export function fingerprintArgs(file: string, opts: Pick<FingerprintOptions, 'format'> = {}): string[] {
+function fingerprintArgs(file: string, opts: Pick<FingerprintOptions, 'format'> = {}): string[] {
   return [
     '-hide_banner',
     '-nostdin',

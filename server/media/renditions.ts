@@ -24,7 +24,7 @@ export interface Rung {
 }
 
 /** The ladder, smallest first. Bitrates for H.264 High at `veryfast`, with a 7 % peak allowance. */
-export const LADDER: readonly Rung[] = [
+const LADDER: readonly Rung[] = [
   { name: '360p', shortSide: 360, videoKbps: 800, audioKbps: 96 },
   { name: '720p', shortSide: 720, videoKbps: 2800, audioKbps: 128 },
   { name: '1080p', shortSide: 1080, videoKbps: 5000, audioKbps: 128 },
@@ -244,7 +244,7 @@ export class RenditionError extends Error {
 }
 
 /** ffmpeg's last complaint, without the server's paths (they are nobody's business, and end up on a web page). */
-export function ffmpegComplaint(r: FfmpegRunResult, hide: string[]): string {
+function ffmpegComplaint(r: FfmpegRunResult, hide: string[]): string {
   let text = r.stderrTail;
   for (const p of hide) text = text.split(`file:${p}`).join('…').split(p).join('…');
   const lines = text

@@ -24,4 +24,3 @@ export async function getContest(deps: Deps, slug: string) {
     updatedAt: c.updatedAt,
   };
 }
-export type ContestView = Awaited<ReturnType<typeof getContest>>;

@@ -75,4 +75,3 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
     review,
   };
 }
-export type EntryView = Awaited<ReturnType<typeof getEntry>>;

@@ -16,7 +16,7 @@ export interface Receipt {
   inGrace: boolean;
 }
 
-export function checkName(rule: string, lang: 'vi' | 'en'): string {
+function checkName(rule: string, lang: 'vi' | 'en'): string {
   return VIDEO_RULE_LABELS[rule as VideoRule]?.[lang] ?? rule;
 }
 

@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { requireSiteAdmin } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 
-export const ORPHAN_MIN_AGE_MS = 3600_000;
+const ORPHAN_MIN_AGE_MS = 3600_000;
 const MAX_LISTED = 1000;
 
 export type OrphanReason = 'noEntry' | 'noUpload' | 'notRecorded' | 'movedToStorage' | 'unknownKey';

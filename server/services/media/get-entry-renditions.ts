@@ -39,7 +39,7 @@ export async function getRenditionStatus(deps: Deps, actor: Actor, entryId: numb
   };
 }
 
-export function mediaUrl(entryId: number, file: string): string {
+function mediaUrl(entryId: number, file: string): string {
   return `/api/entries/${entryId}/media/${file}`;
 }
 

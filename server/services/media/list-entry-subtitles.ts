@@ -6,7 +6,7 @@ import type { Actor, Deps } from '../../context.ts';
 import { loadContest } from '../contests/load-contest.ts';
 import { subtitleReadAccess, subtitleWriteRefusal } from '../access/subtitle-access.ts';
 
-export function subtitleUrl(entryId: number, lang: string, updatedAt: string): string {
+function subtitleUrl(entryId: number, lang: string, updatedAt: string): string {
   // The version in the query lets browsers cache a track and still fetch a replaced one.
   return `/api/entries/${entryId}/subtitles/${lang}.vtt?v=${Date.parse(updatedAt)}`;
 }

@@ -21,7 +21,7 @@ export interface FailedJobView {
 }
 
 /** Error texts can carry file paths of this server; staff see them without. */
-export function scrubPaths(deps: Pick<Deps, 'config'>, text: string | null): string | null {
+function scrubPaths(deps: Pick<Deps, 'config'>, text: string | null): string | null {
   if (text === null) return null;
   let out = text;
   for (const p of [deps.config.uploadDir, deps.config.dataDir].filter(Boolean)) out = out.split(p).join('…');

@@ -13,7 +13,7 @@ import type { Deps } from '../../context.ts';
 import { containerOf, decodeVerdict } from '../../db/json-columns.ts';
 import { changedRows } from '../../db/dialect.ts';
 
-export class StoredChecksumMismatch extends Error {
+class StoredChecksumMismatch extends Error {
   constructor(uploadId: string, key: string, expected: string, actual: string) {
     super(
       `SHA-256 of the stored copy of upload ${uploadId} (${key}) is ${actual}, expected ${expected}: the object was not recorded and the local copy is kept`,

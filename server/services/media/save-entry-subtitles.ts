@@ -28,7 +28,7 @@ export function subtitleKey(contestId: number, entryId: number, lang: SubtitleLa
 }
 
 /** The language of a request, or the error that lists the supported ones. */
-export function subtitleLangOf(requested: string): SubtitleLang {
+function subtitleLangOf(requested: string): SubtitleLang {
   const lang = requested.toLowerCase();
   if (!isSubtitleLang(lang))
     throw new AppError('subtitles.lang', { lang: requested.slice(0, 35), allowed: SUBTITLE_LANGS.join(', ') });

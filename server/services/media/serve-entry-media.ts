@@ -32,13 +32,13 @@ const VARIANT = /^(?:360p|720p|1080p)$/;
 const VARIANT_FILE = /^(?:index\.m3u8|seg_\d{5}\.(?:ts|m4s)|init\.mp4)$/;
 
 /** Life of a signed download URL of an original (S3). */
-export const ORIGINAL_URL_SECONDS = 600;
+const ORIGINAL_URL_SECONDS = 600;
 
 /**
  * The relative path of a renditions file, or null unless the request names one of ours exactly: `[file]` at the top
  * or `[variant, file]`. Each part is one decoded path segment as routed; a part holding "/" never matches.
  */
-export function renditionFilePath(parts: readonly string[]): string | null {
+function renditionFilePath(parts: readonly string[]): string | null {
   if (parts.length === 1 && TOP_FILE.test(parts[0]!)) return parts[0]!;
   if (parts.length === 2 && VARIANT.test(parts[0]!) && VARIANT_FILE.test(parts[1]!)) return `${parts[0]}/${parts[1]}`;
   return null;
@@ -61,10 +61,10 @@ export type MediaResponse =
   { kind: 'object'; object: StoredObject; cacheControl: string } | { kind: 'redirect'; url: string };
 
 /** Life of the signed URLs of segments, poster and strip (S3): a long film, paused a while, still plays to the end. */
-export const MEDIA_URL_SECONDS = 4 * 3600;
+const MEDIA_URL_SECONDS = 4 * 3600;
 
 /** A stored object, whole or the byte range an HTTP Range header asks for. */
-export async function openStoredRange(
+async function openStoredRange(
   storage: MediaStorage,
   key: string,
   rangeHeader: string | undefined,

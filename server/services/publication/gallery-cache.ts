@@ -8,7 +8,7 @@ import { gallerySearchText, type GalleryItem } from '@core/gallery.ts';
 import type { Deps } from '../../context.ts';
 import { decodeDraft, decodeVerdict } from '../../db/json-columns.ts';
 
-export const GALLERY_TTL_MS = 10_000;
+const GALLERY_TTL_MS = 10_000;
 
 export interface PublishedEntry extends GalleryItem {
   contestId: number;

@@ -25,7 +25,7 @@ export function publicEntryUrl(deps: Pick<Deps, 'config'>, slug: string, entryId
   return `${deps.config.publicUrl}/c/${encodeURIComponent(slug)}/e/${entryId}`;
 }
 
-export function contestHashtag(contest: { hashtag: string | null; slug: string }): string {
+function contestHashtag(contest: { hashtag: string | null; slug: string }): string {
   return contest.hashtag ?? hashtagOf(contest.slug.replace(/-/g, ' '));
 }
 

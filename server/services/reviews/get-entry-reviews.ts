@@ -92,4 +92,3 @@ export async function getEntryReviews(deps: Deps, actor: Actor, entryId: number)
     },
   };
 }
-export type EntryReviewsView = Awaited<ReturnType<typeof getEntryReviews>>;

@@ -7,7 +7,7 @@ import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { findContestRow } from '../contests/load-contest.ts';
 
-export async function categoryIdByCode(db: Tx, contestId: number, code: string): Promise<number> {
+async function categoryIdByCode(db: Tx, contestId: number, code: string): Promise<number> {
   const cat = await db
     .selectFrom('unit_categories')
     .select('id')
