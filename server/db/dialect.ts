@@ -17,7 +17,6 @@ import {
   type PluginTransformResultArgs,
   type QueryResult,
   type RootOperationNode,
-  type SelectQueryBuilder,
   type Transaction,
   type UnknownRow,
 } from 'kysely';
@@ -117,7 +116,7 @@ export async function lockChain(trx: Tx, dialect: DialectName, key: number): Pro
  * waiting for them). SQLite: nothing to add; a writing statement holds the database's one write lock from its start,
  * so the subquery and the update run as one step even across processes.
  */
-export function claimableRows<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, dialect: DialectName): QB {
+export function claimableRows<QB extends { forUpdate(): { skipLocked(): unknown } }>(qb: QB, dialect: DialectName): QB {
   return dialect === 'postgres' ? (qb.forUpdate().skipLocked() as QB) : qb;
 }
 

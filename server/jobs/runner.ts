@@ -97,14 +97,13 @@ export class WorkLoop<C extends Claim> {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.#pollMs);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.#wake = null;
-        self.#woken = false;
+        this.#wake = null;
+        this.#woken = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.#pollMs);
       this.#wake = done;
     });
   }

@@ -140,6 +140,7 @@ export function attachmentDisposition(filename: string): string {
   const clean =
     filename
       .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- the control characters (C0 and DEL) are what this takes out
       .replace(/[\u0000-\u001f\u007f"\\/]/g, '_')
       .slice(0, 200) || 'video';
   const ascii = clean

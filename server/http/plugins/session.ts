@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ANONYMOUS, type Deps } from '../../context.ts';
 import { resolveSession } from '../../services/accounts/resolve-session.ts';
 import { randomToken } from '../../security/tokens.ts';
@@ -46,12 +46,7 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
   });
 }
 
-export function setSessionCookie(
-  reply: import('fastify').FastifyReply,
-  deps: Deps,
-  token: string,
-  expiresAt: string,
-): void {
+export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string, expiresAt: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,

@@ -38,7 +38,7 @@ function subtitleLangOf(requested: string): SubtitleLang {
 function cleanLabel(label: string | undefined): string {
   return (label ?? '')
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, SUBTITLE_LABEL_MAX);
