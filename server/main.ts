@@ -42,7 +42,14 @@ async function main(): Promise<void> {
   if (admin.created) {
     const line = '─'.repeat(64);
     console.log(
-      `\n${line}\nTài khoản quản trị đầu tiên / First administrator account\n  Đăng nhập / Log in:  ${config.publicUrl}/login\n  Thư điện tử / E-mail: ${admin.email}\n  Mật khẩu / Password:  ${admin.password}\nHãy đổi mật khẩu sau khi đăng nhập. Mật khẩu này chỉ hiện một lần.\nChange it after logging in; it is shown only this once.\n${line}\n`,
+      `\n${line}\n` +
+        'Tài khoản quản trị đầu tiên / First administrator account\n' +
+        `  Đăng nhập / Log in:  ${config.publicUrl}/login\n` +
+        `  Thư điện tử / E-mail: ${admin.email}\n` +
+        `  Mật khẩu / Password:  ${admin.password}\n` +
+        'Hãy đổi mật khẩu sau khi đăng nhập. Mật khẩu này chỉ hiện một lần.\n' +
+        'Change it after logging in; it is shown only this once.\n' +
+        `${line}\n`,
     );
   }
   if (config.roles.web) console.log(`Cuộc thi đang chạy tại / Running at ${config.publicUrl}`);

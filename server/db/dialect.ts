@@ -33,7 +33,9 @@ export interface Database {
 
 export type Tx = Transaction<DB> | Kysely<DB>;
 
-/** SQLite has no boolean type: booleans are bound as 0/1 (sqlite-statements.ts), `is_*` columns read back as booleans. */
+/**
+ * SQLite has no boolean type: booleans are bound as 0/1 (sqlite-statements.ts), `is_*` columns read back as booleans.
+ */
 class SqliteBooleans implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     return args.node;

@@ -124,7 +124,10 @@ export function decodeVariants(json: string | null): z.output<typeof storedVaria
   return json === null ? [] : variantsDecoder(json);
 }
 
-/** `originality_flags.ranges_json`: the matched time ranges (core/originality-ranges.ts); a range without `kind` is a video range. */
+/**
+ * `originality_flags.ranges_json`: the matched time ranges (core/originality-ranges.ts); a range without `kind` is a
+ * video range.
+ */
 export const decodeRanges: (json: string) => FlagRange[] = decoder(
   'originality_flags.ranges_json',
   z.array(flagRangeSchema),
@@ -145,5 +148,7 @@ export const decodeNotificationPayload = decoder(
   z.looseObject({ title: localized, body: localized }),
 );
 
-/** `jobs.payload_json`: plain data (jobs/queue.ts); the queue is generic, each job's handler knows its payload's type. */
+/**
+ * `jobs.payload_json`: plain data (jobs/queue.ts); the queue is generic, each job's handler knows its payload's type.
+ */
 export const decodeJobPayload = decoder('jobs.payload_json', z.json());

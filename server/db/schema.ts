@@ -269,7 +269,10 @@ export interface OriginalityFlagsTable {
   created_at: Timestamp;
 }
 
-/** A subtitle track of an entry: the cleaned WebVTT file in the media storage (server/services/media/save-entry-subtitles.ts). */
+/**
+ * A subtitle track of an entry: the cleaned WebVTT file in the media storage
+ * (server/services/media/save-entry-subtitles.ts).
+ */
 export interface SubtitlesTable {
   entry_id: number;
   /** BCP-47 tag from core/subtitle-languages.ts. */

@@ -13,11 +13,17 @@
 export type AppJobs = {
   /** Check a finished upload against the contest's rules (server/services/uploads/check-upload.ts). */
   'check-upload': { uploadId: string };
-  /** Copy an accepted original to S3, verify its SHA-256, then remove the local copy (server/services/media/move-upload-to-storage.ts). */
+  /**
+   * Copy an accepted original to S3, verify its SHA-256, then remove the local copy
+   * (server/services/media/move-upload-to-storage.ts).
+   */
   'move-upload': { uploadId: string };
   /** Make the HLS ladder, poster and preview strip of an accepted upload (server/services/media/make-renditions.ts). */
   'make-renditions': { uploadId: string };
-  /** Fingerprint an accepted upload and compare it with the contest's other entries and reference clips (server/services/media/fingerprint-upload.ts). */
+  /**
+   * Fingerprint an accepted upload and compare it with the contest's other entries and reference clips
+   * (server/services/media/fingerprint-upload.ts).
+   */
   'fingerprint-upload': { uploadId: string };
 };
 

@@ -175,13 +175,12 @@ export class WorkLoop<C extends Claim> {
         );
         await this.source.fail(claim, o.message);
         return;
-      case 'timeout':
+      case 'timeout': {
         this.logger.warn(log, 'job ran past its time limit');
-        await this.source.fail(
-          claim,
-          `Quá thời gian cho phép (${Math.round(claim.timeoutMs / 1000)} s) / gave up after ${Math.round(claim.timeoutMs / 1000)} s`,
-        );
+        const seconds = Math.round(claim.timeoutMs / 1000);
+        await this.source.fail(claim, `Quá thời gian cho phép (${seconds} s) / gave up after ${seconds} s`);
         return;
+      }
       case 'stopped':
         await this.source.fail(
           claim,

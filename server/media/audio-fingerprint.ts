@@ -89,10 +89,10 @@ export async function fingerprintAudio(
   if (run.aborted) throw new FingerprintError('audio fingerprint: stopped', true);
   if (run.timedOut)
     throw new FingerprintError(`audio fingerprint: ffmpeg gave no result within ${Math.round(timeoutMs / 1000)} s`);
-  if (run.code !== 0)
-    throw new FingerprintError(
-      `audio fingerprint: ffmpeg failed (${run.code}): ${run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500)}`,
-    );
+  if (run.code !== 0) {
+    const said = run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500);
+    throw new FingerprintError(`audio fingerprint: ffmpeg failed (${run.code}): ${said}`);
+  }
   const bits = fingerprinter.finish();
   return { bits, durationSec: audioDurationSec(bits.length) };
 }

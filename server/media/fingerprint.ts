@@ -114,10 +114,10 @@ export async function fingerprintVideo(file: string, opts: FingerprintOptions = 
   if (run.aborted) throw new FingerprintError('fingerprint: stopped', true);
   if (run.timedOut)
     throw new FingerprintError(`fingerprint: ffmpeg gave no result within ${Math.round(timeoutMs / 1000)} s`);
-  if (run.code !== 0)
-    throw new FingerprintError(
-      `fingerprint: ffmpeg failed (${run.code}): ${run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500)}`,
-    );
+  if (run.code !== 0) {
+    const said = run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500);
+    throw new FingerprintError(`fingerprint: ffmpeg failed (${run.code}): ${said}`);
+  }
   if (frames.length === 0) throw new FingerprintError('fingerprint: no picture could be decoded');
   return { fps: FINGERPRINT_FPS, frames, durationSec: frames.length / FINGERPRINT_FPS };
 }

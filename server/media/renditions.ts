@@ -138,7 +138,8 @@ export function ladderArgs(
     `[0:v:0]split=${n + 1}${plan.variants.map((_, i) => `[s${i}]`).join('')}[sstrip]`,
     ...plan.variants.map((v, i) => `[s${i}]scale=${v.width}:${v.height},setsar=1,format=yuv420p[v${i}]`),
     // `tiles` frames evenly over the duration, side by side in one picture.
-    `[sstrip]fps=fps=${tiles}/${Math.max(1, Math.round(dur))},scale=${tileWidth}:${tileHeight},setsar=1,tile=${tiles}x1[strip]`,
+    `[sstrip]fps=fps=${tiles}/${Math.max(1, Math.round(dur))},` +
+      `scale=${tileWidth}:${tileHeight},setsar=1,tile=${tiles}x1[strip]`,
   ].join(';');
   const args = [...common(src), '-i', fileUrl(input), '-filter_complex', graph];
   for (let i = 0; i < n; i++) args.push('-map', `[v${i}]`);

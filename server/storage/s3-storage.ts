@@ -39,7 +39,9 @@ export interface S3StorageOptions {
   accessKeyId: string;
   secretAccessKey: string;
   forcePathStyle: boolean;
-  /** Size of each part of a multipart upload; files up to this size go up in one request. Default 16 MiB, at least 8. */
+  /**
+   * Size of each part of a multipart upload; files up to this size go up in one request. Default 16 MiB, at least 8.
+   */
   partSize?: number;
   /** Parts in flight at once. Default 4. */
   queueSize?: number;

@@ -8,7 +8,9 @@ import { representsUnit } from './unit-representative.ts';
 export interface ReviewReader {
   entry: EntryRow;
   principal: Principal;
-  /** Sees every decision with names, notes and checklists; otherwise only the settled outcomes meant for the entrant. */
+  /**
+   * Sees every decision with names, notes and checklists; otherwise only the settled outcomes meant for the entrant.
+   */
   isStaff: boolean;
 }
 

@@ -48,7 +48,10 @@ export interface SubtitleWriter {
   asStaff: boolean;
 }
 
-/** Throws unless the caller may change the entry's subtitles now (see `subtitleWriteRefusal`); staff refused are audited. */
+/**
+ * Throws unless the caller may change the entry's subtitles now (see `subtitleWriteRefusal`); staff refused are
+ * audited.
+ */
 export async function subtitleWriteAccess(
   deps: Deps,
   actor: Actor,

@@ -36,8 +36,12 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
       to: email,
       subject: vi ? 'Đặt lại mật khẩu' : 'Reset your password',
       text: vi
-        ? `Xin chào ${user.full_name},\n\nĐể đặt lại mật khẩu, hãy mở liên kết sau trong vòng 60 phút:\n${link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu của bạn không thay đổi.`
-        : `Hello ${user.full_name},\n\nTo reset your password, open this link within 60 minutes:\n${link}\n\nIf you did not ask for this, ignore this message; your password has not changed.`,
+        ? `Xin chào ${user.full_name},\n\n` +
+          `Để đặt lại mật khẩu, hãy mở liên kết sau trong vòng 60 phút:\n${link}\n\n` +
+          'Nếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu của bạn không thay đổi.'
+        : `Hello ${user.full_name},\n\n` +
+          `To reset your password, open this link within 60 minutes:\n${link}\n\n` +
+          'If you did not ask for this, ignore this message; your password has not changed.',
     })
     .catch((err: { code?: string }) =>
       deps.logger.warn({ code: err?.code ?? 'unknown' }, 'password reset e-mail not sent'),

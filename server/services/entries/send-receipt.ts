@@ -25,11 +25,28 @@ export async function sendReceipt(deps: Deps, to: string, locale: 'vi' | 'en', r
   const vi = locale !== 'en';
   const size = `${r.fileSizeBytes.toLocaleString(vi ? 'vi-VN' : 'en-US')} bytes`;
   const checks = r.checksPassed.map((c) => checkName(c, vi ? 'vi' : 'en')).join(', ');
+  const receipt = `${deps.config.publicUrl}/entries/${r.entryId}/receipt`;
   await deps.mailer.send({
     to,
     subject: vi ? `Biên nhận tác phẩm dự thi ${r.code}` : `Receipt for entry ${r.code}`,
     text: vi
-      ? `Ban Tổ chức đã nhận tác phẩm dự thi.\n\nCuộc thi: ${r.contestName}\nMã tác phẩm: ${r.code}\nTên tác phẩm: ${r.title}\nThời điểm nhận (giờ máy chủ, ${r.timeZone}): ${r.submittedAtLocal}\nTệp: ${r.fileName}, ${size}\nSHA-256: ${r.sha256}\nĐã kiểm tra đạt: ${checks}\n\nXem biên nhận: ${deps.config.publicUrl}/entries/${r.entryId}/receipt`
-      : `The organizers have received your entry.\n\nContest: ${r.contestName}\nEntry code: ${r.code}\nTitle: ${r.title}\nReceived (server time, ${r.timeZone}): ${r.submittedAtLocal}\nFile: ${r.fileName}, ${size}\nSHA-256: ${r.sha256}\nChecks passed: ${checks}\n\nReceipt: ${deps.config.publicUrl}/entries/${r.entryId}/receipt`,
+      ? 'Ban Tổ chức đã nhận tác phẩm dự thi.\n\n' +
+        `Cuộc thi: ${r.contestName}\n` +
+        `Mã tác phẩm: ${r.code}\n` +
+        `Tên tác phẩm: ${r.title}\n` +
+        `Thời điểm nhận (giờ máy chủ, ${r.timeZone}): ${r.submittedAtLocal}\n` +
+        `Tệp: ${r.fileName}, ${size}\n` +
+        `SHA-256: ${r.sha256}\n` +
+        `Đã kiểm tra đạt: ${checks}\n\n` +
+        `Xem biên nhận: ${receipt}`
+      : 'The organizers have received your entry.\n\n' +
+        `Contest: ${r.contestName}\n` +
+        `Entry code: ${r.code}\n` +
+        `Title: ${r.title}\n` +
+        `Received (server time, ${r.timeZone}): ${r.submittedAtLocal}\n` +
+        `File: ${r.fileName}, ${size}\n` +
+        `SHA-256: ${r.sha256}\n` +
+        `Checks passed: ${checks}\n\n` +
+        `Receipt: ${receipt}`,
   });
 }

@@ -16,7 +16,8 @@ import { changedRows } from '../../db/dialect.ts';
 class StoredChecksumMismatch extends Error {
   constructor(uploadId: string, key: string, expected: string, actual: string) {
     super(
-      `SHA-256 of the stored copy of upload ${uploadId} (${key}) is ${actual}, expected ${expected}: the object was not recorded and the local copy is kept`,
+      `SHA-256 of the stored copy of upload ${uploadId} (${key}) is ${actual}, expected ${expected}: ` +
+        'the object was not recorded and the local copy is kept',
     );
     this.name = 'StoredChecksumMismatch';
   }

@@ -1,6 +1,7 @@
 /**
  * Removes every stored byte of an entry whose rows are gone: its objects in the media storage (original, renditions,
- * subtitles, all under the entry's prefix), the tus files of its uploads and their work directories. What cannot be removed now (a bucket that is down) is logged and shows in the orphan report.
+ * subtitles, all under the entry's prefix), the tus files of its uploads and their work directories. What cannot be
+ * removed now (a bucket that is down) is logged and shows in the orphan report.
  */
 import fsp from 'node:fs/promises';
 import { entryPrefix } from '../../storage/storage.ts';

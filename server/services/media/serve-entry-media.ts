@@ -217,7 +217,9 @@ export async function openEntryOriginal(
   return { kind: 'file', object, disposition: attachmentDisposition(filename) };
 }
 
-/** The uploaded file's name (made safe for the header by `attachmentDisposition`), with an extension when it had none. */
+/**
+ * The uploaded file's name (made safe for the header by `attachmentDisposition`), with an extension when it had none.
+ */
 function downloadName(filename: string, container: 'mp4' | 'mov'): string {
   const name = filename.trim() || 'video';
   return /\.[A-Za-z0-9]{2,4}$/.test(name) ? name : `${name}.${container}`;

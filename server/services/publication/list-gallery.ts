@@ -11,7 +11,14 @@ export async function galleryPageJson(deps: Deps, slug: string, filter: GalleryF
   const contestId = await contestIdBySlug(deps, slug);
   if (contestId === null) throw new AppError('contest.notFound');
   const snap = await gallerySnapshot(deps, contestId);
-  const key = `g:${filter.form ?? ''}|${filter.unitId ?? ''}|${filter.topicIndex ?? ''}|${filter.q?.trim() ?? ''}|${filter.page ?? 1}|${filter.pageSize ?? ''}`;
+  const key = `g:${[
+    filter.form ?? '',
+    filter.unitId ?? '',
+    filter.topicIndex ?? '',
+    filter.q?.trim() ?? '',
+    filter.page ?? 1,
+    filter.pageSize ?? '',
+  ].join('|')}`;
   return cachedAnswer(snap, key, () => {
     const page = filterGallery(snap.items, snap.searchText, filter);
     // The cached records carry more than a card needs (synopsis, caption, upload id): send only the card.

@@ -1,8 +1,8 @@
 /**
  * A reviewer gives a returned entry more time to be fixed (R11): the entrant asked the organizers for it, or the
  * deadline passed before they could fix it. The new deadline applies at once to editing, uploading and sending the
- * entry again (server/services/access/edit-window.ts); the change is audited, written into the entry's history and told to
- * the entrant.
+ * entry again (server/services/access/edit-window.ts); the change is audited, written into the entry's history and told
+ * to the entrant.
  */
 import { AppError } from '@core/errors.ts';
 import { fixDeadlineExtendedMessage } from '@core/review-messages.ts';

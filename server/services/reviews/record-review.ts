@@ -5,8 +5,8 @@
  * takes its new state in the same transaction as the decision and the audit record, and the entrant is notified.
  *
  * Returned: the entry goes back to draft (keeping its place in the quota) so its owner can fix it and send it again
- * until the fix deadline, even after submissions closed (server/services/access/edit-window.ts); sending it again opens a
- * new round. Rejected: the entry stays submitted and locked.
+ * until the fix deadline, even after submissions closed (server/services/access/edit-window.ts); sending it again opens
+ * a new round. Rejected: the entry stays submitted and locked.
  */
 import { AppError } from '@core/errors.ts';
 import { can } from '@core/roles.ts';

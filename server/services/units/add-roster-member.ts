@@ -6,7 +6,9 @@ import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { findContestRow } from '../contests/load-contest.ts';
 
-/** Adds a member of the organizing committee, jury or secretariat; their e-mail and phone bar them from entering (R4). */
+/**
+ * Adds a member of the organizing committee, jury or secretariat; their e-mail and phone bar them from entering (R4).
+ */
 export async function addRosterMember(
   deps: Deps,
   actor: Actor,
