@@ -8,7 +8,7 @@ import type { Deps } from '../../context.ts';
 import { fingerprintVideo } from '../../media/fingerprint.ts';
 import {
   comparePrints,
-  PAGE,
+  contestPrintPages,
   printsOf,
   storedAudio,
   type Prints,
@@ -55,19 +55,7 @@ export async function addReferenceClip(
   const id = row.id;
 
   let flags = 0;
-  let after = '';
-  for (;;) {
-    const page = await deps.db
-      .selectFrom('fingerprints')
-      .innerJoin('uploads', 'uploads.id', 'fingerprints.upload_id')
-      .innerJoin('entries', 'entries.accepted_upload_id', 'uploads.id')
-      .select(['fingerprints.upload_id', 'fingerprints.fps', 'fingerprints.frame_hashes', 'fingerprints.audio_bits'])
-      .where('entries.contest_id', '=', input.contestId)
-      .where('uploads.status', '=', 'accepted')
-      .where('fingerprints.upload_id', '>', after)
-      .orderBy('fingerprints.upload_id')
-      .limit(PAGE)
-      .execute();
+  for await (const page of contestPrintPages(deps, input.contestId)) {
     for (const r of page) {
       const result = comparePrints(printsOf(r), ref, opts);
       if (!result) continue;
@@ -85,8 +73,6 @@ export async function addReferenceClip(
         .execute();
       flags++;
     }
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]!.upload_id;
   }
   return { id, flags };
 }

@@ -19,6 +19,7 @@ import { fingerprintVideo } from '../../media/fingerprint.ts';
 import { withOriginalFile } from '../uploads/upload-files.ts';
 import {
   comparePrints,
+  contestPrintPages,
   PAGE,
   printsOf,
   storedAudio,
@@ -111,25 +112,9 @@ export async function fingerprintUpload(
     }
   };
 
-  // The current accepted file of every other entry of the contest, a page at a time (fingerprints can be large).
-  let after = '';
-  for (;;) {
-    const page = await deps.db
-      .selectFrom('fingerprints')
-      .innerJoin('uploads', 'uploads.id', 'fingerprints.upload_id')
-      .innerJoin('entries', 'entries.accepted_upload_id', 'uploads.id')
-      .select(['fingerprints.upload_id', 'fingerprints.fps', 'fingerprints.frame_hashes', 'fingerprints.audio_bits'])
-      .where('entries.contest_id', '=', contestId)
-      .where('entries.id', '!=', upload.entry_id)
-      .where('uploads.status', '=', 'accepted')
-      .where('fingerprints.upload_id', '>', after)
-      .orderBy('fingerprints.upload_id')
-      .limit(PAGE)
-      .execute();
+  // The current accepted file of every other entry of the contest.
+  for await (const page of contestPrintPages(deps, contestId, upload.entry_id))
     screen(page, (row, result) => ({ other_upload_id: row.upload_id, reference_id: null, result }));
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]!.upload_id;
-  }
 
   let afterId = 0;
   for (;;) {

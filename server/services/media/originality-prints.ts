@@ -101,3 +101,33 @@ export async function storedAudio(deps: Deps, file: string, opts: AudioFingerpri
     return encodeAudioFingerprint(new Uint32Array(0));
   }
 }
+
+/**
+ * The fingerprints of the current accepted files of a contest's entries (but `exceptEntryId`'s), a page at a time:
+ * they can be large.
+ */
+export async function* contestPrintPages(
+  deps: Pick<Deps, 'db'>,
+  contestId: number,
+  exceptEntryId: number | null = null,
+): AsyncGenerator<(StoredPrints & { upload_id: string })[]> {
+  let after = '';
+  for (;;) {
+    let q = deps.db
+      .selectFrom('fingerprints')
+      .innerJoin('uploads', 'uploads.id', 'fingerprints.upload_id')
+      .innerJoin('entries', 'entries.accepted_upload_id', 'uploads.id')
+      .select(['fingerprints.upload_id', 'fingerprints.fps', 'fingerprints.frame_hashes', 'fingerprints.audio_bits'])
+      .where('entries.contest_id', '=', contestId)
+      .where('uploads.status', '=', 'accepted');
+    if (exceptEntryId !== null) q = q.where('entries.id', '!=', exceptEntryId);
+    const page = await q
+      .where('fingerprints.upload_id', '>', after)
+      .orderBy('fingerprints.upload_id')
+      .limit(PAGE)
+      .execute();
+    yield page;
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!.upload_id;
+  }
+}

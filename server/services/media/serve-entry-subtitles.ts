@@ -15,6 +15,11 @@ export async function openEntrySubtitles(
   lang: string,
 ): Promise<StoredObject> {
   await subtitleReadAccess(deps, actor, entryId);
+  return openSubtitleFile(deps, entryId, lang);
+}
+
+/** The stored WebVTT file of an entry's track in one language. No access check: for callers that made their own. */
+export async function openSubtitleFile(deps: Deps, entryId: number, lang: string): Promise<StoredObject> {
   const row = await deps.db
     .selectFrom('subtitles')
     .select('storage_key')

@@ -6,7 +6,7 @@ import { AppError } from '@core/errors.ts';
 import type { StoredObject } from '../../storage/storage.ts';
 import type { Deps } from '../../context.ts';
 import { findPublishedEntry } from '../publication/gallery-cache.ts';
-import { VTT_CONTENT_TYPE } from './save-entry-subtitles.ts';
+import { openSubtitleFile } from './serve-entry-subtitles.ts';
 import { openRenditionFile, type MediaResponse } from './serve-entry-media.ts';
 
 export async function openPublicEntryMedia(
@@ -22,13 +22,5 @@ export async function openPublicEntryMedia(
 
 export async function openPublicSubtitles(deps: Deps, entryId: number, lang: string): Promise<StoredObject> {
   if (!(await findPublishedEntry(deps, entryId))) throw new AppError('subtitles.notFound');
-  const row = await deps.db
-    .selectFrom('subtitles')
-    .select('storage_key')
-    .where('entry_id', '=', entryId)
-    .where('lang', '=', lang.toLowerCase())
-    .executeTakeFirst();
-  const obj = row ? await deps.storage.get(row.storage_key) : null;
-  if (!obj) throw new AppError('subtitles.notFound');
-  return { ...obj, contentType: VTT_CONTENT_TYPE };
+  return openSubtitleFile(deps, entryId, lang);
 }
