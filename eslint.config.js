@@ -37,6 +37,12 @@ export default tseslint.config(
     },
   },
   {
+    // A migration must not depend on today's schema types: it sees the database as it was when it was written, so it
+    // (and the list that runs them) works on a Kysely<any>.
+    files: ['server/db/migrations/*.ts', 'server/db/migrate.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

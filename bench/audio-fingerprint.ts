@@ -14,9 +14,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AUDIO_FRAMES_PER_SEC, encodeAudioFingerprint, decodeAudioFingerprint } from '../core/audio-fingerprint.ts';
-import { indexAudioFingerprint, matchAudioFingerprints } from '../core/audio-fingerprint-match.ts';
-import { matchFingerprints, type FrameHash } from '../core/fingerprint-match.ts';
+import { AUDIO_FRAMES_PER_SEC, encodeAudioFingerprint, decodeAudioFingerprint } from '@core/audio-fingerprint.ts';
+import { indexAudioFingerprint, matchAudioFingerprints } from '@core/audio-fingerprint-match.ts';
+import { matchFingerprints, type FrameHash } from '@core/fingerprint-match.ts';
 import { audioFingerprintArgs, fingerprintAudio } from '../server/media/audio-fingerprint.ts';
 import { runFfmpegWithProgress } from '../server/media/ffmpeg-progress.ts';
 import { fingerprintVideo } from '../server/media/fingerprint.ts';

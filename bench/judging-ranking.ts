@@ -9,12 +9,12 @@
  * fastest runs are printed too: on a shared, loaded machine a task of several milliseconds is preempted in most runs
  * while the sub-millisecond loop rarely is, so the ratio of the fastest runs is the better estimate of the work itself.
  */
-import type { JurorSheet } from '../core/judging/aggregate.ts';
-import { countedSheets, type StoredSheet } from '../core/judging/counted-scores.ts';
-import { DEFAULT_RANKING_METHOD, type RankingMethod } from '../core/judging/ranking-method.ts';
-import { rankEntries } from '../core/judging/ranking.ts';
-import type { RoundRubric } from '../core/judging/rubric.ts';
-import { seededRandom } from '../core/judging/seeded-random.ts';
+import type { JurorSheet } from '@core/judging/aggregate.ts';
+import { countedSheets, type StoredSheet } from '@core/judging/counted-scores.ts';
+import { DEFAULT_RANKING_METHOD, type RankingMethod } from '@core/judging/ranking-method.ts';
+import { rankEntries } from '@core/judging/ranking.ts';
+import type { RoundRubric } from '@core/judging/rubric.ts';
+import { seededRandom } from '@core/judging/seeded-random.ts';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);

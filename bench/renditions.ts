@@ -19,11 +19,12 @@ import path from 'node:path';
 import { backgroundCommand } from '../server/media/ffmpeg-progress.ts';
 import { probeVideoFile } from '../server/media/mp4-probe.ts';
 import { ladderArgs, planRenditions, posterArgs, type RenditionSource } from '../server/media/renditions.ts';
-import { uploadPath } from '../server/services/check-upload.ts';
-import { enqueueRenditions, makeRenditions } from '../server/services/make-renditions.ts';
+import { makeRenditions } from '../server/services/media/make-renditions.ts';
 import { completeDraft } from '../tests/helpers/entries.ts';
 import { loggedInClient, makeUser, startTestApp } from '../tests/helpers/test-app.ts';
 import { runFfmpeg } from '../tests/helpers/videos.ts';
+import { uploadPath } from '../server/services/uploads/upload-files.ts';
+import { enqueueRenditions } from '../server/services/media/pipeline.ts';
 
 function arg(name: string, def: number): number {
   const i = process.argv.indexOf(`--${name}`);

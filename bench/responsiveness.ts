@@ -52,11 +52,11 @@ import pino from 'pino';
 import { loadConfig } from '../server/config.ts';
 import { createDeps } from '../server/deps.ts';
 import { probeVideoFile } from '../server/media/mp4-probe.ts';
-import { uploadPath } from '../server/services/check-upload.ts';
-import { enqueueRenditions } from '../server/services/make-renditions.ts';
 import { completeDraft } from '../tests/helpers/entries.ts';
 import { runFfmpeg } from '../tests/helpers/videos.ts';
 import { openLoop } from './open-loop.ts';
+import { uploadPath } from '../server/services/uploads/upload-files.ts';
+import { enqueueRenditions } from '../server/services/media/pipeline.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options and small helpers

@@ -4,11 +4,11 @@
  */
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
-import { hashtagOf, publicCaption, publicCredits } from '../core/caption.ts';
-import { ENTRY_FORMS } from '../core/contest.ts';
-import type { EntryDraft } from '../core/entry.ts';
-import { foldVietnamese } from '../core/normalize.ts';
-import type { Deps } from '../server/services/context.ts';
+import { hashtagOf, publicCaption, publicCredits } from '@core/caption.ts';
+import { ENTRY_FORMS } from '@core/contest.ts';
+import type { EntryDraft } from '@core/entry.ts';
+import { foldVietnamese } from '@core/normalize.ts';
+import type { Deps } from '../server/context.ts';
 
 const WORDS = [
   'Cải cách',

@@ -33,8 +33,8 @@ if (mode === 'pipe') {
   const { loadConfig } = await import('../server/config.ts');
   const { createDeps } = await import('../server/deps.ts');
   const { buildApp } = await import('../server/http/app.ts');
-  const { ensureFirstAdmin } = await import('../server/services/ensure-first-admin.ts');
-  const { loadDemoContest } = await import('../server/services/load-demo-contest.ts');
+  const { ensureFirstAdmin } = await import('../server/services/accounts/ensure-first-admin.ts');
+  const { loadDemoContest } = await import('../server/services/contests/load-demo-contest.ts');
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
   const { deps } = await createDeps(config, pino({ level: 'silent' }));
   const admin = await ensureFirstAdmin(deps);

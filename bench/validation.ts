@@ -24,7 +24,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultEntryRules } from '../core/contest.ts';
+import { defaultEntryRules } from '@core/contest.ts';
 import { checkVideoFile } from '../server/media/check-video-file.ts';
 import { decodeCheckArgs } from '../server/media/decode-check.ts';
 

@@ -452,7 +452,6 @@ export const galleryPageSchema = z.object({
     topics: z.array(z.object({ topicIndex: z.number(), count: z.number() })),
   }),
 });
-export type GalleryPageView = z.infer<typeof galleryPageSchema>;
 
 /** A published entry as anyone sees it: names and unit only. */
 export const publicEntrySchema = z.object({
@@ -490,7 +489,6 @@ export const publicationRowSchema = z.object({
   unpublishReason: z.string().nullable(),
   publicUrl: z.string().nullable(),
 });
-export type PublicationRowView = z.infer<typeof publicationRowSchema>;
 
 export const publishResultSchema = z.object({
   published: z.array(z.number()),
@@ -502,7 +500,6 @@ export const publishResultSchema = z.object({
     }),
   ),
 });
-export type PublishResultView = z.infer<typeof publishResultSchema>;
 
 export const reportRowSchema = z.object({
   id: z.number(),
@@ -519,7 +516,6 @@ export const reportRowSchema = z.object({
   resolvedAt: z.string().nullable(),
   resolvedBy: z.string().nullable(),
 });
-export type ReportRowView = z.infer<typeof reportRowSchema>;
 
 export const newsPostSchema = z.object({
   id: z.number(),
@@ -528,4 +524,3 @@ export const newsPostSchema = z.object({
   publishedAt: z.string(),
   updatedAt: z.string(),
 });
-export type NewsPostViewT = z.infer<typeof newsPostSchema>;

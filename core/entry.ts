@@ -19,7 +19,6 @@ export const partySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unit'), unitId: z.number().int().positive() }),
   z.object({ kind: z.literal('person') }),
 ]);
-export type Party = z.infer<typeof partySchema>;
 
 /** What an entrant fills in. Every field may be incomplete in a draft; `missingForSubmission` says what is left. */
 export const entryDraftSchema = z.object({

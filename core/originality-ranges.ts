@@ -7,7 +7,6 @@
 import { z } from 'zod';
 
 export const FLAG_RANGE_KINDS = ['video', 'audio'] as const;
-export type FlagRangeKind = (typeof FLAG_RANGE_KINDS)[number];
 
 export const flagRangeSchema = z.object({
   kind: z.enum(FLAG_RANGE_KINDS).default('video'),
@@ -22,8 +21,3 @@ export const flagRangeSchema = z.object({
   meanBits: z.number(),
 });
 export type FlagRange = z.output<typeof flagRangeSchema>;
-
-/** Reads a stored `ranges_json`; a range without `kind` is a video range. Throws on anything else malformed. */
-export function parseFlagRanges(json: string): FlagRange[] {
-  return z.array(flagRangeSchema).parse(JSON.parse(json));
-}

@@ -1,6 +1,6 @@
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/dialect.ts';
-import { verifyAuditLog } from './services/verify-audit-log.ts';
+import { verifyAuditLog } from './services/audit/verify-audit-log.ts';
 
 const config = loadConfig();
 const database = openDatabase(config.database);
@@ -10,7 +10,8 @@ try {
     console.log(`Nhật ký kiểm toán nguyên vẹn: ${verdict.count} bản ghi / audit log intact: ${verdict.count} records`);
   } else {
     console.error(
-      `Nhật ký kiểm toán bị sửa đổi tại bản ghi #${verdict.brokenAtSeq} (${verdict.reason}) / audit log broken at record #${verdict.brokenAtSeq} (${verdict.reason})`,
+      `Nhật ký kiểm toán bị sửa đổi tại bản ghi #${verdict.brokenAtSeq} (${verdict.reason}) / ` +
+        `audit log broken at record #${verdict.brokenAtSeq} (${verdict.reason})`,
     );
     process.exitCode = 1;
   }

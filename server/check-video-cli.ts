@@ -8,14 +8,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultEntryRules, type EntryRules } from '../core/contest.ts';
-import { AppError, errorMessage, type Lang } from '../core/errors.ts';
-import { describeProbe, formatDurationRange, VIDEO_RULE_LABELS } from '../core/video-policy.ts';
+import { defaultEntryRules, type EntryRules } from '@core/contest.ts';
+import { AppError, errorMessage, type Lang } from '@core/errors.ts';
+import { describeProbe, formatDurationRange, VIDEO_RULE_LABELS } from '@core/video-policy.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/dialect.ts';
 import { checkVideoFile } from './media/check-video-file.ts';
 import { FfmpegUnavailableError } from './media/decode-check.ts';
-import { loadContest } from './services/load-contest.ts';
+import { loadContest } from './services/contests/load-contest.ts';
 
 const USAGE = `Cách dùng / usage:
   npm run check-video -- [--contest SLUG] [--lang vi|en] [--json] [--no-decode] TỆP/FILE...
@@ -39,7 +39,8 @@ const T = {
     defaultRules: 'Kiểm tra theo thể lệ mặc định của kế hoạch',
     summary: (ok: number, n: number) => `Kết quả: ${ok}/${n} tệp đạt.`,
     noDb: (file: string) =>
-      `Không tìm thấy cơ sở dữ liệu (${file}). Hãy chạy lệnh trong thư mục cài đặt của máy chủ, hoặc đặt DATA_DIR / DATABASE_URL như khi chạy máy chủ.`,
+      `Không tìm thấy cơ sở dữ liệu (${file}). Hãy chạy lệnh trong thư mục cài đặt của máy chủ, ` +
+      'hoặc đặt DATA_DIR / DATABASE_URL như khi chạy máy chủ.',
     dbError: (e: string) => `Không đọc được cơ sở dữ liệu: ${e}`,
     notFound: (slug: string) => `${errorMessage('contest.notFound', 'vi')} (slug: ${slug})`,
     noFiles: 'Chưa chỉ ra tệp nào để kiểm tra.',
@@ -60,7 +61,8 @@ const T = {
     defaultRules: "Checking against the plan's default rules",
     summary: (ok: number, n: number) => `Result: ${ok}/${n} files pass.`,
     noDb: (file: string) =>
-      `No database found (${file}). Run the command in the server's installation directory, or set DATA_DIR / DATABASE_URL as for the server.`,
+      `No database found (${file}). Run the command in the server's installation directory, ` +
+      'or set DATA_DIR / DATABASE_URL as for the server.',
     dbError: (e: string) => `The database cannot be read: ${e}`,
     notFound: (slug: string) => `${errorMessage('contest.notFound', 'en')} (slug: ${slug})`,
     noFiles: 'No file to check was given.',

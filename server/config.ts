@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../core/time.ts';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '@core/time.ts';
 
 const ROLES = ['web', 'worker'] as const;
 
@@ -44,7 +44,7 @@ const envSchema = z.object({
   TRUST_PROXY: z
     .string()
     .regex(
-      /^(false|true|\d{1,2}|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/,
+      /^(false|true|\d{1,2}|[0-9a-fA-F:./]+(,[0-9a-fA-F:./]+)*)$/,
       'false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs',
     )
     .default('false'),

@@ -7,7 +7,7 @@ import { createPgBossQueue, pgBossSchemaFor } from './jobs/pg-boss-queue.ts';
 import { APP_JOBS, type AppJobs, type JobQueue } from './jobs/queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createSmsOutbox, type SmsProvider } from './notify/sms.ts';
-import type { Deps } from './services/context.ts';
+import type { Deps } from './context.ts';
 import { createStorage } from './storage/create-storage.ts';
 import type { MediaStorage } from './storage/storage.ts';
 

@@ -3,8 +3,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './deps.ts';
 import { buildApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
-import { ensureFirstAdmin } from './services/ensure-first-admin.ts';
-import { loadDemoContest } from './services/load-demo-contest.ts';
+import { ensureFirstAdmin } from './services/accounts/ensure-first-admin.ts';
+import { loadDemoContest } from './services/contests/load-demo-contest.ts';
 import { startWorker } from './jobs/worker.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
@@ -42,7 +42,14 @@ async function main(): Promise<void> {
   if (admin.created) {
     const line = '─'.repeat(64);
     console.log(
-      `\n${line}\nTài khoản quản trị đầu tiên / First administrator account\n  Đăng nhập / Log in:  ${config.publicUrl}/login\n  Thư điện tử / E-mail: ${admin.email}\n  Mật khẩu / Password:  ${admin.password}\nHãy đổi mật khẩu sau khi đăng nhập. Mật khẩu này chỉ hiện một lần.\nChange it after logging in; it is shown only this once.\n${line}\n`,
+      `\n${line}\n` +
+        'Tài khoản quản trị đầu tiên / First administrator account\n' +
+        `  Đăng nhập / Log in:  ${config.publicUrl}/login\n` +
+        `  Thư điện tử / E-mail: ${admin.email}\n` +
+        `  Mật khẩu / Password:  ${admin.password}\n` +
+        'Hãy đổi mật khẩu sau khi đăng nhập. Mật khẩu này chỉ hiện một lần.\n' +
+        'Change it after logging in; it is shown only this once.\n' +
+        `${line}\n`,
     );
   }
   if (config.roles.web) console.log(`Cuộc thi đang chạy tại / Running at ${config.publicUrl}`);

@@ -17,7 +17,6 @@ import {
   type PluginTransformResultArgs,
   type QueryResult,
   type RootOperationNode,
-  type SelectQueryBuilder,
   type Transaction,
   type UnknownRow,
 } from 'kysely';
@@ -34,7 +33,9 @@ export interface Database {
 
 export type Tx = Transaction<DB> | Kysely<DB>;
 
-/** SQLite has no boolean type: booleans are bound as 0/1 (sqlite-statements.ts), `is_*` columns read back as booleans. */
+/**
+ * SQLite has no boolean type: booleans are bound as 0/1 (sqlite-statements.ts), `is_*` columns read back as booleans.
+ */
 class SqliteBooleans implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     return args.node;
@@ -71,7 +72,7 @@ export function openSqlite(file: string): Database {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-export function openPostgres(url: string, max = 10): Database {
+function openPostgres(url: string, max = 10): Database {
   setPgTypeParsers();
   const pool = new pg.Pool({ connectionString: url, max });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -117,7 +118,7 @@ export async function lockChain(trx: Tx, dialect: DialectName, key: number): Pro
  * waiting for them). SQLite: nothing to add; a writing statement holds the database's one write lock from its start,
  * so the subquery and the update run as one step even across processes.
  */
-export function claimableRows<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, dialect: DialectName): QB {
+export function claimableRows<QB extends { forUpdate(): { skipLocked(): unknown } }>(qb: QB, dialect: DialectName): QB {
   return dialect === 'postgres' ? (qb.forUpdate().skipLocked() as QB) : qb;
 }
 
@@ -125,10 +126,6 @@ export function claimableRows<QB extends SelectQueryBuilder<any, any, any>>(qb: 
 export async function currentSchema(database: Pick<Database, 'db' | 'dialect'>): Promise<string | null> {
   if (database.dialect !== 'postgres') return null;
   return (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s ?? null;
-}
-
-export function nowIso(clock: () => Date = () => new Date()): string {
-  return clock().toISOString();
 }
 
 /** True when an error is a unique-constraint violation on either dialect. */
@@ -143,4 +140,12 @@ export function isUniqueViolation(err: unknown): boolean {
 export function isForeignKeyViolation(err: unknown): boolean {
   const e = err as { code?: string } | null;
   return !!e && (e.code === '23503' || e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY');
+}
+
+/**
+ * How many rows an update or delete changed. Kysely counts them as a bigint; the one `Number()` the services need,
+ * since a count of rows fits a number.
+ */
+export function changedRows(result: { numUpdatedRows: bigint } | { numDeletedRows: bigint }): number {
+  return Number('numUpdatedRows' in result ? result.numUpdatedRows : result.numDeletedRows);
 }

@@ -1,5 +1,11 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { ReviewDecision, ReviewStatus } from '../../core/review.ts';
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { AuditContent } from '@core/audit-chain.ts';
+import type { EntryStatus } from '@core/entry.ts';
+import type { EntryEventKind } from '@core/entry-events.ts';
+import type { NotificationKind } from '@core/notifications.ts';
+import type { PhaseKind } from '@core/phases.ts';
+import type { ReviewDecision, ReviewStatus } from '@core/review.ts';
+import type { ContestRole, RosterBody } from '@core/roles.ts';
 
 /** ISO-8601 UTC text on both dialects (timestamptz on PostgreSQL is read back as ISO text by dialect.ts). */
 type Timestamp = string;
@@ -60,7 +66,7 @@ export interface ContestsTable {
 
 export interface ContestPhasesTable {
   contest_id: number;
-  kind: string;
+  kind: PhaseKind;
   starts_at: Timestamp;
   ends_at: Timestamp;
 }
@@ -89,7 +95,7 @@ export interface UnitsTable {
 export interface RosterMembersTable {
   id: Generated<number>;
   contest_id: number;
-  body: string;
+  body: RosterBody;
   full_name: string;
   position: string | null;
   email_norm: string | null;
@@ -101,7 +107,7 @@ export interface ContestRolesTable {
   id: Generated<number>;
   contest_id: number;
   user_id: number;
-  role: string;
+  role: ContestRole;
   unit_id: number | null;
   granted_by: number | null;
   created_at: Timestamp;
@@ -115,7 +121,7 @@ export interface AuditLogTable {
   contest_id: number | null;
   action: string;
   target: string | null;
-  outcome: string;
+  outcome: AuditContent['outcome'];
   details_json: string;
   prev_hash: string;
   hash: string;
@@ -134,7 +140,7 @@ export interface EntriesTable {
   party_kind: 'unit' | 'person';
   unit_id: number | null;
   quota_key: string;
-  status: string;
+  status: EntryStatus;
   draft_json: string;
   title_folded: ColumnType<string, string | undefined, string>;
   is_intake: ColumnType<Bool, Bool | undefined, Bool>;
@@ -188,7 +194,7 @@ export interface EntryEventsTable {
   entry_id: number;
   at: Timestamp;
   actor_user_id: number | null;
-  kind: string;
+  kind: EntryEventKind;
   details_json: string;
 }
 
@@ -212,20 +218,20 @@ export interface JobsTable {
   completed_at: Timestamp | null;
 }
 
-/** Streaming renditions of an accepted upload (server/services/make-renditions.ts). */
+/** Streaming renditions of an accepted upload (server/services/media/make-renditions.ts). */
 export interface RenditionsTable {
   upload_id: string;
   status: 'queued' | 'running' | 'done' | 'failed';
   percent: ColumnType<number, number | undefined, number>;
   error: string | null;
   variants_json: string | null;
-  /** Key prefix of the stored files (migration 0008); null: legacy `renditions/<uploadId>/` on local storage. */
+  /** Key prefix of the stored files (migration 0008), written when they are stored; null until then. */
   storage_prefix: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
 
-/** R9: the perceptual fingerprint of an accepted upload (server/services/originality.ts). */
+/** R9: the perceptual fingerprint of an accepted upload (server/services/media/fingerprint-upload.ts). */
 export interface FingerprintsTable {
   upload_id: string;
   fps: number;
@@ -263,7 +269,10 @@ export interface OriginalityFlagsTable {
   created_at: Timestamp;
 }
 
-/** A subtitle track of an entry: the cleaned WebVTT file in the media storage (server/services/save-entry-subtitles.ts). */
+/**
+ * A subtitle track of an entry: the cleaned WebVTT file in the media storage
+ * (server/services/media/save-entry-subtitles.ts).
+ */
 export interface SubtitlesTable {
   entry_id: number;
   /** BCP-47 tag from core/subtitle-languages.ts. */
@@ -301,7 +310,7 @@ export interface ReviewsTable {
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: number;
-  kind: string;
+  kind: NotificationKind;
   entry_id: number | null;
   payload_json: string;
   created_at: Timestamp;
@@ -382,11 +391,6 @@ export interface DB {
 }
 
 export type UserRow = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
 export type ContestRow = Selectable<ContestsTable>;
-export type UnitRow = Selectable<UnitsTable>;
 export type EntryRow = Selectable<EntriesTable>;
-export type UploadRow = Selectable<UploadsTable>;
 export type JobRow = Selectable<JobsTable>;
-export type RenditionRow = Selectable<RenditionsTable>;

@@ -1,12 +1,12 @@
-import { defaultEntryRules, type ContestCreate } from '../../core/contest.ts';
-import { startOfLocalDay } from '../../core/time.ts';
+import { defaultEntryRules, type ContestCreate } from '@core/contest.ts';
+import { startOfLocalDay } from '@core/time.ts';
 
 /**
  * DỮ LIỆU MẪU / DEMO DATA: the plan of Vĩnh Linh district, 2024 (seed/ke-hoach-cuoc-thi-video-cchc-2024.md).
  * Phases are laid out from the day the demo is loaded, keeping the plan's durations, so that submission is open now;
  * the plan's own dates are in the rules text. Prize amounts are illustrative: the plan leaves them to the budget.
  */
-export const DEMO_SLUG = 'vinh-linh-2024';
+const DEMO_SLUG = 'vinh-linh-2024';
 
 export const DEMO_COMMUNES = [
   'Thị trấn Hồ Xá',
@@ -39,42 +39,58 @@ export const DEMO_DISTRICT_OFFICES = [
 ];
 
 const THEME =
-  'Đẩy mạnh cải cách hành chính, ứng dụng công nghệ thông tin trong thực thi công vụ, giải quyết TTHC; tuyên truyền người dân, doanh nghiệp thực hiện thủ tục hành chính trên môi trường điện tử; chuyển đổi số trong cơ quan đơn vị, trong ứng dụng đời sống.';
+  'Đẩy mạnh cải cách hành chính, ứng dụng công nghệ thông tin trong thực thi công vụ, giải quyết TTHC; tuyên truyền ' +
+  'người dân, doanh nghiệp thực hiện thủ tục hành chính trên môi trường điện tử; chuyển đổi số trong cơ quan đơn ' +
+  'vị, trong ứng dụng đời sống.';
 
 const TOPICS = [
-  'Vai trò, ý nghĩa, tầm quan trọng của việc ứng dụng hiệu quả công nghệ thông tin trong hoạt động quản lý của cơ quan nhà nước và trong đời sống Nhân dân; lợi ích của ứng dụng công nghệ thông tin trong cải cách thủ tục hành chính.',
-  'Xây dựng, triển khai, cung cấp thủ tục hành chính trên môi trường điện tử; hướng dẫn thực hiện thủ tục hành chính trên môi trường điện tử và lợi ích của dịch vụ công trực tuyến trên Cổng Dịch vụ công của tỉnh và Cổng Dịch vụ công quốc gia; số hóa hồ sơ, thanh toán trực tuyến, cấp bản sao kết quả điện tử, chứng thực điện tử.',
-  'Các giải pháp nâng cao chỉ số phục vụ người dân và doanh nghiệp trong thực hiện thủ tục hành chính và cung cấp dịch vụ công.',
-  'Tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính; tra cứu tiến độ giải quyết tại Bộ phận Một cửa, qua dịch vụ bưu chính công ích, dịch vụ công trực tuyến toàn trình, một phần.',
-  'Kinh nghiệm ứng dụng CNTT, chuyển đổi số tại cơ quan, đơn vị; thành tựu ứng dụng chuyển đổi số trong cuộc sống, sản xuất, kinh doanh.',
+  'Vai trò, ý nghĩa, tầm quan trọng của việc ứng dụng hiệu quả công nghệ thông tin trong hoạt động quản lý của cơ ' +
+    'quan nhà nước và trong đời sống Nhân dân; lợi ích của ứng dụng công nghệ thông tin trong cải cách thủ tục hành ' +
+    'chính.',
+  'Xây dựng, triển khai, cung cấp thủ tục hành chính trên môi trường điện tử; hướng dẫn thực hiện thủ tục hành ' +
+    'chính trên môi trường điện tử và lợi ích của dịch vụ công trực tuyến trên Cổng Dịch vụ công của tỉnh và Cổng ' +
+    'Dịch vụ công quốc gia; số hóa hồ sơ, thanh toán trực tuyến, cấp bản sao kết quả điện tử, chứng thực điện tử.',
+  'Các giải pháp nâng cao chỉ số phục vụ người dân và doanh nghiệp trong thực hiện thủ tục hành chính và cung cấp ' +
+    'dịch vụ công.',
+  'Tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính; tra cứu tiến độ giải quyết tại Bộ phận Một cửa, qua ' +
+    'dịch vụ bưu chính công ích, dịch vụ công trực tuyến toàn trình, một phần.',
+  'Kinh nghiệm ứng dụng CNTT, chuyển đổi số tại cơ quan, đơn vị; thành tựu ứng dụng chuyển đổi số trong cuộc sống, ' +
+    'sản xuất, kinh doanh.',
 ];
 
-const RULES = `> **Dữ liệu mẫu.** Cuộc thi này được nạp để dùng thử; các mốc thời gian được dời sang thời điểm hiện tại, giữ nguyên độ dài các giai đoạn của Kế hoạch.
-
-## Đối tượng dự thi
-- UBND các xã, thị trấn: mỗi đơn vị bắt buộc có **ít nhất 01** tác phẩm, **tối đa 02** tác phẩm.
-- Cán bộ, công chức, viên chức, người lao động, tổ chức, cá nhân trên địa bàn huyện: mỗi cá nhân/tổ chức tối đa **02** tác phẩm.
-- **Lưu ý:** thành viên Ban Tổ chức, Ban Giám khảo, Thư ký cuộc thi không được dự thi.
-
-## Hình thức và yêu cầu kỹ thuật
-- Video clip, phóng sự ngắn, ghi hình tiểu phẩm, sân khấu hóa, hình ảnh thực tế, hoạt hình.
-- Thời lượng tối thiểu **05 phút**, tối đa **10 phút**.
-- Chuẩn HD (1280 × 720) hoặc Full HD (1920 × 1080), tỉ lệ khung hình **16:9**, định dạng **.mp4**.
-- Kèm họ và tên, chức vụ, đơn vị, địa chỉ, số điện thoại của tác giả/tập thể.
-- Nội dung đúng pháp luật, đúng chủ đề, không sao chép, không vi phạm bản quyền.
-
-## Thời gian theo Kế hoạch năm 2024
-- Xây dựng tác phẩm: từ ngày ban hành Kế hoạch đến hết ngày **20/06/2024**.
-- Tiếp nhận bài dự thi: từ ngày **20/06/2024** đến hết ngày **25/06/2024**.
-- Sau khi hết hạn tiếp nhận: Ban Tổ chức duyệt nội dung, hình thức và đăng tải để bình chọn trực tuyến.
-- Hoàn thành chấm thi: dự kiến trong **tháng 9/2024**. Công bố kết quả và trao giải: dự kiến trong **Quý IV/2024**.
-
-## Nơi tiếp nhận
-Ban Tổ chức cuộc thi (qua Phòng Nội vụ huyện Vĩnh Linh) hoặc thư công vụ phongnv.vinhlinh@quangtri.gov.vn.
-
-## Giải thưởng
-01 Giải nhất, 01 Giải nhì, 02 Giải ba, 03 Giải khuyến khích; 01 Giải bình chọn nhiều nhất. Giấy chứng nhận của Ban Tổ chức và tiền thưởng (mức thưởng trong dữ liệu mẫu chỉ để minh họa). Đơn vị có tác phẩm đạt giải được cộng điểm chỉ số CCHC năm 2024.
-`;
+// One string per line of Markdown, so that a long paragraph can be split in the source without changing the text.
+const RULES =
+  [
+    '> **Dữ liệu mẫu.** Cuộc thi này được nạp để dùng thử; các mốc thời gian được dời sang thời điểm hiện tại, giữ ' +
+      'nguyên độ dài các giai đoạn của Kế hoạch.',
+    '',
+    '## Đối tượng dự thi',
+    '- UBND các xã, thị trấn: mỗi đơn vị bắt buộc có **ít nhất 01** tác phẩm, **tối đa 02** tác phẩm.',
+    '- Cán bộ, công chức, viên chức, người lao động, tổ chức, cá nhân trên địa bàn huyện: mỗi cá nhân/tổ chức tối đa ' +
+      '**02** tác phẩm.',
+    '- **Lưu ý:** thành viên Ban Tổ chức, Ban Giám khảo, Thư ký cuộc thi không được dự thi.',
+    '',
+    '## Hình thức và yêu cầu kỹ thuật',
+    '- Video clip, phóng sự ngắn, ghi hình tiểu phẩm, sân khấu hóa, hình ảnh thực tế, hoạt hình.',
+    '- Thời lượng tối thiểu **05 phút**, tối đa **10 phút**.',
+    '- Chuẩn HD (1280 × 720) hoặc Full HD (1920 × 1080), tỉ lệ khung hình **16:9**, định dạng **.mp4**.',
+    '- Kèm họ và tên, chức vụ, đơn vị, địa chỉ, số điện thoại của tác giả/tập thể.',
+    '- Nội dung đúng pháp luật, đúng chủ đề, không sao chép, không vi phạm bản quyền.',
+    '',
+    '## Thời gian theo Kế hoạch năm 2024',
+    '- Xây dựng tác phẩm: từ ngày ban hành Kế hoạch đến hết ngày **20/06/2024**.',
+    '- Tiếp nhận bài dự thi: từ ngày **20/06/2024** đến hết ngày **25/06/2024**.',
+    '- Sau khi hết hạn tiếp nhận: Ban Tổ chức duyệt nội dung, hình thức và đăng tải để bình chọn trực tuyến.',
+    '- Hoàn thành chấm thi: dự kiến trong **tháng 9/2024**. Công bố kết quả và trao giải: dự kiến trong **Quý IV/2024**.',
+    '',
+    '## Nơi tiếp nhận',
+    'Ban Tổ chức cuộc thi (qua Phòng Nội vụ huyện Vĩnh Linh) hoặc thư công vụ phongnv.vinhlinh@quangtri.gov.vn.',
+    '',
+    '## Giải thưởng',
+    '01 Giải nhất, 01 Giải nhì, 02 Giải ba, 03 Giải khuyến khích; 01 Giải bình chọn nhiều nhất. Giấy chứng nhận của ' +
+      'Ban Tổ chức và tiền thưởng (mức thưởng trong dữ liệu mẫu chỉ để minh họa). Đơn vị có tác phẩm đạt giải được ' +
+      'cộng điểm chỉ số CCHC năm 2024.',
+  ].join('\n') + '\n';
 
 const DAY = 86400000;
 

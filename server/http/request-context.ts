@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import type { Lang } from '../../core/errors.ts';
-import type { Actor } from '../services/context.ts';
+import type { Lang } from '@core/errors.ts';
+import type { Actor } from '../context.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,7 +14,7 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'sid';
 export const ANON_CSRF_COOKIE = 'csrf_anon';
-export const LANG_COOKIE = 'lang';
+const LANG_COOKIE = 'lang';
 
 export function langOf(req: FastifyRequest): Lang {
   const explicit = req.headers['x-lang'] ?? req.cookies?.[LANG_COOKIE];

@@ -7,10 +7,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { PublicEntryView } from '../services/get-public-entry.ts';
-import { getPublicEntry } from '../services/get-public-entry.ts';
-import type { Deps } from '../services/context.ts';
-import { publicEntryUrl } from '../services/publish-entries.ts';
+import type { PublicEntryView } from '../services/publication/get-public-entry.ts';
+import { getPublicEntry } from '../services/publication/get-public-entry.ts';
+import type { Deps } from '../context.ts';
+import { publicEntryUrl } from '../services/publication/publish-entries.ts';
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -22,11 +22,7 @@ function clip(s: string, n: number): string {
 }
 
 /** The head tags of an entry's share preview. */
-export function shareMetaTags(
-  entry: PublicEntryView,
-  publicUrl: string,
-  pageUrl: string,
-): { title: string; tags: string } {
+function shareMetaTags(entry: PublicEntryView, publicUrl: string, pageUrl: string): { title: string; tags: string } {
   const credit = entry.credits.groupName ?? entry.credits.authors.join(', ');
   const title = `${entry.title} — ${entry.contest.name}`;
   const description = clip(
@@ -54,7 +50,7 @@ export function shareMetaTags(
 }
 
 /** index.html with the page's title and tags in its head. */
-export function withHead(html: string, title: string, tags: string): string {
+function withHead(html: string, title: string, tags: string): string {
   const titled = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
   return titled.replace('</head>', `    ${tags}\n  </head>`);
 }

@@ -25,6 +25,7 @@ import {
   type WorkOptions,
 } from './queue.ts';
 import { WorkLoop, type Claim, type ClaimSource } from './runner.ts';
+import { decodeJobPayload } from '../db/json-columns.ts';
 
 export interface EmbeddedQueueOptions<M> {
   db: Kysely<DB>;
@@ -49,7 +50,7 @@ function toInfo(row: JobRow): JobInfo {
   return {
     id: row.id,
     name: row.name,
-    payload: JSON.parse(row.payload_json) as unknown,
+    payload: decodeJobPayload(row.payload_json),
     state: row.state,
     singletonKey: row.singleton_key,
     attempts: Number(row.attempts),
@@ -169,7 +170,7 @@ class EmbeddedQueue<M> implements JobQueue<M>, ClaimSource<EmbeddedClaim> {
     return {
       id: row.id,
       name: row.name,
-      payload: JSON.parse(row.payload_json) as unknown,
+      payload: decodeJobPayload(row.payload_json),
       attempt: Number(row.attempts),
       maxAttempts: Number(row.max_attempts),
       timeoutMs: Number(row.timeout_ms),

@@ -101,7 +101,8 @@ function toInfo(r: BossRow): JobInfo {
 }
 
 const COLUMNS =
-  'id, name, data, state, retry_limit, retry_count, start_after, started_on, singleton_key, created_on, completed_on, output';
+  'id, name, data, state, retry_limit, retry_count, start_after, started_on, singleton_key, created_on, ' +
+  'completed_on, output';
 
 class PgBossQueue<M> implements JobQueue<M>, ClaimSource<Claim> {
   readonly engine = 'pg-boss';

@@ -11,13 +11,19 @@
 
 /** Every job of the app and its payload, in one place. A payload is JSON: plain data, no class instances. */
 export type AppJobs = {
-  /** Check a finished upload against the contest's rules (server/services/check-upload.ts). */
+  /** Check a finished upload against the contest's rules (server/services/uploads/check-upload.ts). */
   'check-upload': { uploadId: string };
-  /** Copy an accepted original to S3, verify its SHA-256, then remove the local copy (server/services/move-upload-to-storage.ts). */
+  /**
+   * Copy an accepted original to S3, verify its SHA-256, then remove the local copy
+   * (server/services/media/move-upload-to-storage.ts).
+   */
   'move-upload': { uploadId: string };
-  /** Make the HLS ladder, poster and preview strip of an accepted upload (server/services/make-renditions.ts). */
+  /** Make the HLS ladder, poster and preview strip of an accepted upload (server/services/media/make-renditions.ts). */
   'make-renditions': { uploadId: string };
-  /** Fingerprint an accepted upload and compare it with the contest's other entries and reference clips (server/services/originality.ts). */
+  /**
+   * Fingerprint an accepted upload and compare it with the contest's other entries and reference clips
+   * (server/services/media/fingerprint-upload.ts).
+   */
   'fingerprint-upload': { uploadId: string };
 };
 

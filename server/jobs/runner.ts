@@ -38,7 +38,7 @@ interface Run {
 
 const MAX_ERROR_LENGTH = 4000;
 
-export function errorText(err: unknown): string {
+function errorText(err: unknown): string {
   const text =
     err instanceof Error
       ? err.message || err.name
@@ -97,14 +97,13 @@ export class WorkLoop<C extends Claim> {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.#pollMs);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.#wake = null;
-        self.#woken = false;
+        this.#wake = null;
+        this.#woken = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.#pollMs);
       this.#wake = done;
     });
   }
@@ -176,13 +175,12 @@ export class WorkLoop<C extends Claim> {
         );
         await this.source.fail(claim, o.message);
         return;
-      case 'timeout':
+      case 'timeout': {
         this.logger.warn(log, 'job ran past its time limit');
-        await this.source.fail(
-          claim,
-          `Quá thời gian cho phép (${Math.round(claim.timeoutMs / 1000)} s) / gave up after ${Math.round(claim.timeoutMs / 1000)} s`,
-        );
+        const seconds = Math.round(claim.timeoutMs / 1000);
+        await this.source.fail(claim, `Quá thời gian cho phép (${seconds} s) / gave up after ${seconds} s`);
         return;
+      }
       case 'stopped':
         await this.source.fail(
           claim,

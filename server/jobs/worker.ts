@@ -2,13 +2,14 @@
  * The worker role: registers the handler of every job and runs the periodic housekeeping. Handlers call services
  * only. Started by main.ts when ROLES includes `worker` (and by tests).
  */
-import type { Deps } from '../services/context.ts';
-import { checkUpload } from '../services/check-upload.ts';
-import { expireAbandonedUploads } from '../services/expire-abandoned-uploads.ts';
-import { requeueUploadChecks } from '../services/finish-upload.ts';
-import { moveUploadToStorage, requeueUploadMoves } from '../services/move-upload-to-storage.ts';
-import { makeRenditions, requeueRenditions } from '../services/make-renditions.ts';
-import { fingerprintUpload, requeueFingerprints } from '../services/originality.ts';
+import type { Deps } from '../context.ts';
+import { checkUpload } from '../services/uploads/check-upload.ts';
+import { expireAbandonedUploads } from '../services/uploads/expire-abandoned-uploads.ts';
+import { requeueUploadChecks } from '../services/uploads/finish-upload.ts';
+import { moveUploadToStorage } from '../services/media/move-upload-to-storage.ts';
+import { makeRenditions } from '../services/media/make-renditions.ts';
+import { fingerprintUpload } from '../services/media/fingerprint-upload.ts';
+import { requeueMediaPipeline } from '../services/media/pipeline.ts';
 import type { WorkHandle } from './queue.ts';
 
 export interface WorkerOptions {
@@ -97,12 +98,10 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
       try {
         const queued = await requeueUploadChecks(deps);
         if (queued) deps.logger.info({ queued }, 'queued the checks of uploads left without a job');
-        const moves = await requeueUploadMoves(deps);
+        const { moves, renditions, fingerprints } = await requeueMediaPipeline(deps);
         if (moves) deps.logger.info({ queued: moves }, 'queued the moves to storage of originals left without a job');
-        const renditions = await requeueRenditions(deps);
         if (renditions)
           deps.logger.info({ queued: renditions }, 'queued the renditions of accepted files that had none');
-        const fingerprints = await requeueFingerprints(deps);
         if (fingerprints)
           deps.logger.info(
             { queued: fingerprints },

@@ -42,7 +42,8 @@ export function createMailer(opts: {
         outbox,
         `${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}.eml`,
       );
-      const body = `To: ${mail.to}\nSubject: ${mail.subject}\nContent-Type: text/plain; charset=utf-8\n\n${mail.text}\n`;
+      const head = `To: ${mail.to}\nSubject: ${mail.subject}\nContent-Type: text/plain; charset=utf-8\n`;
+      const body = `${head}\n${mail.text}\n`;
       await fs.writeFile(file, body.normalize('NFC'), { mode: 0o600 });
       // The address is personal data: the log names the file, not the recipient.
       opts.logger.info(

@@ -7,7 +7,7 @@
  * when it exists, input format forced, `file` protocol only, a time limit and an abort signal.
  */
 import path from 'node:path';
-import { AUDIO_SAMPLE_RATE, AudioFingerprinter, audioDurationSec } from '../../core/audio-fingerprint.ts';
+import { AUDIO_SAMPLE_RATE, AudioFingerprinter, audioDurationSec } from '@core/audio-fingerprint.ts';
 import { DEFAULT_MAX_PIXELS } from './decode-check.ts';
 import { runFfmpegWithProgress } from './ffmpeg-progress.ts';
 import { FingerprintError, type FingerprintOptions } from './fingerprint.ts';
@@ -89,10 +89,10 @@ export async function fingerprintAudio(
   if (run.aborted) throw new FingerprintError('audio fingerprint: stopped', true);
   if (run.timedOut)
     throw new FingerprintError(`audio fingerprint: ffmpeg gave no result within ${Math.round(timeoutMs / 1000)} s`);
-  if (run.code !== 0)
-    throw new FingerprintError(
-      `audio fingerprint: ffmpeg failed (${run.code}): ${run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500)}`,
-    );
+  if (run.code !== 0) {
+    const said = run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500);
+    throw new FingerprintError(`audio fingerprint: ffmpeg failed (${run.code}): ${said}`);
+  }
   const bits = fingerprinter.finish();
   return { bits, durationSec: audioDurationSec(bits.length) };
 }

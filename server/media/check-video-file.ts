@@ -3,8 +3,8 @@
  * of `core/video-policy.ts` (the same code the browser runs), then a decode of the first and last second with
  * ffmpeg. The upload flow and the `check-video` command both call this, so they always agree.
  */
-import type { EntryRules } from '../../core/contest.ts';
-import { evaluateVideo, sortFailures, type VideoFailure, type VideoProbe } from '../../core/video-policy.ts';
+import type { EntryRules } from '@core/contest.ts';
+import { evaluateVideo, sortFailures, type VideoFailure, type VideoProbe } from '@core/video-policy.ts';
 import { DEFAULT_MAX_PIXELS, decodeCheck, type DecodeCheckOptions } from './decode-check.ts';
 import { probeVideoFile, type Integrity } from './mp4-probe.ts';
 
@@ -20,7 +20,9 @@ export interface CheckVideoOptions extends Omit<DecodeCheckOptions, 'format'> {
   decode?: boolean;
 }
 
-/** The decoder's pixel cap: the largest size the rules allow, with room for coded padding, and never below the default. */
+/**
+ * The decoder's pixel cap: the largest size the rules allow, with room for coded padding, and never below the default.
+ */
 function pixelCap(rules: EntryRules): number {
   const largest = Math.max(0, ...rules.allowedResolutions.map((r) => r.width * r.height));
   return Math.max(DEFAULT_MAX_PIXELS, Math.ceil(largest * 1.1));
@@ -45,13 +47,17 @@ export async function checkVideoFile(
   if (opts.decode !== false && !structuralFailure && integrity.ok && probe.video) {
     const cap = opts.maxPixels ?? pixelCap(rules);
     if (probe.video.codedWidth * probe.video.codedHeight > cap) {
+      const size = `${probe.video.codedWidth}×${probe.video.codedHeight}`;
       failures.push({
         rule: 'decode',
         message: {
-          vi: `Khung hình ${probe.video.codedWidth}×${probe.video.codedHeight} lớn hơn mức hệ thống giải mã thử; hãy xuất lại video ở độ phân giải thể lệ yêu cầu rồi tải lên lại.`.normalize(
-            'NFC',
-          ),
-          en: `The ${probe.video.codedWidth}×${probe.video.codedHeight} picture is larger than the test decoder accepts; export the video again at a resolution the rules allow and upload it again.`,
+          vi: (
+            `Khung hình ${size} lớn hơn mức hệ thống giải mã thử; ` +
+            'hãy xuất lại video ở độ phân giải thể lệ yêu cầu rồi tải lên lại.'
+          ).normalize('NFC'),
+          en:
+            `The ${size} picture is larger than the test decoder accepts; ` +
+            'export the video again at a resolution the rules allow and upload it again.',
         },
       });
     } else {

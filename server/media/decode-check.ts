@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Localized } from '../../core/video-policy.ts';
+import type { Localized } from '@core/video-policy.ts';
 
 export interface DecodeCheckOptions {
   /** The ffmpeg executable; default `ffmpeg` from PATH (Debian's). */
@@ -34,7 +34,8 @@ export class FfmpegUnavailableError extends Error {
     cause: unknown,
   ) {
     super(
-      `ffmpeg could not be started (${executable}): ${(cause as Error).message}. Install it (apt-get install ffmpeg) or skip the decode check.`,
+      `ffmpeg could not be started (${executable}): ${(cause as Error).message}. ` +
+        'Install it (apt-get install ffmpeg) or skip the decode check.',
     );
     this.name = 'FfmpegUnavailableError';
   }
@@ -152,10 +153,13 @@ function failure(part: 'first' | 'last', detail: Localized): DecodeCheckResult {
   return {
     ok: false,
     message: {
-      vi: `Không giải mã được ${where.vi} của video (${detail.vi}). Tệp có thể bị hỏng hoặc dùng chuẩn nén không phổ biến; hãy xuất lại video MP4 (H.264) rồi tải lên lại.`.normalize(
-        'NFC',
-      ),
-      en: `The ${where.en} of the video cannot be decoded (${detail.en}). The file may be damaged or use an uncommon codec; export the video again as MP4 (H.264) and upload it again.`,
+      vi: (
+        `Không giải mã được ${where.vi} của video (${detail.vi}). ` +
+        'Tệp có thể bị hỏng hoặc dùng chuẩn nén không phổ biến; hãy xuất lại video MP4 (H.264) rồi tải lên lại.'
+      ).normalize('NFC'),
+      en:
+        `The ${where.en} of the video cannot be decoded (${detail.en}). ` +
+        'The file may be damaged or use an uncommon codec; export the video again as MP4 (H.264) and upload it again.',
     },
   };
 }

@@ -98,7 +98,7 @@ export interface FfmpegRunResult {
 
 /** Whether `chrt --idle 0` works here (util-linux present and the system lets us take SCHED_IDLE); tried once. */
 let idleAvailable: boolean | null = null;
-export function hasIdleScheduling(): boolean {
+function hasIdleScheduling(): boolean {
   if (idleAvailable === null) {
     try {
       idleAvailable = spawnSync('chrt', ['--idle', '0', 'true'], { stdio: 'ignore', timeout: 5000 }).status === 0;

@@ -9,12 +9,12 @@
  * format forced, `file` protocol only, a cap on picture size, a time limit and an abort signal.
  */
 import path from 'node:path';
-import { differenceHash, type FrameHash } from '../../core/fingerprint-match.ts';
+import { differenceHash, type FrameHash } from '@core/fingerprint-match.ts';
 import { DEFAULT_MAX_PIXELS } from './decode-check.ts';
 import { runFfmpegWithProgress } from './ffmpeg-progress.ts';
 
 /** Samples per second. Part of the stored fingerprint: two fingerprints compare only at the same rate. */
-export const FINGERPRINT_FPS = 2;
+const FINGERPRINT_FPS = 2;
 const W = 9;
 const H = 8;
 
@@ -60,7 +60,7 @@ function hashSample(px: Uint8Array): FrameHash {
 }
 
 /** The ffmpeg arguments; exported for tests and the benchmark. */
-export function fingerprintArgs(file: string, opts: Pick<FingerprintOptions, 'format'> = {}): string[] {
+function fingerprintArgs(file: string, opts: Pick<FingerprintOptions, 'format'> = {}): string[] {
   return [
     '-hide_banner',
     '-nostdin',
@@ -114,10 +114,10 @@ export async function fingerprintVideo(file: string, opts: FingerprintOptions = 
   if (run.aborted) throw new FingerprintError('fingerprint: stopped', true);
   if (run.timedOut)
     throw new FingerprintError(`fingerprint: ffmpeg gave no result within ${Math.round(timeoutMs / 1000)} s`);
-  if (run.code !== 0)
-    throw new FingerprintError(
-      `fingerprint: ffmpeg failed (${run.code}): ${run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500)}`,
-    );
+  if (run.code !== 0) {
+    const said = run.stderrTail.trim().split(path.resolve(file)).join('…').slice(-500);
+    throw new FingerprintError(`fingerprint: ffmpeg failed (${run.code}): ${said}`);
+  }
   if (frames.length === 0) throw new FingerprintError('fingerprint: no picture could be decoded');
   return { fps: FINGERPRINT_FPS, frames, durationSec: frames.length / FINGERPRINT_FPS };
 }

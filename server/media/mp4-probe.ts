@@ -25,7 +25,7 @@ import {
   type Localized,
   type VideoContainer,
   type VideoProbe,
-} from '../../core/video-policy.ts';
+} from '@core/video-policy.ts';
 
 export type IntegrityCode =
   'truncated' | 'trailing_data' | 'sample_outside_file' | 'sample_outside_mdat' | 'no_moov' | 'bad_box';

@@ -24,7 +24,7 @@ export interface Rung {
 }
 
 /** The ladder, smallest first. Bitrates for H.264 High at `veryfast`, with a 7 % peak allowance. */
-export const LADDER: readonly Rung[] = [
+const LADDER: readonly Rung[] = [
   { name: '360p', shortSide: 360, videoKbps: 800, audioKbps: 96 },
   { name: '720p', shortSide: 720, videoKbps: 2800, audioKbps: 128 },
   { name: '1080p', shortSide: 1080, videoKbps: 5000, audioKbps: 128 },
@@ -138,7 +138,8 @@ export function ladderArgs(
     `[0:v:0]split=${n + 1}${plan.variants.map((_, i) => `[s${i}]`).join('')}[sstrip]`,
     ...plan.variants.map((v, i) => `[s${i}]scale=${v.width}:${v.height},setsar=1,format=yuv420p[v${i}]`),
     // `tiles` frames evenly over the duration, side by side in one picture.
-    `[sstrip]fps=fps=${tiles}/${Math.max(1, Math.round(dur))},scale=${tileWidth}:${tileHeight},setsar=1,tile=${tiles}x1[strip]`,
+    `[sstrip]fps=fps=${tiles}/${Math.max(1, Math.round(dur))},` +
+      `scale=${tileWidth}:${tileHeight},setsar=1,tile=${tiles}x1[strip]`,
   ].join(';');
   const args = [...common(src), '-i', fileUrl(input), '-filter_complex', graph];
   for (let i = 0; i < n; i++) args.push('-map', `[v${i}]`);
@@ -244,7 +245,7 @@ export class RenditionError extends Error {
 }
 
 /** ffmpeg's last complaint, without the server's paths (they are nobody's business, and end up on a web page). */
-export function ffmpegComplaint(r: FfmpegRunResult, hide: string[]): string {
+function ffmpegComplaint(r: FfmpegRunResult, hide: string[]): string {
   let text = r.stderrTail;
   for (const p of hide) text = text.split(`file:${p}`).join('…').split(p).join('…');
   const lines = text

@@ -1,9 +1,10 @@
-import { entryDraftSchema } from '../../core/entry.ts';
-import { normalizePhone } from '../../core/normalize.ts';
-import type { Deps } from '../services/context.ts';
+import { normalizePhone } from '@core/normalize.ts';
+import type { NotificationKind } from '@core/notifications.ts';
+import type { Deps } from '../context.ts';
+import { decodeDraft } from '../db/json-columns.ts';
 
 export interface EntrantMessage {
-  kind: string;
+  kind: NotificationKind;
   title: { vi: string; en: string };
   body: { vi: string; en: string };
   sms: string;
@@ -37,7 +38,7 @@ export async function notifyEntrant(deps: Deps, entryId: number, msg: EntrantMes
           .select(['id', 'email', 'phone', 'locale'])
           .where('id', '=', entry.owner_user_id)
           .executeTakeFirst();
-  const author = entryDraftSchema.parse(JSON.parse(entry.draft_json)).authors[0];
+  const author = decodeDraft(entry.draft_json).authors[0];
   const out: Delivery = { notificationId: null, emailed: false, texted: false };
 
   if (owner) {
@@ -45,7 +46,7 @@ export async function notifyEntrant(deps: Deps, entryId: number, msg: EntrantMes
       const row = await deps.db
         .insertInto('notifications')
         .values({
-          user_id: Number(owner.id),
+          user_id: owner.id,
           kind: msg.kind,
           entry_id: entryId,
           payload_json: JSON.stringify({ title: msg.title, body: msg.body, ...msg.data }),
@@ -53,7 +54,7 @@ export async function notifyEntrant(deps: Deps, entryId: number, msg: EntrantMes
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      out.notificationId = Number(row.id);
+      out.notificationId = row.id;
     } catch (err) {
       deps.logger.error(
         { err: { code: (err as { code?: string }).code ?? 'unknown' }, entryId, kind: msg.kind },

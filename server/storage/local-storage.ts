@@ -174,7 +174,6 @@ export class LocalStorage implements MediaStorage {
     const dest = this.dirOf(prefix);
     const parent = path.dirname(dest);
     await fsp.mkdir(parent, { recursive: true });
-    let incoming = dir;
     const staged = path.join(parent, `${TEMP_PREFIX}${crypto.randomBytes(8).toString('hex')}`);
     try {
       await fsp.rename(dir, staged);
@@ -184,17 +183,16 @@ export class LocalStorage implements MediaStorage {
       await fsp.cp(dir, staged, { recursive: true });
       await fsp.rm(dir, { recursive: true, force: true });
     }
-    incoming = staged;
     const old = path.join(parent, `${TEMP_PREFIX}old-${crypto.randomBytes(8).toString('hex')}`);
     const hadOld = await fsp.rename(dest, old).then(
       () => true,
       (err: unknown) => (isNotFound(err) ? false : Promise.reject(err)),
     );
     try {
-      await fsp.rename(incoming, dest);
+      await fsp.rename(staged, dest);
     } catch (err) {
       if (hadOld) await fsp.rename(old, dest).catch(() => {});
-      await fsp.rm(incoming, { recursive: true, force: true });
+      await fsp.rm(staged, { recursive: true, force: true });
       throw err;
     }
     await fsyncPath(parent, 'r').catch(() => {});

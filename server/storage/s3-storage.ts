@@ -39,7 +39,9 @@ export interface S3StorageOptions {
   accessKeyId: string;
   secretAccessKey: string;
   forcePathStyle: boolean;
-  /** Size of each part of a multipart upload; files up to this size go up in one request. Default 16 MiB, at least 8. */
+  /**
+   * Size of each part of a multipart upload; files up to this size go up in one request. Default 16 MiB, at least 8.
+   */
   partSize?: number;
   /** Parts in flight at once. Default 4. */
   queueSize?: number;
@@ -71,7 +73,7 @@ export class S3Storage implements MediaStorage {
       credentials: { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey },
       // Flexible checksums (CRC32 trailers in aws-chunked bodies) only when an operation requires them: many
       // S3-compatible servers do not speak that encoding yet. Integrity is checked end to end by SHA-256 instead
-      // (server/services/move-upload-to-storage.ts).
+      // (server/services/media/move-upload-to-storage.ts).
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       maxAttempts: 4,

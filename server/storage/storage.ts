@@ -2,8 +2,9 @@
  * Media storage: one interface, two engines. `local` keeps objects as files under one directory (the embedded
  * default); `s3` keeps them in an S3-compatible bucket (MinIO, Ceph, any cloud's). `server/deps.ts` picks the engine.
  *
- * Keys are ours, never built from a client's file name: `contests/<contestId>/entries/<entryId>/original/<uploadId>.mp4`
- * and the like. Every key is checked by `checkKey` before it touches a disk or a bucket.
+ * Keys are ours, never built from a client's file name:
+ * `contests/<contestId>/entries/<entryId>/original/<uploadId>.mp4` and the like. Every key is checked by `checkKey`
+ * before it touches a disk or a bucket.
  */
 import type { Readable } from 'node:stream';
 
@@ -36,7 +37,9 @@ export interface MediaStorage {
   put(key: string, fromFile: string, opts: PutOptions): Promise<void>;
   /** Stores a stream under `key` (derived media written as it is produced). */
   putStream(key: string, body: Readable, opts: PutOptions): Promise<void>;
-  /** The object, or part of it; null when there is none. A range that starts past the end throws `RangeNotSatisfiable`. */
+  /**
+   * The object, or part of it; null when there is none. A range that starts past the end throws `RangeNotSatisfiable`.
+   */
   get(key: string, range?: ByteRange): Promise<StoredObject | null>;
   head(key: string): Promise<{ size: number } | null>;
   /** Removes the object; no error when there is none. */
@@ -78,7 +81,9 @@ export const MAX_SIGNED_URL_SECONDS = 6 * 3600;
 // Upload ids are base64url, so a segment may start with "-"; never with "." (temporary files, "..").
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 
-/** Throws unless `key` is one of ours: "/"-separated segments of letters, digits, ".", "_", "-", none starting with ".". */
+/**
+ * Throws unless `key` is one of ours: "/"-separated segments of letters, digits, ".", "_", "-", none starting with ".".
+ */
 export function checkKey(key: string): string {
   const parts = key.split('/');
   if (key.length > 512 || parts.length > 12 || !parts.every((p) => SEGMENT.test(p)))
@@ -140,6 +145,7 @@ export function attachmentDisposition(filename: string): string {
   const clean =
     filename
       .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- the control characters (C0 and DEL) are what this takes out
       .replace(/[\u0000-\u001f\u007f"\\/]/g, '_')
       .slice(0, 200) || 'video';
   const ascii = clean
@@ -147,5 +153,7 @@ export function attachmentDisposition(filename: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
     .replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+  // RFC 5987: encodeURIComponent leaves ' ( ) * as they are, which the extended form must escape.
+  const utf8 = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { EVENTS, Server as TusServer } from '@tus/server';
 import { FileStore } from '@tus/file-store';
-import { AppError, errorMessage, type Lang } from '../../core/errors.ts';
+import { AppError, errorMessage, type Lang } from '@core/errors.ts';
 import { randomToken } from '../security/tokens.ts';
-import type { Actor, Deps } from '../services/context.ts';
-import { registerUpload } from '../services/begin-upload.ts';
-import { finishUpload } from '../services/finish-upload.ts';
-import { cancelUpload } from '../services/cancel-upload.ts';
+import type { Actor, Deps } from '../context.ts';
+import { registerUpload } from '../services/uploads/begin-upload.ts';
+import { finishUpload } from '../services/uploads/finish-upload.ts';
+import { cancelUpload } from '../services/uploads/cancel-upload.ts';
 
 export const TUS_PATH = '/api/uploads';
 const UPLOAD_URL = /^\/api\/uploads\/([A-Za-z0-9_-]{16,64})$/;

@@ -13,7 +13,6 @@ import path from 'node:path';
 import type { Browser, CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '../../server/jobs/worker.ts';
-import { uploadPath } from '../../server/services/check-upload.ts';
 import { ensureWebBuilt } from '../../server/web-build.ts';
 import { unitId } from '../helpers/entries.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -21,6 +20,7 @@ import { checkVideoFile } from '../../server/media/check-video-file.ts';
 import type { ContestView } from '../../web/src/api/types.ts';
 import { makeTestVideos, TEST_VIDEO_NAMES, type TestVideos } from '../helpers/videos.ts';
 import { dialogOpened, launchBrowser, logInAs, pageFactory, text } from './browser.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 
 let t: TestApp;
 let runner: Worker | null = null;

@@ -11,14 +11,15 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { probeVideoFile } from '../../server/media/mp4-probe.ts';
-import { uploadPath } from '../../server/services/check-upload.ts';
-import { enqueueRenditions, makeRenditions } from '../../server/services/make-renditions.ts';
-import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
+import { makeRenditions } from '../../server/services/media/make-renditions.ts';
+import { saveEntryDraft } from '../../server/services/entries/save-entry-draft.ts';
 import { ensureWebBuilt } from '../../server/web-build.ts';
 import { completeDraft } from '../helpers/entries.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
 import { launchBrowser, logInAs, pageFactory, playUntilMoving } from './browser.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
+import { enqueueRenditions } from '../../server/services/media/pipeline.ts';
 
 let t: TestApp;
 let browser: Browser;

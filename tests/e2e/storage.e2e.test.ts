@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { uploadPath } from '../../server/services/check-upload.ts';
-import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
+import { saveEntryDraft } from '../../server/services/entries/save-entry-draft.ts';
 import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { makeUser } from '../helpers/test-app.ts';
 import { e2eApp, logInAs, text } from './browser.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 
 const suite = e2eApp();
 const { newPage } = suite;

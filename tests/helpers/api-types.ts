@@ -3,8 +3,8 @@
  * serializes with, and the error body.
  */
 import type { z } from 'zod';
-import type * as api from '../../core/api.ts';
-import type { EntryDraft } from '../../core/entry.ts';
+import type * as api from '@core/api.ts';
+import type { EntryDraft } from '@core/entry.ts';
 
 export type ContestView = z.infer<typeof api.contestViewSchema>;
 export type ContestSummary = z.infer<typeof api.contestSummarySchema>;

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
-import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
-import { submitEntry } from '../../server/services/submit-entry.ts';
-import type { EntryDraft } from '../../core/entry.ts';
+import { saveEntryDraft } from '../../server/services/entries/save-entry-draft.ts';
+import { submitEntry } from '../../server/services/entries/submit-entry.ts';
+import type { EntryDraft } from '@core/entry.ts';
 import type { TestApp } from './test-app.ts';
 
 /** A complete draft that the rules accept, for a unit or a person. */
@@ -95,35 +95,38 @@ export async function approvedEntry(
   const uploadId = await attachAcceptedFile(t, id);
   await submitEntry(t.deps, actor, id);
   await t.deps.db.updateTable('entries').set({ review_status: 'approved' }).where('id', '=', id).execute();
-  if (opts.ready ?? true) {
-    const { contest_id } = await t.deps.db
-      .selectFrom('entries')
-      .select('contest_id')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    const prefix = `contests/${contest_id}/entries/${id}/renditions/${uploadId}/`;
-    const put = (key: string, body: Buffer | string) =>
-      t.deps.storage.putStream(`${prefix}${key}`, Readable.from([Buffer.from(body)]), {
-        contentType: 'application/octet-stream',
-      });
-    await put('master.m3u8', '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360\n360p/index.m3u8\n');
-    await put('360p/index.m3u8', '#EXTM3U\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:6.0,\nseg_00000.ts\n#EXT-X-ENDLIST\n');
-    await put('360p/seg_00000.ts', Buffer.alloc(188 * 4, 0x47));
-    await put('poster.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
-    const at = new Date().toISOString();
-    await t.deps.db
-      .insertInto('renditions')
-      .values({
-        upload_id: uploadId,
-        status: 'done',
-        percent: 100,
-        error: null,
-        variants_json: '[]',
-        storage_prefix: prefix,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-  }
+  if (opts.ready ?? true) await storeStandInRenditions(t, id, uploadId);
   return id;
+}
+
+/** Stand-in renditions of an upload, stored and recorded as the renditions job would: master playlist, one segment, a poster. */
+export async function storeStandInRenditions(t: TestApp, entryId: number, uploadId: string): Promise<void> {
+  const { contest_id } = await t.deps.db
+    .selectFrom('entries')
+    .select('contest_id')
+    .where('id', '=', entryId)
+    .executeTakeFirstOrThrow();
+  const prefix = `contests/${contest_id}/entries/${entryId}/renditions/${uploadId}/`;
+  const put = (key: string, body: Buffer | string) =>
+    t.deps.storage.putStream(`${prefix}${key}`, Readable.from([Buffer.from(body)]), {
+      contentType: 'application/octet-stream',
+    });
+  await put('master.m3u8', '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360\n360p/index.m3u8\n');
+  await put('360p/index.m3u8', '#EXTM3U\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:6.0,\nseg_00000.ts\n#EXT-X-ENDLIST\n');
+  await put('360p/seg_00000.ts', Buffer.alloc(188 * 4, 0x47));
+  await put('poster.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+  const at = new Date().toISOString();
+  await t.deps.db
+    .insertInto('renditions')
+    .values({
+      upload_id: uploadId,
+      status: 'done',
+      percent: 100,
+      error: null,
+      variants_json: '[]',
+      storage_prefix: prefix,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
 }

@@ -2,10 +2,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { expect } from 'vitest';
-import { parseFlagRanges } from '../../core/originality-ranges.ts';
-import { uploadPath } from '../../server/services/check-upload.ts';
+import { decodeRanges } from '../../server/db/json-columns.ts';
 import { completeDraft } from './entries.ts';
 import { loggedInClient, type TestApp } from './test-app.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 
 export interface Owner {
   id: number;
@@ -60,6 +60,6 @@ export async function flagsOf(t: TestApp, uploadId: string) {
     other: r.other_upload_id,
     reference: r.reference_id === null ? null : Number(r.reference_id),
     score: Number(r.score),
-    ranges: parseFlagRanges(r.ranges_json),
+    ranges: decodeRanges(r.ranges_json),
   }));
 }

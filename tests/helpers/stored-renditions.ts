@@ -1,5 +1,5 @@
-import { storedRenditionsPrefix } from '../../server/services/make-renditions.ts';
-import type { Deps } from '../../server/services/context.ts';
+import { storedRenditionsPrefix } from '../../server/services/media/make-renditions.ts';
+import type { Deps } from '../../server/context.ts';
 import { LocalStorage } from '../../server/storage/local-storage.ts';
 
 /** The directory holding an upload's stored renditions, on local storage. */

@@ -4,12 +4,12 @@ import { loadConfig } from '../../server/config.ts';
 import { createDeps } from '../../server/deps.ts';
 import { buildApp, type AppOptions } from '../../server/http/app.ts';
 import type { Mailer, Mail } from '../../server/mail/mailer.ts';
-import type { Deps } from '../../server/services/context.ts';
-import { ensureFirstAdmin } from '../../server/services/ensure-first-admin.ts';
-import { loadDemoContest } from '../../server/services/load-demo-contest.ts';
-import { registerAccount } from '../../server/services/register-account.ts';
-import { grantContestRole } from '../../server/services/grant-contest-role.ts';
-import type { ContestRole } from '../../core/roles.ts';
+import type { Deps } from '../../server/context.ts';
+import { ensureFirstAdmin } from '../../server/services/accounts/ensure-first-admin.ts';
+import { loadDemoContest } from '../../server/services/contests/load-demo-contest.ts';
+import { registerAccount } from '../../server/services/accounts/register-account.ts';
+import { grantContestRole } from '../../server/services/units/grant-contest-role.ts';
+import type { ContestRole } from '@core/roles.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 export interface TestApp {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS, CONTEST_ROLES } from '../../core/roles.ts';
+import { ACTIONS, CONTEST_ROLES } from '@core/roles.ts';
 import type { ErrorBody, ValidationIssue } from '../helpers/api-types.ts';
 import { dialectUnderTest } from '../helpers/test-db.ts';
 import { Client, loggedInClient, startTestApp, type TestApp } from '../helpers/test-app.ts';

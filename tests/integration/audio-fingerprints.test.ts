@@ -12,11 +12,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIO_FORMAT, decodeAudioFingerprint } from '../../core/audio-fingerprint.ts';
-import { addReferenceClip, fingerprintUpload, requeueFingerprints } from '../../server/services/originality.ts';
+import { AUDIO_FORMAT, decodeAudioFingerprint } from '@core/audio-fingerprint.ts';
 import { acceptedUpload, flagsOf, type Owner } from '../helpers/originality.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
+import { requeueFingerprints } from '../../server/services/media/pipeline.ts';
+import { addReferenceClip } from '../../server/services/media/add-reference-clip.ts';
+import { fingerprintUpload } from '../../server/services/media/fingerprint-upload.ts';
 
 let t: TestApp;
 let dir: string;

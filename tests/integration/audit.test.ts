@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditLog } from '../../server/services/verify-audit-log.ts';
+import { verifyAuditLog } from '../../server/services/audit/verify-audit-log.ts';
 import { type Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { DEMO_COMMUNES, DEMO_DISTRICT_OFFICES } from '../../server/demo/vinh-linh-2024.ts';
-import { loadDemoContest } from '../../server/services/load-demo-contest.ts';
+import { loadDemoContest } from '../../server/services/contests/load-demo-contest.ts';
 import type { AuditRecordView, ContestSummary, ContestView, ValidationErrorBody } from '../helpers/api-types.ts';
 
 let t: TestApp;

@@ -9,11 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkUpload, uploadPath } from '../../server/services/check-upload.ts';
-import { addReferenceClip, fingerprintUpload } from '../../server/services/originality.ts';
+import { checkUpload } from '../../server/services/uploads/check-upload.ts';
 import * as originality from '../helpers/originality.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
+import { addReferenceClip } from '../../server/services/media/add-reference-clip.ts';
+import { fingerprintUpload } from '../../server/services/media/fingerprint-upload.ts';
 
 let t: TestApp;
 let dir: string;

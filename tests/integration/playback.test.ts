@@ -11,11 +11,11 @@ import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '../../server/jobs/worker.ts';
 import { storedRenditionsDir } from '../helpers/stored-renditions.ts';
-import { uploadPath } from '../../server/services/check-upload.ts';
 import { completeDraft } from '../helpers/entries.ts';
 import { logInOverHttp, type Session } from '../helpers/http-session.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { makeTestVideos, type TestVideos } from '../helpers/videos.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 
 let t: TestApp;
 let base: string;

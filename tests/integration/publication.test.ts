@@ -8,9 +8,9 @@ import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { galleryPageSchema, publicEntrySchema } from '../../core/api.ts';
-import { loadContest } from '../../server/services/load-contest.ts';
-import { updateContest } from '../../server/services/update-contest.ts';
+import { galleryPageSchema, publicEntrySchema } from '@core/api.ts';
+import { loadContest } from '../../server/services/contests/load-contest.ts';
+import { updateContest } from '../../server/services/contests/update-contest.ts';
 import { approvedEntry } from '../helpers/entries.ts';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 

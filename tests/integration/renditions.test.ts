@@ -11,17 +11,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker } from '../../server/jobs/worker.ts';
 import { probeVideoFile } from '../../server/media/mp4-probe.ts';
-import { checkUpload, uploadPath } from '../../server/services/check-upload.ts';
-import {
-  enqueueRenditions,
-  getRenditionStatus,
-  makeRenditions,
-  renditionsWorkDir,
-} from '../../server/services/make-renditions.ts';
+import { checkUpload } from '../../server/services/uploads/check-upload.ts';
+import { makeRenditions, renditionsWorkDir } from '../../server/services/media/make-renditions.ts';
 import { storedRenditionsDir } from '../helpers/stored-renditions.ts';
 import { completeDraft } from '../helpers/entries.ts';
 import { loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { makeTestVideos, pseudoRandomBytes, runFfmpeg, type TestVideos } from '../helpers/videos.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
+import { enqueueRenditions } from '../../server/services/media/pipeline.ts';
+import { getRenditionStatus } from '../../server/services/media/get-entry-renditions.ts';
 
 let t: TestApp;
 let videos: TestVideos;

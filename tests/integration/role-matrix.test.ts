@@ -4,29 +4,28 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { addRosterMember } from '../../server/services/add-roster-member.ts';
-import { grantContestRole } from '../../server/services/grant-contest-role.ts';
-import { requestPasswordReset } from '../../server/services/request-password-reset.ts';
-import { saveUnit } from '../../server/services/save-unit.ts';
-import { createContest } from '../../server/services/create-contest.ts';
+import { addRosterMember } from '../../server/services/units/add-roster-member.ts';
+import { grantContestRole } from '../../server/services/units/grant-contest-role.ts';
+import { requestPasswordReset } from '../../server/services/accounts/request-password-reset.ts';
+import { saveUnit } from '../../server/services/units/save-unit.ts';
+import { createContest } from '../../server/services/contests/create-contest.ts';
 import { demoContest } from '../../server/demo/vinh-linh-2024.ts';
-import type { ContestRole } from '../../core/roles.ts';
-import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
-import { saveEntrySubtitles } from '../../server/services/save-entry-subtitles.ts';
-import { submitEntry } from '../../server/services/submit-entry.ts';
-import { updateContest } from '../../server/services/update-contest.ts';
-import { loadContest } from '../../server/services/load-contest.ts';
+import type { ContestRole } from '@core/roles.ts';
+import { saveEntryDraft } from '../../server/services/entries/save-entry-draft.ts';
+import { saveEntrySubtitles } from '../../server/services/media/save-entry-subtitles.ts';
+import { submitEntry } from '../../server/services/entries/submit-entry.ts';
+import { updateContest } from '../../server/services/contests/update-contest.ts';
+import { loadContest } from '../../server/services/contests/load-contest.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { uploadPath } from '../../server/services/check-upload.ts';
-import { renditionsDir } from '../../server/services/make-renditions.ts';
-import { approvedEntry, attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
-import { publishEntries } from '../../server/services/publish-entries.ts';
-import { recordReview } from '../../server/services/record-review.ts';
-import { reportEntry } from '../../server/services/report-entry.ts';
-import { reviewInputSchema } from '../../core/review.ts';
-import { saveNewsPost } from '../../server/services/save-news-post.ts';
+import { approvedEntry, attachAcceptedFile, completeDraft, storeStandInRenditions } from '../helpers/entries.ts';
+import { publishEntries } from '../../server/services/publication/publish-entries.ts';
+import { recordReview } from '../../server/services/reviews/record-review.ts';
+import { reportEntry } from '../../server/services/publication/report-entry.ts';
+import { reviewInputSchema } from '@core/review.ts';
+import { saveNewsPost } from '../../server/services/publication/save-news-post.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
 const CONTEST_ROLE_CALLERS: ContestRole[] = [
@@ -101,10 +100,7 @@ async function entrantMedia(): Promise<number> {
   const uploadId = await attachAcceptedFile(t, id);
   fs.mkdirSync(path.dirname(uploadPath(t.deps, uploadId)), { recursive: true });
   fs.writeFileSync(uploadPath(t.deps, uploadId), Buffer.alloc(2048, 7));
-  const dir = renditionsDir(t.deps, uploadId);
-  fs.mkdirSync(path.join(dir, '360p'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'master.m3u8'), '#EXTM3U\n');
-  fs.writeFileSync(path.join(dir, '360p', 'seg_00000.ts'), Buffer.alloc(188 * 4, 0x47));
+  await storeStandInRenditions(t, id, uploadId);
   return id;
 }
 
@@ -186,7 +182,7 @@ async function notificationOf(caller: Caller): Promise<number> {
     .insertInto('notifications')
     .values({
       user_id: Number(user.id),
-      kind: 'test',
+      kind: 'published',
       entry_id: null,
       payload_json: JSON.stringify({ title: { vi: 'Thử', en: 'Test' }, body: { vi: 'Thử', en: 'Test' } }),
       created_at: new Date().toISOString(),

@@ -6,15 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uploadPath } from '../../server/services/check-upload.ts';
-import { createContest } from '../../server/services/create-contest.ts';
-import { legacyRenditionsPrefix, renditionsWorkDir } from '../../server/services/make-renditions.ts';
-import { saveEntryDraft } from '../../server/services/save-entry-draft.ts';
-import { submitEntry } from '../../server/services/submit-entry.ts';
+import { createContest } from '../../server/services/contests/create-contest.ts';
+import { renditionsWorkDir } from '../../server/services/media/make-renditions.ts';
+import { saveEntryDraft } from '../../server/services/entries/save-entry-draft.ts';
+import { submitEntry } from '../../server/services/entries/submit-entry.ts';
 import { type LocalStorage } from '../../server/storage/local-storage.ts';
 import { demoContest } from '../../server/demo/vinh-linh-2024.ts';
 import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { type Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 
 let t: TestApp;
 let storage: LocalStorage;
@@ -116,10 +116,9 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('deleting an entry', () => {
-  it('lets the entrant delete a draft with every byte: stored objects, tus files, work, legacy folders', async () => {
+  it('lets the entrant delete a draft with every byte of it: stored objects, tus files and work directories', async () => {
     const { entryId, uploadId, contest } = await entryWithMedia(users.entrant);
     writeLocal(path.join(renditionsWorkDir(t.deps, uploadId), 'master.m3u8'), 10);
-    await put(`${legacyRenditionsPrefix(uploadId)}master.m3u8`, 10);
     // Another entry's media stays.
     const keep = await entryWithMedia(users.entrant);
     expect(await storage.usage(`contests/${contest}/entries/${entryId}/`)).toBe(2700);
@@ -130,7 +129,6 @@ describe('deleting an entry', () => {
     expect(fs.existsSync(uploadPath(t.deps, uploadId))).toBe(false);
     expect(fs.existsSync(`${uploadPath(t.deps, uploadId)}.json`)).toBe(false);
     expect(fs.existsSync(renditionsWorkDir(t.deps, uploadId))).toBe(false);
-    expect(await storage.usage(legacyRenditionsPrefix(uploadId))).toBe(0);
     expect(await t.deps.db.selectFrom('uploads').select('id').where('id', '=', uploadId).execute()).toEqual([]);
     expect(
       await t.deps.db.selectFrom('renditions').select('upload_id').where('upload_id', '=', uploadId).execute(),

@@ -10,15 +10,15 @@ import type { AddressInfo } from 'node:net';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '../../server/jobs/worker.ts';
-import { uploadPath } from '../../server/services/check-upload.ts';
-import { storedSha256, withOriginalFile } from '../../server/services/move-upload-to-storage.ts';
-import { renditionsWorkDir } from '../../server/services/make-renditions.ts';
+import { storedSha256 } from '../../server/services/media/move-upload-to-storage.ts';
+import { renditionsWorkDir } from '../../server/services/media/make-renditions.ts';
 import type { MediaStorage } from '../../server/storage/storage.ts';
 import type { Receipt, RenditionStatus } from '../helpers/api-types.ts';
 import { completeDraft, unitId } from '../helpers/entries.ts';
 import { startS3rver, type TestS3 } from '../helpers/s3rver.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { makeTestVideos, type TestVideos } from '../helpers/videos.ts';
+import { uploadPath, withOriginalFile } from '../../server/services/uploads/upload-files.ts';
 
 let s3: TestS3;
 let t: TestApp;

@@ -4,9 +4,9 @@
  * deletes it; intake staff may change tracks at any time (audited); everyone else is refused as for other entry media.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUBTITLE_MAX_BYTES } from '../../core/subtitle-languages.ts';
-import type { Deps } from '../../server/services/context.ts';
-import { saveEntrySubtitles, subtitleKey } from '../../server/services/save-entry-subtitles.ts';
+import { SUBTITLE_MAX_BYTES } from '@core/subtitle-languages.ts';
+import type { Deps } from '../../server/context.ts';
+import { saveEntrySubtitles, subtitleKey } from '../../server/services/media/save-entry-subtitles.ts';
 import type { MediaStorage } from '../../server/storage/storage.ts';
 import type { ContestView, EntryView, ErrorBody, SubtitleList } from '../helpers/api-types.ts';
 import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../core/account.ts';
+import type { SessionInfo } from '@core/account.ts';
 import type { ContestRoleView, UnitView } from '../helpers/api-types.ts';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 

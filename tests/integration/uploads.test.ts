@@ -8,12 +8,13 @@ import type { AddressInfo } from 'node:net';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '../../server/jobs/worker.ts';
-import { checkUpload, uploadPath } from '../../server/services/check-upload.ts';
+import { checkUpload } from '../../server/services/uploads/check-upload.ts';
 import type { EntryView, ErrorBody, Receipt } from '../helpers/api-types.ts';
 import { completeDraft, unitId } from '../helpers/entries.ts';
 import { logInOverHttp, type Session } from '../helpers/http-session.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { makeTestVideos, type TestVideos } from '../helpers/videos.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 
 let t: TestApp;
 let base: string;

@@ -9,14 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultEntryRules } from '../../core/contest.ts';
-import type { VideoRule } from '../../core/video-policy.ts';
+import { defaultEntryRules } from '@core/contest.ts';
+import type { VideoRule } from '@core/video-policy.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createDeps } from '../../server/deps.ts';
 import { checkVideoFile } from '../../server/media/check-video-file.ts';
 import { PROBE_LIMITS, probeVideoFile, rotationFromMatrix, type IntegrityCode } from '../../server/media/mp4-probe.ts';
-import { ensureFirstAdmin } from '../../server/services/ensure-first-admin.ts';
-import { loadDemoContest } from '../../server/services/load-demo-contest.ts';
+import { ensureFirstAdmin } from '../../server/services/accounts/ensure-first-admin.ts';
+import { loadDemoContest } from '../../server/services/contests/load-demo-contest.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db.ts';
 import {
   makeTestVideos,

@@ -142,22 +142,17 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
 
   // Append-only, enforced by the database itself.
   if (dialect === 'sqlite') {
-    await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
-      db,
-    );
-    await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
-      db,
-    );
+    await sql`create trigger audit_log_no_update before update on audit_log
+      begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+    await sql`create trigger audit_log_no_delete before delete on audit_log
+      begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
   } else {
-    await sql`create function audit_log_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit_log is append-only'; end $$`.execute(
-      db,
-    );
-    await sql`create trigger audit_log_no_change before update or delete on audit_log for each row execute function audit_log_append_only()`.execute(
-      db,
-    );
-    await sql`create trigger audit_log_no_truncate before truncate on audit_log for each statement execute function audit_log_append_only()`.execute(
-      db,
-    );
+    await sql`create function audit_log_append_only() returns trigger language plpgsql
+      as $$ begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+    await sql`create trigger audit_log_no_change before update or delete on audit_log
+      for each row execute function audit_log_append_only()`.execute(db);
+    await sql`create trigger audit_log_no_truncate before truncate on audit_log
+      for each statement execute function audit_log_append_only()`.execute(db);
   }
 
   await db.schema

@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { types, type DialectName } from '../dialect.ts';
 
 /**
- * The streaming renditions of an accepted upload (server/services/make-renditions.ts): one row per upload, with the
- * state and percent the entrant and staff see while the job runs.
+ * The streaming renditions of an accepted upload (server/services/media/make-renditions.ts): one row per upload, with
+ * the state and percent the entrant and staff see while the job runs.
  */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const t = types(dialect);

@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { idColumnSql, types, type DialectName } from '../dialect.ts';
 
 /**
- * R9 originality screening (server/services/originality.ts): the perceptual fingerprint of each accepted upload, the
- * organizers' reference library per contest, and the flags raised for reviewers when two of them match.
+ * R9 originality screening (server/services/media/fingerprint-upload.ts): the perceptual fingerprint of each accepted
+ * upload, the organizers' reference library per contest, and the flags raised for reviewers when two of them match.
  * Frame hashes are stored as hex text (16 digits per sample) so that both databases read them the same way.
  */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {

@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { types, type DialectName } from '../dialect.ts';
 
 /**
- * Subtitle tracks of an entry (server/services/save-entry-subtitles.ts): one row per entry and language, pointing at
- * the cleaned WebVTT file in the media storage. The language list lives in core/subtitle-languages.ts, so the column
+ * Subtitle tracks of an entry (server/services/media/save-entry-subtitles.ts): one row per entry and language, pointing
+ * at the cleaned WebVTT file in the media storage. The language list lives in core/subtitle-languages.ts, so the column
  * is only held to the shape of a short BCP-47 tag here.
  */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { idColumnSql, types, type DialectName } from '../dialect.ts';
 
 /**
- * Review of submitted entries (core/review.ts, server/services/record-review.ts) and in-app notifications
+ * Review of submitted entries (core/review.ts, server/services/reviews/record-review.ts) and in-app notifications
  * (server/notify/).
  *
  * - `contests.reviews_required`: 1 or 2 reviewers must agree.

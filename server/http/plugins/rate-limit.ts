@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppError } from '../../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
 
 /** A per-key limiter that throws the user-facing "wait N seconds" error. */
 export function limiter(points: number, durationSec: number) {

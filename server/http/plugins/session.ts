@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ANONYMOUS, type Deps } from '../../services/context.ts';
-import { resolveSession } from '../../services/resolve-session.ts';
+import { ANONYMOUS, type Deps } from '../../context.ts';
+import { resolveSession } from '../../services/accounts/resolve-session.ts';
 import { randomToken } from '../../security/tokens.ts';
 import { ANON_CSRF_COOKIE, langOf, SESSION_COOKIE } from '../request-context.ts';
 
@@ -25,7 +25,7 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
     if (token) {
       const s = await resolveSession(deps, token);
       if (s) {
-        req.actor = { userId: Number(s.user.id), isSiteAdmin: s.user.is_site_admin, ip: req.ip };
+        req.actor = { userId: s.user.id, isSiteAdmin: s.user.is_site_admin, ip: req.ip };
         req.sessionToken = token;
         req.expectedCsrf = s.csrfToken;
         return;

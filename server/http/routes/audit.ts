@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditRecordViewSchema, errorBodySchema } from '../../../core/api.ts';
-import type { Deps } from '../../services/context.ts';
-import { listAuditLog } from '../../services/list-audit-log.ts';
+import { auditRecordViewSchema, errorBodySchema } from '@core/api.ts';
+import type { Deps } from '../../context.ts';
+import { listAuditLog } from '../../services/audit/list-audit-log.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };

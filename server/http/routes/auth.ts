@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { loginSchema, registerSchema, sessionInfoSchema, userSchema, localeSchema } from '../../../core/account.ts';
-import { errorBodySchema, okSchema } from '../../../core/api.ts';
-import { AppError } from '../../../core/errors.ts';
-import { normalizeEmail, normalizePhone } from '../../../core/normalize.ts';
-import type { Deps } from '../../services/context.ts';
-import { changePassword } from '../../services/change-password.ts';
-import { listMemberships } from '../../services/list-memberships.ts';
-import { logIn } from '../../services/log-in.ts';
-import { logOut } from '../../services/log-out.ts';
-import { registerAccount } from '../../services/register-account.ts';
-import { requestPasswordReset } from '../../services/request-password-reset.ts';
-import { resetPassword } from '../../services/reset-password.ts';
-import { updateAccount } from '../../services/update-account.ts';
-import { toUser } from '../../services/present-user.ts';
+import { loginSchema, registerSchema, sessionInfoSchema, userSchema, localeSchema } from '@core/account.ts';
+import { errorBodySchema, okSchema } from '@core/api.ts';
+import { AppError } from '@core/errors.ts';
+import { normalizeEmail, normalizePhone } from '@core/normalize.ts';
+import type { Deps } from '../../context.ts';
+import { changePassword } from '../../services/accounts/change-password.ts';
+import { getSessionInfo } from '../../services/accounts/get-session-info.ts';
+import { logIn } from '../../services/accounts/log-in.ts';
+import { logOut } from '../../services/accounts/log-out.ts';
+import { registerAccount } from '../../services/accounts/register-account.ts';
+import { requestPasswordReset } from '../../services/accounts/request-password-reset.ts';
+import { resetPassword } from '../../services/accounts/reset-password.ts';
+import { updateAccount } from '../../services/accounts/update-account.ts';
 import { limiter } from '../plugins/rate-limit.ts';
 import { setSessionCookie } from '../plugins/session.ts';
 import { SESSION_COOKIE } from '../request-context.ts';
@@ -28,12 +27,6 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
   const loginByIdentifier = limiter(deps.config.loginRatePerMinute, 60);
   const registerByIp = limiter(Math.max(5, Math.ceil(deps.config.loginRatePerMinute / 2)), 3600);
   const resetByIp = limiter(deps.config.resetRatePerHour, 3600);
-
-  async function sessionInfo(userId: number | null, csrfToken: string) {
-    if (userId === null) return { user: null, memberships: [], csrfToken };
-    const user = await deps.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-    return { user: toUser(user), memberships: await listMemberships(deps, userId), csrfToken };
-  }
 
   r.get(
     '/api/auth/session',
@@ -51,7 +44,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: sessionInfoSchema, ...errors },
       },
     },
-    async (req) => sessionInfo(req.actor.userId, req.expectedCsrf!),
+    async (req) => getSessionInfo(deps, req.actor.userId, req.expectedCsrf!),
   );
 
   r.post(
@@ -104,7 +97,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
       await loginByIdentifier(id.includes('@') ? normalizeEmail(id) : (normalizePhone(id) ?? id.trim()));
       const s = await logIn(deps, req.body);
       setSessionCookie(reply, deps, s.token, s.expiresAt);
-      return sessionInfo(s.userId, s.csrfToken);
+      return getSessionInfo(deps, s.userId, s.csrfToken);
     },
   );
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { contestSummarySchema, contestViewSchema, errorBodySchema, okSchema } from '../../../core/api.ts';
-import { contestCreateSchema, contestSettingsSchema, unitCategorySchema } from '../../../core/contest.ts';
-import { phaseListSchema } from '../../../core/phases.ts';
-import type { Deps } from '../../services/context.ts';
-import { createContest } from '../../services/create-contest.ts';
-import { getContest } from '../../services/get-contest.ts';
-import { listContests } from '../../services/list-contests.ts';
-import { updateContest } from '../../services/update-contest.ts';
+import { contestSummarySchema, contestViewSchema, errorBodySchema, okSchema } from '@core/api.ts';
+import { contestCreateSchema, contestSettingsSchema, unitCategorySchema } from '@core/contest.ts';
+import { phaseListSchema } from '@core/phases.ts';
+import type { Deps } from '../../context.ts';
+import { createContest } from '../../services/contests/create-contest.ts';
+import { getContest } from '../../services/contests/get-contest.ts';
+import { listContests } from '../../services/contests/list-contests.ts';
+import { updateContest } from '../../services/contests/update-contest.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };

@@ -9,19 +9,19 @@ import {
   myEntrySchema,
   okSchema,
   receiptSchema,
-} from '../../../core/api.ts';
-import { entryDraftSchema } from '../../../core/entry.ts';
-import type { Deps } from '../../services/context.ts';
-import { exportEntriesXlsx } from '../../services/export-entries-xlsx.ts';
-import { getCompliance } from '../../services/get-compliance.ts';
-import { getEntry } from '../../services/get-entry.ts';
-import { getReceipt } from '../../services/get-receipt.ts';
-import { listContestEntries } from '../../services/list-contest-entries.ts';
-import { listMyEntries } from '../../services/list-my-entries.ts';
-import { saveEntryDraft } from '../../services/save-entry-draft.ts';
-import { submitEntry } from '../../services/submit-entry.ts';
-import { withdrawEntry } from '../../services/withdraw-entry.ts';
-import { deleteEntry } from '../../services/delete-entry.ts';
+} from '@core/api.ts';
+import { entryDraftSchema } from '@core/entry.ts';
+import type { Deps } from '../../context.ts';
+import { exportEntriesXlsx } from '../../services/entries/export-entries-xlsx.ts';
+import { getCompliance } from '../../services/entries/get-compliance.ts';
+import { getEntry } from '../../services/entries/get-entry.ts';
+import { getReceipt } from '../../services/entries/get-receipt.ts';
+import { listContestEntries } from '../../services/entries/list-contest-entries.ts';
+import { listMyEntries } from '../../services/entries/list-my-entries.ts';
+import { saveEntryDraft } from '../../services/entries/save-entry-draft.ts';
+import { submitEntry } from '../../services/entries/submit-entry.ts';
+import { withdrawEntry } from '../../services/entries/withdraw-entry.ts';
+import { deleteEntry } from '../../services/entries/delete-entry.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Deps } from '../../services/context.ts';
+import type { Deps } from '../../context.ts';
+import { checkHealth } from '../../services/system/check-health.ts';
 import { operationDoc } from '../openapi.ts';
 
 export function healthRoutes(app: FastifyInstance, deps: Deps): void {
@@ -26,13 +26,9 @@ export function healthRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (_req, reply) => {
-      const time = deps.clock().toISOString();
-      try {
-        await sql`select 1`.execute(deps.db);
-        return { status: 'ok' as const, database: deps.dialect, time };
-      } catch {
-        return reply.code(503).send({ status: 'error' as const, database: deps.dialect, time });
-      }
+      const { ok, database, time } = await checkHealth(deps);
+      if (ok) return { status: 'ok' as const, database, time };
+      return reply.code(503).send({ status: 'error' as const, database, time });
     },
   );
 }

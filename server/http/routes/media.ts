@@ -1,16 +1,12 @@
 import { z } from 'zod';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, renditionStatusSchema } from '../../../core/api.ts';
-import type { Deps } from '../../services/context.ts';
-import {
-  getEntryRenditions,
-  openEntryMedia,
-  openEntryOriginal,
-  type MediaResponse,
-} from '../../services/serve-entry-media.ts';
+import { errorBodySchema, renditionStatusSchema } from '@core/api.ts';
+import type { Deps } from '../../context.ts';
+import { openEntryMedia, openEntryOriginal, type MediaResponse } from '../../services/media/serve-entry-media.ts';
 import type { StoredObject } from '../../storage/storage.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError } from '@core/errors.ts';
+import { getEntryRenditions } from '../../services/media/get-entry-renditions.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };

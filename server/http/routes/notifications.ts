@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, notificationListSchema, okSchema } from '../../../core/api.ts';
-import type { Deps } from '../../services/context.ts';
-import { listMyNotifications } from '../../services/list-my-notifications.ts';
-import { markNotificationRead } from '../../services/mark-notification-read.ts';
+import { errorBodySchema, notificationListSchema, okSchema } from '@core/api.ts';
+import type { Deps } from '../../context.ts';
+import { listMyNotifications } from '../../services/notifications/list-my-notifications.ts';
+import { markNotificationRead } from '../../services/notifications/mark-notification-read.ts';
 import { operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };

@@ -1,22 +1,16 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import {
-  errorBodySchema,
-  okSchema,
-  publicationRowSchema,
-  publishResultSchema,
-  reportRowSchema,
-} from '../../../core/api.ts';
-import type { Deps } from '../../services/context.ts';
-import { exportCaptionsCsv } from '../../services/export-captions.ts';
-import { listPublication } from '../../services/list-publication.ts';
-import { listReports } from '../../services/list-reports.ts';
-import { deleteNewsPost } from '../../services/delete-news-post.ts';
-import { saveNewsPost } from '../../services/save-news-post.ts';
-import { publishEntries } from '../../services/publish-entries.ts';
-import { resolveReport } from '../../services/resolve-report.ts';
-import { unpublishEntry } from '../../services/unpublish-entry.ts';
+import { errorBodySchema, okSchema, publicationRowSchema, publishResultSchema, reportRowSchema } from '@core/api.ts';
+import type { Deps } from '../../context.ts';
+import { exportCaptionsCsv } from '../../services/publication/export-captions.ts';
+import { listPublication } from '../../services/publication/list-publication.ts';
+import { listReports } from '../../services/publication/list-reports.ts';
+import { deleteNewsPost } from '../../services/publication/delete-news-post.ts';
+import { saveNewsPost } from '../../services/publication/save-news-post.ts';
+import { publishEntries } from '../../services/publication/publish-entries.ts';
+import { resolveReport } from '../../services/publication/resolve-report.ts';
+import { unpublishEntry } from '../../services/publication/unpublish-entry.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };

@@ -8,14 +8,14 @@ import {
   fixDeadlineExtendedSchema,
   reviewQueueSchema,
   reviewRecordedSchema,
-} from '../../../core/api.ts';
-import { ENTRY_FORMS } from '../../../core/contest.ts';
-import { REVIEW_STATUSES, reviewInputSchema } from '../../../core/review.ts';
-import type { Deps } from '../../services/context.ts';
-import { extendFixDeadline } from '../../services/extend-fix-deadline.ts';
-import { getEntryReviews } from '../../services/get-entry-reviews.ts';
-import { listReviewQueue } from '../../services/list-review-queue.ts';
-import { recordReview } from '../../services/record-review.ts';
+} from '@core/api.ts';
+import { ENTRY_FORMS } from '@core/contest.ts';
+import { REVIEW_STATUSES, reviewInputSchema } from '@core/review.ts';
+import type { Deps } from '../../context.ts';
+import { extendFixDeadline } from '../../services/reviews/extend-fix-deadline.ts';
+import { getEntryReviews } from '../../services/reviews/get-entry-reviews.ts';
+import { listReviewQueue } from '../../services/reviews/list-review-queue.ts';
+import { recordReview } from '../../services/reviews/record-review.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };

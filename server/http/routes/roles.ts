@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { contestRoleViewSchema, errorBodySchema, okSchema } from '../../../core/api.ts';
-import { CONTEST_ROLES } from '../../../core/roles.ts';
-import type { Deps } from '../../services/context.ts';
-import { grantContestRole } from '../../services/grant-contest-role.ts';
-import { listContestRoles } from '../../services/list-contest-roles.ts';
-import { revokeContestRole } from '../../services/revoke-contest-role.ts';
+import { contestRoleViewSchema, errorBodySchema, okSchema } from '@core/api.ts';
+import { CONTEST_ROLES } from '@core/roles.ts';
+import type { Deps } from '../../context.ts';
+import { grantContestRole } from '../../services/units/grant-contest-role.ts';
+import { listContestRoles } from '../../services/units/list-contest-roles.ts';
+import { revokeContestRole } from '../../services/units/revoke-contest-role.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };

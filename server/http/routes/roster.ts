@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, okSchema, rosterMemberViewSchema } from '../../../core/api.ts';
-import { rosterMemberInputSchema } from '../../../core/roster.ts';
-import type { Deps } from '../../services/context.ts';
-import { addRosterMember } from '../../services/add-roster-member.ts';
-import { listRoster } from '../../services/list-roster.ts';
-import { removeRosterMember } from '../../services/remove-roster-member.ts';
+import { errorBodySchema, okSchema, rosterMemberViewSchema } from '@core/api.ts';
+import { rosterMemberInputSchema } from '@core/roster.ts';
+import type { Deps } from '../../context.ts';
+import { addRosterMember } from '../../services/units/add-roster-member.ts';
+import { listRoster } from '../../services/units/list-roster.ts';
+import { removeRosterMember } from '../../services/units/remove-roster-member.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };

@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import {
-  errorBodySchema,
-  failedJobSchema,
-  okSchema,
-  orphanReportSchema,
-  storageUsageSchema,
-} from '../../../core/api.ts';
-import type { Deps } from '../../services/context.ts';
-import { findOrphanedMedia, removeOrphanedMedia } from '../../services/find-orphaned-media.ts';
-import { getStorageUsage } from '../../services/get-storage-usage.ts';
-import { listFailedJobs } from '../../services/list-failed-jobs.ts';
-import { retryFailedJob } from '../../services/retry-failed-job.ts';
+import { errorBodySchema, failedJobSchema, okSchema, orphanReportSchema, storageUsageSchema } from '@core/api.ts';
+import type { Deps } from '../../context.ts';
+import { findOrphanedMedia, removeOrphanedMedia } from '../../services/media/find-orphaned-media.ts';
+import { getStorageUsage } from '../../services/media/get-storage-usage.ts';
+import { listFailedJobs } from '../../services/media/list-failed-jobs.ts';
+import { retryFailedJob } from '../../services/media/retry-failed-job.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../../core/errors.ts';
-import { errorBodySchema, okSchema, subtitleListSchema, subtitleSavedSchema } from '../../../core/api.ts';
-import { SUBTITLE_LABEL_MAX, SUBTITLE_MAX_BYTES } from '../../../core/subtitle-languages.ts';
-import type { Deps } from '../../services/context.ts';
-import { deleteEntrySubtitles } from '../../services/delete-entry-subtitles.ts';
-import { listEntrySubtitles } from '../../services/list-entry-subtitles.ts';
-import { saveEntrySubtitles } from '../../services/save-entry-subtitles.ts';
-import { openEntrySubtitles } from '../../services/serve-entry-subtitles.ts';
+import { AppError } from '@core/errors.ts';
+import { errorBodySchema, okSchema, subtitleListSchema, subtitleSavedSchema } from '@core/api.ts';
+import { SUBTITLE_LABEL_MAX, SUBTITLE_MAX_BYTES } from '@core/subtitle-languages.ts';
+import type { Deps } from '../../context.ts';
+import { deleteEntrySubtitles } from '../../services/media/delete-entry-subtitles.ts';
+import { listEntrySubtitles } from '../../services/media/list-entry-subtitles.ts';
+import { saveEntrySubtitles } from '../../services/media/save-entry-subtitles.ts';
+import { openEntrySubtitles } from '../../services/media/serve-entry-subtitles.ts';
 import type { StoredObject } from '../../storage/storage.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 

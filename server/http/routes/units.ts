@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, importResultSchema, okSchema, unitViewSchema } from '../../../core/api.ts';
-import { unitInputSchema } from '../../../core/units.ts';
-import type { Deps } from '../../services/context.ts';
-import { deleteUnit } from '../../services/delete-unit.ts';
-import { importUnits } from '../../services/import-units.ts';
-import { listUnits } from '../../services/list-units.ts';
-import { saveUnit } from '../../services/save-unit.ts';
+import { errorBodySchema, importResultSchema, okSchema, unitViewSchema } from '@core/api.ts';
+import { unitInputSchema } from '@core/units.ts';
+import type { Deps } from '../../context.ts';
+import { deleteUnit } from '../../services/units/delete-unit.ts';
+import { importUnits } from '../../services/units/import-units.ts';
+import { listUnits } from '../../services/units/list-units.ts';
+import { saveUnit } from '../../services/units/save-unit.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };

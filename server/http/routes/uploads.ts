@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Server as TusServer } from '@tus/server';
-import { AppError } from '../../../core/errors.ts';
-import type { Deps } from '../../services/context.ts';
-import { authorizeUpload } from '../../services/authorize-upload.ts';
-import { checkUploadAllowed } from '../../services/begin-upload.ts';
+import { AppError } from '@core/errors.ts';
+import type { Deps } from '../../context.ts';
+import { authorizeUpload } from '../../services/access/authorize-upload.ts';
+import { checkUploadAllowed } from '../../services/uploads/begin-upload.ts';
 import { setTusCaller, TUS_PATH, uploadBadRequest, type UploadField } from '../../uploads/tus-server.ts';
 
 function metadataOf(header: string | undefined): Record<string, string> {

@@ -1,0 +1,5 @@
+import type { PublicationMessageFacts } from './publication-messages.ts';
+import type { DecidedStatus } from './review-messages.ts';
+
+/** What an in-app notification to an entrant is about (`notifications.kind`). */
+export type NotificationKind = `review.${DecidedStatus}` | 'review.deadlineExtended' | PublicationMessageFacts['event'];

@@ -1,0 +1,154 @@
+/**
+ * The one place where a JSON column is read back: a zod-checked decoder per column, so that a row that does not hold
+ * what the code expects fails here, naming the column, rather than as an `undefined` deep inside a use case.
+ *
+ * A decoder checks the shape of what was stored; it does not run the input rules again (trimming, NFC, lengths). The
+ * value was checked by its input schema (core/) before it was written, and checking it again on every read costs:
+ * reading 5,000 drafts takes about ten times as long with `entryDraftSchema` as with the stored shape below. Where a
+ * stored shape restates a core/ type, it is declared as a `z.ZodType` of that type, so that the two cannot drift
+ * apart. Writers store `JSON.stringify` of the typed value.
+ */
+import { z } from 'zod';
+import { contestSettingsSchema, ENTRY_FORMS, type ContestSettings } from '@core/contest.ts';
+import { partySchema, type EntryDraft } from '@core/entry.ts';
+import { flagRangeSchema, type FlagRange } from '@core/originality-ranges.ts';
+import { COMPUTED_ITEMS, JUDGED_ITEMS, type ChecklistRow } from '@core/review.ts';
+import type { ContestRow } from './schema.ts';
+
+function decoder<S extends z.ZodType>(column: string, schema: S): (json: string) => z.output<S> {
+  return (json) => {
+    const parsed = schema.safeParse(JSON.parse(json));
+    if (!parsed.success) throw new Error(`${column} does not hold what it should: ${z.prettifyError(parsed.error)}`);
+    return parsed.data;
+  };
+}
+
+const localized = z.object({ vi: z.string(), en: z.string() });
+
+const storedAuthor = z.object({
+  fullName: z.string(),
+  position: z.string(),
+  unitName: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  email: z.string(),
+});
+const storedDraft: z.ZodType<EntryDraft> = z.object({
+  title: z.string(),
+  form: z.enum(ENTRY_FORMS).nullable(),
+  synopsis: z.string(),
+  topicIndex: z.number().nullable(),
+  party: partySchema,
+  isGroup: z.boolean(),
+  groupName: z.string(),
+  authors: z.array(storedAuthor),
+  originalityDeclared: z.boolean(),
+  thirdPartyMaterial: z.string(),
+  consentGiven: z.boolean(),
+});
+
+/** `entries.draft_json`: what the entrant filled in (core/entry.ts). */
+export const decodeDraft = decoder('entries.draft_json', storedDraft);
+
+/**
+ * `contests.topics_json`, `entry_rules_json`, `prizes_json` and `rubric_json` with the plain columns: the contest's
+ * settings, checked whole by their input schema (load-contest.ts keeps the result while the row is unchanged).
+ */
+export function decodeContestSettings(row: ContestRow): ContestSettings {
+  return contestSettingsSchema.parse({
+    name: row.name,
+    theme: row.theme,
+    topics: JSON.parse(row.topics_json),
+    rulesMarkdown: row.rules_md,
+    timeZone: row.time_zone,
+    entryRules: JSON.parse(row.entry_rules_json),
+    prizes: JSON.parse(row.prizes_json),
+    rubric: JSON.parse(row.rubric_json),
+    maxEntriesPerPerson: row.max_entries_per_person,
+    reviewsRequired: row.reviews_required,
+  });
+}
+
+const storedProbe = z.looseObject({
+  container: z.string().optional(),
+  durationSec: z.number().nullable().optional(),
+  video: z
+    .looseObject({
+      codedWidth: z.number(),
+      codedHeight: z.number(),
+      displayWidth: z.number(),
+      displayHeight: z.number(),
+    })
+    .nullable()
+    .optional(),
+  audio: z.looseObject({}).nullable().optional(),
+});
+const storedVerdict = z.looseObject({
+  ok: z.boolean(),
+  failures: z.array(z.object({ rule: z.string(), message: localized })).default([]),
+  /** The rules the file passed (core/video-policy.ts), for the receipt. */
+  passed: z.array(z.string()).default([]),
+  /** What our probe found (core/video-policy.ts `VideoProbe`); rows written by tests may hold only part of it. */
+  probe: storedProbe,
+});
+export type StoredVerdict = z.output<typeof storedVerdict>;
+const verdictDecoder = decoder('uploads.verdict_json', storedVerdict);
+
+/** `uploads.verdict_json`: the checks' verdict on the file (uploads/check-upload.ts); null until checked. */
+export function decodeVerdict(json: string | null): StoredVerdict | null {
+  return json === null ? null : verdictDecoder(json);
+}
+
+/** The container recorded with the verdict, for naming and storing the original: MOV stays MOV, anything else MP4. */
+export function containerOf(verdict: StoredVerdict | null): 'mp4' | 'mov' {
+  return verdict?.probe.container === 'mov' ? 'mov' : 'mp4';
+}
+
+const storedChecklist: z.ZodType<ChecklistRow[]> = z.array(
+  z.object({
+    item: z.enum([...JUDGED_ITEMS, ...COMPUTED_ITEMS]),
+    source: z.enum(['reviewer', 'computed']),
+    ok: z.boolean().nullable(),
+    note: z.string(),
+  }),
+);
+
+/** `reviews.checklist_json`: the checklist as the reviewer saw it (core/review.ts). */
+export const decodeChecklist = decoder('reviews.checklist_json', storedChecklist);
+
+const storedVariants = z.array(z.looseObject({ name: z.string(), width: z.number(), height: z.number() }));
+const variantsDecoder = decoder('renditions.variants_json', storedVariants);
+
+/** `renditions.variants_json`: the rungs of the ladder that were made (media/renditions.ts); none until done. */
+export function decodeVariants(json: string | null): z.output<typeof storedVariants> {
+  return json === null ? [] : variantsDecoder(json);
+}
+
+/**
+ * `originality_flags.ranges_json`: the matched time ranges (core/originality-ranges.ts); a range without `kind` is a
+ * video range.
+ */
+export const decodeRanges: (json: string) => FlagRange[] = decoder(
+  'originality_flags.ranges_json',
+  z.array(flagRangeSchema),
+);
+
+/** `entry_events.details_json`: facts about an event of the entry's history, never personal data. */
+export const decodeEventDetails = decoder('entry_events.details_json', z.record(z.string(), z.unknown()));
+
+/**
+ * `audit_log.details_json`: any JSON. Verifying the chain must report an altered record as a broken link, never fail
+ * on it, so nothing beyond JSON is required here.
+ */
+export const decodeAuditDetails = decoder('audit_log.details_json', z.json());
+
+/** `notifications.payload_json`: the message's title and body in both languages, and facts for the app. */
+export const decodeNotificationPayload = decoder(
+  'notifications.payload_json',
+  z.looseObject({ title: localized, body: localized }),
+);
+
+/**
+ * `jobs.payload_json`: plain data (jobs/queue.ts); the queue is generic, each job's handler knows its payload's type.
+ */
+export const decodeJobPayload = decoder('jobs.payload_json', z.json());

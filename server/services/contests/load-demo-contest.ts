@@ -1,0 +1,44 @@
+import { foldVietnamese } from '@core/normalize.ts';
+import { demoContest, DEMO_COMMUNES, DEMO_DISTRICT_OFFICES } from '../../demo/vinh-linh-2024.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import type { Actor, Deps } from '../../context.ts';
+import { createContest } from './create-contest.ts';
+
+/** Loads the plan's contest, but only into an empty database: demo data must never mix with real data. */
+export async function loadDemoContest(deps: Deps, admin: Actor): Promise<{ slug: string } | null> {
+  const existing = await deps.db.selectFrom('contests').select('id').limit(1).executeTakeFirst();
+  if (existing) return null;
+  const input = demoContest(deps.clock());
+  const { id, slug } = await createContest(deps, admin, input, { isDemo: true });
+  const cats = await deps.db
+    .selectFrom('unit_categories')
+    .select(['id', 'code'])
+    .where('contest_id', '=', id)
+    .execute();
+  const catId = (code: string) => cats.find((c) => c.code === code)!.id;
+  const now = deps.clock().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const units = [
+      ...DEMO_COMMUNES.map((name) => ({ name, category_id: catId('commune') })),
+      ...DEMO_DISTRICT_OFFICES.map((name) => ({ name, category_id: catId('district_office') })),
+    ];
+    await trx
+      .insertInto('units')
+      .values(
+        units.map((u) => ({
+          ...u,
+          contest_id: id,
+          name_folded: foldVietnamese(u.name),
+          contact_email: null,
+          created_at: now,
+        })),
+      )
+      .execute();
+    await appendAudit(trx, deps, admin, {
+      action: 'unit.import',
+      contestId: id,
+      details: { source: 'demo', created: units.length },
+    });
+  });
+  return { slug };
+}

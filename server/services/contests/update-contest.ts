@@ -1,0 +1,39 @@
+import type { ContestSettings, UnitCategory } from '@core/contest.ts';
+import type { Phase } from '@core/phases.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { authorize } from '../access/authorize.ts';
+import type { Actor, Deps } from '../../context.ts';
+import { findContestRow, settingsOf } from './load-contest.ts';
+import { replacePhases, saveCategories, settingsColumns } from './save-contest-parts.ts';
+
+export interface ContestUpdate extends ContestSettings {
+  phases: Phase[];
+  unitCategories: UnitCategory[];
+}
+
+/** The organizer edits the whole configuration at once; the audit record names the parts that changed. */
+export async function updateContest(deps: Deps, actor: Actor, slug: string, input: ContestUpdate): Promise<void> {
+  const row = await findContestRow(deps.db, { slug });
+  const contestId = row.id;
+  await authorize(deps, actor, contestId, 'contest.edit');
+  const before = settingsOf(row);
+  const changed = (Object.keys(before) as (keyof ContestSettings)[]).filter(
+    (k) => input[k] !== undefined && JSON.stringify(before[k]) !== JSON.stringify(input[k]),
+  );
+  await deps.db.transaction().execute(async (trx) => {
+    const { phases, unitCategories, ...settings } = input;
+    await trx
+      .updateTable('contests')
+      .set({ ...settingsColumns(settings), updated_at: deps.clock().toISOString() })
+      .where('id', '=', contestId)
+      .execute();
+    await replacePhases(trx, contestId, phases);
+    await saveCategories(trx, contestId, unitCategories);
+    await appendAudit(trx, deps, actor, {
+      action: 'contest.edit',
+      contestId,
+      target: `contest:${contestId}`,
+      details: { changed, phases: phases.map((p) => p.kind) },
+    });
+  });
+}

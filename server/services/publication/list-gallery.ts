@@ -1,0 +1,44 @@
+import { AppError } from '@core/errors.ts';
+import { filterGallery, type GalleryFilter } from '@core/gallery.ts';
+import type { Deps } from '../../context.ts';
+import { cachedAnswer, contestIdBySlug, gallerySnapshot } from './gallery-cache.ts';
+
+/**
+ * A page of the public gallery of a contest (published entries only, names and unit only; no login needed), as
+ * JSON made once per filter and snapshot: under load a page costs no query and no serialization.
+ */
+export async function galleryPageJson(deps: Deps, slug: string, filter: GalleryFilter): Promise<string> {
+  const contestId = await contestIdBySlug(deps, slug);
+  if (contestId === null) throw new AppError('contest.notFound');
+  const snap = await gallerySnapshot(deps, contestId);
+  const key = `g:${[
+    filter.form ?? '',
+    filter.unitId ?? '',
+    filter.topicIndex ?? '',
+    filter.q?.trim() ?? '',
+    filter.page ?? 1,
+    filter.pageSize ?? '',
+  ].join('|')}`;
+  return cachedAnswer(snap, key, () => {
+    const page = filterGallery(snap.items, snap.searchText, filter);
+    // The cached records carry more than a card needs (synopsis, caption, upload id): send only the card.
+    return {
+      ...page,
+      items: page.items.map(
+        ({ id, code, title, form, topicIndex, unitId, unitName, credit, durationSec, posterUrl, publishedAt }) => ({
+          id,
+          code,
+          title,
+          form,
+          topicIndex,
+          unitId,
+          unitName,
+          credit,
+          durationSec,
+          posterUrl,
+          publishedAt,
+        }),
+      ),
+    };
+  });
+}
