@@ -1,7 +1,7 @@
 /**
- * `npm test`: type check, then unit and integration tests on SQLite, the integration tests again on PostgreSQL,
- * then the end-to-end tests in Chromium. A missing PostgreSQL or Chromium is reported plainly; under CI=true it is
- * a failure, never a silent skip.
+ * `npm test`: lint and formatting checks, type check, then unit and integration tests on SQLite, the integration
+ * tests again on PostgreSQL, then the end-to-end tests in Chromium. A missing PostgreSQL or Chromium is reported
+ * plainly; under CI=true it is a failure, never a silent skip.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -96,6 +96,16 @@ async function postgresUrl(): Promise<string | null> {
     await client.end().catch(() => {});
   }
 }
+
+const lint = await run('npx', ['eslint', '.']);
+steps.push({ name: 'lint (eslint .)', passed: lint === 0 ? 1 : 0, failed: lint === 0 ? 0 : 1, ok: lint === 0 });
+const format = await run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
+steps.push({
+  name: 'format (prettier --check .)',
+  passed: format === 0 ? 1 : 0,
+  failed: format === 0 ? 0 : 1,
+  ok: format === 0,
+});
 
 const tsc = await run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 steps.push({ name: 'typecheck (tsc --noEmit)', passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ? 0 : 1, ok: tsc === 0 });
