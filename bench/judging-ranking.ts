@@ -151,7 +151,8 @@ console.log(
 const f = (x: number) => x.toFixed(3).padStart(8);
 const baseline = measure(plainLoop);
 console.log(
-  `${'plain loop (weighted means, then means)'.padEnd(40)} median ${f(baseline.median)} ms (fastest ${f(baseline.min)})`,
+  `${'plain loop (weighted means, then means)'.padEnd(40)} ` +
+    `median ${f(baseline.median)} ms (fastest ${f(baseline.min)})`,
 );
 for (const [name, fn] of cases) {
   const ms = measure(fn);

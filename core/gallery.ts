@@ -1,6 +1,7 @@
 /**
  * The public gallery's list (R11): filtering, search without diacritics and paging over the published entries of a
- * contest, done in memory on a cached list (server/services/publication/gallery-cache.ts) so that a page costs no query.
+ * contest, done in memory on a cached list (server/services/publication/gallery-cache.ts) so that a page costs no
+ * query.
  */
 import type { EntryForm } from './contest.ts';
 import { foldVietnamese } from './normalize.ts';

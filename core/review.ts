@@ -1,6 +1,7 @@
 /**
  * Review of submitted entries (R1, R8, R9, R11): the plan's checklist, what each decision needs, the fix deadline of
- * a returned entry, and the outcome of a review round. Pure rules; server/services/reviews/record-review.ts applies them.
+ * a returned entry, and the outcome of a review round. Pure rules; server/services/reviews/record-review.ts applies
+ * them.
  */
 import { z } from 'zod';
 import type { Missing } from './entry.ts';

@@ -58,7 +58,7 @@ describe('allocation state machine', () => {
     if (!r.ok) expect(r.problem).toBe(problem);
   });
 
-  it('reopens an approved allocation with a reason, and amends an announced one only with a reason and a change', () => {
+  it('reopens an approved allocation with a reason; amends an announced one only with a reason and a change', () => {
     expect(step('reopen', { state: 'approved', reason: REASON })).toEqual({ ok: true, next: 'draft' });
     expect(step('amend', { state: 'announced', reason: REASON, changedPlaces: 2 })).toEqual({
       ok: true,

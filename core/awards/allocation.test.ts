@@ -193,7 +193,7 @@ describe('ties at each prize boundary go to the committee', () => {
     expect(table(d)[4]).toBe('Giải bình chọn nhiều nhất: 110*');
   });
 
-  it('keeps a tie when a tied entry withdraws but two remain, under a new id; the old decision is reported unused', () => {
+  it('keeps a tie under a new id when a tied entry withdraws but two remain; reports the old decision unused', () => {
     const jury = ranked([
       [101, 95],
       [102, 90],
@@ -283,7 +283,7 @@ describe('the most-voted entry is also a jury winner', () => {
     expect(a.prizes[4]!.openToJuryWinners).toBe(false);
   });
 
-  it('waits for the committee when the most voted entry is in a jury tie that may leave it without a jury prize', () => {
+  it('waits for the committee when the most voted entry is in a jury tie that may leave it with no jury prize', () => {
     const jury = ranked([
       [101, 95],
       [102, 90],

@@ -6,8 +6,12 @@
 export const AWARDS_ERRORS = {
   'awards.judgingNotLocked': {
     status: 409,
-    vi: 'Chưa thể xét giải: kết quả chấm vòng chung khảo chưa được khóa. Đề nghị Ban Giám khảo hoàn tất và khóa kết quả chấm, rồi xét giải.',
-    en: 'Prizes cannot be allocated yet: the final round’s scores are not locked. Ask the jury to finish and lock the scores, then allocate.',
+    vi:
+      'Chưa thể xét giải: kết quả chấm vòng chung khảo chưa được khóa. ' +
+      'Đề nghị Ban Giám khảo hoàn tất và khóa kết quả chấm, rồi xét giải.',
+    en:
+      'Prizes cannot be allocated yet: the final round’s scores are not locked. ' +
+      'Ask the jury to finish and lock the scores, then allocate.',
   },
   'awards.votingNotClosed': {
     status: 409,
@@ -21,18 +25,30 @@ export const AWARDS_ERRORS = {
   },
   'awards.openTies': {
     status: 409,
-    vi: 'Còn {count} trường hợp đồng điểm ở ranh giới giữa các giải chưa có quyết định của Ban Tổ chức. Hãy ghi quyết định (thứ tự các tác phẩm và lý do) cho từng trường hợp, rồi phê duyệt.',
-    en: '{count} tie(s) at a prize boundary still need the committee’s decision. Record the order of the tied entries and the reason for each, then approve.',
+    vi:
+      'Còn {count} trường hợp đồng điểm ở ranh giới giữa các giải chưa có quyết định của Ban Tổ chức. ' +
+      'Hãy ghi quyết định (thứ tự các tác phẩm và lý do) cho từng trường hợp, rồi phê duyệt.',
+    en:
+      '{count} tie(s) at a prize boundary still need the committee’s decision. ' +
+      'Record the order of the tied entries and the reason for each, then approve.',
   },
   'awards.changedSinceProposal': {
     status: 409,
-    vi: 'Dữ liệu xét giải đã thay đổi kể từ khi lập dự kiến (kết quả chấm, bình chọn hoặc tác phẩm rút/bị loại). Hãy lập lại dự kiến phân bổ và xem lại trước khi phê duyệt.',
-    en: 'The facts changed since this allocation was proposed (scores, votes, or an entry withdrawn or disqualified). Propose it again and check it before approving.',
+    vi:
+      'Dữ liệu xét giải đã thay đổi kể từ khi lập dự kiến (kết quả chấm, bình chọn hoặc tác phẩm rút/bị loại). ' +
+      'Hãy lập lại dự kiến phân bổ và xem lại trước khi phê duyệt.',
+    en:
+      'The facts changed since this allocation was proposed (scores, votes, ' +
+      'or an entry withdrawn or disqualified). Propose it again and check it before approving.',
   },
   'awards.changedSinceApproval': {
     status: 409,
-    vi: 'Dữ liệu xét giải đã thay đổi sau khi phê duyệt (ví dụ một tác phẩm đạt giải đã rút). Hãy mở lại dự kiến (nêu lý do), lập lại và phê duyệt lại trước khi công bố.',
-    en: 'The facts changed after approval (for example a winning entry was withdrawn). Reopen the allocation (giving the reason), propose it again and approve it again before announcing.',
+    vi:
+      'Dữ liệu xét giải đã thay đổi sau khi phê duyệt (ví dụ một tác phẩm đạt giải đã rút). ' +
+      'Hãy mở lại dự kiến (nêu lý do), lập lại và phê duyệt lại trước khi công bố.',
+    en:
+      'The facts changed after approval (for example a winning entry was withdrawn). ' +
+      'Reopen the allocation (giving the reason), propose it again and approve it again before announcing.',
   },
   'awards.alreadyApproved': {
     status: 409,
@@ -51,8 +67,12 @@ export const AWARDS_ERRORS = {
   },
   'awards.announcedNeedsDecision': {
     status: 409,
-    vi: 'Kết quả đã công bố chỉ được thay đổi bằng một quyết định của Ban Tổ chức có ghi lý do (thu hồi giải hoặc điều chỉnh kết quả).',
-    en: 'Announced results change only through a recorded decision of the committee with its reason (revoking a prize or amending the results).',
+    vi:
+      'Kết quả đã công bố chỉ được thay đổi bằng một quyết định của Ban ' +
+      'Tổ chức có ghi lý do (thu hồi giải hoặc điều chỉnh kết quả).',
+    en:
+      'Announced results change only through a recorded decision of the ' +
+      'committee with its reason (revoking a prize or amending the results).',
   },
   'awards.notAnnounced': {
     status: 409,
@@ -109,11 +129,15 @@ export const UNUSED_DECISION_TEXT = {
 export function voteRuleText(prizeName: string, openToJuryWinners: boolean): { vi: string; en: string } {
   return openToJuryWinners
     ? {
-        vi: `${prizeName} được trao cho tác phẩm có nhiều phiếu bình chọn hợp lệ nhất, kể cả tác phẩm đã đạt giải của Ban Giám khảo.`,
+        vi:
+          `${prizeName} được trao cho tác phẩm có nhiều phiếu bình chọn ` +
+          'hợp lệ nhất, kể cả tác phẩm đã đạt giải của Ban Giám khảo.',
         en: `The ${prizeName} goes to the entry with the most valid votes, even one that also won a jury prize.`,
       }
     : {
-        vi: `${prizeName} được trao cho tác phẩm có nhiều phiếu bình chọn hợp lệ nhất trong số các tác phẩm không đạt giải của Ban Giám khảo.`,
+        vi:
+          `${prizeName} được trao cho tác phẩm có nhiều phiếu bình chọn hợp ` +
+          'lệ nhất trong số các tác phẩm không đạt giải của Ban Giám khảo.',
         en: `The ${prizeName} goes to the entry with the most valid votes among those that won no jury prize.`,
       };
 }

@@ -44,7 +44,10 @@ export const ND30_LAYOUT = {
 export interface IssuingBody {
   /** The directly superior body, if any, e.g. "UBND huyện Vĩnh Linh" (NĐ30 allows UBND, HĐND abbreviated here). */
   superior?: string;
-  /** The issuing body, as lines the way it is set: ["Ban Tổ chức cuộc thi"] or ["Ủy ban nhân dân", "huyện Vĩnh Linh"]. */
+  /**
+   * The issuing body, as lines the way it is set: ["Ban Tổ chức cuộc thi"] or
+   * ["Ủy ban nhân dân", "huyện Vĩnh Linh"].
+   */
   nameLines: string[];
   /** Its abbreviation in symbols: "UBND", "BTC". */
   abbr: string;

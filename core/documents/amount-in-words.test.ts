@@ -48,7 +48,8 @@ describe('amounts in Vietnamese words', () => {
 
   it('reads the largest safe integer without repeating a scale word wrongly', () => {
     expect(vietnameseNumberWords(Number.MAX_SAFE_INTEGER)).toBe(
-      'chín triệu không trăm linh bảy nghìn một trăm chín mươi chín tỷ hai trăm năm mươi tư triệu bảy trăm bốn mươi nghìn chín trăm chín mươi mốt',
+      'chín triệu không trăm linh bảy nghìn một trăm chín mươi chín tỷ hai ' +
+        'trăm năm mươi tư triệu bảy trăm bốn mươi nghìn chín trăm chín mươi mốt',
     );
   });
 });

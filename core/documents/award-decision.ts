@@ -75,7 +75,8 @@ export function awardDecision(d: AwardDecisionInput): AwardDecision {
       {
         label: 'Điều 1.',
         paragraphs: [
-          `Khen thưởng ${String(rows.length).padStart(2, '0')} tập thể, cá nhân đạt giải Cuộc thi “${contest}” (có danh sách kèm theo).`,
+          `Khen thưởng ${String(rows.length).padStart(2, '0')} tập thể, ` +
+            `cá nhân đạt giải Cuộc thi “${contest}” (có danh sách kèm theo).`,
         ],
       },
       {
@@ -89,7 +90,8 @@ export function awardDecision(d: AwardDecisionInput): AwardDecision {
       {
         label: 'Điều 3.',
         paragraphs: [
-          `Quyết định này có hiệu lực kể từ ngày ký. ${d.executors.map(docLine).join(', ')} và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
+          `Quyết định này có hiệu lực kể từ ngày ký. ${d.executors.map(docLine).join(', ')} và ` +
+            'các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
         ],
       },
     ],

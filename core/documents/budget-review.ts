@@ -30,8 +30,12 @@ export const BUDGET_ERRORS = {
   },
   'budget.approvedFrozen': {
     status: 409,
-    vi: 'Dự trù đã được thẩm định, không sửa trực tiếp được. Nếu cần thay đổi, hãy lập điều chỉnh dự trù (nêu lý do) để thẩm định lại.',
-    en: 'The estimate is approved and cannot be edited. To change it, revise it (giving the reason) for a new appraisal.',
+    vi:
+      'Dự trù đã được thẩm định, không sửa trực tiếp được. ' +
+      'Nếu cần thay đổi, hãy lập điều chỉnh dự trù (nêu lý do) để thẩm định lại.',
+    en:
+      'The estimate is approved and cannot be edited. ' +
+      'To change it, revise it (giving the reason) for a new appraisal.',
   },
   'budget.notSubmitted': {
     status: 409,

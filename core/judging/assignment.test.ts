@@ -105,7 +105,8 @@ describe('assignEveryone', () => {
     );
     expect(r.ok).toBe(false);
     expect(!r.ok && r.problems.map((p) => p.message.vi)).toEqual([
-      'Tác phẩm P-11 chỉ có 1 giám khảo không có xung đột lợi ích, cần 2. Hãy thêm giám khảo vào vòng hoặc giảm số giám khảo mỗi tác phẩm.',
+      'Tác phẩm P-11 chỉ có 1 giám khảo không có xung đột lợi ích, cần 2. ' +
+        'Hãy thêm giám khảo vào vòng hoặc giảm số giám khảo mỗi tác phẩm.',
     ]);
   });
 });
@@ -167,7 +168,8 @@ describe('assignBalanced', () => {
       [
         'assignment.tooFewEligible',
         103,
-        'Entry P-103 has 2 juror(s) without a conflict of interest and needs 3. Add jurors to the round or lower the jurors per entry.',
+        'Entry P-103 has 2 juror(s) without a conflict of interest and needs 3. ' +
+          'Add jurors to the round or lower the jurors per entry.',
       ],
     ]);
     const few = assignBalanced({ jurorIds: [1, 2], entryIds: entries, blocked: () => false, perEntry: 3, seed: 1 });
@@ -233,7 +235,8 @@ describe('assignBalanced', () => {
     expect(by.get(101)).toContain(1);
     expect(by.get(102)).toContain(1);
     expect(plan.notes.map((n) => n.message.en)).toEqual([
-      'The earlier assignment of juror GK2 to entry P-101 was dropped for a conflict of interest; the entry went to someone else.',
+      'The earlier assignment of juror GK2 to entry P-101 was dropped for a conflict of interest; ' +
+        'the entry went to someone else.',
     ]);
     expect(plan.spread).toBe(0);
   });

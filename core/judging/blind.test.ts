@@ -55,7 +55,7 @@ const entry: EntryForJury = {
 };
 
 describe('jurorEntryView', () => {
-  it('in blind mode carries nothing personal or linkable: no author, group, unit, phone, address, account, file name, entry code or id', () => {
+  it('in blind mode hides author, group, unit, phone, address, account, file name, entry code and id', () => {
     const view = jurorEntryView(entry, { blind: true, blindCode: 'P-417' });
     expect(view).toEqual({
       ref: 'P-417',
@@ -74,7 +74,7 @@ describe('jurorEntryView', () => {
     expect(text).not.toContain('31'); // the owner's account
   });
 
-  it('outside blind mode credits the authors, group and unit, and still never shows phones, addresses or e-mails', () => {
+  it('outside blind mode credits the authors, group and unit, but never shows phones, addresses or e-mails', () => {
     const view = jurorEntryView(entry, { blind: false });
     expect(view.ref).toBe('VL2024-007');
     expect(view.credit).toEqual({

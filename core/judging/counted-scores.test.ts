@@ -40,7 +40,7 @@ describe('countedSheets', () => {
     row(9, 1, { content: sheetContentSchema.parse({ abstain: { reason: 'Không đủ chuyên môn.' } }) }),
   ];
 
-  it('counts submitted, complete, assigned, unblocked sheets and checked paper ones, and says why each other one does not count', () => {
+  it('counts submitted, complete, assigned, unblocked sheets and checked paper ones; says why others do not', () => {
     const { counted, excluded } = countedSheets(rows, facts());
     expect(counted.map((s) => [s.jurorId, s.abstained])).toEqual([
       [1, false],

@@ -64,8 +64,10 @@ const ranking = rankEntries({
 describe('describeMethod', () => {
   it('states the weights, the scale, the aggregation, the rounding and the tie rules', () => {
     expect(describeMethod(ranking, rubric, 'vi')).toBe(
-      'Điểm của mỗi giám khảo cho một tác phẩm là trung bình có trọng số các tiêu chí: Nội dung (50%, 0–10), Kỹ thuật (50%, 0–10), tính trên thang 0–10. ' +
-        'Điểm của tác phẩm là trung bình cộng điểm của các giám khảo sau khi bỏ một điểm cao nhất và một điểm thấp nhất; tác phẩm có dưới 3 điểm thì lấy trung bình cộng của tất cả. ' +
+      'Điểm của mỗi giám khảo cho một tác phẩm là trung bình có trọng số các tiêu chí: ' +
+        'Nội dung (50%, 0–10), Kỹ thuật (50%, 0–10), tính trên thang 0–10. ' +
+        'Điểm của tác phẩm là trung bình cộng điểm của các giám khảo sau khi bỏ một điểm cao nhất ' +
+        'và một điểm thấp nhất; tác phẩm có dưới 3 điểm thì lấy trung bình cộng của tất cả. ' +
         'Điểm được làm tròn đến 2 chữ số thập phân; tác phẩm cần ít nhất 1 điểm giám khảo để được xếp hạng. ' +
         'Khi bằng điểm, xét lần lượt: điểm tiêu chí "Nội dung"; quyết định của Trưởng ban Giám khảo.',
     );

@@ -36,12 +36,20 @@ const AGGREGATION_TEXT: Record<RankingMethod['aggregation'], { vi: string; en: s
     en: "An entry's figure is the mean of its jurors' totals.",
   },
   median: {
-    vi: 'Điểm của tác phẩm là trung vị điểm của các giám khảo (điểm ở giữa; khi số điểm chẵn, lấy trung bình hai điểm ở giữa).',
-    en: "An entry's figure is the median of its jurors' totals (the middle value; with an even count, the mean of the two middle values).",
+    vi:
+      'Điểm của tác phẩm là trung vị điểm của các giám khảo (điểm ở giữa; ' +
+      'khi số điểm chẵn, lấy trung bình hai điểm ở giữa).',
+    en:
+      "An entry's figure is the median of its jurors' totals (the middle value; " +
+      'with an even count, the mean of the two middle values).',
   },
   trimmed_mean: {
-    vi: 'Điểm của tác phẩm là trung bình cộng điểm của các giám khảo sau khi bỏ một điểm cao nhất và một điểm thấp nhất; tác phẩm có dưới 3 điểm thì lấy trung bình cộng của tất cả.',
-    en: "An entry's figure is the mean of its jurors' totals after dropping one highest and one lowest; with fewer than 3 totals, the mean of them all.",
+    vi:
+      'Điểm của tác phẩm là trung bình cộng điểm của các giám khảo sau khi bỏ một điểm cao ' +
+      'nhất và một điểm thấp nhất; tác phẩm có dưới 3 điểm thì lấy trung bình cộng của tất cả.',
+    en:
+      "An entry's figure is the mean of its jurors' totals after dropping one highest and one lowest; " +
+      'with fewer than 3 totals, the mean of them all.',
   },
 };
 
@@ -55,24 +63,32 @@ export function describeMethod(ranking: Ranking, rubric: RoundRubric, lang: Lang
   const parts = [
     t(
       lang,
-      `Điểm của mỗi giám khảo cho một tác phẩm là trung bình có trọng số các tiêu chí: ${criteria}, tính trên thang ${n(ranking.scale.min)}–${n(ranking.scale.max)}.`,
-      `Each juror's total for an entry is the weighted mean of the criteria: ${criteria}, on a scale of ${n(ranking.scale.min)}–${n(ranking.scale.max)}.`,
+      'Điểm của mỗi giám khảo cho một tác phẩm là trung bình có trọng số các tiêu ' +
+        `chí: ${criteria}, tính trên thang ${n(ranking.scale.min)}–${n(ranking.scale.max)}.`,
+      `Each juror's total for an entry is the weighted mean of the criteria: ${criteria}, ` +
+        `on a scale of ${n(ranking.scale.min)}–${n(ranking.scale.max)}.`,
     ),
   ];
   if (m.normalization === 'z_score')
     parts.push(
       t(
         lang,
-        'Điểm của từng giám khảo được chuẩn hóa (z-score): lấy điểm trừ điểm trung bình của chính giám khảo đó, chia cho độ lệch chuẩn của giám khảo đó, rồi quy về thang điểm theo điểm trung bình và độ lệch chuẩn chung của cả vòng; giám khảo cho mọi tác phẩm cùng một điểm được tính bằng điểm trung bình chung.',
-        "Each juror's totals are normalized (z-score): minus that juror's mean, divided by that juror's standard deviation, then mapped back to the scale with the mean and standard deviation of all totals in the round; a juror who gave every entry the same total counts as the overall mean.",
+        'Điểm của từng giám khảo được chuẩn hóa (z-score): lấy điểm trừ điểm trung bình của chính giám khảo ' +
+          'đó, chia cho độ lệch chuẩn của giám khảo đó, rồi quy về thang điểm theo điểm trung bình và độ lệch ' +
+          'chuẩn chung của cả vòng; giám khảo cho mọi tác phẩm cùng một điểm được tính bằng điểm trung bình chung.',
+        "Each juror's totals are normalized (z-score): minus that juror's mean, divided by that juror's " +
+          'standard deviation, then mapped back to the scale with the mean and standard deviation of all ' +
+          'totals in the round; a juror who gave every entry the same total counts as the overall mean.',
       ),
     );
   parts.push(AGGREGATION_TEXT[m.aggregation][lang]);
   parts.push(
     t(
       lang,
-      `Điểm được làm tròn đến ${m.decimals} chữ số thập phân; tác phẩm cần ít nhất ${m.minScores} điểm giám khảo để được xếp hạng.`,
-      `Figures are rounded to ${m.decimals} decimal places; an entry needs at least ${m.minScores} jurors' totals to be ranked.`,
+      `Điểm được làm tròn đến ${m.decimals} chữ số thập phân; ` +
+        `tác phẩm cần ít nhất ${m.minScores} điểm giám khảo để được xếp hạng.`,
+      `Figures are rounded to ${m.decimals} decimal places; ` +
+        `an entry needs at least ${m.minScores} jurors' totals to be ranked.`,
     ),
   );
   const rules = m.tieOrder.map((r) => {

@@ -96,7 +96,7 @@ describe('maySubmit and mayViewEntry', () => {
     expect(maySubmit(ctx({ now: '2024-09-21T09:00:00+07:00' }))).toMatchObject({ code: 'judging.afterRoundWindow' });
   });
 
-  it('an entry can be watched after submitting and after the round locked, but never when blocked or unassigned', () => {
+  it('an entry can be watched once submitted and after the round locked, but never when blocked or unassigned', () => {
     expect(mayViewEntry(ctx({ submitted: true }), entry())).toEqual({ ok: true });
     expect(mayViewEntry(ctx({ state: 'locked', now: '2024-12-01T00:00:00+07:00' }), entry())).toEqual({ ok: true });
     expect(mayViewEntry(ctx({ state: 'draft' }), entry())).toMatchObject({ code: 'judging.roundNotOpen' });

@@ -21,18 +21,28 @@ export const JUDGING_ERRORS = {
   },
   'judging.roundLocked': {
     status: 409,
-    vi: 'Vòng chấm "{round}" đã khóa nên không thể lưu hoặc sửa điểm. Nếu cần sửa, hãy đề nghị Trưởng ban Giám khảo mở lại vòng chấm.',
-    en: 'The judging round "{round}" is locked, so scores can no longer be saved or changed. To make a change, ask the jury chair to reopen the round.',
+    vi:
+      'Vòng chấm "{round}" đã khóa nên không thể lưu hoặc sửa điểm. ' +
+      'Nếu cần sửa, hãy đề nghị Trưởng ban Giám khảo mở lại vòng chấm.',
+    en:
+      'The judging round "{round}" is locked, so scores can no longer be saved or changed. ' +
+      'To make a change, ask the jury chair to reopen the round.',
   },
   'judging.noJudgingPhase': {
     status: 409,
     vi: 'Cuộc thi chưa có lịch giai đoạn chấm thi nên chưa thể chấm điểm. Ban Tổ chức cần đặt lịch giai đoạn này.',
-    en: 'The contest has no judging phase in its schedule, so nothing can be scored yet. The organizers need to schedule it.',
+    en:
+      'The contest has no judging phase in its schedule, so nothing can be scored yet. ' +
+      'The organizers need to schedule it.',
   },
   'judging.outsideJudgingPhase': {
     status: 409,
-    vi: 'Hiện không trong giai đoạn chấm thi của cuộc thi ({start} – {end}). Điểm chỉ được lưu trong giai đoạn này; nếu lịch cần thay đổi, hãy liên hệ Ban Tổ chức.',
-    en: "It is outside the contest's judging phase ({start} – {end}). Scores can only be saved during it; if the schedule needs to change, contact the organizers.",
+    vi:
+      'Hiện không trong giai đoạn chấm thi của cuộc thi ({start} – {end}). ' +
+      'Điểm chỉ được lưu trong giai đoạn này; nếu lịch cần thay đổi, hãy liên hệ Ban Tổ chức.',
+    en:
+      "It is outside the contest's judging phase ({start} – {end}). " +
+      'Scores can only be saved during it; if the schedule needs to change, contact the organizers.',
   },
   'judging.beforeRoundWindow': {
     status: 409,
@@ -41,8 +51,12 @@ export const JUDGING_ERRORS = {
   },
   'judging.afterRoundWindow': {
     status: 409,
-    vi: 'Vòng chấm "{round}" đã hết thời gian chấm lúc {end}. Điểm đã lưu vẫn được giữ nguyên; nếu cần thêm thời gian, hãy liên hệ Trưởng ban Giám khảo.',
-    en: 'The scoring time of round "{round}" ended at {end}. The scores already saved are kept; if you need more time, contact the jury chair.',
+    vi:
+      'Vòng chấm "{round}" đã hết thời gian chấm lúc {end}. Điểm đã lưu vẫn được giữ nguyên; ' +
+      'nếu cần thêm thời gian, hãy liên hệ Trưởng ban Giám khảo.',
+    en:
+      'The scoring time of round "{round}" ended at {end}. ' +
+      'The scores already saved are kept; if you need more time, contact the jury chair.',
   },
   'judging.notRoundJuror': {
     status: 403,
@@ -51,18 +65,30 @@ export const JUDGING_ERRORS = {
   },
   'judging.sheetSubmitted': {
     status: 409,
-    vi: 'Bạn đã nộp phiếu chấm vòng "{round}" nên điểm đã được khóa. Nếu cần sửa, hãy đề nghị Trưởng ban Giám khảo mở lại phiếu chấm của bạn.',
-    en: 'You have submitted your score sheet for round "{round}", so your scores are locked. To change them, ask the jury chair to reopen your sheet.',
+    vi:
+      'Bạn đã nộp phiếu chấm vòng "{round}" nên điểm đã được khóa. ' +
+      'Nếu cần sửa, hãy đề nghị Trưởng ban Giám khảo mở lại phiếu chấm của bạn.',
+    en:
+      'You have submitted your score sheet for round "{round}", so your scores are locked. ' +
+      'To change them, ask the jury chair to reopen your sheet.',
   },
   'judging.paperJuror': {
     status: 409,
-    vi: 'Ở vòng "{round}" bạn chấm trên phiếu giấy; Thư ký sẽ nhập điểm từ phiếu đã ký. Nếu muốn chấm trực tuyến, hãy đề nghị Ban Tổ chức đổi hình thức chấm của bạn.',
-    en: 'In round "{round}" you score on paper; the secretary types the scores from your signed sheet. To score online instead, ask the organizers to change how you score.',
+    vi:
+      'Ở vòng "{round}" bạn chấm trên phiếu giấy; Thư ký sẽ nhập điểm từ phiếu đã ký. ' +
+      'Nếu muốn chấm trực tuyến, hãy đề nghị Ban Tổ chức đổi hình thức chấm của bạn.',
+    en:
+      'In round "{round}" you score on paper; the secretary types the scores from your signed sheet. ' +
+      'To score online instead, ask the organizers to change how you score.',
   },
   'judging.onlineJuror': {
     status: 409,
-    vi: 'Giám khảo {juror} chấm trực tuyến ở vòng "{round}" nên không nhập phiếu giấy cho người này. Nếu giám khảo đã chuyển sang phiếu giấy, hãy đề nghị Ban Tổ chức đổi hình thức chấm.',
-    en: 'Juror {juror} scores online in round "{round}", so no paper sheet is typed for them. If they have moved to paper, ask the organizers to change how they score.',
+    vi:
+      'Giám khảo {juror} chấm trực tuyến ở vòng "{round}" nên không nhập phiếu giấy cho người này. ' +
+      'Nếu giám khảo đã chuyển sang phiếu giấy, hãy đề nghị Ban Tổ chức đổi hình thức chấm.',
+    en:
+      'Juror {juror} scores online in round "{round}", so no paper sheet is typed for them. ' +
+      'If they have moved to paper, ask the organizers to change how they score.',
   },
   'judging.entryNotInRound': {
     status: 404,
@@ -71,23 +97,38 @@ export const JUDGING_ERRORS = {
   },
   'judging.conflicted': {
     status: 403,
-    vi: 'Bạn có xung đột lợi ích với tác phẩm {entry} nên không được xem hay chấm tác phẩm này. Điểm của bạn cho tác phẩm này (nếu có) không được tính.',
-    en: 'You have a conflict of interest with entry {entry}, so you may not view or score it. Any score of yours on it does not count.',
+    vi:
+      'Bạn có xung đột lợi ích với tác phẩm {entry} nên không được xem hay chấm tác phẩm này. ' +
+      'Điểm của bạn cho tác phẩm này (nếu có) không được tính.',
+    en:
+      'You have a conflict of interest with entry {entry}, so you may not view or score it. ' +
+      'Any score of yours on it does not count.',
   },
   'judging.recused': {
     status: 403,
-    vi: 'Trưởng ban Giám khảo đã quyết định bạn không chấm tác phẩm {entry} (lý do đã được ghi lại). Nếu có thắc mắc, hãy liên hệ Trưởng ban Giám khảo.',
-    en: 'The jury chair has recused you from entry {entry} (the reason is on record). If you have a question, contact the jury chair.',
+    vi:
+      'Trưởng ban Giám khảo đã quyết định bạn không chấm tác phẩm {entry} (lý do đã được ghi lại). ' +
+      'Nếu có thắc mắc, hãy liên hệ Trưởng ban Giám khảo.',
+    en:
+      'The jury chair has recused you from entry {entry} (the reason is on record). ' +
+      'If you have a question, contact the jury chair.',
   },
   'judging.notAssigned': {
     status: 403,
-    vi: 'Tác phẩm {entry} không được phân công cho bạn trong vòng "{round}". Hãy chấm các tác phẩm trong danh sách của bạn.',
+    vi:
+      'Tác phẩm {entry} không được phân công cho bạn trong vòng "{round}". ' +
+      'Hãy chấm các tác phẩm trong danh sách của bạn.',
     en: 'Entry {entry} is not assigned to you in round "{round}". Score the entries on your list.',
   },
   'judging.staleVersion': {
     status: 409,
-    vi: 'Điểm tác phẩm {entry} vừa được lưu từ một cửa sổ hoặc thiết bị khác (phiên bản {stored}), mới hơn phiên bản bạn đang sửa ({base}). Điểm bạn vừa nhập chưa bị mất: hãy so sánh hai bản và chọn bản giữ lại.',
-    en: 'The scores of entry {entry} were just saved from another window or device (version {stored}), newer than the one you were editing ({base}). What you just entered is not lost: compare the two and choose which to keep.',
+    vi:
+      'Điểm tác phẩm {entry} vừa được lưu từ một cửa sổ hoặc thiết bị khác (phiên bản {stored}), mới hơn phiên ' +
+      'bản bạn đang sửa ({base}). Điểm bạn vừa nhập chưa bị mất: hãy so sánh hai bản và chọn bản giữ lại.',
+    en:
+      'The scores of entry {entry} were just saved from another window or device ' +
+      '(version {stored}), newer than the one you were editing ({base}). ' +
+      'What you just entered is not lost: compare the two and choose which to keep.',
   },
   'judging.sheetInvalid': {
     status: 400,
@@ -96,8 +137,12 @@ export const JUDGING_ERRORS = {
   },
   'judging.sheetIncomplete': {
     status: 400,
-    vi: 'Chưa thể nộp phiếu chấm: còn {count} mục chưa xong. Hãy chấm đủ các tiêu chí, ghi các nhận xét bắt buộc, hoặc chọn không chấm kèm lý do, rồi nộp lại.',
-    en: 'The score sheet cannot be submitted yet: {count} item(s) unfinished. Score every criterion, write the required comments, or abstain with a reason, then submit again.',
+    vi:
+      'Chưa thể nộp phiếu chấm: còn {count} mục chưa xong. ' +
+      'Hãy chấm đủ các tiêu chí, ghi các nhận xét bắt buộc, hoặc chọn không chấm kèm lý do, rồi nộp lại.',
+    en:
+      'The score sheet cannot be submitted yet: {count} item(s) unfinished. ' +
+      'Score every criterion, write the required comments, or abstain with a reason, then submit again.',
   },
   'judging.rubricInvalid': {
     status: 400,
@@ -107,27 +152,39 @@ export const JUDGING_ERRORS = {
   'judging.cannotOpen': {
     status: 409,
     vi: 'Chưa thể mở vòng chấm "{round}": còn {count} vấn đề. Hãy xử lý các mục được liệt kê rồi mở lại.',
-    en: 'The judging round "{round}" cannot open yet: {count} problem(s) remain. Deal with the items listed and open it again.',
+    en:
+      'The judging round "{round}" cannot open yet: {count} problem(s) remain. ' +
+      'Deal with the items listed and open it again.',
   },
   'judging.openRefused': {
     status: 409,
-    vi: 'Vòng chấm "{round}" đã được mở trước đó. Nếu vòng đã khóa và cần chấm tiếp, hãy dùng "Mở lại vòng chấm" kèm lý do.',
-    en: 'The judging round "{round}" has been opened before. If it is locked and scoring must go on, use "Reopen the round" with a reason.',
+    vi:
+      'Vòng chấm "{round}" đã được mở trước đó. ' +
+      'Nếu vòng đã khóa và cần chấm tiếp, hãy dùng "Mở lại vòng chấm" kèm lý do.',
+    en:
+      'The judging round "{round}" has been opened before. ' +
+      'If it is locked and scoring must go on, use "Reopen the round" with a reason.',
   },
   'judging.lockRefused': {
     status: 409,
-    vi: 'Vòng chấm "{round}" không ở trạng thái đang mở nên không thể khóa. Hãy tải lại trang để xem trạng thái hiện tại.',
+    vi:
+      'Vòng chấm "{round}" không ở trạng thái đang mở nên không thể khóa. ' +
+      'Hãy tải lại trang để xem trạng thái hiện tại.',
     en: 'The judging round "{round}" is not open, so it cannot be locked. Reload the page to see its current state.',
   },
   'judging.reopenRefused': {
     status: 409,
     vi: 'Vòng chấm "{round}" chưa khóa nên không cần mở lại. Hãy tải lại trang để xem trạng thái hiện tại.',
-    en: 'The judging round "{round}" is not locked, so there is nothing to reopen. Reload the page to see its current state.',
+    en:
+      'The judging round "{round}" is not locked, so there is nothing to reopen. ' +
+      'Reload the page to see its current state.',
   },
   'judging.laterRoundStarted': {
     status: 409,
     vi: 'Không thể mở lại vòng "{round}" vì vòng tiếp theo "{next}" đã mở với danh sách tác phẩm lấy từ vòng này.',
-    en: 'The round "{round}" cannot be reopened: the next round "{next}" has already opened with the entries this round selected.',
+    en:
+      'The round "{round}" cannot be reopened: ' +
+      'the next round "{next}" has already opened with the entries this round selected.',
   },
   'judging.sheetNotSubmitted': {
     status: 409,
@@ -146,23 +203,35 @@ export const JUDGING_ERRORS = {
   },
   'judging.chairConflicted': {
     status: 403,
-    vi: 'Trưởng ban Giám khảo có xung đột lợi ích với tác phẩm {entry} nên không thể quyết định thứ hạng của tác phẩm này. Ban Tổ chức cần chỉ định người khác chủ trì việc phân định.',
-    en: 'The jury chair has a conflict of interest with entry {entry}, so may not decide its place. The organizers need to appoint someone else to break this tie.',
+    vi:
+      'Trưởng ban Giám khảo có xung đột lợi ích với tác phẩm {entry} nên không thể quyết định ' +
+      'thứ hạng của tác phẩm này. Ban Tổ chức cần chỉ định người khác chủ trì việc phân định.',
+    en:
+      'The jury chair has a conflict of interest with entry {entry}, so may not decide its place. ' +
+      'The organizers need to appoint someone else to break this tie.',
   },
   'judging.tieNeedsLock': {
     status: 409,
-    vi: 'Hãy khóa vòng chấm "{round}" trước khi phân định các tác phẩm bằng điểm: khi vòng còn mở, điểm vẫn có thể thay đổi.',
+    vi:
+      'Hãy khóa vòng chấm "{round}" trước khi phân định các tác phẩm bằng điểm: ' +
+      'khi vòng còn mở, điểm vẫn có thể thay đổi.',
     en: 'Lock the round "{round}" before breaking ties: while it is open, the scores can still change.',
   },
   'judging.tieDecisionMismatch': {
     status: 409,
-    vi: 'Quyết định phân định phải xếp đúng các tác phẩm đang bằng điểm: {entries}. Hãy tải lại bảng xếp hạng rồi quyết định lại.',
+    vi:
+      'Quyết định phân định phải xếp đúng các tác phẩm đang bằng điểm: ' +
+      '{entries}. Hãy tải lại bảng xếp hạng rồi quyết định lại.',
     en: 'A tie decision must order exactly the entries that are tied: {entries}. Reload the ranking and decide again.',
   },
   'judging.paperSelfCheck': {
     status: 403,
-    vi: 'Phiếu chấm giấy phải do một người khác (không phải người đã nhập) đối chiếu với bản đã ký. Hãy nhờ một thư ký khác hoặc Trưởng ban Giám khảo kiểm tra.',
-    en: 'A paper score sheet must be checked by someone other than the person who entered it. Ask another secretary or the jury chair to check it.',
+    vi:
+      'Phiếu chấm giấy phải do một người khác (không phải người đã nhập) đối chiếu với bản đã ký. ' +
+      'Hãy nhờ một thư ký khác hoặc Trưởng ban Giám khảo kiểm tra.',
+    en:
+      'A paper score sheet must be checked by someone other than the person who entered it. ' +
+      'Ask another secretary or the jury chair to check it.',
   },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
@@ -171,7 +240,9 @@ export type JudgingErrorCode = keyof typeof JUDGING_ERRORS;
 export const PROBLEMS = {
   // A juror's score sheet.
   'sheet.unknownCriterion': {
-    vi: 'Tiêu chí "{criterion}" không có trong bộ tiêu chí của vòng này. Hãy tải lại trang để dùng bộ tiêu chí hiện hành.',
+    vi:
+      'Tiêu chí "{criterion}" không có trong bộ tiêu chí của vòng này. ' +
+      'Hãy tải lại trang để dùng bộ tiêu chí hiện hành.',
     en: 'Criterion "{criterion}" is not in this round\'s rubric. Reload the page to use the current rubric.',
   },
   'sheet.offScale': {
@@ -191,16 +262,28 @@ export const PROBLEMS = {
     en: 'Criterion "{criterion}" needs a comment (at least {min} characters). Write one.',
   },
   'sheet.commentBelow': {
-    vi: 'Tiêu chí "{criterion}": điểm {value} thấp hơn {threshold} nên cần nhận xét giải thích (ít nhất {min} ký tự). Hãy ghi nhận xét.',
-    en: 'Criterion "{criterion}": a score of {value}, below {threshold}, needs a comment explaining it (at least {min} characters). Write one.',
+    vi:
+      'Tiêu chí "{criterion}": điểm {value} thấp hơn {threshold} nên ' +
+      'cần nhận xét giải thích (ít nhất {min} ký tự). Hãy ghi nhận xét.',
+    en:
+      'Criterion "{criterion}": a score of {value}, below {threshold}, ' +
+      'needs a comment explaining it (at least {min} characters). Write one.',
   },
   'sheet.commentAbove': {
-    vi: 'Tiêu chí "{criterion}": điểm {value} cao hơn {threshold} nên cần nhận xét giải thích (ít nhất {min} ký tự). Hãy ghi nhận xét.',
-    en: 'Criterion "{criterion}": a score of {value}, above {threshold}, needs a comment explaining it (at least {min} characters). Write one.',
+    vi:
+      'Tiêu chí "{criterion}": điểm {value} cao hơn {threshold} nên cần ' +
+      'nhận xét giải thích (ít nhất {min} ký tự). Hãy ghi nhận xét.',
+    en:
+      'Criterion "{criterion}": a score of {value}, above {threshold}, ' +
+      'needs a comment explaining it (at least {min} characters). Write one.',
   },
   'sheet.abstainReason': {
-    vi: 'Khi không chấm tác phẩm này, hãy ghi lý do (ít nhất {min} ký tự), ví dụ: không đủ chuyên môn về hình thức tác phẩm.',
-    en: 'To abstain from this entry, give a reason (at least {min} characters), for example: not qualified to judge this form.',
+    vi:
+      'Khi không chấm tác phẩm này, hãy ghi lý do (ít nhất {min} ký tự), ví dụ: ' +
+      'không đủ chuyên môn về hình thức tác phẩm.',
+    en:
+      'To abstain from this entry, give a reason (at least {min} characters), for example: ' +
+      'not qualified to judge this form.',
   },
   'sheet.abstainWithScores': {
     vi: 'Đã chọn không chấm tác phẩm này nhưng phiếu vẫn còn điểm. Hãy xóa các điểm hoặc bỏ chọn "Không chấm".',
@@ -237,16 +320,28 @@ export const PROBLEMS = {
     en: 'Criterion "{criterion}": the lowest score ({min}) must be below the highest ({max}). Fix the scale.',
   },
   'rubric.thresholdMissing': {
-    vi: 'Tiêu chí "{criterion}": đã chọn bắt buộc nhận xét khi điểm thấp hoặc cao nhưng chưa có ngưỡng. Hãy nhập ngưỡng thấp, ngưỡng cao hoặc cả hai.',
-    en: 'Criterion "{criterion}": a comment is required for low or high scores, but no threshold is set. Enter a low threshold, a high one, or both.',
+    vi:
+      'Tiêu chí "{criterion}": đã chọn bắt buộc nhận xét khi điểm thấp hoặc cao nhưng chưa có ngưỡng. ' +
+      'Hãy nhập ngưỡng thấp, ngưỡng cao hoặc cả hai.',
+    en:
+      'Criterion "{criterion}": a comment is required for low or high scores, but no threshold is set. ' +
+      'Enter a low threshold, a high one, or both.',
   },
   'rubric.thresholdOutside': {
-    vi: 'Tiêu chí "{criterion}": ngưỡng {threshold} nằm ngoài thang điểm {min}–{max}. Hãy chọn ngưỡng trong thang điểm.',
-    en: 'Criterion "{criterion}": the threshold {threshold} is outside the scale {min}–{max}. Choose one inside the scale.',
+    vi:
+      'Tiêu chí "{criterion}": ngưỡng {threshold} nằm ngoài thang điểm {min}–{max}. ' +
+      'Hãy chọn ngưỡng trong thang điểm.',
+    en:
+      'Criterion "{criterion}": the threshold {threshold} is outside the scale {min}–{max}. ' +
+      'Choose one inside the scale.',
   },
   'rubric.thresholdsCross': {
-    vi: 'Tiêu chí "{criterion}": ngưỡng thấp ({below}) lớn hơn ngưỡng cao ({above}) nên mọi điểm đều cần nhận xét. Hãy đổi ngưỡng hoặc chọn "luôn bắt buộc nhận xét".',
-    en: 'Criterion "{criterion}": the low threshold ({below}) is above the high one ({above}), so every score would need a comment. Change them or choose "always require a comment".',
+    vi:
+      'Tiêu chí "{criterion}": ngưỡng thấp ({below}) lớn hơn ngưỡng cao ({above}) nên mọi điểm đều cần nhận xét. ' +
+      'Hãy đổi ngưỡng hoặc chọn "luôn bắt buộc nhận xét".',
+    en:
+      'Criterion "{criterion}": the low threshold ({below}) is above the high one ({above}), ' +
+      'so every score would need a comment. Change them or choose "always require a comment".',
   },
   'rubric.field': {
     vi: 'Tiêu chí "{criterion}", mục "{field}": {detail}',
@@ -264,8 +359,12 @@ export const PROBLEMS = {
     en: 'The round must end ({end}) after it starts ({start}). Fix its times.',
   },
   'round.windowOutsidePhase': {
-    vi: 'Thời gian vòng chấm ({start} – {end}) phải nằm trong giai đoạn chấm thi ({phaseStart} – {phaseEnd}). Hãy sửa thời gian vòng chấm hoặc lịch cuộc thi.',
-    en: "The round's time ({start} – {end}) must lie inside the judging phase ({phaseStart} – {phaseEnd}). Fix the round's times or the contest's schedule.",
+    vi:
+      'Thời gian vòng chấm ({start} – {end}) phải nằm trong giai đoạn chấm thi ({phaseStart} – {phaseEnd}). ' +
+      'Hãy sửa thời gian vòng chấm hoặc lịch cuộc thi.',
+    en:
+      "The round's time ({start} – {end}) must lie inside the judging phase ({phaseStart} – {phaseEnd}). " +
+      "Fix the round's times or the contest's schedule.",
   },
   'round.windowOver': {
     vi: 'Thời gian vòng chấm đã kết thúc lúc {end}. Hãy đặt thời gian kết thúc mới trước khi mở vòng.',
@@ -276,7 +375,9 @@ export const PROBLEMS = {
     en: 'The round has no jurors. Add jurors to it.',
   },
   'round.chairCount': {
-    vi: 'Vòng chấm cần đúng một Trưởng ban Giám khảo (hiện có {count}). Hãy chọn một người trong số giám khảo của vòng.',
+    vi:
+      'Vòng chấm cần đúng một Trưởng ban Giám khảo (hiện có {count}). ' +
+      'Hãy chọn một người trong số giám khảo của vòng.',
     en: "The round needs exactly one jury chair (it has {count}). Choose one of the round's jurors.",
   },
   'round.noEntries': {
@@ -292,8 +393,12 @@ export const PROBLEMS = {
     en: 'A tie rule uses the criterion "{key}", which is not in the round\'s rubric. Choose the criterion again.',
   },
   'round.perEntryBelowMin': {
-    vi: 'Mỗi tác phẩm được phân cho {perEntry} giám khảo, ít hơn số điểm tối thiểu để xếp hạng ({minScores}). Hãy tăng số giám khảo mỗi tác phẩm hoặc giảm số điểm tối thiểu.',
-    en: 'Each entry goes to {perEntry} jurors, fewer than the {minScores} scores an entry needs to be ranked. Raise the jurors per entry or lower the minimum.',
+    vi:
+      'Mỗi tác phẩm được phân cho {perEntry} giám khảo, ít hơn số điểm tối thiểu để xếp hạng ({minScores}). ' +
+      'Hãy tăng số giám khảo mỗi tác phẩm hoặc giảm số điểm tối thiểu.',
+    en:
+      'Each entry goes to {perEntry} jurors, fewer than the {minScores} scores an entry needs to be ranked. ' +
+      'Raise the jurors per entry or lower the minimum.',
   },
   'round.notSubmitted': {
     vi: 'Giám khảo {juror} chưa nộp phiếu chấm; điểm nháp của người này sẽ không được tính.',
@@ -302,38 +407,66 @@ export const PROBLEMS = {
 
   // Assignment.
   'assignment.perEntryAboveJurors': {
-    vi: 'Mỗi tác phẩm cần {perEntry} giám khảo nhưng vòng chỉ có {jurors} giám khảo. Hãy thêm giám khảo hoặc giảm số giám khảo mỗi tác phẩm.',
+    vi:
+      'Mỗi tác phẩm cần {perEntry} giám khảo nhưng vòng chỉ có {jurors} giám khảo. ' +
+      'Hãy thêm giám khảo hoặc giảm số giám khảo mỗi tác phẩm.',
     en: 'Each entry needs {perEntry} jurors but the round has only {jurors}. Add jurors or lower the jurors per entry.',
   },
   'assignment.tooFewEligible': {
-    vi: 'Tác phẩm {entry} chỉ có {eligible} giám khảo không có xung đột lợi ích, cần {needed}. Hãy thêm giám khảo vào vòng hoặc giảm số giám khảo mỗi tác phẩm.',
-    en: 'Entry {entry} has {eligible} juror(s) without a conflict of interest and needs {needed}. Add jurors to the round or lower the jurors per entry.',
+    vi:
+      'Tác phẩm {entry} chỉ có {eligible} giám khảo không có xung đột lợi ích, cần {needed}. ' +
+      'Hãy thêm giám khảo vào vòng hoặc giảm số giám khảo mỗi tác phẩm.',
+    en:
+      'Entry {entry} has {eligible} juror(s) without a conflict of interest and needs {needed}. ' +
+      'Add jurors to the round or lower the jurors per entry.',
   },
   'assignment.uneven': {
     vi: 'Do xung đột lợi ích, không thể chia đều hơn: mỗi giám khảo chấm từ {low} đến {high} tác phẩm.',
     en: 'Conflicts of interest prevent a more even split: each juror scores from {low} to {high} entries.',
   },
   'assignment.keptDropped': {
-    vi: 'Phân công cũ của giám khảo {juror} với tác phẩm {entry} bị bỏ do xung đột lợi ích; tác phẩm được phân cho người khác.',
-    en: 'The earlier assignment of juror {juror} to entry {entry} was dropped for a conflict of interest; the entry went to someone else.',
+    vi:
+      'Phân công cũ của giám khảo {juror} với tác phẩm {entry} bị bỏ do xung đột lợi ích; ' +
+      'tác phẩm được phân cho người khác.',
+    en:
+      'The earlier assignment of juror {juror} to entry {entry} was dropped for a conflict of interest; ' +
+      'the entry went to someone else.',
   },
 
   // Which entries a round takes.
   'entries.boundaryTie': {
-    vi: 'Không chọn được đúng {n} tác phẩm: {count} tác phẩm đồng hạng {rank} ở ranh giới ({entries}) tranh {seats} suất. Trưởng ban Giám khảo cần phân định, hoặc lấy cả các tác phẩm đồng hạng, hoặc chọn danh sách kèm lý do.',
-    en: 'Exactly {n} entries cannot be taken: {count} entries share place {rank} at the boundary ({entries}) for {seats} place(s). The jury chair needs to break the tie, take all the tied entries, or choose the list with a reason.',
+    vi:
+      'Không chọn được đúng {n} tác phẩm: {count} tác phẩm đồng hạng {rank} ở ' +
+      'ranh giới ({entries}) tranh {seats} suất. ' +
+      'Trưởng ban Giám khảo cần phân định, hoặc lấy cả các tác phẩm đồng hạng, hoặc chọn danh sách kèm lý do.',
+    en:
+      'Exactly {n} entries cannot be taken: {count} entries share place {rank} at ' +
+      'the boundary ({entries}) for {seats} place(s). ' +
+      'The jury chair needs to break the tie, take all the tied entries, or choose the list with a reason.',
   },
   'entries.previousUnranked': {
-    vi: 'Vòng trước còn {count} tác phẩm chưa đủ số điểm tối thiểu để xếp hạng ({entries}). Hãy bổ sung điểm ở vòng trước, hoặc Trưởng ban Giám khảo chọn danh sách kèm lý do.',
-    en: "There are not enough scores to rank {count} of the previous round's entries ({entries}). Complete their scores, or let the jury chair choose the list with a reason.",
+    vi:
+      'Vòng trước còn {count} tác phẩm chưa đủ số điểm tối thiểu để xếp hạng ({entries}). ' +
+      'Hãy bổ sung điểm ở vòng trước, hoặc Trưởng ban Giám khảo chọn danh sách kèm lý do.',
+    en:
+      "There are not enough scores to rank {count} of the previous round's entries ({entries}). " +
+      'Complete their scores, or let the jury chair choose the list with a reason.',
   },
   'entries.noPreviousRound': {
-    vi: 'Đây là vòng chấm đầu tiên nên không thể lấy tác phẩm từ vòng trước. Hãy chọn "tất cả tác phẩm đã được duyệt" hoặc chọn danh sách kèm lý do.',
-    en: 'This is the first round, so it cannot take entries from a previous round. Choose "all approved entries" or choose the list with a reason.',
+    vi:
+      'Đây là vòng chấm đầu tiên nên không thể lấy tác phẩm từ vòng trước. ' +
+      'Hãy chọn "tất cả tác phẩm đã được duyệt" hoặc chọn danh sách kèm lý do.',
+    en:
+      'This is the first round, so it cannot take entries from a previous round. ' +
+      'Choose "all approved entries" or choose the list with a reason.',
   },
   'entries.chosenUnknown': {
-    vi: 'Không chọn được các tác phẩm {entries}: chúng không thuộc vòng trước (hoặc chưa được duyệt). Hãy bỏ chúng khỏi danh sách.',
-    en: 'Entries {entries} cannot be chosen: they are not in the previous round (or not approved). Remove them from the list.',
+    vi:
+      'Không chọn được các tác phẩm {entries}: ' +
+      'chúng không thuộc vòng trước (hoặc chưa được duyệt). Hãy bỏ chúng khỏi danh sách.',
+    en:
+      'Entries {entries} cannot be chosen: ' +
+      'they are not in the previous round (or not approved). Remove them from the list.',
   },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

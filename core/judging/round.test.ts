@@ -65,7 +65,8 @@ describe('openProblems', () => {
       }),
     );
     expect(outside.map((p) => p.message.vi)).toEqual([
-      'Thời gian vòng chấm (30/08/2024 08:00 – 20/09/2024 17:00) phải nằm trong giai đoạn chấm thi (01/09/2024 00:00 – 01/10/2024 00:00). Hãy sửa thời gian vòng chấm hoặc lịch cuộc thi.',
+      'Thời gian vòng chấm (30/08/2024 08:00 – 20/09/2024 17:00) phải nằm trong giai đoạn chấm ' +
+        'thi (01/09/2024 00:00 – 01/10/2024 00:00). Hãy sửa thời gian vòng chấm hoặc lịch cuộc thi.',
     ]);
     expect(codes(openProblems(facts({ now: new Date('2024-09-21T00:00:00+07:00') })))).toEqual(['round.windowOver']);
     expect(
@@ -145,7 +146,8 @@ describe('roundEntries', () => {
       { approved: [], previous, entryLabel: label },
     );
     expect(!tie.ok && tie.problems.map((p) => p.message.vi)).toEqual([
-      'Không chọn được đúng 3 tác phẩm: 2 tác phẩm đồng hạng 3 ở ranh giới (P-103, P-104) tranh 1 suất. Trưởng ban Giám khảo cần phân định, hoặc lấy cả các tác phẩm đồng hạng, hoặc chọn danh sách kèm lý do.',
+      'Không chọn được đúng 3 tác phẩm: 2 tác phẩm đồng hạng 3 ở ranh giới (P-103, P-104) tranh 1 suất. ' +
+        'Trưởng ban Giám khảo cần phân định, hoặc lấy cả các tác phẩm đồng hạng, hoặc chọn danh sách kèm lý do.',
     ]);
     expect(roundEntries({ kind: 'top_n', n: 3, includeBoundaryTies: true }, { approved: [], previous })).toEqual({
       ok: true,
@@ -167,7 +169,8 @@ describe('roundEntries', () => {
       { approved: [], previous: { entryIds: [1, 2, 6], ranking: thin }, entryLabel: label },
     );
     expect(!r.ok && r.problems[0]!.message.en).toBe(
-      "There are not enough scores to rank 1 of the previous round's entries (P-106). Complete their scores, or let the jury chair choose the list with a reason.",
+      "There are not enough scores to rank 1 of the previous round's entries (P-106). " +
+        'Complete their scores, or let the jury chair choose the list with a reason.',
     );
   });
 

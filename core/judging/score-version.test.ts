@@ -12,7 +12,7 @@ describe('decideSave', () => {
     expect(decideSave({ version: 1, sheet: v1 }, 1, v2)).toEqual({ kind: 'write', version: 2 });
   });
 
-  it('refuses a save based on an older version and returns the stored sheet: two tabs cannot overwrite a newer score', () => {
+  it('refuses a save from an older version, returns the stored sheet: two tabs cannot overwrite a newer score', () => {
     // Tab A and tab B both loaded version 1; A saved c2 = 8 (version 2); B now saves c1 = 6 based on version 1.
     const stored = { version: 2, sheet: v2 };
     expect(decideSave(stored, 1, sheet({ values: { c1: 6 } }))).toEqual({ kind: 'stale', stored });

@@ -80,8 +80,12 @@ describe('parseFanpageCsv', () => {
         line: 1,
         field: null,
         message: {
-          vi: 'Dòng tiêu đề thiếu cột: liên kết bài đăng, lượt chia sẻ, bình luận. Các cột cần có: mã tác phẩm, liên kết, cảm xúc, chia sẻ, bình luận.',
-          en: 'The header row lacks: post link, shares, comments. The columns needed are: entry code, post link, reactions, shares, comments.',
+          vi:
+            'Dòng tiêu đề thiếu cột: liên kết bài đăng, lượt chia sẻ, bình luận. ' +
+            'Các cột cần có: mã tác phẩm, liên kết, cảm xúc, chia sẻ, bình luận.',
+          en:
+            'The header row lacks: post link, shares, comments. The columns needed are: ' +
+            'entry code, post link, reactions, shares, comments.',
         },
       },
     ]);

@@ -65,7 +65,8 @@ export function parseFanpageCsv(text: string, entryCodes: readonly string[]): Fa
       read.line,
       null,
       `Dòng ${read.line}: có dấu ngoặc kép mở mà không đóng. Hãy lưu lại tệp từ Excel dưới dạng CSV rồi nhập lại.`,
-      `Line ${read.line}: a quotation mark is opened and never closed. Save the file from Excel as CSV again and import it.`,
+      `Line ${read.line}: a quotation mark is opened and never closed. ` +
+        'Save the file from Excel as CSV again and import it.',
     );
     return { ok: false, errors };
   }
@@ -74,8 +75,10 @@ export function parseFanpageCsv(text: string, entryCodes: readonly string[]): Fa
     err(
       1,
       null,
-      'Tệp không có dữ liệu: cần một dòng tiêu đề (mã tác phẩm, liên kết, cảm xúc, chia sẻ, bình luận) và mỗi tác phẩm một dòng.',
-      'The file has no data: it needs a header row (entry code, post link, reactions, shares, comments) and one row per entry.',
+      'Tệp không có dữ liệu: ' +
+        'cần một dòng tiêu đề (mã tác phẩm, liên kết, cảm xúc, chia sẻ, bình luận) và mỗi tác phẩm một dòng.',
+      'The file has no data: ' +
+        'it needs a header row (entry code, post link, reactions, shares, comments) and one row per entry.',
     );
     return { ok: false, errors };
   }
@@ -91,8 +94,10 @@ export function parseFanpageCsv(text: string, entryCodes: readonly string[]): Fa
     err(
       head.line,
       null,
-      `Dòng tiêu đề thiếu cột: ${missing.map((c) => COLUMN_NAMES[c].vi).join(', ')}. Các cột cần có: mã tác phẩm, liên kết, cảm xúc, chia sẻ, bình luận.`,
-      `The header row lacks: ${missing.map((c) => COLUMN_NAMES[c].en).join(', ')}. The columns needed are: entry code, post link, reactions, shares, comments.`,
+      `Dòng tiêu đề thiếu cột: ${missing.map((c) => COLUMN_NAMES[c].vi).join(', ')}. ` +
+        'Các cột cần có: mã tác phẩm, liên kết, cảm xúc, chia sẻ, bình luận.',
+      `The header row lacks: ${missing.map((c) => COLUMN_NAMES[c].en).join(', ')}. ` +
+        'The columns needed are: entry code, post link, reactions, shares, comments.',
     );
     return { ok: false, errors };
   }
@@ -137,7 +142,8 @@ export function parseFanpageCsv(text: string, entryCodes: readonly string[]): Fa
       err(
         r.line,
         'postUrl',
-        `Dòng ${r.line}: liên kết "${url}" không phải liên kết tới một bài đăng trên Facebook (https://www.facebook.com/…).`,
+        `Dòng ${r.line}: liên kết "${url}" không phải liên kết tới ` +
+          'một bài đăng trên Facebook (https://www.facebook.com/…).',
         `Line ${r.line}: "${url}" is not a link to a Facebook post (https://www.facebook.com/…).`,
       );
     }
@@ -149,7 +155,8 @@ export function parseFanpageCsv(text: string, entryCodes: readonly string[]): Fa
           r.line,
           c,
           `Dòng ${r.line}: ${COLUMN_NAMES[c].vi} "${cell(c)}" phải là số nguyên không âm (ví dụ 1234 hoặc 1.234).`,
-          `Line ${r.line}: ${COLUMN_NAMES[c].en} "${cell(c)}" must be a whole number, not negative (e.g. 1234 or 1,234).`,
+          `Line ${r.line}: ${COLUMN_NAMES[c].en} "${cell(c)}" must ` +
+            'be a whole number, not negative (e.g. 1234 or 1,234).',
         );
       } else counts[c] = n;
     }

@@ -70,7 +70,7 @@ describe('IntegrityMonitor: honest crowds behind one address', () => {
     expect(m.get(events[0]!.id)!.flags).toEqual([]);
   });
 
-  it('counts a commune office: 30 officials on its Wi-Fi voting for their own commune in an hour, some on one PC', () => {
+  it('counts a commune office: 30 officials on its Wi-Fi voting for their commune in an hour, some on one PC', () => {
     const events = human(DAY0, 30, 2 * MIN, 11).map((at, i) =>
       ev({
         at,
@@ -188,7 +188,7 @@ describe('IntegrityMonitor: devices', () => {
 });
 
 describe('IntegrityMonitor: timing', () => {
-  it('quarantines votes that arrive at a fixed interval from rotating addresses, but not an honest one in between', () => {
+  it('quarantines votes arriving at a fixed interval from rotating addresses, but not an honest one in between', () => {
     const script = Array.from({ length: 24 }, (_, i) =>
       ev({
         at: DAY0 + i * 45 * SEC + (i % 2) * 300,

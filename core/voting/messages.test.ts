@@ -42,7 +42,8 @@ describe('votingMessage', () => {
     const window = { vi: '1 giờ', en: 'an hour' };
     const params = { max: 3, window, identity: '•••• •• 5678', minutes: 12 };
     expect(votingMessage('send.identityLimit', 'vi', params, VN)).toBe(
-      'Đã gửi 3 mã tới •••• •• 5678 trong 1 giờ, mức tối đa để chống lạm dụng. Hãy dùng mã đã nhận, hoặc thử lại sau 12 phút.',
+      'Đã gửi 3 mã tới •••• •• 5678 trong 1 giờ, mức tối đa để chống lạm dụng. ' +
+        'Hãy dùng mã đã nhận, hoặc thử lại sau 12 phút.',
     );
     expect(votingMessage('send.identityLimit', 'en', params, VN)).toContain('within an hour');
   });

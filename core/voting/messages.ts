@@ -30,45 +30,75 @@ export const VOTING_MESSAGES = {
   },
   'vote.entryWithdrawn': {
     status: 409,
-    vi: 'Tác phẩm này đã được gỡ khỏi thư viện nên không nhận bình chọn nữa. Lượt bình chọn của bạn chưa bị dùng; hãy chọn tác phẩm khác.',
-    en: 'This entry has been taken out of the gallery and no longer takes votes. Your vote was not used; choose another entry.',
+    vi:
+      'Tác phẩm này đã được gỡ khỏi thư viện nên không nhận bình chọn nữa. ' +
+      'Lượt bình chọn của bạn chưa bị dùng; hãy chọn tác phẩm khác.',
+    en:
+      'This entry has been taken out of the gallery and no longer takes votes. ' +
+      'Your vote was not used; choose another entry.',
   },
   // The rule.
   'vote.alreadyToday': {
     status: 409,
-    vi: 'Bạn đã bình chọn hôm nay. Mỗi người được bình chọn một lần mỗi ngày; lượt bình chọn tiếp theo của bạn mở lúc {next}.',
+    vi:
+      'Bạn đã bình chọn hôm nay. Mỗi người được bình chọn một lần mỗi ngày; ' +
+      'lượt bình chọn tiếp theo của bạn mở lúc {next}.',
     en: 'You have voted today. Each person may vote once a day; your next vote opens at {next}.',
   },
   'vote.alreadyTodayLastDay': {
     status: 409,
-    vi: 'Bạn đã bình chọn hôm nay. Mỗi người được bình chọn một lần mỗi ngày, và hôm nay là ngày bình chọn cuối cùng (kết thúc {end}). Cảm ơn bạn đã tham gia.',
-    en: 'You have voted today. Each person may vote once a day, and today is the last day of voting (it closes at {end}). Thank you for taking part.',
+    vi:
+      'Bạn đã bình chọn hôm nay. Mỗi người được bình chọn một lần mỗi ngày, ' +
+      'và hôm nay là ngày bình chọn cuối cùng (kết thúc {end}). Cảm ơn bạn đã tham gia.',
+    en:
+      'You have voted today. Each person may vote once a day, and today is the ' +
+      'last day of voting (it closes at {end}). Thank you for taking part.',
   },
   'vote.alreadyEntryToday': {
     status: 409,
-    vi: 'Hôm nay bạn đã bình chọn cho tác phẩm này. Mỗi người được bình chọn cho mỗi tác phẩm một lần mỗi ngày: bạn vẫn có thể bình chọn cho tác phẩm khác, và cho tác phẩm này từ {next}.',
-    en: 'You have voted for this entry today. Each person may vote for each entry once a day: you may still vote for other entries, and for this one again from {next}.',
+    vi:
+      'Hôm nay bạn đã bình chọn cho tác phẩm này. Mỗi người được bình chọn cho mỗi tác phẩm một lần mỗi ngày: ' +
+      'bạn vẫn có thể bình chọn cho tác phẩm khác, và cho tác phẩm này từ {next}.',
+    en:
+      'You have voted for this entry today. Each person may vote for each entry once a day: ' +
+      'you may still vote for other entries, and for this one again from {next}.',
   },
   'vote.alreadyEntryTodayLastDay': {
     status: 409,
-    vi: 'Hôm nay bạn đã bình chọn cho tác phẩm này. Mỗi người được bình chọn cho mỗi tác phẩm một lần mỗi ngày, và hôm nay là ngày bình chọn cuối cùng (kết thúc {end}); bạn vẫn có thể bình chọn cho tác phẩm khác.',
-    en: 'You have voted for this entry today. Each person may vote for each entry once a day, and today is the last day of voting (it closes at {end}); you may still vote for other entries.',
+    vi:
+      'Hôm nay bạn đã bình chọn cho tác phẩm này. Mỗi người được bình chọn cho mỗi tác phẩm một lần mỗi ngày, ' +
+      'và hôm nay là ngày bình chọn cuối cùng (kết thúc {end}); bạn vẫn có thể bình chọn cho tác phẩm khác.',
+    en:
+      'You have voted for this entry today. Each person may vote for each entry once a day, ' +
+      'and today is the last day of voting (it closes at {end}); you may still vote for other entries.',
   },
   'vote.allUsed': {
     status: 409,
-    vi: 'Bạn đã dùng hết {total} lượt bình chọn của cuộc thi (mỗi người có {total} lượt cho cả đợt bình chọn). Cảm ơn bạn đã tham gia.',
-    en: 'You have used all {total} of your votes in this contest (each person has {total} for the whole voting period). Thank you for taking part.',
+    vi:
+      'Bạn đã dùng hết {total} lượt bình chọn của cuộc thi (mỗi người có {total} lượt cho cả đợt bình chọn). ' +
+      'Cảm ơn bạn đã tham gia.',
+    en:
+      'You have used all {total} of your votes in this contest ' +
+      '(each person has {total} for the whole voting period). Thank you for taking part.',
   },
   'vote.alreadyEntry': {
     status: 409,
-    vi: 'Bạn đã bình chọn cho tác phẩm này. Mỗi lượt phải dành cho một tác phẩm khác nhau; bạn còn {left} lượt cho các tác phẩm khác.',
-    en: 'You have already voted for this entry. Each of your votes must go to a different entry; you have {left} left for other entries.',
+    vi:
+      'Bạn đã bình chọn cho tác phẩm này. Mỗi lượt phải dành cho một tác phẩm khác nhau; ' +
+      'bạn còn {left} lượt cho các tác phẩm khác.',
+    en:
+      'You have already voted for this entry. Each of your votes must go to a different entry; ' +
+      'you have {left} left for other entries.',
   },
   // Who may vote.
   'vote.verifyFirst': {
     status: 401,
-    vi: 'Hãy xác minh số điện thoại hoặc thư điện tử trước khi bình chọn: mỗi lượt bình chọn phải thuộc về một người thật. Mã xác minh được gửi miễn phí.',
-    en: 'Verify your phone number or e-mail before voting: every vote must belong to a real person. The code is sent free of charge.',
+    vi:
+      'Hãy xác minh số điện thoại hoặc thư điện tử trước khi bình chọn: ' +
+      'mỗi lượt bình chọn phải thuộc về một người thật. Mã xác minh được gửi miễn phí.',
+    en:
+      'Verify your phone number or e-mail before voting: ' +
+      'every vote must belong to a real person. The code is sent free of charge.',
   },
   'vote.identityKindNotAllowed': {
     status: 400,
@@ -77,8 +107,12 @@ export const VOTING_MESSAGES = {
   },
   'vote.notResident': {
     status: 403,
-    vi: 'Số điện thoại này không có trong danh sách cư dân mà Ban Tổ chức dùng cho đợt bình chọn này, nên không bình chọn được. Nếu bạn sống trên địa bàn, hãy liên hệ Ban Tổ chức để được bổ sung.',
-    en: 'This phone number is not on the residents’ list the organizers use for this vote, so it cannot vote. If you live in the area, contact the organizers to be added.',
+    vi:
+      'Số điện thoại này không có trong danh sách cư dân mà Ban Tổ chức dùng cho đợt bình chọn này, ' +
+      'nên không bình chọn được. Nếu bạn sống trên địa bàn, hãy liên hệ Ban Tổ chức để được bổ sung.',
+    en:
+      'This phone number is not on the residents’ list the organizers use for this vote, so it cannot vote. ' +
+      'If you live in the area, contact the organizers to be added.',
   },
   'vote.challengeRequired': {
     status: 400,
@@ -109,22 +143,36 @@ export const VOTING_MESSAGES = {
   'phone.length': {
     status: 400,
     vi: 'Số di động Việt Nam có 10 chữ số kể cả số 0 ở đầu; số bạn nhập có {digits} chữ số. Hãy kiểm tra lại.',
-    en: 'A Vietnamese mobile number has 10 digits including the leading 0; the number entered has {digits}. Check it again.',
+    en:
+      'A Vietnamese mobile number has 10 digits including the leading 0; ' +
+      'the number entered has {digits}. Check it again.',
   },
   'phone.foreign': {
     status: 400,
-    vi: 'Chỉ nhận số di động Việt Nam (+84). Hãy dùng số Việt Nam, hoặc xác minh bằng thư điện tử nếu cuộc thi cho phép.',
-    en: 'Only Vietnamese mobile numbers (+84) are accepted. Use a Vietnamese number, or verify by e-mail if the contest allows it.',
+    vi:
+      'Chỉ nhận số di động Việt Nam (+84). ' +
+      'Hãy dùng số Việt Nam, hoặc xác minh bằng thư điện tử nếu cuộc thi cho phép.',
+    en:
+      'Only Vietnamese mobile numbers (+84) are accepted. ' +
+      'Use a Vietnamese number, or verify by e-mail if the contest allows it.',
   },
   'phone.service': {
     status: 400,
-    vi: 'Số {number} là số tổng đài dịch vụ (1800, 1900), không nhận được tin nhắn mã xác minh. Hãy nhập số di động của bạn.',
-    en: '{number} is a service line (1800, 1900) and cannot receive the code by text message. Enter your mobile number.',
+    vi:
+      'Số {number} là số tổng đài dịch vụ (1800, 1900), không nhận được tin nhắn mã xác minh. ' +
+      'Hãy nhập số di động của bạn.',
+    en:
+      '{number} is a service line (1800, 1900) and cannot receive the code by text message. ' +
+      'Enter your mobile number.',
   },
   'phone.short': {
     status: 400,
-    vi: 'Số {number} là số ngắn (tổng đài, dịch vụ tin nhắn), không phải số di động. Hãy nhập số di động 10 chữ số của bạn.',
-    en: '{number} is a short code (a hotline or a text-message service), not a mobile number. Enter your 10-digit mobile number.',
+    vi:
+      'Số {number} là số ngắn (tổng đài, dịch vụ tin nhắn), không phải số di động. ' +
+      'Hãy nhập số di động 10 chữ số của bạn.',
+    en:
+      '{number} is a short code (a hotline or a text-message service), not a mobile number. ' +
+      'Enter your 10-digit mobile number.',
   },
   'phone.landline': {
     status: 400,
@@ -133,8 +181,12 @@ export const VOTING_MESSAGES = {
   },
   'phone.oldPrefix': {
     status: 400,
-    vi: 'Số 11 chữ số đầu {old} đã được chuyển sang 10 chữ số từ năm 2018: số của bạn nay là {number}. Hãy nhập số mới.',
-    en: 'Eleven-digit numbers starting {old} became ten-digit numbers in 2018: your number is now {number}. Enter the new number.',
+    vi:
+      'Số 11 chữ số đầu {old} đã được chuyển sang 10 chữ số từ năm 2018: ' +
+      'số của bạn nay là {number}. Hãy nhập số mới.',
+    en:
+      'Eleven-digit numbers starting {old} became ten-digit numbers in 2018: ' +
+      'your number is now {number}. Enter the new number.',
   },
   'phone.prefix': {
     status: 400,
@@ -154,8 +206,12 @@ export const VOTING_MESSAGES = {
   },
   'email.disposable': {
     status: 400,
-    vi: 'Hộp thư tạm thời ({domain}) không dùng để bình chọn được, vì mỗi lượt bình chọn phải thuộc về một người thật. Hãy dùng hộp thư bạn dùng hằng ngày.',
-    en: 'Temporary mailboxes ({domain}) cannot be used to vote, since every vote must belong to a real person. Use the mailbox you use every day.',
+    vi:
+      'Hộp thư tạm thời ({domain}) không dùng để bình chọn được, vì mỗi lượt bình ' +
+      'chọn phải thuộc về một người thật. Hãy dùng hộp thư bạn dùng hằng ngày.',
+    en:
+      'Temporary mailboxes ({domain}) cannot be used to vote, since every vote must belong to a real person. ' +
+      'Use the mailbox you use every day.',
   },
   // One-time codes.
   'code.format': {
@@ -186,12 +242,18 @@ export const VOTING_MESSAGES = {
   'code.otherRequest': {
     status: 409,
     vi: 'Mã này thuộc về một lần yêu cầu khác. Hãy nhập mã trong tin nhắn mới nhất, trên cùng thiết bị đã yêu cầu mã.',
-    en: 'This code belongs to another request. Enter the code from the latest message, on the device that asked for it.',
+    en:
+      'This code belongs to another request. ' +
+      'Enter the code from the latest message, on the device that asked for it.',
   },
   'code.locked': {
     status: 423,
-    vi: 'Mã xác minh bị nhập sai nhiều lần. Để bảo vệ {identity}, việc xác minh tạm khóa đến {until}; hãy thử lại sau thời điểm đó.',
-    en: 'The verification code was entered wrongly too many times. To protect {identity}, verification is locked until {until}; try again after that.',
+    vi:
+      'Mã xác minh bị nhập sai nhiều lần. ' +
+      'Để bảo vệ {identity}, việc xác minh tạm khóa đến {until}; hãy thử lại sau thời điểm đó.',
+    en:
+      'The verification code was entered wrongly too many times. ' +
+      'To protect {identity}, verification is locked until {until}; try again after that.',
   },
   // Sending codes.
   'send.cooldown': {
@@ -201,39 +263,65 @@ export const VOTING_MESSAGES = {
   },
   'send.identityLimit': {
     status: 429,
-    vi: 'Đã gửi {max} mã tới {identity} trong {window}, mức tối đa để chống lạm dụng. Hãy dùng mã đã nhận, hoặc thử lại sau {minutes} phút.',
-    en: '{max} codes were sent to {identity} within {window}, the most allowed against abuse. Use a code you received, or try again in {minutes} minutes.',
+    vi:
+      'Đã gửi {max} mã tới {identity} trong {window}, mức tối đa để chống lạm dụng. ' +
+      'Hãy dùng mã đã nhận, hoặc thử lại sau {minutes} phút.',
+    en:
+      '{max} codes were sent to {identity} within {window}, the most allowed against abuse. ' +
+      'Use a code you received, or try again in {minutes} minutes.',
   },
   'send.addressLimit': {
     status: 429,
-    vi: 'Mạng bạn đang dùng đã yêu cầu quá nhiều mã xác minh trong thời gian ngắn (giới hạn chống lạm dụng). Hãy thử lại sau {minutes} phút, hoặc chuyển sang mạng khác (ví dụ 4G thay cho Wi-Fi).',
-    en: 'The network you are on has asked for too many codes in a short time (a limit against abuse). Try again in {minutes} minutes, or switch networks (e.g. mobile data instead of Wi-Fi).',
+    vi:
+      'Mạng bạn đang dùng đã yêu cầu quá nhiều mã xác minh trong thời gian ngắn (giới hạn chống lạm dụng). ' +
+      'Hãy thử lại sau {minutes} phút, hoặc chuyển sang mạng khác (ví dụ 4G thay cho Wi-Fi).',
+    en:
+      'The network you are on has asked for too many codes in a short time (a limit against abuse). ' +
+      'Try again in {minutes} minutes, or switch networks (e.g. mobile data instead of Wi-Fi).',
   },
   'send.networkLimit': {
     status: 429,
-    vi: 'Dải mạng bạn đang dùng đã yêu cầu quá nhiều mã xác minh trong thời gian ngắn (giới hạn chống lạm dụng). Hãy thử lại sau {minutes} phút, hoặc chuyển sang mạng khác.',
-    en: 'The network range you are on has asked for too many codes in a short time (a limit against abuse). Try again in {minutes} minutes, or switch networks.',
+    vi:
+      'Dải mạng bạn đang dùng đã yêu cầu quá nhiều mã xác minh trong thời gian ngắn (giới hạn chống lạm dụng). ' +
+      'Hãy thử lại sau {minutes} phút, hoặc chuyển sang mạng khác.',
+    en:
+      'The network range you are on has asked for too many codes in a short time (a limit against abuse). ' +
+      'Try again in {minutes} minutes, or switch networks.',
   },
   'send.smsPaused': {
     status: 503,
-    vi: 'Việc gửi mã bằng tin nhắn đang tạm dừng vì có dấu hiệu lạm dụng. Hãy xác minh bằng thư điện tử nếu cuộc thi cho phép, hoặc thử lại sau {minutes} phút.',
-    en: 'Sending codes by text message is paused because of signs of abuse. Verify by e-mail if the contest allows it, or try again in {minutes} minutes.',
+    vi:
+      'Việc gửi mã bằng tin nhắn đang tạm dừng vì có dấu hiệu lạm dụng. ' +
+      'Hãy xác minh bằng thư điện tử nếu cuộc thi cho phép, hoặc thử lại sau {minutes} phút.',
+    en:
+      'Sending codes by text message is paused because of signs of abuse. ' +
+      'Verify by e-mail if the contest allows it, or try again in {minutes} minutes.',
   },
   'send.smsBudget': {
     status: 503,
-    vi: 'Hôm nay cuộc thi đã dùng hết hạn mức tin nhắn xác minh. Hãy xác minh bằng thư điện tử nếu cuộc thi cho phép, hoặc thử lại từ {next}.',
-    en: 'The contest has used its text-message allowance for today. Verify by e-mail if the contest allows it, or try again from {next}.',
+    vi:
+      'Hôm nay cuộc thi đã dùng hết hạn mức tin nhắn xác minh. ' +
+      'Hãy xác minh bằng thư điện tử nếu cuộc thi cho phép, hoặc thử lại từ {next}.',
+    en:
+      'The contest has used its text-message allowance for today. ' +
+      'Verify by e-mail if the contest allows it, or try again from {next}.',
   },
   // Staff: quarantine review, fanpage counts, settings.
   'quarantine.reasonRequired': {
     status: 400,
     vi: 'Hãy ghi lý do loại phiếu (ít nhất {min} ký tự); lý do được ghi vào nhật ký và công bố dưới dạng tổng hợp.',
-    en: 'Give the reason for invalidating the votes (at least {min} characters); it is logged and published in aggregate.',
+    en:
+      'Give the reason for invalidating the votes (at least {min} characters); ' +
+      'it is logged and published in aggregate.',
   },
   'quarantine.notAllowed': {
     status: 409,
-    vi: 'Không thể chuyển {count} phiếu từ trạng thái hiện tại sang trạng thái đã chọn. Hãy tải lại danh sách; có thể người khác vừa xử lý.',
-    en: '{count} votes cannot move from their current state to the one chosen. Reload the list; someone may have just handled them.',
+    vi:
+      'Không thể chuyển {count} phiếu từ trạng thái hiện tại sang trạng thái đã chọn. ' +
+      'Hãy tải lại danh sách; có thể người khác vừa xử lý.',
+    en:
+      '{count} votes cannot move from their current state to the one chosen. ' +
+      'Reload the list; someone may have just handled them.',
   },
   'quarantine.resultsFinal': {
     status: 409,
@@ -242,8 +330,12 @@ export const VOTING_MESSAGES = {
   },
   'fanpage.sameEditor': {
     status: 409,
-    vi: 'Người xác nhận số liệu fanpage phải khác người nhập hoặc sửa sau cùng ({editors}). Hãy nhờ một cán bộ khác kiểm tra và xác nhận.',
-    en: 'Fanpage figures must be confirmed by someone other than the last person who entered or changed them ({editors}). Ask a colleague to check and confirm.',
+    vi:
+      'Người xác nhận số liệu fanpage phải khác người nhập hoặc sửa sau cùng ({editors}). ' +
+      'Hãy nhờ một cán bộ khác kiểm tra và xác nhận.',
+    en:
+      'Fanpage figures must be confirmed by someone other than the last person who ' +
+      'entered or changed them ({editors}). Ask a colleague to check and confirm.',
   },
   'fanpage.nothingToConfirm': {
     status: 409,
@@ -258,12 +350,18 @@ export const VOTING_MESSAGES = {
   'fanpage.csvRowErrors': {
     status: 400,
     vi: 'Tệp có {count} dòng lỗi; chưa có số liệu nào được nhập. Hãy sửa các dòng được liệt kê rồi nhập lại cả tệp.',
-    en: 'The file has {count} rows with errors; no figures were imported. Fix the rows listed and import the whole file again.',
+    en:
+      'The file has {count} rows with errors; no figures were imported. ' +
+      'Fix the rows listed and import the whole file again.',
   },
   'voting.settingsLocked': {
     status: 409,
-    vi: 'Bình chọn đã bắt đầu nên không thay đổi được: {fields}. Thay đổi giữa chừng sẽ làm các lượt đã bình chọn không còn cùng một quy tắc.',
-    en: 'Voting has started, so these cannot change: {fields}. Changing them midway would leave the votes cast under different rules.',
+    vi:
+      'Bình chọn đã bắt đầu nên không thay đổi được: {fields}. ' +
+      'Thay đổi giữa chừng sẽ làm các lượt đã bình chọn không còn cùng một quy tắc.',
+    en:
+      'Voting has started, so these cannot change: {fields}. ' +
+      'Changing them midway would leave the votes cast under different rules.',
   },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

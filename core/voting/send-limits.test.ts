@@ -44,7 +44,8 @@ describe('decideSend', () => {
     if (!hour.ok) {
       expect(hour.retryAfterSec).toBe(600);
       expect(votingMessage(hour.problem.code, 'vi', hour.problem.params, VN)).toBe(
-        'Đã gửi 3 mã tới •••• •• 5678 trong 1 giờ, mức tối đa để chống lạm dụng. Hãy dùng mã đã nhận, hoặc thử lại sau 10 phút.',
+        'Đã gửi 3 mã tới •••• •• 5678 trong 1 giờ, mức tối đa để chống lạm dụng. ' +
+          'Hãy dùng mã đã nhận, hoặc thử lại sau 10 phút.',
       );
     }
     const day = decide(

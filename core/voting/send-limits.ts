@@ -2,8 +2,8 @@
  * Whether a one-time code may be sent now, from counts the server reads (or the simulation keeps): per identity (the
  * number or address the code goes to), per client address, per network (/24 or /64), and for text messages the
  * contest's daily budget and a pause when most recent messages go unconfirmed (SMS pumping: codes requested for
- * numbers nobody reads) — except, during such a pause, for networks with a good record. A proof-of-work challenge comes before this (server), and foreign, premium and short numbers
- * never get here (core/voting/phone.ts).
+ * numbers nobody reads) — except, during such a pause, for networks with a good record. A proof-of-work challenge
+ * comes before this (server), and foreign, premium and short numbers never get here (core/voting/phone.ts).
  */
 import { problem, type VotingProblem } from './messages.ts';
 import type { SendLimits } from './settings.ts';

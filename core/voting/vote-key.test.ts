@@ -73,10 +73,12 @@ describe('ruleProblem', () => {
     const p = ruleProblem(daily, past, { entryId: 2, at: at('2024-07-01T10:00:00Z') }, VN, END)!;
     expect(p.code).toBe('vote.alreadyToday');
     expect(votingMessage(p.code, 'vi', p.params, VN)).toBe(
-      'Bạn đã bình chọn hôm nay. Mỗi người được bình chọn một lần mỗi ngày; lượt bình chọn tiếp theo của bạn mở lúc 00:00 ngày 02/07/2024 (giờ Việt Nam).',
+      'Bạn đã bình chọn hôm nay. Mỗi người được bình chọn một lần mỗi ngày; ' +
+        'lượt bình chọn tiếp theo của bạn mở lúc 00:00 ngày 02/07/2024 (giờ Việt Nam).',
     );
     expect(votingMessage(p.code, 'en', p.params, VN)).toBe(
-      'You have voted today. Each person may vote once a day; your next vote opens at 00:00 on 02/07/2024 (Vietnam time).',
+      'You have voted today. Each person may vote once a day; ' +
+        'your next vote opens at 00:00 on 02/07/2024 (Vietnam time).',
     );
   });
 

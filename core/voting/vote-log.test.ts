@@ -70,7 +70,9 @@ describe('recordLine and the file format', () => {
     const { text } = write(SAMPLE);
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      '#vicontest-votes/1 {"contest":"vinh-linh-2024","rule":{"kind":"per_person_per_day"},"timeZone":"Asia/Ho_Chi_Minh","votingEndsAt":"2024-07-10T17:00:00.000Z","votingStartsAt":"2024-07-01T01:00:00.000Z"}',
+      '#vicontest-votes/1 ' +
+        '{"contest":"vinh-linh-2024","rule":{"kind":"per_person_per_day"},"timeZone":"Asia/Ho_Chi_Minh",' +
+        '"votingEndsAt":"2024-07-10T17:00:00.000Z","votingStartsAt":"2024-07-01T01:00:00.000Z"}',
     );
     expect(lines[1]!.split('\t').slice(0, 8)).toEqual([
       '1',

@@ -19,7 +19,8 @@ describe('voteWindowProblem', () => {
     const p = voteWindowProblem(phases, new Date('2024-07-01T00:59:59.999Z'))!;
     expect(p.code).toBe('vote.notOpen');
     expect(votingMessage(p.code, 'vi', p.params, VN)).toBe(
-      'Chưa đến thời gian bình chọn: bình chọn mở từ 08:00 ngày 01/07/2024 (giờ Việt Nam) đến 00:00 ngày 11/07/2024 (giờ Việt Nam).',
+      'Chưa đến thời gian bình chọn: ' +
+        'bình chọn mở từ 08:00 ngày 01/07/2024 (giờ Việt Nam) đến 00:00 ngày 11/07/2024 (giờ Việt Nam).',
     );
   });
 

@@ -81,7 +81,8 @@ const RULES =
     '- Xây dựng tác phẩm: từ ngày ban hành Kế hoạch đến hết ngày **20/06/2024**.',
     '- Tiếp nhận bài dự thi: từ ngày **20/06/2024** đến hết ngày **25/06/2024**.',
     '- Sau khi hết hạn tiếp nhận: Ban Tổ chức duyệt nội dung, hình thức và đăng tải để bình chọn trực tuyến.',
-    '- Hoàn thành chấm thi: dự kiến trong **tháng 9/2024**. Công bố kết quả và trao giải: dự kiến trong **Quý IV/2024**.',
+    '- Hoàn thành chấm thi: dự kiến trong **tháng 9/2024**. ' +
+      'Công bố kết quả và trao giải: dự kiến trong **Quý IV/2024**.',
     '',
     '## Nơi tiếp nhận',
     'Ban Tổ chức cuộc thi (qua Phòng Nội vụ huyện Vĩnh Linh) hoặc thư công vụ phongnv.vinhlinh@quangtri.gov.vn.',

@@ -173,8 +173,12 @@ function truncatedProblem(box: string, declaredEnd: number, fileSize: number, mo
   return {
     code: 'truncated',
     message: msg(
-      `Tệp bị thiếu phần cuối (bị cắt cụt): tệp chỉ có ${have.vi} nhưng cấu trúc MP4 của nó cần ${need.vi} (hộp «${box}» vượt quá cuối tệp)${moovMissing ? '; phần chỉ mục (moov) cũng không có' : ''}. Có thể tệp chưa được sao chép hoặc tải về hết; hãy sao chép lại tệp gốc đầy đủ rồi tải lên lại.`,
-      `The file is truncated: it holds ${have.en} but its MP4 structure needs ${need.en} (box '${box}' runs past the end of the file)${moovMissing ? '; the index (moov) is missing too' : ''}. It was probably not copied or downloaded completely; copy the complete original again and upload it again.`,
+      `Tệp bị thiếu phần cuối (bị cắt cụt): tệp chỉ có ${have.vi} nhưng cấu trúc MP4 của nó cần ${need.vi} ` +
+        `(hộp «${box}» vượt quá cuối tệp)${moovMissing ? '; phần chỉ mục (moov) cũng không có' : ''}. ` +
+        'Có thể tệp chưa được sao chép hoặc tải về hết; hãy sao chép lại tệp gốc đầy đủ rồi tải lên lại.',
+      `The file is truncated: it holds ${have.en} but its MP4 structure needs ${need.en} ` +
+        `(box '${box}' runs past the end of the file)${moovMissing ? '; the index (moov) is missing too' : ''}. ` +
+        'It was probably not copied or downloaded completely; copy the complete original again and upload it again.',
     ),
   };
 }
@@ -184,8 +188,12 @@ function trailingProblem(at: number, fileSize: number): IntegrityProblem {
   return {
     code: 'trailing_data',
     message: msg(
-      `Sau phần cuối của video còn ${extra.vi} dữ liệu lạ (từ byte ${at}), không thuộc cấu trúc MP4. Tệp đã bị ghép thêm dữ liệu khác; hãy dùng đúng tệp gốc xuất từ phần mềm dựng phim, hoặc xuất lại video, rồi tải lên lại.`,
-      `There are ${extra.en} of unexpected data after the end of the video (from byte ${at}), outside the MP4 structure. Something was appended to the file; use the original file exported by your editing software, or export the video again, and upload it again.`,
+      `Sau phần cuối của video còn ${extra.vi} dữ liệu lạ (từ byte ${at}), không thuộc cấu trúc MP4. ` +
+        'Tệp đã bị ghép thêm dữ liệu khác; ' +
+        'hãy dùng đúng tệp gốc xuất từ phần mềm dựng phim, hoặc xuất lại video, rồi tải lên lại.',
+      `There are ${extra.en} of unexpected data after the end of the video (from byte ${at}), ` +
+        'outside the MP4 structure. Something was appended to the file; ' +
+        'use the original file exported by your editing software, or export the video again, and upload it again.',
     ),
   };
 }
@@ -194,8 +202,12 @@ function noMoovProblem(): IntegrityProblem {
   return {
     code: 'no_moov',
     message: msg(
-      'Tệp MP4 không có phần chỉ mục (moov): video chưa được ghi xong (ví dụ quay hoặc xuất bị ngắt giữa chừng) hoặc tệp bị hỏng, nên không phát được. Hãy xuất lại video từ phần mềm dựng phim rồi tải lên lại.',
-      'The MP4 file has no index (moov): the recording or export was interrupted before it finished, or the file is damaged, so it cannot be played. Export the video again from your editing software and upload it again.',
+      'Tệp MP4 không có phần chỉ mục (moov): ' +
+        'video chưa được ghi xong (ví dụ quay hoặc xuất bị ngắt giữa chừng) hoặc tệp bị hỏng, nên không phát được. ' +
+        'Hãy xuất lại video từ phần mềm dựng phim rồi tải lên lại.',
+      'The MP4 file has no index (moov): ' +
+        'the recording or export was interrupted before it finished, or the file is damaged, ' +
+        'so it cannot be played. Export the video again from your editing software and upload it again.',
     ),
   };
 }
@@ -205,8 +217,13 @@ function fragmentsShortProblem(declaredSec: number, heldSec: number): IntegrityP
   return {
     code: 'truncated',
     message: msg(
-      `Tệp bị thiếu phần cuối (bị cắt cụt): tệp khai báo video dài ${formatDuration(declaredSec, 'vi')} nhưng các phân đoạn của nó chỉ chứa ${formatDuration(heldSec, 'vi')}. Có thể việc ghi hoặc sao chép bị ngắt giữa chừng; hãy sao chép lại tệp gốc đầy đủ hoặc xuất lại video rồi tải lên lại.`,
-      `The file is truncated: it declares a video of ${formatDuration(declaredSec, 'en')} but its fragments hold only ${formatDuration(heldSec, 'en')}. The recording or the copy was probably interrupted; copy the complete original again or export the video again, and upload it again.`,
+      `Tệp bị thiếu phần cuối (bị cắt cụt): tệp khai báo video dài ${formatDuration(declaredSec, 'vi')} ` +
+        `nhưng các phân đoạn của nó chỉ chứa ${formatDuration(heldSec, 'vi')}. ` +
+        'Có thể việc ghi hoặc sao chép bị ngắt giữa chừng; ' +
+        'hãy sao chép lại tệp gốc đầy đủ hoặc xuất lại video rồi tải lên lại.',
+      `The file is truncated: it declares a video of ${formatDuration(declaredSec, 'en')} but its ` +
+        `fragments hold only ${formatDuration(heldSec, 'en')}. The recording or the copy was probably ` +
+        'interrupted; copy the complete original again or export the video again, and upload it again.',
     ),
   };
 }
@@ -216,7 +233,8 @@ function badBoxProblem(detail: Localized): IntegrityProblem {
     code: 'bad_box',
     message: msg(
       `Cấu trúc tệp MP4 bị hỏng: ${detail.vi}. Hãy xuất lại video từ phần mềm dựng phim rồi tải lên lại.`,
-      `The MP4 structure is damaged: ${detail.en}. Export the video again from your editing software and upload it again.`,
+      `The MP4 structure is damaged: ${detail.en}. ` +
+        'Export the video again from your editing software and upload it again.',
     ),
   };
 }
@@ -225,8 +243,12 @@ function outsideFileProblem(count: number, start: number, end: number, fileSize:
   return {
     code: 'sample_outside_file',
     message: msg(
-      `Chỉ mục của video trỏ tới dữ liệu nằm ngoài tệp (${count} đoạn; đoạn đầu tiên ở byte ${start}–${end} trong khi tệp dài ${fileSize} byte). Tệp bị hỏng hoặc không đầy đủ; hãy sao chép lại tệp gốc hoặc xuất lại video rồi tải lên lại.`,
-      `The video's index points to data outside the file (${count} chunks; the first at bytes ${start}–${end} while the file is ${fileSize} bytes long). The file is damaged or incomplete; copy the original again or export the video again, and upload it again.`,
+      `Chỉ mục của video trỏ tới dữ liệu nằm ngoài tệp (${count} đoạn; ` +
+        `đoạn đầu tiên ở byte ${start}–${end} trong khi tệp dài ${fileSize} byte). ` +
+        'Tệp bị hỏng hoặc không đầy đủ; hãy sao chép lại tệp gốc hoặc xuất lại video rồi tải lên lại.',
+      `The video's index points to data outside the file (${count} chunks; ` +
+        `the first at bytes ${start}–${end} while the file is ${fileSize} bytes long). ` +
+        'The file is damaged or incomplete; copy the original again or export the video again, and upload it again.',
     ),
   };
 }
@@ -235,8 +257,12 @@ function outsideMdatProblem(count: number, start: number, end: number): Integrit
   return {
     code: 'sample_outside_mdat',
     message: msg(
-      `Chỉ mục của video trỏ tới dữ liệu nằm ngoài vùng chứa hình và tiếng (mdat) (${count} đoạn; đoạn đầu tiên ở byte ${start}–${end}). Tệp bị hỏng hoặc đã bị chỉnh sửa bất thường; hãy xuất lại video rồi tải lên lại.`,
-      `The video's index points to data outside the media data box (mdat) (${count} chunks; the first at bytes ${start}–${end}). The file is damaged or was tampered with; export the video again and upload it again.`,
+      'Chỉ mục của video trỏ tới dữ liệu nằm ngoài vùng chứa hình và tiếng ' +
+        `(mdat) (${count} đoạn; đoạn đầu tiên ở byte ${start}–${end}). ` +
+        'Tệp bị hỏng hoặc đã bị chỉnh sửa bất thường; hãy xuất lại video rồi tải lên lại.',
+      `The video's index points to data outside the media data box (mdat) (${count} chunks; ` +
+        `the first at bytes ${start}–${end}). The file is damaged or was tampered with; ` +
+        'export the video again and upload it again.',
     ),
   };
 }
@@ -395,7 +421,8 @@ function parseTrack(buf: Buffer, trak: Child, budget: { boxes: number }): Track 
     if (c.type === 'tkhd') {
       need(c, 4);
       const v1 = buf[c.payload] === 1;
-      const m = c.payload + 4 + (v1 ? 32 : 20) + 16; // past times, id, reserved, duration; then reserved, layer, group, volume
+      // Past times, id, reserved, duration; then reserved, layer, group, volume.
+      const m = c.payload + 4 + (v1 ? 32 : 20) + 16;
       need(c, m - c.payload + 36 + 8);
       const a = buf.readInt32BE(m) / 65536;
       const b = buf.readInt32BE(m + 4) / 65536;

@@ -99,7 +99,10 @@ export async function approvedEntry(
   return id;
 }
 
-/** Stand-in renditions of an upload, stored and recorded as the renditions job would: master playlist, one segment, a poster. */
+/**
+ * Stand-in renditions of an upload, stored and recorded as the renditions job would: master playlist, one segment,
+ * a poster.
+ */
 export async function storeStandInRenditions(t: TestApp, entryId: number, uploadId: string): Promise<void> {
   const { contest_id } = await t.deps.db
     .selectFrom('entries')

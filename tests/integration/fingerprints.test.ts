@@ -164,7 +164,7 @@ describe('originality screening', () => {
     expect(after).toEqual(before);
   }, 60_000);
 
-  it('fingerprints a fragmented copy (as a recorder writes it) over its whole length, and finds the source', async () => {
+  it('fingerprints a fragmented copy (as recorders write it) over its whole length and finds the source', async () => {
     const fragmented = path.join(dir, 'fragmented.mp4');
     await runFfmpeg([
       '-i',

@@ -116,7 +116,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('deleting an entry', () => {
-  it('lets the entrant delete a draft with every byte of it: stored objects, tus files and work directories', async () => {
+  it('lets the entrant delete a draft with all its bytes: stored objects, tus files and work directories', async () => {
     const { entryId, uploadId, contest } = await entryWithMedia(users.entrant);
     writeLocal(path.join(renditionsWorkDir(t.deps, uploadId), 'master.m3u8'), 10);
     // Another entry's media stays.

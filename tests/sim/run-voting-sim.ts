@@ -33,11 +33,14 @@ for (let k = 0; k < seeds; k++) {
   console.log(`\n=== seed ${seed + k}, scale ${scale}, ${days} days: attacks on the vote ===\n${formatSummary(votes)}`);
   console.log(`\n=== seed ${seed + k}, scale ${scale}, ${days} days: SMS pumping ===\n${formatSummary(pumping)}`);
   console.log(
-    `\n=== seed ${seed + k}, scale ${scale}, ${days} days: attacks shaped to stay under the checks (not held to the targets) ===\n${formatSummary(adaptive)}`,
+    `\n=== seed ${seed + k}, scale ${scale}, ${days} days: ` +
+      `attacks shaped to stay under the checks (not held to the targets) ===\n${formatSummary(adaptive)}`,
   );
   rows.push(
-    `seed ${String(seed + k).padStart(4)}: honest counted ${pct(votes.honestCountedShare)}, attack votes stopped ${pct(votes.attackStoppedShare)}, ` +
-      `pumped codes refused ${pct(pumping.pumpRefusedShare)} (${pumping.pumpSent} sent), honest counted under pumping ${pct(pumping.honestCountedShare)}, ` +
+    `seed ${String(seed + k).padStart(4)}: ` +
+      `honest counted ${pct(votes.honestCountedShare)}, attack votes stopped ${pct(votes.attackStoppedShare)}, ` +
+      `pumped codes refused ${pct(pumping.pumpRefusedShare)} (${pumping.pumpSent} sent), ` +
+      `honest counted under pumping ${pct(pumping.honestCountedShare)}, ` +
       `shaped attacks stopped ${pct(adaptive.attackStoppedShare)} ` +
       `[${votes.log.votes + pumping.log.votes + adaptive.log.votes} votes in ${(ms / 1000).toFixed(1)} s]`,
   );

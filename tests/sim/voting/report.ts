@@ -1,4 +1,7 @@
-/** Sums up a run: per group, what happened to its votes (or its code requests), and the two shares the issue targets. */
+/**
+ * Sums up a run: per group, what happened to its votes (or its code requests), and the two shares the issue
+ * targets.
+ */
 import type { RunResult } from './runner.ts';
 
 export interface GroupFigures {
@@ -101,7 +104,9 @@ export function formatSummary(s: SimSummary): string {
         .map(([k, n]) => `${k} ${n}`)
         .join(', ');
       lines.push(
-        `  ${g.group.padEnd(40)} ${String(g.total).padStart(7)}  ${cols[0]} ${String(g.counted).padStart(6)}  ${cols[1]} ${String(g.quarantined).padStart(6)}  ${cols[2]} ${String(g.refused).padStart(6)}${why ? `  (${why})` : ''}`,
+        `  ${g.group.padEnd(40)} ${String(g.total).padStart(7)}  ` +
+          `${cols[0]} ${String(g.counted).padStart(6)}  ${cols[1]} ${String(g.quarantined).padStart(6)}  ` +
+          `${cols[2]} ${String(g.refused).padStart(6)}${why ? `  (${why})` : ''}`,
       );
     }
   };
@@ -112,12 +117,14 @@ export function formatSummary(s: SimSummary): string {
   if (s.attacks.length) lines.push(`Attack votes refused or quarantined: ${pct(s.attackStoppedShare)} (target ≥ 99 %)`);
   if (s.pumping.length) {
     lines.push(
-      `Pumped codes refused:                ${pct(s.pumpRefusedShare)}; text messages sent to pumped numbers: ${s.pumpSent}`,
+      `Pumped codes refused:                ${pct(s.pumpRefusedShare)}; ` +
+        `text messages sent to pumped numbers: ${s.pumpSent}`,
     );
   }
   lines.push(`Honest code requests refused:        ${s.honestSms.refused} of ${s.honestSms.asked}`);
   lines.push(
-    `Vote log: ${s.log.ok ? 'chain verified' : `BROKEN (${s.log.failure})`}, ${s.log.votes} votes, tally ${s.log.matchesRunner ? 'matches' : 'DIFFERS'}`,
+    `Vote log: ${s.log.ok ? 'chain verified' : `BROKEN (${s.log.failure})`}, ${s.log.votes} votes, ` +
+      `tally ${s.log.matchesRunner ? 'matches' : 'DIFFERS'}`,
   );
   return lines.join('\n');
 }
