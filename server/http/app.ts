@@ -146,8 +146,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       preCompressed: true,
       // Cache headers come from setHeaders alone (the module's own default would overwrite them on compressed copies).
       cacheControl: false,
-      setHeaders(res, file) {
-        res.setHeader(
+      // @fastify/static 10 passes Fastify's reply here (it was the raw response before).
+      setHeaders(reply, file) {
+        reply.header(
           'cache-control',
           file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
