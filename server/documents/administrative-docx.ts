@@ -17,17 +17,9 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { ND30_LAYOUT as L, type AdministrativeDocument } from '@core/documents/administrative-document.ts';
+import type { SignatureLines } from '@core/documents/signature-block.ts';
 import { formatVnd } from '@core/awards/money.ts';
-
-/** A table of the document's annex: the award list, the jury's list, any list a decision carries. */
-export interface Annex {
-  title: string;
-  columns: readonly string[];
-  rows: readonly (readonly (string | number)[])[];
-  /** Indexes of the columns holding amounts in đồng, right-aligned and grouped "1.000.000". */
-  moneyColumns?: readonly number[];
-  footer?: readonly string[];
-}
+import type { Annex } from '@core/documents/annex.ts';
 
 const FONT = L.font;
 /** Twentieths of a point, rounded: docx's own helper truncates, making A4 one twip short (11905 × 16837). */
@@ -141,16 +133,24 @@ function headerTable(d: AdministrativeDocument): Table {
 function signatureTable(d: AdministrativeDocument): Table {
   const lw = CONTENT_MM * 0.45;
   const rw = CONTENT_MM - lw;
-  const left = [
-    para(L.recipientsHeading.text, { pt: L.recipientsHeading.pt, bold: true, italic: true, align: AlignmentType.LEFT }),
-    ...d.recipients.map((r) => para(r, { pt: L.recipients.pt, align: AlignmentType.LEFT })),
-  ];
-  const right = [
-    ...d.signature.authority.map((a) => para(a, { pt: L.signature.pt, bold: true })),
+  const signature = (s: SignatureLines) => [
+    ...s.authority.map((a) => para(a, { pt: L.signature.pt, bold: true })),
     // Room for the signature and the seal.
     ...[0, 1, 2, 3].map(() => para('', { pt: L.signature.pt })),
-    para(d.signature.fullName, { pt: L.signature.pt, bold: true }),
+    para(s.fullName, { pt: L.signature.pt, bold: true }),
   ];
+  const left = d.cosigners?.length
+    ? d.cosigners.flatMap((c, i) => [...(i ? [para('', { pt: L.signature.pt })] : []), ...signature(c)])
+    : [
+        para(L.recipientsHeading.text, {
+          pt: L.recipientsHeading.pt,
+          bold: true,
+          italic: true,
+          align: AlignmentType.LEFT,
+        }),
+        ...d.recipients.map((r) => para(r, { pt: L.recipients.pt, align: AlignmentType.LEFT })),
+      ];
+  const right = signature(d.signature);
   return new Table({
     width: { size: convertMillimetersToTwip(CONTENT_MM), type: WidthType.DXA },
     columnWidths: [convertMillimetersToTwip(lw), convertMillimetersToTwip(rw)],
@@ -168,6 +168,7 @@ function signatureTable(d: AdministrativeDocument): Table {
 
 function annexBlocks(a: Annex): (Paragraph | Table)[] {
   const money = new Set(a.moneyColumns ?? []);
+  const figures = new Set([...money, ...(a.numberColumns ?? [])]);
   const cell = (text: string, opts: { bold?: boolean; right?: boolean } = {}) =>
     new TableCell({
       verticalAlign: VerticalAlign.CENTER,
@@ -185,7 +186,7 @@ function annexBlocks(a: Annex): (Paragraph | Table)[] {
       new TableRow({
         cantSplit: true,
         children: r.map((v, i) =>
-          cell(money.has(i) && typeof v === 'number' ? formatVnd(v) : String(v), { right: money.has(i) }),
+          cell(money.has(i) && typeof v === 'number' ? formatVnd(v) : String(v), { right: figures.has(i) }),
         ),
       }),
   );
@@ -217,7 +218,8 @@ export async function administrativeDocx(d: AdministrativeDocument, annexes: rea
   for (const a of d.articles) {
     a.paragraphs.forEach((p, i) => {
       const runs: ParagraphChild[] = [];
-      if (i === 0) runs.push(new TextRun({ text: `${a.label} `, font: FONT, size: halfPoints(L.body.pt), bold: true }));
+      if (i === 0 && a.label)
+        runs.push(new TextRun({ text: `${a.label} `, font: FONT, size: halfPoints(L.body.pt), bold: true }));
       runs.push(new TextRun({ text: p, font: FONT, size: halfPoints(L.body.pt) }));
       children.push(para(runs, { ...body, indentFirstMm: L.body.firstLineIndentMm, lineSpacing: L.body.lineSpacing }));
     });

@@ -16,7 +16,12 @@ import { paymentList } from '@core/documents/payment-list.ts';
 import { vndInWords } from '@core/documents/amount-in-words.ts';
 import { ENTRIES, UNITS, demoAllocation } from '@core/documents/test-entries.ts';
 import { planPrizes } from '@core/awards/test-fixtures.ts';
+import { judgingMinutes } from '@core/judging/minutes.ts';
+import { MINUTES_RUBRIC, minutesInput } from '@core/judging/minutes-fixture.ts';
+import { paperSheet } from '@core/judging/paper-sheet.ts';
 import { administrativeDocx } from '../../server/documents/administrative-docx.ts';
+import { administrativePdf } from '../../server/documents/administrative-pdf.ts';
+import { scoreSheetsPdf } from '../../server/documents/score-sheet-pdf.ts';
 import { certificatesPdf } from '../../server/documents/certificate-pdf.ts';
 import { budgetXlsx, cchcListXlsx, paymentListXlsx, type ListMeta } from '../../server/documents/lists-xlsx.ts';
 
@@ -292,5 +297,81 @@ describe('lists (XLSX)', () => {
     expect(b.totalVnd).toBe(b.prizeTotalVnd + 7_500_000);
     expect(rows.find((r) => r?.[1] === 'Bồi dưỡng giám khảo chấm chung khảo')![5]).toBe(2_500_000);
     expect(rows.some((r) => r?.[0] === `Bằng chữ: ${vndInWords(b.totalVnd)}.`)).toBe(true);
+  });
+});
+
+describe('judging minutes and score sheets', () => {
+  const minutes = judgingMinutes(minutesInput());
+
+  it('minutes as PDF: the record, the figures of every annex and the page numbers', async () => {
+    const pdf = await administrativePdf(minutes.document, minutes.annexes);
+    const text = pdfText(pdf, 'minutes');
+    const flat = text.replace(/\s+/g, ' ');
+    for (const s of [
+      'BIÊN BẢN',
+      'Chấm thi vòng Sơ khảo',
+      'Số: /BB-BTC',
+      'Ban Giám khảo gồm 4 thành viên, có mặt 3',
+      'P-101: Bằng điểm 8,00 với P-102',
+      'THƯ KÝ',
+      'TRƯỞNG BAN GIÁM KHẢO',
+      'Phạm Văn Thư',
+      'PHỤ LỤC 1. BẢNG XẾP HẠNG VÒNG SƠ KHẢO',
+      'PHỤ LỤC 2. ĐIỂM CỦA TỪNG GIÁM KHẢO',
+      'PHỤ LỤC 3. CHỮ KÝ CÁC THÀNH VIÊN BAN GIÁM KHẢO',
+      'Ngô Thị Ỷ',
+      '(9,00)',
+      'Không chấm',
+      'Không tính',
+    ])
+      expect(flat).toContain(s);
+    expect(flat).toMatch(/P-103 Tác phẩm số 3 6,50 2/);
+    expect(text.normalize('NFC')).toBe(text);
+    const pages = pdfPages(pdf, 'minutes');
+    expect(pages).toBeGreaterThanOrEqual(4);
+    // The last page carries its number at the top.
+    const last = execFileSync(
+      'pdftotext',
+      ['-f', String(pages), '-l', String(pages), path.join(dir, 'minutes.pdf'), '-'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(last.trim().split('\n')[0]!.trim()).toBe(String(pages));
+  });
+
+  it('minutes as DOCX: the same record, the secretary signing beside the chair, the annex tables', async () => {
+    const { text } = await docxText(await administrativeDocx(minutes.document, minutes.annexes));
+    for (const s of ['BIÊN BẢN', 'I. Thời gian, địa điểm.', 'THƯ KÝ', 'TRƯỞNG BAN GIÁM KHẢO', 'Phạm Văn Thư'])
+      expect(text).toContain(s);
+    expect(text).toContain('P-104');
+    expect(text).toContain('5,50');
+    expect(text).not.toContain('Nơi nhận');
+  });
+
+  it('score sheets: one juror per page with the codes, the criteria and their scales, the blind rule', async () => {
+    const base = {
+      issuingBody: { nameLines: ['Ban Tổ chức cuộc thi'], abbr: 'BTC', place: 'Vĩnh Linh' },
+      contestName: 'Xây dựng video clip năm 2024',
+      roundName: 'Sơ khảo',
+      rubric: MINUTES_RUBRIC,
+      entries: [
+        { code: 'P-7K2', title: 'Một cửa' },
+        { code: 'P-9QX', title: 'Hồ Xá số' },
+      ],
+      blind: true,
+      date: null,
+      draftYear: 2024,
+    };
+    const pdf = await scoreSheetsPdf([
+      paperSheet({ ...base, juror: { fullName: 'Trần Văn Đức' } }),
+      paperSheet({ ...base, juror: { fullName: 'Ngô Thị Ỷ' } }),
+    ]);
+    expect(pdfPages(pdf, 'sheets')).toBe(2);
+    const flat = pdfText(pdf, 'sheets').replace(/\s+/g, ' ');
+    for (const s of ['PHIẾU CHẤM', 'Giám khảo: Trần Văn Đức', 'Giám khảo: Ngô Thị Ỷ', 'P-7K2', 'P-9QX', 'Chấm kín'])
+      expect(flat).toContain(s);
+    expect(flat).toContain('Nội dung (trọng số 40%): chấm từ 0 đến 10 điểm, bước 0,5.');
+    await expect(scoreSheetsPdf([])).rejects.toThrow(/No score sheet/);
   });
 });
