@@ -463,6 +463,11 @@ export const ERRORS = {
     vi: 'Tác phẩm chưa có phụ đề bằng ngôn ngữ này. Hãy tải tệp phụ đề lên trước.',
     en: 'This entry has no subtitles in this language. Upload a subtitle file first.',
   },
+  'request.badUrl': {
+    status: 400,
+    vi: 'Địa chỉ (URL) có ký tự mã hóa phần trăm không hợp lệ (ví dụ "%ZZ" hoặc "%E0%A4"). Hãy kiểm tra lại liên kết.',
+    en: 'The address (URL) has invalid percent-encoding (such as "%ZZ" or "%E0%A4"). Check the link and try again.',
+  },
   'request.tooLarge': {
     status: 413,
     vi: 'Tệp gửi lên quá lớn cho thao tác này. Hãy chia nhỏ tệp hoặc bớt nội dung rồi gửi lại.',
