@@ -67,7 +67,8 @@ describe('ids', () => {
       error: {
         code: 'request.badUrl',
         message:
-          'Địa chỉ (URL) có ký tự mã hóa phần trăm không hợp lệ (ví dụ "%ZZ" hoặc "%E0%A4"). Hãy kiểm tra lại liên kết.',
+          'Địa chỉ (URL) có ký tự mã hóa phần trăm không hợp lệ (ví dụ "%ZZ" hoặc "%E0%A4"). ' +
+          'Hãy kiểm tra lại liên kết.',
       },
     });
     owner.lang = 'en';
