@@ -121,6 +121,28 @@ describe('organizer journey', () => {
     expect(await page.evaluate(() => localStorage.getItem('lang'))).toBe('vi');
   });
 
+  it('changes the e-mail from the account page with a code sent to the new address', async () => {
+    const page = await newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
+    await logIn(page, user.email, user.password);
+    await page.getByTestId('nav-account').click();
+    await page.getByTestId('contact-form').waitFor();
+    const newEmail = `hoa-moi-${Date.now()}@example.vn`;
+    await page.getByLabel('Địa chỉ mới').fill(newEmail);
+    await page.getByTestId('contact-form').getByLabel('Mật khẩu hiện tại').fill(user.password);
+    await page.getByTestId('contact-send').click();
+    expect(await text(page, 'contact-code-sent')).toContain(newEmail);
+    await page.getByLabel('Mã xác nhận').fill(await codeSentTo(suite.t, newEmail));
+    await page.getByTestId('contact-code-submit').click();
+    await page.getByText('Đã cập nhật thư điện tử hoặc số điện thoại.').waitFor();
+    expect(await page.getByTestId('contact-form').textContent()).toContain(`thư điện tử ${newEmail}`);
+    user.email = newEmail;
+    expect(refused).toEqual([]);
+  });
+
   it('lets the organizer edit the settings, which persist and show on the public page', async () => {
     const page = await newPage();
     await logIn(page, suite.t.admin.email, suite.t.admin.password);
