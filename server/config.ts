@@ -55,6 +55,13 @@ const envSchema = z.object({
       'false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs',
     )
     .default('false'),
+  /** The first administrator's e-mail, used once, when the database has no administrator yet. */
+  ADMIN_EMAIL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email('an e-mail address such as it@so-vhttdl.gov.vn'))
+    .optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce
@@ -118,8 +125,11 @@ export interface Config {
   /** false, the number of reverse proxies in front, or their addresses: never "trust every hop". */
   trustProxy: false | number | string;
   sessionDays: number;
+  /** Wrong passwords (per identifier and address) before the delays start. */
   loginMaxFailures: number;
+  /** The longest delay between tries, in minutes. */
   loginLockMinutes: number;
+  adminEmail: string | null;
   loginRatePerMinute: number;
   /** Reports about published entries one address may send per hour. */
   reportsPerHour: number;
@@ -228,6 +238,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.SESSION_DAYS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    adminEmail: e.ADMIN_EMAIL ?? null,
     loginRatePerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     resetRatePerHour: e.RATE_LIMIT_RESET_PER_HOUR,
     reportsPerHour: e.RATE_LIMIT_REPORTS_PER_HOUR,

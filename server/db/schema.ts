@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { AddressCodePurpose } from '@core/login-throttle.ts';
 import type { AuditContent } from '@core/audit-chain.ts';
 import type { EntryStatus } from '@core/entry.ts';
 import type { EntryEventKind } from '@core/entry-events.ts';
@@ -41,6 +42,27 @@ export interface PasswordResetsTable {
   user_id: number;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+}
+
+export interface AddressCodesTable {
+  id: Generated<number>;
+  purpose: AddressCodePurpose;
+  target: string;
+  user_id: number | null;
+  full_name: string | null;
+  phone: string | null;
+  password_hash: string | null;
+  locale: 'vi' | 'en' | null;
+  code_hash: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  expires_at: Timestamp;
   created_at: Timestamp;
 }
 
@@ -393,6 +415,8 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
+  login_throttle: LoginThrottleTable;
+  address_codes: AddressCodesTable;
   contests: ContestsTable;
   contest_phases: ContestPhasesTable;
   unit_categories: UnitCategoriesTable;

@@ -8,7 +8,8 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.ts';
 import { registerCsrf } from './plugins/csrf.ts';
-import { registerErrorHandler } from './plugins/errors.ts';
+import { frameworkErrorHandler, registerErrorHandler } from './plugins/errors.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSession } from './plugins/session.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -69,6 +70,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     // Long enough that an odd media name gets the service's "not found" rather than a bare 414.
     routerOptions: { maxParamLength: 1024 },
     genReqId: () => Math.random().toString(36).slice(2, 12),
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -91,6 +93,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     (_req, body, done) => done(null, body),
   );
 
+  await registerSecurityHeaders(app, deps.config);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

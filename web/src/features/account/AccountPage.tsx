@@ -5,6 +5,7 @@ import { useLogout, useSession } from '../../api/session.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
+import { ContactForm } from './ContactForm.tsx';
 import { MyRoles } from './MyRoles.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
@@ -26,6 +27,10 @@ export default function AccountPage() {
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">{t('account.profile')}</h2>
         <ProfileForm user={user} />
+      </section>
+      <section className="card" aria-labelledby="contact-title">
+        <h2 id="contact-title">{t('addressCode.contactTitle')}</h2>
+        <ContactForm user={user} />
       </section>
       <section className="card" aria-labelledby="roles-title">
         <h2 id="roles-title">{t('account.roles')}</h2>
