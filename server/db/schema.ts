@@ -5,6 +5,7 @@ import type { EntryStatus } from '@core/entry.ts';
 import type { EntryEventKind } from '@core/entry-events.ts';
 import type { NotificationKind } from '@core/notifications.ts';
 import type { PhaseKind } from '@core/phases.ts';
+import type { ConsentPurpose } from '@core/privacy.ts';
 import type { ReviewDecision, ReviewStatus } from '@core/review.ts';
 import type { ContestRole, RosterBody } from '@core/roles.ts';
 
@@ -372,6 +373,17 @@ export interface EntryReportsTable {
 }
 
 /** An announcement on the contest's home page (migration 0010). */
+/** One consent a person gave, with the version of the text (core/privacy.ts) and when (migration 0019). */
+export interface ConsentsTable {
+  id: Generated<number>;
+  user_id: number | null;
+  entry_id: number | null;
+  purpose: ConsentPurpose;
+  text_version: string;
+  given_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+}
+
 export interface NewsPostsTable {
   id: Generated<number>;
   contest_id: number;
@@ -398,6 +410,7 @@ export interface DB {
   publications: PublicationsTable;
   entry_reports: EntryReportsTable;
   news_posts: NewsPostsTable;
+  consents: ConsentsTable;
   entry_events: EntryEventsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -27,6 +27,7 @@ import { sharePageRoutes } from './share-page.ts';
 import { spaIndex } from './spa-index.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicationRoutes } from './routes/publication.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
@@ -137,6 +138,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   notificationRoutes(app, deps);
   publicRoutes(app, deps);
   publicationRoutes(app, deps);
+  privacyRoutes(app, deps);
   uploadRoutes(app, deps, () => createTusServer(deps));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -338,6 +338,18 @@ const CASES: Case[] = [
       return c.post('/api/account/contact/confirm', { kind: 'phone', code: await codeSentTo(t, phone) });
     },
   },
+  {
+    method: 'GET',
+    route: '/api/account/personal-data',
+    allowed: LOGGED_IN,
+    call: (c) => c.get('/api/account/personal-data'),
+  },
+  {
+    method: 'GET',
+    route: '/api/account/personal-data.pdf',
+    allowed: LOGGED_IN,
+    call: (c) => c.get('/api/account/personal-data.pdf'),
+  },
   { method: 'GET', route: '/api/contests', allowed: EVERYONE, call: (c) => c.get('/api/contests') },
   {
     method: 'POST',
