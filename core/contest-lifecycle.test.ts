@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { slugSchema } from './contest.ts';
+import { contestCreateSchema, slugSchema } from './contest.ts';
 import {
+  blankContest,
   contestCopySchema,
   contestIdentitySchema,
   directContest,
@@ -59,6 +60,14 @@ describe('slugs', () => {
     expect(suggestCopySlug('vinh-linh-2024', [], 2026)).toBe('vinh-linh-2026');
     expect(suggestCopySlug('vinh-linh-2024', ['vinh-linh-2026'], 2026)).toBe('vinh-linh-2024-ban-sao');
     expect(suggestCopySlug('cuoc-thi', ['cuoc-thi-2026', 'cuoc-thi-ban-sao'], 2026)).toBe('cuoc-thi-ban-sao-2');
+  });
+});
+
+describe('a blank contest', () => {
+  it('is a valid contest with the plan’s technical rules and nothing scheduled', () => {
+    const c = contestCreateSchema.parse(blankContest('cuoc-thi-moi', 'Cuộc thi mới'));
+    expect(c).toMatchObject({ slug: 'cuoc-thi-moi', name: 'Cuộc thi mới', phases: [], prizes: [] });
+    expect(c.entryRules.maxDurationSec).toBe(600);
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { slugSchema } from './contest.ts';
+import { defaultEntryRules, slugSchema, type ContestCreate } from './contest.ts';
 import type { Phase, PhaseState } from './phases.ts';
+import { DEFAULT_TIME_ZONE } from './time.ts';
 
 /**
  * A contest's life in the staff area (ADR 0023): a draft only its staff see, published for everyone, archived once
@@ -85,4 +86,22 @@ export function suggestCopySlug(source: string, taken: readonly string[], year: 
   const candidates = [base, `${source}-ban-sao`];
   for (const c of candidates) if (!taken.includes(c)) return c;
   for (let n = 2; ; n++) if (!taken.includes(`${source}-ban-sao-${n}`)) return `${source}-ban-sao-${n}`;
+}
+
+/** A contest with nothing decided yet but its name: the plan's technical rules, no phases, prizes or units. */
+export function blankContest(slug: string, name: string): ContestCreate {
+  return {
+    slug,
+    name,
+    theme: name,
+    topics: [],
+    rulesMarkdown: '',
+    timeZone: DEFAULT_TIME_ZONE,
+    entryRules: defaultEntryRules(),
+    prizes: [],
+    rubric: [],
+    maxEntriesPerPerson: 2,
+    phases: [],
+    unitCategories: [],
+  };
 }
