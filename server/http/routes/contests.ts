@@ -8,6 +8,7 @@ import { phaseListSchema } from '@core/phases.ts';
 import type { Deps } from '../../context.ts';
 import { copyContest } from '../../services/contests/copy-contest.ts';
 import { createContest } from '../../services/contests/create-contest.ts';
+import { deleteDemoContest, previewDemoDeletion } from '../../services/contests/delete-demo-contest.ts';
 import { getContest } from '../../services/contests/get-contest.ts';
 import { listContests } from '../../services/contests/list-contests.ts';
 import { renameContest } from '../../services/contests/rename-contest.ts';
@@ -164,5 +165,53 @@ export function contestRoutes(app: FastifyInstance, deps: Deps): void {
       await updateContest(deps, req.actor, req.params.slug, req.body);
       return { ok: true as const };
     },
+  );
+
+  const demoContents = z.object({
+    slug: z.string(),
+    name: z.string(),
+    units: z.number(),
+    rosterMembers: z.number(),
+    roles: z.number(),
+    entries: z.number(),
+    uploads: z.number(),
+    newsPosts: z.number(),
+  });
+
+  r.get(
+    '/api/contests/:slug/demo-contents',
+    {
+      schema: {
+        tags: ['contests'],
+        ...operationDoc(
+          'What deleting the demo would remove',
+          'Counts of what belongs to the demo contest (units, roster, roles, entries, uploads, news), for the ' +
+            'confirmation before deleting it. A real contest: `contest.notDemo`.',
+          allowedBy('contest.create'),
+        ),
+        params: slugParams,
+        response: { 200: demoContents, ...errors },
+      },
+    },
+    async (req) => previewDemoDeletion(deps, req.actor, req.params.slug),
+  );
+
+  r.delete(
+    '/api/contests/:slug',
+    {
+      schema: {
+        tags: ['contests'],
+        ...operationDoc(
+          'Delete the demo contest with its data',
+          'Removes the demo contest and everything in it (phases, units, roster, roles, entries with their videos ' +
+            'and renditions, reviews, publications, news); audited with the counts removed. Only the demo: a real ' +
+            'contest answers `contest.notDemo` and can only be archived.',
+          allowedBy('contest.create'),
+        ),
+        params: slugParams,
+        response: { 200: demoContents, ...errors },
+      },
+    },
+    async (req) => deleteDemoContest(deps, req.actor, req.params.slug),
   );
 }

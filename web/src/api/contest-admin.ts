@@ -19,3 +19,22 @@ export function renameContest(slug: string, body: ContestIdentity): Promise<{ sl
 export function setContestStatus(slug: string, status: ContestStatus): Promise<{ status: ContestStatus }> {
   return api(`/api/contests/${enc(slug)}/status`, { method: 'POST', json: { status } });
 }
+
+export interface DemoContents {
+  slug: string;
+  name: string;
+  units: number;
+  rosterMembers: number;
+  roles: number;
+  entries: number;
+  uploads: number;
+  newsPosts: number;
+}
+
+export function demoContents(slug: string): Promise<DemoContents> {
+  return api<DemoContents>(`/api/contests/${enc(slug)}/demo-contents`);
+}
+
+export function deleteDemoContest(slug: string): Promise<DemoContents> {
+  return api<DemoContents>(`/api/contests/${enc(slug)}`, { method: 'DELETE' });
+}

@@ -46,6 +46,13 @@ export default function ContestHomePage() {
             {t('home.demoBadge')}
           </p>
         )}
+        {view.isDemo && session?.user?.isSiteAdmin && (
+          <p>
+            <Link to="/manage" data-testid="demo-remove-link">
+              {t('contestAdmin.deleteDemo.action')}
+            </Link>
+          </p>
+        )}
         <h1 data-testid="contest-name">{view.name}</h1>
         <p className="theme" data-testid="contest-theme">
           {view.theme}

@@ -16,6 +16,7 @@ import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { ConfirmButton } from '../ConfirmButton.tsx';
 import { ManageFrame } from '../ManageFrame.tsx';
 import { CreateContestModal } from './CreateContestModal.tsx';
+import { DeleteDemoModal } from './DeleteDemoModal.tsx';
 import { RenameContestModal } from './RenameContestModal.tsx';
 
 const STATUS_COLOR: Record<ContestStatus, string> = { draft: 'gold', published: 'green', archived: 'default' };
@@ -66,7 +67,8 @@ function ContestsAdmin() {
   );
 }
 
-type Dialog = { kind: 'create'; source?: ContestSummary } | { kind: 'rename'; contest: ContestSummary } | null;
+type Dialog =
+  { kind: 'create'; source?: ContestSummary } | { kind: 'rename' | 'deleteDemo'; contest: ContestSummary } | null;
 
 function ContestTable() {
   const { t } = useTranslation();
@@ -208,6 +210,16 @@ function ContestTable() {
                     >
                       {t('contestAdmin.action.rename')}
                     </Button>
+                    {c.isDemo && (
+                      <Button
+                        size="small"
+                        danger
+                        onClick={() => setDialog({ kind: 'deleteDemo', contest: c })}
+                        data-testid={`contest-delete-demo-${c.slug}`}
+                      >
+                        {t('contestAdmin.deleteDemo.action')}
+                      </Button>
+                    )}
                     <Link to={`/c/${c.slug}`}>{t('manage.publicPage')}</Link>
                   </Space>
                 ),
@@ -223,6 +235,17 @@ function ContestTable() {
           onClose={() => setDialog(null)}
           onDone={(slug) => {
             void message.success(t('contestAdmin.created', { slug }));
+            void refresh();
+          }}
+        />
+      )}
+      {dialog?.kind === 'deleteDemo' && (
+        <DeleteDemoModal
+          contest={dialog.contest}
+          onClose={() => setDialog(null)}
+          onDone={(removed) => {
+            void message.success(t('contestAdmin.deleteDemo.done', { entries: removed.entries, units: removed.units }));
+            qc.removeQueries({ queryKey: ['contest', dialog.contest.slug] });
             void refresh();
           }}
         />
