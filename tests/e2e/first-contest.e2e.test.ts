@@ -47,6 +47,11 @@ describe('the first contest', () => {
     await publicList(visitor);
     expect(await visitor.getByTestId('contest-card-vinh-linh-2026').count()).toBe(0);
 
+    // Its staff see it, marked as a draft.
+    await page.goto(`${suite.base}/c/vinh-linh-2026`);
+    expect(await text(page, 'draft-badge')).toBe('Bản nháp (chỉ Ban Tổ chức thấy)');
+    await page.goto(`${suite.base}/manage`);
+
     const published = page.waitForResponse((r) => r.url().endsWith('/api/contests/vinh-linh-2026/status'));
     await page.getByTestId('contest-publish-vinh-linh-2026').click();
     expect((await published).status()).toBe(200);
@@ -57,11 +62,21 @@ describe('the first contest', () => {
     await visitor.getByTestId('contest-card-vinh-linh-2026').waitFor();
     expect(await visitor.getByTestId('contests-upcoming').textContent()).toContain('Vĩnh Linh 2026');
 
+    // A new short address: the old links stop, the audit log keeps both.
+    await page.getByTestId('contest-rename-vinh-linh-2026').click();
+    const rename = await dialogOpened(page.getByRole('dialog'));
+    await rename.getByLabel('Địa chỉ rút gọn (slug)').fill('cchc-vinh-linh-2026');
+    const renamed = page.waitForResponse((r) => r.request().method() === 'PATCH');
+    await rename.getByRole('button', { name: 'Lưu' }).click();
+    expect((await renamed).status()).toBe(200);
+    await rename.waitFor({ state: 'hidden' });
+    expect(await text(page, 'contest-status-cchc-vinh-linh-2026')).toBe('Đã công bố');
+
     const audit = await suite.t.deps.db
       .selectFrom('audit_log')
       .select('action')
-      .where('action', 'in', ['contest.create', 'contest.publish'])
+      .where('action', 'in', ['contest.create', 'contest.publish', 'contest.rename'])
       .execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['contest.create', 'contest.publish']);
+    expect(audit.map((a) => a.action).sort()).toEqual(['contest.create', 'contest.publish', 'contest.rename']);
   });
 });

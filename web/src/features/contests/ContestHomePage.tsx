@@ -46,6 +46,11 @@ export default function ContestHomePage() {
             {t('home.demoBadge')}
           </p>
         )}
+        {view.status === 'draft' && (
+          <p className="demo-badge" data-testid="draft-badge">
+            {t('contestList.drafts')}
+          </p>
+        )}
         {view.isDemo && session?.user?.isSiteAdmin && (
           <p>
             <Link to="/manage" data-testid="demo-remove-link">
