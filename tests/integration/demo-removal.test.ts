@@ -78,12 +78,15 @@ describe('removing the demo', () => {
     expect(preview.roles).toBeGreaterThanOrEqual(2);
     expect(await objectsUnder(`contests/${demoId}/`)).not.toEqual([]);
     expect(fs.existsSync(tusFile)).toBe(true);
+    const shared = `/api/public/entries/${entryIds[0]}`;
+    expect((await new Client(t.app).get(shared)).statusCode).toBe(200);
 
     const res = await admin.delete(`/api/contests/${t.demoSlug}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual(preview);
 
     expect((await admin.get(`/api/contests/${t.demoSlug}`)).statusCode).toBe(404);
+    expect((await new Client(t.app).get(shared)).statusCode).toBe(404);
     const list = (await new Client(t.app).get('/api/contests')).json<ContestSummary[]>();
     expect(list.some((c) => c.isDemo)).toBe(false);
     for (const table of ['entries', 'units', 'unit_categories', 'contest_roles', 'news_posts', 'publications'] as const)

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { requireSiteAdmin } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { removeEntryMedia } from '../media/remove-entry-media.ts';
+import { invalidateGallery } from '../publication/gallery-cache.ts';
 import { findContestRow } from './load-contest.ts';
 
 /** What removing the demo takes with it, as the confirmation names it and the audit record keeps it. */
@@ -92,6 +93,8 @@ export async function deleteDemoContest(deps: Deps, actor: Actor, slug: string):
       details: { ...contents },
     });
   });
+  // Its published entries leave the public gallery and share pages now, not when the cache expires.
+  invalidateGallery(deps, row.id);
   let failures = 0;
   for (const e of entries) {
     const removed = await removeEntryMedia(
