@@ -1,5 +1,6 @@
 /** Response contracts of the HTTP API, shared by the server (serialization, OpenAPI) and the web app. */
 import { z } from 'zod';
+import { CONTEST_STATUSES } from './contest-lifecycle.ts';
 import { ENTRY_FORMS, entryRulesSchema, prizeSchema, rubricCriterionSchema } from './contest.ts';
 import { PHASE_KINDS, phaseSchema } from './phases.ts';
 import { REVIEW_DECISIONS, REVIEW_STATUSES } from './review.ts';
@@ -33,6 +34,7 @@ export const contestViewSchema = z.object({
   id: z.number(),
   slug: z.string(),
   isDemo: z.boolean(),
+  status: z.enum(CONTEST_STATUSES),
   name: z.string(),
   theme: z.string(),
   topics: z.array(z.string()),
@@ -59,8 +61,14 @@ export const contestSummarySchema = z.object({
   name: z.string(),
   theme: z.string(),
   isDemo: z.boolean(),
+  status: z.enum(CONTEST_STATUSES),
   phaseState: contestViewSchema.shape.phaseState,
   currentPhase: z.enum(PHASE_KINDS).nullable(),
+  /** Where the home page lists it (ADR 0023). */
+  bucket: z.enum(['open', 'upcoming', 'past', 'draft']),
+  /** The first phase's start and the last one's end; null when no phase is scheduled. */
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
 });
 
 export const unitViewSchema = z.object({

@@ -82,7 +82,7 @@ export type UnitCategory = z.infer<typeof unitCategorySchema>;
 export const slugSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug.format')
   .min(3)
   .max(80);
 

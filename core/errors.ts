@@ -75,6 +75,26 @@ export const ERRORS = {
     en: 'The password needs at least 10 characters.',
   },
   'contest.notFound': { status: 404, vi: 'Không tìm thấy cuộc thi.', en: 'Contest not found.' },
+  'contest.notOver': {
+    status: 409,
+    vi: 'Chỉ lưu trữ được cuộc thi đã kết thúc: giai đoạn cuối còn đến {end}. Hãy lưu trữ sau thời điểm đó.',
+    en: 'Only a contest that is over can be archived: its last phase runs until {end}. Archive it after that.',
+  },
+  'contest.notDemo': {
+    status: 409,
+    vi: 'Chỉ xóa được cuộc thi dữ liệu mẫu (demo). Cuộc thi thật chỉ có thể lưu trữ khi đã kết thúc.',
+    en: 'Only the demo contest can be deleted. A real contest can only be archived once it is over.',
+  },
+  'contest.notPublished': {
+    status: 409,
+    vi: 'Cuộc thi này chưa được công bố nên chưa nhận tác phẩm. Vui lòng quay lại khi Ban Tổ chức công bố.',
+    en: 'This contest has not been published yet, so it takes no entries. Come back once the organizers publish it.',
+  },
+  'contest.archived': {
+    status: 409,
+    vi: 'Cuộc thi đã được lưu trữ nên không sửa được. Quản trị viên có thể công bố lại nếu cần sửa.',
+    en: 'This contest is archived and cannot be changed. An administrator may publish it again to make changes.',
+  },
   'contest.slugTaken': {
     status: 409,
     vi: 'Địa chỉ rút gọn (slug) này đã được dùng cho cuộc thi khác. Hãy chọn địa chỉ khác.',

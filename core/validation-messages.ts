@@ -26,6 +26,18 @@ const CUSTOM: Record<string, Text> = {
     vi: 'Mã số phải viết bằng chữ số thập phân, không có số 0 ở đầu, dấu hay khoảng trắng (ví dụ đúng: 42).',
     en: 'An id is written in decimal digits, with no leading zero, sign or space (for example 42).',
   },
+  'slug.format': {
+    vi:
+      'Địa chỉ rút gọn (slug) chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang giữa các từ, ' +
+      'ví dụ: vinh-linh-2026.',
+    en:
+      'A short address (slug) has only lowercase letters without accents, digits and hyphens between words, ' +
+      'for example: vinh-linh-2026.',
+  },
+  'contest.identityEmpty': {
+    vi: 'Hãy nhập địa chỉ rút gọn (slug) mới hoặc tên mới của cuộc thi.',
+    en: "Give the contest's new short address (slug) or its new name.",
+  },
   'timeZone.invalid': {
     vi: 'Múi giờ không hợp lệ (ví dụ đúng: Asia/Ho_Chi_Minh).',
     en: 'Not a valid time zone (for example Asia/Ho_Chi_Minh).',

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_subtitles.ts';
 import * as m0008 from './migrations/0008_rendition_storage.ts';
 import * as m0009 from './migrations/0009_reviews.ts';
 import * as m0010 from './migrations/0010_publication.ts';
+import * as m0011 from './migrations/0011_contest_status.ts';
 import * as m0015 from './migrations/0015_login_throttle.ts';
 import * as m0019 from './migrations/0019_consents.ts';
 
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0008_rendition_storage': m0008,
   '0009_reviews': m0009,
   '0010_publication': m0010,
+  '0011_contest_status': m0011,
   '0015_login_throttle': m0015,
   '0019_consents': m0019,
 };

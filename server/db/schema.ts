@@ -7,6 +7,7 @@ import type { NotificationKind } from '@core/notifications.ts';
 import type { PhaseKind } from '@core/phases.ts';
 import type { ConsentPurpose } from '@core/privacy.ts';
 import type { ReviewDecision, ReviewStatus } from '@core/review.ts';
+import type { ContestStatus } from '@core/contest-lifecycle.ts';
 import type { ContestRole, RosterBody } from '@core/roles.ts';
 
 /** ISO-8601 UTC text on both dialects (timestamptz on PostgreSQL is read back as ISO text by dialect.ts). */
@@ -83,6 +84,8 @@ export interface ContestsTable {
   /** For captions, with "#"; null: made from the slug (migration 0010). */
   hashtag: ColumnType<string | null, string | null | undefined, string | null>;
   is_demo: ColumnType<Bool, Bool | undefined, Bool>;
+  /** Draft, published or archived (migration 0011). */
+  status: ColumnType<ContestStatus, ContestStatus | undefined, ContestStatus>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -359,6 +359,44 @@ const CASES: Case[] = [
   },
   { method: 'GET', route: '/api/contests/:slug', allowed: EVERYONE, call: (c) => c.get(`/api/contests/${slug}`) },
   {
+    method: 'POST',
+    route: '/api/contests/:slug/copy',
+    allowed: ADMIN_ONLY,
+    call: (c) => c.post(`/api/contests/${slug}/copy`, { slug: `ban-sao-${uniq()}`, name: 'Bản sao', offsetDays: 7 }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/contests/:slug',
+    allowed: ADMIN_ONLY,
+    call: (c) => c.patch('/api/contests/cuoc-thi-khac', { name: `Cuộc thi khác ${uniq()}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/demo-contents',
+    allowed: ADMIN_ONLY,
+    call: (c) => c.get(`/api/contests/${slug}/demo-contents`),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/contests/:slug',
+    allowed: ADMIN_ONLY,
+    call: async (c) => {
+      const demo = await createContest(
+        t.deps,
+        admin(),
+        { ...demoContest(new Date()), slug: `mau-${uniq()}` },
+        { isDemo: true },
+      );
+      return c.delete(`/api/contests/${demo.slug}`);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/status',
+    allowed: ADMIN_ONLY,
+    call: (c) => c.post('/api/contests/cuoc-thi-khac/status', { status: 'published' }),
+  },
+  {
     method: 'PUT',
     route: '/api/contests/:slug',
     allowed: ORGANIZER,

@@ -11,7 +11,7 @@ export async function createContest(
   deps: Deps,
   actor: Actor,
   input: ContestCreate,
-  opts: { isDemo?: boolean } = {},
+  opts: { isDemo?: boolean; status?: 'draft' | 'published' } = {},
 ): Promise<{ id: number; slug: string }> {
   requireSiteAdmin(actor);
   const now = deps.clock().toISOString();
@@ -23,6 +23,7 @@ export async function createContest(
           slug: input.slug,
           ...settingsColumns(input),
           is_demo: opts.isDemo ?? false,
+          status: opts.status ?? 'published',
           created_at: now,
           updated_at: now,
         })
@@ -46,7 +47,7 @@ export async function createContest(
         action: 'contest.create',
         contestId,
         target: `contest:${contestId}`,
-        details: { slug: input.slug, demo: opts.isDemo ?? false },
+        details: { slug: input.slug, demo: opts.isDemo ?? false, status: opts.status ?? 'published' },
       });
       return { id: contestId, slug: input.slug };
     });

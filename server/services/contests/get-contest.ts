@@ -1,17 +1,24 @@
 import { totalPrizeMoney } from '@core/contest.ts';
 import { nextTransition, phaseAt } from '@core/phases.ts';
-import type { Deps } from '../../context.ts';
+import { AppError } from '@core/errors.ts';
+import { ANONYMOUS, type Actor, type Deps } from '../../context.ts';
+import { maySeeContest, staffContestIds } from '../access/contest-visibility.ts';
 import { loadContest } from './load-contest.ts';
 
-/** The public face of a contest: everything an entrant needs, with the phase in force by the server's clock. */
-export async function getContest(deps: Deps, slug: string) {
+/**
+ * The public face of a contest: everything an entrant needs, with the phase in force by the server's clock. A draft
+ * is shown only to its staff and the site administrators; to anyone else it does not exist.
+ */
+export async function getContest(deps: Deps, slug: string, actor: Actor = ANONYMOUS) {
   const c = await loadContest(deps.db, { slug });
+  if (!maySeeContest(c.status, c.id, await staffContestIds(deps.db, actor))) throw new AppError('contest.notFound');
   const now = deps.clock();
   const state = phaseAt(c.phases, now);
   return {
     id: c.id,
     slug: c.slug,
     isDemo: c.isDemo,
+    status: c.status,
     ...c.settings,
     phases: c.phases,
     unitCategories: c.unitCategories,

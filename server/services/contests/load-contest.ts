@@ -1,3 +1,4 @@
+import type { ContestStatus } from '@core/contest-lifecycle.ts';
 import { type ContestSettings, type UnitCategory } from '@core/contest.ts';
 import { AppError } from '@core/errors.ts';
 import { sortPhases, type Phase, type PhaseKind } from '@core/phases.ts';
@@ -9,6 +10,7 @@ export interface LoadedContest {
   id: number;
   slug: string;
   isDemo: boolean;
+  status: ContestStatus;
   settings: ContestSettings;
   phases: Phase[];
   unitCategories: (UnitCategory & { id: number })[];
@@ -73,6 +75,7 @@ export async function loadContest(db: Tx, ref: { slug: string } | { id: number }
     id: row.id,
     slug: row.slug,
     isDemo: row.is_demo,
+    status: row.status,
     settings: settingsOf(row),
     phases: sortPhases(phases.map((p) => ({ kind: p.kind as PhaseKind, startsAt: p.starts_at, endsAt: p.ends_at }))),
     unitCategories: categories.map((c) => ({

@@ -1,5 +1,6 @@
 import type { ContestSettings, UnitCategory } from '@core/contest.ts';
 import type { Phase } from '@core/phases.ts';
+import { AppError } from '@core/errors.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
@@ -16,6 +17,7 @@ export async function updateContest(deps: Deps, actor: Actor, slug: string, inpu
   const row = await findContestRow(deps.db, { slug });
   const contestId = row.id;
   await authorize(deps, actor, contestId, 'contest.edit');
+  if (row.status === 'archived') throw new AppError('contest.archived');
   const before = settingsOf(row);
   const changed = (Object.keys(before) as (keyof ContestSettings)[]).filter(
     (k) => input[k] !== undefined && JSON.stringify(before[k]) !== JSON.stringify(input[k]),

@@ -42,6 +42,7 @@ export async function saveEntryDraft(
   const refusal = draftEditRefusal(contest, existing, now);
   if (refusal) throw refusal;
   if (opts.entryId === undefined && !intake) {
+    if (contest.status !== 'published') throw new AppError('contest.notPublished');
     const { n } = await deps.db
       .selectFrom('entries')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -23,6 +23,7 @@ const EntryPage = lazy(() => import('../features/entries/EntryPage.tsx'));
 const ReceiptPage = lazy(() => import('../features/entries/ReceiptPage.tsx'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'));
 const ManageArea = lazy(() => import('../features/manage/ManageArea.tsx'));
+const ContestsAdminPage = lazy(() => import('../features/manage/contests/ContestsAdminPage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 export function App() {
@@ -32,6 +33,7 @@ export function App() {
         <Routes>
           <Route element={<PublicLayout />}>
             <Route index element={<ContestListPage />} />
+            <Route path="contests" element={<ContestListPage all />} />
             <Route path="c/:slug" element={<ContestHomePage />} />
             <Route path="c/:slug/submit" element={<StartEntryPage />} />
             <Route path="c/:slug/gallery" element={<GalleryPage />} />
@@ -54,6 +56,14 @@ export function App() {
             element={
               <Suspense fallback={null}>
                 <EmbedPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="manage"
+            element={
+              <Suspense fallback={<Loading />}>
+                <ContestsAdminPage />
               </Suspense>
             }
           />

@@ -46,6 +46,18 @@ export default function ContestHomePage() {
             {t('home.demoBadge')}
           </p>
         )}
+        {view.status === 'draft' && (
+          <p className="demo-badge" data-testid="draft-badge">
+            {t('contestList.drafts')}
+          </p>
+        )}
+        {view.isDemo && session?.user?.isSiteAdmin && (
+          <p>
+            <Link to="/manage" data-testid="demo-remove-link">
+              {t('contestAdmin.deleteDemo.action')}
+            </Link>
+          </p>
+        )}
         <h1 data-testid="contest-name">{view.name}</h1>
         <p className="theme" data-testid="contest-theme">
           {view.theme}

@@ -1,7 +1,5 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { App as AntApp, ConfigProvider, Layout, Menu, Result, Spin, Typography } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
+import { Layout, Menu, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { can } from '@core/roles.ts';
@@ -10,8 +8,8 @@ import { errorText } from '../../api/errors.ts';
 import { principalFor, useSession } from '../../api/session.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useTitle } from '../../components/useTitle.ts';
+import { ManageFrame } from './ManageFrame.tsx';
 import { TABS, type TabKey } from './tabs.ts';
-import './manage.css';
 
 const TAB_PAGES: Record<TabKey, LazyExoticComponent<ComponentType>> = {
   settings: lazy(() => import('./settings/SettingsTab.tsx')),
@@ -36,16 +34,10 @@ const center = (
 
 /** The staff area of one contest: Ant Design, loaded only here. */
 export default function ManageArea() {
-  const { i18n } = useTranslation();
   return (
-    <ConfigProvider
-      locale={i18n.language === 'en' ? enUS : viVN}
-      theme={{ token: { colorPrimary: '#a3121f', borderRadius: 6 } }}
-    >
-      <AntApp>
-        <ManageShell />
-      </AntApp>
-    </ConfigProvider>
+    <ManageFrame>
+      <ManageShell />
+    </ManageFrame>
   );
 }
 
@@ -74,6 +66,11 @@ function ManageShell() {
           {contest.data?.name}
         </Typography.Text>
         <nav aria-label={t('manage.userNav')} className="manage-user">
+          {session.data.user.isSiteAdmin && (
+            <Link to="/manage" data-testid="all-contests">
+              {t('contestAdmin.title')}
+            </Link>
+          )}
           <Link to={`/c/${slug}`}>{t('manage.publicPage')}</Link>
           <Link to="/account">{t('nav.account')}</Link>
           <LanguageSwitch className="lang-switch lang-switch-dark" />

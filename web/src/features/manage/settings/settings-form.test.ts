@@ -6,6 +6,7 @@ const view: ContestView = {
   id: 1,
   slug: 'thu',
   isDemo: false,
+  status: 'published',
   name: 'Cuộc thi thử',
   theme: 'Chủ đề',
   topics: ['Một'],
