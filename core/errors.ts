@@ -397,6 +397,15 @@ export const ERRORS = {
       'This video file was not found. If the streaming copy is still being made, wait for it to finish and ' +
       'reload the page.',
   },
+  'metrics.token': {
+    status: 401,
+    vi:
+      'Cần mã truy cập số liệu vận hành: gửi tiêu đề "Authorization: Bearer <METRICS_TOKEN>" ' +
+      'với mã đã đặt trên máy chủ.',
+    en:
+      'The metrics need this server\'s token: send "Authorization: Bearer <METRICS_TOKEN>" ' +
+      'with the configured value.',
+  },
   'media.rangeNotSatisfiable': {
     status: 416,
     vi: 'Đoạn dữ liệu yêu cầu nằm ngoài tệp. Hãy tải lại trang rồi phát lại.',

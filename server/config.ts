@@ -79,6 +79,10 @@ const envSchema = z.object({
     .default(7 * 24),
   RATE_LIMIT_RESET_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
   RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{24,256}$/, '24 to 256 visible ASCII characters, e.g. the output of `openssl rand -hex 32`')
+    .optional(),
 });
 
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
@@ -138,6 +142,8 @@ export interface Config {
   uploadExpiryHours: number;
   maxDraftsPerEntrant: number;
   secureCookies: boolean;
+  /** The bearer token that opens /metrics; null keeps /metrics closed (404). */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -171,10 +177,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([
       ...(parsed.error?.issues ?? []).map((i) => {
         const name = String(i.path[0] ?? '?');
-        const got =
-          raw[name] === undefined
-            ? 'not set'
-            : `got "${/SECRET|_KEY$/.test(name) || name === 'SMTP_URL' || name === 'DATABASE_URL' ? '…' : raw[name]}"`;
+        const secret = /SECRET|TOKEN|_KEY$/.test(name) || name === 'SMTP_URL' || name === 'DATABASE_URL';
+        const got = raw[name] === undefined ? 'not set' : `got "${secret ? '…' : raw[name]}"`;
         return `${name}: ${i.message} (${got})`;
       }),
       ...missingS3,
@@ -246,5 +250,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     uploadExpiryHours: e.UPLOAD_EXPIRY_HOURS,
     maxDraftsPerEntrant: e.MAX_DRAFTS_PER_ENTRANT,
     secureCookies: publicUrl.startsWith('https://'),
+    metricsToken: e.METRICS_TOKEN ?? null,
   };
 }

@@ -62,3 +62,14 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   if (failed) throw new Error(`Migration ${failed.migrationName} failed`);
   return (results ?? []).map((r) => r.migrationName);
 }
+
+/** Migrations this code knows that the database has not run (empty when it is current). */
+export async function pendingMigrations(database: Pick<Database, 'db' | 'dialect'>): Promise<string[]> {
+  const migrationTableSchema = (await currentSchema(database)) ?? undefined;
+  const migrator = new Migrator({
+    db: database.db,
+    provider: new ListProvider(database.dialect),
+    migrationTableSchema,
+  });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}

@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Deps } from '../context.ts';
 import { registerCsrf } from './plugins/csrf.ts';
 import { frameworkErrorHandler, registerErrorHandler } from './plugins/errors.ts';
+import { registerMetrics } from './plugins/metrics.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSession } from './plugins/session.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -123,6 +124,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   const indexHtml = webDir ? spaIndex(webDir) : null;
   registerErrorHandler(app, { spaIndex: indexHtml });
 
+  registerMetrics(app, deps);
   healthRoutes(app, deps);
   authRoutes(app, deps);
   contestRoutes(app, deps);

@@ -16,6 +16,7 @@ import type { DB, JobRow } from '../db/schema.ts';
 import {
   checkSend,
   retryDelayMs,
+  type JobCount,
   type JobDefinitions,
   type JobHandler,
   type JobInfo,
@@ -286,6 +287,15 @@ class EmbeddedQueue<M> implements JobQueue<M>, ClaimSource<EmbeddedClaim> {
       .limit(1)
       .executeTakeFirst();
     return row ? toInfo(row) : null;
+  }
+
+  async countByState(): Promise<JobCount[]> {
+    const rows = await this.#db
+      .selectFrom('jobs')
+      .select((eb) => ['name', 'state', eb.fn.countAll<number>().as('count')])
+      .groupBy(['name', 'state'])
+      .execute();
+    return rows.map((r) => ({ name: r.name, state: r.state, count: Number(r.count) }));
   }
 
   async listFailed(opts: { name?: keyof M & string; limit?: number } = {}): Promise<JobInfo[]> {

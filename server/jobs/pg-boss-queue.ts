@@ -11,6 +11,7 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import {
   checkSend,
+  type JobCount,
   type JobDefinitions,
   type JobHandler,
   type JobInfo,
@@ -240,6 +241,23 @@ class PgBossQueue<M> implements JobQueue<M>, ClaimSource<Claim> {
       'order by created_on desc limit 1',
     );
     return row ? toInfo(row) : null;
+  }
+
+  async countByState(): Promise<JobCount[]> {
+    const boss = await this.#start();
+    const { rows } = await boss
+      .getDb()
+      .executeSql(`select name, state, count(*)::int as count from ${this.#opts.schema}.job group by name, state`, []);
+    // pg-boss's retry and cancelled fold into our created and failed, so counts of one name may need adding up.
+    const sums = new Map<string, JobCount>();
+    for (const r of rows as { name: string; state: BossRow['state']; count: number }[]) {
+      const state = STATES[r.state];
+      const key = `${r.name}\u0000${state}`;
+      const c = sums.get(key) ?? { name: r.name, state, count: 0 };
+      c.count += Number(r.count);
+      sums.set(key, c);
+    }
+    return [...sums.values()];
   }
 
   async listFailed(opts: { name?: keyof M & string; limit?: number } = {}): Promise<JobInfo[]> {

@@ -95,6 +95,12 @@ export interface Job<P> {
 
 export type JobHandler<P> = (job: Job<P>) => Promise<void>;
 
+export interface JobCount {
+  name: string;
+  state: JobState;
+  count: number;
+}
+
 /** A job as staff see it. */
 export interface JobInfo {
   id: string;
@@ -128,6 +134,8 @@ export interface JobQueue<M> {
   getJob(id: string): Promise<JobInfo | null>;
   /** The newest job of a name with this key, in any state; null if there is none. */
   findByKey<N extends keyof M & string>(name: N, singletonKey: string): Promise<JobInfo | null>;
+  /** How many jobs there are of each name and state (for metrics); a query, so it also shows the queue answers. */
+  countByState(): Promise<JobCount[]>;
   /** Failed jobs, newest first. */
   listFailed(opts?: { name?: keyof M & string; limit?: number }): Promise<JobInfo[]>;
   /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig } from '../../server/config.ts';
 import { createDeps } from '../../server/deps.ts';
 import { buildApp, type AppOptions } from '../../server/http/app.ts';
@@ -30,7 +30,14 @@ export const TEST_PASSWORD = 'mat-khau-thu-nghiem-1';
 
 /** A full app on a fresh database with the demo contest loaded and the first admin created. */
 export async function startTestApp(
-  opts: { env?: Record<string, string>; mailer?: Mailer; app?: AppOptions; demo?: boolean } = {},
+  opts: {
+    env?: Record<string, string>;
+    mailer?: Mailer;
+    app?: AppOptions;
+    demo?: boolean;
+    /** The logger of the services and jobs (silent by default); the app's is `app.logger`. */
+    logger?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
@@ -44,7 +51,7 @@ export async function startTestApp(
   const sentMail: Mail[] = [];
   let now: Date | null = null;
   const mailer: Mailer = opts.mailer ?? { send: async (m) => void sentMail.push(m) };
-  const { deps, database } = await createDeps(config, pino({ level: 'silent' }), {
+  const { deps, database } = await createDeps(config, opts.logger ?? pino({ level: 'silent' }), {
     mailer,
     clock: () => now ?? new Date(),
   });

@@ -232,6 +232,7 @@ async function newsPostId(): Promise<number> {
 
 const CASES: Case[] = [
   { method: 'GET', route: '/api/health', allowed: EVERYONE, call: (c) => c.get('/api/health') },
+  { method: 'GET', route: '/api/ready', allowed: EVERYONE, call: (c) => c.get('/api/ready') },
   { method: 'GET', route: '/api/openapi.json', allowed: EVERYONE, call: (c) => c.get('/api/openapi.json') },
   { method: 'GET', route: '/api/auth/session', allowed: EVERYONE, call: (c) => c.get('/api/auth/session') },
   {
