@@ -162,6 +162,8 @@ export const myEntrySchema = z.object({
   unitName: z.string().nullable(),
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** For a draft: the submission deadline, worded by core/deadline.ts. */
+  deadline: z.object({ endsAt: z.string(), timeZone: z.string(), graceMinutes: z.number() }).nullable(),
 });
 
 export const contestEntryRowSchema = z.object({
