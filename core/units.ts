@@ -1,10 +1,38 @@
 import { z } from 'zod';
-import { foldVietnamese, nfc } from './normalize.ts';
+import { foldVietnamese, nfc, normalizePhone } from './normalize.ts';
 import type { UnitCategory } from './contest.ts';
+
+/** A unit's contact person may be sent a "Nhắc nhở" at most once in this many hours. */
+export const UNIT_REMINDER_INTERVAL_HOURS = 12;
+
+/** When a unit reminded at `last` may be reminded again (null: never reminded, so now). */
+export function nextReminderAt(last: string | null | undefined): string | null {
+  return last ? new Date(Date.parse(last) + UNIT_REMINDER_INTERVAL_HOURS * 3_600_000).toISOString() : null;
+}
+
+/** An optional text field: blank is the same as absent. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v ? nfc(v) : undefined))
+    .optional();
 
 export const unitInputSchema = z.object({
   name: z.string().trim().min(1).max(200).transform(nfc),
   categoryCode: z.string().trim().min(1).max(40),
+  /** The unit's contact person: who the organizers call or remind (issue 10). All optional. */
+  contactName: optionalText(120),
+  contactPosition: optionalText(120),
+  /** Stored normalized ("0912345678"); refused when it is not a Vietnamese mobile or landline number. */
+  contactPhone: z
+    .string()
+    .trim()
+    .max(30)
+    .refine((v) => v === '' || normalizePhone(v) !== null, { message: 'phone.invalid' })
+    .transform((v) => (v ? (normalizePhone(v) ?? undefined) : undefined))
+    .optional(),
   contactEmail: z
     .string()
     .trim()

@@ -360,6 +360,19 @@ const CASES: Case[] = [
   },
   {
     method: 'POST',
+    route: '/api/contests/:slug/units/:unitId/remind',
+    allowed: INTAKE_WRITE,
+    call: async (c) => {
+      const { id } = await saveUnit(t.deps, admin(), slug, {
+        name: `Xã nhắc nhở ${uniq()}`,
+        categoryCode: 'commune',
+        contactEmail: 'lienhe@example.vn',
+      });
+      return c.post(`/api/contests/${slug}/units/${id}/remind`);
+    },
+  },
+  {
+    method: 'POST',
     route: '/api/contests/:slug/units/import',
     allowed: INTAKE_WRITE,
     call: (c) =>

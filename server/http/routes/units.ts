@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, importResultSchema, okSchema, unitViewSchema } from '@core/api.ts';
+import { errorBodySchema, importResultSchema, okSchema, unitReminderResultSchema, unitViewSchema } from '@core/api.ts';
 import { unitInputSchema } from '@core/units.ts';
 import type { Deps } from '../../context.ts';
 import { deleteUnit } from '../../services/units/delete-unit.ts';
 import { importUnits } from '../../services/units/import-units.ts';
 import { listUnits } from '../../services/units/list-units.ts';
+import { remindUnit } from '../../services/units/remind-unit.ts';
 import { saveUnit } from '../../services/units/save-unit.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
@@ -43,7 +44,8 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ['units'],
         ...operationDoc(
           'Add a unit',
-          'Adds a unit with its name, category code and optional contact e-mail. Audited. Errors: ' +
+          'Adds a unit with its name, category code and optional contact person (name, position, phone, e-mail). ' +
+            'Audited. Errors: ' +
             '`unit.nameTaken`, `unit.categoryUnknown` (its message lists the valid categories).',
           allowedBy('units.edit'),
         ),
@@ -62,7 +64,8 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ['units'],
         ...operationDoc(
           'Change a unit',
-          'Renames a unit or changes its category or contact. Audited.',
+          'Renames a unit or changes its category or contact person (name, position, phone, e-mail; what is left ' +
+            'out is cleared). Audited without the phone or e-mail.',
           allowedBy('units.edit'),
         ),
         params: unitParams,
@@ -91,6 +94,26 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
       await deleteUnit(deps, req.actor, req.params.slug, req.params.unitId);
       return { ok: true as const };
     },
+  );
+
+  r.post(
+    '/api/contests/:slug/units/:unitId/remind',
+    {
+      schema: {
+        tags: ['units'],
+        ...operationDoc(
+          'Remind a unit below its minimum ("Nhắc nhở")',
+          "Sends the unit's contact person an e-mail and a text message with the unit's submitted entries against " +
+            'its minimum and the submission deadline. Audited. Errors: `unit.reminderNotNeeded` (the unit has its ' +
+            'minimum), `unit.reminderClosed` (no deadline, or it has passed), `unit.contactMissing` (no e-mail or ' +
+            'phone), `unit.reminderTooSoon` (429: at most one reminder per unit every 12 hours).',
+          allowedBy('units.remind'),
+        ),
+        params: unitParams,
+        response: { 200: unitReminderResultSchema, ...errors },
+      },
+    },
+    async (req) => remindUnit(deps, req.actor, req.params.slug, req.params.unitId),
   );
 
   // The file is the raw request body (CSV or XLSX), so that no multipart parser is needed and nothing touches disk.

@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, enc } from '../../../api/client.ts';
-import type { ImportResult, UnitView } from '../../../api/types.ts';
+import type { ImportResult, UnitReminderResult, UnitView } from '../../../api/types.ts';
 
 export interface UnitBody {
   name: string;
   categoryCode: string;
   contactEmail?: string;
+  contactName?: string;
+  contactPosition?: string;
+  contactPhone?: string;
 }
 
 export const unitsKey = (slug: string) => ['units', slug] as const;
@@ -25,6 +28,9 @@ export const saveUnit = (slug: string, body: UnitBody, id?: number) =>
   id === undefined
     ? api<{ id: number }>(`/api/contests/${enc(slug)}/units`, { method: 'POST', json: body })
     : api<{ id: number }>(`/api/contests/${enc(slug)}/units/${enc(id)}`, { method: 'PUT', json: body });
+
+export const remindUnit = (slug: string, id: number) =>
+  api<UnitReminderResult>(`/api/contests/${enc(slug)}/units/${enc(id)}/remind`, { method: 'POST' });
 
 export const deleteUnit = (slug: string, id: number) =>
   api(`/api/contests/${enc(slug)}/units/${enc(id)}`, { method: 'DELETE' });
