@@ -745,6 +745,12 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/contests/:slug/compliance.xlsx',
+    allowed: INTAKE_READ,
+    call: (c) => c.get(`/api/contests/${slug}/compliance.xlsx`),
+  },
+  {
+    method: 'GET',
     route: '/api/contests/:slug/compliance',
     allowed: INTAKE_READ,
     call: (c) => c.get(`/api/contests/${slug}/compliance`),

@@ -5,8 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDateTime } from '@core/time.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
 import { createContest } from '../../server/services/contests/create-contest.ts';
@@ -243,5 +245,84 @@ describe('"Nhắc nhở" to a unit below its minimum', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('unit.reminderClosed');
     t.setNow(null);
+  });
+});
+
+describe('the compliance table as XLSX', () => {
+  async function workbook(c: Client) {
+    const res = await c.get(`/api/contests/${slug}/compliance.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    return wb.worksheets[0]!;
+  }
+  const text = (ws: ExcelJS.Worksheet, r: number) =>
+    (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : v));
+
+  it('has one row per unit with counts, category, range, state and contact, laid out on A4 landscape', async () => {
+    t.setNow(new Date('2026-12-08T03:05:00Z'));
+    const ws = await workbook(secretary);
+    t.setNow(null);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    expect(ws.pageSetup.printTitlesRow).toBe('4:4');
+    const contestName = (await loadContest(t.deps.db, { slug })).settings.name;
+    expect(ws.getCell('A1').value).toBe(`${contestName} — Tiến độ nộp tác phẩm theo đơn vị`);
+    expect(ws.getCell('A2').value).toBe('Lập lúc: 08/12/2026 10:05 (giờ Việt Nam)');
+    expect(String(ws.getCell('A3').value)).toMatch(/^Hạn nộp: \d\d:\d\d ngày \d\d\/\d\d\/\d{4} \(giờ Việt Nam\)$/);
+    expect(ws.headerFooter.oddHeader).toContain('Lập lúc: 08/12/2026 10:05');
+    expect(text(ws, 4)).toEqual([
+      'STT',
+      'Đơn vị',
+      'Loại đơn vị',
+      'Đã nộp',
+      'Bản nháp',
+      'Trả lại đang sửa',
+      'Tối thiểu – tối đa',
+      'Tình trạng',
+      'Người liên hệ',
+      'Chức vụ',
+      'Điện thoại',
+      'Thư điện tử',
+      'Nhắc nhở gần nhất',
+    ]);
+    const compliance = (await secretary.get(`/api/contests/${slug}/compliance`)).json<Compliance>();
+    expect(ws.rowCount).toBe(4 + compliance.units.length);
+    const rows = Array.from({ length: compliance.units.length }, (_, i) => text(ws, 5 + i));
+    const thai = rows.find((r) => r[1] === 'Xã Vĩnh Thái')!;
+    const lastReminder = compliance.units.find((u) => u.unitId === vinhThai)!.lastRemindedAt!;
+    expect(thai.slice(2)).toEqual([
+      'UBND xã, thị trấn',
+      0,
+      0,
+      0,
+      '1 – 2',
+      'Chưa đạt tối thiểu',
+      'Trần Thị Bình',
+      'Công chức Văn hóa - Xã hội',
+      '0912345678',
+      'vanhoa.vinhthai@example.vn',
+      formatDateTime(lastReminder),
+    ]);
+    const tu = rows.find((r) => r[1] === 'Xã Vĩnh Tú')!;
+    expect(tu.slice(3, 8)).toEqual([1, 0, 0, '1 – 2', 'Đạt']);
+    expect(rows.map((r) => r[0])).toEqual(rows.map((_, i) => i + 1));
+  });
+
+  it('is in English for an English caller', async () => {
+    secretary.lang = 'en';
+    const ws = await workbook(secretary);
+    secretary.lang = 'vi';
+    expect(String(ws.getCell('A1').value)).toContain('— Entries submitted per unit');
+    expect(String(ws.getCell('A2').value)).toMatch(/^Made at: .* \(Vietnam time\)$/);
+    expect(text(ws, 4)[7]).toBe('State');
+  });
+
+  it('is refused to jurors, unit representatives and another contest’s organizer', async () => {
+    for (const c of [juror, rep, otherOrganizer]) {
+      const res = await c.get(`/api/contests/${slug}/compliance.xlsx`);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('auth.forbidden');
+    }
   });
 });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { deadlineText } from '@core/deadline.ts';
 import { formatDateTime } from '@core/time.ts';
-import { complianceKey, getCompliance } from '../../../api/entries.ts';
+import { complianceKey, complianceXlsxUrl, getCompliance } from '../../../api/entries.ts';
 import { errorText } from '../../../api/errors.ts';
 import { useCan } from '../../../api/session.ts';
 import type { Compliance } from '../../../api/types.ts';
@@ -43,6 +43,11 @@ export default function ComplianceTab() {
     <>
       <h1 className="manage-title">{t('manage.tab.compliance')}</h1>
       {deadline && <p data-testid="compliance-deadline">{deadline}</p>}
+      <p>
+        <Button href={complianceXlsxUrl(slug)} download data-testid="compliance-xlsx">
+          {t('unitContacts.exportTable')}
+        </Button>
+      </p>
       <ApiErrorAlert error={data.error} />
       {c && (
         <div className="manage-stats">
