@@ -1,7 +1,8 @@
 /**
  * Compliance the official can act on, in a real browser: the organizer gives a commune a contact person in the units
  * registry, finds that person on the compliance tab beside the commune below its minimum, presses "Nhắc nhở", and
- * the reminder reaches a real SMTP listener with the count and the deadline.
+ * the reminder reaches a real SMTP listener with the count and the deadline. And the entrant's side: the deadline
+ * worded the same on the home page, "Tác phẩm của tôi" and the draft page, with its countdown and the grace period.
  */
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
@@ -12,7 +13,9 @@ import { createMailer } from '../../server/mail/mailer.ts';
 import { ensureWebBuilt } from '../../server/web-build.ts';
 import { decodeMail } from '../helpers/mail-decode.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
-import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { completeDraft } from '../helpers/entries.ts';
+import { loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { loadContest } from '../../server/services/contests/load-contest.ts';
 import { dialogOpened, launchBrowser, logInAs, pageFactory, text } from './browser.ts';
 
 let t: TestApp;
@@ -97,5 +100,47 @@ describe('compliance reminder', () => {
     await page.getByRole('tooltip').getByRole('button', { name: 'Nhắc nhở' }).click();
     await page.getByText(/mỗi đơn vị được nhắc tối đa một lần trong 12 giờ/).waitFor();
     expect(smtp.received.filter((m) => m.to.includes('vanhoa.vinhthai@example.vn'))).toHaveLength(1);
+  });
+
+  it('words the entrant’s deadline the same everywhere, with a countdown near it and the grace period', async () => {
+    const slug = t.demoSlug;
+    const u = await makeUser(t, { role: 'entrant' });
+    const api = await loggedInClient(t, u.email, u.password);
+    const draft = await api.post(`/api/contests/${slug}/entries`, completeDraft({ kind: 'person' }));
+    const entryId = draft.json().id as number;
+    const page = await pages.newPage();
+    await logInAs(page, base, u.email, u.password);
+    const phrase = /^Hạn nộp: \d\d:\d\d ngày \d\d\/\d\d\/\d{4} \(giờ Việt Nam\)$/;
+
+    await page.goto(`${base}/c/${slug}`);
+    await page.getByTestId('contest-home').waitFor();
+    const homeDeadline = (await page.getByTestId('deadline-text').textContent())?.trim() ?? '';
+    expect(homeDeadline).toMatch(phrase);
+
+    await page.goto(`${base}/entries`);
+    const mine = page.getByTestId(`my-entry-${entryId}`);
+    await mine.getByTestId('deadline-text').waitFor();
+    expect((await mine.getByTestId('deadline-text').textContent())?.trim()).toBe(homeDeadline);
+
+    // Ten hours before the deadline by the server's clock, which the page follows.
+    const end = Date.parse(
+      (await loadContest(t.deps.db, { slug })).phases.find((p) => p.kind === 'submission')!.endsAt,
+    );
+    t.setNow(new Date(end - 10 * 3_600_000));
+    try {
+      await page.goto(`${base}/entries/${entryId}`);
+      await page.getByTestId('entry-page').waitFor();
+      const notices = page.getByTestId('deadline-notice');
+      await expect.poll(() => notices.count()).toBe(2); // the draft's and the upload step's
+      expect((await notices.first().getByTestId('deadline-text').textContent())?.trim()).toBe(homeDeadline);
+      expect((await notices.first().getByTestId('deadline-left').textContent())?.trim()).toMatch(
+        /^Còn (9 giờ 59 phút|10 giờ 0 phút)$/,
+      );
+      const grace = await page.getByTestId('file-section').getByTestId('deadline-grace').textContent();
+      expect(grace).toContain('Tệp đang tải lên từ trước hạn vẫn được tải tiếp và nộp đến');
+      expect(grace).toContain('(thêm 60 phút)');
+    } finally {
+      t.setNow(null);
+    }
   });
 });
