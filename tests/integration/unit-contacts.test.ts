@@ -138,6 +138,32 @@ describe('the contact person of a unit', () => {
     expect((await juror.get(`/api/contests/${slug}/units`)).json().error.code).toBe('auth.forbidden');
   });
 
+  it('is imported from a file with contact columns, without wiping contacts when the columns are absent', async () => {
+    const upload = (csv: string) =>
+      org.request('POST', `/api/contests/${slug}/units/import?filename=units.csv`, undefined, {
+        raw: Buffer.from(csv),
+        contentType: 'text/csv',
+      });
+    const res = await upload(
+      'ten,loai,nguoi lien he,chuc vu,dien thoai\nXã Tân Hợp Nhập,commune,Lê Văn Cường,Phó Chủ tịch,0233 3821 234\n',
+    );
+    expect(res.statusCode).toBe(200);
+    const find = async () =>
+      (await org.get(`/api/contests/${slug}/units`))
+        .json<Record<string, unknown>[]>()
+        .find((x) => x.name === 'Xã Tân Hợp Nhập');
+    expect(await find()).toMatchObject({
+      contactName: 'Lê Văn Cường',
+      contactPosition: 'Phó Chủ tịch',
+      contactPhone: '02333821234',
+    });
+    expect((await upload('ten,loai\nXã Tân Hợp Nhập,commune\n')).statusCode).toBe(200);
+    expect(await find()).toMatchObject({ contactName: 'Lê Văn Cường', contactPhone: '02333821234' });
+    const bad = await upload('ten,loai,dien thoai\nXã Tân Hợp Nhập,commune,999\n');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.rows[0].message.vi).toContain('Số điện thoại liên hệ "999" không hợp lệ');
+  });
+
   it('is shown in the compliance table, with the deadline', async () => {
     const c = await compliance(secretary);
     const row = c.units.find((x) => x.unitId === vinhThai)!;

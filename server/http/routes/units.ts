@@ -126,7 +126,8 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
         ...operationDoc(
           'Import units from CSV or XLSX',
           'The request body is the file itself (`text/csv`, `application/octet-stream` or the XLSX type; at ' +
-            'most 5 MiB) with a header row `ten, loai` (name, category). `filename` tells XLSX from CSV when the ' +
+            'most 5 MiB) with a header row `ten, loai` (name, category), optionally `email`, `nguoi lien he`, ' +
+            '`chuc vu`, `dien thoai` (the contact person). `filename` tells XLSX from CSV when the ' +
             'bytes do not. All or nothing: any bad row rejects the file with `import.rowErrors`, every bad row ' +
             'listed in `details.rows`. Units with the same name are updated. Audited.',
           allowedBy('units.edit'),

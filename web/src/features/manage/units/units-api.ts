@@ -53,6 +53,6 @@ export const importUnits = (slug: string, file: File, contentType: string) =>
 
 /** A CSV template that opens in Excel with its Vietnamese letters intact (UTF-8 with a byte-order mark). */
 export function templateCsvUrl(sampleCategory: string): string {
-  const text = `\uFEFFten,loai,email\r\nXã Vĩnh Thái,${sampleCategory},\r\n`;
+  const text = `\uFEFFten,loai,email,nguoi lien he,chuc vu,dien thoai\r\nXã Vĩnh Thái,${sampleCategory},,,,\r\n`;
   return URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
 }
