@@ -51,6 +51,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { loadConfig } from '../server/config.ts';
 import { createDeps } from '../server/deps.ts';
+import { codeInOutbox } from './outbox-code.ts';
 import { probeVideoFile } from '../server/media/mp4-probe.ts';
 import { completeDraft } from '../tests/helpers/entries.ts';
 import { runFfmpeg } from '../tests/helpers/videos.ts';
@@ -477,7 +478,9 @@ async function main(): Promise<void> {
   await b.expect(200, 'GET', '/api/auth/session');
   const email = `nguoi-do-${crypto.randomBytes(4).toString('hex')}@example.vn`;
   const password = 'mat-khau-do-hieu-nang';
-  await b.expect(201, 'POST', '/api/auth/register', { fullName: 'Trần Thị Đo', email, password });
+  await b.expect(202, 'POST', '/api/auth/register', { fullName: 'Trần Thị Đo', email, password });
+  const code = await codeInOutbox(dataDir, email);
+  await b.expect(201, 'POST', '/api/auth/register/confirm', { identifier: email, code });
   await b.expect(200, 'POST', '/api/auth/login', { identifier: email, password });
   if (!b.cookies.has('sid')) throw new Error('no session cookie after login');
 

@@ -11,6 +11,15 @@ export const errorBodySchema = z.object({
 
 export const okSchema = z.object({ ok: z.literal(true) });
 
+/**
+ * A record's id in a path or query string, in its one canonical form: decimal digits without a sign, a leading zero,
+ * spaces or an exponent. `0x1`, `1e0`, ` 1` and `01` are refused rather than read as 1 (docs/decisions/0027).
+ */
+export const idParam = z
+  .string()
+  .regex(/^[1-9][0-9]{0,14}$/, 'id.notCanonical')
+  .transform(Number);
+
 export const unitCategoryViewSchema = z.object({
   id: z.number(),
   code: z.string(),

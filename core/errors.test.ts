@@ -5,11 +5,11 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 
 describe('errorMessage', () => {
   it('fills in parameters in Vietnamese and English', () => {
-    expect(errorMessage('auth.locked', 'vi', { minutes: 15 })).toBe(
-      'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút hoặc đặt lại mật khẩu.',
+    expect(errorMessage('auth.slowDown', 'vi', { seconds: 8 })).toBe(
+      'Đã nhập sai mật khẩu nhiều lần. Vui lòng chờ 8 giây rồi thử lại, hoặc đặt lại mật khẩu.',
     );
-    expect(errorMessage('auth.locked', 'en', { minutes: 15 })).toBe(
-      'This account is locked after too many failed logins. Try again in 15 minutes or reset your password.',
+    expect(errorMessage('auth.slowDown', 'en', { seconds: 8 })).toBe(
+      'The password was wrong several times. Wait 8 seconds and try again, or reset your password.',
     );
   });
 
@@ -75,12 +75,12 @@ describe('ERRORS', () => {
 
 describe('AppError', () => {
   it('carries the code, parameters and the status of the code', () => {
-    const e = new AppError('auth.locked', { minutes: 15 }, { until: 'x' });
+    const e = new AppError('auth.slowDown', { seconds: 15 }, { until: 'x' });
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe('AppError');
-    expect(e.code).toBe('auth.locked');
-    expect(e.status).toBe(423);
-    expect(errorMessage(e.code, 'vi', e.params)).toContain('15 phút');
+    expect(e.code).toBe('auth.slowDown');
+    expect(e.status).toBe(429);
+    expect(errorMessage(e.code, 'vi', e.params)).toContain('15 giây');
     expect(e.details).toEqual({ until: 'x' });
     expect(new AppError('auth.forbidden').status).toBe(403);
   });

@@ -18,10 +18,10 @@ export const ERRORS = {
     vi: 'Thư điện tử/số điện thoại hoặc mật khẩu không đúng.',
     en: 'The e-mail/phone or password is wrong.',
   },
-  'auth.locked': {
-    status: 423,
-    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút hoặc đặt lại mật khẩu.',
-    en: 'This account is locked after too many failed logins. Try again in {minutes} minutes or reset your password.',
+  'auth.slowDown': {
+    status: 429,
+    vi: 'Đã nhập sai mật khẩu nhiều lần. Vui lòng chờ {seconds} giây rồi thử lại, hoặc đặt lại mật khẩu.',
+    en: 'The password was wrong several times. Wait {seconds} seconds and try again, or reset your password.',
   },
   'auth.rateLimited': {
     status: 429,
@@ -63,6 +63,11 @@ export const ERRORS = {
     status: 400,
     vi: 'Số điện thoại không hợp lệ: cần 10 chữ số bắt đầu bằng 0 (hoặc +84).',
     en: 'The phone number is not valid: it needs 10 digits starting with 0 (or +84).',
+  },
+  'account.codeInvalid': {
+    status: 400,
+    vi: 'Mã xác nhận không đúng hoặc đã hết hạn. Hãy kiểm tra mã trong thư/tin nhắn mới nhất, hoặc gửi lại mã mới.',
+    en: 'The confirmation code is wrong or has expired. Check the code in the latest message, or ask for a new one.',
   },
   'account.passwordWeak': {
     status: 400,
@@ -487,6 +492,11 @@ export const ERRORS = {
     status: 404,
     vi: 'Tác phẩm chưa có phụ đề bằng ngôn ngữ này. Hãy tải tệp phụ đề lên trước.',
     en: 'This entry has no subtitles in this language. Upload a subtitle file first.',
+  },
+  'request.badUrl': {
+    status: 400,
+    vi: 'Địa chỉ (URL) có ký tự mã hóa phần trăm không hợp lệ (ví dụ "%ZZ" hoặc "%E0%A4"). Hãy kiểm tra lại liên kết.',
+    en: 'The address (URL) has invalid percent-encoding (such as "%ZZ" or "%E0%A4"). Check the link and try again.',
   },
   'request.tooLarge': {
     status: 413,

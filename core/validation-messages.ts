@@ -28,6 +28,10 @@ const CUSTOM: Record<string, Text> = {
       'Not a valid phone number; write the 10-digit mobile or 11-digit landline number starting with 0 ' +
       '(for example 0912 345 678).',
   },
+  'id.notCanonical': {
+    vi: 'Mã số phải viết bằng chữ số thập phân, không có số 0 ở đầu, dấu hay khoảng trắng (ví dụ đúng: 42).',
+    en: 'An id is written in decimal digits, with no leading zero, sign or space (for example 42).',
+  },
   'timeZone.invalid': {
     vi: 'Múi giờ không hợp lệ (ví dụ đúng: Asia/Ho_Chi_Minh).',
     en: 'Not a valid time zone (for example Asia/Ho_Chi_Minh).',

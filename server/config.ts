@@ -25,6 +25,13 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'smtp://user:pass@host:port or smtps://…')
     .optional(),
   MAIL_FROM: z.string().default('Cuộc thi video <no-reply@localhost>'),
+  SMS_PROVIDER: z.enum(['outbox', 'esms']).default('outbox'),
+  ESMS_API_KEY: z.string().optional(),
+  ESMS_SECRET_KEY: z.string().optional(),
+  ESMS_BRANDNAME: z.string().max(11, 'a brandname has at most 11 characters').optional(),
+  ESMS_SMS_TYPE: z.enum(['2', '8']).default('2'),
+  ESMS_URL: z.url().default('https://rest.esms.vn/MainService.svc/json'),
+  ESMS_SANDBOX: z.enum(['true', 'false']).default('false'),
   TZ_DEFAULT: z
     .string()
     .refine(isValidTimeZone, 'an IANA time zone such as Asia/Ho_Chi_Minh')
@@ -48,6 +55,13 @@ const envSchema = z.object({
       'false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs',
     )
     .default('false'),
+  /** The first administrator's e-mail, used once, when the database has no administrator yet. */
+  ADMIN_EMAIL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email('an e-mail address such as it@so-vhttdl.gov.vn'))
+    .optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce
@@ -68,6 +82,7 @@ const envSchema = z.object({
 });
 
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+const ESMS_REQUIRED = ['ESMS_API_KEY', 'ESMS_SECRET_KEY'] as const;
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -89,6 +104,19 @@ export interface Config {
         forcePathStyle: boolean;
       };
   smtp: { url: string; from: string } | null;
+  /** Where text messages go: the file outbox, or eSMS.vn's brandname API (server/notify/esms.ts). */
+  sms:
+    | { kind: 'outbox' }
+    | {
+        kind: 'esms';
+        url: string;
+        apiKey: string;
+        secretKey: string;
+        /** Type 2 (customer care) needs a registered brandname; type 8 (fixed number) does not. */
+        brandname: string | null;
+        smsType: '2' | '8';
+        sandbox: boolean;
+      };
   mailFrom: string;
   timeZone: string;
   roles: { web: boolean; worker: boolean };
@@ -97,8 +125,11 @@ export interface Config {
   /** false, the number of reverse proxies in front, or their addresses: never "trust every hop". */
   trustProxy: false | number | string;
   sessionDays: number;
+  /** Wrong passwords (per identifier and address) before the delays start. */
   loginMaxFailures: number;
+  /** The longest delay between tries, in minutes. */
   loginLockMinutes: number;
+  adminEmail: string | null;
   loginRatePerMinute: number;
   /** Reports about published entries one address may send per hour. */
   reportsPerHour: number;
@@ -127,17 +158,27 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     raw.STORAGE === 's3'
       ? S3_REQUIRED.filter((k) => !raw[k]).map((k) => `${k}: required when STORAGE=s3 (not set)`)
       : [];
-  if (!parsed.success || missingS3.length) {
+  const missingEsms =
+    raw.SMS_PROVIDER === 'esms'
+      ? [
+          ...ESMS_REQUIRED.filter((k) => !raw[k]).map((k) => `${k}: required when SMS_PROVIDER=esms (not set)`),
+          ...((raw.ESMS_SMS_TYPE ?? '2') === '2' && !raw.ESMS_BRANDNAME
+            ? ['ESMS_BRANDNAME: required for ESMS_SMS_TYPE=2, the brandname registered with eSMS (not set)']
+            : []),
+        ]
+      : [];
+  if (!parsed.success || missingS3.length || missingEsms.length) {
     throw new ConfigError([
       ...(parsed.error?.issues ?? []).map((i) => {
         const name = String(i.path[0] ?? '?');
         const got =
           raw[name] === undefined
             ? 'not set'
-            : `got "${name.includes('SECRET') || name === 'SMTP_URL' || name === 'DATABASE_URL' ? '…' : raw[name]}"`;
+            : `got "${/SECRET|_KEY$/.test(name) || name === 'SMTP_URL' || name === 'DATABASE_URL' ? '…' : raw[name]}"`;
         return `${name}: ${i.message} (${got})`;
       }),
       ...missingS3,
+      ...missingEsms,
     ]);
   }
   const e = parsed.data;
@@ -169,6 +210,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           }
         : { kind: 'local', dir: path.join(dataDir, 'media') },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    sms:
+      e.SMS_PROVIDER === 'esms'
+        ? {
+            kind: 'esms',
+            url: e.ESMS_URL.replace(/\/$/, ''),
+            apiKey: e.ESMS_API_KEY!,
+            secretKey: e.ESMS_SECRET_KEY!,
+            brandname: e.ESMS_BRANDNAME ?? null,
+            smsType: e.ESMS_SMS_TYPE,
+            sandbox: e.ESMS_SANDBOX === 'true',
+          }
+        : { kind: 'outbox' },
     mailFrom: e.MAIL_FROM,
     timeZone: e.TZ_DEFAULT,
     roles: { web: e.ROLES.includes('web'), worker: e.ROLES.includes('worker') },
@@ -185,6 +238,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.SESSION_DAYS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    adminEmail: e.ADMIN_EMAIL ?? null,
     loginRatePerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     resetRatePerHour: e.RATE_LIMIT_RESET_PER_HOUR,
     reportsPerHour: e.RATE_LIMIT_REPORTS_PER_HOUR,

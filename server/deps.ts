@@ -6,6 +6,7 @@ import { createEmbeddedQueue } from './jobs/embedded-queue.ts';
 import { createPgBossQueue, pgBossSchemaFor } from './jobs/pg-boss-queue.ts';
 import { APP_JOBS, type AppJobs, type JobQueue } from './jobs/queue.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createEsmsProvider } from './notify/esms.ts';
 import { createSmsOutbox, type SmsProvider } from './notify/sms.ts';
 import type { Deps } from './context.ts';
 import { createStorage } from './storage/create-storage.ts';
@@ -44,7 +45,11 @@ export async function createDeps(
     config,
     logger,
     mailer: overrides.mailer ?? createMailer({ smtp: config.smtp, dataDir: config.dataDir, logger }),
-    sms: overrides.sms ?? createSmsOutbox({ dataDir: config.dataDir, logger }),
+    sms:
+      overrides.sms ??
+      (config.sms.kind === 'esms'
+        ? createEsmsProvider({ ...config.sms, logger })
+        : createSmsOutbox({ dataDir: config.dataDir, logger })),
     clock: overrides.clock ?? (() => new Date()),
     jobs: await createJobQueue(config, database, logger),
     storage: overrides.storage ?? createStorage(config.storage),

@@ -29,6 +29,16 @@ async function main(): Promise<void> {
     if (demo) logger.info({ slug: demo.slug }, 'demo contest loaded');
   }
 
+  if (deps.sms.balance) {
+    // Checked once at start so that wrong keys or an empty account show in the log before the first message fails.
+    deps.sms
+      .balance()
+      .then((balance) => logger.info({ gateway: deps.sms.kind, balance }, 'SMS gateway ready'))
+      .catch((err: { code?: string }) =>
+        logger.error({ gateway: deps.sms.kind, code: err.code ?? 'unknown' }, 'SMS gateway not usable'),
+      );
+  }
+
   const worker = config.roles.worker ? await startWorker(deps) : null;
   if (worker) logger.info({ queue: deps.jobs.engine }, 'worker role started: running jobs');
   if (config.roles.web) {

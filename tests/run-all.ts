@@ -110,6 +110,15 @@ steps.push({
 const tsc = await run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 steps.push({ name: 'typecheck (tsc --noEmit)', passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ? 0 : 1, ok: tsc === 0 });
 
+// Cheap: installed versions against security/known-bad-versions.json (the registry here has no `npm audit`).
+const deps = await run('npx', ['tsx', 'server/deps-check-cli.ts']);
+steps.push({
+  name: 'deps:check (known-bad versions)',
+  passed: deps === 0 ? 1 : 0,
+  failed: deps === 0 ? 0 : 1,
+  ok: deps === 0,
+});
+
 const sqliteEnv = { TEST_DATABASE_URL: '' };
 await vitest('unit + integration on SQLite', ['unit', 'integration'], sqliteEnv);
 

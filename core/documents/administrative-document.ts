@@ -107,6 +107,11 @@ export interface AdministrativeDocument {
   articles: Article[];
   signature: SignatureLines;
   recipients: string[];
+  /**
+   * Signatures beside the main one, on the left where a decision has its recipients: a record (biên bản) is signed
+   * by its secretary and its chair, and has no recipients.
+   */
+  cosigners?: SignatureLines[];
 }
 
 /**

@@ -11,6 +11,8 @@ import * as m0008 from './migrations/0008_rendition_storage.ts';
 import * as m0009 from './migrations/0009_reviews.ts';
 import * as m0010 from './migrations/0010_publication.ts';
 import * as m0012 from './migrations/0012_deadline_reminders.ts';
+import * as m0015 from './migrations/0015_login_throttle.ts';
+import * as m0019 from './migrations/0019_consents.ts';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -30,6 +32,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0009_reviews': m0009,
   '0010_publication': m0010,
   '0012_deadline_reminders': m0012,
+  '0015_login_throttle': m0015,
+  '0019_consents': m0019,
 };
 
 class ListProvider implements MigrationProvider {

@@ -1,10 +1,12 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { AddressCodePurpose } from '@core/login-throttle.ts';
 import type { AuditContent } from '@core/audit-chain.ts';
 import type { ReminderThreshold } from '@core/deadline.ts';
 import type { EntryStatus } from '@core/entry.ts';
 import type { EntryEventKind } from '@core/entry-events.ts';
 import type { NotificationKind } from '@core/notifications.ts';
 import type { PhaseKind } from '@core/phases.ts';
+import type { ConsentPurpose } from '@core/privacy.ts';
 import type { ReviewDecision, ReviewStatus } from '@core/review.ts';
 import type { ContestRole, RosterBody } from '@core/roles.ts';
 
@@ -41,6 +43,27 @@ export interface PasswordResetsTable {
   user_id: number;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+}
+
+export interface AddressCodesTable {
+  id: Generated<number>;
+  purpose: AddressCodePurpose;
+  target: string;
+  user_id: number | null;
+  full_name: string | null;
+  phone: string | null;
+  password_hash: string | null;
+  locale: 'vi' | 'en' | null;
+  code_hash: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  expires_at: Timestamp;
   created_at: Timestamp;
 }
 
@@ -356,6 +379,17 @@ export interface EntryReportsTable {
 }
 
 /** An announcement on the contest's home page (migration 0010). */
+/** One consent a person gave, with the version of the text (core/privacy.ts) and when (migration 0019). */
+export interface ConsentsTable {
+  id: Generated<number>;
+  user_id: number | null;
+  entry_id: number | null;
+  purpose: ConsentPurpose;
+  text_version: string;
+  given_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+}
+
 export interface NewsPostsTable {
   id: Generated<number>;
   contest_id: number;
@@ -408,10 +442,13 @@ export interface DB {
   news_posts: NewsPostsTable;
   deadline_reminders: DeadlineRemindersTable;
   unit_reminders: UnitRemindersTable;
+  consents: ConsentsTable;
   entry_events: EntryEventsTable;
   users: UsersTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
+  login_throttle: LoginThrottleTable;
+  address_codes: AddressCodesTable;
   contests: ContestsTable;
   contest_phases: ContestPhasesTable;
   unit_categories: UnitCategoriesTable;

@@ -8,7 +8,8 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.ts';
 import { registerCsrf } from './plugins/csrf.ts';
-import { registerErrorHandler } from './plugins/errors.ts';
+import { frameworkErrorHandler, registerErrorHandler } from './plugins/errors.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSession } from './plugins/session.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -26,6 +27,7 @@ import { sharePageRoutes } from './share-page.ts';
 import { spaIndex } from './spa-index.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicationRoutes } from './routes/publication.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
@@ -68,6 +70,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     // Long enough that an odd media name gets the service's "not found" rather than a bare 414.
     routerOptions: { maxParamLength: 1024 },
     genReqId: () => Math.random().toString(36).slice(2, 12),
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -90,6 +93,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     (_req, body, done) => done(null, body),
   );
 
+  await registerSecurityHeaders(app, deps.config);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -134,6 +138,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   notificationRoutes(app, deps);
   publicRoutes(app, deps);
   publicationRoutes(app, deps);
+  privacyRoutes(app, deps);
   uploadRoutes(app, deps, () => createTusServer(deps));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

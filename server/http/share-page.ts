@@ -2,8 +2,6 @@
  * Share previews (Facebook, Zalo and others read Open Graph tags, never run JavaScript): the public page of a
  * published entry is the web app's index.html with the entry's title, description, poster and address written into
  * its head by the server. Any other path keeps the plain index.html.
- *
- * Pages may not be framed by other sites (clickjacking), except the embeddable player under /embed/.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -61,8 +59,9 @@ export function sharePageRoutes(app: FastifyInstance, deps: Deps, indexHtml: () 
   app.get('/c/:slug/e/:entryId', { schema: { hide: true } }, async (req, reply) => {
     const { slug, entryId } = params.parse(req.params);
     let html = indexHtml();
-    const id = Number(entryId);
-    if (Number.isSafeInteger(id) && id > 0) {
+    // Only the canonical form: "0x1" or "01" is not entry 1's page.
+    const id = /^[1-9][0-9]{0,14}$/.test(entryId) ? Number(entryId) : 0;
+    if (id > 0) {
       const entry = await getPublicEntry(deps, id).catch(() => null);
       if (entry && entry.contest.slug === slug) {
         const { title, tags } = shareMetaTags(entry, deps.config.publicUrl, publicEntryUrl(deps, slug, id));
@@ -70,12 +69,5 @@ export function sharePageRoutes(app: FastifyInstance, deps: Deps, indexHtml: () 
       }
     }
     return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-  });
-
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (req.url.startsWith('/api/')) return payload;
-    if (req.url.startsWith('/embed/')) reply.header('content-security-policy', 'frame-ancestors *');
-    else reply.header('content-security-policy', "frame-ancestors 'none'").header('x-frame-options', 'DENY');
-    return payload;
   });
 }

@@ -16,6 +16,8 @@ export interface Sms {
 export interface SmsProvider {
   readonly kind: string;
   send(sms: Sms): Promise<{ ref: string }>;
+  /** The account's balance at the gateway, where it has one (eSMS: in VND). */
+  balance?(): Promise<number>;
 }
 
 /** The default: each message is written to DATA_DIR/sms-outbox as a file an operator can read or forward by hand. */

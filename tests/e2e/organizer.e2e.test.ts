@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { codeSentTo } from '../helpers/test-app.ts';
 import { dialogOpened, e2eApp, logInAs, text } from './browser.ts';
 
 const suite = e2eApp();
@@ -72,6 +73,10 @@ describe('organizer journey', () => {
     await page.getByLabel('Mật khẩu', { exact: true }).fill(user.password);
     await page.getByLabel(/Tôi đồng ý/).check();
     await page.getByTestId('register-submit').click();
+    // The same words whether or not the address has an account; the account is made when the code comes back.
+    expect(await text(page, 'register-code-sent')).toContain('Nếu địa chỉ ' + user.email + ' chưa có tài khoản');
+    await page.getByLabel('Mã xác nhận').fill(await codeSentTo(suite.t, user.email));
+    await page.getByTestId('register-code-submit').click();
     await page.getByTestId('registered-notice').waitFor();
     expect(page.url()).toBe(`${suite.base}/login?registered=1`);
     expect(await page.getByLabel('Thư điện tử hoặc số điện thoại').inputValue()).toBe(user.email);
@@ -114,6 +119,28 @@ describe('organizer journey', () => {
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     expect(await htmlLang(page)).toBe('vi');
     expect(await page.evaluate(() => localStorage.getItem('lang'))).toBe('vi');
+  });
+
+  it('changes the e-mail from the account page with a code sent to the new address', async () => {
+    const page = await newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
+    await logIn(page, user.email, user.password);
+    await page.getByTestId('nav-account').click();
+    await page.getByTestId('contact-form').waitFor();
+    const newEmail = `hoa-moi-${Date.now()}@example.vn`;
+    await page.getByLabel('Địa chỉ mới').fill(newEmail);
+    await page.getByTestId('contact-form').getByLabel('Mật khẩu hiện tại').fill(user.password);
+    await page.getByTestId('contact-send').click();
+    expect(await text(page, 'contact-code-sent')).toContain(newEmail);
+    await page.getByLabel('Mã xác nhận').fill(await codeSentTo(suite.t, newEmail));
+    await page.getByTestId('contact-code-submit').click();
+    await page.getByText('Đã cập nhật thư điện tử hoặc số điện thoại.').waitFor();
+    expect(await page.getByTestId('contact-form').textContent()).toContain(`thư điện tử ${newEmail}`);
+    user.email = newEmail;
+    expect(refused).toEqual([]);
   });
 
   it('lets the organizer edit the settings, which persist and show on the public page', async () => {

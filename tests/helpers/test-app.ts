@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { loadConfig } from '../../server/config.ts';
@@ -102,6 +104,8 @@ export class Client {
   private cookies = new Map<string, string>();
   csrf: string | null = null;
   lang: 'vi' | 'en' = 'vi';
+  /** The caller's network address as the server sees it. */
+  remoteAddress = '127.0.0.1';
   constructor(private readonly app: FastifyInstance) {}
 
   private absorb(res: LightMyRequestResponse): void {
@@ -126,6 +130,7 @@ export class Client {
       method: method as 'GET',
       url,
       headers,
+      remoteAddress: this.remoteAddress,
       payload: extra.raw ?? (body as object | undefined),
     });
     this.absorb(res);
@@ -158,6 +163,42 @@ export class Client {
   delete(url: string) {
     return this.request('DELETE', url);
   }
+}
+
+/**
+ * The last six-digit code sent to an e-mail (through the default mailer of startTestApp) or a phone (the SMS outbox).
+ * Codes are sent after the answer, so this waits a little for them.
+ */
+export async function codeSentTo(t: TestApp, target: string): Promise<string> {
+  const outbox = path.join(t.deps.config.dataDir, 'sms-outbox');
+  for (let i = 0; i < 100; i++) {
+    const texts = target.includes('@')
+      ? t.sentMail.filter((m) => m.to === target).map((m) => m.text)
+      : await fs
+          .readdir(outbox)
+          .catch(() => [] as string[])
+          .then((files) => Promise.all(files.sort().map((f) => fs.readFile(path.join(outbox, f), 'utf8'))))
+          .then((all) => all.filter((x) => x.startsWith(`To: ${target}\n`)));
+    const code = texts
+      .map((x) => /: (\d{6})\b/.exec(x)?.[1])
+      .filter(Boolean)
+      .at(-1);
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('no code was sent');
+}
+
+/** Registers through the API as the web app does: the form, then the code sent to the address. */
+export async function registerOverApi(
+  t: TestApp,
+  c: Client,
+  body: { fullName: string; email?: string; phone?: string; password: string; locale?: 'vi' | 'en' },
+  target: string,
+): Promise<LightMyRequestResponse> {
+  const begun = await c.post('/api/auth/register', body);
+  if (begun.statusCode !== 202) throw new Error(`register: ${begun.statusCode} ${begun.body}`);
+  return c.post('/api/auth/register/confirm', { identifier: target, code: await codeSentTo(t, target) });
 }
 
 export async function loggedInClient(t: TestApp, identifier: string, password: string): Promise<Client> {

@@ -221,7 +221,7 @@ describe('API description', () => {
     expect(param.message).toContain('ở 1 trường: tham số đường dẫn entryId.');
     expect((param.details as { issues: ValidationIssue[] }).issues[0]).toMatchObject({
       in: 'params',
-      message: 'Phải lớn hơn 0.',
+      message: 'Mã số phải viết bằng chữ số thập phân, không có số 0 ở đầu, dấu hay khoảng trắng (ví dụ đúng: 42).',
     });
   });
 });

@@ -56,4 +56,41 @@ describe('configuration', () => {
     expect(text).toMatch(/S3_BUCKET: required when STORAGE=s3/);
     expect(text).not.toContain('mysql://x');
   });
+
+  it('chooses the eSMS gateway when configured, and names what is missing for it', () => {
+    expect(loadConfig({}).sms).toEqual({ kind: 'outbox' });
+    const c = loadConfig({
+      SMS_PROVIDER: 'esms',
+      ESMS_API_KEY: 'k',
+      ESMS_SECRET_KEY: 's',
+      ESMS_BRANDNAME: 'VINHLINH',
+      ESMS_URL: 'http://127.0.0.1:9/json/',
+    });
+    expect(c.sms).toEqual({
+      kind: 'esms',
+      url: 'http://127.0.0.1:9/json',
+      apiKey: 'k',
+      secretKey: 's',
+      brandname: 'VINHLINH',
+      smsType: '2',
+      sandbox: false,
+    });
+    let err: ConfigError | null = null;
+    try {
+      loadConfig({ SMS_PROVIDER: 'esms', ESMS_SECRET_KEY: 'secret-value', ESMS_BRANDNAME: 'QUA-DAI-BRANDNAME' });
+    } catch (e) {
+      err = e as ConfigError;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err!.message).toMatch(/ESMS_API_KEY: required when SMS_PROVIDER=esms/);
+    expect(err!.message).toMatch(/ESMS_BRANDNAME: a brandname has at most 11 characters/);
+    expect(err!.message).not.toContain('secret-value');
+    // A fixed-number sender (type 8) needs no brandname; a customer-care one (type 2, the default) does.
+    expect(() => loadConfig({ SMS_PROVIDER: 'esms', ESMS_API_KEY: 'k', ESMS_SECRET_KEY: 's' })).toThrow(
+      /ESMS_BRANDNAME: required for ESMS_SMS_TYPE=2/,
+    );
+    expect(
+      loadConfig({ SMS_PROVIDER: 'esms', ESMS_API_KEY: 'k', ESMS_SECRET_KEY: 's', ESMS_SMS_TYPE: '8' }).sms,
+    ).toMatchObject({ kind: 'esms', brandname: null, smsType: '8' });
+  });
 });

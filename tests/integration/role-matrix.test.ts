@@ -24,7 +24,16 @@ import { recordReview } from '../../server/services/reviews/record-review.ts';
 import { reportEntry } from '../../server/services/publication/report-entry.ts';
 import { reviewInputSchema } from '@core/review.ts';
 import { saveNewsPost } from '../../server/services/publication/save-news-post.ts';
-import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
+import {
+  Client,
+  codeSentTo,
+  loggedInClient,
+  makeUser,
+  registerOverApi,
+  startTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../helpers/test-app.ts';
 import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
@@ -59,6 +68,8 @@ const clients = new Map<Caller, Client>();
 const emails = new Map<Caller, string>();
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${++seq}`;
+/** A phone number no account has: 09 and eight digits. */
+const newPhone = () => `09${String(Date.now() % 1e6).padStart(6, '0')}${String(++seq % 100).padStart(2, '0')}`;
 
 interface Case {
   method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -236,6 +247,15 @@ const CASES: Case[] = [
   },
   {
     method: 'POST',
+    route: '/api/auth/register/confirm',
+    allowed: EVERYONE,
+    call: (c) => {
+      const email = `new-${uniq()}@example.vn`;
+      return registerOverApi(t, c, { fullName: 'Nguyễn Văn Mới', email, password: TEST_PASSWORD }, email);
+    },
+  },
+  {
+    method: 'POST',
     route: '/api/auth/login',
     allowed: EVERYONE,
     call: async (_c, caller) =>
@@ -291,6 +311,44 @@ const CASES: Case[] = [
         currentPassword: caller === 'site_admin' ? t.admin.password : TEST_PASSWORD,
         newPassword: caller === 'site_admin' ? t.admin.password : TEST_PASSWORD,
       }),
+  },
+  {
+    method: 'POST',
+    route: '/api/account/contact',
+    allowed: LOGGED_IN,
+    call: (c, caller) =>
+      c.post('/api/account/contact', {
+        kind: 'phone',
+        value: newPhone(),
+        currentPassword: caller === 'site_admin' ? t.admin.password : TEST_PASSWORD,
+      }),
+  },
+  {
+    method: 'POST',
+    route: '/api/account/contact/confirm',
+    allowed: LOGGED_IN,
+    call: async (c, caller) => {
+      if (caller === 'anonymous') return c.post('/api/account/contact/confirm', { kind: 'phone', code: '000000' });
+      const phone = newPhone();
+      await c.post('/api/account/contact', {
+        kind: 'phone',
+        value: phone,
+        currentPassword: caller === 'site_admin' ? t.admin.password : TEST_PASSWORD,
+      });
+      return c.post('/api/account/contact/confirm', { kind: 'phone', code: await codeSentTo(t, phone) });
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/account/personal-data',
+    allowed: LOGGED_IN,
+    call: (c) => c.get('/api/account/personal-data'),
+  },
+  {
+    method: 'GET',
+    route: '/api/account/personal-data.pdf',
+    allowed: LOGGED_IN,
+    call: (c) => c.get('/api/account/personal-data.pdf'),
   },
   { method: 'GET', route: '/api/contests', allowed: EVERYONE, call: (c) => c.get('/api/contests') },
   {

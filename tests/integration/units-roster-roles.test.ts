@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '@core/account.ts';
 import type { ContestRoleView, UnitView } from '../helpers/api-types.ts';
-import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { Client, loggedInClient, makeUser, registerOverApi, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 let organizer: Client;
@@ -161,11 +161,12 @@ describe('roster (R4)', () => {
 describe('roles', () => {
   it('grants a role by phone, ties a unit representative to a unit, and revokes', async () => {
     const c = new Client(t.app);
-    await c.post('/api/auth/register', {
-      fullName: 'Đặng Văn Đại Diện',
-      phone: '0977 123 456',
-      password: 'mat-khau-thu-nghiem-1',
-    });
+    await registerOverApi(
+      t,
+      c,
+      { fullName: 'Đặng Văn Đại Diện', phone: '0977 123 456', password: 'mat-khau-thu-nghiem-1' },
+      '0977123456',
+    );
     const unit = (await secretariat.get(`${base}/units?q=vinh tu`)).json()[0];
     const noUnit = await organizer.post(`${base}/roles`, { identifier: '0977123456', role: 'unit_rep' });
     expect(noUnit.json().error.code).toBe('role.unitRequired');

@@ -1,7 +1,21 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorMessage } from '@core/errors.ts';
 import { localizeIssue, validationSummary, type IssueLocation } from '@core/validation-messages.ts';
+import { langOf } from '../request-context.ts';
+
+/**
+ * Errors Fastify raises before routing (a path whose percent-encoding does not decode, a parameter over the length
+ * limit): the app's JSON error instead of Fastify's own body. No hook has run, so the headers that matter are set here.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const code = err.code === 'FST_ERR_BAD_URL' ? 'request.badUrl' : 'validation';
+  void reply
+    .code(err.statusCode ?? 400)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'")
+    .send({ error: { code, message: errorMessage(code, langOf(req)) } });
+}
 
 /**
  * Turns every failure into `{ error: { code, message, details } }` in the caller's language. With `spaIndex`,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditRecordViewSchema, errorBodySchema } from '@core/api.ts';
+import { auditRecordViewSchema, errorBodySchema, idParam } from '@core/api.ts';
 import type { Deps } from '../../context.ts';
 import { listAuditLog } from '../../services/audit/list-audit-log.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
@@ -24,7 +24,7 @@ export function auditRoutes(app: FastifyInstance, deps: Deps): void {
         ),
         params: z.object({ slug: z.string().min(1).max(80) }),
         querystring: z.object({
-          before: z.coerce.number().int().positive().optional(),
+          before: idParam.optional(),
           limit: z.coerce.number().int().min(1).max(500).optional(),
         }),
         response: { 200: z.array(auditRecordViewSchema), ...errors },

@@ -9,6 +9,7 @@ import {
   myEntrySchema,
   okSchema,
   receiptSchema,
+  idParam,
 } from '@core/api.ts';
 import { entryDraftSchema } from '@core/entry.ts';
 import type { Deps } from '../../context.ts';
@@ -27,11 +28,11 @@ import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
-const entryParams = z.object({ entryId: z.coerce.number().int().positive() });
+const entryParams = z.object({ entryId: idParam });
 const listQuery = z.object({
   q: z.string().max(100).optional(),
   status: z.enum(['draft', 'submitted']).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idParam.optional(),
   fileStatus: z.enum(['refused', 'accepted', 'checking', 'none']).optional(),
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, renditionStatusSchema } from '@core/api.ts';
+import { errorBodySchema, renditionStatusSchema, idParam } from '@core/api.ts';
 import type { Deps } from '../../context.ts';
 import { openEntryMedia, openEntryOriginal, type MediaResponse } from '../../services/media/serve-entry-media.ts';
 import type { StoredObject } from '../../storage/storage.ts';
@@ -10,7 +10,7 @@ import { getEntryRenditions } from '../../services/media/get-entry-renditions.ts
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
-const entryParams = z.object({ entryId: z.coerce.number().int().positive() });
+const entryParams = z.object({ entryId: idParam });
 /** Names are checked against the whitelist in the service; anything else is "not found", never a validation error. */
 const name = z.string().max(4096);
 

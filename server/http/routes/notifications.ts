@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, notificationListSchema, okSchema } from '@core/api.ts';
+import { errorBodySchema, notificationListSchema, okSchema, idParam } from '@core/api.ts';
 import type { Deps } from '../../context.ts';
 import { listMyNotifications } from '../../services/notifications/list-my-notifications.ts';
 import { markNotificationRead } from '../../services/notifications/mark-notification-read.ts';
@@ -39,7 +39,7 @@ export function notificationRoutes(app: FastifyInstance, deps: Deps): void {
           "Marks one of the caller's notifications read; someone else's is `notification.notFound`.",
           ['signedIn'],
         ),
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: idParam }),
         response: { 200: okSchema, ...errors },
       },
     },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { StoredObject } from '../../storage/storage.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, galleryPageSchema, newsPostSchema, publicEntrySchema } from '@core/api.ts';
+import { errorBodySchema, galleryPageSchema, newsPostSchema, publicEntrySchema, idParam } from '@core/api.ts';
 import { ENTRY_FORMS } from '@core/contest.ts';
 import type { Deps } from '../../context.ts';
 import { publicEntryJson } from '../../services/publication/get-public-entry.ts';
@@ -16,11 +16,11 @@ import { operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
-const entryParams = z.object({ entryId: z.coerce.number().int().positive() });
+const entryParams = z.object({ entryId: idParam });
 const name = z.string().max(4096);
 const galleryQuery = z.object({
   form: z.enum(ENTRY_FORMS).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idParam.optional(),
   topicIndex: z.coerce.number().int().min(0).max(50).optional(),
   q: z.string().max(100).optional(),
   page: z.coerce.number().int().min(1).max(1000).optional(),

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, okSchema, publicationRowSchema, publishResultSchema, reportRowSchema } from '@core/api.ts';
+import {
+  errorBodySchema,
+  okSchema,
+  publicationRowSchema,
+  publishResultSchema,
+  reportRowSchema,
+  idParam,
+} from '@core/api.ts';
 import type { Deps } from '../../context.ts';
 import { exportCaptionsCsv } from '../../services/publication/export-captions.ts';
 import { listPublication } from '../../services/publication/list-publication.ts';
@@ -74,7 +81,7 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
             '(`publish.reasonRequired`). Audited.',
           allowedBy('entries.publish'),
         ),
-        params: slugParams.extend({ entryId: z.coerce.number().int().positive() }),
+        params: slugParams.extend({ entryId: idParam }),
         body: z.object({ reason: z.string().max(1000) }),
         response: { 200: okSchema, ...errors },
       },
@@ -141,7 +148,7 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
             'when handled already.',
           allowedBy('reports.handle'),
         ),
-        params: z.object({ reportId: z.coerce.number().int().positive() }),
+        params: z.object({ reportId: idParam }),
         body: z.object({
           status: z.enum(['dismissed', 'upheld']),
           outcome: z.string().max(2000),
@@ -181,7 +188,7 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['news'],
         ...operationDoc('Edit news', "Replaces a news post's title and body. Audited.", allowedBy('news.edit')),
-        params: slugParams.extend({ postId: z.coerce.number().int().positive() }),
+        params: slugParams.extend({ postId: idParam }),
         body: newsBody,
         response: { 200: z.object({ id: z.number() }), ...errors },
       },
@@ -195,7 +202,7 @@ export function publicationRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['news'],
         ...operationDoc('Delete news', 'Deletes a news post. Audited.', allowedBy('news.edit')),
-        params: slugParams.extend({ postId: z.coerce.number().int().positive() }),
+        params: slugParams.extend({ postId: idParam }),
         response: { 200: okSchema, ...errors },
       },
     },

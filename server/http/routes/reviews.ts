@@ -8,6 +8,7 @@ import {
   fixDeadlineExtendedSchema,
   reviewQueueSchema,
   reviewRecordedSchema,
+  idParam,
 } from '@core/api.ts';
 import { ENTRY_FORMS } from '@core/contest.ts';
 import { REVIEW_STATUSES, reviewInputSchema } from '@core/review.ts';
@@ -20,11 +21,11 @@ import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
-const entryParams = z.object({ entryId: z.coerce.number().int().positive() });
+const entryParams = z.object({ entryId: idParam });
 const queueQuery = z.object({
   q: z.string().max(100).optional(),
   reviewStatus: z.enum(REVIEW_STATUSES).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idParam.optional(),
   form: z.enum(ENTRY_FORMS).optional(),
 });
 

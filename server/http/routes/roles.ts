@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { contestRoleViewSchema, errorBodySchema, okSchema } from '@core/api.ts';
+import { contestRoleViewSchema, errorBodySchema, okSchema, idParam } from '@core/api.ts';
 import { CONTEST_ROLES } from '@core/roles.ts';
 import type { Deps } from '../../context.ts';
 import { grantContestRole } from '../../services/units/grant-contest-role.ts';
@@ -65,7 +65,7 @@ export function roleRoutes(app: FastifyInstance, deps: Deps): void {
             '(`role.lastOrganizer`). Audited.',
           allowedBy('roles.edit'),
         ),
-        params: slugParams.extend({ roleId: z.coerce.number().int().positive() }),
+        params: slugParams.extend({ roleId: idParam }),
         response: { 200: okSchema, ...errors },
       },
     },

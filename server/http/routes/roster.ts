@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, okSchema, rosterMemberViewSchema } from '@core/api.ts';
+import { errorBodySchema, okSchema, rosterMemberViewSchema, idParam } from '@core/api.ts';
 import { rosterMemberInputSchema } from '@core/roster.ts';
 import type { Deps } from '../../context.ts';
 import { addRosterMember } from '../../services/units/add-roster-member.ts';
@@ -54,7 +54,7 @@ export function rosterRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['roster'],
         ...operationDoc('Remove a member from a body', 'Removes a roster member. Audited.', allowedBy('roster.edit')),
-        params: slugParams.extend({ memberId: z.coerce.number().int().positive() }),
+        params: slugParams.extend({ memberId: idParam }),
         response: { 200: okSchema, ...errors },
       },
     },

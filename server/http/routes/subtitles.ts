@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '@core/errors.ts';
-import { errorBodySchema, okSchema, subtitleListSchema, subtitleSavedSchema } from '@core/api.ts';
+import { errorBodySchema, okSchema, subtitleListSchema, subtitleSavedSchema, idParam } from '@core/api.ts';
 import { SUBTITLE_LABEL_MAX, SUBTITLE_MAX_BYTES } from '@core/subtitle-languages.ts';
 import type { Deps } from '../../context.ts';
 import { deleteEntrySubtitles } from '../../services/media/delete-entry-subtitles.ts';
@@ -13,7 +13,7 @@ import type { StoredObject } from '../../storage/storage.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
-const entryParams = z.object({ entryId: z.coerce.number().int().positive() });
+const entryParams = z.object({ entryId: idParam });
 /** Checked against the list of languages in the service, which names them in its error. */
 const langParams = entryParams.extend({ lang: z.string().min(1).max(35) });
 /** Types browsers and tools give .vtt and .srt files; the encoding comes from the bytes, never from a charset. */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, importResultSchema, okSchema, unitReminderResultSchema, unitViewSchema } from '@core/api.ts';
+import {
+  errorBodySchema,
+  idParam,
+  importResultSchema,
+  okSchema,
+  unitReminderResultSchema,
+  unitViewSchema,
+} from '@core/api.ts';
 import { unitInputSchema } from '@core/units.ts';
 import type { Deps } from '../../context.ts';
 import { deleteUnit } from '../../services/units/delete-unit.ts';
@@ -13,7 +20,7 @@ import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
-const unitParams = slugParams.extend({ unitId: z.coerce.number().int().positive() });
+const unitParams = slugParams.extend({ unitId: idParam });
 
 export function unitRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -4,7 +4,10 @@ import { registerAccount } from './register-account.ts';
 
 export const FIRST_ADMIN_EMAIL = 'admin@localhost';
 
-/** On first start, creates the site administrator with a generated password that is shown once. */
+/**
+ * On first start, creates the site administrator with a generated password that is shown once. Its e-mail is
+ * `ADMIN_EMAIL` when set, else admin@localhost (the administrator can change it from the account page).
+ */
 export async function ensureFirstAdmin(
   deps: Deps,
 ): Promise<{ created: true; email: string; password: string; userId: number } | { created: false }> {
@@ -16,10 +19,11 @@ export async function ensureFirstAdmin(
     .executeTakeFirst();
   if (admin) return { created: false };
   const password = readablePassword();
+  const email = deps.config.adminEmail ?? FIRST_ADMIN_EMAIL;
   const user = await registerAccount(
     deps,
-    { fullName: 'Quản trị hệ thống', email: FIRST_ADMIN_EMAIL, password, locale: 'vi' },
+    { fullName: 'Quản trị hệ thống', email, password, locale: 'vi' },
     { isSiteAdmin: true },
   );
-  return { created: true, email: FIRST_ADMIN_EMAIL, password, userId: user.id };
+  return { created: true, email: user.email!, password, userId: user.id };
 }

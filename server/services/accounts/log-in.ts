@@ -3,6 +3,7 @@ import { normalizeEmail, normalizePhone } from '@core/normalize.ts';
 import { dummyPasswordHash, verifyPassword } from '../../security/passwords.ts';
 import { randomToken, sha256Hex } from '../../security/tokens.ts';
 import type { Deps } from '../../context.ts';
+import { assertNotThrottled, clearFailures, loginKeys, recordFailure } from './login-throttle.ts';
 
 export interface LoginResult {
   token: string;
@@ -12,12 +13,18 @@ export interface LoginResult {
 }
 
 /**
- * Checks the password and opens a session. After `loginMaxFailures` wrong passwords in a row the account is locked
- * for `loginLockMinutes`, whoever is trying; a correct password during the lock is refused too.
+ * Checks the password and opens a session. Wrong passwords slow down further tries of the same identifier from the
+ * same address, and of the address as a whole (login-throttle.ts); no account is ever locked, so a stranger's
+ * guesses from elsewhere do not keep the owner out. Known and unknown identifiers get the same answers.
  */
-export async function logIn(deps: Deps, input: { identifier: string; password: string }): Promise<LoginResult> {
+export async function logIn(
+  deps: Deps,
+  input: { identifier: string; password: string; ip: string | null },
+): Promise<LoginResult> {
   const now = deps.clock();
   const id = input.identifier.trim();
+  const keys = loginKeys(deps, id, input.ip);
+  await assertNotThrottled(deps, keys);
   const phone = normalizePhone(id);
   const q = deps.db.selectFrom('users').selectAll();
   const user = await (
@@ -27,50 +34,27 @@ export async function logIn(deps: Deps, input: { identifier: string; password: s
         ? q.where('phone', '=', phone)
         : q.where('id', '=', -1)
   ).executeTakeFirst();
-  if (!user) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    throw new AppError('auth.invalidCredentials');
-  }
-  if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
-    throw new AppError('auth.locked', { minutes: Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 60000) });
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    // One atomic increment, so that parallel guesses cannot each read the same old count.
-    const { failed_logins: failures } = await deps.db
-      .updateTable('users')
-      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-      .where('id', '=', user.id)
-      .returning('failed_logins')
-      .executeTakeFirstOrThrow();
-    if (failures >= deps.config.loginMaxFailures) {
-      await deps.db
-        .updateTable('users')
-        .set({
-          failed_logins: 0,
-          locked_until: new Date(now.getTime() + deps.config.loginLockMinutes * 60000).toISOString(),
-        })
-        .where('id', '=', user.id)
-        .execute();
-      throw new AppError('auth.locked', { minutes: deps.config.loginLockMinutes });
-    }
+  const ok = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
+  if (!user || !ok) {
+    await recordFailure(deps, keys);
     throw new AppError('auth.invalidCredentials');
   }
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + deps.config.sessionDays * 86400000).toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
-    await trx
-      .insertInto('sessions')
-      .values({
-        id: sha256Hex(token),
-        user_id: user.id,
-        csrf_token: csrfToken,
-        created_at: now.toISOString(),
-        expires_at: expiresAt,
-        last_seen_at: now.toISOString(),
-      })
-      .execute();
-  });
+  await clearFailures(deps, keys.slice(0, 1));
+  await deps.db
+    .insertInto('sessions')
+    .values({
+      id: sha256Hex(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      last_seen_at: now.toISOString(),
+    })
+    .execute();
   return { token, csrfToken, userId: user.id, expiresAt };
 }

@@ -3,8 +3,12 @@ import { AppError } from '@core/errors.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { sha256Hex } from '../../security/tokens.ts';
 import type { Deps } from '../../context.ts';
+import { clearAccountFailures } from './login-throttle.ts';
 
-/** Sets a new password from a reset link, unlocks the account and ends its other sessions. */
+/**
+ * Sets a new password from a reset link, cancels the account's other reset links, forgets its failed log-ins and
+ * ends its sessions.
+ */
 export async function resetPassword(deps: Deps, input: { token: string; password: string }): Promise<void> {
   if (!isStrongEnough(input.password)) throw new AppError('account.passwordWeak');
   const now = deps.clock().toISOString();
@@ -20,10 +24,18 @@ export async function resetPassword(deps: Deps, input: { token: string; password
       .executeTakeFirst();
     if (!used) throw new AppError('auth.resetInvalid');
     await trx
-      .updateTable('users')
-      .set({ password_hash: hashed, failed_logins: 0, locked_until: null, updated_at: now })
-      .where('id', '=', used.user_id)
+      .updateTable('password_resets')
+      .set({ used_at: now })
+      .where('user_id', '=', used.user_id)
+      .where('used_at', 'is', null)
       .execute();
+    const user = await trx
+      .updateTable('users')
+      .set({ password_hash: hashed, updated_at: now })
+      .where('id', '=', used.user_id)
+      .returning(['id', 'email', 'phone'])
+      .executeTakeFirstOrThrow();
+    await clearAccountFailures(trx, user);
     await trx.deleteFrom('sessions').where('user_id', '=', used.user_id).execute();
   });
 }

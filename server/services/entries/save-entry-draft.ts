@@ -1,5 +1,6 @@
 import type { EntryDraft } from '@core/entry.ts';
 import { AppError } from '@core/errors.ts';
+import { recordEntryConsent } from '../privacy/record-entry-consent.ts';
 import { foldVietnamese } from '@core/normalize.ts';
 import type { EntryRow } from '../../db/schema.ts';
 import { draftEditRefusal } from '../access/edit-window.ts';
@@ -99,6 +100,7 @@ export async function saveEntryDraft(
           target: `entry:${id}`,
         });
     }
+    await recordEntryConsent(trx, id, intake ? null : actor.userId, draft.consentGiven, at);
     return { id };
   });
 }

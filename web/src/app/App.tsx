@@ -11,6 +11,7 @@ const ContestHomePage = lazy(() => import('../features/contests/ContestHomePage.
 const GalleryPage = lazy(() => import('../features/gallery/GalleryPage.tsx'));
 const PublicEntryPage = lazy(() => import('../features/public-entry/PublicEntryPage.tsx'));
 const EmbedPage = lazy(() => import('../features/public-entry/EmbedPage.tsx'));
+const PrivacyPage = lazy(() => import('../features/privacy/PrivacyPage.tsx'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('../features/auth/RegisterPage.tsx'));
 const ForgotPasswordPage = lazy(() => import('../features/auth/ForgotPasswordPage.tsx'));
@@ -44,6 +45,7 @@ export function App() {
             <Route path="reset-password" element={<ResetPasswordPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="privacy" element={<PrivacyPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           {/* Framed by other sites: no header, no footer, no session request. */}

@@ -58,7 +58,9 @@ export function PublicLayout() {
         </Suspense>
       </main>
       <footer className="site-footer">
-        <div className="container">{t('app.footer')}</div>
+        <div className="container">
+          {t('app.footer')} · <Link to="/privacy">{t('privacy.link')}</Link>
+        </div>
       </footer>
     </div>
   );

@@ -5,6 +5,8 @@ import { useLogout, useSession } from '../../api/session.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
+import { ContactForm } from './ContactForm.tsx';
+import { MyData } from './MyData.tsx';
 import { MyRoles } from './MyRoles.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
@@ -27,6 +29,10 @@ export default function AccountPage() {
         <h2 id="profile-title">{t('account.profile')}</h2>
         <ProfileForm user={user} />
       </section>
+      <section className="card" aria-labelledby="contact-title">
+        <h2 id="contact-title">{t('addressCode.contactTitle')}</h2>
+        <ContactForm user={user} />
+      </section>
       <section className="card" aria-labelledby="roles-title">
         <h2 id="roles-title">{t('account.roles')}</h2>
         <MyRoles session={session.data} />
@@ -34,6 +40,10 @@ export default function AccountPage() {
       <section className="card" aria-labelledby="password-title">
         <h2 id="password-title">{t('account.password')}</h2>
         <PasswordForm username={user.email ?? user.phone ?? ''} />
+      </section>
+      <section className="card" aria-labelledby="my-data-title">
+        <h2 id="my-data-title">{t('privacy.myData')}</h2>
+        <MyData />
       </section>
       {logout.isError && <Notice kind="error">{errorText(logout.error, t('errors.unreachable'))}</Notice>}
       <button

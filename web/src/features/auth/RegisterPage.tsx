@@ -15,8 +15,6 @@ import { passwordOf, textOf } from './form-data.ts';
 /** Refusals that concern one field, shown at that field as well as in the message box. */
 const FIELD_OF_CODE: Record<string, string> = {
   'account.identifierRequired': 'email',
-  'account.emailTaken': 'email',
-  'account.phoneTaken': 'phone',
   'account.phoneInvalid': 'phone',
   'account.passwordWeak': 'password',
 };
@@ -35,8 +33,25 @@ export default function RegisterPage() {
   const navigate = useNavigate();
   const [local, setLocal] = useState<Record<string, string>>({});
   const register = useMutation({
-    mutationFn: (body: RegisterBody) => api<User>('/api/auth/register', { method: 'POST', json: body }),
+    mutationFn: (body: RegisterBody) => api('/api/auth/register', { method: 'POST', json: body }),
   });
+  const [target, setTarget] = useState<string | null>(null);
+  const [codeMissing, setCodeMissing] = useState<string | undefined>();
+  const confirm = useMutation({
+    mutationFn: (body: { identifier: string; code: string }) =>
+      api<User>('/api/auth/register/confirm', { method: 'POST', json: body }),
+  });
+
+  function submitCode(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const code = textOf(new FormData(e.currentTarget), 'code');
+    setCodeMissing(code ? undefined : t('addressCode.codeRequired'));
+    if (code && target)
+      confirm.mutate(
+        { identifier: target, code },
+        { onSuccess: () => navigate('/login?registered=1', { state: { identifier: target } }) },
+      );
+  }
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -55,9 +70,8 @@ export default function RegisterPage() {
     if (!form.get('consent')) errs.consent = t('register.consentRequired');
     setLocal(errs);
     if (Object.keys(errs).length) return;
-    register.mutate(body, {
-      onSuccess: () => navigate('/login?registered=1', { state: { identifier: body.email ?? body.phone } }),
-    });
+    // The account is made when the code sent to the address comes back (the e-mail's if given, else the phone's).
+    register.mutate(body, { onSuccess: () => setTarget(body.email ?? body.phone ?? null) });
   }
 
   const codeField = register.error instanceof ApiError ? FIELD_OF_CODE[register.error.code] : undefined;
@@ -66,6 +80,39 @@ export default function RegisterPage() {
     ...fieldErrors(register.error),
     ...local,
   };
+  if (target)
+    return (
+      <section className="narrow">
+        <h1>{t('addressCode.sentTitle')}</h1>
+        <Notice kind="info" testId="register-code-sent">
+          {t('addressCode.sentRegister', { target })}
+        </Notice>
+        {confirm.isError && (
+          <Notice kind="error" testId="register-code-error">
+            {errorText(confirm.error, t('errors.unreachable'))}
+          </Notice>
+        )}
+        <form onSubmit={submitCode} noValidate data-testid="register-code-form" className="form">
+          <TextField
+            id="code"
+            label={t('addressCode.code')}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            hint={t('addressCode.codeHint')}
+            error={codeMissing}
+            required
+          />
+          <button type="submit" className="button" disabled={confirm.isPending} data-testid="register-code-submit">
+            {confirm.isPending ? t('common.working') : t('addressCode.confirm')}
+          </button>
+        </form>
+        <p>
+          <button type="button" className="button button-secondary" onClick={() => setTarget(null)}>
+            {t('addressCode.startOver')}
+          </button>
+        </p>
+      </section>
+    );
   return (
     <section className="narrow">
       <h1>{t('register.title')}</h1>

@@ -1,0 +1,40 @@
+/**
+ * Consents and their texts (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): every consent is stored with the version of
+ * the text the person was shown, so that it can be shown back to them word for word. A changed text is a new
+ * version; the old ones stay here for the consents given under them.
+ */
+import { CONSENT_PURPOSE } from './entry.ts';
+
+export const CONSENT_PURPOSES = ['entry', 'account', 'voting', 'mail'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+export interface ConsentText {
+  purpose: ConsentPurpose;
+  /** The statement beside the checkbox, then the purpose the form states under it. */
+  vi: string;
+  en: string;
+}
+
+export const CONSENT_TEXTS: Record<string, ConsentText> = {
+  'entry-v1': {
+    purpose: 'entry',
+    vi:
+      'Tôi đồng ý cho Ban Tổ chức xử lý dữ liệu cá nhân của các tác giả nêu trên theo Luật Bảo vệ dữ liệu cá nhân, ' +
+      `với mục đích sau: ${CONSENT_PURPOSE.vi}`,
+    en:
+      'I consent to the organizers processing the personal data of the authors above under the Personal Data ' +
+      `Protection Law, for this purpose: ${CONSENT_PURPOSE.en}`,
+  },
+};
+
+/** The version a new consent of each purpose is recorded under (null: no consent of that kind is asked yet). */
+export const CURRENT_CONSENT_VERSION: Record<ConsentPurpose, string | null> = {
+  entry: 'entry-v1',
+  account: null,
+  voting: null,
+  mail: null,
+};
+
+export function consentText(version: string, lang: 'vi' | 'en'): string | null {
+  return CONSENT_TEXTS[version]?.[lang] ?? null;
+}
