@@ -71,10 +71,21 @@ export const contestSummarySchema = z.object({
   endsAt: z.string().nullable(),
 });
 
+/** A unit's contact person (staff only: it holds a phone and an e-mail). */
+export const unitContactSchema = z.object({
+  name: z.string().nullable(),
+  position: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
+
 export const unitViewSchema = z.object({
   id: z.number(),
   name: z.string(),
   contactEmail: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPosition: z.string().nullable(),
+  contactPhone: z.string().nullable(),
   categoryCode: z.string(),
   categoryName: z.string(),
 });
@@ -179,6 +190,8 @@ export const myEntrySchema = z.object({
   unitName: z.string().nullable(),
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** For a draft: the submission deadline, worded by core/deadline.ts. */
+  deadline: z.object({ endsAt: z.string(), timeZone: z.string(), graceMinutes: z.number() }).nullable(),
 });
 
 export const contestEntryRowSchema = z.object({
@@ -211,10 +224,24 @@ export const complianceSchema = z.object({
       drafts: z.number(),
       returned: z.number(),
       belowMinimum: z.boolean(),
+      contact: unitContactSchema,
+      /** The last "Nhắc nhở" sent to the contact, and when the next may be. */
+      lastRemindedAt: z.string().nullable(),
+      nextReminderAt: z.string().nullable(),
     }),
   ),
   belowMinimum: z.array(z.string()),
   refusedFiles: z.number(),
+  /** The submission deadline, if the contest has one (the reminder and the export state it). */
+  submissionEndsAt: z.string().nullable(),
+  timeZone: z.string(),
+});
+
+export const unitReminderResultSchema = z.object({
+  emailed: z.boolean(),
+  texted: z.boolean(),
+  sentAt: z.string(),
+  nextReminderAt: z.string(),
 });
 
 /** A subtitle track of an entry, as the player's <track> and the entry page need it. */

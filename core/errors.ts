@@ -116,6 +116,36 @@ export const ERRORS = {
     vi: 'Không thể xóa đơn vị đang có người đại diện hoặc tác phẩm. Hãy gỡ vai trò trước.',
     en: 'A unit that has representatives or entries cannot be deleted. Remove the roles first.',
   },
+  'unit.reminderNotNeeded': {
+    status: 409,
+    vi: 'Đơn vị "{unit}" đã nộp {submitted} tác phẩm, đủ số tối thiểu {min}; không cần nhắc nhở.',
+    en: 'Unit "{unit}" has submitted {submitted} entries, at least its minimum of {min}; no reminder is needed.',
+  },
+  'unit.reminderClosed': {
+    status: 409,
+    vi:
+      'Chỉ nhắc nhở được trước hạn nộp tác phẩm, khi cuộc thi có thời gian tiếp nhận; hạn nộp đã qua hoặc chưa ' +
+      'được công bố.',
+    en:
+      'Reminders can be sent only before the submission deadline of a contest that has one; it has passed or has ' +
+      'not been set.',
+  },
+  'unit.contactMissing': {
+    status: 409,
+    vi:
+      'Đơn vị "{unit}" chưa có thư điện tử hay số điện thoại của người liên hệ. Hãy bổ sung ở mục Đơn vị rồi ' +
+      'nhắc lại.',
+    en: 'Unit "{unit}" has no contact e-mail or phone. Add them under Units, then send the reminder again.',
+  },
+  'unit.reminderTooSoon': {
+    status: 429,
+    vi:
+      'Đơn vị "{unit}" đã được nhắc lúc {at}; mỗi đơn vị được nhắc tối đa một lần trong {hours} giờ. Có thể nhắc ' +
+      'lại từ {next}.',
+    en:
+      'Unit "{unit}" was reminded at {at}; a unit can be reminded at most once every {hours} hours. You can ' +
+      'remind it again from {next}.',
+  },
   'import.invalidFile': {
     status: 400,
     vi: 'Không đọc được tệp. Hãy dùng tệp CSV (UTF-8) hoặc XLSX có dòng tiêu đề: ten, loai.',

@@ -8,6 +8,7 @@ const EXPECTED: Record<Action, ContestRole[]> = {
   'contest.viewStaffArea': ['organizer', 'secretariat', 'secretary', 'juror', 'publisher', 'finance'],
   'units.view': ['organizer', 'secretariat', 'secretary'],
   'units.edit': ['organizer', 'secretariat'],
+  'units.remind': ['organizer', 'secretariat'],
   'roster.view': ['organizer', 'secretariat', 'secretary'],
   'roster.edit': ['organizer', 'secretariat'],
   'roles.view': ['organizer'],

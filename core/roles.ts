@@ -24,6 +24,8 @@ export const ACTIONS = {
   'contest.viewStaffArea': ['organizer', 'secretariat', 'secretary', 'juror', 'publisher', 'finance'],
   'units.view': ['organizer', 'secretariat', 'secretary'],
   'units.edit': ['organizer', 'secretariat'],
+  /** Send a unit's contact person a reminder of its count against the minimum and the deadline (issue 10). */
+  'units.remind': ['organizer', 'secretariat'],
   'roster.view': ['organizer', 'secretariat', 'secretary'],
   'roster.edit': ['organizer', 'secretariat'],
   'roles.view': ['organizer'],

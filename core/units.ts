@@ -1,10 +1,38 @@
 import { z } from 'zod';
-import { foldVietnamese, nfc } from './normalize.ts';
+import { foldVietnamese, nfc, normalizePhone } from './normalize.ts';
 import type { UnitCategory } from './contest.ts';
+
+/** A unit's contact person may be sent a "Nhắc nhở" at most once in this many hours. */
+export const UNIT_REMINDER_INTERVAL_HOURS = 12;
+
+/** When a unit reminded at `last` may be reminded again (null: never reminded, so now). */
+export function nextReminderAt(last: string | null | undefined): string | null {
+  return last ? new Date(Date.parse(last) + UNIT_REMINDER_INTERVAL_HOURS * 3_600_000).toISOString() : null;
+}
+
+/** An optional text field: blank is the same as absent. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v ? nfc(v) : undefined))
+    .optional();
 
 export const unitInputSchema = z.object({
   name: z.string().trim().min(1).max(200).transform(nfc),
   categoryCode: z.string().trim().min(1).max(40),
+  /** The unit's contact person: who the organizers call or remind (issue 10). All optional. */
+  contactName: optionalText(120),
+  contactPosition: optionalText(120),
+  /** Stored normalized ("0912345678"); refused when it is not a Vietnamese mobile or landline number. */
+  contactPhone: z
+    .string()
+    .trim()
+    .max(30)
+    .refine((v) => v === '' || normalizePhone(v) !== null, { message: 'phone.invalid' })
+    .transform((v) => (v ? (normalizePhone(v) ?? undefined) : undefined))
+    .optional(),
   contactEmail: z
     .string()
     .trim()
@@ -27,6 +55,9 @@ export interface ParsedUnits {
 const NAME_HEADERS = ['ten', 'ten don vi', 'name', 'unit', 'don vi'];
 const CATEGORY_HEADERS = ['loai', 'loai don vi', 'category', 'type', 'nhom'];
 const EMAIL_HEADERS = ['email', 'thu dien tu', 'e-mail'];
+const CONTACT_HEADERS = ['nguoi lien he', 'ho ten nguoi lien he', 'ho va ten nguoi lien he', 'contact', 'contact name'];
+const POSITION_HEADERS = ['chuc vu', 'position'];
+const PHONE_HEADERS = ['dien thoai', 'so dien thoai', 'phone'];
 
 /**
  * Turns rows of a spreadsheet (first row the header) into units. A category may be given by its code or by its
@@ -40,6 +71,9 @@ export function parseUnitRows(rows: readonly (readonly unknown[])[], categories:
   const nameCol = col(NAME_HEADERS);
   const catCol = col(CATEGORY_HEADERS);
   const emailCol = col(EMAIL_HEADERS);
+  const contactCol = col(CONTACT_HEADERS);
+  const positionCol = col(POSITION_HEADERS);
+  const phoneCol = col(PHONE_HEADERS);
   if (nameCol < 0 || catCol < 0) {
     return {
       units,
@@ -92,11 +126,28 @@ export function parseUnitRows(rows: readonly (readonly unknown[])[], categories:
       return;
     }
     seen.add(key);
-    const parsed = unitInputSchema.safeParse({ name, categoryCode: category.code, contactEmail: cell(emailCol) });
+    const parsed = unitInputSchema.safeParse({
+      name,
+      categoryCode: category.code,
+      contactEmail: cell(emailCol),
+      contactName: cell(contactCol),
+      contactPosition: cell(positionCol),
+      contactPhone: cell(phoneCol),
+    });
     if (!parsed.success) {
+      const phone = parsed.error.issues.some((i) => i.path[0] === 'contactPhone');
       errors.push({
         row: rowNo,
-        message: { vi: 'Thư điện tử liên hệ không hợp lệ.', en: 'The contact e-mail is not valid.' },
+        message: phone
+          ? {
+              vi:
+                `Số điện thoại liên hệ "${cell(phoneCol)}" không hợp lệ; ghi 10 số di động hoặc 11 số máy bàn, ` +
+                'bắt đầu bằng 0.',
+              en:
+                `The contact phone "${cell(phoneCol)}" is not valid; write the 10-digit mobile or 11-digit ` +
+                'landline number starting with 0.',
+            }
+          : { vi: 'Thư điện tử liên hệ không hợp lệ.', en: 'The contact e-mail is not valid.' },
       });
       return;
     }

@@ -22,6 +22,12 @@ const CUSTOM: Record<string, Text> = {
     vi: 'Số tác phẩm tối đa phải không nhỏ hơn số tối thiểu.',
     en: 'The maximum number of entries must not be below the minimum.',
   },
+  'phone.invalid': {
+    vi: 'Số điện thoại không hợp lệ; ghi 10 số di động hoặc 11 số máy bàn, bắt đầu bằng 0 (ví dụ 0912 345 678).',
+    en:
+      'Not a valid phone number; write the 10-digit mobile or 11-digit landline number starting with 0 ' +
+      '(for example 0912 345 678).',
+  },
   'id.notCanonical': {
     vi: 'Mã số phải viết bằng chữ số thập phân, không có số 0 ở đầu, dấu hay khoảng trắng (ví dụ đúng: 42).',
     en: 'An id is written in decimal digits, with no leading zero, sign or space (for example 42).',

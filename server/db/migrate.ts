@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_rendition_storage.ts';
 import * as m0009 from './migrations/0009_reviews.ts';
 import * as m0010 from './migrations/0010_publication.ts';
 import * as m0011 from './migrations/0011_contest_status.ts';
+import * as m0012 from './migrations/0012_deadline_reminders.ts';
 import * as m0015 from './migrations/0015_login_throttle.ts';
 import * as m0019 from './migrations/0019_consents.ts';
 
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0009_reviews': m0009,
   '0010_publication': m0010,
   '0011_contest_status': m0011,
+  '0012_deadline_reminders': m0012,
   '0015_login_throttle': m0015,
   '0019_consents': m0019,
 };
@@ -55,6 +57,9 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
     db: database.db,
     provider: new ListProvider(database.dialect),
     migrationTableSchema,
+    // Features land from parallel branches: a database that ran 0015 before 0012 existed must still take 0012.
+    // Each migration touches only its own tables and columns, so their order between branches does not matter.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
@@ -70,6 +75,7 @@ export async function pendingMigrations(database: Pick<Database, 'db' | 'dialect
     db: database.db,
     provider: new ListProvider(database.dialect),
     migrationTableSchema,
+    allowUnorderedMigrations: true,
   });
   return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
 }

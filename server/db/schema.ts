@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { AddressCodePurpose } from '@core/login-throttle.ts';
 import type { AuditContent } from '@core/audit-chain.ts';
+import type { ReminderThreshold } from '@core/deadline.ts';
 import type { EntryStatus } from '@core/entry.ts';
 import type { EntryEventKind } from '@core/entry-events.ts';
 import type { NotificationKind } from '@core/notifications.ts';
@@ -115,6 +116,11 @@ export interface UnitsTable {
   name: string;
   name_folded: string;
   contact_email: string | null;
+  /** The unit's contact person (migration 0012). */
+  contact_name: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_position: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Normalized (core/normalize.ts). Personal data: never in public answers or logs. */
+  contact_phone: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -397,6 +403,30 @@ export interface NewsPostsTable {
   updated_at: Timestamp;
 }
 
+/** A deadline reminder sent for a draft, once per threshold (migration 0012). */
+export interface DeadlineRemindersTable {
+  entry_id: number;
+  threshold_hours: ReminderThreshold;
+  contest_id: number;
+  deadline: Timestamp;
+  sent_at: Timestamp;
+  is_emailed: ColumnType<Bool, Bool | undefined, Bool>;
+  is_texted: ColumnType<Bool, Bool | undefined, Bool>;
+}
+
+/** A "Nhắc nhở" sent to a unit's contact person (migration 0012). */
+export interface UnitRemindersTable {
+  id: Generated<number>;
+  unit_id: number;
+  contest_id: number;
+  sent_by: number | null;
+  submitted: number;
+  min_entries: number;
+  is_emailed: ColumnType<Bool, Bool | undefined, Bool>;
+  is_texted: ColumnType<Bool, Bool | undefined, Bool>;
+  sent_at: Timestamp;
+}
+
 export interface DB {
   jobs: JobsTable;
   entries: EntriesTable;
@@ -413,6 +443,8 @@ export interface DB {
   publications: PublicationsTable;
   entry_reports: EntryReportsTable;
   news_posts: NewsPostsTable;
+  deadline_reminders: DeadlineRemindersTable;
+  unit_reminders: UnitRemindersTable;
   consents: ConsentsTable;
   entry_events: EntryEventsTable;
   users: UsersTable;

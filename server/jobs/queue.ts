@@ -25,6 +25,11 @@ export type AppJobs = {
    * (server/services/media/fingerprint-upload.ts).
    */
   'fingerprint-upload': { uploadId: string };
+  /**
+   * Remind the entrants of unfinished drafts 72 and 24 hours before each open contest's submission deadline
+   * (server/services/entries/send-deadline-reminders.ts); queued by the worker's housekeeping.
+   */
+  'deadline-reminders': Record<string, never>;
 };
 
 export interface JobDefinition {
@@ -61,6 +66,9 @@ export const APP_JOBS: JobDefinitions<AppJobs> = {
   // Decoding at 9 × 8 pixels runs many times faster than real time; failures are ffmpeg's or the database's, and a
   // run replaces the upload's fingerprint and flags, so retrying is safe. 1, 2 and 4 minutes.
   'fingerprint-upload': { retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 2 * 3600, singleton: true },
+  // One run covers every contest; a row per draft and threshold keeps a rerun from sending twice, so retrying is safe.
+  // Failures are the database's. 1, 2 and 4 minutes; sending a few thousand messages fits well in 30 minutes.
+  'deadline-reminders': { retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 30 * 60, singleton: true },
 };
 
 export type JobState = 'created' | 'active' | 'completed' | 'failed';

@@ -10,6 +10,7 @@ import { moveUploadToStorage } from '../services/media/move-upload-to-storage.ts
 import { makeRenditions } from '../services/media/make-renditions.ts';
 import { fingerprintUpload } from '../services/media/fingerprint-upload.ts';
 import { requeueMediaPipeline } from '../services/media/pipeline.ts';
+import { sendDeadlineReminders } from '../services/entries/send-deadline-reminders.ts';
 import type { WorkHandle } from './queue.ts';
 
 export interface WorkerOptions {
@@ -19,7 +20,7 @@ export interface WorkerOptions {
   checkConcurrency?: number;
   /** Renditions made at once by this process. Default 1: one ffmpeg run already uses every core (at low priority). */
   renditionConcurrency?: number;
-  /** Period of the housekeeping (expired uploads, checks left without a job). Default 1 hour. */
+  /** Period of the housekeeping (expired uploads, checks left without a job, deadline reminders). Default 1 hour. */
   housekeepingMs?: number;
 }
 
@@ -92,6 +93,17 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
     ),
   );
 
+  handles.push(
+    await deps.jobs.work(
+      'deadline-reminders',
+      async (job) => {
+        const { sent } = await sendDeadlineReminders(deps);
+        deps.logger.info({ sent, jobId: job.id, attempt: job.attempt }, 'deadline reminders sent');
+      },
+      { concurrency: 1, pollMs: opts.pollMs },
+    ),
+  );
+
   let housekeeping: Promise<void> = Promise.resolve();
   const runHousekeeping = () => {
     housekeeping = (async () => {
@@ -111,6 +123,12 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
         if (expired) deps.logger.info({ expired }, 'deleted abandoned uploads');
       } catch (err) {
         deps.logger.error({ err }, 'upload housekeeping failed');
+      }
+      try {
+        // Hourly, so a reminder goes out within the hour after its threshold is crossed.
+        await deps.jobs.send('deadline-reminders', {}, { singletonKey: 'deadline-reminders' });
+      } catch (err) {
+        deps.logger.error({ err }, 'deadline reminders not queued');
       }
     })();
     return housekeeping;

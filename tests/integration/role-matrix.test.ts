@@ -457,6 +457,19 @@ const CASES: Case[] = [
   },
   {
     method: 'POST',
+    route: '/api/contests/:slug/units/:unitId/remind',
+    allowed: INTAKE_WRITE,
+    call: async (c) => {
+      const { id } = await saveUnit(t.deps, admin(), slug, {
+        name: `Xã nhắc nhở ${uniq()}`,
+        categoryCode: 'commune',
+        contactEmail: 'lienhe@example.vn',
+      });
+      return c.post(`/api/contests/${slug}/units/${id}/remind`);
+    },
+  },
+  {
+    method: 'POST',
     route: '/api/contests/:slug/units/import',
     allowed: INTAKE_WRITE,
     call: (c) =>
@@ -826,6 +839,12 @@ const CASES: Case[] = [
     route: '/api/contests/:slug/entries.xlsx',
     allowed: INTAKE_READ,
     call: (c) => c.get(`/api/contests/${slug}/entries.xlsx`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/compliance.xlsx',
+    allowed: INTAKE_READ,
+    call: (c) => c.get(`/api/contests/${slug}/compliance.xlsx`),
   },
   {
     method: 'GET',

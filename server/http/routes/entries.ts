@@ -13,6 +13,7 @@ import {
 } from '@core/api.ts';
 import { entryDraftSchema } from '@core/entry.ts';
 import type { Deps } from '../../context.ts';
+import { exportComplianceXlsx } from '../../services/entries/export-compliance-xlsx.ts';
 import { exportEntriesXlsx } from '../../services/entries/export-entries-xlsx.ts';
 import { getCompliance } from '../../services/entries/get-compliance.ts';
 import { getEntry } from '../../services/entries/get-entry.ts';
@@ -246,6 +247,31 @@ export function entryRoutes(app: FastifyInstance, deps: Deps): void {
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${req.params.slug}-tac-pham.xlsx"`)
+        .send(file);
+    },
+  );
+
+  r.get(
+    '/api/contests/:slug/compliance.xlsx',
+    {
+      schema: {
+        tags: ['entries'],
+        ...operationDoc(
+          'Export the compliance table (XLSX)',
+          'One row per unit: submitted, draft and returned entries, category, minimum–maximum, state, contact ' +
+            "person and last reminder, in the caller's language; A4 landscape, with the contest's name, the time " +
+            "it was made and the deadline above the table. Holds contacts' phones: staff only.",
+          allowedBy('entries.viewAll'),
+        ),
+        params: slugParams,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (req, reply) => {
+      const file = await exportComplianceXlsx(deps, req.actor, req.params.slug, req.lang);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${req.params.slug}-tien-do-don-vi.xlsx"`)
         .send(file);
     },
   );

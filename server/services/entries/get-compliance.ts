@@ -1,3 +1,4 @@
+import { nextReminderAt } from '@core/units.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { findContestRow } from '../contests/load-contest.ts';
@@ -18,9 +19,26 @@ export async function getCompliance(deps: Deps, actor: Actor, slug: string) {
       'unit_categories.name as categoryName',
       'unit_categories.min_entries',
       'unit_categories.max_entries',
+      'units.contact_name',
+      'units.contact_position',
+      'units.contact_phone',
+      'units.contact_email',
     ])
     .where('units.contest_id', '=', contest.id)
     .execute();
+  const reminded = await deps.db
+    .selectFrom('unit_reminders')
+    .select(['unit_id', (eb) => eb.fn.max('sent_at').as('last')])
+    .where('contest_id', '=', contest.id)
+    .groupBy('unit_id')
+    .execute();
+  const lastReminder = new Map(reminded.map((r) => [r.unit_id, new Date(r.last).toISOString()]));
+  const submission = await deps.db
+    .selectFrom('contest_phases')
+    .select('ends_at')
+    .where('contest_id', '=', contest.id)
+    .where('kind', '=', 'submission')
+    .executeTakeFirst();
   const counts = await deps.db
     .selectFrom('entries')
     .select(['unit_id', 'status', 'review_status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -55,6 +73,9 @@ export async function getCompliance(deps: Deps, actor: Actor, slug: string) {
         drafts,
         returned,
         belowMinimum: submitted < u.min_entries,
+        contact: { name: u.contact_name, position: u.contact_position, phone: u.contact_phone, email: u.contact_email },
+        lastRemindedAt: lastReminder.get(id) ?? null,
+        nextReminderAt: nextReminderAt(lastReminder.get(id)),
       };
     })
     .sort((a, b) => a.categoryCode.localeCompare(b.categoryCode) || collator.compare(a.unitName, b.unitName));
@@ -62,5 +83,7 @@ export async function getCompliance(deps: Deps, actor: Actor, slug: string) {
     units: rows,
     belowMinimum: rows.filter((r) => r.belowMinimum).map((r) => r.unitName),
     refusedFiles: refused.n,
+    submissionEndsAt: submission ? new Date(submission.ends_at).toISOString() : null,
+    timeZone: contest.time_zone,
   };
 }

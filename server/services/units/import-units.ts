@@ -56,6 +56,10 @@ export async function importUnits(deps: Deps, actor: Actor, slug: string, file: 
         name_folded: folded,
         category_id: catIds.get(u.categoryCode)!,
         contact_email: u.contactEmail ?? null,
+        // A file without these columns (the older template) leaves what was entered by hand.
+        ...(u.contactName ? { contact_name: u.contactName } : {}),
+        ...(u.contactPosition ? { contact_position: u.contactPosition } : {}),
+        ...(u.contactPhone ? { contact_phone: u.contactPhone } : {}),
       };
       if (existing) {
         await trx.updateTable('units').set(values).where('id', '=', existing.id).execute();

@@ -16,6 +16,9 @@ export async function listUnits(deps: Deps, actor: Actor, slug: string, opts: { 
       'units.id',
       'units.name',
       'units.contact_email',
+      'units.contact_name',
+      'units.contact_position',
+      'units.contact_phone',
       'unit_categories.code as categoryCode',
       'unit_categories.name as categoryName',
     ])
@@ -27,6 +30,9 @@ export async function listUnits(deps: Deps, actor: Actor, slug: string, opts: { 
       id: r.id,
       name: r.name,
       contactEmail: r.contact_email,
+      contactName: r.contact_name,
+      contactPosition: r.contact_position,
+      contactPhone: r.contact_phone,
       categoryCode: r.categoryCode,
       categoryName: r.categoryName,
     }))

@@ -21,7 +21,7 @@ async function categoryIdByCode(db: Tx, contestId: number, code: string): Promis
   return cat.id;
 }
 
-/** Creates a unit, or renames / recategorizes it when `unitId` is given. */
+/** Creates a unit, or changes its name, category or contact person when `unitId` is given. */
 export async function saveUnit(
   deps: Deps,
   actor: Actor,
@@ -40,6 +40,9 @@ export async function saveUnit(
         name_folded: foldVietnamese(input.name),
         category_id: categoryId,
         contact_email: input.contactEmail ?? null,
+        contact_name: input.contactName ?? null,
+        contact_position: input.contactPosition ?? null,
+        contact_phone: input.contactPhone ?? null,
       };
       let id: number;
       if (unitId === undefined) {
@@ -64,7 +67,15 @@ export async function saveUnit(
         action: unitId === undefined ? 'unit.create' : 'unit.update',
         contestId,
         target: `unit:${id}`,
-        details: { name: input.name, category: input.categoryCode },
+        // The contact's name and position, but never the phone or e-mail (the audit log holds no contact details).
+        details: {
+          name: input.name,
+          category: input.categoryCode,
+          contactName: input.contactName ?? null,
+          contactPosition: input.contactPosition ?? null,
+          hasContactPhone: !!input.contactPhone,
+          hasContactEmail: !!input.contactEmail,
+        },
       });
       return { id };
     });

@@ -94,4 +94,6 @@ export const entriesXlsxUrl = (slug: string, f: EntryFilters) =>
 export const deleteEntry = (id: number, reason?: string) =>
   api<{ ok: true }>(`/api/entries/${enc(id)}`, { method: 'DELETE', json: reason === undefined ? {} : { reason } });
 
+export const complianceXlsxUrl = (slug: string) => `/api/contests/${enc(slug)}/compliance.xlsx`;
+
 export const getCompliance = (slug: string) => api<Compliance>(`/api/contests/${enc(slug)}/compliance`);

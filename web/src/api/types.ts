@@ -26,6 +26,7 @@ import type {
   subtitleListSchema,
   subtitleSavedSchema,
   subtitleTrackSchema,
+  unitReminderResultSchema,
   unitViewSchema,
 } from '@core/api.ts';
 import type { sessionInfoSchema, userSchema, membershipSchema } from '@core/account.ts';
@@ -35,6 +36,7 @@ import type { EntryDraft } from '@core/entry.ts';
 export type ContestView = z.infer<typeof contestViewSchema>;
 export type ContestSummary = z.infer<typeof contestSummarySchema>;
 export type UnitView = z.infer<typeof unitViewSchema>;
+export type UnitReminderResult = z.infer<typeof unitReminderResultSchema>;
 export type RosterMemberView = z.infer<typeof rosterMemberViewSchema>;
 export type ContestRoleView = z.infer<typeof contestRoleViewSchema>;
 export type AuditRecordView = z.infer<typeof auditRecordViewSchema>;

@@ -119,7 +119,7 @@ export default function ContestHomePage() {
         <WhoMayEnter view={view} />
       </Section>
       <Section id="how" title={t('home.section.how')}>
-        <HowToEnter view={view} loggedIn={!!session?.user} />
+        <HowToEnter view={view} loggedIn={!!session?.user} offsetMs={offset} />
       </Section>
       {view.rulesMarkdown.trim() && (
         <Section id="rules" title={t('home.section.rules')}>

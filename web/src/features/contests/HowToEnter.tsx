@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ContestView } from '../../api/types.ts';
+import { DeadlineNotice } from '../../components/DeadlineNotice.tsx';
 import { phaseRange } from '../../lib/format.ts';
 
 /** Where the "submit" button leads: the entry form while submissions are open, through the login when needed. */
@@ -11,7 +12,7 @@ export function submitTarget(view: ContestView, loggedIn: boolean): string | nul
 }
 
 /** Register, log in, submit during the submission phase. */
-export function HowToEnter({ view, loggedIn }: { view: ContestView; loggedIn: boolean }) {
+export function HowToEnter({ view, loggedIn, offsetMs }: { view: ContestView; loggedIn: boolean; offsetMs: number }) {
   const { t } = useTranslation();
   const submission = view.phases.find((p) => p.kind === 'submission');
   const r = submission && phaseRange(submission.startsAt, submission.endsAt, view.timeZone);
@@ -33,9 +34,19 @@ export function HowToEnter({ view, loggedIn }: { view: ContestView; loggedIn: bo
           {loggedIn ? t('home.how.loggedIn') : <Link to={`/login?next=/c/${view.slug}`}>{t('home.how.login')}</Link>}
         </li>
         <li>
-          {r
-            ? t(r.wholeDays ? 'home.how.submitDays' : 'home.how.submitTimes', { start: r.start, end: r.end })
-            : t('home.how.submitUnscheduled')}
+          {submission && r ? (
+            <>
+              {t('home.how.submitFrom', { start: r.start })}
+              <DeadlineNotice
+                endsAt={submission.endsAt}
+                timeZone={view.timeZone}
+                graceMinutes={view.entryRules.uploadGraceMinutes}
+                offsetMs={offsetMs}
+              />
+            </>
+          ) : (
+            t('home.how.submitUnscheduled')
+          )}
         </li>
       </ol>
       {target ? (

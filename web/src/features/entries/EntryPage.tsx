@@ -10,6 +10,7 @@ import { entryKey, myEntriesKey, useEntry } from '../../api/entries.ts';
 import { errorText, fieldErrors } from '../../api/errors.ts';
 import { principalFor, useSession } from '../../api/session.ts';
 import type { ContestView, EntryView } from '../../api/types.ts';
+import { DeadlineNotice } from '../../components/DeadlineNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
@@ -92,6 +93,18 @@ function EntryEditor({
   const mayWrite = entry.canEdit || entry.canWithdraw;
   const isStaff = can(principal, 'entries.viewAll');
   const errors = fieldErrors(draft.saveError);
+  const submission = contest.phases.find((p) => p.kind === 'submission');
+  const offsetMs = clockOffset(contest.serverTime, contestFetchedAt);
+  const deadline = (showGrace: boolean) =>
+    submission && (
+      <DeadlineNotice
+        endsAt={submission.endsAt}
+        timeZone={contest.timeZone}
+        graceMinutes={contest.entryRules.uploadGraceMinutes}
+        offsetMs={offsetMs}
+        showGrace={showGrace}
+      />
+    );
   const form = (readOnly: boolean) => (
     <EntryForm draft={draft.draft} contest={contest} readOnly={readOnly} errors={errors} onChange={draft.change} />
   );
@@ -110,6 +123,7 @@ function EntryEditor({
           {t('entry.withdrawnNotice', { at: formatDateTime(entry.withdrawnAt, contest.timeZone) })}
         </Notice>
       )}
+      {entry.status === 'draft' && mayWrite && !fixOpen && deadline(false)}
       {!editable && entry.status === 'draft' && <Notice kind="info">{t('entry.readOnly')}</Notice>}
       {entry.status === 'draft' && entry.missing.length > 0 && <MissingFields missing={entry.missing} />}
 
@@ -130,7 +144,13 @@ function EntryEditor({
         </Notice>
       )}
 
-      <FileSection entry={entry} rules={contest.entryRules} mayUpload={mayUpload} onUploaded={refresh} />
+      <FileSection
+        entry={entry}
+        rules={contest.entryRules}
+        mayUpload={mayUpload}
+        onUploaded={refresh}
+        deadline={!fixOpen && deadline(true)}
+      />
       {entry.acceptedUploadId && (
         <PlaybackSection key={entry.acceptedUploadId} entryId={entry.id} title={draft.draft.title} />
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntryRules } from '@core/contest.ts';
 import { formatBytes, formatDuration, type VideoRule } from '@core/video-policy.ts';
@@ -15,10 +15,12 @@ interface Props {
   /** Whether a new upload may start now (the entry is an editable draft and the deadline has not passed). */
   mayUpload: boolean;
   onUploaded: () => Promise<unknown> | void;
+  /** The submission deadline and its grace period, shown while a file may be or is being sent. */
+  deadline?: ReactNode;
 }
 
 /** The entry's video: what the server holds and its verdict, and choosing, checking and uploading a new file. */
-export function FileSection({ entry, rules, mayUpload, onUploaded }: Props) {
+export function FileSection({ entry, rules, mayUpload, onUploaded, deadline }: Props) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const up = useEntryUpload(entry.id, rules, lang, onUploaded);
@@ -36,6 +38,7 @@ export function FileSection({ entry, rules, mayUpload, onUploaded }: Props) {
     <section className="card" aria-labelledby="file-title" data-testid="file-section">
       <h2 id="file-title">{t('entry.file.title')}</h2>
       <p className="hint">{rulesSummary(t, rules, lang)}</p>
+      {(mayUpload || busy || server?.status === 'uploading') && deadline}
 
       {server && up.state.step !== 'uploading' && (
         <ServerFile upload={server} rules={rules} lang={lang} mayResume={mayUpload} />

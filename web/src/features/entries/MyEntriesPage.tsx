@@ -4,6 +4,7 @@ import { formatDateTime } from '@core/time.ts';
 import { useMyEntries } from '../../api/entries.ts';
 import { errorText } from '../../api/errors.ts';
 import { useSession } from '../../api/session.ts';
+import { DeadlineNotice } from '../../components/DeadlineNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
@@ -53,6 +54,15 @@ export default function MyEntriesPage() {
                   ? t('entries.submittedAt', { at: formatDateTime(e.submittedAt) })
                   : t('entries.updatedAt', { at: formatDateTime(e.updatedAt) })}
               </p>
+              {e.deadline && (
+                // The list carries no server time: the browser's clock drives this countdown (the server decides).
+                <DeadlineNotice
+                  endsAt={e.deadline.endsAt}
+                  timeZone={e.deadline.timeZone}
+                  graceMinutes={e.deadline.graceMinutes}
+                  offsetMs={0}
+                />
+              )}
               <p className="next-step">
                 <strong>{t('entries.next')}</strong>{' '}
                 {t(e.status === 'submitted' ? 'entries.nextSubmitted' : 'entries.nextDraft')}

@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '@core/time.ts';
+import { deadlineMoment, zoneWords } from '@core/deadline.ts';
 import { receiptKey, useReceipt, withdrawEntry } from '../../api/entries.ts';
 import { errorText } from '../../api/errors.ts';
 import type { ContestView, EntryView } from '../../api/types.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
 import { ConfirmAction } from './ConfirmAction.tsx';
 import { ReceiptDetails } from './ReceiptDetails.tsx';
 
@@ -22,6 +23,14 @@ interface Props {
 export function SubmittedSection({ entry, contest, justSubmitted, onWithdrawn }: Props) {
   const { t } = useTranslation();
   const submission = contest.phases.find((p) => p.kind === 'submission');
+  const lang = currentLanguage();
+  // The same words as the deadline elsewhere, with the zone after a comma since the hint wraps it in brackets.
+  const deadline = submission
+    ? [
+        deadlineMoment(submission.endsAt, contest.timeZone, lang),
+        zoneWords(contest.timeZone, submission.endsAt, lang),
+      ].join(', ')
+    : '';
   return (
     <section className="card" aria-labelledby="submitted-title" data-testid="submitted">
       <h2 id="submitted-title">{justSubmitted ? t('entry.submitted.justNow') : t('entry.submitted.title')}</h2>
@@ -32,13 +41,7 @@ export function SubmittedSection({ entry, contest, justSubmitted, onWithdrawn }:
           {t('entry.submitted.receipt')}
         </Link>
       </div>
-      {entry.canWithdraw && (
-        <Withdraw
-          entryId={entry.id}
-          onDone={onWithdrawn}
-          deadline={submission ? formatDateTime(submission.endsAt, contest.timeZone) : ''}
-        />
-      )}
+      {entry.canWithdraw && <Withdraw entryId={entry.id} onDone={onWithdrawn} deadline={deadline} />}
     </section>
   );
 }

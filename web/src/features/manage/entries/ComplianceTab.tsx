@@ -1,10 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Statistic, Table, Tag } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Popconfirm, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { complianceKey, getCompliance } from '../../../api/entries.ts';
+import { deadlineText } from '@core/deadline.ts';
+import { formatDateTime } from '@core/time.ts';
+import { complianceKey, complianceXlsxUrl, getCompliance } from '../../../api/entries.ts';
+import { errorText } from '../../../api/errors.ts';
+import { useCan } from '../../../api/session.ts';
 import type { Compliance } from '../../../api/types.ts';
+import { currentLanguage } from '../../../i18n/index.ts';
+import { DEADLINE_CHECK_MS, useServerNow } from '../../../lib/server-clock.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { UnitContact } from '../units/UnitContact.tsx';
+import { remindUnit } from '../units/units-api.ts';
 
 type Row = Compliance['units'][number];
 
@@ -14,9 +22,32 @@ export default function ComplianceTab() {
   const { t } = useTranslation();
   const data = useQuery({ queryKey: complianceKey(slug), queryFn: () => getCompliance(slug), refetchInterval: 60_000 });
   const c = data.data;
+  const may = useCan(slug);
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const remind = useMutation({
+    mutationFn: (r: Row) => remindUnit(slug, r.unitId),
+    onSuccess: async (_res, r) => {
+      void message.success(t('unitContacts.reminded', { name: r.unitName }));
+      await qc.invalidateQueries({ queryKey: complianceKey(slug) });
+    },
+    onError: (err) => void message.error(errorText(err, t('errors.unreachable'))),
+  });
+  const lang = currentLanguage();
+  const now = useServerNow(0, DEADLINE_CHECK_MS);
+  const zone = c?.timeZone;
+  const deadline = c?.submissionEndsAt && zone ? deadlineText(c.submissionEndsAt, zone, lang) : null;
+  const open = !!c?.submissionEndsAt && Date.parse(c.submissionEndsAt) > now.getTime();
+  const mayRemind = may('units.remind') && open;
   return (
     <>
       <h1 className="manage-title">{t('manage.tab.compliance')}</h1>
+      {deadline && <p data-testid="compliance-deadline">{deadline}</p>}
+      <p>
+        <Button href={complianceXlsxUrl(slug)} download data-testid="compliance-xlsx">
+          {t('unitContacts.exportTable')}
+        </Button>
+      </p>
       <ApiErrorAlert error={data.error} />
       {c && (
         <div className="manage-stats">
@@ -55,7 +86,7 @@ export default function ComplianceTab() {
         loading={data.isFetching}
         dataSource={c?.units ?? []}
         pagination={false}
-        scroll={{ x: 640 }}
+        scroll={{ x: 900 }}
         data-testid="compliance-table"
         rowClassName={(r) => (r.belowMinimum ? 'manage-row-below' : '')}
         columns={[
@@ -79,6 +110,48 @@ export default function ComplianceTab() {
             key: 'minmax',
             align: 'right',
             render: (_: unknown, r) => `${r.minEntries} – ${r.maxEntries}`,
+          },
+          {
+            title: t('unitContacts.whoToCall'),
+            key: 'contact',
+            render: (_: unknown, r) =>
+              r.belowMinimum ? (
+                <div className="compliance-contact">
+                  <UnitContact contact={r.contact} testId={`compliance-contact-${r.unitId}`} />
+                  {r.lastRemindedAt && zone && (
+                    <Typography.Text type="secondary" data-testid={`compliance-reminded-${r.unitId}`}>
+                      {t('unitContacts.remindedAt', { at: formatDateTime(r.lastRemindedAt, zone) })}
+                      {r.nextReminderAt && (
+                        <>; {t('unitContacts.nextAt', { at: formatDateTime(r.nextReminderAt, zone) })}</>
+                      )}
+                    </Typography.Text>
+                  )}
+                  {mayRemind && (r.contact.email || r.contact.phone) ? (
+                    <Popconfirm
+                      title={t('unitContacts.remindConfirm', {
+                        name: r.unitName,
+                        submitted: r.submitted,
+                        min: r.minEntries,
+                        deadline: deadline ?? '',
+                      })}
+                      okText={t('unitContacts.remind')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => remind.mutate(r)}
+                    >
+                      <Button
+                        size="small"
+                        loading={remind.isPending && remind.variables?.unitId === r.unitId}
+                        aria-label={t('unitContacts.remindNamed', { name: r.unitName })}
+                        data-testid={`compliance-remind-${r.unitId}`}
+                      >
+                        {t('unitContacts.remind')}
+                      </Button>
+                    </Popconfirm>
+                  ) : (
+                    mayRemind && <Typography.Text type="secondary">{t('unitContacts.addHint')}</Typography.Text>
+                  )}
+                </div>
+              ) : null,
           },
           {
             title: t('compliance.state'),

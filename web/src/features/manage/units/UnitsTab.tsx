@@ -14,6 +14,7 @@ import { ConfirmButton } from '../ConfirmButton.tsx';
 import { SearchInput } from '../filters.tsx';
 import { deleteUnit, listUnits, unitsKey } from './units-api.ts';
 import { UnitImport } from './UnitImport.tsx';
+import { UnitContact } from './UnitContact.tsx';
 import { UnitModal } from './UnitModal.tsx';
 
 export default function UnitsTab() {
@@ -70,7 +71,20 @@ export default function UnitsTab() {
         columns={[
           { title: t('units.name'), dataIndex: 'name' },
           { title: t('units.category'), dataIndex: 'categoryName' },
-          { title: t('units.contactEmail'), dataIndex: 'contactEmail' },
+          {
+            title: t('unitContacts.column'),
+            key: 'contact',
+            render: (_: unknown, u: UnitView) => (
+              <UnitContact
+                contact={{
+                  name: u.contactName,
+                  position: u.contactPosition,
+                  phone: u.contactPhone,
+                  email: u.contactEmail,
+                }}
+              />
+            ),
+          },
           ...actionsColumn(editable, t('common.actions'), (u: UnitView) => (
             <Space>
               <Button size="small" onClick={() => setEditing(u)} aria-label={t('units.editNamed', { name: u.name })}>

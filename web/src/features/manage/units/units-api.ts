@@ -1,11 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, enc } from '../../../api/client.ts';
-import type { ImportResult, UnitView } from '../../../api/types.ts';
+import type { ImportResult, UnitReminderResult, UnitView } from '../../../api/types.ts';
 
 export interface UnitBody {
   name: string;
   categoryCode: string;
   contactEmail?: string;
+  contactName?: string;
+  contactPosition?: string;
+  contactPhone?: string;
 }
 
 export const unitsKey = (slug: string) => ['units', slug] as const;
@@ -25,6 +28,9 @@ export const saveUnit = (slug: string, body: UnitBody, id?: number) =>
   id === undefined
     ? api<{ id: number }>(`/api/contests/${enc(slug)}/units`, { method: 'POST', json: body })
     : api<{ id: number }>(`/api/contests/${enc(slug)}/units/${enc(id)}`, { method: 'PUT', json: body });
+
+export const remindUnit = (slug: string, id: number) =>
+  api<UnitReminderResult>(`/api/contests/${enc(slug)}/units/${enc(id)}/remind`, { method: 'POST' });
 
 export const deleteUnit = (slug: string, id: number) =>
   api(`/api/contests/${enc(slug)}/units/${enc(id)}`, { method: 'DELETE' });
@@ -47,6 +53,6 @@ export const importUnits = (slug: string, file: File, contentType: string) =>
 
 /** A CSV template that opens in Excel with its Vietnamese letters intact (UTF-8 with a byte-order mark). */
 export function templateCsvUrl(sampleCategory: string): string {
-  const text = `\uFEFFten,loai,email\r\nXã Vĩnh Thái,${sampleCategory},\r\n`;
+  const text = `\uFEFFten,loai,email,nguoi lien he,chuc vu,dien thoai\r\nXã Vĩnh Thái,${sampleCategory},,,,\r\n`;
   return URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
 }
