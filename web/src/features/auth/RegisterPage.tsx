@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
 import { errorText, fieldErrors } from '../../api/errors.ts';
+import { useLogin } from '../../api/session.ts';
 import type { User } from '../../api/types.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useTitle } from '../../components/useTitle.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { longEnough, MIN_PASSWORD_LENGTH } from '../../lib/password.ts';
+import { nextQuery, safeNext } from '../../lib/safe-next.ts';
 import { passwordOf, textOf } from './form-data.ts';
 
 /** Refusals that concern one field, shown at that field as well as in the message box. */
@@ -33,6 +35,9 @@ export default function RegisterPage() {
   const { t } = useTranslation();
   useTitle(t('register.title'));
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const login = useLogin();
   const [local, setLocal] = useState<Record<string, string>>({});
   const register = useMutation({
     mutationFn: (body: RegisterBody) => api<User>('/api/auth/register', { method: 'POST', json: body }),
@@ -55,11 +60,22 @@ export default function RegisterPage() {
     if (!form.get('consent')) errs.consent = t('register.consentRequired');
     setLocal(errs);
     if (Object.keys(errs).length) return;
+    const identifier = body.email ?? body.phone!;
+    // The new account is logged in at once and taken where it was going; should that log-in be refused (a rate
+    // limit), the log-in page takes over with the identifier filled in and the same destination.
     register.mutate(body, {
-      onSuccess: () => navigate('/login?registered=1', { state: { identifier: body.email ?? body.phone } }),
+      onSuccess: () =>
+        login.mutate(
+          { identifier, password: body.password },
+          {
+            onSuccess: () => navigate(next, { replace: true }),
+            onError: () => navigate(`/login?registered=1${nextQuery(next)}`, { state: { identifier } }),
+          },
+        ),
     });
   }
 
+  const busy = register.isPending || login.isPending;
   const codeField = register.error instanceof ApiError ? FIELD_OF_CODE[register.error.code] : undefined;
   const errors = {
     ...(codeField ? { [codeField]: register.error!.message } : {}),
@@ -119,12 +135,12 @@ export default function RegisterPage() {
             </p>
           )}
         </div>
-        <button type="submit" className="button" disabled={register.isPending} data-testid="register-submit">
-          {register.isPending ? t('common.working') : t('register.submit')}
+        <button type="submit" className="button" disabled={busy} data-testid="register-submit">
+          {busy ? t('common.working') : t('register.submit')}
         </button>
       </form>
       <p>
-        {t('register.haveAccount')} <Link to="/login">{t('register.loginLink')}</Link>
+        {t('register.haveAccount')} <Link to={`/login${nextQuery(next, '?')}`}>{t('register.loginLink')}</Link>
       </p>
     </section>
   );
