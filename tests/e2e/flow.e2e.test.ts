@@ -4,7 +4,7 @@
  * before starting another.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eApp, text } from './browser.ts';
+import { e2eApp, logInAs, text } from './browser.ts';
 
 const app = e2eApp();
 
@@ -55,5 +55,37 @@ describe('registering from "Nộp tác phẩm"', () => {
     const user = await t.deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
     const owned = await t.deps.db.selectFrom('entries').select('id').where('owner_user_id', '=', user.id).execute();
     expect(owned.map((e) => e.id)).toEqual([entryId]);
+  });
+});
+
+describe('dates in the staff forms', () => {
+  it('are typed and shown as dd/MM/yyyy HH:mm in an English browser, with the zone named in words', async () => {
+    const { base, t } = app;
+    const page = await app.newPage(undefined, 'en-US');
+    await page.goto(`${base}/login`);
+    await page.getByTestId('lang-vi').click();
+    await logInAs(page, base, t.admin.email, t.admin.password);
+    await page.goto(`${base}/manage/${t.demoSlug}/settings`);
+    await page.getByTestId('settings-form').waitFor();
+    const end = page.locator('#settings_phases_submission_end');
+    expect(await end.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4} 00:00$/);
+    const body = () => page.locator('body').innerText();
+    expect(await body()).toContain('Nhập ngày giờ theo giờ Việt Nam, UTC+7');
+    expect(await body()).not.toContain('Asia/Ho_Chi_Minh');
+    await end.click();
+    await page.locator('.ant-picker-dropdown').getByText('Bây giờ').waitFor();
+    await end.press('Escape');
+
+    await page.getByTestId('lang-en').click();
+    await page.getByText('Enter dates and times in Vietnam time, UTC+7').waitFor();
+    expect(await end.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4} 00:00$/);
+    expect(await body()).not.toContain('Asia/Ho_Chi_Minh');
+    // 13:45 typed as it reads: 24-hour, day first, whatever the browser's own habit (month first, AM/PM).
+    const typed = (await end.inputValue()).replace(' 00:00', ' 13:45');
+    await end.click();
+    await end.fill(typed);
+    await end.press('Enter');
+    const [d, m, y] = typed.slice(0, 10).split('/');
+    await page.getByTestId('settings-phase-preview-submission').getByText(`${d}/${m}/${y} 13:45`).waitFor();
   });
 });

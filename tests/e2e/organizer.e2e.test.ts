@@ -131,12 +131,15 @@ describe('organizer journey', () => {
     const firstPrize = page.locator('#settings_prizes_0_amountVnd');
     expect(await firstPrize.inputValue()).toBe('5.000.000');
     await firstPrize.fill('7000000');
+    // Typed as dd/MM/yyyy HH:mm (24-hour) in Ant Design's picker, confirmed with Enter.
     const submissionEnd = page.locator('#settings_phases_submission_end');
     const oldEnd = await submissionEnd.inputValue();
-    expect(oldEnd).toMatch(/^\d{4}-\d{2}-\d{2}T00:00$/);
-    const newEnd = oldEnd.replace('T00:00', 'T17:30');
+    expect(oldEnd).toMatch(/^\d{2}\/\d{2}\/\d{4} 00:00$/);
+    const newEnd = oldEnd.replace(' 00:00', ' 17:30');
+    await submissionEnd.click();
     await submissionEnd.fill(newEnd);
-    const [y, m, d] = newEnd.slice(0, 10).split('-');
+    await submissionEnd.press('Enter');
+    const [d, m, y] = newEnd.slice(0, 10).split('/');
     expect(await text(page, 'settings-phase-preview-submission')).toContain(`đến ${d}/${m}/${y} 17:30`);
     await page.getByTestId('settings-save').click();
     await page.getByTestId('settings-saved').waitFor();
