@@ -140,7 +140,8 @@ describe('organizer journey', () => {
     await submissionEnd.fill(newEnd);
     await submissionEnd.press('Enter');
     const [d, m, y] = newEnd.slice(0, 10).split('/');
-    expect(await text(page, 'settings-phase-preview-submission')).toContain(`đến ${d}/${m}/${y} 17:30`);
+    // The picker commits the typed value a moment after Enter: wait for the preview to follow.
+    await expect.poll(() => text(page, 'settings-phase-preview-submission')).toContain(`đến ${d}/${m}/${y} 17:30`);
     await page.getByTestId('settings-save').click();
     await page.getByTestId('settings-saved').waitFor();
     await page.getByText('Đã lưu', { exact: true }).waitFor();
@@ -180,8 +181,27 @@ describe('organizer journey', () => {
     expect(rows[0]).toContain('Xã Hải Đông Thử Nghiệm');
     expect(rows[0]).toContain('UBND xã, thị trấn');
 
-    // The edit is in the audit log.
+    // The audit log says it in words, with labelled details, and filters by action.
     await page.getByTestId('tab-audit').click();
-    await page.getByTestId('audit-table').getByText('contest.edit').waitFor();
+    const audit = page.getByTestId('audit-table');
+    await audit.getByText(/ thêm đơn vị Xã Hải Đông Thử Nghiệm\.$/).waitFor();
+    await audit
+      .getByText(/ tạo cuộc thi «.+»\.$/)
+      .first()
+      .waitFor();
+    const details = await audit.locator('.manage-details').first().textContent();
+    expect(details).toContain('Tên');
+    expect(details).not.toContain('{');
+    await page.getByTestId('audit-filter-action').click();
+    await page.locator('.ant-select-dropdown').getByText('thêm đơn vị', { exact: true }).click();
+    await expect
+      .poll(async () => {
+        const sentences = await audit.getByTestId('audit-sentence').allTextContents();
+        return sentences.length > 0 && sentences.every((x) => x.includes(' thêm đơn vị '));
+      })
+      .toBe(true);
+    expect(await page.getByTestId('audit-xlsx').getAttribute('href')).toBe(
+      `/api/contests/${suite.t.demoSlug}/audit.xlsx?action=unit.create`,
+    );
   });
 });
