@@ -87,5 +87,12 @@ describe('dates in the staff forms', () => {
     await end.press('Enter');
     const [d, m, y] = typed.slice(0, 10).split('/');
     await page.getByTestId('settings-phase-preview-submission').getByText(`${d}/${m}/${y} 13:45`).waitFor();
+
+    // In English, unit categories show their English names where the contest has them.
+    await page.goto(`${base}/manage/${t.demoSlug}/units`);
+    await page.getByTestId('units-table').getByText('Commune/town committee').first().waitFor();
+    expect(await page.getByTestId('units-table').getByText('UBND xã, thị trấn').count()).toBe(0);
+    await page.goto(`${base}/manage/${t.demoSlug}/compliance`);
+    await page.getByTestId('compliance-table').getByText('Commune/town committee').first().waitFor();
   });
 });
