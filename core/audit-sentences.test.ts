@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditDetailFields, auditSentence } from './audit-sentences.ts';
+import { AUDIT_ATTEMPTS, auditDetailFields, auditSentence } from './audit-sentences.ts';
+import { ACTIONS } from './roles.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 
@@ -31,11 +32,16 @@ describe('the audit log in words', () => {
 
   it('says what a refused attempt was, and falls back to the code for an action it does not know', () => {
     const denied = { action: 'units.edit', outcome: 'denied', actorName: 'Giám khảo', targetLabel: null, details: {} };
-    expect(auditSentence(denied, 'vi')).toBe('Giám khảo bị từ chối khi thực hiện «units.edit»: không có quyền.');
-    const known = { ...denied, action: 'unit.delete', targetLabel: 'Xã Vĩnh Thái' };
-    expect(auditSentence(known, 'en')).toBe(
-      'Giám khảo was refused when they deleted the unit Xã Vĩnh Thái: no permission.',
+    expect(auditSentence(denied, 'vi')).toBe('Giám khảo không có quyền sửa danh sách đơn vị; thao tác bị từ chối.');
+    expect(auditSentence(denied, 'en')).toBe('Giám khảo was refused: no permission to edit the units.');
+    expect(auditSentence({ ...denied, action: 'votes.rig' }, 'en')).toBe(
+      'Giám khảo was refused: no permission to «votes.rig».',
     );
+    expect(auditSentence({ ...denied, action: 'unit.merge', outcome: 'ok' }, 'vi')).toBe('Giám khảo: «unit.merge».');
+  });
+
+  it('has words for every permission a refusal can name', () => {
+    expect(Object.keys(ACTIONS).filter((a) => !AUDIT_ATTEMPTS[a])).toEqual([]);
   });
 
   it('gives the details as labelled fields, not JSON: dates in the contest zone, lists, yes and no', () => {

@@ -48,6 +48,29 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'job.retry': { vi: 'chạy lại tác vụ xử lý video của tác phẩm', en: 'retried the video processing of the entry' },
 };
 
+/** What someone refused was trying to do: the permission (core/roles.ts) that the check named. */
+export const AUDIT_ATTEMPTS: Record<string, Words> = {
+  'contest.create': { vi: 'tạo cuộc thi', en: 'create a contest' },
+  'contest.edit': { vi: 'sửa thiết lập cuộc thi', en: 'edit the contest settings' },
+  'contest.viewStaffArea': { vi: 'vào khu quản lý', en: 'open the staff area' },
+  'units.view': { vi: 'xem danh sách đơn vị', en: 'see the units' },
+  'units.edit': { vi: 'sửa danh sách đơn vị', en: 'edit the units' },
+  'roster.view': { vi: 'xem thành viên các ban', en: 'see the committee members' },
+  'roster.edit': { vi: 'sửa thành viên các ban', en: 'edit the committee members' },
+  'roles.view': { vi: 'xem vai trò', en: 'see the roles' },
+  'roles.edit': { vi: 'giao hoặc thu hồi vai trò', en: 'give or take roles' },
+  'audit.view': { vi: 'xem nhật ký', en: 'see the audit log' },
+  'entries.viewAll': { vi: 'xem mọi tác phẩm', en: 'see every entry' },
+  'entries.intake': { vi: 'tiếp nhận tác phẩm', en: 'register received entries' },
+  'entries.delete': { vi: 'xóa tác phẩm', en: 'delete entries' },
+  'entries.publish': { vi: 'đăng hoặc gỡ tác phẩm', en: 'publish or take down entries' },
+  'reports.handle': { vi: 'xử lý phản ánh', en: 'handle reports' },
+  'news.edit': { vi: 'sửa tin tức', en: 'edit the news' },
+  'media.manage': { vi: 'quản lý lưu trữ video', en: 'manage the video storage' },
+  'entries.review': { vi: 'thẩm định tác phẩm', en: 'review entries' },
+  'entries.settleReview': { vi: 'quyết định cuối cùng khi thẩm định', en: 'settle reviews' },
+};
+
 const DETAIL_LABELS: Record<string, Words> = {
   slug: { vi: 'Địa chỉ', en: 'Address' },
   demo: { vi: 'Dữ liệu mẫu', en: 'Demo data' },
@@ -131,10 +154,10 @@ export function auditSentence(r: AuditRecordFacts, lang: Lang): string {
     return lang === 'vi' ? `${who} đăng ${n} tác phẩm.` : `${who} published ${n} entries.`;
   }
   if (r.outcome === 'denied') {
-    const what = AUDIT_ACTIONS[r.action]?.[lang];
+    const attempt = AUDIT_ATTEMPTS[r.action]?.[lang] ?? `«${r.action}»`;
     return lang === 'vi'
-      ? `${who} bị từ chối khi ${what ? `${what}${target}` : `thực hiện «${r.action}»${target}`}: không có quyền.`
-      : `${who} was refused ${what ? `when they ${what}${target}` : `«${r.action}»${target}`}: no permission.`;
+      ? `${who} không có quyền ${attempt}${target}; thao tác bị từ chối.`
+      : `${who} was refused: no permission to ${attempt}${target}.`;
   }
   const verb = AUDIT_ACTIONS[r.action]?.[lang];
   const sentence = verb ? `${who} ${verb}${target}` : `${who}: «${r.action}»${target}`;
