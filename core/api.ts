@@ -114,8 +114,11 @@ export const auditRecordViewSchema = z.object({
   at: z.string(),
   action: z.string(),
   target: z.string().nullable(),
+  /** What the target is called: an entry's title and code, a unit's or person's name. */
+  targetLabel: z.string().nullable(),
   outcome: z.string(),
   details: z.unknown(),
+  actorUserId: z.number().nullable(),
   actorName: z.string().nullable(),
   actorIp: z.string().nullable(),
   hash: z.string(),

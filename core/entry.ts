@@ -63,25 +63,25 @@ export function missingForSubmission(d: EntryDraft, allowedForms: readonly strin
   else if (!allowedForms.includes(d.form))
     need('form', 'Hình thức này không được thể lệ cho phép.', 'The rules do not allow this form.');
   if (!d.synopsis) need('synopsis', 'Chưa có tóm tắt nội dung.', 'The synopsis is missing.');
-  if (d.authors.length === 0) need('authors', 'Cần ít nhất một tác giả (R8).', 'At least one author is needed (R8).');
+  if (d.authors.length === 0) need('authors', 'Cần ít nhất một tác giả.', 'At least one author is needed.');
   if (d.isGroup && !d.groupName) need('groupName', 'Chưa có tên nhóm tác giả.', 'The group name is missing.');
   d.authors.forEach((a, i) => {
     const n = i + 1;
     if (!a.position)
-      need(`authors.${i}.position`, `Tác giả ${n}: thiếu chức vụ (R8).`, `Author ${n}: the position is missing (R8).`);
+      need(`authors.${i}.position`, `Tác giả ${n}: thiếu chức vụ.`, `Author ${n}: the position is missing.`);
     if (!a.unitName)
-      need(`authors.${i}.unitName`, `Tác giả ${n}: thiếu đơn vị (R8).`, `Author ${n}: the unit is missing (R8).`);
+      need(`authors.${i}.unitName`, `Tác giả ${n}: thiếu đơn vị công tác.`, `Author ${n}: the unit is missing.`);
     if (!a.address)
-      need(`authors.${i}.address`, `Tác giả ${n}: thiếu địa chỉ (R8).`, `Author ${n}: the address is missing (R8).`);
+      need(`authors.${i}.address`, `Tác giả ${n}: thiếu địa chỉ.`, `Author ${n}: the address is missing.`);
     if (!a.phone)
-      need(`authors.${i}.phone`, `Tác giả ${n}: thiếu số điện thoại (R8).`, `Author ${n}: the phone is missing (R8).`);
+      need(`authors.${i}.phone`, `Tác giả ${n}: thiếu số điện thoại.`, `Author ${n}: the phone is missing.`);
     else if (!normalizePhone(a.phone))
       need(
         `authors.${i}.phone`,
         `Tác giả ${n}: số điện thoại "${a.phone}" không hợp lệ; ghi 10 số di động hoặc 11 số máy bàn, bắt đầu ` +
-          `bằng 0 (R8).`,
+          `bằng 0.`,
         `Author ${n}: the phone "${a.phone}" is not valid; write the 10-digit mobile or 11-digit landline ` +
-          `number starting with 0 (R8).`,
+          `number starting with 0.`,
       );
     // A decorated address ("x@y.vn (công việc)") would slip past the roster comparison (R4).
     if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email))
@@ -94,8 +94,8 @@ export function missingForSubmission(d: EntryDraft, allowedForms: readonly strin
   if (!d.originalityDeclared)
     need(
       'originalityDeclared',
-      'Cần cam kết tác phẩm là sáng tác của mình và có quyền sử dụng mọi âm nhạc, hình ảnh (R9).',
-      'Declare that the work is original and that you hold the rights to all music and footage (R9).',
+      'Cần cam kết tác phẩm là sáng tác của mình và có quyền sử dụng mọi âm nhạc, hình ảnh.',
+      'Declare that the work is original and that you hold the rights to all music and footage.',
     );
   if (!d.consentGiven)
     need(

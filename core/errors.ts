@@ -159,8 +159,8 @@ export const ERRORS = {
   'roster.notFound': { status: 404, vi: 'Không tìm thấy thành viên.', en: 'Member not found.' },
   'roster.contactRequired': {
     status: 400,
-    vi: 'Cần thư điện tử hoặc số điện thoại của thành viên để áp dụng quy định không được dự thi (R4).',
-    en: 'An e-mail or phone of the member is needed to apply the rule that staff may not enter (R4).',
+    vi: 'Cần thư điện tử hoặc số điện thoại của thành viên để áp dụng quy định không được dự thi.',
+    en: 'An e-mail or phone of the member is needed to apply the rule that staff may not enter.',
   },
   'role.userNotFound': {
     status: 404,

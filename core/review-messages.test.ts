@@ -17,8 +17,8 @@ describe('review messages', () => {
     const m = reviewMessage(facts);
     expect(m.title.vi).toBe('Tác phẩm VL2024-007 được trả lại để sửa');
     expect(m.body.vi).toContain('Lý do: Thiếu phụ đề tiếng Việt cho phần phỏng vấn');
-    expect(m.body.vi).toContain('Hạn sửa và nộp lại: 28/06/2024 17:00 (Asia/Ho_Chi_Minh)');
-    expect(m.body.en).toContain('by 28/06/2024 17:00 (Asia/Ho_Chi_Minh)');
+    expect(m.body.vi).toContain('Hạn sửa và nộp lại: 28/06/2024 17:00 (giờ Việt Nam, UTC+7)');
+    expect(m.body.en).toContain('by 28/06/2024 17:00 (Vietnam time, UTC+7)');
     expect(m.body.vi).toContain('https://cuocthi.example.vn/entries/7');
     expect(m.sms).toContain('hạn nộp lại 28/06/2024 17:00');
     for (const s of [m.title.vi, m.body.vi, m.body.en, m.sms]) expect(s).toBe(s.normalize('NFC'));
@@ -60,7 +60,7 @@ describe('the message of a longer fix deadline', () => {
       entryUrl: 'http://localhost:3000/entries/7',
     });
     expect(m.title.vi).toBe('Gia hạn sửa tác phẩm VL2024-007');
-    expect(m.body.vi).toContain('Hạn sửa và nộp lại mới: 01/07/2024 17:00 (Asia/Ho_Chi_Minh)');
+    expect(m.body.vi).toContain('Hạn sửa và nộp lại mới: 01/07/2024 17:00 (giờ Việt Nam, UTC+7)');
     expect(m.body.en).toContain('New deadline to fix and send it again: 01/07/2024 17:00');
     expect(m.sms).toBe(
       'Cuộc thi video: tác phẩm VL2024-007 được gia hạn sửa đến 01/07/2024 17:00. http://localhost:3000/entries/7',

@@ -1,6 +1,7 @@
 /** What the entrant is told about a review outcome, in Vietnamese and English, for the app, e-mail and SMS. */
 import type { ReviewStatus } from './review.ts';
 import { formatDateTime } from './time.ts';
+import { timeZoneName } from './time-zone-name.ts';
 
 export type DecidedStatus = Extract<ReviewStatus, 'approved' | 'rejected' | 'returned'>;
 
@@ -33,7 +34,8 @@ function clip(s: string, n: number): string {
 
 export function reviewMessage(f: ReviewMessageFacts): ReviewMessage {
   const reason = f.reason.normalize('NFC').trim();
-  const deadline = f.fixDeadline ? `${formatDateTime(f.fixDeadline, f.timeZone)} (${f.timeZone})` : '';
+  const deadline = (lang: 'vi' | 'en') =>
+    f.fixDeadline ? `${formatDateTime(f.fixDeadline, f.timeZone)} (${timeZoneName(f.timeZone, lang)})` : '';
   const name = `"${f.title}" (${f.entryCode})`;
   let out: ReviewMessage;
   switch (f.status) {
@@ -71,10 +73,10 @@ export function reviewMessage(f: ReviewMessageFacts): ReviewMessage {
         body: {
           vi:
             `Ban Tổ chức cuộc thi "${f.contestName}" trả lại tác phẩm ${name} để sửa.\nLý do: ${reason}\nHạn sửa ` +
-            `và nộp lại: ${deadline}. Sau thời hạn này tác phẩm không thể nộp lại.`,
+            `và nộp lại: ${deadline('vi')}. Sau thời hạn này tác phẩm không thể nộp lại.`,
           en:
             `The organizers of "${f.contestName}" have returned your entry ${name} for a fix.\nReason: ` +
-            `${reason}\nFix it and send it again by ${deadline}. After that it can no longer be sent.`,
+            `${reason}\nFix it and send it again by ${deadline('en')}. After that it can no longer be sent.`,
         },
         sms:
           `Cuộc thi video: tác phẩm ${f.entryCode} được trả lại để sửa, hạn nộp lại ` +
@@ -100,17 +102,18 @@ export function fixDeadlineExtendedMessage(f: {
   entryUrl: string;
 }): ReviewMessage {
   const when = formatDateTime(f.fixDeadline, f.timeZone);
+  const zone = { vi: timeZoneName(f.timeZone, 'vi'), en: timeZoneName(f.timeZone, 'en') };
   const name = `"${f.title}" (${f.entryCode})`;
   return {
     title: { vi: `Gia hạn sửa tác phẩm ${f.entryCode}`.normalize('NFC'), en: `More time to fix entry ${f.entryCode}` },
     body: {
       vi: (
         `Ban Tổ chức cuộc thi "${f.contestName}" gia hạn sửa tác phẩm ${name}.\nHạn sửa và nộp lại mới: ${when} ` +
-        `(${f.timeZone}). Sau thời hạn này tác phẩm không thể nộp lại.\n\nXem tác phẩm: ${f.entryUrl}`
+        `(${zone.vi}). Sau thời hạn này tác phẩm không thể nộp lại.\n\nXem tác phẩm: ${f.entryUrl}`
       ).normalize('NFC'),
       en: (
         `The organizers of "${f.contestName}" have given your entry ${name} more time to be fixed.\nNew deadline ` +
-        `to fix and send it again: ${when} (${f.timeZone}). After that it can no longer be sent.\n\nSee the ` +
+        `to fix and send it again: ${when} (${zone.en}). After that it can no longer be sent.\n\nSee the ` +
         `entry: ${f.entryUrl}`
       ).normalize('NFC'),
     },

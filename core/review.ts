@@ -30,29 +30,30 @@ export const COMPUTED_ITEMS = ['technicalPassed', 'authorDetailsComplete'] as co
 export type ComputedItem = (typeof COMPUTED_ITEMS)[number];
 export type ChecklistItem = JudgedItem | ComputedItem;
 
-export const CHECKLIST_LABELS: Record<ChecklistItem, { rule: string; vi: string; en: string }> = {
+/** What each item is called on screen and in messages. The plan's rule each item checks is in a comment only. */
+export const CHECKLIST_LABELS: Record<ChecklistItem, { vi: string; en: string }> = {
   onTheme: {
-    rule: 'R1',
+    // R1
     vi: 'Đúng chủ đề cải cách hành chính, chuyển đổi số của cuộc thi',
     en: 'On the contest theme: administrative reform, digital transformation',
   },
   lawfulRespectful: {
-    rule: 'R9',
+    // R9
     vi: 'Nội dung đúng pháp luật, không vu khống, xuyên tạc, không vi phạm thuần phong mỹ tục',
     en: 'Lawful and respectful content: no defamation, distortion or offence to public morals',
   },
   originalRights: {
-    rule: 'R9',
+    // R9
     vi: 'Tác phẩm tự sáng tác, không sao chép, có quyền sử dụng âm nhạc và hình ảnh (xem cảnh báo trùng lặp)',
     en: 'Original work with the rights to its music and footage (see the originality flags)',
   },
   technicalPassed: {
-    rule: 'R6, R7',
+    // R6, R7
     vi: 'Tệp video đã đạt các kiểm tra kỹ thuật của thể lệ',
     en: 'The video file passed the technical checks of the rules',
   },
   authorDetailsComplete: {
-    rule: 'R8',
+    // R8
     vi: 'Đủ thông tin tác giả: họ tên, chức vụ, đơn vị, địa chỉ, số điện thoại',
     en: 'Author details complete: name, position, unit, address, phone',
   },

@@ -23,16 +23,16 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Pages in fresh Vietnamese contexts (Asia/Ho_Chi_Minh), each recording uncaught page errors so that a test can
- * fail on them, and closed together at the end.
+ * Pages in fresh contexts (Vietnamese unless asked otherwise, Asia/Ho_Chi_Minh), each recording uncaught page
+ * errors so that a test can fail on them, and closed together at the end.
  */
 export function pageFactory(getBrowser: () => Browser) {
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   return {
     pageErrors,
-    async newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-      const ctx = await getBrowser().newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    async newPage(viewport = { width: 1280, height: 900 }, locale = 'vi-VN'): Promise<Page> {
+      const ctx = await getBrowser().newContext({ viewport, locale, timezoneId: 'Asia/Ho_Chi_Minh' });
       contexts.push(ctx);
       const page = await ctx.newPage();
       page.setDefaultTimeout(15_000);

@@ -299,7 +299,7 @@ describe('entrant journey', () => {
     await page.getByTestId('receipt-page').waitFor();
     expect(await text(page, 'receipt-code')).toBe(code);
     expect(await text(page, 'receipt-sha256')).toBe(sha256(videos.valid720));
-    expect(await text(page, 'receipt-time')).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(múi giờ Asia\/Ho_Chi_Minh\)/);
+    expect(await text(page, 'receipt-time')).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(giờ Việt Nam, UTC\+7\)/);
     expect(await text(page, 'receipt-size')).toContain(`${size.toLocaleString('vi-VN')} byte`);
     const checks = await text(page, 'receipt-checks');
     for (const name of [

@@ -60,7 +60,7 @@ describe('organizer journey', () => {
     await page.screenshot({ path: path.join(os.tmpdir(), 'contest-home-360.png'), fullPage: true });
   });
 
-  it('registers a new account through the form', async () => {
+  it('registers a new account through the form and is logged in at once', async () => {
     const page = await newPage();
     await page.goto(`${suite.base}/register`);
     await page.getByLabel('Họ và tên').fill(user.fullName);
@@ -77,9 +77,9 @@ describe('organizer journey', () => {
     expect(await text(page, 'register-code-sent')).toContain('Nếu địa chỉ ' + user.email + ' chưa có tài khoản');
     await page.getByLabel('Mã xác nhận').fill(await codeSentTo(suite.t, user.email));
     await page.getByTestId('register-code-submit').click();
-    await page.getByTestId('registered-notice').waitFor();
-    expect(page.url()).toBe(`${suite.base}/login?registered=1`);
-    expect(await page.getByLabel('Thư điện tử hoặc số điện thoại').inputValue()).toBe(user.email);
+    // Registered and logged in; with nowhere asked for, the home page, which opens the one open contest.
+    await page.waitForURL(`${suite.base}/c/${suite.t.demoSlug}`);
+    expect(await text(page, 'nav-account')).toBe('Tài khoản');
   });
 
   it('logs the new user in, and switches the language to English and back, remembered across reloads', async () => {
@@ -158,13 +158,17 @@ describe('organizer journey', () => {
     const firstPrize = page.locator('#settings_prizes_0_amountVnd');
     expect(await firstPrize.inputValue()).toBe('5.000.000');
     await firstPrize.fill('7000000');
+    // Typed as dd/MM/yyyy HH:mm (24-hour) in Ant Design's picker, confirmed with Enter.
     const submissionEnd = page.locator('#settings_phases_submission_end');
     const oldEnd = await submissionEnd.inputValue();
-    expect(oldEnd).toMatch(/^\d{4}-\d{2}-\d{2}T00:00$/);
-    const newEnd = oldEnd.replace('T00:00', 'T17:30');
+    expect(oldEnd).toMatch(/^\d{2}\/\d{2}\/\d{4} 00:00$/);
+    const newEnd = oldEnd.replace(' 00:00', ' 17:30');
+    await submissionEnd.click();
     await submissionEnd.fill(newEnd);
-    const [y, m, d] = newEnd.slice(0, 10).split('-');
-    expect(await text(page, 'settings-phase-preview-submission')).toContain(`đến ${d}/${m}/${y} 17:30`);
+    await submissionEnd.press('Enter');
+    const [d, m, y] = newEnd.slice(0, 10).split('/');
+    // The picker commits the typed value a moment after Enter: wait for the preview to follow.
+    await expect.poll(() => text(page, 'settings-phase-preview-submission')).toContain(`đến ${d}/${m}/${y} 17:30`);
     await page.getByTestId('settings-save').click();
     await page.getByTestId('settings-saved').waitFor();
     await page.getByText('Đã lưu', { exact: true }).waitFor();
@@ -204,8 +208,27 @@ describe('organizer journey', () => {
     expect(rows[0]).toContain('Xã Hải Đông Thử Nghiệm');
     expect(rows[0]).toContain('UBND xã, thị trấn');
 
-    // The edit is in the audit log.
+    // The audit log says it in words, with labelled details, and filters by action.
     await page.getByTestId('tab-audit').click();
-    await page.getByTestId('audit-table').getByText('contest.edit').waitFor();
+    const audit = page.getByTestId('audit-table');
+    await audit.getByText(/ thêm đơn vị Xã Hải Đông Thử Nghiệm\.$/).waitFor();
+    await audit
+      .getByText(/ tạo cuộc thi «.+»\.$/)
+      .first()
+      .waitFor();
+    const details = await audit.locator('.manage-details').first().textContent();
+    expect(details).toContain('Tên');
+    expect(details).not.toContain('{');
+    await page.getByTestId('audit-filter-action').click();
+    await page.locator('.ant-select-dropdown').getByText('thêm đơn vị', { exact: true }).click();
+    await expect
+      .poll(async () => {
+        const sentences = await audit.getByTestId('audit-sentence').allTextContents();
+        return sentences.length > 0 && sentences.every((x) => x.includes(' thêm đơn vị '));
+      })
+      .toBe(true);
+    expect(await page.getByTestId('audit-xlsx').getAttribute('href')).toBe(
+      `/api/contests/${suite.t.demoSlug}/audit.xlsx?action=unit.create`,
+    );
   });
 });

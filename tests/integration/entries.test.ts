@@ -53,7 +53,8 @@ describe('drafts', () => {
     expect(view.canEdit).toBe(true);
     expect(view.unitName).toBe('Xã Vĩnh Thái');
     expect(view.missing.map((m) => m.field)).toEqual(['title', 'authors', 'originalityDeclared', 'consentGiven']);
-    expect(view.missing[1]!.message.vi).toContain('R8');
+    // What is missing in plain words, without the plan's rule code.
+    expect(view.missing[1]!.message).toEqual({ vi: 'Cần ít nhất một tác giả.', en: 'At least one author is needed.' });
     const submit = await rep.post(`/api/entries/${id}/submit`);
     expect(submit.statusCode).toBe(400);
     expect(submit.json().error.code).toBe('entry.incomplete');

@@ -540,6 +540,18 @@ const CASES: Case[] = [
     call: (c) => c.get(`/api/contests/${slug}/audit`),
   },
   {
+    method: 'GET',
+    route: '/api/contests/:slug/audit/people',
+    allowed: ORGANIZER,
+    call: (c) => c.get(`/api/contests/${slug}/audit/people`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/audit.xlsx',
+    allowed: ORGANIZER,
+    call: (c) => c.get(`/api/contests/${slug}/audit.xlsx?action=roster.add`),
+  },
+  {
     method: 'POST',
     route: '/api/contests/:slug/entries',
     allowed: LOGGED_IN.filter((c) => !STAFF_OF_CONTEST.includes(c)),

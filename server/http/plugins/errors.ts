@@ -18,8 +18,15 @@ export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, re
 }
 
 /**
+ * A request for a file the build does not have (an icon, a script, a map): the app's routes never end in these, and
+ * answering them with the app's page would give a browser HTML for an image and a crawler a page for its favicon.
+ */
+const FILE_PATH = /\.(?:ico|png|jpe?g|gif|webp|avif|svg|js|mjs|css|map|json|webmanifest|txt|xml|woff2?|ttf)$/i;
+
+/**
  * Turns every failure into `{ error: { code, message, details } }` in the caller's language. With `spaIndex`,
- * a GET outside /api/ that matches nothing gets the web app's index.html (client-side routes).
+ * a GET outside /api/ that matches nothing gets the web app's index.html (client-side routes), unless it asks for a
+ * file by its extension.
  */
 export function registerErrorHandler(app: FastifyInstance, opts: { spaIndex?: (() => string) | null } = {}): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -57,7 +64,8 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaIndex?: ((
     return reply.code(500).send({ error: { code: 'internal', message: errorMessage('internal', req.lang) } });
   });
   app.setNotFoundHandler((req, reply) => {
-    if (opts.spaIndex && req.method === 'GET' && !req.url.startsWith('/api/'))
+    const pathname = req.url.split('?')[0]!;
+    if (opts.spaIndex && req.method === 'GET' && !pathname.startsWith('/api/') && !FILE_PATH.test(pathname))
       return reply
         .header('content-type', 'text/html; charset=utf-8')
         .header('cache-control', 'no-cache')

@@ -1,3 +1,4 @@
+import { timeZoneName } from '@core/time-zone-name.ts';
 import { VIDEO_RULE_LABELS, type VideoRule } from '@core/video-policy.ts';
 import type { Deps } from '../../context.ts';
 
@@ -34,7 +35,7 @@ export async function sendReceipt(deps: Deps, to: string, locale: 'vi' | 'en', r
         `Cuộc thi: ${r.contestName}\n` +
         `Mã tác phẩm: ${r.code}\n` +
         `Tên tác phẩm: ${r.title}\n` +
-        `Thời điểm nhận (giờ máy chủ, ${r.timeZone}): ${r.submittedAtLocal}\n` +
+        `Thời điểm nhận (giờ máy chủ, ${timeZoneName(r.timeZone, 'vi')}): ${r.submittedAtLocal}\n` +
         `Tệp: ${r.fileName}, ${size}\n` +
         `SHA-256: ${r.sha256}\n` +
         `Đã kiểm tra đạt: ${checks}\n\n` +
@@ -43,7 +44,7 @@ export async function sendReceipt(deps: Deps, to: string, locale: 'vi' | 'en', r
         `Contest: ${r.contestName}\n` +
         `Entry code: ${r.code}\n` +
         `Title: ${r.title}\n` +
-        `Received (server time, ${r.timeZone}): ${r.submittedAtLocal}\n` +
+        `Received (server time, ${timeZoneName(r.timeZone, 'en')}): ${r.submittedAtLocal}\n` +
         `File: ${r.fileName}, ${size}\n` +
         `SHA-256: ${r.sha256}\n` +
         `Checks passed: ${checks}\n\n` +

@@ -6,6 +6,9 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { NotificationsLink } from '../features/notifications/NotificationsLink.tsx';
 
+/** A head and shoulders. */
+const PERSON = 'M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z';
+
 /** Header, main and footer of the light public pages (no Ant Design here). */
 export function PublicLayout() {
   const { t } = useTranslation();
@@ -34,9 +37,6 @@ export function PublicLayout() {
                   {t('nav.entries')}
                 </Link>
                 <NotificationsLink />
-                <Link to="/account" data-testid="nav-account">
-                  {t('nav.account')}
-                </Link>
               </>
             ) : (
               <>
@@ -49,6 +49,15 @@ export function PublicLayout() {
               </>
             )}
           </nav>
+          {/* On a phone the account is an icon beside the language, so that the header keeps to two rows. */}
+          {user && (
+            <Link to="/account" data-testid="nav-account" className="header-account">
+              <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" className="header-icon">
+                <path fill="currentColor" d={PERSON} />
+              </svg>
+              <span className="header-label">{t('nav.account')}</span>
+            </Link>
+          )}
           <LanguageSwitch />
         </div>
       </header>

@@ -6,7 +6,7 @@ import { useLogin, useSession } from '../../api/session.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useTitle } from '../../components/useTitle.ts';
-import { safeNext } from '../../lib/safe-next.ts';
+import { nextQuery, safeNext } from '../../lib/safe-next.ts';
 import { passwordOf, textOf } from './form-data.ts';
 
 export default function LoginPage() {
@@ -79,7 +79,8 @@ export default function LoginPage() {
         <Link to="/forgot-password">{t('login.forgot')}</Link>
       </p>
       <p>
-        {t('login.noAccount')} <Link to="/register">{t('login.registerLink')}</Link>
+        {t('login.noAccount')}{' '}
+        <Link to={`/register${nextQuery(safeNext(params.get('next')), '?')}`}>{t('login.registerLink')}</Link>
       </p>
     </section>
   );

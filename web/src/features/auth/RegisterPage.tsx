@@ -1,15 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
 import { errorText, fieldErrors } from '../../api/errors.ts';
+import { useLogin } from '../../api/session.ts';
 import type { User } from '../../api/types.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useTitle } from '../../components/useTitle.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { longEnough, MIN_PASSWORD_LENGTH } from '../../lib/password.ts';
+import { nextQuery, safeNext } from '../../lib/safe-next.ts';
 import { passwordOf, textOf } from './form-data.ts';
 
 /** Refusals that concern one field, shown at that field as well as in the message box. */
@@ -31,11 +33,15 @@ export default function RegisterPage() {
   const { t } = useTranslation();
   useTitle(t('register.title'));
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const login = useLogin();
   const [local, setLocal] = useState<Record<string, string>>({});
   const register = useMutation({
     mutationFn: (body: RegisterBody) => api('/api/auth/register', { method: 'POST', json: body }),
   });
   const [target, setTarget] = useState<string | null>(null);
+  const password = useRef('');
   const [codeMissing, setCodeMissing] = useState<string | undefined>();
   const confirm = useMutation({
     mutationFn: (body: { identifier: string; code: string }) =>
@@ -49,7 +55,18 @@ export default function RegisterPage() {
     if (code && target)
       confirm.mutate(
         { identifier: target, code },
-        { onSuccess: () => navigate('/login?registered=1', { state: { identifier: target } }) },
+        {
+          // Should that log-in be refused (a rate limit), the log-in page takes over with the identifier filled in
+          // and the same destination.
+          onSuccess: () =>
+            login.mutate(
+              { identifier: target, password: password.current },
+              {
+                onSuccess: () => navigate(next, { replace: true }),
+                onError: () => navigate(`/login?registered=1${nextQuery(next)}`, { state: { identifier: target } }),
+              },
+            ),
+        },
       );
   }
 
@@ -70,10 +87,13 @@ export default function RegisterPage() {
     if (!form.get('consent')) errs.consent = t('register.consentRequired');
     setLocal(errs);
     if (Object.keys(errs).length) return;
-    // The account is made when the code sent to the address comes back (the e-mail's if given, else the phone's).
+    // The account is made when the code sent to the address comes back (the e-mail's if given, else the phone's);
+    // then it is logged in at once and taken where it was going.
+    password.current = body.password;
     register.mutate(body, { onSuccess: () => setTarget(body.email ?? body.phone ?? null) });
   }
 
+  const busy = register.isPending || login.isPending;
   const codeField = register.error instanceof ApiError ? FIELD_OF_CODE[register.error.code] : undefined;
   const errors = {
     ...(codeField ? { [codeField]: register.error!.message } : {}),
@@ -102,8 +122,13 @@ export default function RegisterPage() {
             error={codeMissing}
             required
           />
-          <button type="submit" className="button" disabled={confirm.isPending} data-testid="register-code-submit">
-            {confirm.isPending ? t('common.working') : t('addressCode.confirm')}
+          <button
+            type="submit"
+            className="button"
+            disabled={confirm.isPending || login.isPending}
+            data-testid="register-code-submit"
+          >
+            {confirm.isPending || login.isPending ? t('common.working') : t('addressCode.confirm')}
           </button>
         </form>
         <p>
@@ -166,12 +191,12 @@ export default function RegisterPage() {
             </p>
           )}
         </div>
-        <button type="submit" className="button" disabled={register.isPending} data-testid="register-submit">
-          {register.isPending ? t('common.working') : t('register.submit')}
+        <button type="submit" className="button" disabled={busy} data-testid="register-submit">
+          {busy ? t('common.working') : t('register.submit')}
         </button>
       </form>
       <p>
-        {t('register.haveAccount')} <Link to="/login">{t('register.loginLink')}</Link>
+        {t('register.haveAccount')} <Link to={`/login${nextQuery(next, '?')}`}>{t('register.loginLink')}</Link>
       </p>
     </section>
   );

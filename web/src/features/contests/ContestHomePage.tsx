@@ -2,6 +2,7 @@ import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { can } from '@core/roles.ts';
+import { timeZoneName } from '@core/time-zone-name.ts';
 import { useContest } from '../../api/contests.ts';
 import { errorText } from '../../api/errors.ts';
 import { principalFor, useSession } from '../../api/session.ts';
@@ -10,6 +11,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { Markdown } from '../../components/Markdown.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { Countdown } from './Countdown.tsx';
 import { HowToEnter, submitTarget } from './HowToEnter.tsx';
 import { NewsSection } from './NewsSection.tsx';
@@ -106,7 +108,7 @@ export default function ContestHomePage() {
         </Section>
       )}
       <Section id="timeline" title={t('home.section.timeline')}>
-        <p className="hint">{t('home.timeline.zone', { zone: view.timeZone })}</p>
+        <p className="hint">{t('home.timeline.zone', { zone: timeZoneName(view.timeZone, currentLanguage()) })}</p>
         <PhaseTimeline view={view} offsetMs={offset} />
       </Section>
       <Section id="prizes" title={t('home.section.prizes')}>

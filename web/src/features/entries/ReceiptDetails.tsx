@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { timeZoneName } from '@core/time-zone-name.ts';
 import { formatBytes } from '@core/video-policy.ts';
 import type { Receipt } from '../../api/types.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -24,7 +25,8 @@ export function ReceiptDetails({ receipt }: { receipt: Receipt }) {
       <dd>{receipt.contestName}</dd>
       <dt>{t('receipt.time')}</dt>
       <dd data-testid="receipt-time">
-        {receipt.submittedAtLocal} <span className="muted">({t('receipt.zone', { zone: receipt.timeZone })})</span>
+        {receipt.submittedAtLocal}{' '}
+        <span className="muted">({t('receipt.zone', { zone: timeZoneName(receipt.timeZone, lang) })})</span>
         {receipt.inGrace && <span className="muted"> — {t('receipt.inGrace')}</span>}
       </dd>
       <dt>{t('receipt.file')}</dt>

@@ -1,5 +1,5 @@
 import type { Author } from '@core/entry.ts';
-import type { EntryDraft, Membership } from '../../api/types.ts';
+import type { EntryDraft, Membership, MyEntry } from '../../api/types.ts';
 
 /**
  * The purpose stated with the consent (Law 91/2025/QH15). Written here rather than imported because core/entry.ts
@@ -63,4 +63,17 @@ export function representedUnits(
     seen.set(m.unitId, name);
   }
   return [...seen].map(([unitId, unitName]) => ({ unitId, unitName }));
+}
+
+/**
+ * The user's drafts in a contest that "Nộp tác phẩm" offers to continue before it starts another, the one worked on
+ * last first. A returned or withdrawn entry is a draft again and counts.
+ */
+export function openDrafts<T extends Pick<MyEntry, 'status' | 'contestSlug' | 'updatedAt'>>(
+  entries: readonly T[],
+  slug: string,
+): T[] {
+  return entries
+    .filter((e) => e.status === 'draft' && e.contestSlug === slug)
+    .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
 }

@@ -1,5 +1,5 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { Layout, Menu, Result, Spin, Typography } from 'antd';
+import { lazy, Suspense, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { Button, Drawer, Grid, Layout, Menu, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { can } from '@core/roles.ts';
@@ -48,6 +48,12 @@ function ManageShell() {
   const navigate = useNavigate();
   const session = useSession();
   const contest = useContest(slug);
+  // Below 992 px the menu is a drawer opened from the header, so that a phone keeps the whole width for the screen.
+  const wide = Grid.useBreakpoint().lg === true;
+  // The drawer is open on the screen it was opened on: whatever leads to another screen closes it on the way.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === location.pathname;
+  const setMenuOpen = (open: boolean) => setMenuOpenAt(open ? location.pathname : null);
   useTitle(contest.data ? `${t('manage.title')}: ${contest.data.name}` : t('manage.title'));
 
   if (session.isPending) return center;
@@ -55,45 +61,87 @@ function ManageShell() {
   const principal = principalFor(session.data, slug);
   const tabs = TABS.filter((tab) => can(principal, tab.action));
   const active = tabs.find((tab) => location.pathname.split('/')[3] === tab.key)?.key;
+  const menu = (
+    <nav aria-label={t('manage.tabsNav')}>
+      <Menu
+        mode="inline"
+        selectedKeys={active ? [active] : []}
+        onClick={({ key }) => {
+          setMenuOpen(false);
+          navigate(`/manage/${slug}/${key}`);
+        }}
+        items={tabs.map((tab) => ({
+          key: tab.key,
+          label: (
+            <Link to={`/manage/${slug}/${tab.key}`} data-testid={`tab-${tab.key}`}>
+              {t(`manage.tab.${tab.key}`)}
+            </Link>
+          ),
+        }))}
+      />
+    </nav>
+  );
+  const userLinks = (
+    <>
+      {session.data.user.isSiteAdmin && (
+        <Link to="/manage" data-testid="all-contests">
+          {t('contestAdmin.title')}
+        </Link>
+      )}
+      <Link to={`/c/${slug}`}>{t('manage.publicPage')}</Link>
+      <Link to="/account">{t('nav.account')}</Link>
+    </>
+  );
 
   return (
     <Layout className="manage">
       <Layout.Header className="manage-header">
+        {!wide && (
+          <Button
+            type="text"
+            className="manage-menu-button"
+            aria-label={t('flow.staffMenu')}
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen(true)}
+            data-testid="manage-menu-button"
+            icon={
+              <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+                <path fill="currentColor" d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" />
+              </svg>
+            }
+          />
+        )}
         <Link to={`/c/${slug}`} className="manage-brand">
           {t('app.name')}
         </Link>
         <Typography.Text className="manage-contest" ellipsis>
-          {contest.data?.name}
+          {wide && contest.data?.name}
         </Typography.Text>
         <nav aria-label={t('manage.userNav')} className="manage-user">
-          {session.data.user.isSiteAdmin && (
-            <Link to="/manage" data-testid="all-contests">
-              {t('contestAdmin.title')}
-            </Link>
-          )}
-          <Link to={`/c/${slug}`}>{t('manage.publicPage')}</Link>
-          <Link to="/account">{t('nav.account')}</Link>
+          {wide && userLinks}
           <LanguageSwitch className="lang-switch lang-switch-dark" />
         </nav>
       </Layout.Header>
       <Layout>
-        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={260} className="manage-sider">
-          <nav aria-label={t('manage.tabsNav')}>
-            <Menu
-              mode="inline"
-              selectedKeys={active ? [active] : []}
-              onClick={({ key }) => navigate(`/manage/${slug}/${key}`)}
-              items={tabs.map((tab) => ({
-                key: tab.key,
-                label: (
-                  <Link to={`/manage/${slug}/${tab.key}`} data-testid={`tab-${tab.key}`}>
-                    {t(`manage.tab.${tab.key}`)}
-                  </Link>
-                ),
-              }))}
-            />
-          </nav>
-        </Layout.Sider>
+        {wide ? (
+          <Layout.Sider theme="light" width={260} className="manage-sider">
+            {menu}
+          </Layout.Sider>
+        ) : (
+          <Drawer
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            placement="left"
+            size={280}
+            rootClassName="manage-drawer"
+            title={contest.data?.name ?? t('manage.title')}
+          >
+            {menu}
+            <nav aria-label={t('manage.userNav')} className="manage-drawer-user">
+              {userLinks}
+            </nav>
+          </Drawer>
+        )}
         <Layout.Content className="manage-content">
           {contest.isError ? (
             <Result status="warning" title={errorText(contest.error, t('errors.unreachable'))} />

@@ -23,7 +23,7 @@ export function NotificationsLink() {
       <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" className="bell">
         <path fill="currentColor" d={BELL} />
       </svg>
-      {t('nav.notifications')}
+      <span className="header-label">{t('nav.notifications')}</span>
       {unread > 0 && (
         <span className="nav-count" data-testid="nav-unread">
           {unread}

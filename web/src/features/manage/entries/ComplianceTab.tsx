@@ -13,12 +13,14 @@ import { DEADLINE_CHECK_MS, useServerNow } from '../../../lib/server-clock.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { UnitContact } from '../units/UnitContact.tsx';
 import { remindUnit } from '../units/units-api.ts';
+import { useCategoryName } from '../category-name.ts';
 
 type Row = Compliance['units'][number];
 
 /** R2: how far each unit is from its minimum and maximum, the units still below their minimum, refused files. */
 export default function ComplianceTab() {
   const { slug = '' } = useParams();
+  const categoryName = useCategoryName(slug);
   const { t } = useTranslation();
   const data = useQuery({ queryKey: complianceKey(slug), queryFn: () => getCompliance(slug), refetchInterval: 60_000 });
   const c = data.data;
@@ -91,7 +93,11 @@ export default function ComplianceTab() {
         rowClassName={(r) => (r.belowMinimum ? 'manage-row-below' : '')}
         columns={[
           { title: t('compliance.unit'), dataIndex: 'unitName' },
-          { title: t('compliance.category'), dataIndex: 'categoryName' },
+          {
+            title: t('compliance.category'),
+            key: 'category',
+            render: (_: unknown, r) => categoryName(r.categoryCode, r.categoryName),
+          },
           {
             title: t('compliance.submitted'),
             dataIndex: 'submitted',

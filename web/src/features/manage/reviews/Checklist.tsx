@@ -13,7 +13,7 @@ type Staff = NonNullable<EntryReviews['staff']>;
 export function Checklist({ staff, upload, editable }: { staff: Staff; upload: UploadView | null; editable: boolean }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const label = (item: ChecklistItem) => `${CHECKLIST_LABELS[item][lang]} (${CHECKLIST_LABELS[item].rule})`;
+  const label = (item: ChecklistItem) => CHECKLIST_LABELS[item][lang];
   return (
     <section data-testid="review-checklist" style={{ marginBottom: 16 }}>
       <h2 className="manage-subtitle">{t('review.checklistTitle')}</h2>

@@ -6,9 +6,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/vi';
 import { useTranslation } from 'react-i18next';
 import { MIN_REASON_LENGTH, REVIEW_DECISIONS, type JudgedItem, type ReviewDecision } from '@core/review.ts';
+import { timeZoneName } from '@core/time-zone-name.ts';
 import { recordReview, refreshAfterReview } from '../../../api/reviews.ts';
 import type { ContestView, EntryReviews, UploadView } from '../../../api/types.ts';
+import { currentLanguage } from '../../../i18n/index.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { STAFF_DATE_TIME } from '../WallClockPicker.tsx';
 import { Checklist } from './Checklist.tsx';
 import { defaultFixDeadline, fixDeadlineBounds, reasonMissing, reviewBody, WALL_CLOCK } from './review-form.ts';
 
@@ -92,13 +95,13 @@ export function DecisionForm({
       {decision === 'return' && (
         <Form.Item
           name="fixDeadline"
-          label={t('review.fixDeadline', { zone: contest.timeZone })}
+          label={t('review.fixDeadline', { zone: timeZoneName(contest.timeZone, currentLanguage()) })}
           extra={t('review.fixDeadlineHint')}
           rules={[{ required: true, message: t('review.fixDeadlineRequired') }]}
         >
           <DatePicker
             showTime={{ format: 'HH:mm' }}
-            format="DD/MM/YYYY HH:mm"
+            format={STAFF_DATE_TIME}
             minDate={dayjs(bounds.min)}
             maxDate={dayjs(bounds.max)}
             allowClear={false}

@@ -4,9 +4,12 @@ import { Alert, App, Button, DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, zonedToUtc } from '@core/time.ts';
+import { timeZoneName } from '@core/time-zone-name.ts';
 import { extendFixDeadline, refreshAfterReview } from '../../../api/reviews.ts';
 import type { ContestView } from '../../../api/types.ts';
+import { currentLanguage } from '../../../i18n/index.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { STAFF_DATE_TIME } from '../WallClockPicker.tsx';
 import { defaultFixDeadline, fixDeadlineBounds, WALL_CLOCK } from './review-form.ts';
 
 /** A returned entry gets a later fix deadline: asked for by the entrant, or after the old one passed. */
@@ -64,13 +67,13 @@ export function ExtendDeadlineForm({
       >
         <Form.Item
           name="fixDeadline"
-          label={t('review.extend.newDeadline', { zone: contest.timeZone })}
+          label={t('review.extend.newDeadline', { zone: timeZoneName(contest.timeZone, currentLanguage()) })}
           extra={t('review.fixDeadlineHint')}
           rules={[{ required: true, message: t('review.fixDeadlineRequired') }]}
         >
           <DatePicker
             showTime={{ format: 'HH:mm' }}
-            format="DD/MM/YYYY HH:mm"
+            format={STAFF_DATE_TIME}
             minDate={dayjs(bounds.min)}
             maxDate={dayjs(bounds.max)}
             allowClear={false}

@@ -1,11 +1,25 @@
-import { Button, Card, Form, Input, Select } from 'antd';
+import { Button, Card, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PHASE_KINDS, type PhaseKind } from '@core/phases.ts';
-import { zonedToUtc } from '@core/time.ts';
+import { DEFAULT_TIME_ZONE, zonedToUtc } from '@core/time.ts';
+import { timeZoneName } from '@core/time-zone-name.ts';
+import { currentLanguage } from '../../../i18n/index.ts';
 import { phaseRange } from '../../../lib/format.ts';
+import { WallClockPicker } from '../WallClockPicker.tsx';
 import { useRequiredRules } from './fields.tsx';
 
-const ZONES = Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z }));
+/**
+ * Every zone by its name in words and its place, e.g. "giờ Việt Nam, UTC+7 · Ho Chi Minh". Browsers list Vietnam's
+ * zone under its old name Asia/Saigon; the contest stores Asia/Ho_Chi_Minh, so that one is listed instead.
+ */
+function zoneOptions(lang: 'vi' | 'en'): { value: string; label: string }[] {
+  const place = (z: string) => z.split('/').pop()!.replace(/_/g, ' ');
+  const zones = new Set(Intl.supportedValuesOf('timeZone'));
+  zones.delete('Asia/Saigon');
+  zones.add(DEFAULT_TIME_ZONE);
+  return [...zones].sort().map((z) => ({ value: z, label: `${timeZoneName(z, lang)} · ${place(z)}` }));
+}
+const ZONES: Partial<Record<'vi' | 'en', { value: string; label: string }[]>> = {};
 
 /** The contest's time zone and the six phases, as wall-clock times in that zone. */
 export function ScheduleSection() {
@@ -13,20 +27,27 @@ export function ScheduleSection() {
   const form = Form.useFormInstance();
   const zone = Form.useWatch<string | undefined>('timeZone');
   const { required } = useRequiredRules();
+  const lang = currentLanguage();
+  const listed = (ZONES[lang] ??= zoneOptions(lang));
+  // A zone the browser does not list (kept from an earlier contest) still shows in words.
+  const options =
+    zone && !listed.some((o) => o.value === zone)
+      ? [{ value: zone, label: timeZoneName(zone, lang) }, ...listed]
+      : listed;
   return (
     <Card title={t('settings.schedule')} className="manage-section">
       <Form.Item name="timeZone" label={t('settings.timeZone')} extra={t('settings.timeZoneHint')} rules={required}>
-        <Select showSearch options={ZONES} style={{ maxWidth: 320 }} />
+        <Select showSearch={{ optionFilterProp: 'label' }} options={options} style={{ maxWidth: 360 }} />
       </Form.Item>
-      <p>{t('settings.phasesHint', { zone })}</p>
+      <p>{t('settings.phasesHint', { zone: zone ? timeZoneName(zone, lang) : '' })}</p>
       {PHASE_KINDS.map((kind) => (
         <fieldset key={kind} className="manage-row manage-fieldset" data-testid={`settings-phase-${kind}`}>
           <legend>{t(`phase.${kind}`)}</legend>
           <Form.Item name={['phases', kind, 'start']} label={t('settings.phaseStart')}>
-            <Input type="datetime-local" />
+            <WallClockPicker />
           </Form.Item>
           <Form.Item name={['phases', kind, 'end']} label={t('settings.phaseEnd')}>
-            <Input type="datetime-local" />
+            <WallClockPicker />
           </Form.Item>
           <div className="manage-row-action">
             <Button

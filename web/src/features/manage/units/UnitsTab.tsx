@@ -9,6 +9,7 @@ import { useCan } from '../../../api/session.ts';
 import type { UnitView } from '../../../api/types.ts';
 import { useDebounced } from '../../../lib/use-debounced.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { useCategoryName } from '../category-name.ts';
 import { actionsColumn, PAGINATION } from '../columns.tsx';
 import { ConfirmButton } from '../ConfirmButton.tsx';
 import { SearchInput } from '../filters.tsx';
@@ -25,6 +26,7 @@ export default function UnitsTab() {
   const editable = may('units.edit');
   const qc = useQueryClient();
   const contest = useContest(slug);
+  const categoryName = useCategoryName(slug);
   const [q, setQ] = useState('');
   const query = useDebounced(q);
   const units = useQuery({
@@ -70,7 +72,11 @@ export default function UnitsTab() {
         data-testid="units-table"
         columns={[
           { title: t('units.name'), dataIndex: 'name' },
-          { title: t('units.category'), dataIndex: 'categoryName' },
+          {
+            title: t('units.category'),
+            key: 'category',
+            render: (_: unknown, u: UnitView) => categoryName(u.categoryCode, u.categoryName),
+          },
           {
             title: t('unitContacts.column'),
             key: 'contact',

@@ -1,0 +1,166 @@
+/**
+ * The audit log as people read it: one sentence per record (who did what to which entry, unit or person) and its
+ * details as labelled fields, in Vietnamese or English. Used by the staff screen and the XLSX export alike.
+ */
+import { formatDateTime } from './time.ts';
+
+type Lang = 'vi' | 'en';
+type Words = Record<Lang, string>;
+
+export interface AuditRecordFacts {
+  action: string;
+  outcome: string;
+  actorName: string | null;
+  /** What the server found the target to be: an entry's title and code, a unit's or person's name. */
+  targetLabel: string | null;
+  details: unknown;
+}
+
+/** What each recorded action did, as a verb phrase whose object is the target. */
+export const AUDIT_ACTIONS: Record<string, Words> = {
+  'contest.create': { vi: 'tạo cuộc thi', en: 'created the contest' },
+  'contest.edit': { vi: 'sửa thiết lập cuộc thi', en: 'edited the settings of the contest' },
+  'unit.import': { vi: 'nhập danh sách đơn vị', en: 'imported the list of units' },
+  'unit.create': { vi: 'thêm đơn vị', en: 'added the unit' },
+  'unit.update': { vi: 'sửa đơn vị', en: 'edited the unit' },
+  'unit.delete': { vi: 'xóa đơn vị', en: 'deleted the unit' },
+  'roster.add': { vi: 'thêm thành viên', en: 'added the member' },
+  'roster.remove': { vi: 'bỏ thành viên', en: 'removed the member' },
+  'role.grant': { vi: 'giao vai trò cho', en: 'gave a role to' },
+  'role.revoke': { vi: 'thu hồi vai trò của', en: 'took a role from' },
+  'entry.intake': { vi: 'tiếp nhận tác phẩm', en: 'registered the entry received' },
+  'entry.intakeEdit': { vi: 'sửa hồ sơ tiếp nhận của tác phẩm', en: 'edited the received entry' },
+  'entry.intakeSubmit': { vi: 'nộp thay tác phẩm', en: 'submitted on the entrant’s behalf the entry' },
+  'entry.intakeWithdraw': { vi: 'rút thay tác phẩm', en: 'withdrew on the entrant’s behalf the entry' },
+  'entry.delete': { vi: 'xóa tác phẩm', en: 'deleted the entry' },
+  'entry.review': { vi: 'thẩm định tác phẩm', en: 'reviewed the entry' },
+  'entry.reviewFinal': { vi: 'quyết định cuối cùng về tác phẩm', en: 'settled the review of the entry' },
+  'entry.extendFixDeadline': { vi: 'gia hạn sửa tác phẩm', en: 'gave more time to fix the entry' },
+  'entry.publish': { vi: 'đăng tác phẩm', en: 'published' },
+  'entry.unpublish': { vi: 'gỡ tác phẩm', en: 'took down the entry' },
+  'entry.subtitlesSave': { vi: 'lưu phụ đề của tác phẩm', en: 'saved the subtitles of the entry' },
+  'entry.subtitlesDelete': { vi: 'xóa phụ đề của tác phẩm', en: 'deleted the subtitles of the entry' },
+  'report.resolve': { vi: 'xử lý phản ánh về tác phẩm', en: 'handled a report about the entry' },
+  'news.create': { vi: 'đăng tin', en: 'posted the news' },
+  'news.update': { vi: 'sửa tin', en: 'edited the news' },
+  'news.delete': { vi: 'xóa tin', en: 'deleted the news' },
+  'storage.removeOrphans': { vi: 'dọn các tệp không còn dùng', en: 'removed the files no longer used' },
+  'job.retry': { vi: 'chạy lại tác vụ xử lý video của tác phẩm', en: 'retried the video processing of the entry' },
+};
+
+/** What someone refused was trying to do: the permission (core/roles.ts) that the check named. */
+export const AUDIT_ATTEMPTS: Record<string, Words> = {
+  'contest.create': { vi: 'tạo cuộc thi', en: 'create a contest' },
+  'contest.edit': { vi: 'sửa thiết lập cuộc thi', en: 'edit the contest settings' },
+  'contest.viewStaffArea': { vi: 'vào khu quản lý', en: 'open the staff area' },
+  'units.view': { vi: 'xem danh sách đơn vị', en: 'see the units' },
+  'units.edit': { vi: 'sửa danh sách đơn vị', en: 'edit the units' },
+  'roster.view': { vi: 'xem thành viên các ban', en: 'see the committee members' },
+  'roster.edit': { vi: 'sửa thành viên các ban', en: 'edit the committee members' },
+  'roles.view': { vi: 'xem vai trò', en: 'see the roles' },
+  'roles.edit': { vi: 'giao hoặc thu hồi vai trò', en: 'give or take roles' },
+  'audit.view': { vi: 'xem nhật ký', en: 'see the audit log' },
+  'entries.viewAll': { vi: 'xem mọi tác phẩm', en: 'see every entry' },
+  'entries.intake': { vi: 'tiếp nhận tác phẩm', en: 'register received entries' },
+  'entries.delete': { vi: 'xóa tác phẩm', en: 'delete entries' },
+  'entries.publish': { vi: 'đăng hoặc gỡ tác phẩm', en: 'publish or take down entries' },
+  'reports.handle': { vi: 'xử lý phản ánh', en: 'handle reports' },
+  'news.edit': { vi: 'sửa tin tức', en: 'edit the news' },
+  'media.manage': { vi: 'quản lý lưu trữ video', en: 'manage the video storage' },
+  'entries.review': { vi: 'thẩm định tác phẩm', en: 'review entries' },
+  'entries.settleReview': { vi: 'quyết định cuối cùng khi thẩm định', en: 'settle reviews' },
+};
+
+const DETAIL_LABELS: Record<string, Words> = {
+  slug: { vi: 'Địa chỉ', en: 'Address' },
+  demo: { vi: 'Dữ liệu mẫu', en: 'Demo data' },
+  changed: { vi: 'Phần đã sửa', en: 'Changed' },
+  phases: { vi: 'Giai đoạn', en: 'Phases' },
+  code: { vi: 'Mã tác phẩm', en: 'Entry code' },
+  status: { vi: 'Trạng thái', en: 'Status' },
+  reason: { vi: 'Lý do', en: 'Reason' },
+  party: { vi: 'Dự thi với tư cách', en: 'Entered as' },
+  unitId: { vi: 'Mã đơn vị', en: 'Unit number' },
+  lang: { vi: 'Ngôn ngữ', en: 'Language' },
+  cues: { vi: 'Số câu phụ đề', en: 'Subtitle cues' },
+  bytes: { vi: 'Dung lượng (byte)', en: 'Size (bytes)' },
+  format: { vi: 'Định dạng', en: 'Format' },
+  removed: { vi: 'Đã xóa', en: 'Removed' },
+  found: { vi: 'Tìm thấy', en: 'Found' },
+  job: { vi: 'Tác vụ', en: 'Job' },
+  jobId: { vi: 'Mã tác vụ', en: 'Job number' },
+  entries: { vi: 'Tác phẩm', en: 'Entries' },
+  captionEdited: { vi: 'Sửa chú thích', en: 'Caption edited' },
+  reportId: { vi: 'Mã phản ánh', en: 'Report number' },
+  outcome: { vi: 'Kết quả', en: 'Outcome' },
+  unpublish: { vi: 'Gỡ tác phẩm', en: 'Taken down' },
+  via: { vi: 'Qua', en: 'Through' },
+  round: { vi: 'Lượt thẩm định', en: 'Review round' },
+  previous: { vi: 'Hạn cũ', en: 'Previous deadline' },
+  fixDeadline: { vi: 'Hạn sửa', en: 'Fix deadline' },
+  body: { vi: 'Ban', en: 'Body' },
+  fullName: { vi: 'Họ tên', en: 'Name' },
+  name: { vi: 'Tên', en: 'Name' },
+  category: { vi: 'Loại đơn vị', en: 'Unit category' },
+  role: { vi: 'Vai trò', en: 'Role' },
+  filename: { vi: 'Tệp', en: 'File' },
+  created: { vi: 'Thêm mới', en: 'Created' },
+  updated: { vi: 'Cập nhật', en: 'Updated' },
+  source: { vi: 'Nguồn', en: 'Source' },
+  title: { vi: 'Tiêu đề', en: 'Title' },
+  decision: { vi: 'Quyết định', en: 'Decision' },
+};
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function valueText(v: unknown, lang: Lang, timeZone: string): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? (lang === 'vi' ? 'có' : 'yes') : lang === 'vi' ? 'không' : 'no';
+  if (typeof v === 'string') return ISO_INSTANT.test(v) ? formatDateTime(v, timeZone) : v;
+  if (typeof v === 'number') return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(v);
+  if (Array.isArray(v)) return v.length ? v.map((x) => valueText(x, lang, timeZone)).join(', ') : '—';
+  return Object.entries(v as Record<string, unknown>)
+    .map(([k, x]) => `${DETAIL_LABELS[k]?.[lang] ?? k}: ${valueText(x, lang, timeZone)}`)
+    .join('; ');
+}
+
+/** The details as labelled fields, in a stable order; nothing for an empty record. */
+export function auditDetailFields(
+  details: unknown,
+  lang: Lang,
+  timeZone: string,
+): { key: string; label: string; value: string }[] {
+  if (!details || typeof details !== 'object' || Array.isArray(details)) return [];
+  return Object.entries(details as Record<string, unknown>).map(([key, v]) => ({
+    key,
+    label: DETAIL_LABELS[key]?.[lang] ?? key,
+    value: valueText(v, lang, timeZone),
+  }));
+}
+
+/** The action in words: its verb phrase, or its code for an action not known here. */
+export function auditActionText(action: string, lang: Lang): string {
+  return AUDIT_ACTIONS[action]?.[lang] ?? action;
+}
+
+/** "Nguyễn Văn A thẩm định tác phẩm «Một cửa» (VL-001)." and, for a refusal, what was attempted. */
+export function auditSentence(r: AuditRecordFacts, lang: Lang): string {
+  const who = r.actorName ?? (lang === 'vi' ? 'Hệ thống' : 'The system');
+  const target = r.targetLabel ? ` ${r.targetLabel}` : '';
+  if (r.action === 'entry.publish' && !r.targetLabel) {
+    const n = Array.isArray((r.details as { entries?: unknown[] } | null)?.entries)
+      ? (r.details as { entries: unknown[] }).entries.length
+      : 0;
+    return lang === 'vi' ? `${who} đăng ${n} tác phẩm.` : `${who} published ${n} entries.`;
+  }
+  if (r.outcome === 'denied') {
+    const attempt = AUDIT_ATTEMPTS[r.action]?.[lang] ?? `«${r.action}»`;
+    return lang === 'vi'
+      ? `${who} không có quyền ${attempt}${target}; thao tác bị từ chối.`
+      : `${who} was refused: no permission to ${attempt}${target}.`;
+  }
+  const verb = AUDIT_ACTIONS[r.action]?.[lang];
+  const sentence = verb ? `${who} ${verb}${target}` : `${who}: «${r.action}»${target}`;
+  if (r.outcome === 'failed') return lang === 'vi' ? `${sentence} (không thành công).` : `${sentence} (failed).`;
+  return `${sentence}.`;
+}
