@@ -1,4 +1,5 @@
 import { AppError } from '@core/errors.ts';
+import { cleanFileName } from '@core/file-name.ts';
 import { formatDateTime } from '@core/time.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
@@ -35,7 +36,7 @@ export async function getReceipt(deps: Deps, actor: Actor, entryId: number): Pro
     submittedAt: entry.submitted_at,
     submittedAtLocal: formatDateTime(entry.submitted_at, tz),
     timeZone: tz,
-    fileName: upload.filename,
+    fileName: cleanFileName(upload.filename),
     fileSizeBytes: upload.size_bytes,
     sha256: upload.sha256 ?? '',
     checksPassed: verdict?.passed ?? [],

@@ -1,4 +1,5 @@
 import { submissionWindow } from '@core/eligibility.ts';
+import { cleanFileName } from '@core/file-name.ts';
 import { missingForSubmission, entryCode } from '@core/entry.ts';
 import { AppError } from '@core/errors.ts';
 import { formatDateTime } from '@core/time.ts';
@@ -161,7 +162,7 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
     submittedAt: at,
     submittedAtLocal: formatDateTime(at, tz),
     timeZone: tz,
-    fileName: upload.filename,
+    fileName: cleanFileName(upload.filename),
     fileSizeBytes: upload.size_bytes,
     sha256: upload.sha256,
     checksPassed: verdict?.passed ?? [],
