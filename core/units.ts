@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { foldVietnamese, nfc } from './normalize.ts';
+import { cleanText, foldVietnamese, isInvisibleText } from './normalize.ts';
 import type { UnitCategory } from './contest.ts';
+import { titleText } from './text-fields.ts';
 
 export const unitInputSchema = z.object({
-  name: z.string().trim().min(1).max(200).transform(nfc),
+  name: titleText(1, 200),
   categoryCode: z.string().trim().min(1).max(40),
   contactEmail: z
     .string()
@@ -64,10 +65,10 @@ export function parseUnitRows(rows: readonly (readonly unknown[])[], categories:
   rows.slice(1).forEach((raw, i) => {
     const rowNo = i + 2;
     const cell = (k: number) => (k >= 0 ? String(raw[k] ?? '').trim() : '');
-    const name = nfc(cell(nameCol));
+    const name = cleanText(cell(nameCol));
     const cat = cell(catCol);
     if (!name && !cat) return; // blank line
-    if (!name) {
+    if (!name || isInvisibleText(name)) {
       errors.push({ row: rowNo, message: { vi: 'Thiếu tên đơn vị.', en: 'The unit name is missing.' } });
       return;
     }

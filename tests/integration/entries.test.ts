@@ -40,6 +40,22 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('drafts', () => {
+  it('stores titles and names without bidi overrides and refuses ones made only of invisible characters', async () => {
+    const draft = completeDraft({ kind: 'unit', unitId: vinhThai });
+    const id = await newDraft(rep, { ...draft, title: 'Đêm hội \u202eeuq\u202c làng' });
+    expect((await rep.get(`/api/entries/${id}`)).json<EntryView>().draft.title).toBe('Đêm hội euq làng');
+    const res = await rep.post(`/api/contests/${slug}/entries`, { ...draft, title: '\u200b \u200d\ufeff' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation');
+    expect(res.json().error.details.issues).toEqual([
+      expect.objectContaining({ in: 'body', path: 'title', message: expect.stringMatching(/không nhìn thấy/) }),
+    ]);
+    const author = { ...draft.authors[0]!, fullName: '\u2066\u200b\u200b\u2069' };
+    const res2 = await rep.put(`/api/contests/${slug}/entries/${id}`, { ...draft, authors: [author] });
+    expect(res2.statusCode).toBe(400);
+    expect(res2.json().error.details.issues[0].path).toBe('authors.0.fullName');
+  });
+
   it('saves an incomplete draft and lists what is missing, in both languages', async () => {
     const id = await newDraft(rep, {
       ...completeDraft({ kind: 'unit', unitId: vinhThai }),
