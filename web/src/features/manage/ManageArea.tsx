@@ -25,6 +25,7 @@ const TAB_PAGES: Record<TabKey, LazyExoticComponent<ComponentType>> = {
   roster: lazy(() => import('./roster/RosterTab.tsx')),
   roles: lazy(() => import('./roles/RolesTab.tsx')),
   storage: lazy(() => import('./storage/StorageTab.tsx')),
+  references: lazy(() => import('./references/ReferencesTab.tsx')),
   audit: lazy(() => import('./audit/AuditTab.tsx')),
 };
 
