@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { CURRENT_LICENCE } from '@core/licence.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AuditRecordView,
@@ -168,6 +169,19 @@ describe('submission, receipt and withdrawal', () => {
     expect(mine.find((e) => e.id === id)).toMatchObject({ status: 'submitted', code: receipt.code });
     const mail = t.sentMail.find((m) => m.subject.includes(receipt.code));
     expect(mail?.text).toContain(receipt.sha256);
+    // The usage licence accepted with the declaration is stored with the entry and printed on the receipt.
+    expect(receipt.licence).toEqual(CURRENT_LICENCE);
+    expect(mail?.text).toContain(`${CURRENT_LICENCE.vi} (phiên bản ${CURRENT_LICENCE.version})`);
+    const row = await t.deps.db.selectFrom('entries').select('licence_version').where('id', '=', id).executeTakeFirst();
+    expect(row?.licence_version).toBe(CURRENT_LICENCE.version);
+    // An entry submitted before the licence was stated prints none, rather than words its entrant never saw.
+    await t.deps.db.updateTable('entries').set({ licence_version: null }).where('id', '=', id).execute();
+    expect((await rep.get(`/api/entries/${id}/receipt`)).json().licence).toBeNull();
+    await t.deps.db
+      .updateTable('entries')
+      .set({ licence_version: row!.licence_version })
+      .where('id', '=', id)
+      .execute();
   });
 
   it('allows at most two submitted entries per commune, and a withdrawal frees a place (R2)', async () => {

@@ -1,5 +1,6 @@
 import { AppError } from '@core/errors.ts';
 import { cleanFileName } from '@core/file-name.ts';
+import { licenceText } from '@core/licence.ts';
 import { formatDateTime } from '@core/time.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
@@ -41,5 +42,6 @@ export async function getReceipt(deps: Deps, actor: Actor, entryId: number): Pro
     sha256: upload.sha256 ?? '',
     checksPassed: verdict?.passed ?? [],
     inGrace: Boolean(events && decodeEventDetails(events.details_json).inGrace),
+    licence: licenceText(entry.licence_version),
   };
 }
