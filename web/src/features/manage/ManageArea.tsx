@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { App as AntApp, ConfigProvider, Layout, Menu, Result, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
@@ -11,6 +11,8 @@ import { principalFor, useSession } from '../../api/session.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useTitle } from '../../components/useTitle.ts';
 import { TABS, type TabKey } from './tabs.ts';
+import { MANAGE_THEME } from './theme.ts';
+import { useFocusableTableScroll } from './focusable-scroll.ts';
 import './manage.css';
 
 const TAB_PAGES: Record<TabKey, LazyExoticComponent<ComponentType>> = {
@@ -39,10 +41,7 @@ const center = (
 export default function ManageArea() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider
-      locale={i18n.language === 'en' ? enUS : viVN}
-      theme={{ token: { colorPrimary: '#a3121f', borderRadius: 6 } }}
-    >
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={MANAGE_THEME}>
       <AntApp>
         <ManageShell />
       </AntApp>
@@ -57,6 +56,9 @@ function ManageShell() {
   const navigate = useNavigate();
   const session = useSession();
   const contest = useContest(slug);
+  // A callback ref: the content is drawn only once the session is known, after the first render.
+  const [content, setContent] = useState<HTMLElement | null>(null);
+  useFocusableTableScroll(content, t('a11y.tableRegion'));
   useTitle(contest.data ? `${t('manage.title')}: ${contest.data.name}` : t('manage.title'));
 
   if (session.isPending) return center;
@@ -98,7 +100,7 @@ function ManageShell() {
             />
           </nav>
         </Layout.Sider>
-        <Layout.Content className="manage-content">
+        <Layout.Content className="manage-content" ref={setContent}>
           {contest.isError ? (
             <Result status="warning" title={errorText(contest.error, t('errors.unreachable'))} />
           ) : tabs.length === 0 ? (
