@@ -11,7 +11,7 @@ describe('cleanFileName', () => {
   it('drops path parts, with either slash', () => {
     expect(cleanFileName('../../etc/passwd')).toBe('passwd');
     expect(cleanFileName('C:\\Users\\An\\Videos\\phong su.mp4')).toBe('phong su.mp4');
-    expect(cleanFileName('/tmp/../video.mp4')).toBe('video.mp4');
+    expect(cleanFileName('/var/../video.mp4')).toBe('video.mp4');
   });
 
   it('turns CR, LF and tab into a space, and removes NUL, DEL and C1 controls', () => {
