@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { titleText } from './text-fields.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
 export const localeSchema = z.enum(['vi', 'en']);
 
 export const registerSchema = z.object({
-  fullName: z.string().trim().min(2).max(200),
+  fullName: titleText(2, 200),
   email: z.string().trim().email().max(200).optional(),
   phone: z.string().trim().max(30).optional(),
   password: z.string().min(1).max(200),

@@ -181,6 +181,8 @@ export const receiptSchema = z.object({
   sha256: z.string(),
   checksPassed: z.array(z.string()),
   inGrace: z.boolean(),
+  /** The usage licence accepted at submission (core/licence.ts); null for entries submitted before it was stated. */
+  licence: z.object({ version: z.string(), vi: z.string(), en: z.string() }).nullable(),
 });
 
 export const myEntrySchema = z.object({

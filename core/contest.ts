@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { phaseListSchema } from './phases.ts';
 import { isValidTimeZone } from './time.ts';
+import { titleText } from './text-fields.ts';
 import { votingSettingsSchema } from './voting/settings.ts';
 
 /** R5: the forms an entry may take. */
@@ -87,7 +88,7 @@ export const slugSchema = z
   .max(80);
 
 export const contestSettingsSchema = z.object({
-  name: z.string().trim().min(3).max(300),
+  name: titleText(3, 300),
   theme: z.string().trim().min(1).max(4000),
   topics: z.array(z.string().trim().min(1).max(2000)).max(30),
   rulesMarkdown: z.string().max(100_000),

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ENTRY_FORMS } from './contest.ts';
-import { nfc, normalizePhone } from './normalize.ts';
+import { cleanText, normalizePhone } from './normalize.ts';
+import { titleText } from './text-fields.ts';
 
-const text = (max: number) => z.string().trim().max(max).transform(nfc);
+const text = (max: number) => z.string().transform(cleanText).pipe(z.string().max(max));
 
 /** R8: each author's (or group member's) details. Address and phone are personal data: never shown publicly. */
 export const authorSchema = z.object({
-  fullName: text(200).pipe(z.string().min(2)),
+  fullName: titleText(2, 200),
   position: text(200).default(''),
   unitName: text(300).default(''),
   address: text(500).default(''),
@@ -22,14 +23,14 @@ export const partySchema = z.discriminatedUnion('kind', [
 
 /** What an entrant fills in. Every field may be incomplete in a draft; `missingForSubmission` says what is left. */
 export const entryDraftSchema = z.object({
-  title: text(300).default(''),
+  title: titleText(0, 300).default(''),
   form: z.enum(ENTRY_FORMS).nullable().default(null),
   synopsis: text(5000).default(''),
   /** Index into the contest's suggested topics, or null for "other, on the theme". */
   topicIndex: z.number().int().min(0).max(50).nullable().default(null),
   party: partySchema,
   isGroup: z.boolean().default(false),
-  groupName: text(300).default(''),
+  groupName: titleText(0, 300).default(''),
   authors: z.array(authorSchema).max(30).default([]),
   /** R9: the entrant declares the work original and that they hold the rights to all music and footage. */
   originalityDeclared: z.boolean().default(false),

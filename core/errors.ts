@@ -363,6 +363,39 @@ export const ERRORS = {
     vi: 'Tệp dung lượng {size} vượt giới hạn {max} của thể lệ. Hãy xuất lại video với dung lượng nhỏ hơn.',
     en: 'The file is {size}, above the limit of {max} set by the rules. Export the video again at a smaller size.',
   },
+  'reference.notFound': {
+    status: 404,
+    vi: 'Không tìm thấy đoạn phim tham chiếu này; có thể nó đã bị xóa. Hãy tải lại danh sách.',
+    en: 'Reference clip not found; it may have been deleted. Reload the list.',
+  },
+  'reference.unreadable': {
+    status: 400,
+    vi:
+      'Không đọc được hình ảnh của tệp này. Hãy gửi một video MP4 hoặc MOV xem được (loại tệp video/mp4 hoặc ' +
+      'video/quicktime).',
+    en:
+      'The pictures of this file cannot be read. Send a playable MP4 or MOV video (type video/mp4 or ' +
+      'video/quicktime).',
+  },
+  'reference.tooLarge': {
+    status: 413,
+    vi: 'Đoạn phim tham chiếu vượt quá {max}. Hãy cắt ngắn hoặc xuất lại video nhỏ hơn.',
+    en: 'The reference clip is larger than {max}. Cut it shorter or export a smaller video.',
+  },
+  'upload.tusResumable': {
+    status: 412,
+    vi:
+      'Yêu cầu tải lên thiếu tiêu đề "Tus-Resumable: 1.0.0" của giao thức tus. Hãy tải tệp lên từ trang của cuộc thi ' +
+      'hoặc bằng một ứng dụng hỗ trợ tus 1.0.',
+    en:
+      'The upload request lacks the tus protocol header "Tus-Resumable: 1.0.0". Upload the file from the contest\'s ' +
+      'page or with a client that speaks tus 1.0.',
+  },
+  'upload.protocol': {
+    status: 400,
+    vi: 'Yêu cầu tải lên không đúng giao thức tus: {reason}. Hãy tải tệp lên lại từ trang của cuộc thi.',
+    en: "The upload request does not follow the tus protocol: {reason}. Upload the file again from the contest's page.",
+  },
   'upload.badRequest': {
     status: 400,
     vi: 'Yêu cầu tải lên không hợp lệ: thiếu hoặc sai {fields}.',

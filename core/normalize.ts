@@ -32,3 +32,18 @@ export function normalizePhone(phone: string): string | null {
   if (/^0[3-9]\d{8}$/.test(digits) || /^02\d{9}$/.test(digits)) return digits;
   return null;
 }
+
+/** Bidirectional embeddings, overrides and isolates: they can reverse how a title or name reads. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
+/** Spaces and characters that take no room on screen (zero-width space, joiners, word joiner, BOM, soft hyphen). */
+const INVISIBLE = /[\s\u00ad\u180e\u200b-\u200d\u2060\ufeff]/gu;
+
+/** Text as it is stored: NFC, without bidirectional controls, trimmed. */
+export function cleanText(s: string): string {
+  return nfc(s.replace(BIDI_CONTROLS, '')).trim();
+}
+
+/** True when nothing of `s` shows on screen once spaces and zero-width characters are gone. */
+export function isInvisibleText(s: string): boolean {
+  return s.replace(BIDI_CONTROLS, '').replace(INVISIBLE, '') === '';
+}

@@ -18,6 +18,7 @@ const EXPECTED: Record<Action, ContestRole[]> = {
   'entries.intake': ['organizer', 'secretariat'],
   'entries.delete': ['organizer'],
   'media.manage': ['organizer', 'secretariat'],
+  'references.manage': ['organizer'],
   'entries.publish': ['organizer', 'publisher'],
   'reports.handle': ['organizer', 'secretariat'],
   'news.edit': ['organizer'],

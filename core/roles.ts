@@ -43,6 +43,8 @@ export const ACTIONS = {
   'news.edit': ['organizer'],
   /** See the contest's storage use and failed media jobs, and retry them. */
   'media.manage': ['organizer', 'secretariat'],
+  /** R9: load and delete the clips of the reference library, and see what matched them. */
+  'references.manage': ['organizer'],
   /** Record a review decision on a submitted entry: approve, reject or return for a fix (R11). */
   'entries.review': ['organizer', 'secretariat'],
   /** Settle a review round on which two reviewers disagree. */

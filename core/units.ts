@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { foldVietnamese, nfc, normalizePhone } from './normalize.ts';
+import { cleanText, foldVietnamese, isInvisibleText, nfc, normalizePhone } from './normalize.ts';
 import type { UnitCategory } from './contest.ts';
+import { titleText } from './text-fields.ts';
 
 /** A unit's contact person may be sent a "Nhắc nhở" at most once in this many hours. */
 export const UNIT_REMINDER_INTERVAL_HOURS = 12;
@@ -20,7 +21,7 @@ const optionalText = (max: number) =>
     .optional();
 
 export const unitInputSchema = z.object({
-  name: z.string().trim().min(1).max(200).transform(nfc),
+  name: titleText(1, 200),
   categoryCode: z.string().trim().min(1).max(40),
   /** The unit's contact person: who the organizers call or remind (issue 10). All optional. */
   contactName: optionalText(120),
@@ -98,10 +99,10 @@ export function parseUnitRows(rows: readonly (readonly unknown[])[], categories:
   rows.slice(1).forEach((raw, i) => {
     const rowNo = i + 2;
     const cell = (k: number) => (k >= 0 ? String(raw[k] ?? '').trim() : '');
-    const name = nfc(cell(nameCol));
+    const name = cleanText(cell(nameCol));
     const cat = cell(catCol);
     if (!name && !cat) return; // blank line
-    if (!name) {
+    if (!name || isInvisibleText(name)) {
       errors.push({ row: rowNo, message: { vi: 'Thiếu tên đơn vị.', en: 'The unit name is missing.' } });
       return;
     }

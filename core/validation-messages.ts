@@ -44,6 +44,10 @@ const CUSTOM: Record<string, Text> = {
     vi: 'Hãy nhập địa chỉ rút gọn (slug) mới hoặc tên mới của cuộc thi.',
     en: "Give the contest's new short address (slug) or its new name.",
   },
+  'text.invisible': {
+    vi: 'Chỉ có khoảng trắng hoặc ký tự không nhìn thấy (độ rộng 0). Hãy gõ nội dung bằng chữ nhìn thấy được.',
+    en: 'Only spaces or invisible (zero-width) characters. Type it in visible letters.',
+  },
   'timeZone.invalid': {
     vi: 'Múi giờ không hợp lệ (ví dụ đúng: Asia/Ho_Chi_Minh).',
     en: 'Not a valid time zone (for example Asia/Ho_Chi_Minh).',

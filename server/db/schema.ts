@@ -190,6 +190,8 @@ export interface EntriesTable {
   review_round: ColumnType<number, number | undefined, number>;
   /** While returned: the entrant may fix and send it again until then. */
   fix_deadline: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** The usage licence version accepted at submission (migration 0018; core/licence.ts). */
+  licence_version: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EntrySlotsTable {
@@ -285,6 +287,9 @@ export interface ReferenceClipsTable {
   audio_bits: string | null;
   duration_ms: number;
   created_at: Timestamp;
+  /** Where the clip comes from (migration 0018). */
+  source: ColumnType<string, string | undefined, string>;
+  created_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** R9: a match between an upload and another entry's upload or a reference clip, for the reviewers. */

@@ -24,6 +24,7 @@ import { uploadRoutes } from './routes/uploads.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { subtitleRoutes } from './routes/subtitles.ts';
 import { storageRoutes } from './routes/storage.ts';
+import { referenceClipRoutes } from './routes/reference-clips.ts';
 import { sharePageRoutes } from './share-page.ts';
 import { spaIndex } from './spa-index.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -136,6 +137,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   mediaRoutes(app, deps);
   subtitleRoutes(app, deps);
   storageRoutes(app, deps);
+  referenceClipRoutes(app, deps);
   reviewRoutes(app, deps);
   notificationRoutes(app, deps);
   publicRoutes(app, deps);

@@ -49,8 +49,9 @@ function shareMetaTags(entry: PublicEntryView, publicUrl: string, pageUrl: strin
 
 /** index.html with the page's title and tags in its head. */
 function withHead(html: string, title: string, tags: string): string {
-  const titled = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
-  return titled.replace('</head>', `    ${tags}\n  </head>`);
+  // Replacer functions: a replacement string would read `$&`, `$'` or `` $` `` in a title as patterns.
+  const titled = html.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`);
+  return titled.replace('</head>', () => `    ${tags}\n  </head>`);
 }
 
 export function sharePageRoutes(app: FastifyInstance, deps: Deps, indexHtml: () => string): void {

@@ -10,6 +10,8 @@ import { finishUpload } from '../services/uploads/finish-upload.ts';
 import { cancelUpload } from '../services/uploads/cancel-upload.ts';
 
 export const TUS_PATH = '/api/uploads';
+/** The tus protocol version this server speaks, required in every request's `Tus-Resumable` header. */
+export const TUS_VERSION = '1.0.0';
 const UPLOAD_URL = /^\/api\/uploads\/([A-Za-z0-9_-]{16,64})$/;
 
 /** The caller of each tus request, set by the HTTP route before it hands the raw request to tus. */
@@ -32,6 +34,34 @@ function tusError(err: unknown, lang: Lang): { status_code: number; body: string
     return { status_code: err.status, body: JSON.stringify({ error }) };
   }
   throw err;
+}
+
+/**
+ * tus's own refusals (a wrong `Upload-Offset`, an invalid header) are plain text; they become the app's JSON error
+ * body with tus's status kept and its words as the reason. Our own refusals are JSON already.
+ */
+function tusProtocolError(req: unknown, err: { status_code?: number; body?: string }) {
+  if (!err.body || err.body.startsWith('{')) return undefined;
+  let lang: Lang = 'vi';
+  try {
+    lang = callerOf(req).lang;
+  } catch {
+    // No caller recorded: the default language.
+  }
+  const status = err.status_code ?? 500;
+  // A server fault's text may name internals: the caller gets the usual "internal" message.
+  if (status >= 500)
+    return {
+      status_code: status,
+      body: JSON.stringify({ error: { code: 'internal', message: errorMessage('internal', lang) } }),
+    };
+  const reason = err.body.trim();
+  const error = {
+    code: 'upload.protocol',
+    message: errorMessage('upload.protocol', lang, { reason }),
+    details: { reason },
+  };
+  return { status_code: status, body: JSON.stringify({ error }) };
 }
 
 /** What a creation request must carry: the entry in its metadata, and the file's size. */
@@ -69,6 +99,7 @@ export function createTusServer(deps: Deps): TusServer {
     namingFunction: () => randomToken(32),
     // The id comes from the URL's path alone, exactly as the HTTP route authorized it; never from a query string.
     getFileIdFromRequest: (req) => UPLOAD_URL.exec(new URL(req.url).pathname)?.[1],
+    onResponseError: (req, err) => tusProtocolError(req, err as { status_code?: number; body?: string }),
     async onUploadCreate(req, upload) {
       const { actor, lang } = callerOf(req);
       if (actor.userId === null) throw tusError(new AppError('auth.required'), lang);

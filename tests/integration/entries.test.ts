@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { CURRENT_LICENCE } from '@core/licence.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   AuditRecordView,
@@ -40,6 +41,22 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('drafts', () => {
+  it('stores titles and names without bidi overrides and refuses ones made only of invisible characters', async () => {
+    const draft = completeDraft({ kind: 'unit', unitId: vinhThai });
+    const id = await newDraft(rep, { ...draft, title: 'Đêm hội \u202eeuq\u202c làng' });
+    expect((await rep.get(`/api/entries/${id}`)).json<EntryView>().draft.title).toBe('Đêm hội euq làng');
+    const res = await rep.post(`/api/contests/${slug}/entries`, { ...draft, title: '\u200b \u200d\ufeff' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation');
+    expect(res.json().error.details.issues).toEqual([
+      expect.objectContaining({ in: 'body', path: 'title', message: expect.stringMatching(/không nhìn thấy/) }),
+    ]);
+    const author = { ...draft.authors[0]!, fullName: '\u2066\u200b\u200b\u2069' };
+    const res2 = await rep.put(`/api/contests/${slug}/entries/${id}`, { ...draft, authors: [author] });
+    expect(res2.statusCode).toBe(400);
+    expect(res2.json().error.details.issues[0].path).toBe('authors.0.fullName');
+  });
+
   it('saves an incomplete draft and lists what is missing, in both languages', async () => {
     const id = await newDraft(rep, {
       ...completeDraft({ kind: 'unit', unitId: vinhThai }),
@@ -153,6 +170,19 @@ describe('submission, receipt and withdrawal', () => {
     expect(mine.find((e) => e.id === id)).toMatchObject({ status: 'submitted', code: receipt.code });
     const mail = t.sentMail.find((m) => m.subject.includes(receipt.code));
     expect(mail?.text).toContain(receipt.sha256);
+    // The usage licence accepted with the declaration is stored with the entry and printed on the receipt.
+    expect(receipt.licence).toEqual(CURRENT_LICENCE);
+    expect(mail?.text).toContain(`${CURRENT_LICENCE.vi} (phiên bản ${CURRENT_LICENCE.version})`);
+    const row = await t.deps.db.selectFrom('entries').select('licence_version').where('id', '=', id).executeTakeFirst();
+    expect(row?.licence_version).toBe(CURRENT_LICENCE.version);
+    // An entry submitted before the licence was stated prints none, rather than words its entrant never saw.
+    await t.deps.db.updateTable('entries').set({ licence_version: null }).where('id', '=', id).execute();
+    expect((await rep.get(`/api/entries/${id}/receipt`)).json().licence).toBeNull();
+    await t.deps.db
+      .updateTable('entries')
+      .set({ licence_version: row!.licence_version })
+      .where('id', '=', id)
+      .execute();
   });
 
   it('allows at most two submitted entries per commune, and a withdrawal frees a place (R2)', async () => {

@@ -236,8 +236,9 @@ describe('playback', () => {
       expect(res.headers.get('cache-control')).toMatch(/^private/);
       const cd = res.headers.get('content-disposition')!;
       expect(cd).toMatch(/^attachment; /);
-      expect(cd).toContain(`filename*=UTF-8''${encodeURIComponent('Phóng sự _Một cửa_ _ bản cuối.mp4')}`);
-      expect(cd).toContain('filename="Phong su _Mot cua_ _ ban cuoi.mp4"');
+      // The name sent had a slash: only its last path part is a file name (core/file-name.ts).
+      expect(cd).toContain(`filename*=UTF-8''${encodeURIComponent('bản cuối.mp4')}`);
+      expect(cd).toContain('filename="ban cuoi.mp4"');
       const body = Buffer.from(await res.arrayBuffer());
       expect(crypto.createHash('sha256').update(body).digest('hex')).toBe(
         crypto.createHash('sha256').update(onDisk).digest('hex'),

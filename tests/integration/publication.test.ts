@@ -271,6 +271,24 @@ describe('public gallery and media', () => {
   });
 });
 
+describe('share previews of titles with replacement patterns', () => {
+  it("writes `$&`, `` $` `` and `$'` in a title and synopsis as they are", async () => {
+    const title = "Giá $& trị $` của $' nay";
+    const synopsis = "Tóm tắt $' và $& và $`";
+    const id = await approvedEntry(t, owner, { draft: { title, synopsis } });
+    await c.publisher!.post(`/api/contests/${slug}/publication/publish`, { entryIds: [id] });
+    const res = await t.app.inject({ method: 'GET', url: `/c/${slug}/e/${id}` });
+    expect(res.statusCode).toBe(200);
+    const escaped = 'Giá $&amp; trị $` của $&#39; nay';
+    expect(res.body).toContain(`<meta property="og:title" content="${escaped}">`);
+    expect(res.body).toContain(`<title>${escaped} — `);
+    expect(res.body).toMatch(/<meta property="og:description" content="[^"]*Tóm tắt \$&#39; và \$&amp; và \$`">/);
+    expect(res.body.match(/<title>/g)).toHaveLength(1);
+    expect(res.body.match(/<\/head>/g)).toHaveLength(1);
+    expect(res.body).toContain('<div id="root"></div></body></html>');
+  });
+});
+
 describe('web assets', () => {
   it('sends the compressed copies the build writes to browsers that accept them, cacheable for a year', async () => {
     const br = await t.app.inject({

@@ -17,6 +17,7 @@ import { submitEntry } from '../../server/services/entries/submit-entry.ts';
 import { updateContest } from '../../server/services/contests/update-contest.ts';
 import { loadContest } from '../../server/services/contests/load-contest.ts';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { approvedEntry, attachAcceptedFile, completeDraft, storeStandInRenditions } from '../helpers/entries.ts';
 import { publishEntries } from '../../server/services/publication/publish-entries.ts';
@@ -35,6 +36,7 @@ import {
   type TestApp,
 } from '../helpers/test-app.ts';
 import { uploadPath } from '../../server/services/uploads/upload-files.ts';
+import { runFfmpeg } from '../helpers/videos.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
 const CONTEST_ROLE_CALLERS: ContestRole[] = [
@@ -149,6 +151,34 @@ async function failedJobId(): Promise<string> {
   for (let i = 0; i < 300 && (await t.deps.jobs.getJob(failingJob))?.state !== 'failed'; i++)
     await new Promise((r) => setTimeout(r, 50));
   return failingJob;
+}
+
+let referenceFile: string | null = null;
+/** A short video the fingerprinting can read, made once. */
+async function referenceVideo(): Promise<string> {
+  if (referenceFile) return referenceFile;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'role-matrix-')), 'reference.mp4');
+  const source = 'cellauto=s=96x54:r=10:seed=3:rule=110,scale=160:90:flags=neighbor';
+  await runFfmpeg(['-f', 'lavfi', '-i', source, '-t', '8', '-c:v', 'libx264', '-preset', 'ultrafast', file]);
+  return (referenceFile = file);
+}
+
+/** A fresh clip of the demo contest's reference library, for a deletion. */
+async function referenceClipId(): Promise<number> {
+  const row = await t.deps.db
+    .insertInto('reference_clips')
+    .values({
+      contest_id: Number((await loadContest(t.deps.db, { slug })).id),
+      title: `Đoạn phim ${uniq()}`,
+      fps: 2,
+      frame_hashes: '',
+      audio_bits: null,
+      duration_ms: 0,
+      created_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 const SRT_SAMPLE = '1\n00:00:01,000 --> 00:00:03,000\nXin chào bà con\n';
@@ -639,6 +669,28 @@ const CASES: Case[] = [
     route: '/api/contests/:slug/storage',
     allowed: INTAKE_WRITE,
     call: (c) => c.get(`/api/contests/${slug}/storage`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/reference-clips',
+    allowed: ORGANIZER,
+    call: (c) => c.get(`/api/contests/${slug}/reference-clips`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/reference-clips',
+    allowed: ORGANIZER,
+    call: async (c) =>
+      c.request('POST', `/api/contests/${slug}/reference-clips?title=B%E1%BA%A3n+tin&source=VTV`, undefined, {
+        raw: fs.readFileSync(await referenceVideo()),
+        contentType: 'video/mp4',
+      }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/contests/:slug/reference-clips/:clipId',
+    allowed: ORGANIZER,
+    call: async (c) => c.delete(`/api/contests/${slug}/reference-clips/${await referenceClipId()}`),
   },
   {
     method: 'GET',

@@ -351,6 +351,88 @@ describe('who may upload', () => {
   });
 });
 
+describe('file names and protocol errors', () => {
+  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+
+  it('shows a cleaned file name and keeps the name as sent in the history', async () => {
+    const id = await draft(rep, 'Tên tệp lạ');
+    const sent = '../../etc/\u0000phóng\r\nsự\u202egpj.mp4';
+    const res = await fetch(`${base}/api/uploads`, {
+      method: 'POST',
+      headers: {
+        cookie: rep.cookie,
+        'x-csrf-token': rep.csrf,
+        'tus-resumable': '1.0.0',
+        'upload-length': '10',
+        'upload-metadata': `entryId ${b64(String(id))},filename ${b64(sent)}`,
+      },
+    });
+    expect(res.status).toBe(201);
+    const view = (await api<EntryView>(rep, 'GET', `/api/entries/${id}`)).json;
+    expect(view.upload?.filename).toBe('phóng sựgpj.mp4');
+    const stored = await t.deps.db.selectFrom('uploads').select('filename').where('entry_id', '=', id).execute();
+    expect(stored.map((u) => u.filename)).toEqual(['phóng sựgpj.mp4']);
+    const started = view.events.find((e) => e.kind === 'upload.started');
+    expect(started?.details).toMatchObject({ sizeBytes: 10, sentFilename: sent });
+  });
+
+  it("answers a request without Tus-Resumable with the usual JSON error, in the caller's language", async () => {
+    const id = await draft(rep, 'Không có Tus-Resumable');
+    const res = await fetch(`${base}/api/uploads`, {
+      method: 'POST',
+      headers: {
+        cookie: rep.cookie,
+        'x-csrf-token': rep.csrf,
+        'accept-language': 'vi',
+        'upload-length': '10',
+        'upload-metadata': `entryId ${b64(String(id))}`,
+      },
+    });
+    expect(res.status).toBe(412);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error.code).toBe('upload.tusResumable');
+    expect(body.error.message).toContain('Tus-Resumable: 1.0.0');
+    const url = await startThenAbort(rep, id, videos.valid1080, 1);
+    const head = await fetch(url, { method: 'HEAD', headers: { cookie: rep.cookie, 'accept-language': 'en' } });
+    expect(head.status).toBe(412);
+    const patch = await fetch(url, {
+      method: 'PATCH',
+      headers: {
+        cookie: rep.cookie,
+        'x-csrf-token': rep.csrf,
+        'accept-language': 'en',
+        'upload-offset': '0',
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: Buffer.alloc(10),
+    });
+    expect(patch.status).toBe(412);
+    expect(((await patch.json()) as ErrorBody).error.message).toMatch(/lacks the tus protocol header/);
+  });
+
+  it("turns tus's own plain-text refusals into the JSON error body", async () => {
+    const id = await draft(rep, 'Sai Upload-Offset');
+    const url = await startThenAbort(rep, id, videos.valid1080, 1);
+    const patch = await fetch(url, {
+      method: 'PATCH',
+      headers: {
+        cookie: rep.cookie,
+        'x-csrf-token': rep.csrf,
+        'accept-language': 'en',
+        'tus-resumable': '1.0.0',
+        'upload-offset': '5000000',
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: Buffer.alloc(10),
+    });
+    expect(patch.status).toBe(409);
+    const body = (await patch.json()) as ErrorBody;
+    expect(body.error.code).toBe('upload.protocol');
+    expect(body.error.message).toMatch(/^The upload request does not follow the tus protocol: .*offset/i);
+  });
+});
+
 describe('cancelling', () => {
   it('a cancelled upload (tus DELETE) leaves the entry with no upload in progress', async () => {
     const id = await draft(rep, 'Huỷ tải lên');

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loginSchema, registerSchema, sessionInfoSchema, userSchema, localeSchema } from '@core/account.ts';
 import { errorBodySchema, okSchema } from '@core/api.ts';
 import { AppError } from '@core/errors.ts';
+import { titleText } from '@core/text-fields.ts';
 import type { Deps } from '../../context.ts';
 import { changePassword } from '../../services/accounts/change-password.ts';
 import { getSessionInfo } from '../../services/accounts/get-session-info.ts';
@@ -205,7 +206,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
             'messages); returns the account.',
           ['signedIn'],
         ),
-        body: z.object({ fullName: z.string().trim().min(2).max(200).optional(), locale: localeSchema.optional() }),
+        body: z.object({ fullName: titleText(2, 200).optional(), locale: localeSchema.optional() }),
         response: { 200: userSchema, ...errors },
       },
     },

@@ -9,6 +9,7 @@ import {
   reportRowSchema,
   idParam,
 } from '@core/api.ts';
+import { titleText } from '@core/text-fields.ts';
 import type { Deps } from '../../context.ts';
 import { exportCaptionsCsv } from '../../services/publication/export-captions.ts';
 import { listPublication } from '../../services/publication/list-publication.ts';
@@ -22,7 +23,7 @@ import { allowedBy, operationDoc } from '../openapi.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
-const newsBody = z.object({ title: z.string().trim().min(3).max(300), body: z.string().trim().min(1).max(20_000) });
+const newsBody = z.object({ title: titleText(3, 300), body: z.string().trim().min(1).max(20_000) });
 
 /** Staff: publication (publisher), reports (committee), news (organizer). */
 export function publicationRoutes(app: FastifyInstance, deps: Deps): void {

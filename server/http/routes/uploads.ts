@@ -4,7 +4,7 @@ import { AppError } from '@core/errors.ts';
 import type { Deps } from '../../context.ts';
 import { authorizeUpload } from '../../services/access/authorize-upload.ts';
 import { checkUploadAllowed } from '../../services/uploads/begin-upload.ts';
-import { setTusCaller, TUS_PATH, uploadBadRequest, type UploadField } from '../../uploads/tus-server.ts';
+import { setTusCaller, TUS_PATH, TUS_VERSION, uploadBadRequest, type UploadField } from '../../uploads/tus-server.ts';
 
 function metadataOf(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -25,6 +25,8 @@ export function uploadRoutes(app: FastifyInstance, deps: Deps, createTus: () => 
   app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
 
   async function handOver(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    // tus itself would answer this in plain text; the app's clients read the usual JSON error.
+    if (req.headers['tus-resumable'] !== TUS_VERSION) throw new AppError('upload.tusResumable');
     setTusCaller(req.raw, req.actor, req.lang);
     reply.hijack();
     tus ??= createTus();

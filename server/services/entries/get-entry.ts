@@ -1,4 +1,5 @@
 import { missingForSubmission } from '@core/entry.ts';
+import { cleanFileName } from '@core/file-name.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
 import { loadContest } from '../contests/load-contest.ts';
@@ -39,7 +40,7 @@ export async function getEntry(deps: Deps, actor: Actor, entryId: number) {
     id: u.id,
     status: u.status,
     sizeBytes: u.size_bytes,
-    filename: u.filename,
+    filename: cleanFileName(u.filename),
     sha256: u.sha256,
     createdAt: u.created_at,
     completedAt: u.completed_at,

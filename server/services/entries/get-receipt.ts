@@ -1,4 +1,6 @@
 import { AppError } from '@core/errors.ts';
+import { cleanFileName } from '@core/file-name.ts';
+import { licenceText } from '@core/licence.ts';
 import { formatDateTime } from '@core/time.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
@@ -35,10 +37,11 @@ export async function getReceipt(deps: Deps, actor: Actor, entryId: number): Pro
     submittedAt: entry.submitted_at,
     submittedAtLocal: formatDateTime(entry.submitted_at, tz),
     timeZone: tz,
-    fileName: upload.filename,
+    fileName: cleanFileName(upload.filename),
     fileSizeBytes: upload.size_bytes,
     sha256: upload.sha256 ?? '',
     checksPassed: verdict?.passed ?? [],
     inGrace: Boolean(events && decodeEventDetails(events.details_json).inGrace),
+    licence: licenceText(entry.licence_version),
   };
 }

@@ -1,5 +1,6 @@
 import { timeZoneName } from '@core/time-zone-name.ts';
 import { VIDEO_RULE_LABELS, type VideoRule } from '@core/video-policy.ts';
+import type { LicenceText } from '@core/licence.ts';
 import type { Deps } from '../../context.ts';
 
 export interface Receipt {
@@ -15,6 +16,7 @@ export interface Receipt {
   sha256: string;
   checksPassed: string[];
   inGrace: boolean;
+  licence: LicenceText | null;
 }
 
 function checkName(rule: string, lang: 'vi' | 'en'): string {
@@ -39,6 +41,7 @@ export async function sendReceipt(deps: Deps, to: string, locale: 'vi' | 'en', r
         `Tệp: ${r.fileName}, ${size}\n` +
         `SHA-256: ${r.sha256}\n` +
         `Đã kiểm tra đạt: ${checks}\n\n` +
+        (r.licence ? `${r.licence.vi} (phiên bản ${r.licence.version})\n\n` : '') +
         `Xem biên nhận: ${receipt}`
       : 'The organizers have received your entry.\n\n' +
         `Contest: ${r.contestName}\n` +
@@ -48,6 +51,7 @@ export async function sendReceipt(deps: Deps, to: string, locale: 'vi' | 'en', r
         `File: ${r.fileName}, ${size}\n` +
         `SHA-256: ${r.sha256}\n` +
         `Checks passed: ${checks}\n\n` +
+        (r.licence ? `${r.licence.en} (version ${r.licence.version})\n\n` : '') +
         `Receipt: ${receipt}`,
   });
 }

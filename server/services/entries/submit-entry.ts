@@ -1,4 +1,6 @@
 import { submissionWindow } from '@core/eligibility.ts';
+import { cleanFileName } from '@core/file-name.ts';
+import { CURRENT_LICENCE } from '@core/licence.ts';
 import { missingForSubmission, entryCode } from '@core/entry.ts';
 import { AppError } from '@core/errors.ts';
 import { formatDateTime } from '@core/time.ts';
@@ -113,6 +115,7 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
         review_status: 'pending',
         review_round: eb('review_round', '+', 1),
         fix_deadline: null,
+        licence_version: CURRENT_LICENCE.version,
       }))
       .where('id', '=', entryId)
       .where('status', '=', 'draft')
@@ -161,11 +164,12 @@ export async function submitEntry(deps: Deps, actor: Actor, entryId: number): Pr
     submittedAt: at,
     submittedAtLocal: formatDateTime(at, tz),
     timeZone: tz,
-    fileName: upload.filename,
+    fileName: cleanFileName(upload.filename),
     fileSizeBytes: upload.size_bytes,
     sha256: upload.sha256,
     checksPassed: verdict?.passed ?? [],
     inGrace,
+    licence: CURRENT_LICENCE,
   };
   const owner =
     entry.owner_user_id === null

@@ -5,6 +5,7 @@
 import { decodeAudioFingerprint } from '@core/audio-fingerprint.ts';
 import { encodeHashes } from '@core/fingerprint-match.ts';
 import type { Deps } from '../../context.ts';
+import type { Tx } from '../../db/dialect.ts';
 import { fingerprintVideo } from '../../media/fingerprint.ts';
 import {
   comparePrints,
@@ -18,6 +19,11 @@ import {
 export interface AddReferenceInput {
   contestId: number;
   title: string;
+  /** Where the clip comes from (an earlier contest, a broadcaster, a link). */
+  source?: string;
+  createdBy?: number | null;
+  /** Runs in the transaction that inserts the clip (the staff route's audit record). */
+  onInserted?: (trx: Tx, id: number) => Promise<void>;
   /** A video file on the server's disk (mp4/mov), read by ffmpeg with its format forced. */
   file: string;
   format?: 'mp4' | 'mov';
@@ -39,20 +45,25 @@ export async function addReferenceClip(
   const audioBits = await storedAudio(deps, input.file, run);
   const ref: Prints = { fps: fp.fps, frames: fp.frames, audio: decodeAudioFingerprint(audioBits) };
   const at = deps.clock().toISOString();
-  const row = await deps.db
-    .insertInto('reference_clips')
-    .values({
-      contest_id: input.contestId,
-      title,
-      fps: fp.fps,
-      frame_hashes: encodeHashes(fp.frames),
-      audio_bits: audioBits,
-      duration_ms: Math.round(fp.durationSec * 1000),
-      created_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const id = row.id;
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('reference_clips')
+      .values({
+        contest_id: input.contestId,
+        title,
+        source: input.source ?? '',
+        created_by: input.createdBy ?? null,
+        fps: fp.fps,
+        frame_hashes: encodeHashes(fp.frames),
+        audio_bits: audioBits,
+        duration_ms: Math.round(fp.durationSec * 1000),
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await input.onInserted?.(trx, Number(row.id));
+    return Number(row.id);
+  });
 
   let flags = 0;
   for await (const page of contestPrintPages(deps, input.contestId)) {

@@ -8,6 +8,7 @@
  * authorized routes; with S3 the browser gets short-lived signed URLs (segments, poster, original), never a listing.
  */
 import { Readable } from 'node:stream';
+import { cleanFileName } from '@core/file-name.ts';
 import { AppError } from '@core/errors.ts';
 import { openFileRange, parseRangeHeader } from '../../storage/byte-range.ts';
 import {
@@ -221,6 +222,6 @@ export async function openEntryOriginal(
  * The uploaded file's name (made safe for the header by `attachmentDisposition`), with an extension when it had none.
  */
 function downloadName(filename: string, container: 'mp4' | 'mov'): string {
-  const name = filename.trim() || 'video';
+  const name = cleanFileName(filename, 'video');
   return /\.[A-Za-z0-9]{2,4}$/.test(name) ? name : `${name}.${container}`;
 }

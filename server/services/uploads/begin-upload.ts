@@ -1,4 +1,5 @@
 import { AppError } from '@core/errors.ts';
+import { cleanFileName } from '@core/file-name.ts';
 import { draftEditRefusal } from '../access/edit-window.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
@@ -64,12 +65,16 @@ export async function registerUpload(
         entry_id: input.entryId,
         user_id: actor.userId,
         size_bytes: input.sizeBytes,
-        filename: input.filename.normalize('NFC').slice(0, 255),
+        filename: cleanFileName(input.filename),
         status: 'uploading',
         created_at: at,
       })
       .execute();
-    await recordEntryEvent(trx, input.entryId, at, actor.userId, 'upload.started', { sizeBytes: input.sizeBytes });
+    // The name as sent stays in the history for the record (JSON escapes what a text column could not hold).
+    await recordEntryEvent(trx, input.entryId, at, actor.userId, 'upload.started', {
+      sizeBytes: input.sizeBytes,
+      sentFilename: input.filename.slice(0, 2000),
+    });
     return { replaced: old.map((o) => o.id) };
   });
 }

@@ -13,7 +13,8 @@ export function LanguageSwitch({ className = 'lang-switch' }: { className?: stri
           type="button"
           lang={l}
           aria-pressed={i18n.language === l}
-          aria-label={t(`lang.${l}`)}
+          // The visible letters first, so that the name spoken is the one seen (WCAG 2.5.3).
+          aria-label={`${l.toUpperCase()}, ${t(`lang.${l}`)}`}
           data-testid={`lang-${l}`}
           onClick={() => setLanguage(l)}
         >

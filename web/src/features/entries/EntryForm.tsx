@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Author } from '@core/entry.ts';
+import { CURRENT_LICENCE } from '@core/licence.ts';
 import type { ContestView, EntryDraft } from '../../api/types.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { AUTHOR_FIELDS, CONSENT_PURPOSE, emptyAuthor } from './draft.ts';
@@ -256,8 +257,12 @@ export function EntryForm({ draft, contest, readOnly, errors, onChange }: Props)
               type="checkbox"
               checked={draft.originalityDeclared}
               onChange={(e) => set('originalityDeclared', e.target.checked)}
+              aria-describedby="usage-licence"
             />
             <label htmlFor={fieldId('originalityDeclared')}>{t('entry.form.originality')}</label>
+            <p id="usage-licence" className="hint" data-testid="usage-licence">
+              {t('usageLicence.accept')} {CURRENT_LICENCE[lang]}
+            </p>
           </div>
           <Field
             id={fieldId('thirdPartyMaterial')}

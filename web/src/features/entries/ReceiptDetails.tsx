@@ -57,6 +57,15 @@ export function ReceiptDetails({ receipt }: { receipt: Receipt }) {
           ))}
         </ul>
       </dd>
+      {receipt.licence && (
+        <>
+          <dt>{t('usageLicence.receipt')}</dt>
+          <dd data-testid="receipt-licence">
+            {receipt.licence[lang]}{' '}
+            <span className="muted">({t('usageLicence.version', { version: receipt.licence.version })})</span>
+          </dd>
+        </>
+      )}
     </dl>
   );
 }

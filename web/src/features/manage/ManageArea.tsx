@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useTitle } from '../../components/useTitle.ts';
 import { ManageFrame } from './ManageFrame.tsx';
 import { TABS, type TabKey } from './tabs.ts';
+import { useFocusableTableScroll } from './focusable-scroll.ts';
 
 const TAB_PAGES: Record<TabKey, LazyExoticComponent<ComponentType>> = {
   settings: lazy(() => import('./settings/SettingsTab.tsx')),
@@ -23,6 +24,7 @@ const TAB_PAGES: Record<TabKey, LazyExoticComponent<ComponentType>> = {
   roster: lazy(() => import('./roster/RosterTab.tsx')),
   roles: lazy(() => import('./roles/RolesTab.tsx')),
   storage: lazy(() => import('./storage/StorageTab.tsx')),
+  references: lazy(() => import('./references/ReferencesTab.tsx')),
   audit: lazy(() => import('./audit/AuditTab.tsx')),
 };
 
@@ -54,6 +56,9 @@ function ManageShell() {
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
   const menuOpen = menuOpenAt === location.pathname;
   const setMenuOpen = (open: boolean) => setMenuOpenAt(open ? location.pathname : null);
+  // A callback ref: the content is drawn only once the session is known, after the first render.
+  const [content, setContent] = useState<HTMLElement | null>(null);
+  useFocusableTableScroll(content, t('a11y.tableRegion'));
   useTitle(contest.data ? `${t('manage.title')}: ${contest.data.name}` : t('manage.title'));
 
   if (session.isPending) return center;
@@ -142,7 +147,7 @@ function ManageShell() {
             </nav>
           </Drawer>
         )}
-        <Layout.Content className="manage-content">
+        <Layout.Content className="manage-content" ref={setContent}>
           {contest.isError ? (
             <Result status="warning" title={errorText(contest.error, t('errors.unreachable'))} />
           ) : tabs.length === 0 ? (

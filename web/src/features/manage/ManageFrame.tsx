@@ -3,6 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { useTranslation } from 'react-i18next';
+import { MANAGE_THEME } from './theme.ts';
 import './manage.css';
 
 /** Ant Design's locale and theme for every staff page. */
@@ -11,7 +12,7 @@ export function ManageFrame({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : viVN}
-      theme={{ token: { colorPrimary: '#a3121f', borderRadius: 6 } }}
+      theme={MANAGE_THEME}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>

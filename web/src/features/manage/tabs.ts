@@ -13,6 +13,7 @@ export const TABS = [
   { key: 'roster', action: 'roster.view' },
   { key: 'roles', action: 'roles.view' },
   { key: 'storage', action: 'media.manage' },
+  { key: 'references', action: 'references.manage' },
   { key: 'audit', action: 'audit.view' },
 ] as const satisfies readonly { key: string; action: Action }[];
 

@@ -14,20 +14,18 @@ export function NotificationsLink() {
   const { data } = useNotifications();
   const unread = data?.unread ?? 0;
   return (
-    <Link
-      to="/notifications"
-      data-testid="nav-notifications"
-      aria-label={unread > 0 ? t('nav.notificationsUnread', { count: unread }) : undefined}
-      className="nav-notifications"
-    >
+    <Link to="/notifications" data-testid="nav-notifications" className="nav-notifications">
       <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" className="bell">
         <path fill="currentColor" d={BELL} />
       </svg>
       <span className="header-label">{t('nav.notifications')}</span>
       {unread > 0 && (
-        <span className="nav-count" data-testid="nav-unread">
-          {unread}
-        </span>
+        <>
+          <span className="nav-count" data-testid="nav-unread">
+            {unread}
+          </span>
+          <span className="sr-only"> {t('a11y.unread')}</span>
+        </>
       )}
     </Link>
   );

@@ -1,7 +1,8 @@
-import { Button, Card, Checkbox, Form, InputNumber, Select, Space } from 'antd';
+import { Button, Card, Form, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CONTAINERS, ENTRY_FORMS } from '@core/contest.ts';
 import { useRequiredRules } from './fields.tsx';
+import { RequiredCheckboxGroup } from '../RequiredCheckboxGroup.tsx';
 
 /** R5–R7 as the organizers set them: forms, duration, resolutions, aspect ratio, container and size. */
 export function EntryRulesSection() {
@@ -10,7 +11,7 @@ export function EntryRulesSection() {
   return (
     <Card title={t('settings.entryRules')} className="manage-section">
       <Form.Item name={['entryRules', 'allowedForms']} label={t('settings.allowedForms')} rules={required}>
-        <Checkbox.Group options={ENTRY_FORMS.map((f) => ({ value: f, label: t(`entryForm.${f}`) }))} />
+        <RequiredCheckboxGroup options={ENTRY_FORMS.map((f) => ({ value: f, label: t(`entryForm.${f}`) }))} />
       </Form.Item>
       <div className="manage-row">
         <Form.Item name={['entryRules', 'minMinutes']} label={t('settings.minDurationMinutes')} rules={required}>
@@ -59,7 +60,7 @@ export function EntryRulesSection() {
           <InputNumber min={1} precision={0} />
         </Form.Item>
         <Form.Item name={['entryRules', 'containers']} label={t('settings.containers')} rules={required}>
-          <Checkbox.Group options={CONTAINERS.map((c) => ({ value: c, label: `.${c}` }))} />
+          <RequiredCheckboxGroup options={CONTAINERS.map((c) => ({ value: c, label: `.${c}` }))} />
         </Form.Item>
       </div>
       <div className="manage-row">

@@ -49,7 +49,7 @@ export function GeneralSection() {
           <p id="rules-preview-label" className="ant-form-item-label">
             {t('settings.preview')}
           </p>
-          <section className="manage-preview" aria-labelledby="rules-preview-label">
+          <section className="manage-preview" aria-labelledby="rules-preview-label" tabIndex={0}>
             <Markdown source={rules ?? ''} />
           </section>
         </Col>
