@@ -28,6 +28,7 @@ import { publicRoutes } from './routes/public.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { judgingRoutes } from './routes/judging.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
 import { tusErrorSchema, tusOpenApiPaths } from '../uploads/tus-openapi.ts';
 import { API_DESCRIPTION } from './openapi.ts';
@@ -132,6 +133,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   storageRoutes(app, deps);
   reviewRoutes(app, deps);
   notificationRoutes(app, deps);
+  judgingRoutes(app, deps);
   publicRoutes(app, deps);
   publicationRoutes(app, deps);
   uploadRoutes(app, deps, () => createTusServer(deps));
