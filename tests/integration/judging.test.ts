@@ -504,3 +504,91 @@ describe('progress, ranking and ties', () => {
     for (const c of codes) expect(all).not.toContain(c);
   });
 });
+
+describe('the next round', () => {
+  let round2: number;
+  const round2Url = () => `/api/judging/rounds/${round2}`;
+
+  it("takes the top N of the locked previous round, as the chair's tie decision ordered it", async () => {
+    const list = (await admin.get(`/api/contests/${slug}/judging/rounds`)).json();
+    round2 = list.rounds[1].id;
+    await admin.put(`${round2Url()}/jurors`, {
+      jurors: [{ userId: jurorIds[0], isChair: true }, { userId: jurorIds[1] }, { userId: jurorIds[2] }],
+    });
+    // The chair's decision put B second: the top two are C and B.
+    await admin.put(round2Url(), { name: 'Chung khảo', entrySet: { kind: 'top_n', n: 2 } });
+    const top2 = (await admin.get(round2Url())).json();
+    expect(top2.entries.map((e: { entryId: number }) => e.entryId).sort()).toEqual([ids.B, ids.C].sort());
+    // The top 3 is C, B, A: D is out.
+    await admin.put(round2Url(), { name: 'Chung khảo', entrySet: { kind: 'top_n', n: 3 } });
+    const top3 = (await admin.get(round2Url())).json();
+    expect(top3.entries).toHaveLength(3);
+    expect(top3.entries.map((e: { entryId: number }) => e.entryId)).not.toContain(ids.D);
+  });
+
+  it("takes the chair's choice with its reason, recorded when the round opens", async () => {
+    const noReason = await admin.put(round2Url(), {
+      name: 'Chung khảo',
+      entrySet: { kind: 'chosen', entryIds: [ids.A, ids.C], reason: 'ngắn' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    const unknown = await admin.put(round2Url(), {
+      name: 'Chung khảo',
+      entrySet: { kind: 'chosen', entryIds: [ids.A, 999_999], reason: 'Hội đồng chọn theo biên bản họp' },
+    });
+    expect(unknown.statusCode).toBe(200);
+    const preview = (await admin.get(round2Url())).json();
+    expect(preview.problems.map((p: { code: string }) => p.code)).toContain('entries.chosenUnknown');
+    await admin.put(round2Url(), {
+      name: 'Chung khảo',
+      entrySet: { kind: 'chosen', entryIds: [ids.A, ids.C], reason: 'Hội đồng chọn theo biên bản họp' },
+    });
+    const res = await j1.post(`${round2Url()}/open`);
+    expect(res.statusCode).toBe(200);
+    const mine = (await asJuror(j2, 'GET', `${round2Url()}/my-entries`)).json();
+    // The same blind codes in every round.
+    expect(mine.entries.map((e: { ref: string }) => e.ref).sort()).toEqual([refs.A, refs.C].sort());
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details_json')
+      .where('action', '=', 'judging.roundOpen')
+      .where('target', '=', `judging_round:${round2}`)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.details_json).entrySet).toMatchObject({
+      kind: 'chosen',
+      reason: 'Hội đồng chọn theo biên bản họp',
+    });
+    // Round 1 may no longer be reopened: round 2 took its ranking.
+    expect(code(await j1.post(`/api/judging/rounds/${roundId}/reopen`, { reason: 'Cần chấm lại một tác phẩm' }))).toBe(
+      'judging.laterRoundStarted',
+    );
+  });
+
+  it('assigns a balanced minimum of jurors per entry, never a conflicted one', async () => {
+    const created = await admin.post(`/api/contests/${slug}/judging/rounds`, {
+      name: 'Vòng phụ',
+      entrySet: { kind: 'all_approved' },
+      assignment: { mode: 'balanced', perEntry: 2 },
+      method: { aggregation: 'median', normalization: 'z_score', minScores: 2, decimals: 2, tieOrder: [] },
+    });
+    expect(created.statusCode).toBe(201);
+    const url = `/api/judging/rounds/${created.json().id}`;
+    await admin.put(`${url}/jurors`, {
+      jurors: [
+        { userId: jurorIds[0], isChair: true },
+        { userId: jurorIds[1] },
+        { userId: jurorIds[2], unitName: 'UBND xã Vĩnh Thái' },
+      ],
+    });
+    const round = (await admin.get(url)).json();
+    expect(round.assignment).toEqual({ mode: 'balanced', perEntry: 2 });
+    const loads = round.loads.map((l: { load: number }) => l.load);
+    // 4 entries x 2 jurors = 8 pairs over 3 jurors: 3, 3, 2.
+    expect(loads.reduce((a: number, b: number) => a + b, 0)).toBe(8);
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+    // Round 2 is open, so this one waits; A's and D's conflicts still hold (J3's unit, J2's declaration).
+    expect(round.problems.map((p: { code: string }) => p.code)).toContain('round.previousNotLocked');
+    const kinds = round.conflicts.map((c: { kind: string }) => c.kind).sort();
+    expect(kinds).toEqual(['declared', 'recused', 'same_unit']);
+  });
+});
