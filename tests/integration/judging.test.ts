@@ -591,4 +591,33 @@ describe('the next round', () => {
     const kinds = round.conflicts.map((c: { kind: string }) => c.kind).sort();
     expect(kinds).toEqual(['declared', 'recused', 'same_unit']);
   });
+
+  it('hides the scores of an entry from a chair blocked from it until the round is locked', async () => {
+    const url = `/api/judging/rounds/${round2}`;
+    const window = (await admin.get(url)).json().window as { startsAt: string };
+    t.setNow(new Date(Date.parse(window.startsAt) + 3600_000));
+    const r2 = (u: string, v: number) =>
+      asJuror(j2, 'PUT', `${url}/entries/${encodeURIComponent(u)}/my-sheet`, {
+        baseVersion: 0,
+        sheet: sheet(v),
+      });
+    expect((await r2(refs.A!, 7)).statusCode).toBe(200);
+    const before = (await j1.get(`${url}/ranking?provisional=1`)).json();
+    expect(before.rows.find((row: { ref: string }) => row.ref === refs.A).value).toBe(7);
+    const rec = await j1.post(`${url}/recusals`, {
+      jurorUserId: jurorIds[0],
+      ref: refs.A,
+      reason: 'Trưởng ban là người hướng dẫn tác giả',
+    });
+    expect(rec.statusCode).toBe(200);
+    const after = (await j1.get(`${url}/ranking?provisional=1`)).json();
+    expect(after.rows.find((row: { ref: string }) => row.ref === refs.A)).toMatchObject({
+      value: null,
+      scores: [],
+      hidden: true,
+    });
+    const org = (await admin.get(`${url}/ranking?provisional=1`)).json();
+    expect(org.rows.find((row: { ref: string }) => row.ref === refs.A).value).toBe(7);
+    t.setNow(new Date(judgingStart + 86400000));
+  });
 });

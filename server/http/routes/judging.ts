@@ -335,8 +335,9 @@ export function judgingRoutes(app: FastifyInstance, deps: Deps): void {
         tags,
         ...operationDoc(
           "A juror's judging home",
-          'Each round the caller is a juror of, with its window, how many entries are done and the next step.',
-          JUROR,
+          'Each round the caller is a juror of, with its window, how many entries are done and the next step ' +
+            '(an empty list for anyone else).',
+          ['signedIn'],
         ),
         response: ok,
       },

@@ -24,6 +24,14 @@ export async function getRoundRanking(deps: Deps, actor: Actor, roundId: number,
     juror: (id) => names.get(id) ?? `#${id}`,
     timeZone: a.contest.settings.timeZone,
   };
+  // A chair blocked from an entry (conflict, recusal) sees none of its scores until the round is locked
+  // (core/judging/visibility.ts); the organizer and the secretary, who run the round, see them as they come.
+  const hidden = (entryId: number) =>
+    !holdsMapping && a.round.state !== 'locked' && f.blocks.get(a.actorId, entryId) !== null;
+  const hideIfBlocked = <T extends object>(entryId: number, row: T): T =>
+    hidden(entryId)
+      ? { ...row, value: null, scores: [], excluded: [], trim: null, explanation: { vi: [], en: [] }, hidden: true }
+      : row;
   return {
     roundId,
     name: a.round.name,
@@ -33,29 +41,31 @@ export async function getRoundRanking(deps: Deps, actor: Actor, roundId: number,
     methodText: { vi: describeMethod(ranking, f.rubric, 'vi'), en: describeMethod(ranking, f.rubric, 'en') },
     scale: ranking.scale,
     mayDecideTies: a.isChair && a.round.state === 'locked',
-    rows: ranking.rows.map((r) => ({
-      ref: ref(r.entryId),
-      entry: holdsMapping || !a.settings.blind ? staffEntry(f, a.settings, r.entryId) : null,
-      title: f.entries.get(r.entryId)?.draft.title ?? '',
-      rank: r.rank,
-      status: r.status,
-      value: r.value,
-      counted: r.counted,
-      trim: r.trim,
-      scores: r.scores.map((s) => ({
-        juror: labels.juror(s.jurorId),
-        total: s.total,
-        normalized: s.normalized ?? null,
-        clamped: s.clamped ?? false,
-        use: s.use,
-      })),
-      excluded: r.excluded.map((x) => ({ juror: labels.juror(x.jurorId), why: x.why })),
-      tie: r.tie ? { index: r.tie.index, settled: r.tie.decidedBy !== null } : null,
-      explanation: {
-        vi: describeRow(r, ranking, f.rubric, 'vi', labels),
-        en: describeRow(r, ranking, f.rubric, 'en', labels),
-      },
-    })),
+    rows: ranking.rows.map((r) =>
+      hideIfBlocked(r.entryId, {
+        ref: ref(r.entryId),
+        entry: holdsMapping || !a.settings.blind ? staffEntry(f, a.settings, r.entryId) : null,
+        title: f.entries.get(r.entryId)?.draft.title ?? '',
+        rank: r.rank,
+        status: r.status,
+        value: r.value,
+        counted: r.counted,
+        trim: r.trim,
+        scores: r.scores.map((s) => ({
+          juror: labels.juror(s.jurorId),
+          total: s.total,
+          normalized: s.normalized ?? null,
+          clamped: s.clamped ?? false,
+          use: s.use,
+        })),
+        excluded: r.excluded.map((x) => ({ juror: labels.juror(x.jurorId), why: x.why })),
+        tie: r.tie ? { index: r.tie.index, settled: r.tie.decidedBy !== null } : null,
+        explanation: {
+          vi: describeRow(r, ranking, f.rubric, 'vi', labels),
+          en: describeRow(r, ranking, f.rubric, 'en', labels),
+        },
+      }),
+    ),
     ties: ranking.ties.map((t) => ({
       value: t.value,
       refs: t.entryIds.map(ref),
