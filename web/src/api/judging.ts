@@ -73,3 +73,50 @@ export const saveSheet = (roundId: number, ref: string, baseVersion: number, she
   });
 export const submitRound = (roundId: number) =>
   api<{ submittedAt: string }>(`/api/judging/rounds/${enc(roundId)}/my-sheet/submit`, { method: 'POST' });
+
+export interface StaffRound {
+  id: number;
+  name: string;
+  state: 'draft' | 'open' | 'locked';
+  window: { startsAt: string; endsAt: string };
+  viewer: { isChair: boolean; mayManage: boolean };
+  jurors: { userId: number; fullName: string; isChair: boolean; submittedAt: string | null }[];
+  conflicts: { ref: string; juror: string; kind: string; reason: string | null }[];
+  problems: JudgingProblem[];
+}
+
+export interface RankingRow {
+  ref: string;
+  title: string;
+  rank: number | null;
+  status: 'ranked' | 'insufficient';
+  value: number | null;
+  explanation: { vi: string[]; en: string[] };
+}
+
+export interface RoundRanking {
+  state: string;
+  provisional: boolean;
+  methodText: { vi: string; en: string };
+  mayDecideTies: boolean;
+  rows: RankingRow[];
+  ties: { value: number; refs: string[]; resolved: boolean; awaitingChair: string[] | null }[];
+}
+
+export interface RoundProgress {
+  entries: { ref: string; complete: number; minScores: number }[];
+  jurors: { userId: number; fullName: string; submittedAt: string | null; assigned: number; done: number }[];
+}
+
+export const contestRounds = (slug: string) =>
+  api<{ rounds: { id: number; name: string; state: string }[] }>(`/api/contests/${enc(slug)}/judging/rounds`);
+export const staffRound = (roundId: number) => api<StaffRound>(`/api/judging/rounds/${enc(roundId)}`);
+export const roundProgress = (roundId: number) => api<RoundProgress>(`/api/judging/rounds/${enc(roundId)}/progress`);
+export const roundRanking = (roundId: number, provisional: boolean) =>
+  api<RoundRanking>(`/api/judging/rounds/${enc(roundId)}/ranking${provisional ? '?provisional=1' : ''}`);
+export const roundStep = (roundId: number, step: 'open' | 'lock') =>
+  api<{ warnings?: JudgingProblem[] }>(`/api/judging/rounds/${enc(roundId)}/${step}`, { method: 'POST' });
+export const reopenRound = (roundId: number, reason: string) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/reopen`, { method: 'POST', json: { reason } });
+export const decideTie = (roundId: number, order: string[], reason: string) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/tie-decisions`, { method: 'POST', json: { order, reason } });

@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router';
 import { formatDateTime } from '@core/time.ts';
 import { ApiError } from '../../../api/client.ts';
-import { jurorRound, myJudging, submitRound, type JudgingProblem } from '../../../api/judging.ts';
+import { contestRounds, jurorRound, myJudging, submitRound, type JudgingProblem } from '../../../api/judging.ts';
+import { useCan } from '../../../api/session.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { RoundAdminPage } from './RoundAdminPage.tsx';
 import { ScoringPage } from './ScoringPage.tsx';
 
 /** A juror's judging: their rounds in this contest, a round's entries, and the scoring screen. */
@@ -16,6 +18,7 @@ export default function JudgingTab() {
       <Route index element={<JurorHome />} />
       <Route path="rounds/:roundId" element={<JurorRoundPage />} />
       <Route path="rounds/:roundId/:ref" element={<ScoringPage />} />
+      <Route path="manage/:roundId" element={<RoundAdminPage />} />
     </Routes>
   );
 }
@@ -23,11 +26,26 @@ export default function JudgingTab() {
 function JurorHome() {
   const { slug = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const may = useCan(slug);
+  const follows = may('judging.viewProgress');
   const home = useQuery({ queryKey: ['my-judging'], queryFn: myJudging });
+  const all = useQuery({ queryKey: ['contest-rounds', slug], queryFn: () => contestRounds(slug), enabled: follows });
   const rounds = (home.data?.rounds ?? []).filter((r) => r.contestSlug === slug);
   return (
     <>
       <h1 className="manage-title">{t('judging.homeTitle')}</h1>
+      {follows && (
+        <List
+          header={t('judging.allRounds')}
+          dataSource={all.data?.rounds ?? []}
+          renderItem={(r) => (
+            <List.Item>
+              <Link to={`manage/${r.id}`}>{r.name}</Link>
+              <Tag>{t(`judging.roundStates.${r.state}`)}</Tag>
+            </List.Item>
+          )}
+        />
+      )}
       <ApiErrorAlert error={home.error} />
       {home.isSuccess && rounds.length === 0 && <Result status="info" title={t('judging.noRounds')} />}
       <List
@@ -39,7 +57,11 @@ function JurorHome() {
               description={`${formatDateTime(r.window.startsAt)} – ${formatDateTime(r.window.endsAt)}`}
             />
             <Space>
-              {r.isChair && <Tag color="gold">{t('judging.chair')}</Tag>}
+              {r.isChair && (
+                <Link to={`manage/${r.roundId}`} data-testid={`judging-run-${r.roundId}`}>
+                  {t('judging.runRound')}
+                </Link>
+              )}
               <span>{t('judging.progress', { done: r.done, total: r.total })}</span>
               <Tag data-testid="judging-next">{t(`judging.next.${r.next}`)}</Tag>
             </Space>
