@@ -1,4 +1,5 @@
 /** Stable error codes and their messages in both languages. Each message names the rule and what to do. */
+import { JUDGING_ERRORS } from './judging/messages.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -576,6 +577,7 @@ export const ERRORS = {
     vi: 'Đã có lỗi ở máy chủ. Dữ liệu của bạn không bị mất; vui lòng thử lại sau ít phút.',
     en: 'Something went wrong on the server. Your data is safe; please try again in a few minutes.',
   },
+  ...JUDGING_ERRORS,
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -24,6 +24,8 @@ const EXPECTED: Record<Action, ContestRole[]> = {
   'news.edit': ['organizer'],
   'entries.review': ['organizer', 'secretariat'],
   'entries.settleReview': ['organizer'],
+  'judging.manageRounds': ['organizer'],
+  'judging.viewProgress': ['organizer', 'secretary'],
 };
 const ALL_ACTIONS = Object.keys(EXPECTED) as Action[];
 

@@ -49,6 +49,10 @@ export const ACTIONS = {
   'entries.review': ['organizer', 'secretariat'],
   /** Settle a review round on which two reviewers disagree. */
   'entries.settleReview': ['organizer'],
+  /** Judging rounds: create and configure them, appoint their jurors and chair, the judging settings (blind mode). */
+  'judging.manageRounds': ['organizer'],
+  /** See every round's progress and ranking, with the blind codes' mapping (the round's chair sees them too). */
+  'judging.viewProgress': ['organizer', 'secretary'],
 } as const satisfies Record<string, readonly ContestRole[]>;
 export type Action = keyof typeof ACTIONS;
 

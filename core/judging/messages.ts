@@ -233,6 +233,27 @@ export const JUDGING_ERRORS = {
       'A paper score sheet must be checked by someone other than the person who entered it. ' +
       'Ask another secretary or the jury chair to check it.',
   },
+  'judging.roundNotDraft': {
+    status: 409,
+    vi:
+      'Vòng chấm "{round}" đã mở nên không thể sửa cấu hình hoặc danh sách giám khảo. ' +
+      'Chỉ vòng chấm ở trạng thái nháp mới được sửa.',
+    en:
+      'The judging round "{round}" has opened, so its configuration and jurors can no longer change. ' +
+      'Only a round in draft can be edited.',
+  },
+  'judging.notContestJuror': {
+    status: 400,
+    vi:
+      '{name} chưa có vai trò Giám khảo trong cuộc thi này. ' +
+      'Hãy cấp vai trò Giám khảo trước, rồi thêm vào vòng chấm.',
+    en: '{name} does not hold the juror role in this contest. Grant the juror role first, then add them to the round.',
+  },
+  'judging.tooManyChairs': {
+    status: 400,
+    vi: 'Mỗi vòng chấm chỉ có một Trưởng ban Giám khảo, nhưng danh sách có {count} người. Hãy chọn một người.',
+    en: 'A round has exactly one jury chair, but the list names {count}. Choose one.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type JudgingErrorCode = keyof typeof JUDGING_ERRORS;

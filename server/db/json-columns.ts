@@ -13,6 +13,12 @@ import { contestSettingsSchema, ENTRY_FORMS, type ContestSettings } from '@core/
 import { partySchema, type EntryDraft } from '@core/entry.ts';
 import { flagRangeSchema, type FlagRange } from '@core/originality-ranges.ts';
 import { COMPUTED_ITEMS, JUDGED_ITEMS, type ChecklistRow } from '@core/review.ts';
+import { assignmentSpecSchema } from '@core/judging/assignment.ts';
+import { rankingMethodSchema } from '@core/judging/ranking-method.ts';
+import { entrySetSchema } from '@core/judging/round.ts';
+import { roundRubricSchema } from '@core/judging/rubric.ts';
+import { sheetContentSchema } from '@core/judging/score-sheet.ts';
+import { judgingSettingsSchema } from '@core/judging/settings.ts';
 import type { ContestRow } from './schema.ts';
 
 function decoder<S extends z.ZodType>(column: string, schema: S): (json: string) => z.output<S> {
@@ -152,3 +158,14 @@ export const decodeNotificationPayload = decoder(
  * `jobs.payload_json`: plain data (jobs/queue.ts); the queue is generic, each job's handler knows its payload's type.
  */
 export const decodeJobPayload = decoder('jobs.payload_json', z.json());
+
+/** `contests.judging_json`: the contest's judging settings, defaults filled in. */
+export const decodeJudgingSettings = decoder('contests.judging_json', judgingSettingsSchema);
+/** `judging_rounds.*_json`: written from their core schemas, read back with them. */
+export const decodeRoundRubric = decoder('judging_rounds.rubric_json', roundRubricSchema);
+export const decodeEntrySet = decoder('judging_rounds.entry_set_json', entrySetSchema);
+export const decodeAssignmentSpec = decoder('judging_rounds.assignment_json', assignmentSpecSchema);
+export const decodeRankingMethod = decoder('judging_rounds.method_json', rankingMethodSchema);
+/** `judging_scores.sheet_json` and `judging_score_versions.sheet_json`. */
+export const decodeSheet = decoder('judging_scores.sheet_json', sheetContentSchema);
+export const decodeTieEntryIds = decoder('judging_tie_decisions.entry_ids_json', z.array(z.number().int()));

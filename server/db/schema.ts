@@ -4,6 +4,8 @@ import type { AuditContent } from '@core/audit-chain.ts';
 import type { ReminderThreshold } from '@core/deadline.ts';
 import type { EntryStatus } from '@core/entry.ts';
 import type { EntryEventKind } from '@core/entry-events.ts';
+import type { SheetSource } from '@core/judging/counted-scores.ts';
+import type { RoundState } from '@core/judging/round-state.ts';
 import type { NotificationKind } from '@core/notifications.ts';
 import type { PhaseKind } from '@core/phases.ts';
 import type { ConsentPurpose } from '@core/privacy.ts';
@@ -87,6 +89,8 @@ export interface ContestsTable {
   is_demo: ColumnType<Bool, Bool | undefined, Bool>;
   /** Draft, published or archived (migration 0011). */
   status: ColumnType<ContestStatus, ContestStatus | undefined, ContestStatus>;
+  /** JudgingSettings (core/judging/settings.ts); '{}' for the defaults (migration 0013). */
+  judging_json: ColumnType<string, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -432,7 +436,115 @@ export interface UnitRemindersTable {
   sent_at: Timestamp;
 }
 
+/** A judging round of a contest (migration 0013, ADR 0020/0025). */
+export interface JudgingRoundsTable {
+  id: Generated<number>;
+  contest_id: number;
+  position: number;
+  name: string;
+  name_en: string | null;
+  state: ColumnType<RoundState, RoundState | undefined, RoundState>;
+  window_starts_at: Timestamp;
+  window_ends_at: Timestamp;
+  entry_set_json: string;
+  rubric_json: string;
+  assignment_json: string;
+  method_json: string;
+  opened_at: Timestamp | null;
+  locked_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface JudgingRoundJurorsTable {
+  round_id: number;
+  user_id: number;
+  is_chair: ColumnType<Bool, Bool | undefined, Bool>;
+  unit_id: number | null;
+  unit_name: string | null;
+  mode: ColumnType<'online' | 'paper', 'online' | 'paper' | undefined, 'online' | 'paper'>;
+  submitted_at: Timestamp | null;
+  submitted_by: number | null;
+}
+
+export interface JudgingRoundEntriesTable {
+  round_id: number;
+  entry_id: number;
+}
+
+export interface JudgingAssignmentsTable {
+  round_id: number;
+  entry_id: number;
+  juror_user_id: number;
+}
+
+export interface JudgingBlocksTable {
+  id: Generated<number>;
+  contest_id: number;
+  entry_id: number;
+  juror_user_id: number;
+  kind: 'declared' | 'recused';
+  reason: string;
+  by_user_id: number | null;
+  created_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: number | null;
+  withdraw_reason: string | null;
+}
+
+export interface JudgingBlindCodesTable {
+  contest_id: number;
+  entry_id: number;
+  code: string;
+}
+
+export interface JudgingScoresTable {
+  id: Generated<number>;
+  round_id: number;
+  entry_id: number;
+  juror_user_id: number;
+  /** SheetContent (core/judging/score-sheet.ts). */
+  sheet_json: string;
+  version: number;
+  source: ColumnType<SheetSource, SheetSource | undefined, SheetSource>;
+  entered_by: number | null;
+  checked_by: number | null;
+  checked_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Every version of every sheet ever stored; append-only. */
+export interface JudgingScoreVersionsTable {
+  score_id: number;
+  version: number;
+  sheet_json: string;
+  source: SheetSource;
+  actor_user_id: number | null;
+  at: Timestamp;
+}
+
+export interface JudgingTieDecisionsTable {
+  id: Generated<number>;
+  round_id: number;
+  value: number;
+  entry_ids_json: string;
+  reason: string;
+  decided_by: number | null;
+  decided_at: Timestamp;
+}
+
 export interface DB {
+  judging_rounds: JudgingRoundsTable;
+  judging_round_jurors: JudgingRoundJurorsTable;
+  judging_round_entries: JudgingRoundEntriesTable;
+  judging_assignments: JudgingAssignmentsTable;
+  judging_blocks: JudgingBlocksTable;
+  judging_blind_codes: JudgingBlindCodesTable;
+  judging_scores: JudgingScoresTable;
+  judging_score_versions: JudgingScoreVersionsTable;
+  judging_tie_decisions: JudgingTieDecisionsTable;
   jobs: JobsTable;
   entries: EntriesTable;
   entry_slots: EntrySlotsTable;
@@ -471,3 +583,4 @@ export type UserRow = Selectable<UsersTable>;
 export type ContestRow = Selectable<ContestsTable>;
 export type EntryRow = Selectable<EntriesTable>;
 export type JobRow = Selectable<JobsTable>;
+export type JudgingRoundRow = Selectable<JudgingRoundsTable>;

@@ -160,3 +160,27 @@ export function demoContest(now: Date): ContestCreate {
     ],
   };
 }
+
+/**
+ * The plan's two judging rounds (ADR 0025): sơ khảo on every approved entry in the first half of the judging phase,
+ * chung khảo on the best ten of sơ khảo in the second half.
+ */
+export function demoJudgingRounds(phases: readonly { kind: string; startsAt: string; endsAt: string }[]) {
+  const judging = phases.find((p) => p.kind === 'judging')!;
+  const start = Date.parse(judging.startsAt);
+  const mid = new Date(start + (Date.parse(judging.endsAt) - start) / 2).toISOString();
+  return [
+    {
+      name: 'Sơ khảo',
+      nameEn: 'First round',
+      window: { startsAt: judging.startsAt, endsAt: mid },
+      entrySet: { kind: 'all_approved' as const },
+    },
+    {
+      name: 'Chung khảo',
+      nameEn: 'Final round',
+      window: { startsAt: mid, endsAt: judging.endsAt },
+      entrySet: { kind: 'top_n' as const, n: 10, includeBoundaryTies: false },
+    },
+  ];
+}

@@ -32,6 +32,7 @@ import { publicationRoutes } from './routes/publication.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { judgingRoutes } from './routes/judging.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
 import { tusErrorSchema, tusOpenApiPaths } from '../uploads/tus-openapi.ts';
 import { API_DESCRIPTION } from './openapi.ts';
@@ -140,6 +141,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   referenceClipRoutes(app, deps);
   reviewRoutes(app, deps);
   notificationRoutes(app, deps);
+  judgingRoutes(app, deps);
   publicRoutes(app, deps);
   publicationRoutes(app, deps);
   privacyRoutes(app, deps);

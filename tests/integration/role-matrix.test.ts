@@ -37,6 +37,16 @@ import {
 } from '../helpers/test-app.ts';
 import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
+import { roundJurorsInputSchema } from '@core/judging/round-input.ts';
+import { createRound } from '../../server/services/judging/create-round.ts';
+import { getRoundRanking } from '../../server/services/judging/get-round-ranking.ts';
+import { listJurorEntries } from '../../server/services/judging/list-juror-entries.ts';
+import { lockJudgingRound } from '../../server/services/judging/lock-round.ts';
+import { openJudgingRound } from '../../server/services/judging/open-round.ts';
+import { saveScoreSheet } from '../../server/services/judging/save-score-sheet.ts';
+import { setRoundJurors } from '../../server/services/judging/set-round-jurors.ts';
+import { submitScoreSheets } from '../../server/services/judging/submit-score-sheets.ts';
+import { updateRound } from '../../server/services/judging/update-round.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
 const CONTEST_ROLE_CALLERS: ContestRole[] = [
@@ -258,6 +268,144 @@ async function openReportId(): Promise<number> {
 
 async function newsPostId(): Promise<number> {
   return (await saveNewsPost(t.deps, admin(), slug, null, { title: 'Tin thử', body: 'Nội dung' })).id;
+}
+
+/* ---- Judging (issue 11): rounds made fresh for each allowed call, the 'juror' caller as chair ---- */
+
+const CHAIR_DENIED = (caller: Caller) =>
+  caller === 'anonymous'
+    ? 'auth.required'
+    : caller === 'organizer' || caller === 'site_admin'
+      ? 'judging.chairOnly'
+      : 'auth.forbidden';
+const FOLLOWERS: Caller[] = ['organizer', 'secretary', 'juror', 'site_admin'];
+const CHAIR_OR_MANAGER: Caller[] = ['organizer', 'juror', 'site_admin'];
+let jurorCallerId = 0;
+let secondJurorId = 0;
+let judgingStart = 0;
+const HOUR = 3600_000;
+
+/** Runs `fn` with the clock inside the judging phase (scores are saved only then). */
+async function inJudging<T>(fn: () => Promise<T>): Promise<T> {
+  t.setNow(new Date(judgingStart + HOUR));
+  try {
+    return await fn();
+  } finally {
+    t.setNow(null);
+  }
+}
+
+const jurorActor = (id: number) => ({ userId: id, isSiteAdmin: false, ip: null });
+
+/** Locks every round of the demo contest that is not (opening drafts first), so that a new round may open. */
+async function settleRounds(): Promise<void> {
+  const rows = await t.deps.db
+    .selectFrom('judging_rounds')
+    .innerJoin('contests', 'contests.id', 'judging_rounds.contest_id')
+    .select(['judging_rounds.id', 'judging_rounds.state'])
+    .where('contests.slug', '=', slug)
+    .orderBy('position')
+    .execute();
+  for (const r of rows) {
+    if (r.state === 'draft') {
+      await updateRound(t.deps, admin(), r.id, { name: `Vòng ${r.id}`, entrySet: { kind: 'all_approved' } });
+      await setRoundJurors(
+        t.deps,
+        admin(),
+        r.id,
+        roundJurorsInputSchema.parse({
+          jurors: [{ userId: jurorCallerId, isChair: true }, { userId: secondJurorId }],
+        }),
+      );
+      await openJudgingRound(t.deps, admin(), r.id);
+    }
+    if (r.state !== 'locked') await lockJudgingRound(t.deps, admin(), r.id);
+  }
+}
+
+/** A new round with the 'juror' caller as chair and a second juror, in the state asked. */
+async function freshRound(state: 'draft' | 'open' | 'locked' = 'open'): Promise<number> {
+  if (state !== 'draft') await settleRounds();
+  const { id } = await createRound(t.deps, admin(), slug, {
+    name: `Vòng thử ${uniq()}`,
+    entrySet: { kind: 'all_approved' },
+  });
+  await setRoundJurors(
+    t.deps,
+    admin(),
+    id,
+    roundJurorsInputSchema.parse({
+      jurors: [{ userId: jurorCallerId, isChair: true }, { userId: secondJurorId }],
+    }),
+  );
+  if (state === 'draft') return id;
+  await openJudgingRound(t.deps, admin(), id);
+  if (state === 'locked') await lockJudgingRound(t.deps, admin(), id);
+  return id;
+}
+
+/** Any existing round, for callers who are refused before the round matters. */
+async function anyRoundId(): Promise<number> {
+  const r = await t.deps.db
+    .selectFrom('judging_rounds')
+    .innerJoin('contests', 'contests.id', 'judging_rounds.contest_id')
+    .select('judging_rounds.id')
+    .where('contests.slug', '=', slug)
+    .orderBy('judging_rounds.id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+const roundFor = (allowed: readonly Caller[], caller: Caller, state: 'draft' | 'open' | 'locked' = 'open') =>
+  allowed.includes(caller) ? freshRound(state) : anyRoundId();
+
+/** A new approved entry (its original on disk) in a new open round: the round and the entry's blind code. */
+async function jurorEntry(caller: Caller): Promise<{ roundId: number; ref: string }> {
+  if (caller !== 'juror') return { roundId: await anyRoundId(), ref: 'P-000' };
+  const entryId = await approvedId();
+  const { accepted_upload_id } = await t.deps.db
+    .selectFrom('entries')
+    .select('accepted_upload_id')
+    .where('id', '=', entryId)
+    .executeTakeFirstOrThrow();
+  fs.mkdirSync(path.dirname(uploadPath(t.deps, accepted_upload_id!)), { recursive: true });
+  fs.writeFileSync(uploadPath(t.deps, accepted_upload_id!), Buffer.alloc(2048, 7));
+  const roundId = await freshRound('open');
+  const { code } = await t.deps.db
+    .selectFrom('judging_blind_codes')
+    .select('code')
+    .where('entry_id', '=', entryId)
+    .executeTakeFirstOrThrow();
+  return { roundId, ref: code };
+}
+
+/** A juror scores every entry of theirs in a round (the value by position) and, when asked, submits. */
+async function scoreAll(roundId: number, jurorId: number, submit: boolean): Promise<void> {
+  await inJudging(async () => {
+    const mine = await listJurorEntries(t.deps, jurorActor(jurorId), roundId);
+    for (const [i, e] of mine.entries.entries()) {
+      const v = 3 + (i % 7);
+      await saveScoreSheet(t.deps, jurorActor(jurorId), roundId, e.ref, {
+        baseVersion: e.version,
+        sheet: { values: { c1: v, c2: v, c3: v }, comments: {}, abstain: null, note: '' },
+      });
+    }
+    if (submit) await submitScoreSheets(t.deps, jurorActor(jurorId), roundId);
+  });
+}
+
+let tieRound: { roundId: number; order: string[] } | null = null;
+/** A locked round whose ranking has a tie waiting for the chair. */
+async function roundWithTie(): Promise<{ roundId: number; order: string[] }> {
+  if (tieRound) return tieRound;
+  const roundId = await freshRound('open');
+  await scoreAll(roundId, jurorCallerId, true);
+  await scoreAll(roundId, secondJurorId, true);
+  await lockJudgingRound(t.deps, admin(), roundId);
+  const ranking = await getRoundRanking(t.deps, jurorActor(jurorCallerId), roundId, {});
+  const waiting = ranking.ties.find((x) => x.awaitingChair)!.awaitingChair!;
+  tieRound = { roundId, order: [...waiting].reverse() };
+  return tieRound;
 }
 
 const CASES: Case[] = [
@@ -963,10 +1111,212 @@ const CASES: Case[] = [
         headers: { 'tus-resumable': '1.0.0' },
       }),
   },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/judging/rounds',
+    allowed: ['organizer', 'secretary', 'site_admin'],
+    call: (c) => c.get(`/api/contests/${slug}/judging/rounds`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/judging/rounds',
+    allowed: ORGANIZER,
+    call: (c) => c.post(`/api/contests/${slug}/judging/rounds`, { name: `Vòng phụ ${uniq()}` }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/contests/:slug/judging/settings',
+    allowed: ORGANIZER,
+    call: (c) =>
+      c.put(`/api/contests/${slug}/judging/settings`, {
+        blind: true,
+        othersScores: 'after_own_submission',
+        everyoneUpTo: 60,
+      }),
+  },
+  {
+    method: 'GET',
+    route: '/api/judging/rounds/:roundId',
+    allowed: FOLLOWERS,
+    call: async (c, caller) => c.get(`/api/judging/rounds/${await roundFor(FOLLOWERS, caller, 'draft')}`),
+  },
+  {
+    method: 'PUT',
+    route: '/api/judging/rounds/:roundId',
+    allowed: ORGANIZER,
+    call: async (c, caller) =>
+      c.put(`/api/judging/rounds/${await roundFor(ORGANIZER, caller, 'draft')}`, { name: 'Vòng đổi tên' }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/judging/rounds/:roundId/jurors',
+    allowed: ORGANIZER,
+    call: async (c, caller) =>
+      c.put(`/api/judging/rounds/${await roundFor(ORGANIZER, caller, 'draft')}/jurors`, {
+        jurors: [{ userId: jurorCallerId, isChair: true }],
+      }),
+  },
+  {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/open',
+    allowed: CHAIR_OR_MANAGER,
+    call: async (c, caller) => {
+      if (!CHAIR_OR_MANAGER.includes(caller)) return c.post(`/api/judging/rounds/${await anyRoundId()}/open`);
+      await settleRounds();
+      return c.post(`/api/judging/rounds/${await freshRound('draft')}/open`);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/lock',
+    allowed: CHAIR_OR_MANAGER,
+    call: async (c, caller) => c.post(`/api/judging/rounds/${await roundFor(CHAIR_OR_MANAGER, caller)}/lock`),
+  },
+  {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/reopen',
+    allowed: ['juror'],
+    denied: CHAIR_DENIED,
+    call: async (c, caller) =>
+      c.post(`/api/judging/rounds/${await roundFor(['juror'], caller, 'locked')}/reopen`, {
+        reason: 'Cần chấm lại một tác phẩm',
+      }),
+  },
+  {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/jurors/:userId/reopen',
+    allowed: ['juror'],
+    denied: CHAIR_DENIED,
+    call: async (c, caller) => {
+      const roundId = await roundFor(['juror'], caller);
+      if (caller === 'juror') await scoreAll(roundId, secondJurorId, true);
+      return c.post(`/api/judging/rounds/${roundId}/jurors/${secondJurorId}/reopen`, {
+        reason: 'Giám khảo xin sửa điểm',
+      });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/recusals',
+    allowed: ['juror'],
+    denied: CHAIR_DENIED,
+    call: async (c, caller) => {
+      const { roundId, ref } = await jurorEntry(caller);
+      return c.post(`/api/judging/rounds/${roundId}/recusals`, {
+        jurorUserId: secondJurorId,
+        ref,
+        reason: 'Giám khảo là người thân của tác giả',
+      });
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/judging/rounds/:roundId/progress',
+    allowed: FOLLOWERS,
+    call: async (c, caller) => c.get(`/api/judging/rounds/${await roundFor(FOLLOWERS, caller)}/progress`),
+  },
+  {
+    method: 'GET',
+    route: '/api/judging/rounds/:roundId/ranking',
+    allowed: FOLLOWERS,
+    call: async (c, caller) => c.get(`/api/judging/rounds/${await roundFor(FOLLOWERS, caller)}/ranking`),
+  },
+  {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/tie-decisions',
+    allowed: ['juror'],
+    denied: CHAIR_DENIED,
+    call: async (c, caller) => {
+      const { roundId, order } = caller === 'juror' ? await roundWithTie() : { roundId: await anyRoundId(), order: [] };
+      return c.post(`/api/judging/rounds/${roundId}/tie-decisions`, {
+        order: order.length ? order : ['P-000', 'P-001'],
+        reason: 'Tác phẩm có thông điệp rõ hơn',
+      });
+    },
+  },
+  { method: 'GET', route: '/api/me/judging', allowed: LOGGED_IN, call: (c) => c.get('/api/me/judging') },
+  {
+    method: 'GET',
+    route: '/api/judging/rounds/:roundId/my-entries',
+    allowed: ['juror'],
+    call: async (c, caller) => c.get(`/api/judging/rounds/${(await jurorEntry(caller)).roundId}/my-entries`),
+  },
+  {
+    method: 'GET',
+    route: '/api/judging/rounds/:roundId/entries/:ref',
+    allowed: ['juror'],
+    call: async (c, caller) => {
+      const { roundId, ref } = await jurorEntry(caller);
+      return c.get(`/api/judging/rounds/${roundId}/entries/${ref}`);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/judging/rounds/:roundId/entries/:ref/media/:file',
+    allowed: ['juror'],
+    call: async (c, caller) => {
+      const { roundId, ref } = await jurorEntry(caller);
+      return c.get(`/api/judging/rounds/${roundId}/entries/${ref}/media/master.m3u8`);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/judging/rounds/:roundId/entries/:ref/media/:variant/:file',
+    allowed: ['juror'],
+    call: async (c, caller) => {
+      const { roundId, ref } = await jurorEntry(caller);
+      return c.get(`/api/judging/rounds/${roundId}/entries/${ref}/media/360p/index.m3u8`);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/judging/rounds/:roundId/entries/:ref/original',
+    allowed: ['juror'],
+    call: async (c, caller) => {
+      const { roundId, ref } = await jurorEntry(caller);
+      return c.get(`/api/judging/rounds/${roundId}/entries/${ref}/original`);
+    },
+  },
+  {
+    method: 'PUT',
+    route: '/api/judging/rounds/:roundId/entries/:ref/my-sheet',
+    allowed: ['juror'],
+    call: async (c, caller) => {
+      const { roundId, ref } = await jurorEntry(caller);
+      return inJudging(() =>
+        c.put(`/api/judging/rounds/${roundId}/entries/${ref}/my-sheet`, {
+          baseVersion: 0,
+          sheet: { values: { c1: 7, c2: 8, c3: 9 }, comments: {}, abstain: null, note: '' },
+        }),
+      );
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/entries/:ref/conflict',
+    allowed: ['juror'],
+    call: async (c, caller) => {
+      const { roundId, ref } = await jurorEntry(caller);
+      return c.post(`/api/judging/rounds/${roundId}/entries/${ref}/conflict`, { reason: 'Tôi đã góp ý kịch bản này' });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/my-sheet/submit',
+    allowed: ['juror'],
+    call: async (c, caller) => {
+      const roundId = await roundFor(['juror'], caller);
+      if (caller === 'juror') await scoreAll(roundId, jurorCallerId, false);
+      return inJudging(() => c.post(`/api/judging/rounds/${roundId}/my-sheet/submit`));
+    },
+  },
 ];
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { MAX_DRAFTS_PER_ENTRANT: '1000', RATE_LIMIT_REPORTS_PER_HOUR: '1000' } });
+  t = await startTestApp({
+    // Sessions outlive the jump of the clock into the judging phase (judging cases).
+    env: { MAX_DRAFTS_PER_ENTRANT: '1000', RATE_LIMIT_REPORTS_PER_HOUR: '1000', SESSION_DAYS: '365' },
+  });
   slug = t.demoSlug;
   const other = await createContest(t.deps, admin(), { ...demoContest(new Date()), slug: 'cuoc-thi-khac' });
   const aUnit = await t.deps.db
@@ -994,6 +1344,7 @@ beforeAll(async () => {
     emails.set(caller, u.email);
     clients.set(caller, await loggedInClient(t, u.email, u.password));
     if (caller === 'entrant') entrantActor = { userId: u.id, isSiteAdmin: false, ip: null };
+    if (caller === 'juror') jurorCallerId = u.id;
   }
   await t.deps.jobs.work(
     'fingerprint-upload',
@@ -1010,6 +1361,8 @@ beforeAll(async () => {
     phases: c.phases,
     unitCategories: c.unitCategories,
   });
+  secondJurorId = (await makeUser(t, { role: 'juror', fullName: 'Giám khảo Thứ Hai' })).id;
+  judgingStart = Date.parse(c.phases.find((p) => p.kind === 'judging')!.startsAt);
 });
 
 afterAll(async () => t?.close());

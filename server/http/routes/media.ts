@@ -14,7 +14,7 @@ const entryParams = z.object({ entryId: idParam });
 /** Names are checked against the whitelist in the service; anything else is "not found", never a validation error. */
 const name = z.string().max(4096);
 
-function sendObject(reply: FastifyReply, obj: StoredObject, headers: Record<string, string> = {}): FastifyReply {
+export function sendObject(reply: FastifyReply, obj: StoredObject, headers: Record<string, string> = {}): FastifyReply {
   reply
     .header('content-type', obj.contentType)
     .header('accept-ranges', 'bytes')

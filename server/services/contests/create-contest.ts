@@ -4,6 +4,8 @@ import { isUniqueViolation } from '../../db/dialect.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { requireSiteAdmin } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
+import type { JudgingSettings } from '@core/judging/settings.ts';
+import { insertDefaultRounds, type RoundValues } from '../judging/round-values.ts';
 import { replacePhases, saveCategories, settingsColumns } from './save-contest-parts.ts';
 
 /** A site administrator opens a new contest and becomes its first organizer. */
@@ -11,7 +13,12 @@ export async function createContest(
   deps: Deps,
   actor: Actor,
   input: ContestCreate,
-  opts: { isDemo?: boolean; status?: 'draft' | 'published' } = {},
+  opts: {
+    isDemo?: boolean;
+    status?: 'draft' | 'published';
+    judgingRounds?: readonly RoundValues[];
+    judging?: JudgingSettings;
+  } = {},
 ): Promise<{ id: number; slug: string }> {
   requireSiteAdmin(actor);
   const now = deps.clock().toISOString();
@@ -32,6 +39,20 @@ export async function createContest(
       const contestId = id;
       await replacePhases(trx, contestId, input.phases);
       await saveCategories(trx, contestId, input.unitCategories);
+      // A contest has at least one judging round (ADR 0025).
+      await insertDefaultRounds(
+        trx,
+        { id: contestId, rubric: input.rubric, phases: input.phases },
+        actor.userId,
+        deps.clock(),
+        opts.judgingRounds,
+      );
+      if (opts.judging)
+        await trx
+          .updateTable('contests')
+          .set({ judging_json: JSON.stringify(opts.judging) })
+          .where('id', '=', contestId)
+          .execute();
       await trx
         .insertInto('contest_roles')
         .values({

@@ -1,5 +1,5 @@
 import { foldVietnamese } from '@core/normalize.ts';
-import { demoContest, DEMO_COMMUNES, DEMO_DISTRICT_OFFICES } from '../../demo/vinh-linh-2024.ts';
+import { demoContest, demoJudgingRounds, DEMO_COMMUNES, DEMO_DISTRICT_OFFICES } from '../../demo/vinh-linh-2024.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { createContest } from './create-contest.ts';
@@ -9,7 +9,11 @@ export async function loadDemoContest(deps: Deps, admin: Actor): Promise<{ slug:
   const existing = await deps.db.selectFrom('contests').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const input = demoContest(deps.clock());
-  const { id, slug } = await createContest(deps, admin, input, { isDemo: true });
+  const { id, slug } = await createContest(deps, admin, input, {
+    isDemo: true,
+    judgingRounds: demoJudgingRounds(input.phases),
+    judging: { blind: true, othersScores: 'after_own_submission', everyoneUpTo: 60 },
+  });
   const cats = await deps.db
     .selectFrom('unit_categories')
     .select(['id', 'code'])

@@ -191,16 +191,29 @@ export async function openEntryOriginal(
   rangeHeader?: string,
 ): Promise<OriginalDownload> {
   const entry = await originalAccess(deps, actor, entryId);
-  if (!entry.accepted_upload_id) throw new AppError('media.notFound');
+  return openAcceptedOriginal(deps, entry.accepted_upload_id, rangeHeader);
+}
+
+/**
+ * The original of an accepted upload, whatever made it visible to the caller; `name` replaces the uploaded file's name
+ * (a blind juror's download is named by the entry's reference, never by what the entrant called the file).
+ */
+export async function openAcceptedOriginal(
+  deps: Deps,
+  uploadId: string | null,
+  rangeHeader?: string,
+  name?: string,
+): Promise<OriginalDownload> {
+  if (!uploadId) throw new AppError('media.notFound');
   const upload = await deps.db
     .selectFrom('uploads')
     .select(['id', 'filename', 'storage_key', 'verdict_json'])
-    .where('id', '=', entry.accepted_upload_id)
+    .where('id', '=', uploadId)
     .where('status', '=', 'accepted')
     .executeTakeFirst();
   if (!upload) throw new AppError('media.notFound');
   const container = containerOf(decodeVerdict(upload.verdict_json));
-  const filename = downloadName(upload.filename, container);
+  const filename = downloadName(name ?? upload.filename, container);
   if (upload.storage_key) {
     if (deps.storage.signedUrl) {
       return {

@@ -16,6 +16,7 @@ const TAB_PAGES: Record<TabKey, LazyExoticComponent<ComponentType>> = {
   settings: lazy(() => import('./settings/SettingsTab.tsx')),
   entries: lazy(() => import('./entries/EntriesTab.tsx')),
   review: lazy(() => import('./reviews/ReviewTab.tsx')),
+  judging: lazy(() => import('./judging/JudgingTab.tsx')),
   compliance: lazy(() => import('./entries/ComplianceTab.tsx')),
   publication: lazy(() => import('./publication/PublicationTab.tsx')),
   reports: lazy(() => import('./reports/ReportsTab.tsx')),
@@ -161,7 +162,7 @@ function ManageShell() {
               <Routes>
                 {tabs.map((tab) => {
                   const Page = TAB_PAGES[tab.key];
-                  return <Route key={tab.key} path={tab.key} element={<Page />} />;
+                  return <Route key={tab.key} path={`${tab.key}/*`} element={<Page />} />;
                 })}
                 <Route path="*" element={<Navigate to={`/manage/${slug}/${tabs[0]!.key}`} replace />} />
               </Routes>

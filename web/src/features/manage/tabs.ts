@@ -5,6 +5,7 @@ export const TABS = [
   { key: 'settings', action: 'contest.edit' },
   { key: 'entries', action: 'entries.viewAll' },
   { key: 'review', action: 'entries.review' },
+  { key: 'judging', action: 'contest.viewStaffArea' },
   { key: 'compliance', action: 'entries.viewAll' },
   { key: 'publication', action: 'entries.publish' },
   { key: 'reports', action: 'reports.handle' },

@@ -1,0 +1,122 @@
+import type { RoundRubric } from '@core/judging/rubric.ts';
+import type { SheetContent } from '@core/judging/score-sheet.ts';
+import { api, enc } from './client.ts';
+
+/** A problem listed by the server, in both languages (core/judging/messages.ts). */
+export interface JudgingProblem {
+  code: string;
+  message: { vi: string; en: string };
+  criterion?: string;
+  ref?: string;
+}
+
+export interface MyJudgingRound {
+  roundId: number;
+  contestSlug: string;
+  name: string;
+  nameEn: string | null;
+  state: 'draft' | 'open' | 'locked';
+  window: { startsAt: string; endsAt: string };
+  isChair: boolean;
+  total: number;
+  done: number;
+  submittedAt: string | null;
+  next: 'wait_for_open' | 'score' | 'submit' | 'done' | 'locked' | 'chair_lock';
+}
+
+export type SheetState = 'not_started' | 'draft' | 'complete' | 'abstained';
+
+export interface JurorEntryRow {
+  ref: string;
+  title: string;
+  state: SheetState;
+  version: number;
+}
+
+export interface JurorRound {
+  round: { id: number; name: string; state: string; window: { startsAt: string; endsAt: string } };
+  blind: boolean;
+  submittedAt: string | null;
+  mayWork: boolean;
+  rubric: RoundRubric;
+  entries: JurorEntryRow[];
+}
+
+export interface JurorEntry {
+  entry: { ref: string; title: string; synopsis: string; credit: { authors: string[] } | null; downloadName: string };
+  blind: boolean;
+  media: { master: string; poster: string; original: string } | null;
+  rubric: RoundRubric;
+  sheet: SheetContent | null;
+  version: number;
+  state: SheetState;
+  pending: JudgingProblem[];
+  mayScore: boolean;
+  others: { juror: string; total: number | null; abstained: boolean }[] | null;
+}
+
+export interface SaveAnswer {
+  version: number;
+  written: boolean;
+  state: SheetState;
+  pending: JudgingProblem[];
+}
+
+export const myJudging = () => api<{ rounds: MyJudgingRound[] }>('/api/me/judging');
+export const jurorRound = (roundId: number) => api<JurorRound>(`/api/judging/rounds/${enc(roundId)}/my-entries`);
+export const jurorEntry = (roundId: number, ref: string) =>
+  api<JurorEntry>(`/api/judging/rounds/${enc(roundId)}/entries/${enc(ref)}`);
+export const saveSheet = (roundId: number, ref: string, baseVersion: number, sheet: SheetContent) =>
+  api<SaveAnswer>(`/api/judging/rounds/${enc(roundId)}/entries/${enc(ref)}/my-sheet`, {
+    method: 'PUT',
+    json: { baseVersion, sheet },
+  });
+export const submitRound = (roundId: number) =>
+  api<{ submittedAt: string }>(`/api/judging/rounds/${enc(roundId)}/my-sheet/submit`, { method: 'POST' });
+
+export interface StaffRound {
+  id: number;
+  name: string;
+  state: 'draft' | 'open' | 'locked';
+  window: { startsAt: string; endsAt: string };
+  viewer: { isChair: boolean; mayManage: boolean };
+  jurors: { userId: number; fullName: string; isChair: boolean; submittedAt: string | null }[];
+  conflicts: { ref: string; juror: string; kind: string; reason: string | null }[];
+  problems: JudgingProblem[];
+}
+
+export interface RankingRow {
+  ref: string;
+  title: string;
+  rank: number | null;
+  status: 'ranked' | 'insufficient';
+  value: number | null;
+  explanation: { vi: string[]; en: string[] };
+}
+
+export interface RoundRanking {
+  state: string;
+  provisional: boolean;
+  methodText: { vi: string; en: string };
+  mayDecideTies: boolean;
+  rows: RankingRow[];
+  ties: { value: number; refs: string[]; resolved: boolean; awaitingChair: string[] | null }[];
+}
+
+export interface RoundProgress {
+  entries: { ref: string; complete: number; minScores: number }[];
+  jurors: { userId: number; fullName: string; submittedAt: string | null; assigned: number; done: number }[];
+}
+
+export const contestRounds = (slug: string) =>
+  api<{ rounds: { id: number; name: string; state: string }[] }>(`/api/contests/${enc(slug)}/judging/rounds`);
+export const staffRound = (roundId: number) => api<StaffRound>(`/api/judging/rounds/${enc(roundId)}`);
+export const roundProgress = (roundId: number) => api<RoundProgress>(`/api/judging/rounds/${enc(roundId)}/progress`);
+export const roundRanking = (roundId: number, provisional: boolean) =>
+  api<RoundRanking>(`/api/judging/rounds/${enc(roundId)}/ranking${provisional ? '?provisional=1' : ''}`);
+export const roundStep = (roundId: number, step: 'open' | 'lock') =>
+  api<{ warnings?: JudgingProblem[] }>(`/api/judging/rounds/${enc(roundId)}/${step}`, { method: 'POST' });
+export const reopenRound = (roundId: number, reason: string) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/reopen`, { method: 'POST', json: { reason } });
+export const decideTie = (roundId: number, order: string[], reason: string) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/tie-decisions`, { method: 'POST', json: { order, reason } });

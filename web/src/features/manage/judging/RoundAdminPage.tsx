@@ -1,0 +1,221 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Input, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import {
+  decideTie,
+  reopenRound,
+  roundProgress,
+  roundRanking,
+  roundStep,
+  staffRound,
+  type RoundRanking,
+} from '../../../api/judging.ts';
+import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+
+/**
+ * A round as its chair, the secretary and the organizer run it: state and steps (open, lock, reopen with a reason),
+ * conflicts, progress, and the ranking with its method and each place explained, where the chair breaks ties.
+ */
+export function RoundAdminPage() {
+  const { roundId = '0' } = useParams();
+  const id = Number(roundId);
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const round = useQuery({ queryKey: ['staff-round', id], queryFn: () => staffRound(id) });
+  const progress = useQuery({
+    queryKey: ['round-progress', id],
+    queryFn: () => roundProgress(id),
+    enabled: round.data?.state !== 'draft' && round.isSuccess,
+  });
+  const ranking = useQuery({
+    queryKey: ['round-ranking', id],
+    queryFn: () => roundRanking(id, round.data?.state === 'open'),
+    enabled: round.data?.state !== 'draft' && round.isSuccess,
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [reason, setReason] = useState('');
+  const run = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+      await Promise.all([round.refetch(), progress.refetch(), ranking.refetch()]);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const r = round.data;
+  return (
+    <>
+      <h1 className="manage-title">{r?.name}</h1>
+      <ApiErrorAlert error={round.error ?? error} />
+      {r && (
+        <Card style={{ marginBottom: 16 }}>
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('judging.roundState')}>
+              <Tag data-testid="round-state">{t(`judging.roundStates.${r.state}`)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('judging.jurors')}>
+              {r.jurors.map((j) => `${j.fullName}${j.isChair ? ` (${t('judging.chair')})` : ''}`).join(', ')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('judging.conflicts')}>
+              {r.conflicts.length === 0
+                ? '—'
+                : r.conflicts
+                    .map(
+                      (c) =>
+                        `${c.ref} – ${c.juror}: ${t(`judging.block.${c.kind}`)}${c.reason ? ` (${c.reason})` : ''}`,
+                    )
+                    .join('; ')}
+            </Descriptions.Item>
+          </Descriptions>
+          {r.problems.length > 0 && (
+            <ul>
+              {r.problems.map((p, i) => (
+                <li key={i}>{p.message[lang]}</li>
+              ))}
+            </ul>
+          )}
+          <Space wrap>
+            {r.state === 'draft' && (
+              <Button type="primary" onClick={() => run(() => roundStep(id, 'open'))} data-testid="round-open">
+                {t('judging.open')}
+              </Button>
+            )}
+            {r.state === 'open' && (
+              <Button type="primary" onClick={() => run(() => roundStep(id, 'lock'))} data-testid="round-lock">
+                {t('judging.lock')}
+              </Button>
+            )}
+            {r.state === 'locked' && r.viewer.isChair && (
+              <Space.Compact>
+                <Input
+                  aria-label={t('judging.reason')}
+                  placeholder={t('judging.reason')}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+                <Button onClick={() => run(() => reopenRound(id, reason))}>{t('judging.reopen')}</Button>
+              </Space.Compact>
+            )}
+          </Space>
+        </Card>
+      )}
+      {progress.data && (
+        <Card title={t('judging.progressTitle')} style={{ marginBottom: 16 }}>
+          <Table
+            rowKey="userId"
+            size="small"
+            pagination={false}
+            dataSource={progress.data.jurors}
+            columns={[
+              { title: t('judging.juror'), dataIndex: 'fullName' },
+              { title: t('judging.scored'), render: (_, j) => `${j.done}/${j.assigned}` },
+              {
+                title: t('judging.sheetState'),
+                render: (_, j) => (j.submittedAt ? t('judging.next.done') : t('judging.next.score')),
+              },
+            ]}
+          />
+        </Card>
+      )}
+      {ranking.data && <RankingCard roundId={id} data={ranking.data} lang={lang} onDone={() => run(async () => {})} />}
+    </>
+  );
+}
+
+function RankingCard({
+  roundId,
+  data,
+  lang,
+  onDone,
+}: {
+  roundId: number;
+  data: RoundRanking;
+  lang: 'vi' | 'en';
+  onDone: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const tie = data.ties.find((x) => x.awaitingChair);
+  const [order, setOrder] = useState<string[] | null>(null);
+  const current = order ?? tie?.awaitingChair ?? [];
+  const decide = async () => {
+    setError(null);
+    try {
+      await decideTie(roundId, current, reason);
+      setOrder(null);
+      setReason('');
+      await onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Card title={t(data.provisional ? 'judging.rankingProvisional' : 'judging.ranking')}>
+      <p data-testid="ranking-method">{data.methodText[lang]}</p>
+      <Table
+        rowKey="ref"
+        size="small"
+        pagination={false}
+        dataSource={data.rows}
+        expandable={{
+          expandedRowRender: (row) => (
+            <ul>
+              {row.explanation[lang].map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          ),
+        }}
+        columns={[
+          {
+            title: t('judging.rank'),
+            dataIndex: 'rank',
+            render: (rank: number | null, row) => <span data-testid={`rank-${row.ref}`}>{rank ?? '—'}</span>,
+          },
+          { title: t('judging.ref'), dataIndex: 'ref' },
+          { title: t('judging.entryTitle'), dataIndex: 'title' },
+          { title: t('judging.figure'), dataIndex: 'value', render: (v: number | null) => v ?? '—' },
+        ]}
+      />
+      {tie && data.mayDecideTies && (
+        <Card size="small" title={t('judging.tieTitle', { value: tie.value })} style={{ marginTop: 16 }}>
+          <ol>
+            {current.map((ref, i) => (
+              <li key={ref}>
+                {ref}{' '}
+                {i > 0 && (
+                  <Button
+                    size="small"
+                    data-testid={`tie-up-${ref}`}
+                    onClick={() => {
+                      const next = [...current];
+                      [next[i - 1], next[i]] = [next[i]!, next[i - 1]!];
+                      setOrder(next);
+                    }}
+                  >
+                    {t('judging.moveUp')}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ol>
+          <Input.TextArea
+            aria-label={t('judging.tieReason')}
+            placeholder={t('judging.tieReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="tie-reason"
+          />
+          <Button type="primary" onClick={decide} style={{ marginTop: 8 }} data-testid="tie-decide">
+            {t('judging.decideTie')}
+          </Button>
+          <ApiErrorAlert error={error} />
+        </Card>
+      )}
+    </Card>
+  );
+}
