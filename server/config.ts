@@ -65,6 +65,10 @@ const envSchema = z.object({
     .default(7 * 24),
   RATE_LIMIT_RESET_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
   RATE_LIMIT_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(10),
+  ALTCHA_HMAC_KEY: z.string().min(32, 'at least 32 random characters').optional(),
+  ALTCHA_COMPLEXITY: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
+  VOTER_HASH_KEY: z.string().min(32, 'at least 32 random characters').optional(),
+  VOTE_LOG_KEY: z.string().min(32, 'at least 32 random characters').optional(),
 });
 
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
@@ -107,6 +111,12 @@ export interface Config {
   uploadExpiryHours: number;
   maxDraftsPerEntrant: number;
   secureCookies: boolean;
+  /**
+   * Keys from the environment; one not set is generated once into DATA_DIR/secrets (server/security/secret-keys.ts).
+   * `altchaComplexity`: the highest number a proof-of-work challenge may ask a browser to find.
+   */
+  keys: { altcha: string | null; voterHash: string | null; voteLog: string | null };
+  altchaComplexity: number;
 }
 
 export class ConfigError extends Error {
@@ -131,10 +141,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([
       ...(parsed.error?.issues ?? []).map((i) => {
         const name = String(i.path[0] ?? '?');
-        const got =
-          raw[name] === undefined
-            ? 'not set'
-            : `got "${name.includes('SECRET') || name === 'SMTP_URL' || name === 'DATABASE_URL' ? '…' : raw[name]}"`;
+        const hidden =
+          name.includes('SECRET') || name.endsWith('_KEY') || name === 'SMTP_URL' || name === 'DATABASE_URL';
+        const got = raw[name] === undefined ? 'not set' : `got "${hidden ? '…' : raw[name]}"`;
         return `${name}: ${i.message} (${got})`;
       }),
       ...missingS3,
@@ -192,5 +201,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     uploadExpiryHours: e.UPLOAD_EXPIRY_HOURS,
     maxDraftsPerEntrant: e.MAX_DRAFTS_PER_ENTRANT,
     secureCookies: publicUrl.startsWith('https://'),
+    keys: { altcha: e.ALTCHA_HMAC_KEY ?? null, voterHash: e.VOTER_HASH_KEY ?? null, voteLog: e.VOTE_LOG_KEY ?? null },
+    altchaComplexity: e.ALTCHA_COMPLEXITY,
   };
 }

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_subtitles.ts';
 import * as m0008 from './migrations/0008_rendition_storage.ts';
 import * as m0009 from './migrations/0009_reviews.ts';
 import * as m0010 from './migrations/0010_publication.ts';
+import * as m0014 from './migrations/0014_voting.ts';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0008_rendition_storage': m0008,
   '0009_reviews': m0009,
   '0010_publication': m0010,
+  '0014_voting': m0014,
 };
 
 class ListProvider implements MigrationProvider {

@@ -127,6 +127,12 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Solved proof-of-work challenges, accepted once each (server/security/altcha.ts). */
+export interface AltchaSpentTable {
+  signature: string;
+  expires_at: Timestamp;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -388,6 +394,7 @@ export interface DB {
   contest_roles: ContestRolesTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  altcha_spent: AltchaSpentTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -12,6 +12,7 @@ import { registerErrorHandler } from './plugins/errors.ts';
 import { registerSession } from './plugins/session.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { challengeRoutes } from './routes/challenge.ts';
 import { contestRoutes } from './routes/contests.ts';
 import { healthRoutes } from './routes/health.ts';
 import { roleRoutes } from './routes/roles.ts';
@@ -120,6 +121,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   registerErrorHandler(app, { spaIndex: indexHtml });
 
   healthRoutes(app, deps);
+  challengeRoutes(app, deps);
   authRoutes(app, deps);
   contestRoutes(app, deps);
   unitRoutes(app, deps);

@@ -221,6 +221,7 @@ async function newsPostId(): Promise<number> {
 
 const CASES: Case[] = [
   { method: 'GET', route: '/api/health', allowed: EVERYONE, call: (c) => c.get('/api/health') },
+  { method: 'GET', route: '/api/challenge', allowed: EVERYONE, call: (c) => c.get('/api/challenge') },
   { method: 'GET', route: '/api/openapi.json', allowed: EVERYONE, call: (c) => c.get('/api/openapi.json') },
   { method: 'GET', route: '/api/auth/session', allowed: EVERYONE, call: (c) => c.get('/api/auth/session') },
   {
