@@ -1,4 +1,5 @@
 /** Stable error codes and their messages in both languages. Each message names the rule and what to do. */
+import { VOTING_MESSAGES } from './voting/messages.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -468,6 +469,8 @@ export const ERRORS = {
     vi: 'Loại dữ liệu gửi lên không được hỗ trợ ở đây.',
     en: 'This kind of content is not accepted here.',
   },
+  // Public voting (core/voting/messages.ts).
+  ...VOTING_MESSAGES,
   notFound: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
   internal: {
     status: 500,

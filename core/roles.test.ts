@@ -22,6 +22,8 @@ const EXPECTED: Record<Action, ContestRole[]> = {
   'news.edit': ['organizer'],
   'entries.review': ['organizer', 'secretariat'],
   'entries.settleReview': ['organizer'],
+  'votes.view': ['organizer', 'secretariat', 'secretary', 'publisher'],
+  'votes.review': ['organizer', 'secretariat'],
 };
 const ALL_ACTIONS = Object.keys(EXPECTED) as Action[];
 

@@ -45,6 +45,10 @@ export const ACTIONS = {
   'entries.review': ['organizer', 'secretariat'],
   /** Settle a review round on which two reviewers disagree. */
   'entries.settleReview': ['organizer'],
+  /** See the voting settings, the tallies at any time and the quarantine. */
+  'votes.view': ['organizer', 'secretariat', 'secretary', 'publisher'],
+  /** Count or invalidate quarantined votes, in batches. */
+  'votes.review': ['organizer', 'secretariat'],
 } as const satisfies Record<string, readonly ContestRole[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -59,6 +59,8 @@ export interface ContestsTable {
   reviews_required: ColumnType<1 | 2, 1 | 2 | undefined, 1 | 2>;
   /** For captions, with "#"; null: made from the slug (migration 0010). */
   hashtag: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Voting settings (core/voting/settings.ts) as JSON; null: the defaults. */
+  voting_json: ColumnType<string | null, string | null | undefined, string | null>;
   is_demo: ColumnType<Bool, Bool | undefined, Bool>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -29,6 +29,7 @@ import { publicRoutes } from './routes/public.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { votingRoutes } from './routes/voting.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
 import { tusErrorSchema, tusOpenApiPaths } from '../uploads/tus-openapi.ts';
 import { API_DESCRIPTION } from './openapi.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   storageRoutes(app, deps);
   reviewRoutes(app, deps);
   notificationRoutes(app, deps);
+  votingRoutes(app, deps);
   publicRoutes(app, deps);
   publicationRoutes(app, deps);
   uploadRoutes(app, deps, () => createTusServer(deps));

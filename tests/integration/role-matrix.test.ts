@@ -302,6 +302,18 @@ const CASES: Case[] = [
   },
   { method: 'GET', route: '/api/contests/:slug', allowed: EVERYONE, call: (c) => c.get(`/api/contests/${slug}`) },
   {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/settings',
+    allowed: ['organizer', 'secretariat', 'secretary', 'publisher', 'site_admin'],
+    call: (c) => c.get(`/api/contests/${slug}/voting/settings`),
+  },
+  {
+    method: 'PUT',
+    route: '/api/contests/:slug/voting/settings',
+    allowed: ORGANIZER,
+    call: (c) => c.put(`/api/contests/${slug}/voting/settings`, { tallies: 'live' }),
+  },
+  {
     method: 'PUT',
     route: '/api/contests/:slug',
     allowed: ORGANIZER,

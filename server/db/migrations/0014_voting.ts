@@ -5,11 +5,13 @@ import { types } from '../dialect.ts';
 /**
  * Public voting on the platform (ADR 0021, 0026).
  *
+ * - `contests.voting_json`: the contest's voting settings (core/voting/settings.ts); null means the defaults.
  * - `altcha_spent`: the signatures of solved proof-of-work challenges, so that each is accepted once; a row may go
  *   once its challenge has expired.
  */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const t = types(dialect);
+  await db.schema.alterTable('contests').addColumn('voting_json', 'text').execute();
   await db.schema
     .createTable('altcha_spent')
     .addColumn('signature', 'text', (c) => c.primaryKey())
