@@ -6,6 +6,8 @@ import type { NotificationKind } from '@core/notifications.ts';
 import type { PhaseKind } from '@core/phases.ts';
 import type { ReviewDecision, ReviewStatus } from '@core/review.ts';
 import type { ContestRole, RosterBody } from '@core/roles.ts';
+import type { IdentityKind } from '@core/voting/settings.ts';
+import type { VoteStatus } from '@core/voting/vote-log.ts';
 
 /** ISO-8601 UTC text on both dialects (timestamptz on PostgreSQL is read back as ISO text by dialect.ts). */
 type Timestamp = string;
@@ -133,6 +135,87 @@ export interface AuditLogTable {
 export interface AltchaSpentTable {
   signature: string;
   expires_at: Timestamp;
+}
+
+export interface VotersTable {
+  id: Generated<number>;
+  contest_id: number;
+  /** HMAC of `identity.hashInput` with VOTER_HASH_KEY; null once erased. */
+  identity_hash: string | null;
+  kind: IdentityKind;
+  display: string;
+  email_domain: string | null;
+  pseudonym: string;
+  verified_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface VoterSessionsTable {
+  token_hash: string;
+  voter_id: number;
+  device_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface CodeRequestsTable {
+  id: Generated<number>;
+  request_id: string;
+  contest_id: number;
+  identity_hash: string;
+  kind: IdentityKind;
+  display: string;
+  email_domain: string | null;
+  code_hash: string;
+  device_id: string;
+  ip: string;
+  network: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  superseded_at: Timestamp | null;
+}
+
+export interface CodeFailuresTable {
+  contest_id: number;
+  identity_hash: string;
+  device_id: string;
+  failures: number;
+  last_failure_at: Timestamp;
+}
+
+export interface VotesTable {
+  id: Generated<number>;
+  contest_id: number;
+  /** The seq of its `cast` line in the vote log. */
+  seq: number;
+  voter_id: number;
+  entry_id: number;
+  cast_at: Timestamp;
+  rule_key: string;
+  entry_key: string | null;
+  status: VoteStatus;
+  /** Reason codes (core/voting/reasons.ts), a JSON array. */
+  reasons_json: ColumnType<string, string | undefined, string>;
+  ip: string | null;
+  network: string | null;
+  device_id: string | null;
+}
+
+export interface VoteLogTable {
+  contest_id: number;
+  seq: number;
+  /** The record's line in the public log's format (core/voting/vote-log.ts), hash included. */
+  line: string;
+  hash: string;
+  at: Timestamp;
+}
+
+export interface VoteLogHeadsTable {
+  contest_id: number;
+  header_line: string;
+  seq: number;
+  hash: string;
 }
 
 export interface MetaTable {
@@ -397,6 +480,13 @@ export interface DB {
   audit_log: AuditLogTable;
   meta: MetaTable;
   altcha_spent: AltchaSpentTable;
+  voters: VotersTable;
+  voter_sessions: VoterSessionsTable;
+  code_requests: CodeRequestsTable;
+  code_failures: CodeFailuresTable;
+  votes: VotesTable;
+  vote_log: VoteLogTable;
+  vote_log_heads: VoteLogHeadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -102,7 +102,14 @@ export class Client {
   private cookies = new Map<string, string>();
   csrf: string | null = null;
   lang: 'vi' | 'en' = 'vi';
+  /** The client's address as the server sees it (inject's default is 127.0.0.1). */
+  remoteAddress: string | undefined;
   constructor(private readonly app: FastifyInstance) {}
+
+  /** The value of a cookie the client holds. */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
 
   private absorb(res: LightMyRequestResponse): void {
     for (const c of res.cookies) {
@@ -127,6 +134,7 @@ export class Client {
       url,
       headers,
       payload: extra.raw ?? (body as object | undefined),
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
     });
     this.absorb(res);
     return res;

@@ -26,6 +26,7 @@ import { reviewInputSchema } from '@core/review.ts';
 import { saveNewsPost } from '../../server/services/publication/save-news-post.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 import { uploadPath } from '../../server/services/uploads/upload-files.ts';
+import { setVotingWindow, smsCodes, solvedChallenge } from '../helpers/voting.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
 const CONTEST_ROLE_CALLERS: ContestRole[] = [
@@ -306,6 +307,42 @@ const CASES: Case[] = [
     route: '/api/contests/:slug/voting/settings',
     allowed: ['organizer', 'secretariat', 'secretary', 'publisher', 'site_admin'],
     call: (c) => c.get(`/api/contests/${slug}/voting/settings`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/me',
+    allowed: EVERYONE,
+    call: (c) => c.get(`/api/contests/${slug}/voting/me`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/voting/codes',
+    allowed: EVERYONE,
+    call: async (c) => {
+      await setVotingWindow(t, slug);
+      c.remoteAddress = `10.77.${++seq % 250}.1`;
+      return c.post(`/api/contests/${slug}/voting/codes`, {
+        kind: 'phone',
+        value: `0981${String(++seq).padStart(6, '0')}`,
+        altcha: await solvedChallenge(c),
+      });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/voting/codes/confirm',
+    allowed: EVERYONE,
+    call: async (c) => {
+      await setVotingWindow(t, slug);
+      c.remoteAddress = `10.78.${++seq % 250}.1`;
+      const local = `0982${String(++seq).padStart(6, '0')}`;
+      await c.post(`/api/contests/${slug}/voting/codes`, {
+        kind: 'phone',
+        value: local,
+        altcha: await solvedChallenge(c),
+      });
+      return c.post(`/api/contests/${slug}/voting/codes/confirm`, { code: smsCodes(t, `+84${local.slice(1)}`).at(-1) });
+    },
   },
   {
     method: 'PUT',
@@ -799,7 +836,9 @@ const CASES: Case[] = [
 ];
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { MAX_DRAFTS_PER_ENTRANT: '1000', RATE_LIMIT_REPORTS_PER_HOUR: '1000' } });
+  t = await startTestApp({
+    env: { MAX_DRAFTS_PER_ENTRANT: '1000', RATE_LIMIT_REPORTS_PER_HOUR: '1000', ALTCHA_COMPLEXITY: '200' },
+  });
   slug = t.demoSlug;
   const other = await createContest(t.deps, admin(), { ...demoContest(new Date()), slug: 'cuoc-thi-khac' });
   const aUnit = await t.deps.db

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { setVotingWindow } from '../helpers/voting.ts';
+import { confirmVoterCode } from '../../server/services/voting/confirm-voter-code.ts';
+import { setVotingWindow, smsCodes, solvedChallenge } from '../helpers/voting.ts';
 
 let t: TestApp;
 let organizer: Client;
@@ -111,5 +112,221 @@ describe('voting settings', () => {
     const juror = await makeUser(t, { role: 'juror' });
     expect((await (await loggedInClient(t, juror.email, juror.password)).get(url())).statusCode).toBe(403);
     expect((await new Client(t.app).get(url())).statusCode).toBe(401);
+  });
+});
+
+describe('verified voters', () => {
+  const codesUrl = () => `/api/contests/${slug}/voting/codes`;
+  const confirmUrl = () => `/api/contests/${slug}/voting/codes/confirm`;
+  let n = 0;
+  /** A fresh valid mobile number (Viettel 097…) for each test. */
+  const phone = () => `0971${String(100000 + ++n).padStart(6, '0')}`;
+  const e164 = (local: string) => `+84${local.slice(1)}`;
+  const ask = async (c: Client, value: string, kind: 'phone' | 'email' = 'phone') =>
+    c.post(codesUrl(), { kind, value, altcha: await solvedChallenge(c) });
+
+  beforeAll(async () => {
+    await organizer.put(`/api/contests/${slug}/voting/settings`, {});
+    await setVotingWindow(t, slug);
+  });
+
+  it('verify a number by text message, keeping only a keyed hash and the last digits', async () => {
+    const c = new Client(t.app);
+    const number = phone();
+    const sent = await ask(c, number.replace(/(\d{4})(\d{3})(\d{3})/, '$1 $2 $3'));
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json().display).toBe(`•••• •• ${number.slice(-4)}`);
+    expect(sent.body).not.toContain(number.slice(1));
+    const [code] = smsCodes(t, e164(number));
+    expect(code).toMatch(/^\d{6}$/);
+    expect((await c.get(`/api/contests/${slug}/voting/me`)).json().voter).toBeNull();
+    const ok = await c.post(confirmUrl(), { code });
+    expect(ok.statusCode).toBe(200);
+    const me = (await c.get(`/api/contests/${slug}/voting/me`)).json();
+    expect(me).toMatchObject({ open: true, voter: { kind: 'phone', display: `•••• •• ${number.slice(-4)}` } });
+    const stored = JSON.stringify([
+      await t.deps.db.selectFrom('code_requests').selectAll().execute(),
+      await t.deps.db.selectFrom('voters').selectAll().execute(),
+    ]);
+    expect(stored).not.toContain(number.slice(1));
+  });
+
+  it('verify an e-mail address with the code sent by mail', async () => {
+    const c = new Client(t.app);
+    const sent = await ask(c, 'Nguyen.Van.A+binhchon@gmail.com', 'email');
+    expect(sent.statusCode).toBe(200);
+    const mail = t.sentMail.at(-1)!;
+    expect(mail.to).toBe('nguyenvana@gmail.com');
+    const code = /\b(\d{6})\b/.exec(mail.text)![1];
+    expect((await c.post(confirmUrl(), { code })).statusCode).toBe(200);
+    expect(JSON.stringify(await t.deps.db.selectFrom('voters').selectAll().execute())).not.toContain('nguyenvana');
+  });
+
+  it('refuse foreign, premium and landline numbers and disposable mailboxes, sending nothing', async () => {
+    const c = new Client(t.app);
+    const before = smsCodes(t, '+12025550123').length;
+    for (const [value, code] of [
+      ['+1 202 555 0123', 'phone.foreign'],
+      ['1900 1234', 'phone.service'],
+      ['024 3825 1234', 'phone.landline'],
+    ] as const) {
+      const res = await ask(c, value);
+      expect(res.statusCode, value).toBe(400);
+      expect(res.json().error.code).toBe(code);
+    }
+    expect(smsCodes(t, '+12025550123').length).toBe(before);
+    const disposable = await ask(c, 'someone@mailinator.com', 'email');
+    expect(disposable.json().error.code).toBe('email.disposable');
+  });
+
+  it('need a fresh solved challenge for each code', async () => {
+    const c = new Client(t.app);
+    const none = await c.post(codesUrl(), { kind: 'phone', value: phone() });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.code).toBe('vote.challengeRequired');
+    const altcha = await solvedChallenge(c);
+    expect((await c.post(codesUrl(), { kind: 'phone', value: phone(), altcha })).statusCode).toBe(200);
+    const replay = await c.post(codesUrl(), { kind: 'phone', value: phone(), altcha });
+    expect(replay.statusCode).toBe(409);
+    expect(replay.json().error.code).toBe('vote.challengeReplayed');
+    expect(replay.json().error.message).toContain('đã được dùng');
+  });
+
+  it('expire a code after 10 minutes and accept each code once', async () => {
+    const c = new Client(t.app);
+    const number = phone();
+    await ask(c, number);
+    const code = smsCodes(t, e164(number)).at(-1)!;
+    t.setNow(new Date(Date.now() + 10 * 60_000 + 1000));
+    try {
+      const late = await c.post(confirmUrl(), { code });
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error.code).toBe('code.expired');
+    } finally {
+      t.setNow(null);
+    }
+    // Reuse: the same request and device presenting the same code twice.
+    const c2 = new Client(t.app);
+    const number2 = phone();
+    await ask(c2, number2);
+    const code2 = smsCodes(t, e164(number2)).at(-1)!;
+    const input = { requestId: c2.cookie('vreq'), deviceId: c2.cookie('vdev'), code: code2 };
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => confirmVoterCode(t.deps, slug, input)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((x): x is PromiseRejectedResult => x.status === 'rejected'))
+      expect(r.reason.code).toBe('code.used');
+  });
+
+  it('bind a code to the browser that asked for it, and only the latest code works', async () => {
+    const c = new Client(t.app);
+    const number = phone();
+    await ask(c, number);
+    const first = smsCodes(t, e164(number)).at(-1)!;
+    const other = new Client(t.app);
+    const elsewhere = await other.post(confirmUrl(), { code: first });
+    expect(elsewhere.json().error.code).toBe('code.otherRequest');
+    // A second browser asks for the same number after the cool-down: the first code no longer works.
+    t.setNow(new Date(Date.now() + 61_000));
+    try {
+      await ask(other, number);
+      const stale = await c.post(confirmUrl(), { code: first });
+      expect(stale.json().error.code).toBe('code.otherRequest');
+      const latest = smsCodes(t, e164(number)).at(-1)!;
+      expect((await other.post(confirmUrl(), { code: latest })).statusCode).toBe(200);
+    } finally {
+      t.setNow(null);
+    }
+  });
+
+  it('lock out a device after repeated wrong codes, longer each time', async () => {
+    const c = new Client(t.app);
+    const number = phone();
+    await ask(c, number);
+    const code = smsCodes(t, e164(number)).at(-1)!;
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 4; i >= 1; i--) {
+      const res = await c.post(confirmUrl(), { code: wrong });
+      expect(res.json().error.code).toBe('code.wrong');
+      expect(res.json().error.message).toContain(`còn ${i} lần`);
+    }
+    const locked = await c.post(confirmUrl(), { code: wrong });
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().error.code).toBe('code.locked');
+    expect(locked.json().error.message).toContain('(giờ Việt Nam)');
+    // Even the right code waits for the lock-out to end; then a new code is needed (this one is spent).
+    expect((await c.post(confirmUrl(), { code })).json().error.code).toBe('code.locked');
+    const after5 = Date.now() + 5 * 60_000 + 1000;
+    t.setNow(new Date(after5));
+    try {
+      expect((await c.post(confirmUrl(), { code })).json().error.code).toBe('code.spent');
+      await ask(c, number);
+      const fresh = smsCodes(t, e164(number)).at(-1)!;
+      // Past five failures, each further wrong code locks again at once (the lock grows with the count).
+      const again = await c.post(confirmUrl(), { code: fresh === '000000' ? '111111' : '000000' });
+      expect(again.json().error.code).toBe('code.locked');
+      t.setNow(new Date(after5 + 4 * 60_000));
+      expect((await c.post(confirmUrl(), { code: fresh })).json().error.code).toBe('code.locked');
+      t.setNow(new Date(after5 + 5 * 60_000 + 1000));
+      expect((await c.post(confirmUrl(), { code: fresh })).statusCode).toBe(200);
+      // A success clears the failures of the number on this device.
+      expect(await t.deps.db.selectFrom('code_failures').selectAll().execute()).toHaveLength(0);
+    } finally {
+      t.setNow(null);
+    }
+  });
+
+  it('limit codes per number: a cool-down, then 3 an hour', async () => {
+    const c = new Client(t.app);
+    const number = phone();
+    expect((await ask(c, number)).statusCode).toBe(200);
+    const soon = await ask(c, number);
+    expect(soon.statusCode).toBe(429);
+    expect(soon.json().error.code).toBe('send.cooldown');
+    expect(soon.json().error.details.retryAfterSec).toBeGreaterThan(0);
+    const start = Date.now();
+    try {
+      for (const k of [1, 2]) {
+        t.setNow(new Date(start + k * 61_000));
+        expect((await ask(c, number)).statusCode).toBe(200);
+      }
+      t.setNow(new Date(start + 3 * 61_000));
+      const fourth = await ask(c, number);
+      expect(fourth.statusCode).toBe(429);
+      expect(fourth.json().error.code).toBe('send.identityLimit');
+      expect(fourth.json().error.message).toContain(`•••• •• ${number.slice(-4)}`);
+    } finally {
+      t.setNow(null);
+    }
+    expect(smsCodes(t, e164(number))).toHaveLength(3);
+  });
+
+  it('limit unconfirmed codes per address and per /24, not other networks', async () => {
+    const c = new Client(t.app);
+    c.remoteAddress = '10.20.30.40';
+    for (let i = 0; i < 10; i++) expect((await ask(c, phone())).statusCode).toBe(200);
+    const refused = await ask(c, phone());
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('send.addressLimit');
+    // Other addresses of the same /24 share its limit of 30 unconfirmed an hour.
+    for (let host = 41; host < 61; host++) {
+      c.remoteAddress = `10.20.30.${host}`;
+      expect((await ask(c, phone())).statusCode).toBe(200);
+    }
+    c.remoteAddress = '10.20.30.99';
+    expect((await ask(c, phone())).json().error.code).toBe('send.networkLimit');
+    c.remoteAddress = '10.20.31.1';
+    expect((await ask(c, phone())).statusCode).toBe(200);
+  });
+
+  it('send no code outside the voting window', async () => {
+    await setVotingWindow(t, slug, { openForMs: -3_600_000 });
+    try {
+      const res = await ask(new Client(t.app), phone());
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('vote.notOpen');
+      expect(res.json().error.message).toContain('(giờ Việt Nam)');
+    } finally {
+      await setVotingWindow(t, slug);
+    }
   });
 });

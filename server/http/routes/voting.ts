@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema } from '@core/api.ts';
 import { votingSettingsSchema } from '@core/voting/settings.ts';
 import type { Deps } from '../../context.ts';
+import { randomToken } from '../../security/tokens.ts';
+import { confirmVoterCode } from '../../services/voting/confirm-voter-code.ts';
+import { getVoterStatus } from '../../services/voting/get-voter-status.ts';
 import { getVotingSettings } from '../../services/voting/get-voting-settings.ts';
+import { requestVoterCode } from '../../services/voting/request-voter-code.ts';
 import { updateVotingSettings } from '../../services/voting/update-voting-settings.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
@@ -18,8 +22,152 @@ const votingSettingsViewSchema = z.object({
   lockedFields: z.array(z.string()),
 });
 
+/** A first-party id of the browser: codes and voter sessions are bound to it (ADR 0021). */
+export const VOTE_DEVICE_COOKIE = 'vdev';
+/** The id of the latest code request of this browser, for the contest: the code is only valid with it. */
+export const VOTE_REQUEST_COOKIE = 'vreq';
+/** The verified voter's session, for one contest. */
+export const VOTER_SESSION_COOKIE = 'vsid';
+
+const contestPath = (slug: string) => `/api/contests/${encodeURIComponent(slug)}/`;
+
+function deviceId(req: FastifyRequest, reply: FastifyReply, deps: Deps): string {
+  const known = req.cookies[VOTE_DEVICE_COOKIE];
+  if (known && /^[A-Za-z0-9_-]{20,64}$/.test(known)) return known;
+  const id = randomToken(24);
+  reply.setCookie(VOTE_DEVICE_COOKIE, id, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    maxAge: 400 * 24 * 3600,
+  });
+  return id;
+}
+
+const voterStatusSchema = z.object({
+  open: z.boolean(),
+  window: z.object({ startsAt: z.string(), endsAt: z.string() }).nullable(),
+  rule: z.object({ kind: z.string(), votes: z.number().optional() }),
+  identities: z.array(z.enum(['phone', 'email'])),
+  timeZone: z.string(),
+  voter: z.object({ kind: z.enum(['phone', 'email']), display: z.string() }).nullable(),
+});
+
 export function votingRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/contests/:slug/voting/me',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Voting: this browser’s voter',
+          'Whether votes are taken now, the rule, the ways of verifying the contest allows, and the verified voter ' +
+            'of this browser (the masked number or address only), or null until verified.',
+          ['anyone'],
+        ),
+        params: slugParams,
+        response: { 200: voterStatusSchema, ...errors },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return getVoterStatus(deps, req.params.slug, {
+        session: req.cookies[VOTER_SESSION_COOKIE],
+        device: req.cookies[VOTE_DEVICE_COOKIE],
+      });
+    },
+  );
+
+  r.post(
+    '/api/contests/:slug/voting/codes',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Voting: send a verification code',
+          'Sends a 6-digit code, valid 10 minutes, to a Vietnamese mobile number (text message) or an e-mail ' +
+            'address, as the contest allows, while voting is open. Needs a solved proof-of-work challenge ' +
+            '(`altcha`, from `GET /api/challenge`). Foreign, premium and landline numbers and disposable mailboxes ' +
+            'are refused; sends are limited per number or address, per client address and per /24 network ' +
+            '(`send.*`, with `details.retryAfterSec`). The code is bound to this browser: a `vreq` cookie names ' +
+            'the request, a `vdev` cookie the device. The number or address is not stored, only a keyed hash.',
+          ['anyone'],
+        ),
+        params: slugParams,
+        body: z.object({
+          kind: z.enum(['phone', 'email']),
+          value: z.string().min(1).max(254),
+          altcha: z.string().max(4096).optional(),
+        }),
+        response: {
+          200: z.object({
+            kind: z.enum(['phone', 'email']),
+            display: z.string(),
+            expiresAt: z.string(),
+            resendAfterSec: z.number(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const device = deviceId(req, reply, deps);
+      const sent = await requestVoterCode(deps, req.params.slug, {
+        ...req.body,
+        deviceId: device,
+        ip: req.ip,
+        lang: req.lang,
+      });
+      reply.setCookie(VOTE_REQUEST_COOKIE, sent.requestId, {
+        path: contestPath(req.params.slug),
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.config.secureCookies,
+        maxAge: 15 * 60,
+      });
+      const { requestId: _id, ...body } = sent;
+      return body;
+    },
+  );
+
+  r.post(
+    '/api/contests/:slug/voting/codes/confirm',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Voting: confirm the code',
+          'Checks the code against the request this browser made (`vreq` and `vdev` cookies): 5 tries a code, ' +
+            'then a lock-out per number and device that grows (5 min, 15 min, 1 h, 4 h, 24 h). On success the ' +
+            'browser holds a voter session for the contest (`vsid` cookie) and the masked identity is returned.',
+          ['anyone'],
+        ),
+        params: slugParams,
+        body: z.object({ code: z.string().min(1).max(20) }),
+        response: { 200: z.object({ kind: z.enum(['phone', 'email']), display: z.string() }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const confirmed = await confirmVoterCode(deps, req.params.slug, {
+        requestId: req.cookies[VOTE_REQUEST_COOKIE],
+        deviceId: req.cookies[VOTE_DEVICE_COOKIE],
+        code: req.body.code,
+      });
+      const path = contestPath(req.params.slug);
+      reply.clearCookie(VOTE_REQUEST_COOKIE, { path });
+      reply.setCookie(VOTER_SESSION_COOKIE, confirmed.sessionToken, {
+        path,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.config.secureCookies,
+        expires: new Date(confirmed.sessionExpiresAt),
+      });
+      return { kind: confirmed.kind, display: confirmed.display };
+    },
+  );
 
   r.get(
     '/api/contests/:slug/voting/settings',
