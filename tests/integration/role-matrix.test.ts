@@ -26,7 +26,7 @@ import { reviewInputSchema } from '@core/review.ts';
 import { saveNewsPost } from '../../server/services/publication/save-news-post.ts';
 import { Client, loggedInClient, makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 import { uploadPath } from '../../server/services/uploads/upload-files.ts';
-import { setVotingWindow, smsCodes, solvedChallenge } from '../helpers/voting.ts';
+import { setVotingWindow, smsCodes, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
 const CONTEST_ROLE_CALLERS: ContestRole[] = [
@@ -342,6 +342,19 @@ const CASES: Case[] = [
         altcha: await solvedChallenge(c),
       });
       return c.post(`/api/contests/${slug}/voting/codes/confirm`, { code: smsCodes(t, `+84${local.slice(1)}`).at(-1) });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/entries/:entryId/votes',
+    allowed: EVERYONE,
+    call: async (c) => {
+      // Anyone may vote once verified by a code: each caller verifies a number of its own first.
+      await setVotingWindow(t, slug);
+      c.remoteAddress = `10.79.${++seq % 250}.1`;
+      const entryId = await approvedId({ published: true });
+      await verifyPhone(t, c, slug, `0983${String(++seq).padStart(6, '0')}`);
+      return c.post(`/api/contests/${slug}/entries/${entryId}/votes`, { altcha: await solvedChallenge(c) });
     },
   },
   {

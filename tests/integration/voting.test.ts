@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { confirmVoterCode } from '../../server/services/voting/confirm-voter-code.ts';
-import { setVotingWindow, smsCodes, solvedChallenge } from '../helpers/voting.ts';
+import { setVotingWindow, smsCodes, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
+import { approvedEntry } from '../helpers/entries.ts';
+import { publishEntries } from '../../server/services/publication/publish-entries.ts';
+import { unpublishEntry } from '../../server/services/publication/unpublish-entry.ts';
+import { verifyVoteLog } from '@core/voting/vote-log.ts';
+import { sha256Hex } from '../../server/security/tokens.ts';
 
 let t: TestApp;
 let organizer: Client;
@@ -126,7 +131,9 @@ describe('verified voters', () => {
     c.post(codesUrl(), { kind, value, altcha: await solvedChallenge(c) });
 
   beforeAll(async () => {
-    await organizer.put(`/api/contests/${slug}/voting/settings`, {});
+    // Back to the defaults, before the window opens (the rule is locked once it has).
+    await setVotingWindow(t, slug, { openForMs: -3_600_000 });
+    expect((await organizer.put(`/api/contests/${slug}/voting/settings`, {})).statusCode).toBe(200);
     await setVotingWindow(t, slug);
   });
 
@@ -328,5 +335,145 @@ describe('verified voters', () => {
     } finally {
       await setVotingWindow(t, slug);
     }
+  });
+});
+
+describe('casting votes', () => {
+  const admin = () => ({ userId: t.admin.userId, isSiteAdmin: true, ip: null });
+  let published: number[];
+  let unpublished: number;
+  let withdrawn: number;
+  let k = 0;
+  const phone = () => `0352${String(100000 + ++k).padStart(6, '0')}`;
+  const voteUrl = (entryId: number) => `/api/contests/${slug}/entries/${entryId}/votes`;
+  const vote = async (c: Client, entryId: number) => c.post(voteUrl(entryId), { altcha: await solvedChallenge(c) });
+  const voter = async (address = `10.50.${k % 250}.${(k % 200) + 1}`) => {
+    const c = new Client(t.app);
+    c.remoteAddress = address;
+    await verifyPhone(t, c, slug, phone());
+    return c;
+  };
+
+  beforeAll(async () => {
+    // Back to the defaults, before the window opens (the rule is locked once it has).
+    await setVotingWindow(t, slug, { openForMs: -3_600_000 });
+    expect((await organizer.put(`/api/contests/${slug}/voting/settings`, {})).statusCode).toBe(200);
+    await setVotingWindow(t, slug);
+    const entrant = await makeUser(t, { role: 'entrant' });
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push(await approvedEntry(t, entrant, { draft: { title: `Bình chọn ${i}` } }));
+    await publishEntries(t.deps, admin(), slug, { entryIds: ids.slice(0, 3) });
+    await unpublishEntry(t.deps, admin(), slug, ids[2]!, 'Tác phẩm vi phạm bản quyền âm nhạc');
+    published = ids.slice(0, 2);
+    withdrawn = ids[2]!;
+    unpublished = ids[3]!;
+  });
+
+  it('count one vote and tell the voter when the next one opens, then refuse a second the same day', async () => {
+    const c = await voter();
+    const res = await vote(c, published[0]!);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.status).toBe('counted');
+    expect(body.message.vi).toContain('00:00');
+    expect(body.message.vi).toContain('(giờ Việt Nam)');
+    const again = await vote(c, published[1]!);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('vote.alreadyToday');
+    expect(again.json().error.message).toMatch(
+      /^Bạn đã bình chọn hôm nay\. .*mở lúc 00:00 ngày .* \(giờ Việt Nam\)\.$/,
+    );
+    c.lang = 'en';
+    const en = await vote(c, published[1]!);
+    expect(en.json().error.message).toContain('You have voted today');
+    expect(en.json().error.message).toContain('00:00 on');
+  });
+
+  it('let exactly one of 64 concurrent votes by one voter through', async () => {
+    const c = await voter();
+    const payloads = await Promise.all(Array.from({ length: 64 }, () => solvedChallenge(c)));
+    const before = await t.deps.db.selectFrom('votes').select('id').execute();
+    const results = await Promise.all(payloads.map((altcha, i) => c.post(voteUrl(published[i % 2]!), { altcha })));
+    const ok = results.filter((r) => r.statusCode === 200);
+    expect(ok).toHaveLength(1);
+    for (const r of results.filter((x) => x.statusCode !== 200)) {
+      expect(r.statusCode).toBe(409);
+      expect(r.json().error.code).toBe('vote.alreadyToday');
+    }
+    const after = await t.deps.db.selectFrom('votes').select('id').execute();
+    expect(after.length - before.length).toBe(1);
+  });
+
+  it('refuse votes without verification, for entries not in the gallery, and with a replayed challenge', async () => {
+    const anonymous = new Client(t.app);
+    const unverified = await vote(anonymous, published[0]!);
+    expect(unverified.statusCode).toBe(401);
+    expect(unverified.json().error.code).toBe('vote.verifyFirst');
+
+    const c = await voter();
+    const notPublished = await vote(c, unpublished);
+    expect(notPublished.json().error.code).toBe('vote.entryNotPublished');
+    const gone = await vote(c, withdrawn);
+    expect(gone.json().error.code).toBe('vote.entryWithdrawn');
+    expect(gone.json().error.message).toContain('chưa bị dùng');
+    expect((await c.post(voteUrl(published[0]!), {})).json().error.code).toBe('vote.challengeRequired');
+
+    const altcha = await solvedChallenge(c);
+    expect((await c.post(voteUrl(published[0]!), { altcha })).statusCode).toBe(200);
+    const other = await voter();
+    const replay = await other.post(voteUrl(published[0]!), { altcha });
+    expect(replay.statusCode).toBe(409);
+    expect(replay.json().error.code).toBe('vote.challengeReplayed');
+    // The refused attempts used no turn: the other voter still votes.
+    expect((await vote(other, published[0]!)).statusCode).toBe(200);
+  });
+
+  it('take votes only inside the window', async () => {
+    const c = await voter();
+    await setVotingWindow(t, slug, { openForMs: 2 * 3_600_000, lengthMs: 3_600_000 });
+    try {
+      const late = await vote(c, published[0]!);
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error.code).toBe('vote.closed');
+      await setVotingWindow(t, slug, { openForMs: -3_600_000 });
+      expect((await vote(c, published[0]!)).json().error.code).toBe('vote.notOpen');
+    } finally {
+      await setVotingWindow(t, slug);
+    }
+  });
+
+  it('quarantine the votes of a device used by many identities, with the reason, in a log that verifies', async () => {
+    const device = new Client(t.app);
+    device.remoteAddress = '10.60.0.1';
+    const statuses: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await verifyPhone(t, device, slug, phone());
+      statuses.push((await vote(device, published[i % 2]!)).json().status);
+    }
+    expect(statuses).toEqual(['counted', 'counted', 'counted', 'quarantined']);
+    const head = await t.deps.db.selectFrom('vote_log_heads').selectAll().executeTakeFirstOrThrow();
+    const lines = await t.deps.db.selectFrom('vote_log').select('line').orderBy('seq').execute();
+    const verdict = verifyVoteLog([head.header_line, ...lines.map((l) => l.line)].join('\n') + '\n', sha256Hex);
+    expect(verdict.failure).toBeUndefined();
+    expect(verdict.ok).toBe(true);
+    const quarantined = await t.deps.db
+      .selectFrom('votes')
+      .select(['status', 'reasons_json'])
+      .where('status', '=', 'quarantined')
+      .execute();
+    expect(quarantined).toHaveLength(4);
+    for (const q of quarantined) expect(JSON.parse(q.reasons_json)).toContain('device_shared');
+    const counted = [...verdict.tally.values()].reduce((n, x) => n + x.counted, 0);
+    const countedRows = await t.deps.db.selectFrom('votes').select('id').where('status', '=', 'counted').execute();
+    expect(counted).toBe(countedRows.length);
+  });
+
+  it('keep many honest voters behind one carrier address counted', async () => {
+    const statuses: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const c = await voter('10.70.0.1');
+      statuses.push((await vote(c, published[i % 2]!)).json().status);
+    }
+    expect(statuses.every((s) => s === 'counted')).toBe(true);
   });
 });

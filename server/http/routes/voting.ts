@@ -5,6 +5,7 @@ import { errorBodySchema } from '@core/api.ts';
 import { votingSettingsSchema } from '@core/voting/settings.ts';
 import type { Deps } from '../../context.ts';
 import { randomToken } from '../../security/tokens.ts';
+import { castVote } from '../../services/voting/cast-vote.ts';
 import { confirmVoterCode } from '../../services/voting/confirm-voter-code.ts';
 import { getVoterStatus } from '../../services/voting/get-voter-status.ts';
 import { getVotingSettings } from '../../services/voting/get-voting-settings.ts';
@@ -131,6 +132,45 @@ export function votingRoutes(app: FastifyInstance, deps: Deps): void {
       const { requestId: _id, ...body } = sent;
       return body;
     },
+  );
+
+  r.post(
+    '/api/contests/:slug/entries/:entryId/votes',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Vote for an entry',
+          'A verified voter (`vsid` cookie) votes for a published entry while the `public_voting` phase is open, ' +
+            'with a fresh solved challenge (`altcha`). The rule (by default one vote per person per day, the day ' +
+            'in the contest’s time zone) is held by unique keys in the database: a second vote gets ' +
+            '`vote.alreadyToday` with the time the next one opens. Answered after the vote is committed; ' +
+            '`status` is `quarantined` when a signal about the voter or device asks for a review. Refusals: ' +
+            '`vote.verifyFirst`, `vote.notOpen`, `vote.closed`, `vote.entryNotPublished`, `vote.entryWithdrawn`, ' +
+            '`vote.challengeRequired`, `vote.challengeInvalid`, `vote.challengeReplayed`.',
+          ['anyone'],
+        ),
+        params: slugParams.extend({ entryId: z.coerce.number().int().positive() }),
+        body: z.object({ altcha: z.string().max(4096).optional() }),
+        response: {
+          200: z.object({
+            status: z.enum(['counted', 'quarantined']),
+            castAt: z.string(),
+            nextVoteOpensAt: z.string().nullable(),
+            message: z.object({ vi: z.string(), en: z.string() }),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) =>
+      castVote(deps, req.params.slug, {
+        entryId: req.params.entryId,
+        altcha: req.body.altcha,
+        session: req.cookies[VOTER_SESSION_COOKIE],
+        device: req.cookies[VOTE_DEVICE_COOKIE],
+        ip: req.ip,
+      }),
   );
 
   r.post(
