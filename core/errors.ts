@@ -471,6 +471,11 @@ export const ERRORS = {
   },
   // Public voting (core/voting/messages.ts).
   ...VOTING_MESSAGES,
+  'voting.resultsAtEnd': {
+    status: 409,
+    vi: 'Cuộc thi công bố kết quả bình chọn khi hết thời gian bình chọn ({end}). Hãy quay lại sau thời điểm đó.',
+    en: 'This contest shows the voting results once voting has closed ({end}). Please come back after that.',
+  },
   notFound: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
   internal: {
     status: 500,

@@ -358,6 +358,38 @@ const CASES: Case[] = [
     },
   },
   {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/results',
+    allowed: EVERYONE,
+    call: (c) => c.get(`/api/contests/${slug}/voting/results`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/log',
+    allowed: EVERYONE,
+    call: (c) => c.get(`/api/contests/${slug}/voting/log`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/quarantine',
+    allowed: COMMITTEE,
+    call: (c) => c.get(`/api/contests/${slug}/voting/quarantine`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/voting/quarantine/decisions',
+    allowed: COMMITTEE,
+    call: async (c) => {
+      // Set-up: the latest vote (cast by the votes case above) held for review.
+      const v = await t.deps.db.selectFrom('votes').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      await t.deps.db.updateTable('votes').set({ status: 'quarantined' }).where('id', '=', v.id).execute();
+      return c.post(`/api/contests/${slug}/voting/quarantine/decisions`, {
+        voteIds: [v.id],
+        decision: { to: 'counted' },
+      });
+    },
+  },
+  {
     method: 'PUT',
     route: '/api/contests/:slug/voting/settings',
     allowed: ORGANIZER,

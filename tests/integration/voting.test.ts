@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { confirmVoterCode } from '../../server/services/voting/confirm-voter-code.ts';
@@ -475,5 +479,133 @@ describe('casting votes', () => {
       statuses.push((await vote(c, published[i % 2]!)).json().status);
     }
     expect(statuses.every((s) => s === 'counted')).toBe(true);
+  });
+
+  it('publish results with counted, quarantined and invalidated per entry, and the reasons in words', async () => {
+    const res = await new Client(t.app).get(`/api/contests/${slug}/voting/results`);
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    expect(r.visible).toBe(true);
+    const rows = await t.deps.db.selectFrom('votes').select(['entry_id', 'status']).execute();
+    for (const e of r.entries) {
+      expect(e.counted).toBe(rows.filter((x) => x.entry_id === e.entryId && x.status === 'counted').length);
+      expect(e.quarantined).toBe(rows.filter((x) => x.entry_id === e.entryId && x.status === 'quarantined').length);
+    }
+    expect(r.entries.map((e: { entryId: number }) => e.entryId)).not.toContain(unpublished);
+    const shared = r.reasons.find((x: { code: string }) => x.code === 'device_shared');
+    expect(shared).toMatchObject({ status: 'quarantined', count: 4 });
+    expect(shared.vi.length).toBeGreaterThan(10);
+    expect(r.mostVoted.kind).toBe('decided');
+    expect(r.mostVoted.winners).toEqual([r.entries[0].code]);
+    expect(JSON.stringify(r)).not.toMatch(/\+84|0352\d{6}|10\.\d+\.\d+\.\d+/);
+  });
+
+  it('hold tallies and the log back until the end when the settings say so', async () => {
+    const at = await organizer.put(`/api/contests/${slug}/voting/settings`, { tallies: 'at_end' });
+    expect(at.statusCode).toBe(200);
+    try {
+      const r = (await new Client(t.app).get(`/api/contests/${slug}/voting/results`)).json();
+      expect(r).toMatchObject({ visible: false, entries: [], totals: { counted: 0 } });
+      expect(r.visibleFrom).toBeTruthy();
+      const log = await new Client(t.app).get(`/api/contests/${slug}/voting/log`);
+      expect(log.statusCode).toBe(409);
+      expect(log.json().error.code).toBe('voting.resultsAtEnd');
+      expect(log.json().error.message).toContain('(giờ Việt Nam)');
+    } finally {
+      await organizer.put(`/api/contests/${slug}/voting/settings`, { tallies: 'live' });
+    }
+  });
+
+  it('let anyone download the log and check it with npm run votes:verify, which catches a changed line', async () => {
+    const res = await new Client(t.app).get(`/api/contests/${slug}/voting/log`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).not.toMatch(/\+84|10\.\d+\.\d+\.\d+/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'votes-'));
+    try {
+      const file = path.join(dir, 'votes.log');
+      fs.writeFileSync(file, res.body);
+      const run = (f: string) =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'server/votes-verify-cli.ts', f], { encoding: 'utf8' });
+      const ok = run(file);
+      expect(ok.stderr).toBe('');
+      expect(ok.status).toBe(0);
+      const counted = await t.deps.db.selectFrom('votes').select('id').where('status', '=', 'counted').execute();
+      const printed = ok.stdout
+        .split('\n')
+        .filter((l) => /^[^\t]+\t\d+\t\d+\t\d+$/.test(l))
+        .reduce((n, l) => n + Number(l.split('\t')[1]), 0);
+      expect(printed).toBe(counted.length);
+      expect(ok.stdout).toContain('device_shared');
+      // Moving one vote to another entry breaks the chain.
+      const lines = res.body.split('\n');
+      const i = lines.findIndex((l) => l.includes('\tcast\t'));
+      const fields = lines[i]!.split('\t');
+      fields[4] = fields[4] === 'X' ? 'Y' : 'X';
+      lines[i] = fields.join('\t');
+      fs.writeFileSync(file, lines.join('\n'));
+      const bad = run(file);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain('KHÔNG hợp lệ');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('let the secretariat count or invalidate quarantined votes in audited batches, logged', async () => {
+    const url = `/api/contests/${slug}/voting/quarantine`;
+    const secretariat = await makeUser(t, { role: 'secretariat' });
+    const staff = await loggedInClient(t, secretariat.email, secretariat.password);
+    const list = (await staff.get(url)).json();
+    expect(list).toHaveLength(4);
+    expect(list[0].reasons[0]).toMatchObject({ code: 'device_shared' });
+    expect(JSON.stringify(list)).not.toMatch(/10\.60\.0\.1|\+84/);
+    const [a, b, c, d] = list.map((x: { id: number }) => x.id);
+
+    const counted = await staff.post(`${url}/decisions`, { voteIds: [a, b], decision: { to: 'counted' } });
+    expect(counted.json()).toEqual({ changed: 2 });
+    const noNote = await staff.post(`${url}/decisions`, {
+      voteIds: [c, d],
+      decision: { to: 'invalidated', reason: 'staff_same_person' },
+      note: 'ngắn',
+    });
+    expect(noNote.statusCode).toBe(400);
+    expect(noNote.json().error.code).toBe('quarantine.reasonRequired');
+    const stale = await staff.post(`${url}/decisions`, { voteIds: [a, c], decision: { to: 'counted' } });
+    expect(stale.json().error.code).toBe('quarantine.notAllowed');
+    const invalidated = await staff.post(`${url}/decisions`, {
+      voteIds: [c, d],
+      decision: { to: 'invalidated', reason: 'staff_same_person' },
+      note: 'Một người dùng bốn số điện thoại trên cùng máy',
+    });
+    expect(invalidated.json()).toEqual({ changed: 2 });
+    expect((await staff.get(url)).json()).toHaveLength(0);
+
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details_json')
+      .where('action', '=', 'votes.decide')
+      .execute();
+    expect(audit).toHaveLength(2);
+    expect(JSON.parse(audit[1]!.details_json)).toMatchObject({ to: 'invalidated', reason: 'staff_same_person' });
+
+    const results = (await new Client(t.app).get(`/api/contests/${slug}/voting/results`)).json();
+    expect(results.totals.invalidated).toBe(2);
+    expect(results.reasons).toContainEqual(
+      expect.objectContaining({ status: 'invalidated', code: 'staff_same_person' }),
+    );
+    const log = (await new Client(t.app).get(`/api/contests/${slug}/voting/log`)).body;
+    const verdict = verifyVoteLog(log, sha256Hex);
+    expect(verdict.ok).toBe(true);
+    expect([...verdict.tally.values()].reduce((n, x) => n + x.invalidated, 0)).toBe(2);
+
+    for (const role of ['publisher', 'juror', 'secretary'] as const) {
+      const u = await makeUser(t, { role });
+      const other = await loggedInClient(t, u.email, u.password);
+      expect((await other.get(url)).statusCode).toBe(403);
+      expect((await other.post(`${url}/decisions`, { voteIds: [a], decision: { to: 'counted' } })).statusCode).toBe(
+        403,
+      );
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -6,6 +7,11 @@ import { votingSettingsSchema } from '@core/voting/settings.ts';
 import type { Deps } from '../../context.ts';
 import { randomToken } from '../../security/tokens.ts';
 import { castVote } from '../../services/voting/cast-vote.ts';
+import { decideQuarantinedVotes } from '../../services/voting/decide-quarantined-votes.ts';
+import { listQuarantinedVotes } from '../../services/voting/list-quarantined-votes.ts';
+import { INVALIDATION_REASONS } from '@core/voting/vote-status.ts';
+import { openVoteLog } from '../../services/voting/download-vote-log.ts';
+import { getVotingResults } from '../../services/voting/get-voting-results.ts';
 import { confirmVoterCode } from '../../services/voting/confirm-voter-code.ts';
 import { getVoterStatus } from '../../services/voting/get-voter-status.ts';
 import { getVotingSettings } from '../../services/voting/get-voting-settings.ts';
@@ -171,6 +177,132 @@ export function votingRoutes(app: FastifyInstance, deps: Deps): void {
         device: req.cookies[VOTE_DEVICE_COOKIE],
         ip: req.ip,
       }),
+  );
+
+  const count = { counted: z.number(), quarantined: z.number(), invalidated: z.number() };
+  r.get(
+    '/api/contests/:slug/voting/results',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Voting results',
+          'Per published entry, the votes counted, quarantined (awaiting review) and invalidated, the reasons in ' +
+            'aggregate with their text, and the most-voted entries by counted votes with the tie rule applied. ' +
+            'With end-only tallies, `visible` is false and nothing else is given until voting closes.',
+          ['anyone'],
+        ),
+        params: slugParams,
+        response: {
+          200: z.object({
+            visible: z.boolean(),
+            visibleFrom: z.string().nullable(),
+            final: z.boolean(),
+            entries: z.array(z.object({ entryId: z.number(), code: z.string(), ...count })),
+            totals: z.object(count),
+            reasons: z.array(
+              z.object({
+                status: z.enum(['quarantined', 'invalidated']),
+                code: z.string(),
+                count: z.number(),
+                vi: z.string(),
+                en: z.string(),
+              }),
+            ),
+            mostVoted: z.unknown(),
+            tieRule: z.string(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return getVotingResults(deps, req.params.slug);
+    },
+  );
+
+  r.get(
+    '/api/contests/:slug/voting/log',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Download the vote log',
+          'The pseudonymous, hash-chained log of every vote and status change (text, format in ' +
+            '`core/voting/vote-log.ts`): check it and recompute the tally with `npm run votes:verify FILE`. ' +
+            'Given when the tallies are shown (`voting.resultsAtEnd` before that with end-only tallies).',
+          ['anyone'],
+        ),
+        params: slugParams,
+      },
+    },
+    async (req, reply) => {
+      const log = await openVoteLog(deps, req.params.slug);
+      return reply
+        .header('content-type', 'text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="votes-${req.params.slug}.log"`)
+        .header('cache-control', 'no-store')
+        .send(Readable.from(log));
+    },
+  );
+
+  r.get(
+    '/api/contests/:slug/voting/quarantine',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Quarantined votes',
+          'Votes held for review, oldest first, with the reasons in both languages, the voter’s pseudonym and the ' +
+            'network (/24 or /64) they came from; never a number, an address or an IP.',
+          allowedBy('votes.review'),
+        ),
+        params: slugParams,
+        response: {
+          200: z.array(
+            z.object({
+              id: z.number(),
+              entryId: z.number(),
+              entryCode: z.string(),
+              castAt: z.string(),
+              voter: z.string(),
+              network: z.string().nullable(),
+              reasons: z.array(z.object({ code: z.string(), vi: z.string(), en: z.string() })),
+            }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (req) => listQuarantinedVotes(deps, req.actor, req.params.slug),
+  );
+
+  r.post(
+    '/api/contests/:slug/voting/quarantine/decisions',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Count or invalidate quarantined votes',
+          'A batch decision, all or nothing: every vote must still be quarantined (`quarantine.notAllowed` ' +
+            'otherwise). Invalidating names a public reason and needs a note of at least 10 characters ' +
+            '(`quarantine.reasonRequired`). Each change is a status line of the public log; audited.',
+          allowedBy('votes.review'),
+        ),
+        params: slugParams,
+        body: z.object({
+          voteIds: z.array(z.number().int().positive()).min(1).max(5000),
+          decision: z.discriminatedUnion('to', [
+            z.object({ to: z.literal('counted') }),
+            z.object({ to: z.literal('invalidated'), reason: z.enum(INVALIDATION_REASONS) }),
+          ]),
+          note: z.string().max(2000).default(''),
+        }),
+        response: { 200: z.object({ changed: z.number() }), ...errors },
+      },
+    },
+    async (req) => decideQuarantinedVotes(deps, req.actor, req.params.slug, req.body),
   );
 
   r.post(
