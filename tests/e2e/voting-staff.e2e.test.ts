@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { publishEntries } from '../../server/services/publication/publish-entries.ts';
+import { updateVotingSettings } from '../../server/services/voting/update-voting-settings.ts';
 import { approvedEntry } from '../helpers/entries.ts';
 import { Client, makeUser } from '../helpers/test-app.ts';
 import { setVotingWindow, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
@@ -13,7 +14,7 @@ const suite = e2eApp();
 const { newPage } = suite;
 
 describe('staff voting tab', () => {
-  it('saves the voting settings and counts a quarantined vote', async () => {
+  it('saves the voting settings, counts a quarantined vote and shows the count publicly', async () => {
     const { t, base } = suite;
     const slug = t.demoSlug;
     await setVotingWindow(t, slug);
@@ -44,14 +45,28 @@ describe('staff voting tab', () => {
       .executeTakeFirst();
     expect(JSON.parse(stored!.voting_json!).tallies).toBe('at_end');
 
-    const row = page.getByRole('row', { name: /device|thiết bị/i }).first();
-    await row.waitFor();
-    await row.getByRole('checkbox').check();
+    const held = page.getByRole('row', { name: /device|thiết bị/i }).first();
+    await held.waitFor();
+    await held.getByRole('checkbox').check();
     expect(await clickForAnswer(page, page.getByTestId('quarantine-count'), 'POST', '/quarantine/decisions')).toEqual({
       changed: 1,
     });
     await page.getByText('Đã xử lý 1 phiếu.').waitFor();
     const vote = await t.deps.db.selectFrom('votes').select('status').executeTakeFirstOrThrow();
     expect(vote.status).toBe('counted');
+
+    // Back to live counts: the contest's home page shows the count, light, with the log to check it.
+    const admin = { userId: t.admin.userId, isSiteAdmin: true, ip: null };
+    await updateVotingSettings(t.deps, admin, slug, { tallies: 'live' });
+    await page.goto(`${base}/c/${slug}`);
+    const section = page.getByTestId('voting-results');
+    await section.waitFor();
+    const code = (await t.deps.db.selectFrom('entries').select('code').where('id', '=', entryId).executeTakeFirst())!
+      .code!;
+    const row = section.getByRole('row', { name: new RegExp(code) });
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['1', '0', '0']);
+    expect(await section.getByRole('link', { name: /nhật ký bình chọn/ }).getAttribute('href')).toBe(
+      `/api/contests/${slug}/voting/log`,
+    );
   });
 });
