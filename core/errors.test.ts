@@ -64,10 +64,11 @@ describe('ERRORS', () => {
     }
   });
 
-  it('uses client-error statuses, except for the internal error', () => {
+  it('uses client-error statuses, except for the internal error and text messages paused or over budget', () => {
     for (const code of codes) {
       const { status } = ERRORS[code];
       if (code === 'internal') expect(status).toBe(500);
+      else if (code === 'send.smsPaused' || code === 'send.smsBudget') expect(status).toBe(503);
       else expect(status >= 400 && status < 500, code).toBe(true);
     }
   });

@@ -1,5 +1,6 @@
 /** Stable error codes and their messages in both languages. Each message names the rule and what to do. */
 import { JUDGING_ERRORS } from './judging/messages.ts';
+import { VOTING_MESSAGES } from './voting/messages.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -570,6 +571,13 @@ export const ERRORS = {
     status: 415,
     vi: 'Loại dữ liệu gửi lên không được hỗ trợ ở đây.',
     en: 'This kind of content is not accepted here.',
+  },
+  // Public voting (core/voting/messages.ts).
+  ...VOTING_MESSAGES,
+  'voting.resultsAtEnd': {
+    status: 409,
+    vi: 'Cuộc thi công bố kết quả bình chọn khi hết thời gian bình chọn ({end}). Hãy quay lại sau thời điểm đó.',
+    en: 'This contest shows the voting results once voting has closed ({end}). Please come back after that.',
   },
   notFound: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
   internal: {

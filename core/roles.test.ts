@@ -26,6 +26,8 @@ const EXPECTED: Record<Action, ContestRole[]> = {
   'entries.settleReview': ['organizer'],
   'judging.manageRounds': ['organizer'],
   'judging.viewProgress': ['organizer', 'secretary'],
+  'votes.view': ['organizer', 'secretariat', 'secretary', 'publisher'],
+  'votes.review': ['organizer', 'secretariat'],
 };
 const ALL_ACTIONS = Object.keys(EXPECTED) as Action[];
 

@@ -53,6 +53,10 @@ export const ACTIONS = {
   'judging.manageRounds': ['organizer'],
   /** See every round's progress and ranking, with the blind codes' mapping (the round's chair sees them too). */
   'judging.viewProgress': ['organizer', 'secretary'],
+  /** See the voting settings, the tallies at any time and the quarantine. */
+  'votes.view': ['organizer', 'secretariat', 'secretary', 'publisher'],
+  /** Count or invalidate quarantined votes, in batches. */
+  'votes.review': ['organizer', 'secretariat'],
 } as const satisfies Record<string, readonly ContestRole[]>;
 export type Action = keyof typeof ACTIONS;
 

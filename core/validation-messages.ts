@@ -52,6 +52,26 @@ const CUSTOM: Record<string, Text> = {
     vi: 'Múi giờ không hợp lệ (ví dụ đúng: Asia/Ho_Chi_Minh).',
     en: 'Not a valid time zone (for example Asia/Ho_Chi_Minh).',
   },
+  'voting.formulaAllZero': {
+    vi: 'Công thức tính điểm fanpage cần ít nhất một hệ số lớn hơn 0.',
+    en: 'The fanpage formula needs at least one weight above 0.',
+  },
+  'voting.identitiesDuplicate': {
+    vi: 'Mỗi cách xác minh (điện thoại, thư điện tử) chỉ chọn một lần.',
+    en: 'Choose each way of verifying (phone, e-mail) once.',
+  },
+  'voting.residentListNeedsPhone': {
+    vi: 'Danh sách cư dân chứa số điện thoại: khi dùng danh sách, hãy cho phép xác minh bằng điện thoại.',
+    en: 'The residents’ list holds phone numbers: when it is used, allow verifying by phone.',
+  },
+  'voting.phoneNeedsSmsBudget': {
+    vi: 'Xác minh bằng điện thoại cần hạn mức tin nhắn mỗi ngày lớn hơn 0, hoặc bỏ cách xác minh bằng điện thoại.',
+    en: 'Verifying by phone needs a daily text-message budget above 0, or turn verifying by phone off.',
+  },
+  'voting.domainInvalid': {
+    vi: 'Tên miền không hợp lệ (ví dụ đúng: example.com).',
+    en: 'Not a valid domain (for example example.com).',
+  },
 };
 
 /** The JSON types a field may expect, as a sentence names them. */

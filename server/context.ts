@@ -10,6 +10,7 @@ import type { DB } from './db/schema.ts';
 import type { AppJobs, JobQueue } from './jobs/queue.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { SmsProvider } from './notify/sms.ts';
+import type { SecretKeys } from './security/secret-keys.ts';
 import type { MediaStorage } from './storage/storage.ts';
 
 /** What every use case may touch. Built once in main.ts (or by a test) and passed in. */
@@ -26,6 +27,8 @@ export interface Deps {
   jobs: JobQueue<AppJobs>;
   /** Where media lives: local disk or an S3-compatible bucket (server/storage/). */
   storage: MediaStorage;
+  /** Signing and hashing keys: from the environment, or generated once into DATA_DIR/secrets. */
+  keys: SecretKeys;
 }
 
 /** Who is calling: a logged-in user or the public, and from where (for the audit log). */

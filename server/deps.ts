@@ -9,6 +9,7 @@ import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createEsmsProvider } from './notify/esms.ts';
 import { createSmsOutbox, type SmsProvider } from './notify/sms.ts';
 import type { Deps } from './context.ts';
+import { loadSecretKeys } from './security/secret-keys.ts';
 import { createStorage } from './storage/create-storage.ts';
 import type { MediaStorage } from './storage/storage.ts';
 
@@ -53,6 +54,7 @@ export async function createDeps(
     clock: overrides.clock ?? (() => new Date()),
     jobs: await createJobQueue(config, database, logger),
     storage: overrides.storage ?? createStorage(config.storage),
+    keys: loadSecretKeys(config, logger),
   };
   return { deps, database };
 }

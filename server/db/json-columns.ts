@@ -72,6 +72,7 @@ export function decodeContestSettings(row: ContestRow): ContestSettings {
     rubric: JSON.parse(row.rubric_json),
     maxEntriesPerPerson: row.max_entries_per_person,
     reviewsRequired: row.reviews_required,
+    voting: row.voting_json === null ? undefined : JSON.parse(row.voting_json),
   });
 }
 

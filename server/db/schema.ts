@@ -12,6 +12,8 @@ import type { ConsentPurpose } from '@core/privacy.ts';
 import type { ReviewDecision, ReviewStatus } from '@core/review.ts';
 import type { ContestStatus } from '@core/contest-lifecycle.ts';
 import type { ContestRole, RosterBody } from '@core/roles.ts';
+import type { IdentityKind } from '@core/voting/settings.ts';
+import type { VoteStatus } from '@core/voting/vote-log.ts';
 
 /** ISO-8601 UTC text on both dialects (timestamptz on PostgreSQL is read back as ISO text by dialect.ts). */
 type Timestamp = string;
@@ -86,6 +88,8 @@ export interface ContestsTable {
   reviews_required: ColumnType<1 | 2, 1 | 2 | undefined, 1 | 2>;
   /** For captions, with "#"; null: made from the slug (migration 0010). */
   hashtag: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Voting settings (core/voting/settings.ts) as JSON; null: the defaults. */
+  voting_json: ColumnType<string | null, string | null | undefined, string | null>;
   is_demo: ColumnType<Bool, Bool | undefined, Bool>;
   /** Draft, published or archived (migration 0011). */
   status: ColumnType<ContestStatus, ContestStatus | undefined, ContestStatus>;
@@ -160,6 +164,93 @@ export interface AuditLogTable {
   outcome: AuditContent['outcome'];
   details_json: string;
   prev_hash: string;
+  hash: string;
+}
+
+/** Solved proof-of-work challenges, accepted once each (server/security/altcha.ts). */
+export interface AltchaSpentTable {
+  signature: string;
+  expires_at: Timestamp;
+}
+
+export interface VotersTable {
+  id: Generated<number>;
+  contest_id: number;
+  /** HMAC of `identity.hashInput` with VOTER_HASH_KEY; null once erased. */
+  identity_hash: string | null;
+  kind: IdentityKind;
+  display: string;
+  email_domain: string | null;
+  pseudonym: string;
+  verified_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface VoterSessionsTable {
+  token_hash: string;
+  voter_id: number;
+  device_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface CodeRequestsTable {
+  id: Generated<number>;
+  request_id: string;
+  contest_id: number;
+  identity_hash: string;
+  kind: IdentityKind;
+  display: string;
+  email_domain: string | null;
+  code_hash: string;
+  device_id: string;
+  ip: string;
+  network: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  superseded_at: Timestamp | null;
+}
+
+export interface CodeFailuresTable {
+  contest_id: number;
+  identity_hash: string;
+  device_id: string;
+  failures: number;
+  last_failure_at: Timestamp;
+}
+
+export interface VotesTable {
+  id: Generated<number>;
+  contest_id: number;
+  /** The seq of its `cast` line in the vote log. */
+  seq: number;
+  voter_id: number;
+  entry_id: number;
+  cast_at: Timestamp;
+  rule_key: string;
+  entry_key: string | null;
+  status: VoteStatus;
+  /** Reason codes (core/voting/reasons.ts), a JSON array. */
+  reasons_json: ColumnType<string, string | undefined, string>;
+  ip: string | null;
+  network: string | null;
+  device_id: string | null;
+}
+
+export interface VoteLogTable {
+  contest_id: number;
+  seq: number;
+  /** The record's line in the public log's format (core/voting/vote-log.ts), hash included. */
+  line: string;
+  hash: string;
+  at: Timestamp;
+}
+
+export interface VoteLogHeadsTable {
+  contest_id: number;
+  header_line: string;
+  seq: number;
   hash: string;
 }
 
@@ -577,6 +668,14 @@ export interface DB {
   contest_roles: ContestRolesTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  altcha_spent: AltchaSpentTable;
+  voters: VotersTable;
+  voter_sessions: VoterSessionsTable;
+  code_requests: CodeRequestsTable;
+  code_failures: CodeFailuresTable;
+  votes: VotesTable;
+  vote_log: VoteLogTable;
+  vote_log_heads: VoteLogHeadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

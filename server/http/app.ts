@@ -14,6 +14,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSession } from './plugins/session.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { challengeRoutes } from './routes/challenge.ts';
 import { contestRoutes } from './routes/contests.ts';
 import { healthRoutes } from './routes/health.ts';
 import { roleRoutes } from './routes/roles.ts';
@@ -33,6 +34,7 @@ import { privacyRoutes } from './routes/privacy.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { judgingRoutes } from './routes/judging.ts';
+import { votingRoutes } from './routes/voting.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
 import { tusErrorSchema, tusOpenApiPaths } from '../uploads/tus-openapi.ts';
 import { API_DESCRIPTION } from './openapi.ts';
@@ -128,6 +130,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
 
   registerMetrics(app, deps);
   healthRoutes(app, deps);
+  challengeRoutes(app, deps);
   authRoutes(app, deps);
   contestRoutes(app, deps);
   unitRoutes(app, deps);
@@ -142,6 +145,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   reviewRoutes(app, deps);
   notificationRoutes(app, deps);
   judgingRoutes(app, deps);
+  votingRoutes(app, deps);
   publicRoutes(app, deps);
   publicationRoutes(app, deps);
   privacyRoutes(app, deps);

@@ -5,6 +5,7 @@
 import type { Deps } from '../context.ts';
 import { checkUpload } from '../services/uploads/check-upload.ts';
 import { expireAbandonedUploads } from '../services/uploads/expire-abandoned-uploads.ts';
+import { pruneSpentChallenges } from '../security/altcha.ts';
 import { requeueUploadChecks } from '../services/uploads/finish-upload.ts';
 import { moveUploadToStorage } from '../services/media/move-upload-to-storage.ts';
 import { makeRenditions } from '../services/media/make-renditions.ts';
@@ -121,6 +122,7 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
           );
         const expired = await expireAbandonedUploads(deps);
         if (expired) deps.logger.info({ expired }, 'deleted abandoned uploads');
+        await pruneSpentChallenges(deps);
       } catch (err) {
         deps.logger.error({ err }, 'upload housekeeping failed');
       }

@@ -115,6 +115,11 @@ export class Client {
   remoteAddress = '127.0.0.1';
   constructor(private readonly app: FastifyInstance) {}
 
+  /** The value of a cookie the client holds. */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   private absorb(res: LightMyRequestResponse): void {
     for (const c of res.cookies) {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);

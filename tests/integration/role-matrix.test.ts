@@ -37,6 +37,7 @@ import {
 } from '../helpers/test-app.ts';
 import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
+import { setVotingWindow, smsCodes, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
 import { roundJurorsInputSchema } from '@core/judging/round-input.ts';
 import { createRound } from '../../server/services/judging/create-round.ts';
 import { getRoundRanking } from '../../server/services/judging/get-round-ranking.ts';
@@ -411,6 +412,7 @@ async function roundWithTie(): Promise<{ roundId: number; order: string[] }> {
 const CASES: Case[] = [
   { method: 'GET', route: '/api/health', allowed: EVERYONE, call: (c) => c.get('/api/health') },
   { method: 'GET', route: '/api/ready', allowed: EVERYONE, call: (c) => c.get('/api/ready') },
+  { method: 'GET', route: '/api/challenge', allowed: EVERYONE, call: (c) => c.get('/api/challenge') },
   { method: 'GET', route: '/api/openapi.json', allowed: EVERYONE, call: (c) => c.get('/api/openapi.json') },
   { method: 'GET', route: '/api/auth/session', allowed: EVERYONE, call: (c) => c.get('/api/auth/session') },
   {
@@ -537,6 +539,99 @@ const CASES: Case[] = [
     call: (c) => c.post('/api/contests', { ...demoContest(new Date()), slug: `cuoc-thi-${uniq()}` }),
   },
   { method: 'GET', route: '/api/contests/:slug', allowed: EVERYONE, call: (c) => c.get(`/api/contests/${slug}`) },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/settings',
+    allowed: ['organizer', 'secretariat', 'secretary', 'publisher', 'site_admin'],
+    call: (c) => c.get(`/api/contests/${slug}/voting/settings`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/me',
+    allowed: EVERYONE,
+    call: (c) => c.get(`/api/contests/${slug}/voting/me`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/voting/codes',
+    allowed: EVERYONE,
+    call: async (c) => {
+      await setVotingWindow(t, slug);
+      c.remoteAddress = `10.77.${++seq % 250}.1`;
+      return c.post(`/api/contests/${slug}/voting/codes`, {
+        kind: 'phone',
+        value: `0981${String(++seq).padStart(6, '0')}`,
+        altcha: await solvedChallenge(c),
+      });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/voting/codes/confirm',
+    allowed: EVERYONE,
+    call: async (c) => {
+      await setVotingWindow(t, slug);
+      c.remoteAddress = `10.78.${++seq % 250}.1`;
+      const local = `0982${String(++seq).padStart(6, '0')}`;
+      await c.post(`/api/contests/${slug}/voting/codes`, {
+        kind: 'phone',
+        value: local,
+        altcha: await solvedChallenge(c),
+      });
+      return c.post(`/api/contests/${slug}/voting/codes/confirm`, { code: smsCodes(t, `+84${local.slice(1)}`).at(-1) });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/entries/:entryId/votes',
+    allowed: EVERYONE,
+    call: async (c) => {
+      // Anyone may vote once verified by a code: each caller verifies a number of its own first.
+      await setVotingWindow(t, slug);
+      c.remoteAddress = `10.79.${++seq % 250}.1`;
+      const entryId = await approvedId({ published: true });
+      await verifyPhone(t, c, slug, `0983${String(++seq).padStart(6, '0')}`);
+      return c.post(`/api/contests/${slug}/entries/${entryId}/votes`, { altcha: await solvedChallenge(c) });
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/results',
+    allowed: EVERYONE,
+    call: (c) => c.get(`/api/contests/${slug}/voting/results`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/log',
+    allowed: EVERYONE,
+    call: (c) => c.get(`/api/contests/${slug}/voting/log`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/quarantine',
+    allowed: COMMITTEE,
+    call: (c) => c.get(`/api/contests/${slug}/voting/quarantine`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/voting/quarantine/decisions',
+    allowed: COMMITTEE,
+    call: async (c) => {
+      // Set-up: the latest vote (cast by the votes case above) held for review.
+      const v = await t.deps.db.selectFrom('votes').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      await t.deps.db.updateTable('votes').set({ status: 'quarantined' }).where('id', '=', v.id).execute();
+      return c.post(`/api/contests/${slug}/voting/quarantine/decisions`, {
+        voteIds: [v.id],
+        decision: { to: 'counted' },
+      });
+    },
+  },
+  {
+    method: 'PUT',
+    route: '/api/contests/:slug/voting/settings',
+    allowed: ORGANIZER,
+    call: (c) => c.put(`/api/contests/${slug}/voting/settings`, { tallies: 'live' }),
+  },
   {
     method: 'POST',
     route: '/api/contests/:slug/copy',
@@ -1315,7 +1410,12 @@ const CASES: Case[] = [
 beforeAll(async () => {
   t = await startTestApp({
     // Sessions outlive the jump of the clock into the judging phase (judging cases).
-    env: { MAX_DRAFTS_PER_ENTRANT: '1000', RATE_LIMIT_REPORTS_PER_HOUR: '1000', SESSION_DAYS: '365' },
+    env: {
+      MAX_DRAFTS_PER_ENTRANT: '1000',
+      RATE_LIMIT_REPORTS_PER_HOUR: '1000',
+      SESSION_DAYS: '365',
+      ALTCHA_COMPLEXITY: '200',
+    },
   });
   slug = t.demoSlug;
   const other = await createContest(t.deps, admin(), { ...demoContest(new Date()), slug: 'cuoc-thi-khac' });

@@ -33,6 +33,7 @@ export function settingsOf(row: ContestRow): ContestSettings {
     row.rubric_json,
     row.max_entries_per_person,
     row.reviews_required,
+    row.voting_json,
   ].join('\u0000');
   const id = row.id;
   const known = parsedSettings.get(id);

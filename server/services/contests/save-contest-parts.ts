@@ -16,6 +16,7 @@ export function settingsColumns(s: ContestSettings) {
     max_entries_per_person: s.maxEntriesPerPerson,
     // Absent: the column keeps its value (its default, 1, for a new contest).
     ...(s.reviewsRequired === undefined ? {} : { reviews_required: s.reviewsRequired }),
+    ...(s.voting === undefined ? {} : { voting_json: JSON.stringify(s.voting) }),
   };
 }
 

@@ -4,7 +4,9 @@ import { AppError } from '@core/errors.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { authorize } from '../access/authorize.ts';
 import type { Actor, Deps } from '../../context.ts';
-import { findContestRow, settingsOf } from './load-contest.ts';
+import { resolveVotingSettings } from '@core/voting/settings.ts';
+import { assertVotingSettingsChangeAllowed } from '../voting/voting-settings-lock.ts';
+import { findContestRow, loadContest, settingsOf } from './load-contest.ts';
 import { replacePhases, saveCategories, settingsColumns } from './save-contest-parts.ts';
 
 export interface ContestUpdate extends ContestSettings {
@@ -19,9 +21,16 @@ export async function updateContest(deps: Deps, actor: Actor, slug: string, inpu
   await authorize(deps, actor, contestId, 'contest.edit');
   if (row.status === 'archived') throw new AppError('contest.archived');
   const before = settingsOf(row);
+  if (input.voting !== undefined) {
+    const phases = (await loadContest(deps.db, { id: contestId })).phases;
+    assertVotingSettingsChangeAllowed(resolveVotingSettings(before.voting), input.voting, phases, deps.clock());
+  }
   const changed = (Object.keys(before) as (keyof ContestSettings)[]).filter(
     (k) => input[k] !== undefined && JSON.stringify(before[k]) !== JSON.stringify(input[k]),
   );
+  // Voting settings never saved are absent from `before`: their defaults are what changes.
+  if (input.voting !== undefined && before.voting === undefined && !changed.includes('voting'))
+    if (JSON.stringify(resolveVotingSettings(undefined)) !== JSON.stringify(input.voting)) changed.push('voting');
   await deps.db.transaction().execute(async (trx) => {
     const { phases, unitCategories, ...settings } = input;
     await trx

@@ -19,6 +19,7 @@ import { PhaseTimeline } from './PhaseTimeline.tsx';
 import { PrizeTable } from './PrizeTable.tsx';
 import { clockOffset } from '../../lib/server-clock.ts';
 import { TechnicalRules } from './TechnicalRules.tsx';
+import { VotingResultsSection } from './VotingResultsSection.tsx';
 import { WhoMayEnter } from './WhoMayEnter.tsx';
 
 const SECTIONS = ['topics', 'timeline', 'prizes', 'tech', 'who', 'how', 'rules'] as const;
@@ -128,6 +129,7 @@ export default function ContestHomePage() {
           <Markdown source={view.rulesMarkdown} />
         </Section>
       )}
+      <VotingResultsSection slug={view.slug} />
       <NewsSection slug={view.slug} timeZone={view.timeZone} />
     </article>
   );

@@ -20,6 +20,7 @@ const TAB_PAGES: Record<TabKey, LazyExoticComponent<ComponentType>> = {
   compliance: lazy(() => import('./entries/ComplianceTab.tsx')),
   publication: lazy(() => import('./publication/PublicationTab.tsx')),
   reports: lazy(() => import('./reports/ReportsTab.tsx')),
+  voting: lazy(() => import('./voting/VotingTab.tsx')),
   news: lazy(() => import('./news/NewsTab.tsx')),
   units: lazy(() => import('./units/UnitsTab.tsx')),
   roster: lazy(() => import('./roster/RosterTab.tsx')),

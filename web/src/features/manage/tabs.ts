@@ -9,6 +9,7 @@ export const TABS = [
   { key: 'compliance', action: 'entries.viewAll' },
   { key: 'publication', action: 'entries.publish' },
   { key: 'reports', action: 'reports.handle' },
+  { key: 'voting', action: 'votes.view' },
   { key: 'news', action: 'news.edit' },
   { key: 'units', action: 'units.view' },
   { key: 'roster', action: 'roster.view' },

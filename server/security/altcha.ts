@@ -1,0 +1,114 @@
+/**
+ * Proof-of-work challenges (ALTCHA, protocol v2 of altcha-lib): a browser spends a second or two of work before it
+ * may ask for a one-time code or cast a vote, which makes scripted floods cost something. Deterministic mode: the
+ * server picks the number the browser must find and signs the derived key, so that checking a solution is two
+ * HMACs. Each solution is accepted once (`altcha_spent`); a replay is refused. Used by voting and, later, by the
+ * throttling of log-ins, hence the small interface: `createChallenge` and `verifyChallenge`.
+ */
+import crypto from 'node:crypto';
+import { createChallenge as createAltchaChallenge, verifySolution, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/schema.ts';
+
+export const CHALLENGE_ALGORITHM = 'SHA-256';
+export const CHALLENGE_TTL_MS = 10 * 60_000;
+
+export interface ChallengeDeps {
+  db: Kysely<DB>;
+  clock: () => Date;
+  keys: { altcha: string };
+  config: { altchaComplexity: number };
+}
+
+export type ChallengeFailure = 'missing' | 'malformed' | 'expired' | 'invalid' | 'replayed';
+export type ChallengeVerdict = { ok: true } | { ok: false; reason: ChallengeFailure };
+
+/** The derived key is signed with its own secret, derived from the one key so that one variable suffices. */
+function keySignatureSecret(key: string): string {
+  return crypto.createHmac('sha256', key).update('altcha:derived-key').digest('hex');
+}
+
+/** A signed challenge for the `altcha` widget, valid `CHALLENGE_TTL_MS`. */
+export async function createChallenge(deps: ChallengeDeps): Promise<Challenge> {
+  const max = deps.config.altchaComplexity;
+  return createAltchaChallenge({
+    algorithm: CHALLENGE_ALGORITHM,
+    cost: 1,
+    deriveKey,
+    counter: crypto.randomInt(Math.ceil(max / 2), max + 1),
+    expiresAt: Math.floor((deps.clock().getTime() + CHALLENGE_TTL_MS) / 1000),
+    hmacSignatureSecret: deps.keys.altcha,
+    hmacKeySignatureSecret: keySignatureSecret(deps.keys.altcha),
+  });
+}
+
+const payloadSchema = z.object({
+  challenge: z.object({
+    parameters: z
+      .object({
+        algorithm: z.literal(CHALLENGE_ALGORITHM),
+        nonce: z.string(),
+        salt: z.string(),
+        cost: z.number(),
+        keyLength: z.number(),
+        keyPrefix: z.string(),
+        keySignature: z.string().optional(),
+        expiresAt: z.number(),
+      })
+      .catchall(z.unknown()),
+    signature: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  solution: z.object({ counter: z.number(), derivedKey: z.string(), time: z.number().optional() }),
+});
+
+function decodePayload(payload: string): z.infer<typeof payloadSchema> | null {
+  if (payload.length > 4096) return null;
+  try {
+    const parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks a solved challenge (the widget's base64 payload) and spends it. `db` may be a transaction, so that the
+ * challenge is spent together with what it allowed. Expiry is judged by the deps' clock.
+ */
+export async function verifyChallenge(
+  deps: ChallengeDeps,
+  payload: string | null | undefined,
+  db: Kysely<DB> = deps.db,
+): Promise<ChallengeVerdict> {
+  if (!payload) return { ok: false, reason: 'missing' };
+  const decoded = decodePayload(payload);
+  if (!decoded) return { ok: false, reason: 'malformed' };
+  const expiresAt = new Date(decoded.challenge.parameters.expiresAt * 1000);
+  if (expiresAt.getTime() <= deps.clock().getTime()) return { ok: false, reason: 'expired' };
+  const result = await verifySolution({
+    challenge: decoded.challenge as Challenge,
+    solution: decoded.solution,
+    deriveKey,
+    hmacSignatureSecret: deps.keys.altcha,
+    hmacKeySignatureSecret: keySignatureSecret(deps.keys.altcha),
+  });
+  if (result.expired) return { ok: false, reason: 'expired' };
+  if (!result.verified) return { ok: false, reason: 'invalid' };
+  const spent = await db
+    .insertInto('altcha_spent')
+    .values({ signature: decoded.challenge.signature, expires_at: expiresAt.toISOString() })
+    .onConflict((oc) => oc.column('signature').doNothing())
+    .executeTakeFirst();
+  return Number(spent.numInsertedOrUpdatedRows ?? 0) === 1 ? { ok: true } : { ok: false, reason: 'replayed' };
+}
+
+/** Forgets spent challenges that have expired anyway (housekeeping). */
+export async function pruneSpentChallenges(deps: Pick<ChallengeDeps, 'db' | 'clock'>): Promise<number> {
+  const r = await deps.db
+    .deleteFrom('altcha_spent')
+    .where('expires_at', '<', deps.clock().toISOString())
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

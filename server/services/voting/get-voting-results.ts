@@ -1,0 +1,105 @@
+import { pickWinners, tallyVotes, type Outcome } from '@core/voting/results.ts';
+import { reasonText } from '@core/voting/reasons.ts';
+import { talliesVisible } from '@core/voting/vote-window.ts';
+import type { Deps } from '../../context.ts';
+import { loadVotingContest } from './voting-contest.ts';
+
+export interface VotingResults {
+  /** False while tallies are shown only at the end and voting is still open: nothing else is given then. */
+  visible: boolean;
+  /** When they become visible, if not yet. */
+  visibleFrom: string | null;
+  final: boolean;
+  entries: { entryId: number; code: string; counted: number; quarantined: number; invalidated: number }[];
+  totals: { counted: number; quarantined: number; invalidated: number };
+  /** Reasons in aggregate, with their text in both languages. */
+  reasons: { status: 'quarantined' | 'invalidated'; code: string; count: number; vi: string; en: string }[];
+  mostVoted: Outcome | null;
+  tieRule: string;
+}
+
+/**
+ * The platform's public results: per entry the votes counted, quarantined and invalidated, the reasons in aggregate,
+ * and the most-voted entries by counted votes with the tie rule applied. Live, or only once the window closed, as the
+ * settings say.
+ */
+export async function getVotingResults(deps: Deps, slug: string): Promise<VotingResults> {
+  const v = await loadVotingContest(deps.db, { slug });
+  const now = deps.clock();
+  const visible = talliesVisible(v.settings.tallies, v.contest.phases, now);
+  const final = !!v.window && now.getTime() >= Date.parse(v.window.endsAt);
+  const empty = { counted: 0, quarantined: 0, invalidated: 0 };
+  if (!visible) {
+    return {
+      visible,
+      visibleFrom: v.window?.endsAt ?? null,
+      final,
+      entries: [],
+      totals: empty,
+      reasons: [],
+      mostVoted: null,
+      tieRule: v.settings.tieRule,
+    };
+  }
+  const [galleryRows, votes] = await Promise.all([
+    deps.db
+      .selectFrom('publications')
+      .innerJoin('entries', 'entries.id', 'publications.entry_id')
+      .select(['entries.id', 'entries.code'])
+      .where('publications.contest_id', '=', v.contest.id)
+      .where('publications.unpublished_at', 'is', null)
+      .execute(),
+    deps.db
+      .selectFrom('votes')
+      .innerJoin('entries', 'entries.id', 'votes.entry_id')
+      .select(['votes.entry_id', 'entries.code', 'votes.cast_at', 'votes.status', 'votes.reasons_json'])
+      .where('votes.contest_id', '=', v.contest.id)
+      .execute(),
+  ]);
+  const ids = new Map<string, number>();
+  const codeOf = (id: number, code: string | null) => code ?? `#${id}`;
+  for (const g of galleryRows) ids.set(codeOf(g.id, g.code), g.id);
+  for (const x of votes) ids.set(codeOf(x.entry_id, x.code), x.entry_id);
+  const tally = tallyVotes(
+    votes.map((x) => ({
+      entry: codeOf(x.entry_id, x.code),
+      at: x.cast_at,
+      status: x.status,
+      reasons: JSON.parse(x.reasons_json) as string[],
+    })),
+    galleryRows.map((g) => codeOf(g.id, g.code)),
+  );
+  const places = v.contest.settings.prizes.filter((p) => p.kind === 'public_vote').reduce((n, p) => n + p.count, 0);
+  const mostVoted = pickWinners(
+    tally.entries.map((e) => ({ entry: e.entry, score: e.counted, reachedAt: e.reachedFinalAt })),
+    Math.max(1, places),
+    v.settings.tieRule,
+  );
+  const reasons = (['quarantined', 'invalidated'] as const).flatMap((status) =>
+    Object.entries(tally.reasons[status]).map(([code, count]) => ({
+      status,
+      code,
+      count,
+      vi: reasonText(code, 'vi'),
+      en: reasonText(code, 'en'),
+    })),
+  );
+  return {
+    visible,
+    visibleFrom: null,
+    final,
+    entries: tally.entries
+      .map((e) => ({
+        entryId: ids.get(e.entry)!,
+        code: e.entry,
+        counted: e.counted,
+        quarantined: e.quarantined,
+        invalidated: e.invalidated,
+      }))
+      .sort((a, b) => b.counted - a.counted || a.code.localeCompare(b.code)),
+    totals: tally.totals,
+    reasons,
+    mostVoted,
+    tieRule: v.settings.tieRule,
+  };
+}

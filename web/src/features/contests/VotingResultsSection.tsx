@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, enc } from '../../api/client.ts';
+
+interface VotingResults {
+  visible: boolean;
+  final: boolean;
+  entries: { entryId: number; code: string; counted: number; quarantined: number; invalidated: number }[];
+  totals: { counted: number; quarantined: number; invalidated: number };
+  reasons: { status: 'quarantined' | 'invalidated'; code: string; count: number; vi: string; en: string }[];
+}
+
+/**
+ * The platform's vote count on the contest's home page: per entry the votes counted, held for review and
+ * invalidated, the reasons in aggregate, and the public log with the command that checks it. Nothing while there
+ * are no votes, or while the contest shows counts only at the end.
+ */
+export function VotingResultsSection({ slug }: { slug: string }) {
+  const { t, i18n } = useTranslation();
+  const results = useQuery({
+    queryKey: ['voting-results', slug],
+    queryFn: () => api<VotingResults>(`/api/contests/${enc(slug)}/voting/results`),
+    enabled: slug !== '',
+  });
+  const r = results.data;
+  const total = r ? r.totals.counted + r.totals.quarantined + r.totals.invalidated : 0;
+  if (!r?.visible || total === 0) return null;
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  return (
+    <section id="votes" aria-labelledby="votes-title" className="card" data-testid="voting-results">
+      <h2 id="votes-title">{r.final ? t('votingResults.titleFinal') : t('votingResults.titleLive')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('votingResults.entry')}</th>
+            <th scope="col">{t('votingResults.counted')}</th>
+            <th scope="col">{t('votingResults.quarantined')}</th>
+            <th scope="col">{t('votingResults.invalidated')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.entries.map((e) => (
+            <tr key={e.entryId}>
+              <th scope="row">{e.code}</th>
+              <td>{e.counted}</td>
+              <td>{e.quarantined}</td>
+              <td>{e.invalidated}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {r.reasons.length > 0 && (
+        <ul className="hint">
+          {r.reasons.map((x) => (
+            <li key={`${x.status}-${x.code}`}>
+              {t(`votingResults.${x.status}`)}: {x[lang]} ({x.count})
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="hint">
+        <a href={`/api/contests/${enc(slug)}/voting/log`} download>
+          {t('votingResults.log')}
+        </a>{' '}
+        {t('votingResults.verify')} <code>npm run votes:verify FILE</code>
+      </p>
+    </section>
+  );
+}
