@@ -28,6 +28,20 @@ export const JUDGING_ERRORS = {
       'The judging round "{round}" is locked, so scores can no longer be saved or changed. ' +
       'To make a change, ask the jury chair to reopen the round.',
   },
+  'judging.noJurors': {
+    status: 409,
+    vi: 'Vòng chấm "{round}" chưa có giám khảo nên chưa in được phiếu chấm. Hãy chỉ định giám khảo cho vòng chấm.',
+    en: 'The judging round "{round}" has no jurors yet, so there are no score sheets to print. Appoint its jurors.',
+  },
+  'judging.minutesNeedLock': {
+    status: 409,
+    vi:
+      'Vòng chấm "{round}" chưa khóa nên chưa lập được biên bản: kết quả còn có thể thay đổi. ' +
+      'Hãy khóa vòng chấm khi mọi giám khảo đã nộp phiếu, rồi tải biên bản.',
+    en:
+      'The judging round "{round}" is not locked, so its minutes cannot be made yet: the result may still change. ' +
+      'Lock the round once every juror has submitted, then download the minutes.',
+  },
   'judging.noJudgingPhase': {
     status: 409,
     vi: 'Cuộc thi chưa có lịch giai đoạn chấm thi nên chưa thể chấm điểm. Ban Tổ chức cần đặt lịch giai đoạn này.',

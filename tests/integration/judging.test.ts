@@ -6,6 +6,7 @@
  * the demo rubric (40/30/30, 0–10): C = 9 (J1, J3; J2 abstains), A = 8 (J1, J2), B = 8 (J1, J3; J2 recused), D = 6
  * (J1, J3; J2 declared a conflict): C first, A and B tied for second until the chair decides, D fourth.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -495,6 +496,53 @@ describe('progress, ranking and ties', () => {
       .map((d) => d.details_json)
       .join('\n');
     for (const p of PERSONAL) expect(details).not.toContain(p);
+  });
+
+  it("prints the jury's paper: score sheets by blind code, the locked round's minutes as PDF and DOCX", async () => {
+    const pdfText = (buf: Buffer) => {
+      const file = path.join(t.db.dataDir, `paper-${Math.random().toString(36).slice(2)}.pdf`);
+      fs.writeFileSync(file, buf);
+      return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    };
+    const q = '?place=V%C4%A9nh%20Linh';
+    const sheets = await j1.get(`/api/judging/rounds/${roundId}/score-sheets.pdf${q}`);
+    expect(sheets.statusCode, sheets.body.slice(0, 300)).toBe(200);
+    expect(sheets.headers['content-type']).toBe('application/pdf');
+    const st = pdfText(sheets.rawPayload);
+    for (const s of ['PHIẾU CHẤM', 'Giám khảo: Giám khảo Trưởng ban', 'Giám khảo: Giám khảo Ba', refs.C!, 'Chấm kín'])
+      expect(st).toContain(s);
+    // Blind: neither the authors nor the entries' codes; J3 is not given A, from his own unit.
+    for (const p of [...PERSONAL, ...codes]) expect(st).not.toContain(p);
+    expect(code(await j2.get(`/api/judging/rounds/${roundId}/score-sheets.pdf${q}`))).toBe('auth.forbidden');
+    expect(code(await j1.get(`/api/judging/rounds/${roundId}/score-sheets.pdf`))).toBe('validation');
+
+    const minutes = await secretary.get(
+      `/api/judging/rounds/${roundId}/minutes.pdf${q}&meetingPlace=H%E1%BB%99i%20tr%C6%B0%E1%BB%9Dng`,
+    );
+    expect(minutes.statusCode, minutes.body.slice(0, 300)).toBe(200);
+    const mt = pdfText(minutes.rawPayload);
+    for (const s of [
+      'BIÊN BẢN',
+      'Chấm thi vòng Sơ khảo',
+      'tại Hội trường',
+      'Tác phẩm B có thông điệp rõ hơn',
+      'TRƯỞNG BAN GIÁM KHẢO',
+      'Giám khảo Trưởng ban',
+      'Thư ký Hội đồng',
+      'PHỤ LỤC 1. BẢNG XẾP HẠNG VÒNG SƠ KHẢO',
+      refs.D!,
+    ])
+      expect(mt).toContain(s);
+    for (const p of PERSONAL) expect(mt).not.toContain(p);
+    const docx = await admin.get(`/api/judging/rounds/${roundId}/minutes.docx${q}`);
+    expect(docx.statusCode, docx.body.slice(0, 300)).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(code(await j2.get(`/api/judging/rounds/${roundId}/minutes.docx${q}`))).toBe('auth.forbidden');
+    const next = (await admin.get(`/api/contests/${slug}/judging/rounds`)).json().rounds[1].id;
+    expect(code(await admin.get(`/api/judging/rounds/${next}/minutes.pdf${q}`))).toBe('judging.minutesNeedLock');
+    const actions = (await t.deps.db.selectFrom('audit_log').select('action').execute()).map((a) => a.action);
+    expect(actions).toContain('judging.scoreSheetsPrinted');
+    expect(actions).toContain('judging.minutesMade');
   });
 
   it('gave jurors no personal data of the authors anywhere, nor the entries\u2019 codes', () => {

@@ -1317,6 +1317,20 @@ const CASES: Case[] = [
     call: async (c, caller) => c.get(`/api/judging/rounds/${await roundFor(FOLLOWERS, caller)}/ranking`),
   },
   {
+    method: 'GET',
+    route: '/api/judging/rounds/:roundId/score-sheets.pdf',
+    allowed: FOLLOWERS,
+    call: async (c, caller) =>
+      c.get(`/api/judging/rounds/${await roundFor(FOLLOWERS, caller)}/score-sheets.pdf?place=Vinh%20Linh`),
+  },
+  ...(['docx', 'pdf'] as const).map((format) => ({
+    method: 'GET' as const,
+    route: `/api/judging/rounds/:roundId/minutes.${format}`,
+    allowed: FOLLOWERS,
+    call: async (c: Client, caller: Caller) =>
+      c.get(`/api/judging/rounds/${await roundFor(FOLLOWERS, caller, 'locked')}/minutes.${format}?place=Vinh%20Linh`),
+  })),
+  {
     method: 'POST',
     route: '/api/judging/rounds/:roundId/tie-decisions',
     allowed: ['juror'],

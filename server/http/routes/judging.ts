@@ -18,6 +18,7 @@ import { decideTie } from '../../services/judging/decide-tie.ts';
 import { getJurorEntry } from '../../services/judging/get-juror-entry.ts';
 import { getRound } from '../../services/judging/get-round.ts';
 import { getRoundProgress } from '../../services/judging/get-round-progress.ts';
+import { exportRoundMinutes, exportScoreSheets } from '../../services/judging/export-round-papers.ts';
 import { getRoundRanking } from '../../services/judging/get-round-ranking.ts';
 import { listJurorEntries } from '../../services/judging/list-juror-entries.ts';
 import { listMyJudging } from '../../services/judging/list-my-judging.ts';
@@ -304,6 +305,75 @@ export function judgingRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req) => getRoundRanking(deps, req.actor, req.params.roundId, { provisional: req.query.provisional === '1' }),
   );
+
+  // The place name of the date line ("Vĩnh Linh, ngày …") is required by NĐ30; the meeting's place is optional.
+  const paperQuery = z.object({
+    place: z.string().trim().min(1).max(100),
+    meetingPlace: z.string().trim().max(200).optional(),
+  });
+  const download = (name: string, type: string) => ({
+    'content-type': type,
+    'content-disposition': `attachment; filename="${name}"`,
+    'cache-control': 'private, no-store',
+  });
+
+  r.get(
+    '/api/judging/rounds/:roundId/score-sheets.pdf',
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          'Printed score sheets (phiếu chấm)',
+          'One A4 page per juror: the entries they score (blind codes in blind mode), a column per criterion with ' +
+            'its weight and scale, and the signature line. `place` (required) fills the date line. Audited.',
+          FOLLOW,
+        ),
+        params: roundParams,
+        querystring: paperQuery,
+        produces: ['application/pdf'],
+      },
+    },
+    async (req, reply) => {
+      const pdf = await exportScoreSheets(deps, req.actor, req.params.roundId, { place: req.query.place });
+      return reply.headers(download(`phieu-cham-vong-${req.params.roundId}.pdf`, 'application/pdf')).send(pdf);
+    },
+  );
+
+  for (const format of ['docx', 'pdf'] as const) {
+    r.get(
+      `/api/judging/rounds/:roundId/minutes.${format}`,
+      {
+        schema: {
+          tags,
+          ...operationDoc(
+            `Minutes of a locked round (${format.toUpperCase()})`,
+            'The biên bản chấm thi laid out per NĐ30: time and place, the jurors present, criteria and method, the ' +
+              'result, each tie and how it was settled, signatures; annexes with the ranking, every juror total and ' +
+              'the jurors signature list. Only once the round is locked (`judging.minutesNeedLock`). Audited.',
+            FOLLOW,
+          ),
+          params: roundParams,
+          querystring: paperQuery,
+          produces: [
+            format === 'pdf'
+              ? 'application/pdf'
+              : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          ],
+        },
+      },
+      async (req, reply) => {
+        const file = await exportRoundMinutes(deps, req.actor, req.params.roundId, format, {
+          place: req.query.place,
+          meetingPlace: req.query.meetingPlace ?? '',
+        });
+        const type =
+          format === 'pdf'
+            ? 'application/pdf'
+            : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+        return reply.headers(download(`bien-ban-vong-${req.params.roundId}.${format}`, type)).send(file);
+      },
+    );
+  }
 
   r.post(
     '/api/judging/rounds/:roundId/tie-decisions',
