@@ -69,9 +69,19 @@ export const AUDIT_ATTEMPTS: Record<string, Words> = {
   'media.manage': { vi: 'quản lý lưu trữ video', en: 'manage the video storage' },
   'entries.review': { vi: 'thẩm định tác phẩm', en: 'review entries' },
   'entries.settleReview': { vi: 'quyết định cuối cùng khi thẩm định', en: 'settle reviews' },
+  'units.remind': { vi: 'nhắc nhở đơn vị', en: 'remind units' },
+  'references.manage': { vi: 'quản lý thư viện tham chiếu', en: 'manage the reference library' },
+  'judging.manageRounds': { vi: 'quản lý các vòng chấm', en: 'manage the judging rounds' },
+  'judging.viewProgress': { vi: 'theo dõi tiến độ chấm', en: 'follow the judging' },
+  'votes.view': { vi: 'xem bình chọn', en: 'see the voting' },
+  'votes.review': { vi: 'xét các phiếu bình chọn bị tạm giữ', en: 'review quarantined votes' },
 };
 
 const DETAIL_LABELS: Record<string, Words> = {
+  contactName: { vi: 'Người liên hệ', en: 'Contact person' },
+  contactPosition: { vi: 'Chức vụ người liên hệ', en: "Contact's position" },
+  hasContactPhone: { vi: 'Có số điện thoại liên hệ', en: 'Contact phone given' },
+  hasContactEmail: { vi: 'Có thư điện tử liên hệ', en: 'Contact e-mail given' },
   slug: { vi: 'Địa chỉ', en: 'Address' },
   demo: { vi: 'Dữ liệu mẫu', en: 'Demo data' },
   changed: { vi: 'Phần đã sửa', en: 'Changed' },

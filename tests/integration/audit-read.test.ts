@@ -115,7 +115,10 @@ describe('reading the audit log', () => {
     organizer.lang = 'vi';
     expect(en[0]![3]).toBe('What was done');
     expect(en.slice(1).map((r) => r[3])).toEqual(['Võ Thứ Hai added the unit Hội Nông dân xã Vĩnh Tú.']);
-    expect(en[1]![5]).toBe('Name: Hội Nông dân xã Vĩnh Tú\nUnit category: organization');
+    expect(en[1]![5]).toBe(
+      'Name: Hội Nông dân xã Vĩnh Tú\nUnit category: organization\nContact person: —\n' +
+        "Contact's position: —\nContact phone given: no\nContact e-mail given: no",
+    );
     expect((await juror.get(`${base}/audit.xlsx`)).statusCode).toBe(403);
   });
 });
