@@ -3,9 +3,9 @@
  * declared, recusals), the assignment (for a draft, the one it would make now) and, for a draft, what stops it from
  * opening. The chair alone (not organizer or secretary) sees entries by reference in blind mode, like every juror.
  */
-import { openProblems } from '@core/judging/round.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { roundAccess } from '../access/judging-access.ts';
+import { roundOpenProblems } from './round-open-problems.ts';
 import { entryRef, staffEntry } from './entry-refs.ts';
 import { loadRoundFacts, pairKey } from './round-facts.ts';
 
@@ -32,29 +32,7 @@ export async function getRound(deps: Deps, actor: Actor, roundId: number) {
     jurorUserId: j.userId,
     load: f.entryIds.filter((e) => f.assigned.has(pairKey(j.userId, e))).length,
   }));
-  const problems =
-    a.round.state === 'draft'
-      ? [
-          ...f.entriesProblems,
-          ...openProblems({
-            config: {
-              name: a.round.name,
-              window: { startsAt: a.round.window_starts_at, endsAt: a.round.window_ends_at },
-              entrySet: f.entrySet,
-              rubric: f.rubric,
-              assignment: f.assignmentSpec,
-              method: f.method,
-            },
-            phases: a.contest.phases,
-            now: deps.clock(),
-            timeZone: a.contest.settings.timeZone,
-            jurors: f.jurors.map((j) => ({ jurorId: j.userId, isChair: j.isChair })),
-            entryCount: f.entryIds.length,
-            previous: f.previous,
-            assignment: f.assignment ?? { ok: false, problems: [] },
-          }),
-        ]
-      : [];
+  const problems = a.round.state === 'draft' ? roundOpenProblems(deps.clock(), a, f) : [];
   const candidates = a.mayManage
     ? await deps.db
         .selectFrom('contest_roles')

@@ -3,36 +3,17 @@
  * assignment are fixed now, and the entries without a blind code get one, in the same transaction as the audit record.
  */
 import { AppError } from '@core/errors.ts';
-import { openProblems } from '@core/judging/round.ts';
 import { openRound as openStep } from '@core/judging/round-state.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { roundAccess } from '../access/judging-access.ts';
+import { roundOpenProblems } from './round-open-problems.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { ensureBlindCodes, loadRoundFacts } from './round-facts.ts';
 
 export async function openJudgingRound(deps: Deps, actor: Actor, roundId: number): Promise<{ state: 'open' }> {
   const a = await roundAccess(deps, actor, roundId, 'chairOrManager');
   const f = await loadRoundFacts(deps.db, a.round);
-  const problems = [
-    ...f.entriesProblems,
-    ...openProblems({
-      config: {
-        name: a.round.name,
-        window: { startsAt: a.round.window_starts_at, endsAt: a.round.window_ends_at },
-        entrySet: f.entrySet,
-        rubric: f.rubric,
-        assignment: f.assignmentSpec,
-        method: f.method,
-      },
-      phases: a.contest.phases,
-      now: deps.clock(),
-      timeZone: a.contest.settings.timeZone,
-      jurors: f.jurors.map((j) => ({ jurorId: j.userId, isChair: j.isChair })),
-      entryCount: f.entryIds.length,
-      previous: f.previous,
-      assignment: f.assignment ?? { ok: false, problems: [] },
-    }),
-  ];
+  const problems = roundOpenProblems(deps.clock(), a, f);
   const step = openStep({
     name: a.round.name,
     state: a.round.state,
