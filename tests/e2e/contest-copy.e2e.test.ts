@@ -50,9 +50,15 @@ describe('copying the demo contest', () => {
     await page.getByTestId(`contest-manage-${COPY}`).click();
     await page.waitForURL(`${suite.base}/manage/${COPY}/settings`);
     await page.getByTestId('settings-form').waitFor();
+    // Typed as dd/MM/yyyy HH:mm in Ant Design's picker and confirmed with Enter; the preview follows once it commits.
+    const [y, m, d] = todayInVietnam().split('-');
+    const today = `${d}/${m}/${y} 00:00`;
     const start = page.locator('#settings_phases_submission_start');
-    expect(await start.inputValue()).not.toBe(`${todayInVietnam()}T00:00`);
-    await start.fill(`${todayInVietnam()}T00:00`);
+    expect(await start.inputValue()).not.toBe(today);
+    await start.click();
+    await start.fill(today);
+    await start.press('Enter');
+    await expect.poll(() => text(page, 'settings-phase-preview-submission')).toContain(`Từ ${d}/${m}/${y}`);
     await page.getByTestId('settings-save').click();
     await page.getByTestId('settings-saved').waitFor();
 

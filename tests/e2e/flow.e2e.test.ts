@@ -4,6 +4,7 @@
  * before starting another.
  */
 import { describe, expect, it } from 'vitest';
+import { codeSentTo } from '../helpers/test-app.ts';
 import { e2eApp, logInAs, text } from './browser.ts';
 
 const app = e2eApp();
@@ -26,9 +27,15 @@ describe('registering from "Nộp tác phẩm"', () => {
     await page.locator('#password').fill('mat-khau-rat-dai-2026');
     await page.locator('#consent').check();
     const registered = page.waitForResponse((r) => r.url().endsWith('/api/auth/register'));
-    const loggedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
     await page.getByTestId('register-submit').click();
-    expect((await registered).status()).toBe(201);
+    expect((await registered).status()).toBe(202);
+    // The account is made when the code sent to the address comes back; then it is logged in at once.
+    await page.getByTestId('register-code-sent').waitFor();
+    await page.getByLabel('Mã xác nhận').fill(await codeSentTo(t, email));
+    const confirmed = page.waitForResponse((r) => r.url().endsWith('/api/auth/register/confirm'));
+    const loggedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+    await page.getByTestId('register-code-submit').click();
+    expect((await confirmed).status()).toBe(201);
     expect((await loggedIn).status()).toBe(200);
 
     await page.waitForURL(`${base}/c/${t.demoSlug}/submit`);

@@ -10,10 +10,7 @@ import './manage.css';
 export function ManageFrame({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider
-      locale={i18n.language === 'en' ? enUS : viVN}
-      theme={MANAGE_THEME}
-    >
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={MANAGE_THEME}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -176,12 +176,14 @@ function Quarantine({ slug, tz }: { slug: string; tz: string }) {
           {t('voting.count', { count: selected.length })}
         </Button>
         <Select
+          aria-label={t('voting.reasonLabel')}
           value={reason}
           onChange={setReason}
           style={{ minWidth: 220 }}
           options={INVALIDATION_REASONS.map((r) => ({ value: r, label: t(`voting.invalidReason.${r}`) }))}
         />
         <Input
+          aria-label={t('voting.notePlaceholder')}
           value={note}
           onChange={(e) => setNote(e.target.value)}
           placeholder={t('voting.notePlaceholder')}
