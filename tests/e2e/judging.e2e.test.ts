@@ -4,6 +4,9 @@
  * (the change is sent): the stored sheet holds what was typed offline. Scoring a second entry the same, they submit;
  * as the round's chair they lock it, read the ranking with its method, and break the tie with a reason.
  */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { roundJurorsInputSchema } from '@core/judging/round-input.ts';
 import { loadContest } from '../../server/services/contests/load-contest.ts';
@@ -12,6 +15,7 @@ import { setRoundJurors } from '../../server/services/judging/set-round-jurors.t
 import { decodeSheet } from '../../server/db/json-columns.ts';
 import { approvedEntry } from '../helpers/entries.ts';
 import { makeUser } from '../helpers/test-app.ts';
+import { expectAccessible } from './axe.ts';
 import { e2eApp, logInAs, text } from './browser.ts';
 
 const suite = e2eApp();
@@ -126,6 +130,23 @@ describe('judging', () => {
     expect(await text(page, `rank-${second}`)).toBe('1');
     const decision = await t.deps.db.selectFrom('judging_tie_decisions').select('reason').executeTakeFirstOrThrow();
     expect(decision.reason).toBe('Tác phẩm có thông điệp rõ ràng hơn');
+
+    // The minutes of the locked round, downloaded from the round's page once the place name is given; they hold the
+    // tie decision's reason.
+    await page.getByTestId('papers-place').fill('Vĩnh Linh');
+    await expectAccessible(page, 'locked round, chair');
+    await page.screenshot({ path: path.join(os.tmpdir(), 'round-admin-1280.png'), fullPage: true });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('papers-minutes-pdf').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`bien-ban-vong-${round.id}.pdf`);
+    const minutes = execFileSync('pdftotext', [(await download.path())!, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(minutes).toContain('BIÊN BẢN');
+    expect(minutes).toContain('Tác phẩm có thông điệp rõ ràng hơn');
     t.setNow(null);
   });
 });

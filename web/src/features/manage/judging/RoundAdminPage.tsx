@@ -13,6 +13,7 @@ import {
   type RoundRanking,
 } from '../../../api/judging.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { RoundPapers } from './RoundPapers.tsx';
 
 /**
  * A round as its chair, the secretary and the organizer run it: state and steps (open, lock, reopen with a reason),
@@ -102,6 +103,7 @@ export function RoundAdminPage() {
           </Space>
         </Card>
       )}
+      {r && r.state !== 'draft' && <RoundPapers roundId={id} locked={r.state === 'locked'} />}
       {progress.data && (
         <Card title={t('judging.progressTitle')} style={{ marginBottom: 16 }}>
           <Table
