@@ -170,3 +170,6 @@ export const decodeRankingMethod = decoder('judging_rounds.method_json', ranking
 /** `judging_scores.sheet_json` and `judging_score_versions.sheet_json`. */
 export const decodeSheet = decoder('judging_scores.sheet_json', sheetContentSchema);
 export const decodeTieEntryIds = decoder('judging_tie_decisions.entry_ids_json', z.array(z.number().int()));
+
+/** `votes.reasons_json`: why a vote was quarantined or invalidated, as reason codes (core/voting/reasons.ts). */
+export const decodeVoteReasons = decoder('votes.reasons_json', z.array(z.string()));

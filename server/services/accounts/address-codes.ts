@@ -3,6 +3,7 @@ import type { AddressCodePurpose } from '@core/login-throttle.ts';
 import { AppError } from '@core/errors.ts';
 import { sha256Hex } from '../../security/tokens.ts';
 import type { Deps } from '../../context.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 export const CODE_TTL_MINUTES = 30;
 /** Wrong codes before the code is thrown away and a new one must be asked for. */
@@ -52,7 +53,7 @@ export async function takeCode(
   }
   // Deleted before use, so that two parallel confirmations cannot both succeed.
   const gone = await deps.db.deleteFrom('address_codes').where('id', '=', row.id).executeTakeFirst();
-  if (Number(gone.numDeletedRows) !== 1) throw new AppError('account.codeInvalid');
+  if (changedRows(gone) !== 1) throw new AppError('account.codeInvalid');
   return row;
 }
 

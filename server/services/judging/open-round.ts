@@ -9,6 +9,7 @@ import { roundAccess } from '../access/judging-access.ts';
 import { roundOpenProblems } from './round-open-problems.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { ensureBlindCodes, loadRoundFacts } from './round-facts.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 export async function openJudgingRound(deps: Deps, actor: Actor, roundId: number): Promise<{ state: 'open' }> {
   const a = await roundAccess(deps, actor, roundId, 'chairOrManager');
@@ -30,7 +31,7 @@ export async function openJudgingRound(deps: Deps, actor: Actor, roundId: number
       .where('id', '=', roundId)
       .where('state', '=', 'draft')
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new AppError('judging.openRefused', { round: a.round.name });
+    if (changedRows(res) !== 1) throw new AppError('judging.openRefused', { round: a.round.name });
     if (f.entryIds.length)
       await trx
         .insertInto('judging_round_entries')

@@ -22,6 +22,7 @@ import { resolveRef } from './entry-refs.ts';
 import { entryFacts, scoreContext, sheetState } from './juror-facts.ts';
 import { loadRoundFacts } from './round-facts.ts';
 import { forShare } from './row-locks.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 export async function saveScoreSheet(deps: Deps, actor: Actor, roundId: number, ref: string, input: ScoreSave) {
   const a = await roundAccess(deps, actor, roundId, 'juror');
@@ -83,7 +84,7 @@ export async function saveScoreSheet(deps: Deps, actor: Actor, roundId: number, 
           .where('id', '=', stored.id)
           .where('version', '=', stored.version)
           .executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) return null; // another save came first: decide again
+        if (changedRows(res) !== 1) return null; // another save came first: decide again
         scoreId = stored.id;
       } else {
         const row = await trx

@@ -7,6 +7,7 @@ import type { RoundJurorsInput } from '@core/judging/round-input.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { roundAccess } from '../access/judging-access.ts';
 import { appendAudit } from '../audit/append-audit.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 export async function setRoundJurors(deps: Deps, actor: Actor, roundId: number, input: RoundJurorsInput) {
   const a = await roundAccess(deps, actor, roundId, 'manage');
@@ -49,7 +50,7 @@ export async function setRoundJurors(deps: Deps, actor: Actor, roundId: number, 
       .where('id', '=', roundId)
       .where('state', '=', 'draft')
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new AppError('judging.roundNotDraft', { round: a.round.name });
+    if (changedRows(res) !== 1) throw new AppError('judging.roundNotDraft', { round: a.round.name });
     await trx.deleteFrom('judging_round_jurors').where('round_id', '=', roundId).execute();
     const seen = new Set<number>();
     const rows = input.jurors.filter((j) => !seen.has(j.userId) && seen.add(j.userId));

@@ -2,11 +2,13 @@
 import { AppError } from '@core/errors.ts';
 import { rubricProblems } from '@core/judging/rubric.ts';
 import type { RoundInput } from '@core/judging/round-input.ts';
+import { decodeEntrySet, decodeRankingMethod, decodeRoundRubric } from '../../db/json-columns.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { roundAccess } from '../access/judging-access.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { decodeAssignmentSpec } from '../../db/json-columns.ts';
 import { assignmentColumn, roundRow } from './round-values.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 export async function updateRound(deps: Deps, actor: Actor, roundId: number, input: RoundInput): Promise<void> {
   const a = await roundAccess(deps, actor, roundId, 'manage');
@@ -21,9 +23,9 @@ export async function updateRound(deps: Deps, actor: Actor, roundId: number, inp
     {
       ...input,
       // Unchanged unless given.
-      entrySet: input.entrySet ?? JSON.parse(a.round.entry_set_json),
-      rubric: input.rubric ?? JSON.parse(a.round.rubric_json),
-      method: input.method ?? JSON.parse(a.round.method_json),
+      entrySet: input.entrySet ?? decodeEntrySet(a.round.entry_set_json),
+      rubric: input.rubric ?? decodeRoundRubric(a.round.rubric_json),
+      method: input.method ?? decodeRankingMethod(a.round.method_json),
       window: input.window ?? { startsAt: a.round.window_starts_at, endsAt: a.round.window_ends_at },
     },
     a.actorId,
@@ -51,7 +53,7 @@ export async function updateRound(deps: Deps, actor: Actor, roundId: number, inp
       .where('id', '=', roundId)
       .where('state', '=', 'draft')
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new AppError('judging.roundNotDraft', { round: a.round.name });
+    if (changedRows(res) !== 1) throw new AppError('judging.roundNotDraft', { round: a.round.name });
     await appendAudit(trx, deps, actor, {
       action: 'judging.roundUpdate',
       contestId: a.contest.id,

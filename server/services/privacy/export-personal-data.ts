@@ -8,7 +8,7 @@ import { consentText } from '@core/privacy.ts';
 import { requireLogin } from '../access/authorize.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Actor, Deps } from '../../context.ts';
-import { decodeDraft } from '../../db/json-columns.ts';
+import { decodeDraft, decodeNotificationPayload } from '../../db/json-columns.ts';
 
 export interface PersonalDataExport {
   format: 'vicontest-personal-data/1';
@@ -45,14 +45,6 @@ export interface PersonalDataExport {
   reportsSent: { entryId: number; kind: string; reason: string; status: string; createdAt: string }[];
   auditRecords: { at: string; action: string; target: string | null; outcome: string; ip: string | null }[];
 }
-
-const parse = (json: string): unknown => {
-  try {
-    return JSON.parse(json) as unknown;
-  } catch {
-    return json;
-  }
-};
 
 export async function exportPersonalData(deps: Deps, actor: Actor): Promise<PersonalDataExport> {
   requireLogin(actor);
@@ -197,7 +189,7 @@ export async function exportPersonalData(deps: Deps, actor: Actor): Promise<Pers
       entryId: n.entry_id,
       createdAt: n.created_at,
       readAt: n.read_at,
-      payload: parse(n.payload_json),
+      payload: decodeNotificationPayload(n.payload_json),
     })),
     reportsSent: reports.map((r) => ({
       entryId: r.entry_id,

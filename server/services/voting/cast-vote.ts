@@ -13,6 +13,7 @@ import { isDisposableDomain } from '@core/voting/email.ts';
 import { problem } from '@core/voting/messages.ts';
 import { canonicalIp, networkOf } from '@core/voting/network.ts';
 import type { ReasonCode } from '@core/voting/reasons.ts';
+import { decodeVoteReasons } from '../../db/json-columns.ts';
 import { formatVoteInstant, nextVoteOpensAt } from '@core/voting/vote-day.ts';
 import { freeSlot, ruleProblem, slotOfKey, voteKeys } from '@core/voting/vote-key.ts';
 import type { LogRecord } from '@core/voting/vote-log.ts';
@@ -179,7 +180,7 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
       );
       let next = seq;
       for (const r of earlier) {
-        const rs = [...new Set([...(JSON.parse(r.reasons_json) as ReasonCode[]), 'device_shared' as const])];
+        const rs = [...new Set([...(decodeVoteReasons(r.reasons_json) as ReasonCode[]), 'device_shared' as const])];
         await trx
           .updateTable('votes')
           .set({ status: 'quarantined', reasons_json: JSON.stringify(rs) })

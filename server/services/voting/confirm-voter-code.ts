@@ -12,6 +12,7 @@ import { randomToken, sha256Hex } from '../../security/tokens.ts';
 import { votingError } from './voting-errors.ts';
 import { voterHash, voterPseudonym } from './voter-keys.ts';
 import { loadVotingContest } from './voting-contest.ts';
+import { changedRows } from '../../db/dialect.ts';
 
 export const VOTER_SESSION_MAX_MS = 30 * 24 * 3_600_000;
 
@@ -99,7 +100,7 @@ export async function confirmVoterCode(
       .where('id', '=', stored.id)
       .where('used_at', 'is', null)
       .executeTakeFirst();
-    if (Number(spent.numUpdatedRows) !== 1) throw votingError(problem('code.used'), v.timeZone);
+    if (changedRows(spent) !== 1) throw votingError(problem('code.used'), v.timeZone);
     await trx
       .insertInto('voters')
       .values({

@@ -1,4 +1,5 @@
 import { pickWinners, tallyVotes, type Outcome } from '@core/voting/results.ts';
+import { decodeVoteReasons } from '../../db/json-columns.ts';
 import { reasonText } from '@core/voting/reasons.ts';
 import { talliesVisible } from '@core/voting/vote-window.ts';
 import type { Deps } from '../../context.ts';
@@ -65,7 +66,7 @@ export async function getVotingResults(deps: Deps, slug: string): Promise<Voting
       entry: codeOf(x.entry_id, x.code),
       at: x.cast_at,
       status: x.status,
-      reasons: JSON.parse(x.reasons_json) as string[],
+      reasons: decodeVoteReasons(x.reasons_json),
     })),
     galleryRows.map((g) => codeOf(g.id, g.code)),
   );

@@ -1,5 +1,6 @@
 import { reasonText } from '@core/voting/reasons.ts';
 import { authorize } from '../access/authorize.ts';
+import { decodeVoteReasons } from '../../db/json-columns.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { loadVotingContest } from './voting-contest.ts';
 
@@ -36,7 +37,7 @@ export async function listQuarantinedVotes(deps: Deps, actor: Actor, slug: strin
     castAt: r.cast_at,
     voter: r.pseudonym,
     network: r.network,
-    reasons: (JSON.parse(r.reasons_json) as string[]).map((code) => ({
+    reasons: decodeVoteReasons(r.reasons_json).map((code) => ({
       code,
       vi: reasonText(code, 'vi'),
       en: reasonText(code, 'en'),
