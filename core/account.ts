@@ -18,6 +18,8 @@ export const loginSchema = z.object({
   /** An e-mail address or a phone number. */
   identifier: z.string().trim().min(3).max(200),
   password: z.string().min(1).max(200),
+  /** A solved proof-of-work challenge, needed after several wrong passwords for this identifier. */
+  altcha: z.string().max(4096).optional(),
 });
 
 export const userSchema = z.object({

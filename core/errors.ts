@@ -25,6 +25,20 @@ export const ERRORS = {
     vi: 'Đã nhập sai mật khẩu nhiều lần. Vui lòng chờ {seconds} giây rồi thử lại, hoặc đặt lại mật khẩu.',
     en: 'The password was wrong several times. Wait {seconds} seconds and try again, or reset your password.',
   },
+  'auth.challengeRequired': {
+    status: 428,
+    vi:
+      'Tài khoản này vừa bị nhập sai mật khẩu nhiều lần. Để chống dò mật khẩu, máy của bạn cần giải một bước kiểm ' +
+      'tra (vài giây) rồi gửi lại; trang đăng nhập tự làm việc này.',
+    en:
+      'This account has had several wrong passwords lately. Against password guessing, your device must solve a ' +
+      'short check (a few seconds) and send again; the login page does this for you.',
+  },
+  'auth.challengeInvalid': {
+    status: 400,
+    vi: 'Bước kiểm tra chống dò mật khẩu không hợp lệ, đã hết hạn hoặc đã được dùng. Hãy tải lại trang và thử lại.',
+    en: 'The anti-guessing check is not valid, has expired or was already used. Reload the page and try again.',
+  },
   'auth.rateLimited': {
     status: 429,
     vi: 'Quá nhiều yêu cầu. Vui lòng chờ {seconds} giây rồi thử lại.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delayAfter, loginPolicies, secondsToWait } from './login-throttle.ts';
+import { challengeNeeded, challengePolicy, delayAfter, loginPolicies, secondsToWait } from './login-throttle.ts';
 
 const { pair, address } = loginPolicies({ freeFailures: 3, maxDelayMinutes: 15 });
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 8, 0, s));
@@ -26,5 +26,18 @@ describe('login throttle', () => {
     expect(secondsToWait(null, at(0), pair)).toBe(0);
     const old = { failures: 50, lastFailureAt: new Date(at(0).getTime() - 25 * 3600 * 1000).toISOString() };
     expect(secondsToWait(old, at(0), pair)).toBe(0);
+  });
+
+  it('asks for a challenge once the identifier has failed often enough from anywhere, and forgets after a day', () => {
+    const policy = challengePolicy({ freeFailures: 3 });
+    expect(delayAfter(1000, policy)).toBe(0);
+    const state = (failures: number, ago = 0) => ({
+      failures,
+      lastFailureAt: new Date(at(0).getTime() - ago * 1000).toISOString(),
+    });
+    expect(challengeNeeded(null, at(0), policy)).toBe(false);
+    expect(challengeNeeded(state(2), at(0), policy)).toBe(false);
+    expect(challengeNeeded(state(3), at(0), policy)).toBe(true);
+    expect(challengeNeeded(state(3, 24 * 3600 + 1), at(0), policy)).toBe(false);
   });
 });

@@ -32,6 +32,20 @@ export function loginPolicies(opts: { freeFailures: number; maxDelayMinutes: num
   };
 }
 
+/**
+ * The identifier alone, from any address. Its failures never make anyone wait (a stranger could then keep the owner
+ * out), but once `free` of them count, every log-in to that identifier must carry a solved proof-of-work challenge:
+ * guessing from many addresses then costs a second of CPU per guess, and the owner pays that second once.
+ */
+export function challengePolicy(opts: { freeFailures: number }): ThrottlePolicy {
+  return { free: opts.freeFailures, baseSeconds: 0, maxSeconds: 0, forgetAfterSeconds: 24 * 3600 };
+}
+
+/** Whether a log-in under this key must carry a solved challenge. */
+export function challengeNeeded(state: ThrottleState | null | undefined, now: Date, policy: ThrottlePolicy): boolean {
+  return countingFailures(state, now, policy) >= policy.free;
+}
+
 /** The failures that still count at `now`. */
 export function countingFailures(state: ThrottleState | null | undefined, now: Date, policy: ThrottlePolicy): number {
   if (!state) return 0;

@@ -8,6 +8,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../helpers/test-app.ts';
+import { solvedChallenge } from '../helpers/voting.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
@@ -242,7 +243,12 @@ describe('sessions', () => {
       expect(fourth.json().error).toMatchObject({ code: 'auth.slowDown' });
       expect(fourth.json().error.message).toContain('2 giây');
       t.setNow(new Date(t0 + 3000));
-      expect((await c.login(u.email, u.password)).statusCode).toBe(200);
+      // The identifier has now failed often enough that the log-in also carries a solved challenge.
+      expect((await c.login(u.email, u.password)).statusCode).toBe(428);
+      const altcha = await solvedChallenge(c);
+      expect((await c.post('/api/auth/login', { identifier: u.email, password: u.password, altcha })).statusCode).toBe(
+        200,
+      );
     } finally {
       t.setNow(null);
     }
@@ -259,12 +265,71 @@ describe('a stranger guessing from elsewhere', () => {
       for (let i = 0; i < 8; i++) codes.push((await stranger.login(app.admin.email, 'doan-bua-123456')).statusCode);
       expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
       expect(codes.slice(3).every((code) => code === 429)).toBe(true);
+      // The stranger's failures make the owner's device solve a challenge first; it does not keep them out.
       const owner = new Client(app.app);
       owner.remoteAddress = '198.51.100.7';
-      expect((await owner.login(app.admin.email, app.admin.password)).statusCode).toBe(200);
+      expect((await owner.login(app.admin.email, app.admin.password)).json().error.code).toBe('auth.challengeRequired');
+      const altcha = await solvedChallenge(owner);
+      const r = await owner.post('/api/auth/login', {
+        identifier: app.admin.email,
+        password: app.admin.password,
+        altcha,
+      });
+      expect(r.statusCode).toBe(200);
     } finally {
       await app.close();
     }
+  });
+
+  it('makes guesses at one identifier from many addresses each cost a solved challenge', async () => {
+    const u = await makeUser(t);
+    const from = (n: number) => {
+      const c = new Client(t.app);
+      c.remoteAddress = `100.64.7.${n}`;
+      return c;
+    };
+    // One wrong password from each of three addresses (the test's LOGIN_MAX_FAILURES): no address owes a delay, but
+    // the identifier has failed three times.
+    for (let n = 1; n <= 3; n++) expect((await from(n).login(u.email, 'sai-mat-khau-123')).statusCode).toBe(401);
+    const guesser = from(6);
+    const bare = await guesser.login(u.email, 'sai-mat-khau-123');
+    expect(bare.statusCode).toBe(428);
+    expect(bare.json().error.message).toContain('kiểm tra');
+    // A solved challenge buys one check of the password, and is spent by it.
+    const altcha = await solvedChallenge(guesser);
+    const paid = await guesser.post('/api/auth/login', { identifier: u.email, password: 'sai-mat-khau-123', altcha });
+    expect(paid.json().error.code).toBe('auth.invalidCredentials');
+    const replay = await guesser.post('/api/auth/login', { identifier: u.email, password: u.password, altcha });
+    expect(replay.statusCode).toBe(400);
+    expect(replay.json().error.code).toBe('auth.challengeInvalid');
+    const forged = await guesser.post('/api/auth/login', { identifier: u.email, password: u.password, altcha: 'eA==' });
+    expect(forged.json().error.code).toBe('auth.challengeInvalid');
+    // The owner, from their own address, pays once; after a right password the identifier needs no challenge.
+    const owner = from(7);
+    const ok = await owner.post('/api/auth/login', {
+      identifier: u.email,
+      password: u.password,
+      altcha: await solvedChallenge(owner),
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await from(8).login(u.email, u.password)).statusCode).toBe(200);
+  });
+
+  it('asks the same of an unknown identifier, so the challenge does not tell which accounts exist', async () => {
+    const u = await makeUser(t);
+    const run = async (identifier: string, net: number) => {
+      const out: string[] = [];
+      for (let n = 1; n <= 4; n++) {
+        const c = new Client(t.app);
+        c.remoteAddress = `100.65.${net}.${n}`;
+        const r = await c.login(identifier, 'sai-mat-khau-123');
+        out.push(`${r.statusCode} ${r.json().error.code}`);
+      }
+      return out;
+    };
+    const real = await run(u.email, 1);
+    expect(real).toEqual(await run('khong-co-ai@example.vn', 2));
+    expect(real.at(-1)).toBe('428 auth.challengeRequired');
   });
 
   it('answers a real and an unknown identifier alike, try after try', async () => {

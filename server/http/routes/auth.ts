@@ -111,8 +111,10 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
             "session's own `csrfToken`: use it from now on. Wrong credentials: `auth.invalidCredentials` (401). " +
             'After `LOGIN_MAX_FAILURES` wrong passwords for one identifier from one address, or ten times as many ' +
             'from one address, each further try must wait a growing delay (`auth.slowDown`, 429, `seconds` in the ' +
-            'message); no account is locked, and known and unknown identifiers answer alike. Rate-limited per ' +
-            'address (`auth.rateLimited`, 429).',
+            'message); no account is locked, and known and unknown identifiers answer alike. After as many wrong ' +
+            'passwords for one identifier from any addresses within a day, a log-in to it must carry `altcha`, a ' +
+            'solved challenge from `GET /api/challenge` (`auth.challengeRequired`, 428; a bad or replayed one: ' +
+            '`auth.challengeInvalid`, 400). Rate-limited per address (`auth.rateLimited`, 429).',
           ['anyone'],
         ),
         body: loginSchema,

@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
-import { loginPolicies, secondsToWait, type ThrottlePolicy } from '@core/login-throttle.ts';
+import {
+  challengeNeeded,
+  challengePolicy,
+  loginPolicies,
+  secondsToWait,
+  type ThrottlePolicy,
+} from '@core/login-throttle.ts';
+import { verifyChallenge } from '../../security/altcha.ts';
 import { AppError } from '@core/errors.ts';
 import { normalizeEmail, normalizePhone } from '@core/normalize.ts';
 import type { Tx } from '../../db/dialect.ts';
@@ -30,6 +37,31 @@ export function loginKeys(deps: Deps, identifier: string, ip: string | null): Th
     { key: `id:${canonicalIdentifier(identifier)}|ip:${from}`, policy: policies.pair },
     { key: `ip:${from}`, policy: policies.address },
   ];
+}
+
+/** The identifier alone, from any address: past a few failures, log-ins to it need a solved challenge. */
+export function identifierKey(deps: Deps, identifier: string): ThrottleKey {
+  return {
+    key: `acct:${canonicalIdentifier(identifier)}`,
+    policy: challengePolicy({ freeFailures: deps.config.loginMaxFailures }),
+  };
+}
+
+/**
+ * Refuses (428 `auth.challengeRequired`) a log-in to an identifier that has failed often lately unless it carries a
+ * solved challenge, which is then spent (400 `auth.challengeInvalid` when it is bad, expired or replayed).
+ */
+export async function assertChallengeIfNeeded(
+  deps: Deps,
+  key: ThrottleKey,
+  payload: string | undefined,
+): Promise<void> {
+  const row = await deps.db.selectFrom('login_throttle').selectAll().where('key', '=', key.key).executeTakeFirst();
+  const state = row ? { failures: row.failures, lastFailureAt: row.last_failure_at } : null;
+  if (!challengeNeeded(state, deps.clock(), key.policy)) return;
+  if (!payload) throw new AppError('auth.challengeRequired');
+  const verdict = await verifyChallenge(deps, payload);
+  if (!verdict.ok) throw new AppError('auth.challengeInvalid', {}, { reason: verdict.reason });
 }
 
 /** The key for checks of a signed-in user's current password (changing the password or an address). */
@@ -102,9 +134,16 @@ export async function clearAccountFailures(
   user: { id: number; email: string | null; phone: string | null },
 ): Promise<void> {
   // A "_" in an address matches any character: at worst a neighbour's count is forgotten too.
-  const prefixes = [user.email, user.phone].filter((v): v is string => !!v).map((v) => `id:${v}|%`);
+  const ids = [user.email, user.phone].filter((v): v is string => !!v);
+  const prefixes = ids.map((v) => `id:${v}|%`);
   await db
     .deleteFrom('login_throttle')
-    .where((eb) => eb.or([eb('key', '=', `user:${user.id}`), ...prefixes.map((p) => eb('key', 'like', p))]))
+    .where((eb) =>
+      eb.or([
+        eb('key', '=', `user:${user.id}`),
+        ...ids.map((v) => eb('key', '=', `acct:${v}`)),
+        ...prefixes.map((p) => eb('key', 'like', p)),
+      ]),
+    )
     .execute();
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { can, type Action, type ContestRole, type Principal } from '@core/roles.ts';
+import { withChallengeIfAsked } from '../lib/proof-of-work.ts';
 import { api, setCsrfToken } from './client.ts';
 import type { SessionInfo } from './types.ts';
 
@@ -19,8 +20,17 @@ export function useSession() {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { identifier: string; password: string }) =>
-      api<SessionInfo>('/api/auth/login', { method: 'POST', json: body }),
+    // After many wrong passwords for an identifier the server asks for a solved challenge: solve it and send again.
+    mutationFn: (body: { identifier: string; password: string; onSolving?: () => void }) =>
+      withChallengeIfAsked(
+        'auth.challengeRequired',
+        (altcha) =>
+          api<SessionInfo>('/api/auth/login', {
+            method: 'POST',
+            json: { identifier: body.identifier, password: body.password, ...(altcha ? { altcha } : {}) },
+          }),
+        body.onSolving,
+      ),
     onSuccess: (s) => {
       setCsrfToken(s.csrfToken);
       qc.setQueryData(SESSION_KEY, s);

@@ -18,6 +18,7 @@ export default function LoginPage() {
   const login = useLogin();
   const { data: session } = useSession();
   const [missing, setMissing] = useState<Record<string, string>>({});
+  const [solving, setSolving] = useState(false);
   const prefill = (location.state as { identifier?: string } | null)?.identifier ?? '';
 
   function submit(e: FormEvent<HTMLFormElement>) {
@@ -30,9 +31,13 @@ export default function LoginPage() {
     if (!password) errs.password = t('login.passwordRequired');
     setMissing(errs);
     if (Object.keys(errs).length) return;
+    setSolving(false);
     login.mutate(
-      { identifier: identifier!, password },
-      { onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }) },
+      { identifier: identifier!, password, onSolving: () => setSolving(true) },
+      {
+        onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }),
+        onSettled: () => setSolving(false),
+      },
     );
   }
 
@@ -48,6 +53,11 @@ export default function LoginPage() {
       {params.get('reset') && <Notice kind="success">{t('login.passwordReset')}</Notice>}
       {session?.user && !login.isSuccess && (
         <Notice kind="info">{t('login.already', { name: session.user.fullName })}</Notice>
+      )}
+      {solving && (
+        <Notice kind="info" testId="login-solving">
+          {t('login.solving')}
+        </Notice>
       )}
       {login.isError && (
         <Notice kind="error" testId="login-error">
