@@ -45,6 +45,18 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'news.update': { vi: 'sửa tin', en: 'edited the news' },
   'news.delete': { vi: 'xóa tin', en: 'deleted the news' },
   'storage.removeOrphans': { vi: 'dọn các tệp không còn dùng', en: 'removed the files no longer used' },
+  'privacy.export': { vi: 'tải về dữ liệu cá nhân của', en: 'downloaded the personal data of' },
+  'privacy.erasureRequest': { vi: 'yêu cầu xóa dữ liệu cá nhân của', en: 'asked to erase the personal data of' },
+  'privacy.erasureCarryOut': { vi: 'xóa dữ liệu cá nhân của', en: 'erased the personal data of' },
+  'privacy.erasureRefuse': {
+    vi: 'từ chối yêu cầu xóa dữ liệu cá nhân của',
+    en: 'refused the request to erase the personal data of',
+  },
+  'privacy.retention': {
+    vi: 'xóa dữ liệu cá nhân quá thời hạn lưu của',
+    en: 'removed the personal data past its retention period from',
+  },
+  'privacy.retentionSet': { vi: 'đặt thời hạn lưu dữ liệu cá nhân của', en: 'set the retention period of' },
   'job.retry': { vi: 'chạy lại tác vụ xử lý video của tác phẩm', en: 'retried the video processing of the entry' },
 };
 

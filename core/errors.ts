@@ -39,6 +39,36 @@ export const ERRORS = {
     vi: 'Bước kiểm tra chống dò mật khẩu không hợp lệ, đã hết hạn hoặc đã được dùng. Hãy tải lại trang và thử lại.',
     en: 'The anti-guessing check is not valid, has expired or was already used. Reload the page and try again.',
   },
+  'privacy.erasurePending': {
+    status: 409,
+    vi: 'Bạn đã có một yêu cầu xóa dữ liệu đang chờ xử lý. Ban Tổ chức sẽ trả lời trước hạn đã ghi; không cần gửi lại.',
+    en: 'You already have a request to erase your data waiting. The organizers will answer by the date shown; no need to send it again.',
+  },
+  'privacy.erasureNotFound': {
+    status: 404,
+    vi: 'Không tìm thấy yêu cầu xóa dữ liệu này.',
+    en: 'This erasure request was not found.',
+  },
+  'privacy.erasureHandled': {
+    status: 409,
+    vi: 'Yêu cầu này đã được xử lý rồi (đã xóa hoặc đã từ chối). Hãy tải lại danh sách.',
+    en: 'This request has already been handled (carried out or refused). Reload the list.',
+  },
+  'privacy.erasureSiteAdmin': {
+    status: 409,
+    vi: 'Không thể xóa tài khoản quản trị hệ thống. Hãy chuyển quyền quản trị cho người khác trước, rồi xử lý yêu cầu.',
+    en: 'A site administrator account cannot be erased. Hand the administration to someone else first, then handle the request.',
+  },
+  'privacy.refuseReasonRequired': {
+    status: 400,
+    vi: 'Hãy ghi lý do từ chối (ít nhất 10 ký tự); người yêu cầu sẽ nhận được lý do này.',
+    en: 'Write the reason for refusing (at least 10 characters); the person will receive it.',
+  },
+  'privacy.retentionMonths': {
+    status: 400,
+    vi: 'Thời hạn lưu thông tin liên hệ của tác giả phải từ 0 đến 120 tháng sau khi công bố kết quả.',
+    en: "The retention period of authors' contact details must be 0 to 120 months after the results.",
+  },
   'auth.rateLimited': {
     status: 429,
     vi: 'Quá nhiều yêu cầu. Vui lòng chờ {seconds} giây rồi thử lại.',

@@ -70,6 +70,13 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /** Hours within which a request to erase personal data must be carried out or answered (docs/decisions/0042). */
+  ERASURE_DEADLINE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
   MAX_DRAFTS_PER_ENTRANT: z.coerce.number().int().min(1).max(10000).default(10),
   UPLOAD_EXPIRY_HOURS: z.coerce
@@ -138,6 +145,8 @@ export interface Config {
   /** The longest delay between tries, in minutes. */
   loginLockMinutes: number;
   adminEmail: string | null;
+  /** Hours to carry out or answer a request to erase personal data. */
+  erasureDeadlineHours: number;
   loginRatePerMinute: number;
   /** Reports about published entries one address may send per hour. */
   reportsPerHour: number;
@@ -253,6 +262,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     adminEmail: e.ADMIN_EMAIL ?? null,
+    erasureDeadlineHours: e.ERASURE_DEADLINE_HOURS,
     loginRatePerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     resetRatePerHour: e.RATE_LIMIT_RESET_PER_HOUR,
     reportsPerHour: e.RATE_LIMIT_REPORTS_PER_HOUR,

@@ -149,6 +149,27 @@ export const decodeEventDetails = decoder('entry_events.details_json', z.record(
  */
 export const decodeAuditDetails = decoder('audit_log.details_json', z.json());
 
+const erasureOutcomeSchema = z.object({
+  /** The entries whose authors' names stay (winners), with their code and title for the person's notice. */
+  keptWinners: z.array(z.object({ id: z.number(), code: z.string().nullable(), title: z.string() })),
+  entriesErased: z.number(),
+  fieldsCleared: z.number(),
+  withdrawn: z.number(),
+  takenDown: z.number(),
+  mediaRemoved: z.number(),
+  sessionsEnded: z.number(),
+  rolesRemoved: z.number(),
+  notificationsDeleted: z.number(),
+});
+export type ErasureOutcome = z.infer<typeof erasureOutcomeSchema>;
+/** `erasure_requests.outcome_json`: what carrying out a request did (services/privacy/carry-out-erasure.ts). */
+export const decodeErasureOutcome = decoder('erasure_requests.outcome_json', erasureOutcomeSchema);
+/** `retention_runs.report_json`: counts of what the retention job removed. */
+export const decodeRetentionReport = decoder(
+  'retention_runs.report_json',
+  z.record(z.string(), z.union([z.number(), z.string()])),
+);
+
 /** `notifications.payload_json`: the message's title and body in both languages, and facts for the app. */
 export const decodeNotificationPayload = decoder(
   'notifications.payload_json',

@@ -84,6 +84,8 @@ export interface ContestsTable {
   prizes_json: string;
   rubric_json: string;
   max_entries_per_person: number;
+  /** Months after the results before non-winners' contact details are removed (migration 0024). */
+  retention_months: ColumnType<number, number | undefined, number>;
   /** 1 or 2 reviewers must agree (migration 0009). */
   reviews_required: ColumnType<1 | 2, 1 | 2 | undefined, 1 | 2>;
   /** For captions, with "#"; null: made from the slug (migration 0010). */
@@ -493,6 +495,29 @@ export interface ConsentsTable {
   withdrawn_at: Timestamp | null;
 }
 
+/** A person's request to erase their data, and what was done (migration 0024; core/privacy-erasure.ts). */
+export interface ErasureRequestsTable {
+  id: Generated<number>;
+  user_id: number;
+  requested_at: Timestamp;
+  due_at: Timestamp;
+  status: 'pending' | 'done' | 'refused';
+  note: ColumnType<string, string | undefined, string>;
+  handled_by_user_id: number | null;
+  handled_at: Timestamp | null;
+  staff_reason: string | null;
+  outcome_json: string | null;
+}
+
+/** What the retention job removed from a contest, once per kind (migration 0024). */
+export interface RetentionRunsTable {
+  id: Generated<number>;
+  contest_id: number;
+  kind: 'entrants' | 'voters';
+  ran_at: Timestamp;
+  report_json: string;
+}
+
 export interface NewsPostsTable {
   id: Generated<number>;
   contest_id: number;
@@ -654,6 +679,8 @@ export interface DB {
   deadline_reminders: DeadlineRemindersTable;
   unit_reminders: UnitRemindersTable;
   consents: ConsentsTable;
+  erasure_requests: ErasureRequestsTable;
+  retention_runs: RetentionRunsTable;
   entry_events: EntryEventsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -31,6 +31,7 @@ import { spaIndex } from './spa-index.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { privacyRoutes } from './routes/privacy.ts';
+import { erasureRoutes } from './routes/erasure.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { judgingRoutes } from './routes/judging.ts';
@@ -149,6 +150,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   publicRoutes(app, deps);
   publicationRoutes(app, deps);
   privacyRoutes(app, deps);
+  erasureRoutes(app, deps);
   uploadRoutes(app, deps, () => createTusServer(deps));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

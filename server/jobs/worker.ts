@@ -12,6 +12,7 @@ import { makeRenditions } from '../services/media/make-renditions.ts';
 import { fingerprintUpload } from '../services/media/fingerprint-upload.ts';
 import { requeueMediaPipeline } from '../services/media/pipeline.ts';
 import { sendDeadlineReminders } from '../services/entries/send-deadline-reminders.ts';
+import { purgeExpiredPersonalData } from '../services/privacy/purge-expired-personal-data.ts';
 import type { WorkHandle } from './queue.ts';
 
 export interface WorkerOptions {
@@ -125,6 +126,12 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
         await pruneSpentChallenges(deps);
       } catch (err) {
         deps.logger.error({ err }, 'upload housekeeping failed');
+      }
+      try {
+        for (const r of await purgeExpiredPersonalData(deps))
+          deps.logger.info(r, 'personal data past its retention period removed');
+      } catch (err) {
+        deps.logger.error({ err }, 'retention job failed');
       }
       try {
         // Hourly, so a reminder goes out within the hour after its threshold is crossed.

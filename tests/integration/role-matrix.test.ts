@@ -48,6 +48,7 @@ import { saveScoreSheet } from '../../server/services/judging/save-score-sheet.t
 import { setRoundJurors } from '../../server/services/judging/set-round-jurors.ts';
 import { submitScoreSheets } from '../../server/services/judging/submit-score-sheets.ts';
 import { updateRound } from '../../server/services/judging/update-round.ts';
+import { requestErasure } from '../../server/services/privacy/request-erasure.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
 const CONTEST_ROLE_CALLERS: ContestRole[] = [
@@ -116,6 +117,13 @@ async function entrantDraft(opts: { file?: boolean; submitted?: boolean } = {}):
   if (opts.file || opts.submitted) await attachAcceptedFile(t, id);
   if (opts.submitted) await submitEntry(t.deps, entrantActor, id);
   return id;
+}
+
+/** A waiting erasure request of a new account, for the staff's routes to handle. */
+async function freshErasureRequest(): Promise<number> {
+  const u = await makeUser(t);
+  const r = await requestErasure(t.deps, { userId: u.id, isSiteAdmin: false, ip: null }, { password: u.password });
+  return r.id;
 }
 
 /** A draft of the entrant's with an accepted file on disk and its renditions made (small stand-in files). */
@@ -530,6 +538,54 @@ const CASES: Case[] = [
     route: '/api/account/personal-data.pdf',
     allowed: LOGGED_IN,
     call: (c) => c.get('/api/account/personal-data.pdf'),
+  },
+  {
+    method: 'GET',
+    route: '/api/account/erasure-request',
+    allowed: LOGGED_IN,
+    call: (c) => c.get('/api/account/erasure-request'),
+  },
+  {
+    method: 'POST',
+    route: '/api/account/erasure-request',
+    allowed: LOGGED_IN,
+    call: (c, caller) =>
+      c.post('/api/account/erasure-request', {
+        password: caller === 'site_admin' ? t.admin.password : TEST_PASSWORD,
+      }),
+  },
+  {
+    method: 'GET',
+    route: '/api/admin/erasure-requests',
+    allowed: ADMIN_ONLY,
+    call: (c) => c.get('/api/admin/erasure-requests'),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/erasure-requests/:requestId/carry-out',
+    allowed: ADMIN_ONLY,
+    call: async (c) => c.post(`/api/admin/erasure-requests/${await freshErasureRequest()}/carry-out`, {}),
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/erasure-requests/:requestId/refuse',
+    allowed: ADMIN_ONLY,
+    call: async (c) =>
+      c.post(`/api/admin/erasure-requests/${await freshErasureRequest()}/refuse`, {
+        reason: 'Đang giải quyết khiếu nại liên quan.',
+      }),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/retention',
+    allowed: ORGANIZER,
+    call: (c) => c.get(`/api/contests/${slug}/retention`),
+  },
+  {
+    method: 'PUT',
+    route: '/api/contests/:slug/retention',
+    allowed: ORGANIZER,
+    call: (c) => c.put(`/api/contests/${slug}/retention`, { months: 12 }),
   },
   { method: 'GET', route: '/api/contests', allowed: EVERYONE, call: (c) => c.get('/api/contests') },
   {

@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
 import { ContactForm } from './ContactForm.tsx';
+import { EraseMyData } from './EraseMyData.tsx';
 import { MyData } from './MyData.tsx';
 import { MyRoles } from './MyRoles.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
@@ -44,6 +45,10 @@ export default function AccountPage() {
       <section className="card" aria-labelledby="my-data-title">
         <h2 id="my-data-title">{t('privacy.myData')}</h2>
         <MyData />
+      </section>
+      <section className="card" aria-labelledby="erase-title">
+        <h2 id="erase-title">{t('erasure.title')}</h2>
+        <EraseMyData />
       </section>
       {logout.isError && <Notice kind="error">{errorText(logout.error, t('errors.unreachable'))}</Notice>}
       <button

@@ -18,6 +18,7 @@ import { ManageFrame } from '../ManageFrame.tsx';
 import { CreateContestModal } from './CreateContestModal.tsx';
 import { DeleteDemoModal } from './DeleteDemoModal.tsx';
 import { RenameContestModal } from './RenameContestModal.tsx';
+import { ErasureQueue } from '../privacy/ErasureQueue.tsx';
 
 const STATUS_COLOR: Record<ContestStatus, string> = { draft: 'gold', published: 'green', archived: 'default' };
 
@@ -58,7 +59,10 @@ function ContestsAdmin() {
       </Layout.Header>
       <Layout.Content className="manage-content">
         {session.data.user.isSiteAdmin ? (
-          <ContestTable />
+          <>
+            <ContestTable />
+            <ErasureQueue />
+          </>
         ) : (
           <Result status="403" title={t('contestAdmin.forbidden')} extra={<Link to="/">{t('notFound.home')}</Link>} />
         )}

@@ -16,6 +16,7 @@ import { GeneralSection } from './GeneralSection.tsx';
 import { PrizesSection } from './PrizesSection.tsx';
 import { RubricSection } from './RubricSection.tsx';
 import { ScheduleSection } from './ScheduleSection.tsx';
+import { RetentionCard } from './RetentionCard.tsx';
 import { fieldForIssue, toContestUpdate, toSettingsValues, type SettingsValues } from './settings-form.ts';
 
 export default function SettingsTab() {
@@ -25,12 +26,15 @@ export default function SettingsTab() {
   if (!contest.data) return <Spin />;
   // A fresh form after every save, filled with what the server stored.
   return (
-    <SettingsForm
-      key={contest.data.updatedAt}
-      view={contest.data}
-      savedAt={savedAt}
-      onSaved={() => setSavedAt(new Date())}
-    />
+    <>
+      <SettingsForm
+        key={contest.data.updatedAt}
+        view={contest.data}
+        savedAt={savedAt}
+        onSaved={() => setSavedAt(new Date())}
+      />
+      <RetentionCard slug={slug} timeZone={contest.data.timeZone} />
+    </>
   );
 }
 
