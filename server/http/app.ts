@@ -34,6 +34,7 @@ import { privacyRoutes } from './routes/privacy.ts';
 import { erasureRoutes } from './routes/erasure.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { awardsRoutes } from './routes/awards.ts';
 import { judgingRoutes } from './routes/judging.ts';
 import { votingRoutes } from './routes/voting.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
@@ -147,6 +148,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   notificationRoutes(app, deps);
   judgingRoutes(app, deps);
   votingRoutes(app, deps);
+  awardsRoutes(app, deps);
   publicRoutes(app, deps);
   publicationRoutes(app, deps);
   privacyRoutes(app, deps);
