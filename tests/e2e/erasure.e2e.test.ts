@@ -31,7 +31,7 @@ describe('erasing my data', () => {
     await expectAccessible(admin, 'erasure queue');
     await row.getByRole('button', { name: 'Thực hiện xóa' }).click();
     await admin.getByRole('tooltip').getByRole('button', { name: 'Thực hiện xóa' }).click();
-    await admin.getByTestId('erasure-queue').getByText('Đã xóa').waitFor();
+    await admin.getByTestId('erasure-queue').getByText('Đã xóa', { exact: true }).waitFor();
 
     const again = await app.newPage({ width: 360, height: 740 });
     await again.goto(`${app.base}/login`);
