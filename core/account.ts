@@ -11,6 +11,8 @@ export const registerSchema = z.object({
   phone: z.string().trim().max(30).optional(),
   password: z.string().min(1).max(200),
   locale: localeSchema.default('vi'),
+  /** The registration form's consent box (core/privacy.ts `account-v1`), recorded with the account. */
+  consent: z.literal(true).optional(),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 

@@ -6,6 +6,7 @@ import { CONSENT_PURPOSE } from './entry.ts';
 const i18n = (lang: 'vi' | 'en') =>
   JSON.parse(fs.readFileSync(new URL(`../web/src/i18n/${lang}.json`, import.meta.url), 'utf8')) as {
     entry: { form: { consent: string } };
+    register: { consent: string };
   };
 
 describe('consent texts', () => {
@@ -13,6 +14,11 @@ describe('consent texts', () => {
     const v = CURRENT_CONSENT_VERSION.entry!;
     for (const lang of ['vi', 'en'] as const)
       expect(consentText(v, lang)).toBe(`${i18n(lang).entry.form.consent} ${CONSENT_PURPOSE[lang]}`);
+  });
+
+  it('the current account consent is exactly what the registration form shows', () => {
+    const v = CURRENT_CONSENT_VERSION.account!;
+    for (const lang of ['vi', 'en'] as const) expect(consentText(v, lang)).toBe(i18n(lang).register.consent);
   });
 
   it('every current version exists, every text is NFC, and an unknown version has no text', () => {

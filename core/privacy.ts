@@ -25,12 +25,21 @@ export const CONSENT_TEXTS: Record<string, ConsentText> = {
       'I consent to the organizers processing the personal data of the authors above under the Personal Data ' +
       `Protection Law, for this purpose: ${CONSENT_PURPOSE.en}`,
   },
+  'account-v1': {
+    purpose: 'account',
+    vi:
+      'Tôi đồng ý để Ban Tổ chức dùng họ tên, thư điện tử và số điện thoại của tôi cho việc tổ chức cuộc thi (liên ' +
+      'hệ, xác minh, trao giải), theo Luật Bảo vệ dữ liệu cá nhân.',
+    en:
+      'I agree that the organizers use my name, e-mail and phone number to run the contest (contact, verification, ' +
+      'awards), under the Personal Data Protection Law.',
+  },
 };
 
 /** The version a new consent of each purpose is recorded under (null: no consent of that kind is asked yet). */
 export const CURRENT_CONSENT_VERSION: Record<ConsentPurpose, string | null> = {
   entry: 'entry-v1',
-  account: null,
+  account: 'account-v1',
   voting: null,
   mail: null,
 };

@@ -68,6 +68,8 @@ export interface AddressCodesTable {
   password_hash: string | null;
   locale: 'vi' | 'en' | null;
   code_hash: string;
+  /** The consent ticked when registering (migration 0024). */
+  consent_version: ColumnType<string | null, string | null | undefined, string | null>;
   attempts: ColumnType<number, number | undefined, number>;
   expires_at: Timestamp;
   created_at: Timestamp;

@@ -205,7 +205,7 @@ export async function codeSentTo(t: TestApp, target: string): Promise<string> {
 export async function registerOverApi(
   t: TestApp,
   c: Client,
-  body: { fullName: string; email?: string; phone?: string; password: string; locale?: 'vi' | 'en' },
+  body: { fullName: string; email?: string; phone?: string; password: string; locale?: 'vi' | 'en'; consent?: true },
   target: string,
 ): Promise<LightMyRequestResponse> {
   const begun = await c.post('/api/auth/register', body);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentText } from '@core/privacy.ts';
 import { completeDraft } from '../helpers/entries.ts';
-import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { Client, loggedInClient, makeUser, registerOverApi, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * A person's own data (issue 15, item 8, first half; item 10, consents): the download holds every record about the
@@ -78,6 +78,29 @@ describe('downloading my personal data', () => {
       .execute();
     // The export itself is audited after it is made: it holds the records before it.
     expect(x.auditRecords.length).toBe(audit.length - 1);
+  });
+
+  it('keeps the consent ticked when registering, with its text and the time it was given', async () => {
+    const email = 'dong-y-dang-ky@example.vn';
+    const c = new Client(t.app);
+    const body = { fullName: 'Lý Thị Đồng Ý', email, password: a.password, consent: true as const };
+    expect((await registerOverApi(t, c, body, email)).statusCode).toBe(201);
+    const me = await loggedInClient(t, email, a.password);
+    const consents = (await me.get('/api/account/personal-data')).json().consents;
+    expect(consents).toEqual([
+      {
+        purpose: 'account',
+        version: 'account-v1',
+        text: consentText('account-v1', 'vi'),
+        givenAt: expect.any(String),
+        withdrawnAt: null,
+      },
+    ]);
+    // Without the box (an API client that does not send it) no consent is recorded.
+    const other = 'khong-dong-y@example.vn';
+    await registerOverApi(t, new Client(t.app), { fullName: 'Không Gửi', email: other, password: a.password }, other);
+    const none = await loggedInClient(t, other, a.password);
+    expect((await none.get('/api/account/personal-data')).json().consents).toEqual([]);
   });
 
   it("holds nothing of anyone else: not another entrant's name, phone, address, e-mail or entry", async () => {

@@ -4,7 +4,7 @@ import { idColumnSql, types, type DialectName } from '../dialect.ts';
 /**
  * Erasure on request and retention (issue 15 items 8–9; docs/decisions/0042): a person's requests with their
  * deadline and outcome, at most one waiting per person; each contest's retention period for entrants' contact
- * details; and a report of every removal the retention job made.
+ * details; a report of every removal the retention job made; and the consent given with a pending registration.
  */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   const t = types(dialect);
@@ -29,6 +29,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .alterTable('contests')
     .addColumn('retention_months', t.int, (c) => c.notNull().defaultTo(12))
     .execute();
+  // The consent ticked when registering, kept with the pending registration until its code comes back.
+  await db.schema.alterTable('address_codes').addColumn('consent_version', 'text').execute();
   await db.schema
     .createTable('retention_runs')
     .addColumn('id', idColumnSql(dialect))

@@ -1,3 +1,4 @@
+import { CURRENT_CONSENT_VERSION } from '@core/privacy.ts';
 import { isStrongEnough, type RegisterInput } from '@core/account.ts';
 import { AppError } from '@core/errors.ts';
 import { normalizeEmail, normalizePhone, nfc } from '@core/normalize.ts';
@@ -60,6 +61,7 @@ export async function beginRegistration(deps: Deps, input: RegisterInput): Promi
         phone: email ? phone : null,
         password_hash: passwordHash,
         locale: input.locale,
+        consent_version: input.consent ? CURRENT_CONSENT_VERSION.account : null,
         code_hash: codeHash('register', target, code),
         expires_at: codeExpiry(now),
         created_at: now.toISOString(),

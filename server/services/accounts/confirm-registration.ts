@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { User } from '@core/account.ts';
+import type { UsersTable } from '../../db/schema.ts';
 import { AppError } from '@core/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Deps } from '../../context.ts';
@@ -29,14 +31,29 @@ export async function confirmRegistration(deps: Deps, input: { identifier: strin
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+  // The consent ticked on the registration form is kept with its text's version and the time it was given.
+  const withConsent = async (row: Selectable<UsersTable>): Promise<User> => {
+    if (pending.consent_version)
+      await deps.db
+        .insertInto('consents')
+        .values({
+          user_id: row.id,
+          entry_id: null,
+          purpose: 'account',
+          text_version: pending.consent_version,
+          given_at: pending.created_at,
+        })
+        .execute();
+    return toUser(row);
+  };
   try {
-    return toUser(await insert(pending.phone));
+    return await withConsent(await insert(pending.phone));
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
   }
   if (!pending.phone) throw new AppError('account.codeInvalid');
   try {
-    return toUser(await insert(null));
+    return await withConsent(await insert(null));
   } catch (err) {
     // Someone confirmed the same address a moment earlier.
     if (isUniqueViolation(err)) throw new AppError('account.codeInvalid');

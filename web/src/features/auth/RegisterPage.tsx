@@ -27,6 +27,7 @@ interface RegisterBody {
   phone?: string;
   password: string;
   locale: 'vi' | 'en';
+  consent?: true;
 }
 
 export default function RegisterPage() {
@@ -90,7 +91,7 @@ export default function RegisterPage() {
     // The account is made when the code sent to the address comes back (the e-mail's if given, else the phone's);
     // then it is logged in at once and taken where it was going.
     password.current = body.password;
-    register.mutate(body, { onSuccess: () => setTarget(body.email ?? body.phone ?? null) });
+    register.mutate({ ...body, consent: true }, { onSuccess: () => setTarget(body.email ?? body.phone ?? null) });
   }
 
   const busy = register.isPending || login.isPending;
