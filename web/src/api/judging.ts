@@ -98,6 +98,7 @@ export interface RoundRanking {
   state: string;
   provisional: boolean;
   methodText: { vi: string; en: string };
+  method: { decimals: number };
   mayDecideTies: boolean;
   rows: RankingRow[];
   ties: { value: number; refs: string[]; resolved: boolean; awaitingChair: string[] | null }[];

@@ -12,6 +12,7 @@ import {
   staffRound,
   type RoundRanking,
 } from '../../../api/judging.ts';
+import { formatNumber } from '@core/judging/format.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { RoundPapers } from './RoundPapers.tsx';
 
@@ -141,6 +142,8 @@ function RankingCard({
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // Totals with the places the method rounds to, as the explanation and the minutes print them.
+  const figure = (v: number) => formatNumber(v, lang, data.method.decimals);
   const tie = data.ties.find((x) => x.awaitingChair);
   const [order, setOrder] = useState<string[] | null>(null);
   const current = order ?? tie?.awaitingChair ?? [];
@@ -180,11 +183,17 @@ function RankingCard({
           },
           { title: t('judging.ref'), dataIndex: 'ref' },
           { title: t('judging.entryTitle'), dataIndex: 'title' },
-          { title: t('judging.figure'), dataIndex: 'value', render: (v: number | null) => v ?? '—' },
+          {
+            title: t('judging.figure'),
+            dataIndex: 'value',
+            render: (v: number | null, row) => (
+              <span data-testid={`figure-${row.ref}`}>{v === null ? '—' : figure(v)}</span>
+            ),
+          },
         ]}
       />
       {tie && data.mayDecideTies && (
-        <Card size="small" title={t('judging.tieTitle', { value: tie.value })} style={{ marginTop: 16 }}>
+        <Card size="small" title={t('judging.tieTitle', { value: figure(tie.value) })} style={{ marginTop: 16 }}>
           <ol>
             {current.map((ref, i) => (
               <li key={ref}>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Input, InputNumber, Row, Space, Tag } from 'a
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { formatNumber } from '@core/judging/format.ts';
 import type { SheetContent } from '@core/judging/score-sheet.ts';
 import { ApiError } from '../../../api/client.ts';
 import { jurorEntry, saveSheet, type JudgingProblem, type JurorEntry } from '../../../api/judging.ts';
@@ -132,7 +133,8 @@ function ScoringForm({ roundId: id, refName: ref, d }: { roundId: number; refNam
             {d.rubric.criteria.map((c) => (
               <div key={c.key} style={{ marginBottom: 12 }}>
                 <label htmlFor={`score-${c.key}`}>
-                  {lang === 'en' && c.nameEn ? c.nameEn : c.name} ({c.weight}%, {c.min}–{c.max})
+                  {lang === 'en' && c.nameEn ? c.nameEn : c.name} ({formatNumber(c.weight, lang)}%,{' '}
+                  {formatNumber(c.min, lang)}–{formatNumber(c.max, lang)})
                 </label>
                 <InputNumber
                   id={`score-${c.key}`}
@@ -140,6 +142,8 @@ function ScoringForm({ roundId: id, refName: ref, d }: { roundId: number; refNam
                   min={c.min}
                   max={c.max}
                   step={c.step}
+                  // A Vietnamese juror types and reads 7,5.
+                  decimalSeparator={lang === 'vi' ? ',' : '.'}
                   disabled={!d.mayScore}
                   value={sheet.values[c.key] ?? null}
                   onChange={(v) => change({ ...sheet, values: { ...sheet.values, [c.key]: v ?? null } })}
