@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -14,6 +14,9 @@ import {
 } from '../../../api/judging.ts';
 import { formatNumber } from '@core/judging/format.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { ConflictsCard } from './ConflictsCard.tsx';
+import { JurorsModal } from './JurorsModal.tsx';
+import { EditRound, EntriesCard, JuryCard, RoundSummary } from './RoundSetup.tsx';
 import { RoundPapers } from './RoundPapers.tsx';
 
 /**
@@ -48,38 +51,38 @@ export function RoundAdminPage() {
     }
   };
   const r = round.data;
+  const [editing, setEditing] = useState<'config' | 'jurors' | null>(null);
+  const refresh = () => Promise.all([round.refetch(), progress.refetch(), ranking.refetch()]);
   return (
     <>
       <h1 className="manage-title">{r?.name}</h1>
       <ApiErrorAlert error={round.error ?? error} />
       {r && (
         <Card style={{ marginBottom: 16 }}>
-          <Descriptions column={1} size="small">
-            <Descriptions.Item label={t('judging.roundState')}>
-              <Tag data-testid="round-state">{t(`judging.roundStates.${r.state}`)}</Tag>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('judging.jurors')}>
-              {r.jurors.map((j) => `${j.fullName}${j.isChair ? ` (${t('judging.chair')})` : ''}`).join(', ')}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('judging.conflicts')}>
-              {r.conflicts.length === 0
-                ? '—'
-                : r.conflicts
-                    .map(
-                      (c) =>
-                        `${c.ref} – ${c.juror}: ${t(`judging.block.${c.kind}`)}${c.reason ? ` (${c.reason})` : ''}`,
-                    )
-                    .join('; ')}
-            </Descriptions.Item>
-          </Descriptions>
+          <RoundSummary round={r} />
           {r.problems.length > 0 && (
-            <ul>
-              {r.problems.map((p, i) => (
-                <li key={i}>{p.message[lang]}</li>
-              ))}
-            </ul>
+            <section aria-labelledby="round-problems" data-testid="round-problems">
+              <h2 id="round-problems" className="manage-subtitle">
+                {t('judgingSetup.toOpen')}
+              </h2>
+              <ul>
+                {r.problems.map((p, i) => (
+                  <li key={i}>{p.message[lang]}</li>
+                ))}
+              </ul>
+            </section>
           )}
           <Space wrap>
+            {r.state === 'draft' && r.viewer.mayManage && (
+              <Button onClick={() => setEditing('config')} data-testid="round-edit">
+                {t('judgingSetup.editRound')}
+              </Button>
+            )}
+            {r.state === 'draft' && r.viewer.mayManage && (
+              <Button onClick={() => setEditing('jurors')} data-testid="round-appoint">
+                {t('judgingSetup.appoint')}
+              </Button>
+            )}
             {r.state === 'draft' && (
               <Button type="primary" onClick={() => run(() => roundStep(id, 'open'))} data-testid="round-open">
                 {t('judging.open')}
@@ -104,6 +107,15 @@ export function RoundAdminPage() {
           </Space>
         </Card>
       )}
+      {r && editing === 'config' && (
+        <EditRound round={r} onClose={() => setEditing(null)} onDone={() => round.refetch()} />
+      )}
+      {r && editing === 'jurors' && (
+        <JurorsModal round={r} onClose={() => setEditing(null)} onDone={() => round.refetch()} />
+      )}
+      {r && <JuryCard round={r} />}
+      {r && <EntriesCard round={r} />}
+      {r && <ConflictsCard round={r} onDone={refresh} />}
       {r && r.state !== 'draft' && <RoundPapers roundId={id} locked={r.state === 'locked'} />}
       {progress.data && (
         <Card title={t('judging.progressTitle')} style={{ marginBottom: 16 }}>
