@@ -53,9 +53,8 @@ beforeAll(async () => {
     jurors: [{ userId: users[0]!.id, isChair: true }, { userId: users[1]!.id }],
   });
   for (const id of [first, second]) await setRoundJurors(t.deps, admin(), id, jurors);
-  [chair, juror, secretary, organizer, outsider] = await Promise.all(
-    users.map((u) => loggedInClient(t, u.email, u.password)),
-  );
+  const clients = await Promise.all(users.map((u) => loggedInClient(t, u.email, u.password)));
+  [chair, juror, secretary, organizer, outsider] = clients as [Client, Client, Client, Client, Client];
 });
 
 afterAll(async () => t?.close());
