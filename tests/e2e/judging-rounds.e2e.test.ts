@@ -1,10 +1,10 @@
 /**
- * Two judging rounds set up from the staff screens (issue 11): the organizer adds sơ khảo and chung khảo (the top 3
- * of sơ khảo), appoints three jurors and a chair, sees the automatic same-unit conflict and opens the first round.
- * In round 1 one juror declares a conflict from the scoring screen, another scores through a cut connection; all
- * submit; the chair locks it, opens round 2 on the shortlist, and after round 2 is scored and locked the ranking shows
- * the right order with Vietnamese numbers. Scores that are not what the journey is about go through the same API the
- * scoring screen uses; people log in with a session cookie got over HTTP.
+ * Two judging rounds set up from the staff screens (issue 11): the organizer adds sơ khảo and chung khảo (by default
+ * the top 10 of sơ khảo), appoints three jurors and a chair, sees the automatic same-unit conflict and opens the first
+ * round. In round 1 one juror declares a conflict from the scoring screen, another scores through a cut connection;
+ * all submit; the chair locks it, shortlists the top 3 into round 2 and opens it; once round 2 is scored and locked,
+ * the ranking shows the right order with Vietnamese numbers. Scores that are not what the journey is about go through
+ * the API the scoring screen uses; people log in with a session cookie got over HTTP.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -137,11 +137,11 @@ describe('judging rounds from the staff screens', () => {
     await org.getByTestId('round-add').click();
     dialog = await dialogOpened(org.getByRole('dialog'));
     await dialog.getByTestId('round-name').fill('Chung khảo');
-    await dialog.getByTestId('round-top-n').fill('3');
     await created(org, dialog.getByRole('button', { name: 'Lưu' }));
     await org.waitForURL((u) => /\/judging\/manage\/\d+$/.test(u.pathname) && !u.pathname.endsWith(`/${round1}`));
     const round2 = Number(org.url().split('/').pop());
-    await org.getByTestId('round-entry-set').getByText('3 tác phẩm đứng đầu vòng trước').waitFor();
+    // A later round takes the previous one's top 10 unless the chair decides otherwise.
+    await org.getByTestId('round-entry-set').getByText('10 tác phẩm đứng đầu vòng trước').waitFor();
     await appoint();
 
     // The organizer opens sơ khảo.
@@ -213,7 +213,12 @@ describe('judging rounds from the staff screens', () => {
     await p1.getByTestId(`rank-${refs.A}`).getByText('1').waitFor();
     expect(await text(p1, `rank-${refs.E}`)).toBe('5');
     await p1.goto(`${base}/manage/${slug}/judging/manage/${round2}`);
+    await p1.getByTestId('shortlist-n').fill('3');
+    await clickForAnswer(p1, p1.getByTestId('shortlist-save'), 'PUT', '/shortlist');
+    await p1.getByTestId('round-entry-set').getByText('3 tác phẩm đứng đầu vòng trước').waitFor();
     await p1.getByTestId(`round-entry-${refs.C}`).waitFor();
+    await expectAccessible(p1, 'draft chung khảo, chair shortlisting');
+    await p1.screenshot({ path: shot('shortlist-1280'), fullPage: true });
     expect(await p1.getByTestId('round-entries').locator('li').count()).toBe(3);
     expect(await p1.getByTestId(`round-entry-${refs.D}`).count()).toBe(0);
     await clickForAnswer(p1, p1.getByTestId('round-open'), 'POST', '/open');

@@ -95,6 +95,7 @@ export interface StaffRound {
   id: number;
   contestSlug: string;
   position: number;
+  previous: { id: number; name: string; state: 'draft' | 'open' | 'locked' } | null;
   name: string;
   nameEn: string | null;
   state: 'draft' | 'open' | 'locked';
@@ -175,6 +176,10 @@ export const updateRound = (roundId: number, body: RoundBody) =>
   api<object>(`/api/judging/rounds/${enc(roundId)}`, { method: 'PUT', json: body });
 export const setRoundJurors = (roundId: number, jurors: JurorAppointment[]) =>
   api<object>(`/api/judging/rounds/${enc(roundId)}/jurors`, { method: 'PUT', json: { jurors } });
+export type ShortlistBody =
+  { kind: 'top_n'; n: number; includeBoundaryTies: boolean } | { kind: 'chosen'; refs: string[]; reason: string };
+export const setShortlist = (roundId: number, body: ShortlistBody) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/shortlist`, { method: 'PUT', json: body });
 export const recuseJuror = (roundId: number, body: { jurorUserId: number; ref: string; reason: string }) =>
   api<object>(`/api/judging/rounds/${enc(roundId)}/recusals`, { method: 'POST', json: body });
 export const declareConflict = (roundId: number, ref: string, reason: string) =>

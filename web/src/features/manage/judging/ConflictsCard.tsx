@@ -76,7 +76,9 @@ function RecusalForm({ round, onDone }: { round: StaffRound; onDone: () => Promi
         {t('judgingSetup.recuseTitle')}
       </h2>
       <ApiErrorAlert error={mutation.error} testId="recuse-error" />
-      {done && !mutation.error && <Alert type="success" showIcon title={t('judgingSetup.recused')} />}
+      {done && !mutation.error && (
+        <Alert type="success" showIcon title={t('judgingSetup.recused')} style={{ marginBottom: 12 }} />
+      )}
       <Form<RecusalValues> {...formProps} name="recusal" onValuesChange={() => setDone(false)}>
         <Space wrap align="start">
           <Form.Item

@@ -18,6 +18,7 @@ import { ConflictsCard } from './ConflictsCard.tsx';
 import { JurorsModal } from './JurorsModal.tsx';
 import { EditRound, EntriesCard, JuryCard, RoundSummary } from './RoundSetup.tsx';
 import { RoundPapers } from './RoundPapers.tsx';
+import { ShortlistCard } from './ShortlistCard.tsx';
 
 /**
  * A round as its chair, the secretary and the organizer run it: state and steps (open, lock, reopen with a reason),
@@ -115,6 +116,9 @@ export function RoundAdminPage() {
       )}
       {r && <JuryCard round={r} />}
       {r && <EntriesCard round={r} />}
+      {r && r.state === 'draft' && r.previous && (r.viewer.isChair || r.viewer.mayManage) && (
+        <ShortlistCard round={r} onDone={() => round.refetch()} />
+      )}
       {r && <ConflictsCard round={r} onDone={refresh} />}
       {r && r.state !== 'draft' && <RoundPapers roundId={id} locked={r.state === 'locked'} />}
       {progress.data && (
