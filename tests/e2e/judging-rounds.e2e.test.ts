@@ -242,6 +242,10 @@ describe('judging rounds from the staff screens', () => {
     expect(await text(p1, `figure-${refs.B}`)).toBe('9,00');
     await expectAccessible(p1, 'locked chung khảo, chair');
     await p1.screenshot({ path: shot('ranking-1280'), fullPage: true });
+    // In English the same figures read the English way.
+    await p1.getByTestId('lang-en').click();
+    await p1.getByTestId('round-state').getByText('Locked').waitFor();
+    expect(await text(p1, `figure-${refs.A}`)).toBe('7.33');
 
     // ── The same screens at 360 px ─────────────────────────────────────────────────────────────────────────────
     const narrow = await pageFor(organizer, 360);
@@ -251,7 +255,9 @@ describe('judging rounds from the staff screens', () => {
     await narrow.screenshot({ path: shot('round-360'), fullPage: true });
     await narrow.goto(`${base}/manage/${slug}/judging`);
     await narrow.getByTestId('round-row-2').waitFor();
-    await narrow.getByTestId('round-add').click();
+    // From the keyboard: the button takes the focus and Enter opens the form.
+    await narrow.getByTestId('round-add').focus();
+    await narrow.keyboard.press('Enter');
     await dialogOpened(narrow.getByRole('dialog'));
     await expectAccessible(narrow, 'add a round, 360 px');
     await narrow.screenshot({ path: shot('add-360'), fullPage: true });
