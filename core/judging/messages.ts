@@ -256,6 +256,15 @@ export const JUDGING_ERRORS = {
       'The judging round "{round}" has opened, so its configuration and jurors can no longer change. ' +
       'Only a round in draft can be edited.',
   },
+  'judging.noPreviousRound': {
+    status: 409,
+    vi:
+      'Vòng chấm "{round}" là vòng đầu tiên nên không có vòng trước để chọn tác phẩm. ' +
+      'Vòng đầu tiên nhận tất cả tác phẩm đã được duyệt.',
+    en:
+      'The judging round "{round}" is the first one, so there is no previous round to shortlist from. ' +
+      'The first round takes every approved entry.',
+  },
   'judging.notContestJuror': {
     status: 400,
     vi:

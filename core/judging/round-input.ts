@@ -47,6 +47,20 @@ export type RoundJurorsInput = z.infer<typeof roundJurorsInputSchema>;
 
 export const reasonInputSchema = z.object({ reason: reason });
 
+/**
+ * The chair's shortlist for the round after theirs, from the previous round: its top `n`, or the entries they choose
+ * by reference (blind code in blind mode; the chair never knows entry ids), with the reason recorded.
+ */
+export const shortlistInputSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('top_n'),
+    n: z.number().int().min(1).max(10_000),
+    includeBoundaryTies: z.boolean().default(false),
+  }),
+  z.object({ kind: z.literal('chosen'), refs: z.array(z.string().min(1).max(40)).min(1).max(10_000), reason }),
+]);
+export type ShortlistInput = z.infer<typeof shortlistInputSchema>;
+
 export const recusalInputSchema = z.object({
   jurorUserId: z.number().int().positive(),
   /** The entry as the chair sees it: its blind code in blind mode, else its code. */

@@ -1432,6 +1432,16 @@ const CASES: Case[] = [
       }),
   },
   {
+    method: 'PUT',
+    route: '/api/judging/rounds/:roundId/shortlist',
+    allowed: CHAIR_OR_MANAGER,
+    call: async (c, caller) =>
+      c.put(`/api/judging/rounds/${await roundFor(CHAIR_OR_MANAGER, caller, 'draft')}/shortlist`, {
+        kind: 'top_n',
+        n: 3,
+      }),
+  },
+  {
     method: 'POST',
     route: '/api/judging/rounds/:roundId/open',
     allowed: CHAIR_OR_MANAGER,

@@ -8,6 +8,7 @@ import {
   recusalInputSchema,
   roundInputSchema,
   roundJurorsInputSchema,
+  shortlistInputSchema,
   tieDecisionInputSchema,
 } from '@core/judging/round-input.ts';
 import { scoreSaveSchema } from '@core/judging/score-sheet.ts';
@@ -31,6 +32,7 @@ import { reopenJudgingRound } from '../../services/judging/reopen-round.ts';
 import { saveScoreSheet } from '../../services/judging/save-score-sheet.ts';
 import { openJurorMedia, openJurorOriginal } from '../../services/judging/serve-juror-media.ts';
 import { setRoundJurors } from '../../services/judging/set-round-jurors.ts';
+import { setRoundShortlist } from '../../services/judging/set-round-shortlist.ts';
 import { submitScoreSheets } from '../../services/judging/submit-score-sheets.ts';
 import { updateJudgingSettings } from '../../services/judging/update-judging-settings.ts';
 import { updateRound } from '../../services/judging/update-round.ts';
@@ -168,6 +170,30 @@ export function judgingRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req) => {
       await setRoundJurors(deps, req.actor, req.params.roundId, req.body);
+      return {};
+    },
+  );
+
+  r.put(
+    '/api/judging/rounds/:roundId/shortlist',
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          'Shortlist from the previous round',
+          'Which entries of the previous round a round in draft takes: the top `n` of its ranking, or the entries ' +
+            'chosen by reference with a reason (`judging.reasonRequired` under 10 characters). Refused for a first ' +
+            'round (`judging.noPreviousRound`).' +
+            CHAIR_NOTE,
+          CHAIR_OR_MANAGE,
+        ),
+        params: roundParams,
+        body: shortlistInputSchema,
+        response: ok,
+      },
+    },
+    async (req) => {
+      await setRoundShortlist(deps, req.actor, req.params.roundId, req.body);
       return {};
     },
   );

@@ -43,10 +43,18 @@ export async function getRound(deps: Deps, actor: Actor, roundId: number) {
         .orderBy('users.full_name')
         .execute()
     : [];
+  const previous = await deps.db
+    .selectFrom('judging_rounds')
+    .select(['id', 'name', 'state'])
+    .where('contest_id', '=', a.contest.id)
+    .where('position', '=', a.round.position - 1)
+    .executeTakeFirst();
   return {
     id: a.round.id,
     contestSlug: a.contest.slug,
     position: a.round.position,
+    /** The round its shortlist comes from, if any. */
+    previous: previous ?? null,
     name: a.round.name,
     nameEn: a.round.name_en,
     state: a.round.state,

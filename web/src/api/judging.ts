@@ -74,19 +74,78 @@ export const saveSheet = (roundId: number, ref: string, baseVersion: number, she
 export const submitRound = (roundId: number) =>
   api<{ submittedAt: string }>(`/api/judging/rounds/${enc(roundId)}/my-sheet/submit`, { method: 'POST' });
 
+export type EntrySetSpec =
+  | { kind: 'all_approved' }
+  | { kind: 'top_n'; n: number; includeBoundaryTies: boolean }
+  | { kind: 'chosen'; entryIds: number[]; reason: string };
+
+export type AssignmentChoice = { mode: 'everyone' } | { mode: 'balanced'; perEntry: number };
+
+export interface StaffRoundJuror {
+  userId: number;
+  fullName: string;
+  isChair: boolean;
+  unitId: number | null;
+  unitName: string | null;
+  mode: 'online' | 'paper';
+  submittedAt: string | null;
+}
+
 export interface StaffRound {
   id: number;
+  contestSlug: string;
+  position: number;
+  previous: { id: number; name: string; state: 'draft' | 'open' | 'locked' } | null;
   name: string;
+  nameEn: string | null;
   state: 'draft' | 'open' | 'locked';
   window: { startsAt: string; endsAt: string };
-  viewer: { isChair: boolean; mayManage: boolean };
-  jurors: { userId: number; fullName: string; isChair: boolean; submittedAt: string | null }[];
-  conflicts: { ref: string; juror: string; kind: string; reason: string | null }[];
+  entrySet: EntrySetSpec;
+  rubric: RoundRubric;
+  assignment: AssignmentChoice;
+  viewer: { isChair: boolean; mayManage: boolean; holdsMapping: boolean };
+  jurors: StaffRoundJuror[];
+  candidates: { userId: number; fullName: string }[];
+  /** `code` and `blindCode` only for the organizer and the secretary, who hold the mapping. */
+  entries: { ref: string; title: string; entryId?: number; code?: string | null; blindCode?: string | null }[];
+  conflicts: { ref: string; jurorUserId: number; juror: string; kind: string; reason: string | null }[];
+  loads: { jurorUserId: number; load: number }[];
   problems: JudgingProblem[];
+}
+
+/** What the staff send to create a round or change one in draft (core/judging/round-input.ts). */
+export interface RoundBody {
+  name: string;
+  nameEn?: string;
+  window?: { startsAt: string; endsAt: string };
+  entrySet?: EntrySetSpec;
+  rubric?: RoundRubric;
+  assignment?: AssignmentChoice;
+}
+
+export interface JurorAppointment {
+  userId: number;
+  isChair: boolean;
+  unitId: number | null;
+  unitName: string | null;
+  mode: 'online' | 'paper';
+}
+
+export interface ContestRoundRow {
+  id: number;
+  position: number;
+  name: string;
+  nameEn: string | null;
+  state: 'draft' | 'open' | 'locked';
+  window: { startsAt: string; endsAt: string };
+  entrySet: EntrySetSpec;
+  assignmentMode: 'everyone' | 'balanced';
 }
 
 export interface RankingRow {
   ref: string;
+  /** Given to the organizer and the secretary, who hold the mapping from references to entries. */
+  entry: { entryId: number } | null;
   title: string;
   rank: number | null;
   status: 'ranked' | 'insufficient';
@@ -98,6 +157,7 @@ export interface RoundRanking {
   state: string;
   provisional: boolean;
   methodText: { vi: string; en: string };
+  method: { decimals: number };
   mayDecideTies: boolean;
   rows: RankingRow[];
   ties: { value: number; refs: string[]; resolved: boolean; awaitingChair: string[] | null }[];
@@ -109,7 +169,21 @@ export interface RoundProgress {
 }
 
 export const contestRounds = (slug: string) =>
-  api<{ rounds: { id: number; name: string; state: string }[] }>(`/api/contests/${enc(slug)}/judging/rounds`);
+  api<{ mayManage: boolean; rounds: ContestRoundRow[] }>(`/api/contests/${enc(slug)}/judging/rounds`);
+export const createRound = (slug: string, body: RoundBody) =>
+  api<{ id: number }>(`/api/contests/${enc(slug)}/judging/rounds`, { method: 'POST', json: body });
+export const updateRound = (roundId: number, body: RoundBody) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}`, { method: 'PUT', json: body });
+export const setRoundJurors = (roundId: number, jurors: JurorAppointment[]) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/jurors`, { method: 'PUT', json: { jurors } });
+export type ShortlistBody =
+  { kind: 'top_n'; n: number; includeBoundaryTies: boolean } | { kind: 'chosen'; refs: string[]; reason: string };
+export const setShortlist = (roundId: number, body: ShortlistBody) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/shortlist`, { method: 'PUT', json: body });
+export const recuseJuror = (roundId: number, body: { jurorUserId: number; ref: string; reason: string }) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/recusals`, { method: 'POST', json: body });
+export const declareConflict = (roundId: number, ref: string, reason: string) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/entries/${enc(ref)}/conflict`, { method: 'POST', json: { reason } });
 export const staffRound = (roundId: number) => api<StaffRound>(`/api/judging/rounds/${enc(roundId)}`);
 export const roundProgress = (roundId: number) => api<RoundProgress>(`/api/judging/rounds/${enc(roundId)}/progress`);
 export const roundRanking = (roundId: number, provisional: boolean) =>

@@ -1,14 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, List, Result, Space, Table, Tag } from 'antd';
+import { Alert, Button, List, Result, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useParams } from 'react-router';
+import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { formatDateTime } from '@core/time.ts';
 import { ApiError } from '../../../api/client.ts';
 import { contestRounds, jurorRound, myJudging, submitRound, type JudgingProblem } from '../../../api/judging.ts';
+import { useContest } from '../../../api/contests.ts';
 import { useCan } from '../../../api/session.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { RoundAdminPage } from './RoundAdminPage.tsx';
+import { RoundFormModal } from './RoundFormModal.tsx';
+import { entrySetText } from './RoundSetup.tsx';
 import { ScoringPage } from './ScoringPage.tsx';
 
 /** A juror's judging: their rounds in this contest, a round's entries, and the scoring screen. */
@@ -26,11 +29,15 @@ export default function JudgingTab() {
 function JurorHome() {
   const { slug = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const may = useCan(slug);
   const follows = may('judging.viewProgress');
   const home = useQuery({ queryKey: ['my-judging'], queryFn: myJudging });
   const all = useQuery({ queryKey: ['contest-rounds', slug], queryFn: () => contestRounds(slug), enabled: follows });
+  const contest = useContest(slug, all.data?.mayManage ?? false);
+  const [adding, setAdding] = useState(false);
   const rounds = (home.data?.rounds ?? []).filter((r) => r.contestSlug === slug);
+  const last = all.data?.rounds.at(-1) ?? null;
   return (
     <>
       <h1 className="manage-title">{t('judging.homeTitle')}</h1>
@@ -38,12 +45,42 @@ function JurorHome() {
         <List
           header={t('judging.allRounds')}
           dataSource={all.data?.rounds ?? []}
+          data-testid="judging-all-rounds"
+          footer={
+            all.data?.mayManage && (
+              <Button onClick={() => setAdding(true)} disabled={!contest.data} data-testid="round-add">
+                {t('judgingSetup.addRound')}
+              </Button>
+            )
+          }
           renderItem={(r) => (
-            <List.Item>
-              <Link to={`manage/${r.id}`}>{r.name}</Link>
+            <List.Item data-testid={`round-row-${r.position}`}>
+              <List.Item.Meta
+                title={
+                  <Link to={`manage/${r.id}`}>
+                    {r.position}. {i18n.language === 'en' && r.nameEn ? r.nameEn : r.name}
+                  </Link>
+                }
+                description={[
+                  `${formatDateTime(r.window.startsAt)} – ${formatDateTime(r.window.endsAt)}`,
+                  entrySetText(t, r.entrySet),
+                  t(`judgingSetup.assignmentMode.${r.assignmentMode}`),
+                ].join(' · ')}
+              />
               <Tag>{t(`judging.roundStates.${r.state}`)}</Tag>
             </List.Item>
           )}
+        />
+      )}
+      {adding && contest.data && (
+        <RoundFormModal
+          contest={contest.data}
+          previousRoundId={last?.id ?? null}
+          onClose={() => setAdding(false)}
+          onDone={async (id) => {
+            await all.refetch();
+            await navigate(`manage/${id}`);
+          }}
         />
       )}
       <ApiErrorAlert error={home.error} />
@@ -75,6 +112,7 @@ function JurorHome() {
 function JurorRoundPage() {
   const { roundId = '0' } = useParams();
   const { t, i18n } = useTranslation();
+  const declared = (useLocation().state as { declared?: string } | null)?.declared;
   const id = Number(roundId);
   const round = useQuery({ queryKey: ['juror-round', id], queryFn: () => jurorRound(id) });
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -100,6 +138,7 @@ function JurorRoundPage() {
     <>
       <h1 className="manage-title">{d?.round.name ?? t('judging.homeTitle')}</h1>
       <ApiErrorAlert error={round.error} />
+      {declared && <Alert type="success" showIcon title={t('judgingSetup.declared')} data-testid="declared-notice" />}
       {d?.blind && <p className="manage-muted">{t('judging.blindNote')}</p>}
       <Table
         rowKey="ref"

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -12,8 +12,13 @@ import {
   staffRound,
   type RoundRanking,
 } from '../../../api/judging.ts';
+import { formatNumber } from '@core/judging/format.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { ConflictsCard } from './ConflictsCard.tsx';
+import { JurorsModal } from './JurorsModal.tsx';
+import { EditRound, EntriesCard, JuryCard, RoundSummary } from './RoundSetup.tsx';
 import { RoundPapers } from './RoundPapers.tsx';
+import { ShortlistCard } from './ShortlistCard.tsx';
 
 /**
  * A round as its chair, the secretary and the organizer run it: state and steps (open, lock, reopen with a reason),
@@ -47,38 +52,38 @@ export function RoundAdminPage() {
     }
   };
   const r = round.data;
+  const [editing, setEditing] = useState<'config' | 'jurors' | null>(null);
+  const refresh = () => Promise.all([round.refetch(), progress.refetch(), ranking.refetch()]);
   return (
     <>
       <h1 className="manage-title">{r?.name}</h1>
       <ApiErrorAlert error={round.error ?? error} />
       {r && (
         <Card style={{ marginBottom: 16 }}>
-          <Descriptions column={1} size="small">
-            <Descriptions.Item label={t('judging.roundState')}>
-              <Tag data-testid="round-state">{t(`judging.roundStates.${r.state}`)}</Tag>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('judging.jurors')}>
-              {r.jurors.map((j) => `${j.fullName}${j.isChair ? ` (${t('judging.chair')})` : ''}`).join(', ')}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('judging.conflicts')}>
-              {r.conflicts.length === 0
-                ? '—'
-                : r.conflicts
-                    .map(
-                      (c) =>
-                        `${c.ref} – ${c.juror}: ${t(`judging.block.${c.kind}`)}${c.reason ? ` (${c.reason})` : ''}`,
-                    )
-                    .join('; ')}
-            </Descriptions.Item>
-          </Descriptions>
+          <RoundSummary round={r} />
           {r.problems.length > 0 && (
-            <ul>
-              {r.problems.map((p, i) => (
-                <li key={i}>{p.message[lang]}</li>
-              ))}
-            </ul>
+            <section aria-labelledby="round-problems" data-testid="round-problems">
+              <h2 id="round-problems" className="manage-subtitle">
+                {t('judgingSetup.toOpen')}
+              </h2>
+              <ul>
+                {r.problems.map((p, i) => (
+                  <li key={i}>{p.message[lang]}</li>
+                ))}
+              </ul>
+            </section>
           )}
           <Space wrap>
+            {r.state === 'draft' && r.viewer.mayManage && (
+              <Button onClick={() => setEditing('config')} data-testid="round-edit">
+                {t('judgingSetup.editRound')}
+              </Button>
+            )}
+            {r.state === 'draft' && r.viewer.mayManage && (
+              <Button onClick={() => setEditing('jurors')} data-testid="round-appoint">
+                {t('judgingSetup.appoint')}
+              </Button>
+            )}
             {r.state === 'draft' && (
               <Button type="primary" onClick={() => run(() => roundStep(id, 'open'))} data-testid="round-open">
                 {t('judging.open')}
@@ -103,6 +108,18 @@ export function RoundAdminPage() {
           </Space>
         </Card>
       )}
+      {r && editing === 'config' && (
+        <EditRound round={r} onClose={() => setEditing(null)} onDone={() => round.refetch()} />
+      )}
+      {r && editing === 'jurors' && (
+        <JurorsModal round={r} onClose={() => setEditing(null)} onDone={() => round.refetch()} />
+      )}
+      {r && <JuryCard round={r} />}
+      {r && <EntriesCard round={r} />}
+      {r && r.state === 'draft' && r.previous && (r.viewer.isChair || r.viewer.mayManage) && (
+        <ShortlistCard round={r} onDone={() => round.refetch()} />
+      )}
+      {r && <ConflictsCard round={r} onDone={refresh} />}
       {r && r.state !== 'draft' && <RoundPapers roundId={id} locked={r.state === 'locked'} />}
       {progress.data && (
         <Card title={t('judging.progressTitle')} style={{ marginBottom: 16 }}>
@@ -141,6 +158,8 @@ function RankingCard({
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // Totals with the places the method rounds to, as the explanation and the minutes print them.
+  const figure = (v: number) => formatNumber(v, lang, data.method.decimals);
   const tie = data.ties.find((x) => x.awaitingChair);
   const [order, setOrder] = useState<string[] | null>(null);
   const current = order ?? tie?.awaitingChair ?? [];
@@ -180,11 +199,17 @@ function RankingCard({
           },
           { title: t('judging.ref'), dataIndex: 'ref' },
           { title: t('judging.entryTitle'), dataIndex: 'title' },
-          { title: t('judging.figure'), dataIndex: 'value', render: (v: number | null) => v ?? '—' },
+          {
+            title: t('judging.figure'),
+            dataIndex: 'value',
+            render: (v: number | null, row) => (
+              <span data-testid={`figure-${row.ref}`}>{v === null ? '—' : figure(v)}</span>
+            ),
+          },
         ]}
       />
       {tie && data.mayDecideTies && (
-        <Card size="small" title={t('judging.tieTitle', { value: tie.value })} style={{ marginTop: 16 }}>
+        <Card size="small" title={t('judging.tieTitle', { value: figure(tie.value) })} style={{ marginTop: 16 }}>
           <ol>
             {current.map((ref, i) => (
               <li key={ref}>

@@ -2,12 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Input, InputNumber, Row, Space, Tag } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { formatNumber } from '@core/judging/format.ts';
 import type { SheetContent } from '@core/judging/score-sheet.ts';
 import { ApiError } from '../../../api/client.ts';
 import { jurorEntry, saveSheet, type JudgingProblem, type JurorEntry } from '../../../api/judging.ts';
 import { VideoPlayer } from '../../player/VideoPlayer.tsx';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { DeclareConflict } from './DeclareConflict.tsx';
 import { keepPending, pendingSave, settlePending, type PendingSave } from './save-queue.ts';
 
 type Status = 'idle' | 'saving' | 'saved' | 'queued' | 'conflict' | 'error';
@@ -42,6 +44,8 @@ export function ScoringPage() {
 
 function ScoringForm({ roundId: id, refName: ref, d }: { roundId: number; refName: string; d: JurorEntry }) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { slug = '' } = useParams();
   const [queued] = useState(() => pendingSave(localStorage, id, ref));
   const [sheet, setSheet] = useState<SheetContent>(() => queued?.sheet ?? d.sheet ?? EMPTY);
   const [status, setStatus] = useState<Status>(queued ? 'queued' : 'idle');
@@ -132,7 +136,8 @@ function ScoringForm({ roundId: id, refName: ref, d }: { roundId: number; refNam
             {d.rubric.criteria.map((c) => (
               <div key={c.key} style={{ marginBottom: 12 }}>
                 <label htmlFor={`score-${c.key}`}>
-                  {lang === 'en' && c.nameEn ? c.nameEn : c.name} ({c.weight}%, {c.min}–{c.max})
+                  {lang === 'en' && c.nameEn ? c.nameEn : c.name} ({formatNumber(c.weight, lang)}%,{' '}
+                  {formatNumber(c.min, lang)}–{formatNumber(c.max, lang)})
                 </label>
                 <InputNumber
                   id={`score-${c.key}`}
@@ -140,6 +145,8 @@ function ScoringForm({ roundId: id, refName: ref, d }: { roundId: number; refNam
                   min={c.min}
                   max={c.max}
                   step={c.step}
+                  // A Vietnamese juror types and reads 7,5.
+                  decimalSeparator={lang === 'vi' ? ',' : '.'}
                   disabled={!d.mayScore}
                   value={sheet.values[c.key] ?? null}
                   onChange={(v) => change({ ...sheet, values: { ...sheet.values, [c.key]: v ?? null } })}
@@ -162,6 +169,13 @@ function ScoringForm({ roundId: id, refName: ref, d }: { roundId: number; refNam
               </ul>
             )}
             {(status === 'conflict' || status === 'error') && <ApiErrorAlert error={error} />}
+            {d.mayScore && (
+              <DeclareConflict
+                roundId={id}
+                refName={ref}
+                onDone={() => navigate(`/manage/${slug}/judging/rounds/${id}`, { state: { declared: ref } })}
+              />
+            )}
             {status === 'conflict' && (
               <Button
                 onClick={() => {
