@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_awards.ts';
 import * as m0018 from './migrations/0018_reference_library_and_licence.ts';
 import * as m0019 from './migrations/0019_consents.ts';
 import * as m0024 from './migrations/0024_erasure_and_retention.ts';
+import * as m0023 from './migrations/0023_rate_limits.ts';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0018_reference_library_and_licence': m0018,
   '0019_consents': m0019,
   '0024_erasure_and_retention': m0024,
+  '0023_rate_limits': m0023,
 };
 
 class ListProvider implements MigrationProvider {

@@ -52,6 +52,14 @@ export interface PasswordResetsTable {
   created_at: Timestamp;
 }
 
+/** rate-limiter-flexible's counters on PostgreSQL (migration 0023); empty on SQLite. */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  /** Epoch milliseconds; null for a counter that never expires. */
+  expire: number | null;
+}
+
 export interface LoginThrottleTable {
   key: string;
   failures: number;
@@ -738,6 +746,7 @@ export interface DB {
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
   login_throttle: LoginThrottleTable;
+  rate_limits: RateLimitsTable;
   address_codes: AddressCodesTable;
   contests: ContestsTable;
   contest_phases: ContestPhasesTable;

@@ -1,11 +1,14 @@
 /**
  * `npm run test:scaled` (not part of `npm test`): the scaled topology on one machine. nginx with the deployment
  * guide's own site (docs/deploy/nginx/vicontest.conf: TLS, HTTP/2, tus routed by upload id) in front of two web
- * processes and a worker process, all on one PostgreSQL schema with pg-boss and a shared DATA_DIR.
+ * processes and two worker processes, all on one PostgreSQL schema with pg-boss and a shared DATA_DIR.
  *
- * It shows: a tus upload started through nginx lands on one web process; that process is killed (SIGKILL) mid-upload;
- * the upload resumes through nginx on the other process from the offset both see, and finishes byte-exact; the
- * worker accepts the file with the same SHA-256; built assets come from nginx with a year's immutable caching.
+ * It shows: a session made through one web process works through the other, CSRF token included; a log-in rate limit
+ * reached through one process holds through the other (docs/decisions/0039); a tus upload started through nginx lands
+ * on one web process; that process is killed (SIGKILL) mid-upload; the upload resumes through nginx on the other
+ * process from the offset both see, and finishes byte-exact; a worker accepts the file with the same SHA-256; jobs
+ * sent while both workers poll each run exactly once; a web process killed under a stream of submissions loses none
+ * that was acknowledged; built assets come from nginx with a year's immutable caching.
  * Exit code 0 when all of that holds, 1 otherwise.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,7 +18,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import pg from 'pg';
+import pino from 'pino';
 import * as tus from 'tus-js-client';
+import { createPgBossQueue, pgBossSchemaFor } from '../../server/jobs/pg-boss-queue.ts';
+import { APP_JOBS } from '../../server/jobs/queue.ts';
 import { ensureWebBuilt, REPO_ROOT } from '../../server/web-build.ts';
 import { completeDraft } from '../helpers/entries.ts';
 import { logInOverHttp, type Session } from '../helpers/http-session.ts';
@@ -27,6 +34,8 @@ process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
 
 const DEMO_SLUG = 'vinh-linh-2024';
+/** Wrong log-ins each web process allows per address and minute in this run. */
+const LOGIN_LIMIT = 4;
 const NGINX = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 const children: { name: string; proc: ChildProcess; output: string[] }[] = [];
 
@@ -172,6 +181,173 @@ function uploadLeg(
   });
 }
 
+const PASSWORD = 'mat-khau-thu-tai-1';
+
+/** Two-step registration over HTTP: the form, then the code read from DATA_DIR/outbox (no SMTP configured). */
+async function registerOverHttp(base: string, dataDir: string, email: string): Promise<void> {
+  const anon = await fetch(`${base}/api/auth/session`);
+  const cookie = anon.headers.get('set-cookie')!.split(';')[0]!;
+  const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': (await anon.json()).csrfToken };
+  const reg = await fetch(`${base}/api/auth/register`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ fullName: 'Người Thử Tải', email, password: PASSWORD }),
+  });
+  assert.equal(reg.status, 202, `register: ${reg.status}`);
+  const outbox = path.join(dataDir, 'outbox');
+  let code: string | undefined;
+  await waitFor('the registration code', async () => {
+    for (const f of fs.existsSync(outbox) ? fs.readdirSync(outbox) : []) {
+      const text = fs.readFileSync(path.join(outbox, f), 'utf8');
+      if (text.startsWith(`To: ${email}\n`)) code = /\b(\d{6})\b/.exec(text.split('\n\n').slice(1).join('\n'))?.[1];
+    }
+    return !!code;
+  });
+  const ok = await fetch(`${base}/api/auth/register/confirm`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ identifier: email, code }),
+  });
+  assert.equal(ok.status, 201, `confirm registration: ${ok.status}`);
+}
+
+/** Wrong log-ins from one address (as nginx would forward it) up to the limit on web A, then one more on web B. */
+async function rateLimitAcross(webUrlA: string, webUrlB: string): Promise<void> {
+  const address = '198.51.100.23';
+  const attempt = async (url: string, i: number) => {
+    const s = await fetch(`${url}/api/auth/session`, { headers: { 'x-forwarded-for': address } });
+    const cookie = s.headers.get('set-cookie')!.split(';')[0]!;
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': address,
+        'accept-language': 'en',
+        cookie,
+        'x-csrf-token': (await s.json()).csrfToken,
+      },
+      body: JSON.stringify({ identifier: `khong-co-${i}@example.vn`, password: 'sai-mat-khau-123' }),
+    });
+    return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
+  };
+  for (let i = 0; i < LOGIN_LIMIT; i++) assert.equal((await attempt(webUrlA, i)).status, 401, `wrong log-in ${i}`);
+  const next = await attempt(webUrlB, LOGIN_LIMIT);
+  assert.equal(next.status, 429, `web B after ${LOGIN_LIMIT} on web A: ${next.status}`);
+  assert.equal(next.body.error?.code, 'auth.rateLimited');
+  // Another address is not affected, on either process.
+  const s = await fetch(`${webUrlB}/api/auth/session`);
+  const other = await fetch(`${webUrlB}/api/auth/login`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': '198.51.100.24',
+      cookie: s.headers.get('set-cookie')!.split(';')[0]!,
+      'x-csrf-token': (await s.json()).csrfToken,
+    },
+    body: JSON.stringify({ identifier: 'khong-co@example.vn', password: 'sai-mat-khau-123' }),
+  });
+  assert.equal(other.status, 401, `another address on web B: ${other.status}`);
+}
+
+/**
+ * Jobs sent while both workers poll run exactly once: each is completed with no retry, and each job id appears once
+ * in the two workers' logs together.
+ */
+async function jobsRunOnce(url: string, schema: string, workers: { output: string[] }[]): Promise<void> {
+  const n = 30;
+  const queue = await createPgBossQueue({
+    connectionString: url,
+    schema: pgBossSchemaFor(schema),
+    definitions: APP_JOBS,
+    logger: pino({ level: 'silent' }),
+  });
+  try {
+    const ids = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const id = await queue.send('deadline-reminders', {}, { singletonKey: `scaled-${i}` });
+      assert.ok(id, `job ${i} not queued`);
+      ids.add(id);
+    }
+    await waitFor('the workers to finish the jobs', async () => {
+      const states = await Promise.all(
+        [...Array(n).keys()].map((i) => queue.findByKey('deadline-reminders', `scaled-${i}`)),
+      );
+      return states.every((s) => s?.state === 'completed');
+    });
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    const rows = await c.query<{ id: string; retry_count: number; state: string }>(
+      `select id, retry_count, state from ${pgBossSchemaFor(schema)}.job where id = any($1::uuid[])`,
+      [[...ids]],
+    );
+    await c.end();
+    assert.equal(rows.rowCount, n);
+    for (const r of rows.rows) assert.ok(r.state === 'completed' && r.retry_count === 0, JSON.stringify(r));
+    const ranBy = workers.map((w) =>
+      w.output
+        .join('')
+        .split('\n')
+        .filter((l) => l.includes('deadline reminders sent'))
+        .map((l) => (JSON.parse(l) as { jobId: string }).jobId)
+        .filter((id) => ids.has(id)),
+    );
+    const all = ranBy.flat();
+    assert.equal(all.length, n, `${all.length} runs logged for ${n} jobs`);
+    assert.equal(new Set(all).size, n, 'a job ran twice');
+    log(`${n} jobs, each run once: ${ranBy.map((r) => r.length).join(' + ')} by the two workers`);
+  } finally {
+    await queue.stop({ graceMs: 1000 });
+  }
+}
+
+/**
+ * Four clients create drafts through nginx without pause; web A is killed with SIGKILL after 40 answers. Every draft
+ * whose creation was acknowledged (201 with an id) must be in the database, and creations keep succeeding after.
+ */
+async function killUnderLoad(base: string, me: Session, url: string, kill: () => Promise<unknown>): Promise<void> {
+  const acked: number[] = [];
+  let failed = 0;
+  let answers = 0;
+  let killed = false;
+  let afterKill = 0;
+  const one = async () => {
+    try {
+      const r = await fetch(`${base}/api/contests/${DEMO_SLUG}/entries`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: me.cookie, 'x-csrf-token': me.csrf },
+        body: JSON.stringify(completeDraft({ kind: 'person' }, { title: 'Dưới tải' })),
+      });
+      if (r.status === 201) {
+        acked.push(((await r.json()) as { id: number }).id);
+        if (killed) afterKill++;
+      } else failed++;
+    } catch {
+      failed++;
+    }
+    answers++;
+  };
+  const clients = Array.from({ length: 4 }, async () => {
+    while (answers < 160) {
+      await one();
+      if (answers >= 40 && !killed) {
+        killed = true;
+        await kill();
+      }
+    }
+  });
+  await Promise.all(clients);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const found = await c.query<{ id: number }>('select id from entries where id = any($1::bigint[])', [acked]);
+  await c.end();
+  assert.equal(found.rowCount, acked.length, `${acked.length - (found.rowCount ?? 0)} acknowledged drafts lost`);
+  assert.ok(afterKill > 0, 'no draft was created after the kill');
+  log(
+    `web A killed under load: ${acked.length} drafts acknowledged, all in the database ` +
+      `(${afterKill} after the kill); ${failed} requests failed and were not acknowledged`,
+  );
+}
+
 async function main(): Promise<void> {
   const videos = await makeTestVideos();
   const file = videos.valid1080;
@@ -194,8 +370,12 @@ async function main(): Promise<void> {
       PORT: String(port ?? 0),
       PUBLIC_URL: base,
       TRUST_PROXY: '1',
-      LOG_LEVEL: 'warn',
+      // Workers log each job they run (the exactly-once check reads it); web processes only what goes wrong.
+      LOG_LEVEL: roles === 'worker' ? 'info' : 'warn',
       DEMO: 'auto',
+      RATE_LIMIT_LOGIN_PER_MINUTE: String(LOGIN_LIMIT),
+      // The stream of drafts below is one entrant's.
+      MAX_DRAFTS_PER_ENTRANT: '1000',
     });
     // node itself with tsx as a loader, not the tsx command: SIGKILL must reach the server, not a wrapper around it.
     const node = (roles: string, port?: number) =>
@@ -206,36 +386,42 @@ async function main(): Promise<void> {
         env(roles, port),
       );
     // The first process migrates, creates the administrator and the demo contest; the others start on that.
-    const webA = node('web', ports.webA);
+    let webA = node('web', ports.webA);
     await ready(ports.webA);
     const webB = node('web', ports.webB);
-    node('worker');
+    const workers = [node('worker'), node('worker')];
     await ready(ports.webB);
     await startNginx(dir, ports);
-    log(`nginx on ${ports.https} → web ${ports.webA} and ${ports.webB}, worker, PostgreSQL schema ${db.schema}`);
+    log(`nginx on ${ports.https} → web ${ports.webA} and ${ports.webB}, 2 workers, PostgreSQL schema ${db.schema}`);
 
-    // An entrant registers and starts a draft, all through nginx.
-    const anon = await fetch(`${base}/api/auth/session`);
-    const anonCookie = anon.headers.get('set-cookie')!.split(';')[0]!;
+    // An entrant registers (the code comes back from the mail outbox both processes write to) through nginx.
     const email = `scaled-${crypto.randomBytes(4).toString('hex')}@example.vn`;
-    const reg = await fetch(`${base}/api/auth/register`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie: anonCookie,
-        'x-csrf-token': (await anon.json()).csrfToken,
-      },
-      body: JSON.stringify({ fullName: 'Người Thử Tải', email, password: 'mat-khau-thu-tai-1' }),
-    });
-    assert.equal(reg.status, 201, `register: ${reg.status}`);
-    const me = await logInOverHttp(base, email, 'mat-khau-thu-tai-1');
-    const created = await fetch(`${base}/api/contests/${DEMO_SLUG}/entries`, {
+    await registerOverHttp(base, db.dataDir, email);
+    const webUrlA = `http://127.0.0.1:${ports.webA}`;
+    const webUrlB = `http://127.0.0.1:${ports.webB}`;
+
+    // Sessions and CSRF: logged in through web A, the session and its token work through web B.
+    const me = await logInOverHttp(webUrlA, email, PASSWORD);
+    const onB = await (await fetch(`${webUrlB}/api/auth/session`, { headers: { cookie: me.cookie } })).json();
+    assert.equal(onB.user?.email, email, 'the session made on web A is unknown to web B');
+    assert.equal(onB.csrfToken, me.csrf, 'web B expects another CSRF token');
+    const created = await fetch(`${webUrlB}/api/contests/${DEMO_SLUG}/entries`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: me.cookie, 'x-csrf-token': me.csrf },
       body: JSON.stringify(completeDraft({ kind: 'person' }, { title: 'Tải qua hai tiến trình' })),
     });
-    assert.equal(created.status, 201, `create entry: ${created.status}`);
+    assert.equal(created.status, 201, `create entry on web B with web A's session: ${created.status}`);
     const entryId = ((await created.json()) as { id: number }).id;
+    const forged = await fetch(`${webUrlB}/api/contests/${DEMO_SLUG}/entries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: me.cookie, 'x-csrf-token': 'not-the-token' },
+      body: JSON.stringify(completeDraft({ kind: 'person' })),
+    });
+    assert.equal(forged.status, 403, `a wrong CSRF token on web B: ${forged.status}`);
+    log('a session and its CSRF token made on web A hold on web B; a wrong token is refused there');
+
+    await rateLimitAcross(webUrlA, webUrlB);
+    log(`${LOGIN_LIMIT} wrong log-ins on web A from one address: the next one on web B is refused (429)`);
 
     // Leg 1: about 40 % of the file, through nginx, to whichever process the upload id hashes to.
     const first = await uploadLeg(base, me, entryId, file, { stopAfter: Math.floor(size * 0.4) });
@@ -294,6 +480,21 @@ async function main(): Promise<void> {
     assert.equal(a.headers.get('cache-control'), 'public, max-age=31536000, immutable');
     assert.match(a.headers.get('server') ?? '', /^nginx/);
     log(`asset ${asset} served by nginx: ${a.headers.get('cache-control')}`);
+
+    await jobsRunOnce(
+      db.url,
+      db.schema!,
+      workers.map((w) => children.find((c) => c.proc === w)!),
+    );
+
+    // The killed process comes back; then web A dies under a stream of submissions through nginx.
+    if (victim === webA) webA = node('web', ports.webA);
+    else node('web', ports.webB);
+    await ready(ownerPort);
+    await killUnderLoad(base, me, db.url, () => {
+      webA.kill('SIGKILL');
+      return new Promise((r) => webA.once('exit', r));
+    });
     log('PASS');
   } finally {
     for (const c of children.reverse()) if (c.proc.exitCode === null) c.proc.kill('SIGTERM');

@@ -26,10 +26,10 @@ const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 
 export function authRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const loginByIp = limiter(deps.config.loginRatePerMinute, 60);
-  const registerByIp = limiter(Math.max(5, Math.ceil(deps.config.loginRatePerMinute / 2)), 3600);
-  const resetByIp = limiter(deps.config.resetRatePerHour, 3600);
-  const codeByIp = limiter(Math.max(10, deps.config.resetRatePerHour * 3), 3600);
+  const loginByIp = limiter(deps, 'login-ip', deps.config.loginRatePerMinute, 60);
+  const registerByIp = limiter(deps, 'register-ip', Math.max(5, Math.ceil(deps.config.loginRatePerMinute / 2)), 3600);
+  const resetByIp = limiter(deps, 'reset-ip', deps.config.resetRatePerHour, 3600);
+  const codeByIp = limiter(deps, 'code-ip', Math.max(10, deps.config.resetRatePerHour * 3), 3600);
 
   r.get(
     '/api/auth/session',

@@ -11,7 +11,7 @@ import { limiter } from '../plugins/rate-limit.ts';
 export function privacyRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Each export reads every table about the person: a few an hour is plenty.
-  const perUser = limiter(10, 3600);
+  const perUser = limiter(deps, 'personal-data-user', 10, 3600);
 
   r.get(
     '/api/account/personal-data',

@@ -43,7 +43,7 @@ function sendPublicObject(reply: FastifyReply, obj: StoredObject): FastifyReply 
 /** What anyone may read without signing in: the gallery, published entries and their media, news; and reports. */
 export function publicRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const reportsByIp = limiter(deps.config.reportsPerHour, 3600);
+  const reportsByIp = limiter(deps, 'report-ip', deps.config.reportsPerHour, 3600);
   const shortCache = 'public, max-age=10';
 
   r.get(
