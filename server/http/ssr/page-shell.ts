@@ -2,7 +2,7 @@
  * The HTML around a server-rendered page, made from the built index.html (docs/decisions/0040): its stylesheet
  * link is replaced by the page's CSS inline (public.css and the page chunk's own: about 3 KB compressed, and no
  * request that blocks the first paint), the rendered markup goes into <div id="root">, the page's data into a JSON
- * <script> that never runs. The module script stays as it is: deferred, it hydrates the page once loaded.
+ * <script> that never runs, and the module script with its preloads after them: it hydrates the page once loaded.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +31,7 @@ export interface PageShell {
 }
 
 const STYLESHEET = /\s*<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g;
+const SCRIPTS = /\s*(?:<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>)/g;
 
 /** The CSS files a chunk brings, with those of the chunks it imports (the entry's own excluded). */
 function cssOf(manifest: Manifest, key: string, seen = new Set<string>()): string[] {
@@ -46,8 +47,12 @@ export function loadPageShell(webDir: string): PageShell {
   const manifest = JSON.parse(fs.readFileSync(path.join(webDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
   const read = (file: string) => fs.readFileSync(path.join(webDir, file.replace(/^\//, '')), 'utf8');
   const entryCss = [...index.matchAll(STYLESHEET)].map((m) => read(m[1]!)).join('\n');
+  // The scripts go after the page's content: on a slow line, found in the head they would share the bandwidth with
+  // the rest of the page and its first posters, which they are not needed for.
+  const scripts = [...index.matchAll(SCRIPTS)].map((m) => m[0].trim()).join('\n    ');
   const withoutLinks = index
     .replace(STYLESHEET, '')
+    .replace(SCRIPTS, '')
     // The page works without JavaScript.
     .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '');
   const inlineCss = new Map<string, string>();
@@ -70,7 +75,8 @@ export function loadPageShell(webDir: string): PageShell {
           '<div id="root"></div>',
           () =>
             `<div id="root">${parts.body}</div>\n    ` +
-            `<script type="application/json" id="${PAYLOAD_ELEMENT_ID}">${parts.payloadJson}</script>`,
+            `<script type="application/json" id="${PAYLOAD_ELEMENT_ID}">${parts.payloadJson}</script>\n    ` +
+            scripts,
         );
     },
   };
