@@ -4,10 +4,10 @@ import type { GalleryCardView } from '../../api/types.ts';
 import { formatDuration } from '../../lib/format.ts';
 
 /**
- * One published entry in the grid: the poster (lazy, in a fixed 16:9 box so nothing moves), title, unit, form,
- * length.
+ * One published entry in the grid: the poster (in a fixed 16:9 box so nothing moves), title, unit, form, length.
+ * The first row's posters are asked for at once and first (`priority`), the others only when scrolled near.
  */
-export function GalleryCard({ slug, item }: { slug: string; item: GalleryCardView }) {
+export function GalleryCard({ slug, item, priority }: { slug: string; item: GalleryCardView; priority: boolean }) {
   const { t } = useTranslation();
   const duration = formatDuration(item.durationSec);
   return (
@@ -19,7 +19,8 @@ export function GalleryCard({ slug, item }: { slug: string; item: GalleryCardVie
               className="gallery-poster"
               src={item.posterUrl}
               alt=""
-              loading="lazy"
+              loading={priority ? 'eager' : 'lazy'}
+              fetchPriority={priority ? 'high' : 'auto'}
               decoding="async"
               width={320}
               height={180}
