@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GalleryCardView } from '../../api/types.ts';
 import { formatDuration } from '../../lib/format.ts';
+import { VoteButton } from '../voting/VoteButton.tsx';
 
 /**
  * One published entry in the grid: the poster (lazy, in a fixed 16:9 box so nothing moves), title, unit, form,
- * length.
+ * length, and the vote button while voting is open.
  */
-export function GalleryCard({ slug, item }: { slug: string; item: GalleryCardView }) {
+export function GalleryCard({ slug, item, voting }: { slug: string; item: GalleryCardView; voting: boolean }) {
   const { t } = useTranslation();
   const duration = formatDuration(item.durationSec);
   return (
@@ -37,6 +38,7 @@ export function GalleryCard({ slug, item }: { slug: string; item: GalleryCardVie
         {item.unitName ?? item.credit}
         {item.form && <> · {t(`entryForm.${item.form}`)}</>}
       </span>
+      {voting && <VoteButton slug={slug} entryId={item.id} title={item.title} />}
     </li>
   );
 }
