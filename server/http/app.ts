@@ -35,6 +35,8 @@ import { reviewRoutes } from './routes/reviews.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { judgingRoutes } from './routes/judging.ts';
 import { votingRoutes } from './routes/voting.ts';
+import { votingResidentRoutes } from './routes/voting-residents.ts';
+import { votingResultRoutes } from './routes/voting-results.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
 import { tusErrorSchema, tusOpenApiPaths } from '../uploads/tus-openapi.ts';
 import { API_DESCRIPTION } from './openapi.ts';
@@ -146,6 +148,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   notificationRoutes(app, deps);
   judgingRoutes(app, deps);
   votingRoutes(app, deps);
+  votingResidentRoutes(app, deps);
+  votingResultRoutes(app, deps);
   publicRoutes(app, deps);
   publicationRoutes(app, deps);
   privacyRoutes(app, deps);

@@ -15,7 +15,7 @@ import { approvedEntry } from '../helpers/entries.ts';
 import { makeUser } from '../helpers/test-app.ts';
 import { setVotingWindow, smsCodes } from '../helpers/voting.ts';
 import { expectAccessible } from './axe.ts';
-import { clickForAnswer, e2eApp } from './browser.ts';
+import { clickForAnswer, e2eApp, logInAs } from './browser.ts';
 
 // A light challenge: the browser's work is real, but a busy test machine should not wait on it.
 const suite = e2eApp({ env: { ALTCHA_COMPLEXITY: '3000' } });
@@ -155,5 +155,48 @@ describe('public vote', () => {
       .where('id', '=', entryId)
       .executeTakeFirst())!.code!;
     expect(run.stdout).toContain(`${entryCode}\t1\t0\t0`);
+  });
+
+  it('lets the organizer load a resident list, after which a number off it is told why it cannot vote', async () => {
+    const { t, base } = suite;
+    const slug = t.demoSlug;
+    // The restriction is chosen before voting starts.
+    await setVotingWindow(t, slug, { openForMs: -3_600_000 });
+    const staff = await newPage({ width: 1280, height: 900 });
+    await logInAs(staff, base, t.admin.email, t.admin.password);
+    await staff.goto(`${base}/manage/${slug}/voting`);
+    await staff.getByTestId('resident-only').check();
+    await clickForAnswer(staff, staff.getByTestId('voting-settings-save'), 'PUT', '/voting/settings');
+    const card = staff.getByTestId('resident-list');
+    await card.getByText('không ai xác minh được để bình chọn').waitFor();
+
+    const loaded = staff.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/residents'));
+    await card.locator('input[type=file]').setInputFiles({
+      name: 'cu-dan.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('\uFEFFHọ tên,Số điện thoại\nNguyễn Văn An,0912 345 678\nLê Thị Hoa,0381 234 567\n'),
+    });
+    expect((await loaded).status()).toBe(200);
+    await card.getByText(/Danh sách có 2 số, nạp lúc \d\d\/\d\d\/\d{4} \d\d:\d\d/).waitFor();
+    expect(await card.getByText('không ai xác minh được').count()).toBe(0);
+    await expectAccessible(staff, 'staff voting tab with the resident list');
+    await staff.screenshot({ path: path.join(shots, 'staff-residents-1280.png'), fullPage: true });
+
+    await setVotingWindow(t, slug);
+    const entryId = (await t.deps.db.selectFrom('publications').select('entry_id').executeTakeFirstOrThrow()).entry_id;
+    const page = await newPage({ width: 360, height: 740 });
+    await page.goto(`${base}/c/${slug}/e/${entryId}`);
+    await page.getByTestId(`vote-button-${entryId}`).click();
+    const dialog = page.getByRole('dialog', { name: 'Bình chọn trực tuyến' });
+    // Only phones while residents only: no choice of e-mail.
+    await dialog.getByLabel('Số điện thoại di động').fill('0987 654 321');
+    expect(await dialog.getByText('Thư điện tử').count()).toBe(0);
+    await dialog.getByTestId('vote-send-code').click();
+    await dialog
+      .getByTestId('vote-error')
+      .getByText(/không có trong danh sách cư dân/)
+      .waitFor();
+    await shot(page, 'vote-not-resident-360');
+    expect(smsCodes(t, '+84987654321')).toEqual([]);
   });
 });
