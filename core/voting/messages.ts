@@ -354,6 +354,58 @@ export const VOTING_MESSAGES = {
       'The file has {count} rows with errors; no figures were imported. ' +
       'Fix the rows listed and import the whole file again.',
   },
+  'residents.rowErrors': {
+    status: 400,
+    vi:
+      'Tệp danh sách cư dân có {count} dòng lỗi; chưa có số nào được nạp. ' +
+      'Hãy sửa các dòng được liệt kê rồi nạp lại cả tệp.',
+    en:
+      'The residents’ list has {count} rows with errors; no number was loaded. ' +
+      'Fix the rows listed and load the whole file again.',
+  },
+  'results.votingOpen': {
+    status: 409,
+    vi: 'Chỉ công bố hoặc quyết định kết quả bình chọn sau khi bình chọn kết thúc ({end}).',
+    en: 'The voting results can be decided or published only after voting closes ({end}).',
+  },
+  'results.quarantinePending': {
+    status: 409,
+    vi:
+      'Còn {count} phiếu chờ xem xét. Hãy tính hoặc loại hết các phiếu này ở mục “Phiếu chờ xem xét” ' +
+      'trước khi công bố kết quả.',
+    en: '{count} votes are still held for review. Count or invalidate them all under “Quarantined votes” first.',
+  },
+  'results.committeeNeeded': {
+    status: 409,
+    vi:
+      'Các tác phẩm {entries} bằng số phiếu ở vị trí có giải và quy tắc hòa phiếu không phân định được. ' +
+      'Ban Tổ chức cần ghi quyết định (kèm lý do, căn cứ) trước khi công bố.',
+    en:
+      'Entries {entries} tie for a prize place and the tie rule cannot settle it. ' +
+      'The organizing committee must record its decision (with the reason) before publishing.',
+  },
+  'results.alreadyPublished': {
+    status: 409,
+    vi: 'Kết quả bình chọn đã được công bố chính thức lúc {at}; không thay đổi được nữa.',
+    en: 'The voting results were published as final at {at}; they can no longer change.',
+  },
+  'tie.notNeeded': {
+    status: 409,
+    vi: 'Hiện không có trường hợp bằng phiếu nào cần Ban Tổ chức quyết định.',
+    en: 'There is no tie for the organizing committee to decide.',
+  },
+  'tie.invalidChoice': {
+    status: 400,
+    vi: 'Hãy chọn đúng {places} tác phẩm trong số các tác phẩm bằng phiếu: {entries}.',
+    en: 'Choose exactly {places} of the tied entries: {entries}.',
+  },
+  'tie.reasonRequired': {
+    status: 400,
+    vi: 'Hãy ghi lý do và căn cứ của quyết định (biên bản họp, số quyết định), ít nhất {min} ký tự.',
+    en:
+      'Give the reason for the decision and where it is recorded (minutes, decision number), ' +
+      'at least {min} characters.',
+  },
   'voting.settingsLocked': {
     status: 409,
     vi:

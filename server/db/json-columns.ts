@@ -255,3 +255,6 @@ export const decodeAwardRecord = decoder('award_decisions.payload_json', z.recor
 
 /** `votes.reasons_json`: why a vote was quarantined or invalidated, as reason codes (core/voting/reasons.ts). */
 export const decodeVoteReasons = decoder('votes.reasons_json', z.array(z.string()));
+
+/** `voting_tie_decisions.tied_json` and `chosen_json`: entry codes. */
+export const decodeEntryCodes = decoder('voting_tie_decisions entries', z.array(z.string()));

@@ -13,7 +13,7 @@ import type { ConsentPurpose } from '@core/privacy.ts';
 import type { ReviewDecision, ReviewStatus } from '@core/review.ts';
 import type { ContestStatus } from '@core/contest-lifecycle.ts';
 import type { ContestRole, RosterBody } from '@core/roles.ts';
-import type { IdentityKind } from '@core/voting/settings.ts';
+import type { IdentityKind, VoteSource } from '@core/voting/settings.ts';
 import type { VoteStatus } from '@core/voting/vote-log.ts';
 
 /** ISO-8601 UTC text on both dialects (timestamptz on PostgreSQL is read back as ISO text by dialect.ts). */
@@ -197,6 +197,42 @@ export interface VotersTable {
   pseudonym: string;
   verified_at: Timestamp;
   created_at: Timestamp;
+}
+
+export interface VotingResidentListsTable {
+  contest_id: number;
+  numbers: number;
+  loaded_at: Timestamp;
+  loaded_by: number | null;
+}
+
+export interface VotingResidentsTable {
+  contest_id: number;
+  /** HMAC of `phone:<E.164>` with VOTER_HASH_KEY, the same as a voter's identity hash. */
+  number_hash: string;
+}
+
+export interface VotingTieDecisionsTable {
+  contest_id: number;
+  source: VoteSource;
+  /** Entry codes tied at the last prize place when the committee decided. */
+  tied_json: string;
+  chosen_json: string;
+  /** The committee's reason and the record it is written in (minutes, decision number). */
+  record: string;
+  decided_by: number | null;
+  decided_at: Timestamp;
+}
+
+export interface VotingResultsTable {
+  contest_id: number;
+  published_at: Timestamp;
+  published_by: number | null;
+  /** The results as published (core/voting/results.ts), frozen. */
+  snapshot_json: string;
+  /** The vote log's head the results were computed from. */
+  log_seq: number;
+  log_hash: string;
 }
 
 export interface VoterSessionsTable {
@@ -764,6 +800,10 @@ export interface DB {
   votes: VotesTable;
   vote_log: VoteLogTable;
   vote_log_heads: VoteLogHeadsTable;
+  voting_resident_lists: VotingResidentListsTable;
+  voting_residents: VotingResidentsTable;
+  voting_tie_decisions: VotingTieDecisionsTable;
+  voting_results: VotingResultsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -39,6 +39,8 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { awardsRoutes } from './routes/awards.ts';
 import { judgingRoutes } from './routes/judging.ts';
 import { votingRoutes } from './routes/voting.ts';
+import { votingResidentRoutes } from './routes/voting-residents.ts';
+import { votingResultRoutes } from './routes/voting-results.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
 import { tusErrorSchema, tusOpenApiPaths } from '../uploads/tus-openapi.ts';
 import { API_DESCRIPTION } from './openapi.ts';
@@ -153,6 +155,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   judgingRoutes(app, deps);
   votingRoutes(app, deps);
   awardsRoutes(app, deps);
+  votingResidentRoutes(app, deps);
+  votingResultRoutes(app, deps);
   publicRoutes(app, deps);
   publicationRoutes(app, deps);
   privacyRoutes(app, deps);

@@ -68,12 +68,12 @@ export async function logInAs(page: Page, base: string, identifier: string, pass
  * The usual suite set-up: the built web app served by a test app on loopback, a Chromium, and a check after each
  * test that no page threw. Hooks are registered here; read `t` and `base` inside tests.
  */
-export function e2eApp(opts: { demo?: boolean } = {}) {
+export function e2eApp(opts: { demo?: boolean; env?: Record<string, string> } = {}) {
   const state: { t?: TestApp; base?: string; browser?: Browser } = {};
   const pages = pageFactory(() => state.browser!);
   beforeAll(async () => {
     const webDir = await ensureWebBuilt();
-    state.t = await startTestApp({ app: { webDir }, demo: opts.demo });
+    state.t = await startTestApp({ app: { webDir }, demo: opts.demo, env: opts.env });
     await state.t.app.listen({ port: 0, host: '127.0.0.1' });
     state.base = `http://127.0.0.1:${(state.t.app.server.address() as AddressInfo).port}`;
     state.browser = await launchBrowser();

@@ -724,6 +724,88 @@ const CASES: Case[] = [
     },
   },
   {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/residents',
+    allowed: ['organizer', 'secretariat', 'secretary', 'publisher', 'site_admin'],
+    call: (c) => c.get(`/api/contests/${slug}/voting/residents`),
+  },
+  {
+    method: 'PUT',
+    route: '/api/contests/:slug/voting/residents',
+    allowed: ORGANIZER,
+    call: (c) =>
+      c.request('PUT', `/api/contests/${slug}/voting/residents`, undefined, {
+        raw: Buffer.from('so_dien_thoai\n0912345678\n'),
+        contentType: 'text/csv',
+      }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/contests/:slug/voting/residents',
+    allowed: ORGANIZER,
+    call: (c) => c.delete(`/api/contests/${slug}/voting/residents`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/voting/tie-decision',
+    allowed: ORGANIZER,
+    call: async (c) => {
+      // Set-up: voting over, two entries tied at one counted vote each at the same instant, no rule to settle it.
+      await setVotingWindow(t, slug);
+      await t.deps.db.deleteFrom('voting_results').execute();
+      const rows = await t.deps.db.selectFrom('votes').select(['id', 'entry_id']).orderBy('id').execute();
+      const [a, b] = [...new Set(rows.map((r) => r.entry_id))];
+      await t.deps.db.updateTable('votes').set({ status: 'invalidated' }).execute();
+      const keep = [rows.find((r) => r.entry_id === a)!.id, rows.find((r) => r.entry_id === b)!.id];
+      await t.deps.db
+        .updateTable('votes')
+        .set({ status: 'counted', cast_at: new Date(Date.now() - 1000).toISOString() })
+        .where('id', 'in', keep)
+        .execute();
+      const codes = await t.deps.db.selectFrom('entries').select('code').where('id', '=', a!).executeTakeFirstOrThrow();
+      const window = await t.deps.db
+        .selectFrom('contest_phases')
+        .innerJoin('contests', 'contests.id', 'contest_phases.contest_id')
+        .select('contest_phases.ends_at')
+        .where('contests.slug', '=', slug)
+        .where('contest_phases.kind', '=', 'public_voting')
+        .executeTakeFirstOrThrow();
+      t.setNow(new Date(Date.parse(String(window.ends_at)) + 60_000));
+      try {
+        return await c.post(`/api/contests/${slug}/voting/tie-decision`, {
+          chosen: [codes.code],
+          record: 'Biên bản họp Ban Tổ chức số 05/BB-BTC',
+        });
+      } finally {
+        t.setNow(null);
+      }
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/voting/results/publish',
+    allowed: ORGANIZER,
+    call: async (c) => {
+      // Set-up: voting over, nothing held for review, not yet published (undone after each call).
+      await t.deps.db.deleteFrom('voting_results').execute();
+      await t.deps.db.updateTable('votes').set({ status: 'invalidated' }).where('status', '=', 'quarantined').execute();
+      const window = await t.deps.db
+        .selectFrom('contest_phases')
+        .innerJoin('contests', 'contests.id', 'contest_phases.contest_id')
+        .select('contest_phases.ends_at')
+        .where('contests.slug', '=', slug)
+        .where('contest_phases.kind', '=', 'public_voting')
+        .executeTakeFirstOrThrow();
+      t.setNow(new Date(Date.parse(String(window.ends_at)) + 60_000));
+      try {
+        return await c.post(`/api/contests/${slug}/voting/results/publish`);
+      } finally {
+        t.setNow(null);
+        await t.deps.db.deleteFrom('voting_results').execute();
+      }
+    },
+  },
+  {
     method: 'PUT',
     route: '/api/contests/:slug/voting/settings',
     allowed: ORGANIZER,

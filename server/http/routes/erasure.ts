@@ -55,7 +55,7 @@ const slugParams = z.object({ slug: z.string().min(1).max(80) });
 /** Erasure on request (the person, then the site administrators' queue) and each contest's retention period. */
 export function erasureRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const perUser = limiter(5, 3600);
+  const perUser = limiter(deps, 'erasure-request-user', 5, 3600);
 
   r.get(
     '/api/account/erasure-request',

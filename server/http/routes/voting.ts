@@ -211,6 +211,7 @@ export function votingRoutes(app: FastifyInstance, deps: Deps): void {
             ),
             mostVoted: z.unknown(),
             tieRule: z.string(),
+            published: z.object({ at: z.string() }).nullable(),
           }),
           ...errors,
         },

@@ -33,6 +33,13 @@ export async function decideQuarantinedVotes(
       startsAt: window.startsAt,
       endsAt: window.endsAt,
     });
+    // Published results are final (the publication holds the same lock, so this read is current).
+    const published = await trx
+      .selectFrom('voting_results')
+      .select('contest_id')
+      .where('contest_id', '=', v.contest.id)
+      .executeTakeFirst();
+    if (published) throw votingError({ code: 'quarantine.resultsFinal', params: {} }, v.timeZone);
     const votes = await trx
       .selectFrom('votes')
       .innerJoin('entries', 'entries.id', 'votes.entry_id')

@@ -1,5 +1,5 @@
-import { pickWinners, tallyVotes, type Outcome } from '@core/voting/results.ts';
-import { decodeVoteReasons } from '../../db/json-columns.ts';
+import { pickWinners, tallyVotes, type CommitteeDecision, type Outcome } from '@core/voting/results.ts';
+import { decodeEntryCodes, decodeVoteReasons } from '../../db/json-columns.ts';
 import { reasonText } from '@core/voting/reasons.ts';
 import { talliesVisible } from '@core/voting/vote-window.ts';
 import type { Deps } from '../../context.ts';
@@ -17,17 +17,29 @@ export interface VotingResults {
   reasons: { status: 'quarantined' | 'invalidated'; code: string; count: number; vi: string; en: string }[];
   mostVoted: Outcome | null;
   tieRule: string;
+  /** When the organizer published the result as final; null until then. */
+  published: { at: string } | null;
 }
 
 /**
  * The platform's public results: per entry the votes counted, quarantined and invalidated, the reasons in aggregate,
- * and the most-voted entries by counted votes with the tie rule applied. Live, or only once the window closed, as the
- * settings say.
+ * and the most-voted entries by counted votes with the tie rule applied (and the committee's recorded decision when
+ * the rule could not settle a tie). Live, or only once the window closed, as the settings say.
  */
-export async function getVotingResults(deps: Deps, slug: string): Promise<VotingResults> {
+export async function getVotingResults(
+  deps: Deps,
+  slug: string,
+  opts: { committeeDecision?: boolean } = {},
+): Promise<VotingResults> {
   const v = await loadVotingContest(deps.db, { slug });
   const now = deps.clock();
   const visible = talliesVisible(v.settings.tallies, v.contest.phases, now);
+  const publication = await deps.db
+    .selectFrom('voting_results')
+    .select('published_at')
+    .where('contest_id', '=', v.contest.id)
+    .executeTakeFirst();
+  const published = publication ? { at: new Date(publication.published_at).toISOString() } : null;
   const final = !!v.window && now.getTime() >= Date.parse(v.window.endsAt);
   const empty = { counted: 0, quarantined: 0, invalidated: 0 };
   if (!visible) {
@@ -40,6 +52,7 @@ export async function getVotingResults(deps: Deps, slug: string): Promise<Voting
       reasons: [],
       mostVoted: null,
       tieRule: v.settings.tieRule,
+      published,
     };
   }
   const [galleryRows, votes] = await Promise.all([
@@ -71,10 +84,12 @@ export async function getVotingResults(deps: Deps, slug: string): Promise<Voting
     galleryRows.map((g) => codeOf(g.id, g.code)),
   );
   const places = v.contest.settings.prizes.filter((p) => p.kind === 'public_vote').reduce((n, p) => n + p.count, 0);
+  const decision = opts.committeeDecision === false ? null : await committeeDecision(deps, v.contest.id);
   const mostVoted = pickWinners(
     tally.entries.map((e) => ({ entry: e.entry, score: e.counted, reachedAt: e.reachedFinalAt })),
     Math.max(1, places),
     v.settings.tieRule,
+    decision,
   );
   const reasons = (['quarantined', 'invalidated'] as const).flatMap((status) =>
     Object.entries(tally.reasons[status]).map(([code, count]) => ({
@@ -102,5 +117,19 @@ export async function getVotingResults(deps: Deps, slug: string): Promise<Voting
     reasons,
     mostVoted,
     tieRule: v.settings.tieRule,
+    published,
   };
+}
+
+/** The committee's recorded choice on a tie of the platform's count, if any. */
+async function committeeDecision(deps: Deps, contestId: number): Promise<CommitteeDecision | null> {
+  const row = await deps.db
+    .selectFrom('voting_tie_decisions')
+    .select(['tied_json', 'chosen_json', 'record'])
+    .where('contest_id', '=', contestId)
+    .where('source', '=', 'platform')
+    .executeTakeFirst();
+  return row
+    ? { tied: decodeEntryCodes(row.tied_json), chosen: decodeEntryCodes(row.chosen_json), record: row.record }
+    : null;
 }

@@ -1,7 +1,8 @@
 /**
  * A voter asks for a one-time code to prove a Vietnamese mobile number (by text message) or an e-mail address. In
  * order: the voting window, the identity (foreign, premium, landline and disposable ones refused), the proof of
- * work, the send limits per identity, address, network and the contest's SMS budget; then the code is stored as a
+ * work, the resident list when only residents may vote, the send limits per identity, address, network and the
+ * contest's SMS budget; then the code is stored as a
  * keyed hash bound to a fresh request id and the device, earlier codes of the identity are superseded, and the code
  * is sent. The raw number or address is used to send and never stored.
  */
@@ -11,6 +12,7 @@ import { parseIdentity } from '@core/voting/identity.ts';
 import { canonicalIp, networkOf } from '@core/voting/network.ts';
 import { CODE_TTL_MS, codeHashInput, generateCode } from '@core/voting/one-time-code.ts';
 import { decideSend } from '@core/voting/send-limits.ts';
+import { residentProblem } from '@core/voting/resident-list.ts';
 import type { IdentityKind } from '@core/voting/settings.ts';
 import { voteWindowProblem } from '@core/voting/vote-window.ts';
 import type { Deps } from '../../context.ts';
@@ -55,15 +57,25 @@ export async function requestVoterCode(deps: Deps, slug: string, input: CodeRequ
   const parsed = parseIdentity(input.kind, input.value, v.settings);
   if (!parsed.ok) throw votingError(parsed.problem, v.timeZone);
   const identity = parsed.identity;
-  // Loading a resident list is not built yet (ADR 0026): with the restriction on, no number is on the list.
-  if (v.settings.residentListOnly) throw votingError({ code: 'vote.notResident', params: {} }, v.timeZone);
 
   const verdict = await verifyChallenge(deps, input.altcha);
   if (!verdict.ok) throw challengeError(verdict.reason);
 
+  const identityHash = voterHash(deps, identity.hashInput);
+  // After the challenge, so that the list cannot be probed number by number for free.
+  if (v.settings.residentListOnly) {
+    const listed = await deps.db
+      .selectFrom('voting_residents')
+      .select('number_hash')
+      .where('contest_id', '=', v.contest.id)
+      .where('number_hash', '=', identityHash)
+      .executeTakeFirst();
+    const refusal = residentProblem(true, listed !== undefined);
+    if (refusal) throw votingError(refusal, v.timeZone);
+  }
+
   const ip = canonicalIp(input.ip) ?? input.ip;
   const network = networkOf(ip) ?? ip;
-  const identityHash = voterHash(deps, identity.hashInput);
   const channel = identity.kind === 'phone' ? 'sms' : 'email';
   const counts = await readSendCounts(
     deps.db,

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '@core/time.ts';
 import { api, enc } from '../../api/client.ts';
 
 interface VotingResults {
@@ -8,6 +9,42 @@ interface VotingResults {
   entries: { entryId: number; code: string; counted: number; quarantined: number; invalidated: number }[];
   totals: { counted: number; quarantined: number; invalidated: number };
   reasons: { status: 'quarantined' | 'invalidated'; code: string; count: number; vi: string; en: string }[];
+  mostVoted: MostVoted | null;
+  published: { at: string } | null;
+}
+
+/** The most-voted entries by entry code (core/voting/results.ts `Outcome`). */
+export type MostVoted =
+  | {
+      kind: 'decided';
+      winners: string[];
+      tieBrokenBy: 'earliest_to_final' | 'committee' | null;
+      tied: string[];
+      record?: string;
+    }
+  | { kind: 'committeeNeeded'; winners: string[]; tied: string[]; places: number }
+  | { kind: 'noVotes' };
+
+/** The most-voted line once voting is over: the winners, and how a tie was settled or that it awaits the committee. */
+export function MostVotedLine({ outcome }: { outcome: MostVoted }) {
+  const { t } = useTranslation();
+  if (outcome.kind === 'noVotes') return null;
+  const tied = outcome.tied.join(', ');
+  return (
+    <p data-testid="most-voted">
+      {outcome.kind === 'decided' ? (
+        <>
+          <strong>{t('votingResults.mostVoted', { entries: outcome.winners.join(', ') })}</strong>
+          {outcome.tieBrokenBy === 'earliest_to_final' && <> {t('votingResults.tieEarliest', { tied })}</>}
+          {outcome.tieBrokenBy === 'committee' && (
+            <> {t('votingResults.tieCommittee', { tied, record: outcome.record ?? '' })}</>
+          )}
+        </>
+      ) : (
+        t('votingResults.tiePending', { tied })
+      )}
+    </p>
+  );
 }
 
 /**
@@ -49,6 +86,12 @@ export function VotingResultsSection({ slug }: { slug: string }) {
           ))}
         </tbody>
       </table>
+      {r.final && r.mostVoted && <MostVotedLine outcome={r.mostVoted} />}
+      {r.published && (
+        <p className="hint" data-testid="results-published">
+          {t('votingResults.published', { date: formatDate(r.published.at) })}
+        </p>
+      )}
       {r.reasons.length > 0 && (
         <ul className="hint">
           {r.reasons.map((x) => (

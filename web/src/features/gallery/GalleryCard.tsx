@@ -2,12 +2,24 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GalleryCardView } from '../../api/types.ts';
 import { formatDuration } from '../../lib/format.ts';
+import { VoteButton } from '../voting/VoteButton.tsx';
 
 /**
- * One published entry in the grid: the poster (in a fixed 16:9 box so nothing moves), title, unit, form, length.
- * The first row's posters are asked for at once and first (`priority`), the others only when scrolled near.
+ * One published entry in the grid: the poster (in a fixed 16:9 box so nothing moves), title, unit, form, length,
+ * and the vote button while voting is open. The first row's posters are asked for at once and first (`priority`),
+ * the others only when scrolled near.
  */
-export function GalleryCard({ slug, item, priority }: { slug: string; item: GalleryCardView; priority: boolean }) {
+export function GalleryCard({
+  slug,
+  item,
+  priority,
+  voting,
+}: {
+  slug: string;
+  item: GalleryCardView;
+  priority: boolean;
+  voting: boolean;
+}) {
   const { t } = useTranslation();
   const duration = formatDuration(item.durationSec);
   return (
@@ -38,6 +50,7 @@ export function GalleryCard({ slug, item, priority }: { slug: string; item: Gall
         {item.unitName ?? item.credit}
         {item.form && <> · {t(`entryForm.${item.form}`)}</>}
       </span>
+      {voting && <VoteButton slug={slug} entryId={item.id} title={item.title} />}
     </li>
   );
 }

@@ -8,6 +8,8 @@ import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
+import { clockOffset, DEADLINE_CHECK_MS, useServerNow } from '../../lib/server-clock.ts';
+import { votingState } from '../voting/voting-window.ts';
 import { GalleryCard } from './GalleryCard.tsx';
 import { GalleryFilters } from './GalleryFilters.tsx';
 import type { GalleryQuery } from '../../api/gallery-query.ts';
@@ -25,6 +27,9 @@ export default function GalleryPage() {
   const query = parseGalleryQuery(params);
   const contest = useContest(slug);
   const gallery = useGallery(slug, query);
+  const offset = contest.data ? clockOffset(contest.data.serverTime, contest.dataUpdatedAt) : 0;
+  const now = useServerNow(offset, DEADLINE_CHECK_MS);
+  const voting = !!contest.data && votingState(contest.data.phases, now).kind === 'open';
   useTitle(contest.data ? t('gallery.pageTitle', { contest: contest.data.name }) : t('gallery.title'));
 
   const setQuery = (next: GalleryQuery) => setParams(galleryPageSearch(next), { replace: true });
@@ -90,7 +95,7 @@ export default function GalleryPage() {
           ) : (
             <ul className="gallery-grid" aria-busy={gallery.isFetching} data-testid="gallery-grid">
               {items.map((it, i) => (
-                <GalleryCard key={it.id} slug={slug} item={it} priority={i < FIRST_ROW} />
+                <GalleryCard key={it.id} slug={slug} item={it} priority={i < FIRST_ROW} voting={voting} />
               ))}
             </ul>
           )}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '@core/time.ts';
+import { formatVoteInstant } from '@core/voting/vote-day.ts';
 import { ApiError } from '../../api/client.ts';
 import { useContest } from '../../api/contests.ts';
 import { errorText } from '../../api/errors.ts';
@@ -11,7 +12,10 @@ import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
 import { useOrigin } from '../../ssr/render-context.ts';
 import { formatDuration } from '../../lib/format.ts';
+import { clockOffset, DEADLINE_CHECK_MS, useServerNow } from '../../lib/server-clock.ts';
 import { VideoPlayer } from '../player/VideoPlayer.tsx';
+import { VoteButton } from '../voting/VoteButton.tsx';
+import { votingState } from '../voting/voting-window.ts';
 import { EmbedBox } from './EmbedBox.tsx';
 import { ReportForm } from './ReportForm.tsx';
 import { ShareBox } from './ShareBox.tsx';
@@ -30,6 +34,8 @@ export default function PublicEntryPage() {
   const contest = useContest(slug);
   const origin = useOrigin();
   useTitle(entry.data?.title);
+  const offset = contest.data ? clockOffset(contest.data.serverTime, contest.dataUpdatedAt) : 0;
+  const now = useServerNow(offset, DEADLINE_CHECK_MS);
 
   if (!id || (entry.isError && entry.error instanceof ApiError && entry.error.status === 404)) {
     return (
@@ -72,6 +78,15 @@ export default function PublicEntryPage() {
         <span>{t('publicEntry.publishedAt', { date: formatDate(e.publishedAt) })}</span>
         {e.code && <span className="code">{e.code}</span>}
       </p>
+      {contest.data && (
+        <Voting
+          slug={e.contest.slug}
+          entryId={e.id}
+          title={e.title}
+          state={votingState(contest.data.phases, now)}
+          timeZone={contest.data.timeZone}
+        />
+      )}
       <Credits credits={e.credits} />
       {topic && (
         <p>
@@ -96,6 +111,39 @@ export default function PublicEntryPage() {
       <EmbedBox origin={origin} entryId={e.id} title={e.title} />
       <ReportForm entryId={e.id} />
     </article>
+  );
+}
+
+/** The vote button while voting is open; before and after, when it opens or that it closed. */
+function Voting({
+  slug,
+  entryId,
+  title,
+  state,
+  timeZone,
+}: {
+  slug: string;
+  entryId: number;
+  title: string;
+  state: ReturnType<typeof votingState>;
+  timeZone: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  if (state.kind === 'none') return null;
+  const at = (iso: string) => formatVoteInstant(new Date(iso), timeZone, lang);
+  return (
+    <div className="entry-vote" data-testid="entry-vote">
+      {state.kind === 'open' ? (
+        <VoteButton slug={slug} entryId={entryId} title={title} />
+      ) : (
+        <p className="vote-note" data-testid="entry-vote-note">
+          {state.kind === 'before'
+            ? t('vote.opensAt', { start: at(state.startsAt), end: at(state.endsAt) })
+            : t('vote.closedAt', { end: at(state.endsAt) })}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '@core/time.ts';
@@ -9,6 +9,8 @@ import { api, enc } from '../../../api/client.ts';
 import { useContest } from '../../../api/contests.ts';
 import { useCan } from '../../../api/session.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { ResidentListCard } from './ResidentListCard.tsx';
+import { ResultsCard } from './ResultsCard.tsx';
 
 interface SettingsView {
   settings: {
@@ -39,7 +41,15 @@ export default function VotingTab() {
     <>
       <h1 className="manage-title">{t('manage.tab.voting')}</h1>
       <VotingSettings slug={slug} editable={may('contest.edit')} />
+      <ResidentListCard slug={slug} editable={may('contest.edit')} tz={contest.data?.timeZone ?? DEFAULT_TIME_ZONE} />
       {may('votes.review') && <Quarantine slug={slug} tz={contest.data?.timeZone ?? DEFAULT_TIME_ZONE} />}
+      {may('contest.edit') && (
+        <ResultsCard
+          slug={slug}
+          tz={contest.data?.timeZone ?? DEFAULT_TIME_ZONE}
+          endsAt={contest.data?.phases.find((p) => p.kind === 'public_voting')?.endsAt ?? null}
+        />
+      )}
     </>
   );
 }
@@ -60,6 +70,8 @@ function VotingSettings({ slug, editable }: { slug: string; editable: boolean })
     onSuccess: async () => {
       message.success(t('voting.saved'));
       await qc.invalidateQueries({ queryKey: key });
+      // The resident list card says whether the list is in force.
+      await qc.invalidateQueries({ queryKey: ['voting-residents', slug] });
     },
   });
   const kind = Form.useWatch(['rule', 'kind'], form);
@@ -125,6 +137,23 @@ function VotingSettings({ slug, editable }: { slug: string; editable: boolean })
             />
           </Form.Item>
         )}
+        <Form.Item label={t('voting.tieRule')} name="tieRule">
+          <Radio.Group
+            options={(['earliest_to_final', 'committee'] as const).map((k) => ({
+              value: k,
+              label: t(`voting.tieRuleKind.${k}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="residentListOnly"
+          valuePropName="checked"
+          extra={locked.has('residentListOnly') ? t('voting.locked') : t('voting.residentListOnlyHint')}
+        >
+          <Checkbox disabled={!editable || locked.has('residentListOnly')} data-testid="resident-only">
+            {t('voting.residentListOnly')}
+          </Checkbox>
+        </Form.Item>
         <ApiErrorAlert error={save.error} />
         {editable && (
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="voting-settings-save">
