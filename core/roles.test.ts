@@ -24,6 +24,8 @@ const EXPECTED: Record<Action, ContestRole[]> = {
   'news.edit': ['organizer'],
   'entries.review': ['organizer', 'secretariat'],
   'entries.settleReview': ['organizer'],
+  'judging.enterPaper': ['secretary'],
+  'judging.checkPaper': ['organizer', 'secretary'],
   'judging.manageRounds': ['organizer'],
   'judging.viewProgress': ['organizer', 'secretary'],
   'votes.view': ['organizer', 'secretariat', 'secretary', 'publisher'],
