@@ -101,6 +101,8 @@ export const AUDIT_ATTEMPTS: Record<string, Words> = {
   'units.remind': { vi: 'nhắc nhở đơn vị', en: 'remind units' },
   'references.manage': { vi: 'quản lý thư viện tham chiếu', en: 'manage the reference library' },
   'judging.manageRounds': { vi: 'quản lý các vòng chấm', en: 'manage the judging rounds' },
+  'judging.enterPaper': { vi: 'nhập phiếu chấm giấy', en: 'type paper score sheets' },
+  'judging.checkPaper': { vi: 'đối chiếu phiếu chấm giấy', en: 'check typed paper score sheets' },
   'judging.viewProgress': { vi: 'theo dõi tiến độ chấm', en: 'follow the judging' },
   'votes.view': { vi: 'xem bình chọn', en: 'see the voting' },
   'votes.review': { vi: 'xét các phiếu bình chọn bị tạm giữ', en: 'review quarantined votes' },

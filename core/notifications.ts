@@ -7,4 +7,6 @@ export type NotificationKind =
   | 'review.deadlineExtended'
   | PublicationMessageFacts['event']
   /** A draft not sent 72 or 24 hours before the submission deadline (core/deadline-messages.ts). */
-  | 'deadline.reminder';
+  | 'deadline.reminder'
+  /** A juror with entries to score or a sheet to submit, 72 or 24 hours before the round closes. */
+  | 'judging.reminder';

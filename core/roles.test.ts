@@ -27,6 +27,8 @@ const EXPECTED: Record<Action, ContestRole[]> = {
   'awards.view': ['organizer', 'secretariat', 'secretary', 'publisher', 'finance'],
   'awards.allocate': ['organizer', 'secretariat'],
   'awards.decide': ['organizer'],
+  'judging.enterPaper': ['secretary'],
+  'judging.checkPaper': ['organizer', 'secretary'],
   'judging.manageRounds': ['organizer'],
   'judging.viewProgress': ['organizer', 'secretary'],
   'votes.view': ['organizer', 'secretariat', 'secretary', 'publisher'],

@@ -57,6 +57,10 @@ export const ACTIONS = {
   'awards.decide': ['organizer'],
   /** Judging rounds: create and configure them, appoint their jurors and chair, the judging settings (blind mode). */
   'judging.manageRounds': ['organizer'],
+  /** Type a paper juror's scores from their signed sheet (phiếu chấm giấy) and mark the signed sheet received. */
+  'judging.enterPaper': ['secretary'],
+  /** Check a typed paper sheet against the signed one (a second person; the round's chair may too). */
+  'judging.checkPaper': ['organizer', 'secretary'],
   /** See every round's progress and ranking, with the blind codes' mapping (the round's chair sees them too). */
   'judging.viewProgress': ['organizer', 'secretary'],
   /** See the voting settings, the tallies at any time and the quarantine. */

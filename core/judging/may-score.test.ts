@@ -120,8 +120,8 @@ describe('mayEnterPaper', () => {
   });
 
   it("keeps the juror's and the entry's rules", () => {
-    expect(mayEnterPaper(paper({ submitted: true }), entry())).toMatchObject({ code: 'judging.sheetSubmitted' });
-    expect(mayEnterPaper(paper({ inRound: false }), entry())).toMatchObject({ code: 'judging.notRoundJuror' });
+    expect(mayEnterPaper(paper({ submitted: true }), entry())).toMatchObject({ code: 'judging.paperReceived' });
+    expect(mayEnterPaper(paper({ inRound: false }), entry())).toMatchObject({ code: 'judging.jurorNotInRound' });
     expect(mayEnterPaper(paper(), entry({ block: 'recused' }))).toMatchObject({ code: 'judging.recused' });
     expect(mayEnterPaper(paper(), entry({ assigned: false }))).toMatchObject({ code: 'judging.notAssigned' });
   });

@@ -101,9 +101,11 @@ export function mayEnterPaper(c: Pick<ScoreContext, 'round' | 'juror'>, entry: E
   const round = c.round.name;
   if (c.round.state === 'draft') return no('judging.roundNotOpen', { round });
   if (c.round.state === 'locked') return no('judging.roundLocked', { round });
-  if (!c.juror.inRound) return no('judging.notRoundJuror', { round });
-  if (c.juror.mode !== 'paper') return no('judging.onlineJuror', { round, juror: c.juror.label ?? '' });
-  if (c.juror.submitted) return no('judging.sheetSubmitted', { round });
+  const juror = c.juror.label ?? '';
+  // Worded for the secretary, who types for someone else.
+  if (!c.juror.inRound) return no('judging.jurorNotInRound', { round, juror });
+  if (c.juror.mode !== 'paper') return no('judging.onlineJuror', { round, juror });
+  if (c.juror.submitted) return no('judging.paperReceived', { round, juror });
   return entryVerdict(round, entry);
 }
 

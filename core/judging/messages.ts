@@ -247,6 +247,65 @@ export const JUDGING_ERRORS = {
       'A paper score sheet must be checked by someone other than the person who entered it. ' +
       'Ask another secretary or the jury chair to check it.',
   },
+  'judging.jurorNotInRound': {
+    status: 404,
+    vi: '{juror} không phải giám khảo của vòng "{round}". Hãy chọn một giám khảo trong danh sách của vòng.',
+    en: '{juror} is not a juror of the round "{round}". Choose a juror on the round\'s list.',
+  },
+  'judging.paperReceived': {
+    status: 409,
+    vi:
+      'Phiếu chấm giấy của giám khảo {juror} ở vòng "{round}" đã được ghi nhận đã nhận nên điểm đã khóa. ' +
+      'Nếu cần sửa, hãy đề nghị Trưởng ban Giám khảo mở lại phiếu chấm của giám khảo này.',
+    en:
+      'Juror {juror}\'s signed paper sheet for round "{round}" has been marked received, so the scores are locked. ' +
+      "To change them, ask the jury chair to reopen this juror's sheet.",
+  },
+  'judging.paperNotTyped': {
+    status: 404,
+    vi:
+      'Phiếu giấy của giám khảo {juror} cho tác phẩm {entry} chưa được nhập nên chưa có gì để đối chiếu. ' +
+      'Hãy nhập điểm từ phiếu đã ký trước.',
+    en:
+      "Juror {juror}'s paper sheet for entry {entry} has not been typed, so there is nothing to check. " +
+      'Type the scores from the signed sheet first.',
+  },
+  'judging.paperChanged': {
+    status: 409,
+    vi:
+      'Phiếu giấy của giám khảo {juror} cho tác phẩm {entry} vừa được nhập lại (phiên bản {stored}) sau khi bạn mở ' +
+      '(phiên bản {seen}). Hãy tải lại và đối chiếu bản mới với phiếu đã ký.',
+    en:
+      "Juror {juror}'s paper sheet for entry {entry} was typed again (version {stored}) after you opened it " +
+      '(version {seen}). Reload and check the new version against the signed sheet.',
+  },
+  'judging.paperAlreadyChecked': {
+    status: 409,
+    vi:
+      'Phiếu giấy của giám khảo {juror} cho tác phẩm {entry} đã được đối chiếu rồi. ' +
+      'Nếu cần sửa, hãy nhập lại điểm; bản nhập lại sẽ cần đối chiếu lần nữa.',
+    en:
+      "Juror {juror}'s paper sheet for entry {entry} has already been checked. " +
+      'To correct it, type the scores again; the new version will need checking again.',
+  },
+  'judging.paperIncomplete': {
+    status: 409,
+    vi:
+      'Phiếu giấy của giám khảo {juror} cho tác phẩm {entry} còn thiếu điểm hoặc nhận xét bắt buộc nên chưa thể ' +
+      'xác nhận. Hãy trả lại người nhập kèm lý do, hoặc nhập đủ theo phiếu đã ký.',
+    en:
+      "Juror {juror}'s paper sheet for entry {entry} lacks a score or a required comment, so it cannot be " +
+      'confirmed. Send it back to whoever typed it with a reason, or complete it from the signed sheet.',
+  },
+  'judging.paperNotReady': {
+    status: 409,
+    vi:
+      'Chưa thể ghi nhận đã nhận phiếu chấm giấy của giám khảo {juror}: còn {count} tác phẩm chưa nhập hoặc chưa ' +
+      'được đối chiếu. Hãy xử lý các mục được liệt kê.',
+    en:
+      "Juror {juror}'s signed paper sheet cannot be marked received yet: {count} entry(ies) not typed or not " +
+      'checked. Deal with the items listed.',
+  },
   'judging.roundNotDraft': {
     status: 409,
     vi:
@@ -449,6 +508,23 @@ export const PROBLEMS = {
     en: 'Juror {juror} has not submitted a score sheet; their draft scores will not count.',
   },
 
+  // A juror's paper sheet, before it is marked received.
+  'paper.notTyped': {
+    vi: 'Tác phẩm {entry}: chưa nhập điểm từ phiếu đã ký. Hãy nhập điểm.',
+    en: 'Entry {entry}: the scores from the signed sheet have not been typed. Type them.',
+  },
+  'paper.pendingCheck': {
+    vi: 'Tác phẩm {entry}: đã nhập, đang chờ người thứ hai đối chiếu. Hãy nhờ một người khác đối chiếu.',
+    en: 'Entry {entry}: typed, waiting for a second person to check it. Ask someone else to check it.',
+  },
+  'paper.rejected': {
+    vi: 'Tác phẩm {entry}: bị trả lại khi đối chiếu ({reason}). Hãy sửa theo phiếu đã ký rồi nhập lại.',
+    en: 'Entry {entry}: sent back at the check ({reason}). Correct it from the signed sheet and type it again.',
+  },
+  'paper.incomplete': {
+    vi: 'Tác phẩm {entry}: phiếu còn thiếu điểm hoặc nhận xét bắt buộc. Hãy nhập đủ theo phiếu đã ký.',
+    en: 'Entry {entry}: the sheet lacks a score or a required comment. Complete it from the signed sheet.',
+  },
   // Assignment.
   'assignment.perEntryAboveJurors': {
     vi:

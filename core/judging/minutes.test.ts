@@ -48,6 +48,29 @@ describe('judging minutes (biên bản chấm thi)', () => {
   });
 });
 
+describe('minutes with a juror who scored on paper', () => {
+  it("marks that juror's figures and says who typed and who checked them", () => {
+    const m = judgingMinutes({
+      ...input(),
+      paper: [
+        { jurorId: 2, enteredBy: 'Phạm Văn Thư', checkedBy: 'Đỗ Thị Kiểm' },
+        { jurorId: 2, enteredBy: 'Phạm Văn Thư', checkedBy: 'Lê Thị Ánh' },
+      ],
+    });
+    const text = m.document.articles.flatMap((a) => a.paragraphs).join('\n');
+    expect(text).toContain(
+      'Điểm của giám khảo Trần Văn Đức được chấm trên phiếu giấy đã ký, do Phạm Văn Thư nhập ' +
+        'và Đỗ Thị Kiểm, Lê Thị Ánh đối chiếu.',
+    );
+    const scores = m.annexes[1]!;
+    expect(scores.rows[0]).toEqual(['P-101', '8,00', '(9,00*)', '(7,00)', '', '8,00']);
+    expect(scores.rows[2]).toEqual(['P-103', '6,00', '7,00*', 'Không chấm', '', '6,50']);
+    expect(scores.footer?.at(-1)).toBe(
+      'Điểm có dấu *: nhập từ phiếu chấm giấy đã ký, đã được người thứ hai đối chiếu.',
+    );
+  });
+});
+
 describe('paper score sheet (phiếu chấm)', () => {
   it('lists the entries by code with a column per criterion, the scale rules, the blind rule and a signature', () => {
     const s = paperSheet({

@@ -46,6 +46,11 @@ export interface MinutesInput {
   ranking: Ranking;
   /** The entry's code (its blind code in blind mode) and its title. */
   entry: (entryId: number) => { code: string; title: string };
+  /**
+   * Scores typed from a juror's signed paper sheet: who typed them and who checked them. Marked in the scores annex
+   * and named in the result, so the record says which figures came from paper.
+   */
+  paper?: readonly { jurorId: number; enteredBy: string; checkedBy: string }[];
 }
 
 export interface Minutes {
@@ -67,6 +72,16 @@ export function judgingMinutes(m: MinutesInput): Minutes {
     timeZone: m.timeZone,
   };
   const present = m.jurors.filter((j) => j.present);
+  const paper = m.paper ?? [];
+  const onPaper = new Set(paper.map((p) => p.jurorId));
+  const paperLines = [...onPaper].map((id) => {
+    const typed = [...new Set(paper.filter((p) => p.jurorId === id).map((p) => docLine(p.enteredBy)))];
+    const checked = [...new Set(paper.filter((p) => p.jurorId === id).map((p) => docLine(p.checkedBy)))];
+    return (
+      `Điểm của giám khảo ${jurorName.get(id) ?? `#${id}`} được chấm trên phiếu giấy đã ký, ` +
+      `do ${typed.join(', ')} nhập và ${checked.join(', ')} đối chiếu.`
+    );
+  });
   const absent = m.jurors.filter((j) => !j.present);
   const ranked = r.rows.filter((row) => row.status === 'ranked');
   const insufficient = r.rows.filter((row) => row.status === 'insufficient');
@@ -117,6 +132,7 @@ export function judgingMinutes(m: MinutesInput): Minutes {
         `Vòng ${round} có ${r.rows.length} tác phẩm; ${ranked.length} tác phẩm được xếp hạng` +
           (insufficient.length ? `, ${insufficient.length} tác phẩm chưa đủ số điểm giám khảo để xếp hạng` : '') +
           '. Bảng xếp hạng tại Phụ lục 1; điểm của từng giám khảo tại Phụ lục 2.',
+        ...paperLines,
       ],
     },
     {
@@ -187,7 +203,7 @@ export function judgingMinutes(m: MinutesInput): Minutes {
         const s = row.scores.find((x) => x.jurorId === j.id);
         if (s) {
           if (s.total === null) return 'Không chấm';
-          const shown = fixed(s.total);
+          const shown = fixed(s.total) + (onPaper.has(j.id) ? '*' : '');
           return s.use === 'dropped_high' || s.use === 'dropped_low' ? `(${shown})` : shown;
         }
         return row.excluded.some((x) => x.jurorId === j.id) ? 'Không tính' : '';
@@ -198,6 +214,7 @@ export function judgingMinutes(m: MinutesInput): Minutes {
       '“Không chấm”: giám khảo tự rút khỏi việc chấm tác phẩm; “Không tính”: phiếu không được tính ' +
         '(xung đột lợi ích, chưa nộp, chưa đối chiếu); ' +
         'điểm trong ngoặc: bị loại khi lấy trung bình bỏ cao nhất, thấp nhất.',
+      ...(onPaper.size ? ['Điểm có dấu *: nhập từ phiếu chấm giấy đã ký, đã được người thứ hai đối chiếu.'] : []),
     ],
   };
 

@@ -21,6 +21,7 @@ import * as m0019 from './migrations/0019_consents.ts';
 import * as m0024 from './migrations/0024_erasure_and_retention.ts';
 import * as m0023 from './migrations/0023_rate_limits.ts';
 import * as m0022 from './migrations/0022_voting_residents_and_results.ts';
+import * as m0021 from './migrations/0021_judging_paper_and_reminders.ts';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0024_erasure_and_retention': m0024,
   '0023_rate_limits': m0023,
   '0022_voting_residents_and_results': m0022,
+  '0021_judging_paper_and_reminders': m0021,
 };
 
 class ListProvider implements MigrationProvider {

@@ -674,8 +674,23 @@ export interface JudgingScoresTable {
   entered_by: number | null;
   checked_by: number | null;
   checked_at: Timestamp | null;
+  /** A paper sheet the second person sent back (migration 0021); cleared when it is typed again. */
+  rejected_by: ColumnType<number | null, number | null | undefined, number | null>;
+  rejected_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  reject_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** A reminder sent to a juror before a round's window closes, once per reminder point (migration 0021). */
+export interface JudgingRemindersTable {
+  round_id: number;
+  juror_user_id: number;
+  threshold_hours: number;
+  window_ends_at: Timestamp;
+  unfinished: number;
+  sent_at: Timestamp;
+  is_emailed: ColumnType<Bool, Bool | undefined, Bool>;
 }
 
 /** Every version of every sheet ever stored; append-only. */
@@ -755,6 +770,7 @@ export interface DB {
   judging_blocks: JudgingBlocksTable;
   judging_blind_codes: JudgingBlindCodesTable;
   judging_scores: JudgingScoresTable;
+  judging_reminders: JudgingRemindersTable;
   judging_score_versions: JudgingScoreVersionsTable;
   judging_tie_decisions: JudgingTieDecisionsTable;
   jobs: JobsTable;

@@ -13,6 +13,7 @@ import { fingerprintUpload } from '../services/media/fingerprint-upload.ts';
 import { requeueMediaPipeline } from '../services/media/pipeline.ts';
 import { sendDeadlineReminders } from '../services/entries/send-deadline-reminders.ts';
 import { purgeExpiredPersonalData } from '../services/privacy/purge-expired-personal-data.ts';
+import { sendJurorReminders } from '../services/judging/send-juror-reminders.ts';
 import type { WorkHandle } from './queue.ts';
 
 export interface WorkerOptions {
@@ -101,6 +102,8 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
       async (job) => {
         const { sent } = await sendDeadlineReminders(deps);
         deps.logger.info({ sent, jobId: job.id, attempt: job.attempt }, 'deadline reminders sent');
+        const jurors = await sendJurorReminders(deps);
+        deps.logger.info({ sent: jurors.sent, jobId: job.id }, 'juror reminders sent');
       },
       { concurrency: 1, pollMs: opts.pollMs },
     ),

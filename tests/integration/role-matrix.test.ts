@@ -40,6 +40,8 @@ import { runFfmpeg } from '../helpers/videos.ts';
 import { setVotingWindow, smsCodes, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
 import { roundJurorsInputSchema } from '@core/judging/round-input.ts';
 import { createRound } from '../../server/services/judging/create-round.ts';
+import { checkPaperSheet } from '../../server/services/judging/check-paper-sheet.ts';
+import { enterPaperSheet } from '../../server/services/judging/enter-paper-sheet.ts';
 import { getRoundRanking } from '../../server/services/judging/get-round-ranking.ts';
 import { listJurorEntries } from '../../server/services/judging/list-juror-entries.ts';
 import { lockJudgingRound } from '../../server/services/judging/lock-round.ts';
@@ -295,6 +297,8 @@ const FOLLOWERS: Caller[] = ['organizer', 'secretary', 'juror', 'site_admin'];
 const CHAIR_OR_MANAGER: Caller[] = ['organizer', 'juror', 'site_admin'];
 let jurorCallerId = 0;
 let secondJurorId = 0;
+/** A secretary who types paper sheets for the check's callers (the secretary caller types for the others). */
+let paperTypistId = 0;
 let judgingStart = 0;
 const HOUR = 3600_000;
 
@@ -356,6 +360,41 @@ async function freshRound(state: 'draft' | 'open' | 'locked' = 'open'): Promise<
   if (state === 'locked') await lockJudgingRound(t.deps, admin(), id);
   return id;
 }
+
+/** A new open round whose second juror scores on paper, and the blind code of one of its entries. */
+async function paperRound(allowed: readonly Caller[], caller: Caller): Promise<{ roundId: number; ref: string }> {
+  if (!allowed.includes(caller)) return { roundId: await anyRoundId(), ref: 'P-000' };
+  await settleRounds();
+  const { id } = await createRound(t.deps, admin(), slug, {
+    name: `Vòng giấy ${uniq()}`,
+    entrySet: { kind: 'all_approved' },
+  });
+  await setRoundJurors(
+    t.deps,
+    admin(),
+    id,
+    roundJurorsInputSchema.parse({
+      jurors: [
+        { userId: jurorCallerId, isChair: true },
+        { userId: secondJurorId, mode: 'paper' },
+      ],
+    }),
+  );
+  await openJudgingRound(t.deps, admin(), id);
+  const { code } = await t.deps.db
+    .selectFrom('judging_assignments')
+    .innerJoin('judging_blind_codes', 'judging_blind_codes.entry_id', 'judging_assignments.entry_id')
+    .select('judging_blind_codes.code')
+    .where('judging_assignments.round_id', '=', id)
+    .where('judging_assignments.juror_user_id', '=', secondJurorId)
+    .orderBy('judging_assignments.entry_id')
+    .executeTakeFirstOrThrow();
+  return { roundId: id, ref: code };
+}
+
+const PAPER_SHEET = { values: { c1: 7, c2: 8, c3: 9 }, comments: {}, abstain: null, note: '' };
+const PAPER_DESK: Caller[] = ['organizer', 'secretary', 'juror', 'site_admin'];
+const PAPER_ENTER: Caller[] = ['secretary', 'site_admin'];
 
 /** Any existing round, for callers who are refused before the round matters. */
 async function anyRoundId(): Promise<number> {
@@ -1615,6 +1654,70 @@ const CASES: Case[] = [
       });
     },
   },
+  {
+    method: 'GET',
+    route: '/api/judging/rounds/:roundId/paper',
+    allowed: PAPER_DESK,
+    call: async (c, caller) => c.get(`/api/judging/rounds/${await roundFor(PAPER_DESK, caller)}/paper`),
+  },
+  {
+    method: 'PUT',
+    route: '/api/judging/rounds/:roundId/paper/:userId/entries/:ref',
+    allowed: PAPER_ENTER,
+    call: async (c, caller) => {
+      const { roundId, ref } = await paperRound(PAPER_ENTER, caller);
+      return c.put(`/api/judging/rounds/${roundId}/paper/${secondJurorId}/entries/${ref}`, {
+        baseVersion: 0,
+        sheet: PAPER_SHEET,
+      });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/paper/:userId/entries/:ref/check',
+    allowed: PAPER_DESK,
+    call: async (c, caller) => {
+      const { roundId, ref } = await paperRound(PAPER_DESK, caller);
+      if (PAPER_DESK.includes(caller)) {
+        // Typed by someone other than the caller: nobody checks their own.
+        const typist = caller === 'secretary' ? admin() : jurorActor(paperTypistId);
+        await enterPaperSheet(t.deps, typist, roundId, secondJurorId, ref, { baseVersion: 0, sheet: PAPER_SHEET });
+      }
+      return c.post(`/api/judging/rounds/${roundId}/paper/${secondJurorId}/entries/${ref}/check`, {
+        version: 1,
+        decision: 'confirm',
+      });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/paper/:userId/received',
+    allowed: PAPER_ENTER,
+    call: async (c, caller) => {
+      const { roundId } = await paperRound(PAPER_ENTER, caller);
+      if (PAPER_ENTER.includes(caller)) {
+        const refs = await t.deps.db
+          .selectFrom('judging_assignments')
+          .innerJoin('judging_blind_codes', 'judging_blind_codes.entry_id', 'judging_assignments.entry_id')
+          .select('judging_blind_codes.code')
+          .where('judging_assignments.round_id', '=', roundId)
+          .where('judging_assignments.juror_user_id', '=', secondJurorId)
+          .execute();
+        for (const { code } of refs) {
+          await enterPaperSheet(t.deps, jurorActor(paperTypistId), roundId, secondJurorId, code, {
+            baseVersion: 0,
+            sheet: PAPER_SHEET,
+          });
+          await checkPaperSheet(t.deps, admin(), roundId, secondJurorId, code, {
+            version: 1,
+            decision: 'confirm',
+            reason: '',
+          });
+        }
+      }
+      return c.post(`/api/judging/rounds/${roundId}/paper/${secondJurorId}/received`);
+    },
+  },
   { method: 'GET', route: '/api/me/judging', allowed: LOGGED_IN, call: (c) => c.get('/api/me/judging') },
   {
     method: 'GET',
@@ -1748,6 +1851,7 @@ beforeAll(async () => {
     unitCategories: c.unitCategories,
   });
   secondJurorId = (await makeUser(t, { role: 'juror', fullName: 'Giám khảo Thứ Hai' })).id;
+  paperTypistId = (await makeUser(t, { role: 'secretary', fullName: 'Thư ký Nhập Phiếu' })).id;
   judgingStart = Date.parse(c.phases.find((p) => p.kind === 'judging')!.startsAt);
 });
 

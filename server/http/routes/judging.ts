@@ -11,10 +11,15 @@ import {
   shortlistInputSchema,
   tieDecisionInputSchema,
 } from '@core/judging/round-input.ts';
+import { paperCheckInputSchema } from '@core/judging/paper-check.ts';
 import { scoreSaveSchema } from '@core/judging/score-sheet.ts';
 import type { Deps } from '../../context.ts';
 import { createRound } from '../../services/judging/create-round.ts';
+import { checkPaperSheet } from '../../services/judging/check-paper-sheet.ts';
 import { declareConflict } from '../../services/judging/declare-conflict.ts';
+import { enterPaperSheet } from '../../services/judging/enter-paper-sheet.ts';
+import { getPaperDesk } from '../../services/judging/get-paper-desk.ts';
+import { markPaperReceived } from '../../services/judging/mark-paper-received.ts';
 import { decideTie } from '../../services/judging/decide-tie.ts';
 import { getJurorEntry } from '../../services/judging/get-juror-entry.ts';
 import { getRound } from '../../services/judging/get-round.ts';
@@ -54,6 +59,9 @@ const CHAIR: Caller[] = ['juror'];
 const CHAIR_OR_MANAGE: Caller[] = ['juror', ...MANAGE];
 const JUROR: Caller[] = ['juror'];
 const CHAIR_NOTE = " `juror` here means the round's chair (a juror of the round with the chair's flag).";
+const PAPER_CHECK: Caller[] = [...allowedBy('judging.checkPaper'), 'juror'];
+const paperParams = roundParams.extend({ userId: z.coerce.number().int().positive() });
+const PAPER_NOTE = " The juror is named by user id, the entry by the reference printed on the juror's phiếu chấm.";
 const JUROR_NOTE = ' Only a juror appointed to the round; entries are named by reference (blind code in blind mode).';
 
 export function judgingRoutes(app: FastifyInstance, deps: Deps): void {
@@ -422,6 +430,85 @@ export function judgingRoutes(app: FastifyInstance, deps: Deps): void {
       await decideTie(deps, req.actor, req.params.roundId, req.body);
       return {};
     },
+  );
+
+  r.get(
+    '/api/judging/rounds/:roundId/paper',
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          "A round's paper desk",
+          'Each juror who scores on paper, their entries, what was typed, by whom, and its check (not typed, ' +
+            "pending, confirmed, rejected with the reason). `juror` here means the round's chair.",
+          [...new Set([...allowedBy('judging.enterPaper'), ...PAPER_CHECK])],
+        ),
+        params: roundParams,
+        response: ok,
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return getPaperDesk(deps, req.actor, req.params.roundId);
+    },
+  );
+
+  r.put(
+    '/api/judging/rounds/:roundId/paper/:userId/entries/:ref',
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          "Type a juror's paper sheet for an entry",
+          'The whole sheet as signed and the version it was based on (as a juror\u2019s save); stored as paper, ' +
+            'typed by the caller, and waiting for a second person\u2019s check.' +
+            PAPER_NOTE,
+          allowedBy('judging.enterPaper'),
+        ),
+        params: paperParams.extend({ ref: z.string().min(1).max(40) }),
+        body: scoreSaveSchema,
+        response: ok,
+      },
+    },
+    async (req) => enterPaperSheet(deps, req.actor, req.params.roundId, req.params.userId, req.params.ref, req.body),
+  );
+
+  r.post(
+    '/api/judging/rounds/:roundId/paper/:userId/entries/:ref/check',
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          'Check a typed paper sheet',
+          'Confirm the version compared with the signed sheet, or send it back with a reason; never the person ' +
+            "who typed it (403 `judging.paperSelfCheck`). `juror` here means the round's chair." +
+            PAPER_NOTE,
+          PAPER_CHECK,
+        ),
+        params: paperParams.extend({ ref: z.string().min(1).max(40) }),
+        body: paperCheckInputSchema,
+        response: ok,
+      },
+    },
+    async (req) => checkPaperSheet(deps, req.actor, req.params.roundId, req.params.userId, req.params.ref, req.body),
+  );
+
+  r.post(
+    '/api/judging/rounds/:roundId/paper/:userId/received',
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          "Mark a juror's signed paper sheet received",
+          'Every entry typed, complete and confirmed (else 409 `judging.paperNotReady` listing what is left); ' +
+            "submits the juror's round so that their scores count.",
+          allowedBy('judging.enterPaper'),
+        ),
+        params: paperParams,
+        response: ok,
+      },
+    },
+    async (req) => markPaperReceived(deps, req.actor, req.params.roundId, req.params.userId),
   );
 
   r.get(

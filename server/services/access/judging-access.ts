@@ -30,9 +30,14 @@ export interface RoundAccess {
   mayManage: boolean;
   /** Organizer, secretary or the round's chair. */
   mayFollow: boolean;
+  mayEnterPaper: boolean;
+  /** The organizer, a secretary or the round's chair: a second person for a typed paper sheet. */
+  mayCheckPaper: boolean;
 }
 
-export type RoundNeed = 'manage' | 'follow' | 'juror' | 'chair' | 'chairOrManager';
+/** `paperEnter`: type paper sheets; `paperCheck`: check them (or the chair); `paperDesk`: either. */
+export type RoundNeed =
+  'manage' | 'follow' | 'juror' | 'chair' | 'chairOrManager' | 'paperEnter' | 'paperCheck' | 'paperDesk';
 
 export async function judgingSettingsOf(deps: Deps, contestId: number): Promise<JudgingSettings> {
   const row = await deps.db
@@ -64,16 +69,19 @@ export async function roundAccess(deps: Deps, actor: Actor, roundId: number, nee
   const isChair = juror?.isChair ?? false;
   const mayManage = can(principal, 'judging.manageRounds');
   const mayFollow = isChair || can(principal, 'judging.viewProgress');
-  const ok =
-    need === 'manage'
-      ? mayManage
-      : need === 'follow'
-        ? mayFollow
-        : need === 'juror'
-          ? juror !== null
-          : need === 'chair'
-            ? isChair
-            : isChair || mayManage;
+  const mayEnterPaper = can(principal, 'judging.enterPaper');
+  const mayCheckPaper = isChair || can(principal, 'judging.checkPaper');
+  const allowed: Record<RoundNeed, boolean> = {
+    manage: mayManage,
+    follow: mayFollow,
+    juror: juror !== null,
+    chair: isChair,
+    chairOrManager: isChair || mayManage,
+    paperEnter: mayEnterPaper,
+    paperCheck: mayCheckPaper,
+    paperDesk: mayEnterPaper || mayCheckPaper,
+  };
+  const ok = allowed[need];
   if (!ok) {
     if (need === 'juror' && roles.includes('juror')) throw new AppError('judging.notRoundJuror', { round: round.name });
     if (need === 'chair' && (juror || mayManage)) throw new AppError('judging.chairOnly', { round: round.name });
@@ -81,5 +89,17 @@ export async function roundAccess(deps: Deps, actor: Actor, roundId: number, nee
   }
   const contest = await loadContest(deps.db, { id: round.contest_id });
   const settings = await judgingSettingsOf(deps, round.contest_id);
-  return { actorId: actor.userId, round, contest, settings, roles, juror, isChair, mayManage, mayFollow };
+  return {
+    actorId: actor.userId,
+    round,
+    contest,
+    settings,
+    roles,
+    juror,
+    isChair,
+    mayManage,
+    mayFollow,
+    mayEnterPaper,
+    mayCheckPaper,
+  };
 }

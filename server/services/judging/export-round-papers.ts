@@ -70,7 +70,16 @@ export async function exportRoundMinutes(
   if (a.round.state !== 'locked' || !a.round.locked_at)
     throw new AppError('judging.minutesNeedLock', { round: a.round.name });
   const f = await loadRoundFacts(deps.db, a.round);
-  const { ranking } = await rankRound(deps.db, f, false);
+  const { ranking, rows } = await rankRound(deps.db, f, false);
+  const paperRows = rows.filter((x) => x.source === 'paper' && x.checkedBy !== null);
+  const staffIds = [...new Set(paperRows.flatMap((x) => [x.enteredBy, x.checkedBy!]))];
+  const staff = new Map(
+    staffIds.length === 0
+      ? []
+      : (await deps.db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', staffIds).execute()).map(
+          (u) => [u.id, u.full_name] as const,
+        ),
+  );
   const tz = a.contest.settings.timeZone;
   const chair = f.jurors.find((j) => j.isChair);
   const secretary = await deps.db
@@ -106,6 +115,11 @@ export async function exportRoundMinutes(
     rubric: f.rubric,
     ranking,
     entry: (id) => ({ code: entryRef(f, a.settings, id), title: f.entries.get(id)?.draft.title ?? '' }),
+    paper: paperRows.map((x) => ({
+      jurorId: x.jurorId,
+      enteredBy: staff.get(x.enteredBy) ?? `#${x.enteredBy}`,
+      checkedBy: staff.get(x.checkedBy!) ?? `#${x.checkedBy}`,
+    })),
   });
   const file =
     format === 'docx'

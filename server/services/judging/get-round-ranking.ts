@@ -15,7 +15,9 @@ export async function getRoundRanking(deps: Deps, actor: Actor, roundId: number,
   const a = await roundAccess(deps, actor, roundId, 'follow');
   const f = await loadRoundFacts(deps.db, a.round);
   const provisional = (opts.provisional ?? false) && a.round.state === 'open';
-  const { ranking } = await rankRound(deps.db, f, provisional);
+  const { ranking, rows } = await rankRound(deps.db, f, provisional);
+  // Which counted scores were typed from a signed paper sheet (and checked by a second person), said next to each.
+  const paper = new Set(rows.filter((x) => x.source === 'paper').map((x) => `${x.jurorId}:${x.entryId}`));
   const holdsMapping = a.mayManage || a.roles.includes('secretary');
   const names = new Map(f.jurors.map((j) => [j.userId, j.fullName]));
   const ref = (id: number) => entryRef(f, a.settings, id);
@@ -57,6 +59,7 @@ export async function getRoundRanking(deps: Deps, actor: Actor, roundId: number,
           normalized: s.normalized ?? null,
           clamped: s.clamped ?? false,
           use: s.use,
+          source: paper.has(`${s.jurorId}:${r.entryId}`) ? 'paper' : 'online',
         })),
         excluded: r.excluded.map((x) => ({ juror: labels.juror(x.jurorId), why: x.why })),
         tie: r.tie ? { index: r.tie.index, settled: r.tie.decidedBy !== null } : null,
