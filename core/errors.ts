@@ -1,6 +1,7 @@
 /** Stable error codes and their messages in both languages. Each message names the rule and what to do. */
 import { JUDGING_ERRORS } from './judging/messages.ts';
 import { VOTING_MESSAGES } from './voting/messages.ts';
+import { BUDGET_ERRORS } from './documents/budget-review.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -164,6 +165,12 @@ export const ERRORS = {
     vi: 'Cần thư điện tử hoặc số điện thoại của thành viên để áp dụng quy định không được dự thi.',
     en: 'An e-mail or phone of the member is needed to apply the rule that staff may not enter.',
   },
+  'documents.emptyBody': {
+    status: 409,
+    vi: '{body} chưa có thành viên nào. Hãy thêm thành viên ở thẻ Ban tổ chức, giám khảo rồi lập quyết định.',
+    en: '{body} has no members yet. Add them on the roster tab, then draft the decision.',
+  },
+  ...BUDGET_ERRORS,
   'role.userNotFound': {
     status: 404,
     vi: 'Không tìm thấy tài khoản có thư điện tử hoặc số điện thoại này. Người đó cần đăng ký trước.',

@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014_voting.ts';
 import * as m0015 from './migrations/0015_login_throttle.ts';
 import * as m0018 from './migrations/0018_reference_library_and_licence.ts';
 import * as m0019 from './migrations/0019_consents.ts';
+import * as m0020 from './migrations/0020_budget_and_roster_roles.ts';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0015_login_throttle': m0015,
   '0018_reference_library_and_licence': m0018,
   '0019_consents': m0019,
+  '0020_budget_and_roster_roles': m0020,
 };
 
 class ListProvider implements MigrationProvider {

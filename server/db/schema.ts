@@ -12,6 +12,9 @@ import type { ConsentPurpose } from '@core/privacy.ts';
 import type { ReviewDecision, ReviewStatus } from '@core/review.ts';
 import type { ContestStatus } from '@core/contest-lifecycle.ts';
 import type { ContestRole, RosterBody } from '@core/roles.ts';
+import type { RosterRole } from '@core/roster.ts';
+import type { BudgetState, BudgetStep } from '@core/documents/budget-review.ts';
+import type { CostCategory } from '@core/documents/budget-estimate.ts';
 import type { IdentityKind } from '@core/voting/settings.ts';
 import type { VoteStatus } from '@core/voting/vote-log.ts';
 
@@ -140,7 +143,40 @@ export interface RosterMembersTable {
   position: string | null;
   email_norm: string | null;
   phone_norm: string | null;
+  role_in_body: Generated<RosterRole>;
   created_at: Timestamp;
+}
+
+export interface BudgetEstimatesTable {
+  id: Generated<number>;
+  contest_id: number;
+  revision: number;
+  state: BudgetState;
+  prize_lines_json: string | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface BudgetLinesTable {
+  id: Generated<number>;
+  estimate_id: number;
+  position: number;
+  category: CostCategory;
+  description: string;
+  unit: string;
+  quantity: number;
+  unit_price_vnd: number;
+  note: string;
+}
+
+export interface BudgetReviewsTable {
+  id: Generated<number>;
+  estimate_id: number;
+  step: Exclude<BudgetStep, 'edit'>;
+  text: string | null;
+  total_vnd: number;
+  actor_user_id: number | null;
+  at: Timestamp;
 }
 
 export interface ContestRolesTable {
@@ -665,6 +701,9 @@ export interface DB {
   unit_categories: UnitCategoriesTable;
   units: UnitsTable;
   roster_members: RosterMembersTable;
+  budget_estimates: BudgetEstimatesTable;
+  budget_lines: BudgetLinesTable;
+  budget_reviews: BudgetReviewsTable;
   contest_roles: ContestRolesTable;
   audit_log: AuditLogTable;
   meta: MetaTable;

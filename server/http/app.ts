@@ -19,6 +19,8 @@ import { contestRoutes } from './routes/contests.ts';
 import { healthRoutes } from './routes/health.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { rosterRoutes } from './routes/roster.ts';
+import { budgetRoutes } from './routes/budget.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { unitRoutes } from './routes/units.ts';
 import { entryRoutes } from './routes/entries.ts';
 import { uploadRoutes } from './routes/uploads.ts';
@@ -135,6 +137,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   contestRoutes(app, deps);
   unitRoutes(app, deps);
   rosterRoutes(app, deps);
+  budgetRoutes(app, deps);
+  documentRoutes(app, deps);
   roleRoutes(app, deps);
   auditRoutes(app, deps);
   entryRoutes(app, deps);

@@ -409,6 +409,30 @@ async function roundWithTie(): Promise<{ roundId: number; order: string[] }> {
   return tieRound;
 }
 
+/* ---- Budget estimate and the bodies' decisions (issue 13) ---- */
+
+const BUDGET_VIEW: Caller[] = ['organizer', 'secretariat', 'finance', 'site_admin'];
+const FINANCE: Caller[] = ['finance', 'site_admin'];
+
+/** Puts the demo contest's current budget estimate in `state` (creating it), for a step that needs that state. */
+async function budgetIn(state: 'draft' | 'submitted' | 'approved'): Promise<void> {
+  const contestId = Number((await loadContest(t.deps.db, { slug })).id);
+  const row = await t.deps.db
+    .selectFrom('budget_estimates')
+    .select(['id', 'revision'])
+    .where('contest_id', '=', contestId)
+    .orderBy('revision', 'desc')
+    .executeTakeFirst();
+  if (!row)
+    await t.deps.db
+      .insertInto('budget_estimates')
+      .values({ contest_id: contestId, revision: 1, state, updated_at: new Date().toISOString() })
+      .execute();
+  else await t.deps.db.updateTable('budget_estimates').set({ state }).where('id', '=', row.id).execute();
+}
+
+const DECISION_QUERY = `issuer=${encodeURIComponent('Ủy ban nhân dân huyện Vĩnh Linh')}&place=Vinh%20Linh`;
+
 const CASES: Case[] = [
   { method: 'GET', route: '/api/health', allowed: EVERYONE, call: (c) => c.get('/api/health') },
   { method: 'GET', route: '/api/ready', allowed: EVERYONE, call: (c) => c.get('/api/ready') },
@@ -751,6 +775,81 @@ const CASES: Case[] = [
         contentType: 'text/csv',
       }),
   },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/budget',
+    allowed: BUDGET_VIEW,
+    call: (c) => c.get(`/api/contests/${slug}/budget`),
+  },
+  {
+    method: 'PUT',
+    route: '/api/contests/:slug/budget',
+    allowed: COMMITTEE,
+    call: async (c) => {
+      await budgetIn('draft');
+      return c.put(`/api/contests/${slug}/budget`, {
+        lines: [{ category: 'printing', description: 'In giấy chứng nhận', unit: 'bộ', quantity: 8, unitPriceVnd: 1 }],
+      });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/budget/submit',
+    allowed: COMMITTEE,
+    call: async (c) => {
+      await budgetIn('draft');
+      return c.post(`/api/contests/${slug}/budget/submit`);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/budget/approve',
+    allowed: FINANCE,
+    call: async (c) => {
+      await budgetIn('submitted');
+      return c.post(`/api/contests/${slug}/budget/approve`);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/budget/return',
+    allowed: FINANCE,
+    call: async (c) => {
+      await budgetIn('submitted');
+      return c.post(`/api/contests/${slug}/budget/return`, { text: 'Đề nghị rà soát lại đơn giá' });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/budget/revise',
+    allowed: COMMITTEE,
+    call: async (c) => {
+      await budgetIn('approved');
+      return c.post(`/api/contests/${slug}/budget/revise`, { text: 'Cơ cấu giải thưởng thay đổi' });
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/budget.xlsx',
+    allowed: BUDGET_VIEW,
+    call: (c) => c.get(`/api/contests/${slug}/budget.xlsx`),
+  },
+  ...(['docx', 'pdf'] as const).map((format) => ({
+    method: 'GET' as const,
+    route: `/api/contests/:slug/documents/roster-decision.${format}`,
+    allowed: COMMITTEE,
+    call: async (c: Client) => {
+      await addRosterMember(t.deps, admin(), slug, {
+        body: 'organizing_committee',
+        fullName: 'Nguyễn Văn Trưởng',
+        roleInBody: 'head',
+        email: `btc-${uniq()}@example.vn`,
+      });
+      return c.get(
+        `/api/contests/${slug}/documents/roster-decision.${format}?body=organizing_committee&${DECISION_QUERY}`,
+      );
+    },
+  })),
   {
     method: 'GET',
     route: '/api/contests/:slug/roster',
