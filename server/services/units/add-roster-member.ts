@@ -45,7 +45,11 @@ export async function addRosterMember(
       action: 'roster.add',
       contestId,
       target: `roster:${id}`,
-      details: { body: input.body, fullName: nfc(input.fullName), roleInBody: input.roleInBody ?? 'member' },
+      details: {
+        body: input.body,
+        fullName: nfc(input.fullName),
+        ...(input.roleInBody ? { roleInBody: input.roleInBody } : {}),
+      },
     });
     return { id };
   });

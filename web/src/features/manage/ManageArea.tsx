@@ -24,6 +24,7 @@ const TAB_PAGES: Record<TabKey, LazyExoticComponent<ComponentType>> = {
   news: lazy(() => import('./news/NewsTab.tsx')),
   units: lazy(() => import('./units/UnitsTab.tsx')),
   roster: lazy(() => import('./roster/RosterTab.tsx')),
+  paperwork: lazy(() => import('./paperwork/PaperworkTab.tsx')),
   roles: lazy(() => import('./roles/RolesTab.tsx')),
   storage: lazy(() => import('./storage/StorageTab.tsx')),
   references: lazy(() => import('./references/ReferencesTab.tsx')),

@@ -13,6 +13,7 @@ export const TABS = [
   { key: 'news', action: 'news.edit' },
   { key: 'units', action: 'units.view' },
   { key: 'roster', action: 'roster.view' },
+  { key: 'paperwork', action: 'budget.view' },
   { key: 'roles', action: 'roles.view' },
   { key: 'storage', action: 'media.manage' },
   { key: 'references', action: 'references.manage' },
