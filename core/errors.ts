@@ -171,6 +171,22 @@ export const ERRORS = {
     en: '{body} has no members yet. Add them on the roster tab, then draft the decision.',
   },
   ...BUDGET_ERRORS,
+  'certificates.notAnnounced': {
+    status: 409,
+    vi: 'Chưa công bố kết quả giải thưởng nên chưa cấp được giấy chứng nhận. Hãy công bố kết quả trước.',
+    en: 'The results are not announced yet, so no certificate can be issued. Announce the results first.',
+  },
+  'certificates.noneIssued': {
+    status: 409,
+    vi: 'Chưa có giấy chứng nhận nào còn hiệu lực để in. Hãy cấp giấy chứng nhận cho các giải trước.',
+    en: 'There is no valid certificate to print. Issue the certificates for the prizes first.',
+  },
+  'certificates.notFound': { status: 404, vi: 'Không tìm thấy giấy chứng nhận.', en: 'Certificate not found.' },
+  'certificates.notValid': {
+    status: 409,
+    vi: 'Giấy chứng nhận này đã bị thu hồi hoặc thay thế từ trước.',
+    en: 'This certificate was already revoked or replaced.',
+  },
   'role.userNotFound': {
     status: 404,
     vi: 'Không tìm thấy tài khoản có thư điện tử hoặc số điện thoại này. Người đó cần đăng ký trước.',

@@ -176,6 +176,9 @@ export const decodePrizeLines: (json: string) => PrizeLine[] = decoder(
   ) satisfies z.ZodType<PrizeLine[]>,
 );
 
+/** The authors printed on a certificate under the recipient's name. */
+export const decodeCertificateMembers = decoder('certificates.members_json', z.array(z.string()));
+
 export const decodeJudgingSettings = decoder('contests.judging_json', judgingSettingsSchema);
 /** `judging_rounds.*_json`: written from their core schemas, read back with them. */
 export const decodeRoundRubric = decoder('judging_rounds.rubric_json', roundRubricSchema);

@@ -15,6 +15,7 @@ import type { ContestRole, RosterBody } from '@core/roles.ts';
 import type { RosterRole } from '@core/roster.ts';
 import type { BudgetState, BudgetStep } from '@core/documents/budget-review.ts';
 import type { CostCategory } from '@core/documents/budget-estimate.ts';
+import type { RecipientKind } from '@core/documents/awarded-entry.ts';
 import type { IdentityKind } from '@core/voting/settings.ts';
 import type { VoteStatus } from '@core/voting/vote-log.ts';
 
@@ -167,6 +168,36 @@ export interface BudgetLinesTable {
   quantity: number;
   unit_price_vnd: number;
   note: string;
+}
+
+export interface CertificatesTable {
+  id: Generated<number>;
+  contest_id: number;
+  year: number;
+  seq: number;
+  number: string;
+  code: string;
+  key_id: string;
+  allocation_version: number;
+  entry_id: number | null;
+  prize_index: number;
+  place: number;
+  recipient: string;
+  recipient_kind: RecipientKind;
+  members_json: string;
+  unit_name: string;
+  entry_code: string;
+  entry_title: string;
+  prize_name: string;
+  issued_on: string;
+  superior_body: string | null;
+  place_name: string;
+  signer_name: string;
+  status: 'valid' | 'revoked' | 'replaced';
+  revoked_reason: string | null;
+  revoked_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
 }
 
 export interface BudgetReviewsTable {
@@ -704,6 +735,7 @@ export interface DB {
   budget_estimates: BudgetEstimatesTable;
   budget_lines: BudgetLinesTable;
   budget_reviews: BudgetReviewsTable;
+  certificates: CertificatesTable;
   contest_roles: ContestRolesTable;
   audit_log: AuditLogTable;
   meta: MetaTable;

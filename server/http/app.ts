@@ -21,6 +21,7 @@ import { roleRoutes } from './routes/roles.ts';
 import { rosterRoutes } from './routes/roster.ts';
 import { budgetRoutes } from './routes/budget.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { certificateRoutes } from './routes/certificates.ts';
 import { unitRoutes } from './routes/units.ts';
 import { entryRoutes } from './routes/entries.ts';
 import { uploadRoutes } from './routes/uploads.ts';
@@ -139,6 +140,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   rosterRoutes(app, deps);
   budgetRoutes(app, deps);
   documentRoutes(app, deps);
+  certificateRoutes(app, deps);
   roleRoutes(app, deps);
   auditRoutes(app, deps);
   entryRoutes(app, deps);

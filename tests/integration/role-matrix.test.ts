@@ -15,7 +15,7 @@ import { saveEntryDraft } from '../../server/services/entries/save-entry-draft.t
 import { saveEntrySubtitles } from '../../server/services/media/save-entry-subtitles.ts';
 import { submitEntry } from '../../server/services/entries/submit-entry.ts';
 import { updateContest } from '../../server/services/contests/update-contest.ts';
-import { loadContest } from '../../server/services/contests/load-contest.ts';
+import { findContestRow, loadContest } from '../../server/services/contests/load-contest.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,7 @@ import { saveScoreSheet } from '../../server/services/judging/save-score-sheet.t
 import { setRoundJurors } from '../../server/services/judging/set-round-jurors.ts';
 import { submitScoreSheets } from '../../server/services/judging/submit-score-sheets.ts';
 import { updateRound } from '../../server/services/judging/update-round.ts';
+import { storeCertificates } from '../../server/services/certificates/store-certificates.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
 const CONTEST_ROLE_CALLERS: ContestRole[] = [
@@ -433,6 +434,42 @@ async function budgetIn(state: 'draft' | 'submitted' | 'approved'): Promise<void
 
 const DECISION_QUERY = `issuer=${encodeURIComponent('Ủy ban nhân dân huyện Vĩnh Linh')}&place=Vinh%20Linh`;
 
+/** A valid certificate of the demo contest, stored as issuance does (for the printing and revocation rows). */
+async function certificateId(): Promise<number> {
+  const entryId = await approvedId();
+  const e = await t.deps.db.selectFrom('entries').selectAll().where('id', '=', entryId).executeTakeFirstOrThrow();
+  const contest = await findContestRow(t.deps.db, { slug });
+  await storeCertificates(
+    t.deps,
+    admin(),
+    contest,
+    1,
+    [
+      {
+        prizeIndex: 0,
+        place: entryId,
+        prize: { name: 'Giải Nhất' },
+        entry: {
+          entryId,
+          code: e.code ?? `#${entryId}`,
+          title: 'Tác phẩm',
+          unit: null,
+          isGroup: false,
+          groupName: '',
+          authors: [{ fullName: 'Nguyễn Văn An', unitName: '' }],
+        },
+      },
+    ],
+    { place: 'Vĩnh Linh', superior: '', signer: 'Lê Văn Hòa' },
+  );
+  const row = await t.deps.db
+    .selectFrom('certificates')
+    .select('id')
+    .where('entry_id', '=', entryId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 const CASES: Case[] = [
   { method: 'GET', route: '/api/health', allowed: EVERYONE, call: (c) => c.get('/api/health') },
   { method: 'GET', route: '/api/ready', allowed: EVERYONE, call: (c) => c.get('/api/ready') },
@@ -774,6 +811,38 @@ const CASES: Case[] = [
         raw: Buffer.from(`ten,loai\nHội Nông dân ${uniq()},organization\n`),
         contentType: 'text/csv',
       }),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/certificates',
+    allowed: COMMITTEE,
+    call: (c) => c.get(`/api/contests/${slug}/certificates`),
+  },
+  ...(['pdf', 'zip'] as const).map((format) => ({
+    method: 'GET' as const,
+    route: `/api/contests/:slug/certificates.${format}`,
+    allowed: COMMITTEE,
+    call: async (c: Client) => {
+      // One certificate to print is enough: every caller prints the same few.
+      const valid = await t.deps.db.selectFrom('certificates').select('id').where('status', '=', 'valid').execute();
+      if (valid.length === 0) await certificateId();
+      return c.get(`/api/contests/${slug}/certificates.${format}`);
+    },
+  })),
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/certificates/:certificateId/revoke',
+    allowed: COMMITTEE,
+    call: async (c) =>
+      c.post(`/api/contests/${slug}/certificates/${await certificateId()}/revoke`, {
+        reason: 'Thu hồi để kiểm tra quyền',
+      }),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/certificates/:code',
+    allowed: EVERYONE,
+    call: (c) => c.get('/api/public/certificates/ABCDEFGHJKMNPQRSTVWX'),
   },
   {
     method: 'GET',

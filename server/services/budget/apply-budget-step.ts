@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { authorize } from '../access/authorize.ts';
 import { findContestRow, settingsOf } from '../contests/load-contest.ts';
 import { loadBudgetFacts, prizeSnapshot } from './budget-facts.ts';
-import { ensureEstimate, lockContestBudget } from './budget-lock.ts';
+import { ensureEstimate, lockContestPaperwork } from './budget-lock.ts';
 
 export type AppraisalStep = 'submit' | 'approve' | 'return' | 'revise';
 
@@ -35,7 +35,7 @@ export async function applyBudgetStep(
   const settings = settingsOf(contest);
   const note = text === null ? null : nfc(text).trim();
   return deps.db.transaction().execute(async (trx) => {
-    await lockContestBudget(trx, deps.dialect, contest.id);
+    await lockContestPaperwork(trx, deps.dialect, contest.id);
     const f = await loadBudgetFacts(trx, contest.id, settings);
     const result = budgetStep(step, { state: f.state, totalVnd: f.estimate.totalVnd, text: note });
     if (!result.ok) throw new AppError(result.problem);

@@ -1,10 +1,10 @@
 import type { DialectName, Tx } from '../../db/dialect.ts';
 
 /**
- * Budget steps on one contest run one at a time: the contest's row is taken FOR UPDATE on PostgreSQL (SQLite runs one
+ * Budget steps and certificate issuance on one contest run one at a time: the contest's row is taken FOR UPDATE on PostgreSQL (SQLite runs one
  * writer at a time), so that two tabs submitting or finance approving while the lines are saved cannot interleave.
  */
-export async function lockContestBudget(trx: Tx, dialect: DialectName, contestId: number): Promise<void> {
+export async function lockContestPaperwork(trx: Tx, dialect: DialectName, contestId: number): Promise<void> {
   const q = trx.selectFrom('contests').select('id').where('id', '=', contestId);
   await (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
 }

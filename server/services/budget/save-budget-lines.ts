@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { authorize } from '../access/authorize.ts';
 import { findContestRow, settingsOf } from '../contests/load-contest.ts';
 import { loadBudgetFacts } from './budget-facts.ts';
-import { ensureEstimate, lockContestBudget } from './budget-lock.ts';
+import { ensureEstimate, lockContestPaperwork } from './budget-lock.ts';
 
 /**
  * Replaces the cost lines (section II) of a draft or returned estimate. The prize section is not edited here: it
@@ -22,7 +22,7 @@ export async function saveBudgetLines(
   await authorize(deps, actor, contest.id, 'budget.edit');
   const settings = settingsOf(contest);
   return deps.db.transaction().execute(async (trx) => {
-    await lockContestBudget(trx, deps.dialect, contest.id);
+    await lockContestPaperwork(trx, deps.dialect, contest.id);
     const before = await loadBudgetFacts(trx, contest.id, settings);
     const step = budgetStep('edit', { state: before.state, totalVnd: before.estimate.totalVnd, text: null });
     if (!step.ok) throw new AppError(step.problem);
