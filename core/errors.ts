@@ -1,4 +1,5 @@
 /** Stable error codes and their messages in both languages. Each message names the rule and what to do. */
+import { AWARDS_ERRORS } from './awards/messages.ts';
 import { JUDGING_ERRORS } from './judging/messages.ts';
 import { VOTING_MESSAGES } from './voting/messages.ts';
 import { BUDGET_ERRORS } from './documents/budget-review.ts';
@@ -609,6 +610,7 @@ export const ERRORS = {
     en: 'Something went wrong on the server. Your data is safe; please try again in a few minutes.',
   },
   ...JUDGING_ERRORS,
+  ...AWARDS_ERRORS,
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

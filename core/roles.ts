@@ -55,6 +55,12 @@ export const ACTIONS = {
   'entries.review': ['organizer', 'secretariat'],
   /** Settle a review round on which two reviewers disagree. */
   'entries.settleReview': ['organizer'],
+  /** See the prize allocation, its decisions and the ceremony (ADR 0022, 0034). */
+  'awards.view': ['organizer', 'secretariat', 'secretary', 'publisher', 'finance'],
+  /** Propose the prize allocation from the locked final round and the vote (Phòng Nội vụ prepares it). */
+  'awards.allocate': ['organizer', 'secretariat'],
+  /** The committee's steps: tie decisions, approval, reopening, announcement, revocation and amendment. */
+  'awards.decide': ['organizer'],
   /** Judging rounds: create and configure them, appoint their jurors and chair, the judging settings (blind mode). */
   'judging.manageRounds': ['organizer'],
   /** See every round's progress and ranking, with the blind codes' mapping (the round's chair sees them too). */

@@ -9,7 +9,9 @@
  * apart. Writers store `JSON.stringify` of the typed value.
  */
 import { z } from 'zod';
-import { contestSettingsSchema, ENTRY_FORMS, type ContestSettings } from '@core/contest.ts';
+import type { Allocation, PlaceOutcome } from '@core/awards/allocation.ts';
+import type { CommitteeDecision, UnusedReason } from '@core/awards/committee-decisions.ts';
+import { contestSettingsSchema, ENTRY_FORMS, PRIZE_KINDS, type ContestSettings, type Prize } from '@core/contest.ts';
 import { partySchema, type EntryDraft } from '@core/entry.ts';
 import { flagRangeSchema, type FlagRange } from '@core/originality-ranges.ts';
 import { COMPUTED_ITEMS, JUDGED_ITEMS, type ChecklistRow } from '@core/review.ts';
@@ -188,6 +190,65 @@ export const decodeRankingMethod = decoder('judging_rounds.method_json', ranking
 /** `judging_scores.sheet_json` and `judging_score_versions.sheet_json`. */
 export const decodeSheet = decoder('judging_scores.sheet_json', sheetContentSchema);
 export const decodeTieEntryIds = decoder('judging_tie_decisions.entry_ids_json', z.array(z.number().int()));
+
+const storedPrize: z.ZodType<Prize> = z.object({
+  name: z.string(),
+  nameEn: z.string().optional(),
+  kind: z.enum(PRIZE_KINDS),
+  count: z.number(),
+  amountVnd: z.number(),
+  openToJuryWinners: z.boolean().optional(),
+});
+const storedDecision: z.ZodType<CommitteeDecision> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('breakTie'), tieId: z.string(), order: z.array(z.number()), reason: z.string() }),
+  z.object({ kind: z.literal('revoke'), entryId: z.number(), prizeIndex: z.number(), reason: z.string() }),
+]);
+const storedPlace: z.ZodType<PlaceOutcome> = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('awarded'),
+    entryId: z.number(),
+    rank: z.number(),
+    score: z.number(),
+    byCommittee: z.boolean(),
+  }),
+  z.object({ kind: z.literal('tied'), tieId: z.string(), candidates: z.array(z.number()) }),
+  z.object({ kind: z.literal('waiting'), onTieId: z.string() }),
+  z.object({
+    kind: z.literal('unawarded'),
+    reason: z.enum(['fewerEligibleEntries', 'noVotedEntry', 'revoked']),
+    entryId: z.number().optional(),
+  }),
+]);
+const storedRanked = z.object({ entryId: z.number(), rank: z.number(), score: z.number(), tiedWithNext: z.boolean() });
+const unusedReasons: z.ZodType<UnusedReason> = z.enum(['noSuchTie', 'orderMismatch', 'notAWinner', 'superseded']);
+const storedAllocation: z.ZodType<Allocation> = z.object({
+  prizes: z.array(
+    z.object({
+      prizeIndex: z.number(),
+      prize: storedPrize,
+      places: z.array(storedPlace),
+      openToJuryWinners: z.boolean().nullable(),
+    }),
+  ),
+  openTies: z.array(
+    z.object({
+      tieId: z.string(),
+      ranking: z.enum(['jury', 'vote']),
+      entries: z.array(storedRanked),
+      atStake: z.array(z.object({ prizeIndex: z.number().nullable(), places: z.number() })),
+    }),
+  ),
+  applied: z.array(storedDecision),
+  unused: z.array(z.object({ decision: storedDecision, reason: unusedReasons })),
+  complete: z.boolean(),
+});
+
+/** `award_allocations.result_json`: the allocation as computed when the version was stored (core/awards). */
+export const decodeAllocation = decoder('award_allocations.result_json', storedAllocation);
+/** `award_decisions.payload_json` of a `breakTie` or `revoke` decision: the decision as allocation reads it. */
+export const decodeAwardDecision = decoder('award_decisions.payload_json', storedDecision);
+/** `award_decisions.payload_json` of a `reopen` or `amend` decision: facts for the record. */
+export const decodeAwardRecord = decoder('award_decisions.payload_json', z.record(z.string(), z.unknown()));
 
 /** `votes.reasons_json`: why a vote was quarantined or invalidated, as reason codes (core/voting/reasons.ts). */
 export const decodeVoteReasons = decoder('votes.reasons_json', z.array(z.string()));

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012_deadline_reminders.ts';
 import * as m0013 from './migrations/0013_judging.ts';
 import * as m0014 from './migrations/0014_voting.ts';
 import * as m0015 from './migrations/0015_login_throttle.ts';
+import * as m0016 from './migrations/0016_awards.ts';
 import * as m0018 from './migrations/0018_reference_library_and_licence.ts';
 import * as m0019 from './migrations/0019_consents.ts';
 import * as m0020 from './migrations/0020_budget_and_roster_roles.ts';
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0013_judging': m0013,
   '0014_voting': m0014,
   '0015_login_throttle': m0015,
+  '0016_awards': m0016,
   '0018_reference_library_and_licence': m0018,
   '0019_consents': m0019,
   '0020_budget_and_roster_roles': m0020,

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { AddressCodePurpose } from '@core/login-throttle.ts';
+import type { AllocationState } from '@core/awards/allocation-state.ts';
 import type { AuditContent } from '@core/audit-chain.ts';
 import type { ReminderThreshold } from '@core/deadline.ts';
 import type { EntryStatus } from '@core/entry.ts';
@@ -693,7 +694,56 @@ export interface JudgingTieDecisionsTable {
   decided_at: Timestamp;
 }
 
+/** A version of a contest's prize allocation (migration 0016, ADR 0022/0034). */
+export interface AwardAllocationsTable {
+  id: Generated<number>;
+  contest_id: number;
+  version: number;
+  state: AllocationState;
+  /** The `Allocation` (core/awards/allocation.ts). */
+  result_json: string;
+  inputs_sha256: string;
+  proposed_by: number | null;
+  proposed_at: Timestamp;
+  approved_by: number | null;
+  approved_at: Timestamp | null;
+  announced_by: number | null;
+  announced_at: Timestamp | null;
+  amends_version: number | null;
+  decision_id: number | null;
+}
+
+export type AwardDecisionKind = 'breakTie' | 'revoke' | 'reopen' | 'amend';
+
+/** The committee's decisions, append-only. */
+export interface AwardDecisionsTable {
+  id: Generated<number>;
+  contest_id: number;
+  kind: AwardDecisionKind;
+  payload_json: string;
+  reason: string;
+  decided_by: number | null;
+  decided_at: Timestamp;
+}
+
+/** The awarded places of each announced version. */
+export interface AwardWinnersTable {
+  contest_id: number;
+  allocation_version: number;
+  prize_index: number;
+  place: number;
+  entry_id: number;
+  prize_name: string;
+  prize_name_en: string | null;
+  prize_kind: 'jury' | 'public_vote';
+  amount_vnd: number;
+  is_by_committee: ColumnType<Bool, Bool | undefined, Bool>;
+}
+
 export interface DB {
+  award_allocations: AwardAllocationsTable;
+  award_decisions: AwardDecisionsTable;
+  award_winners: AwardWinnersTable;
   judging_rounds: JudgingRoundsTable;
   judging_round_jurors: JudgingRoundJurorsTable;
   judging_round_entries: JudgingRoundEntriesTable;

@@ -36,6 +36,7 @@ import { publicationRoutes } from './routes/publication.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { awardsRoutes } from './routes/awards.ts';
 import { judgingRoutes } from './routes/judging.ts';
 import { votingRoutes } from './routes/voting.ts';
 import { createTusServer } from '../uploads/tus-server.ts';
@@ -152,6 +153,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   notificationRoutes(app, deps);
   judgingRoutes(app, deps);
   votingRoutes(app, deps);
+  awardsRoutes(app, deps);
   publicRoutes(app, deps);
   publicationRoutes(app, deps);
   privacyRoutes(app, deps);

@@ -48,6 +48,10 @@ import { saveScoreSheet } from '../../server/services/judging/save-score-sheet.t
 import { setRoundJurors } from '../../server/services/judging/set-round-jurors.ts';
 import { submitScoreSheets } from '../../server/services/judging/submit-score-sheets.ts';
 import { updateRound } from '../../server/services/judging/update-round.ts';
+import { approveAllocation } from '../../server/services/awards/approve-allocation.ts';
+import { getAllocation } from '../../server/services/awards/get-allocation.ts';
+import { proposeAllocation } from '../../server/services/awards/propose-allocation.ts';
+import { announceAwards, judgedContest } from '../helpers/awards.ts';
 import { storeCertificates } from '../../server/services/certificates/store-certificates.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
@@ -410,6 +414,44 @@ async function roundWithTie(): Promise<{ roundId: number; order: string[] }> {
   return tieRound;
 }
 
+const AWARDS_VIEW: Caller[] = ['organizer', 'secretariat', 'secretary', 'publisher', 'finance', 'site_admin'];
+const AWARDS_ALLOCATE: Caller[] = ['organizer', 'secretariat', 'site_admin'];
+/**
+ * For an allowed caller, a new contest at the awards stage asked, the caller holding their role in it (the clock is
+ * left in its awards phase until `awardsCall` resets it); for a refused one, the demo contest. Entries E1–E3 are scored
+ * 9, 8, 8 (a tie across the second and third prizes) or, from `proposed` on, 9, 8, 7.
+ */
+async function awardsStage(
+  caller: Caller,
+  allowed: readonly Caller[],
+  stage: 'judged' | 'tied' | 'proposed' | 'approved' | 'announced' | 'withdrawn',
+): Promise<{ slug: string; entryIds: number[]; tieId: string }> {
+  if (!allowed.includes(caller)) return { slug, entryIds: [1, 2], tieId: 'jury:1-2' };
+  const j = await judgedContest(t, { scores: stage === 'judged' || stage === 'tied' ? [9, 8, 8] : [9, 8, 7] });
+  if (caller !== 'site_admin')
+    await grantContestRole(t.deps, admin(), j.slug, { identifier: emails.get(caller)!, role: caller as ContestRole });
+  let tieId = '';
+  if (stage === 'tied') {
+    await proposeAllocation(t.deps, admin(), j.slug);
+    tieId = (await getAllocation(t.deps, admin(), j.slug)).current!.openTies[0]!.tieId;
+  }
+  if (stage === 'proposed' || stage === 'approved') await proposeAllocation(t.deps, admin(), j.slug);
+  if (stage === 'approved') await approveAllocation(t.deps, admin(), j.slug);
+  if (stage === 'announced' || stage === 'withdrawn') await announceAwards(t, { slug: j.slug, organizer: admin() });
+  if (stage === 'withdrawn')
+    await t.deps.db.updateTable('entries').set({ status: 'draft' }).where('id', '=', j.entryIds[1]!).execute();
+  return { slug: j.slug, entryIds: j.entryIds, tieId };
+}
+
+async function awardsCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } finally {
+    t.setNow(null);
+  }
+}
+
+
 /* ---- Budget estimate and the bodies' decisions (issue 13) ---- */
 
 const BUDGET_VIEW: Caller[] = ['organizer', 'secretariat', 'finance', 'site_admin'];
@@ -692,6 +734,89 @@ const CASES: Case[] = [
     route: '/api/contests/:slug/voting/settings',
     allowed: ORGANIZER,
     call: (c) => c.put(`/api/contests/${slug}/voting/settings`, { tallies: 'live' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/awards/allocation',
+    allowed: AWARDS_VIEW,
+    call: (c) => c.get(`/api/contests/${slug}/awards/allocation`),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/awards/allocation/propose',
+    allowed: AWARDS_ALLOCATE,
+    call: (c, caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, AWARDS_ALLOCATE, 'judged');
+        return c.post(`/api/contests/${a.slug}/awards/allocation/propose`);
+      }),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/awards/ties/:tieId/decision',
+    allowed: ORGANIZER,
+    call: (c, caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, ORGANIZER, 'tied');
+        return c.post(`/api/contests/${a.slug}/awards/ties/${encodeURIComponent(a.tieId)}/decision`, {
+          order: a.tieId.slice(5).split('-').map(Number),
+          reason: 'Ban Tổ chức thống nhất thứ tự này.',
+        });
+      }),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/awards/allocation/approve',
+    allowed: ORGANIZER,
+    call: (c, caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, ORGANIZER, 'proposed');
+        return c.post(`/api/contests/${a.slug}/awards/allocation/approve`);
+      }),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/awards/allocation/reopen',
+    allowed: ORGANIZER,
+    call: (c, caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, ORGANIZER, 'approved');
+        return c.post(`/api/contests/${a.slug}/awards/allocation/reopen`, { reason: 'Cần xem lại biên bản chấm.' });
+      }),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/awards/allocation/announce',
+    allowed: ORGANIZER,
+    call: (c, caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, ORGANIZER, 'approved');
+        return c.post(`/api/contests/${a.slug}/awards/allocation/announce`);
+      }),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/awards/revocations',
+    allowed: ORGANIZER,
+    call: (c, caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, ORGANIZER, 'withdrawn');
+        return c.post(`/api/contests/${a.slug}/awards/revocations`, {
+          entryId: a.entryIds[1],
+          prizeIndex: 1,
+          reason: 'Tác giả xin rút tác phẩm sau khi công bố.',
+        });
+      }),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/awards/allocation/amend',
+    allowed: ORGANIZER,
+    call: (c, caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, ORGANIZER, 'withdrawn');
+        return c.post(`/api/contests/${a.slug}/awards/allocation/amend`, { reason: 'Tác giả giải Nhì xin rút.' });
+      }),
   },
   {
     method: 'POST',

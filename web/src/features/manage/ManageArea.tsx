@@ -21,6 +21,7 @@ const TAB_PAGES: Record<TabKey, LazyExoticComponent<ComponentType>> = {
   publication: lazy(() => import('./publication/PublicationTab.tsx')),
   reports: lazy(() => import('./reports/ReportsTab.tsx')),
   voting: lazy(() => import('./voting/VotingTab.tsx')),
+  awards: lazy(() => import('./awards/AwardsTab.tsx')),
   news: lazy(() => import('./news/NewsTab.tsx')),
   units: lazy(() => import('./units/UnitsTab.tsx')),
   roster: lazy(() => import('./roster/RosterTab.tsx')),

@@ -10,6 +10,7 @@ export const TABS = [
   { key: 'publication', action: 'entries.publish' },
   { key: 'reports', action: 'reports.handle' },
   { key: 'voting', action: 'votes.view' },
+  { key: 'awards', action: 'awards.view' },
   { key: 'news', action: 'news.edit' },
   { key: 'units', action: 'units.view' },
   { key: 'roster', action: 'roster.view' },
