@@ -1,4 +1,5 @@
 /** Response contracts of the HTTP API, shared by the server (serialization, OpenAPI) and the web app. */
+import { ROSTER_ROLES } from './roster.ts';
 import { z } from 'zod';
 import { CONTEST_STATUSES } from './contest-lifecycle.ts';
 import { ENTRY_FORMS, entryRulesSchema, prizeSchema, rubricCriterionSchema } from './contest.ts';
@@ -95,6 +96,7 @@ export const rosterMemberViewSchema = z.object({
   body: z.enum(ROSTER_BODIES),
   fullName: z.string(),
   position: z.string().nullable(),
+  roleInBody: z.enum(ROSTER_ROLES),
   email: z.string().nullable(),
   phone: z.string().nullable(),
 });

@@ -2,6 +2,7 @@
 import { AWARDS_ERRORS } from './awards/messages.ts';
 import { JUDGING_ERRORS } from './judging/messages.ts';
 import { VOTING_MESSAGES } from './voting/messages.ts';
+import { BUDGET_ERRORS } from './documents/budget-review.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -208,6 +209,28 @@ export const ERRORS = {
     status: 400,
     vi: 'Cần thư điện tử hoặc số điện thoại của thành viên để áp dụng quy định không được dự thi.',
     en: 'An e-mail or phone of the member is needed to apply the rule that staff may not enter.',
+  },
+  'documents.emptyBody': {
+    status: 409,
+    vi: '{body} chưa có thành viên nào. Hãy thêm thành viên ở thẻ Ban tổ chức, giám khảo rồi lập quyết định.',
+    en: '{body} has no members yet. Add them on the roster tab, then draft the decision.',
+  },
+  ...BUDGET_ERRORS,
+  'certificates.notAnnounced': {
+    status: 409,
+    vi: 'Chưa công bố kết quả giải thưởng nên chưa cấp được giấy chứng nhận. Hãy công bố kết quả trước.',
+    en: 'The results are not announced yet, so no certificate can be issued. Announce the results first.',
+  },
+  'certificates.noneIssued': {
+    status: 409,
+    vi: 'Chưa có giấy chứng nhận nào còn hiệu lực để in. Hãy cấp giấy chứng nhận cho các giải trước.',
+    en: 'There is no valid certificate to print. Issue the certificates for the prizes first.',
+  },
+  'certificates.notFound': { status: 404, vi: 'Không tìm thấy giấy chứng nhận.', en: 'Certificate not found.' },
+  'certificates.notValid': {
+    status: 409,
+    vi: 'Giấy chứng nhận này đã bị thu hồi hoặc thay thế từ trước.',
+    en: 'This certificate was already revoked or replaced.',
   },
   'role.userNotFound': {
     status: 404,

@@ -28,6 +28,12 @@ export const ACTIONS = {
   'units.remind': ['organizer', 'secretariat'],
   'roster.view': ['organizer', 'secretariat', 'secretary'],
   'roster.edit': ['organizer', 'secretariat'],
+  /** Draft the decisions establishing the organizing committee and the jury from the roster (issue 13). */
+  'documents.generate': ['organizer', 'secretariat'],
+  /** The budget estimate (R18): read it; edit its cost lines and submit it; appraise it (approve or return). */
+  'budget.view': ['organizer', 'secretariat', 'finance'],
+  'budget.edit': ['organizer', 'secretariat'],
+  'budget.review': ['finance'],
   'roles.view': ['organizer'],
   'roles.edit': ['organizer'],
   'audit.view': ['organizer'],

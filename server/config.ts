@@ -94,6 +94,7 @@ const envSchema = z.object({
   ALTCHA_COMPLEXITY: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
   VOTER_HASH_KEY: z.string().min(32, 'at least 32 random characters').optional(),
   VOTE_LOG_KEY: z.string().min(32, 'at least 32 random characters').optional(),
+  CERTIFICATE_KEY: z.string().min(32, 'at least 32 random characters').optional(),
 });
 
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
@@ -161,7 +162,7 @@ export interface Config {
    * Keys from the environment; one not set is generated once into DATA_DIR/secrets (server/security/secret-keys.ts).
    * `altchaComplexity`: the highest number a proof-of-work challenge may ask a browser to find.
    */
-  keys: { altcha: string | null; voterHash: string | null; voteLog: string | null };
+  keys: { altcha: string | null; voterHash: string | null; voteLog: string | null; certificate: string | null };
   altchaComplexity: number;
 }
 
@@ -271,7 +272,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     maxDraftsPerEntrant: e.MAX_DRAFTS_PER_ENTRANT,
     secureCookies: publicUrl.startsWith('https://'),
     metricsToken: e.METRICS_TOKEN ?? null,
-    keys: { altcha: e.ALTCHA_HMAC_KEY ?? null, voterHash: e.VOTER_HASH_KEY ?? null, voteLog: e.VOTE_LOG_KEY ?? null },
+    keys: {
+      altcha: e.ALTCHA_HMAC_KEY ?? null,
+      voterHash: e.VOTER_HASH_KEY ?? null,
+      voteLog: e.VOTE_LOG_KEY ?? null,
+      certificate: e.CERTIFICATE_KEY ?? null,
+    },
     altchaComplexity: e.ALTCHA_COMPLEXITY,
   };
 }

@@ -64,7 +64,16 @@ export function budgetEstimate(
   lines: readonly CostLine[],
   contestName: string,
 ): BudgetEstimate {
-  const { lines: prizeLines, totalVnd: prizeTotalVnd } = prizeStructureLines(prizes);
+  return budgetEstimateOf(prizeStructureLines(prizes).lines, lines, contestName);
+}
+
+/** The same estimate from prize lines already worked out: the snapshot an estimate was appraised with. */
+export function budgetEstimateOf(
+  prizeLines: PrizeLine[],
+  lines: readonly CostLine[],
+  contestName: string,
+): BudgetEstimate {
+  const prizeTotalVnd = sumVnd(prizeLines.map((l) => l.totalVnd));
   const costRows = lines.map((l, i) => ({ ...l, no: i + 1, amountVnd: timesVnd(l.quantity, l.unitPriceVnd) }));
   const costSubtotals = COST_CATEGORIES.flatMap((category) => {
     const rows = costRows.filter((r) => r.category === category);

@@ -21,6 +21,7 @@ import { entrySetSchema } from '@core/judging/round.ts';
 import { roundRubricSchema } from '@core/judging/rubric.ts';
 import { sheetContentSchema } from '@core/judging/score-sheet.ts';
 import { judgingSettingsSchema } from '@core/judging/settings.ts';
+import type { PrizeLine } from '@core/awards/money.ts';
 import type { ContestRow } from './schema.ts';
 
 function decoder<S extends z.ZodType>(column: string, schema: S): (json: string) => z.output<S> {
@@ -184,6 +185,23 @@ export const decodeNotificationPayload = decoder(
 export const decodeJobPayload = decoder('jobs.payload_json', z.json());
 
 /** `contests.judging_json`: the contest's judging settings, defaults filled in. */
+/** The prize section of a budget estimate as submitted for appraisal (core/awards/money.ts `PrizeLine`). */
+export const decodePrizeLines: (json: string) => PrizeLine[] = decoder(
+  'budget_estimates.prize_lines_json',
+  z.array(
+    z.object({
+      prizeIndex: z.number().int(),
+      name: z.string(),
+      count: z.number().int(),
+      amountVnd: z.number().int(),
+      totalVnd: z.number().int(),
+    }),
+  ) satisfies z.ZodType<PrizeLine[]>,
+);
+
+/** The authors printed on a certificate under the recipient's name. */
+export const decodeCertificateMembers = decoder('certificates.members_json', z.array(z.string()));
+
 export const decodeJudgingSettings = decoder('contests.judging_json', judgingSettingsSchema);
 /** `judging_rounds.*_json`: written from their core schemas, read back with them. */
 export const decodeRoundRubric = decoder('judging_rounds.rubric_json', roundRubricSchema);

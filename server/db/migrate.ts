@@ -22,6 +22,7 @@ import * as m0024 from './migrations/0024_erasure_and_retention.ts';
 import * as m0023 from './migrations/0023_rate_limits.ts';
 import * as m0022 from './migrations/0022_voting_residents_and_results.ts';
 import * as m0021 from './migrations/0021_judging_paper_and_reminders.ts';
+import * as m0020 from './migrations/0020_budget_and_roster_roles.ts';
 
 type DialectMigration = {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>;
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0023_rate_limits': m0023,
   '0022_voting_residents_and_results': m0022,
   '0021_judging_paper_and_reminders': m0021,
+  '0020_budget_and_roster_roles': m0020,
 };
 
 class ListProvider implements MigrationProvider {

@@ -14,6 +14,10 @@ import type { ReviewDecision, ReviewStatus } from '@core/review.ts';
 import type { ContestStatus } from '@core/contest-lifecycle.ts';
 import type { ContestRole, RosterBody } from '@core/roles.ts';
 import type { IdentityKind, VoteSource } from '@core/voting/settings.ts';
+import type { RosterRole } from '@core/roster.ts';
+import type { BudgetState, BudgetStep } from '@core/documents/budget-review.ts';
+import type { CostCategory } from '@core/documents/budget-estimate.ts';
+import type { RecipientKind } from '@core/documents/awarded-entry.ts';
 import type { VoteStatus } from '@core/voting/vote-log.ts';
 
 /** ISO-8601 UTC text on both dialects (timestamptz on PostgreSQL is read back as ISO text by dialect.ts). */
@@ -153,7 +157,70 @@ export interface RosterMembersTable {
   position: string | null;
   email_norm: string | null;
   phone_norm: string | null;
+  role_in_body: Generated<RosterRole>;
   created_at: Timestamp;
+}
+
+export interface BudgetEstimatesTable {
+  id: Generated<number>;
+  contest_id: number;
+  revision: number;
+  state: BudgetState;
+  prize_lines_json: string | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface BudgetLinesTable {
+  id: Generated<number>;
+  estimate_id: number;
+  position: number;
+  category: CostCategory;
+  description: string;
+  unit: string;
+  quantity: number;
+  unit_price_vnd: number;
+  note: string;
+}
+
+export interface CertificatesTable {
+  id: Generated<number>;
+  contest_id: number;
+  year: number;
+  seq: number;
+  number: string;
+  code: string;
+  key_id: string;
+  allocation_version: number;
+  entry_id: number | null;
+  prize_index: number;
+  place: number;
+  recipient: string;
+  recipient_kind: RecipientKind;
+  members_json: string;
+  unit_name: string;
+  entry_code: string;
+  entry_title: string;
+  prize_name: string;
+  issued_on: string;
+  superior_body: string | null;
+  place_name: string;
+  signer_name: string;
+  status: 'valid' | 'revoked' | 'replaced';
+  revoked_reason: string | null;
+  revoked_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface BudgetReviewsTable {
+  id: Generated<number>;
+  estimate_id: number;
+  step: Exclude<BudgetStep, 'edit'>;
+  text: string | null;
+  total_vnd: number;
+  actor_user_id: number | null;
+  at: Timestamp;
 }
 
 export interface ContestRolesTable {
@@ -805,6 +872,10 @@ export interface DB {
   unit_categories: UnitCategoriesTable;
   units: UnitsTable;
   roster_members: RosterMembersTable;
+  budget_estimates: BudgetEstimatesTable;
+  budget_lines: BudgetLinesTable;
+  budget_reviews: BudgetReviewsTable;
+  certificates: CertificatesTable;
   contest_roles: ContestRolesTable;
   audit_log: AuditLogTable;
   meta: MetaTable;

@@ -12,12 +12,15 @@ export interface SecretKeys {
   voterHash: string;
   /** Keys the pseudonyms in the public vote log: a second key, so the log cannot be matched against phone hashes. */
   voteLog: string;
+  /** Computes the verification codes printed on certificates (ADR 0022). */
+  certificate: string;
 }
 
 const FILES: Record<keyof SecretKeys, { env: string; file: string }> = {
   altcha: { env: 'ALTCHA_HMAC_KEY', file: 'altcha-hmac.key' },
   voterHash: { env: 'VOTER_HASH_KEY', file: 'voter-hash.key' },
   voteLog: { env: 'VOTE_LOG_KEY', file: 'vote-log.key' },
+  certificate: { env: 'CERTIFICATE_KEY', file: 'certificate.key' },
 };
 
 /**
@@ -49,5 +52,6 @@ export function loadSecretKeys(config: Config, logger: Logger): SecretKeys {
     altcha: resolveKey(config.dataDir, 'altcha', config.keys.altcha, logger),
     voterHash: resolveKey(config.dataDir, 'voterHash', config.keys.voterHash, logger),
     voteLog: resolveKey(config.dataDir, 'voteLog', config.keys.voteLog, logger),
+    certificate: resolveKey(config.dataDir, 'certificate', config.keys.certificate, logger),
   };
 }

@@ -15,7 +15,7 @@ import { saveEntryDraft } from '../../server/services/entries/save-entry-draft.t
 import { saveEntrySubtitles } from '../../server/services/media/save-entry-subtitles.ts';
 import { submitEntry } from '../../server/services/entries/submit-entry.ts';
 import { updateContest } from '../../server/services/contests/update-contest.ts';
-import { loadContest } from '../../server/services/contests/load-contest.ts';
+import { findContestRow, loadContest } from '../../server/services/contests/load-contest.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +55,7 @@ import { approveAllocation } from '../../server/services/awards/approve-allocati
 import { getAllocation } from '../../server/services/awards/get-allocation.ts';
 import { proposeAllocation } from '../../server/services/awards/propose-allocation.ts';
 import { announceAwards, judgedContest } from '../helpers/awards.ts';
+import { storeCertificates } from '../../server/services/certificates/store-certificates.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
 const CONTEST_ROLE_CALLERS: ContestRole[] = [
@@ -495,6 +496,67 @@ async function awardsCall<T>(fn: () => Promise<T>): Promise<T> {
   } finally {
     t.setNow(null);
   }
+}
+
+
+/* ---- Budget estimate and the bodies' decisions (issue 13) ---- */
+
+const BUDGET_VIEW: Caller[] = ['organizer', 'secretariat', 'finance', 'site_admin'];
+const FINANCE: Caller[] = ['finance', 'site_admin'];
+
+/** Puts the demo contest's current budget estimate in `state` (creating it), for a step that needs that state. */
+async function budgetIn(state: 'draft' | 'submitted' | 'approved'): Promise<void> {
+  const contestId = Number((await loadContest(t.deps.db, { slug })).id);
+  const row = await t.deps.db
+    .selectFrom('budget_estimates')
+    .select(['id', 'revision'])
+    .where('contest_id', '=', contestId)
+    .orderBy('revision', 'desc')
+    .executeTakeFirst();
+  if (!row)
+    await t.deps.db
+      .insertInto('budget_estimates')
+      .values({ contest_id: contestId, revision: 1, state, updated_at: new Date().toISOString() })
+      .execute();
+  else await t.deps.db.updateTable('budget_estimates').set({ state }).where('id', '=', row.id).execute();
+}
+
+const DECISION_QUERY = `issuer=${encodeURIComponent('Ủy ban nhân dân huyện Vĩnh Linh')}&place=Vinh%20Linh`;
+
+/** A valid certificate of the demo contest, stored as issuance does (for the printing and revocation rows). */
+async function certificateId(): Promise<number> {
+  const entryId = await approvedId();
+  const e = await t.deps.db.selectFrom('entries').selectAll().where('id', '=', entryId).executeTakeFirstOrThrow();
+  const contest = await findContestRow(t.deps.db, { slug });
+  await storeCertificates(
+    t.deps,
+    admin(),
+    contest,
+    1,
+    [
+      {
+        prizeIndex: 0,
+        place: entryId,
+        prize: { name: 'Giải Nhất' },
+        entry: {
+          entryId,
+          code: e.code ?? `#${entryId}`,
+          title: 'Tác phẩm',
+          unit: null,
+          isGroup: false,
+          groupName: '',
+          authors: [{ fullName: 'Nguyễn Văn An', unitName: '' }],
+        },
+      },
+    ],
+    { place: 'Vĩnh Linh', superior: '', signer: 'Lê Văn Hòa' },
+  );
+  const row = await t.deps.db
+    .selectFrom('certificates')
+    .select('id')
+    .where('entry_id', '=', entryId)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 const CASES: Case[] = [
@@ -1052,6 +1114,113 @@ const CASES: Case[] = [
         contentType: 'text/csv',
       }),
   },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/certificates',
+    allowed: COMMITTEE,
+    call: (c) => c.get(`/api/contests/${slug}/certificates`),
+  },
+  ...(['pdf', 'zip'] as const).map((format) => ({
+    method: 'GET' as const,
+    route: `/api/contests/:slug/certificates.${format}`,
+    allowed: COMMITTEE,
+    call: async (c: Client) => {
+      // One certificate to print is enough: every caller prints the same few.
+      const valid = await t.deps.db.selectFrom('certificates').select('id').where('status', '=', 'valid').execute();
+      if (valid.length === 0) await certificateId();
+      return c.get(`/api/contests/${slug}/certificates.${format}`);
+    },
+  })),
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/certificates/:certificateId/revoke',
+    allowed: COMMITTEE,
+    call: async (c) =>
+      c.post(`/api/contests/${slug}/certificates/${await certificateId()}/revoke`, {
+        reason: 'Thu hồi để kiểm tra quyền',
+      }),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/certificates/:code',
+    allowed: EVERYONE,
+    call: (c) => c.get('/api/public/certificates/ABCDEFGHJKMNPQRSTVWX'),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/budget',
+    allowed: BUDGET_VIEW,
+    call: (c) => c.get(`/api/contests/${slug}/budget`),
+  },
+  {
+    method: 'PUT',
+    route: '/api/contests/:slug/budget',
+    allowed: COMMITTEE,
+    call: async (c) => {
+      await budgetIn('draft');
+      return c.put(`/api/contests/${slug}/budget`, {
+        lines: [{ category: 'printing', description: 'In giấy chứng nhận', unit: 'bộ', quantity: 8, unitPriceVnd: 1 }],
+      });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/budget/submit',
+    allowed: COMMITTEE,
+    call: async (c) => {
+      await budgetIn('draft');
+      return c.post(`/api/contests/${slug}/budget/submit`);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/budget/approve',
+    allowed: FINANCE,
+    call: async (c) => {
+      await budgetIn('submitted');
+      return c.post(`/api/contests/${slug}/budget/approve`);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/budget/return',
+    allowed: FINANCE,
+    call: async (c) => {
+      await budgetIn('submitted');
+      return c.post(`/api/contests/${slug}/budget/return`, { text: 'Đề nghị rà soát lại đơn giá' });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/budget/revise',
+    allowed: COMMITTEE,
+    call: async (c) => {
+      await budgetIn('approved');
+      return c.post(`/api/contests/${slug}/budget/revise`, { text: 'Cơ cấu giải thưởng thay đổi' });
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/budget.xlsx',
+    allowed: BUDGET_VIEW,
+    call: (c) => c.get(`/api/contests/${slug}/budget.xlsx`),
+  },
+  ...(['docx', 'pdf'] as const).map((format) => ({
+    method: 'GET' as const,
+    route: `/api/contests/:slug/documents/roster-decision.${format}`,
+    allowed: COMMITTEE,
+    call: async (c: Client) => {
+      await addRosterMember(t.deps, admin(), slug, {
+        body: 'organizing_committee',
+        fullName: 'Nguyễn Văn Trưởng',
+        roleInBody: 'head',
+        email: `btc-${uniq()}@example.vn`,
+      });
+      return c.get(
+        `/api/contests/${slug}/documents/roster-decision.${format}?body=organizing_committee&${DECISION_QUERY}`,
+      );
+    },
+  })),
   {
     method: 'GET',
     route: '/api/contests/:slug/roster',

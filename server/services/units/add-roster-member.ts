@@ -33,6 +33,7 @@ export async function addRosterMember(
         body: input.body,
         full_name: nfc(input.fullName),
         position: input.position ? nfc(input.position) : null,
+        role_in_body: input.roleInBody ?? 'member',
         email_norm: email,
         phone_norm: phone,
         created_at: deps.clock().toISOString(),
@@ -44,7 +45,11 @@ export async function addRosterMember(
       action: 'roster.add',
       contestId,
       target: `roster:${id}`,
-      details: { body: input.body, fullName: nfc(input.fullName) },
+      details: {
+        body: input.body,
+        fullName: nfc(input.fullName),
+        ...(input.roleInBody ? { roleInBody: input.roleInBody } : {}),
+      },
     });
     return { id };
   });

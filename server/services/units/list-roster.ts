@@ -17,6 +17,7 @@ export async function listRoster(deps: Deps, actor: Actor, slug: string) {
     body: r.body,
     fullName: r.full_name,
     position: r.position,
+    roleInBody: r.role_in_body,
     email: r.email_norm,
     phone: r.phone_norm,
   }));

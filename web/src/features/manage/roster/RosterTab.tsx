@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { RosterMemberInput } from '@core/roster.ts';
+import { ROSTER_ROLES, type RosterMemberInput } from '@core/roster.ts';
 import { ROSTER_BODIES } from '@core/roles.ts';
 import { api, enc } from '../../../api/client.ts';
 import { errorText } from '../../../api/errors.ts';
@@ -54,6 +54,11 @@ export default function RosterTab() {
           { title: t('roster.body'), dataIndex: 'body', render: (b: RosterMemberView['body']) => t(`rosterBody.${b}`) },
           { title: t('roster.fullName'), dataIndex: 'fullName' },
           { title: t('roster.position'), dataIndex: 'position' },
+          {
+            title: t('roster.roleInBody'),
+            dataIndex: 'roleInBody',
+            render: (r: RosterMemberView['roleInBody']) => t(`rosterRole.${r}`),
+          },
           { title: t('roster.email'), dataIndex: 'email' },
           { title: t('roster.phone'), dataIndex: 'phone' },
           ...actionsColumn(editable, t('common.actions'), (m: RosterMemberView) => (
@@ -81,7 +86,7 @@ function AddMember({ slug }: { slug: string }) {
       title={t('roster.addTitle')}
       submitText={t('roster.add')}
       name="roster"
-      initialValues={{ body: 'organizing_committee' }}
+      initialValues={{ body: 'organizing_committee', roleInBody: 'member' }}
       send={(v) =>
         api(`/api/contests/${enc(slug)}/roster`, {
           method: 'POST',
@@ -89,6 +94,7 @@ function AddMember({ slug }: { slug: string }) {
             body: v.body,
             fullName: v.fullName.trim(),
             position: opt(v.position),
+            roleInBody: v.roleInBody,
             email: opt(v.email),
             phone: opt(v.phone),
           },
@@ -117,6 +123,12 @@ function AddMember({ slug }: { slug: string }) {
         </Form.Item>
         <Form.Item name="position" label={t('roster.position')} className="grow">
           <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="roleInBody" label={t('roster.roleInBody')}>
+          <Select
+            style={{ width: 180 }}
+            options={ROSTER_ROLES.map((r) => ({ value: r, label: t(`rosterRole.${r}`) }))}
+          />
         </Form.Item>
       </div>
       <div className="manage-row">

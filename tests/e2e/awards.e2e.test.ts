@@ -1,0 +1,68 @@
+/**
+ * Awards in a real browser (issue 13): the organizer proposes the allocation, orders a tie at the second/third
+ * boundary with a reason, approves and announces; each screen passes axe and is looked at at 360 and 1280 px.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listAnnouncedAwards } from '../../server/services/awards/list-announced-awards.ts';
+import { judgedContest, type JudgedContest } from '../helpers/awards.ts';
+import { expectAccessible } from './axe.ts';
+import { e2eApp, logInAs, text } from './browser.ts';
+
+const suite = e2eApp();
+const shot = (name: string) => path.join(os.tmpdir(), `awards-${name}.png`);
+let j: JudgedContest;
+
+describe('awards', () => {
+  it('the committee orders a tie, approves and announces the allocation', async () => {
+    const { t, base } = suite;
+    // E1 9, E2 and E3 8 (tied across the second and third prizes), E4 7, E5 6; E5 has the most votes.
+    j = await judgedContest(t, { scores: [9, 8, 8, 7, 6], votes: [2, 0, 0, 1, 12] });
+    const page = await suite.newPage();
+    await logInAs(page, base, t.admin.email, t.admin.password);
+    await page.goto(`${base}/manage/${j.slug}/awards`);
+    await page.getByTestId('awards-state').getByText('Chưa lập dự kiến').waitFor();
+    await page.getByTestId('awards-propose').click();
+    await page.getByTestId('awards-state').getByText('Dự kiến (chờ phê duyệt)').waitFor();
+    const tie = page.locator('[data-testid^="awards-tie-jury:"]');
+    await tie.waitFor();
+    expect(await tie.textContent()).toContain('1 Giải Nhì, 1 Giải Ba');
+    await expectAccessible(page, 'allocation with an open tie');
+    await page.screenshot({ path: shot('tie-1280'), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: shot('tie-360'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // E3 before E2: move E3 up, give the reason.
+    const code3 = (
+      await t.deps.db.selectFrom('entries').select('code').where('id', '=', j.entryIds[2]!).executeTakeFirstOrThrow()
+    ).code!;
+    await tie.getByRole('button', { name: `Đưa ${code3} lên trên` }).click();
+    await tie.getByTestId('awards-tie-reason').fill('Tác phẩm có điểm tiêu chí nội dung cao hơn.');
+    await tie.getByTestId('awards-tie-save').click();
+    await tie.waitFor({ state: 'detached' });
+    expect(await text(page, 'awards-table')).toContain('theo quyết định của Ban Tổ chức');
+
+    await page.getByTestId('awards-approve').click();
+    await page.getByRole('button', { name: 'Phê duyệt' }).last().click();
+    await page.getByTestId('awards-state').getByText('Đã phê duyệt').waitFor();
+    await page.getByTestId('awards-announce').click();
+    await page.getByRole('button', { name: 'Công bố kết quả' }).last().click();
+    await page.getByTestId('awards-state').getByText('Đã công bố').waitFor();
+    await expectAccessible(page, 'announced allocation');
+    await page.screenshot({ path: shot('announced-1280'), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: shot('announced-360'), fullPage: true });
+
+    const awards = (await listAnnouncedAwards(t.deps.db, j.contestId))!;
+    expect(awards.winners.map((w) => [w.prize.name, j.entryIds.indexOf(w.entry.entryId) + 1, w.byCommittee])).toEqual([
+      ['Giải Nhất', 1, false],
+      ['Giải Nhì', 3, true],
+      ['Giải Ba', 2, true],
+      ['Giải Ba', 4, false],
+      ['Giải Khuyến khích', 5, false],
+      ['Giải bình chọn nhiều nhất', 5, false],
+    ]);
+  });
+});

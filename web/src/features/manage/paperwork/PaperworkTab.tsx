@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { DEFAULT_TIME_ZONE } from '@core/time.ts';
+import { useContest } from '../../../api/contests.ts';
+import { useCan } from '../../../api/session.ts';
+import { BudgetCard } from './BudgetCard.tsx';
+import { RosterDecisions } from './RosterDecisions.tsx';
+
+/** The contest's official paperwork: the decisions establishing its bodies, and the budget estimate with finance. */
+export default function PaperworkTab() {
+  const { slug = '' } = useParams();
+  const { t } = useTranslation();
+  const can = useCan(slug);
+  const tz = useContest(slug).data?.timeZone ?? DEFAULT_TIME_ZONE;
+  return (
+    <>
+      <h1 className="manage-title">{t('manage.tab.paperwork')}</h1>
+      {can('documents.generate') && <RosterDecisions slug={slug} />}
+      <BudgetCard slug={slug} timeZone={tz} />
+    </>
+  );
+}
