@@ -19,7 +19,7 @@ const GENERATE = allowedBy('documents.generate');
 export function certificateRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['certificates'];
-  const verifications = limiter(60, 60);
+  const verifications = limiter(deps, 'certificate-verification', 60, 60);
 
   r.get(
     '/api/contests/:slug/certificates',
