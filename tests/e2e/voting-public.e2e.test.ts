@@ -199,4 +199,41 @@ describe('public vote', () => {
     await shot(page, 'vote-not-resident-360');
     expect(smsCodes(t, '+84987654321')).toEqual([]);
   });
+
+  it('after voting, the organizer publishes the result and the public page names the most-voted entry', async () => {
+    const { t, base } = suite;
+    const slug = t.demoSlug;
+    await setVotingWindow(t, slug, { openForMs: 2 * 3_600_000, lengthMs: 3_600_000 });
+    const entryId = (await t.deps.db.selectFrom('votes').select('entry_id').executeTakeFirstOrThrow()).entry_id;
+    const code = (await t.deps.db.selectFrom('entries').select('code').where('id', '=', entryId).executeTakeFirst())!
+      .code!;
+
+    const staff = await newPage({ width: 1280, height: 900 });
+    await logInAs(staff, base, t.admin.email, t.admin.password);
+    await staff.goto(`${base}/manage/${slug}/voting`);
+    const card = staff.getByTestId('voting-result-card');
+    await card.getByText(`Được bình chọn nhiều nhất: ${code}.`).waitFor();
+    await card.getByTestId('voting-publish').click();
+    await clickForAnswer(staff, staff.getByTestId('voting-publish-confirm'), 'POST', '/voting/results/publish');
+    await card
+      .getByTestId('voting-published')
+      .getByText(/^Đã công bố chính thức lúc/)
+      .waitFor();
+    await expectAccessible(staff, 'staff voting tab with the published result');
+    await staff.screenshot({ path: path.join(shots, 'staff-result-1280.png'), fullPage: true });
+
+    const page = await newPage({ width: 360, height: 740 });
+    await page.goto(`${base}/c/${slug}`);
+    const section = page.getByTestId('voting-results');
+    await section.getByTestId('most-voted').getByText(`Được bình chọn nhiều nhất: ${code}.`).waitFor();
+    expect(await section.getByTestId('results-published').textContent()).toMatch(
+      /^Kết quả chính thức, công bố ngày \d\d\/\d\d\/\d{4}\.$/,
+    );
+    await expectAccessible(page, 'contest home with the final result');
+    await section.screenshot({ path: path.join(shots, 'public-result-360.png') });
+
+    await page.goto(`${base}/c/${slug}/e/${entryId}`);
+    expect(await page.getByTestId('entry-vote-note').textContent()).toMatch(/^Bình chọn trực tuyến đã kết thúc lúc/);
+    expect(await page.getByTestId(`vote-button-${entryId}`).count()).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Popconfirm } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Popconfirm, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@core/time.ts';
 import { api, enc } from '../../../api/client.ts';
@@ -83,7 +83,11 @@ export function ResultsCard({ slug, tz, endsAt }: { slug: string; tz: string; en
           ) : (
             <div style={{ marginTop: 12 }}>
               <ApiErrorAlert error={publish.error} />
-              <Popconfirm title={t('voting.publishConfirm')} onConfirm={() => publish.mutate()}>
+              <Popconfirm
+                title={t('voting.publishConfirm')}
+                onConfirm={() => publish.mutate()}
+                okButtonProps={{ 'data-testid': 'voting-publish-confirm' } as ButtonProps}
+              >
                 <Button type="primary" loading={publish.isPending} data-testid="voting-publish">
                   {t('voting.publish')}
                 </Button>
