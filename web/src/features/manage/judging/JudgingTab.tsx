@@ -9,6 +9,7 @@ import { contestRounds, jurorRound, myJudging, submitRound, type JudgingProblem 
 import { useCan } from '../../../api/session.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { RoundAdminPage } from './RoundAdminPage.tsx';
+import { PaperDeskPage } from './PaperDeskPage.tsx';
 import { ScoringPage } from './ScoringPage.tsx';
 
 /** A juror's judging: their rounds in this contest, a round's entries, and the scoring screen. */
@@ -19,6 +20,7 @@ export default function JudgingTab() {
       <Route path="rounds/:roundId" element={<JurorRoundPage />} />
       <Route path="rounds/:roundId/:ref" element={<ScoringPage />} />
       <Route path="manage/:roundId" element={<RoundAdminPage />} />
+      <Route path="paper/:roundId" element={<PaperDeskPage />} />
     </Routes>
   );
 }
