@@ -12,6 +12,7 @@ import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { RoundAdminPage } from './RoundAdminPage.tsx';
 import { RoundFormModal } from './RoundFormModal.tsx';
 import { entrySetText } from './RoundSetup.tsx';
+import { PaperDeskPage } from './PaperDeskPage.tsx';
 import { ScoringPage } from './ScoringPage.tsx';
 
 /** A juror's judging: their rounds in this contest, a round's entries, and the scoring screen. */
@@ -22,6 +23,7 @@ export default function JudgingTab() {
       <Route path="rounds/:roundId" element={<JurorRoundPage />} />
       <Route path="rounds/:roundId/:ref" element={<ScoringPage />} />
       <Route path="manage/:roundId" element={<RoundAdminPage />} />
+      <Route path="paper/:roundId" element={<PaperDeskPage />} />
     </Routes>
   );
 }

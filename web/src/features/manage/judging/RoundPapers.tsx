@@ -1,6 +1,7 @@
 import { Card, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 /**
  * The jury's paper for a round: the printed score sheets, and once the round is locked its minutes (DOCX to edit and
@@ -49,6 +50,9 @@ export function RoundPapers({ roundId, locked }: { roundId: number; locked: bool
           {locked && link('minutes.pdf', t('judgingPapers.minutesPdf'), 'papers-minutes-pdf')}
         </Space>
         {!locked && <p>{t('judgingPapers.minutesAfterLock')}</p>}
+        <Link to={`../../paper/${roundId}`} relative="path" data-testid="papers-desk">
+          {t('judgingPapers.desk')}
+        </Link>
       </Space>
     </Card>
   );

@@ -1,0 +1,95 @@
+/**
+ * The paper desk in a real browser (issue 11, item 6; ADR 0036): a secretary types a paper juror's signed sheet with
+ * the keyboard alone (Tab between the scores, Enter saves), the desk shows it waiting for a check and says the typist
+ * cannot check it; a second secretary confirms it. Axe on the desk; screenshots at 360 and 1280 px in Vietnamese.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { roundJurorsInputSchema } from '@core/judging/round-input.ts';
+import { openJudgingRound } from '../../server/services/judging/open-round.ts';
+import { setRoundJurors } from '../../server/services/judging/set-round-jurors.ts';
+import { decodeSheet } from '../../server/db/json-columns.ts';
+import { approvedEntry } from '../helpers/entries.ts';
+import { makeUser } from '../helpers/test-app.ts';
+import { expectAccessible } from './axe.ts';
+import { e2eApp, logInAs, text } from './browser.ts';
+
+const suite = e2eApp();
+
+describe('paper desk', () => {
+  it('a secretary types a signed sheet with the keyboard; another confirms it', async () => {
+    const { t, base } = suite;
+    const slug = t.demoSlug;
+    const admin = { userId: t.admin.userId, isSiteAdmin: true, ip: null };
+    const entrant = await makeUser(t, { fullName: 'Người Dự Thi' });
+    const entryId = await approvedEntry(t, entrant, { draft: { title: 'Một cửa điện tử ở xã' } });
+    const chair = await makeUser(t, { role: 'juror', fullName: 'Giám khảo Trưởng ban' });
+    const paper = await makeUser(t, { role: 'juror', fullName: 'Giám khảo Chấm Giấy' });
+    const typist = await makeUser(t, { role: 'secretary', fullName: 'Thư ký Nhập Phiếu' });
+    const checker = await makeUser(t, { role: 'secretary', fullName: 'Thư ký Đối Chiếu' });
+    const round = await t.deps.db
+      .selectFrom('judging_rounds')
+      .select('id')
+      .where('name', '=', 'Sơ khảo')
+      .executeTakeFirstOrThrow();
+    await setRoundJurors(
+      t.deps,
+      admin,
+      round.id,
+      roundJurorsInputSchema.parse({
+        jurors: [
+          { userId: chair.id, isChair: true },
+          { userId: paper.id, mode: 'paper' },
+        ],
+      }),
+    );
+    await openJudgingRound(t.deps, admin, round.id);
+    const { code: ref } = await t.deps.db
+      .selectFrom('judging_blind_codes')
+      .select('code')
+      .where('entry_id', '=', entryId)
+      .executeTakeFirstOrThrow();
+    const box = `paper-${paper.id}-${ref}`;
+
+    const page = await suite.newPage();
+    await logInAs(page, base, typist.email, typist.password);
+    await page.goto(`${base}/manage/${slug}/judging/manage/${round.id}`);
+    await page.getByTestId('papers-desk').click();
+    await page.getByTestId(`${box}-check`).getByText('Chưa nhập').waitFor();
+    // Keyboard alone: the first score, then Tab to the next ones, Enter saves the form.
+    await page.getByTestId(`${box}-c1`).focus();
+    await page.keyboard.type('8');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('9');
+    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/paper/'));
+    await page.keyboard.press('Enter');
+    expect((await saved).status()).toBe(200);
+    await page.getByTestId(`${box}-check`).getByText('Chờ đối chiếu').waitFor();
+    await page.getByText('Bạn đã nhập phiếu này nên cần một người khác đối chiếu.').waitFor();
+    expect(await page.getByTestId(`${box}-confirm`).count()).toBe(0);
+    await expectAccessible(page, 'paper desk, typist');
+    await page.screenshot({ path: path.join(os.tmpdir(), 'paper-desk-1280.png'), fullPage: true });
+
+    const narrow = await suite.newPage({ width: 360, height: 780 });
+    await logInAs(narrow, base, checker.email, checker.password);
+    await narrow.goto(`${base}/manage/${slug}/judging/paper/${round.id}`);
+    await narrow.getByTestId(`${box}-confirm`).waitFor();
+    await expectAccessible(narrow, 'paper desk, checker, 360 px');
+    await narrow.screenshot({ path: path.join(os.tmpdir(), 'paper-desk-360.png'), fullPage: true });
+    await narrow.getByTestId(`${box}-confirm`).click();
+    await narrow.getByTestId(`${box}-check`).getByText('Đã xác nhận').waitFor();
+    expect(await text(narrow, `${box}-check`)).toBe('Đã xác nhận');
+
+    const row = await t.deps.db
+      .selectFrom('judging_scores')
+      .select(['sheet_json', 'source', 'entered_by', 'checked_by'])
+      .where('round_id', '=', round.id)
+      .where('juror_user_id', '=', paper.id)
+      .executeTakeFirstOrThrow();
+    expect(decodeSheet(row.sheet_json).values).toEqual({ c1: 8, c2: 7, c3: 9 });
+    expect([row.source, row.entered_by, row.checked_by]).toEqual(['paper', typist.id, checker.id]);
+  });
+});
