@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, enc } from '../../api/client.ts';
+import { VotingPrizeSource, type PrizeView } from './VotingPrizeSource.tsx';
 
 interface VotingResults {
   visible: boolean;
@@ -8,6 +9,7 @@ interface VotingResults {
   entries: { entryId: number; code: string; counted: number; quarantined: number; invalidated: number }[];
   totals: { counted: number; quarantined: number; invalidated: number };
   reasons: { status: 'quarantined' | 'invalidated'; code: string; count: number; vi: string; en: string }[];
+  prize: PrizeView | null;
 }
 
 /**
@@ -24,7 +26,8 @@ export function VotingResultsSection({ slug }: { slug: string }) {
   });
   const r = results.data;
   const total = r ? r.totals.counted + r.totals.quarantined + r.totals.invalidated : 0;
-  if (!r?.visible || total === 0) return null;
+  const fanpageShown = (r?.prize?.fanpage?.ranking.length ?? 0) > 0;
+  if (!r?.visible || (total === 0 && !fanpageShown)) return null;
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   return (
     <section id="votes" aria-labelledby="votes-title" className="card" data-testid="voting-results">
@@ -49,6 +52,7 @@ export function VotingResultsSection({ slug }: { slug: string }) {
           ))}
         </tbody>
       </table>
+      {r.prize && <VotingPrizeSource prize={r.prize} />}
       {r.reasons.length > 0 && (
         <ul className="hint">
           {r.reasons.map((x) => (

@@ -9,6 +9,7 @@ import { api, enc } from '../../../api/client.ts';
 import { useContest } from '../../../api/contests.ts';
 import { useCan } from '../../../api/session.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { FanpageCounts } from './FanpageCounts.tsx';
 
 interface SettingsView {
   settings: {
@@ -40,6 +41,9 @@ export default function VotingTab() {
       <h1 className="manage-title">{t('manage.tab.voting')}</h1>
       <VotingSettings slug={slug} editable={may('contest.edit')} />
       {may('votes.review') && <Quarantine slug={slug} tz={contest.data?.timeZone ?? DEFAULT_TIME_ZONE} />}
+      {may('fanpage.confirm') && (
+        <FanpageCounts slug={slug} tz={contest.data?.timeZone ?? DEFAULT_TIME_ZONE} canRecord={may('fanpage.record')} />
+      )}
     </>
   );
 }
