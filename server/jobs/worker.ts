@@ -12,6 +12,7 @@ import { makeRenditions } from '../services/media/make-renditions.ts';
 import { fingerprintUpload } from '../services/media/fingerprint-upload.ts';
 import { requeueMediaPipeline } from '../services/media/pipeline.ts';
 import { sendDeadlineReminders } from '../services/entries/send-deadline-reminders.ts';
+import { runAllIntegrityChecks } from '../services/voting/run-integrity-checks.ts';
 import type { WorkHandle } from './queue.ts';
 
 export interface WorkerOptions {
@@ -23,6 +24,8 @@ export interface WorkerOptions {
   renditionConcurrency?: number;
   /** Period of the housekeeping (expired uploads, checks left without a job, deadline reminders). Default 1 hour. */
   housekeepingMs?: number;
+  /** Period of the integrity checks over new votes (core/voting/integrity.ts). Default 5 s. */
+  integrityMs?: number;
 }
 
 export interface Worker {
@@ -139,9 +142,28 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
   const timer = setInterval(runHousekeeping, opts.housekeepingMs ?? 3_600_000);
   timer.unref();
 
+  // Votes are acknowledged at once and judged seconds later: one pass over each contest's new votes at a time.
+  let integrity: Promise<void> | null = null;
+  const integrityTimer = setInterval(() => {
+    if (integrity) return;
+    integrity = (async () => {
+      try {
+        const held = await runAllIntegrityChecks(deps);
+        if (held) deps.logger.info({ held }, 'integrity checks quarantined votes');
+      } catch (err) {
+        deps.logger.error({ err }, 'integrity checks failed');
+      } finally {
+        integrity = null;
+      }
+    })();
+  }, opts.integrityMs ?? 5_000);
+  integrityTimer.unref();
+
   return {
     async stop() {
       clearInterval(timer);
+      clearInterval(integrityTimer);
+      await integrity;
       stopping.abort(new Error('worker stopping'));
       await housekeeping;
       await Promise.all(handles.map((h) => h.stop()));
