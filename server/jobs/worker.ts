@@ -13,6 +13,7 @@ import { fingerprintUpload } from '../services/media/fingerprint-upload.ts';
 import { requeueMediaPipeline } from '../services/media/pipeline.ts';
 import { sendDeadlineReminders } from '../services/entries/send-deadline-reminders.ts';
 import { runAllIntegrityChecks } from '../services/voting/run-integrity-checks.ts';
+import { storeAllVoteDigests } from '../services/voting/store-vote-digests.ts';
 import type { WorkHandle } from './queue.ts';
 
 export interface WorkerOptions {
@@ -24,7 +25,7 @@ export interface WorkerOptions {
   renditionConcurrency?: number;
   /** Period of the housekeeping (expired uploads, checks left without a job, deadline reminders). Default 1 hour. */
   housekeepingMs?: number;
-  /** Period of the integrity checks over new votes (core/voting/integrity.ts). Default 5 s. */
+  /** Period of the integrity checks over new votes (core/voting/integrity.ts) and the daily digests. Default 5 s. */
   integrityMs?: number;
 }
 
@@ -150,6 +151,8 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
       try {
         const held = await runAllIntegrityChecks(deps);
         if (held) deps.logger.info({ held }, 'integrity checks quarantined votes');
+        const days = await storeAllVoteDigests(deps);
+        if (days) deps.logger.info({ days }, 'vote log digests stored');
       } catch (err) {
         deps.logger.error({ err }, 'integrity checks failed');
       } finally {

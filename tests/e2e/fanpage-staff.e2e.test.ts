@@ -69,6 +69,22 @@ describe('fanpage figures, staff', () => {
     expect(await clickForAnswer(second, confirm, 'POST', '/fanpage/confirm')).toEqual({ confirmed: 1 });
     await second.getByText(/Đã xác nhận: Võ Thị Thư/).waitFor();
 
+    // Set-up: a day's digest as the worker stores it after midnight.
+    const contest = await t.deps.db
+      .selectFrom('contests')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('vote_digests')
+      .values({
+        contest_id: contest.id,
+        day: '2026-12-05',
+        seq: 12,
+        hash: 'ab'.repeat(32),
+        stored_at: new Date().toISOString(),
+      })
+      .execute();
     await second.goto(`${base}/c/${slug}`);
     const prize = second.getByTestId('voting-prize');
     await prize.waitFor();
@@ -79,6 +95,9 @@ describe('fanpage figures, staff', () => {
         .getByRole('cell')
         .allTextContents(),
     ).toEqual(['1.290']);
+    const digests = second.getByTestId('vote-digests');
+    await digests.getByText('Bản tóm tắt hằng ngày của nhật ký bình chọn').click();
+    await digests.getByText(/05\/12\/2026: #12/).waitFor();
     await second.setViewportSize({ width: 360, height: 780 });
     await second.screenshot({ path: path.join(shots, 'results-360.png'), fullPage: true });
     await expectAccessible(second, 'results with the fanpage count');

@@ -625,6 +625,12 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/contests/:slug/voting/digests',
+    allowed: EVERYONE,
+    call: (c) => c.get(`/api/contests/${slug}/voting/digests`),
+  },
+  {
+    method: 'GET',
     route: '/api/contests/:slug/voting/quarantine',
     allowed: COMMITTEE,
     call: (c) => c.get(`/api/contests/${slug}/voting/quarantine`),

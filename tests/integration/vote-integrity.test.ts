@@ -3,6 +3,10 @@
  * a one-sided burst from one address is quarantined with its reasons as status lines of the public log, while as many
  * honest voters behind one carrier address stay counted; a restarted process picks up where the cursor stands.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { setVotingWindow, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
@@ -10,6 +14,7 @@ import { approvedEntry } from '../helpers/entries.ts';
 import { publishEntries } from '../../server/services/publication/publish-entries.ts';
 import { forgetIntegrityState, runIntegrityChecks } from '../../server/services/voting/run-integrity-checks.ts';
 import { verifyVoteLog } from '@core/voting/vote-log.ts';
+import { storeVoteDigests } from '../../server/services/voting/store-vote-digests.ts';
 import { sha256Hex } from '../../server/security/tokens.ts';
 
 let t: TestApp;
@@ -102,5 +107,64 @@ describe('integrity checks over the stream of votes', () => {
     const burst = await statuses('198.51.100.7');
     expect(burst.slice(0, -1).every((v) => v.status === 'counted')).toBe(true);
     expect(burst.at(-1)!.status).toBe('quarantined');
+  });
+});
+
+describe('daily digests of the vote log', () => {
+  it('store each finished day’s head once, publish it, and let votes:verify check a log against it', async () => {
+    expect(await storeVoteDigests(t.deps, contestId)).toBe(0);
+    const head = await t.deps.db
+      .selectFrom('vote_log_heads')
+      .select(['seq', 'hash'])
+      .where('contest_id', '=', contestId)
+      .executeTakeFirstOrThrow();
+    const logText = (await new Client(t.app).get(`/api/contests/${slug}/voting/log`)).body;
+    t.setNow(new Date(Date.now() + 24 * 3_600_000));
+    try {
+      // One day, or two when the test ran across midnight in the contest's zone.
+      const days = await storeVoteDigests(t.deps, contestId);
+      expect(days).toBeGreaterThanOrEqual(1);
+      expect(await storeVoteDigests(t.deps, contestId)).toBe(0);
+      const anyone = new Client(t.app);
+      const json = await anyone.get(`/api/contests/${slug}/voting/digests`);
+      expect(json.statusCode).toBe(200);
+      expect(json.json()).toHaveLength(days);
+      const last = json.json().at(-1);
+      expect(last).toMatchObject({ seq: head.seq, hash: head.hash });
+      const text = await anyone.get(`/api/contests/${slug}/voting/digests?format=text`);
+      expect(text.headers['content-disposition']).toContain('attachment');
+      expect(text.body.endsWith(`${last.day}\t${head.seq}\t${head.hash}\n`)).toBe(true);
+      const audit = await t.deps.db
+        .selectFrom('audit_log')
+        .select('details_json')
+        .where('action', '=', 'votes.digest')
+        .execute();
+      expect(audit).toHaveLength(days);
+
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digests-'));
+      const logFile = path.join(dir, 'votes.log');
+      const digestFile = path.join(dir, 'digests.txt');
+      fs.writeFileSync(logFile, logText);
+      fs.writeFileSync(digestFile, text.body);
+      const run = () =>
+        spawnSync(
+          process.execPath,
+          ['--import', 'tsx', 'server/votes-verify-cli.ts', logFile, '--digests', digestFile],
+          {
+            encoding: 'utf8',
+          },
+        );
+      const ok = run();
+      expect(ok.stderr).toBe('');
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).toContain(`${days} daily digests match`);
+      // A digest that the log does not reproduce (the log rewritten, or a wrong copy) fails the check.
+      fs.writeFileSync(digestFile, text.body.replace(head.hash, '0'.repeat(64)));
+      const bad = run();
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain('does not match');
+    } finally {
+      t.setNow(null);
+    }
   });
 });

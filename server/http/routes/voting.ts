@@ -25,6 +25,7 @@ import { attachFanpageEvidence } from '../../services/voting/attach-fanpage-evid
 import { openFanpageEvidence } from '../../services/voting/open-fanpage-evidence.ts';
 import { importFanpageCounts } from '../../services/voting/import-fanpage-counts.ts';
 import { confirmFanpageCounts } from '../../services/voting/confirm-fanpage-counts.ts';
+import { digestsText, listVoteDigests } from '../../services/voting/list-vote-digests.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -254,6 +255,34 @@ export function votingRoutes(app: FastifyInstance, deps: Deps): void {
         .header('content-disposition', `attachment; filename="votes-${req.params.slug}.log"`)
         .header('cache-control', 'no-store')
         .send(Readable.from(log));
+    },
+  );
+
+  const digestSchema = z.object({ day: z.string(), seq: z.number(), hash: z.string() });
+  r.get(
+    '/api/contests/:slug/voting/digests',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Daily digests of the vote log',
+          'The head of the vote log (sequence number and hash) at the end of each finished day of voting, the day ' +
+            'in the contest’s time zone. A downloaded log that reproduces them was not rewritten afterwards: ' +
+            '`npm run votes:verify FILE --digests DIGESTS`. Given when the log is (`voting.resultsAtEnd`).',
+          ['anyone'],
+        ),
+        params: slugParams,
+        querystring: z.object({ format: z.enum(['json', 'text']).default('json') }),
+      },
+    },
+    async (req, reply) => {
+      const digests = await listVoteDigests(deps, req.params.slug);
+      reply.header('cache-control', 'no-store');
+      if (req.query.format === 'json') return z.array(digestSchema).parse(digests);
+      return reply
+        .header('content-type', 'text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="votes-${req.params.slug}-digests.txt"`)
+        .send(digestsText(digests));
     },
   );
 

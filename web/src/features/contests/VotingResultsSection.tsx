@@ -12,6 +12,9 @@ interface VotingResults {
   prize: PrizeView | null;
 }
 
+/** yyyy-MM-dd as dd/MM/yyyy. */
+const formatDay = (day: string) => day.split('-').reverse().join('/');
+
 /**
  * The platform's vote count on the contest's home page: per entry the votes counted, held for review and
  * invalidated, the reasons in aggregate, and the public log with the command that checks it. Nothing while there
@@ -23,6 +26,11 @@ export function VotingResultsSection({ slug }: { slug: string }) {
     queryKey: ['voting-results', slug],
     queryFn: () => api<VotingResults>(`/api/contests/${enc(slug)}/voting/results`),
     enabled: slug !== '',
+  });
+  const digests = useQuery({
+    queryKey: ['voting-digests', slug],
+    queryFn: () => api<{ day: string; seq: number; hash: string }[]>(`/api/contests/${enc(slug)}/voting/digests`),
+    enabled: slug !== '' && results.data?.visible === true,
   });
   const r = results.data;
   const total = r ? r.totals.counted + r.totals.quarantined + r.totals.invalidated : 0;
@@ -68,6 +76,25 @@ export function VotingResultsSection({ slug }: { slug: string }) {
         </a>{' '}
         {t('votingResults.verify')} <code>npm run votes:verify FILE</code>
       </p>
+      {(digests.data?.length ?? 0) > 0 && (
+        <details data-testid="vote-digests">
+          <summary>{t('voteDigests.title')}</summary>
+          <p className="hint">{t('voteDigests.intro')}</p>
+          <ul className="digests">
+            {digests.data!.map((d) => (
+              <li key={d.day}>
+                {formatDay(d.day)}: #{d.seq} <code>{d.hash}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="hint">
+            <a href={`/api/contests/${enc(slug)}/voting/digests?format=text`} download>
+              {t('voteDigests.download')}
+            </a>{' '}
+            <code>npm run votes:verify FILE --digests DIGESTS</code>
+          </p>
+        </details>
+      )}
     </section>
   );
 }
