@@ -631,6 +631,12 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/contests/:slug/voting/stats',
+    allowed: ['organizer', 'secretariat', 'secretary', 'publisher', 'site_admin'],
+    call: (c) => c.get(`/api/contests/${slug}/voting/stats`),
+  },
+  {
+    method: 'GET',
     route: '/api/contests/:slug/voting/quarantine',
     allowed: COMMITTEE,
     call: (c) => c.get(`/api/contests/${slug}/voting/quarantine`),

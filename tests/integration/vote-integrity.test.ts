@@ -110,6 +110,29 @@ describe('integrity checks over the stream of votes', () => {
   });
 });
 
+describe('voting statistics for the staff charts', () => {
+  it('count votes per hour and per entry by status, for staff only', async () => {
+    const organizer = await loggedInClient(t, t.admin.email, t.admin.password);
+    const res = await organizer.get(`/api/contests/${slug}/voting/stats`);
+    expect(res.statusCode).toBe(200);
+    const s = res.json();
+    const all = await t.deps.db.selectFrom('votes').select(['status']).execute();
+    const count = (st: string) => all.filter((v) => v.status === st).length;
+    expect(s.totals).toEqual({ counted: count('counted'), quarantined: count('quarantined'), invalidated: 0 });
+    const sum = (xs: { counted: number; quarantined: number }[]) =>
+      xs.reduce((n, x) => n + x.counted + x.quarantined, 0);
+    expect(sum(s.perHour)).toBe(all.length);
+    expect(sum(s.perEntry)).toBe(all.length);
+    expect(s.perEntry).toHaveLength(3);
+    const entrant = await makeUser(t, { role: 'entrant' });
+    const denied = await (
+      await loggedInClient(t, entrant.email, entrant.password)
+    ).get(`/api/contests/${slug}/voting/stats`);
+    expect(denied.statusCode).toBe(403);
+    expect((await new Client(t.app).get(`/api/contests/${slug}/voting/stats`)).statusCode).toBe(401);
+  });
+});
+
 describe('daily digests of the vote log', () => {
   it('store each finished day’s head once, publish it, and let votes:verify check a log against it', async () => {
     expect(await storeVoteDigests(t.deps, contestId)).toBe(0);

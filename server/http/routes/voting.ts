@@ -26,6 +26,7 @@ import { openFanpageEvidence } from '../../services/voting/open-fanpage-evidence
 import { importFanpageCounts } from '../../services/voting/import-fanpage-counts.ts';
 import { confirmFanpageCounts } from '../../services/voting/confirm-fanpage-counts.ts';
 import { digestsText, listVoteDigests } from '../../services/voting/list-vote-digests.ts';
+import { getVotingStats } from '../../services/voting/get-voting-stats.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -284,6 +285,33 @@ export function votingRoutes(app: FastifyInstance, deps: Deps): void {
         .header('content-disposition', `attachment; filename="votes-${req.params.slug}-digests.txt"`)
         .send(digestsText(digests));
     },
+  );
+
+  const statCounts = { counted: z.number(), quarantined: z.number(), invalidated: z.number() };
+  r.get(
+    '/api/contests/:slug/voting/stats',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Voting statistics',
+          'Votes per hour and per entry by their status now (counted, quarantined, invalidated), for the staff’s ' +
+            'charts; at any time, whatever the tallies setting.',
+          allowedBy('votes.view'),
+        ),
+        params: slugParams,
+        response: {
+          200: z.object({
+            timeZone: z.string(),
+            perHour: z.array(z.object({ hour: z.string(), ...statCounts })),
+            perEntry: z.array(z.object({ code: z.string(), ...statCounts })),
+            totals: z.object(statCounts),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => getVotingStats(deps, req.actor, req.params.slug),
   );
 
   r.get(

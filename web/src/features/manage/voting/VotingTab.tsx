@@ -10,6 +10,7 @@ import { useContest } from '../../../api/contests.ts';
 import { useCan } from '../../../api/session.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { FanpageCounts } from './FanpageCounts.tsx';
+import { VotingCharts } from './VotingCharts.tsx';
 
 interface SettingsView {
   settings: {
@@ -40,6 +41,7 @@ export default function VotingTab() {
     <>
       <h1 className="manage-title">{t('manage.tab.voting')}</h1>
       <VotingSettings slug={slug} editable={may('contest.edit')} />
+      <VotingCharts slug={slug} />
       {may('votes.review') && <Quarantine slug={slug} tz={contest.data?.timeZone ?? DEFAULT_TIME_ZONE} />}
       {may('fanpage.confirm') && (
         <FanpageCounts slug={slug} tz={contest.data?.timeZone ?? DEFAULT_TIME_ZONE} canRecord={may('fanpage.record')} />
