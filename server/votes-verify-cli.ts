@@ -11,7 +11,7 @@ import { sha256Hex } from './security/tokens.ts';
 const args = process.argv.slice(2);
 const at = args.indexOf('--digests');
 const digestsFile = at >= 0 ? args[at + 1] : undefined;
-const file = args.find((a, i) => i !== at && i !== at + 1 && !a.startsWith('--'));
+const file = args.find((a, i) => (at < 0 || (i !== at && i !== at + 1)) && !a.startsWith('--'));
 if (!file || (at >= 0 && !digestsFile)) {
   console.error('Cách dùng / usage: npm run votes:verify FILE [--digests DIGESTS]');
   process.exit(2);
