@@ -37,6 +37,8 @@ const EXPECTED: Record<Action, ContestRole[]> = {
   'judging.viewProgress': ['organizer', 'secretary'],
   'votes.view': ['organizer', 'secretariat', 'secretary', 'publisher'],
   'votes.review': ['organizer', 'secretariat'],
+  'fanpage.record': ['organizer', 'publisher'],
+  'fanpage.confirm': ['organizer', 'publisher', 'secretariat'],
 };
 const ALL_ACTIONS = Object.keys(EXPECTED) as Action[];
 

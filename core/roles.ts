@@ -73,6 +73,10 @@ export const ACTIONS = {
   'votes.view': ['organizer', 'secretariat', 'secretary', 'publisher'],
   /** Count or invalidate quarantined votes, in batches. */
   'votes.review': ['organizer', 'secretariat'],
+  /** Enter the fanpage's figures (post link, reactions, shares, comments, screenshot) or import them from CSV. */
+  'fanpage.record': ['organizer', 'publisher'],
+  /** See the fanpage's figures and confirm them (a person other than the last editor). */
+  'fanpage.confirm': ['organizer', 'publisher', 'secretariat'],
 } as const satisfies Record<string, readonly ContestRole[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -4,13 +4,16 @@
  * Needs neither the server nor its database.
  */
 import fs from 'node:fs';
-import { verifyVoteLog } from '@core/voting/vote-log.ts';
+import { digestMismatches, verifyVoteLog, type DayDigest } from '@core/voting/vote-log.ts';
 import { reasonText } from '@core/voting/reasons.ts';
 import { sha256Hex } from './security/tokens.ts';
 
-const file = process.argv[2];
-if (!file) {
-  console.error('Cách dùng / usage: npm run votes:verify FILE');
+const args = process.argv.slice(2);
+const at = args.indexOf('--digests');
+const digestsFile = at >= 0 ? args[at + 1] : undefined;
+const file = args.find((a, i) => (at < 0 || (i !== at && i !== at + 1)) && !a.startsWith('--'));
+if (!file || (at >= 0 && !digestsFile)) {
+  console.error('Cách dùng / usage: npm run votes:verify FILE [--digests DIGESTS]');
   process.exit(2);
 }
 const verdict = verifyVoteLog(fs.readFileSync(file, 'utf8'), sha256Hex);
@@ -33,3 +36,24 @@ for (const status of ['quarantined', 'invalidated'] as const)
   for (const [code, n] of verdict.reasons[status])
     console.log(`${status}\t${code}\t${n}\t${reasonText(code, 'vi')} / ${reasonText(code, 'en')}`);
 for (const d of verdict.digests) console.log(`digest\t${d.day}\t${d.seq}\t${d.hash}`);
+if (digestsFile) {
+  // The digests published on the results page, one `day<TAB>seq<TAB>hash` a line (as downloaded from it).
+  const published: DayDigest[] = fs
+    .readFileSync(digestsFile, 'utf8')
+    .split('\n')
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^digest\t/, '')
+        .split('\t'),
+    )
+    .filter((p) => p.length === 3)
+    .map(([day, seq, hash]) => ({ day: day!, seq: Number(seq), hash: hash! }));
+  const wrong = digestMismatches(verdict.digests, published);
+  if (wrong.length) {
+    for (const d of wrong)
+      console.error(`Ngày ${d.day}: bản tóm tắt đã công bố không khớp / published digest does not match (${d.seq})`);
+    process.exit(1);
+  }
+  console.log(`Khớp ${published.length} bản tóm tắt hằng ngày / ${published.length} daily digests match`);
+}

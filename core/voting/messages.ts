@@ -406,6 +406,34 @@ export const VOTING_MESSAGES = {
       'Give the reason for the decision and where it is recorded (minutes, decision number), ' +
       'at least {min} characters.',
   },
+  'fanpage.postUrlInvalid': {
+    status: 400,
+    vi:
+      'Liên kết bài đăng phải là một bài trên Facebook (https://www.facebook.com/…). ' +
+      'Hãy mở bài đăng, sao chép liên kết từ thanh địa chỉ rồi dán lại.',
+    en:
+      'The post link must be a Facebook post (https://www.facebook.com/…). ' +
+      'Open the post, copy the link from the address bar and paste it again.',
+  },
+  'fanpage.evidenceInvalid': {
+    status: 400,
+    vi:
+      'Ảnh bằng chứng phải là ảnh chụp màn hình PNG, JPEG hoặc WebP, tối đa {maxMb} MB. ' +
+      'Hãy chụp lại màn hình bài đăng và tải ảnh đó lên.',
+    en:
+      'The evidence must be a PNG, JPEG or WebP screenshot of at most {maxMb} MB. ' +
+      'Take a screenshot of the post and upload that image.',
+  },
+  'fanpage.recordFirst': {
+    status: 409,
+    vi: 'Hãy nhập số liệu của bài đăng (liên kết, cảm xúc, chia sẻ, bình luận) trước khi đính kèm ảnh bằng chứng.',
+    en: 'Enter the post’s figures (link, reactions, shares, comments) before attaching the screenshot.',
+  },
+  'fanpage.notInGallery': {
+    status: 409,
+    vi: 'Tác phẩm này không có trong thư viện công khai nên không có số liệu fanpage. Hãy chọn tác phẩm đang đăng.',
+    en: 'This entry is not in the public gallery, so it has no fanpage figures. Choose a published entry.',
+  },
   'voting.settingsLocked': {
     status: 409,
     vi:

@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013_judging.ts';
 import * as m0014 from './migrations/0014_voting.ts';
 import * as m0015 from './migrations/0015_login_throttle.ts';
 import * as m0016 from './migrations/0016_awards.ts';
+import * as m0017 from './migrations/0017_fanpage_digests_integrity.ts';
 import * as m0018 from './migrations/0018_reference_library_and_licence.ts';
 import * as m0019 from './migrations/0019_consents.ts';
 import * as m0024 from './migrations/0024_erasure_and_retention.ts';
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0014_voting': m0014,
   '0015_login_throttle': m0015,
   '0016_awards': m0016,
+  '0017_fanpage_digests_integrity': m0017,
   '0018_reference_library_and_licence': m0018,
   '0019_consents': m0019,
   '0024_erasure_and_retention': m0024,

@@ -370,6 +370,36 @@ export interface VoteLogHeadsTable {
   hash: string;
 }
 
+export interface FanpageCountsTable {
+  contest_id: number;
+  entry_id: number;
+  post_url: string;
+  reactions: number;
+  shares: number;
+  comments: number;
+  /** Storage key of the screenshot, null until one is attached. */
+  evidence_key: string | null;
+  evidence_type: string | null;
+  edited_by: number;
+  edited_at: Timestamp;
+  confirmed_by: number | null;
+  confirmed_at: Timestamp | null;
+}
+
+export interface VoteDigestsTable {
+  contest_id: number;
+  /** The contest day (yyyy-MM-dd in its time zone). */
+  day: string;
+  seq: number;
+  hash: string;
+  stored_at: Timestamp;
+}
+
+export interface VoteIntegrityCursorTable {
+  contest_id: number;
+  last_seq: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -891,6 +921,9 @@ export interface DB {
   voting_residents: VotingResidentsTable;
   voting_tie_decisions: VotingTieDecisionsTable;
   voting_results: VotingResultsTable;
+  fanpage_counts: FanpageCountsTable;
+  vote_digests: VoteDigestsTable;
+  vote_integrity_cursor: VoteIntegrityCursorTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -14,6 +14,8 @@ import { requeueMediaPipeline } from '../services/media/pipeline.ts';
 import { sendDeadlineReminders } from '../services/entries/send-deadline-reminders.ts';
 import { purgeExpiredPersonalData } from '../services/privacy/purge-expired-personal-data.ts';
 import { sendJurorReminders } from '../services/judging/send-juror-reminders.ts';
+import { runAllIntegrityChecks } from '../services/voting/run-integrity-checks.ts';
+import { storeAllVoteDigests } from '../services/voting/store-vote-digests.ts';
 import type { WorkHandle } from './queue.ts';
 
 export interface WorkerOptions {
@@ -25,6 +27,8 @@ export interface WorkerOptions {
   renditionConcurrency?: number;
   /** Period of the housekeeping (expired uploads, checks left without a job, deadline reminders). Default 1 hour. */
   housekeepingMs?: number;
+  /** Period of the integrity checks over new votes (core/voting/integrity.ts) and the daily digests. Default 5 s. */
+  integrityMs?: number;
 }
 
 export interface Worker {
@@ -149,9 +153,30 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
   const timer = setInterval(runHousekeeping, opts.housekeepingMs ?? 3_600_000);
   timer.unref();
 
+  // Votes are acknowledged at once and judged seconds later: one pass over each contest's new votes at a time.
+  let integrity: Promise<void> | null = null;
+  const integrityTimer = setInterval(() => {
+    if (integrity) return;
+    integrity = (async () => {
+      try {
+        const held = await runAllIntegrityChecks(deps);
+        if (held) deps.logger.info({ held }, 'integrity checks quarantined votes');
+        const days = await storeAllVoteDigests(deps);
+        if (days) deps.logger.info({ days }, 'vote log digests stored');
+      } catch (err) {
+        deps.logger.error({ err }, 'integrity checks failed');
+      } finally {
+        integrity = null;
+      }
+    })();
+  }, opts.integrityMs ?? 5_000);
+  integrityTimer.unref();
+
   return {
     async stop() {
       clearInterval(timer);
+      clearInterval(integrityTimer);
+      await integrity;
       stopping.abort(new Error('worker stopping'));
       await housekeeping;
       await Promise.all(handles.map((h) => h.stop()));

@@ -2,6 +2,8 @@
  * The staff Voting tab in a real browser: the organizer changes when the counts are shown, and the secretariat's
  * side of the tab counts a quarantined vote in a batch.
  */
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishEntries } from '../../server/services/publication/publish-entries.ts';
 import { updateVotingSettings } from '../../server/services/voting/update-voting-settings.ts';
@@ -45,6 +47,18 @@ describe('staff voting tab', () => {
       .executeTakeFirst();
     expect(JSON.parse(stored!.voting_json!).tallies).toBe('at_end');
 
+    // The charts draw with uPlot, fetched only now, in the staff area.
+    const charts = page.getByTestId('voting-charts');
+    await charts
+      .getByRole('img', { name: /Biểu đồ số phiếu theo giờ \(1 phiếu\)/ })
+      .locator('canvas')
+      .waitFor();
+    await charts
+      .getByRole('img', { name: /Biểu đồ cột/ })
+      .locator('canvas')
+      .waitFor();
+    await charts.screenshot({ path: path.join(os.tmpdir(), 'p12b-voting-charts.png') });
+
     const held = page.getByRole('row', { name: /device|thiết bị/i }).first();
     await held.waitFor();
     await held.getByRole('checkbox').check();
@@ -58,6 +72,8 @@ describe('staff voting tab', () => {
     // Back to live counts: the contest's home page shows the count, light, with the log to check it.
     const admin = { userId: t.admin.userId, isSiteAdmin: true, ip: null };
     await updateVotingSettings(t.deps, admin, slug, { tallies: 'live' });
+    const scripts: string[] = [];
+    page.on('request', (r) => scripts.push(r.url()));
     await page.goto(`${base}/c/${slug}`);
     const section = page.getByTestId('voting-results');
     await section.waitFor();
@@ -65,6 +81,7 @@ describe('staff voting tab', () => {
       .code!;
     const row = section.getByRole('row', { name: new RegExp(code) });
     expect(await row.getByRole('cell').allTextContents()).toEqual(['1', '0', '0']);
+    expect(scripts.filter((u) => /uplot/i.test(u))).toEqual([]);
     expect(await section.getByRole('link', { name: /nhật ký bình chọn/ }).getAttribute('href')).toBe(
       `/api/contests/${slug}/voting/log`,
     );

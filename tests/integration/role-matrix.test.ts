@@ -56,6 +56,8 @@ import { getAllocation } from '../../server/services/awards/get-allocation.ts';
 import { proposeAllocation } from '../../server/services/awards/propose-allocation.ts';
 import { announceAwards, judgedContest } from '../helpers/awards.ts';
 import { storeCertificates } from '../../server/services/certificates/store-certificates.ts';
+import { attachFanpageEvidence } from '../../server/services/voting/attach-fanpage-evidence.ts';
+import { recordFanpageCount } from '../../server/services/voting/record-fanpage-count.ts';
 
 type Caller = 'anonymous' | 'no_role' | ContestRole | 'organizer_of_other_contest' | 'site_admin';
 const CONTEST_ROLE_CALLERS: ContestRole[] = [
@@ -268,6 +270,21 @@ async function entrantSubtitled(): Promise<number> {
 
 const PUBLISHERS: Caller[] = ['organizer', 'publisher', 'site_admin'];
 const COMMITTEE: Caller[] = ['organizer', 'secretariat', 'site_admin'];
+const FANPAGE_RECORD: Caller[] = ['organizer', 'publisher', 'site_admin'];
+const FANPAGE_CONFIRM: Caller[] = ['organizer', 'publisher', 'secretariat', 'site_admin'];
+const PNG_BYTES = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+
+/** A published entry with fanpage figures entered (by the site admin). */
+async function fanpageRow(): Promise<number> {
+  const entryId = await approvedId({ published: true });
+  await recordFanpageCount(t.deps, admin(), slug, entryId, {
+    postUrl: `https://www.facebook.com/dai/posts/${entryId}`,
+    reactions: 3,
+    shares: 1,
+    comments: 0,
+  });
+  return entryId;
+}
 
 /** An approved entry of the entrant's with its stand-in renditions; published when asked (as the site admin). */
 async function approvedId(opts: { published?: boolean; subtitled?: boolean } = {}): Promise<number> {
@@ -497,7 +514,6 @@ async function awardsCall<T>(fn: () => Promise<T>): Promise<T> {
     t.setNow(null);
   }
 }
-
 
 /* ---- Budget estimate and the bodies' decisions (issue 13) ---- */
 
@@ -806,6 +822,18 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/contests/:slug/voting/digests',
+    allowed: EVERYONE,
+    call: (c) => c.get(`/api/contests/${slug}/voting/digests`),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/stats',
+    allowed: ['organizer', 'secretariat', 'secretary', 'publisher', 'site_admin'],
+    call: (c) => c.get(`/api/contests/${slug}/voting/stats`),
+  },
+  {
+    method: 'GET',
     route: '/api/contests/:slug/voting/quarantine',
     allowed: COMMITTEE,
     call: (c) => c.get(`/api/contests/${slug}/voting/quarantine`),
@@ -883,6 +911,57 @@ const CASES: Case[] = [
     },
   },
   {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/fanpage',
+    allowed: FANPAGE_CONFIRM,
+    call: (c) => c.get(`/api/contests/${slug}/voting/fanpage`),
+  },
+  {
+    method: 'PUT',
+    route: '/api/contests/:slug/voting/fanpage/:entryId',
+    allowed: FANPAGE_RECORD,
+    call: async (c) =>
+      c.put(`/api/contests/${slug}/voting/fanpage/${await approvedId({ published: true })}`, {
+        postUrl: `https://www.facebook.com/dai/posts/${uniq()}`,
+        reactions: 10,
+        shares: 2,
+        comments: 1,
+      }),
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/voting/fanpage/:entryId/evidence',
+    allowed: FANPAGE_RECORD,
+    call: async (c) =>
+      c.request('POST', `/api/contests/${slug}/voting/fanpage/${await fanpageRow()}/evidence`, undefined, {
+        raw: PNG_BYTES,
+      }),
+  },
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/voting/fanpage/:entryId/evidence',
+    allowed: FANPAGE_CONFIRM,
+    call: async (c) => {
+      const entryId = await fanpageRow();
+      await attachFanpageEvidence(t.deps, admin(), slug, entryId, PNG_BYTES);
+      return c.get(`/api/contests/${slug}/voting/fanpage/${entryId}/evidence`);
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/voting/fanpage/import',
+    allowed: FANPAGE_RECORD,
+    call: async (c) => {
+      const id = await approvedId({ published: true });
+      const e = await t.deps.db.selectFrom('entries').select('code').where('id', '=', id).executeTakeFirstOrThrow();
+      const csv = `ma_tac_pham,lien_ket,cam_xuc,chia_se,binh_luan\n${e.code},https://www.facebook.com/p/${id},5,1,0\n`;
+      return c.request('POST', `/api/contests/${slug}/voting/fanpage/import`, undefined, {
+        raw: Buffer.from(csv),
+        contentType: 'text/csv',
+      });
+    },
+  },
+  {
     method: 'POST',
     route: '/api/contests/:slug/voting/results/publish',
     allowed: ORGANIZER,
@@ -904,6 +983,20 @@ const CASES: Case[] = [
         t.setNow(null);
         await t.deps.db.deleteFrom('voting_results').execute();
       }
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/contests/:slug/voting/fanpage/confirm',
+    allowed: FANPAGE_CONFIRM,
+    call: async (c) => {
+      // Set-up: every figure open, with a screenshot, last entered by someone who is none of the callers.
+      await fanpageRow();
+      await t.deps.db
+        .updateTable('fanpage_counts')
+        .set({ edited_by: entrantActor.userId, evidence_key: 'contests/x/fanpage/stand-in.png', confirmed_by: null })
+        .execute();
+      return c.post(`/api/contests/${slug}/voting/fanpage/confirm`);
     },
   },
   {

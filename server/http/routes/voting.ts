@@ -18,6 +18,15 @@ import { getVotingSettings } from '../../services/voting/get-voting-settings.ts'
 import { requestVoterCode } from '../../services/voting/request-voter-code.ts';
 import { updateVotingSettings } from '../../services/voting/update-voting-settings.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
+import { sendObject } from './media.ts';
+import { listFanpageCounts } from '../../services/voting/list-fanpage-counts.ts';
+import { recordFanpageCount } from '../../services/voting/record-fanpage-count.ts';
+import { attachFanpageEvidence } from '../../services/voting/attach-fanpage-evidence.ts';
+import { openFanpageEvidence } from '../../services/voting/open-fanpage-evidence.ts';
+import { importFanpageCounts } from '../../services/voting/import-fanpage-counts.ts';
+import { confirmFanpageCounts } from '../../services/voting/confirm-fanpage-counts.ts';
+import { digestsText, listVoteDigests } from '../../services/voting/list-vote-digests.ts';
+import { getVotingStats } from '../../services/voting/get-voting-stats.ts';
 
 const errors = { '4xx': errorBodySchema, '5xx': errorBodySchema };
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -188,7 +197,9 @@ export function votingRoutes(app: FastifyInstance, deps: Deps): void {
         ...operationDoc(
           'Voting results',
           'Per published entry, the votes counted, quarantined (awaiting review) and invalidated, the reasons in ' +
-            'aggregate with their text, and the most-voted entries by counted votes with the tie rule applied. ' +
+            'aggregate with their text, and the most-voted entries by counted votes with the tie rule applied; ' +
+            '`prize`: the counts the settings show (platform, fanpage or both), the deciding one named, the ' +
+            'fanpage formula in words and its confirmed figures (pending until all are confirmed). ' +
             'With end-only tallies, `visible` is false and nothing else is given until voting closes.',
           ['anyone'],
         ),
@@ -212,6 +223,7 @@ export function votingRoutes(app: FastifyInstance, deps: Deps): void {
             mostVoted: z.unknown(),
             tieRule: z.string(),
             published: z.object({ at: z.string() }).nullable(),
+            prize: z.unknown(),
           }),
           ...errors,
         },
@@ -246,6 +258,61 @@ export function votingRoutes(app: FastifyInstance, deps: Deps): void {
         .header('cache-control', 'no-store')
         .send(Readable.from(log));
     },
+  );
+
+  const digestSchema = z.object({ day: z.string(), seq: z.number(), hash: z.string() });
+  r.get(
+    '/api/contests/:slug/voting/digests',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Daily digests of the vote log',
+          'The head of the vote log (sequence number and hash) at the end of each finished day of voting, the day ' +
+            'in the contest’s time zone. A downloaded log that reproduces them was not rewritten afterwards: ' +
+            '`npm run votes:verify FILE --digests DIGESTS`. Given when the log is (`voting.resultsAtEnd`).',
+          ['anyone'],
+        ),
+        params: slugParams,
+        querystring: z.object({ format: z.enum(['json', 'text']).default('json') }),
+      },
+    },
+    async (req, reply) => {
+      const digests = await listVoteDigests(deps, req.params.slug);
+      reply.header('cache-control', 'no-store');
+      if (req.query.format === 'json') return z.array(digestSchema).parse(digests);
+      return reply
+        .header('content-type', 'text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="votes-${req.params.slug}-digests.txt"`)
+        .send(digestsText(digests));
+    },
+  );
+
+  const statCounts = { counted: z.number(), quarantined: z.number(), invalidated: z.number() };
+  r.get(
+    '/api/contests/:slug/voting/stats',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Voting statistics',
+          'Votes per hour and per entry by their status now (counted, quarantined, invalidated), for the staff’s ' +
+            'charts; at any time, whatever the tallies setting.',
+          allowedBy('votes.view'),
+        ),
+        params: slugParams,
+        response: {
+          200: z.object({
+            timeZone: z.string(),
+            perHour: z.array(z.object({ hour: z.string(), ...statCounts })),
+            perEntry: z.array(z.object({ code: z.string(), ...statCounts })),
+            totals: z.object(statCounts),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => getVotingStats(deps, req.actor, req.params.slug),
   );
 
   r.get(
@@ -305,6 +372,8 @@ export function votingRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req) => decideQuarantinedVotes(deps, req.actor, req.params.slug, req.body),
   );
+
+  fanpageRoutes(app, deps);
 
   r.post(
     '/api/contests/:slug/voting/codes/confirm',
@@ -380,5 +449,136 @@ export function votingRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => updateVotingSettings(deps, req.actor, req.params.slug, req.body),
+  );
+}
+
+const entryParams = slugParams.extend({ entryId: z.coerce.number().int().positive() });
+const countSchema = z.number().int().min(0).max(1_000_000_000);
+
+/** The fanpage's figures (ADR 0021, 0038): entered or imported by staff, confirmed by a second person. */
+function fanpageRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/contests/:slug/voting/fanpage',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Fanpage figures',
+          'Per published entry, the Facebook post’s link and its reactions, shares and comments at the close, ' +
+            'its score by the contest’s formula (in words), whether a screenshot is attached, who entered and who ' +
+            'confirmed the figures, and why this caller cannot confirm now (`confirmBlocked`).',
+          allowedBy('fanpage.confirm'),
+        ),
+        params: slugParams,
+      },
+    },
+    async (req) => listFanpageCounts(deps, req.actor, req.params.slug),
+  );
+
+  r.put(
+    '/api/contests/:slug/voting/fanpage/:entryId',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Enter an entry’s fanpage figures',
+          'The post’s link (a Facebook post, `fanpage.postUrlInvalid` otherwise) and its reactions, shares and ' +
+            'comments at the close, for a published entry (`fanpage.notInGallery`). A change clears the ' +
+            'confirmation. Audited with the figures before and after.',
+          allowedBy('fanpage.record'),
+        ),
+        params: entryParams,
+        body: z.object({
+          postUrl: z.string().min(1).max(2000),
+          reactions: countSchema,
+          shares: countSchema,
+          comments: countSchema,
+        }),
+        response: { 200: z.object({ changed: z.boolean() }), ...errors },
+      },
+    },
+    async (req) => recordFanpageCount(deps, req.actor, req.params.slug, req.params.entryId, req.body),
+  );
+
+  // The image is the raw request body (`application/octet-stream`); its type is read from its bytes.
+  r.post(
+    '/api/contests/:slug/voting/fanpage/:entryId/evidence',
+    {
+      bodyLimit: 6 * 1024 * 1024,
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Attach the screenshot of the post',
+          'The request body is the image itself (`application/octet-stream`): PNG, JPEG or WebP by its bytes, at ' +
+            'most 5 MB (`fanpage.evidenceInvalid`). The figures must be entered first (`fanpage.recordFirst`). ' +
+            'The confirmation is cleared. Audited with the image’s SHA-256.',
+          allowedBy('fanpage.record'),
+        ),
+        params: entryParams,
+        response: { 200: z.object({ contentType: z.string(), size: z.number() }), ...errors },
+      },
+    },
+    async (req) => attachFanpageEvidence(deps, req.actor, req.params.slug, req.params.entryId, req.body as Buffer),
+  );
+
+  r.get(
+    '/api/contests/:slug/voting/fanpage/:entryId/evidence',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'The screenshot of the post',
+          'The image attached as evidence of the entry’s fanpage figures.',
+          allowedBy('fanpage.confirm'),
+        ),
+        params: entryParams,
+      },
+    },
+    async (req, reply) => {
+      const obj = await openFanpageEvidence(deps, req.actor, req.params.slug, req.params.entryId);
+      return sendObject(reply, obj, { 'cache-control': 'private, no-store' });
+    },
+  );
+
+  r.post(
+    '/api/contests/:slug/voting/fanpage/import',
+    {
+      bodyLimit: 2 * 1024 * 1024,
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Import fanpage figures from CSV',
+          'The request body is the CSV file (`text/csv`): a header row (mã tác phẩm / entry code, liên kết / ' +
+            'link, cảm xúc / reactions, chia sẻ / shares, bình luận / comments; comma or semicolon), then one row ' +
+            'per published entry. All or nothing: any bad row rejects the file with `fanpage.csvRowErrors`, every ' +
+            'bad row listed in `details.rows` with its line. Changed rows lose their confirmation. Audited.',
+          allowedBy('fanpage.record'),
+        ),
+        params: slugParams,
+        response: { 200: z.object({ rows: z.number(), changed: z.number() }), ...errors },
+      },
+    },
+    async (req) => importFanpageCounts(deps, req.actor, req.params.slug, req.body as Buffer),
+  );
+
+  r.post(
+    '/api/contests/:slug/voting/fanpage/confirm',
+    {
+      schema: {
+        tags: ['voting'],
+        ...operationDoc(
+          'Confirm the fanpage figures',
+          'Confirms every figure not yet confirmed. Each needs its screenshot (`fanpage.evidenceRequired`) and the ' +
+            'confirmer must not be the last person who entered or changed any of them (`fanpage.sameEditor`). ' +
+            'The figures decide the most-voted prize (where the settings say so) once every published entry’s ' +
+            'are confirmed. Audited.',
+          allowedBy('fanpage.confirm'),
+        ),
+        params: slugParams,
+        response: { 200: z.object({ confirmed: z.number() }), ...errors },
+      },
+    },
+    async (req) => confirmFanpageCounts(deps, req.actor, req.params.slug),
   );
 }

@@ -1,8 +1,17 @@
-import { pickWinners, tallyVotes, type CommitteeDecision, type Outcome } from '@core/voting/results.ts';
+import { fanpageFinal } from '@core/voting/fanpage.ts';
+import {
+  mostVoted as bothCounts,
+  pickWinners,
+  tallyVotes,
+  type CommitteeDecision,
+  type MostVotedResult,
+  type Outcome,
+} from '@core/voting/results.ts';
 import { decodeEntryCodes, decodeVoteReasons } from '../../db/json-columns.ts';
 import { reasonText } from '@core/voting/reasons.ts';
 import { talliesVisible } from '@core/voting/vote-window.ts';
 import type { Deps } from '../../context.ts';
+import { fanpageRows } from './fanpage-rows.ts';
 import { loadVotingContest } from './voting-contest.ts';
 
 export interface VotingResults {
@@ -19,6 +28,11 @@ export interface VotingResults {
   tieRule: string;
   /** When the organizer published the result as final; null until then. */
   published: { at: string } | null;
+  /**
+   * The most-voted prize as the settings decide it: the counts shown (platform, fanpage or both), the deciding one
+   * named, the fanpage's formula in words and its confirmed figures (pending until every one is confirmed).
+   */
+  prize: MostVotedResult | null;
 }
 
 /**
@@ -53,9 +67,10 @@ export async function getVotingResults(
       mostVoted: null,
       tieRule: v.settings.tieRule,
       published,
+      prize: null,
     };
   }
-  const [galleryRows, votes] = await Promise.all([
+  const [galleryRows, votes, fanpage] = await Promise.all([
     deps.db
       .selectFrom('publications')
       .innerJoin('entries', 'entries.id', 'publications.entry_id')
@@ -69,6 +84,7 @@ export async function getVotingResults(
       .select(['votes.entry_id', 'entries.code', 'votes.cast_at', 'votes.status', 'votes.reasons_json'])
       .where('votes.contest_id', '=', v.contest.id)
       .execute(),
+    fanpageRows(deps.db, v.contest.id),
   ]);
   const ids = new Map<string, number>();
   const codeOf = (id: number, code: string | null) => code ?? `#${id}`;
@@ -91,6 +107,25 @@ export async function getVotingResults(
     v.settings.tieRule,
     decision,
   );
+  // Only confirmed figures are public; they decide once every published entry's are confirmed.
+  const prize = bothCounts({
+    settings: v.settings,
+    places: Math.max(1, places),
+    tally,
+    fanpage: fanpage
+      .filter((r) => r.confirmedBy !== null)
+      .map((r) => ({
+        entry: r.entry,
+        postUrl: r.postUrl,
+        reactions: r.reactions,
+        shares: r.shares,
+        comments: r.comments,
+      })),
+    fanpageConfirmed: fanpageFinal(
+      fanpage,
+      galleryRows.map((g) => codeOf(g.id, g.code)),
+    ),
+  });
   const reasons = (['quarantined', 'invalidated'] as const).flatMap((status) =>
     Object.entries(tally.reasons[status]).map(([code, count]) => ({
       status,
@@ -118,6 +153,7 @@ export async function getVotingResults(
     mostVoted,
     tieRule: v.settings.tieRule,
     published,
+    prize,
   };
 }
 

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '@core/time.ts';
 import { api, enc } from '../../api/client.ts';
+import { VotingPrizeSource, type PrizeView } from './VotingPrizeSource.tsx';
 
 interface VotingResults {
   visible: boolean;
@@ -11,6 +12,7 @@ interface VotingResults {
   reasons: { status: 'quarantined' | 'invalidated'; code: string; count: number; vi: string; en: string }[];
   mostVoted: MostVoted | null;
   published: { at: string } | null;
+  prize: PrizeView | null;
 }
 
 /** The most-voted entries by entry code (core/voting/results.ts `Outcome`). */
@@ -47,6 +49,9 @@ export function MostVotedLine({ outcome }: { outcome: MostVoted }) {
   );
 }
 
+/** yyyy-MM-dd as dd/MM/yyyy. */
+const formatDay = (day: string) => day.split('-').reverse().join('/');
+
 /**
  * The platform's vote count on the contest's home page: per entry the votes counted, held for review and
  * invalidated, the reasons in aggregate, and the public log with the command that checks it. Nothing while there
@@ -59,9 +64,15 @@ export function VotingResultsSection({ slug }: { slug: string }) {
     queryFn: () => api<VotingResults>(`/api/contests/${enc(slug)}/voting/results`),
     enabled: slug !== '',
   });
+  const digests = useQuery({
+    queryKey: ['voting-digests', slug],
+    queryFn: () => api<{ day: string; seq: number; hash: string }[]>(`/api/contests/${enc(slug)}/voting/digests`),
+    enabled: slug !== '' && results.data?.visible === true,
+  });
   const r = results.data;
   const total = r ? r.totals.counted + r.totals.quarantined + r.totals.invalidated : 0;
-  if (!r?.visible || total === 0) return null;
+  const fanpageShown = (r?.prize?.fanpage?.ranking.length ?? 0) > 0;
+  if (!r?.visible || (total === 0 && !fanpageShown)) return null;
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   return (
     <section id="votes" aria-labelledby="votes-title" className="card" data-testid="voting-results">
@@ -92,6 +103,7 @@ export function VotingResultsSection({ slug }: { slug: string }) {
           {t('votingResults.published', { date: formatDate(r.published.at) })}
         </p>
       )}
+      {r.prize && <VotingPrizeSource prize={r.prize} />}
       {r.reasons.length > 0 && (
         <ul className="hint">
           {r.reasons.map((x) => (
@@ -107,6 +119,25 @@ export function VotingResultsSection({ slug }: { slug: string }) {
         </a>{' '}
         {t('votingResults.verify')} <code>npm run votes:verify FILE</code>
       </p>
+      {(digests.data?.length ?? 0) > 0 && (
+        <details data-testid="vote-digests">
+          <summary>{t('voteDigests.title')}</summary>
+          <p className="hint">{t('voteDigests.intro')}</p>
+          <ul className="digests">
+            {digests.data!.map((d) => (
+              <li key={d.day}>
+                {formatDay(d.day)}: #{d.seq} <code>{d.hash}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="hint">
+            <a href={`/api/contests/${enc(slug)}/voting/digests?format=text`} download>
+              {t('voteDigests.download')}
+            </a>{' '}
+            <code>npm run votes:verify FILE --digests DIGESTS</code>
+          </p>
+        </details>
+      )}
     </section>
   );
 }

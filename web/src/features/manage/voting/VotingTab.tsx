@@ -11,6 +11,8 @@ import { useCan } from '../../../api/session.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { ResidentListCard } from './ResidentListCard.tsx';
 import { ResultsCard } from './ResultsCard.tsx';
+import { FanpageCounts } from './FanpageCounts.tsx';
+import { VotingCharts } from './VotingCharts.tsx';
 
 interface SettingsView {
   settings: {
@@ -42,7 +44,11 @@ export default function VotingTab() {
       <h1 className="manage-title">{t('manage.tab.voting')}</h1>
       <VotingSettings slug={slug} editable={may('contest.edit')} />
       <ResidentListCard slug={slug} editable={may('contest.edit')} tz={contest.data?.timeZone ?? DEFAULT_TIME_ZONE} />
+      <VotingCharts slug={slug} />
       {may('votes.review') && <Quarantine slug={slug} tz={contest.data?.timeZone ?? DEFAULT_TIME_ZONE} />}
+      {may('fanpage.confirm') && (
+        <FanpageCounts slug={slug} tz={contest.data?.timeZone ?? DEFAULT_TIME_ZONE} canRecord={may('fanpage.record')} />
+      )}
       {may('contest.edit') && (
         <ResultsCard
           slug={slug}

@@ -1,0 +1,137 @@
+import { useEffect, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Empty } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type uPlot from 'uplot';
+import { api, enc } from '../../../api/client.ts';
+import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+
+type Counts = { counted: number; quarantined: number; invalidated: number };
+interface Stats {
+  timeZone: string;
+  perHour: ({ hour: string } & Counts)[];
+  perEntry: ({ code: string } & Counts)[];
+  totals: Counts;
+}
+
+const COLORS = { counted: '#389e0d', quarantined: '#d48806', invalidated: '#cf1322', rate: '#1d39c4' };
+
+/** uPlot and its stylesheet, fetched the first time a chart is drawn: the staff area only, never the public pages. */
+let uplotModule: Promise<typeof uPlot> | null = null;
+function loadUplot(): Promise<typeof uPlot> {
+  uplotModule ??= import('./uplot-lazy.ts').then((m) => m.default);
+  return uplotModule;
+}
+
+function Chart({
+  build,
+  label,
+}: {
+  build: (U: typeof uPlot, width: number) => [uPlot.Options, uPlot.AlignedData];
+  label: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let plot: uPlot | null = null;
+    let gone = false;
+    void loadUplot().then((U) => {
+      if (gone || !box.current) return;
+      const [opts, data] = build(U, Math.max(280, box.current.clientWidth));
+      plot = new U(opts, data, box.current);
+    });
+    return () => {
+      gone = true;
+      plot?.destroy();
+    };
+  }, [build]);
+  return <div ref={box} role="img" aria-label={label} className="voting-chart" />;
+}
+
+/** Votes per hour with the quarantine rate, and votes per entry, by status (uPlot, loaded lazily). */
+export function VotingCharts({ slug }: { slug: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en-GB' : 'vi-VN';
+  const stats = useQuery({
+    queryKey: ['voting-stats', slug],
+    queryFn: () => api<Stats>(`/api/contests/${enc(slug)}/voting/stats`),
+  });
+  const s = stats.data;
+  const total = s ? s.totals.counted + s.totals.quarantined + s.totals.invalidated : 0;
+  const series = (key: keyof Counts): uPlot.Series => ({
+    label: t(`votingCharts.${key}`),
+    stroke: COLORS[key],
+    width: 2,
+  });
+  const perHour = (U: typeof uPlot, width: number): [uPlot.Options, uPlot.AlignedData] => {
+    const h = s!.perHour;
+    return [
+      {
+        width,
+        height: 240,
+        tzDate: (ts) => U.tzDate(new Date(ts * 1000), s!.timeZone),
+        series: [
+          { label: t('votingCharts.hour') },
+          series('counted'),
+          series('quarantined'),
+          series('invalidated'),
+          {
+            label: t('votingCharts.rate'),
+            stroke: COLORS.rate,
+            scale: '%',
+            dash: [6, 4],
+            value: (_u, v) => (v == null ? '—' : `${v.toLocaleString(lang)} %`),
+          },
+        ],
+        axes: [
+          {},
+          { label: t('votingCharts.votes') },
+          { side: 1, scale: '%', grid: { show: false }, values: (_u, vs) => vs.map((v) => `${v} %`) },
+        ],
+        // An hour either side, so that a single hour of votes is not stretched over years.
+        scales: { x: { range: (_u, min, max) => [min - 3600, max + 3600] }, '%': { range: [0, 100] } },
+      },
+      [
+        h.map((x) => Date.parse(x.hour) / 1000),
+        h.map((x) => x.counted),
+        h.map((x) => x.quarantined),
+        h.map((x) => x.invalidated),
+        h.map((x) => {
+          const all = x.counted + x.quarantined + x.invalidated;
+          return all ? Math.round(((x.quarantined + x.invalidated) * 1000) / all) / 10 : 0;
+        }),
+      ],
+    ];
+  };
+  const perEntry = (U: typeof uPlot, width: number): [uPlot.Options, uPlot.AlignedData] => {
+    const e = s!.perEntry;
+    const bars = U.paths.bars!({ size: [0.6, 60] });
+    return [
+      {
+        width,
+        height: 240,
+        scales: { x: { time: false, range: [-0.5, e.length - 0.5] } },
+        series: [
+          { label: t('votingCharts.entry'), value: (_u, i) => (i == null ? '—' : (e[i]?.code ?? '')) },
+          { ...series('counted'), paths: bars, fill: `${COLORS.counted}99` },
+          { ...series('quarantined'), paths: bars, fill: `${COLORS.quarantined}99` },
+        ],
+        axes: [{ values: (_u, vs) => vs.map((i) => e[i]?.code ?? ''), incrs: [1] }, { label: t('votingCharts.votes') }],
+      },
+      [e.map((_x, i) => i), e.map((x) => x.counted), e.map((x) => x.quarantined)],
+    ];
+  };
+  return (
+    <Card title={t('votingCharts.title')} style={{ marginTop: 16 }} data-testid="voting-charts">
+      <ApiErrorAlert error={stats.error} />
+      {s && total === 0 && <Empty description={t('votingCharts.none')} />}
+      {s && total > 0 && (
+        <>
+          <h3>{t('votingCharts.perHour')}</h3>
+          <Chart build={perHour} label={t('votingCharts.perHourLabel', { total })} />
+          <h3>{t('votingCharts.perEntry')}</h3>
+          <Chart build={perEntry} label={t('votingCharts.perEntryLabel', { entries: s.perEntry.length })} />
+        </>
+      )}
+    </Card>
+  );
+}
