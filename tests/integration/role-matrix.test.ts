@@ -451,7 +451,6 @@ async function awardsCall<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-
 /* ---- Budget estimate and the bodies' decisions (issue 13) ---- */
 
 const BUDGET_VIEW: Caller[] = ['organizer', 'secretariat', 'finance', 'site_admin'];
@@ -938,6 +937,32 @@ const CASES: Case[] = [
       }),
   },
   {
+    method: 'POST',
+    route: '/api/contests/:slug/certificates',
+    allowed: COMMITTEE,
+    call: (c, caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, COMMITTEE, 'announced');
+        return c.post(`/api/contests/${a.slug}/certificates`, { place: 'Vĩnh Linh' });
+      }),
+  },
+  ...(
+    [
+      ['award-decision.docx', COMMITTEE, `?${DECISION_QUERY}`],
+      ['payment-list.xlsx', BUDGET_VIEW, ''],
+      ['cchc-list.xlsx', COMMITTEE, ''],
+    ] as const
+  ).map(([file, allowed, query]) => ({
+    method: 'GET' as const,
+    route: `/api/contests/:slug/documents/${file}`,
+    allowed,
+    call: (c: Client, caller: Caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, allowed, 'announced');
+        return c.get(`/api/contests/${a.slug}/documents/${file}${query}`);
+      }),
+  })),
+  {
     method: 'GET',
     route: '/api/contests/:slug/certificates',
     allowed: COMMITTEE,
@@ -949,7 +974,13 @@ const CASES: Case[] = [
     allowed: COMMITTEE,
     call: async (c: Client) => {
       // One certificate to print is enough: every caller prints the same few.
-      const valid = await t.deps.db.selectFrom('certificates').select('id').where('status', '=', 'valid').execute();
+      const valid = await t.deps.db
+        .selectFrom('certificates')
+        .innerJoin('contests', 'contests.id', 'certificates.contest_id')
+        .select('certificates.id')
+        .where('contests.slug', '=', slug)
+        .where('certificates.status', '=', 'valid')
+        .execute();
       if (valid.length === 0) await certificateId();
       return c.get(`/api/contests/${slug}/certificates.${format}`);
     },
