@@ -35,6 +35,9 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'certificates.issued': { vi: 'cấp giấy chứng nhận', en: 'issued the certificates' },
   'certificates.printed': { vi: 'in giấy chứng nhận', en: 'printed the certificates' },
   'certificates.revoked': { vi: 'thu hồi giấy chứng nhận', en: 'revoked the certificate' },
+  'documents.paymentListMade': { vi: 'lập danh sách chi thưởng', en: 'made the prize payment list' },
+  'documents.cchcListMade': { vi: 'lập danh sách cộng điểm CCHC', en: 'made the CCHC list' },
+  'documents.awardDecisionMade': { vi: 'lập dự thảo quyết định khen thưởng', en: 'drafted the award decision' },
   'documents.rosterDecisionMade': {
     vi: 'lập dự thảo quyết định thành lập ban',
     en: 'drafted the decision establishing a body',

@@ -1208,6 +1208,32 @@ const CASES: Case[] = [
       }),
   },
   {
+    method: 'POST',
+    route: '/api/contests/:slug/certificates',
+    allowed: COMMITTEE,
+    call: (c, caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, COMMITTEE, 'announced');
+        return c.post(`/api/contests/${a.slug}/certificates`, { place: 'Vĩnh Linh' });
+      }),
+  },
+  ...(
+    [
+      ['award-decision.docx', COMMITTEE, `?${DECISION_QUERY}`],
+      ['payment-list.xlsx', BUDGET_VIEW, ''],
+      ['cchc-list.xlsx', COMMITTEE, ''],
+    ] as const
+  ).map(([file, allowed, query]) => ({
+    method: 'GET' as const,
+    route: `/api/contests/:slug/documents/${file}`,
+    allowed,
+    call: (c: Client, caller: Caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, allowed, 'announced');
+        return c.get(`/api/contests/${a.slug}/documents/${file}${query}`);
+      }),
+  })),
+  {
     method: 'GET',
     route: '/api/contests/:slug/certificates',
     allowed: COMMITTEE,
@@ -1219,7 +1245,13 @@ const CASES: Case[] = [
     allowed: COMMITTEE,
     call: async (c: Client) => {
       // One certificate to print is enough: every caller prints the same few.
-      const valid = await t.deps.db.selectFrom('certificates').select('id').where('status', '=', 'valid').execute();
+      const valid = await t.deps.db
+        .selectFrom('certificates')
+        .innerJoin('contests', 'contests.id', 'certificates.contest_id')
+        .select('certificates.id')
+        .where('contests.slug', '=', slug)
+        .where('certificates.status', '=', 'valid')
+        .execute();
       if (valid.length === 0) await certificateId();
       return c.get(`/api/contests/${slug}/certificates.${format}`);
     },

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, idParam } from '@core/api.ts';
 import type { Deps } from '../../context.ts';
+import { certificateIssueSchema } from '@core/documents/certificate-issue.ts';
+import { issueCertificates } from '../../services/certificates/issue-certificates.ts';
 import { listCertificates } from '../../services/certificates/list-certificates.ts';
 import { certificatesPdfStream, certificatesZipStream } from '../../services/certificates/render-certificates.ts';
 import { revokeCertificate, revokeCertificateSchema } from '../../services/certificates/revoke-certificate.ts';
@@ -37,6 +39,26 @@ export function certificateRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => listCertificates(deps, req.actor, req.params.slug),
+  );
+  r.post(
+    '/api/contests/:slug/certificates',
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          'Issue the certificates of the announced winners',
+          'One per prize won, numbered per contest and year in the structure’s order, each with its verification ' +
+            'code. `place` (the date line), `superior` (the body above the committee), `signer` (default: the ' +
+            'roster’s head of the organizing committee). Issuing again adds only the missing ones. ' +
+            '`certificates.notAnnounced` before the results are announced. Audited.',
+          GENERATE,
+        ),
+        params: slugParams,
+        body: certificateIssueSchema,
+        response: { 200: z.object({ issued: z.number(), total: z.number() }), ...errors },
+      },
+    },
+    async (req) => issueCertificates(deps, req.actor, req.params.slug, req.body),
   );
   for (const format of ['pdf', 'zip'] as const) {
     r.get(

@@ -3,6 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { rosterDecisionOptionsSchema } from '@core/documents/roster-decision.ts';
 import type { Deps } from '../../context.ts';
+import {
+  awardDecisionOptionsSchema,
+  renderAwardDecision,
+  renderCchcList,
+  renderPaymentList,
+} from '../../services/documents/render-award-documents.ts';
 import { renderRosterDecision } from '../../services/documents/render-roster-decision.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
@@ -10,7 +16,14 @@ const slugParams = z.object({ slug: z.string().min(1).max(80) });
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
+const download = (name: string, type: string) => ({
+  'content-type': type,
+  'content-disposition': `attachment; filename="${name}"`,
+  'cache-control': 'private, no-store',
+});
+const issuerQuery = z.object({ issuer: z.string().trim().min(1).max(200).default('Ban Tổ chức cuộc thi') });
 
 export function documentRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,4 +58,68 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
       },
     );
   }
+  r.get(
+    '/api/contests/:slug/documents/award-decision.docx',
+    {
+      schema: {
+        tags: ['documents'],
+        ...operationDoc(
+          'Draft award decision (Quyết định khen thưởng), DOCX',
+          'Per Nghị định 30/2020, from the announced results: Điều 1 the winners (annex), Điều 2 certificate and ' +
+            'money with the total in figures and words and `fundingSource`, Điều 3 who carries it out. `issuer`, ' +
+            '`abbr`, `place`, `signer`, further `grounds`. `certificates.notAnnounced` before announcement. Audited.',
+          allowedBy('documents.generate'),
+        ),
+        params: slugParams,
+        querystring: awardDecisionOptionsSchema,
+        produces: [TYPES.docx],
+      },
+    },
+    async (req, reply) =>
+      reply
+        .headers(download('qd-khen-thuong.docx', TYPES.docx))
+        .send(await renderAwardDecision(deps, req.actor, req.params.slug, req.query)),
+  );
+  r.get(
+    '/api/contests/:slug/documents/payment-list.xlsx',
+    {
+      schema: {
+        tags: ['documents'],
+        ...operationDoc(
+          'Prize payment list (danh sách chi thưởng), XLSX',
+          'One row per paid prize (a unit that won twice signs twice), the total and the total in words; from the ' +
+            'announced results. `issuer` is the line above the title. Audited.',
+          allowedBy('budget.view'),
+        ),
+        params: slugParams,
+        querystring: issuerQuery,
+        produces: [TYPES.xlsx],
+      },
+    },
+    async (req, reply) =>
+      reply
+        .headers(download('danh-sach-chi-thuong.xlsx', TYPES.xlsx))
+        .send(await renderPaymentList(deps, req.actor, req.params.slug, req.query.issuer)),
+  );
+  r.get(
+    '/api/contests/:slug/documents/cchc-list.xlsx',
+    {
+      schema: {
+        tags: ['documents'],
+        ...operationDoc(
+          'CCHC list per unit, XLSX',
+          'Each unit with its winning entries and prizes, for the bonus points in the administrative reform index ' +
+            'and the year’s task assessment; entries whose unit could not be matched listed apart. Audited.',
+          allowedBy('documents.generate'),
+        ),
+        params: slugParams,
+        querystring: issuerQuery,
+        produces: [TYPES.xlsx],
+      },
+    },
+    async (req, reply) =>
+      reply
+        .headers(download('danh-sach-cchc.xlsx', TYPES.xlsx))
+        .send(await renderCchcList(deps, req.actor, req.params.slug, req.query.issuer)),
+  );
 }

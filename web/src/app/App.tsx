@@ -48,6 +48,7 @@ const ReceiptPage = lazy(() => import('../features/entries/ReceiptPage.tsx'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'));
 const ManageArea = lazy(() => import('../features/manage/ManageArea.tsx'));
 const ContestsAdminPage = lazy(() => import('../features/manage/contests/ContestsAdminPage.tsx'));
+const VerifyCertificatePage = lazy(() => import('../features/certificates/VerifyCertificatePage.tsx'));
 const NotFoundPage = lazy(() => import('./NotFoundPage.tsx'));
 
 export function App() {
@@ -72,6 +73,7 @@ export function App() {
             <Route path="account" element={<AccountPage />} />
             <Route path="notifications" element={<NotificationsPage />} />
             <Route path="privacy" element={<PrivacyPage />} />
+            <Route path="v/:code" element={<VerifyCertificatePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           {/* Framed by other sites: no header, no footer, no session request. */}
