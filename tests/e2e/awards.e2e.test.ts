@@ -65,4 +65,39 @@ describe('awards', () => {
       ['Giải bình chọn nhiều nhất', 5, false],
     ]);
   });
+
+  it('the results page shows the winners on a 360 px phone; the widget frames them; the preview names them', async () => {
+    const { base } = suite;
+    const page = await suite.newPage({ width: 360, height: 800 });
+    await page.goto(`${base}/c/${j.slug}/results`);
+    await page.getByTestId('results-announced').waitFor();
+    const places = page.getByTestId('results-place');
+    expect(await places.count()).toBe(8);
+    const credits = await page.getByTestId('results-credit').allTextContents();
+    expect(credits[0]).toContain('Nguyễn Thị Ỷ Lan');
+    expect(credits[0]).toContain('UBND xã Vĩnh Thái');
+    expect(await page.textContent('body')).not.toMatch(/0912|example\.vn/);
+    expect(await text(page, 'results-votes')).toContain('Phiếu hợp lệ: 15');
+    // Nothing wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page, 'results page, 360 px');
+    await page.screenshot({ path: shot('results-360'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: shot('results-1280'), fullPage: true });
+
+    const html = await (await fetch(`${base}/c/${j.slug}/results`)).text();
+    expect(html).toContain('<meta property="og:title" content="Kết quả — ');
+    expect(html).toMatch(/og:description" content="Giải Nhất: Phóng sự cải cách hành chính số 1 \(Nguyễn Thị Ỷ Lan\)/);
+
+    const embed = await fetch(`${base}/embed/results/${j.slug}`);
+    expect(embed.headers.get('content-security-policy') ?? '').toMatch(
+      /frame-ancestors \*|frame-ancestors [^;]*https?:/,
+    );
+    const widget = await suite.newPage({ width: 360, height: 600 });
+    await widget.goto(`${base}/embed/results/${j.slug}`);
+    await widget.getByTestId('embed-results').waitFor();
+    expect(await text(widget, 'embed-results')).toContain('Giải Nhì');
+    await expectAccessible(widget, 'results widget');
+    await widget.screenshot({ path: shot('widget-360'), fullPage: true });
+  });
 });
