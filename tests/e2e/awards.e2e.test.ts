@@ -50,6 +50,8 @@ describe('awards', () => {
     await page.getByTestId('awards-announce').click();
     await page.getByRole('button', { name: 'Công bố kết quả' }).last().click();
     await page.getByTestId('awards-state').getByText('Đã công bố').waitFor();
+    // The confirmation's fading bubble would be checked half-transparent: wait until it is gone.
+    await page.waitForFunction(() => !document.querySelector('.ant-popover:not(.ant-popover-hidden)'));
     await expectAccessible(page, 'announced allocation');
     await page.screenshot({ path: shot('announced-1280'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });
@@ -66,7 +68,7 @@ describe('awards', () => {
     ]);
   });
 
-  it('the results page shows the winners on a 360 px phone; the widget frames them; the preview names them', async () => {
+  it('the results page shows the winners at 360 px; the widget frames them; the preview names them', async () => {
     const { base } = suite;
     const page = await suite.newPage({ width: 360, height: 800 });
     await page.goto(`${base}/c/${j.slug}/results`);
@@ -99,5 +101,41 @@ describe('awards', () => {
     expect(await text(widget, 'embed-results')).toContain('Giải Nhì');
     await expectAccessible(widget, 'results widget');
     await widget.screenshot({ path: shot('widget-360'), fullPage: true });
+  });
+
+  it('the ceremony steps from consolation to first and the most-voted, offline once loaded', async () => {
+    const { t, base } = suite;
+    const page = await suite.newPage();
+    await logInAs(page, base, t.admin.email, t.admin.password);
+    await page.goto(`${base}/manage/${j.slug}/awards`);
+    await page.getByTestId('awards-ceremony-link').click();
+    await page.getByTestId('ceremony-prepare').click();
+    await page.getByTestId('ceremony-ready').getByText('Đã tải xong').waitFor();
+    await page.context().setOffline(true);
+    const stage = page.getByTestId('ceremony-stage');
+    await stage.focus();
+    const prizes: string[] = [await text(page, 'ceremony-prize')];
+    for (const key of ['ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown']) {
+      await page.keyboard.press(key);
+      prizes.push(await text(page, 'ceremony-prize'));
+    }
+    expect(prizes).toEqual([
+      'Giải Khuyến khích',
+      'Giải Ba (1/2)',
+      'Giải Ba (2/2)',
+      'Giải Nhì',
+      'Giải Nhất',
+      'Giải bình chọn nhiều nhất',
+    ]);
+    expect(await text(page, 'ceremony-slide')).toContain('Hoàng Minh Đức');
+    await page.keyboard.press('PageUp');
+    expect(await text(page, 'ceremony-prize')).toBe('Giải Nhất');
+    await page.keyboard.press('Home');
+    expect(await text(page, 'ceremony-prize')).toBe('Giải Khuyến khích');
+    await expectAccessible(page, 'ceremony');
+    await page.screenshot({ path: shot('ceremony-1280') });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: shot('ceremony-360'), fullPage: true });
+    await page.context().setOffline(false);
   });
 });

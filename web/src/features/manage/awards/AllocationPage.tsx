@@ -200,9 +200,14 @@ function StateCard({
           </>
         )}
         {state === 'announced' && (
-          <Link to={`/c/${slug}/results`} data-testid="awards-results-link">
-            {t('awards.publicResults')}
-          </Link>
+          <>
+            <Link to={`/c/${slug}/results`} data-testid="awards-results-link">
+              {t('awards.publicResults')}
+            </Link>
+            <Link to="ceremony" data-testid="awards-ceremony-link">
+              {t('awards.ceremony')}
+            </Link>
+          </>
         )}
       </Space>
       {v.mayDecide && state === 'announced' && v.steps.amend.allowed && v.excludedWinners.length === 0 && (
