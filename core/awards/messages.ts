@@ -89,6 +89,11 @@ export const AWARDS_ERRORS = {
     vi: 'Cần ghi lý do (ít nhất 10 ký tự) để lưu vào hồ sơ quyết định.',
     en: 'Give the reason (at least 10 characters) for the record of the decision.',
   },
+  'awards.resultsNotAnnounced': {
+    status: 404,
+    vi: 'Kết quả cuộc thi chưa được công bố. Mời bạn quay lại sau khi Ban Tổ chức công bố kết quả.',
+    en: 'The results have not been announced yet. Please come back once the organizing committee announces them.',
+  },
   'awards.decisionDoesNotApply': {
     status: 409,
     vi: 'Quyết định không áp dụng được: {why}',

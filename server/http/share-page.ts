@@ -9,6 +9,7 @@ import type { PublicEntryView } from '../services/publication/get-public-entry.t
 import { getPublicEntry } from '../services/publication/get-public-entry.ts';
 import type { Deps } from '../context.ts';
 import { publicEntryUrl } from '../services/publication/publish-entries.ts';
+import { getPublicResults } from '../services/awards/get-public-results.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -58,6 +59,40 @@ function withHead(html: string, title: string, tags: string): string {
   return titled.replace('</head>', () => `    ${tags}\n  </head>`);
 }
 
+/** The head tags of the results page's preview: the winners named, the first prize's poster as the image. */
+function resultsMetaTags(
+  r: Awaited<ReturnType<typeof getPublicResults>>,
+  publicUrl: string,
+  pageUrl: string,
+): { title: string; tags: string } {
+  const title = `Kết quả — ${r.contest.name}`;
+  const winners = r.prizes.flatMap((p) =>
+    p.places.flatMap((o) =>
+      o.kind === 'awarded' ? [`${p.name}: ${o.winner.title} (${o.winner.recipient.name})`] : [],
+    ),
+  );
+  const description = clip(winners.join('; '), 300);
+  const poster = r.prizes
+    .flatMap((p) => p.places)
+    .flatMap((o) => (o.kind === 'awarded' && o.winner.posterUrl ? [o.winner.posterUrl] : []))[0];
+  const meta: [string, string][] = [
+    ['og:type', 'website'],
+    ['og:site_name', 'Cuộc thi video'],
+    ['og:locale', 'vi_VN'],
+    ['og:title', title],
+    ['og:description', description],
+    ['og:url', pageUrl],
+  ];
+  if (poster) meta.push(['og:image', `${publicUrl}${poster}`], ['og:image:alt', title]);
+  const tags = [
+    ...meta.map(([p, c]) => `<meta property="${p}" content="${escapeHtml(c)}">`),
+    `<meta name="description" content="${escapeHtml(description)}">`,
+    `<meta name="twitter:card" content="${poster ? 'summary_large_image' : 'summary'}">`,
+    `<link rel="canonical" href="${escapeHtml(pageUrl)}">`,
+  ].join('\n    ');
+  return { title, tags };
+}
+
 export function sharePageRoutes(app: FastifyInstance, deps: Deps, indexHtml: () => string): void {
   const params = z.object({ slug: z.string().max(80), entryId: z.string().max(20) });
 
@@ -72,6 +107,18 @@ export function sharePageRoutes(app: FastifyInstance, deps: Deps, indexHtml: () 
         const { title, tags } = shareMetaTags(entry, deps.config.publicUrl, publicEntryUrl(deps, slug, id));
         html = withHead(html, title, tags);
       }
+    }
+    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+
+  app.get('/c/:slug/results', { schema: { hide: true } }, async (req, reply) => {
+    const { slug } = z.object({ slug: z.string().max(80) }).parse(req.params);
+    let html = indexHtml();
+    const results = await getPublicResults(deps, slug).catch(() => null);
+    if (results) {
+      const pageUrl = `${deps.config.publicUrl}/c/${encodeURIComponent(slug)}/results`;
+      const { title, tags } = resultsMetaTags(results, deps.config.publicUrl, pageUrl);
+      html = withHead(html, title, tags);
     }
     return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });

@@ -50,6 +50,8 @@ describe('awards', () => {
     await page.getByTestId('awards-announce').click();
     await page.getByRole('button', { name: 'Công bố kết quả' }).last().click();
     await page.getByTestId('awards-state').getByText('Đã công bố').waitFor();
+    // The confirmation's fading bubble would be checked half-transparent: wait until it is gone.
+    await page.waitForFunction(() => !document.querySelector('.ant-popover:not(.ant-popover-hidden)'));
     await expectAccessible(page, 'announced allocation');
     await page.screenshot({ path: shot('announced-1280'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });
@@ -64,5 +66,76 @@ describe('awards', () => {
       ['Giải Khuyến khích', 5, false],
       ['Giải bình chọn nhiều nhất', 5, false],
     ]);
+  });
+
+  it('the results page shows the winners at 360 px; the widget frames them; the preview names them', async () => {
+    const { base } = suite;
+    const page = await suite.newPage({ width: 360, height: 800 });
+    await page.goto(`${base}/c/${j.slug}/results`);
+    await page.getByTestId('results-announced').waitFor();
+    const places = page.getByTestId('results-place');
+    expect(await places.count()).toBe(8);
+    const credits = await page.getByTestId('results-credit').allTextContents();
+    expect(credits[0]).toContain('Nguyễn Thị Ỷ Lan');
+    expect(credits[0]).toContain('UBND xã Vĩnh Thái');
+    expect(await page.textContent('body')).not.toMatch(/0912|example\.vn/);
+    expect(await text(page, 'results-votes')).toContain('Phiếu hợp lệ: 15');
+    // Nothing wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page, 'results page, 360 px');
+    await page.screenshot({ path: shot('results-360'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: shot('results-1280'), fullPage: true });
+
+    const html = await (await fetch(`${base}/c/${j.slug}/results`)).text();
+    expect(html).toContain('<meta property="og:title" content="Kết quả — ');
+    expect(html).toMatch(/og:description" content="Giải Nhất: Phóng sự cải cách hành chính số 1 \(Nguyễn Thị Ỷ Lan\)/);
+
+    const embed = await fetch(`${base}/embed/results/${j.slug}`);
+    expect(embed.headers.get('content-security-policy') ?? '').toMatch(
+      /frame-ancestors \*|frame-ancestors [^;]*https?:/,
+    );
+    const widget = await suite.newPage({ width: 360, height: 600 });
+    await widget.goto(`${base}/embed/results/${j.slug}`);
+    await widget.getByTestId('embed-results').waitFor();
+    expect(await text(widget, 'embed-results')).toContain('Giải Nhì');
+    await expectAccessible(widget, 'results widget');
+    await widget.screenshot({ path: shot('widget-360'), fullPage: true });
+  });
+
+  it('the ceremony steps from consolation to first and the most-voted, offline once loaded', async () => {
+    const { t, base } = suite;
+    const page = await suite.newPage();
+    await logInAs(page, base, t.admin.email, t.admin.password);
+    await page.goto(`${base}/manage/${j.slug}/awards`);
+    await page.getByTestId('awards-ceremony-link').click();
+    await page.getByTestId('ceremony-prepare').click();
+    await page.getByTestId('ceremony-ready').getByText('Đã tải xong').waitFor();
+    await page.context().setOffline(true);
+    const stage = page.getByTestId('ceremony-stage');
+    await stage.focus();
+    const prizes: string[] = [await text(page, 'ceremony-prize')];
+    for (const key of ['ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown']) {
+      await page.keyboard.press(key);
+      prizes.push(await text(page, 'ceremony-prize'));
+    }
+    expect(prizes).toEqual([
+      'Giải Khuyến khích',
+      'Giải Ba (1/2)',
+      'Giải Ba (2/2)',
+      'Giải Nhì',
+      'Giải Nhất',
+      'Giải bình chọn nhiều nhất',
+    ]);
+    expect(await text(page, 'ceremony-slide')).toContain('Hoàng Minh Đức');
+    await page.keyboard.press('PageUp');
+    expect(await text(page, 'ceremony-prize')).toBe('Giải Nhất');
+    await page.keyboard.press('Home');
+    expect(await text(page, 'ceremony-prize')).toBe('Giải Khuyến khích');
+    await expectAccessible(page, 'ceremony');
+    await page.screenshot({ path: shot('ceremony-1280') });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: shot('ceremony-360'), fullPage: true });
+    await page.context().setOffline(false);
   });
 });

@@ -411,3 +411,53 @@ describe('worked edge cases', () => {
     expect(view.stored!.allocation.prizes[1]!.openToJuryWinners).toBe(false);
   });
 });
+
+describe('public results', () => {
+  it('shows the announced results to anyone, with credits and vote figures but no contact data', async () => {
+    const anon = await t.app.inject({ method: 'GET', url: `/api/public/contests/${j.slug}/results` });
+    expect(anon.statusCode, anon.body).toBe(200);
+    const r = anon.json();
+    expect(r.version).toBe(2);
+    expect(r.amendments).toEqual([
+      expect.objectContaining({
+        version: 2,
+        amendsVersion: 1,
+        reason: 'Tác giả có đơn xin rút tác phẩm sau khi công bố.',
+      }),
+    ]);
+    expect(r.prizes.map((p: { name: string; places: unknown[] }) => [p.name, p.places.length])).toEqual([
+      ['Giải Nhất', 1],
+      ['Giải Nhì', 1],
+      ['Giải Ba', 2],
+      ['Giải Khuyến khích', 3],
+      ['Giải bình chọn nhiều nhất', 1],
+    ]);
+    expect(r.prizes[1].places[0]).toMatchObject({ kind: 'awarded', byCommittee: true });
+    expect(r.prizes[0].places[0].winner).toMatchObject({
+      title: 'Phóng sự cải cách hành chính số 1',
+      recipient: { kind: 'person', name: 'Nguyễn Thị Ỷ Lan' },
+      authors: ['Nguyễn Thị Ỷ Lan'],
+      unitName: 'UBND xã Vĩnh Thái',
+    });
+    expect(r.prizes[2].places[1]).toEqual({
+      kind: 'unawarded',
+      reason: expect.objectContaining({ vi: expect.stringContaining('thu hồi') }),
+    });
+    expect(r.prizes[4].places[0].winner.votes).toBe(20);
+    expect(r.prizes[4].voteRule.vi).toContain('kể cả tác phẩm đã đạt giải');
+    expect(r.votes.totals.counted).toBe(35);
+    expect(anon.body).not.toMatch(/0912|example\.vn|Thôn \d/);
+  });
+
+  it('says plainly that results are not announced yet', async () => {
+    const c = await judgedContest(t, { scores: [9] });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/contests/${c.slug}/results`,
+      headers: { 'accept-language': 'vi' },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'awards.resultsNotAnnounced' });
+    expect(res.json().error.message).toContain('chưa được công bố');
+  });
+});

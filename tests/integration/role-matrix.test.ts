@@ -507,6 +507,8 @@ async function awardsStage(
   return { slug: j.slug, entryIds: j.entryIds, tieId };
 }
 
+let publicResultsSlug = '';
+
 async function awardsCall<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
@@ -1010,6 +1012,20 @@ const CASES: Case[] = [
     route: '/api/contests/:slug/awards/allocation',
     allowed: AWARDS_VIEW,
     call: (c) => c.get(`/api/contests/${slug}/awards/allocation`),
+  },
+  {
+    method: 'GET',
+    route: '/api/public/contests/:slug/results',
+    allowed: EVERYONE,
+    call: async (c) => {
+      if (!publicResultsSlug) {
+        const j = await judgedContest(t, { scores: [9, 8] });
+        await announceAwards(t, { slug: j.slug, organizer: admin() });
+        t.setNow(null);
+        publicResultsSlug = j.slug;
+      }
+      return c.get(`/api/public/contests/${publicResultsSlug}/results`);
+    },
   },
   {
     method: 'POST',

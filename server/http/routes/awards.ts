@@ -13,6 +13,7 @@ import { amendResults } from '../../services/awards/amend-results.ts';
 import { announceResults } from '../../services/awards/announce-results.ts';
 import { approveAllocation } from '../../services/awards/approve-allocation.ts';
 import { getAllocation } from '../../services/awards/get-allocation.ts';
+import { getPublicResults } from '../../services/awards/get-public-results.ts';
 import { proposeAllocation } from '../../services/awards/propose-allocation.ts';
 import { recordTieDecision } from '../../services/awards/record-tie-decision.ts';
 import { reopenAllocation } from '../../services/awards/reopen-allocation.ts';
@@ -52,6 +53,25 @@ export function awardsRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => getAllocation(deps, req.actor, req.params.slug),
+  );
+
+  r.get(
+    '/api/public/contests/:slug/results',
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          'The announced results',
+          'Prizes in order with each winner (title, recipient, authors, unit; poster and player when published), ' +
+            'places not awarded and why, the vote prize rule, the vote figures and the amendments. 404 ' +
+            '`awards.resultsNotAnnounced` before the announcement. Never phones, addresses or e-mails.',
+          ['anyone'],
+        ),
+        params: slugParams,
+        response: ok,
+      },
+    },
+    async (req) => getPublicResults(deps, req.params.slug),
   );
 
   r.post(

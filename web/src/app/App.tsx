@@ -35,6 +35,8 @@ export function preloadRenderedPage(pathname: string): Promise<void> {
   return Promise.resolve();
 }
 const EmbedPage = lazy(() => import('../features/public-entry/EmbedPage.tsx'));
+const ResultsPage = lazy(() => import('../features/results/ResultsPage.tsx'));
+const EmbedResultsPage = lazy(() => import('../features/results/EmbedResultsPage.tsx'));
 const PrivacyPage = lazy(() => import('../features/privacy/PrivacyPage.tsx'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('../features/auth/RegisterPage.tsx'));
@@ -62,6 +64,7 @@ export function App() {
             <Route path="c/:slug" element={<ContestHomePage />} />
             <Route path="c/:slug/submit" element={<StartEntryPage />} />
             <Route path="c/:slug/gallery" element={<GalleryPage />} />
+            <Route path="c/:slug/results" element={<ResultsPage />} />
             <Route path="c/:slug/e/:entryId" element={<PublicEntryPage />} />
             <Route path="entries" element={<MyEntriesPage />} />
             <Route path="entries/:id" element={<EntryPage />} />
@@ -77,6 +80,14 @@ export function App() {
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           {/* Framed by other sites: no header, no footer, no session request. */}
+          <Route
+            path="embed/results/:slug"
+            element={
+              <Suspense fallback={null}>
+                <EmbedResultsPage />
+              </Suspense>
+            }
+          />
           <Route
             path="embed/:entryId"
             element={

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Input, List, Popconfirm, Space, Tabl
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { Allocation, OpenTie, PlaceOutcome } from '@core/awards/allocation.ts';
 import { UNAWARDED_TEXT, UNUSED_DECISION_TEXT, voteRuleText } from '@core/awards/messages.ts';
 import type { Prize } from '@core/contest.ts';
@@ -197,6 +197,16 @@ function StateCard({
                 {t('awards.reopen')}
               </Button>
             </Space.Compact>
+          </>
+        )}
+        {state === 'announced' && (
+          <>
+            <Link to={`/c/${slug}/results`} data-testid="awards-results-link">
+              {t('awards.publicResults')}
+            </Link>
+            <Link to="ceremony" data-testid="awards-ceremony-link">
+              {t('awards.ceremony')}
+            </Link>
           </>
         )}
       </Space>
