@@ -44,7 +44,9 @@ export const ERRORS = {
   'privacy.erasurePending': {
     status: 409,
     vi: 'Bạn đã có một yêu cầu xóa dữ liệu đang chờ xử lý. Ban Tổ chức sẽ trả lời trước hạn đã ghi; không cần gửi lại.',
-    en: 'You already have a request to erase your data waiting. The organizers will answer by the date shown; no need to send it again.',
+    en:
+      'You already have a request to erase your data waiting. The organizers will answer by the date shown; ' +
+      'no need to send it again.',
   },
   'privacy.erasureNotFound': {
     status: 404,
@@ -59,7 +61,9 @@ export const ERRORS = {
   'privacy.erasureSiteAdmin': {
     status: 409,
     vi: 'Không thể xóa tài khoản quản trị hệ thống. Hãy chuyển quyền quản trị cho người khác trước, rồi xử lý yêu cầu.',
-    en: 'A site administrator account cannot be erased. Hand the administration to someone else first, then handle the request.',
+    en:
+      'A site administrator account cannot be erased. Hand the administration to someone else first, ' +
+      'then handle the request.',
   },
   'privacy.refuseReasonRequired': {
     status: 400,

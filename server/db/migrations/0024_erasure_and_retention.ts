@@ -21,9 +21,8 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('staff_reason', 'text')
     .addColumn('outcome_json', 'text')
     .execute();
-  await sql`create unique index erasure_requests_one_pending on erasure_requests (user_id) where status = 'pending'`.execute(
-    db,
-  );
+  await sql`create unique index erasure_requests_one_pending on erasure_requests (user_id)
+    where status = 'pending'`.execute(db);
   await db.schema.createIndex('erasure_requests_queue').on('erasure_requests').columns(['status', 'due_at']).execute();
   await db.schema
     .alterTable('contests')

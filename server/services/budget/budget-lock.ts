@@ -1,8 +1,9 @@
 import type { DialectName, Tx } from '../../db/dialect.ts';
 
 /**
- * Budget steps and certificate issuance on one contest run one at a time: the contest's row is taken FOR UPDATE on PostgreSQL (SQLite runs one
- * writer at a time), so that two tabs submitting or finance approving while the lines are saved cannot interleave.
+ * Budget steps and certificate issuance on one contest run one at a time: the contest's row is taken FOR UPDATE on
+ * PostgreSQL (SQLite runs one writer at a time), so that two tabs submitting or finance approving while the lines are
+ * saved cannot interleave.
  */
 export async function lockContestPaperwork(trx: Tx, dialect: DialectName, contestId: number): Promise<void> {
   const q = trx.selectFrom('contests').select('id').where('id', '=', contestId);
