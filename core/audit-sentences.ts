@@ -126,6 +126,8 @@ export const AUDIT_ATTEMPTS: Record<string, Words> = {
   'judging.viewProgress': { vi: 'theo dõi tiến độ chấm', en: 'follow the judging' },
   'votes.view': { vi: 'xem bình chọn', en: 'see the voting' },
   'votes.review': { vi: 'xét các phiếu bình chọn bị tạm giữ', en: 'review quarantined votes' },
+  'fanpage.record': { vi: 'nhập số liệu fanpage', en: 'enter the fanpage figures' },
+  'fanpage.confirm': { vi: 'xác nhận số liệu fanpage', en: 'confirm the fanpage figures' },
 };
 
 const DETAIL_LABELS: Record<string, Words> = {
