@@ -17,13 +17,9 @@ import path from 'node:path';
 import readline from 'node:readline';
 
 const require = createRequire(import.meta.url);
-const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{
-  latency: { p50: number; p99: number };
-  requests: { average: number };
-  throughput: { average: number };
-  non2xx: number;
-  errors: number;
-}>;
+const autocannon = require('autocannon') as (
+  opts: Record<string, unknown>,
+) => Promise<{ latency: { p50: number; p99: number }; requests: { average: number }; non2xx: number; errors: number }>;
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -62,7 +58,7 @@ const check = await fetch(`${base}/api/public/contests/${ready.slug}/gallery`).t
 );
 if (check.total !== entries) throw new Error(`expected ${entries} published entries, the gallery has ${check.total}`);
 
-const results = new Map<string, { p50: number[]; p99: number[]; rps: number[]; bytes: number[] }>();
+const results = new Map<string, { p50: number[]; p99: number[]; rps: number[] }>();
 // Warm-up: JIT, caches.
 for (const [, url] of targets) await autocannon({ url: `${base}${url}`, connections: 20, duration: 2 });
 for (let r = 0; r < rounds; r++) {
@@ -74,8 +70,7 @@ for (let r = 0; r < rounds; r++) {
       headers: { 'accept-encoding': 'gzip, deflate, br' },
     });
     if (res.non2xx || res.errors) throw new Error(`${name}: ${res.non2xx} non-2xx, ${res.errors} errors`);
-    const acc = results.get(name) ?? { p50: [], p99: [], rps: [], bytes: [] };
-    acc.bytes.push(res.throughput.average / Math.max(1, res.requests.average));
+    const acc = results.get(name) ?? { p50: [], p99: [], rps: [] };
     acc.p50.push(res.latency.p50);
     acc.p99.push(res.latency.p99);
     acc.rps.push(res.requests.average);
@@ -93,14 +88,13 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
-console.log('target                         req/s   ratio   p50 ms   p99 ms   p99 ≤ 50 ms   KB/answer');
+console.log('target                         req/s   ratio   p50 ms   p99 ms   p99 ≤ 50 ms');
 for (const [name] of targets) {
   const m = results.get(name)!;
   const rps = median(m.rps);
   const p99 = median(m.p99);
   console.log(
     `${name.padEnd(29)} ${rps.toFixed(0).padStart(6)}   ${(rps / median(hello.rps)).toFixed(2).padStart(5)}   ` +
-      `${median(m.p50).toFixed(1).padStart(6)}   ${p99.toFixed(1).padStart(6)}   ` +
-      `${(p99 <= 50 ? 'yes' : 'NO').padEnd(11)}   ${(median(m.bytes) / 1000).toFixed(1).padStart(9)}`,
+      `${median(m.p50).toFixed(1).padStart(6)}   ${p99.toFixed(1).padStart(6)}   ${p99 <= 50 ? 'yes' : 'NO'}`,
   );
 }

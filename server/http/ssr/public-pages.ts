@@ -26,8 +26,10 @@ interface RenderedPage {
   html: Buffer;
   gzip?: Buffer;
   brotli?: Buffer;
-  /** When it was rendered, in ms (its age goes to the Server-Timing header). */
+  /** The server's clock when rendered, in ms. */
   at: number;
+  /** Kept until then (the home page's countdown moves on); Infinity for the others. */
+  until: number;
 }
 
 const MAX_PAGES = 500;
@@ -60,9 +62,7 @@ export async function publicPageRoutes(
   if (!fs.existsSync(opts.ssrEntry) || !fs.existsSync(`${opts.webDir}/.vite/manifest.json`)) return false;
   const renderer = (await import(pathToFileURL(opts.ssrEntry).href)) as Renderer;
   const shell: PageShell = loadPageShell(opts.webDir);
-  // One render per version: requests that arrive while it is made wait for it (at 200 connections, a new snapshot
-  // would otherwise be rendered and compressed by every one of them at once).
-  const pages = new Map<string, { until: number; page: Promise<RenderedPage> }>();
+  const pages = new Map<string, RenderedPage>();
 
   async function render(
     req: FastifyRequest,
@@ -76,35 +76,30 @@ export async function publicPageRoutes(
     const key = `${data.version}|${lang}`;
     const now = Date.now();
     const hit = pages.get(key);
-    if (hit && now < hit.until) return hit.page;
+    if (hit && now < hit.until) return hit;
+    const payload: SsrPayload = {
+      lang,
+      now: deps.clock().getTime(),
+      origin: deps.config.publicUrl,
+      queries: data.queries(),
+    };
     const url = req.url;
-    const made = Promise.resolve().then((): RenderedPage => {
-      const at = Date.now();
-      const payload: SsrPayload = {
-        lang,
-        now: deps.clock().getTime(),
-        origin: deps.config.publicUrl,
-        queries: data.queries(),
-      };
-      const { html, title } = renderer.renderPage(kind, url, payload);
-      let headTags = '';
-      if (data.entry) {
-        const share = shareMetaTags(data.entry, deps.config.publicUrl, publicEntryUrl(deps, page.slug, data.entry.id));
-        headTags = `    ${share.tags}\n`;
-      }
-      const body = shell.page(module, {
-        lang,
-        title,
-        headTags,
-        body: html,
-        payloadJson: renderer.payloadJson(payload),
-      });
-      return { html: Buffer.from(body), at };
-    });
+    const { html, title } = renderer.renderPage(kind, url, payload);
+    let headTags = '';
+    if (data.entry) {
+      const share = shareMetaTags(data.entry, deps.config.publicUrl, publicEntryUrl(deps, page.slug, data.entry.id));
+      headTags = `    ${share.tags}\n`;
+    }
+    const rendered: RenderedPage = {
+      html: Buffer.from(
+        shell.page(module, { lang, title, headTags, body: html, payloadJson: renderer.payloadJson(payload) }),
+      ),
+      at: now,
+      until: kind === 'home' ? now + CONTEST_TTL_MS : Infinity,
+    };
     if (pages.size >= MAX_PAGES) pages.clear();
-    pages.set(key, { until: kind === 'home' ? now + CONTEST_TTL_MS : Infinity, page: made });
-    made.catch(() => pages.delete(key));
-    return made;
+    pages.set(key, rendered);
+    return rendered;
   }
 
   async function send(
