@@ -112,10 +112,7 @@ export async function playUntilMoving(
       v.addEventListener('playing', () => resolve(true), { once: true });
       setTimeout(() => resolve(false), ms);
     });
-    // Where hls.js is loaded on play, attaching it interrupts this play() (AbortError) and the player plays again.
-    await v.play().catch((e: unknown) => {
-      if (!(e instanceof DOMException && e.name === 'AbortError')) throw e;
-    });
+    await v.play();
     return fired;
   }, timeoutMs);
   if (playing)
