@@ -24,7 +24,7 @@ describe('log-in under distributed guessing', () => {
     await asked;
     await solved;
     await page.goto(`${app.base}/login`);
-    await expect(page.getByTestId('login-form').isVisible()).resolves.toBe(true);
+    await page.getByTestId('login-form').waitFor();
     await expectAccessible(page, 'login 360');
   });
 });
