@@ -28,6 +28,7 @@ describe('awards', () => {
     const tie = page.locator('[data-testid^="awards-tie-jury:"]');
     await tie.waitFor();
     expect(await tie.textContent()).toContain('1 Giải Nhì, 1 Giải Ba');
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await expectAccessible(page, 'allocation with an open tie');
     await page.screenshot({ path: shot('tie-1280'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });
@@ -52,6 +53,10 @@ describe('awards', () => {
     await page.getByTestId('awards-state').getByText('Đã công bố').waitFor();
     // The confirmation's fading bubble would be checked half-transparent: wait until it is gone.
     await page.waitForFunction(() => !document.querySelector('.ant-popover:not(.ant-popover-hidden)'));
+    // The pointer rests where the confirmation was, over a link that appeared there: move it away (a hovered link
+    // takes its lighter hover colour) and check once every colour transition has finished.
+    await page.mouse.move(0, 0);
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await expectAccessible(page, 'announced allocation');
     await page.screenshot({ path: shot('announced-1280'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });
