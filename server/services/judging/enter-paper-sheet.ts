@@ -18,7 +18,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { resolveRef } from './entry-refs.ts';
 import { paperJuror, paperRows, paperVerdict } from './paper-facts.ts';
 import { loadRoundFacts } from './round-facts.ts';
-import { forShare } from './row-locks.ts';
+import { assertRoundOpenInTx, forShare } from './row-locks.ts';
 
 export async function enterPaperSheet(
   deps: Deps,
@@ -40,12 +40,7 @@ export async function enterPaperSheet(
 
   for (let attempt = 0; ; attempt++) {
     const out = await deps.db.transaction().execute(async (trx) => {
-      const round = await forShare(
-        trx.selectFrom('judging_rounds').select(['state']).where('id', '=', roundId),
-        deps.dialect,
-      ).executeTakeFirstOrThrow();
-      if (round.state === 'locked') throw new AppError('judging.roundLocked', { round: a.round.name });
-      if (round.state !== 'open') throw new AppError('judging.roundNotOpen', { round: a.round.name });
+      await assertRoundOpenInTx(trx, deps.dialect, { id: roundId, name: a.round.name });
       const row = await forShare(
         trx
           .selectFrom('judging_round_jurors')

@@ -14,7 +14,7 @@ import { entryRef } from './entry-refs.ts';
 import { jurorEntryIds } from './juror-facts.ts';
 import { paperJuror, paperRows } from './paper-facts.ts';
 import { loadRoundFacts } from './round-facts.ts';
-import { forShare, forUpdate } from './row-locks.ts';
+import { assertRoundOpenInTx, forUpdate } from './row-locks.ts';
 
 export async function markPaperReceived(deps: Deps, actor: Actor, roundId: number, jurorUserId: number) {
   const a = await roundAccess(deps, actor, roundId, 'paperEnter');
@@ -23,12 +23,7 @@ export async function markPaperReceived(deps: Deps, actor: Actor, roundId: numbe
   const names = { round: a.round.name, juror: juror.fullName };
   if (juror.mode !== 'paper') throw new AppError('judging.onlineJuror', names);
   return deps.db.transaction().execute(async (trx) => {
-    const round = await forShare(
-      trx.selectFrom('judging_rounds').select(['state']).where('id', '=', roundId),
-      deps.dialect,
-    ).executeTakeFirstOrThrow();
-    if (round.state === 'locked') throw new AppError('judging.roundLocked', { round: a.round.name });
-    if (round.state !== 'open') throw new AppError('judging.roundNotOpen', { round: a.round.name });
+    await assertRoundOpenInTx(trx, deps.dialect, { id: roundId, name: a.round.name });
     const row = await forUpdate(
       trx
         .selectFrom('judging_round_jurors')

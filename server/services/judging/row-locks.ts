@@ -4,7 +4,8 @@
  * at a time, so the plain select is enough there.
  */
 import type { SelectQueryBuilder } from 'kysely';
-import type { DialectName } from '../../db/dialect.ts';
+import { AppError } from '@core/errors.ts';
+import type { DialectName, Tx } from '../../db/dialect.ts';
 
 export function forUpdate<DB, TB extends keyof DB, O>(
   q: SelectQueryBuilder<DB, TB, O>,
@@ -18,4 +19,21 @@ export function forShare<DB, TB extends keyof DB, O>(
   dialect: DialectName,
 ): SelectQueryBuilder<DB, TB, O> {
   return dialect === 'postgres' ? q.forShare() : q;
+}
+
+/**
+ * Inside a save's transaction: reads the round `FOR SHARE` and refuses unless it is open, so that no score is
+ * written after a lock the save did not see.
+ */
+export async function assertRoundOpenInTx(
+  trx: Tx,
+  dialect: DialectName,
+  round: { id: number; name: string },
+): Promise<void> {
+  const row = await forShare(
+    trx.selectFrom('judging_rounds').select(['state']).where('id', '=', round.id),
+    dialect,
+  ).executeTakeFirstOrThrow();
+  if (row.state === 'locked') throw new AppError('judging.roundLocked', { round: round.name });
+  if (row.state !== 'open') throw new AppError('judging.roundNotOpen', { round: round.name });
 }

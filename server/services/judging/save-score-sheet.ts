@@ -21,7 +21,7 @@ import { decodeSheet } from '../../db/json-columns.ts';
 import { resolveRef } from './entry-refs.ts';
 import { entryFacts, scoreContext, sheetState } from './juror-facts.ts';
 import { loadRoundFacts } from './round-facts.ts';
-import { forShare } from './row-locks.ts';
+import { assertRoundOpenInTx, forShare } from './row-locks.ts';
 import { changedRows } from '../../db/dialect.ts';
 
 export async function saveScoreSheet(deps: Deps, actor: Actor, roundId: number, ref: string, input: ScoreSave) {
@@ -39,12 +39,7 @@ export async function saveScoreSheet(deps: Deps, actor: Actor, roundId: number, 
 
   for (let attempt = 0; ; attempt++) {
     const out = await deps.db.transaction().execute(async (trx) => {
-      const round = await forShare(
-        trx.selectFrom('judging_rounds').select(['state']).where('id', '=', roundId),
-        deps.dialect,
-      ).executeTakeFirstOrThrow();
-      if (round.state === 'locked') throw new AppError('judging.roundLocked', { round: a.round.name });
-      if (round.state !== 'open') throw new AppError('judging.roundNotOpen', { round: a.round.name });
+      await assertRoundOpenInTx(trx, deps.dialect, { id: roundId, name: a.round.name });
       const juror = await forShare(
         trx
           .selectFrom('judging_round_jurors')
