@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { approvedEntry } from '../helpers/entries.ts';
 import { publishEntries } from '../../server/services/publication/publish-entries.ts';
+import { setVotingWindow } from '../helpers/voting.ts';
 
 let t: TestApp;
 let slug: string;
@@ -218,5 +219,45 @@ describe('fanpage figures', () => {
     expect((await secondRecorder.post(url('/confirm'))).statusCode).toBe(200);
     const final = (await anonymous.get(`/api/contests/${slug}/voting/results`)).json();
     expect(final.prize.outcome).toMatchObject({ kind: 'decided', winners: [codes[1]] });
+  });
+
+  it('tied on their confirmed figures, wait for the committee, whose decision the organizer records', async () => {
+    // Both entries end at 1,290 (reactions + shares); the fanpage has no instant at which a count was reached.
+    const tie = await recorder.put(url(`/${ids[1]}`), { postUrl: post(1), reactions: 1200, shares: 90, comments: 3 });
+    expect(tie.statusCode).toBe(200);
+    expect((await secondRecorder.post(url('/confirm'))).statusCode).toBe(200);
+    await setVotingWindow(t, slug, { openForMs: 8 * 24 * 3_600_000, lengthMs: 7 * 24 * 3_600_000 });
+    const tied = [codes[0]!, codes[1]!].sort();
+    const before = (await anonymous.get(`/api/contests/${slug}/voting/results`)).json();
+    expect(before.prize.outcome).toMatchObject({ kind: 'committeeNeeded', tied, places: 1 });
+
+    const organizer = await loggedInClient(t, t.admin.email, t.admin.password);
+    const publish = await organizer.post(`/api/contests/${slug}/voting/results/publish`);
+    expect(publish.statusCode).toBe(409);
+    expect(publish.json().error.code).toBe('results.committeeNeeded');
+
+    const record = 'Biên bản họp Ban Tổ chức số 07/BB-BTC: bài đăng có nhiều lượt chia sẻ hơn';
+    const decide = (c: Client, body: object) => c.post(`/api/contests/${slug}/voting/tie-decision`, body);
+    expect((await decide(confirmer, { source: 'fanpage', chosen: [codes[1]], record })).statusCode).toBe(403);
+    expect((await decide(anonymous, { source: 'fanpage', chosen: [codes[1]], record })).statusCode).toBe(401);
+    // The platform's count has no tie to decide.
+    expect((await decide(organizer, { chosen: [codes[1]], record })).json().error.code).toBe('tie.notNeeded');
+    const ok = await decide(organizer, { source: 'fanpage', chosen: [codes[1]], record });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ winners: [codes[1]] });
+
+    const after = (await anonymous.get(`/api/contests/${slug}/voting/results`)).json();
+    expect(after.prize.outcome).toEqual({
+      kind: 'decided',
+      winners: [codes[1]],
+      tieBrokenBy: 'committee',
+      tied,
+      record,
+    });
+    const audit = await audits('voting.tieDecision');
+    expect(audit.map((a) => JSON.parse(a.details_json))).toEqual([
+      { source: 'fanpage', tied, chosen: [codes[1]], record },
+    ]);
+    expect((await organizer.post(`/api/contests/${slug}/voting/results/publish`)).statusCode).toBe(200);
   });
 });

@@ -105,7 +105,7 @@ describe('the most-voted entry', () => {
         .where('action', '=', 'voting.tieDecision')
         .execute();
       expect(audit.map((a) => JSON.parse(a.details_json))).toEqual([
-        { tied: [codes.a, codes.b].sort(), chosen: [codes.b], record },
+        { source: 'platform', tied: [codes.a, codes.b].sort(), chosen: [codes.b], record },
       ]);
     } finally {
       t.setNow(null);

@@ -22,7 +22,8 @@ export function votingResultRoutes(app: FastifyInstance, deps: Deps): void {
         ...operationDoc(
           'Record the committee’s decision on a tie',
           'When entries tie for a prize place of the platform’s count and the tie rule cannot settle it (the ' +
-            '`committee` rule, or the same count reached at the same instant), the organizer records which of the ' +
+            '`committee` rule, or the same count reached at the same instant), or tie on the fanpage’s confirmed ' +
+            'figures (`source: "fanpage"`), the organizer records which of the ' +
             'tied entries (by code) take the open places, with the reason and where it is recorded (at least 10 ' +
             'characters). After voting closed and before publication (`results.votingOpen`, ' +
             '`results.alreadyPublished`, `tie.notNeeded`, `tie.invalidChoice`, `tie.reasonRequired`). A new ' +
@@ -33,6 +34,7 @@ export function votingResultRoutes(app: FastifyInstance, deps: Deps): void {
         body: z.object({
           chosen: z.array(z.string().min(1).max(80)).min(1).max(50),
           record: z.string().max(2000),
+          source: z.enum(['platform', 'fanpage']).optional(),
         }),
         response: { 200: z.object({ winners: z.array(z.string()) }), ...errors },
       },

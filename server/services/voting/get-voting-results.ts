@@ -100,12 +100,18 @@ export async function getVotingResults(
     galleryRows.map((g) => codeOf(g.id, g.code)),
   );
   const places = v.contest.settings.prizes.filter((p) => p.kind === 'public_vote').reduce((n, p) => n + p.count, 0);
-  const decision = opts.committeeDecision === false ? null : await committeeDecision(deps, v.contest.id);
+  const decisions =
+    opts.committeeDecision === false
+      ? { platform: null, fanpage: null }
+      : {
+          platform: await committeeDecision(deps, v.contest.id, 'platform'),
+          fanpage: await committeeDecision(deps, v.contest.id, 'fanpage'),
+        };
   const mostVoted = pickWinners(
     tally.entries.map((e) => ({ entry: e.entry, score: e.counted, reachedAt: e.reachedFinalAt })),
     Math.max(1, places),
     v.settings.tieRule,
-    decision,
+    decisions.platform,
   );
   // Only confirmed figures are public; they decide once every published entry's are confirmed.
   const prize = bothCounts({
@@ -125,6 +131,7 @@ export async function getVotingResults(
       fanpage,
       galleryRows.map((g) => codeOf(g.id, g.code)),
     ),
+    decisions,
   });
   const reasons = (['quarantined', 'invalidated'] as const).flatMap((status) =>
     Object.entries(tally.reasons[status]).map(([code, count]) => ({
@@ -157,13 +164,17 @@ export async function getVotingResults(
   };
 }
 
-/** The committee's recorded choice on a tie of the platform's count, if any. */
-async function committeeDecision(deps: Deps, contestId: number): Promise<CommitteeDecision | null> {
+/** The committee's recorded choice on a tie of the platform's or the fanpage's count, if any. */
+async function committeeDecision(
+  deps: Deps,
+  contestId: number,
+  source: 'platform' | 'fanpage',
+): Promise<CommitteeDecision | null> {
   const row = await deps.db
     .selectFrom('voting_tie_decisions')
     .select(['tied_json', 'chosen_json', 'record'])
     .where('contest_id', '=', contestId)
-    .where('source', '=', 'platform')
+    .where('source', '=', source)
     .executeTakeFirst();
   return row
     ? { tied: decodeEntryCodes(row.tied_json), chosen: decodeEntryCodes(row.chosen_json), record: row.record }

@@ -1,4 +1,5 @@
 import { AppError } from '@core/errors.ts';
+import { problem } from '@core/voting/messages.ts';
 import { publishProblem } from '@core/voting/publication.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { authorize } from '../access/authorize.ts';
@@ -40,7 +41,13 @@ export async function publishVotingResults(
       quarantined: results.totals.quarantined,
       outcome: results.mostVoted ?? { kind: 'noVotes' },
     });
-    if (refusal) throw votingError(refusal, v.timeZone);
+    // The fanpage's tie, when its figures decide the prize, needs the committee too before anything is final.
+    const deciding = results.prize?.outcome;
+    const fanpageRefusal =
+      deciding?.kind === 'committeeNeeded'
+        ? problem('results.committeeNeeded', { entries: deciding.tied.join(', ') })
+        : null;
+    if (refusal ?? fanpageRefusal) throw votingError((refusal ?? fanpageRefusal)!, v.timeZone);
     if (!results.visible) throw new AppError('internal');
     const publishedAt = now.toISOString();
     const { published: _p, ...snapshot } = results;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@core/time.ts';
 import { api, enc } from '../../../api/client.ts';
 import { MostVotedLine, type MostVoted } from '../../contests/VotingResultsSection.tsx';
+import type { PrizeView } from '../../contests/VotingPrizeSource.tsx';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 
 interface Results {
@@ -12,28 +13,21 @@ interface Results {
   final: boolean;
   mostVoted: MostVoted | null;
   published: { at: string } | null;
+  prize: PrizeView | null;
 }
+
+type Tie = { kind: 'committeeNeeded'; tied: string[]; places: number };
 
 /**
  * The result of the platform's count for the organizer: the most-voted entries with the tie rule applied, the
- * committee's decision when the rule cannot settle a tie, and publishing the result as final.
+ * committee's decision when the rule cannot settle a tie (of the platform's count or of the fanpage's confirmed
+ * figures), and publishing the result as final.
  */
 export function ResultsCard({ slug, tz, endsAt }: { slug: string; tz: string; endsAt: string | null }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const qc = useQueryClient();
   const key = ['voting-results', slug];
   const view = useQuery({ queryKey: key, queryFn: () => api<Results>(`/api/contests/${enc(slug)}/voting/results`) });
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [record, setRecord] = useState('');
-  const decide = useMutation({
-    mutationFn: () =>
-      api(`/api/contests/${enc(slug)}/voting/tie-decision`, { method: 'POST', json: { chosen, record } }),
-    onSuccess: async () => {
-      message.success(t('voting.tieSaved'));
-      await qc.invalidateQueries({ queryKey: key });
-    },
-  });
   const publish = useMutation({
     mutationFn: () => api(`/api/contests/${enc(slug)}/voting/results/publish`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
@@ -49,29 +43,15 @@ export function ResultsCard({ slug, tz, endsAt }: { slug: string; tz: string; en
         <>
           {r.mostVoted && <MostVotedLine outcome={r.mostVoted} />}
           {r.mostVoted?.kind === 'committeeNeeded' && !r.published && (
-            <Form layout="vertical" onFinish={() => decide.mutate()} data-testid="tie-decision">
-              <h3>{t('voting.tieDecisionTitle')}</h3>
-              <Form.Item label={t('voting.tieChoose', { count: r.mostVoted.places })}>
-                <Checkbox.Group
-                  options={r.mostVoted.tied.map((c) => ({ value: c, label: c }))}
-                  value={chosen}
-                  onChange={(v) => setChosen(v as string[])}
-                />
-              </Form.Item>
-              <Form.Item label={t('voting.tieRecord')} htmlFor="tie-record">
-                <Input.TextArea
-                  id="tie-record"
-                  rows={2}
-                  maxLength={2000}
-                  value={record}
-                  onChange={(e) => setRecord(e.target.value)}
-                />
-              </Form.Item>
-              <ApiErrorAlert error={decide.error} />
-              <Button htmlType="submit" loading={decide.isPending}>
-                {t('voting.tieSave')}
-              </Button>
-            </Form>
+            <TieDecisionForm slug={slug} source="platform" tied={r.mostVoted.tied} places={r.mostVoted.places} />
+          )}
+          {r.prize?.fanpage?.outcome.kind === 'committeeNeeded' && !r.published && (
+            <TieDecisionForm
+              slug={slug}
+              source="fanpage"
+              tied={(r.prize.fanpage.outcome as Tie).tied}
+              places={(r.prize.fanpage.outcome as Tie).places}
+            />
           )}
           {r.published ? (
             <Alert
@@ -97,5 +77,43 @@ export function ResultsCard({ slug, tz, endsAt }: { slug: string; tz: string; en
         </>
       )}
     </Card>
+  );
+}
+
+/** The committee's choice among tied entries, with the reason and where it is recorded. */
+function TieDecisionForm(props: { slug: string; source: 'platform' | 'fanpage'; tied: string[]; places: number }) {
+  const { slug, source } = props;
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [record, setRecord] = useState('');
+  const decide = useMutation({
+    mutationFn: () =>
+      api(`/api/contests/${enc(slug)}/voting/tie-decision`, { method: 'POST', json: { chosen, record, source } }),
+    onSuccess: async () => {
+      message.success(t('voting.tieSaved'));
+      await qc.invalidateQueries({ queryKey: ['voting-results', slug] });
+    },
+  });
+  const id = `tie-record-${source}`;
+  return (
+    <Form layout="vertical" onFinish={() => decide.mutate()} data-testid={`tie-decision-${source}`}>
+      <h3>{t(source === 'platform' ? 'voting.tieDecisionTitle' : 'voting.tieDecisionFanpageTitle')}</h3>
+      <Form.Item label={t('voting.tieChoose', { count: props.places })}>
+        <Checkbox.Group
+          options={props.tied.map((c) => ({ value: c, label: c }))}
+          value={chosen}
+          onChange={(v) => setChosen(v as string[])}
+        />
+      </Form.Item>
+      <Form.Item label={t('voting.tieRecord')} htmlFor={id}>
+        <Input.TextArea id={id} rows={2} maxLength={2000} value={record} onChange={(e) => setRecord(e.target.value)} />
+      </Form.Item>
+      <ApiErrorAlert error={decide.error} />
+      <Button htmlType="submit" loading={decide.isPending}>
+        {t('voting.tieSave')}
+      </Button>
+    </Form>
   );
 }
