@@ -1,13 +1,15 @@
 /**
  * `npm run test:scaled` (not part of `npm test`): the scaled topology on one machine. nginx with the deployment
  * guide's own site (docs/deploy/nginx/vicontest.conf: TLS, HTTP/2, tus routed by upload id) in front of two web
- * processes and two worker processes, all on one PostgreSQL schema with pg-boss and a shared DATA_DIR.
+ * processes and two worker processes, all on one PostgreSQL schema with pg-boss, a shared DATA_DIR and s3rver as the
+ * media store.
  *
  * It shows: a session made through one web process works through the other, CSRF token included; a log-in rate limit
  * reached through one process holds through the other (docs/decisions/0039); a tus upload started through nginx lands
  * on one web process; that process is killed (SIGKILL) mid-upload; the upload resumes through nginx on the other
  * process from the offset both see, and finishes byte-exact; a worker accepts the file with the same SHA-256; jobs
- * sent while both workers poll each run exactly once; a web process killed under a stream of submissions loses none
+ * sent while both workers poll each run exactly once; a worker moves the original to the bucket and the other web
+ * process serves it byte-exact through a signed URL; a web process killed under a stream of submissions loses none
  * that was acknowledged; built assets come from nginx with a year's immutable caching.
  * Exit code 0 when all of that holds, 1 otherwise.
  */
@@ -27,6 +29,7 @@ import { ensureWebBuilt, REPO_ROOT } from '../../server/web-build.ts';
 import { completeDraft } from '../helpers/entries.ts';
 import { logInOverHttp, type Session } from '../helpers/http-session.ts';
 import { createTestDatabase } from '../helpers/test-db.ts';
+import { startS3rver } from '../helpers/s3rver.ts';
 import { makeTestVideos } from '../helpers/videos.ts';
 
 // nginx's certificate is a throwaway self-signed one made below; only this process trusts it.
@@ -356,12 +359,14 @@ async function main(): Promise<void> {
   await ensureWebBuilt();
 
   const db = await createTestDatabase();
+  const s3 = await startS3rver();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contest-scaled-'));
   try {
     const ports = { http: await freePort(), https: await freePort(), webA: await freePort(), webB: await freePort() };
     const base = `https://127.0.0.1:${ports.https}`;
     const env = (roles: string, port?: number): NodeJS.ProcessEnv => ({
       ...process.env,
+      ...s3.env,
       NODE_TLS_REJECT_UNAUTHORIZED: undefined,
       DATABASE_URL: db.url,
       DATA_DIR: db.dataDir,
@@ -454,12 +459,6 @@ async function main(): Promise<void> {
     log(`leg 2 answered by ${[...second.upstreams].map((u) => `[${u}]`).join(' ')}`);
     assert.ok(resumedOn.includes(`127.0.0.1:${otherPort}`), 'the resume did not reach the other process');
 
-    const uploadId = uploadPath.split('/').at(-1)!;
-    const stored = path.join(db.dataDir, 'uploads', uploadId);
-    assert.equal(fs.statSync(stored).size, size, 'stored size');
-    assert.equal(sha256(stored), sha256(file), 'stored bytes differ from the file sent');
-    log('the stored file is byte-exact');
-
     // The worker (a third process, through pg-boss) checks and accepts it.
     let view: { upload?: { status: string; sha256: string | null } } = {};
     await waitFor('the worker to check the upload', async () => {
@@ -470,6 +469,33 @@ async function main(): Promise<void> {
     assert.equal(view.upload?.status, 'accepted', JSON.stringify(view.upload));
     assert.equal(view.upload?.sha256, sha256(file));
     log('the worker accepted the file with the same SHA-256');
+
+    // A worker moves the original to the bucket (s3rver) after reading its SHA-256 back; the other web process then
+    // serves it through a signed URL, byte-exact, and the shared upload directory no longer holds it.
+    const uploadId = uploadPath.split('/').at(-1)!;
+    let storageKey: string | null = null;
+    await waitFor('a worker to move the original to the bucket', async () => {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      const r = await c.query<{ storage_key: string | null }>('select storage_key from uploads where entry_id = $1', [
+        entryId,
+      ]);
+      await c.end();
+      storageKey = r.rows[0]?.storage_key ?? null;
+      return storageKey !== null;
+    });
+    const original = await fetch(`http://127.0.0.1:${otherPort}/api/entries/${entryId}/original`, {
+      headers: { cookie: me.cookie },
+      redirect: 'manual',
+    });
+    assert.equal(original.status, 302, `original download: ${original.status}`);
+    const signed = original.headers.get('location')!;
+    assert.ok(signed.startsWith(`${s3.endpoint}/${s3.bucket}/`), `redirected to ${signed}`);
+    const bytes = Buffer.from(await (await fetch(signed)).arrayBuffer());
+    assert.equal(bytes.length, size, 'size in the bucket');
+    assert.equal(crypto.createHash('sha256').update(bytes).digest('hex'), sha256(file), 'bytes in the bucket differ');
+    assert.equal(fs.existsSync(path.join(db.dataDir, 'uploads', uploadId)), false, 'the local copy stayed');
+    log(`the original is in the bucket as ${storageKey}, served byte-exact through a signed URL by the other process`);
 
     // Built assets come from nginx's disk with a year's immutable caching.
     const html = await (await fetch(`${base}/`)).text();
@@ -509,6 +535,7 @@ async function main(): Promise<void> {
       ),
     );
     await db.drop();
+    await s3.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
