@@ -73,15 +73,14 @@ function decodePayload(payload: string): z.infer<typeof payloadSchema> | null {
   }
 }
 
+export type ChallengeCheck =
+  { ok: true; signature: string; expiresAt: string } | { ok: false; reason: ChallengeFailure };
+
 /**
- * Checks a solved challenge (the widget's base64 payload) and spends it. `db` may be a transaction, so that the
- * challenge is spent together with what it allowed. Expiry is judged by the deps' clock.
+ * Checks a solved challenge (the widget's base64 payload) without spending it: its form, expiry (by the deps' clock)
+ * and signatures. Reads nothing, so it runs outside any transaction; `spendChallenge` then spends it where it counts.
  */
-export async function verifyChallenge(
-  deps: ChallengeDeps,
-  payload: string | null | undefined,
-  db: Kysely<DB> = deps.db,
-): Promise<ChallengeVerdict> {
+export async function checkChallenge(deps: ChallengeDeps, payload: string | null | undefined): Promise<ChallengeCheck> {
   if (!payload) return { ok: false, reason: 'missing' };
   const decoded = decodePayload(payload);
   if (!decoded) return { ok: false, reason: 'malformed' };
@@ -96,12 +95,34 @@ export async function verifyChallenge(
   });
   if (result.expired) return { ok: false, reason: 'expired' };
   if (!result.verified) return { ok: false, reason: 'invalid' };
+  return { ok: true, signature: decoded.challenge.signature, expiresAt: expiresAt.toISOString() };
+}
+
+/** Spends a checked challenge once; false when it was spent before (a replay). `db` may be a transaction. */
+export async function spendChallenge(
+  db: Kysely<DB>,
+  checked: { signature: string; expiresAt: string },
+): Promise<boolean> {
   const spent = await db
     .insertInto('altcha_spent')
-    .values({ signature: decoded.challenge.signature, expires_at: expiresAt.toISOString() })
+    .values({ signature: checked.signature, expires_at: checked.expiresAt })
     .onConflict((oc) => oc.column('signature').doNothing())
     .executeTakeFirst();
-  return Number(spent.numInsertedOrUpdatedRows ?? 0) === 1 ? { ok: true } : { ok: false, reason: 'replayed' };
+  return Number(spent.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/**
+ * Checks a solved challenge and spends it. `db` may be a transaction, so that the challenge is spent together with
+ * what it allowed.
+ */
+export async function verifyChallenge(
+  deps: ChallengeDeps,
+  payload: string | null | undefined,
+  db: Kysely<DB> = deps.db,
+): Promise<ChallengeVerdict> {
+  const checked = await checkChallenge(deps, payload);
+  if (!checked.ok) return checked;
+  return (await spendChallenge(db, checked)) ? { ok: true } : { ok: false, reason: 'replayed' };
 }
 
 /** Forgets spent challenges that have expired anyway (housekeeping). */

@@ -1,8 +1,10 @@
 /**
  * A verified voter votes for a published entry while voting is open. The rule is held by the database: the vote's
  * unique keys (`voteKeys`) make a second vote in the same scope and day fail however many requests race, and the
- * loser is told when their next vote opens. The proof of work is spent, the vote inserted and its line appended to
- * the hash-chained log in one transaction, committed (SQLite synchronous FULL, PostgreSQL commit) before the answer.
+ * loser is told when their next vote opens. What needs no lock is checked first (window, voter, entry, the proof of
+ * work's signatures); then the vote joins its contest's next group commit (vote-batcher.ts, ADR 0043), where the
+ * proof of work is spent, the rule applied, the vote inserted and its line appended to the hash-chained log, in the
+ * batch's one transaction, committed (SQLite synchronous FULL, PostgreSQL commit) before the answer.
  *
  * Signals checked here are the ones about the voter and the device, never volume on an address (a carrier's NAT puts
  * hundreds of honest people behind one): a disposable mailbox, and too many identities on one device in a day, which
@@ -20,8 +22,9 @@ import type { LogRecord } from '@core/voting/vote-log.ts';
 import { entryVotableProblem, voteWindowProblem, type PublicationState } from '@core/voting/vote-window.ts';
 import { startOfLocalDay } from '@core/time.ts';
 import type { Deps } from '../../context.ts';
-import { verifyChallenge } from '../../security/altcha.ts';
-import { appendVoteLog, takeVoteLogHead } from './append-vote-log.ts';
+import { checkChallenge, spendChallenge } from '../../security/altcha.ts';
+import type { Tx } from '../../db/dialect.ts';
+import { voteBatcher } from './vote-batcher.ts';
 import { challengeError, votingError } from './voting-errors.ts';
 import { voterHash } from './voter-keys.ts';
 import { resolveVoter } from './voter-session.ts';
@@ -58,14 +61,13 @@ async function publicationState(deps: Deps, contestId: number, entryId: number):
 
 export async function castVote(deps: Deps, slug: string, input: CastVoteInput): Promise<VoteCast> {
   const v = await loadVotingContest(deps.db, { slug });
-  const now = deps.clock();
   const tz = v.timeZone;
-  const windowProblem = voteWindowProblem(v.contest.phases, now);
+  const windowProblem = voteWindowProblem(v.contest.phases, deps.clock());
   if (windowProblem || !v.window) throw votingError(windowProblem ?? problem('vote.unscheduled'), tz);
   const window = v.window;
 
   const deviceHash = input.device ? voterHash(deps, `device:${input.device}`) : null;
-  const voter = await resolveVoter(deps.db, v.contest.id, input.session, deviceHash, now);
+  const voter = await resolveVoter(deps.db, v.contest.id, input.session, deviceHash, deps.clock());
   if (!voter) throw votingError(problem('vote.verifyFirst'), tz);
 
   const state = await publicationState(deps, v.contest.id, input.entryId);
@@ -78,24 +80,29 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
     .where('id', '=', input.entryId)
     .executeTakeFirstOrThrow();
   const entryCode = entry.code ?? `#${input.entryId}`;
+  const challenge = await checkChallenge(deps, input.altcha);
+  if (!challenge.ok) throw challengeError(challenge.reason);
 
   const ip = canonicalIp(input.ip) ?? input.ip;
   const network = networkOf(ip) ?? ip;
-  const castAt = now.toISOString();
   const rule = v.settings.rule;
+  const header = {
+    id: v.contest.id,
+    slug,
+    rule,
+    timeZone: tz,
+    startsAt: window.startsAt,
+    endsAt: window.endsAt,
+  };
 
-  const status = await deps.db.transaction().execute(async (trx) => {
-    // The head first: the contest's votes are appended one transaction at a time, so what is read below is current.
-    const head = await takeVoteLogHead(trx, deps.dialect, {
-      id: v.contest.id,
-      slug,
-      rule,
-      timeZone: tz,
-      startsAt: window.startsAt,
-      endsAt: window.endsAt,
-    });
-    const challenge = await verifyChallenge(deps, input.altcha, trx);
-    if (!challenge.ok) throw challengeError(challenge.reason);
+  const { status, now } = await voteBatcher(deps).submit(header, async (trx, log) => {
+    // The instant is taken under the head, never before the log's last line, so the log's times never go back.
+    const clock = deps.clock();
+    const now = log.lastAt && clock.toISOString() < log.lastAt ? new Date(log.lastAt) : clock;
+    const lateProblem = voteWindowProblem(v.contest.phases, now);
+    if (lateProblem) throw votingError(lateProblem, tz);
+    const castAt = now.toISOString();
+    if (!(await spendChallenge(trx, challenge))) throw challengeError('replayed');
     const past = await trx
       .selectFrom('votes')
       .select(['entry_id', 'cast_at', 'rule_key'])
@@ -143,7 +150,7 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
     if (deviceShared) reasons.push('device_shared');
     const status = reasons.length ? ('quarantined' as const) : ('counted' as const);
 
-    const seq = head.seq + 1;
+    const seq = log.seq + 1;
     const inserted = await trx
       .insertInto('votes')
       .values({
@@ -198,8 +205,8 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
         });
       }
     }
-    await appendVoteLog(trx, head, records);
-    return status;
+    log.add(records);
+    return { status, now };
   });
 
   const next = nextVoteOpensAt(rule, now, tz, window.endsAt);
@@ -220,19 +227,19 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
   };
   return {
     status,
-    castAt,
+    castAt: now.toISOString(),
     nextVoteOpensAt: next?.toISOString() ?? null,
     message: { vi: say('vi'), en: say('en') },
   };
 }
 
-async function entryCodes(trx: Parameters<typeof appendVoteLog>[0], ids: number[]): Promise<Map<number, string>> {
+async function entryCodes(trx: Tx, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const rows = await trx.selectFrom('entries').select(['id', 'code']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.code ?? `#${r.id}`]));
 }
 
-async function voterPseudonyms(trx: Parameters<typeof appendVoteLog>[0], ids: number[]): Promise<Map<number, string>> {
+async function voterPseudonyms(trx: Tx, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const rows = await trx.selectFrom('voters').select(['id', 'pseudonym']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.pseudonym]));

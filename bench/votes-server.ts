@@ -1,0 +1,22 @@
+/**
+ * A child process for bench/votes.ts: the app (API only) on the database the bench seeded. Prints its port.
+ */
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+
+const [dir, databaseUrl, complexity] = process.argv.slice(2) as [string, string, string];
+const { loadConfig } = await import('../server/config.ts');
+const { createDeps } = await import('../server/deps.ts');
+const { buildApp } = await import('../server/http/app.ts');
+const config = loadConfig({
+  DATA_DIR: dir,
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: 'silent',
+  ALTCHA_COMPLEXITY: complexity,
+});
+const { deps } = await createDeps(config, pino({ level: 'silent' }));
+const app = await buildApp(deps);
+await app.listen({ port: 0, host: '127.0.0.1' });
+process.stdout.write(`${JSON.stringify({ port: (app.server.address() as AddressInfo).port })}\n`);
+// A normal exit on SIGINT, so that `--cpu-prof` writes its profile.
+process.once('SIGINT', () => void app.close().then(() => process.exit(0)));

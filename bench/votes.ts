@@ -1,0 +1,332 @@
+/**
+ * Durable votes per second through HTTP (issues 12 and 16, run by hand: `npx tsx bench/votes.ts [--votes 10000]
+ * [--connections 100] [--processes 1] [--rounds 2] [--raw-seconds 5]`; on PostgreSQL with
+ * `TEST_DATABASE_URL=postgres://…` and, say, `--processes 2`). Every vote goes through every check: the voter's
+ * session cookie bound to its device cookie, the CSRF token, a solved proof-of-work challenge (solved before the
+ * clock starts, as browsers do it on their own CPU), the window, the entry's publication, the rule, the device
+ * signals and the hash-chained log, answered after the commit. Each voter votes once.
+ *
+ * Baseline, same run, same database: a raw loop of one INSERT per transaction (autocommit, durable: SQLite
+ * synchronous FULL in WAL mode, PostgreSQL commit) into a table shaped like `votes`. Target: votes/s ≥ 1.0× the raw
+ * loop (group commit), ≥ 2,000 votes/s, p99 ≤ 50 ms at 100 connections. Rounds alternate raw loop and HTTP votes;
+ * the figures are medians.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import pino from 'pino';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { seedPublished } from './seed-published.ts';
+
+const require = createRequire(import.meta.url);
+interface CannonResult {
+  latency: { p50: number; p99: number };
+  requests: { total: number };
+  non2xx: number;
+  errors: number;
+}
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<CannonResult>;
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const votesPerRound = arg('votes', 10_000);
+const connections = arg('connections', 100);
+const rounds = arg('rounds', 2);
+const rawSeconds = arg('raw-seconds', 5);
+const pgUrl = process.env.TEST_DATABASE_URL;
+const processes = arg('processes', 1);
+/** `--profile DIR`: the web processes write CPU profiles there (node --cpu-prof) when they are stopped. */
+const profileDir = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
+if (!pgUrl && processes !== 1) throw new Error('SQLite runs one web process per installation: --processes 1');
+const COMPLEXITY = '10';
+const WARM = 500;
+
+// A fresh database: a temporary SQLite file, or a schema of its own in the PostgreSQL database.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-votes-'));
+let databaseUrl = `sqlite:${path.join(dir, 'contest.sqlite')}`;
+let schema: string | null = null;
+if (pgUrl) {
+  schema = `bench_votes_${crypto.randomBytes(4).toString('hex')}`;
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  await c.query(`create schema ${schema}`);
+  await c.end();
+  const u = new URL(pgUrl);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  databaseUrl = u.toString();
+}
+
+// Seed: the demo contest, 12 published entries, voting open, and verified voters with their cookies and solutions.
+const { loadConfig } = await import('../server/config.ts');
+const { createDeps } = await import('../server/deps.ts');
+const { ensureFirstAdmin } = await import('../server/services/accounts/ensure-first-admin.ts');
+const { loadDemoContest } = await import('../server/services/contests/load-demo-contest.ts');
+const { createChallenge } = await import('../server/security/altcha.ts');
+const { sha256Hex } = await import('../server/security/tokens.ts');
+const { voterHash, voterPseudonym } = await import('../server/services/voting/voter-keys.ts');
+const config = loadConfig({
+  DATA_DIR: dir,
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: 'silent',
+  ALTCHA_COMPLEXITY: COMPLEXITY,
+});
+const { deps, database } = await createDeps(config, pino({ level: 'silent' }));
+const admin = await ensureFirstAdmin(deps);
+if (!admin.created) throw new Error('expected an empty database');
+const contest = (await loadDemoContest(deps, { userId: admin.userId, isSiteAdmin: true, ip: null }))!;
+const row = await deps.db
+  .selectFrom('contests')
+  .select(['id', 'name'])
+  .where('slug', '=', contest.slug)
+  .executeTakeFirstOrThrow();
+const contestId = Number(row.id);
+const entryIds = await seedPublished(deps, contestId, contest.slug, row.name, 12);
+await deps.db
+  .deleteFrom('contest_phases')
+  .where('contest_id', '=', contestId)
+  .where('kind', '=', 'public_voting')
+  .execute();
+await deps.db
+  .insertInto('contest_phases')
+  .values({
+    contest_id: contestId,
+    kind: 'public_voting',
+    starts_at: new Date(Date.now() - 60_000).toISOString(),
+    ends_at: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  })
+  .execute();
+
+interface BenchVoter {
+  cookie: string;
+  csrf: string;
+  body: string;
+  entryId: number;
+}
+const total = WARM + votesPerRound * rounds;
+const voters: BenchVoter[] = [];
+const now = new Date().toISOString();
+const expires = new Date(Date.now() + 86_400_000).toISOString();
+for (let start = 0; start < total; start += 500) {
+  const batch = Array.from({ length: Math.min(500, total - start) }, (_, j) => start + j);
+  await deps.db.transaction().execute(async (trx) => {
+    for (const i of batch) {
+      const identity = voterHash(deps, `phone:+8435${String(i).padStart(7, '0')}`);
+      const v = await trx
+        .insertInto('voters')
+        .values({
+          contest_id: contestId,
+          identity_hash: identity,
+          kind: 'phone',
+          display: `035 *** ${String(i % 10_000).padStart(4, '0')}`,
+          email_domain: null,
+          pseudonym: voterPseudonym(deps, contestId, identity),
+          verified_at: now,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const token = crypto.randomBytes(24).toString('base64url');
+      const device = crypto.randomBytes(24).toString('base64url');
+      await trx
+        .insertInto('voter_sessions')
+        .values({
+          token_hash: sha256Hex(token),
+          voter_id: Number(v.id),
+          device_id: voterHash(deps, `device:${device}`),
+          created_at: now,
+          expires_at: expires,
+        })
+        .execute();
+      const challenge = await createChallenge(deps);
+      const solution = await solveChallenge({ challenge, deriveKey });
+      if (!solution) throw new Error('challenge not solved');
+      const altcha = Buffer.from(
+        JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
+      ).toString('base64');
+      const csrf = crypto.randomBytes(16).toString('hex');
+      voters.push({
+        cookie: `vsid=${token}; vdev=${device}; csrf_anon=${csrf}`,
+        csrf,
+        body: JSON.stringify({ altcha }),
+        entryId: entryIds[i % entryIds.length]!,
+      });
+    }
+  });
+}
+await database.close();
+
+// The web processes.
+const children: ChildProcess[] = [];
+const ports: number[] = [];
+for (let p = 0; p < processes; p++) {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'votes-server.ts'),
+      dir,
+      databaseUrl,
+      COMPLEXITY,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  children.push(child);
+  ports.push(
+    await new Promise<number>((resolve, reject) => {
+      readline.createInterface({ input: child.stdout! }).once('line', (l) => resolve(JSON.parse(l).port));
+      child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+    }),
+  );
+}
+
+let next = 0;
+/** Fires `count` votes, one per voter, at `conns` connections spread over the web processes. */
+async function fireVotes(count: number, conns: number) {
+  const slice = voters.slice(next, next + count);
+  next += count;
+  const per = Math.ceil(slice.length / ports.length);
+  const started = performance.now();
+  const results = await Promise.all(
+    ports.map((port, p) => {
+      const mine = slice.slice(p * per, (p + 1) * per);
+      let i = 0;
+      return autocannon({
+        url: `http://127.0.0.1:${port}`,
+        connections: Math.max(1, Math.round(conns / ports.length)),
+        amount: mine.length,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req: Record<string, unknown>) => {
+              const v = mine[i++ % mine.length]!;
+              return {
+                ...req,
+                path: `/api/contests/${contest.slug}/entries/${v.entryId}/votes`,
+                headers: { 'content-type': 'application/json', cookie: v.cookie, 'x-csrf-token': v.csrf },
+                body: v.body,
+              };
+            },
+          },
+        ],
+      });
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const bad = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
+  if (bad) throw new Error(`${bad} votes refused or failed`);
+  return {
+    rate: results.reduce((n, r) => n + r.requests.total, 0) / seconds,
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+  };
+}
+
+/** The raw loop: one durable INSERT per transaction, one after another, for `rawSeconds`. */
+async function rawLoop(round: number): Promise<number> {
+  const table = `bench_raw_votes_${round}`;
+  const columns =
+    'contest_id integer not null, voter_id integer not null, entry_id integer not null, cast_at text not null, ' +
+    'rule_key text not null unique, status text not null, ip text, device_id text';
+  const values = (i: number) => [contestId, i, entryIds[i % entryIds.length]!, new Date().toISOString(), `d:${i}`];
+  let n = 0;
+  if (!pgUrl) {
+    const raw = new SqliteDatabase(path.join(dir, 'contest.sqlite'));
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.exec(`create table ${table} (id integer primary key, ${columns})`);
+    const insert = raw.prepare(
+      `insert into ${table} (contest_id, voter_id, entry_id, cast_at, rule_key, status, ip, device_id) ` +
+        `values (?, ?, ?, ?, ?, 'counted', '127.0.0.1', 'd')`,
+    );
+    const end = performance.now() + rawSeconds * 1000;
+    while (performance.now() < end) insert.run(...values(n++));
+    raw.close();
+  } else {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    await c.query(`create table ${table} (id bigserial primary key, ${columns})`);
+    const end = performance.now() + rawSeconds * 1000;
+    while (performance.now() < end)
+      await c.query(
+        `insert into ${table} (contest_id, voter_id, entry_id, cast_at, rule_key, status, ip, device_id) ` +
+          `values ($1, $2, $3, $4, $5, 'counted', '127.0.0.1', 'd')`,
+        values(n++),
+      );
+    await c.end();
+  }
+  return n / rawSeconds;
+}
+
+// Warm-up (JIT, pools), then alternating rounds.
+await fireVotes(WARM, 20);
+const raws: number[] = [];
+const runs: { rate: number; p50: number; p99: number }[] = [];
+for (let r = 0; r < rounds; r++) {
+  raws.push(await rawLoop(r));
+  runs.push(await fireVotes(votesPerRound, connections));
+}
+await Promise.all(children.map((c) => new Promise((r) => (c.once('exit', r), c.kill('SIGINT')))));
+
+// Every acknowledged vote is stored, in one chain.
+const check = await createDeps(config, pino({ level: 'silent' }));
+const stored = await check.deps.db
+  .selectFrom('votes')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .where('contest_id', '=', contestId)
+  .executeTakeFirstOrThrow();
+const head = await check.deps.db
+  .selectFrom('vote_log_heads')
+  .select('seq')
+  .where('contest_id', '=', contestId)
+  .executeTakeFirstOrThrow();
+await check.database.close();
+if (Number(stored.n) !== total || Number(head.seq) < total)
+  throw new Error(`stored ${stored.n} votes and ${head.seq} log lines for ${total} acknowledged`);
+
+if (schema) {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  await c.query(`drop schema ${schema} cascade`);
+  await c.query(`drop schema if exists ${schema}_boss cascade`).catch(() => {});
+  await c.end();
+}
+fs.rmSync(dir, { recursive: true, force: true });
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const raw = median(raws);
+const rate = median(runs.map((x) => x.rate));
+// Each round's ratio against the raw loop measured just before it (the disk is shared; its speed drifts).
+const ratio = median(runs.map((x, i) => x.rate / raws[i]!));
+const p99 = median(runs.map((x) => x.p99));
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
+const db = pgUrl ? 'PostgreSQL' : 'SQLite';
+console.log(`\n${db}, ${processes} web process(es), ${connections} connections, load ${load}`);
+console.log(`${rounds} rounds of ${votesPerRound} votes, each after ${rawSeconds} s of the raw loop; medians`);
+console.log(`raw loop, one INSERT per transaction   ${raw.toFixed(0).padStart(6)} inserts/s`);
+console.log(
+  `votes through HTTP, every check        ${rate.toFixed(0).padStart(6)} votes/s    ratio ${ratio.toFixed(2)}×` +
+    ` (≥ 1.0: ${ratio >= 1 ? 'yes' : 'NO'})   ≥ 2,000/s: ${rate >= 2000 ? 'yes' : 'NO'}`,
+);
+const p50 = median(runs.map((x) => x.p50));
+console.log(
+  `latency                                p50 ${p50} ms   p99 ${p99} ms   (≤ 50 ms: ${p99 <= 50 ? 'yes' : 'NO'})`,
+);
+runs.forEach((x, i) =>
+  console.log(
+    `  round ${i + 1}: raw ${raws[i]!.toFixed(0)}/s, votes ${x.rate.toFixed(0)}/s, p50 ${x.p50} ms, p99 ${x.p99} ms`,
+  ),
+);

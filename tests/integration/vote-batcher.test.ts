@@ -1,0 +1,237 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyVoteLog } from '@core/voting/vote-log.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createDeps } from '../../server/deps.ts';
+import { buildApp } from '../../server/http/app.ts';
+import { sha256Hex } from '../../server/security/tokens.ts';
+import { publishEntries } from '../../server/services/publication/publish-entries.ts';
+import { voteBatcher, type VoteBatcher } from '../../server/services/voting/vote-batcher.ts';
+import { approvedEntry } from '../helpers/entries.ts';
+import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { dialectUnderTest } from '../helpers/test-db.ts';
+import { setVotingWindow, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
+
+/**
+ * Group commit of votes (docs/decisions/0043): attempts queued while a batch is written go in the next one, one
+ * transaction, each with its own outcome, answered after the commit.
+ */
+describe(`vote group commit on ${dialectUnderTest}`, () => {
+  let t: TestApp;
+  let slug: string;
+  let contestId: number;
+  let published: number[];
+  let batcher: VoteBatcher;
+  let k = 0;
+  const phone = () => `0353${String(100000 + ++k).padStart(6, '0')}`;
+  const voteUrl = (entryId: number) => `/api/contests/${slug}/entries/${entryId}/votes`;
+  const voter = async (app = t.app) => {
+    const c = new Client(app);
+    c.remoteAddress = `10.80.${k % 250}.${(k % 200) + 1}`;
+    await verifyPhone(t, c, slug, phone());
+    return c;
+  };
+  const batches: { size: number; committed: boolean }[] = [];
+
+  async function logVerdict() {
+    const head = await t.deps.db
+      .selectFrom('vote_log_heads')
+      .selectAll()
+      .where('contest_id', '=', contestId)
+      .executeTakeFirstOrThrow();
+    const lines = await t.deps.db
+      .selectFrom('vote_log')
+      .select(['seq', 'line'])
+      .where('contest_id', '=', contestId)
+      .orderBy('seq')
+      .execute();
+    const verdict = verifyVoteLog([head.header_line, ...lines.map((l) => l.line)].join('\n') + '\n', sha256Hex);
+    return { verdict, head, lines };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { ALTCHA_COMPLEXITY: '200' } });
+    slug = t.demoSlug;
+    contestId = (await t.deps.db.selectFrom('contests').select('id').where('slug', '=', slug).executeTakeFirstOrThrow())
+      .id;
+    const organizer = await loggedInClient(t, t.admin.email, t.admin.password);
+    await setVotingWindow(t, slug, { openForMs: -3_600_000 });
+    expect((await organizer.put(`/api/contests/${slug}/voting/settings`, {})).statusCode).toBe(200);
+    await setVotingWindow(t, slug);
+    const entrant = await makeUser(t, { role: 'entrant' });
+    const ids = [];
+    for (let i = 0; i < 2; i++) ids.push(await approvedEntry(t, entrant, { draft: { title: `Gộp phiếu ${i}` } }));
+    await publishEntries(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, slug, { entryIds: ids });
+    published = ids;
+    batcher = voteBatcher(t.deps);
+    batcher.onBatch = (size, committed) => batches.push({ size, committed });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers each vote of one batch with its own outcome: counted, refused, replayed, quarantined', async () => {
+    // A device already used by three identities today: the fourth one's vote is quarantined.
+    const device = new Client(t.app);
+    device.remoteAddress = '10.81.0.1';
+    for (let i = 0; i < 3; i++) {
+      await verifyPhone(t, device, slug, phone());
+      const r = await device.post(voteUrl(published[0]!), { altcha: await solvedChallenge(device) });
+      expect(r.json().status).toBe('counted');
+    }
+    await verifyPhone(t, device, slug, phone());
+    const twice = await voter();
+    const b = await voter();
+    const c = await voter();
+    const shared = await solvedChallenge(b);
+    const payloads = await Promise.all([twice, twice, device].map((x) => solvedChallenge(x)));
+
+    batches.length = 0;
+    batcher.pause();
+    const answers = Promise.all([
+      twice.post(voteUrl(published[0]!), { altcha: payloads[0] }),
+      twice.post(voteUrl(published[1]!), { altcha: payloads[1] }),
+      b.post(voteUrl(published[0]!), { altcha: shared }),
+      c.post(voteUrl(published[1]!), { altcha: shared }),
+      device.post(voteUrl(published[1]!), { altcha: payloads[2] }),
+    ]);
+    await batcher.whenQueued(contestId, 5);
+    batcher.resume();
+    const [t1, t2, rb, rc, rd] = await answers;
+    expect(batches).toEqual([{ size: 5, committed: true }]);
+
+    // The same voter twice: the first in the batch wins, the second is told when the next vote opens.
+    expect([t1!.statusCode, t2!.statusCode].sort()).toEqual([200, 409]);
+    const refused = [t1!, t2!].find((r) => r.statusCode === 409)!;
+    expect(refused.json().error.code).toBe('vote.alreadyToday');
+    // One challenge for two voters: spent once.
+    expect([rb!.statusCode, rc!.statusCode].sort()).toEqual([200, 409]);
+    expect([rb!, rc!].find((r) => r.statusCode === 409)!.json().error.code).toBe('vote.challengeReplayed');
+    expect(rd!.statusCode).toBe(200);
+    expect(rd!.json().status).toBe('quarantined');
+    for (const r of [t1!, t2!, rb!, rc!].filter((x) => x.statusCode === 200)) expect(r.json().status).toBe('counted');
+
+    const { verdict } = await logVerdict();
+    expect(verdict.failure).toBeUndefined();
+    expect(verdict.ok).toBe(true);
+    const onDevice = await t.deps.db
+      .selectFrom('votes')
+      .select('status')
+      .where('contest_id', '=', contestId)
+      .where('device_id', 'is not', null)
+      .where('ip', '=', '10.81.0.1')
+      .execute();
+    expect(onDevice.map((v) => v.status)).toEqual(['quarantined', 'quarantined', 'quarantined', 'quarantined']);
+  });
+
+  it('keeps one chain that verifies after many concurrent batches', async () => {
+    const voters = await Promise.all(Array.from({ length: 24 }, () => voter()));
+    const payloads = await Promise.all(voters.map((c) => solvedChallenge(c)));
+    const before = (await logVerdict()).lines.length;
+    batches.length = 0;
+    const results = await Promise.all(
+      voters.map((c, i) => c.post(voteUrl(published[i % 2]!), { altcha: payloads[i] })),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(voters.map(() => 200));
+    expect(batches.reduce((n, x) => n + x.size, 0)).toBe(24);
+    const { verdict, head, lines } = await logVerdict();
+    expect(verdict.failure).toBeUndefined();
+    expect(lines.length - before).toBe(24);
+    expect(head.seq).toBe(lines.at(-1)!.seq);
+    const counted = [...verdict.tally.values()].reduce((n, x) => n + x.counted, 0);
+    const rows = await t.deps.db
+      .selectFrom('votes')
+      .select('id')
+      .where('contest_id', '=', contestId)
+      .where('status', '=', 'counted')
+      .execute();
+    expect(counted).toBe(rows.length);
+  });
+
+  it('rejects every waiter of a batch whose transaction fails, and stores nothing of it', async () => {
+    const a = await voter();
+    const b = await voter();
+    const [pa, pb] = await Promise.all([solvedChallenge(a), solvedChallenge(b)]);
+    const votesBefore = await t.deps.db.selectFrom('votes').select('id').execute();
+    const linesBefore = (await logVerdict()).lines.length;
+
+    batches.length = 0;
+    batcher.pause();
+    const answers = Promise.all([
+      a.post(voteUrl(published[0]!), { altcha: pa }),
+      b.post(voteUrl(published[1]!), { altcha: pb }),
+    ]);
+    await batcher.whenQueued(contestId, 2);
+    const header = {
+      id: contestId,
+      slug,
+      rule: { kind: 'per_person_per_day' as const },
+      timeZone: 'Asia/Ho_Chi_Minh',
+      startsAt: '',
+      endsAt: '',
+    };
+    const failing = batcher.submit(header, async (trx) => {
+      await trx
+        .insertInto('altcha_spent')
+        .values({ signature: 'f'.repeat(64), expires_at: '2099-01-01' })
+        .execute();
+      throw new Error('the disk is full');
+    });
+    const failed = expect(failing).rejects.toThrow('the disk is full');
+    batcher.resume();
+    await failed;
+    const [ra, rb] = await answers;
+    expect(batches).toEqual([{ size: 3, committed: false }]);
+    expect(ra!.statusCode).toBe(500);
+    expect(rb!.statusCode).toBe(500);
+
+    expect(await t.deps.db.selectFrom('votes').select('id').execute()).toHaveLength(votesBefore.length);
+    expect((await logVerdict()).lines.length).toBe(linesBefore);
+    const spent = await t.deps.db
+      .selectFrom('altcha_spent')
+      .select('signature')
+      .where('signature', '=', 'f'.repeat(64))
+      .execute();
+    expect(spent).toHaveLength(0);
+    // Nothing was acknowledged nor spent: the same solutions still vote.
+    expect((await a.post(voteUrl(published[0]!), { altcha: pa })).statusCode).toBe(200);
+    expect((await b.post(voteUrl(published[1]!), { altcha: pb })).statusCode).toBe(200);
+  });
+
+  it('keeps one chain when two web processes on one database take votes at once', async () => {
+    // PostgreSQL: a second app with its own pool and batcher; the advisory lock per contest orders their batches.
+    // SQLite runs one process per installation: the second app shares its database handle, hence its batcher.
+    const config = loadConfig({
+      DATABASE_URL: t.db.url,
+      DATA_DIR: t.db.dataDir,
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
+      RATE_LIMIT_RESET_PER_HOUR: '10000',
+      ALTCHA_COMPLEXITY: '200',
+    });
+    const own = dialectUnderTest === 'postgres' ? await createDeps(config, pino({ level: 'silent' })) : null;
+    const deps = own ? { ...own.deps, keys: t.deps.keys } : t.deps;
+    const app = await buildApp(deps);
+    await app.ready();
+    try {
+      if (own) expect(voteBatcher(deps)).not.toBe(batcher);
+      const voters = await Promise.all(Array.from({ length: 16 }, (_, i) => voter(i % 2 ? app : t.app)));
+      const payloads = await Promise.all(voters.map((c) => solvedChallenge(c)));
+      const results = await Promise.all(
+        voters.map((c, i) => c.post(voteUrl(published[i % 2]!), { altcha: payloads[i] })),
+      );
+      expect(results.map((r) => r.statusCode)).toEqual(voters.map(() => 200));
+      const { verdict, head, lines } = await logVerdict();
+      expect(verdict.failure).toBeUndefined();
+      expect(verdict.ok).toBe(true);
+      expect(head.seq).toBe(lines.at(-1)!.seq);
+      expect(new Set(lines.map((l) => l.seq)).size).toBe(lines.length);
+    } finally {
+      await app.close();
+      if (own) {
+        await own.deps.jobs.stop({ graceMs: 1000 });
+        await own.database.close();
+      }
+    }
+  });
+});
