@@ -34,13 +34,27 @@ export const CONSENT_TEXTS: Record<string, ConsentText> = {
       'I agree that the organizers use my name, e-mail and phone number to run the contest (contact, verification, ' +
       'awards), under the Personal Data Protection Law.',
   },
+  'voting-v1': {
+    purpose: 'voting',
+    vi:
+      'Khi bấm «Gửi mã xác minh», tôi đồng ý để Ban Tổ chức dùng số điện thoại hoặc thư điện tử của tôi để gửi mã ' +
+      'xác minh, và giữ mã băm của nó để mỗi người chỉ bình chọn theo đúng thể lệ, đến hết thời hạn lưu sau khi kết ' +
+      'thúc bình chọn, theo Luật Bảo vệ dữ liệu cá nhân.',
+    en:
+      'By pressing “Send the code”, I agree that the organizers use my phone number or e-mail address to send me ' +
+      'the code, and keep a keyed hash of it so that each person votes only as the rules allow, until the retention ' +
+      'period after voting closes, under the Personal Data Protection Law.',
+  },
 };
 
-/** The version a new consent of each purpose is recorded under (null: no consent of that kind is asked yet). */
+/**
+ * The version a new consent of each purpose is recorded under (null: no consent of that kind is asked: the platform
+ * sends no marketing mail, only the messages a contest needs, so there is no mail consent).
+ */
 export const CURRENT_CONSENT_VERSION: Record<ConsentPurpose, string | null> = {
   entry: 'entry-v1',
   account: 'account-v1',
-  voting: null,
+  voting: 'voting-v1',
   mail: null,
 };
 

@@ -1,12 +1,6 @@
 import fs from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
-import { createDeps } from './deps.ts';
-import { buildApp } from './http/app.ts';
-import { createLogger } from './logger.ts';
-import { ensureFirstAdmin } from './services/accounts/ensure-first-admin.ts';
-import { loadDemoContest } from './services/contests/load-demo-contest.ts';
-import { startWorker } from './jobs/worker.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import { DatabaseInUse, lockSqliteForThisProcess, type ProcessLock } from './db/sqlite-process-lock.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -19,8 +13,32 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
   fs.mkdirSync(config.dataDir, { recursive: true });
+  // Before migrating or anything else: a second server on the same SQLite file stops here.
+  let lock: ProcessLock | null = null;
+  if (config.database.kind === 'sqlite') {
+    try {
+      lock = lockSqliteForThisProcess(config.database.file);
+    } catch (err) {
+      if (err instanceof DatabaseInUse) {
+        console.error(err.message);
+        process.exit(3);
+      }
+      throw err;
+    }
+  }
+  // The rest is loaded only now, so that a refused second start answers at once.
+  const [{ createDeps }, { buildApp }, { createLogger }, { ensureFirstAdmin }, { loadDemoContest }, { startWorker }] =
+    await Promise.all([
+      import('./deps.ts'),
+      import('./http/app.ts'),
+      import('./logger.ts'),
+      import('./services/accounts/ensure-first-admin.ts'),
+      import('./services/contests/load-demo-contest.ts'),
+      import('./jobs/worker.ts'),
+    ]);
+  const { ensureWebBuilt } = await import('./web-build.ts');
+  const logger = createLogger(config.logLevel);
   const { deps, database } = await createDeps(config, logger);
 
   const admin = await ensureFirstAdmin(deps);
@@ -69,6 +87,7 @@ async function main(): Promise<void> {
     await worker?.stop();
     await deps.jobs.stop();
     await database.close();
+    lock?.release();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -633,6 +633,8 @@ export interface ConsentsTable {
   id: Generated<number>;
   user_id: number | null;
   entry_id: number | null;
+  /** A voter's consent to the voting purpose, kept against the contest's voter row (migration 0028). */
+  voter_id: ColumnType<number | null, number | null | undefined, number | null>;
   purpose: ConsentPurpose;
   text_version: string;
   given_at: Timestamp;

@@ -26,6 +26,9 @@ const L = {
   given: { vi: 'Đồng ý lúc', en: 'Given' },
   withdrawn: { vi: 'Rút lại lúc', en: 'Withdrawn' },
   roles: { vi: 'Vai trò', en: 'Roles' },
+  voting: { vi: 'Bình chọn (theo bí danh)', en: 'Voting (under a pseudonym)' },
+  verified: { vi: 'xác minh lúc', en: 'verified' },
+  votes: { vi: 'lượt bình chọn', en: 'votes' },
   entries: { vi: 'Tác phẩm dự thi', en: 'Entries' },
   authors: { vi: 'Tác giả', en: 'Authors' },
   files: { vi: 'Tệp video', en: 'Video files' },
@@ -66,11 +69,27 @@ export async function personalDataPdf(x: PersonalDataExport, lang: Lang, timeZon
   heading('consents');
   if (!x.consents.length) none();
   for (const c of x.consents) {
-    line(`${t('given')}: ${when(c.givenAt)}${c.withdrawnAt ? ` · ${t('withdrawn')}: ${when(c.withdrawnAt)}` : ''}`);
+    line(
+      [
+        c.contest,
+        `${t('given')}: ${when(c.givenAt)}`,
+        c.withdrawnAt ? `${t('withdrawn')}: ${when(c.withdrawnAt)}` : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    );
     doc
       .font('italic')
       .fontSize(10)
       .text(`“${c.text ?? c.version}”`, { indent: 12 });
+  }
+
+  heading('voting');
+  if (!x.voting.length) none();
+  for (const v of x.voting) {
+    line(`${v.contest}: ${v.display} · ${v.pseudonym} · ${t('verified')} ${when(v.verifiedAt)}`);
+    for (const vote of v.votes) line(`  #${vote.entryId} · ${when(vote.castAt)} · ${vote.status}`);
+    if (!v.votes.length) line(`  0 ${t('votes')}`);
   }
 
   heading('roles');

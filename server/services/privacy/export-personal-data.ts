@@ -5,10 +5,13 @@
  * what was done to their account. Other people's data stays out: no staff names, no staff notes, no other account.
  */
 import { consentText } from '@core/privacy.ts';
+import { parseEmail } from '@core/voting/email.ts';
+import { parseVietnameseMobile } from '@core/voting/phone.ts';
 import { requireLogin } from '../access/authorize.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { decodeDraft, decodeNotificationPayload } from '../../db/json-columns.ts';
+import { voterHash } from '../voting/voter-keys.ts';
 
 export interface PersonalDataExport {
   format: 'vicontest-personal-data/1';
@@ -26,7 +29,15 @@ export interface PersonalDataExport {
   sessions: { createdAt: string; lastSeenAt: string; expiresAt: string }[];
   passwordResets: { createdAt: string; expiresAt: string; usedAt: string | null }[];
   roles: { contest: string; role: string; unitId: number | null; since: string }[];
-  consents: { purpose: string; version: string; text: string | null; givenAt: string; withdrawnAt: string | null }[];
+  consents: {
+    purpose: string;
+    version: string;
+    text: string | null;
+    givenAt: string;
+    withdrawnAt: string | null;
+    /** For a voting consent: the contest it was given in. */
+    contest?: string;
+  }[];
   entries: {
     id: number;
     contest: string;
@@ -40,6 +51,18 @@ export interface PersonalDataExport {
     files: { filename: string; sizeBytes: number; sha256: string | null; status: string; createdAt: string }[];
     reviews: { round: number; decision: string; reason: string; at: string }[];
     history: { at: string; kind: string; byMe: boolean }[];
+  }[];
+  /**
+   * The voters verified with this account's e-mail or phone (voters have no account: they are found by the keyed
+   * hash of the address, until the retention job removes it), and their votes under the contest's pseudonym.
+   */
+  voting: {
+    contest: string;
+    kind: string;
+    display: string;
+    pseudonym: string;
+    verifiedAt: string;
+    votes: { entryId: number; castAt: string; status: string }[];
   }[];
   notifications: { kind: string; entryId: number | null; createdAt: string; readAt: string | null; payload: unknown }[];
   reportsSent: { entryId: number; kind: string; reason: string; status: string; createdAt: string }[];
@@ -111,6 +134,25 @@ export async function exportPersonalData(deps: Deps, actor: Actor): Promise<Pers
       .execute(),
   ]);
 
+  const voters = await findVoters(deps, user.email, user.phone);
+  const voterIds = voters.map((v) => v.id);
+  const [votes, voterConsents] = voterIds.length
+    ? await Promise.all([
+        db
+          .selectFrom('votes')
+          .select(['voter_id', 'entry_id', 'cast_at', 'status'])
+          .where('voter_id', 'in', voterIds)
+          .orderBy('cast_at')
+          .execute(),
+        db
+          .selectFrom('consents')
+          .select(['voter_id', 'purpose', 'text_version', 'given_at', 'withdrawn_at'])
+          .where('voter_id', 'in', voterIds)
+          .orderBy('given_at')
+          .execute(),
+      ])
+    : [[], []];
+
   const entryIds = entries.map((e) => e.id);
   const [uploads, reviews, events] = entryIds.length
     ? await Promise.all([
@@ -151,13 +193,23 @@ export async function exportPersonalData(deps: Deps, actor: Actor): Promise<Pers
     sessions: sessions.map((s) => ({ createdAt: s.created_at, lastSeenAt: s.last_seen_at, expiresAt: s.expires_at })),
     passwordResets: resets.map((r) => ({ createdAt: r.created_at, expiresAt: r.expires_at, usedAt: r.used_at })),
     roles: roles.map((r) => ({ contest: r.slug, role: r.role, unitId: r.unit_id, since: r.created_at })),
-    consents: consents.map((c) => ({
-      purpose: c.purpose,
-      version: c.text_version,
-      text: consentText(c.text_version, user.locale),
-      givenAt: c.given_at,
-      withdrawnAt: c.withdrawn_at,
-    })),
+    consents: [
+      ...consents.map((c) => ({
+        purpose: c.purpose,
+        version: c.text_version,
+        text: consentText(c.text_version, user.locale),
+        givenAt: c.given_at,
+        withdrawnAt: c.withdrawn_at,
+      })),
+      ...voterConsents.map((c) => ({
+        purpose: c.purpose,
+        version: c.text_version,
+        text: consentText(c.text_version, user.locale),
+        givenAt: c.given_at,
+        withdrawnAt: c.withdrawn_at,
+        contest: voters.find((v) => v.id === c.voter_id)!.slug,
+      })),
+    ],
     entries: entries.map((e) => ({
       id: e.id,
       contest: e.slug,
@@ -183,6 +235,16 @@ export async function exportPersonalData(deps: Deps, actor: Actor): Promise<Pers
       history: events
         .filter((v) => v.entry_id === e.id)
         .map((v) => ({ at: v.at, kind: v.kind, byMe: v.actor_user_id === userId })),
+    })),
+    voting: voters.map((v) => ({
+      contest: v.slug,
+      kind: v.kind,
+      display: v.display,
+      pseudonym: v.pseudonym,
+      verifiedAt: v.verified_at,
+      votes: votes
+        .filter((x) => x.voter_id === v.id)
+        .map((x) => ({ entryId: x.entry_id, castAt: x.cast_at, status: x.status })),
     })),
     notifications: notifications.map((n) => ({
       kind: n.kind,
@@ -213,4 +275,27 @@ export async function exportPersonalData(deps: Deps, actor: Actor): Promise<Pers
       appendAudit(trx, deps, actor, { action: 'privacy.export', target: `user:${userId}`, contestId: null }),
     );
   return out;
+}
+
+/** The voter rows whose identity hash is that of the account's e-mail or phone, in any contest. */
+async function findVoters(deps: Deps, email: string | null, phone: string | null) {
+  const inputs: string[] = [];
+  // Canonical as the vote sheet makes it; the disposable-domain refusal is the sheet's business, not the export's.
+  const domain = email?.slice(email.lastIndexOf('@') + 1).trim().toLowerCase() ?? '';
+  const mail = email ? parseEmail(email, { extra: [], allowed: [domain] }) : null;
+  if (mail?.ok) inputs.push(`email:${mail.canonical}`);
+  const mobile = phone ? parseVietnameseMobile(phone) : null;
+  if (mobile?.ok) inputs.push(`phone:${mobile.e164}`);
+  if (!inputs.length) return [];
+  return deps.db
+    .selectFrom('voters')
+    .innerJoin('contests', 'contests.id', 'voters.contest_id')
+    .select(['voters.id', 'contests.slug', 'voters.kind', 'voters.display', 'voters.pseudonym', 'voters.verified_at'])
+    .where(
+      'voters.identity_hash',
+      'in',
+      inputs.map((i) => voterHash(deps, i)),
+    )
+    .orderBy('voters.id')
+    .execute();
 }

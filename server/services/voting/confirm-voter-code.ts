@@ -2,9 +2,11 @@
  * A voter types the code: it must belong to the request this browser made (its request cookie and device), be the
  * latest for the identity, unused, within 10 minutes and under 5 tries; failures per identity and device lock out
  * for longer and longer. On success the code is spent by one statement (`used_at IS NULL`), so two racing confirms
- * cannot both succeed, the voter row is created or found by the identity's keyed hash, and a voter session starts.
+ * cannot both succeed, the voter row is created or found by the identity's keyed hash, the voting consent is
+ * recorded against it, and a voter session starts.
  */
 import { AppError } from '@core/errors.ts';
+import { CURRENT_CONSENT_VERSION } from '@core/privacy.ts';
 import { checkCode } from '@core/voting/one-time-code.ts';
 import { problem } from '@core/voting/messages.ts';
 import type { Deps } from '../../context.ts';
@@ -121,6 +123,20 @@ export async function confirmVoterCode(
       .where('contest_id', '=', v.contest.id)
       .where('identity_hash', '=', stored.identity_hash)
       .executeTakeFirstOrThrow();
+    // The voting consent, given by pressing "send the code" under its statement (core/privacy.ts): kept against the
+    // voter with its text's version and the time the code was asked for; the first time under a version counts.
+    await trx
+      .insertInto('consents')
+      .values({
+        voter_id: row.id,
+        user_id: null,
+        entry_id: null,
+        purpose: 'voting',
+        text_version: CURRENT_CONSENT_VERSION.voting!,
+        given_at: stored.created_at,
+      })
+      .onConflict((oc) => oc.columns(['voter_id', 'purpose', 'text_version']).doNothing())
+      .execute();
     await trx
       .deleteFrom('code_failures')
       .where('contest_id', '=', failureKey.contest_id)

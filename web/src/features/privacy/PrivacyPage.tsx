@@ -17,6 +17,8 @@ export default function PrivacyPage() {
         <li>{t('privacy.authors')}</li>
         <li>{t('privacy.public')}</li>
         <li>{t('privacy.log')}</li>
+        <li>{t('privacy.voting')}</li>
+        <li>{t('privacy.mail')}</li>
       </ul>
       <h2>{t('privacy.howLongTitle')}</h2>
       <p>{t('privacy.howLong')}</p>

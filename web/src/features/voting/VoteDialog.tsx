@@ -294,8 +294,18 @@ function IdentifyStep({
         )}
       </div>
       <Challenge ref={challenge} lang={lang} />
+      {/* Pressing the button under this statement is the voting consent (core/privacy.ts, recorded on verifying). */}
+      <p className="hint" id={`${id}-consent`} data-testid="vote-consent">
+        {t('vote.consent')}
+      </p>
       <div className="vote-actions">
-        <button type="submit" className="button" disabled={busy} data-testid="vote-send-code">
+        <button
+          type="submit"
+          className="button"
+          disabled={busy}
+          aria-describedby={`${id}-consent`}
+          data-testid="vote-send-code"
+        >
           {busy ? t('vote.sending') : t('vote.sendCode')}
         </button>
       </div>
