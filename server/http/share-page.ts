@@ -11,7 +11,7 @@ import type { Deps } from '../context.ts';
 import { publicEntryUrl } from '../services/publication/publish-entries.ts';
 import { getPublicResults } from '../services/awards/get-public-results.ts';
 
-function escapeHtml(s: string): string {
+export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
@@ -21,7 +21,11 @@ function clip(s: string, n: number): string {
 }
 
 /** The head tags of an entry's share preview. */
-function shareMetaTags(entry: PublicEntryView, publicUrl: string, pageUrl: string): { title: string; tags: string } {
+export function shareMetaTags(
+  entry: PublicEntryView,
+  publicUrl: string,
+  pageUrl: string,
+): { title: string; tags: string } {
   const credit = entry.credits.groupName ?? entry.credits.authors.join(', ');
   const title = `${entry.title} — ${entry.contest.name}`;
   const description = clip(

@@ -16,6 +16,9 @@ import type { GalleryQuery } from '../../api/gallery-query.ts';
 import { galleryPageSearch, hasFilters, parseGalleryQuery } from './gallery-query.ts';
 import './gallery.css';
 
+/** Cards in the first row on the widest screens (four columns of 13rem): their posters load first. */
+const FIRST_ROW = 4;
+
 /** The public gallery of a contest (R11): published entries, filters and search kept in the address. */
 export default function GalleryPage() {
   const { slug = '' } = useParams();
@@ -70,10 +73,18 @@ export default function GalleryPage() {
             {filtered && (
               <>
                 {' '}
-                ·{' '}
-                <button type="button" className="link-button" onClick={clear} data-testid="gallery-clear">
+                · {/* A link, so that it also works before or without JavaScript. */}
+                <Link
+                  to={`/c/${encodeURIComponent(slug)}/gallery`}
+                  className="link-button"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    clear();
+                  }}
+                  data-testid="gallery-clear"
+                >
                   {t('gallery.clear')}
-                </button>
+                </Link>
               </>
             )}
           </p>
@@ -83,8 +94,8 @@ export default function GalleryPage() {
             </div>
           ) : (
             <ul className="gallery-grid" aria-busy={gallery.isFetching} data-testid="gallery-grid">
-              {items.map((it) => (
-                <GalleryCard key={it.id} slug={slug} item={it} voting={voting} />
+              {items.map((it, i) => (
+                <GalleryCard key={it.id} slug={slug} item={it} priority={i < FIRST_ROW} voting={voting} />
               ))}
             </ul>
           )}

@@ -10,6 +10,7 @@ import type { PublicEntry } from '../../api/types.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
+import { useOrigin } from '../../ssr/render-context.ts';
 import { formatDuration } from '../../lib/format.ts';
 import { clockOffset, DEADLINE_CHECK_MS, useServerNow } from '../../lib/server-clock.ts';
 import { VideoPlayer } from '../player/VideoPlayer.tsx';
@@ -31,6 +32,7 @@ export default function PublicEntryPage() {
   const id = /^\d{1,12}$/.test(entryId) ? Number(entryId) : 0;
   const entry = usePublicEntry(id);
   const contest = useContest(slug);
+  const origin = useOrigin();
   useTitle(entry.data?.title);
   const offset = contest.data ? clockOffset(contest.data.serverTime, contest.dataUpdatedAt) : 0;
   const now = useServerNow(offset, DEADLINE_CHECK_MS);
@@ -48,7 +50,7 @@ export default function PublicEntryPage() {
 
   const e = entry.data;
   const topic = e.topicIndex !== null ? contest.data?.topics[e.topicIndex] : undefined;
-  const url = entryPageUrl(window.location.origin, e.contest.slug, e.id);
+  const url = entryPageUrl(origin, e.contest.slug, e.id);
   const gallery = `/c/${encodeURIComponent(e.contest.slug)}/gallery`;
 
   return (
@@ -106,7 +108,7 @@ export default function PublicEntryPage() {
           {e.caption}
         </p>
       </details>
-      <EmbedBox origin={window.location.origin} entryId={e.id} title={e.title} />
+      <EmbedBox origin={origin} entryId={e.id} title={e.title} />
       <ReportForm entryId={e.id} />
     </article>
   );
