@@ -176,8 +176,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       ssrEntry: opts.ssrEntry ?? SSR_ENTRY,
       indexHtml: indexHtml!,
     });
-    // Without the server-rendering bundle, an entry's page still carries its share preview.
-    if (!rendered) sharePageRoutes(app, deps, indexHtml!);
+    // The results page keeps its share preview either way; without the server-rendering bundle, an entry's page
+    // still carries its own.
+    sharePageRoutes(app, deps, indexHtml!, { entryPage: !rendered });
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,

@@ -1,10 +1,11 @@
 /**
  * What a server-rendered public page is made from (docs/decisions/0046): the contest's home page, a gallery page or
  * an entry's page, as the React Query entries the browser's hooks read, with a version that changes whenever
- * anything on the page does. The rendered HTML is cached under that version, so that under load a page costs no
- * query and no render: the gallery's snapshot (gallery-cache.ts) serves the entries, and the contest's public view
- * and news are kept here for as long as a snapshot.
+ * anything on the page does. The rendered HTML is cached under that version, so that under load a page costs one
+ * read of the contest (the web app made the same request itself before) and no render: the gallery's snapshot
+ * (gallery-cache.ts) serves the entries, and the contest's view enters the version as a digest (contestVersion).
  */
+import { createHash } from 'node:crypto';
 import { AppError } from '@core/errors.ts';
 import type { GalleryFilter } from '@core/gallery.ts';
 import type { Deps } from '../../context.ts';
@@ -14,6 +15,7 @@ import { getPublicEntry, type PublicEntryView } from './get-public-entry.ts';
 import { galleryCardPage } from './list-gallery.ts';
 import { listNews, type NewsPostView } from './list-news.ts';
 
+/** How long a rendered home page is kept at most: its countdown's text moves on. */
 export const CONTEST_TTL_MS = 10_000;
 
 type ContestView = Awaited<ReturnType<typeof getContest>>;
@@ -46,69 +48,52 @@ interface ContestFace {
   news: NewsPostView[];
 }
 
-const faces = new WeakMap<object, Map<string, { at: number; face: Promise<ContestFace | null> }>>();
 const ids = new WeakMap<object, number>();
 let lastId = 0;
 
-/** A number that stands for one object (a snapshot, a contest's face) while it lives. */
+/** A number that stands for one object (a gallery snapshot) while it lives. */
 function idOf(o: object): number {
   let id = ids.get(o);
   if (id === undefined) ids.set(o, (id = ++lastId));
   return id;
 }
 
-async function readFace(deps: Deps, slug: string): Promise<ContestFace | null> {
+/** The contest's public view (and its news for the home page); null for a draft or no such contest. */
+async function contestFace(deps: Deps, slug: string, withNews: boolean): Promise<ContestFace | null> {
   const view = await getContest(deps, slug).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'contest.notFound') return null;
     throw e;
   });
   if (!view) return null;
-  return { at: Date.parse(view.serverTime), view, news: await listNews(deps, slug) };
+  return { at: Date.parse(view.serverTime), view, news: withNews ? await listNews(deps, slug) : [] };
 }
 
 /**
- * The contest's public view and news, read again at most every `CONTEST_TTL_MS` (as the gallery's snapshot: the
- * old one is served while the new one loads); null for a draft or no such contest.
+ * A digest of everything the contest's view shows but the moment it was read: its settings, phases, status and
+ * where the present stands among the phases (which the server's clock moves on even when nothing is edited).
  */
-function contestFace(deps: Deps, slug: string, fresh: boolean): Promise<ContestFace | null> {
-  let bySlug = faces.get(deps.db);
-  if (!bySlug) faces.set(deps.db, (bySlug = new Map()));
-  const cache = bySlug;
-  const now = Date.now();
-  const hit = cache.get(slug);
-  if (hit && !fresh && now - hit.at < CONTEST_TTL_MS) return hit.face;
-  const next = readFace(deps, slug);
-  if (hit && !fresh) {
-    hit.at = now;
-    next.then(
-      (face) => cache.set(slug, { at: Date.now(), face: Promise.resolve(face) }),
-      () => {},
-    );
-    return hit.face;
-  }
-  // Guessed slugs must not grow the map without bound.
-  if (cache.size >= 1000) cache.clear();
-  cache.set(slug, { at: now, face: next });
-  next.catch(() => cache.delete(slug));
-  return next;
+export function contestVersion(view: ContestView): string {
+  const { serverTime: _readAt, ...shown } = view;
+  return createHash('sha256').update(JSON.stringify(shown)).digest('base64url').slice(0, 22);
 }
 
 /** The data of a public page, or null when it has none to show (no such contest, a draft, an unpublished entry). */
 export async function publicPageData(deps: Deps, page: PublicPage): Promise<PublicPageData | null> {
-  // The home page reads the contest each time (an organizer's edit or news post shows at once, as it did before
-  // server rendering); the gallery and entry pages, which only take its name and topics, share its face.
+  // Every page reads the contest each time, as the web app's own request for it did before server rendering: its
+  // phases decide what the page shows (the vote button, the countdown), and a change to them, whoever makes it and
+  // however (an organizer's edit, another process, a script writing the table), must show at once.
   const face = await contestFace(deps, page.slug, page.kind === 'home');
   if (!face) return null;
   const { view } = face;
   const contestQuery = (): PageQuery => ({ key: ['contest', view.slug], data: view, at: face.at });
-  const faceId = idOf(face);
+  const faceId = contestVersion(view);
 
   if (page.kind === 'home') {
     const news = face.news.map((n) => `${n.id}@${n.updatedAt}`).join(',');
     return {
       // The countdown's text moves on: a rendered home page is also kept no longer than CONTEST_TTL_MS (see the
       // HTML cache).
-      version: `h|${view.slug}|${view.updatedAt}|${view.phaseState}|${view.currentPhase}|${view.next?.at}|${news}`,
+      version: `h|${view.slug}|${faceId}|${news}`,
       contest: view,
       entry: null,
       queries: () => [contestQuery(), { key: ['news', view.slug], data: face.news, at: face.at }],

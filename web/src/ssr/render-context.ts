@@ -35,3 +35,17 @@ export function useOrigin(): string {
     () => rendered.origin,
   );
 }
+
+/**
+ * False in the server's HTML and in the browser's first render of it (the one React hydrates), true from then on
+ * and in any page the browser renders itself. Parts that depend on the visitor (their session) or on the moment
+ * (which side of the voting window the present is on) are drawn only once it is true, so that the hydrated render
+ * never differs from the server's (React's error #418).
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}

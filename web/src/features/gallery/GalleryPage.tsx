@@ -10,6 +10,7 @@ import { useTitle } from '../../components/useTitle.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { clockOffset, DEADLINE_CHECK_MS, useServerNow } from '../../lib/server-clock.ts';
 import { votingState } from '../voting/voting-window.ts';
+import { useHydrated } from '../../ssr/render-context.ts';
 import { GalleryCard } from './GalleryCard.tsx';
 import { GalleryFilters } from './GalleryFilters.tsx';
 import type { GalleryQuery } from '../../api/gallery-query.ts';
@@ -29,7 +30,9 @@ export default function GalleryPage() {
   const gallery = useGallery(slug, query);
   const offset = contest.data ? clockOffset(contest.data.serverTime, contest.dataUpdatedAt) : 0;
   const now = useServerNow(offset, DEADLINE_CHECK_MS);
-  const voting = !!contest.data && votingState(contest.data.phases, now).kind === 'open';
+  // The vote buttons come once hydrated: the server's HTML and the render hydrating it never carry them.
+  const hydrated = useHydrated();
+  const voting = hydrated && !!contest.data && votingState(contest.data.phases, now).kind === 'open';
   useTitle(contest.data ? t('gallery.pageTitle', { contest: contest.data.name }) : t('gallery.title'));
 
   const setQuery = (next: GalleryQuery) => setParams(galleryPageSearch(next), { replace: true });

@@ -10,7 +10,7 @@ import type { PublicEntry } from '../../api/types.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
-import { useOrigin } from '../../ssr/render-context.ts';
+import { useHydrated, useOrigin } from '../../ssr/render-context.ts';
 import { formatDuration } from '../../lib/format.ts';
 import { clockOffset, DEADLINE_CHECK_MS, useServerNow } from '../../lib/server-clock.ts';
 import { VideoPlayer } from '../player/VideoPlayer.tsx';
@@ -36,6 +36,7 @@ export default function PublicEntryPage() {
   useTitle(entry.data?.title);
   const offset = contest.data ? clockOffset(contest.data.serverTime, contest.dataUpdatedAt) : 0;
   const now = useServerNow(offset, DEADLINE_CHECK_MS);
+  const hydrated = useHydrated();
 
   if (!id || (entry.isError && entry.error instanceof ApiError && entry.error.status === 404)) {
     return (
@@ -78,7 +79,8 @@ export default function PublicEntryPage() {
         <span>{t('publicEntry.publishedAt', { date: formatDate(e.publishedAt) })}</span>
         {e.code && <span className="code">{e.code}</span>}
       </p>
-      {contest.data && (
+      {/* Drawn once hydrated: which side of the window the present is on is the browser's to say. */}
+      {contest.data && hydrated && (
         <Voting
           slug={e.contest.slug}
           entryId={e.id}
