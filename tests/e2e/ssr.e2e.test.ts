@@ -13,10 +13,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPublished } from '../../bench/seed-published.ts';
 import { ensureWebBuilt } from '../../server/web-build.ts';
-import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
+import { setVotingWindow } from '../helpers/voting.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
 import { seriousViolations } from './axe.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, logInAs } from './browser.ts';
 
 let t: TestApp;
 let base: string;
@@ -225,5 +226,41 @@ describe('with JavaScript on', () => {
     // The share address is this site's, as the browser sees it.
     expect(await page.getByTestId('share-url').inputValue()).toBe(`${base}/c/${slug}/e/${ids[1]}`);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('while voting is open, a logged-in visitor gets the page hydrated, then the vote buttons', async () => {
+    await setVotingWindow(t, slug);
+    try {
+      const user = await makeUser(t);
+      const page = await newPage(true);
+      await logInAs(page, base, user.email, TEST_PASSWORD);
+      const requests = dataRequests(page);
+      const { problems } = await hydrated(page, `${base}/c/${slug}/gallery`, '[data-testid="gallery-grid"]');
+      expect(requests).toEqual([]);
+      expect(problems).toEqual([]);
+      // The server's page, rendered before the window changed, is not served again: the buttons come once hydrated.
+      await page.getByTestId(`vote-button-${ids.at(-1)}`).waitFor();
+      await page.getByTestId('nav-account').waitFor();
+      const entry = await hydrated(page, `${base}/c/${slug}/e/${ids[2]}`, '[data-testid="public-entry-title"]');
+      expect(entry.problems).toEqual([]);
+      await page.getByTestId(`vote-button-${ids[2]}`).waitFor();
+    } finally {
+      await setVotingWindow(t, slug, { openForMs: -3_600_000 });
+    }
+  });
+
+  it('a visitor who opens a rendered page then registers is not refused (CSRF token of the page)', async () => {
+    const page = await newPage(true);
+    await hydrated(page, `${base}/c/${slug}`, '[data-testid="contest-name"]');
+    await page.getByTestId('nav-register').click();
+    await page.waitForURL((u) => u.pathname === '/register');
+    await page.locator('#fullName').fill('Lê Thị Hoa');
+    await page.locator('#email').fill(`hoa-${Date.now()}@example.vn`);
+    await page.locator('#password').fill('một mật khẩu dài đủ dùng');
+    await page.locator('#consent').check();
+    const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/register');
+    await page.getByTestId('register-submit').click();
+    expect((await answer).status()).toBe(202);
+    await page.getByTestId('register-code-sent').waitFor();
   });
 });

@@ -11,6 +11,8 @@ import { setContestStatus } from '../../server/services/contests/set-contest-sta
 import { ensureWebBuilt } from '../../server/web-build.ts';
 import { approvedEntry } from '../helpers/entries.ts';
 import { makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { contestWithAnnouncedAwards } from '../helpers/awards.ts';
+import { setVotingWindow } from '../helpers/voting.ts';
 
 let t: TestApp;
 let slug: string;
@@ -114,6 +116,37 @@ describe('what is not rendered', () => {
     await plain(`/c/khong-co/e/${ids[0]}`);
     await plain(`/c/${slug}/e/0${ids[0]}`);
     await plain(`/c/${slug}/e/999999`);
+  });
+
+  it('a change to the contest, even one written straight to its tables, gives a new page at once', async () => {
+    const phasesOf = (html: string) =>
+      (embedded(html).queries.find((q) => q.key[0] === 'contest')!.data as { phases: { kind: string }[] }).phases;
+    for (const url of [`/c/${slug}`, `/c/${slug}/gallery`, `/c/${slug}/e/${ids[0]}`]) {
+      await setVotingWindow(t, slug, { openForMs: -3_600_000 });
+      const before = await get(url);
+      expect((await get(url)).body).toBe(before.body);
+      // Voting opens: the window moved in contest_phases, with nothing else touched (no updated_at, no snapshot).
+      const window = await setVotingWindow(t, slug);
+      const after = await get(url);
+      expect(after.body).not.toBe(before.body);
+      expect(phasesOf(after.body)).toContainEqual(
+        expect.objectContaining({ kind: 'public_voting', startsAt: window.startsAt }),
+      );
+    }
+    await setVotingWindow(t, slug, { openForMs: -3_600_000 });
+  });
+
+  it("the results page and an entry's page carry their Open Graph tags with server rendering on", async () => {
+    const entry = await get(`/c/${slug}/e/${ids[0]}`);
+    expect(entry.body).toContain('id="ssr-data"');
+    expect(entry.body).toContain(`<meta property="og:title" content="${TITLES[0]}">`);
+    expect(entry.body).toContain(`<meta property="og:url" content="${t.deps.config.publicUrl}/c/${slug}/e/${ids[0]}">`);
+    const c = await contestWithAnnouncedAwards(t, { scores: [9, 8, 7] });
+    t.setNow(null);
+    const results = await get(`/c/${c.slug}/results`);
+    expect(results.statusCode).toBe(200);
+    expect(results.body).toContain('<meta property="og:title" content="Kết quả — ');
+    expect(results.body).toContain(`<meta property="og:url" content="${t.deps.config.publicUrl}/c/${c.slug}/results">`);
   });
 
   it('a page is kept while its data is unchanged; unpublishing and a draft show at once', async () => {
