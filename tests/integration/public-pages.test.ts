@@ -149,6 +149,17 @@ describe('what is not rendered', () => {
     expect(results.body).toContain(`<meta property="og:url" content="${t.deps.config.publicUrl}/c/${c.slug}/results">`);
   });
 
+  it("a rendered page gives the browser its anonymous CSRF cookie, the one the API's token is then bound to", async () => {
+    const page = await get(`/c/${slug}/gallery`);
+    const cookie = page.cookies.find((c) => c.name === 'csrf_anon');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    const session = await get('/api/auth/session', { cookie: `csrf_anon=${cookie!.value}` });
+    expect(session.json<{ csrfToken: string }>().csrfToken).toBe(cookie!.value);
+    // A browser that has one keeps it.
+    const again = await get(`/c/${slug}/gallery`, { cookie: `csrf_anon=${cookie!.value}` });
+    expect(again.cookies.find((c) => c.name === 'csrf_anon')).toBeUndefined();
+  });
+
   it('a page is kept while its data is unchanged; unpublishing and a draft show at once', async () => {
     const first = await get(`/c/${slug}/gallery`);
     const again = await get(`/c/${slug}/gallery`);

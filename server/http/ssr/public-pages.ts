@@ -19,6 +19,8 @@ import { CONTEST_TTL_MS, publicPageData, type PublicPage } from '../../services/
 import { publicEntryUrl } from '../../services/publication/publish-entries.ts';
 import { shareMetaTags } from '../share-page.ts';
 import { loadPageShell, type PageShell } from './page-shell.ts';
+import { anonCsrfToken } from '../plugins/session.ts';
+import { SESSION_COOKIE } from '../request-context.ts';
 
 type Renderer = typeof EntryServer;
 
@@ -120,6 +122,8 @@ export async function publicPageRoutes(
       req.log.error({ err }, 'server rendering failed; the plain web app is sent');
     }
     reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache');
+    // The page's later API requests share one anonymous CSRF token (a logged-in visitor's session has its own).
+    if (!req.cookies?.[SESSION_COOKIE]) anonCsrfToken(req, reply, deps);
     if (!rendered) return reply.send(opts.indexHtml());
     const { body, encoding } = encoded(rendered, String(req.headers['accept-encoding'] ?? ''));
     reply.header('vary', 'accept-encoding').header('server-timing', `${AGE_METRIC};dur=${Date.now() - rendered.at}`);
