@@ -149,7 +149,7 @@ describe('what is not rendered', () => {
     expect(results.body).toContain(`<meta property="og:url" content="${t.deps.config.publicUrl}/c/${c.slug}/results">`);
   });
 
-  it("a rendered page gives the browser its anonymous CSRF cookie, the one the API's token is then bound to", async () => {
+  it('a rendered page gives the browser the anonymous CSRF cookie that the API token is then bound to', async () => {
     const page = await get(`/c/${slug}/gallery`);
     const cookie = page.cookies.find((c) => c.name === 'csrf_anon');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
