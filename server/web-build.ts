@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIR = path.join(REPO_ROOT, 'dist', 'web');
+/** The server-rendering bundle of the public pages (web/src/ssr/entry-server.tsx), beside the web app. */
+export const SSR_DIR = path.join(REPO_ROOT, 'dist', 'ssr');
+export const SSR_ENTRY = path.join(SSR_DIR, 'entry-server.js');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -20,7 +23,10 @@ function newestMtime(dir: string): number {
  */
 export async function ensureWebBuilt(opts: { onBuild?: () => void } = {}): Promise<string> {
   const index = path.join(WEB_DIR, 'index.html');
-  const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+  const builtAt = Math.min(
+    fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0,
+    fs.existsSync(SSR_ENTRY) ? fs.statSync(SSR_ENTRY).mtimeMs : 0,
+  );
   const sources = Math.max(newestMtime(path.join(REPO_ROOT, 'web')), newestMtime(path.join(REPO_ROOT, 'core')));
   if (builtAt < sources) {
     opts.onBuild?.();
@@ -29,7 +35,20 @@ export async function ensureWebBuilt(opts: { onBuild?: () => void } = {}): Promi
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ configFile: path.join(REPO_ROOT, 'web', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+      const configFile = path.join(REPO_ROOT, 'web', 'vite.config.ts');
+      await build({ configFile, logLevel: 'warn', mode: 'production' });
+      await build({
+        configFile,
+        logLevel: 'warn',
+        mode: 'production',
+        build: {
+          ssr: path.join(REPO_ROOT, 'web', 'src', 'ssr', 'entry-server.tsx'),
+          outDir: SSR_DIR,
+          emptyOutDir: true,
+          manifest: false,
+          copyPublicDir: false,
+        },
+      });
     } finally {
       if (nodeEnv === undefined) delete process.env.NODE_ENV;
       else process.env.NODE_ENV = nodeEnv;

@@ -12,13 +12,17 @@ const COMPRESSIBLE = /\.(?:js|css|svg|json|txt|map)$/;
  */
 export function precompress(): Plugin {
   let outDir = '';
+  let ssr = false;
   return {
     name: 'precompress',
     apply: 'build',
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
+      // The server-rendering bundle is read from disk by the server, never sent.
+      ssr = Boolean(config.build.ssr);
     },
     closeBundle() {
+      if (ssr) return;
       const walk = (dir: string): void => {
         for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
           const p = path.join(dir, e.name);

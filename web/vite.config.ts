@@ -16,6 +16,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
+    // The server reads which chunk and CSS each server-rendered page needs (server/http/ssr/).
+    manifest: true,
     // The staff chunk carries Ant Design on purpose; public chunks stay far below this.
     chunkSizeWarningLimit: 1500,
   },

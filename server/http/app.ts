@@ -31,6 +31,8 @@ import { storageRoutes } from './routes/storage.ts';
 import { referenceClipRoutes } from './routes/reference-clips.ts';
 import { sharePageRoutes } from './share-page.ts';
 import { spaIndex } from './spa-index.ts';
+import { publicPageRoutes } from './ssr/public-pages.ts';
+import { SSR_ENTRY } from '../web-build.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { privacyRoutes } from './routes/privacy.ts';
@@ -62,6 +64,8 @@ declare module 'fastify' {
 export interface AppOptions {
   /** Folder of the built web app; served with a fallback to index.html for client-side routes. */
   webDir?: string | null;
+  /** The server-rendering bundle of the public pages (dist/ssr/entry-server.js by default). */
+  ssrEntry?: string;
   /** The process's pino logger; without it the app logs nothing (tests). */
   logger?: Logger;
 }
@@ -167,7 +171,14 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (webDir) {
-    sharePageRoutes(app, deps, indexHtml!);
+    const rendered = await publicPageRoutes(app, deps, {
+      webDir,
+      ssrEntry: opts.ssrEntry ?? SSR_ENTRY,
+      indexHtml: indexHtml!,
+    });
+    // The results page keeps its share preview either way; without the server-rendering bundle, an entry's page
+    // still carries its own.
+    sharePageRoutes(app, deps, indexHtml!, { entryPage: !rendered });
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,

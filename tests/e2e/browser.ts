@@ -112,7 +112,10 @@ export async function playUntilMoving(
       v.addEventListener('playing', () => resolve(true), { once: true });
       setTimeout(() => resolve(false), ms);
     });
-    await v.play();
+    // Where hls.js is loaded on play, attaching it interrupts this play() (AbortError) and the player plays again.
+    await v.play().catch((e: unknown) => {
+      if (!(e instanceof DOMException && e.name === 'AbortError')) throw e;
+    });
     return fired;
   }, timeoutMs);
   if (playing)

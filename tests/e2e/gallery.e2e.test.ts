@@ -181,7 +181,9 @@ describe('public gallery in Chromium', () => {
     expect(await card.textContent()).toContain(TITLES.animation);
     expect(await card.textContent()).toContain('Xã Vĩnh Thái · Hoạt hình');
     const poster = card.locator('img');
-    expect(await poster.getAttribute('loading')).toBe('lazy');
+    // Three cards, all in the first row: their posters are asked for at once and first (further rows are lazy).
+    expect(await poster.getAttribute('loading')).toBe('eager');
+    expect(await poster.getAttribute('fetchpriority')).toBe('high');
     expect(await poster.getAttribute('src')).toBe(`/api/public/entries/${ids.animation}/media/poster.jpg`);
     // The real video's duration, mm:ss, on its card; the poster box keeps 16:9 whether or not the image has come.
     expect(await page.getByTestId(`gallery-card-${ids.playing}`).locator('.gallery-duration').textContent()).toBe(

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type Deps } from '../../context.ts';
 import { resolveSession } from '../../services/accounts/resolve-session.ts';
 import { randomToken } from '../../security/tokens.ts';
@@ -32,18 +32,27 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
-    let anon = req.cookies[ANON_CSRF_COOKIE];
-    if (!anon) {
-      anon = randomToken();
-      reply.setCookie(ANON_CSRF_COOKIE, anon, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: deps.config.secureCookies,
-      });
-    }
-    req.expectedCsrf = anon;
+    req.expectedCsrf = anonCsrfToken(req, reply, deps);
   });
+}
+
+/**
+ * The anonymous CSRF token of this browser: its `csrf_anon` cookie, set here when missing. Server-rendered pages set
+ * it too, so that the requests a page makes once hydrated (often two at once: the session, a form sent) all carry
+ * the same one, rather than each being given a new cookie and the last one set replacing the token in hand.
+ */
+export function anonCsrfToken(req: FastifyRequest, reply: FastifyReply, deps: Deps): string {
+  let anon = req.cookies[ANON_CSRF_COOKIE];
+  if (!anon) {
+    anon = randomToken();
+    reply.setCookie(ANON_CSRF_COOKIE, anon, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: deps.config.secureCookies,
+    });
+  }
+  return anon;
 }
 
 export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string, expiresAt: string): void {

@@ -1,7 +1,30 @@
 import { AppError } from '@core/errors.ts';
 import { filterGallery, type GalleryFilter } from '@core/gallery.ts';
 import type { Deps } from '../../context.ts';
-import { cachedAnswer, contestIdBySlug, gallerySnapshot } from './gallery-cache.ts';
+import { cachedAnswer, contestIdBySlug, gallerySnapshot, type GallerySnapshot } from './gallery-cache.ts';
+
+/** A page of cards from the snapshot. The cached records carry more than a card needs: only the card is kept. */
+export function galleryCardPage(snap: GallerySnapshot, filter: GalleryFilter) {
+  const page = filterGallery(snap.items, snap.searchText, filter);
+  return {
+    ...page,
+    items: page.items.map(
+      ({ id, code, title, form, topicIndex, unitId, unitName, credit, durationSec, posterUrl, publishedAt }) => ({
+        id,
+        code,
+        title,
+        form,
+        topicIndex,
+        unitId,
+        unitName,
+        credit,
+        durationSec,
+        posterUrl,
+        publishedAt,
+      }),
+    ),
+  };
+}
 
 /**
  * A page of the public gallery of a contest (published entries only, names and unit only; no login needed), as
@@ -19,26 +42,5 @@ export async function galleryPageJson(deps: Deps, slug: string, filter: GalleryF
     filter.page ?? 1,
     filter.pageSize ?? '',
   ].join('|')}`;
-  return cachedAnswer(snap, key, () => {
-    const page = filterGallery(snap.items, snap.searchText, filter);
-    // The cached records carry more than a card needs (synopsis, caption, upload id): send only the card.
-    return {
-      ...page,
-      items: page.items.map(
-        ({ id, code, title, form, topicIndex, unitId, unitName, credit, durationSec, posterUrl, publishedAt }) => ({
-          id,
-          code,
-          title,
-          form,
-          topicIndex,
-          unitId,
-          unitName,
-          credit,
-          durationSec,
-          posterUrl,
-          publishedAt,
-        }),
-      ),
-    };
-  });
+  return cachedAnswer(snap, key, () => galleryCardPage(snap, filter));
 }

@@ -1,15 +1,39 @@
-import { lazy, Suspense } from 'react';
+import { createElement, lazy, Suspense, type ComponentType } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Loading } from '../components/Loading.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 import { queryClient } from './query-client.ts';
 
+/**
+ * A route's page in its own chunk, which can also be loaded ahead (`preload`): a page rendered on the server is
+ * hydrated only once its chunk is there, since a page that suspends while hydrating is rendered again from scratch
+ * as soon as anything above it changes (the session arriving), losing the server's nodes.
+ */
+function lazyPage(load: () => Promise<{ default: ComponentType }>) {
+  let loaded: ComponentType | null = null;
+  const Lazy = lazy(load);
+  const Page = () => (loaded ? createElement(loaded) : createElement(Lazy));
+  Page.preload = () =>
+    load().then((m) => {
+      loaded = m.default;
+    });
+  return Page;
+}
+
 // One chunk per route: the public pages stay light, the staff area (Ant Design) loads only when opened.
 const ContestListPage = lazy(() => import('../features/contests/ContestListPage.tsx'));
-const ContestHomePage = lazy(() => import('../features/contests/ContestHomePage.tsx'));
-const GalleryPage = lazy(() => import('../features/gallery/GalleryPage.tsx'));
-const PublicEntryPage = lazy(() => import('../features/public-entry/PublicEntryPage.tsx'));
+const ContestHomePage = lazyPage(() => import('../features/contests/ContestHomePage.tsx'));
+const GalleryPage = lazyPage(() => import('../features/gallery/GalleryPage.tsx'));
+const PublicEntryPage = lazyPage(() => import('../features/public-entry/PublicEntryPage.tsx'));
+
+/** Loads the chunk of the server-rendered page at `pathname` (web/src/ssr/entry-server.tsx renders these three). */
+export function preloadRenderedPage(pathname: string): Promise<void> {
+  if (/^\/c\/[^/]+\/?$/.test(pathname)) return ContestHomePage.preload();
+  if (/^\/c\/[^/]+\/gallery\/?$/.test(pathname)) return GalleryPage.preload();
+  if (/^\/c\/[^/]+\/e\/[^/]+\/?$/.test(pathname)) return PublicEntryPage.preload();
+  return Promise.resolve();
+}
 const EmbedPage = lazy(() => import('../features/public-entry/EmbedPage.tsx'));
 const ResultsPage = lazy(() => import('../features/results/ResultsPage.tsx'));
 const EmbedResultsPage = lazy(() => import('../features/results/EmbedResultsPage.tsx'));

@@ -28,12 +28,14 @@ function readStorage(): string | null {
 
 /** The language chosen before (this browser's storage, else the cookie the server also reads), Vietnamese otherwise. */
 export function initialLanguage(): Lang {
+  if (typeof document === 'undefined') return 'vi'; // the server renders each page in the language it is asked for
   const stored = readStorage() ?? readCookie(KEY);
   return isLang(stored) ? stored : 'vi';
 }
 
 /** Remembers the choice in storage and in the `lang` cookie (the server localizes its messages by it). */
 export function rememberLanguage(lang: Lang): void {
+  if (typeof document === 'undefined') return;
   try {
     localStorage.setItem(KEY, lang);
   } catch {

@@ -5,10 +5,21 @@ import { formatDuration } from '../../lib/format.ts';
 import { VoteButton } from '../voting/VoteButton.tsx';
 
 /**
- * One published entry in the grid: the poster (lazy, in a fixed 16:9 box so nothing moves), title, unit, form,
- * length, and the vote button while voting is open.
+ * One published entry in the grid: the poster (in a fixed 16:9 box so nothing moves), title, unit, form, length,
+ * and the vote button while voting is open. The first row's posters are asked for at once and first (`priority`),
+ * the others only when scrolled near.
  */
-export function GalleryCard({ slug, item, voting }: { slug: string; item: GalleryCardView; voting: boolean }) {
+export function GalleryCard({
+  slug,
+  item,
+  priority,
+  voting,
+}: {
+  slug: string;
+  item: GalleryCardView;
+  priority: boolean;
+  voting: boolean;
+}) {
   const { t } = useTranslation();
   const duration = formatDuration(item.durationSec);
   return (
@@ -20,7 +31,8 @@ export function GalleryCard({ slug, item, voting }: { slug: string; item: Galler
               className="gallery-poster"
               src={item.posterUrl}
               alt=""
-              loading="lazy"
+              loading={priority ? 'eager' : 'lazy'}
+              fetchPriority={priority ? 'high' : 'auto'}
               decoding="async"
               width={320}
               height={180}

@@ -14,15 +14,26 @@ interface Props {
 
 const num = (v: string) => (v === '' ? undefined : Number(v));
 
-/** Search (diacritics optional: the server folds them) and the three filters, each option with its count. */
+/**
+ * Search (diacritics optional: the server folds them) and the three filters, each option with its count. The names
+ * and values are the page's own address parameters, so that without JavaScript the button sends the form as a GET
+ * and the server renders the matches; with it, the page applies each change at once.
+ */
 export function GalleryFilters({ facets, topics, query, search, onSearch, onChange }: Props) {
   const { t } = useTranslation();
   return (
-    <form className="gallery-filters" role="search" onSubmit={(e) => e.preventDefault()} data-testid="gallery-filters">
+    <form
+      className="gallery-filters"
+      role="search"
+      method="get"
+      onSubmit={(e) => e.preventDefault()}
+      data-testid="gallery-filters"
+    >
       <div className="field gallery-search">
         <label htmlFor="gallery-q">{t('gallery.search')}</label>
         <input
           id="gallery-q"
+          name="q"
           type="search"
           value={search}
           onChange={(e) => onSearch(e.target.value)}
@@ -40,6 +51,7 @@ export function GalleryFilters({ facets, topics, query, search, onSearch, onChan
         <label htmlFor="gallery-form">{t('gallery.form')}</label>
         <select
           id="gallery-form"
+          name="form"
           value={query.form ?? ''}
           onChange={(e) => onChange({ ...query, form: (e.target.value || undefined) as EntryForm | undefined })}
           data-testid="gallery-form"
@@ -56,6 +68,7 @@ export function GalleryFilters({ facets, topics, query, search, onSearch, onChan
         <label htmlFor="gallery-unit">{t('gallery.unit')}</label>
         <select
           id="gallery-unit"
+          name="unit"
           value={query.unitId ?? ''}
           onChange={(e) => onChange({ ...query, unitId: num(e.target.value) })}
           data-testid="gallery-unit"
@@ -73,13 +86,18 @@ export function GalleryFilters({ facets, topics, query, search, onSearch, onChan
           <label htmlFor="gallery-topic">{t('gallery.topic')}</label>
           <select
             id="gallery-topic"
-            value={query.topicIndex ?? ''}
-            onChange={(e) => onChange({ ...query, topicIndex: num(e.target.value) })}
+            name="topic"
+            // Numbered from 1, as in the address.
+            value={query.topicIndex === undefined ? '' : query.topicIndex + 1}
+            onChange={(e) => {
+              const n = num(e.target.value);
+              onChange({ ...query, topicIndex: n === undefined ? undefined : n - 1 });
+            }}
             data-testid="gallery-topic"
           >
             <option value="">{t('gallery.allTopics')}</option>
             {facets?.topics.map((tp) => (
-              <option key={tp.topicIndex} value={tp.topicIndex}>
+              <option key={tp.topicIndex} value={tp.topicIndex + 1}>
                 {t('gallery.option', {
                   label: topics[tp.topicIndex] ?? t('gallery.topicN', { n: tp.topicIndex + 1 }),
                   count: tp.count,
@@ -89,6 +107,11 @@ export function GalleryFilters({ facets, topics, query, search, onSearch, onChan
           </select>
         </div>
       )}
+      <div className="gallery-submit">
+        <button type="submit" className="button button-secondary" data-testid="gallery-submit">
+          {t('gallery.submit')}
+        </button>
+      </div>
     </form>
   );
 }

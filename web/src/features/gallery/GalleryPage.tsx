@@ -10,11 +10,15 @@ import { useTitle } from '../../components/useTitle.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { clockOffset, DEADLINE_CHECK_MS, useServerNow } from '../../lib/server-clock.ts';
 import { votingState } from '../voting/voting-window.ts';
+import { useHydrated } from '../../ssr/render-context.ts';
 import { GalleryCard } from './GalleryCard.tsx';
 import { GalleryFilters } from './GalleryFilters.tsx';
 import type { GalleryQuery } from '../../api/gallery-query.ts';
 import { galleryPageSearch, hasFilters, parseGalleryQuery } from './gallery-query.ts';
 import './gallery.css';
+
+/** Cards in the first row on the widest screens (four columns of 13rem): their posters load first. */
+const FIRST_ROW = 4;
 
 /** The public gallery of a contest (R11): published entries, filters and search kept in the address. */
 export default function GalleryPage() {
@@ -26,7 +30,9 @@ export default function GalleryPage() {
   const gallery = useGallery(slug, query);
   const offset = contest.data ? clockOffset(contest.data.serverTime, contest.dataUpdatedAt) : 0;
   const now = useServerNow(offset, DEADLINE_CHECK_MS);
-  const voting = !!contest.data && votingState(contest.data.phases, now).kind === 'open';
+  // The vote buttons come once hydrated: the server's HTML and the render hydrating it never carry them.
+  const hydrated = useHydrated();
+  const voting = hydrated && !!contest.data && votingState(contest.data.phases, now).kind === 'open';
   useTitle(contest.data ? t('gallery.pageTitle', { contest: contest.data.name }) : t('gallery.title'));
 
   const setQuery = (next: GalleryQuery) => setParams(galleryPageSearch(next), { replace: true });
@@ -70,10 +76,18 @@ export default function GalleryPage() {
             {filtered && (
               <>
                 {' '}
-                ·{' '}
-                <button type="button" className="link-button" onClick={clear} data-testid="gallery-clear">
+                · {/* A link, so that it also works before or without JavaScript. */}
+                <Link
+                  to={`/c/${encodeURIComponent(slug)}/gallery`}
+                  className="link-button"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    clear();
+                  }}
+                  data-testid="gallery-clear"
+                >
                   {t('gallery.clear')}
-                </button>
+                </Link>
               </>
             )}
           </p>
@@ -83,8 +97,8 @@ export default function GalleryPage() {
             </div>
           ) : (
             <ul className="gallery-grid" aria-busy={gallery.isFetching} data-testid="gallery-grid">
-              {items.map((it) => (
-                <GalleryCard key={it.id} slug={slug} item={it} voting={voting} />
+              {items.map((it, i) => (
+                <GalleryCard key={it.id} slug={slug} item={it} priority={i < FIRST_ROW} voting={voting} />
               ))}
             </ul>
           )}

@@ -8,8 +8,9 @@ type PlayerEngine = 'native' | 'hls.js' | 'none';
 
 /**
  * An HLS player on the browser's own <video> controls (keyboard accessible, labelled): native HLS where the browser
- * has it (Safari, iOS), otherwise hls.js over Media Source Extensions, loaded only here (its own chunk, ~half a MB)
- * so pages without a player never fetch it. Subtitle tracks (WebVTT, same origin) are offered in the controls' menu.
+ * has it (Safari, iOS), otherwise hls.js over Media Source Extensions, loaded only once play is pressed (its own
+ * chunk, ~half a MB), so that a page with a player loads no more than one without. Subtitle tracks (WebVTT, same
+ * origin) are offered in the controls' menu.
  */
 /** A subtitle track as the server lists it: the WebVTT file's URL, its language and label. */
 interface PlayerTrack {
@@ -47,35 +48,43 @@ export function VideoPlayer({
       el.src = src;
       setEngine('native');
     } else {
-      void import('hls.js')
-        .then(({ default: Hls }) => {
-          if (cancelled) return;
-          if (!Hls.isSupported()) {
-            setEngine('none');
-            setFailed(true);
-            return;
-          }
-          const hls = new Hls({ capLevelToPlayerSize: true });
-          let recovered = false;
-          hls.on(Hls.Events.ERROR, (_event, data) => {
-            if (!data.fatal) return;
-            // One attempt to get past a decoding hiccup, then tell the viewer.
-            if (data.type === Hls.ErrorTypes.MEDIA_ERROR && !recovered) {
-              recovered = true;
-              hls.recoverMediaError();
+      setEngine('hls.js');
+      // hls.js (its own chunk, the largest of the public pages) is fetched when the viewer presses play, not with
+      // the page: on a slow line it would otherwise compete with the page's text and posters.
+      const start = () => {
+        void import('hls.js')
+          .then(({ default: Hls }) => {
+            if (cancelled) return;
+            if (!Hls.isSupported()) {
+              setEngine('none');
+              setFailed(true);
               return;
             }
-            setFailed(true);
-            hls.destroy();
+            const hls = new Hls({ capLevelToPlayerSize: true });
+            let recovered = false;
+            hls.on(Hls.Events.ERROR, (_event, data) => {
+              if (!data.fatal) return;
+              // One attempt to get past a decoding hiccup, then tell the viewer.
+              if (data.type === Hls.ErrorTypes.MEDIA_ERROR && !recovered) {
+                recovered = true;
+                hls.recoverMediaError();
+                return;
+              }
+              setFailed(true);
+              hls.destroy();
+            });
+            // Attaching restarts the element's loading, which stops the play that was asked for: ask again.
+            hls.once(Hls.Events.MANIFEST_PARSED, () => void el.play().catch(() => {}));
+            hls.loadSource(src);
+            hls.attachMedia(el);
+            destroy = () => hls.destroy();
+          })
+          .catch(() => {
+            if (!cancelled) setFailed(true);
           });
-          hls.loadSource(src);
-          hls.attachMedia(el);
-          destroy = () => hls.destroy();
-          setEngine('hls.js');
-        })
-        .catch(() => {
-          if (!cancelled) setFailed(true);
-        });
+      };
+      el.addEventListener('play', start, { once: true });
+      destroy = () => el.removeEventListener('play', start);
     }
     return () => {
       cancelled = true;

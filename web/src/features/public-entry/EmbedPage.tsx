@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { usePublicEntry } from '../../api/public.ts';
 import { useTitle } from '../../components/useTitle.ts';
+import { useOrigin } from '../../ssr/render-context.ts';
 import { VideoPlayer } from '../player/VideoPlayer.tsx';
 import { entryPageUrl } from './share.ts';
 import './embed.css';
@@ -16,6 +17,7 @@ export default function EmbedPage() {
   const { t } = useTranslation();
   const id = /^\d{1,12}$/.test(entryId) ? Number(entryId) : 0;
   const entry = usePublicEntry(id);
+  const origin = useOrigin();
   useTitle(entry.data?.title);
 
   if (!id || entry.isError) {
@@ -42,12 +44,7 @@ export default function EmbedPage() {
         <div className="embed-message">{t('publicEntry.noVideo')}</div>
       )}
       <p className="embed-credit" data-testid="embed-credit">
-        <a
-          href={entryPageUrl(window.location.origin, e.contest.slug, e.id)}
-          target="_blank"
-          rel="noopener"
-          data-testid="embed-link"
-        >
+        <a href={entryPageUrl(origin, e.contest.slug, e.id)} target="_blank" rel="noopener" data-testid="embed-link">
           {e.title}
         </a>
         {(credit || e.credits.unitName) && <> · {[credit, e.credits.unitName].filter(Boolean).join(' – ')}</>}

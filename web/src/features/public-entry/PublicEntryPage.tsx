@@ -10,6 +10,7 @@ import type { PublicEntry } from '../../api/types.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useTitle } from '../../components/useTitle.ts';
+import { useHydrated, useOrigin } from '../../ssr/render-context.ts';
 import { formatDuration } from '../../lib/format.ts';
 import { clockOffset, DEADLINE_CHECK_MS, useServerNow } from '../../lib/server-clock.ts';
 import { VideoPlayer } from '../player/VideoPlayer.tsx';
@@ -31,9 +32,11 @@ export default function PublicEntryPage() {
   const id = /^\d{1,12}$/.test(entryId) ? Number(entryId) : 0;
   const entry = usePublicEntry(id);
   const contest = useContest(slug);
+  const origin = useOrigin();
   useTitle(entry.data?.title);
   const offset = contest.data ? clockOffset(contest.data.serverTime, contest.dataUpdatedAt) : 0;
   const now = useServerNow(offset, DEADLINE_CHECK_MS);
+  const hydrated = useHydrated();
 
   if (!id || (entry.isError && entry.error instanceof ApiError && entry.error.status === 404)) {
     return (
@@ -48,7 +51,7 @@ export default function PublicEntryPage() {
 
   const e = entry.data;
   const topic = e.topicIndex !== null ? contest.data?.topics[e.topicIndex] : undefined;
-  const url = entryPageUrl(window.location.origin, e.contest.slug, e.id);
+  const url = entryPageUrl(origin, e.contest.slug, e.id);
   const gallery = `/c/${encodeURIComponent(e.contest.slug)}/gallery`;
 
   return (
@@ -76,7 +79,8 @@ export default function PublicEntryPage() {
         <span>{t('publicEntry.publishedAt', { date: formatDate(e.publishedAt) })}</span>
         {e.code && <span className="code">{e.code}</span>}
       </p>
-      {contest.data && (
+      {/* Drawn once hydrated: which side of the window the present is on is the browser's to say. */}
+      {contest.data && hydrated && (
         <Voting
           slug={e.contest.slug}
           entryId={e.id}
@@ -106,7 +110,7 @@ export default function PublicEntryPage() {
           {e.caption}
         </p>
       </details>
-      <EmbedBox origin={window.location.origin} entryId={e.id} title={e.title} />
+      <EmbedBox origin={origin} entryId={e.id} title={e.title} />
       <ReportForm entryId={e.id} />
     </article>
   );
