@@ -26,10 +26,27 @@ export function jurorReminderDue(
   return reminderDue(now, round.windowEndsAt);
 }
 
+/** A juror is reminded by hand ("Nhắc giám khảo") at most once in this many hours per round (as units are). */
+export const JUROR_REMINDER_INTERVAL_HOURS = 12;
+
+/** When a juror reminded by hand at `last` may be reminded by hand again (null: never reminded, so now). */
+export function nextJurorReminderAt(last: string | null | undefined): string | null {
+  return last ? new Date(Date.parse(last) + JUROR_REMINDER_INTERVAL_HOURS * 3_600_000).toISOString() : null;
+}
+
+/** Why a juror cannot be reminded by hand now, or null: on paper (the secretary's work), submitted, nothing to do. */
+export function jurorNotRemindable(juror: JurorToRemind): 'paper' | 'submitted' | 'nothing' | null {
+  if (juror.mode !== 'online') return 'paper';
+  if (juror.submitted) return 'submitted';
+  if (juror.assigned === 0) return 'nothing';
+  return null;
+}
+
 export interface JurorReminderFacts {
   contestName: string;
   roundName: string;
-  threshold: ReminderThreshold;
+  /** The reminder point; absent for a reminder sent by hand by the chair or the secretary. */
+  threshold?: ReminderThreshold;
   windowEndsAt: string;
   timeZone: string;
   assigned: number;
@@ -49,11 +66,18 @@ export function jurorReminder(f: JurorReminderFacts): ReminderText {
     left > 0
       ? `You have scored ${f.done} of ${f.assigned} entries; ${left} are not finished, and your sheet is not submitted.`
       : `You have scored all ${f.assigned} entries but not submitted your sheet; scores not submitted do not count.`;
+  const subject =
+    f.threshold === undefined
+      ? {
+          vi: `Nhắc chấm thi: vòng chấm "${f.roundName}" hết thời gian chấm lúc ${vi}`,
+          en: `Judging reminder: round "${f.roundName}" closes at ${en}`,
+        }
+      : {
+          vi: `Còn ${f.threshold} giờ: vòng chấm "${f.roundName}" sắp hết thời gian chấm`,
+          en: `${f.threshold} hours left: judging round "${f.roundName}" closes soon`,
+        };
   return {
-    subject: {
-      vi: `Còn ${f.threshold} giờ: vòng chấm "${f.roundName}" sắp hết thời gian chấm`,
-      en: `${f.threshold} hours left: judging round "${f.roundName}" closes soon`,
-    },
+    subject,
     body: {
       vi: [
         `Vòng chấm "${f.roundName}" của ${f.contestName} hết thời gian chấm lúc ${vi}.`,
@@ -66,6 +90,9 @@ export function jurorReminder(f: JurorReminderFacts): ReminderText {
         `Open the round to go on scoring and submit your sheet: ${f.link}`,
       ].join('\n\n'),
     },
-    sms: `${f.contestName}: vòng chấm "${f.roundName}" hết hạn ${vi}; còn ${left} tác phẩm chưa chấm. ${f.link}`,
+    sms:
+      left > 0
+        ? `${f.contestName}: vòng chấm "${f.roundName}" hết hạn ${vi}; còn ${left} tác phẩm chưa chấm. ${f.link}`
+        : `${f.contestName}: vòng chấm "${f.roundName}" hết hạn ${vi}; phiếu chấm chưa nộp. ${f.link}`,
   };
 }

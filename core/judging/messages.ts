@@ -306,6 +306,38 @@ export const JUDGING_ERRORS = {
       "Juror {juror}'s signed paper sheet cannot be marked received yet: {count} entry(ies) not typed or not " +
       'checked. Deal with the items listed.',
   },
+  'judging.remindNotOpen': {
+    status: 409,
+    vi: 'Vòng chấm "{round}" chưa mở nên chưa có gì để nhắc giám khảo. Hãy mở vòng chấm trước.',
+    en: 'The judging round "{round}" is not open yet, so there is nothing to remind jurors of. Open the round first.',
+  },
+  'judging.remindLocked': {
+    status: 409,
+    vi:
+      'Vòng chấm "{round}" đã khóa nên không nhắc giám khảo được nữa. ' +
+      'Nếu cần chấm tiếp, Trưởng ban Giám khảo mở lại vòng chấm trước.',
+    en:
+      'The judging round "{round}" is locked, so jurors can no longer be reminded. ' +
+      'If scoring must go on, the jury chair reopens the round first.',
+  },
+  'judging.remindNotNeeded': {
+    status: 409,
+    vi:
+      'Không cần nhắc giám khảo {juror} ở vòng "{round}": chỉ nhắc giám khảo chấm trực tuyến, có tác phẩm để chấm ' +
+      'và chưa nộp phiếu (phiếu giấy do Thư ký nhập).',
+    en:
+      'Juror {juror} of round "{round}" needs no reminder: only jurors who score online, have entries to score and ' +
+      'have not submitted are reminded (paper sheets are typed by the secretary).',
+  },
+  'judging.remindTooSoon': {
+    status: 429,
+    vi:
+      'Giám khảo {juror} đã được nhắc lúc {at}; mỗi giám khảo chỉ được nhắc tối đa một lần trong {hours} giờ. ' +
+      'Có thể nhắc lại từ {next}.',
+    en:
+      'Juror {juror} was reminded at {at}; a juror can be reminded at most once every {hours} hours. ' +
+      'You can remind them again from {next}.',
+  },
   'judging.roundNotDraft': {
     status: 409,
     vi:

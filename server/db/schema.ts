@@ -792,6 +792,18 @@ export interface JudgingRemindersTable {
   is_emailed: ColumnType<Bool, Bool | undefined, Bool>;
 }
 
+/** A juror reminded by hand from the round's progress (migration 0026, ADR 0044). */
+export interface JudgingManualRemindersTable {
+  id: Generated<number>;
+  round_id: number;
+  juror_user_id: number;
+  sent_by: number | null;
+  unfinished: number;
+  is_emailed: ColumnType<Bool, Bool | undefined, Bool>;
+  is_texted: ColumnType<Bool, Bool | undefined, Bool>;
+  sent_at: Timestamp;
+}
+
 /** Every version of every sheet ever stored; append-only. */
 export interface JudgingScoreVersionsTable {
   score_id: number;
@@ -870,6 +882,7 @@ export interface DB {
   judging_blind_codes: JudgingBlindCodesTable;
   judging_scores: JudgingScoresTable;
   judging_reminders: JudgingRemindersTable;
+  judging_manual_reminders: JudgingManualRemindersTable;
   judging_score_versions: JudgingScoreVersionsTable;
   judging_tie_decisions: JudgingTieDecisionsTable;
   jobs: JobsTable;

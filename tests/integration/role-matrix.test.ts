@@ -1932,6 +1932,12 @@ const CASES: Case[] = [
     call: async (c, caller) => c.get(`/api/judging/rounds/${await roundFor(FOLLOWERS, caller)}/progress`),
   },
   {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/reminders',
+    allowed: FOLLOWERS,
+    call: async (c, caller) => c.post(`/api/judging/rounds/${await roundFor(FOLLOWERS, caller)}/reminders`, {}),
+  },
+  {
     method: 'GET',
     route: '/api/judging/rounds/:roundId/ranking',
     allowed: FOLLOWERS,

@@ -32,6 +32,7 @@ import { listRounds } from '../../services/judging/list-rounds.ts';
 import { lockJudgingRound } from '../../services/judging/lock-round.ts';
 import { openJudgingRound } from '../../services/judging/open-round.ts';
 import { recuseJuror } from '../../services/judging/recuse-juror.ts';
+import { remindJurors } from '../../services/judging/remind-jurors.ts';
 import { reopenJurorSheet } from '../../services/judging/reopen-juror-sheet.ts';
 import { reopenJudgingRound } from '../../services/judging/reopen-round.ts';
 import { saveScoreSheet } from '../../services/judging/save-score-sheet.ts';
@@ -318,6 +319,29 @@ export function judgingRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => getRoundProgress(deps, req.actor, req.params.roundId),
+  );
+
+  r.post(
+    '/api/judging/rounds/:roundId/reminders',
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          'Remind jurors ("Nhắc giám khảo")',
+          'E-mail and text message to the jurors of an open round who score online and have not submitted, or to ' +
+            'the one named by `jurorUserId`; at most once every 12 hours per juror (those reminded too recently ' +
+            'come back in `tooSoon`). Audited. Errors: `judging.remindNotOpen`, `judging.remindLocked` (wrong ' +
+            'state), `judging.remindNotNeeded` (the named juror submitted or scores on paper), ' +
+            '`judging.remindTooSoon` (429, the named juror).' +
+            CHAIR_NOTE,
+          FOLLOW,
+        ),
+        params: roundParams,
+        body: z.object({ jurorUserId: z.number().int().positive().optional() }).optional(),
+        response: ok,
+      },
+    },
+    async (req) => remindJurors(deps, req.actor, req.params.roundId, { jurorUserId: req.body?.jurorUserId }),
   );
 
   r.get(

@@ -1,7 +1,9 @@
 /**
  * Who has scored what in a round, for the chair, the secretary and the organizer: per juror, whether they submitted
- * and the state of each of their sheets; per entry, how many sheets are complete against the minimum.
+ * and the state of each of their sheets; for a juror on paper, where their typed sheets stand (not typed, waiting for
+ * the second person's check, sent back, checked); per entry, how many sheets are complete against the minimum.
  */
+import { paperCheckState } from '@core/judging/paper-check.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { roundAccess } from '../access/judging-access.ts';
 import { decodeSheet } from '../../db/json-columns.ts';
@@ -16,10 +18,18 @@ export async function getRoundProgress(deps: Deps, actor: Actor, roundId: number
   const f = await loadRoundFacts(deps.db, a.round);
   const rows = await deps.db
     .selectFrom('judging_scores')
-    .select(['juror_user_id', 'entry_id', 'sheet_json'])
+    .select(['juror_user_id', 'entry_id', 'sheet_json', 'source', 'checked_by', 'rejected_by'])
     .where('round_id', '=', roundId)
     .execute();
   const sheets = new Map(rows.map((r) => [pairKey(r.juror_user_id, r.entry_id), decodeSheet(r.sheet_json)]));
+  const typed = new Map(
+    rows
+      .filter((r) => r.source === 'paper')
+      .map((r) => [
+        pairKey(r.juror_user_id, r.entry_id),
+        paperCheckState({ checkedBy: r.checked_by, rejectedBy: r.rejected_by }),
+      ]),
+  );
   const cell = (jurorId: number, entryId: number): Cell => {
     if (f.blocks.get(jurorId, entryId)) return 'blocked';
     if (!f.assigned.has(pairKey(jurorId, entryId))) return 'not_assigned';
@@ -29,6 +39,16 @@ export async function getRoundProgress(deps: Deps, actor: Actor, roundId: number
     const cells = f.entryIds.map((e) => cell(j.userId, e));
     const assigned = cells.filter((c) => c !== 'blocked' && c !== 'not_assigned').length;
     const done = cells.filter((c) => c === 'complete' || c === 'abstained').length;
+    let paper = null;
+    if (j.mode === 'paper') {
+      paper = { notTyped: 0, pending: 0, rejected: 0, confirmed: 0 };
+      for (const [i, e] of f.entryIds.entries()) {
+        if (cells[i] === 'blocked' || cells[i] === 'not_assigned') continue;
+        const state = typed.get(pairKey(j.userId, e));
+        if (state === undefined) paper.notTyped++;
+        else paper[state]++;
+      }
+    }
     return {
       userId: j.userId,
       fullName: j.fullName,
@@ -38,6 +58,8 @@ export async function getRoundProgress(deps: Deps, actor: Actor, roundId: number
       assigned,
       done,
       cells,
+      /** On paper: entries by where their typed sheet stands; `submittedAt` is when the signed sheet was received. */
+      paper,
     };
   });
   const entries = f.entryIds.map((e, i) => ({

@@ -165,7 +165,22 @@ export interface RoundRanking {
 
 export interface RoundProgress {
   entries: { ref: string; complete: number; minScores: number }[];
-  jurors: { userId: number; fullName: string; submittedAt: string | null; assigned: number; done: number }[];
+  jurors: {
+    userId: number;
+    fullName: string;
+    mode: 'online' | 'paper';
+    submittedAt: string | null;
+    assigned: number;
+    done: number;
+    /** On paper: entries by where their typed sheet stands. */
+    paper: { notTyped: number; pending: number; rejected: number; confirmed: number } | null;
+  }[];
+}
+
+export interface JurorsReminded {
+  sent: number;
+  reminded: { jurorUserId: number; fullName: string; emailed: boolean; texted: boolean }[];
+  tooSoon: { jurorUserId: number; fullName: string; nextAt: string }[];
 }
 
 export const contestRounds = (slug: string) =>
@@ -186,6 +201,11 @@ export const declareConflict = (roundId: number, ref: string, reason: string) =>
   api<object>(`/api/judging/rounds/${enc(roundId)}/entries/${enc(ref)}/conflict`, { method: 'POST', json: { reason } });
 export const staffRound = (roundId: number) => api<StaffRound>(`/api/judging/rounds/${enc(roundId)}`);
 export const roundProgress = (roundId: number) => api<RoundProgress>(`/api/judging/rounds/${enc(roundId)}/progress`);
+export const remindJurors = (roundId: number, jurorUserId?: number) =>
+  api<JurorsReminded>(`/api/judging/rounds/${enc(roundId)}/reminders`, {
+    method: 'POST',
+    json: jurorUserId === undefined ? {} : { jurorUserId },
+  });
 export const roundRanking = (roundId: number, provisional: boolean) =>
   api<RoundRanking>(`/api/judging/rounds/${enc(roundId)}/ranking${provisional ? '?provisional=1' : ''}`);
 export const roundStep = (roundId: number, step: 'open' | 'lock') =>

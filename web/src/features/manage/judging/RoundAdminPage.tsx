@@ -16,6 +16,7 @@ import { formatNumber } from '@core/judging/format.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { ConflictsCard } from './ConflictsCard.tsx';
 import { JurorsModal } from './JurorsModal.tsx';
+import { ProgressCard } from './ProgressCard.tsx';
 import { EditRound, EntriesCard, JuryCard, RoundSummary } from './RoundSetup.tsx';
 import { RoundPapers } from './RoundPapers.tsx';
 import { ShortlistCard } from './ShortlistCard.tsx';
@@ -121,24 +122,7 @@ export function RoundAdminPage() {
       )}
       {r && <ConflictsCard round={r} onDone={refresh} />}
       {r && r.state !== 'draft' && <RoundPapers roundId={id} locked={r.state === 'locked'} />}
-      {progress.data && (
-        <Card title={t('judging.progressTitle')} style={{ marginBottom: 16 }}>
-          <Table
-            rowKey="userId"
-            size="small"
-            pagination={false}
-            dataSource={progress.data.jurors}
-            columns={[
-              { title: t('judging.juror'), dataIndex: 'fullName' },
-              { title: t('judging.scored'), render: (_, j) => `${j.done}/${j.assigned}` },
-              {
-                title: t('judging.sheetState'),
-                render: (_, j) => (j.submittedAt ? t('judging.next.done') : t('judging.next.score')),
-              },
-            ]}
-          />
-        </Card>
-      )}
+      {progress.data && r && <ProgressCard roundId={id} open={r.state === 'open'} progress={progress.data} />}
       {ranking.data && <RankingCard roundId={id} data={ranking.data} lang={lang} onDone={() => run(async () => {})} />}
     </>
   );
