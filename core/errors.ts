@@ -220,6 +220,24 @@ export const ERRORS = {
     en: '{body} has no members yet. Add them on the roster tab, then draft the decision.',
   },
   ...BUDGET_ERRORS,
+  'archive.notAnnounced': {
+    status: 409,
+    vi:
+      'Chỉ lưu trữ được cuộc thi đã công bố kết quả giải thưởng: hồ sơ lưu trữ phải có kết quả và quyết định cuối ' +
+      'cùng. Hãy công bố kết quả ở thẻ Xét giải rồi tải lại.',
+    en:
+      'Only a contest whose results are announced can be archived: the record must hold the final results and ' +
+      'decisions. Announce the results on the Awards tab, then download again.',
+  },
+  'archive.tooLarge': {
+    status: 409,
+    vi:
+      'Các tệp video gốc cộng lại {size}, vượt giới hạn 4 GB của một tệp ZIP lưu trữ. Hãy tải bản lưu trữ chỉ kèm ' +
+      'danh sách mã băm của video, và sao lưu video bằng lệnh npm run backup.',
+    en:
+      'The original videos add up to {size}, over the 4 GB limit of one archive ZIP. Download the archive with the ' +
+      'video hash list only, and back the videos up with npm run backup.',
+  },
   'certificates.notAnnounced': {
     status: 409,
     vi: 'Chưa công bố kết quả giải thưởng nên chưa cấp được giấy chứng nhận. Hãy công bố kết quả trước.',

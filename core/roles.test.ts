@@ -15,6 +15,7 @@ const EXPECTED: Record<Action, ContestRole[]> = {
   'budget.view': ['organizer', 'secretariat', 'finance'],
   'budget.edit': ['organizer', 'secretariat'],
   'budget.review': ['finance'],
+  'archive.export': ['organizer'],
   'roles.view': ['organizer'],
   'roles.edit': ['organizer'],
   'audit.view': ['organizer'],

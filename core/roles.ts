@@ -34,6 +34,8 @@ export const ACTIONS = {
   'budget.view': ['organizer', 'secretariat', 'finance'],
   'budget.edit': ['organizer', 'secretariat'],
   'budget.review': ['finance'],
+  /** Export the whole contest for the records (data, documents, media manifest) as one ZIP (issue 13, item 5). */
+  'archive.export': ['organizer'],
   'roles.view': ['organizer'],
   'roles.edit': ['organizer'],
   'audit.view': ['organizer'],

@@ -1251,6 +1251,16 @@ const CASES: Case[] = [
   })),
   {
     method: 'GET',
+    route: '/api/contests/:slug/archive.zip',
+    allowed: ORGANIZER,
+    call: (c, caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, ORGANIZER, 'announced');
+        return c.get(`/api/contests/${a.slug}/archive.zip`);
+      }),
+  },
+  {
+    method: 'GET',
     route: '/api/contests/:slug/certificates',
     allowed: COMMITTEE,
     call: (c) => c.get(`/api/contests/${slug}/certificates`),

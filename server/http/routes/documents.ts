@@ -10,6 +10,7 @@ import {
   renderPaymentList,
 } from '../../services/documents/render-award-documents.ts';
 import { renderRosterDecision } from '../../services/documents/render-roster-decision.ts';
+import { exportArchive } from '../../services/archive/export-archive.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
 const slugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -121,5 +122,40 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
       reply
         .headers(download('danh-sach-cchc.xlsx', TYPES.xlsx))
         .send(await renderCchcList(deps, req.actor, req.params.slug, req.query.issuer)),
+  );
+  r.get(
+    '/api/contests/:slug/archive.zip',
+    {
+      schema: {
+        tags: ['documents'],
+        ...operationDoc(
+          'The contest archive (ZIP)',
+          'The whole contest for the records: settings, entries (no contacts), reviews, judging, decisions, ' +
+            'results, vote log, audit log, certificate register and budget as JSON under `data/`, the jury’s ' +
+            'minutes and the certificates under `documents/`, `data/media.json` (original videos with SHA-256), ' +
+            'with `media=files` the videos themselves, and `manifest.json` (every file’s size and SHA-256; check ' +
+            'with `npm run archive:verify FILE`). Only once the results are announced (`archive.notAnnounced`). ' +
+            '`place`: the date line of the minutes (default: the certificates’ place). Streamed. Audited with the ' +
+            'manifest’s SHA-256.',
+          allowedBy('archive.export'),
+        ),
+        params: slugParams,
+        querystring: z.object({
+          media: z.enum(['manifest', 'files']).default('manifest'),
+          place: z.string().trim().max(100).default(''),
+        }),
+        produces: ['application/zip'],
+      },
+    },
+    async (req, reply) => {
+      const { stream, fileName } = await exportArchive(
+        deps,
+        req.actor,
+        req.params.slug,
+        req.query.media,
+        req.query.place,
+      );
+      return reply.headers(download(fileName, 'application/zip')).send(stream);
+    },
   );
 }

@@ -3,10 +3,11 @@ import { useParams } from 'react-router';
 import { DEFAULT_TIME_ZONE } from '@core/time.ts';
 import { useContest } from '../../../api/contests.ts';
 import { useCan } from '../../../api/session.ts';
+import { ArchiveCard } from './ArchiveCard.tsx';
 import { BudgetCard } from './BudgetCard.tsx';
 import { RosterDecisions } from './RosterDecisions.tsx';
 
-/** The contest's official paperwork: the decisions establishing its bodies, and the budget estimate with finance. */
+/** The contest's official paperwork: the decisions establishing its bodies, the budget with finance, the archive. */
 export default function PaperworkTab() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export default function PaperworkTab() {
       <h1 className="manage-title">{t('manage.tab.paperwork')}</h1>
       {can('documents.generate') && <RosterDecisions slug={slug} />}
       <BudgetCard slug={slug} timeZone={tz} />
+      {can('archive.export') && <ArchiveCard slug={slug} />}
     </>
   );
 }

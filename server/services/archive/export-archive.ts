@@ -1,0 +1,235 @@
+/**
+ * The archive of a finished contest (issue 13, item 5; ADR 0045): one ZIP with the records as JSON (`data/`), the
+ * vote log, the audit log, the jury's minutes and the certificates (`documents/`), the media as a list with SHA-256
+ * (`data/media.json`) and, when asked, the original videos themselves (`media/`), and last `manifest.json`, which
+ * lists every other file with its size and SHA-256 (core/documents/archive-manifest.ts). The ZIP is written into the
+ * response as it is made: videos are streamed from storage and hashed on the way, never held whole. The audit record
+ * carries the manifest's SHA-256, so a manifest rewritten to match an altered file still shows.
+ */
+import crypto from 'node:crypto';
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import {
+  ARCHIVE_FORMAT,
+  MANIFEST_PATH,
+  type ArchiveKind,
+  type ArchiveManifest,
+  type ManifestFile,
+} from '@core/documents/archive-manifest.ts';
+import { AppError } from '@core/errors.ts';
+import type { Actor, Deps } from '../../context.ts';
+import { certificatesPdf } from '../../documents/certificate-pdf.ts';
+import { appendAudit } from '../audit/append-audit.ts';
+import { authorize } from '../access/authorize.ts';
+import { listAnnouncedAwards } from '../awards/list-announced-awards.ts';
+import { getPublicResults } from '../awards/get-public-results.ts';
+import { modelOf } from '../certificates/certificate-rows.ts';
+import { findContestRow, settingsOf } from '../contests/load-contest.ts';
+import { exportRoundMinutes } from '../judging/export-round-papers.ts';
+import { archiveData, plain } from './archive-data.ts';
+
+export type ArchiveMedia = 'manifest' | 'files';
+
+/** A ZIP without ZIP64 holds at most 4 GiB; leave room for the records and the directory. */
+const ZIP_LIMIT = 4 * 1024 ** 3 - 64 * 1024 ** 2;
+
+interface MediaItem {
+  path: string;
+  entryId: number;
+  entryCode: string | null;
+  uploadId: string;
+  filename: string;
+  storageKey: string;
+  bytes: number;
+  /** As recorded when the upload was accepted. */
+  sha256: string | null;
+}
+
+const safe = (s: string) => s.replace(/[^\w.-]+/g, '_');
+
+export async function exportArchive(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  media: ArchiveMedia,
+  place = '',
+): Promise<{ stream: Readable; fileName: string }> {
+  const contest = await findContestRow(deps.db, { slug });
+  await authorize(deps, actor, contest.id, 'archive.export');
+  if (!(await listAnnouncedAwards(deps.db, contest.id))) throw new AppError('archive.notAnnounced');
+  const items = await mediaItems(deps, contest.id);
+  const total = items.reduce((n, m) => n + m.bytes, 0);
+  if (media === 'files' && total > ZIP_LIMIT)
+    throw new AppError('archive.tooLarge', { size: `${(total / 1024 ** 3).toFixed(1)} GB` });
+
+  const exportedAt = deps.clock().toISOString();
+  const out = new PassThrough();
+  const zip = new Zip((err, chunk, final) => {
+    if (err) return void out.destroy(err);
+    out.write(Buffer.from(chunk));
+    if (final) out.end();
+  });
+  const files: ManifestFile[] = [];
+  const drained = async () => {
+    if (out.writableNeedDrain) await once(out, 'drain');
+  };
+  const add = async (path: string, kind: ArchiveKind, data: Buffer | string) => {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    // PDFs are compressed already; text compresses well.
+    const file = path.endsWith('.pdf') ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
+    zip.add(file);
+    file.push(bytes, true);
+    files.push({ path, kind, bytes: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') });
+    await drained();
+  };
+  const addStream = async (path: string, kind: ArchiveKind, body: Readable) => {
+    const file = new ZipPassThrough(path);
+    zip.add(file);
+    const hash = crypto.createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      file.push(chunk);
+      await drained();
+    }
+    file.push(new Uint8Array(0), true);
+    files.push({ path, kind, bytes, sha256: hash.digest('hex') });
+  };
+
+  void (async () => {
+    const data = await archiveData(deps.db, contest.id);
+    for (const [name, value] of data.files) await add(`data/${name}`, 'data', json(value));
+    await add('data/results.json', 'data', json(await getPublicResults(deps, slug)));
+    await add('data/vote-log.txt', 'data', await voteLog(deps, contest.id));
+    await add('data/audit-log.jsonl', 'data', await auditLog(deps, contest.id));
+    await add(
+      'data/media.json',
+      'data',
+      json({
+        note: 'Original videos: storage key, size and SHA-256 recorded when the upload was accepted.',
+        included: media === 'files',
+        files: items,
+      }),
+    );
+    // The minutes' date line: the place given, else the one the certificates were issued with, else a blank.
+    const lastPlace = await deps.db
+      .selectFrom('certificates')
+      .select('place_name')
+      .where('contest_id', '=', contest.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    const minutesPlace = place.trim() || lastPlace?.place_name || '…………';
+    for (const roundId of data.roundIds) {
+      const round = await deps.db
+        .selectFrom('judging_rounds')
+        .select(['position', 'state'])
+        .where('id', '=', roundId)
+        .executeTakeFirstOrThrow();
+      if (round.state !== 'locked') continue;
+      const pdf = await exportRoundMinutes(deps, actor, roundId, 'pdf', { place: minutesPlace, meetingPlace: '' });
+      await add(`documents/bien-ban-cham-thi-vong-${round.position}.pdf`, 'document', pdf);
+    }
+    const certificates = await deps.db
+      .selectFrom('certificates')
+      .selectAll()
+      .where('contest_id', '=', contest.id)
+      .where('status', '=', 'valid')
+      .orderBy('year')
+      .orderBy('seq')
+      .execute();
+    if (certificates.length) {
+      const name = settingsOf(contest).name;
+      const pdf = await certificatesPdf(certificates.map((r) => modelOf(r, name, deps.config.publicUrl)));
+      await add('documents/giay-chung-nhan.pdf', 'document', pdf);
+    }
+    if (media === 'files')
+      for (const m of items) {
+        const obj = await deps.storage.get(m.storageKey);
+        if (!obj) throw new Error(`media object missing from storage: ${m.storageKey}`);
+        await addStream(m.path, 'media', obj.body);
+      }
+    const manifest: ArchiveManifest = { format: ARCHIVE_FORMAT, contestSlug: slug, exportedAt, files };
+    const manifestText = json(manifest);
+    const manifestSha256 = crypto.createHash('sha256').update(manifestText).digest('hex');
+    // Recorded before the manifest is written: an archive whose export was not audited never ends well-formed.
+    await deps.db.transaction().execute((trx) =>
+      appendAudit(trx, deps, actor, {
+        action: 'archive.exported',
+        contestId: contest.id,
+        target: `contest:${contest.id}`,
+        details: { media, files: files.length, manifestSha256 },
+      }),
+    );
+    const m = new ZipDeflate(MANIFEST_PATH, { level: 6 });
+    zip.add(m);
+    m.push(Buffer.from(manifestText, 'utf8'), true);
+    zip.end();
+  })().catch((err: Error) => {
+    out.destroy(err);
+  });
+
+  return { stream: out, fileName: `luu-tru-${safe(slug)}-${exportedAt.slice(0, 10)}.zip` };
+}
+
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+async function mediaItems(deps: Deps, contestId: number): Promise<MediaItem[]> {
+  const rows = await deps.db
+    .selectFrom('entries')
+    .innerJoin('uploads', 'uploads.id', 'entries.accepted_upload_id')
+    .select([
+      'entries.id as entryId',
+      'entries.code',
+      'uploads.id as uploadId',
+      'uploads.filename',
+      'uploads.storage_key',
+      'uploads.size_bytes',
+      'uploads.sha256',
+    ])
+    .where('entries.contest_id', '=', contestId)
+    .where('uploads.storage_key', 'is not', null)
+    .orderBy('entries.id')
+    .execute();
+  return rows.map((r) => {
+    const ext = /\.(mp4|mov)$/i.exec(r.storage_key!)?.[1]?.toLowerCase() ?? 'mp4';
+    return {
+      path: `media/${safe(r.code ?? `entry-${r.entryId}`)}/${r.uploadId}.${ext}`,
+      entryId: r.entryId,
+      entryCode: r.code,
+      uploadId: r.uploadId,
+      filename: r.filename,
+      storageKey: r.storage_key!,
+      bytes: r.size_bytes,
+      sha256: r.sha256,
+    };
+  });
+}
+
+async function voteLog(deps: Deps, contestId: number): Promise<string> {
+  const head = await deps.db
+    .selectFrom('vote_log_heads')
+    .select('header_line')
+    .where('contest_id', '=', contestId)
+    .executeTakeFirst();
+  if (!head) return '';
+  const rows = await deps.db
+    .selectFrom('vote_log')
+    .select('line')
+    .where('contest_id', '=', contestId)
+    .orderBy('seq')
+    .execute();
+  return [head.header_line, ...rows.map((r) => r.line)].map((l) => `${l}\n`).join('');
+}
+
+/** The contest's audit records as stored, one JSON object a line, with their chain hashes. */
+async function auditLog(deps: Deps, contestId: number): Promise<string> {
+  const rows = await deps.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('contest_id', '=', contestId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => `${JSON.stringify(plain(r))}\n`).join('');
+}
