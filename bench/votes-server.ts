@@ -13,6 +13,8 @@ const config = loadConfig({
   DATABASE_URL: databaseUrl,
   LOG_LEVEL: 'silent',
   ALTCHA_COMPLEXITY: complexity,
+  // As behind nginx (docs/deploy): the voter's address comes from X-Forwarded-For.
+  TRUST_PROXY: '1',
 });
 const { deps } = await createDeps(config, pino({ level: 'silent' }));
 const app = await buildApp(deps);

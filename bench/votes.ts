@@ -31,6 +31,8 @@ interface CannonResult {
   requests: { total: number };
   non2xx: number;
   errors: number;
+  timeouts: number;
+  statusCodeStats: Record<string, { count: number }>;
 }
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<CannonResult>;
 
@@ -110,6 +112,7 @@ interface BenchVoter {
   csrf: string;
   body: string;
   entryId: number;
+  address: string;
 }
 const total = WARM + votesPerRound * rounds;
 const voters: BenchVoter[] = [];
@@ -158,6 +161,8 @@ for (let start = 0; start < total; start += 500) {
         csrf,
         body: JSON.stringify({ altcha }),
         entryId: entryIds[i % entryIds.length]!,
+        // Voters on many networks, as the public is (all from one address would be a burst the worker quarantines).
+        address: `100.${64 + ((i >> 16) & 63)}.${(i >> 8) & 255}.${i & 255}`,
       });
     }
   });
@@ -191,6 +196,7 @@ for (let p = 0; p < processes; p++) {
 }
 
 let next = 0;
+const refusals: string[] = [];
 /** Fires `count` votes, one per voter, at `conns` connections spread over the web processes. */
 async function fireVotes(count: number, conns: number) {
   const slice = voters.slice(next, next + count);
@@ -205,6 +211,7 @@ async function fireVotes(count: number, conns: number) {
         url: `http://127.0.0.1:${port}`,
         connections: Math.max(1, Math.round(conns / ports.length)),
         amount: mine.length,
+        timeout: 60,
         requests: [
           {
             method: 'POST',
@@ -213,9 +220,17 @@ async function fireVotes(count: number, conns: number) {
               return {
                 ...req,
                 path: `/api/contests/${contest.slug}/entries/${v.entryId}/votes`,
-                headers: { 'content-type': 'application/json', cookie: v.cookie, 'x-csrf-token': v.csrf },
+                headers: {
+                  'content-type': 'application/json',
+                  cookie: v.cookie,
+                  'x-csrf-token': v.csrf,
+                  'x-forwarded-for': v.address,
+                },
                 body: v.body,
               };
+            },
+            onResponse: (status: number, body: string) => {
+              if (status !== 200 && refusals.length < 5) refusals.push(`${status} ${body.slice(0, 300)}`);
             },
           },
         ],
@@ -224,7 +239,11 @@ async function fireVotes(count: number, conns: number) {
   );
   const seconds = (performance.now() - started) / 1000;
   const bad = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
-  if (bad) throw new Error(`${bad} votes refused or failed`);
+  if (bad) {
+    const codes = results.map((r) => JSON.stringify(r.statusCodeStats)).join(' ');
+    const timeouts = results.reduce((n, r) => n + r.timeouts, 0);
+    throw new Error(`${bad} votes refused or failed (${codes}; ${timeouts} timeouts): ${refusals.join(' | ')}`);
+  }
   return {
     rate: results.reduce((n, r) => n + r.requests.total, 0) / seconds,
     p50: Math.max(...results.map((r) => r.latency.p50)),
@@ -285,6 +304,12 @@ const stored = await check.deps.db
   .select((eb) => eb.fn.countAll<number>().as('n'))
   .where('contest_id', '=', contestId)
   .executeTakeFirstOrThrow();
+const counted = await check.deps.db
+  .selectFrom('votes')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .where('contest_id', '=', contestId)
+  .where('status', '=', 'counted')
+  .executeTakeFirstOrThrow();
 const head = await check.deps.db
   .selectFrom('vote_log_heads')
   .select('seq')
@@ -322,6 +347,7 @@ console.log(
     ` (≥ 1.0: ${ratio >= 1 ? 'yes' : 'NO'})   ≥ 2,000/s: ${rate >= 2000 ? 'yes' : 'NO'}`,
 );
 const p50 = median(runs.map((x) => x.p50));
+console.log(`stored ${stored.n} votes (${counted.n} counted), ${head.seq} log lines, for ${total} acknowledged`);
 console.log(
   `latency                                p50 ${p50} ms   p99 ${p99} ms   (≤ 50 ms: ${p99 <= 50 ? 'yes' : 'NO'})`,
 );
