@@ -79,7 +79,8 @@ export function e2eApp(opts: { demo?: boolean; env?: Record<string, string> } = 
     state.browser = await launchBrowser();
   });
   afterEach(() => {
-    expect(pages.pageErrors.splice(0)).toEqual([]);
+    // Joined, so that a failure shows the messages in full (an array is shown as "[ …(2) ]").
+    expect(pages.pageErrors.splice(0).join('\n')).toBe('');
   });
   afterAll(async () => {
     await pages.closeAll();

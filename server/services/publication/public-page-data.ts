@@ -58,14 +58,33 @@ function idOf(o: object): number {
   return id;
 }
 
-/** The contest's public view (and its news for the home page); null for a draft or no such contest. */
-async function contestFace(deps: Deps, slug: string, withNews: boolean): Promise<ContestFace | null> {
+async function readFace(deps: Deps, slug: string, withNews: boolean): Promise<ContestFace | null> {
   const view = await getContest(deps, slug).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'contest.notFound') return null;
     throw e;
   });
   if (!view) return null;
   return { at: Date.parse(view.serverTime), view, news: withNews ? await listNews(deps, slug) : [] };
+}
+
+const reading = new WeakMap<object, Map<string, Promise<ContestFace | null>>>();
+
+/**
+ * The contest's public view (and its news for the home page); null for a draft or no such contest. Requests that
+ * arrive while it is being read share that read (under load, one read at a time per contest rather than one per
+ * request); none is kept once read.
+ */
+function contestFace(deps: Deps, slug: string, withNews: boolean): Promise<ContestFace | null> {
+  let inFlight = reading.get(deps.db);
+  if (!inFlight) reading.set(deps.db, (inFlight = new Map()));
+  const reads = inFlight;
+  const key = `${withNews ? 'n' : '-'}|${slug}`;
+  let read = reads.get(key);
+  if (!read) {
+    read = readFace(deps, slug, withNews).finally(() => reads.delete(key));
+    reads.set(key, read);
+  }
+  return read;
 }
 
 /**
