@@ -58,12 +58,18 @@ function failedTests(report: VitestReport): string[] {
   return out;
 }
 
-async function vitest(name: string, projects: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+async function vitest(
+  name: string,
+  projects: string[],
+  env: NodeJS.ProcessEnv = {},
+  exclude: string[] = [],
+): Promise<void> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vitest-')), 'report.json');
   const args = [
     'vitest',
     'run',
     ...projects.flatMap((p) => ['--project', p]),
+    ...exclude.flatMap((f) => ['--exclude', f]),
     '--reporter=default',
     '--reporter=json',
     `--outputFile=${out}`,
@@ -119,11 +125,20 @@ steps.push({
   ok: deps === 0,
 });
 
-const sqliteEnv = { TEST_DATABASE_URL: '' };
-await vitest('unit + integration on SQLite', ['unit', 'integration'], sqliteEnv);
+/**
+ * Files run on one database only, to keep the run within its time: the fault suite (real server processes, about
+ * 80 s) on PostgreSQL, where two server processes race (on SQLite the supported topology is one process, and what it
+ * checks, byte-exact uploads, no lost acknowledgement, exact quotas, is the same code); it runs on SQLite when
+ * PostgreSQL is not there. The one-process-per-SQLite-file lock makes its own SQLite database whatever the pass.
+ */
+const POSTGRES_PASS_ONLY = ['tests/integration/faults.test.ts'];
+const SQLITE_PASS_ONLY = ['tests/integration/sqlite-process-lock.test.ts'];
 
+const sqliteEnv = { TEST_DATABASE_URL: '' };
 const pgUrl = await postgresUrl();
-if (pgUrl) await vitest('integration on PostgreSQL', ['integration'], { TEST_DATABASE_URL: pgUrl });
+await vitest('unit + integration on SQLite', ['unit', 'integration'], sqliteEnv, pgUrl ? POSTGRES_PASS_ONLY : []);
+
+if (pgUrl) await vitest('integration on PostgreSQL', ['integration'], { TEST_DATABASE_URL: pgUrl }, SQLITE_PASS_ONLY);
 else
   steps.push({
     name: 'integration on PostgreSQL',
