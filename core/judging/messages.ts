@@ -306,6 +306,29 @@ export const JUDGING_ERRORS = {
       "Juror {juror}'s signed paper sheet cannot be marked received yet: {count} entry(ies) not typed or not " +
       'checked. Deal with the items listed.',
   },
+  'judging.unitConflictFixed': {
+    status: 409,
+    vi:
+      'Giám khảo {juror} cùng đơn vị với tác phẩm {entry}: xung đột này được tính tự động theo đơn vị và không gỡ ' +
+      'được. Nếu đơn vị của giám khảo ghi sai, Ban Tổ chức sửa đơn vị trong danh sách giám khảo của vòng.',
+    en:
+      'Juror {juror} is from the same unit as entry {entry}: this conflict follows from the units and cannot be ' +
+      "lifted. If the juror's unit is wrong, the organizers correct it on the round's list of jurors.",
+  },
+  'judging.noSuchConflict': {
+    status: 404,
+    vi: 'Không có xung đột đang hiệu lực giữa giám khảo {juror} và tác phẩm {entry} để gỡ. Hãy tải lại danh sách.',
+    en: 'There is no conflict in force between juror {juror} and entry {entry} to take back. Reload the list.',
+  },
+  'judging.conflictJudged': {
+    status: 409,
+    vi:
+      'Vòng chấm "{round}" đã khóa với xung đột này đang hiệu lực cho tác phẩm {entry}, nên không gỡ được: ' +
+      'kết quả của vòng đã khóa không được thay đổi.',
+    en:
+      'The round "{round}" was locked with this conflict in force for entry {entry}, so it cannot be taken back: ' +
+      "a locked round's results must not change.",
+  },
   'judging.remindNotOpen': {
     status: 409,
     vi: 'Vòng chấm "{round}" chưa mở nên chưa có gì để nhắc giám khảo. Hãy mở vòng chấm trước.',

@@ -1,7 +1,9 @@
 /**
  * The paper desk in a real browser (issue 11, item 6; ADR 0036): a secretary types a paper juror's signed sheet with
  * the keyboard alone (Tab between the scores, Enter saves), the desk shows it waiting for a check and says the typist
- * cannot check it; a second secretary confirms it. Axe on the desk; screenshots at 360 and 1280 px in Vietnamese.
+ * cannot check it; a second secretary confirms it; the round's progress follows the sheet's check, and "Nhắc giám
+ * khảo" e-mails the online juror who has not submitted. Axe on the desk and the progress; screenshots at 360 and 1280
+ * px in Vietnamese.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -73,6 +75,20 @@ describe('paper desk', () => {
     await expectAccessible(page, 'paper desk, typist');
     await page.screenshot({ path: path.join(os.tmpdir(), 'paper-desk-1280.png'), fullPage: true });
 
+    // The round's progress shows the typed sheet waiting for its check; "Nhắc giám khảo" reaches the online chair.
+    await page.goto(`${base}/manage/${slug}/judging/manage/${round.id}`);
+    await page.getByTestId(`progress-state-${paper.id}`).getByText('Chờ người thứ hai đối chiếu: 1').waitFor();
+    const reminded = page.waitForResponse((r) => r.url().endsWith(`/rounds/${round.id}/reminders`));
+    await page.getByTestId('remind-all').click();
+    expect((await reminded).status()).toBe(200);
+    await page.getByTestId('remind-result').getByText('tới 1 giám khảo.', { exact: false }).waitFor();
+    expect(t.sentMail.filter((m) => m.to === chair.email).map((m) => m.subject)).toEqual([
+      expect.stringMatching(/^Nhắc chấm thi: vòng chấm "Sơ khảo"/),
+    ]);
+    await page.mouse.move(0, 0);
+    await expectAccessible(page, 'round progress after a reminder');
+    await page.screenshot({ path: path.join(os.tmpdir(), 'round-progress-1280.png'), fullPage: true });
+
     const narrow = await suite.newPage({ width: 360, height: 780 });
     await logInAs(narrow, base, checker.email, checker.password);
     await narrow.goto(`${base}/manage/${slug}/judging/paper/${round.id}`);
@@ -82,6 +98,9 @@ describe('paper desk', () => {
     await narrow.getByTestId(`${box}-confirm`).click();
     await narrow.getByTestId(`${box}-check`).getByText('Đã xác nhận').waitFor();
     expect(await text(narrow, `${box}-check`)).toBe('Đã xác nhận');
+    await narrow.goto(`${base}/manage/${slug}/judging/manage/${round.id}`);
+    await narrow.getByTestId(`progress-state-${paper.id}`).getByText('Đã đối chiếu: 1').waitFor();
+    await narrow.screenshot({ path: path.join(os.tmpdir(), 'round-progress-360.png'), fullPage: true });
 
     const row = await t.deps.db
       .selectFrom('judging_scores')

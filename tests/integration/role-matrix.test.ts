@@ -40,6 +40,8 @@ import { runFfmpeg } from '../helpers/videos.ts';
 import { setVotingWindow, smsCodes, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
 import { roundJurorsInputSchema } from '@core/judging/round-input.ts';
 import { createRound } from '../../server/services/judging/create-round.ts';
+import { declareConflict } from '../../server/services/judging/declare-conflict.ts';
+import { recuseJuror } from '../../server/services/judging/recuse-juror.ts';
 import { checkPaperSheet } from '../../server/services/judging/check-paper-sheet.ts';
 import { enterPaperSheet } from '../../server/services/judging/enter-paper-sheet.ts';
 import { getRoundRanking } from '../../server/services/judging/get-round-ranking.ts';
@@ -1936,6 +1938,21 @@ const CASES: Case[] = [
     },
   },
   {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/recusals/lift',
+    allowed: ['juror'],
+    denied: CHAIR_DENIED,
+    call: async (c, caller) => {
+      const { roundId, ref } = await jurorEntry(caller);
+      const recusal = { jurorUserId: secondJurorId, ref, reason: 'Giám khảo là người thân của tác giả' };
+      if (caller === 'juror') await recuseJuror(t.deps, jurorActor(jurorCallerId), roundId, recusal);
+      return c.post(`/api/judging/rounds/${roundId}/recusals/lift`, {
+        ...recusal,
+        reason: 'Đã xác minh không liên quan',
+      });
+    },
+  },
+  {
     method: 'GET',
     route: '/api/judging/rounds/:roundId/progress',
     allowed: FOLLOWERS,
@@ -2108,6 +2125,19 @@ const CASES: Case[] = [
     call: async (c, caller) => {
       const { roundId, ref } = await jurorEntry(caller);
       return c.post(`/api/judging/rounds/${roundId}/entries/${ref}/conflict`, { reason: 'Tôi đã góp ý kịch bản này' });
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/judging/rounds/:roundId/entries/:ref/conflict/withdraw',
+    allowed: ['juror'],
+    call: async (c, caller) => {
+      const { roundId, ref } = await jurorEntry(caller);
+      if (caller === 'juror')
+        await declareConflict(t.deps, jurorActor(jurorCallerId), roundId, ref, 'Tôi đã góp ý kịch bản này');
+      return c.post(`/api/judging/rounds/${roundId}/entries/${ref}/conflict/withdraw`, {
+        reason: 'Tôi khai nhầm tác phẩm',
+      });
     },
   },
   {

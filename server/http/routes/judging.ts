@@ -33,6 +33,7 @@ import { lockJudgingRound } from '../../services/judging/lock-round.ts';
 import { openJudgingRound } from '../../services/judging/open-round.ts';
 import { recuseJuror } from '../../services/judging/recuse-juror.ts';
 import { remindJurors } from '../../services/judging/remind-jurors.ts';
+import { liftRecusal, withdrawConflict } from '../../services/judging/withdraw-block.ts';
 import { reopenJurorSheet } from '../../services/judging/reopen-juror-sheet.ts';
 import { reopenJudgingRound } from '../../services/judging/reopen-round.ts';
 import { saveScoreSheet } from '../../services/judging/save-score-sheet.ts';
@@ -300,6 +301,29 @@ export function judgingRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req) => {
       await recuseJuror(deps, req.actor, req.params.roundId, req.body);
+      return {};
+    },
+  );
+
+  r.post(
+    '/api/judging/rounds/:roundId/recusals/lift',
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          'Lift a recusal',
+          'The chair, with a reason, while the round is open and no locked round was judged with it. The automatic ' +
+            'same-unit conflict cannot be lifted (`judging.unitConflictFixed`). Audited.' +
+            CHAIR_NOTE,
+          CHAIR,
+        ),
+        params: roundParams,
+        body: recusalInputSchema,
+        response: ok,
+      },
+    },
+    async (req) => {
+      await liftRecusal(deps, req.actor, req.params.roundId, req.body);
       return {};
     },
   );
@@ -629,6 +653,29 @@ export function judgingRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req) => {
       await declareConflict(deps, req.actor, req.params.roundId, req.params.ref, req.body.reason);
+      return {};
+    },
+  );
+
+  r.post(
+    '/api/judging/rounds/:roundId/entries/:ref/conflict/withdraw',
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          'Withdraw a declared conflict',
+          'The juror who declared it, with a reason, before submitting their sheet, while the round is open and no ' +
+            'locked round was judged with it. Audited.' +
+            JUROR_NOTE,
+          JUROR,
+        ),
+        params: refParams,
+        body: reasonInputSchema,
+        response: ok,
+      },
+    },
+    async (req) => {
+      await withdrawConflict(deps, req.actor, req.params.roundId, req.params.ref, req.body.reason);
       return {};
     },
   );

@@ -18,7 +18,7 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { resolveRef } from './entry-refs.ts';
 import { paperJuror, paperRows, paperVerdict } from './paper-facts.ts';
 import { loadRoundFacts } from './round-facts.ts';
-import { assertRoundOpenInTx, forShare } from './row-locks.ts';
+import { assertRoundOpenInTx, jurorRowInTx } from './row-locks.ts';
 
 export async function enterPaperSheet(
   deps: Deps,
@@ -41,15 +41,9 @@ export async function enterPaperSheet(
   for (let attempt = 0; ; attempt++) {
     const out = await deps.db.transaction().execute(async (trx) => {
       await assertRoundOpenInTx(trx, deps.dialect, { id: roundId, name: a.round.name });
-      const row = await forShare(
-        trx
-          .selectFrom('judging_round_jurors')
-          .select(['submitted_at'])
-          .where('round_id', '=', roundId)
-          .where('user_id', '=', jurorUserId),
-        deps.dialect,
-      ).executeTakeFirstOrThrow();
-      if (row.submitted_at) throw new AppError('judging.paperReceived', { round: a.round.name, juror: juror.fullName });
+      const row = await jurorRowInTx(trx, deps.dialect, roundId, jurorUserId, 'share');
+      if (!row) throw new AppError('judging.jurorNotInRound', { round: a.round.name, juror: juror.fullName });
+      if (row.submittedAt) throw new AppError('judging.paperReceived', { round: a.round.name, juror: juror.fullName });
       const stored = (await paperRows(trx, f, jurorUserId)).get(entryId) ?? null;
       const decision = decideSave(stored, input.baseVersion, input.sheet);
       if (decision.kind === 'stale')

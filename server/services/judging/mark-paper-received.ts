@@ -14,7 +14,7 @@ import { entryRef } from './entry-refs.ts';
 import { jurorEntryIds } from './juror-facts.ts';
 import { paperJuror, paperRows } from './paper-facts.ts';
 import { loadRoundFacts } from './round-facts.ts';
-import { assertRoundOpenInTx, forUpdate } from './row-locks.ts';
+import { assertRoundOpenInTx, jurorRowInTx } from './row-locks.ts';
 
 export async function markPaperReceived(deps: Deps, actor: Actor, roundId: number, jurorUserId: number) {
   const a = await roundAccess(deps, actor, roundId, 'paperEnter');
@@ -24,15 +24,9 @@ export async function markPaperReceived(deps: Deps, actor: Actor, roundId: numbe
   if (juror.mode !== 'paper') throw new AppError('judging.onlineJuror', names);
   return deps.db.transaction().execute(async (trx) => {
     await assertRoundOpenInTx(trx, deps.dialect, { id: roundId, name: a.round.name });
-    const row = await forUpdate(
-      trx
-        .selectFrom('judging_round_jurors')
-        .select(['submitted_at'])
-        .where('round_id', '=', roundId)
-        .where('user_id', '=', jurorUserId),
-      deps.dialect,
-    ).executeTakeFirstOrThrow();
-    if (row.submitted_at) throw new AppError('judging.paperReceived', names);
+    const row = await jurorRowInTx(trx, deps.dialect, roundId, jurorUserId, 'update');
+    if (!row) throw new AppError('judging.jurorNotInRound', { round: a.round.name, juror: juror.fullName });
+    if (row.submittedAt) throw new AppError('judging.paperReceived', names);
     const rows = await paperRows(trx, f, jurorUserId);
     const problems = paperReceiptProblems(
       jurorEntryIds(f, jurorUserId).map((id) => {

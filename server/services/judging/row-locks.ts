@@ -37,3 +37,24 @@ export async function assertRoundOpenInTx(
   if (row.state === 'locked') throw new AppError('judging.roundLocked', { round: round.name });
   if (row.state !== 'open') throw new AppError('judging.roundNotOpen', { round: round.name });
 }
+
+/**
+ * Inside a transaction: a juror's row of a round, read `FOR SHARE` by a save (an online score, a typed paper sheet) or
+ * `FOR UPDATE` by what ends the juror's work (their submission, the signed sheet received), so that no sheet is
+ * written after a submission the writer did not see. Undefined when the user is not a juror of the round.
+ */
+export async function jurorRowInTx(
+  trx: Tx,
+  dialect: DialectName,
+  roundId: number,
+  userId: number,
+  lock: 'share' | 'update',
+): Promise<{ submittedAt: string | null } | undefined> {
+  const q = trx
+    .selectFrom('judging_round_jurors')
+    .select(['submitted_at'])
+    .where('round_id', '=', roundId)
+    .where('user_id', '=', userId);
+  const row = await (lock === 'share' ? forShare(q, dialect) : forUpdate(q, dialect)).executeTakeFirst();
+  return row ? { submittedAt: row.submitted_at } : undefined;
+}

@@ -21,7 +21,7 @@ import { decodeSheet } from '../../db/json-columns.ts';
 import { resolveRef } from './entry-refs.ts';
 import { entryFacts, scoreContext, sheetState } from './juror-facts.ts';
 import { loadRoundFacts } from './round-facts.ts';
-import { assertRoundOpenInTx, forShare } from './row-locks.ts';
+import { assertRoundOpenInTx, jurorRowInTx } from './row-locks.ts';
 import { changedRows } from '../../db/dialect.ts';
 
 export async function saveScoreSheet(deps: Deps, actor: Actor, roundId: number, ref: string, input: ScoreSave) {
@@ -40,16 +40,9 @@ export async function saveScoreSheet(deps: Deps, actor: Actor, roundId: number, 
   for (let attempt = 0; ; attempt++) {
     const out = await deps.db.transaction().execute(async (trx) => {
       await assertRoundOpenInTx(trx, deps.dialect, { id: roundId, name: a.round.name });
-      const juror = await forShare(
-        trx
-          .selectFrom('judging_round_jurors')
-          .select(['submitted_at'])
-          .where('round_id', '=', roundId)
-          .where('user_id', '=', a.actorId),
-        deps.dialect,
-      ).executeTakeFirst();
+      const juror = await jurorRowInTx(trx, deps.dialect, roundId, a.actorId, 'share');
       if (!juror) throw new AppError('judging.notRoundJuror', { round: a.round.name });
-      if (juror.submitted_at) throw new AppError('judging.sheetSubmitted', { round: a.round.name });
+      if (juror.submittedAt) throw new AppError('judging.sheetSubmitted', { round: a.round.name });
       const stored = await trx
         .selectFrom('judging_scores')
         .select(['id', 'version', 'sheet_json'])

@@ -13,7 +13,7 @@ import { decodeSheet } from '../../db/json-columns.ts';
 import { entryRef } from './entry-refs.ts';
 import { jurorEntryIds, scoreContext } from './juror-facts.ts';
 import { loadRoundFacts } from './round-facts.ts';
-import { forShare, forUpdate } from './row-locks.ts';
+import { forShare, jurorRowInTx } from './row-locks.ts';
 
 export async function submitScoreSheets(deps: Deps, actor: Actor, roundId: number): Promise<{ submittedAt: string }> {
   const a = await roundAccess(deps, actor, roundId, 'juror');
@@ -27,15 +27,9 @@ export async function submitScoreSheets(deps: Deps, actor: Actor, roundId: numbe
       deps.dialect,
     ).executeTakeFirstOrThrow();
     if (round.state !== 'open') throw new AppError('judging.roundLocked', { round: a.round.name });
-    const juror = await forUpdate(
-      trx
-        .selectFrom('judging_round_jurors')
-        .select(['submitted_at'])
-        .where('round_id', '=', roundId)
-        .where('user_id', '=', a.actorId),
-      deps.dialect,
-    ).executeTakeFirstOrThrow();
-    if (juror.submitted_at) throw new AppError('judging.sheetSubmitted', { round: a.round.name });
+    const juror = await jurorRowInTx(trx, deps.dialect, roundId, a.actorId, 'update');
+    if (!juror) throw new AppError('judging.notRoundJuror', { round: a.round.name });
+    if (juror.submittedAt) throw new AppError('judging.sheetSubmitted', { round: a.round.name });
     const rows = await trx
       .selectFrom('judging_scores')
       .select(['entry_id', 'sheet_json'])
