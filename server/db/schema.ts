@@ -207,6 +207,8 @@ export interface CertificatesTable {
   place_name: string;
   signer_name: string;
   status: 'valid' | 'revoked' | 'replaced';
+  /** The certificate that replaced this one when it was reissued (migration 0027). */
+  replaced_by_id: ColumnType<number | null, number | null | undefined, number | null>;
   revoked_reason: string | null;
   revoked_at: Timestamp | null;
   created_by: number | null;

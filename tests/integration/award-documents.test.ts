@@ -154,4 +154,69 @@ describe('documents of the announced results', () => {
     expect((await c.get(`${base}/documents/payment-list.xlsx`)).statusCode).toBe(403);
     expect((await c.post(`${base}/certificates`, ISSUE)).statusCode).toBe(403);
   });
+
+  it('reissues a certificate with a corrected name: a new number, the old one shown as replaced', async () => {
+    type Listed = { id: number; number: string; recipient: string; status: string; replacedByNumber: string | null };
+    const before = (await secretariat.get(`${base}/certificates`)).json<Listed[]>();
+    const old = before.find((c) => c.number === '02/GCN-BTC')!;
+    const oldCode = (
+      await t.deps.db.selectFrom('certificates').select('code').where('id', '=', old.id).executeTakeFirstOrThrow()
+    ).code;
+    const corrected = 'Trần Văn Bính'.normalize('NFD');
+    const url = `${base}/certificates/${old.id}/reissue`;
+    // Wrong role, other contest's organizer, short reason: refused, nothing changes.
+    expect((await finance.post(url, { recipient: 'Trần Văn Bính', reason: 'Sửa tên theo CCCD' })).statusCode).toBe(403);
+    const outsider = await makeUser(t, { role: 'organizer' });
+    const oc = await loggedInClient(t, outsider.email, outsider.password);
+    expect((await oc.post(url, { recipient: 'Trần Văn Bính', reason: 'Sửa tên theo CCCD' })).statusCode).toBe(403);
+    const short = await secretariat.post(url, { recipient: 'Trần Văn Bính', reason: 'sai' });
+    expect(short.statusCode).toBe(400);
+
+    const res = await secretariat.post(url, { recipient: corrected, reason: 'Sửa họ tên theo căn cước công dân' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ id: expect.any(Number), number: '09/GCN-BTC', replaced: '02/GCN-BTC' });
+    // Reissuing the replaced one again is refused.
+    const again = await secretariat.post(url, { recipient: 'Trần Văn Bính', reason: 'Sửa họ tên lần nữa cho đúng' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('certificates.notValid');
+    const after = (await secretariat.get(`${base}/certificates`)).json<Listed[]>();
+    expect(after.find((c) => c.id === old.id)).toMatchObject({ status: 'replaced', replacedByNumber: '09/GCN-BTC' });
+    expect(after.find((c) => c.number === '09/GCN-BTC')).toMatchObject({ status: 'valid', recipient: 'Trần Văn Bính' });
+    // Issuing again does not bring the replaced one back.
+    expect((await secretariat.post(`${base}/certificates`, ISSUE)).json()).toEqual({ issued: 0, total: 9 });
+
+    const anon = new Client(t.app);
+    const oldAnswer = (await anon.get(`/api/public/certificates/${oldCode}`)).json();
+    expect(oldAnswer).toMatchObject({
+      outcome: 'genuine',
+      status: 'replaced',
+      replacedBy: { number: '09/GCN-BTC' },
+      certificate: { number: '02/GCN-BTC', revokedReason: 'Sửa họ tên theo căn cước công dân' },
+    });
+    const fresh = (await anon.get(`/api/public/certificates/${oldAnswer.replacedBy.code}?number=09/GCN-BTC`)).json();
+    expect(fresh).toMatchObject({
+      outcome: 'genuine',
+      status: 'valid',
+      numberMatches: true,
+      replacedBy: null,
+      certificate: { recipient: 'Trần Văn Bính' },
+    });
+    // The batch prints the new one, composed, and not the old one.
+    const text = execFileSync(
+      'pdftotext',
+      [write('reissued.pdf', (await secretariat.get(`${base}/certificates.pdf`)).rawPayload), '-'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(text).toContain('Trần Văn Bính');
+    expect(text).toContain('09/GCN-BTC');
+    expect(text).not.toContain('02/GCN-BTC');
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details_json')
+      .where('action', '=', 'certificates.reissued')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.details_json)).toMatchObject({ number: '02/GCN-BTC', newNumber: '09/GCN-BTC' });
+  });
 });

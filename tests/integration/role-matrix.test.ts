@@ -1294,6 +1294,16 @@ const CASES: Case[] = [
       }),
   },
   {
+    method: 'POST',
+    route: '/api/contests/:slug/certificates/:certificateId/reissue',
+    allowed: COMMITTEE,
+    call: async (c) =>
+      c.post(`/api/contests/${slug}/certificates/${await certificateId()}/reissue`, {
+        recipient: 'Nguyễn Văn Ân',
+        reason: 'Sửa tên để kiểm tra quyền',
+      }),
+  },
+  {
     method: 'GET',
     route: '/api/public/certificates/:code',
     allowed: EVERYONE,

@@ -8,6 +8,7 @@ import { issueCertificates } from '../../services/certificates/issue-certificate
 import { listCertificates } from '../../services/certificates/list-certificates.ts';
 import { certificatesPdfStream, certificatesZipStream } from '../../services/certificates/render-certificates.ts';
 import { revokeCertificate, revokeCertificateSchema } from '../../services/certificates/revoke-certificate.ts';
+import { reissueCertificate, reissueCertificateSchema } from '../../services/certificates/reissue-certificate.ts';
 import { verifyCertificate } from '../../services/certificates/verify-certificate.ts';
 import { limiter } from '../plugins/rate-limit.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
@@ -108,6 +109,25 @@ export function certificateRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => revokeCertificate(deps, req.actor, req.params.slug, req.params.certificateId, req.body.reason),
+  );
+  r.post(
+    '/api/contests/:slug/certificates/:certificateId/reissue',
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          'Reissue a certificate',
+          'With corrected names: `recipient`, optional `members`, `reason` (10 characters or more). A new ' +
+            'certificate with the next number and a new code; the old one is marked replaced and its verification ' +
+            'page names the new number. `certificates.notValid` when it was already revoked or replaced. Audited.',
+          GENERATE,
+        ),
+        params: slugParams.extend({ certificateId: idParam }),
+        body: reissueCertificateSchema,
+        response: { 200: z.object({ id: z.number(), number: z.string(), replaced: z.string() }), ...errors },
+      },
+    },
+    async (req) => reissueCertificate(deps, req.actor, req.params.slug, req.params.certificateId, req.body),
   );
   r.get(
     '/api/public/certificates/:code',

@@ -14,6 +14,7 @@ export async function listCertificates(deps: Deps, actor: Actor, slug: string) {
     .orderBy('year')
     .orderBy('seq')
     .execute();
+  const numberOf = new Map(rows.map((r) => [r.id, r.number]));
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -24,6 +25,7 @@ export async function listCertificates(deps: Deps, actor: Actor, slug: string) {
     issuedOn: r.issued_on,
     status: r.status,
     revokedReason: r.revoked_reason,
+    replacedByNumber: r.replaced_by_id ? (numberOf.get(r.replaced_by_id) ?? null) : null,
     verificationUrl: verificationUrl(deps.config.publicUrl, r.code),
   }));
 }

@@ -32,6 +32,8 @@ export type VerificationAnswer =
         revokedAt: string | null;
         revokedReason: string | null;
       };
+      /** When reissued: the certificate that replaced this one (its number and the code of its own page). */
+      replacedBy: { number: string; code: string } | null;
     };
 
 export async function verifyCertificate(deps: Deps, input: string, number?: string): Promise<VerificationAnswer> {
@@ -50,8 +52,16 @@ export async function verifyCertificate(deps: Deps, input: string, number?: stri
     .selectAll()
     .where('id', '=', row!.contest_id)
     .executeTakeFirstOrThrow();
+  const replacement = row!.replaced_by_id
+    ? await deps.db
+        .selectFrom('certificates')
+        .select(['number', 'code'])
+        .where('id', '=', row!.replaced_by_id)
+        .executeTakeFirst()
+    : undefined;
   return {
     outcome: 'genuine',
+    replacedBy: replacement ? { number: replacement.number, code: replacement.code } : null,
     status: row!.status,
     numberMatches: outcome.numberMatches,
     certificate: {

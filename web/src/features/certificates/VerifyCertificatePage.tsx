@@ -23,6 +23,7 @@ interface Answer {
     revokedAt: string | null;
     revokedReason: string | null;
   };
+  replacedBy?: { number: string; code: string } | null;
 }
 
 const ddMMyyyy = (isoDate: string) => isoDate.split('-').reverse().join('/');
@@ -54,7 +55,16 @@ export default function VerifyCertificatePage() {
               }),
             }
           : a.status === 'replaced'
-            ? { ok: false, text: t('verify.replaced') }
+            ? {
+                ok: false,
+                text: a.replacedBy
+                  ? t('verify.replacedBy', {
+                      number: a.replacedBy.number,
+                      date: c?.revokedAt ? ddMMyyyy(c.revokedAt.slice(0, 10)) : '',
+                      reason: c?.revokedReason ?? '',
+                    })
+                  : t('verify.replaced'),
+              }
             : a.numberMatches === false
               ? { ok: false, text: t('verify.numberForged', { number, real: c?.number ?? '' }) }
               : { ok: true, text: t('verify.genuine') };
@@ -69,6 +79,13 @@ export default function VerifyCertificatePage() {
       {verdict && (
         <p role="status" className={verdict.ok ? 'verify-ok' : 'verify-bad'} data-testid="verify-verdict">
           {verdict.text}
+        </p>
+      )}
+      {a?.replacedBy && (
+        <p>
+          <Link to={`/v/${enc(a.replacedBy.code)}`} data-testid="verify-replacement">
+            {t('verify.replacedLink', { number: a.replacedBy.number })}
+          </Link>
         </p>
       )}
       {c && (

@@ -5,6 +5,7 @@ import { useContest } from '../../../api/contests.ts';
 import { useCan } from '../../../api/session.ts';
 import { ArchiveCard } from './ArchiveCard.tsx';
 import { BudgetCard } from './BudgetCard.tsx';
+import { CertificatesCard } from './CertificatesCard.tsx';
 import { RosterDecisions } from './RosterDecisions.tsx';
 
 /** The contest's official paperwork: the decisions establishing its bodies, the budget with finance, the archive. */
@@ -17,6 +18,7 @@ export default function PaperworkTab() {
     <>
       <h1 className="manage-title">{t('manage.tab.paperwork')}</h1>
       {can('documents.generate') && <RosterDecisions slug={slug} />}
+      {can('documents.generate') && <CertificatesCard slug={slug} />}
       <BudgetCard slug={slug} timeZone={tz} />
       {can('archive.export') && <ArchiveCard slug={slug} />}
     </>
