@@ -40,6 +40,8 @@ export interface VoteContestHeader {
 export type VoteWrite<T> = (trx: Transaction<DB>, log: BatchLog) => Promise<T>;
 
 interface Waiter {
+  /** The contest as this attempt read it; the first of a batch writes the log's header if there is none yet. */
+  header: VoteContestHeader;
   write: VoteWrite<unknown>;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
@@ -53,10 +55,7 @@ class ContestQueue {
   private writing = false;
   private scheduled = false;
 
-  constructor(
-    private readonly owner: VoteBatcher,
-    private readonly header: VoteContestHeader,
-  ) {}
+  constructor(private readonly owner: VoteBatcher) {}
 
   get queued(): number {
     return this.waiting.length;
@@ -95,7 +94,7 @@ class ContestQueue {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       await this.owner.db.transaction().execute(async (trx) => {
-        const head = await takeVoteLogHead(trx, this.owner.dialect, this.header);
+        const head = await takeVoteLogHead(trx, this.owner.dialect, batch[0]!.header);
         const last =
           head.seq > 0
             ? await trx
@@ -167,12 +166,12 @@ export class VoteBatcher {
   submit<T>(header: VoteContestHeader, write: VoteWrite<T>): Promise<T> {
     let q = this.queues.get(header.id);
     if (!q) {
-      q = new ContestQueue(this, header);
+      q = new ContestQueue(this);
       this.queues.set(header.id, q);
     }
     const queue = q;
     return new Promise<T>((resolve, reject) => {
-      queue.push({ write: write as VoteWrite<unknown>, resolve: resolve as (v: unknown) => void, reject });
+      queue.push({ header, write: write as VoteWrite<unknown>, resolve: resolve as (v: unknown) => void, reject });
     });
   }
 
