@@ -24,7 +24,7 @@ export function RetentionCard({ slug, timeZone }: { slug: string; timeZone: stri
       <Typography.Paragraph type="secondary">{t('retention.intro')}</Typography.Paragraph>
       <ApiErrorAlert error={save.error} />
       <Form
-        layout="inline"
+        layout="vertical"
         name="retention"
         initialValues={{ months: retention.data.months }}
         onFinish={(v: { months: number }) => save.mutate(v.months)}
