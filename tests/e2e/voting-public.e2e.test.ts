@@ -190,7 +190,7 @@ describe('public vote', () => {
     const dialog = page.getByRole('dialog', { name: 'Bình chọn trực tuyến' });
     // Only phones while residents only: no choice of e-mail.
     await dialog.getByLabel('Số điện thoại di động').fill('0987 654 321');
-    expect(await dialog.getByText('Thư điện tử').count()).toBe(0);
+    expect(await dialog.getByText('Thư điện tử', { exact: true }).count()).toBe(0);
     await dialog.getByTestId('vote-send-code').click();
     await dialog
       .getByTestId('vote-error')
