@@ -281,7 +281,11 @@ export async function exportPersonalData(deps: Deps, actor: Actor): Promise<Pers
 async function findVoters(deps: Deps, email: string | null, phone: string | null) {
   const inputs: string[] = [];
   // Canonical as the vote sheet makes it; the disposable-domain refusal is the sheet's business, not the export's.
-  const domain = email?.slice(email.lastIndexOf('@') + 1).trim().toLowerCase() ?? '';
+  const domain =
+    email
+      ?.slice(email.lastIndexOf('@') + 1)
+      .trim()
+      .toLowerCase() ?? '';
   const mail = email ? parseEmail(email, { extra: [], allowed: [domain] }) : null;
   if (mail?.ok) inputs.push(`email:${mail.canonical}`);
   const mobile = phone ? parseVietnameseMobile(phone) : null;
