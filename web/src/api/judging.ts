@@ -40,6 +40,8 @@ export interface JurorRound {
   mayWork: boolean;
   rubric: RoundRubric;
   entries: JurorEntryRow[];
+  /** Conflicts the juror declared with entries of the round. */
+  declared: { ref: string; reason: string }[];
 }
 
 export interface JurorEntry {
@@ -199,6 +201,13 @@ export const recuseJuror = (roundId: number, body: { jurorUserId: number; ref: s
   api<object>(`/api/judging/rounds/${enc(roundId)}/recusals`, { method: 'POST', json: body });
 export const declareConflict = (roundId: number, ref: string, reason: string) =>
   api<object>(`/api/judging/rounds/${enc(roundId)}/entries/${enc(ref)}/conflict`, { method: 'POST', json: { reason } });
+export const withdrawConflict = (roundId: number, ref: string, reason: string) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/entries/${enc(ref)}/conflict/withdraw`, {
+    method: 'POST',
+    json: { reason },
+  });
+export const liftRecusal = (roundId: number, body: { jurorUserId: number; ref: string; reason: string }) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/recusals/lift`, { method: 'POST', json: body });
 export const staffRound = (roundId: number) => api<StaffRound>(`/api/judging/rounds/${enc(roundId)}`);
 export const roundProgress = (roundId: number) => api<RoundProgress>(`/api/judging/rounds/${enc(roundId)}/progress`);
 export const remindJurors = (roundId: number, jurorUserId?: number) =>
