@@ -1,3 +1,4 @@
+import type { RankingMethod } from '@core/judging/ranking-method.ts';
 import type { RoundRubric } from '@core/judging/rubric.ts';
 import type { SheetContent } from '@core/judging/score-sheet.ts';
 import { api, enc } from './client.ts';
@@ -105,6 +106,7 @@ export interface StaffRound {
   entrySet: EntrySetSpec;
   rubric: RoundRubric;
   assignment: AssignmentChoice;
+  method: RankingMethod;
   viewer: { isChair: boolean; mayManage: boolean; holdsMapping: boolean };
   jurors: StaffRoundJuror[];
   candidates: { userId: number; fullName: string }[];
@@ -123,6 +125,7 @@ export interface RoundBody {
   entrySet?: EntrySetSpec;
   rubric?: RoundRubric;
   assignment?: AssignmentChoice;
+  method?: RankingMethod;
 }
 
 export interface JurorAppointment {
