@@ -58,6 +58,8 @@ describe('judging', () => {
     const page = await suite.newPage();
     await logInAs(page, base, juror.email, juror.password);
     await page.goto(`${base}/manage/${slug}/judging`);
+    // The juror's home says what is theirs to do next in each round (issue 11, item 8).
+    await page.getByTestId(`judging-round-${round.id}`).getByText('Cần chấm').waitFor();
     await page.getByTestId(`judging-round-${round.id}`).getByRole('link', { name: 'Sơ khảo' }).click();
     await page.getByTestId(`judging-entry-${ref}`).click();
     // Blind: the entry by its code, the screen says what blind mode cannot hide.

@@ -46,6 +46,11 @@ export async function listJurorEntries(deps: Deps, actor: Actor, roundId: number
     return { ...v, state: sheetState(f, sheet), version: s?.version ?? 0 };
   });
   entries.sort((x, y) => x.ref.localeCompare(y.ref));
+  // The conflicts this juror declared with entries of the round, which they may take back before submitting.
+  const declared = f.blockRecords
+    .filter((b) => b.jurorId === a.actorId && b.kind === 'declared' && f.entryIds.includes(b.entryId))
+    .map((b) => ({ ref: viewFor(f, a.settings, f.entries.get(b.entryId)!).ref, reason: b.reason }))
+    .sort((x, y) => x.ref.localeCompare(y.ref));
   const may = maySubmit(scoreContext(a, deps.clock()));
   return {
     round: {
@@ -62,5 +67,6 @@ export async function listJurorEntries(deps: Deps, actor: Actor, roundId: number
     refusal: may.ok ? null : { code: may.code, params: may.params },
     rubric: f.rubric,
     entries,
+    declared,
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Taking back a conflict (issue 11, item 2; ADR 0044). A juror withdraws a conflict they declared, with a reason,
- * while they have not submitted their sheet for the round; the chair lifts a recusal, with a reason. Either only while
- * the round is open (a draft recomputes its assignment anyway) and only if no locked round was judged with the
- * conflict in force, so that a locked ranking never changes. The automatic same-unit conflict is no record and cannot
- * be lifted. The record keeps who withdrew it, when and why; audited. Where the entry was assigned to the juror when
- * the round opened, it comes back to them; an assignment made without them is not redone.
+ * while they have not submitted their sheet for the round; the chair lifts a recusal, with a reason. Either only
+ * while the round is open (a draft recomputes its assignment anyway) and only if no round locked while the conflict
+ * was in force covers the juror and the entry, so that a locked ranking never changes. The automatic same-unit
+ * conflict is no record and cannot be lifted. The record keeps who withdrew it, when and why; audited. Where the
+ * entry was assigned to the juror when the round opened, it comes back to them; an assignment made without them is
+ * not redone.
  */
 import { AppError } from '@core/errors.ts';
 import { blockReasonOk } from '@core/judging/round-state.ts';
@@ -50,6 +51,8 @@ async function withdraw(
     .where('judging_rounds.state', '=', 'locked')
     .where('judging_round_jurors.user_id', '=', input.jurorUserId)
     .where('judging_round_entries.entry_id', '=', entryId)
+    // Locked while the conflict was in force: a round locked before it was declared was not judged with it.
+    .where('judging_rounds.locked_at', '>=', new Date(record.at).toISOString())
     .executeTakeFirst();
   if (judged) throw new AppError('judging.conflictJudged', { round: judged.name, entry: input.ref });
   await deps.db.transaction().execute(async (trx) => {

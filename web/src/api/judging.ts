@@ -1,3 +1,4 @@
+import type { RankingMethod } from '@core/judging/ranking-method.ts';
 import type { RoundRubric } from '@core/judging/rubric.ts';
 import type { SheetContent } from '@core/judging/score-sheet.ts';
 import { api, enc } from './client.ts';
@@ -40,6 +41,8 @@ export interface JurorRound {
   mayWork: boolean;
   rubric: RoundRubric;
   entries: JurorEntryRow[];
+  /** Conflicts the juror declared with entries of the round. */
+  declared: { ref: string; reason: string }[];
 }
 
 export interface JurorEntry {
@@ -103,6 +106,7 @@ export interface StaffRound {
   entrySet: EntrySetSpec;
   rubric: RoundRubric;
   assignment: AssignmentChoice;
+  method: RankingMethod;
   viewer: { isChair: boolean; mayManage: boolean; holdsMapping: boolean };
   jurors: StaffRoundJuror[];
   candidates: { userId: number; fullName: string }[];
@@ -121,6 +125,7 @@ export interface RoundBody {
   entrySet?: EntrySetSpec;
   rubric?: RoundRubric;
   assignment?: AssignmentChoice;
+  method?: RankingMethod;
 }
 
 export interface JurorAppointment {
@@ -199,6 +204,13 @@ export const recuseJuror = (roundId: number, body: { jurorUserId: number; ref: s
   api<object>(`/api/judging/rounds/${enc(roundId)}/recusals`, { method: 'POST', json: body });
 export const declareConflict = (roundId: number, ref: string, reason: string) =>
   api<object>(`/api/judging/rounds/${enc(roundId)}/entries/${enc(ref)}/conflict`, { method: 'POST', json: { reason } });
+export const withdrawConflict = (roundId: number, ref: string, reason: string) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/entries/${enc(ref)}/conflict/withdraw`, {
+    method: 'POST',
+    json: { reason },
+  });
+export const liftRecusal = (roundId: number, body: { jurorUserId: number; ref: string; reason: string }) =>
+  api<object>(`/api/judging/rounds/${enc(roundId)}/recusals/lift`, { method: 'POST', json: body });
 export const staffRound = (roundId: number) => api<StaffRound>(`/api/judging/rounds/${enc(roundId)}`);
 export const roundProgress = (roundId: number) => api<RoundProgress>(`/api/judging/rounds/${enc(roundId)}/progress`);
 export const remindJurors = (roundId: number, jurorUserId?: number) =>

@@ -2,11 +2,12 @@ import { Alert, Button, Card, Form, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_REASON_LENGTH } from '@core/judging/round-state.ts';
-import { recuseJuror, type StaffRound } from '../../../api/judging.ts';
+import { liftRecusal, recuseJuror, type StaffRound } from '../../../api/judging.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import { ReasonField } from '../FormModal.tsx';
 import { useFormSend } from '../use-form-send.ts';
 import { entryLabel } from './RoundSetup.tsx';
+import { TakeBackConflict } from './TakeBackConflict.tsx';
 
 interface RecusalValues {
   jurorUserId: number;
@@ -16,7 +17,8 @@ interface RecusalValues {
 
 /**
  * A round's conflicts of interest: the automatic ones (same unit, computed now for a draft), those jurors declared and
- * the chair's recusals, each with its reason. The chair takes a juror off an entry here, with a reason.
+ * the chair's recusals, each with its reason. The chair takes a juror off an entry here, or lifts a recusal, with a
+ * reason; the same-unit conflict cannot be lifted.
  */
 export function ConflictsCard({ round, onDone }: { round: StaffRound; onDone: () => Promise<unknown> }) {
   const { t } = useTranslation();
@@ -50,6 +52,23 @@ export function ConflictsCard({ round, onDone }: { round: StaffRound; onDone: ()
               ),
             },
             { title: t('judgingSetup.conflictReason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
+            ...(mayRecuse
+              ? [
+                  {
+                    title: '',
+                    key: 'lift',
+                    render: (_: unknown, c: StaffRound['conflicts'][number]) =>
+                      c.kind === 'recused' && (
+                        <TakeBackConflict
+                          summary={t('judgingSetup.liftRecusal')}
+                          testId={`lift-${c.ref}-${c.jurorUserId}`}
+                          send={(reason) => liftRecusal(round.id, { jurorUserId: c.jurorUserId, ref: c.ref, reason })}
+                          onDone={onDone}
+                        />
+                      ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}

@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { formatDateTime } from '@core/time.ts';
 import { ApiError } from '../../../api/client.ts';
-import { contestRounds, jurorRound, myJudging, submitRound, type JudgingProblem } from '../../../api/judging.ts';
+import {
+  contestRounds,
+  jurorRound,
+  myJudging,
+  submitRound,
+  withdrawConflict,
+  type JudgingProblem,
+} from '../../../api/judging.ts';
 import { useContest } from '../../../api/contests.ts';
 import { useCan } from '../../../api/session.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
@@ -14,6 +21,7 @@ import { RoundFormModal } from './RoundFormModal.tsx';
 import { entrySetText } from './RoundSetup.tsx';
 import { PaperDeskPage } from './PaperDeskPage.tsx';
 import { ScoringPage } from './ScoringPage.tsx';
+import { TakeBackConflict } from './TakeBackConflict.tsx';
 
 /** A juror's judging: their rounds in this contest, a round's entries, and the scoring screen. */
 export default function JudgingTab() {
@@ -164,6 +172,28 @@ function JurorRoundPage() {
           },
         ]}
       />
+      {d && d.declared.length > 0 && (
+        <section aria-labelledby="declared-title" style={{ marginTop: 16 }} data-testid="declared-conflicts">
+          <h2 id="declared-title" className="manage-subtitle">
+            {t('judgingSetup.declaredTitle')}
+          </h2>
+          <ul>
+            {d.declared.map((c) => (
+              <li key={c.ref}>
+                {c.ref}: {c.reason}
+                {!d.submittedAt && d.round.state === 'open' && (
+                  <TakeBackConflict
+                    summary={t('judgingSetup.withdrawConflict')}
+                    testId={`withdraw-${c.ref}`}
+                    send={(reason) => withdrawConflict(id, c.ref, reason)}
+                    onDone={() => round.refetch()}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div style={{ marginTop: 16 }}>
         {d?.submittedAt ? (
           <Tag color="green" data-testid="judging-submitted">

@@ -4,6 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Phase } from '@core/phases.ts';
 import { formatNumber } from '@core/judging/format.ts';
 import { MIN_REASON_LENGTH } from '@core/judging/round-state.ts';
+import {
+  AGGREGATIONS,
+  DEFAULT_RANKING_METHOD,
+  NORMALIZATIONS,
+  type Aggregation,
+  type Normalization,
+} from '@core/judging/ranking-method.ts';
 import { rubricFromContest, SCALE_STEPS, type RoundRubric } from '@core/judging/rubric.ts';
 import { formatDateTime, utcToZonedLocal, zonedToUtc } from '@core/time.ts';
 import { timeZoneName } from '@core/time-zone-name.ts';
@@ -44,6 +51,8 @@ interface Values {
   criteria: CriterionValues[];
   assignmentMode: 'everyone' | 'balanced';
   perEntry: number;
+  aggregation: Aggregation;
+  normalization: Normalization;
 }
 
 export interface RoundFormContest {
@@ -133,6 +142,8 @@ export function RoundFormModal({
     criteria: toCriteria(round?.rubric ?? rubricFromContest(contest.rubric)),
     assignmentMode: round?.assignment.mode ?? 'everyone',
     perEntry: round?.assignment.mode === 'balanced' ? round.assignment.perEntry : 2,
+    aggregation: (round?.method ?? DEFAULT_RANKING_METHOD).aggregation,
+    normalization: (round?.method ?? DEFAULT_RANKING_METHOD).normalization,
   };
   const entryKind = Form.useWatch('entryKind', form) ?? initialValues.entryKind;
   const rubricMode = Form.useWatch('rubricMode', form) ?? initialValues.rubricMode;
@@ -154,6 +165,11 @@ export function RoundFormModal({
       window: { startsAt: zonedToUtc(v.start, tz).toISOString(), endsAt: zonedToUtc(v.end, tz).toISOString() },
       entrySet,
       assignment: v.assignmentMode === 'balanced' ? { mode: 'balanced', perEntry: v.perEntry } : { mode: 'everyone' },
+      method: {
+        ...(round?.method ?? DEFAULT_RANKING_METHOD),
+        aggregation: v.aggregation,
+        normalization: v.normalization,
+      },
     };
     // A new round takes the contest's rubric when none is sent; a round being changed is sent it explicitly.
     if (v.rubricMode === 'edited') body.rubric = toRubric(v.criteria);
@@ -286,6 +302,23 @@ export function RoundFormModal({
           <InputNumber min={1} max={50} data-testid="round-per-entry" />
         </Form.Item>
       )}
+      <Form.Item name="aggregation" label={t('judgingSetup.aggregation')}>
+        <Select
+          data-testid="round-aggregation"
+          options={AGGREGATIONS.map((a) => ({ value: a, label: t(`judgingSetup.aggregations.${a}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="normalization" label={t('judgingSetup.normalization')}>
+        <Radio.Group>
+          <Space direction="vertical">
+            {NORMALIZATIONS.map((n) => (
+              <Radio key={n} value={n}>
+                {t(`judgingSetup.normalizations.${n}`)}
+              </Radio>
+            ))}
+          </Space>
+        </Radio.Group>
+      </Form.Item>
     </FormModal>
   );
 }
