@@ -143,4 +143,45 @@ describe('awards', () => {
     await page.screenshot({ path: shot('ceremony-360'), fullPage: true });
     await page.context().setOffline(false);
   });
+
+  it('staff issue the certificates and reissue one; the old number shows as replaced', async () => {
+    const { t, base } = suite;
+    const page = await suite.newPage();
+    await logInAs(page, base, t.admin.email, t.admin.password);
+    await page.goto(`${base}/manage/${j.slug}/paperwork`);
+    await page.getByLabel('Địa danh ở dòng ngày tháng').fill('Vĩnh Linh');
+    await page.getByTestId('certificates-issue').click();
+    await page.getByTestId('certificates-pdf').waitFor();
+    const first = page.locator('[data-testid^="reissue-"]').first();
+    await first.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Cấp lại giấy chứng nhận số 01/GCN-BTC').waitFor();
+    await dialog.getByLabel('Cấp cho').fill('Nguyễn Thị Ỷ Lan');
+    await dialog.getByLabel('Lý do (ít nhất 10 ký tự, được ghi vào hồ sơ)').fill('Sửa họ tên theo căn cước công dân');
+    await dialog.getByRole('button', { name: 'Cấp lại' }).click();
+    await page.getByText(/Đã thay bằng số \d+\/GCN-BTC/).waitFor();
+    await page.mouse.move(0, 0);
+    await expectAccessible(page, 'certificates');
+    await page.screenshot({ path: shot('certificates-1280'), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: shot('certificates-360'), fullPage: true });
+
+    const old = await t.deps.db
+      .selectFrom('certificates')
+      .select('code')
+      .where('number', '=', '01/GCN-BTC')
+      .where('status', '=', 'replaced')
+      .executeTakeFirstOrThrow();
+    const verify = await suite.newPage({ width: 360, height: 800 });
+    await verify.goto(`${base}/v/${old.code}`);
+    await verify
+      .getByTestId('verify-verdict')
+      .getByText(/đã được thay bằng giấy cấp lại số \d+\/GCN-BTC/)
+      .waitFor();
+    await expectAccessible(verify, 'replaced certificate');
+    await verify.screenshot({ path: shot('verify-replaced-360'), fullPage: true });
+    await verify.getByTestId('verify-replacement').click();
+    await verify.getByTestId('verify-recipient').getByText('Nguyễn Thị Ỷ Lan').waitFor();
+    await verify.getByTestId('verify-verdict').getByText('còn hiệu lực').waitFor();
+  });
 });

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { formatDate } from '@core/time.ts';
 import { api, enc } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { useTitle } from '../../components/useTitle.ts';
@@ -50,7 +51,7 @@ export default function VerifyCertificatePage() {
           ? {
               ok: false,
               text: t('verify.revoked', {
-                date: c?.revokedAt ? ddMMyyyy(c.revokedAt.slice(0, 10)) : '',
+                date: c?.revokedAt ? formatDate(c.revokedAt) : '',
                 reason: c?.revokedReason ?? '',
               }),
             }
@@ -60,7 +61,7 @@ export default function VerifyCertificatePage() {
                 text: a.replacedBy
                   ? t('verify.replacedBy', {
                       number: a.replacedBy.number,
-                      date: c?.revokedAt ? ddMMyyyy(c.revokedAt.slice(0, 10)) : '',
+                      date: c?.revokedAt ? formatDate(c.revokedAt) : '',
                       reason: c?.revokedReason ?? '',
                     })
                   : t('verify.replaced'),
