@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_awards.ts';
 import * as m0017 from './migrations/0017_fanpage_digests_integrity.ts';
 import * as m0018 from './migrations/0018_reference_library_and_licence.ts';
 import * as m0019 from './migrations/0019_consents.ts';
+import * as m0029 from './migrations/0029_contest_version.ts';
 import * as m0024 from './migrations/0024_erasure_and_retention.ts';
 import * as m0023 from './migrations/0023_rate_limits.ts';
 import * as m0022 from './migrations/0022_voting_residents_and_results.ts';
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0017_fanpage_digests_integrity': m0017,
   '0018_reference_library_and_licence': m0018,
   '0019_consents': m0019,
+  '0029_contest_version': m0029,
   '0024_erasure_and_retention': m0024,
   '0023_rate_limits': m0023,
   '0022_voting_residents_and_results': m0022,
