@@ -5,6 +5,7 @@
  * point query (the contest's version, raised by the database on every write to it) and no render: the gallery's
  * snapshot (gallery-cache.ts) serves the entries, and the contest is read again only when its version changed.
  */
+import type { CompiledQuery } from 'kysely';
 import type { GalleryFilter } from '@core/gallery.ts';
 import type { Deps } from '../../context.ts';
 import { contestView } from '../contests/get-contest.ts';
@@ -70,6 +71,21 @@ function mapOf<V>(store: WeakMap<object, Map<string, V>>, db: object): Map<strin
   return m;
 }
 
+type VersionQuery = CompiledQuery<{ id: number; status: string; version: number }>;
+/** The version query by slug, built once: under load, building and compiling it cost as much as running it. */
+const versionQueries = new WeakMap<object, Map<string, VersionQuery>>();
+
+function versionQuery(deps: Deps, slug: string): VersionQuery {
+  const kept = mapOf(versionQueries, deps.db);
+  let q = kept.get(slug);
+  if (!q) {
+    q = deps.db.selectFrom('contests').select(['id', 'status', 'version']).where('slug', '=', slug).compile();
+    if (kept.size >= 500) kept.clear();
+    kept.set(slug, q);
+  }
+  return q;
+}
+
 /**
  * The contest (and its news for the home page) as it is now; null for a draft or no such contest. One point query
  * per request reads the contest's version, which the database raises on every write to the contest, its phases,
@@ -79,11 +95,7 @@ function mapOf<V>(store: WeakMap<object, Map<string, V>>, db: object): Map<strin
  * costs one more read, never a stale page.
  */
 async function contestFace(deps: Deps, slug: string, withNews: boolean): Promise<ContestFace | null> {
-  const head = await deps.db
-    .selectFrom('contests')
-    .select(['id', 'status', 'version'])
-    .where('slug', '=', slug)
-    .executeTakeFirst();
+  const head = (await deps.db.executeQuery(versionQuery(deps, slug))).rows[0];
   if (!head || head.status === 'draft') return null;
   const kept = mapOf(faces, deps.db);
   const face = kept.get(slug);
