@@ -112,6 +112,8 @@ export interface ContestsTable {
   status: ColumnType<ContestStatus, ContestStatus | undefined, ContestStatus>;
   /** JudgingSettings (core/judging/settings.ts); '{}' for the defaults (migration 0013). */
   judging_json: ColumnType<string, string | undefined, string>;
+  /** Raised by the database on every write to the contest, its phases, unit categories or news (migration 0029). */
+  version: ColumnType<number, never, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

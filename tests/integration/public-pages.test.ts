@@ -136,6 +136,63 @@ describe('what is not rendered', () => {
     await setVotingWindow(t, slug, { openForMs: -3_600_000 });
   });
 
+  it("the contest's name, a unit category or a news post written straight to the tables shows at once", async () => {
+    const db = t.deps.db;
+    const contest = await db
+      .selectFrom('contests')
+      .select(['id', 'name'])
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    const versionOf = async () =>
+      (await db.selectFrom('contests').select('version').where('id', '=', contest.id).executeTakeFirstOrThrow())
+        .version;
+    const home = () => get(`/c/${slug}`).then((r) => r.body);
+    expect(await home()).toBe(await home());
+
+    const v0 = await versionOf();
+    await db.updateTable('contests').set({ name: 'Tên mới ghi thẳng vào bảng' }).where('id', '=', contest.id).execute();
+    expect(await versionOf()).toBeGreaterThan(v0);
+    expect(await home()).toContain('Tên mới ghi thẳng vào bảng');
+
+    const v1 = await versionOf();
+    await db
+      .insertInto('unit_categories')
+      .values({
+        contest_id: contest.id,
+        code: 'ZZ',
+        name: 'Đơn vị ghi thẳng',
+        position: 99,
+        min_entries: 0,
+        max_entries: 1,
+      })
+      .execute();
+    expect(await versionOf()).toBeGreaterThan(v1);
+    const gallery = await get(`/c/${slug}/gallery`);
+    expect(JSON.stringify(embedded(gallery.body).queries)).toContain('Đơn vị ghi thẳng');
+
+    const v2 = await versionOf();
+    const now = new Date().toISOString();
+    const { id: newsId } = await db
+      .insertInto('news_posts')
+      .values({
+        contest_id: contest.id,
+        title: 'Tin ghi thẳng vào bảng',
+        body: 'Nội dung.',
+        published_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(await versionOf()).toBeGreaterThan(v2);
+    expect(await home()).toContain('Tin ghi thẳng vào bảng');
+    await db.deleteFrom('news_posts').where('id', '=', newsId).execute();
+    expect(await home()).not.toContain('Tin ghi thẳng vào bảng');
+
+    await db.deleteFrom('unit_categories').where('contest_id', '=', contest.id).where('code', '=', 'ZZ').execute();
+    await db.updateTable('contests').set({ name: contest.name }).where('id', '=', contest.id).execute();
+    expect(await home()).toContain(contest.name);
+  });
+
   it("the results page and an entry's page carry their Open Graph tags with server rendering on", async () => {
     const entry = await get(`/c/${slug}/e/${ids[0]}`);
     expect(entry.body).toContain('id="ssr-data"');

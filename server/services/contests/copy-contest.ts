@@ -33,6 +33,7 @@ export async function copyContest(
     hashtag: _hashtag,
     created_at: _created,
     updated_at: _updated,
+    version: _version,
     ...settings
   } = source;
   try {

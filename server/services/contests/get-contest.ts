@@ -3,7 +3,7 @@ import { nextTransition, phaseAt } from '@core/phases.ts';
 import { AppError } from '@core/errors.ts';
 import { ANONYMOUS, type Actor, type Deps } from '../../context.ts';
 import { maySeeContest, staffContestIds } from '../access/contest-visibility.ts';
-import { loadContest } from './load-contest.ts';
+import { loadContest, type LoadedContest } from './load-contest.ts';
 
 /**
  * The public face of a contest: everything an entrant needs, with the phase in force by the server's clock. A draft
@@ -12,7 +12,11 @@ import { loadContest } from './load-contest.ts';
 export async function getContest(deps: Deps, slug: string, actor: Actor = ANONYMOUS) {
   const c = await loadContest(deps.db, { slug });
   if (!maySeeContest(c.status, c.id, await staffContestIds(deps.db, actor))) throw new AppError('contest.notFound');
-  const now = deps.clock();
+  return contestView(c, deps.clock());
+}
+
+/** The public face of a loaded contest at a moment: the phase in force is computed from `now`. */
+export function contestView(c: LoadedContest, now: Date) {
   const state = phaseAt(c.phases, now);
   return {
     id: c.id,

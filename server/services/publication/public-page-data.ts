@@ -2,15 +2,15 @@
  * What a server-rendered public page is made from (docs/decisions/0046): the contest's home page, a gallery page or
  * an entry's page, as the React Query entries the browser's hooks read, with a version that changes whenever
  * anything on the page does. The rendered HTML is cached under that version, so that under load a page costs one
- * read of the contest (the web app made the same request itself before) and no render: the gallery's snapshot
- * (gallery-cache.ts) serves the entries, and the contest's view enters the version as a digest (contestVersion).
+ * point query (the contest's version, raised by the database on every write to it) and no render: the gallery's
+ * snapshot (gallery-cache.ts) serves the entries, and the contest is read again only when its version changed.
  */
-import { createHash } from 'node:crypto';
-import { AppError } from '@core/errors.ts';
+import type { CompiledQuery } from 'kysely';
 import type { GalleryFilter } from '@core/gallery.ts';
 import type { Deps } from '../../context.ts';
-import { getContest } from '../contests/get-contest.ts';
-import { contestIdBySlug, gallerySnapshot, snapshotOfEntry } from './gallery-cache.ts';
+import { contestView } from '../contests/get-contest.ts';
+import { loadContest, type LoadedContest } from '../contests/load-contest.ts';
+import { gallerySnapshot, snapshotOfEntry } from './gallery-cache.ts';
 import { getPublicEntry, type PublicEntryView } from './get-public-entry.ts';
 import { galleryCardPage } from './list-gallery.ts';
 import { listNews, type NewsPostView } from './list-news.ts';
@@ -18,7 +18,7 @@ import { listNews, type NewsPostView } from './list-news.ts';
 /** How long a rendered home page is kept at most: its countdown's text moves on. */
 export const CONTEST_TTL_MS = 10_000;
 
-type ContestView = Awaited<ReturnType<typeof getContest>>;
+type ContestView = ReturnType<typeof contestView>;
 
 export type PublicPage =
   | { kind: 'home'; slug: string }
@@ -43,9 +43,11 @@ export interface PublicPageData {
 }
 
 interface ContestFace {
-  at: number;
-  view: ContestView;
-  news: NewsPostView[];
+  /** The contest's `version` when it was read (migration 0029). */
+  version: number;
+  loaded: LoadedContest;
+  /** Null until a home page asks for them. */
+  news: NewsPostView[] | null;
 }
 
 const ids = new WeakMap<object, number>();
@@ -58,72 +60,102 @@ function idOf(o: object): number {
   return id;
 }
 
-async function readFace(deps: Deps, slug: string, withNews: boolean): Promise<ContestFace | null> {
-  const view = await getContest(deps, slug).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === 'contest.notFound') return null;
-    throw e;
-  });
-  if (!view) return null;
-  return { at: Date.parse(view.serverTime), view, news: withNews ? await listNews(deps, slug) : [] };
+/** By database, by slug: the contest as last read, with its version. */
+const faces = new WeakMap<object, Map<string, ContestFace>>();
+/** Reads of a contest at a given version in progress, shared by the requests that need that very version. */
+const reading = new WeakMap<object, Map<string, Promise<ContestFace>>>();
+
+function mapOf<V>(store: WeakMap<object, Map<string, V>>, db: object): Map<string, V> {
+  let m = store.get(db);
+  if (!m) store.set(db, (m = new Map()));
+  return m;
 }
 
-const reading = new WeakMap<object, Map<string, Promise<ContestFace | null>>>();
+type VersionQuery = CompiledQuery<{ id: number; status: string; version: number }>;
+/** The version query by slug, built once: under load, building and compiling it cost as much as running it. */
+const versionQueries = new WeakMap<object, Map<string, VersionQuery>>();
+
+function versionQuery(deps: Deps, slug: string): VersionQuery {
+  const kept = mapOf(versionQueries, deps.db);
+  let q = kept.get(slug);
+  if (!q) {
+    q = deps.db.selectFrom('contests').select(['id', 'status', 'version']).where('slug', '=', slug).compile();
+    if (kept.size >= 500) kept.clear();
+    kept.set(slug, q);
+  }
+  return q;
+}
 
 /**
- * The contest's public view (and its news for the home page); null for a draft or no such contest. Requests that
- * arrive while it is being read share that read (under load, one read at a time per contest rather than one per
- * request); none is kept once read.
+ * The contest (and its news for the home page) as it is now; null for a draft or no such contest. One point query
+ * per request reads the contest's version, which the database raises on every write to the contest, its phases,
+ * unit categories or news, whoever makes it (an organizer's edit, another process, a script writing the table): the
+ * contest is read again only when it changed. A read started for an older version is never reused for a newer one,
+ * and a read may only be newer than the version it is kept under (it started after that version was seen), which
+ * costs one more read, never a stale page.
  */
-function contestFace(deps: Deps, slug: string, withNews: boolean): Promise<ContestFace | null> {
-  let inFlight = reading.get(deps.db);
-  if (!inFlight) reading.set(deps.db, (inFlight = new Map()));
-  const reads = inFlight;
-  const key = `${withNews ? 'n' : '-'}|${slug}`;
+async function contestFace(deps: Deps, slug: string, withNews: boolean): Promise<ContestFace | null> {
+  const head = (await deps.db.executeQuery(versionQuery(deps, slug))).rows[0];
+  if (!head || head.status === 'draft') return null;
+  const kept = mapOf(faces, deps.db);
+  const face = kept.get(slug);
+  if (face && face.version === head.version && (!withNews || face.news)) return face;
+  const reads = mapOf(reading, deps.db);
+  const key = `${withNews ? 'n' : '-'}|${slug}|${head.version}`;
   let read = reads.get(key);
   if (!read) {
-    read = readFace(deps, slug, withNews).finally(() => reads.delete(key));
+    read = (async (): Promise<ContestFace> => {
+      const [loaded, news] = await Promise.all([
+        loadContest(deps.db, { id: head.id }),
+        withNews ? listNews(deps, slug) : Promise.resolve(null),
+      ]);
+      const made = { version: head.version, loaded, news };
+      if (kept.size >= 500) kept.clear();
+      kept.set(slug, made);
+      return made;
+    })().finally(() => reads.delete(key));
     reads.set(key, read);
   }
-  return read;
+  const made = await read;
+  // The read may have found a draft (a contest unpublished since its version was read): then it does not exist.
+  return made.loaded.status === 'draft' ? null : made;
 }
 
 /**
- * A digest of everything the contest's view shows but the moment it was read: its settings, phases, status and
- * where the present stands among the phases (which the server's clock moves on even when nothing is edited).
+ * Where the present stands among the contest's phases, which the clock moves on with no edit: with the contest's
+ * version, everything that makes its public view differ from one request to the next (but its read time).
  */
-export function contestVersion(view: ContestView): string {
-  const { serverTime: _readAt, ...shown } = view;
-  return createHash('sha256').update(JSON.stringify(shown)).digest('base64url').slice(0, 22);
+function phasePosition(view: ContestView): string {
+  return JSON.stringify([view.phaseState, view.currentPhase, view.openPhases, view.next]);
 }
 
 /** The data of a public page, or null when it has none to show (no such contest, a draft, an unpublished entry). */
 export async function publicPageData(deps: Deps, page: PublicPage): Promise<PublicPageData | null> {
-  // Every page reads the contest each time, as the web app's own request for it did before server rendering: its
-  // phases decide what the page shows (the vote button, the countdown), and a change to them, whoever makes it and
-  // however (an organizer's edit, another process, a script writing the table), must show at once.
+  // Every page checks the contest's version each time: its phases decide what the page shows (the vote button, the
+  // countdown), and a change to them, whoever makes it and however (an organizer's edit, another process, a script
+  // writing the table), must show at once. The phase in force is recomputed from the kept phases and the clock.
   const face = await contestFace(deps, page.slug, page.kind === 'home');
   if (!face) return null;
-  const { view } = face;
-  const contestQuery = (): PageQuery => ({ key: ['contest', view.slug], data: view, at: face.at });
-  const faceId = contestVersion(view);
+  const now = deps.clock();
+  const at = now.getTime();
+  const view = contestView(face.loaded, now);
+  const contestQuery = (): PageQuery => ({ key: ['contest', view.slug], data: view, at });
+  const faceId = `${view.id}.${face.version}.${phasePosition(view)}`;
 
   if (page.kind === 'home') {
-    const news = face.news.map((n) => `${n.id}@${n.updatedAt}`).join(',');
+    const news = face.news ?? [];
     return {
       // The countdown's text moves on: a rendered home page is also kept no longer than CONTEST_TTL_MS (see the
       // HTML cache).
-      version: `h|${view.slug}|${faceId}|${news}`,
+      version: `h|${view.slug}|${faceId}`,
       contest: view,
       entry: null,
-      queries: () => [contestQuery(), { key: ['news', view.slug], data: face.news, at: face.at }],
+      queries: () => [contestQuery(), { key: ['news', view.slug], data: news, at }],
     };
   }
 
   if (page.kind === 'gallery') {
-    const contestId = await contestIdBySlug(deps, page.slug);
-    if (contestId === null) return null;
-    const snap = await gallerySnapshot(deps, contestId);
-    const at = deps.clock().getTime();
+    const snap = await gallerySnapshot(deps, view.id);
     return {
       version: `g|${view.slug}|${faceId}|${idOf(snap)}|${page.filterKey}`,
       contest: view,
@@ -144,7 +176,6 @@ export async function publicPageData(deps: Deps, page: PublicPage): Promise<Publ
   const entry = await getPublicEntry(deps, page.entryId);
   // Only under its own contest's address.
   if (entry.contest.slug !== view.slug) return null;
-  const at = deps.clock().getTime();
   return {
     version: `e|${view.slug}|${faceId}|${idOf(snap)}|${page.entryId}`,
     contest: view,
