@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ATTEMPTS, auditDetailFields, auditSentence } from './audit-sentences.ts';
+import { AUDIT_ACTIONS, AUDIT_ATTEMPTS, auditDetailFields, auditSentence } from './audit-sentences.ts';
 import { ACTIONS } from './roles.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -59,5 +62,24 @@ describe('the audit log in words', () => {
     ]);
     expect(auditDetailFields({ reason: null }, 'en', TZ)).toEqual([{ key: 'reason', label: 'Reason', value: '—' }]);
     expect(auditDetailFields(null, 'en', TZ)).toEqual([]);
+  });
+});
+
+describe('every action the server records', () => {
+  it('has a sentence in both languages (the log reader would otherwise show its code)', () => {
+    const server = fileURLToPath(new URL('../server', import.meta.url));
+    const files = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) =>
+          e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+        );
+    const recorded = new Set<string>();
+    for (const file of files(server))
+      for (const line of fs.readFileSync(file, 'utf8').split('\n'))
+        if (/\baction: [^s]/.test(line) || /\baudit\('/.test(line))
+          for (const m of line.matchAll(/'([a-z]+\.[a-zA-Z]+)'/g)) recorded.add(m[1]!);
+    expect(recorded.size).toBeGreaterThan(80);
+    expect([...recorded].filter((a) => !AUDIT_ACTIONS[a]?.vi || !AUDIT_ACTIONS[a]?.en)).toEqual([]);
   });
 });
