@@ -36,6 +36,10 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'certificates.printed': { vi: 'in giấy chứng nhận', en: 'printed the certificates' },
   'certificates.revoked': { vi: 'thu hồi giấy chứng nhận', en: 'revoked the certificate' },
   'certificates.reissued': { vi: 'cấp lại giấy chứng nhận', en: 'reissued the certificate' },
+  'awards.republicationDownloaded': {
+    vi: 'tải gói đăng lại tác phẩm đoạt giải',
+    en: 'downloaded the republication package of a winning entry',
+  },
   'archive.exported': { vi: 'tải bản lưu trữ cuộc thi', en: 'downloaded the contest archive' },
   'documents.paymentListMade': { vi: 'lập danh sách chi thưởng', en: 'made the prize payment list' },
   'documents.cchcListMade': { vi: 'lập danh sách cộng điểm CCHC', en: 'made the CCHC list' },

@@ -94,6 +94,11 @@ export const AWARDS_ERRORS = {
     vi: 'Kết quả cuộc thi chưa được công bố. Mời bạn quay lại sau khi Ban Tổ chức công bố kết quả.',
     en: 'The results have not been announced yet. Please come back once the organizing committee announces them.',
   },
+  'awards.notAWinner': {
+    status: 404,
+    vi: 'Tác phẩm này không có trong danh sách đoạt giải đã công bố; chọn một tác phẩm đoạt giải.',
+    en: 'This entry is not among the announced winners; choose a winning entry.',
+  },
   'awards.decisionDoesNotApply': {
     status: 409,
     vi: 'Quyết định không áp dụng được: {why}',

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listAnnouncedAwards } from '../../server/services/awards/list-announced-awards.ts';
-import { judgedContest, type JudgedContest } from '../helpers/awards.ts';
+import { judgedContest, storeAcceptedOriginal, type JudgedContest } from '../helpers/awards.ts';
 import { expectAccessible } from './axe.ts';
 import { e2eApp, logInAs, text } from './browser.ts';
 
@@ -19,6 +19,7 @@ describe('awards', () => {
     const { t, base } = suite;
     // E1 9, E2 and E3 8 (tied across the second and third prizes), E4 7, E5 6; E5 has the most votes.
     j = await judgedContest(t, { scores: [9, 8, 8, 7, 6], votes: [2, 0, 0, 1, 12] });
+    await storeAcceptedOriginal(t, j.entryIds[0]!, Buffer.from('original video bytes'));
     const page = await suite.newPage();
     await logInAs(page, base, t.admin.email, t.admin.password);
     await page.goto(`${base}/manage/${j.slug}/awards`);
@@ -58,6 +59,11 @@ describe('awards', () => {
     await page.mouse.move(0, 0);
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await expectAccessible(page, 'announced allocation');
+    // The publisher's republication package of the first prize's winner, downloaded with the page's session.
+    const pkg = page.getByTestId(`awards-republication-${j.entryIds[0]}`);
+    const zip = await page.context().request.get(`${base}${await pkg.getAttribute('href')}`);
+    expect(zip.status()).toBe(200);
+    expect(zip.headers()['content-type']).toBe('application/zip');
     await page.screenshot({ path: shot('announced-1280'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });
     await page.screenshot({ path: shot('announced-360'), fullPage: true });

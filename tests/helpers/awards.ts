@@ -5,6 +5,7 @@
  * awards, documents or the ceremony start from there in a second or two.
  */
 import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
 import { roundJurorsInputSchema } from '@core/judging/round-input.ts';
 import type { Prize } from '@core/contest.ts';
 import type { EntryDraft } from '@core/entry.ts';
@@ -236,4 +237,27 @@ export async function contestWithAnnouncedAwards(
   const j = await judgedContest(t, opts);
   const view = await announceAwards(t, j, opts);
   return { ...j, view };
+}
+
+/**
+ * Stores `bytes` as the entry's accepted original, as the storage move would leave it (key, size and SHA-256 on the
+ * upload), for tests that read the video back.
+ */
+export async function storeAcceptedOriginal(t: TestApp, entryId: number, bytes: Buffer): Promise<void> {
+  const e = await t.deps.db
+    .selectFrom('entries')
+    .select(['contest_id', 'accepted_upload_id'])
+    .where('id', '=', entryId)
+    .executeTakeFirstOrThrow();
+  const key = `contests/${e.contest_id}/entries/${entryId}/original/${e.accepted_upload_id}.mp4`;
+  await t.deps.storage.putStream(key, Readable.from([bytes]), { contentType: 'video/mp4' });
+  await t.deps.db
+    .updateTable('uploads')
+    .set({
+      storage_key: key,
+      size_bytes: bytes.length,
+      sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+    })
+    .where('id', '=', e.accepted_upload_id!)
+    .execute();
 }

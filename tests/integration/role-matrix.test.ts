@@ -56,7 +56,7 @@ import { requestErasure } from '../../server/services/privacy/request-erasure.ts
 import { approveAllocation } from '../../server/services/awards/approve-allocation.ts';
 import { getAllocation } from '../../server/services/awards/get-allocation.ts';
 import { proposeAllocation } from '../../server/services/awards/propose-allocation.ts';
-import { announceAwards, judgedContest } from '../helpers/awards.ts';
+import { announceAwards, judgedContest, storeAcceptedOriginal } from '../helpers/awards.ts';
 import { storeCertificates } from '../../server/services/certificates/store-certificates.ts';
 import { attachFanpageEvidence } from '../../server/services/voting/attach-fanpage-evidence.ts';
 import { recordFanpageCount } from '../../server/services/voting/record-fanpage-count.ts';
@@ -1251,6 +1251,17 @@ const CASES: Case[] = [
         return c.get(`/api/contests/${a.slug}/documents/${file}${query}`);
       }),
   })),
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/awards/winners/:entryId/republication.zip',
+    allowed: PUBLISHERS,
+    call: (c, caller) =>
+      awardsCall(async () => {
+        const a = await awardsStage(caller, PUBLISHERS, 'announced');
+        if (PUBLISHERS.includes(caller)) await storeAcceptedOriginal(t, a.entryIds[0]!, Buffer.from('video'));
+        return c.get(`/api/contests/${a.slug}/awards/winners/${a.entryIds[0]}/republication.zip`);
+      }),
+  },
   {
     method: 'GET',
     route: '/api/contests/:slug/archive.zip',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema } from '@core/api.ts';
+import { errorBodySchema, idParam } from '@core/api.ts';
 import {
   revocationInputSchema,
   stepReasonInputSchema,
@@ -17,6 +17,7 @@ import { getPublicResults } from '../../services/awards/get-public-results.ts';
 import { proposeAllocation } from '../../services/awards/propose-allocation.ts';
 import { recordTieDecision } from '../../services/awards/record-tie-decision.ts';
 import { reopenAllocation } from '../../services/awards/reopen-allocation.ts';
+import { republicationPackage } from '../../services/awards/republication-package.ts';
 import { revokePrize } from '../../services/awards/revoke-prize.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
@@ -30,6 +31,7 @@ const tieParams = slugParams.extend({ tieId: tieIdSchema });
 const VIEW = allowedBy('awards.view');
 const ALLOCATE = allowedBy('awards.allocate');
 const DECIDE = allowedBy('awards.decide');
+const PUBLISH = allowedBy('entries.publish');
 
 export function awardsRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -72,6 +74,35 @@ export function awardsRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => getPublicResults(deps, req.params.slug),
+  );
+
+  r.get(
+    `${base}/winners/:entryId/republication.zip`,
+    {
+      schema: {
+        tags,
+        ...operationDoc(
+          'The republication package of a winner',
+          'A ZIP with the original video as accepted, the poster and a caption (Vietnamese and English: title, ' +
+            'authors, unit, prize and the usage licence accepted at submission). Streamed. ' +
+            '`awards.resultsNotAnnounced` before the announcement, `awards.notAWinner` for an entry that did not ' +
+            'win. Audited.',
+          PUBLISH,
+        ),
+        params: slugParams.extend({ entryId: idParam }),
+        produces: ['application/zip'],
+      },
+    },
+    async (req, reply) => {
+      const pkg = await republicationPackage(deps, req.actor, req.params.slug, req.params.entryId);
+      return reply
+        .headers({
+          'content-type': 'application/zip',
+          'content-disposition': `attachment; filename="${pkg.fileName}"`,
+          'cache-control': 'private, no-store',
+        })
+        .send(pkg.stream);
+    },
   );
 
   r.post(

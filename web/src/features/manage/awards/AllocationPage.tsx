@@ -17,6 +17,8 @@ import {
   type AllocationView,
   type AwardEntry,
 } from '../../../api/awards.ts';
+import { enc } from '../../../api/client.ts';
+import { useCan } from '../../../api/session.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
 import './awards.css';
 
@@ -384,6 +386,10 @@ function placeCell(o: PlaceOutcome, v: AllocationView, lang: Lang, t: TFunction)
 
 function PrizesCard({ v, lang }: { v: AllocationView; lang: Lang }) {
   const { t } = useTranslation();
+  const { slug = '' } = useParams();
+  const can = useCan(slug);
+  // The republication package of each winner, for those who publish, once the results are public.
+  const packages = v.stored?.state === 'announced' && can('entries.publish');
   // A draft shows what is computed now (the decisions just recorded); approved and announced versions as stored.
   const a: Allocation | null = v.stored?.state === 'draft' || !v.stored ? v.current : v.stored.allocation;
   if (!a) return null;
@@ -406,6 +412,24 @@ function PrizesCard({ v, lang }: { v: AllocationView; lang: Lang }) {
               `${prizeName(r.prize.prize, lang)}${r.prize.places.length > 1 ? ` (${r.place + 1})` : ''}`,
           },
           { title: t('awards.winner'), render: (_, r) => placeCell(r.o, v, lang, t) },
+          ...(packages
+            ? [
+                {
+                  title: t('awards.republication'),
+                  render: (_: unknown, r: (typeof rows)[number]) =>
+                    r.o.kind === 'awarded' ? (
+                      <a
+                        href={`/api/contests/${enc(slug)}/awards/winners/${r.o.entryId}/republication.zip`}
+                        download
+                        aria-label={t('awards.republicationOf', { code: v.entries[r.o.entryId]?.code ?? r.o.entryId })}
+                        data-testid={`awards-republication-${r.o.entryId}`}
+                      >
+                        {t('awards.republicationDownload')}
+                      </a>
+                    ) : null,
+                },
+              ]
+            : []),
           {
             title: t('awards.score'),
             render: (_, r) =>
