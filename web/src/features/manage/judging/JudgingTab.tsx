@@ -47,6 +47,7 @@ function JurorHome() {
   const contest = useContest(slug, all.data?.mayManage ?? false);
   const [adding, setAdding] = useState(false);
   const rounds = (home.data?.rounds ?? []).filter((r) => r.contestSlug === slug);
+  const paperChecks = (home.data?.paperChecks ?? []).filter((p) => p.contestSlug === slug);
   const last = all.data?.rounds.at(-1) ?? null;
   return (
     <>
@@ -91,6 +92,24 @@ function JurorHome() {
             await all.refetch();
             await navigate(`manage/${id}`);
           }}
+        />
+      )}
+      {paperChecks.length > 0 && (
+        <List
+          header={t('judging.paperChecksTitle')}
+          dataSource={paperChecks}
+          data-testid="judging-paper-checks"
+          renderItem={(p) => (
+            <List.Item data-testid={`paper-checks-${p.roundId}`}>
+              <List.Item.Meta
+                title={i18n.language === 'en' && p.nameEn ? p.nameEn : p.name}
+                description={t('judging.paperChecksWaiting', { count: p.waiting })}
+              />
+              <Link to={`paper/${p.roundId}`} data-testid={`paper-checks-open-${p.roundId}`}>
+                {t('judging.paperChecksOpen')}
+              </Link>
+            </List.Item>
+          )}
         />
       )}
       <ApiErrorAlert error={home.error} />
