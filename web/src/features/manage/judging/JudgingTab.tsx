@@ -113,27 +113,32 @@ function JurorHome() {
         />
       )}
       <ApiErrorAlert error={home.error} />
-      {home.isSuccess && rounds.length === 0 && <Result status="info" title={t('judging.noRounds')} />}
-      <List
-        dataSource={rounds}
-        renderItem={(r) => (
-          <List.Item data-testid={`judging-round-${r.roundId}`}>
-            <List.Item.Meta
-              title={<Link to={`rounds/${r.roundId}`}>{i18n.language === 'en' && r.nameEn ? r.nameEn : r.name}</Link>}
-              description={`${formatDateTime(r.window.startsAt)} – ${formatDateTime(r.window.endsAt)}`}
-            />
-            <Space>
-              {r.isChair && (
-                <Link to={`manage/${r.roundId}`} data-testid={`judging-run-${r.roundId}`}>
-                  {t('judging.runRound')}
-                </Link>
-              )}
-              <span>{t('judging.progress', { done: r.done, total: r.total })}</span>
-              <Tag data-testid="judging-next">{t(`judging.next.${r.next}`)}</Tag>
-            </Space>
-          </List.Item>
-        )}
-      />
+      {/* Staff who follow the rounds or check paper have their work above; only a juror with nothing is told so. */}
+      {home.isSuccess && rounds.length === 0 && !follows && paperChecks.length === 0 && (
+        <Result status="info" title={t('judging.noRounds')} />
+      )}
+      {(rounds.length > 0 || (!follows && paperChecks.length === 0)) && (
+        <List
+          dataSource={rounds}
+          renderItem={(r) => (
+            <List.Item data-testid={`judging-round-${r.roundId}`}>
+              <List.Item.Meta
+                title={<Link to={`rounds/${r.roundId}`}>{i18n.language === 'en' && r.nameEn ? r.nameEn : r.name}</Link>}
+                description={`${formatDateTime(r.window.startsAt)} – ${formatDateTime(r.window.endsAt)}`}
+              />
+              <Space>
+                {r.isChair && (
+                  <Link to={`manage/${r.roundId}`} data-testid={`judging-run-${r.roundId}`}>
+                    {t('judging.runRound')}
+                  </Link>
+                )}
+                <span>{t('judging.progress', { done: r.done, total: r.total })}</span>
+                <Tag data-testid="judging-next">{t(`judging.next.${r.next}`)}</Tag>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
     </>
   );
 }
