@@ -91,7 +91,16 @@ describe('paper desk', () => {
 
     const narrow = await suite.newPage({ width: 360, height: 780 });
     await logInAs(narrow, base, checker.email, checker.password);
-    await narrow.goto(`${base}/manage/${slug}/judging/paper/${round.id}`);
+    // The second secretary's judging home lists the sheet as theirs to check and leads to the desk.
+    await narrow.goto(`${base}/manage/${slug}/judging`);
+    await narrow.getByTestId(`paper-checks-${round.id}`).getByText('1 phiếu đã nhập đang chờ').waitFor();
+    await expectAccessible(narrow, 'judging home with paper to check, 360 px');
+    await narrow.screenshot({ path: path.join(os.tmpdir(), 'judging-home-paper-360.png'), fullPage: true });
+    await narrow.setViewportSize({ width: 1280, height: 900 });
+    await narrow.screenshot({ path: path.join(os.tmpdir(), 'judging-home-paper-1280.png'), fullPage: true });
+    await narrow.setViewportSize({ width: 360, height: 780 });
+    await narrow.getByTestId(`paper-checks-open-${round.id}`).click();
+    await narrow.waitForURL(new RegExp(`/judging/paper/${round.id}$`));
     await narrow.getByTestId(`${box}-confirm`).waitFor();
     await expectAccessible(narrow, 'paper desk, checker, 360 px');
     await narrow.screenshot({ path: path.join(os.tmpdir(), 'paper-desk-360.png'), fullPage: true });

@@ -103,11 +103,27 @@ describe('judging rounds from the staff screens', () => {
     await org.getByTestId('round-add').click();
     let dialog = await dialogOpened(org.getByRole('dialog'));
     await dialog.getByTestId('round-name').fill('Sơ khảo');
+    // The ranking rules the API takes are set on the form too: a minimum of scores, and a criterion before the chair.
+    await dialog.getByLabel('Số điểm tối thiểu để tác phẩm được xếp hạng').fill('2');
+    await dialog.getByLabel('So điểm tiêu chí (theo thứ tự chọn)').click();
+    await org.locator('.ant-select-item-option').filter({ hasText: 'Tính sáng tạo, sức lan tỏa' }).click();
+    await dialog.getByText('Khi hai tác phẩm bằng điểm').click();
+    await org.mouse.move(0, 0);
     await expectAccessible(org, 'add a round');
     await org.screenshot({ path: shot('add-1280'), fullPage: true });
+    await dialog.getByTestId('round-tie-chair').scrollIntoViewIfNeeded();
+    await org.screenshot({ path: shot('add-tie-1280') });
+    await org.setViewportSize({ width: 360, height: 800 });
+    await dialog.getByTestId('round-tie-chair').scrollIntoViewIfNeeded();
+    await org.screenshot({ path: shot('add-tie-360') });
+    await org.setViewportSize({ width: 1280, height: 900 });
     await created(org, dialog.getByRole('button', { name: 'Lưu' }));
     await org.waitForURL(/\/judging\/manage\/\d+$/);
     const round1 = Number(org.url().split('/').pop());
+    expect((await call(organizer, 'GET', `/api/judging/rounds/${round1}`)).method).toMatchObject({
+      minScores: 2,
+      tieOrder: [{ kind: 'criterion', key: 'c2' }, { kind: 'chair' }],
+    });
     await org.getByTestId('round-entry-set').getByText('Tất cả tác phẩm đã được duyệt').waitFor();
 
     // Appoints the three jurors, juror 1 in the chair, juror 3 working at Xã Vĩnh Thái.

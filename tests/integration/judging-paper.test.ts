@@ -42,6 +42,11 @@ const desk = async (c: Client) => {
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
   return res.json();
 };
+const paperChecks = async (c: Client) => {
+  const res = await c.get('/api/me/judging');
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+  return res.json().paperChecks as { roundId: number; contestSlug: string; name: string; waiting: number }[];
+};
 const deskEntry = async (ref: string) =>
   (await desk(s1)).jurors[0].entries.find((e: { ref: string }) => e.ref === ref) as Record<string, unknown>;
 
@@ -124,6 +129,16 @@ describe('typing a signed sheet', () => {
     });
   });
 
+  it('is on the judging home of the second secretary and the chair, not of the typist or anyone else', async () => {
+    for (const c of [s2, j1])
+      expect(await paperChecks(c)).toEqual([
+        expect.objectContaining({ roundId, contestSlug: t.demoSlug, waiting: 1, name: expect.any(String) }),
+      ]);
+    // The typist may check paper, but not what they typed; a juror who is not the chair and another contest's
+    // secretary may not check at all.
+    for (const c of [s1, j3, jp, otherSecretary]) expect(await paperChecks(c)).toEqual([]);
+  });
+
   it('refuses jurors, the chair, another contest, an online juror and an off-scale score, each in words', async () => {
     expect(code(await type(jp, ids.jp, refs[0]!, 1, sheet(9)))).toBe('auth.forbidden');
     expect(code(await type(j1, ids.jp, refs[0]!, 1, sheet(9)))).toBe('auth.forbidden');
@@ -184,6 +199,8 @@ describe('the second person\u2019s check', () => {
     const ok = await check(s2, refs[0]!, { version: 2, decision: 'confirm' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(await deskEntry(refs[0]!)).toMatchObject({ check: 'confirmed', checkedBy: 'Thư ký Đối Chiếu' });
+    // Checked, it leaves everyone's to-do.
+    for (const c of [s1, s2, j1]) expect(await paperChecks(c)).toEqual([]);
   });
 
   it('a correction typed after the check needs checking again', async () => {

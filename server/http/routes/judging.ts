@@ -567,7 +567,8 @@ export function judgingRoutes(app: FastifyInstance, deps: Deps): void {
         ...operationDoc(
           "A juror's judging home",
           'Each round the caller is a juror of, with its window, how many entries are done and the next step ' +
-            '(an empty list for anyone else).',
+            '(an empty list for anyone else); and `paperChecks`: the open rounds with typed paper sheets waiting ' +
+            'for the caller\u2019s check, for the chair and those who may check paper (never the sheets they typed).',
           ['signedIn'],
         ),
         response: ok,

@@ -1,6 +1,7 @@
 /**
  * A juror's home: each round they are appointed to, in every contest, with its window, how much is left and what to
- * do next; the chair's rounds say so. Open rounds first.
+ * do next; the chair's rounds say so. Open rounds first. For whoever may check typed paper sheets, the rounds with
+ * sheets waiting for their check (`paperChecks`).
  */
 import type { Actor, Deps } from '../../context.ts';
 import { requireLogin } from '../access/authorize.ts';
@@ -8,6 +9,7 @@ import { roundAccess } from '../access/judging-access.ts';
 import { jurorEntryIds, sheetState } from './juror-facts.ts';
 import { loadRoundFacts } from './round-facts.ts';
 import { decodeSheet } from '../../db/json-columns.ts';
+import { paperChecksWaiting } from './paper-checks-waiting.ts';
 
 export type NextStep = 'wait_for_open' | 'score' | 'submit' | 'done' | 'locked' | 'chair_lock';
 
@@ -75,5 +77,5 @@ export async function listMyJudging(deps: Deps, actor: Actor) {
   }
   const rank = (s: string) => (s === 'open' ? 0 : s === 'draft' ? 1 : 2);
   rounds.sort((x, y) => rank(x.state) - rank(y.state));
-  return { rounds };
+  return { rounds, paperChecks: await paperChecksWaiting(deps, actor) };
 }

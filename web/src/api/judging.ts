@@ -25,6 +25,15 @@ export interface MyJudgingRound {
   next: 'wait_for_open' | 'score' | 'submit' | 'done' | 'locked' | 'chair_lock';
 }
 
+/** An open round with typed paper sheets waiting for the caller's check (never the ones they typed). */
+export interface PaperCheckWaiting {
+  roundId: number;
+  contestSlug: string;
+  name: string;
+  nameEn: string | null;
+  waiting: number;
+}
+
 export type SheetState = 'not_started' | 'draft' | 'complete' | 'abstained';
 
 export interface JurorEntryRow {
@@ -65,7 +74,7 @@ export interface SaveAnswer {
   pending: JudgingProblem[];
 }
 
-export const myJudging = () => api<{ rounds: MyJudgingRound[] }>('/api/me/judging');
+export const myJudging = () => api<{ rounds: MyJudgingRound[]; paperChecks: PaperCheckWaiting[] }>('/api/me/judging');
 export const jurorRound = (roundId: number) => api<JurorRound>(`/api/judging/rounds/${enc(roundId)}/my-entries`);
 export const jurorEntry = (roundId: number, ref: string) =>
   api<JurorEntry>(`/api/judging/rounds/${enc(roundId)}/entries/${enc(ref)}`);

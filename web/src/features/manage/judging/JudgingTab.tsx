@@ -47,6 +47,7 @@ function JurorHome() {
   const contest = useContest(slug, all.data?.mayManage ?? false);
   const [adding, setAdding] = useState(false);
   const rounds = (home.data?.rounds ?? []).filter((r) => r.contestSlug === slug);
+  const paperChecks = (home.data?.paperChecks ?? []).filter((p) => p.contestSlug === slug);
   const last = all.data?.rounds.at(-1) ?? null;
   return (
     <>
@@ -93,28 +94,51 @@ function JurorHome() {
           }}
         />
       )}
+      {paperChecks.length > 0 && (
+        <List
+          header={t('judging.paperChecksTitle')}
+          dataSource={paperChecks}
+          data-testid="judging-paper-checks"
+          renderItem={(p) => (
+            <List.Item data-testid={`paper-checks-${p.roundId}`}>
+              <List.Item.Meta
+                title={i18n.language === 'en' && p.nameEn ? p.nameEn : p.name}
+                description={t('judging.paperChecksWaiting', { count: p.waiting })}
+              />
+              <Link to={`paper/${p.roundId}`} data-testid={`paper-checks-open-${p.roundId}`}>
+                {t('judging.paperChecksOpen')}
+              </Link>
+            </List.Item>
+          )}
+        />
+      )}
       <ApiErrorAlert error={home.error} />
-      {home.isSuccess && rounds.length === 0 && <Result status="info" title={t('judging.noRounds')} />}
-      <List
-        dataSource={rounds}
-        renderItem={(r) => (
-          <List.Item data-testid={`judging-round-${r.roundId}`}>
-            <List.Item.Meta
-              title={<Link to={`rounds/${r.roundId}`}>{i18n.language === 'en' && r.nameEn ? r.nameEn : r.name}</Link>}
-              description={`${formatDateTime(r.window.startsAt)} – ${formatDateTime(r.window.endsAt)}`}
-            />
-            <Space>
-              {r.isChair && (
-                <Link to={`manage/${r.roundId}`} data-testid={`judging-run-${r.roundId}`}>
-                  {t('judging.runRound')}
-                </Link>
-              )}
-              <span>{t('judging.progress', { done: r.done, total: r.total })}</span>
-              <Tag data-testid="judging-next">{t(`judging.next.${r.next}`)}</Tag>
-            </Space>
-          </List.Item>
-        )}
-      />
+      {/* Staff who follow the rounds or check paper have their work above; only a juror with nothing is told so. */}
+      {home.isSuccess && rounds.length === 0 && !follows && paperChecks.length === 0 && (
+        <Result status="info" title={t('judging.noRounds')} />
+      )}
+      {(rounds.length > 0 || (!follows && paperChecks.length === 0)) && (
+        <List
+          dataSource={rounds}
+          renderItem={(r) => (
+            <List.Item data-testid={`judging-round-${r.roundId}`}>
+              <List.Item.Meta
+                title={<Link to={`rounds/${r.roundId}`}>{i18n.language === 'en' && r.nameEn ? r.nameEn : r.name}</Link>}
+                description={`${formatDateTime(r.window.startsAt)} – ${formatDateTime(r.window.endsAt)}`}
+              />
+              <Space>
+                {r.isChair && (
+                  <Link to={`manage/${r.roundId}`} data-testid={`judging-run-${r.roundId}`}>
+                    {t('judging.runRound')}
+                  </Link>
+                )}
+                <span>{t('judging.progress', { done: r.done, total: r.total })}</span>
+                <Tag data-testid="judging-next">{t(`judging.next.${r.next}`)}</Tag>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
     </>
   );
 }

@@ -53,6 +53,11 @@ interface Values {
   perEntry: number;
   aggregation: Aggregation;
   normalization: Normalization;
+  minScores: number;
+  decimals: number;
+  /** Criterion keys compared, in this order, when entries are tied; then the chair's decision if `tieChair`. */
+  tieCriteria: string[];
+  tieChair: boolean;
 }
 
 export interface RoundFormContest {
@@ -72,6 +77,14 @@ const toCriteria = (r: RoundRubric): CriterionValues[] =>
     step: c.step,
     commentRequired: c.comment.when === 'always',
   }));
+
+/** The next `cN` key not used by the criteria: a new criterion gets its key at once so a tie rule can name it. */
+function freshKey(criteria: readonly { key?: string }[]): string {
+  const used = new Set(criteria.map((c) => c.key));
+  let n = 1;
+  while (used.has(`c${n}`)) n += 1;
+  return `c${n}`;
+}
 
 /** Keeps the keys the criteria had (scores are stored under them) and gives new ones the next free `cN`. */
 function toRubric(criteria: CriterionValues[]): RoundRubric {
@@ -144,12 +157,24 @@ export function RoundFormModal({
     perEntry: round?.assignment.mode === 'balanced' ? round.assignment.perEntry : 2,
     aggregation: (round?.method ?? DEFAULT_RANKING_METHOD).aggregation,
     normalization: (round?.method ?? DEFAULT_RANKING_METHOD).normalization,
+    minScores: (round?.method ?? DEFAULT_RANKING_METHOD).minScores,
+    decimals: (round?.method ?? DEFAULT_RANKING_METHOD).decimals,
+    tieCriteria: (round?.method ?? DEFAULT_RANKING_METHOD).tieOrder.flatMap((r) =>
+      r.kind === 'criterion' ? [r.key] : [],
+    ),
+    tieChair: (round?.method ?? DEFAULT_RANKING_METHOD).tieOrder.some((r) => r.kind === 'chair'),
   };
   const entryKind = Form.useWatch('entryKind', form) ?? initialValues.entryKind;
   const rubricMode = Form.useWatch('rubricMode', form) ?? initialValues.rubricMode;
   const assignmentMode = Form.useWatch('assignmentMode', form) ?? initialValues.assignmentMode;
-  const criteria = Form.useWatch('criteria', form) ?? initialValues.criteria;
+  const criteria = Form.useWatch('criteria', { form, preserve: true }) ?? initialValues.criteria;
   const weightSum = (criteria ?? []).reduce((s, c) => s + (Number(c?.weight) || 0), 0);
+  // The criteria a tie rule may name: the round's own when edited, else the contest's.
+  const tieOptions = (
+    rubricMode === 'edited'
+      ? (criteria ?? []).filter((c) => c?.key)
+      : rubricFromContest(contest.rubric).criteria.map((c) => ({ key: c.key, name: c.name }))
+  ).map((c, i) => ({ value: c.key!, label: c.name?.trim() || t('judgingSetup.criterion', { n: i + 1 }) }));
   const required = [{ required: true, message: t('judgingSetup.windowRequired') }];
 
   const send = async (v: Values): Promise<number> => {
@@ -166,9 +191,14 @@ export function RoundFormModal({
       entrySet,
       assignment: v.assignmentMode === 'balanced' ? { mode: 'balanced', perEntry: v.perEntry } : { mode: 'everyone' },
       method: {
-        ...(round?.method ?? DEFAULT_RANKING_METHOD),
         aggregation: v.aggregation,
         normalization: v.normalization,
+        minScores: v.minScores,
+        decimals: v.decimals,
+        tieOrder: [
+          ...v.tieCriteria.map((key) => ({ kind: 'criterion' as const, key })),
+          ...(v.tieChair ? [{ kind: 'chair' as const }] : []),
+        ],
       },
     };
     // A new round takes the contest's rubric when none is sent; a round being changed is sent it explicitly.
@@ -319,6 +349,62 @@ export function RoundFormModal({
           </Space>
         </Radio.Group>
       </Form.Item>
+      <Space wrap align="start">
+        <Form.Item
+          name="minScores"
+          label={t('judgingSetup.minScores')}
+          dependencies={['assignmentMode', 'perEntry']}
+          rules={[
+            { required: true, type: 'integer', min: 1, max: 50, message: t('judgingSetup.minScoresRange') },
+            ({ getFieldValue }) => ({
+              validator: (_, value: number) =>
+                getFieldValue('assignmentMode') === 'balanced' && value > getFieldValue('perEntry')
+                  ? Promise.reject(new Error(t('judgingSetup.minScoresAbovePerEntry')))
+                  : Promise.resolve(),
+            }),
+          ]}
+        >
+          <InputNumber min={1} max={50} precision={0} data-testid="round-min-scores" />
+        </Form.Item>
+        <Form.Item
+          name="decimals"
+          label={t('judgingSetup.decimals')}
+          rules={[{ required: true, type: 'integer', min: 0, max: 4, message: t('judgingSetup.decimalsRange') }]}
+        >
+          <InputNumber min={0} max={4} precision={0} data-testid="round-decimals" />
+        </Form.Item>
+      </Space>
+      <fieldset className="manage-fieldset">
+        <legend>{t('judgingSetup.tieOrder')}</legend>
+        <p className="manage-muted" id="round-tie-hint">
+          {t('judgingSetup.tieOrderHint')}
+        </p>
+        <Form.Item
+          name="tieCriteria"
+          label={t('judgingSetup.tieCriteria')}
+          dependencies={['criteria', 'rubricMode']}
+          rules={[
+            {
+              validator: (_, keys: string[] | undefined) =>
+                (keys ?? []).every((k) => tieOptions.some((o) => o.value === k))
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('judgingSetup.tieCriterionGone'))),
+            },
+          ]}
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            options={tieOptions}
+            placeholder={t('judgingSetup.tieCriteriaNone')}
+            aria-describedby="round-tie-hint"
+            data-testid="round-tie-criteria"
+          />
+        </Form.Item>
+        <Form.Item name="tieChair" valuePropName="checked">
+          <Checkbox data-testid="round-tie-chair">{t('judgingSetup.tieChair')}</Checkbox>
+        </Form.Item>
+      </fieldset>
     </FormModal>
   );
 }
@@ -326,6 +412,7 @@ export function RoundFormModal({
 function CriteriaEditor({ weightSum }: { weightSum: number }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  const form = Form.useFormInstance<Values>();
   const num = (name: (string | number)[], label: string, min: number, max: number, step = 1) => (
     <Form.Item name={name} label={label} rules={[{ required: true, type: 'number', min, max }]}>
       <InputNumber min={min} max={max} step={step} decimalSeparator={lang === 'vi' ? ',' : '.'} />
@@ -370,7 +457,17 @@ function CriteriaEditor({ weightSum }: { weightSum: number }) {
             {t('judgingSetup.weightsSum', { sum: formatNumber(weightSum, lang) })}
           </p>
           <Button
-            onClick={() => add({ name: '', weight: 10, min: 0, max: 10, step: 1, commentRequired: false })}
+            onClick={() =>
+              add({
+                key: freshKey(form.getFieldValue('criteria') ?? []),
+                name: '',
+                weight: 10,
+                min: 0,
+                max: 10,
+                step: 1,
+                commentRequired: false,
+              })
+            }
             style={{ marginBottom: 16 }}
           >
             {t('judgingSetup.addCriterion')}
