@@ -100,7 +100,8 @@ async function mailedCode(to: string): Promise<string> {
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
     const texts = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).filter((x) => x.includes(to));
     const code = texts
-      .map((x) => /\b(\d{6})\b/.exec(x)?.[1])
+      // The body only: the random tag in the address on the `To:` line can itself be six digits.
+      .map((x) => /\b(\d{6})\b/.exec(x.split('\n\n').slice(1).join('\n'))?.[1])
       .filter(Boolean)
       .at(-1);
     if (code) return code;
