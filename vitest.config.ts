@@ -5,8 +5,7 @@ export default defineConfig({
   resolve: { alias: { '@core': fileURLToPath(new URL('./core', import.meta.url)) } },
   test: {
     // Vitest's default is one worker fewer than the cores: one on CI's 2 cores. Unit and integration files mostly wait
-    // on databases, ffmpeg and sockets, so two at a time use the machine instead of idling it (e2e stays one by one;
-    // `npm test` runs the PostgreSQL pass one by one too, see tests/run-all.ts).
+    // on databases, ffmpeg and sockets, so two at a time use the machine instead of idling it (e2e stays one by one).
     maxWorkers: 2,
     projects: [
       {

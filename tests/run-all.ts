@@ -63,7 +63,6 @@ async function vitest(
   projects: string[],
   env: NodeJS.ProcessEnv = {},
   exclude: string[] = [],
-  maxWorkers?: number,
 ): Promise<void> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vitest-')), 'report.json');
   const args = [
@@ -71,7 +70,6 @@ async function vitest(
     'run',
     ...projects.flatMap((p) => ['--project', p]),
     ...exclude.flatMap((f) => ['--exclude', f]),
-    ...(maxWorkers ? ['--maxWorkers', String(maxWorkers)] : []),
     '--reporter=default',
     '--reporter=json',
     `--outputFile=${out}`,
@@ -140,10 +138,7 @@ const sqliteEnv = { TEST_DATABASE_URL: '' };
 const pgUrl = await postgresUrl();
 await vitest('unit + integration on SQLite', ['unit', 'integration'], sqliteEnv, pgUrl ? POSTGRES_PASS_ONLY : []);
 
-// One file at a time on PostgreSQL: run two at once, a file's fresh schema was once gone before its migrations ran
-// ("schema t_… does not exist"), a clash between files not yet understood. SQLite files share nothing and run two.
-if (pgUrl)
-  await vitest('integration on PostgreSQL', ['integration'], { TEST_DATABASE_URL: pgUrl }, SQLITE_PASS_ONLY, 1);
+if (pgUrl) await vitest('integration on PostgreSQL', ['integration'], { TEST_DATABASE_URL: pgUrl }, SQLITE_PASS_ONLY);
 else
   steps.push({
     name: 'integration on PostgreSQL',
