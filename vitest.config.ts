@@ -4,9 +4,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@core': fileURLToPath(new URL('./core', import.meta.url)) } },
   test: {
-    // Vitest's default is one worker fewer than the cores: one on CI's 2 cores. Unit and integration files mostly wait
-    // on databases, ffmpeg and sockets, so two at a time use the machine instead of idling it (e2e stays one by one).
-    maxWorkers: 2,
     projects: [
       {
         extends: true,
