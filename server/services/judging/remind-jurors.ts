@@ -20,6 +20,7 @@ import { decodeSheet } from '../../db/json-columns.ts';
 import { roundAccess } from '../access/judging-access.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { jurorEntryIds } from './juror-facts.ts';
+import { mailJuror } from './mail-juror.ts';
 import { loadRoundFacts, pairKey } from './round-facts.ts';
 
 /** Serializes reminders on PostgreSQL, so that two clicks at once cannot both pass the rate limit. */
@@ -159,18 +160,8 @@ export async function remindJurors(
     } catch (err) {
       deps.logger.error({ err: { code: (err as { code?: string }).code ?? 'unknown' } }, 'juror reminder not stored');
     }
-    let emailed = false;
+    const emailed = await mailJuror(deps, user, text);
     let texted = false;
-    if (user?.email) {
-      const lang = user.locale === 'en' ? 'en' : 'vi';
-      try {
-        await deps.mailer.send({ to: user.email, subject: text.subject[lang], text: text.body[lang] });
-        emailed = true;
-      } catch (err) {
-        // The mail error may name the recipient: log its code only.
-        deps.logger.warn({ code: (err as { code?: string }).code ?? 'unknown' }, 'juror reminder e-mail not sent');
-      }
-    }
     if (user?.phone) {
       try {
         await deps.sms.send({ to: user.phone, text: text.sms });

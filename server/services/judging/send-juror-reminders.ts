@@ -13,6 +13,7 @@ import { decodeSheet } from '../../db/json-columns.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { loadContest } from '../contests/load-contest.ts';
 import { jurorEntryIds } from './juror-facts.ts';
+import { mailJuror } from './mail-juror.ts';
 import { loadRoundFacts, pairKey } from './round-facts.ts';
 
 export async function sendJurorReminders(deps: Deps): Promise<{ sent: number }> {
@@ -107,17 +108,7 @@ export async function sendJurorReminders(deps: Deps): Promise<{ sent: number }> 
       } catch (err) {
         deps.logger.error({ err: { code: (err as { code?: string }).code ?? 'unknown' } }, 'juror reminder not stored');
       }
-      let emailed = false;
-      if (user?.email) {
-        const lang = user.locale === 'en' ? 'en' : 'vi';
-        try {
-          await deps.mailer.send({ to: user.email, subject: text.subject[lang], text: text.body[lang] });
-          emailed = true;
-        } catch (err) {
-          // The mail error may name the recipient: log its code only.
-          deps.logger.warn({ code: (err as { code?: string }).code ?? 'unknown' }, 'juror reminder e-mail not sent');
-        }
-      }
+      const emailed = await mailJuror(deps, user, text);
       if (emailed)
         await deps.db
           .updateTable('judging_reminders')
