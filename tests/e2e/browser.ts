@@ -168,3 +168,13 @@ export async function dialogOpened(dialog: Locator): Promise<Locator> {
   await expect.poll(async () => (await dialog.getAttribute('class')) ?? '', { timeout: 15_000 }).not.toMatch(/-appear/);
   return dialog;
 }
+
+/**
+ * Waits until no Ant Design drop-down list is shown or fading out: a list still leaving when axe runs reads as an
+ * unlabelled listbox half drawn over the form.
+ */
+export async function dropdownsClosed(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible').count(), { timeout: 15_000 })
+    .toBe(0);
+}

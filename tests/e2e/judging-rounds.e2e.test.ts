@@ -15,7 +15,7 @@ import { completeDraft, approvedEntry } from '../helpers/entries.ts';
 import { logInOverHttp, type Session } from '../helpers/http-session.ts';
 import { makeUser } from '../helpers/test-app.ts';
 import { expectAccessible } from './axe.ts';
-import { clickForAnswer, dialogOpened, e2eApp, text } from './browser.ts';
+import { clickForAnswer, dialogOpened, dropdownsClosed, e2eApp, text } from './browser.ts';
 
 const suite = e2eApp();
 /** Clicks the round form's save and waits for the server to answer 201 with the new round. */
@@ -109,6 +109,7 @@ describe('judging rounds from the staff screens', () => {
     await org.locator('.ant-select-item-option').filter({ hasText: 'Tính sáng tạo, sức lan tỏa' }).click();
     await dialog.getByText('Khi hai tác phẩm bằng điểm').click();
     await org.mouse.move(0, 0);
+    await dropdownsClosed(org);
     await expectAccessible(org, 'add a round');
     await org.screenshot({ path: shot('add-1280'), fullPage: true });
     await dialog.getByTestId('round-tie-chair').scrollIntoViewIfNeeded();

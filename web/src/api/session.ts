@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { can, type Action, type ContestRole, type Principal } from '@core/roles.ts';
 import { withChallengeIfAsked } from '../lib/proof-of-work.ts';
+import { useHydrated } from '../ssr/render-context.ts';
 import { api, setCsrfToken } from './client.ts';
 import type { SessionInfo } from './types.ts';
 
@@ -12,9 +13,18 @@ async function fetchSession(): Promise<SessionInfo> {
   return s;
 }
 
-/** Who is logged in, their roles per contest and the CSRF token; fetched once at start. */
-export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 5 * 60_000 });
+/**
+ * Who is logged in, their roles per contest and the CSRF token; fetched once at start.
+ *
+ * While a server-rendered page hydrates it is nobody, as on the server: a page hydrates in parts (each lazy route
+ * after its code arrives), and the answer could otherwise arrive between two parts and give one of them the
+ * logged-in visitor's links that the server's HTML does not have (React error #418). The visitor's own parts are
+ * drawn right after hydration.
+ */
+export function useSession(): UseQueryResult<SessionInfo> {
+  const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 5 * 60_000 });
+  const hydrated = useHydrated();
+  return hydrated ? query : ({ ...query, data: undefined } as UseQueryResult<SessionInfo>);
 }
 
 export function useLogin() {
