@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@core': fileURLToPath(new URL('./core', import.meta.url)) } },
   test: {
+    // Vitest's default is one worker fewer than the cores: one on CI's 2 cores. Unit and integration files mostly wait
+    // on databases, ffmpeg and sockets, so two at a time use the machine instead of idling it (e2e stays one by one).
+    // On PostgreSQL each file has a schema of its own, which the migrator keeps to (server/db/migrate.ts).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -1,4 +1,12 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type DatabaseIntrospector,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type TableMetadata,
+} from 'kysely';
 import { currentSchema, type Database, type DialectName } from './dialect.ts';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_entries.ts';
@@ -77,12 +85,42 @@ class ListProvider implements MigrationProvider {
   }
 }
 
+/**
+ * The database as the migrator sees it: on PostgreSQL, one whose introspection lists the tables of `schema` only.
+ * Kysely's own lists every schema's tables and resolves each column's sequence by name, so that a schema dropped at
+ * that moment by someone else sharing the database (another application, or another test file, each in a schema of
+ * its own) failed our migration with "schema … does not exist" or "column … does not exist" (docs/decisions/0053).
+ */
+function migratorView(db: Kysely<any>, schema: string | undefined): Kysely<any> {
+  if (!schema) return db;
+  const tables = async (): Promise<TableMetadata[]> => {
+    const { rows } = await sql<{ name: string }>`
+      select c.relname as name from pg_catalog.pg_class c
+      join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = ${schema} and c.relkind in ('r', 'p')`.execute(db);
+    return rows.map((r) => ({ name: r.name, schema, isView: false, columns: [] }));
+  };
+  const introspection: DatabaseIntrospector = {
+    getSchemas: () => db.introspection.getSchemas(),
+    getTables: tables,
+    getMetadata: async () => ({ tables: await tables() }),
+  };
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, prop, target);
+      // Bound to the real instance: Kysely's methods read its private fields, which a proxy does not have.
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export async function migrateToLatest(database: Database): Promise<string[]> {
   // On PostgreSQL the bookkeeping tables go in the connection's own schema: Kysely would otherwise find another
   // schema's tables by name and skip creating its own.
   const migrationTableSchema = (await currentSchema(database)) ?? undefined;
   const migrator = new Migrator({
-    db: database.db,
+    db: migratorView(database.db, migrationTableSchema),
     provider: new ListProvider(database.dialect),
     migrationTableSchema,
     // Features land from parallel branches: a database that ran 0015 before 0012 existed must still take 0012.
@@ -100,7 +138,7 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
 export async function pendingMigrations(database: Pick<Database, 'db' | 'dialect'>): Promise<string[]> {
   const migrationTableSchema = (await currentSchema(database)) ?? undefined;
   const migrator = new Migrator({
-    db: database.db,
+    db: migratorView(database.db, migrationTableSchema),
     provider: new ListProvider(database.dialect),
     migrationTableSchema,
     allowUnorderedMigrations: true,
