@@ -134,8 +134,9 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
             'results, vote log, audit log, certificate register and budget as JSON under `data/`, the jury’s ' +
             'minutes and the certificates under `documents/`, `data/media.json` (original videos with SHA-256), ' +
             'with `media=files` the videos themselves, with `media=all` also each entry’s streaming renditions ' +
-            '(HLS playlists and segments), poster, preview strip and subtitle tracks, and `manifest.json` (every file’s size and SHA-256; check ' +
-            'with `npm run archive:verify FILE`). Only once the results are announced (`archive.notAnnounced`). ' +
+            '(HLS playlists and segments), poster, preview strip and subtitle tracks, and `manifest.json` ' +
+            '(every file’s size and SHA-256; check with `npm run archive:verify FILE`). Only once the results ' +
+            'are announced (`archive.notAnnounced`). ' +
             '`place`: the date line of the minutes (default: the certificates’ place). Streamed. Audited with the ' +
             'manifest’s SHA-256.',
           allowedBy('archive.export'),
