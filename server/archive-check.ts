@@ -12,7 +12,9 @@ import zlib from 'node:zlib';
 import {
   checkArchive,
   manifestProblems,
+  mediaListProblems,
   MANIFEST_PATH,
+  type MediaList,
   type ArchiveCheck,
   type ArchiveManifest,
 } from '@core/documents/archive-manifest.ts';
@@ -34,7 +36,11 @@ export interface ArchiveVerdict {
   check: ArchiveCheck;
   /** Files whose bytes could not be inflated (also counted as altered). */
   damaged: string[];
+  /** Where `data/media.json` and the manifest disagree (mediaListProblems). */
+  media: string[];
 }
+
+const MEDIA_LIST = 'data/media.json';
 
 const EMPTY: ArchiveCheck = { ok: false, missing: [], altered: [], unlisted: [] };
 
@@ -100,6 +106,7 @@ export async function verifyArchiveFile(file: string): Promise<ArchiveVerdict> {
     listed: 0,
     check: EMPTY,
     damaged: [],
+    media: [],
   });
   let fd: number;
   try {
@@ -129,6 +136,7 @@ export async function verifyArchiveFile(file: string): Promise<ArchiveVerdict> {
     if (problems.length) return { ...fail(`${MANIFEST_PATH} is not valid: ${problems.join('; ')}`), manifestSha256 };
     const found: { path: string; bytes: number; sha256: string }[] = [];
     const damaged: string[] = [];
+    const mediaParts: Buffer[] = [];
     for (const item of items) {
       if (item.name === MANIFEST_PATH || item.name.endsWith('/')) continue;
       const hash = crypto.createHash('sha256');
@@ -137,6 +145,7 @@ export async function verifyArchiveFile(file: string): Promise<ArchiveVerdict> {
         await readItem(file, fd, item, (c) => {
           hash.update(c);
           bytes += c.length;
+          if (item.name === MEDIA_LIST) mediaParts.push(c);
         });
         found.push({ path: item.name, bytes, sha256: hash.digest('hex') });
       } catch {
@@ -146,7 +155,17 @@ export async function verifyArchiveFile(file: string): Promise<ArchiveVerdict> {
       }
     }
     const check = checkArchive(manifest, found);
-    return { ok: check.ok, unreadable: null, manifestSha256, listed: manifest.files.length, check, damaged };
+    // Compared only when the list itself is intact: an altered list is reported as such.
+    let media: string[] = [];
+    if (mediaParts.length && !check.altered.includes(MEDIA_LIST)) {
+      try {
+        media = mediaListProblems(JSON.parse(Buffer.concat(mediaParts).toString('utf8')) as MediaList, manifest);
+      } catch {
+        media = [`${MEDIA_LIST}: not valid JSON`];
+      }
+    }
+    const ok = check.ok && !media.length;
+    return { ok, unreadable: null, manifestSha256, listed: manifest.files.length, check, damaged, media };
   } finally {
     fs.closeSync(fd);
   }

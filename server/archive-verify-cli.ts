@@ -29,6 +29,7 @@ for (const p of v.check.altered)
   );
 for (const p of v.check.missing) lines.push(`  Thiếu tệp / missing: ${p}`);
 for (const p of v.check.unlisted) lines.push(`  Tệp lạ, không có trong danh sách / not in the manifest: ${p}`);
+for (const p of v.media) lines.push(`  Danh sách video không khớp / media list mismatch: ${p}`);
 const manifestWrong = expected !== undefined && expected !== v.manifestSha256;
 if (manifestWrong)
   lines.push(

@@ -4,6 +4,7 @@ import {
   archivePathProblem,
   checkArchive,
   manifestProblems,
+  mediaListProblems,
   type ArchiveManifest,
 } from './archive-manifest.ts';
 
@@ -50,5 +51,25 @@ describe('archive manifest', () => {
       altered: ['data/contest.json'],
       unlisted: ['extra.txt'],
     });
+  });
+
+  it('compares the media list with the manifest: recorded hashes of the originals, every streaming file listed', () => {
+    const original = { path: 'media/VL2024-001/original.mp4', bytes: 5_000_000, sha256: H2 };
+    expect(mediaListProblems({ included: true, files: [original] }, MANIFEST)).toEqual([]);
+    // Not included: the list is only a list of hashes.
+    expect(mediaListProblems({ included: false, files: [{ ...original, sha256: H1 }] }, MANIFEST)).toEqual([]);
+    expect(mediaListProblems({ included: true, files: [{ ...original, sha256: H1 }] }, MANIFEST)).toEqual([
+      'media/VL2024-001/original.mp4: differs from the SHA-256 recorded when the upload was accepted',
+    ]);
+    // An old upload without a recorded hash is only required to be there.
+    expect(mediaListProblems({ included: true, files: [{ ...original, sha256: null }] }, MANIFEST)).toEqual([]);
+    const seg = 'media/VL2024-001/renditions/u1/360p/seg_00000.ts';
+    const withSeg = {
+      ...MANIFEST,
+      files: [...MANIFEST.files, { path: seg, kind: 'media' as const, bytes: 752, sha256: H1 }],
+    };
+    const list = { included: true, files: [original], streamingIncluded: true, streaming: [{ path: seg, bytes: 752 }] };
+    expect(mediaListProblems(list, withSeg)).toEqual([]);
+    expect(mediaListProblems(list, MANIFEST)).toEqual([`${seg}: in data/media.json, not in the manifest`]);
   });
 });

@@ -85,3 +85,38 @@ export function checkArchive(
   const unlisted = [...byPath.keys()].filter((p) => p !== MANIFEST_PATH && !listed.has(p));
   return { ok: !missing.length && !altered.length && !unlisted.length, missing, altered, unlisted };
 }
+
+/** `data/media.json` as the exporter writes it: the parts the checker compares with the manifest. */
+export interface MediaList {
+  /** Whether the originals are in the archive. */
+  included: boolean;
+  /** The originals, with the SHA-256 recorded when each upload was accepted (null for an old upload without one). */
+  files: { path: string; bytes: number; sha256: string | null }[];
+  /** Whether the streaming set (ladder, poster, strip, subtitles) is in the archive; absent in older archives. */
+  streamingIncluded?: boolean;
+  streaming?: { path: string; bytes: number }[];
+}
+
+/**
+ * What the media list says the archive holds and the manifest does not confirm: a file the list announces that the
+ * manifest does not list, or an original whose archived bytes differ from what was recorded at upload (the stored
+ * copy changed before the export, which the manifest alone cannot show: it was computed from that copy).
+ */
+export function mediaListProblems(list: MediaList, m: ArchiveManifest): string[] {
+  const byPath = new Map(m.files.map((f) => [f.path, f]));
+  const out: string[] = [];
+  if (list.included)
+    for (const f of list.files) {
+      const g = byPath.get(f.path);
+      if (!g) out.push(`${f.path}: in data/media.json, not in the manifest`);
+      else if (f.sha256 && (g.sha256 !== f.sha256.toLowerCase() || g.bytes !== f.bytes))
+        out.push(`${f.path}: differs from the SHA-256 recorded when the upload was accepted`);
+    }
+  if (list.streamingIncluded)
+    for (const f of list.streaming ?? []) {
+      const g = byPath.get(f.path);
+      if (!g) out.push(`${f.path}: in data/media.json, not in the manifest`);
+      else if (g.bytes !== f.bytes) out.push(`${f.path}: size differs from data/media.json`);
+    }
+  return out;
+}

@@ -1,18 +1,103 @@
 /**
  * Awards in a real browser (issue 13): the organizer proposes the allocation, orders a tie at the second/third
- * boundary with a reason, approves and announces; each screen passes axe and is looked at at 360 and 1280 px.
+ * boundary with a reason, approves and announces; each screen passes axe and is looked at at 360 and 1280 px. The
+ * ceremony preloads every winner's clip (real HLS renditions), then runs with the network cut.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { probeVideoFile } from '../../server/media/mp4-probe.ts';
 import { listAnnouncedAwards } from '../../server/services/awards/list-announced-awards.ts';
+import { makeRenditions } from '../../server/services/media/make-renditions.ts';
+import { enqueueRenditions } from '../../server/services/media/pipeline.ts';
+import { publishEntries } from '../../server/services/publication/publish-entries.ts';
+import { uploadPath } from '../../server/services/uploads/upload-files.ts';
+import { renditionsPrefix } from '../../server/storage/storage.ts';
 import { judgedContest, storeAcceptedOriginal, type JudgedContest } from '../helpers/awards.ts';
+import type { TestApp } from '../helpers/test-app.ts';
+import { runFfmpeg } from '../helpers/videos.ts';
 import { expectAccessible } from './axe.ts';
 import { e2eApp, logInAs, text } from './browser.ts';
 
 const suite = e2eApp();
 const shot = (name: string) => path.join(os.tmpdir(), `awards-${name}.png`);
 let j: JudgedContest;
+
+/**
+ * Real renditions (a 4 s 720p test picture with a tone) made once for the second entry and copied to the others, then
+ * every entry published, so that each winner has a poster and a clip on the public results.
+ */
+async function publishWithClips(t: TestApp): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ceremony-e2e-'));
+  try {
+    const src = path.join(dir, 'src.mp4');
+    // prettier-ignore
+    await runFfmpeg([
+      '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=25', '-f', 'lavfi', '-i', 'sine=f=440:r=44100', '-t', '4',
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '50', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k',
+      '-f', 'mp4', src,
+    ]);
+    const uploads = await t.deps.db
+      .selectFrom('entries')
+      .select(['id', 'accepted_upload_id'])
+      .where('id', 'in', j.entryIds)
+      .execute();
+    const uploadOf = new Map(uploads.map((u) => [u.id, u.accepted_upload_id!]));
+    const first = uploadOf.get(j.entryIds[1]!)!;
+    fs.mkdirSync(t.deps.config.uploadDir, { recursive: true });
+    fs.copyFileSync(src, uploadPath(t.deps, first));
+    const { probe } = await probeVideoFile(src);
+    await t.deps.db
+      .updateTable('uploads')
+      .set({
+        size_bytes: fs.statSync(src).size,
+        verdict_json: JSON.stringify({ ok: true, failures: [], passed: [], probe }),
+      })
+      .where('id', '=', first)
+      .execute();
+    // The entries carry stand-in renditions (not playable): replaced by real ones.
+    await t.deps.db.deleteFrom('renditions').where('upload_id', '=', first).execute();
+    await enqueueRenditions(t.deps, first);
+    expect(await makeRenditions(t.deps, first, { preset: 'ultrafast' })).toBe('done');
+    const made = await t.deps.db
+      .selectFrom('renditions')
+      .selectAll()
+      .where('upload_id', '=', first)
+      .executeTakeFirstOrThrow();
+    for (const entryId of j.entryIds) {
+      const uploadId = uploadOf.get(entryId)!;
+      if (uploadId === first) continue;
+      const prefix = renditionsPrefix(j.contestId, entryId, uploadId);
+      await t.deps.storage.deletePrefix(prefix);
+      for await (const o of t.deps.storage.list(made.storage_prefix!)) {
+        const obj = (await t.deps.storage.get(o.key))!;
+        await t.deps.storage.putStream(`${prefix}${o.key.slice(made.storage_prefix!.length)}`, obj.body as Readable, {
+          contentType: obj.contentType,
+        });
+      }
+      await t.deps.db.deleteFrom('renditions').where('upload_id', '=', uploadId).execute();
+      await t.deps.db
+        .insertInto('renditions')
+        .values({ ...made, upload_id: uploadId, storage_prefix: prefix })
+        .execute();
+    }
+    const out = await publishEntries(t.deps, j.organizer, j.slug, { entryIds: j.entryIds });
+    expect(out.published.sort()).toEqual([...j.entryIds].sort());
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The current slide's clip plays from memory: a MediaSource (blob:) source, and its clock moves. */
+async function expectClipPlaying(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const v = document.querySelector('[data-testid="ceremony-clip"]') as HTMLVideoElement | null;
+    return !!v && v.currentSrc.startsWith('blob:') && v.currentTime > 0.2 && !v.error;
+  });
+}
 
 describe('awards', () => {
   it('the committee orders a tie, approves and announces the allocation', async () => {
@@ -114,41 +199,69 @@ describe('awards', () => {
     await widget.screenshot({ path: shot('widget-360'), fullPage: true });
   });
 
-  it('the ceremony steps from consolation to first and the most-voted, offline once loaded', async () => {
+  it('the ceremony preloads every clip, then steps from consolation to first and the most-voted offline', async () => {
     const { t, base } = suite;
+    await publishWithClips(t);
     const page = await suite.newPage();
     await logInAs(page, base, t.admin.email, t.admin.password);
     await page.goto(`${base}/manage/${j.slug}/awards`);
     await page.getByTestId('awards-ceremony-link').click();
     await page.getByTestId('ceremony-prepare').click();
+    // Five winning entries (the fifth wins twice), each with its clip.
+    await page.getByTestId('ceremony-clips').getByText('5/5 đoạn phim đã sẵn sàng').waitFor();
     await page.getByTestId('ceremony-ready').getByText('Đã tải xong').waitFor();
     await page.context().setOffline(true);
     const stage = page.getByTestId('ceremony-stage');
     await stage.focus();
-    const prizes: string[] = [await text(page, 'ceremony-prize')];
+    await expectClipPlaying(page);
+    const slides: [string, string][] = [[await text(page, 'ceremony-prize'), await text(page, 'ceremony-entry')]];
     for (const key of ['ArrowRight', 'PageDown', ' ', 'ArrowRight', 'PageDown']) {
+      const before = await text(page, 'ceremony-count');
       await page.keyboard.press(key);
-      prizes.push(await text(page, 'ceremony-prize'));
+      await page.waitForFunction(
+        (b) => document.querySelector('[data-testid="ceremony-count"]')?.textContent !== b,
+        before,
+      );
+      await expectClipPlaying(page);
+      slides.push([await text(page, 'ceremony-prize'), await text(page, 'ceremony-entry')]);
     }
-    expect(prizes).toEqual([
-      'Giải Khuyến khích',
-      'Giải Ba (1/2)',
-      'Giải Ba (2/2)',
-      'Giải Nhì',
-      'Giải Nhất',
-      'Giải bình chọn nhiều nhất',
-    ]);
+    // E5 (consolation), E2 and E4 (third), E3 (second, above E2 by the committee), E1 (first), E5 (most votes).
+    expect(slides).toEqual(
+      [
+        ['Giải Khuyến khích', 5],
+        ['Giải Ba (1/2)', 2],
+        ['Giải Ba (2/2)', 4],
+        ['Giải Nhì', 3],
+        ['Giải Nhất', 1],
+        ['Giải bình chọn nhiều nhất', 5],
+      ].map(([prize, n]) => [prize as string, `Phóng sự cải cách hành chính số ${n}`]),
+    );
     expect(await text(page, 'ceremony-slide')).toContain('Hoàng Minh Đức');
     await page.keyboard.press('PageUp');
-    expect(await text(page, 'ceremony-prize')).toBe('Giải Nhất');
+    await page.getByTestId('ceremony-prize').getByText('Giải Nhất', { exact: true }).waitFor();
+    await expectClipPlaying(page);
+    // P pauses the clip and plays it again.
+    await page.keyboard.press('p');
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="ceremony-clip"]') as HTMLVideoElement).paused,
+    );
+    await page.keyboard.press('p');
+    await page.waitForFunction(
+      () => !(document.querySelector('[data-testid="ceremony-clip"]') as HTMLVideoElement).paused,
+    );
     await page.keyboard.press('Home');
-    expect(await text(page, 'ceremony-prize')).toBe('Giải Khuyến khích');
+    await page.getByTestId('ceremony-prize').getByText('Giải Khuyến khích', { exact: true }).waitFor();
+    await expectClipPlaying(page);
+    await page.keyboard.press('p');
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="ceremony-clip"]') as HTMLVideoElement).paused,
+    );
     await expectAccessible(page, 'ceremony');
     await page.screenshot({ path: shot('ceremony-1280') });
     await page.setViewportSize({ width: 360, height: 800 });
     await page.screenshot({ path: shot('ceremony-360'), fullPage: true });
     await page.context().setOffline(false);
-  });
+  }, 180_000);
 
   it('staff issue the certificates and reissue one; the old number shows as replaced', async () => {
     const { t, base } = suite;

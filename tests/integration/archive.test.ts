@@ -11,6 +11,7 @@ import { verifyArchiveFile } from '../../server/archive-check.ts';
 import { grantContestRole } from '../../server/services/units/grant-contest-role.ts';
 import { issueCertificates } from '../../server/services/certificates/issue-certificates.ts';
 import { announceAwards, judgedContest, type JudgedContest } from '../helpers/awards.ts';
+import { storeStandInRenditions } from '../helpers/entries.ts';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -195,7 +196,7 @@ describe('contest archive', () => {
     });
 
     const verdict = await verifyArchiveFile(file);
-    expect(verdict).toMatchObject({ ok: true, unreadable: null, manifestSha256, damaged: [] });
+    expect(verdict).toMatchObject({ ok: true, unreadable: null, manifestSha256, damaged: [], media: [] });
   });
 
   it('carries the original video when asked, and names the one file a flipped byte altered', async () => {
@@ -234,6 +235,118 @@ describe('contest archive', () => {
     expect(wrongManifest.status).toBe(1);
     expect(wrongManifest.stderr).toContain('manifest.json');
   });
+
+  it('with media=all carries the ladder, poster and subtitles; a flipped byte in a segment is ALTERED', async () => {
+    const entryId = j.entryIds[0]!;
+    const e = await t.deps.db
+      .selectFrom('entries')
+      .select(['code', 'accepted_upload_id'])
+      .where('id', '=', entryId)
+      .executeTakeFirstOrThrow();
+    const uploadId = e.accepted_upload_id!;
+    // The row the approval queued (no job runs here) gives way to a finished set.
+    await t.deps.db.deleteFrom('renditions').where('upload_id', '=', uploadId).execute();
+    await storeStandInRenditions(t, entryId, uploadId);
+    const vtt = 'WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào bà con Vĩnh Linh\n';
+    const vttKey = `contests/${j.contestId}/entries/${entryId}/subtitles/vi.vtt`;
+    await t.deps.storage.putStream(vttKey, Readable.from([Buffer.from(vtt)]), { contentType: 'text/vtt' });
+    const at = new Date().toISOString();
+    await t.deps.db
+      .insertInto('subtitles')
+      .values({
+        entry_id: entryId,
+        lang: 'vi',
+        label: 'Tiếng Việt',
+        storage_key: vttKey,
+        size_bytes: Buffer.byteLength(vtt),
+        cue_count: 1,
+        source_format: 'vtt',
+        updated_by_user_id: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+
+    // The default stays small: no media at all; `files` the originals only.
+    const small = await JSZip.loadAsync(fs.readFileSync(await download(organizer)));
+    expect(Object.keys(small.files).some((n) => n.startsWith('media/'))).toBe(false);
+    const originals = await JSZip.loadAsync(fs.readFileSync(await download(organizer, '?media=files')));
+    expect(Object.keys(originals.files).filter((n) => n.startsWith('media/') && !n.endsWith('/'))).toHaveLength(1);
+
+    const file = await download(organizer, '?media=all');
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as ArchiveManifest;
+    const base = `media/${e.code}/renditions/${uploadId}/`;
+    const segment = `${base}360p/seg_00000.ts`;
+    const kinds = Object.fromEntries(manifest.files.map((f) => [f.path, f.kind]));
+    expect(kinds).toMatchObject({
+      [`${base}master.m3u8`]: 'media',
+      [`${base}360p/index.m3u8`]: 'media',
+      [segment]: 'media',
+      [`${base}poster.jpg`]: 'poster',
+      [`media/${e.code}/subtitles/vi.vtt`]: 'subtitle',
+    });
+    expect(await zip.file(`media/${e.code}/subtitles/vi.vtt`)!.async('string')).toBe(vtt);
+    const seg = manifest.files.find((f) => f.path === segment)!;
+    expect(seg.sha256).toBe(
+      crypto
+        .createHash('sha256')
+        .update(Buffer.alloc(188 * 4, 0x47))
+        .digest('hex'),
+    );
+    const media = JSON.parse(await zip.file('data/media.json')!.async('string')) as {
+      streamingIncluded: boolean;
+      streaming: { path: string }[];
+    };
+    expect(media.streamingIncluded).toBe(true);
+    expect(media.streaming.map((s) => s.path)).toContain(segment);
+    expect((await verifyArchiveFile(file)).ok).toBe(true);
+    const record = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details_json')
+      .where('contest_id', '=', j.contestId)
+      .where('action', '=', 'archive.exported')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(record.details_json)).toMatchObject({ media: 'all' });
+
+    const bytes = fs.readFileSync(file);
+    const segAt = bytes.indexOf(Buffer.alloc(188 * 4, 0x47)) + 100;
+    expect(segAt).toBeGreaterThan(100);
+    const altered = tampered(file, segAt);
+    const v = await verifyArchiveFile(altered);
+    expect(v.check.altered).toEqual([segment]);
+    const cli = spawnSync('npx', ['tsx', 'server/archive-verify-cli.ts', altered], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain('archive ALTERED');
+    expect(cli.stderr).toContain(segment);
+  }, 120_000);
+
+  it('says ALTERED when the stored original no longer matches the hash recorded at upload', async () => {
+    // The copy in storage changed after it was accepted (same size): the manifest, computed from that copy, agrees
+    // with the ZIP, but the hash recorded at upload does not.
+    const { accepted_upload_id: uploadId } = await t.deps.db
+      .selectFrom('entries')
+      .select('accepted_upload_id')
+      .where('id', '=', j.entryIds[0]!)
+      .executeTakeFirstOrThrow();
+    const { storage_key: key } = await t.deps.db
+      .selectFrom('uploads')
+      .select('storage_key')
+      .where('id', '=', uploadId!)
+      .executeTakeFirstOrThrow();
+    const rotten = Buffer.from(VIDEO);
+    rotten[5000] = rotten[5000]! ^ 0x01;
+    await t.deps.storage.putStream(key!, Readable.from([rotten]), { contentType: 'video/mp4' });
+    try {
+      const v2 = await verifyArchiveFile(await download(organizer, '?media=files'));
+      expect(v2.check.ok).toBe(true);
+      expect(v2.ok).toBe(false);
+      expect(v2.media).toEqual([expect.stringContaining('differs from the SHA-256 recorded when the upload')]);
+    } finally {
+      await t.deps.storage.putStream(key!, Readable.from([VIDEO]), { contentType: 'video/mp4' });
+    }
+  }, 60_000);
 
   it('names a file whose compressed bytes no longer inflate, and a file added to the ZIP', async () => {
     const file = await download(organizer);

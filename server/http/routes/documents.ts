@@ -133,15 +133,17 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
           'The whole contest for the records: settings, entries (no contacts), reviews, judging, decisions, ' +
             'results, vote log, audit log, certificate register and budget as JSON under `data/`, the jury’s ' +
             'minutes and the certificates under `documents/`, `data/media.json` (original videos with SHA-256), ' +
-            'with `media=files` the videos themselves, and `manifest.json` (every file’s size and SHA-256; check ' +
-            'with `npm run archive:verify FILE`). Only once the results are announced (`archive.notAnnounced`). ' +
+            'with `media=files` the videos themselves, with `media=all` also each entry’s streaming renditions ' +
+            '(HLS playlists and segments), poster, preview strip and subtitle tracks, and `manifest.json` ' +
+            '(every file’s size and SHA-256; check with `npm run archive:verify FILE`). Only once the results ' +
+            'are announced (`archive.notAnnounced`). ' +
             '`place`: the date line of the minutes (default: the certificates’ place). Streamed. Audited with the ' +
             'manifest’s SHA-256.',
           allowedBy('archive.export'),
         ),
         params: slugParams,
         querystring: z.object({
-          media: z.enum(['manifest', 'files']).default('manifest'),
+          media: z.enum(['manifest', 'files', 'all']).default('manifest'),
           place: z.string().trim().max(100).default(''),
         }),
         produces: ['application/zip'],

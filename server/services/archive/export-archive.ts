@@ -1,7 +1,8 @@
 /**
  * The archive of a finished contest (issue 13, item 5; ADR 0045): one ZIP with the records as JSON (`data/`), the
  * vote log, the audit log, the jury's minutes and the certificates (`documents/`), the media as a list with SHA-256
- * (`data/media.json`) and, when asked, the original videos themselves (`media/`), and last `manifest.json`, which
+ * (`data/media.json`) and, when asked, the original videos themselves (`media/`; with `all` also each entry's streaming
+ * copies, poster and subtitles), and last `manifest.json`, which
  * lists every other file with its size and SHA-256 (core/documents/archive-manifest.ts). The ZIP is written into the
  * response as it is made: videos are streamed from storage and hashed on the way, never held whole. The audit record
  * carries the manifest's SHA-256, so a manifest rewritten to match an altered file still shows.
@@ -29,7 +30,8 @@ import { findContestRow, settingsOf } from '../contests/load-contest.ts';
 import { exportRoundMinutes } from '../judging/export-round-papers.ts';
 import { archiveData, plain } from './archive-data.ts';
 
-export type ArchiveMedia = 'manifest' | 'files';
+/** `manifest`: hashes only; `files`: the originals too; `all`: also the streaming set (ladder, poster, subtitles). */
+export type ArchiveMedia = 'manifest' | 'files' | 'all';
 
 /** A ZIP without ZIP64 holds at most 4 GiB; leave room for the records and the directory. */
 const ZIP_LIMIT = 4 * 1024 ** 3 - 64 * 1024 ** 2;
@@ -46,6 +48,15 @@ interface MediaItem {
   sha256: string | null;
 }
 
+/** A file of an entry's streaming set (the HLS ladder with poster and strip, or a subtitle track), as stored. */
+interface StreamingItem {
+  path: string;
+  kind: ArchiveKind;
+  entryId: number;
+  storageKey: string;
+  bytes: number;
+}
+
 const safe = (s: string) => s.replace(/[^\w.-]+/g, '_');
 
 export async function exportArchive(
@@ -59,8 +70,9 @@ export async function exportArchive(
   await authorize(deps, actor, contest.id, 'archive.export');
   if (!(await listAnnouncedAwards(deps.db, contest.id))) throw new AppError('archive.notAnnounced');
   const items = await mediaItems(deps, contest.id);
-  const total = items.reduce((n, m) => n + m.bytes, 0);
-  if (media === 'files' && total > ZIP_LIMIT)
+  const streaming = media === 'all' ? await streamingItems(deps, contest.id) : [];
+  const total = [...items, ...streaming].reduce((n, m) => n + m.bytes, 0);
+  if (media !== 'manifest' && total > ZIP_LIMIT)
     throw new AppError('archive.tooLarge', { size: `${(total / 1024 ** 3).toFixed(1)} GB` });
 
   const exportedAt = deps.clock().toISOString();
@@ -108,9 +120,14 @@ export async function exportArchive(
       'data/media.json',
       'data',
       json({
-        note: 'Original videos: storage key, size and SHA-256 recorded when the upload was accepted.',
-        included: media === 'files',
+        note:
+          'Original videos: storage key, size and SHA-256 recorded when the upload was accepted. Streaming set ' +
+          '(HLS ladder, poster, preview strip, subtitles): included only in an archive made with media=all, ' +
+          'hashed in manifest.json.',
+        included: media !== 'manifest',
         files: items,
+        streamingIncluded: media === 'all',
+        streaming: streaming.map(({ path, kind, entryId, bytes }) => ({ path, kind, entryId, bytes })),
       }),
     );
     // The minutes' date line: the place given, else the one the certificates were issued with, else a blank.
@@ -144,12 +161,13 @@ export async function exportArchive(
       const pdf = await certificatesPdf(certificates.map((r) => modelOf(r, name, deps.config.publicUrl)));
       await add('documents/giay-chung-nhan.pdf', 'document', pdf);
     }
-    if (media === 'files')
-      for (const m of items) {
-        const obj = await deps.storage.get(m.storageKey);
-        if (!obj) throw new Error(`media object missing from storage: ${m.storageKey}`);
-        await addStream(m.path, 'media', obj.body);
-      }
+    for (const m of media === 'manifest'
+      ? []
+      : [...items.map((i) => ({ ...i, kind: 'media' as const })), ...streaming]) {
+      const obj = await deps.storage.get(m.storageKey);
+      if (!obj) throw new Error(`media object missing from storage: ${m.storageKey}`);
+      await addStream(m.path, m.kind, obj.body);
+    }
     const manifest: ArchiveManifest = { format: ARCHIVE_FORMAT, contestSlug: slug, exportedAt, files };
     const manifestText = json(manifest);
     const manifestSha256 = crypto.createHash('sha256').update(manifestText).digest('hex');
@@ -205,6 +223,62 @@ async function mediaItems(deps: Deps, contestId: number): Promise<MediaItem[]> {
       sha256: r.sha256,
     };
   });
+}
+
+/**
+ * Every stored file of the streaming renditions of each entry's accepted upload (the ladder's playlists and segments,
+ * poster, strip) and each subtitle track, in a stable order.
+ */
+async function streamingItems(deps: Deps, contestId: number): Promise<StreamingItem[]> {
+  const entries = await deps.db
+    .selectFrom('entries')
+    .innerJoin('renditions', 'renditions.upload_id', 'entries.accepted_upload_id')
+    .select(['entries.id as entryId', 'entries.code', 'renditions.upload_id', 'renditions.storage_prefix'])
+    .where('entries.contest_id', '=', contestId)
+    .where('renditions.status', '=', 'done')
+    .where('renditions.storage_prefix', 'is not', null)
+    .orderBy('entries.id')
+    .execute();
+  const out: StreamingItem[] = [];
+  for (const e of entries) {
+    const prefix = e.storage_prefix!;
+    const listed: StreamingItem[] = [];
+    for await (const o of deps.storage.list(prefix)) {
+      const rel = o.key.slice(prefix.length);
+      const folder = `media/${safe(e.code ?? `entry-${e.entryId}`)}/renditions/${e.upload_id}`;
+      listed.push({
+        path: `${folder}/${rel.split('/').map(safe).join('/')}`,
+        kind: rel === 'poster.jpg' ? 'poster' : 'media',
+        entryId: e.entryId,
+        storageKey: o.key,
+        bytes: o.size,
+      });
+    }
+    out.push(...listed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  }
+  const tracks = await deps.db
+    .selectFrom('subtitles')
+    .innerJoin('entries', 'entries.id', 'subtitles.entry_id')
+    .select([
+      'entries.id as entryId',
+      'entries.code',
+      'subtitles.lang',
+      'subtitles.storage_key',
+      'subtitles.size_bytes',
+    ])
+    .where('entries.contest_id', '=', contestId)
+    .orderBy('entries.id')
+    .orderBy('subtitles.lang')
+    .execute();
+  for (const s of tracks)
+    out.push({
+      path: `media/${safe(s.code ?? `entry-${s.entryId}`)}/subtitles/${safe(s.lang)}.vtt`,
+      kind: 'subtitle',
+      entryId: s.entryId,
+      storageKey: s.storage_key,
+      bytes: s.size_bytes,
+    });
+  return out;
 }
 
 async function voteLog(deps: Deps, contestId: number): Promise<string> {

@@ -6,13 +6,14 @@ import { enc } from '../../../api/client.ts';
 
 /**
  * The contest archive for the records (organizer only): one ZIP with the records, documents and a manifest of
- * SHA-256 hashes, with or without the original videos. Offered once the results are announced.
+ * SHA-256 hashes, with or without the original videos (and, largest, their streaming copies, posters and
+ * subtitles). Offered once the results are announced.
  */
 export function ArchiveCard({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const view = useQuery({ queryKey: ['awards-allocation', slug], queryFn: () => getAllocation(slug) });
   const announced = view.data?.versions.some((v) => v.state === 'announced') ?? false;
-  const link = (media: 'manifest' | 'files', label: string) =>
+  const link = (media: 'manifest' | 'files' | 'all', label: string) =>
     announced ? (
       <a
         className="ant-btn ant-btn-default"
@@ -34,6 +35,7 @@ export function ArchiveCard({ slug }: { slug: string }) {
       <Space wrap>
         {link('manifest', t('paperwork.archiveManifest'))}
         {link('files', t('paperwork.archiveFiles'))}
+        {link('all', t('paperwork.archiveAll'))}
       </Space>
     </Card>
   );
