@@ -5,13 +5,14 @@
  * point query (the contest's version, raised by the database on every write to it) and no render: the gallery's
  * snapshot (gallery-cache.ts) serves the entries, and the contest is read again only when its version changed.
  */
+import crypto from 'node:crypto';
 import type { CompiledQuery } from 'kysely';
 import type { GalleryFilter } from '@core/gallery.ts';
 import type { Deps } from '../../context.ts';
 import { changeToken } from '../../db/dialect.ts';
 import { contestView } from '../contests/get-contest.ts';
 import { loadContest, type LoadedContest } from '../contests/load-contest.ts';
-import { gallerySnapshot, snapshotOfEntry } from './gallery-cache.ts';
+import { gallerySnapshot, snapshotOfEntry, type GallerySnapshot } from './gallery-cache.ts';
 import { getPublicEntry, type PublicEntryView } from './get-public-entry.ts';
 import { galleryCardPage } from './list-gallery.ts';
 import { listNews, type NewsPostView } from './list-news.ts';
@@ -58,6 +59,28 @@ function idOf(o: object): number {
   let id = ids.get(o);
   if (id === undefined) ids.set(o, (id = ++lastId));
   return id;
+}
+
+type CardPage = ReturnType<typeof galleryCardPage>;
+
+/**
+ * By gallery snapshot, by filter: the first page of cards and a digest of it. The snapshot is reloaded every 10 s
+ * (gallery-cache.ts); keyed by the digest rather than by the snapshot, a rendered page outlives a reload that left its
+ * cards as they were, instead of being rendered and compressed again.
+ */
+const firstPages = new WeakMap<GallerySnapshot, Map<string, { page: CardPage; digest: string }>>();
+
+function firstCardPage(snap: GallerySnapshot, page: Extract<PublicPage, { kind: 'gallery' }>) {
+  let bySnap = firstPages.get(snap);
+  if (!bySnap) firstPages.set(snap, (bySnap = new Map()));
+  let hit = bySnap.get(page.filterKey);
+  if (!hit) {
+    const cards = galleryCardPage(snap, { ...page.filter, page: 1 });
+    const digest = crypto.createHash('sha256').update(JSON.stringify(cards)).digest('base64url').slice(0, 22);
+    if (bySnap.size >= 200) bySnap.clear();
+    bySnap.set(page.filterKey, (hit = { page: cards, digest }));
+  }
+  return hit;
 }
 
 /** By database, by slug: the contest as last read, with its version. */
@@ -202,15 +225,15 @@ export async function publicPageData(deps: Deps, page: PublicPage): Promise<Publ
   }
 
   if (page.kind === 'gallery') {
-    const snap = await gallerySnapshot(deps, id);
+    const cards = firstCardPage(await gallerySnapshot(deps, id), page);
     return {
-      version: `g|${slug}|${faceId}|${idOf(snap)}|${page.filterKey}`,
+      version: `g|${slug}|${faceId}|${cards.digest}|${page.filterKey}`,
       entry: null,
       queries: () => [
         contestQuery(),
         {
           key: ['gallery', slug, page.filter],
-          data: { pages: [galleryCardPage(snap, { ...page.filter, page: 1 })], pageParams: [1] },
+          data: { pages: [cards.page], pageParams: [1] },
           at,
         },
       ],
