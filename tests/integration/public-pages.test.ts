@@ -105,7 +105,7 @@ describe('the pages as HTML', () => {
 });
 
 describe('what is not rendered', () => {
-  it('an unknown contest, an entry under another address or not published get the plain web app', async () => {
+  it('an unknown contest, an entry elsewhere or unpublished, results not announced: the plain web app', async () => {
     const plain = async (url: string) => {
       const res = await get(url);
       expect(res.statusCode).toBe(200);
@@ -117,6 +117,8 @@ describe('what is not rendered', () => {
     await plain(`/c/khong-co/e/${ids[0]}`);
     await plain(`/c/${slug}/e/0${ids[0]}`);
     await plain(`/c/${slug}/e/999999`);
+    // Results not announced yet.
+    await plain(`/c/${slug}/results`);
   });
 
   it('a change to the contest, even one written straight to its tables, gives a new page at once', async () => {
@@ -233,6 +235,11 @@ describe('what is not rendered', () => {
     t.setNow(null);
     const results = await get(`/c/${c.slug}/results`);
     expect(results.statusCode).toBe(200);
+    // Rendered, with the results embedded once under the key the page's hook reads.
+    const root = results.body.slice(results.body.indexOf('<div id="root">'));
+    expect(root).toContain('data-testid="results-place"');
+    expect(embedded(results.body).queries.map((q) => q.key)).toEqual([['public-results', c.slug]]);
+    expect(results.body).toContain('<title>Kết quả — ');
     expect(results.body).toContain('<meta property="og:title" content="Kết quả — ');
     expect(results.body).toContain(`<meta property="og:url" content="${t.deps.config.publicUrl}/c/${c.slug}/results">`);
   });

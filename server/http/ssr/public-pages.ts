@@ -1,10 +1,10 @@
 /**
- * The public pages rendered on the server (docs/decisions/0046): the contest's home page, the gallery (first page,
- * with the filters of its address) and an entry's page come as full HTML that shows its text and posters before any
- * script runs, then the same React components hydrate it. The rendered page is kept, with its gzip and Brotli
- * copies, under the version of the data it shows (the gallery's snapshot, the contest's face) and the language, so
- * that under load a page is a lookup. Whatever cannot be rendered (a draft, an unpublished entry, a failure) gets
- * the plain web app, which shows the right message.
+ * The public pages rendered on the server (docs/decisions/0046, 0051): the contest's home page, the gallery (first
+ * page, with the filters of its address), an entry's page and the results come as full HTML that shows its text and
+ * posters before any script runs, then the same React components hydrate it. The rendered page is kept, with its
+ * gzip and Brotli copies, under the version of the data it shows (the gallery's cards, the contest's face, the
+ * results) and the language, so that under load a page is a lookup. Whatever cannot be rendered (a draft, an
+ * unpublished entry, results not yet announced, a failure) gets the plain web app, which shows the right message.
  */
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +18,7 @@ import { AGE_METRIC, type SsrPayload } from '../../../web/src/ssr/payload.ts';
 import type * as EntryServer from '../../../web/src/ssr/entry-server.tsx';
 import { CONTEST_TTL_MS, publicPageData, type PublicPage } from '../../services/publication/public-page-data.ts';
 import { publicEntryUrl } from '../../services/publication/publish-entries.ts';
-import { shareMetaTags } from '../share-page.ts';
+import { resultsMetaTags, shareMetaTags } from '../share-page.ts';
 import { loadPageShell, type PageShell } from './page-shell.ts';
 import { anonCsrfToken } from '../plugins/session.ts';
 import { SESSION_COOKIE } from '../request-context.ts';
@@ -84,7 +84,7 @@ async function encoded(page: RenderedPage, accept: string): Promise<{ body: Buff
   return { body: page.html, encoding: null };
 }
 
-/** Registers the three pages; returns false (nothing registered) when the server-rendering bundle is not built. */
+/** Registers the pages; returns false (nothing registered) when the server-rendering bundle is not built. */
 export async function publicPageRoutes(
   app: FastifyInstance,
   deps: Deps,
@@ -124,6 +124,9 @@ export async function publicPageRoutes(
       if (data.entry) {
         const share = shareMetaTags(data.entry, deps.config.publicUrl, publicEntryUrl(deps, page.slug, data.entry.id));
         headTags = `    ${share.tags}\n`;
+      } else if (data.results) {
+        const pageUrl = `${deps.config.publicUrl}/c/${encodeURIComponent(page.slug)}/results`;
+        headTags = `    ${resultsMetaTags(data.results, deps.config.publicUrl, pageUrl).tags}\n`;
       }
       const body = shell.page(module, {
         lang,
@@ -180,6 +183,10 @@ export async function publicPageRoutes(
     const id = /^[1-9][0-9]{0,14}$/.test(entryId) ? Number(entryId) : 0;
     if (!id) return reply.header('content-type', 'text/html; charset=utf-8').send(opts.indexHtml());
     return send(req, reply, { kind: 'entry', slug, entryId: id }, 'entry');
+  });
+  app.get('/c/:slug/results', { schema: { hide: true } }, (req, reply) => {
+    const { slug } = slugParams.parse(req.params);
+    return send(req, reply, { kind: 'results', slug }, 'results');
   });
   return true;
 }

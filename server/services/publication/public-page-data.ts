@@ -7,9 +7,11 @@
  */
 import crypto from 'node:crypto';
 import type { CompiledQuery } from 'kysely';
+import { AppError } from '@core/errors.ts';
 import type { GalleryFilter } from '@core/gallery.ts';
 import type { Deps } from '../../context.ts';
 import { changeToken } from '../../db/dialect.ts';
+import { getPublicResults, type PublicResultsView } from '../awards/get-public-results.ts';
 import { contestView } from '../contests/get-contest.ts';
 import { loadContest, type LoadedContest } from '../contests/load-contest.ts';
 import { gallerySnapshot, snapshotOfEntry, type GallerySnapshot } from './gallery-cache.ts';
@@ -25,7 +27,8 @@ type ContestView = ReturnType<typeof contestView>;
 export type PublicPage =
   | { kind: 'home'; slug: string }
   | { kind: 'gallery'; slug: string; filter: Omit<GalleryFilter, 'page' | 'pageSize'>; filterKey: string }
-  | { kind: 'entry'; slug: string; entryId: number };
+  | { kind: 'entry'; slug: string; entryId: number }
+  | { kind: 'results'; slug: string };
 
 export interface PageQuery {
   key: readonly unknown[];
@@ -39,6 +42,8 @@ export interface PublicPageData {
   version: string;
   /** The entry of an entry page (its share preview). */
   entry: PublicEntryView | null;
+  /** The results of the results page (its share preview). */
+  results?: PublicResultsView;
   /** The page's data for the render and the browser's cache; made only when the page is rendered. */
   queries: () => PageQuery[];
 }
@@ -76,7 +81,7 @@ function firstCardPage(snap: GallerySnapshot, page: Extract<PublicPage, { kind: 
   let hit = bySnap.get(page.filterKey);
   if (!hit) {
     const cards = galleryCardPage(snap, { ...page.filter, page: 1 });
-    const digest = crypto.createHash('sha256').update(JSON.stringify(cards)).digest('base64url').slice(0, 22);
+    const digest = digestOf(cards);
     if (bySnap.size >= 200) bySnap.clear();
     bySnap.set(page.filterKey, (hit = { page: cards, digest }));
   }
@@ -204,6 +209,7 @@ export async function publicPageData(deps: Deps, page: PublicPage): Promise<Publ
   // Every page checks the contest's version each time: its phases decide what the page shows (the vote button, the
   // countdown), and a change to them, whoever makes it and however (an organizer's edit, another process, a script
   // writing the table), must show at once. The phase in force is recomputed from the kept phases and the clock.
+  if (page.kind === 'results') return resultsPageData(deps, page.slug);
   const face = await contestFace(deps, page.slug, page.kind === 'home');
   if (!face) return null;
   const now = deps.clock();
@@ -249,5 +255,32 @@ export async function publicPageData(deps: Deps, page: PublicPage): Promise<Publ
     version: `e|${slug}|${faceId}|${idOf(snap)}|${page.entryId}`,
     entry,
     queries: () => [contestQuery(), { key: ['public-entry', page.entryId], data: entry, at }],
+  };
+}
+
+/** A digest of data shown on a page: the key of its rendered HTML when nothing cheaper tells that it changed. */
+function digestOf(data: unknown): string {
+  return crypto.createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 22);
+}
+
+/**
+ * The results page: the announced results, read on each request (as its share preview always was: they depend on
+ * the announcements, their amendments, the vote's figures and the gallery), the rendered HTML kept under a digest of
+ * them. Null before the results are announced, for a draft or no such contest: the web app says so.
+ */
+async function resultsPageData(deps: Deps, slug: string): Promise<PublicPageData | null> {
+  const at = deps.clock().getTime();
+  let results: PublicResultsView;
+  try {
+    results = await getPublicResults(deps, slug);
+  } catch (err) {
+    if (err instanceof AppError) return null;
+    throw err;
+  }
+  return {
+    version: `r|${slug}|${digestOf(results)}`,
+    entry: null,
+    results,
+    queries: () => [{ key: ['public-results', slug], data: results, at }],
   };
 }
