@@ -138,7 +138,7 @@ export async function publicPageRoutes(
       return { html: Buffer.from(body), ready: {}, at };
     });
     if (pages.size >= MAX_PAGES) pages.clear();
-    pages.set(key, { until: kind === 'home' ? now + CONTEST_TTL_MS : Infinity, page: made });
+    pages.set(key, { until: now + CONTEST_TTL_MS, page: made });
     made.catch(() => pages.delete(key));
     return made;
   }

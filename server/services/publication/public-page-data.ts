@@ -19,7 +19,11 @@ import { getPublicEntry, type PublicEntryView } from './get-public-entry.ts';
 import { galleryCardPage } from './list-gallery.ts';
 import { listNews, type NewsPostView } from './list-news.ts';
 
-/** How long a rendered home page is kept at most: its countdown's text moves on. */
+/**
+ * How long a rendered page is kept at most, even unchanged: the home page's countdown moves on, and the browser
+ * dates the embedded data by the render (its clock offset depends on it), so data from a page older than the web
+ * app's 30 s `staleTime` would be fetched again right after hydrating.
+ */
 export const CONTEST_TTL_MS = 10_000;
 
 type ContestView = ReturnType<typeof contestView>;
@@ -222,8 +226,6 @@ export async function publicPageData(deps: Deps, page: PublicPage): Promise<Publ
   if (page.kind === 'home') {
     const news = face.news ?? [];
     return {
-      // The countdown's text moves on: a rendered home page is also kept no longer than CONTEST_TTL_MS (see the
-      // HTML cache).
       version: `h|${slug}|${faceId}`,
       entry: null,
       queries: () => [contestQuery(), { key: ['news', slug], data: news, at }],
