@@ -58,6 +58,18 @@ function setPgTypeParsers(): void {
   pg.types.setTypeParser(1184, (v) => new Date(v).toISOString()); // timestamptz
 }
 
+/** By Kysely instance: the SQLite connection's change token (sqlite-statements.ts `changes`). */
+const changeTokens = new WeakMap<object, () => string>();
+
+/**
+ * A function whose result is the same on two calls only if nothing was written to the database in between, or
+ * undefined when the database has none (PostgreSQL: ask the database). Lets a per-request check of something the
+ * database keeps (a contest's version) skip its query while nothing at all has changed.
+ */
+export function changeToken(db: object): (() => string) | undefined {
+  return changeTokens.get(db);
+}
+
 export function openSqlite(file: string): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new SqliteDatabase(file);
@@ -65,10 +77,12 @@ export function openSqlite(file: string): Database {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  const database = sqliteForKysely(raw);
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: sqliteForKysely(raw) }),
+    dialect: new SqliteDialect({ database }),
     plugins: [new SqliteBooleans()],
   });
+  changeTokens.set(db, database.changes);
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

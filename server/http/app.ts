@@ -176,9 +176,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       ssrEntry: opts.ssrEntry ?? SSR_ENTRY,
       indexHtml: indexHtml!,
     });
-    // The results page keeps its share preview either way; without the server-rendering bundle, an entry's page
-    // still carries its own.
-    sharePageRoutes(app, deps, indexHtml!, { entryPage: !rendered });
+    // Without the server-rendering bundle, an entry's page and the results still carry their share previews.
+    if (!rendered) sharePageRoutes(app, deps, indexHtml!);
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,

@@ -9,7 +9,7 @@ import type { PublicEntryView } from '../services/publication/get-public-entry.t
 import { getPublicEntry } from '../services/publication/get-public-entry.ts';
 import type { Deps } from '../context.ts';
 import { publicEntryUrl } from '../services/publication/publish-entries.ts';
-import { getPublicResults } from '../services/awards/get-public-results.ts';
+import { getPublicResults, type PublicResultsView } from '../services/awards/get-public-results.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -60,8 +60,8 @@ function withHead(html: string, title: string, tags: string): string {
 }
 
 /** The head tags of the results page's preview: the winners named, the first prize's poster as the image. */
-function resultsMetaTags(
-  r: Awaited<ReturnType<typeof getPublicResults>>,
+export function resultsMetaTags(
+  r: PublicResultsView,
   publicUrl: string,
   pageUrl: string,
 ): { title: string; tags: string } {
@@ -94,32 +94,25 @@ function resultsMetaTags(
 }
 
 /**
- * The share pages. The results page's is always registered; the entry page's only when `entryPage` is true (without
- * the server-rendering bundle: otherwise server/http/ssr/ serves that page with the same tags).
+ * The share pages of an entry and of the results, registered only without the server-rendering bundle: otherwise
+ * server/http/ssr/ serves those pages, with the same tags.
  */
-export function sharePageRoutes(
-  app: FastifyInstance,
-  deps: Deps,
-  indexHtml: () => string,
-  opts: { entryPage: boolean } = { entryPage: true },
-): void {
-  if (opts.entryPage) {
-    const params = z.object({ slug: z.string().max(80), entryId: z.string().max(20) });
-    app.get('/c/:slug/e/:entryId', { schema: { hide: true } }, async (req, reply) => {
-      const { slug, entryId } = params.parse(req.params);
-      let html = indexHtml();
-      // Only the canonical form: "0x1" or "01" is not entry 1's page.
-      const id = /^[1-9][0-9]{0,14}$/.test(entryId) ? Number(entryId) : 0;
-      if (id > 0) {
-        const entry = await getPublicEntry(deps, id).catch(() => null);
-        if (entry && entry.contest.slug === slug) {
-          const { title, tags } = shareMetaTags(entry, deps.config.publicUrl, publicEntryUrl(deps, slug, id));
-          html = withHead(html, title, tags);
-        }
+export function sharePageRoutes(app: FastifyInstance, deps: Deps, indexHtml: () => string): void {
+  const params = z.object({ slug: z.string().max(80), entryId: z.string().max(20) });
+  app.get('/c/:slug/e/:entryId', { schema: { hide: true } }, async (req, reply) => {
+    const { slug, entryId } = params.parse(req.params);
+    let html = indexHtml();
+    // Only the canonical form: "0x1" or "01" is not entry 1's page.
+    const id = /^[1-9][0-9]{0,14}$/.test(entryId) ? Number(entryId) : 0;
+    if (id > 0) {
+      const entry = await getPublicEntry(deps, id).catch(() => null);
+      if (entry && entry.contest.slug === slug) {
+        const { title, tags } = shareMetaTags(entry, deps.config.publicUrl, publicEntryUrl(deps, slug, id));
+        html = withHead(html, title, tags);
       }
-      return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-    });
-  }
+    }
+    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
 
   app.get('/c/:slug/results', { schema: { hide: true } }, async (req, reply) => {
     const { slug } = z.object({ slug: z.string().max(80) }).parse(req.params);

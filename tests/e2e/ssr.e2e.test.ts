@@ -1,8 +1,9 @@
 /**
- * The public pages rendered on the server (issue 14, docs/decisions/0046), in Chromium. With JavaScript off, the
- * contest's home page, the gallery and an entry's page show the contest, the entries and their posters, and the
- * gallery's search works as a plain form. With JavaScript on, the same pages hydrate: the nodes the server sent are
- * kept (no client re-render), the page's data is not fetched a second time and no hydration error is reported.
+ * The public pages rendered on the server (issue 14, docs/decisions/0046, 0051), in Chromium. With JavaScript off,
+ * the contest's home page, the gallery, an entry's page and the results show the contest, the entries, their posters
+ * and the winners, and the gallery's search works as a plain form. With JavaScript on, the same pages hydrate: the
+ * nodes the server sent are kept (no client re-render), the page's data is not fetched a second time and no
+ * hydration error is reported.
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPublished } from '../../bench/seed-published.ts';
 import { ensureWebBuilt } from '../../server/web-build.ts';
+import { contestWithAnnouncedAwards } from '../helpers/awards.ts';
 import { makeUser, startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 import { setVotingWindow } from '../helpers/voting.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
@@ -81,6 +83,16 @@ async function newPage(javaScriptEnabled: boolean, width = 360): Promise<Page> {
   return page;
 }
 
+let announced: Promise<Awaited<ReturnType<typeof contestWithAnnouncedAwards>>> | null = null;
+/** A second contest, judged and its results announced (made once, by the first test that needs it). */
+function resultsContest() {
+  announced ??= contestWithAnnouncedAwards(t, { scores: [9, 8, 7] }).then((c) => {
+    t.setNow(null);
+    return c;
+  });
+  return announced;
+}
+
 /** Posters that the browser has loaded and decoded, by their address. */
 const shownPosters = (page: Page) =>
   page.$$eval('img', (imgs) =>
@@ -137,6 +149,17 @@ describe('with JavaScript off', () => {
     expect(await video.getAttribute('poster')).toBe(`/api/public/entries/${ids[0]}/media/poster.jpg`);
     expect(await page.getByTestId('to-gallery').getAttribute('href')).toBe(`/c/${slug}/gallery`);
   });
+
+  it('the results page shows the prizes and their winners', async () => {
+    const c = await resultsContest();
+    const page = await newPage(false);
+    await page.goto(`${base}/c/${c.slug}/results`);
+    expect(await page.getByTestId('results-announced').textContent()).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    const credits = await page.getByTestId('results-credit').allTextContents();
+    expect(credits.length).toBeGreaterThan(0);
+    expect(credits.every((x) => x.trim() !== '')).toBe(true);
+    expect(await page.locator('.results-prize h2').count()).toBeGreaterThan(0);
+  });
 });
 
 /** The requests the page makes for data the server already embedded. */
@@ -146,6 +169,7 @@ function dataRequests(page: Page): string[] {
     new RegExp(`/api/contests/${slug}$`),
     new RegExp(`/api/public/contests/${slug}/(gallery|news)`),
     /\/api\/public\/entries\/\d+$/,
+    /\/api\/public\/contests\/[^/]+\/results$/,
   ];
   page.on('request', (r) => {
     const p = new URL(r.url()).pathname;
@@ -225,6 +249,17 @@ describe('with JavaScript on', () => {
     expect(problems).toEqual([]);
     // The share address is this site's, as the browser sees it.
     expect(await page.getByTestId('share-url').inputValue()).toBe(`${base}/c/${slug}/e/${ids[1]}`);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the results page hydrates without fetching the results again', async () => {
+    const c = await resultsContest();
+    const page = await newPage(true);
+    const requests = dataRequests(page);
+    const { problems } = await hydrated(page, `${base}/c/${c.slug}/results`, '[data-testid="results"]');
+    expect(requests).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(await page.getByTestId('results-place').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -4,6 +4,7 @@
  * until what it shows changes; drafts, unknown contests and entries of another contest get the plain web app.
  */
 import zlib from 'node:zlib';
+import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishEntries } from '../../server/services/publication/publish-entries.ts';
 import { unpublishEntry } from '../../server/services/publication/unpublish-entry.ts';
@@ -104,7 +105,7 @@ describe('the pages as HTML', () => {
 });
 
 describe('what is not rendered', () => {
-  it('an unknown contest, an entry under another address or not published get the plain web app', async () => {
+  it('an unknown contest, an entry elsewhere or unpublished, results not announced: the plain web app', async () => {
     const plain = async (url: string) => {
       const res = await get(url);
       expect(res.statusCode).toBe(200);
@@ -116,6 +117,8 @@ describe('what is not rendered', () => {
     await plain(`/c/khong-co/e/${ids[0]}`);
     await plain(`/c/${slug}/e/0${ids[0]}`);
     await plain(`/c/${slug}/e/999999`);
+    // Results not announced yet.
+    await plain(`/c/${slug}/results`);
   });
 
   it('a change to the contest, even one written straight to its tables, gives a new page at once', async () => {
@@ -193,6 +196,36 @@ describe('what is not rendered', () => {
     expect(await home()).toContain(contest.name);
   });
 
+  it('a write by another connection (another process, a script) shows at the next request', async () => {
+    const home = () => get(`/c/${slug}`).then((r) => r.body);
+    const { name } = await t.deps.db
+      .selectFrom('contests')
+      .select('name')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    expect(await home()).toBe(await home());
+    const rename = async (to: string) => {
+      const database = t.deps.config.database;
+      if (database.kind === 'postgres') {
+        await t.deps.db.updateTable('contests').set({ name: to }).where('slug', '=', slug).execute();
+        return;
+      }
+      // On SQLite the version check skips its query while the database's change token stands still: a commit by
+      // another connection, which this process's count of its own writes does not see, must move it.
+      const other = new SqliteDatabase(database.file);
+      try {
+        other.prepare('update contests set name = ? where slug = ?').run(to, slug);
+      } finally {
+        other.close();
+      }
+    };
+    await rename('Tên do kết nối khác ghi');
+    expect(await home()).toContain('Tên do kết nối khác ghi');
+    await rename(name);
+    expect(await home()).toContain(name);
+    expect(await home()).not.toContain('Tên do kết nối khác ghi');
+  });
+
   it("the results page and an entry's page carry their Open Graph tags with server rendering on", async () => {
     const entry = await get(`/c/${slug}/e/${ids[0]}`);
     expect(entry.body).toContain('id="ssr-data"');
@@ -202,6 +235,11 @@ describe('what is not rendered', () => {
     t.setNow(null);
     const results = await get(`/c/${c.slug}/results`);
     expect(results.statusCode).toBe(200);
+    // Rendered, with the results embedded once under the key the page's hook reads.
+    const root = results.body.slice(results.body.indexOf('<div id="root">'));
+    expect(root).toContain('data-testid="results-place"');
+    expect(embedded(results.body).queries.map((q) => q.key)).toEqual([['public-results', c.slug]]);
+    expect(results.body).toContain('<title>Kết quả — ');
     expect(results.body).toContain('<meta property="og:title" content="Kết quả — ');
     expect(results.body).toContain(`<meta property="og:url" content="${t.deps.config.publicUrl}/c/${c.slug}/results">`);
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import type { Generated, Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../server/db/dialect.ts';
+import { changeToken, openSqlite } from '../../server/db/dialect.ts';
 import { sqliteForKysely } from '../../server/db/sqlite-statements.ts';
 
 const opened: SqliteDatabase.Database[] = [];
@@ -80,6 +80,42 @@ describe('SQLite statements as Kysely sees them', () => {
     expect(db.prepare('select * from t where id = ?').all([1])).toEqual([{ id: 1, name: 'a', is_open: 1 }]);
     raw.exec("alter table t add column note text not null default 'x'");
     expect(db.prepare('select * from t where id = ?').all([1])).toEqual([{ id: 1, name: 'a', is_open: 1, note: 'x' }]);
+  });
+
+  it("changes its token on this connection's writes, whether or not they commit, and not on reads", () => {
+    const { raw } = counted();
+    const db = sqliteForKysely(raw);
+    const t0 = db.changes();
+    db.prepare('select name from t where id = ?').all([1]);
+    expect(db.changes()).toBe(t0);
+    db.prepare("update t set name = 'z' where id = 1").run([]);
+    const t1 = db.changes();
+    expect(t1).not.toBe(t0);
+    // Writes that change no row, and RETURNING (read with all), count too.
+    db.prepare("update t set name = 'z' where id = 999").run([]);
+    expect(db.changes()).not.toBe(t1);
+    const t2 = db.changes();
+    expect(db.prepare("insert into t (name) values ('e') returning id").all([])).toEqual([{ id: 4 }]);
+    expect(db.changes()).not.toBe(t2);
+  });
+
+  it('changes its token when another connection commits to the same file (PRAGMA data_version)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqlite-statements-'));
+    const file = path.join(dir, 'db.sqlite');
+    const { db, close } = openSqlite(file);
+    try {
+      const token = changeToken(db)!;
+      await db.schema.createTable('n').addColumn('v', 'integer').execute();
+      const t0 = token();
+      expect(token()).toBe(t0);
+      const other = new SqliteDatabase(file);
+      opened.push(other);
+      other.prepare('insert into n (v) values (1)').run();
+      expect(token()).not.toBe(t0);
+    } finally {
+      await close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('through Kysely: booleans written and read back, the same query run many times', async () => {

@@ -1,13 +1,14 @@
 /**
- * The public pages rendered on the server (docs/decisions/0046): the contest's home page, the gallery (first page,
- * with the filters of its address) and an entry's page come as full HTML that shows its text and posters before any
- * script runs, then the same React components hydrate it. The rendered page is kept, with its gzip and Brotli
- * copies, under the version of the data it shows (the gallery's snapshot, the contest's face) and the language, so
- * that under load a page is a lookup. Whatever cannot be rendered (a draft, an unpublished entry, a failure) gets
- * the plain web app, which shows the right message.
+ * The public pages rendered on the server (docs/decisions/0046, 0051): the contest's home page, the gallery (first
+ * page, with the filters of its address), an entry's page and the results come as full HTML that shows its text and
+ * posters before any script runs, then the same React components hydrate it. The rendered page is kept, with its
+ * gzip and Brotli copies, under the version of the data it shows (the gallery's cards, the contest's face, the
+ * results) and the language, so that under load a page is a lookup. Whatever cannot be rendered (a draft, an
+ * unpublished entry, results not yet announced, a failure) gets the plain web app, which shows the right message.
  */
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -17,7 +18,7 @@ import { AGE_METRIC, type SsrPayload } from '../../../web/src/ssr/payload.ts';
 import type * as EntryServer from '../../../web/src/ssr/entry-server.tsx';
 import { CONTEST_TTL_MS, publicPageData, type PublicPage } from '../../services/publication/public-page-data.ts';
 import { publicEntryUrl } from '../../services/publication/publish-entries.ts';
-import { shareMetaTags } from '../share-page.ts';
+import { resultsMetaTags, shareMetaTags } from '../share-page.ts';
 import { loadPageShell, type PageShell } from './page-shell.ts';
 import { anonCsrfToken } from '../plugins/session.ts';
 import { SESSION_COOKIE } from '../request-context.ts';
@@ -26,8 +27,11 @@ type Renderer = typeof EntryServer;
 
 interface RenderedPage {
   html: Buffer;
-  gzip?: Buffer;
-  brotli?: Buffer;
+  /** Compressed copies, made off the main thread when first asked for (see `encoded`). */
+  gzip?: Promise<Buffer>;
+  brotli?: Promise<Buffer>;
+  /** The copies once made: most answers need no `await`. */
+  ready: { gzip?: Buffer; brotli?: Buffer };
   /** When it was rendered, in ms (its age goes to the Server-Timing header). */
   at: number;
 }
@@ -39,21 +43,48 @@ function pageLang(req: FastifyRequest): Lang {
   return req.cookies?.lang === 'en' ? 'en' : 'vi';
 }
 
-function encoded(page: RenderedPage, accept: string): { body: Buffer; encoding: string | null } {
+const brotliAsync = promisify(zlib.brotliCompress);
+const gzipAsync = promisify(zlib.gzip);
+
+function brotli(html: Buffer, quality: number): Promise<Buffer> {
+  return brotliAsync(html, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: html.length },
+  });
+}
+
+/**
+ * The page as the visitor's browser accepts it. Compression runs in libuv's thread pool, never on the main thread:
+ * Brotli at quality 9 took 90 to 180 ms for a 48 KB gallery page, during which every other request waited (a new
+ * version of a page, every 10 s for a home page, was the gallery's p99). Brotli at quality 5 comes first (a few ms,
+ * 3% larger), then quality 11 (8% smaller than 9) replaces it when done.
+ */
+async function encoded(page: RenderedPage, accept: string): Promise<{ body: Buffer; encoding: string | null }> {
   if (/\bbr\b/.test(accept)) {
-    page.brotli ??= zlib.brotliCompressSync(page.html, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.html.length },
-    });
-    return { body: page.brotli, encoding: 'br' };
+    if (page.ready.brotli) return { body: page.ready.brotli, encoding: 'br' };
+    if (!page.brotli) {
+      page.brotli = brotli(page.html, 5);
+      page.brotli.then(
+        (fast) => {
+          page.ready.brotli ??= fast;
+          brotli(page.html, 11).then(
+            (best) => (page.ready.brotli = best),
+            () => {},
+          );
+        },
+        () => {},
+      );
+    }
+    return { body: await page.brotli, encoding: 'br' };
   }
   if (/\bgzip\b/.test(accept)) {
-    page.gzip ??= zlib.gzipSync(page.html, { level: 9 });
-    return { body: page.gzip, encoding: 'gzip' };
+    if (page.ready.gzip) return { body: page.ready.gzip, encoding: 'gzip' };
+    page.gzip ??= gzipAsync(page.html, { level: 9 });
+    return { body: (page.ready.gzip = await page.gzip), encoding: 'gzip' };
   }
   return { body: page.html, encoding: null };
 }
 
-/** Registers the three pages; returns false (nothing registered) when the server-rendering bundle is not built. */
+/** Registers the pages; returns false (nothing registered) when the server-rendering bundle is not built. */
 export async function publicPageRoutes(
   app: FastifyInstance,
   deps: Deps,
@@ -93,6 +124,9 @@ export async function publicPageRoutes(
       if (data.entry) {
         const share = shareMetaTags(data.entry, deps.config.publicUrl, publicEntryUrl(deps, page.slug, data.entry.id));
         headTags = `    ${share.tags}\n`;
+      } else if (data.results) {
+        const pageUrl = `${deps.config.publicUrl}/c/${encodeURIComponent(page.slug)}/results`;
+        headTags = `    ${resultsMetaTags(data.results, deps.config.publicUrl, pageUrl).tags}\n`;
       }
       const body = shell.page(module, {
         lang,
@@ -101,10 +135,10 @@ export async function publicPageRoutes(
         body: html,
         payloadJson: renderer.payloadJson(payload),
       });
-      return { html: Buffer.from(body), at };
+      return { html: Buffer.from(body), ready: {}, at };
     });
     if (pages.size >= MAX_PAGES) pages.clear();
-    pages.set(key, { until: kind === 'home' ? now + CONTEST_TTL_MS : Infinity, page: made });
+    pages.set(key, { until: now + CONTEST_TTL_MS, page: made });
     made.catch(() => pages.delete(key));
     return made;
   }
@@ -125,7 +159,7 @@ export async function publicPageRoutes(
     // The page's later API requests share one anonymous CSRF token (a logged-in visitor's session has its own).
     if (!req.cookies?.[SESSION_COOKIE]) anonCsrfToken(req, reply, deps);
     if (!rendered) return reply.send(opts.indexHtml());
-    const { body, encoding } = encoded(rendered, String(req.headers['accept-encoding'] ?? ''));
+    const { body, encoding } = await encoded(rendered, String(req.headers['accept-encoding'] ?? ''));
     reply.header('vary', 'accept-encoding').header('server-timing', `${AGE_METRIC};dur=${Date.now() - rendered.at}`);
     if (encoding) reply.header('content-encoding', encoding);
     return reply.send(body);
@@ -149,6 +183,10 @@ export async function publicPageRoutes(
     const id = /^[1-9][0-9]{0,14}$/.test(entryId) ? Number(entryId) : 0;
     if (!id) return reply.header('content-type', 'text/html; charset=utf-8').send(opts.indexHtml());
     return send(req, reply, { kind: 'entry', slug, entryId: id }, 'entry');
+  });
+  app.get('/c/:slug/results', { schema: { hide: true } }, (req, reply) => {
+    const { slug } = slugParams.parse(req.params);
+    return send(req, reply, { kind: 'results', slug }, 'results');
   });
   return true;
 }

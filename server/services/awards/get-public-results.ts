@@ -34,6 +34,8 @@ export type PublicPlace =
   | { kind: 'awarded'; byCommittee: boolean; winner: PublicWinner }
   | { kind: 'unawarded'; reason: { vi: string; en: string } };
 
+export type PublicResultsView = Awaited<ReturnType<typeof getPublicResults>>;
+
 export async function getPublicResults(deps: Deps, slug: string) {
   const contest = await loadContest(deps.db, { slug });
   if (contest.status === 'draft') throw new AppError('contest.notFound');

@@ -5,17 +5,25 @@
  * point query (the contest's version, raised by the database on every write to it) and no render: the gallery's
  * snapshot (gallery-cache.ts) serves the entries, and the contest is read again only when its version changed.
  */
+import crypto from 'node:crypto';
 import type { CompiledQuery } from 'kysely';
+import { AppError } from '@core/errors.ts';
 import type { GalleryFilter } from '@core/gallery.ts';
 import type { Deps } from '../../context.ts';
+import { changeToken } from '../../db/dialect.ts';
+import { getPublicResults, type PublicResultsView } from '../awards/get-public-results.ts';
 import { contestView } from '../contests/get-contest.ts';
 import { loadContest, type LoadedContest } from '../contests/load-contest.ts';
-import { gallerySnapshot, snapshotOfEntry } from './gallery-cache.ts';
+import { gallerySnapshot, snapshotOfEntry, type GallerySnapshot } from './gallery-cache.ts';
 import { getPublicEntry, type PublicEntryView } from './get-public-entry.ts';
 import { galleryCardPage } from './list-gallery.ts';
 import { listNews, type NewsPostView } from './list-news.ts';
 
-/** How long a rendered home page is kept at most: its countdown's text moves on. */
+/**
+ * How long a rendered page is kept at most, even unchanged: the home page's countdown moves on, and the browser
+ * dates the embedded data by the render (its clock offset depends on it), so data from a page older than the web
+ * app's 30 s `staleTime` would be fetched again right after hydrating.
+ */
 export const CONTEST_TTL_MS = 10_000;
 
 type ContestView = ReturnType<typeof contestView>;
@@ -23,7 +31,8 @@ type ContestView = ReturnType<typeof contestView>;
 export type PublicPage =
   | { kind: 'home'; slug: string }
   | { kind: 'gallery'; slug: string; filter: Omit<GalleryFilter, 'page' | 'pageSize'>; filterKey: string }
-  | { kind: 'entry'; slug: string; entryId: number };
+  | { kind: 'entry'; slug: string; entryId: number }
+  | { kind: 'results'; slug: string };
 
 export interface PageQuery {
   key: readonly unknown[];
@@ -35,9 +44,10 @@ export interface PageQuery {
 export interface PublicPageData {
   /** Equal for two requests exactly when the page shows the same thing: the key of its cached HTML. */
   version: string;
-  contest: ContestView;
   /** The entry of an entry page (its share preview). */
   entry: PublicEntryView | null;
+  /** The results of the results page (its share preview). */
+  results?: PublicResultsView;
   /** The page's data for the render and the browser's cache; made only when the page is rendered. */
   queries: () => PageQuery[];
 }
@@ -60,6 +70,28 @@ function idOf(o: object): number {
   return id;
 }
 
+type CardPage = ReturnType<typeof galleryCardPage>;
+
+/**
+ * By gallery snapshot, by filter: the first page of cards and a digest of it. The snapshot is reloaded every 10 s
+ * (gallery-cache.ts); keyed by the digest rather than by the snapshot, a rendered page outlives a reload that left its
+ * cards as they were, instead of being rendered and compressed again.
+ */
+const firstPages = new WeakMap<GallerySnapshot, Map<string, { page: CardPage; digest: string }>>();
+
+function firstCardPage(snap: GallerySnapshot, page: Extract<PublicPage, { kind: 'gallery' }>) {
+  let bySnap = firstPages.get(snap);
+  if (!bySnap) firstPages.set(snap, (bySnap = new Map()));
+  let hit = bySnap.get(page.filterKey);
+  if (!hit) {
+    const cards = galleryCardPage(snap, { ...page.filter, page: 1 });
+    const digest = digestOf(cards);
+    if (bySnap.size >= 200) bySnap.clear();
+    bySnap.set(page.filterKey, (hit = { page: cards, digest }));
+  }
+  return hit;
+}
+
 /** By database, by slug: the contest as last read, with its version. */
 const faces = new WeakMap<object, Map<string, ContestFace>>();
 /** Reads of a contest at a given version in progress, shared by the requests that need that very version. */
@@ -71,7 +103,12 @@ function mapOf<V>(store: WeakMap<object, Map<string, V>>, db: object): Map<strin
   return m;
 }
 
-type VersionQuery = CompiledQuery<{ id: number; status: string; version: number }>;
+interface Head {
+  id: number;
+  status: string;
+  version: number;
+}
+type VersionQuery = CompiledQuery<Head>;
 /** The version query by slug, built once: under load, building and compiling it cost as much as running it. */
 const versionQueries = new WeakMap<object, Map<string, VersionQuery>>();
 
@@ -86,16 +123,38 @@ function versionQuery(deps: Deps, slug: string): VersionQuery {
   return q;
 }
 
+/** By database, by slug: the version query's last answer, and the database's change token taken just before it. */
+const heads = new WeakMap<object, Map<string, { token: string; head: Head | undefined }>>();
+
+/**
+ * The contest's id, status and version as they are now. On SQLite the answer is reused while the database's change
+ * token (dialect.ts `changeToken`: this process's writes and other connections' commits) is the one taken before it
+ * was read: nothing at all was written since, so it still holds, and a page costs no query. Any write, to any table,
+ * makes the next request ask again.
+ */
+async function contestHead(deps: Deps, slug: string): Promise<Head | undefined> {
+  const token = changeToken(deps.db);
+  if (!token) return (await deps.db.executeQuery(versionQuery(deps, slug))).rows[0];
+  const before = token();
+  const kept = mapOf(heads, deps.db);
+  const hit = kept.get(slug);
+  if (hit && hit.token === before) return hit.head;
+  const head = (await deps.db.executeQuery(versionQuery(deps, slug))).rows[0];
+  if (kept.size >= 500) kept.clear();
+  kept.set(slug, { token: before, head });
+  return head;
+}
+
 /**
  * The contest (and its news for the home page) as it is now; null for a draft or no such contest. One point query
- * per request reads the contest's version, which the database raises on every write to the contest, its phases,
- * unit categories or news, whoever makes it (an organizer's edit, another process, a script writing the table): the
- * contest is read again only when it changed. A read started for an older version is never reused for a newer one,
- * and a read may only be newer than the version it is kept under (it started after that version was seen), which
- * costs one more read, never a stale page.
+ * per request (none on SQLite while nothing was written, see contestHead) reads the contest's version, which the
+ * database raises on every write to the contest, its phases, unit categories or news, whoever makes it (an
+ * organizer's edit, another process, a script writing the table): the contest is read again only when it changed. A
+ * read started for an older version is never reused for a newer one, and a read may only be newer than the version
+ * it is kept under (it started after that version was seen), which costs one more read, never a stale page.
  */
 async function contestFace(deps: Deps, slug: string, withNews: boolean): Promise<ContestFace | null> {
-  const head = (await deps.db.executeQuery(versionQuery(deps, slug))).rows[0];
+  const head = await contestHead(deps, slug);
   if (!head || head.status === 'draft') return null;
   const kept = mapOf(faces, deps.db);
   const face = kept.get(slug);
@@ -129,42 +188,60 @@ function phasePosition(view: ContestView): string {
   return JSON.stringify([view.phaseState, view.currentPhase, view.openPhases, view.next]);
 }
 
+/** By contest face: its phase position and the span of time, between two phase edges, in which it holds. */
+const positions = new WeakMap<ContestFace, { from: number; until: number; key: string }>();
+
+/** The phase position at `now`, worked out again only when the clock crossed a phase's start or end. */
+function positionAt(face: ContestFace, now: number): string {
+  const kept = positions.get(face);
+  if (kept && kept.from <= now && now < kept.until) return kept.key;
+  let from = -Infinity;
+  let until = Infinity;
+  for (const p of face.loaded.phases) {
+    for (const edge of [Date.parse(p.startsAt), Date.parse(p.endsAt)]) {
+      if (edge <= now) from = Math.max(from, edge);
+      else until = Math.min(until, edge);
+    }
+  }
+  const key = phasePosition(contestView(face.loaded, new Date(now)));
+  positions.set(face, { from, until, key });
+  return key;
+}
+
 /** The data of a public page, or null when it has none to show (no such contest, a draft, an unpublished entry). */
 export async function publicPageData(deps: Deps, page: PublicPage): Promise<PublicPageData | null> {
   // Every page checks the contest's version each time: its phases decide what the page shows (the vote button, the
   // countdown), and a change to them, whoever makes it and however (an organizer's edit, another process, a script
   // writing the table), must show at once. The phase in force is recomputed from the kept phases and the clock.
+  if (page.kind === 'results') return resultsPageData(deps, page.slug);
   const face = await contestFace(deps, page.slug, page.kind === 'home');
   if (!face) return null;
   const now = deps.clock();
   const at = now.getTime();
-  const view = contestView(face.loaded, now);
-  const contestQuery = (): PageQuery => ({ key: ['contest', view.slug], data: view, at });
-  const faceId = `${view.id}.${face.version}.${phasePosition(view)}`;
+  const { id, slug } = face.loaded;
+  // The view itself is built only for a render.
+  const contestQuery = (): PageQuery => ({ key: ['contest', slug], data: contestView(face.loaded, now), at });
+  const faceId = `${id}.${face.version}.${positionAt(face, at)}`;
 
   if (page.kind === 'home') {
     const news = face.news ?? [];
     return {
-      // The countdown's text moves on: a rendered home page is also kept no longer than CONTEST_TTL_MS (see the
-      // HTML cache).
-      version: `h|${view.slug}|${faceId}`,
-      contest: view,
+      version: `h|${slug}|${faceId}`,
       entry: null,
-      queries: () => [contestQuery(), { key: ['news', view.slug], data: news, at }],
+      queries: () => [contestQuery(), { key: ['news', slug], data: news, at }],
     };
   }
 
   if (page.kind === 'gallery') {
-    const snap = await gallerySnapshot(deps, view.id);
+    const cards = firstCardPage(await gallerySnapshot(deps, id), page);
     return {
-      version: `g|${view.slug}|${faceId}|${idOf(snap)}|${page.filterKey}`,
-      contest: view,
+      version: `g|${slug}|${faceId}|${cards.digest}|${page.filterKey}`,
       entry: null,
       queries: () => [
         contestQuery(),
         {
-          key: ['gallery', view.slug, page.filter],
-          data: { pages: [galleryCardPage(snap, { ...page.filter, page: 1 })], pageParams: [1] },
+          key: ['gallery', slug, page.filter],
+          data: { pages: [cards.page], pageParams: [1] },
           at,
         },
       ],
@@ -175,11 +252,37 @@ export async function publicPageData(deps: Deps, page: PublicPage): Promise<Publ
   if (!snap) return null;
   const entry = await getPublicEntry(deps, page.entryId);
   // Only under its own contest's address.
-  if (entry.contest.slug !== view.slug) return null;
+  if (entry.contest.slug !== slug) return null;
   return {
-    version: `e|${view.slug}|${faceId}|${idOf(snap)}|${page.entryId}`,
-    contest: view,
+    version: `e|${slug}|${faceId}|${idOf(snap)}|${page.entryId}`,
     entry,
     queries: () => [contestQuery(), { key: ['public-entry', page.entryId], data: entry, at }],
+  };
+}
+
+/** A digest of data shown on a page: the key of its rendered HTML when nothing cheaper tells that it changed. */
+function digestOf(data: unknown): string {
+  return crypto.createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 22);
+}
+
+/**
+ * The results page: the announced results, read on each request (as its share preview always was: they depend on
+ * the announcements, their amendments, the vote's figures and the gallery), the rendered HTML kept under a digest of
+ * them. Null before the results are announced, for a draft or no such contest: the web app says so.
+ */
+async function resultsPageData(deps: Deps, slug: string): Promise<PublicPageData | null> {
+  const at = deps.clock().getTime();
+  let results: PublicResultsView;
+  try {
+    results = await getPublicResults(deps, slug);
+  } catch (err) {
+    if (err instanceof AppError) return null;
+    throw err;
+  }
+  return {
+    version: `r|${slug}|${digestOf(results)}`,
+    entry: null,
+    results,
+    queries: () => [{ key: ['public-results', slug], data: results, at }],
   };
 }

@@ -26,16 +26,17 @@ const ContestListPage = lazy(() => import('../features/contests/ContestListPage.
 const ContestHomePage = lazyPage(() => import('../features/contests/ContestHomePage.tsx'));
 const GalleryPage = lazyPage(() => import('../features/gallery/GalleryPage.tsx'));
 const PublicEntryPage = lazyPage(() => import('../features/public-entry/PublicEntryPage.tsx'));
+const ResultsPage = lazyPage(() => import('../features/results/ResultsPage.tsx'));
 
-/** Loads the chunk of the server-rendered page at `pathname` (web/src/ssr/entry-server.tsx renders these three). */
+/** Loads the chunk of the server-rendered page at `pathname` (web/src/ssr/entry-server.tsx renders these). */
 export function preloadRenderedPage(pathname: string): Promise<void> {
   if (/^\/c\/[^/]+\/?$/.test(pathname)) return ContestHomePage.preload();
   if (/^\/c\/[^/]+\/gallery\/?$/.test(pathname)) return GalleryPage.preload();
   if (/^\/c\/[^/]+\/e\/[^/]+\/?$/.test(pathname)) return PublicEntryPage.preload();
+  if (/^\/c\/[^/]+\/results\/?$/.test(pathname)) return ResultsPage.preload();
   return Promise.resolve();
 }
 const EmbedPage = lazy(() => import('../features/public-entry/EmbedPage.tsx'));
-const ResultsPage = lazy(() => import('../features/results/ResultsPage.tsx'));
 const EmbedResultsPage = lazy(() => import('../features/results/EmbedResultsPage.tsx'));
 const PrivacyPage = lazy(() => import('../features/privacy/PrivacyPage.tsx'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));

@@ -1,7 +1,7 @@
 /**
- * The server's half of the public pages (docs/decisions/0046): built by Vite into dist/ssr and called by
- * server/http/ssr/, it renders the contest's home page, the gallery and an entry's page with the very components the
- * browser then hydrates, from data the server already holds (no request is made while rendering).
+ * The server's half of the public pages (docs/decisions/0046, 0051): built by Vite into dist/ssr and called by
+ * server/http/ssr/, it renders the contest's home page, the gallery, an entry's page and the results with the very
+ * components the browser then hydrates, from data the server already holds (no request is made while rendering).
  */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
@@ -13,13 +13,14 @@ import { makeQueryClient } from '../app/query-client.ts';
 import ContestHomePage from '../features/contests/ContestHomePage.tsx';
 import GalleryPage from '../features/gallery/GalleryPage.tsx';
 import PublicEntryPage from '../features/public-entry/PublicEntryPage.tsx';
+import ResultsPage from '../features/results/ResultsPage.tsx';
 import { galleryPageSearch, parseGalleryQuery } from '../features/gallery/gallery-query.ts';
 import type { GalleryQuery } from '../api/gallery-query.ts';
 import { setRenderContext } from './render-context.ts';
 import { payloadJson, type SsrPayload } from './payload.ts';
 
 export { payloadJson };
-export type PageKind = 'home' | 'gallery' | 'entry';
+export type PageKind = 'home' | 'gallery' | 'entry' | 'results';
 
 /**
  * The source modules of the pages rendered here, as the client build's manifest names them: the server preloads the
@@ -29,6 +30,7 @@ export const PAGE_MODULES = {
   home: 'src/features/contests/ContestHomePage.tsx',
   gallery: 'src/features/gallery/GalleryPage.tsx',
   entry: 'src/features/public-entry/PublicEntryPage.tsx',
+  results: 'src/features/results/ResultsPage.tsx',
 } as const;
 
 /** The gallery's filters in a page address's query string, as the page reads them, and their canonical form. */
@@ -41,12 +43,15 @@ export function galleryQueryOf(search: string): { query: GalleryQuery; key: stri
 function pageTitle(kind: PageKind, payload: SsrPayload): string {
   const data = (name: string) => payload.queries.find((q) => q.key[0] === name)?.data;
   const contest = data('contest') as { name: string } | undefined;
+  const results = data('public-results') as { contest: { name: string } } | undefined;
   const title =
     kind === 'home'
       ? contest?.name
       : kind === 'gallery'
         ? i18n.t('gallery.pageTitle', { contest: contest?.name ?? '' })
-        : (data('public-entry') as { title: string } | undefined)?.title;
+        : kind === 'results'
+          ? i18n.t('results.pageTitle', { contest: results?.contest.name ?? '' })
+          : (data('public-entry') as { title: string } | undefined)?.title;
   const app = i18n.t('app.name');
   return title ? `${title} – ${app}` : app;
 }
@@ -70,6 +75,7 @@ export function renderPage(kind: PageKind, url: string, payload: SsrPayload): { 
               <Route path="c/:slug" element={<ContestHomePage />} />
               <Route path="c/:slug/gallery" element={<GalleryPage />} />
               <Route path="c/:slug/e/:entryId" element={<PublicEntryPage />} />
+              <Route path="c/:slug/results" element={<ResultsPage />} />
             </Route>
           </Routes>
         </StaticRouter>
