@@ -181,6 +181,8 @@ await database.close();
 
 // The web processes.
 const children: ChildProcess[] = [];
+/** CPU time of the web processes from listening to their end (every request they served), in ms. */
+let cpuMs = 0;
 const ports: number[] = [];
 for (let p = 0; p < processes; p++) {
   const child = spawn(
@@ -197,12 +199,14 @@ for (let p = 0; p < processes; p++) {
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   children.push(child);
+  const lines = readline.createInterface({ input: child.stdout! });
   ports.push(
     await new Promise<number>((resolve, reject) => {
-      readline.createInterface({ input: child.stdout! }).once('line', (l) => resolve(JSON.parse(l).port));
+      lines.once('line', (l) => resolve(JSON.parse(l).port));
       child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
     }),
   );
+  lines.once('line', (l) => (cpuMs += JSON.parse(l).cpuMs));
 }
 
 let next = 0;
@@ -334,7 +338,7 @@ if (gallerySeconds > 0) {
   gallery = { alone: alone.p99, withVotes: (await underVotes.done).p99, votes };
 }
 
-await Promise.all(children.map((c) => new Promise((r) => (c.once('exit', r), c.kill('SIGINT')))));
+await Promise.all(children.map((c) => new Promise((r) => (c.once('close', r), c.kill('SIGINT')))));
 
 // Every acknowledged vote is stored, in one chain.
 const check = await createDeps(config, pino({ level: 'silent' }));
@@ -389,6 +393,10 @@ const p50 = median(runs.map((x) => x.p50));
 console.log(`stored ${stored.n} votes (${counted.n} counted), ${head.seq} log lines, for ${total} acknowledged`);
 console.log(
   `latency                                p50 ${p50} ms   p99 ${p99} ms   (≤ 50 ms: ${p99 <= 50 ? 'yes' : 'NO'})`,
+);
+console.log(
+  `web processes' CPU                     ${(cpuMs / total).toFixed(2)} ms per vote` +
+    (gallery ? ' (gallery requests included)' : ''),
 );
 if (gallery) {
   const ratio = gallery.withVotes / Math.max(1, gallery.alone);
