@@ -8,6 +8,8 @@
  * log lines of the kept ones are appended, and the batch commits once. Only after that commit is any waiter answered,
  * each with its own outcome; if the transaction fails, every waiter of the batch gets the error and nothing of the
  * batch is stored. Attempts that throw an `AppError` are refusals; any other error fails the whole batch.
+ * Cast votes read what they need for the whole batch at once and write nothing when refused, so they run without a
+ * savepoint (`BatchGroup`, ADR 0052).
  */
 import { AppError } from '@core/errors.ts';
 import type { LogRecord } from '@core/voting/vote-log.ts';
