@@ -20,5 +20,10 @@ const { deps } = await createDeps(config, pino({ level: 'silent' }));
 const app = await buildApp(deps);
 await app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`${JSON.stringify({ port: (app.server.address() as AddressInfo).port })}\n`);
-// A normal exit on SIGINT, so that `--cpu-prof` writes its profile.
-process.once('SIGINT', () => void app.close().then(() => process.exit(0)));
+const started = process.cpuUsage();
+// A normal exit on SIGINT, so that `--cpu-prof` writes its profile; first the CPU time spent since listening.
+process.once('SIGINT', () => {
+  const used = process.cpuUsage(started);
+  process.stdout.write(`${JSON.stringify({ cpuMs: (used.user + used.system) / 1000 })}\n`);
+  void app.close().then(() => process.exit(0));
+});

@@ -1,6 +1,6 @@
 /**
  * Durable votes per second through HTTP (issues 12 and 16, run by hand: `npx tsx bench/votes.ts [--votes 10000]
- * [--connections 100] [--processes 1] [--rounds 2] [--raw-seconds 5]`; on PostgreSQL with
+ * [--connections 100] [--processes 1] [--rounds 2] [--raw-seconds 5] [--gallery-votes N] [--gallery-seconds 5]`; on
  * `TEST_DATABASE_URL=postgres://…` and, say, `--processes 2`). Every vote goes through every check: the voter's
  * session cookie bound to its device cookie, the CSRF token, a solved proof-of-work challenge (solved before the
  * clock starts, as browsers do it on their own CPU), the window, the entry's publication, the rule, the device
@@ -10,6 +10,9 @@
  * synchronous FULL in WAL mode, PostgreSQL commit) into a table shaped like `votes`. Target: votes/s ≥ 1.0× the raw
  * loop (group commit), ≥ 2,000 votes/s, p99 ≤ 50 ms at 100 connections. Rounds alternate raw loop and HTTP votes;
  * the figures are medians.
+ *
+ * Then the gallery (issue 12): its API's p99 at 200 connections alone, then while `--gallery-votes` more votes arrive
+ * at 100 connections (target ≤ 2× alone), in the same run on the same web processes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -34,7 +37,9 @@ interface CannonResult {
   timeouts: number;
   statusCodeStats: Record<string, { count: number }>;
 }
-const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<CannonResult>;
+const autocannon = require('autocannon') as (
+  opts: Record<string, unknown>,
+) => Promise<CannonResult> & { stop: () => void };
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,6 +51,11 @@ const rounds = arg('rounds', 2);
 const rawSeconds = arg('raw-seconds', 5);
 const pgUrl = process.env.TEST_DATABASE_URL;
 const processes = arg('processes', 1);
+/** The gallery while votes arrive: `--gallery-votes` votes fired while the gallery API is read at 200 connections. */
+const gallerySeconds = arg('gallery-seconds', 5);
+/** `--gallery-seconds 0`: no gallery measurement. */
+const galleryVotes = gallerySeconds > 0 ? arg('gallery-votes', votesPerRound) : 0;
+const galleryConnections = arg('gallery-connections', 200);
 /** `--profile DIR`: the web processes write CPU profiles there (node --cpu-prof) when they are stopped. */
 const profileDir = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
 if (!pgUrl && processes !== 1) throw new Error('SQLite runs one web process per installation: --processes 1');
@@ -114,7 +124,7 @@ interface BenchVoter {
   entryId: number;
   address: string;
 }
-const total = WARM + votesPerRound * rounds;
+const total = WARM + votesPerRound * rounds + galleryVotes;
 const voters: BenchVoter[] = [];
 const now = new Date().toISOString();
 const expires = new Date(Date.now() + 86_400_000).toISOString();
@@ -171,6 +181,8 @@ await database.close();
 
 // The web processes.
 const children: ChildProcess[] = [];
+/** CPU time of the web processes from listening to their end (every request they served), in ms. */
+let cpuMs = 0;
 const ports: number[] = [];
 for (let p = 0; p < processes; p++) {
   const child = spawn(
@@ -187,12 +199,14 @@ for (let p = 0; p < processes; p++) {
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   children.push(child);
+  const lines = readline.createInterface({ input: child.stdout! });
   ports.push(
     await new Promise<number>((resolve, reject) => {
-      readline.createInterface({ input: child.stdout! }).once('line', (l) => resolve(JSON.parse(l).port));
+      lines.once('line', (l) => resolve(JSON.parse(l).port));
       child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
     }),
   );
+  lines.once('line', (l) => (cpuMs += JSON.parse(l).cpuMs));
 }
 
 let next = 0;
@@ -295,7 +309,36 @@ for (let r = 0; r < rounds; r++) {
   raws.push(await rawLoop(r));
   runs.push(await fireVotes(votesPerRound, connections));
 }
-await Promise.all(children.map((c) => new Promise((r) => (c.once('exit', r), c.kill('SIGINT')))));
+
+// The gallery (its API's first page, the read every gallery view makes) at 200 connections: alone for
+// `gallerySeconds`, then while `galleryVotes` votes arrive, stopped when the last vote is answered. The gallery's
+// requests go to every web process in turn, as nginx would spread them.
+const galleryUrls = ports.map((port) => `http://127.0.0.1:${port}/api/public/contests/${contest.slug}/gallery`);
+function readGallery(seconds: number) {
+  const per = Math.max(1, Math.round(galleryConnections / ports.length));
+  const runs = galleryUrls.map((url) =>
+    autocannon({ url, connections: per, duration: seconds, headers: { 'accept-encoding': 'gzip, deflate, br' } }),
+  );
+  return {
+    stop: () => runs.forEach((r) => r.stop()),
+    done: Promise.all(runs).then((rs) => {
+      const bad = rs.reduce((n, r) => n + r.non2xx + r.errors, 0);
+      if (bad) throw new Error(`gallery: ${bad} requests failed`);
+      return { p99: Math.max(...rs.map((r) => r.latency.p99)), requests: rs.reduce((n, r) => n + r.requests.total, 0) };
+    }),
+  };
+}
+let gallery: { alone: number; withVotes: number; votes: { rate: number; p99: number } } | null = null;
+if (gallerySeconds > 0) {
+  await readGallery(1).done;
+  const alone = await readGallery(gallerySeconds).done;
+  const underVotes = readGallery(600);
+  const votes = await fireVotes(galleryVotes, connections);
+  underVotes.stop();
+  gallery = { alone: alone.p99, withVotes: (await underVotes.done).p99, votes };
+}
+
+await Promise.all(children.map((c) => new Promise((r) => (c.once('close', r), c.kill('SIGINT')))));
 
 // Every acknowledged vote is stored, in one chain.
 const check = await createDeps(config, pino({ level: 'silent' }));
@@ -351,6 +394,18 @@ console.log(`stored ${stored.n} votes (${counted.n} counted), ${head.seq} log li
 console.log(
   `latency                                p50 ${p50} ms   p99 ${p99} ms   (≤ 50 ms: ${p99 <= 50 ? 'yes' : 'NO'})`,
 );
+console.log(
+  `web processes' CPU                     ${(cpuMs / total).toFixed(2)} ms per vote` +
+    (gallery ? ' (gallery requests included)' : ''),
+);
+if (gallery) {
+  const ratio = gallery.withVotes / Math.max(1, gallery.alone);
+  console.log(
+    `gallery API p99 at ${galleryConnections} connections: alone ${gallery.alone} ms, while ` +
+      `${gallery.votes.rate.toFixed(0)} votes/s arrive ${gallery.withVotes} ms: ${ratio.toFixed(2)}× ` +
+      `(≤ 2×: ${ratio <= 2 ? 'yes' : 'NO'}); votes meanwhile p99 ${gallery.votes.p99} ms`,
+  );
+}
 runs.forEach((x, i) =>
   console.log(
     `  round ${i + 1}: raw ${raws[i]!.toFixed(0)}/s, votes ${x.rate.toFixed(0)}/s, p50 ${x.p50} ms, p99 ${x.p99} ms`,

@@ -19,16 +19,17 @@ import { decodeVoteReasons } from '../../db/json-columns.ts';
 import { formatVoteInstant, nextVoteOpensAt } from '@core/voting/vote-day.ts';
 import { freeSlot, ruleProblem, slotOfKey, voteKeys } from '@core/voting/vote-key.ts';
 import type { LogRecord } from '@core/voting/vote-log.ts';
-import { entryVotableProblem, voteWindowProblem, type PublicationState } from '@core/voting/vote-window.ts';
+import { entryVotableProblem, voteWindowProblem } from '@core/voting/vote-window.ts';
 import { startOfLocalDay } from '@core/time.ts';
 import type { Deps } from '../../context.ts';
-import { checkChallenge, spendChallenge } from '../../security/altcha.ts';
+import { checkChallenge } from '../../security/altcha.ts';
 import type { Tx } from '../../db/dialect.ts';
-import { voteBatcher } from './vote-batcher.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
+import { voteBatcher, type BatchLog } from './vote-batcher.ts';
 import { challengeError, votingError } from './voting-errors.ts';
 import { voterHash } from './voter-keys.ts';
 import { resolveVoter } from './voter-session.ts';
-import { loadVotingContest } from './voting-contest.ts';
+import { currentVotingContest } from './voting-contest.ts';
 
 export interface CastVoteInput {
   entryId: number;
@@ -46,39 +47,135 @@ export interface VoteCast {
   message: { vi: string; en: string };
 }
 
-async function publicationState(deps: Deps, contestId: number, entryId: number): Promise<PublicationState | null> {
-  const row = await deps.db
+const entryForVote = preparedQuery((db: Tx, entryId: number, contestId: number) =>
+  db
     .selectFrom('entries')
     .leftJoin('publications', 'publications.entry_id', 'entries.id')
-    .select(['entries.id', 'publications.published_at', 'publications.unpublished_at'])
+    .select(['entries.code', 'publications.published_at', 'publications.unpublished_at'])
     .where('entries.id', '=', entryId)
-    .where('entries.contest_id', '=', contestId)
-    .executeTakeFirst();
-  if (!row) return null;
-  if (!row.published_at) return 'unpublished';
-  return row.unpublished_at ? 'withdrawn' : 'published';
+    .where('entries.contest_id', '=', contestId),
+);
+
+const spend = preparedQuery((db: Tx, signature: string, expiresAt: string) =>
+  db
+    .insertInto('altcha_spent')
+    .values({ signature, expires_at: expiresAt })
+    .onConflict((oc) => oc.column('signature').doNothing())
+    .returning('signature'),
+);
+
+const giveBack = preparedQuery((db: Tx, signature: string) =>
+  db.deleteFrom('altcha_spent').where('signature', '=', signature),
+);
+
+const insertVote = preparedQuery(
+  (
+    db: Tx,
+    contestId: number,
+    seq: number,
+    voterId: number,
+    entryId: number,
+    castAt: string,
+    ruleKey: string,
+    entryKey: string | null,
+    status: string,
+    reasonsJson: string,
+    ip: string,
+    network: string,
+    deviceId: string | null,
+  ) =>
+    db
+      .insertInto('votes')
+      .values({
+        contest_id: contestId,
+        seq,
+        voter_id: voterId,
+        entry_id: entryId,
+        cast_at: castAt,
+        rule_key: ruleKey,
+        entry_key: entryKey,
+        status: status as 'counted',
+        reasons_json: reasonsJson,
+        ip,
+        network,
+        device_id: deviceId,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id'),
+);
+
+interface PastVote {
+  entry_id: number;
+  cast_at: string;
+  rule_key: string;
+  entry_key: string | null;
+}
+interface DeviceVote {
+  id: number;
+  seq: number;
+  voter_id: number;
+  entry_id: number;
+  status: string;
+  reasons_json: string;
+  cast_at: string;
+}
+/** What a batch's votes read at once, under the contest's log head (every vote of the contest is written under it). */
+interface BatchReads {
+  past: Map<number, PastVote[]>;
+  device: Map<string, DeviceVote[]>;
+  /** The device votes read are those cast from this instant on. */
+  since: string;
+}
+interface Hint {
+  voterId: number;
+  deviceHash: string | null;
+}
+
+function batchReads(contestId: number, since: () => string) {
+  return async (trx: Tx, hints: Hint[]): Promise<BatchReads> => {
+    const voterIds = [...new Set(hints.map((h) => h.voterId))];
+    const devices = [...new Set(hints.map((h) => h.deviceHash).filter((d): d is string => d !== null))];
+    const from = since();
+    const past = new Map<number, PastVote[]>(voterIds.map((id) => [id, []]));
+    for (const r of await trx
+      .selectFrom('votes')
+      .select(['voter_id', 'entry_id', 'cast_at', 'rule_key', 'entry_key'])
+      .where('contest_id', '=', contestId)
+      .where('voter_id', 'in', voterIds)
+      .execute())
+      past.get(r.voter_id)!.push(r);
+    const device = new Map<string, DeviceVote[]>(devices.map((d) => [d, []]));
+    if (devices.length > 0)
+      for (const r of await trx
+        .selectFrom('votes')
+        .select(['id', 'seq', 'voter_id', 'entry_id', 'status', 'reasons_json', 'cast_at', 'device_id'])
+        .where('contest_id', '=', contestId)
+        .where('device_id', 'in', devices)
+        .where('cast_at', '>=', from)
+        .execute())
+        device.get(r.device_id!)!.push(r);
+    return { past, device, since: from };
+  };
 }
 
 export async function castVote(deps: Deps, slug: string, input: CastVoteInput): Promise<VoteCast> {
-  const v = await loadVotingContest(deps.db, { slug });
+  const v = await currentVotingContest(deps, slug);
   const tz = v.timeZone;
   const windowProblem = voteWindowProblem(v.contest.phases, deps.clock());
   if (windowProblem || !v.window) throw votingError(windowProblem ?? problem('vote.unscheduled'), tz);
   const window = v.window;
+  const contestId = v.contest.id;
 
   const deviceHash = input.device ? voterHash(deps, `device:${input.device}`) : null;
-  const voter = await resolveVoter(deps.db, v.contest.id, input.session, deviceHash, deps.clock());
+  const voter = await resolveVoter(deps, contestId, input.session, deviceHash, deps.clock());
   if (!voter) throw votingError(problem('vote.verifyFirst'), tz);
 
-  const state = await publicationState(deps, v.contest.id, input.entryId);
-  if (state === null) throw new AppError('entry.notFound');
-  const entryProblem = entryVotableProblem(state);
+  const [entry] = await entryForVote(deps.db, deps.dialect, input.entryId, contestId);
+  if (!entry) throw new AppError('entry.notFound');
+  const entryProblem = entryVotableProblem(
+    !entry.published_at ? 'unpublished' : entry.unpublished_at ? 'withdrawn' : 'published',
+  );
   if (entryProblem) throw votingError(entryProblem, tz);
-  const entry = await deps.db
-    .selectFrom('entries')
-    .select(['code'])
-    .where('id', '=', input.entryId)
-    .executeTakeFirstOrThrow();
   const entryCode = entry.code ?? `#${input.entryId}`;
   const challenge = await checkChallenge(deps, input.altcha);
   if (!challenge.ok) throw challengeError(challenge.reason);
@@ -87,7 +184,7 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
   const network = networkOf(ip) ?? ip;
   const rule = v.settings.rule;
   const header = {
-    id: v.contest.id,
+    id: contestId,
     slug,
     rule,
     timeZone: tz,
@@ -95,20 +192,16 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
     endsAt: window.endsAt,
   };
 
-  const { status, now } = await voteBatcher(deps).submit(header, async (trx, log) => {
+  // Every refusal below happens before any write, or undoes what was written (`cleanRefusals`): no savepoint.
+  const write = async (trx: Tx, log: BatchLog, shared: unknown) => {
+    const reads = shared as BatchReads;
     // The instant is taken under the head, never before the log's last line, so the log's times never go back.
     const clock = deps.clock();
     const now = log.lastAt && clock.toISOString() < log.lastAt ? new Date(log.lastAt) : clock;
     const lateProblem = voteWindowProblem(v.contest.phases, now);
     if (lateProblem) throw votingError(lateProblem, tz);
     const castAt = now.toISOString();
-    if (!(await spendChallenge(trx, challenge))) throw challengeError('replayed');
-    const past = await trx
-      .selectFrom('votes')
-      .select(['entry_id', 'cast_at', 'rule_key'])
-      .where('contest_id', '=', v.contest.id)
-      .where('voter_id', '=', voter.id)
-      .execute();
+    const past = reads.past.get(voter.id)!;
     const refusal = () =>
       votingError(
         ruleProblem(
@@ -130,46 +223,64 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
       slot = free;
     }
     const keys = voteKeys(rule, { entryId: input.entryId, at: now, timeZone: tz, slot });
+    // The rule decided from the voter's votes read for the batch; the unique keys below still hold it.
+    if (past.some((p) => p.rule_key === keys.ruleKey || (keys.entryKey !== null && p.entry_key === keys.entryKey)))
+      throw refusal();
+    if ((await spend(trx, deps.dialect, challenge.signature, challenge.expiresAt)).length !== 1)
+      throw challengeError('replayed');
 
     // Signals about this voter and device.
     const reasons: ReasonCode[] = [];
     if (voter.emailDomain && isDisposableDomain(voter.emailDomain, v.settings.disposableDomains))
       reasons.push('disposable_email');
     const dayStart = startOfLocalDay(now, tz).toISOString();
-    const sameDevice = deviceHash
-      ? await trx
-          .selectFrom('votes')
-          .select(['id', 'seq', 'voter_id', 'entry_id', 'status', 'reasons_json'])
-          .where('contest_id', '=', v.contest.id)
-          .where('device_id', '=', deviceHash)
-          .where('cast_at', '>=', dayStart)
-          .execute()
-      : [];
+    let deviceVotes: DeviceVote[] = [];
+    if (deviceHash) {
+      deviceVotes = reads.device.get(deviceHash)!;
+      // The batch read the device's votes from the start of its day; earlier ones only if the clock went back since.
+      if (dayStart < reads.since)
+        deviceVotes.unshift(
+          ...(await trx
+            .selectFrom('votes')
+            .select(['id', 'seq', 'voter_id', 'entry_id', 'status', 'reasons_json', 'cast_at'])
+            .where('contest_id', '=', contestId)
+            .where('device_id', '=', deviceHash)
+            .where('cast_at', '>=', dayStart)
+            .where('cast_at', '<', reads.since)
+            .execute()),
+        );
+      if (dayStart < reads.since) reads.since = dayStart;
+    }
+    const sameDevice = deviceVotes.filter((r) => r.cast_at >= dayStart);
     const identities = new Set([...sameDevice.map((r) => r.voter_id), voter.id]);
     const deviceShared = identities.size >= v.settings.integrity.deviceIdentitiesPerDay;
     if (deviceShared) reasons.push('device_shared');
     const status = reasons.length ? ('quarantined' as const) : ('counted' as const);
 
     const seq = log.seq + 1;
-    const inserted = await trx
-      .insertInto('votes')
-      .values({
-        contest_id: v.contest.id,
-        seq,
-        voter_id: voter.id,
-        entry_id: input.entryId,
-        cast_at: castAt,
-        rule_key: keys.ruleKey,
-        entry_key: keys.entryKey,
-        status,
-        reasons_json: JSON.stringify(reasons),
-        ip,
-        network,
-        device_id: deviceHash,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw refusal();
+    const reasonsJson = JSON.stringify(reasons);
+    const [inserted] = await insertVote(
+      trx,
+      deps.dialect,
+      contestId,
+      seq,
+      voter.id,
+      input.entryId,
+      castAt,
+      keys.ruleKey,
+      keys.entryKey,
+      status,
+      reasonsJson,
+      ip,
+      network,
+      deviceHash,
+    );
+    if (!inserted) {
+      // A vote written since the batch read (a race the contest's head should make impossible): refused all the same.
+      await giveBack(trx, deps.dialect, challenge.signature);
+      throw refusal();
+    }
+    past.push({ entry_id: input.entryId, cast_at: castAt, rule_key: keys.ruleKey, entry_key: keys.entryKey });
 
     const records: LogRecord[] = [
       { seq, at: castAt, type: 'cast', vote: seq, entry: entryCode, voter: voter.pseudonym, status, reasons },
@@ -188,9 +299,11 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
       let next = seq;
       for (const r of earlier) {
         const rs = [...new Set([...(decodeVoteReasons(r.reasons_json) as ReasonCode[]), 'device_shared' as const])];
+        r.status = 'quarantined';
+        r.reasons_json = JSON.stringify(rs);
         await trx
           .updateTable('votes')
-          .set({ status: 'quarantined', reasons_json: JSON.stringify(rs) })
+          .set({ status: 'quarantined', reasons_json: r.reasons_json })
           .where('id', '=', r.id)
           .execute();
         records.push({
@@ -205,8 +318,24 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
         });
       }
     }
+    if (deviceHash)
+      deviceVotes.push({
+        id: Number(inserted.id),
+        seq,
+        voter_id: voter.id,
+        entry_id: input.entryId,
+        status,
+        reasons_json: reasonsJson,
+        cast_at: castAt,
+      });
     log.add(records);
     return { status, now };
+  };
+  const { status, now } = await voteBatcher(deps).submit(header, write, {
+    key: `cast:${contestId}`,
+    hint: { voterId: voter.id, deviceHash },
+    load: batchReads(contestId, () => startOfLocalDay(deps.clock(), tz).toISOString()),
+    cleanRefusals: true,
   });
 
   const next = nextVoteOpensAt(rule, now, tz, window.endsAt);

@@ -25,7 +25,7 @@ export async function getVoterStatus(
   const v = await loadVotingContest(deps.db, { slug });
   const now = deps.clock();
   const device = cookies.device ? voterHash(deps, `device:${cookies.device}`) : null;
-  const voter = await resolveVoter(deps.db, v.contest.id, cookies.session, device, now);
+  const voter = await resolveVoter(deps, v.contest.id, cookies.session, device, now);
   const t = now.getTime();
   return {
     open: !!v.window && t >= Date.parse(v.window.startsAt) && t < Date.parse(v.window.endsAt),

@@ -8,6 +8,8 @@
  * log lines of the kept ones are appended, and the batch commits once. Only after that commit is any waiter answered,
  * each with its own outcome; if the transaction fails, every waiter of the batch gets the error and nothing of the
  * batch is stored. Attempts that throw an `AppError` are refusals; any other error fails the whole batch.
+ * Cast votes read what they need for the whole batch at once and write nothing when refused, so they run without a
+ * savepoint (`BatchGroup`, ADR 0052).
  */
 import { AppError } from '@core/errors.ts';
 import type { LogRecord } from '@core/voting/vote-log.ts';
@@ -37,12 +39,26 @@ export interface VoteContestHeader {
 }
 
 /** One attempt: run inside the batch's transaction, in order. Throw an `AppError` to refuse it alone. */
-export type VoteWrite<T> = (trx: Transaction<DB>, log: BatchLog) => Promise<T>;
+export type VoteWrite<T> = (trx: Transaction<DB>, log: BatchLog, shared: unknown) => Promise<T>;
+
+/**
+ * Attempts of one kind (cast votes) that read what they need for the whole batch at once: `load` runs once per batch,
+ * after the head is taken, with the `hint` of every attempt of the group in the batch, and its result is passed to
+ * each of their writes (which keep it up to date as they write). `cleanRefusals`: the group's writes leave nothing
+ * behind when they refuse (they undo what they wrote), so they need no savepoint.
+ */
+export interface BatchGroup<H> {
+  key: string;
+  hint: H;
+  load: (trx: Transaction<DB>, hints: H[]) => Promise<unknown>;
+  cleanRefusals: boolean;
+}
 
 interface Waiter {
   /** The contest as this attempt read it; the first of a batch writes the log's header if there is none yet. */
   header: VoteContestHeader;
   write: VoteWrite<unknown>;
+  group?: BatchGroup<unknown>;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -117,18 +133,28 @@ class ContestQueue {
             pending.push(...records);
           },
         };
+        const shared = new Map<string, unknown>();
+        for (const w of batch) {
+          const g = w.group;
+          if (!g || shared.has(g.key)) continue;
+          const hints = batch.filter((x) => x.group?.key === g.key).map((x) => x.group!.hint);
+          shared.set(g.key, await g.load(trx, hints));
+        }
         for (const w of batch) {
           pending = [];
-          await sql`savepoint vote`.execute(trx);
+          const savepoint = !w.group?.cleanRefusals;
+          if (savepoint) await sql`savepoint vote`.execute(trx);
           try {
-            const value = await w.write(trx, log);
-            await sql`release savepoint vote`.execute(trx);
+            const value = await w.write(trx, log, w.group ? shared.get(w.group.key) : undefined);
+            if (savepoint) await sql`release savepoint vote`.execute(trx);
             kept.push(...pending);
             outcomes.push({ ok: true, value });
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
-            await sql`rollback to savepoint vote`.execute(trx);
-            await sql`release savepoint vote`.execute(trx);
+            if (savepoint) {
+              await sql`rollback to savepoint vote`.execute(trx);
+              await sql`release savepoint vote`.execute(trx);
+            }
             outcomes.push({ ok: false, error });
           }
         }
@@ -163,7 +189,7 @@ export class VoteBatcher {
   ) {}
 
   /** Queues an attempt for the contest's next batch; settles after that batch's commit (or its failure). */
-  submit<T>(header: VoteContestHeader, write: VoteWrite<T>): Promise<T> {
+  submit<T, H = never>(header: VoteContestHeader, write: VoteWrite<T>, group?: BatchGroup<H>): Promise<T> {
     let q = this.queues.get(header.id);
     if (!q) {
       q = new ContestQueue(this);
@@ -171,7 +197,13 @@ export class VoteBatcher {
     }
     const queue = q;
     return new Promise<T>((resolve, reject) => {
-      queue.push({ header, write: write as VoteWrite<unknown>, resolve: resolve as (v: unknown) => void, reject });
+      queue.push({
+        header,
+        write: write as VoteWrite<unknown>,
+        group: group as BatchGroup<unknown> | undefined,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
     });
   }
 
