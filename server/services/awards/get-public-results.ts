@@ -2,7 +2,8 @@
  * The announced results for anyone (the results page, its widget and its share preview): prizes in the structure's
  * order, each place's winner with title, credits (recipient, authors' names, unit; never phones, addresses or
  * e-mails), poster and player when the entry is published, the committee's hand where it broke a tie, places left
- * unawarded and why, the vote prize's rule naming the count that decided it and the vote figures, and the amendments with their dates and reasons.
+ * unawarded and why, the vote prize's rule naming the count that decided it, the vote figures, and the amendments
+ * with their dates and reasons.
  */
 import type { PlaceOutcome } from '@core/awards/allocation.ts';
 import { UNAWARDED_TEXT, voteRuleText } from '@core/awards/messages.ts';
