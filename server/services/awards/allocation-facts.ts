@@ -79,18 +79,17 @@ async function voteFacts(db: Tx, contest: LoadedContest, now: Date): Promise<Pri
     .filter((r) => r.status === 'counted')
     .map((r) => ({ entryId: r.entry_id, counted: Number(r.n), reachedFinalAt: Date.parse(String(r.last)) }));
   const fanpageDecides = decidingSource(settings.prizeSource) === 'fanpage';
-  const [figures, gallery, decision] = fanpageDecides
-    ? await Promise.all([
-        fanpageRows(db, contest.id),
-        galleryEntries(db, contest.id),
-        db
-          .selectFrom('voting_tie_decisions')
-          .select(['tied_json', 'chosen_json', 'record'])
-          .where('contest_id', '=', contest.id)
-          .where('source', '=', 'fanpage')
-          .executeTakeFirst(),
-      ])
-    : [[], [], undefined];
+  // One query after the other: `db` may be a transaction, which runs on one connection.
+  const figures = fanpageDecides ? await fanpageRows(db, contest.id) : [];
+  const gallery = fanpageDecides ? await galleryEntries(db, contest.id) : [];
+  const decision = fanpageDecides
+    ? await db
+        .selectFrom('voting_tie_decisions')
+        .select(['tied_json', 'chosen_json', 'record'])
+        .where('contest_id', '=', contest.id)
+        .where('source', '=', 'fanpage')
+        .executeTakeFirst()
+    : undefined;
   return prizeVote({
     settings,
     windowEnded: !!window && now.getTime() >= Date.parse(window.endsAt),
