@@ -30,6 +30,8 @@ describe('allocation state machine', () => {
   it.each([
     ['propose', { state: null, judgingLocked: false }, 'awards.judgingNotLocked'],
     ['propose', { state: null, votingClosed: false }, 'awards.votingNotClosed'],
+    ['propose', { state: null, votingClosed: false, fanpagePending: true }, 'awards.fanpageNotConfirmed'],
+    ['approve', { votingClosed: false, fanpagePending: true }, 'awards.fanpageNotConfirmed'],
     ['propose', { state: 'approved' }, 'awards.alreadyApproved'],
     ['propose', { state: 'announced' }, 'awards.announcedNeedsDecision'],
     ['approve', { state: null }, 'awards.noAllocation'],

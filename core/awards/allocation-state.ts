@@ -27,6 +27,8 @@ export interface AllocationFacts {
   judgingLocked: boolean;
   /** The vote result is final (true when the contest has no public-vote prize). */
   votingClosed: boolean;
+  /** Voting has ended but the fanpage's figures, which decide the vote prize, are not all confirmed yet. */
+  fanpagePending?: boolean;
   /** The allocation computed now has no tied or waiting place. */
   complete: boolean;
   openTies: number;
@@ -56,14 +58,14 @@ export function allocationStep(step: AllocationStep, f: AllocationFacts): StepRe
       if (f.state === 'approved') return refuse('awards.alreadyApproved');
       if (f.state === 'announced') return refuse('awards.announcedNeedsDecision');
       if (!f.judgingLocked) return refuse('awards.judgingNotLocked');
-      if (!f.votingClosed) return refuse('awards.votingNotClosed');
+      if (!f.votingClosed) return refuse(f.fanpagePending ? 'awards.fanpageNotConfirmed' : 'awards.votingNotClosed');
       return { ok: true, next: 'draft' };
     case 'approve':
       if (f.state === null) return refuse('awards.noAllocation');
       if (f.state === 'approved') return refuse('awards.alreadyApproved');
       if (f.state === 'announced') return refuse('awards.alreadyAnnounced');
       if (!f.judgingLocked) return refuse('awards.judgingNotLocked');
-      if (!f.votingClosed) return refuse('awards.votingNotClosed');
+      if (!f.votingClosed) return refuse(f.fanpagePending ? 'awards.fanpageNotConfirmed' : 'awards.votingNotClosed');
       if (f.changedPlaces > 0) return refuse('awards.changedSinceProposal');
       if (!f.complete) return refuse('awards.openTies', { count: f.openTies });
       return { ok: true, next: 'approved' };

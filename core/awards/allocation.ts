@@ -15,6 +15,7 @@
  * a decision the facts no longer fit (the tie changed) is reported as unused rather than silently misapplied.
  */
 import type { Prize } from '../contest.ts';
+import type { VoteSource } from '../voting/settings.ts';
 import type { BreakTie, CommitteeDecision, Revoke, UnusedReason } from './committee-decisions.ts';
 import { rankingProblem, tieGroups, tieId, type EntryId, type RankedEntry } from './ranking.ts';
 
@@ -32,6 +33,8 @@ export interface AllocationInput {
   juryRanking: readonly RankedEntry[];
   /** Valid votes per entry, most first; empty when the contest has no public-vote prize. */
   voteRanking: readonly RankedEntry[];
+  /** The count `voteRanking` is made from (core/awards/vote-source.ts); absent: the platform's votes. */
+  voteSource?: VoteSource;
   excluded: readonly Exclusion[];
   /** The committee's decisions in the order recorded; a later one on the same tie or place replaces an earlier. */
   decisions: readonly CommitteeDecision[];
@@ -59,6 +62,8 @@ export interface PrizePlaces {
   places: PlaceOutcome[];
   /** For a vote prize, the rule applied (stated on the results); null for a jury prize. */
   openToJuryWinners: boolean | null;
+  /** For a vote prize, the count that decided it (stated on the results); null for a jury prize. */
+  voteSource: VoteSource | null;
 }
 
 export interface OpenTie {
@@ -162,7 +167,13 @@ function fill(
     }
     ordered.forEach((r, k) => {
       if (pos + k < slots.length)
-        out[pos + k] = { kind: 'awarded', entryId: r.entryId, rank: r.rank, score: r.score, byCommittee };
+        out[pos + k] = {
+          kind: 'awarded',
+          entryId: r.entryId,
+          rank: r.rank,
+          score: r.score,
+          byCommittee: byCommittee || r.orderedByCommittee === true,
+        };
     });
     pos = end;
   }
@@ -285,6 +296,7 @@ export function allocatePrizes(input: AllocationInput): Allocation {
     prize,
     places: outcome.get(prizeIndex) ?? [],
     openToJuryWinners: prize.kind === 'public_vote' ? (prize.openToJuryWinners ?? true) : null,
+    voteSource: prize.kind === 'public_vote' ? (input.voteSource ?? 'platform') : null,
   }));
   return {
     prizes,

@@ -2,6 +2,7 @@
  * The awards' refusals, in the shape of `ERRORS` in core/errors.ts so that the server can add them there
  * (`...AWARDS_ERRORS`), and the sentences the results and documents state.
  */
+import type { VoteSource } from '../voting/settings.ts';
 
 export const AWARDS_ERRORS = {
   'awards.judgingNotLocked': {
@@ -17,6 +18,17 @@ export const AWARDS_ERRORS = {
     status: 409,
     vi: 'Chưa thể xét giải bình chọn: thời gian bình chọn chưa kết thúc hoặc kết quả bình chọn chưa được chốt.',
     en: 'The public-vote prize cannot be allocated yet: voting has not ended or its result is not final.',
+  },
+  'awards.fanpageNotConfirmed': {
+    status: 409,
+    vi:
+      'Chưa thể xét giải bình chọn: giải này tính theo số liệu trên fanpage, mà số liệu của các tác phẩm chưa được ' +
+      'xác nhận đầy đủ. Đề nghị nhập số liệu và ảnh chụp màn hình của từng tác phẩm, rồi một người khác xác nhận ' +
+      '(mục Bình chọn, Số liệu fanpage), sau đó xét giải.',
+    en:
+      'The public-vote prize cannot be allocated yet: it follows the fanpage figures, and not every entry’s figures ' +
+      'are confirmed. Enter each entry’s figures with a screenshot and have a second person confirm them (Voting, ' +
+      'Fanpage figures), then allocate.',
   },
   'awards.noAllocation': {
     status: 409,
@@ -135,19 +147,32 @@ export const UNUSED_DECISION_TEXT = {
   superseded: { vi: 'đã được thay bằng một quyết định sau', en: 'replaced by a later decision' },
 } as const;
 
-/** The sentence the results page and the award decision state about a vote prize's rule. */
-export function voteRuleText(prizeName: string, openToJuryWinners: boolean): { vi: string; en: string } {
+/** How each count is named where a vote prize's rule is stated. */
+const MOST = {
+  platform: { vi: 'nhiều phiếu bình chọn hợp lệ nhất trên nền tảng', en: 'the most valid votes on the platform' },
+  fanpage: {
+    vi: 'điểm cao nhất theo số liệu fanpage đã được xác nhận',
+    en: 'the highest score from the confirmed fanpage figures',
+  },
+} as const;
+
+/**
+ * The sentence the results page, the allocation screen and the award decision state about a vote prize's rule,
+ * naming the count that decides it (the platform's votes or the fanpage's figures, ADR 0048).
+ */
+export function voteRuleText(
+  prizeName: string,
+  openToJuryWinners: boolean,
+  source: VoteSource = 'platform',
+): { vi: string; en: string } {
+  const most = MOST[source];
   return openToJuryWinners
     ? {
-        vi:
-          `${prizeName} được trao cho tác phẩm có nhiều phiếu bình chọn ` +
-          'hợp lệ nhất, kể cả tác phẩm đã đạt giải của Ban Giám khảo.',
-        en: `The ${prizeName} goes to the entry with the most valid votes, even one that also won a jury prize.`,
+        vi: `${prizeName} được trao cho tác phẩm có ${most.vi}, kể cả tác phẩm đã đạt giải của Ban Giám khảo.`,
+        en: `The ${prizeName} goes to the entry with ${most.en}, even one that also won a jury prize.`,
       }
     : {
-        vi:
-          `${prizeName} được trao cho tác phẩm có nhiều phiếu bình chọn hợp ` +
-          'lệ nhất trong số các tác phẩm không đạt giải của Ban Giám khảo.',
-        en: `The ${prizeName} goes to the entry with the most valid votes among those that won no jury prize.`,
+        vi: `${prizeName} được trao cho tác phẩm có ${most.vi} trong số các tác phẩm không đạt giải của Ban Giám khảo.`,
+        en: `The ${prizeName} goes to the entry with ${most.en} among those that won no jury prize.`,
       };
 }

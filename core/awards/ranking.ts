@@ -14,6 +14,8 @@ export interface RankedEntry {
   score: number;
   /** This entry and the next one in the list are tied. */
   tiedWithNext: boolean;
+  /** Its place above equal scores was set by a decision the committee recorded before allocation (a fanpage tie). */
+  orderedByCommittee?: boolean;
 }
 
 /** Why a ranking cannot be used; an adapter's mistake, never the user's. */

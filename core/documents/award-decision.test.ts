@@ -57,7 +57,7 @@ describe('award decision draft', () => {
     expect(d.annex.totalVnd).toBe(16_000_000);
     expect(d.annex.notes).toEqual([
       'Giải bình chọn nhiều nhất được trao cho tác phẩm có nhiều phiếu bình ' +
-        'chọn hợp lệ nhất, kể cả tác phẩm đã đạt giải của Ban Giám khảo.',
+        'chọn hợp lệ nhất trên nền tảng, kể cả tác phẩm đã đạt giải của Ban Giám khảo.',
     ]);
   });
 });

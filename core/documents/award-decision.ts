@@ -101,7 +101,7 @@ export function awardDecision(d: AwardDecisionInput): AwardDecision {
   });
   const notes = d.allocation.prizes
     .filter((p) => p.openToJuryWinners !== null)
-    .map((p) => voteRuleText(p.prize.name, p.openToJuryWinners!).vi);
+    .map((p) => voteRuleText(p.prize.name, p.openToJuryWinners!, p.voteSource ?? 'platform').vi);
   return {
     document,
     annex: {

@@ -22,6 +22,7 @@ import { roundRubricSchema } from '@core/judging/rubric.ts';
 import { sheetContentSchema } from '@core/judging/score-sheet.ts';
 import { judgingSettingsSchema } from '@core/judging/settings.ts';
 import type { PrizeLine } from '@core/awards/money.ts';
+import { VOTE_SOURCES } from '@core/voting/settings.ts';
 import type { ContestRow } from './schema.ts';
 
 function decoder<S extends z.ZodType>(column: string, schema: S): (json: string) => z.output<S> {
@@ -244,12 +245,16 @@ const storedRanked = z.object({ entryId: z.number(), rank: z.number(), score: z.
 const unusedReasons: z.ZodType<UnusedReason> = z.enum(['noSuchTie', 'orderMismatch', 'notAWinner', 'superseded']);
 const storedAllocation: z.ZodType<Allocation> = z.object({
   prizes: z.array(
-    z.object({
-      prizeIndex: z.number(),
-      prize: storedPrize,
-      places: z.array(storedPlace),
-      openToJuryWinners: z.boolean().nullable(),
-    }),
+    z
+      .object({
+        prizeIndex: z.number(),
+        prize: storedPrize,
+        places: z.array(storedPlace),
+        openToJuryWinners: z.boolean().nullable(),
+        voteSource: z.enum(VOTE_SOURCES).nullable().optional(),
+      })
+      // Versions stored before the source was recorded (ADR 0048) were all decided by the platform's votes.
+      .transform((p) => ({ ...p, voteSource: p.voteSource ?? (p.openToJuryWinners === null ? null : 'platform') })),
   ),
   openTies: z.array(
     z.object({

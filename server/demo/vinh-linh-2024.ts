@@ -1,5 +1,6 @@
 import { defaultEntryRules, type ContestCreate } from '@core/contest.ts';
 import { startOfLocalDay } from '@core/time.ts';
+import type { VotingSettingsInput } from '@core/voting/settings.ts';
 
 /**
  * DỮ LIỆU MẪU / DEMO DATA: the plan of Vĩnh Linh district, 2024 (seed/ke-hoach-cuoc-thi-video-cchc-2024.md).
@@ -94,6 +95,12 @@ const RULES =
   ].join('\n') + '\n';
 
 const DAY = 86400000;
+
+/**
+ * The plan's most-voted prize is the count on the district radio's Facebook page (IV.1, R14): both counts are shown
+ * and the fanpage's confirmed figures decide (ADR 0048). Stated here rather than left to the default.
+ */
+export const DEMO_VOTING: VotingSettingsInput = { prizeSource: { show: 'both', deciding: 'fanpage' } };
 
 /** The plan's contest, with phases starting from `now` in Asia/Ho_Chi_Minh. */
 export function demoContest(now: Date): ContestCreate {

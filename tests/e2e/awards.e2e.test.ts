@@ -109,6 +109,8 @@ describe('awards', () => {
     await logInAs(page, base, t.admin.email, t.admin.password);
     await page.goto(`${base}/manage/${j.slug}/awards`);
     await page.getByTestId('awards-state').getByText('Chưa lập dự kiến').waitFor();
+    // The set-up ranks the platform's votes, and the screen names that count (ADR 0048).
+    expect(await text(page, 'awards-vote-source')).toBe('Số phiếu bình chọn hợp lệ trên nền tảng');
     await page.getByTestId('awards-propose').click();
     await page.getByTestId('awards-state').getByText('Dự kiến (chờ phê duyệt)').waitFor();
     const tie = page.locator('[data-testid^="awards-tie-jury:"]');
@@ -176,6 +178,7 @@ describe('awards', () => {
     expect(credits[0]).toContain('UBND xã Vĩnh Thái');
     expect(await page.textContent('body')).not.toMatch(/0912|example\.vn/);
     expect(await text(page, 'results-votes')).toContain('Phiếu hợp lệ: 15');
+    expect(await text(page, 'results-vote-rule')).toContain('nhiều phiếu bình chọn hợp lệ nhất trên nền tảng');
     // Nothing wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(page, 'results page, 360 px');

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { roundJurorsInputSchema } from '@core/judging/round-input.ts';
 import type { Prize } from '@core/contest.ts';
 import type { EntryDraft } from '@core/entry.ts';
+import type { PrizeSource } from '@core/voting/settings.ts';
 import type { Actor } from '../../server/context.ts';
 import { demoContest } from '../../server/demo/vinh-linh-2024.ts';
 import { createContest } from '../../server/services/contests/create-contest.ts';
@@ -19,6 +20,7 @@ import { openJudgingRound } from '../../server/services/judging/open-round.ts';
 import { saveScoreSheet } from '../../server/services/judging/save-score-sheet.ts';
 import { setRoundJurors } from '../../server/services/judging/set-round-jurors.ts';
 import { submitScoreSheets } from '../../server/services/judging/submit-score-sheets.ts';
+import { updateVotingSettings } from '../../server/services/voting/update-voting-settings.ts';
 import { announceResults } from '../../server/services/awards/announce-results.ts';
 import { approveAllocation } from '../../server/services/awards/approve-allocation.ts';
 import { getAllocation } from '../../server/services/awards/get-allocation.ts';
@@ -56,8 +58,10 @@ const AUTHORS = [
 
 /**
  * A new contest (the demo's settings and prize structure unless `prizes` is given) whose single judging round is
- * locked with `scores[i]` (0–10, whole or half points) for entry i, and `votes[i]` counted votes for it. The clock
- * is left in the awards phase (`awardsTime`); the caller sets it back if it needs to.
+ * locked with `scores[i]` (0–10, whole or half points) for entry i, and `votes[i]` counted votes for it. The vote
+ * prize follows `prizeSource`, stated in the voting settings; absent, the platform's votes (`{ show: 'platform' }`),
+ * which is what `votes` are. The clock is left in the awards phase (`awardsTime`); the caller sets it back if it
+ * needs to.
  */
 export async function judgedContest(
   t: TestApp,
@@ -67,6 +71,7 @@ export async function judgedContest(
     prizes?: Prize[];
     slug?: string;
     drafts?: Partial<EntryDraft>[];
+    prizeSource?: PrizeSource;
   },
 ): Promise<JudgedContest> {
   const organizer: Actor = { userId: t.admin.userId, isSiteAdmin: true, ip: null };
@@ -78,6 +83,7 @@ export async function judgedContest(
     slug,
     prizes: opts.prizes ?? base.prizes,
   });
+  await updateVotingSettings(t.deps, organizer, slug, { prizeSource: opts.prizeSource ?? { show: 'platform' } });
   const entrant = await makeUser(t, { fullName: 'Người Dự Thi Giải' });
   const entryIds: number[] = [];
   for (const [i] of opts.scores.entries()) {

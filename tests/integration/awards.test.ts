@@ -85,6 +85,8 @@ describe('before the allocation', () => {
     expect(res.json().error.message).toContain('khóa kết quả chấm');
     const view = (await c.get(url(t.demoSlug, '/allocation'))).json();
     expect(view.facts.judgingLocked).toBe(false);
+    // The demo states the plan's count for the most-voted prize: the fanpage's, the platform's shown beside it.
+    expect(view.facts.voteSource).toBe('fanpage');
     expect(view.current).toBeNull();
     expect(view.steps.propose).toMatchObject({ allowed: false, refusal: { code: 'awards.judgingNotLocked' } });
   });

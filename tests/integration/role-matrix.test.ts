@@ -493,7 +493,10 @@ async function awardsStage(
   stage: 'judged' | 'tied' | 'proposed' | 'approved' | 'announced' | 'withdrawn',
 ): Promise<{ slug: string; entryIds: number[]; tieId: string }> {
   if (!allowed.includes(caller)) return { slug, entryIds: [1, 2], tieId: 'jury:1-2' };
-  const j = await judgedContest(t, { scores: stage === 'judged' || stage === 'tied' ? [9, 8, 8] : [9, 8, 7] });
+  const j = await judgedContest(t, {
+    scores: stage === 'judged' || stage === 'tied' ? [9, 8, 8] : [9, 8, 7],
+    prizeSource: { show: 'platform' },
+  });
   if (caller !== 'site_admin')
     await grantContestRole(t.deps, admin(), j.slug, { identifier: emails.get(caller)!, role: caller as ContestRole });
   let tieId = '';

@@ -8,16 +8,20 @@ import { allocatePrizes, type Allocation, type AllocationInput, type Exclusion }
 import type { AllocationFacts } from '@core/awards/allocation-state.ts';
 import { allocationChanges } from '@core/awards/allocation-changes.ts';
 import type { CommitteeDecision } from '@core/awards/committee-decisions.ts';
-import { juryRanking, voteRanking } from '@core/awards/ranking-adapters.ts';
+import { juryRanking } from '@core/awards/ranking-adapters.ts';
 import type { RankedEntry } from '@core/awards/ranking.ts';
-import { resolveVotingSettings } from '@core/voting/settings.ts';
+import { prizeVote, type PrizeVote, type VoteWait } from '@core/awards/vote-source.ts';
+import { fanpageFinal } from '@core/voting/fanpage.ts';
+import { decidingSource } from '@core/voting/results.ts';
+import { resolveVotingSettings, type VoteSource } from '@core/voting/settings.ts';
 import { votingPhase } from '@core/voting/vote-window.ts';
 import type { Tx } from '../../db/dialect.ts';
 import type { AwardAllocationsTable } from '../../db/schema.ts';
 import type { Selectable } from 'kysely';
-import { decodeAllocation, decodeAwardDecision } from '../../db/json-columns.ts';
+import { decodeAllocation, decodeAwardDecision, decodeEntryCodes } from '../../db/json-columns.ts';
 import { loadContest, type LoadedContest } from '../contests/load-contest.ts';
 import { loadRoundFacts, rankRound } from '../judging/round-facts.ts';
+import { fanpageRows, galleryEntries } from '../voting/fanpage-rows.ts';
 
 export type AllocationRow = Selectable<AwardAllocationsTable>;
 
@@ -26,7 +30,11 @@ export interface AwardFacts {
   finalRound: { id: number; name: string; state: 'draft' | 'open' | 'locked' } | null;
   judgingLocked: boolean;
   hasVotePrize: boolean;
+  /** The count that decides the vote prizes (the voting settings' deciding source); null without a vote prize. */
+  voteSource: VoteSource | null;
   votingClosed: boolean;
+  /** Why the deciding count is not final yet; null when it is. */
+  voteWait: VoteWait | null;
   juryRanking: RankedEntry[];
   voteRanking: RankedEntry[];
   excluded: Exclusion[];
@@ -56,7 +64,8 @@ async function finalRoundRanking(db: Tx, contestId: number) {
   return { round, ranking: juryRanking(ranking.rows) };
 }
 
-async function voteFacts(db: Tx, contest: LoadedContest, now: Date) {
+/** The deciding count's ranking and whether it is final (core/awards/vote-source.ts). */
+async function voteFacts(db: Tx, contest: LoadedContest, now: Date): Promise<PrizeVote> {
   const settings = resolveVotingSettings(contest.settings.voting);
   const window = votingPhase(contest.phases);
   const rows = await db
@@ -69,8 +78,44 @@ async function voteFacts(db: Tx, contest: LoadedContest, now: Date) {
   const counted = rows
     .filter((r) => r.status === 'counted')
     .map((r) => ({ entryId: r.entry_id, counted: Number(r.n), reachedFinalAt: Date.parse(String(r.last)) }));
-  const ended = !!window && now.getTime() >= Date.parse(window.endsAt);
-  return { closed: ended && quarantined === 0, ranking: voteRanking(counted, settings.tieRule) };
+  const fanpageDecides = decidingSource(settings.prizeSource) === 'fanpage';
+  // One query after the other: `db` may be a transaction, which runs on one connection.
+  const figures = fanpageDecides ? await fanpageRows(db, contest.id) : [];
+  const gallery = fanpageDecides ? await galleryEntries(db, contest.id) : [];
+  const decision = fanpageDecides
+    ? await db
+        .selectFrom('voting_tie_decisions')
+        .select(['tied_json', 'chosen_json', 'record'])
+        .where('contest_id', '=', contest.id)
+        .where('source', '=', 'fanpage')
+        .executeTakeFirst()
+    : undefined;
+  return prizeVote({
+    settings,
+    windowEnded: !!window && now.getTime() >= Date.parse(window.endsAt),
+    platform: { counts: counted, quarantined },
+    fanpage: {
+      rows: figures.map((r) => ({
+        entryId: r.entryId,
+        code: r.entry,
+        reactions: r.reactions,
+        shares: r.shares,
+        comments: r.comments,
+        confirmed: r.confirmedBy !== null,
+      })),
+      final: fanpageFinal(
+        figures,
+        gallery.map((g) => g.code),
+      ),
+      decision: decision
+        ? {
+            tied: decodeEntryCodes(decision.tied_json),
+            chosen: decodeEntryCodes(decision.chosen_json),
+            record: decision.record,
+          }
+        : null,
+    },
+  });
 }
 
 async function exclusions(db: Tx, ids: readonly number[]): Promise<Exclusion[]> {
@@ -94,8 +139,9 @@ export async function loadAwardFacts(db: Tx, ref: { slug: string } | { id: numbe
   const prizes = contest.settings.prizes;
   const hasVotePrize = prizes.some((p) => p.kind === 'public_vote');
   const { round, ranking: jury } = await finalRoundRanking(db, contest.id);
-  const vote = hasVotePrize ? await voteFacts(db, contest, now) : { closed: true, ranking: [] };
-  const ids = [...new Set([...jury, ...vote.ranking].map((r) => r.entryId))].sort((a, b) => a - b);
+  const vote = hasVotePrize ? await voteFacts(db, contest, now) : null;
+  const voteRanking = vote?.ranking ?? [];
+  const ids = [...new Set([...jury, ...voteRanking].map((r) => r.entryId))].sort((a, b) => a - b);
   const excluded = await exclusions(db, ids);
   const decisionRows = await db
     .selectFrom('award_decisions')
@@ -116,7 +162,8 @@ export async function loadAwardFacts(db: Tx, ref: { slug: string } | { id: numbe
   const input: AllocationInput = {
     prizes,
     juryRanking: jury,
-    voteRanking: vote.ranking,
+    voteRanking,
+    ...(vote ? { voteSource: vote.source } : {}),
     excluded,
     decisions: decisions.map(({ id: _id, ...d }) => d as CommitteeDecision),
   };
@@ -125,9 +172,11 @@ export async function loadAwardFacts(db: Tx, ref: { slug: string } | { id: numbe
     finalRound: round ? { id: round.id, name: round.name, state: round.state } : null,
     judgingLocked,
     hasVotePrize,
-    votingClosed: vote.closed,
+    voteSource: vote?.source ?? null,
+    votingClosed: !vote?.waitingFor,
+    voteWait: vote?.waitingFor ?? null,
     juryRanking: jury,
-    voteRanking: vote.ranking,
+    voteRanking,
     excluded,
     decisions,
     stored: row ? { row, allocation: decodeAllocation(row.result_json) } : null,
@@ -148,6 +197,7 @@ export function stepFacts(f: AwardFacts, reason: string | null = null): Allocati
     state: f.stored?.row.state ?? null,
     judgingLocked: f.judgingLocked,
     votingClosed: f.votingClosed,
+    fanpagePending: f.voteWait === 'fanpageNotConfirmed',
     complete: f.current?.complete ?? false,
     openTies: f.current?.openTies.length ?? 0,
     changedPlaces: changed,

@@ -2,7 +2,8 @@
  * The announced results for anyone (the results page, its widget and its share preview): prizes in the structure's
  * order, each place's winner with title, credits (recipient, authors' names, unit; never phones, addresses or
  * e-mails), poster and player when the entry is published, the committee's hand where it broke a tie, places left
- * unawarded and why, the vote prize's rule and the vote figures, and the amendments with their dates and reasons.
+ * unawarded and why, the vote prize's rule naming the count that decided it, the vote figures, and the amendments
+ * with their dates and reasons.
  */
 import type { PlaceOutcome } from '@core/awards/allocation.ts';
 import { UNAWARDED_TEXT, voteRuleText } from '@core/awards/messages.ts';
@@ -28,6 +29,8 @@ export interface PublicWinner {
   masterUrl: string | null;
   /** Valid votes counted, when the contest has a vote and its figures are public. */
   votes: number | null;
+  /** The fanpage score from confirmed figures, when the settings show the fanpage's count and it is public. */
+  fanpageScore: number | null;
 }
 
 export type PublicPlace =
@@ -59,6 +62,7 @@ export async function getPublicResults(deps: Deps, slug: string) {
   const hasVote = contest.settings.prizes.some((p) => p.kind === 'public_vote');
   const voting = hasVote ? await getVotingResults(deps, slug) : null;
   const votesOf = new Map((voting?.visible ? voting.entries : []).map((e) => [e.entryId, e.counted]));
+  const fanpageOf = new Map((voting?.prize?.fanpage?.ranking ?? []).map((r) => [r.entry, r.score]));
   const published = (await gallerySnapshot(deps, contest.id)).byId;
   const byPlace = new Map(awards.winners.map((w) => [`${w.prizeIndex}:${w.place}`, w]));
 
@@ -77,6 +81,7 @@ export async function getPublicResults(deps: Deps, slug: string) {
       posterUrl: p?.posterUrl ?? null,
       masterUrl: p?.renditionsDone ? publicMediaUrl(entryId, 'master.m3u8') : null,
       votes: votesOf.has(entryId) ? votesOf.get(entryId)! : null,
+      fanpageScore: fanpageOf.get(w.entry.code) ?? null,
     };
   };
   const place = (o: PlaceOutcome, key: string): PublicPlace | null => {
@@ -101,12 +106,14 @@ export async function getPublicResults(deps: Deps, slug: string) {
       nameEn: p.prize.nameEn ?? null,
       kind: p.prize.kind,
       amountVnd: p.prize.amountVnd,
+      /** The count that decided this vote prize when the version was stored; null for a jury prize. */
+      voteSource: p.voteSource,
       voteRule:
         p.openToJuryWinners === null
           ? null
           : {
-              vi: voteRuleText(p.prize.name, p.openToJuryWinners).vi,
-              en: voteRuleText(p.prize.nameEn ?? p.prize.name, p.openToJuryWinners).en,
+              vi: voteRuleText(p.prize.name, p.openToJuryWinners, p.voteSource ?? 'platform').vi,
+              en: voteRuleText(p.prize.nameEn ?? p.prize.name, p.openToJuryWinners, p.voteSource ?? 'platform').en,
             },
       places: p.places.flatMap((o, i) => {
         const v = place(o, `${p.prizeIndex}:${i}`);

@@ -1,5 +1,12 @@
 import { foldVietnamese } from '@core/normalize.ts';
-import { demoContest, demoJudgingRounds, DEMO_COMMUNES, DEMO_DISTRICT_OFFICES } from '../../demo/vinh-linh-2024.ts';
+import { resolveVotingSettings } from '@core/voting/settings.ts';
+import {
+  demoContest,
+  demoJudgingRounds,
+  DEMO_COMMUNES,
+  DEMO_DISTRICT_OFFICES,
+  DEMO_VOTING,
+} from '../../demo/vinh-linh-2024.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { createContest } from './create-contest.ts';
@@ -22,6 +29,11 @@ export async function loadDemoContest(deps: Deps, admin: Actor): Promise<{ slug:
   const catId = (code: string) => cats.find((c) => c.code === code)!.id;
   const now = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('contests')
+      .set({ voting_json: JSON.stringify(resolveVotingSettings(DEMO_VOTING)) })
+      .where('id', '=', id)
+      .execute();
     const units = [
       ...DEMO_COMMUNES.map((name) => ({ name, category_id: catId('commune') })),
       ...DEMO_DISTRICT_OFFICES.map((name) => ({ name, category_id: catId('district_office') })),

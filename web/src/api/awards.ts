@@ -3,6 +3,8 @@ import type { PlaceChange } from '@core/awards/allocation-changes.ts';
 import type { AllocationState, AllocationStep } from '@core/awards/allocation-state.ts';
 import type { CommitteeDecision, UnusedReason } from '@core/awards/committee-decisions.ts';
 import type { RankedEntry } from '@core/awards/ranking.ts';
+import type { VoteWait } from '@core/awards/vote-source.ts';
+import type { VoteSource } from '@core/voting/settings.ts';
 import { api, enc } from './client.ts';
 
 export interface AwardEntry {
@@ -19,7 +21,9 @@ export interface AllocationView {
     finalRound: { id: number; name: string; state: 'draft' | 'open' | 'locked' } | null;
     judgingLocked: boolean;
     hasVotePrize: boolean;
+    voteSource: VoteSource | null;
     votingClosed: boolean;
+    voteWait: VoteWait | null;
   };
   mayDecide: boolean;
   mayAllocate: boolean;

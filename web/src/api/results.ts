@@ -12,6 +12,7 @@ export interface PublicWinner {
   posterUrl: string | null;
   masterUrl: string | null;
   votes: number | null;
+  fanpageScore: number | null;
 }
 
 export type PublicPlace =
@@ -29,6 +30,7 @@ export interface PublicResults {
     nameEn: string | null;
     kind: 'jury' | 'public_vote';
     amountVnd: number;
+    voteSource: 'platform' | 'fanpage' | null;
     voteRule: { vi: string; en: string } | null;
     places: PublicPlace[];
   }[];

@@ -65,14 +65,18 @@ function ResultsBody({ r, lang }: { r: PublicResults; lang: Lang }) {
             {p.places.map((o, i) => (
               <li key={i} className="results-place card" data-testid="results-place">
                 {o.kind === 'awarded' ? (
-                  <WinnerCard w={o.winner} byCommittee={o.byCommittee} />
+                  <WinnerCard w={o.winner} byCommittee={o.byCommittee} voteSource={p.voteSource} lang={lang} />
                 ) : (
                   <p className="hint">{o.reason[lang]}</p>
                 )}
               </li>
             ))}
           </ul>
-          {p.voteRule && <p className="hint">{p.voteRule[lang]}</p>}
+          {p.voteRule && (
+            <p className="hint" data-testid="results-vote-rule">
+              {p.voteRule[lang]}
+            </p>
+          )}
         </section>
       ))}
       {r.votes && (
@@ -101,7 +105,17 @@ function ResultsBody({ r, lang }: { r: PublicResults; lang: Lang }) {
   );
 }
 
-function WinnerCard({ w, byCommittee }: { w: PublicWinner; byCommittee: boolean }) {
+function WinnerCard({
+  w,
+  byCommittee,
+  voteSource,
+  lang,
+}: {
+  w: PublicWinner;
+  byCommittee: boolean;
+  voteSource: PublicResults['prizes'][number]['voteSource'];
+  lang: Lang;
+}) {
   const { t } = useTranslation();
   const [playing, setPlaying] = useState(false);
   const others = w.authors.filter((a) => a !== w.recipient.name);
@@ -123,7 +137,13 @@ function WinnerCard({ w, byCommittee }: { w: PublicWinner; byCommittee: boolean 
           {others.length > 0 && ` (${others.join(', ')})`}
           {w.unitName && w.unitName !== w.recipient.name && ` — ${w.unitName}`}
         </p>
-        {w.votes !== null && <p className="hint">{t('results.votes', { count: w.votes })}</p>}
+        {voteSource === 'fanpage' && w.fanpageScore !== null ? (
+          <p className="hint">
+            {t('results.fanpageScore', { score: w.fanpageScore.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') })}
+          </p>
+        ) : (
+          w.votes !== null && <p className="hint">{t('results.votes', { count: w.votes })}</p>
+        )}
         {byCommittee && <p className="hint">{t('results.byCommittee')}</p>}
         {w.masterUrl && !playing && (
           <button type="button" className="button button-secondary" onClick={() => setPlaying(true)}>

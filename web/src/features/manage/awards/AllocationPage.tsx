@@ -124,7 +124,16 @@ function StateCard({
         </Descriptions.Item>
         {v.facts.hasVotePrize && (
           <Descriptions.Item label={t('awards.vote')}>
-            {v.facts.votingClosed ? t('awards.voteFinal') : t('awards.voteOpen')}
+            {v.facts.votingClosed
+              ? t('awards.voteFinal')
+              : v.facts.voteWait === 'fanpageNotConfirmed'
+                ? t('awards.voteFanpagePending')
+                : t('awards.voteOpen')}
+          </Descriptions.Item>
+        )}
+        {v.facts.voteSource && (
+          <Descriptions.Item label={t('awards.voteSource')}>
+            <span data-testid="awards-vote-source">{t(`awards.voteSources.${v.facts.voteSource}`)}</span>
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('awards.state')}>
@@ -436,14 +445,16 @@ function PrizesCard({ v, lang }: { v: AllocationView; lang: Lang }) {
               r.o.kind === 'awarded'
                 ? r.prize.prize.kind === 'jury'
                   ? scoreText(r.o.score, lang)
-                  : t('awards.votes', { count: r.o.score })
+                  : r.prize.voteSource === 'fanpage'
+                    ? t('awards.fanpageScore', { score: r.o.score.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') })
+                    : t('awards.votes', { count: r.o.score })
                 : '',
           },
         ]}
       />
       {rules.map((p) => (
         <Typography.Paragraph key={p.prizeIndex} type="secondary" className="awards-rule">
-          {voteRuleText(prizeName(p.prize, lang), p.openToJuryWinners!)[lang]}
+          {voteRuleText(prizeName(p.prize, lang), p.openToJuryWinners!, p.voteSource ?? 'platform')[lang]}
         </Typography.Paragraph>
       ))}
     </Card>
