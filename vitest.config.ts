@@ -23,8 +23,9 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Two files share CI's two cores (and the role matrix sets up every stage of a contest per endpoint).
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
           fileParallelism: true,
         },
       },
