@@ -1,5 +1,11 @@
 import { foldVietnamese } from '@core/normalize.ts';
-import { demoContest, demoJudgingRounds, DEMO_COMMUNES, DEMO_DISTRICT_OFFICES } from '../../demo/vinh-linh-2024.ts';
+import {
+  demoContest,
+  demoJudgingRounds,
+  DEMO_COMMUNES,
+  DEMO_DISTRICT_OFFICES,
+  DEMO_DOCUMENT_SETTINGS,
+} from '../../demo/vinh-linh-2024.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { createContest } from './create-contest.ts';
@@ -43,6 +49,15 @@ export async function loadDemoContest(deps: Deps, admin: Actor): Promise<{ slug:
       contestId: id,
       details: { source: 'demo', created: units.length },
     });
+    await trx
+      .insertInto('document_settings')
+      .values({
+        contest_id: id,
+        settings_json: JSON.stringify(DEMO_DOCUMENT_SETTINGS),
+        updated_by: admin.userId,
+        updated_at: now,
+      })
+      .execute();
   });
   return { slug };
 }
