@@ -77,7 +77,8 @@ describe('document settings', () => {
       .where('action', '=', 'documents.settingsSaved')
       .execute();
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.details_json!).changed).toEqual(['superior', 'signer', 'committeeSigner', 'recipients']);
+    const changed = JSON.parse(audit[0]!.details_json!).changed;
+    expect(changed).toEqual(['superior', 'signer', 'committeeSigner', 'recipients']);
 
     expect((await secretariat.put(settingsUrl(t.demoSlug), SAVED)).statusCode).toBe(403);
     const other = await contestWithAnnouncedAwards(t, { scores: [9, 8], votes: [1, 0] });
@@ -96,7 +97,7 @@ describe('document settings', () => {
     expect((await new Client(t.app).get(settingsUrl(t.demoSlug))).statusCode).toBe(401);
   });
 
-  it('refuse an empty issuer or signer, a bad abbreviation and a layout-breaking length, saying what to fix', async () => {
+  it('refuse an empty issuer or signer, a bad abbreviation and a too long place, saying what to fix', async () => {
     const res = await organizer.put(settingsUrl(t.demoSlug), {
       ...SAVED,
       issuer: '   ',

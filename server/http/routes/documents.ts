@@ -45,7 +45,8 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ['documents'],
         ...operationDoc(
           'The contest’s document details',
-          'Parent and issuing body, abbreviation, place of the date line, the decisions’ signer and the certificates’ ' +
+          'Parent and issuing body, abbreviation, place of the date line, the decisions’ signer and the ' +
+            'certificates’ ' +
             'signer with their capacity (TM., KT.), extra recipients. Every document takes them as defaults. ' +
             '`stored` false: nothing saved yet, the defaults (the organizing committee and its head) are shown.',
           allowedBy('documents.generate'),
@@ -84,7 +85,8 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
             `Decision establishing the organizing committee or the jury (${format.toUpperCase()})`,
             'A draft laid out per Nghị định 30/2020 from the roster: `body` (organizing_committee or jury), ' +
               '`issuer` (the People’s Committee), `abbr`, `place` of the date line, `signer` (each default: the ' +
-              'stored document details), further `grounds` one per line. Members head first, with position and role; no contacts. Audited.',
+              'stored document details), further `grounds` one per line. Members head first, with position and ' +
+              'role; no contacts. Audited.',
             allowedBy('documents.generate'),
           ),
           params: slugParams,
@@ -114,7 +116,8 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
           'Draft award decision (Quyết định khen thưởng), DOCX',
           'Per Nghị định 30/2020, from the announced results: Điều 1 the winners (annex), Điều 2 certificate and ' +
             'money with the total in figures and words and `fundingSource`, Điều 3 who carries it out. `issuer`, ' +
-            '`abbr`, `place`, `signer` (default: the stored document details), further `grounds`. `certificates.notAnnounced` before announcement. Audited.',
+            '`abbr`, `place`, `signer` (default: the stored document details), further `grounds`. ' +
+            '`certificates.notAnnounced` before announcement. Audited.',
           allowedBy('documents.generate'),
         ),
         params: slugParams,
