@@ -179,7 +179,11 @@ describe('awards', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.screenshot({ path: shot('document-settings-360'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
+    // Opened again, the form holds what was saved (composed), once the server has answered.
     await page.reload();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('[data-testid="doc-settings-committeeSigner-name"]')?.value,
+    );
     expect(await page.getByTestId('doc-settings-committeeSigner-name').inputValue()).toBe('Lê Thị Ỷ');
 
     await page.getByTestId('certificates-issue').click();

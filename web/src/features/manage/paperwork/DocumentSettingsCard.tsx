@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Select } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_SETTINGS_LIMITS as L, type DocumentSettings } from '@core/documents/document-settings.ts';
 import { api, enc } from '../../../api/client.ts';
@@ -46,9 +45,6 @@ export function DocumentSettingsCard({ slug, canEdit }: { slug: string; canEdit:
     },
     fieldErrors: true,
   });
-  useEffect(() => {
-    if (query.data) form.setFieldsValue(toValues(query.data.settings));
-  }, [query.data, form]);
   const signer = (name: 'signer' | 'committeeSigner', nameOptional: boolean) => (
     <fieldset className="doc-settings-signer">
       <legend>{t(`docSettings.${name}`)}</legend>
@@ -86,42 +82,51 @@ export function DocumentSettingsCard({ slug, canEdit }: { slug: string; canEdit:
       <p>{t('docSettings.intro')}</p>
       {query.data && !query.data.stored && <p data-testid="doc-settings-defaults">{t('docSettings.defaults')}</p>}
       <ApiErrorAlert error={query.error ?? mutation.error} issues={unmatched} testId="doc-settings-error" />
-      <Form<Values> {...formProps} name="docSettings" disabled={!canEdit}>
-        <div className="manage-row">
-          <Form.Item className="grow" name="superior" label={t('docSettings.superior')}>
-            <Input maxLength={L.superior} />
+      {query.data && (
+        <Form<Values>
+          // A fresh answer from the server (a cached one may be shown first) sets the fields again.
+          key={query.dataUpdatedAt}
+          {...formProps}
+          name="docSettings"
+          disabled={!canEdit}
+          initialValues={toValues(query.data.settings)}
+        >
+          <div className="manage-row">
+            <Form.Item className="grow" name="superior" label={t('docSettings.superior')}>
+              <Input maxLength={L.superior} />
+            </Form.Item>
+            <Form.Item
+              className="grow"
+              name="issuer"
+              label={t('docSettings.issuer')}
+              rules={[{ required: true, whitespace: true, message: t('docSettings.issuerRequired') }]}
+            >
+              <Input maxLength={L.issuer} placeholder="Ủy ban nhân dân huyện …" />
+            </Form.Item>
+            <Form.Item name="abbr" label={t('docSettings.abbr')} rules={[{ required: true }]}>
+              <Input maxLength={30} style={{ width: 120 }} />
+            </Form.Item>
+            <Form.Item
+              className="grow"
+              name="place"
+              label={t('docSettings.place')}
+              rules={[{ required: true, whitespace: true, message: t('docSettings.placeRequired') }]}
+            >
+              <Input maxLength={L.place} placeholder="Vĩnh Linh" />
+            </Form.Item>
+          </div>
+          {signer('signer', false)}
+          {signer('committeeSigner', true)}
+          <Form.Item name="recipients" label={t('docSettings.recipients')}>
+            <Input.TextArea rows={4} />
           </Form.Item>
-          <Form.Item
-            className="grow"
-            name="issuer"
-            label={t('docSettings.issuer')}
-            rules={[{ required: true, whitespace: true, message: t('docSettings.issuerRequired') }]}
-          >
-            <Input maxLength={L.issuer} placeholder="Ủy ban nhân dân huyện …" />
-          </Form.Item>
-          <Form.Item name="abbr" label={t('docSettings.abbr')} rules={[{ required: true }]}>
-            <Input maxLength={30} style={{ width: 120 }} />
-          </Form.Item>
-          <Form.Item
-            className="grow"
-            name="place"
-            label={t('docSettings.place')}
-            rules={[{ required: true, whitespace: true, message: t('docSettings.placeRequired') }]}
-          >
-            <Input maxLength={L.place} placeholder="Vĩnh Linh" />
-          </Form.Item>
-        </div>
-        {signer('signer', false)}
-        {signer('committeeSigner', true)}
-        <Form.Item name="recipients" label={t('docSettings.recipients')}>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-        {canEdit && (
-          <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="doc-settings-save">
-            {t('docSettings.save')}
-          </Button>
-        )}
-      </Form>
+          {canEdit && (
+            <Button type="primary" htmlType="submit" loading={mutation.isPending} data-testid="doc-settings-save">
+              {t('docSettings.save')}
+            </Button>
+          )}
+        </Form>
+      )}
     </Card>
   );
 }
