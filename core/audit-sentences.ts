@@ -43,6 +43,10 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   'archive.exported': { vi: 'tải bản lưu trữ cuộc thi', en: 'downloaded the contest archive' },
   'documents.paymentListMade': { vi: 'lập danh sách chi thưởng', en: 'made the prize payment list' },
   'documents.cchcListMade': { vi: 'lập danh sách cộng điểm CCHC', en: 'made the CCHC list' },
+  'documents.settingsSaved': {
+    vi: 'lưu thông tin văn bản (cơ quan ban hành, địa danh, người ký)',
+    en: 'saved the document details (issuing body, place, signers)',
+  },
   'documents.awardDecisionMade': { vi: 'lập dự thảo quyết định khen thưởng', en: 'drafted the award decision' },
   'documents.rosterDecisionMade': {
     vi: 'lập dự thảo quyết định thành lập ban',
@@ -171,6 +175,7 @@ export const AUDIT_ATTEMPTS: Record<string, Words> = {
   'roster.view': { vi: 'xem thành viên các ban', en: 'see the committee members' },
   'roster.edit': { vi: 'sửa thành viên các ban', en: 'edit the committee members' },
   'documents.generate': { vi: 'lập hồ sơ, văn bản của cuộc thi', en: 'draft the contest’s documents' },
+  'documents.settings': { vi: 'sửa thông tin văn bản của cuộc thi', en: 'edit the contest’s document details' },
   'budget.view': { vi: 'xem dự trù kinh phí', en: 'see the budget estimate' },
   'budget.edit': { vi: 'soạn, trình dự trù kinh phí', en: 'edit or submit the budget estimate' },
   'budget.review': { vi: 'thẩm định dự trù kinh phí', en: 'appraise the budget estimate' },

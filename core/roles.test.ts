@@ -12,6 +12,7 @@ const EXPECTED: Record<Action, ContestRole[]> = {
   'roster.view': ['organizer', 'secretariat', 'secretary'],
   'roster.edit': ['organizer', 'secretariat'],
   'documents.generate': ['organizer', 'secretariat'],
+  'documents.settings': ['organizer'],
   'budget.view': ['organizer', 'secretariat', 'finance'],
   'budget.edit': ['organizer', 'secretariat'],
   'budget.review': ['finance'],

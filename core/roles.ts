@@ -30,6 +30,8 @@ export const ACTIONS = {
   'roster.edit': ['organizer', 'secretariat'],
   /** Draft the decisions establishing the organizing committee and the jury from the roster (issue 13). */
   'documents.generate': ['organizer', 'secretariat'],
+  /** Save the contest's document details (issuing body, place, signers, recipients) once for every document. */
+  'documents.settings': ['organizer'],
   /** The budget estimate (R18): read it; edit its cost lines and submit it; appraise it (approve or return). */
   'budget.view': ['organizer', 'secretariat', 'finance'],
   'budget.edit': ['organizer', 'secretariat'],

@@ -44,6 +44,26 @@ const CUSTOM: Record<string, Text> = {
     vi: 'Hãy nhập địa chỉ rút gọn (slug) mới hoặc tên mới của cuộc thi.',
     en: "Give the contest's new short address (slug) or its new name.",
   },
+  'documents.issuerRequired': {
+    vi: 'Hãy nhập cơ quan ban hành văn bản (ví dụ: Ủy ban nhân dân huyện Vĩnh Linh); văn bản không thể thiếu.',
+    en: 'Give the issuing body (for example Ủy ban nhân dân huyện Vĩnh Linh); no document can go without it.',
+  },
+  'documents.placeRequired': {
+    vi: 'Hãy nhập địa danh ghi ở dòng “…, ngày … tháng … năm …” (ví dụ: Vĩnh Linh).',
+    en: 'Give the place name of the date line “…, ngày … tháng … năm …” (for example Vĩnh Linh).',
+  },
+  'documents.positionRequired': {
+    vi: 'Hãy nhập chức vụ của người ký (ví dụ: Chủ tịch, Trưởng ban).',
+    en: 'Give the signer’s position (for example Chủ tịch, Trưởng ban).',
+  },
+  'documents.signerRequired': {
+    vi: 'Hãy nhập họ và tên người ký; văn bản và giấy chứng nhận không thể thiếu người ký.',
+    en: 'Give the signer’s full name; documents and certificates cannot go unsigned.',
+  },
+  'document.abbrInvalid': {
+    vi: 'Chữ viết tắt của cơ quan chỉ gồm chữ in hoa, chữ số và dấu gạch ngang giữa các phần (ví dụ: UBND, BTC).',
+    en: 'The body’s abbreviation has only capitals, digits and hyphens between parts (for example UBND, BTC).',
+  },
   'text.invisible': {
     vi: 'Chỉ có khoảng trắng hoặc ký tự không nhìn thấy (độ rộng 0). Hãy gõ nội dung bằng chữ nhìn thấy được.',
     en: 'Only spaces or invisible (zero-width) characters. Type it in visible letters.',

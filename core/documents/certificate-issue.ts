@@ -7,13 +7,14 @@ import { z } from 'zod';
 import { recipientOf, type AwardedEntryFacts, type Recipient } from './awarded-entry.ts';
 import { certificateNumber } from './certificate-number.ts';
 
+/** Overrides, for this issuance, of the contest's stored document details (core/documents/document-settings.ts). */
 export const certificateIssueSchema = z.object({
   /** The place name of the date line: "Vĩnh Linh". */
-  place: z.string().trim().min(1).max(100),
+  place: z.string().trim().max(100).optional(),
   /** The body above the committee in the header: "UBND huyện Vĩnh Linh". */
-  superior: z.string().trim().max(200).default(''),
-  /** Who signs for the committee; empty: the roster's head of the organizing committee. */
-  signer: z.string().trim().max(200).default(''),
+  superior: z.string().trim().max(200).optional(),
+  /** Who signs for the committee. */
+  signer: z.string().trim().max(200).optional(),
 });
 export type CertificateIssueOptions = z.infer<typeof certificateIssueSchema>;
 

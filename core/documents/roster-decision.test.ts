@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { issuerLines, orderedMembers, rosterDecision, rosterDecisionOptionsSchema } from './roster-decision.ts';
 
-const OPTIONS = rosterDecisionOptionsSchema.parse({
-  body: 'jury',
+const OPTIONS = {
+  body: 'jury' as const,
   issuer: 'Ủy ban nhân dân huyện Vĩnh Linh',
   place: 'Vĩnh Linh',
   signer: 'Lê Văn Hòa',
   grounds: 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015\n\nCăn cứ Kế hoạch số 45/KH-UBND.',
-});
+};
 
 describe('decision establishing a body from the roster', () => {
   const doc = rosterDecision({
@@ -80,5 +80,12 @@ describe('issuer lines and member order', () => {
       'B',
       'A',
     ]);
+  });
+});
+
+describe('the options of one decision', () => {
+  it('need only the body (the stored document details fill the rest) and refuse a malformed abbreviation', () => {
+    expect(rosterDecisionOptionsSchema.parse({ body: 'jury' })).toEqual({ body: 'jury', grounds: '' });
+    expect(rosterDecisionOptionsSchema.safeParse({ body: 'jury', abbr: 'ubnd' }).success).toBe(false);
   });
 });

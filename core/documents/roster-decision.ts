@@ -9,6 +9,7 @@ import type { RosterBody } from '../roles.ts';
 import { ROSTER_ROLES, ROSTER_ROLE_LABELS, type RosterRole } from '../roster.ts';
 import { administrativeDocument, type AdministrativeDocument, type IssuingBody } from './administrative-document.ts';
 import { bodyAbbrSchema } from './document-number.ts';
+import type { SignatureBlock } from './signature-block.ts';
 import { docLine } from './text.ts';
 
 export const DECIDED_BODIES = ['organizing_committee', 'jury'] as const satisfies readonly RosterBody[];
@@ -16,17 +17,20 @@ export type DecidedBody = (typeof DECIDED_BODIES)[number];
 
 const line = (max: number) => z.string().trim().min(1).max(max);
 
-/** What the office types once on the documents screen: who issues the decision and who signs it. */
+/**
+ * What a request may give for one decision: the body, and overrides of the contest's stored document details
+ * (core/documents/document-settings.ts) for this one document; further grounds are the document's own.
+ */
 export const rosterDecisionOptionsSchema = z.object({
   body: z.enum(DECIDED_BODIES),
   /** "Ủy ban nhân dân huyện Vĩnh Linh". */
-  issuer: line(200),
+  issuer: line(200).optional(),
   /** "UBND". */
-  abbr: bodyAbbrSchema.default('UBND'),
+  abbr: bodyAbbrSchema.optional(),
   /** The place name of the date line: "Vĩnh Linh". */
-  place: line(100),
-  /** The signer's name; empty on a draft whose signer is not known yet. */
-  signer: z.string().trim().max(200).default(''),
+  place: line(100).optional(),
+  /** The signer's name, instead of the stored one. */
+  signer: z.string().trim().max(200).optional(),
   /** Further "Căn cứ …" lines (the laws, the plan), one per line. */
   grounds: z.string().trim().max(4000).default(''),
 });
@@ -38,7 +42,23 @@ export interface RosterDecisionMember {
   roleInBody: RosterRole;
 }
 
-export interface RosterDecisionInput extends RosterDecisionOptions {
+export interface RosterDecisionInput {
+  body: DecidedBody;
+  issuer: string;
+  /** Default "UBND". */
+  abbr?: string;
+  /** The issuing body's parent (cơ quan chủ quản), above it in the header. */
+  superior?: string;
+  place: string;
+  /** The signer's name; empty on a draft whose signer is not known yet. */
+  signer?: string;
+  /** The signature block; default: the chair signs for the People's Committee (TM. / Chủ tịch). */
+  signature?: SignatureBlock;
+  /** The line above the grounds; default "Chủ tịch <issuer>". */
+  issuerTitle?: string;
+  /** "Nơi nhận" after "Như Điều 3"; default the committee's standing members. */
+  recipients?: readonly string[];
+  grounds?: string;
   contestName: string;
   draftYear: number;
   members: readonly RosterDecisionMember[];
@@ -89,8 +109,13 @@ export function rosterDecision(d: RosterDecisionInput): AdministrativeDocument {
   if (d.members.length === 0) throw new RangeError('A body is established with at least one member.');
   const contest = docLine(d.contestName);
   const bodyName = BODY_NAMES[d.body];
-  const issuing: IssuingBody = { nameLines: issuerLines(d.issuer), abbr: d.abbr, place: d.place };
-  const extra = d.grounds
+  const issuing: IssuingBody = {
+    ...(d.superior ? { superior: d.superior } : {}),
+    nameLines: issuerLines(d.issuer),
+    abbr: d.abbr ?? 'UBND',
+    place: d.place,
+  };
+  const extra = (d.grounds ?? '')
     .split('\n')
     .map((g) => docLine(g))
     .filter(Boolean)
@@ -100,7 +125,7 @@ export function rosterDecision(d: RosterDecisionInput): AdministrativeDocument {
     header: { body: issuing, symbol: { type: 'quyet_dinh' }, number: null, date: null, draftYear: d.draftYear },
     typeName: 'Quyết định',
     subject: `Về việc thành lập ${bodyName} Cuộc thi “${contest}”`,
-    issuerLine: `Chủ tịch ${docLine(d.issuer)}`,
+    issuerLine: d.issuerTitle ?? `Chủ tịch ${docLine(d.issuer)}`,
     grounds: [...extra, `Căn cứ Kế hoạch tổ chức Cuộc thi “${contest}”;`, 'Xét đề nghị của Trưởng phòng Nội vụ.'],
     operative: true,
     articles: [
@@ -120,12 +145,12 @@ export function rosterDecision(d: RosterDecisionInput): AdministrativeDocument {
         ],
       },
     ],
-    signature: {
+    signature: d.signature ?? {
       collective: issuerLines(d.issuer)[0],
       position: 'Chủ tịch',
-      fullName: d.signer,
+      fullName: d.signer ?? '',
     },
-    recipients: ['Như Điều 3', `Thường trực ${docLine(d.issuer)}`],
+    recipients: ['Như Điều 3', ...(d.recipients ?? [`Thường trực ${docLine(d.issuer)}`])],
     archive: ['VT', 'NV'],
   });
 }

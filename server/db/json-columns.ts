@@ -21,6 +21,7 @@ import { entrySetSchema } from '@core/judging/round.ts';
 import { roundRubricSchema } from '@core/judging/rubric.ts';
 import { sheetContentSchema } from '@core/judging/score-sheet.ts';
 import { judgingSettingsSchema } from '@core/judging/settings.ts';
+import { documentSettingsSchema } from '@core/documents/document-settings.ts';
 import type { PrizeLine } from '@core/awards/money.ts';
 import { VOTE_SOURCES } from '@core/voting/settings.ts';
 import type { ContestRow } from './schema.ts';
@@ -56,6 +57,9 @@ const storedDraft: z.ZodType<EntryDraft> = z.object({
   thirdPartyMaterial: z.string(),
   consentGiven: z.boolean(),
 });
+
+/** `document_settings.settings_json`: a contest's document details (core/documents/document-settings.ts). */
+export const decodeDocumentSettings = decoder('document_settings.settings_json', documentSettingsSchema);
 
 /** `entries.draft_json`: what the entrant filled in (core/entry.ts). */
 export const decodeDraft = decoder('entries.draft_json', storedDraft);

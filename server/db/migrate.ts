@@ -28,6 +28,7 @@ import * as m0017 from './migrations/0017_fanpage_digests_integrity.ts';
 import * as m0018 from './migrations/0018_reference_library_and_licence.ts';
 import * as m0019 from './migrations/0019_consents.ts';
 import * as m0028 from './migrations/0028_voting_consent.ts';
+import * as m0030 from './migrations/0030_document_settings.ts';
 import * as m0026 from './migrations/0026_judging_manual_reminders.ts';
 import * as m0027 from './migrations/0027_certificate_reissue.ts';
 import * as m0029 from './migrations/0029_contest_version.ts';
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0018_reference_library_and_licence': m0018,
   '0019_consents': m0019,
   '0028_voting_consent': m0028,
+  '0030_document_settings': m0030,
   '0026_judging_manual_reminders': m0026,
   '0027_certificate_reissue': m0027,
   '0029_contest_version': m0029,

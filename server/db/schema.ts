@@ -211,10 +211,21 @@ export interface CertificatesTable {
   status: 'valid' | 'revoked' | 'replaced';
   /** The certificate that replaced this one when it was reissued (migration 0027). */
   replaced_by_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The signer's capacity as printed (migration 0030); null on older rows: "TM. Ban Tổ chức / Trưởng ban". */
+  signer_collective: ColumnType<string | null, string | null | undefined, string | null>;
+  signer_deputy_for: ColumnType<string | null, string | null | undefined, string | null>;
+  signer_position: ColumnType<string | null, string | null | undefined, string | null>;
   revoked_reason: string | null;
   revoked_at: Timestamp | null;
   created_by: number | null;
   created_at: Timestamp;
+}
+
+export interface DocumentSettingsTable {
+  contest_id: number;
+  settings_json: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
 }
 
 export interface BudgetReviewsTable {
@@ -925,6 +936,7 @@ export interface DB {
   budget_lines: BudgetLinesTable;
   budget_reviews: BudgetReviewsTable;
   certificates: CertificatesTable;
+  document_settings: DocumentSettingsTable;
   contest_roles: ContestRolesTable;
   audit_log: AuditLogTable;
   meta: MetaTable;

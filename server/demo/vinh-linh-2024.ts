@@ -1,4 +1,5 @@
 import { defaultEntryRules, type ContestCreate } from '@core/contest.ts';
+import type { DocumentSettings } from '@core/documents/document-settings.ts';
 import { startOfLocalDay } from '@core/time.ts';
 import type { VotingSettingsInput } from '@core/voting/settings.ts';
 
@@ -38,6 +39,30 @@ export const DEMO_DISTRICT_OFFICES = [
   'Trung tâm Văn hóa - Thông tin và Thể thao huyện',
   'Phòng Tài chính - Kế hoạch',
 ];
+
+/**
+ * The plan's document details (its header and signature block): issued by the district People's Committee (Số: …/KH-
+ * UBND, "Vĩnh Linh, ngày … tháng … năm 2024"), signed "TM. Ủy ban nhân dân / Chủ tịch"; the certificates by the
+ * organizing committee it sets up, "TM. Ban Tổ chức / Trưởng ban" (the committee's head on the roster); the
+ * recipients are the plan's "Nơi nhận". The chair's name is a placeholder ("Nguyễn Văn A"): the demo does not print a
+ * real official's name on its papers.
+ */
+export const DEMO_DOCUMENT_SETTINGS: DocumentSettings = {
+  superior: '',
+  issuer: 'Ủy ban nhân dân huyện Vĩnh Linh',
+  abbr: 'UBND',
+  place: 'Vĩnh Linh',
+  signer: { collective: 'Ủy ban nhân dân', deputyFor: '', position: 'Chủ tịch', fullName: 'Nguyễn Văn A' },
+  committeeSigner: { collective: 'Ban Tổ chức', deputyFor: '', position: 'Trưởng ban', fullName: '' },
+  recipients: [
+    'Sở Nội vụ',
+    'TT Huyện ủy',
+    'TT HĐND huyện',
+    'CT, các PCT UBND huyện',
+    'Các cơ quan chuyên môn, đơn vị thuộc huyện',
+    'UBND xã, thị trấn',
+  ],
+};
 
 const THEME =
   'Đẩy mạnh cải cách hành chính, ứng dụng công nghệ thông tin trong thực thi công vụ, giải quyết TTHC; tuyên truyền ' +

@@ -1,7 +1,8 @@
 /**
  * Awards in a real browser (issue 13): the organizer proposes the allocation, orders a tie at the second/third
- * boundary with a reason, approves and announces; each screen passes axe and is looked at at 360 and 1280 px. The
- * ceremony preloads every winner's clip (real HLS renditions), then runs with the network cut.
+ * boundary with a reason, approves and announces, saves the document details once and issues the certificates with
+ * them; each screen passes axe and is looked at at 360 and 1280 px. The ceremony preloads every winner's clip (real
+ * HLS renditions), then runs with the network cut.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -266,14 +267,56 @@ describe('awards', () => {
     await page.context().setOffline(false);
   }, 180_000);
 
-  it('staff issue the certificates and reissue one; the old number shows as replaced', async () => {
+  it('staff save the document details once, then issue the certificates with them and reissue one', async () => {
     const { t, base } = suite;
     const page = await suite.newPage();
     await logInAs(page, base, t.admin.email, t.admin.password);
     await page.goto(`${base}/manage/${j.slug}/paperwork`);
-    await page.getByLabel('Địa danh ở dòng ngày tháng').fill('Vĩnh Linh');
+    // A fresh contest prints with the defaults until the organizer saves the details, once.
+    await page.getByTestId('doc-settings-defaults').waitFor();
+    await page.getByLabel('Cơ quan chủ quản (có thể để trống)').fill('');
+    await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân huyện Vĩnh Linh');
+    await page.getByLabel('Chữ viết tắt').fill('UBND');
+    await page.getByLabel('Địa danh', { exact: true }).fill('Vĩnh Linh');
+    const decisions = page.locator('fieldset').filter({ hasText: 'Người ký các quyết định' });
+    await decisions.getByLabel('Thay mặt (TM.)').fill('Ủy ban nhân dân');
+    await decisions.getByLabel('Chức vụ').fill('Chủ tịch');
+    await page.getByTestId('doc-settings-signer-name').fill('Nguyễn Văn A');
+    // Typed decomposed (NFD), as some keyboards send it: stored and printed composed.
+    await page.getByTestId('doc-settings-committeeSigner-name').fill('Lê Thị Ỷ'.normalize('NFD'));
+    const saved = page.waitForResponse((r) => r.url().endsWith('/document-settings') && r.request().method() === 'PUT');
+    await page.getByTestId('doc-settings-save').click();
+    expect((await saved).status()).toBe(200);
+    await page.getByTestId('doc-settings-defaults').waitFor({ state: 'detached' });
+    await page.mouse.move(0, 0);
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await expectAccessible(page, 'document settings');
+    await page.screenshot({ path: shot('document-settings-1280'), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: shot('document-settings-360'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Opened again, the form holds what was saved (composed), once the server has answered.
+    await page.reload();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('[data-testid="doc-settings-committeeSigner-name"]')?.value,
+    );
+    expect(await page.getByTestId('doc-settings-committeeSigner-name').inputValue()).toBe('Lê Thị Ỷ');
+
     await page.getByTestId('certificates-issue').click();
     await page.getByTestId('certificates-pdf').waitFor();
+    const printed = await t.deps.db
+      .selectFrom('certificates')
+      .select(['place_name', 'superior_body', 'signer_name', 'signer_position'])
+      .where('contest_id', '=', j.contestId)
+      .execute();
+    expect(printed.length).toBeGreaterThan(0);
+    for (const c of printed)
+      expect(c).toEqual({
+        place_name: 'Vĩnh Linh',
+        superior_body: 'Ủy ban nhân dân huyện Vĩnh Linh',
+        signer_name: 'Lê Thị Ỷ',
+        signer_position: 'Trưởng ban',
+      });
     const first = page.locator('[data-testid^="reissue-"]').first();
     await first.click();
     const dialog = page.getByRole('dialog');

@@ -120,7 +120,7 @@ describe('decisions establishing the bodies', () => {
     expect(audit).toHaveLength(2);
   });
 
-  it('refuses other roles, another contest’s organizer and a missing place', async () => {
+  it('refuses other roles, another contest’s organizer and a malformed abbreviation', async () => {
     const other = await createContest(t.deps, admin(), { ...demoContest(new Date()), slug: 'cuoc-thi-khac' });
     for (const [role, slug] of [
       ['finance', undefined],
@@ -134,7 +134,9 @@ describe('decisions establishing the bodies', () => {
       expect(res.statusCode, role).toBe(403);
     }
     expect((await new Client(t.app).get(url('jury', 'docx'))).statusCode).toBe(401);
-    const noPlace = await secretariat.get(`${base}/documents/roster-decision.docx?body=jury&issuer=UBND`);
-    expect(noPlace.statusCode).toBe(400);
+    // Without issuer or place the stored document details stand; a wrong override is refused, saying why.
+    const badAbbr = await secretariat.get(`${base}/documents/roster-decision.docx?body=jury&abbr=ubnd`);
+    expect(badAbbr.statusCode).toBe(400);
+    expect(JSON.stringify(badAbbr.json())).toContain('chữ in hoa');
   });
 });

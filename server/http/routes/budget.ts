@@ -98,7 +98,7 @@ export function budgetRoutes(app: FastifyInstance, deps: Deps): void {
           allowedBy('budget.view'),
         ),
         params: slugParams,
-        querystring: z.object({ issuer: z.string().trim().min(1).max(200).default('Ban Tổ chức cuộc thi') }),
+        querystring: z.object({ issuer: z.string().trim().min(1).max(200).optional() }),
         produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       },
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { documentSettingsSchema } from '@core/documents/document-settings.ts';
 import { rosterDecisionOptionsSchema } from '@core/documents/roster-decision.ts';
 import type { Deps } from '../../context.ts';
 import {
@@ -10,6 +11,8 @@ import {
   renderPaymentList,
 } from '../../services/documents/render-award-documents.ts';
 import { renderRosterDecision } from '../../services/documents/render-roster-decision.ts';
+import { getDocumentSettings } from '../../services/documents/get-document-settings.ts';
+import { updateDocumentSettings } from '../../services/documents/update-document-settings.ts';
 import { exportArchive } from '../../services/archive/export-archive.ts';
 import { allowedBy, operationDoc } from '../openapi.ts';
 
@@ -24,10 +27,54 @@ const download = (name: string, type: string) => ({
   'content-disposition': `attachment; filename="${name}"`,
   'cache-control': 'private, no-store',
 });
-const issuerQuery = z.object({ issuer: z.string().trim().min(1).max(200).default('Ban Tổ chức cuộc thi') });
+/** The line above a list's title; default: the contest's stored issuing body. */
+const issuerQuery = z.object({ issuer: z.string().trim().min(1).max(200).optional() });
+
+const settingsAnswer = z.object({
+  settings: documentSettingsSchema,
+  stored: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
 
 export function documentRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/contests/:slug/document-settings',
+    {
+      schema: {
+        tags: ['documents'],
+        ...operationDoc(
+          'The contest’s document details',
+          'Parent and issuing body, abbreviation, place of the date line, the decisions’ signer and the ' +
+            'certificates’ ' +
+            'signer with their capacity (TM., KT.), extra recipients. Every document takes them as defaults. ' +
+            '`stored` false: nothing saved yet, the defaults (the organizing committee and its head) are shown.',
+          allowedBy('documents.generate'),
+        ),
+        params: slugParams,
+      },
+    },
+    async (req) => getDocumentSettings(deps, req.actor, req.params.slug),
+  );
+  r.put(
+    '/api/contests/:slug/document-settings',
+    {
+      schema: {
+        tags: ['documents'],
+        ...operationDoc(
+          'Save the contest’s document details',
+          'Names are stored composed (NFC); the issuing body, the place and each signer’s position and name must not ' +
+            'be empty; lengths are limited to what the certificate and decision layouts hold. Issued certificates ' +
+            'keep what they were printed with. Audited.',
+          allowedBy('documents.settings'),
+        ),
+        params: slugParams,
+        body: documentSettingsSchema,
+        response: { 200: settingsAnswer },
+      },
+    },
+    async (req) => updateDocumentSettings(deps, req.actor, req.params.slug, req.body),
+  );
   for (const format of ['docx', 'pdf'] as const) {
     r.get(
       `/api/contests/:slug/documents/roster-decision.${format}`,
@@ -37,8 +84,9 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
           ...operationDoc(
             `Decision establishing the organizing committee or the jury (${format.toUpperCase()})`,
             'A draft laid out per Nghị định 30/2020 from the roster: `body` (organizing_committee or jury), ' +
-              '`issuer` (the People’s Committee), `abbr`, `place` of the date line, `signer`, further `grounds` one ' +
-              'per line. Members head first, with position and role; no contacts. Audited.',
+              '`issuer` (the People’s Committee), `abbr`, `place` of the date line, `signer` (each default: the ' +
+              'stored document details), further `grounds` one per line. Members head first, with position and ' +
+              'role; no contacts. Audited.',
             allowedBy('documents.generate'),
           ),
           params: slugParams,
@@ -68,7 +116,8 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
           'Draft award decision (Quyết định khen thưởng), DOCX',
           'Per Nghị định 30/2020, from the announced results: Điều 1 the winners (annex), Điều 2 certificate and ' +
             'money with the total in figures and words and `fundingSource`, Điều 3 who carries it out. `issuer`, ' +
-            '`abbr`, `place`, `signer`, further `grounds`. `certificates.notAnnounced` before announcement. Audited.',
+            '`abbr`, `place`, `signer` (default: the stored document details), further `grounds`. ' +
+            '`certificates.notAnnounced` before announcement. Audited.',
           allowedBy('documents.generate'),
         ),
         params: slugParams,
@@ -89,7 +138,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         ...operationDoc(
           'Prize payment list (danh sách chi thưởng), XLSX',
           'One row per paid prize (a unit that won twice signs twice), the total and the total in words; from the ' +
-            'announced results. `issuer` is the line above the title. Audited.',
+            'announced results. `issuer` is the line above the title (default: the stored issuing body). Audited.',
           allowedBy('budget.view'),
         ),
         params: slugParams,

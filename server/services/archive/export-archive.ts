@@ -8,6 +8,7 @@
  * carries the manifest's SHA-256, so a manifest rewritten to match an altered file still shows.
  */
 import crypto from 'node:crypto';
+import { loadDocumentSettings } from '../documents/document-settings-facts.ts';
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
@@ -130,14 +131,8 @@ export async function exportArchive(
         streaming: streaming.map(({ path, kind, entryId, bytes }) => ({ path, kind, entryId, bytes })),
       }),
     );
-    // The minutes' date line: the place given, else the one the certificates were issued with, else a blank.
-    const lastPlace = await deps.db
-      .selectFrom('certificates')
-      .select('place_name')
-      .where('contest_id', '=', contest.id)
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
-    const minutesPlace = place.trim() || lastPlace?.place_name || '…………';
+    // The minutes' date line: the place given, else the contest's stored one (a blank to fill until it is saved).
+    const minutesPlace = place.trim() || (await loadDocumentSettings(deps.db, contest.id)).settings.place;
     for (const roundId of data.roundIds) {
       const round = await deps.db
         .selectFrom('judging_rounds')

@@ -3,6 +3,7 @@
  * PDF, and the code recomputed from its content (which tells an intact record from an altered one).
  */
 import { certificateModel, type CertificateModel } from '@core/documents/certificate.ts';
+import { signatureOf } from '@core/documents/document-settings.ts';
 import type { CertificateFacts } from '@core/documents/verification-code.ts';
 import { verificationUrl } from '@core/documents/verification-code.ts';
 import type { Selectable } from 'kysely';
@@ -45,7 +46,17 @@ export function modelOf(row: CertificateRow, contestName: string, publicUrl: str
     },
     entryTitle: row.entry_title,
     prizeName: row.prize_name,
-    signature: { collective: 'Ban Tổ chức', position: 'Trưởng ban', fullName: row.signer_name },
+    signature: signatureOf(
+      // Rows from before migration 0030 were all signed "TM. Ban Tổ chức / Trưởng ban".
+      row.signer_position === null
+        ? { collective: 'Ban Tổ chức', deputyFor: '', position: 'Trưởng ban', fullName: row.signer_name }
+        : {
+            collective: row.signer_collective ?? '',
+            deputyFor: row.signer_deputy_for ?? '',
+            position: row.signer_position,
+            fullName: row.signer_name,
+          },
+    ),
     verification: { url: verificationUrl(publicUrl, row.code), code: row.code },
   });
 }

@@ -8,28 +8,17 @@ import {
   type CertificateIssueOptions,
   type WinnerForCertificate,
 } from '@core/documents/certificate-issue.ts';
+import { certificateSuperiorOf } from '@core/documents/document-settings.ts';
 import { civilDateOf } from '@core/documents/place-and-date.ts';
 import { docLine } from '@core/documents/text.ts';
 import type { Actor, Deps } from '../../context.ts';
-import type { Tx } from '../../db/dialect.ts';
 import type { ContestRow } from '../../db/schema.ts';
 import { appendAudit } from '../audit/append-audit.ts';
 import { settingsOf } from '../contests/load-contest.ts';
 import { lockContestPaperwork } from '../budget/budget-lock.ts';
 import { certificateCode, certificateKeyId } from './certificate-code.ts';
 import { CERTIFICATE_ISSUER } from './certificate-rows.ts';
-
-async function committeeHead(trx: Tx, contestId: number): Promise<string> {
-  const head = await trx
-    .selectFrom('roster_members')
-    .select('full_name')
-    .where('contest_id', '=', contestId)
-    .where('body', '=', 'organizing_committee')
-    .where('role_in_body', '=', 'head')
-    .orderBy('id')
-    .executeTakeFirst();
-  return head?.full_name ?? '';
-}
+import { loadDocumentSettings } from '../documents/document-settings-facts.ts';
 
 export async function storeCertificates(
   deps: Deps,
@@ -56,7 +45,11 @@ export async function storeCertificates(
       existing.filter((c) => c.year === today.year).map((c) => c.seq),
       CERTIFICATE_ISSUER.abbr,
     );
-    const signer = docLine(options.signer) || (await committeeHead(trx, contest.id));
+    // The stored details, unless this issuance gives its own; the default signer is the committee's head.
+    const { settings: doc, committeeHead } = await loadDocumentSettings(trx, contest.id);
+    const signer = docLine(options.signer ?? '') || doc.committeeSigner.fullName || docLine(committeeHead ?? '');
+    const superior = docLine(options.superior ?? '') || certificateSuperiorOf(doc);
+    const place = docLine(options.place ?? '') || doc.place;
     const keyId = certificateKeyId(deps.keys);
     for (const c of toIssue) {
       const printed = {
@@ -87,9 +80,12 @@ export async function storeCertificates(
           entry_title: docLine(c.winner.entry.title),
           prize_name: printed.prizeName,
           issued_on: issuedOn,
-          superior_body: docLine(options.superior) || null,
-          place_name: docLine(options.place),
+          superior_body: superior || null,
+          place_name: place,
           signer_name: signer,
+          signer_collective: doc.committeeSigner.collective,
+          signer_deputy_for: doc.committeeSigner.deputyFor,
+          signer_position: doc.committeeSigner.position,
           status: 'valid',
           created_by: actor.userId,
           created_at: now.toISOString(),

@@ -5,6 +5,7 @@ import {
   demoJudgingRounds,
   DEMO_COMMUNES,
   DEMO_DISTRICT_OFFICES,
+  DEMO_DOCUMENT_SETTINGS,
   DEMO_VOTING,
 } from '../../demo/vinh-linh-2024.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -55,6 +56,15 @@ export async function loadDemoContest(deps: Deps, admin: Actor): Promise<{ slug:
       contestId: id,
       details: { source: 'demo', created: units.length },
     });
+    await trx
+      .insertInto('document_settings')
+      .values({
+        contest_id: id,
+        settings_json: JSON.stringify(DEMO_DOCUMENT_SETTINGS),
+        updated_by: admin.userId,
+        updated_at: now,
+      })
+      .execute();
   });
   return { slug };
 }

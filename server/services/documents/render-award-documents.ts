@@ -9,6 +9,7 @@ import { paymentList } from '@core/documents/payment-list.ts';
 import { civilDateOf } from '@core/documents/place-and-date.ts';
 import { issuerLines } from '@core/documents/roster-decision.ts';
 import { bodyAbbrSchema } from '@core/documents/document-number.ts';
+import { issuerTitleOf, signatureOf } from '@core/documents/document-settings.ts';
 import { upperVi } from '@core/documents/text.ts';
 import { formatDateTime } from '@core/time.ts';
 import type { Actor, Deps } from '../../context.ts';
@@ -18,12 +19,14 @@ import { appendAudit } from '../audit/append-audit.ts';
 import { authorize } from '../access/authorize.ts';
 import { findContestRow, settingsOf } from '../contests/load-contest.ts';
 import { loadAnnouncedFacts } from './announced-facts.ts';
+import { loadDocumentSettings } from './document-settings-facts.ts';
 
+/** Overrides, for this one document, of the contest's stored document details; the rest is the document's own. */
 export const awardDecisionOptionsSchema = z.object({
-  issuer: z.string().trim().min(1).max(200),
-  abbr: bodyAbbrSchema.default('UBND'),
-  place: z.string().trim().min(1).max(100),
-  signer: z.string().trim().max(200).default(''),
+  issuer: z.string().trim().min(1).max(200).optional(),
+  abbr: bodyAbbrSchema.optional(),
+  place: z.string().trim().min(1).max(100).optional(),
+  signer: z.string().trim().max(200).optional(),
   fundingSource: z.string().trim().min(1).max(300).default('ngân sách huyện'),
   grounds: z.string().trim().max(4000).default(''),
 });
@@ -34,6 +37,7 @@ async function start(deps: Deps, actor: Actor, slug: string, kind: string) {
   await authorize(deps, actor, contest.id, kind === 'paymentList' ? 'budget.view' : 'documents.generate');
   const facts = await loadAnnouncedFacts(deps.db, contest.id);
   const settings = settingsOf(contest);
+  const { settings: doc } = await loadDocumentSettings(deps.db, contest.id);
   const audit = (details: Record<string, unknown>) =>
     deps.db.transaction().execute((trx) =>
       appendAudit(trx, deps, actor, {
@@ -43,15 +47,15 @@ async function start(deps: Deps, actor: Actor, slug: string, kind: string) {
         details: { version: facts.announced.version, ...details },
       }),
     );
-  const meta = (issuer: string) => ({
-    issuer: upperVi(issuer),
+  const meta = (issuer: string | undefined) => ({
+    issuer: upperVi(issuer ?? doc.issuer),
     contestName: settings.name,
     madeAt: `${formatDateTime(deps.clock(), settings.timeZone)} (giờ Việt Nam)`,
   });
-  return { contest, settings, facts, audit, meta };
+  return { contest, settings, doc, facts, audit, meta };
 }
 
-export async function renderPaymentList(deps: Deps, actor: Actor, slug: string, issuer: string): Promise<Buffer> {
+export async function renderPaymentList(deps: Deps, actor: Actor, slug: string, issuer?: string): Promise<Buffer> {
   const s = await start(deps, actor, slug, 'paymentList');
   const list = paymentList(s.facts.allocation, s.facts.entries);
   const file = await paymentListXlsx(list, s.meta(issuer));
@@ -59,7 +63,7 @@ export async function renderPaymentList(deps: Deps, actor: Actor, slug: string, 
   return file;
 }
 
-export async function renderCchcList(deps: Deps, actor: Actor, slug: string, issuer: string): Promise<Buffer> {
+export async function renderCchcList(deps: Deps, actor: Actor, slug: string, issuer?: string): Promise<Buffer> {
   const s = await start(deps, actor, slug, 'cchcList');
   const units = await deps.db
     .selectFrom('units')
@@ -80,10 +84,19 @@ export async function renderAwardDecision(
   o: AwardDecisionOptions,
 ): Promise<Buffer> {
   const s = await start(deps, actor, slug, 'awardDecision');
-  const lines = issuerLines(o.issuer);
+  // A request's own issuer stands alone: the stored parent, title, signer's capacity and recipients are the stored
+  // issuer's.
+  const own = o.issuer !== undefined;
+  const issuer = o.issuer ?? s.doc.issuer;
+  const lines = issuerLines(issuer);
   const d = awardDecision({
-    issuingBody: { nameLines: lines, abbr: o.abbr, place: o.place },
-    issuerTitle: `Chủ tịch ${o.issuer}`,
+    issuingBody: {
+      ...(!own && s.doc.superior ? { superior: s.doc.superior } : {}),
+      nameLines: lines,
+      abbr: o.abbr ?? (own ? 'UBND' : s.doc.abbr),
+      place: o.place ?? s.doc.place,
+    },
+    issuerTitle: own ? `Chủ tịch ${issuer}` : issuerTitleOf(s.doc),
     number: null,
     date: null,
     draftYear: civilDateOf(deps.clock(), s.settings.timeZone).year,
@@ -95,8 +108,10 @@ export async function renderAwardDecision(
     proposer: 'Trưởng phòng Nội vụ',
     fundingSource: o.fundingSource,
     executors: ['Chánh Văn phòng', 'Trưởng phòng Nội vụ', 'Trưởng phòng Tài chính - Kế hoạch'],
-    signature: { collective: lines[0], position: 'Chủ tịch', fullName: o.signer },
-    recipients: [`Thường trực ${o.issuer}`],
+    signature: own
+      ? { collective: lines[0], position: 'Chủ tịch', fullName: o.signer ?? '' }
+      : signatureOf(s.doc.signer, o.signer),
+    recipients: own || s.doc.recipients.length === 0 ? [`Thường trực ${issuer}`] : s.doc.recipients,
     archive: ['VT', 'NV'],
     allocation: s.facts.allocation,
     entries: s.facts.entries,

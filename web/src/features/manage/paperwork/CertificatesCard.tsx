@@ -23,8 +23,8 @@ interface Certificate {
 const ddMMyyyy = (isoDate: string) => isoDate.split('-').reverse().join('/');
 
 /**
- * Certificates of the announced winners: issue them (the place of the date line, the body above the committee and
- * the signer are asked here), print the batch as one PDF or a ZIP, and reissue one with a corrected name (a new
+ * Certificates of the announced winners: issue them (the place, the bodies and the signer come from the contest's
+ * document details), print the batch as one PDF or a ZIP, and reissue one with a corrected name (a new
  * number; the old one is shown as replaced on its verification page) or revoke it.
  */
 export function CertificatesCard({ slug }: { slug: string }) {
@@ -34,17 +34,13 @@ export function CertificatesCard({ slug }: { slug: string }) {
   const path = `/api/contests/${enc(slug)}/certificates`;
   const key = ['certificates', slug];
   const list = useQuery({ queryKey: key, queryFn: () => api<Certificate[]>(path) });
-  const [place, setPlace] = useState('');
-  const [superior, setSuperior] = useState('');
-  const [signer, setSigner] = useState('');
   const [target, setTarget] = useState<{ c: Certificate; kind: 'reissue' | 'revoke' } | null>(null);
   const [recipient, setRecipient] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: key });
   const issue = useMutation({
-    mutationFn: () =>
-      api<{ issued: number; total: number }>(path, { method: 'POST', json: { place, superior, signer } }),
+    mutationFn: () => api<{ issued: number; total: number }>(path, { method: 'POST', json: {} }),
     onSuccess: async (r) => {
       setError(null);
       void message.success(t('certificates.issuedNote', { issued: r.issued, total: r.total }));
@@ -75,24 +71,9 @@ export function CertificatesCard({ slug }: { slug: string }) {
     <Card title={t('certificates.title')} className="manage-section" style={{ marginBottom: 16 }}>
       <p>{t('certificates.intro')}</p>
       <ApiErrorAlert error={list.error ?? error} testId="certificates-error" />
-      <div className="manage-row">
-        <label className="grow">
-          {t('certificates.place')}
-          <Input value={place} onChange={(e) => setPlace(e.target.value)} maxLength={100} placeholder="Vĩnh Linh" />
-        </label>
-        <label className="grow">
-          {t('certificates.superior')}
-          <Input value={superior} onChange={(e) => setSuperior(e.target.value)} maxLength={200} />
-        </label>
-        <label className="grow">
-          {t('certificates.signer')}
-          <Input value={signer} onChange={(e) => setSigner(e.target.value)} maxLength={200} />
-        </label>
-      </div>
       <Space wrap style={{ margin: '12px 0' }}>
         <Button
           type="primary"
-          disabled={!place.trim()}
           loading={issue.isPending}
           onClick={() => issue.mutate()}
           data-testid="certificates-issue"

@@ -6,6 +6,7 @@ import { useCan } from '../../../api/session.ts';
 import { ArchiveCard } from './ArchiveCard.tsx';
 import { BudgetCard } from './BudgetCard.tsx';
 import { CertificatesCard } from './CertificatesCard.tsx';
+import { DocumentSettingsCard } from './DocumentSettingsCard.tsx';
 import { RosterDecisions } from './RosterDecisions.tsx';
 
 /** The contest's official paperwork: the decisions establishing its bodies, the budget with finance, the archive. */
@@ -17,6 +18,7 @@ export default function PaperworkTab() {
   return (
     <>
       <h1 className="manage-title">{t('manage.tab.paperwork')}</h1>
+      {can('documents.generate') && <DocumentSettingsCard slug={slug} canEdit={can('documents.settings')} />}
       {can('documents.generate') && <RosterDecisions slug={slug} />}
       {can('documents.generate') && <CertificatesCard slug={slug} />}
       <BudgetCard slug={slug} timeZone={tz} />
