@@ -331,6 +331,18 @@ describe('awards', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.screenshot({ path: shot('certificates-360'), fullPage: true });
 
+    // The papers made from the announced results download from the same tab, with the staff's session.
+    for (const [id, type] of [
+      ['doc-award-decision', 'wordprocessingml'],
+      ['doc-payment-list', 'spreadsheetml'],
+      ['doc-cchc-list', 'spreadsheetml'],
+    ] as const) {
+      const href = await page.getByTestId(id).getAttribute('href');
+      const res = await page.request.get(`${base}${href}`);
+      expect(res.status(), `${id}: ${res.status()}`).toBe(200);
+      expect(res.headers()['content-type']).toContain(type);
+    }
+
     const old = await t.deps.db
       .selectFrom('certificates')
       .select('code')

@@ -7,6 +7,7 @@ import { ArchiveCard } from './ArchiveCard.tsx';
 import { BudgetCard } from './BudgetCard.tsx';
 import { CertificatesCard } from './CertificatesCard.tsx';
 import { DocumentSettingsCard } from './DocumentSettingsCard.tsx';
+import { ResultDocumentsCard } from './ResultDocumentsCard.tsx';
 import { RosterDecisions } from './RosterDecisions.tsx';
 
 /** The contest's official paperwork: the decisions establishing its bodies, the budget with finance, the archive. */
@@ -21,6 +22,9 @@ export default function PaperworkTab() {
       {can('documents.generate') && <DocumentSettingsCard slug={slug} canEdit={can('documents.settings')} />}
       {can('documents.generate') && <RosterDecisions slug={slug} />}
       {can('documents.generate') && <CertificatesCard slug={slug} />}
+      {(can('documents.generate') || can('budget.view')) && (
+        <ResultDocumentsCard slug={slug} canGenerate={can('documents.generate')} canViewBudget={can('budget.view')} />
+      )}
       <BudgetCard slug={slug} timeZone={tz} />
       {can('archive.export') && <ArchiveCard slug={slug} />}
     </>
