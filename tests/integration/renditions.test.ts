@@ -255,7 +255,7 @@ describe('renditions', () => {
     expect(sha256(uploadPath(t.deps, uploadId))).toBe(before);
     // A second run of the job finds the work done.
     expect(await makeRenditions(t.deps, uploadId)).toBe('skipped');
-  }, 60_000);
+  }, 180_000);
 
   it('makes two rungs (360p, 720p) from a 720p source', async () => {
     const { entryId, uploadId } = await acceptedUpload(src720);
@@ -265,7 +265,7 @@ describe('renditions', () => {
       '720p',
     ]);
     await expectLadder(uploadId, ['640x360', '1280x720']);
-  }, 60_000);
+  }, 180_000);
 
   it('makes the ladder, poster and strip from a fragmented source (empty moov, moof fragments)', async () => {
     const fragmented = path.join(dir, 'fragmented720.mp4');
@@ -305,7 +305,7 @@ describe('renditions', () => {
     const seconds = [...playlist.matchAll(/^#EXTINF:([\d.]+),/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
     expect(seconds).toBeCloseTo(30, 0);
     expect(sha256(uploadPath(t.deps, uploadId))).toBe(before);
-  }, 60_000);
+  }, 180_000);
 
   it('records a failing ffmpeg as failed with its error, nothing half-made, the original byte-exact', async () => {
     const damaged = path.join(dir, 'damaged.mp4');

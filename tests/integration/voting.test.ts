@@ -29,6 +29,8 @@ describe('voting settings', () => {
   const url = () => `/api/contests/${slug}/voting/settings`;
 
   it('start as the defaults: one vote per verified person per day, live tallies', async () => {
+    // Set-up: a contest that never saved its voting settings (the demo stores the plan's choice, the same values).
+    await t.deps.db.updateTable('contests').set({ voting_json: null }).where('slug', '=', slug).execute();
     const res = await organizer.get(url());
     expect(res.statusCode).toBe(200);
     const v = res.json();
