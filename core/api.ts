@@ -488,6 +488,8 @@ const galleryItemSchema = z.object({
   credit: z.string(),
   durationSec: z.number().nullable(),
   posterUrl: z.string().nullable(),
+  /** The posters by width (`url 480w, url 1280w`) when a small one exists; null: `posterUrl` alone. */
+  posterSrcset: z.string().nullable(),
   publishedAt: z.string(),
 });
 
@@ -520,6 +522,7 @@ export const publicEntrySchema = z.object({
   caption: z.string(),
   durationSec: z.number().nullable(),
   posterUrl: z.string().nullable(),
+  posterSrcset: z.string().nullable(),
   masterUrl: z.string().nullable(),
   subtitles: z.array(z.object({ lang: z.string(), label: z.string(), url: z.string() })),
   publishedAt: z.string(),

@@ -18,6 +18,7 @@ export interface GalleryItem {
   credit: string;
   durationSec: number | null;
   posterUrl: string | null;
+  posterSrcset: string | null;
   publishedAt: string;
 }
 

@@ -139,6 +139,14 @@ export function decodeVariants(json: string | null): z.output<typeof storedVaria
   return json === null ? [] : variantsDecoder(json);
 }
 
+const storedPosters = z.array(z.object({ file: z.string(), width: z.number(), height: z.number() }));
+const postersDecoder = decoder('renditions.posters_json', storedPosters);
+
+/** `renditions.posters_json`: the posters made, smallest first (media/renditions.ts); none recorded before 0032. */
+export function decodePosters(json: string | null): z.output<typeof storedPosters> {
+  return json === null ? [] : postersDecoder(json);
+}
+
 /**
  * `originality_flags.ranges_json`: the matched time ranges (core/originality-ranges.ts); a range without `kind` is a
  * video range.

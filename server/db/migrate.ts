@@ -33,6 +33,7 @@ import * as m0026 from './migrations/0026_judging_manual_reminders.ts';
 import * as m0027 from './migrations/0027_certificate_reissue.ts';
 import * as m0029 from './migrations/0029_contest_version.ts';
 import * as m0031 from './migrations/0031_votes_device_index.ts';
+import * as m0032 from './migrations/0032_rendition_posters.ts';
 import * as m0024 from './migrations/0024_erasure_and_retention.ts';
 import * as m0023 from './migrations/0023_rate_limits.ts';
 import * as m0022 from './migrations/0022_voting_residents_and_results.ts';
@@ -71,6 +72,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0027_certificate_reissue': m0027,
   '0029_contest_version': m0029,
   '0031_votes_device_index': m0031,
+  '0032_rendition_posters': m0032,
   '0024_erasure_and_retention': m0024,
   '0023_rate_limits': m0023,
   '0022_voting_residents_and_results': m0022,

@@ -517,6 +517,8 @@ export interface RenditionsTable {
   variants_json: string | null;
   /** Key prefix of the stored files (migration 0008), written when they are stored; null until then. */
   storage_prefix: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The posters made with their sizes (migration 0032); null for renditions made before the small poster. */
+  posters_json: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -12,6 +12,7 @@ import { makeRenditions } from '../services/media/make-renditions.ts';
 import { fingerprintUpload } from '../services/media/fingerprint-upload.ts';
 import { requeueMediaPipeline } from '../services/media/pipeline.ts';
 import { sendDeadlineReminders } from '../services/entries/send-deadline-reminders.ts';
+import { backfillSmallPosters } from '../services/media/backfill-small-posters.ts';
 import { purgeExpiredPersonalData } from '../services/privacy/purge-expired-personal-data.ts';
 import { sendJurorReminders } from '../services/judging/send-juror-reminders.ts';
 import { runAllIntegrityChecks } from '../services/voting/run-integrity-checks.ts';
@@ -128,6 +129,8 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
             { queued: fingerprints },
             'queued the originality screening of accepted files that had none',
           );
+        const posters = await backfillSmallPosters(deps);
+        if (posters) deps.logger.info({ made: posters }, 'made the small posters of renditions made before them');
         const expired = await expireAbandonedUploads(deps);
         if (expired) deps.logger.info({ expired }, 'deleted abandoned uploads');
         await pruneSpentChallenges(deps);

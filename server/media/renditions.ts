@@ -50,8 +50,17 @@ export interface RenditionSource {
 export interface RenditionPlan {
   variants: PlannedVariant[];
   poster: { width: number; height: number; atSec: number };
+  /** The same frame, smaller, for gallery cards (`srcset`): SMALL_POSTER_WIDTH wide, the source's aspect. */
+  smallPoster: { width: number; height: number };
   strip: { tiles: number; tileWidth: number; tileHeight: number };
 }
+
+/**
+ * Gallery cards are 158–237 CSS px wide (two columns at 360 px, four at 1280 px: web/src/features/gallery/gallery.css);
+ * 480 px covers them at a device pixel ratio of 2, the big poster the rest.
+ */
+export const SMALL_POSTER_WIDTH = 480;
+export const SMALL_POSTER_FILE = 'poster-small.jpg';
 
 const even = (n: number) => Math.max(2, 2 * Math.round(n / 2));
 
@@ -80,6 +89,10 @@ export function planRenditions(src: RenditionSource, opts: { stripTiles?: number
   return {
     variants,
     poster: { ...sized(src, 720), atSec: duration ? Math.round(duration * 0.1 * 1000) / 1000 : 0 },
+    smallPoster: {
+      width: SMALL_POSTER_WIDTH,
+      height: even((SMALL_POSTER_WIDTH * src.displayHeight) / src.displayWidth),
+    },
     strip: { tiles, tileWidth: tile.width, tileHeight: tile.height },
   };
 }
@@ -209,28 +222,37 @@ export function ladderArgs(
   return args;
 }
 
-/** The poster run: one frame at `plan.poster.atSec` (a seek to the key frame before it, then decoding to it). */
+/**
+ * The poster run: one frame at `plan.poster.atSec` (a seek to the key frame before it, then decoding to it), written
+ * twice: `poster.jpg` and the small `poster-small.jpg`.
+ */
 export function posterArgs(input: string, outDir: string, src: RenditionSource, plan: RenditionPlan): string[] {
   const { width, height, atSec } = plan.poster;
-  return [
-    ...common(src),
-    '-ss',
-    String(atSec),
-    '-i',
-    fileUrl(input),
+  const small = plan.smallPoster;
+  const image = (label: string, file: string) => [
     '-map',
-    '0:v:0',
+    label,
     '-frames:v',
     '1',
-    '-vf',
-    `scale=${width}:${height},setsar=1`,
     '-q:v',
     '3',
     '-f',
     'image2',
     '-update',
     '1',
-    path.join(outDir, 'poster.jpg'),
+    path.join(outDir, file),
+  ];
+  return [
+    ...common(src),
+    '-ss',
+    String(atSec),
+    '-i',
+    fileUrl(input),
+    '-filter_complex',
+    `[0:v:0]split=2[a][b];[a]scale=${width}:${height},setsar=1[big];` +
+      `[b]scale=${small.width}:${small.height},setsar=1[small]`,
+    ...image('[big]', 'poster.jpg'),
+    ...image('[small]', SMALL_POSTER_FILE),
   ];
 }
 
@@ -263,8 +285,16 @@ function failure(what: string, r: FfmpegRunResult, timeoutMs: number, hide: stri
   );
 }
 
+export interface StoredPoster {
+  file: string;
+  width: number;
+  height: number;
+}
+
 export interface RenditionResult {
   variants: PlannedVariant[];
+  /** The posters made, smallest first, by file name under the renditions directory. */
+  posters: StoredPoster[];
   /** Seconds of the ladder run and of the poster run. */
   ladderSec: number;
   posterSec: number;
@@ -308,7 +338,11 @@ export async function makeRenditionFiles(
       ...run,
       timeoutMs: posterTimeout,
     });
-    if (poster.code !== 0 || !fs.existsSync(path.join(work, 'poster.jpg')))
+    if (
+      poster.code !== 0 ||
+      !fs.existsSync(path.join(work, 'poster.jpg')) ||
+      !fs.existsSync(path.join(work, SMALL_POSTER_FILE))
+    )
       throw failure('poster', poster, posterTimeout, hide);
     const posterSec = (performance.now() - t0) / 1000;
 
@@ -335,7 +369,11 @@ export async function makeRenditionFiles(
 
     fs.rmSync(target, { recursive: true, force: true });
     fs.renameSync(work, target);
-    return { variants: plan.variants, ladderSec, posterSec };
+    const posters = [
+      { file: SMALL_POSTER_FILE, width: plan.smallPoster.width, height: plan.smallPoster.height },
+      { file: 'poster.jpg', width: plan.poster.width, height: plan.poster.height },
+    ];
+    return { variants: plan.variants, posters, ladderSec, posterSec };
   } catch (err) {
     fs.rmSync(work, { recursive: true, force: true });
     throw err;

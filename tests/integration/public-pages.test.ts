@@ -3,6 +3,7 @@
  * contest's name, the entries and their credits are in the HTML with their data embedded once; the page is kept
  * until what it shows changes; drafts, unknown contests and entries of another contest get the plain web app.
  */
+import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,8 +29,33 @@ beforeAll(async () => {
     const owner = await makeUser(t, { role: 'entrant' });
     ids.push(await approvedEntry(t, owner, { draft: { title, form: 'report' } }));
   }
+  await withSmallPoster(ids[0]!);
   await publishEntries(t.deps, admin(), slug, { entryIds: ids });
 }, 240_000);
+
+/** What a renditions run since migration 0032 leaves: `poster-small.jpg` stored and both posters recorded. */
+async function withSmallPoster(entryId: number): Promise<void> {
+  const r = await t.deps.db
+    .selectFrom('entries')
+    .innerJoin('renditions', 'renditions.upload_id', 'entries.accepted_upload_id')
+    .select(['renditions.upload_id', 'renditions.storage_prefix'])
+    .where('entries.id', '=', entryId)
+    .executeTakeFirstOrThrow();
+  await t.deps.storage.putStream(
+    `${r.storage_prefix}poster-small.jpg`,
+    Readable.from([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 4, 5, 6])]),
+    { contentType: 'image/jpeg' },
+  );
+  const posters = [
+    { file: 'poster-small.jpg', width: 480, height: 270 },
+    { file: 'poster.jpg', width: 1280, height: 720 },
+  ];
+  await t.deps.db
+    .updateTable('renditions')
+    .set({ posters_json: JSON.stringify(posters) })
+    .where('upload_id', '=', r.upload_id)
+    .execute();
+}
 
 afterAll(async () => {
   await t?.close();
@@ -101,6 +127,49 @@ describe('the pages as HTML', () => {
     expect(en.body).toContain('<html lang="en">');
     expect(en.body).toContain('Published on');
     expect(embedded(en.body).lang).toBe('en');
+  });
+});
+
+describe('posters', () => {
+  const media = (id: number, file: string) => `/api/public/entries/${id}/media/${file}`;
+  const srcset = (id: number) => `${media(id, 'poster-small.jpg')} 480w, ${media(id, 'poster.jpg')} 1280w`;
+  /** The card's poster in the rendered HTML, its attribute names in lower case (React writes `srcSet`). */
+  const cardPoster = (html: string, id: number) => {
+    const card = html.slice(html.indexOf(`data-testid="gallery-card-${id}"`));
+    return /<img [^>]*>/.exec(card)![0].replace(/ ([a-zA-Z]+)=/g, (_, name: string) => ` ${name.toLowerCase()}=`);
+  };
+
+  it('srcset offers the small poster where the renditions made it; older ones have the big one alone', async () => {
+    const api = await get(`/api/public/contests/${slug}/gallery`);
+    expect(api.statusCode).toBe(200);
+    const items = (api.json() as { items: { id: number; posterUrl: string; posterSrcset: string | null }[] }).items;
+    expect(items.find((i) => i.id === ids[0])).toMatchObject({
+      posterUrl: media(ids[0]!, 'poster.jpg'),
+      posterSrcset: srcset(ids[0]!),
+    });
+    expect(items.find((i) => i.id === ids[1])).toMatchObject({
+      posterUrl: media(ids[1]!, 'poster.jpg'),
+      posterSrcset: null,
+    });
+    expect((await get(`/api/public/entries/${ids[0]}`)).json()).toMatchObject({ posterSrcset: srcset(ids[0]!) });
+    expect((await get(`/api/public/entries/${ids[1]}`)).json()).toMatchObject({ posterSrcset: null });
+
+    const html = (await get(`/c/${slug}/gallery`)).body;
+    const withSmall = cardPoster(html, ids[0]!);
+    expect(withSmall).toContain(`srcset="${srcset(ids[0]!)}"`);
+    expect(withSmall).toMatch(/sizes="[^"]+"/);
+    expect(withSmall).toContain('width="320"');
+    expect(withSmall).toContain('height="180"');
+    expect(withSmall).toContain('fetchpriority="high"');
+    const bigOnly = cardPoster(html, ids[1]!);
+    expect(bigOnly).toContain(`src="${media(ids[1]!, 'poster.jpg')}"`);
+    expect(bigOnly).not.toContain('srcset');
+    expect(bigOnly).not.toContain('sizes');
+
+    const small = await get(media(ids[0]!, 'poster-small.jpg'));
+    expect(small.statusCode).toBe(200);
+    expect(small.headers['content-type']).toBe('image/jpeg');
+    expect((await get(media(ids[1]!, 'poster-small.jpg'))).statusCode).toBe(404);
   });
 });
 

@@ -20,6 +20,7 @@ import { makeTestVideos, pseudoRandomBytes, runFfmpeg, type TestVideos } from '.
 import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 import { enqueueRenditions } from '../../server/services/media/pipeline.ts';
 import { getRenditionStatus } from '../../server/services/media/get-entry-renditions.ts';
+import { backfillSmallPosters } from '../../server/services/media/backfill-small-posters.ts';
 
 let t: TestApp;
 let videos: TestVideos;
@@ -202,6 +203,19 @@ async function expectLadder(uploadId: string, resolutions: string[]): Promise<vo
   expect(fs.readFileSync(path.join(out, 'poster.jpg')).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
   const [sw, sh] = resolutions[0]!.split('x').map(Number);
   expect(poster.width! / poster.height!).toBeCloseTo(sw! / sh!, 2);
+  // The small poster of the gallery cards: the same frame, 480 px wide; both recorded with their sizes for `srcset`.
+  const small = (await streams(path.join(out, 'poster-small.jpg')))[0]!;
+  expect(small).toMatchObject({ codec_name: 'mjpeg', width: 480, height: Math.round((480 * sh!) / sw! / 2) * 2 });
+  const row = await t.deps.db
+    .selectFrom('renditions')
+    .select('posters_json')
+    .where('upload_id', '=', uploadId)
+    .executeTakeFirstOrThrow();
+  expect(JSON.parse(row.posters_json!)).toEqual([
+    { file: 'poster-small.jpg', width: 480, height: small.height },
+    { file: 'poster.jpg', width: poster.width, height: poster.height },
+  ]);
+  expect(poster.width).toBe(Math.round((720 * sw!) / sh! / 2) * 2);
   const strip = (await streams(path.join(out, 'strip.jpg')))[0]!;
   expect(strip).toMatchObject({ codec_name: 'mjpeg', width: 1600, height: 90 });
   // Nothing half-made is left beside it.
@@ -265,6 +279,27 @@ describe('renditions', () => {
       '720p',
     ]);
     await expectLadder(uploadId, ['640x360', '1280x720']);
+
+    // Renditions made before the small poster: the housekeeping makes it from the stored poster and records both.
+    const out = await storedRenditionsDir(t.deps, uploadId);
+    fs.rmSync(path.join(out, 'poster-small.jpg'));
+    await t.deps.db.updateTable('renditions').set({ posters_json: null }).where('upload_id', '=', uploadId).execute();
+    expect(await backfillSmallPosters(t.deps)).toBe(1);
+    expect((await streams(path.join(out, 'poster-small.jpg')))[0]).toMatchObject({
+      codec_name: 'mjpeg',
+      width: 480,
+      height: 270,
+    });
+    const row = await t.deps.db
+      .selectFrom('renditions')
+      .select('posters_json')
+      .where('upload_id', '=', uploadId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.posters_json!)).toEqual([
+      { file: 'poster-small.jpg', width: 480, height: 270 },
+      { file: 'poster.jpg', width: 1280, height: 720 },
+    ]);
+    expect(await backfillSmallPosters(t.deps)).toBe(0);
   }, 180_000);
 
   it('makes the ladder, poster and strip from a fragmented source (empty moov, moof fragments)', async () => {

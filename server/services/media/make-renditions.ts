@@ -100,6 +100,7 @@ export async function makeRenditions(
     percent?: number;
     error?: string | null;
     variants_json?: string | null;
+    posters_json?: string | null;
     storage_prefix?: string | null;
   }) =>
     deps.db
@@ -114,7 +115,7 @@ export async function makeRenditions(
       .onConflict((oc) => oc.column('upload_id').doNothing())
       .execute();
   }
-  await set({ status: 'running', percent: 0, error: null, variants_json: null });
+  await set({ status: 'running', percent: 0, error: null, variants_json: null, posters_json: null });
 
   // Percent writes go one after another (never out of order), at most one per `percentEveryMs`.
   let writes: Promise<unknown> = Promise.resolve();
@@ -161,6 +162,7 @@ export async function makeRenditions(
       percent: 100,
       error: null,
       variants_json: JSON.stringify(result.variants),
+      posters_json: JSON.stringify(result.posters),
       storage_prefix: prefix,
     });
     if (

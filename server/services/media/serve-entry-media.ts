@@ -26,7 +26,7 @@ import { uploadPath } from '../uploads/upload-files.ts';
 import { containerOf, decodeVerdict } from '../../db/json-columns.ts';
 
 /** Files at the top of a renditions directory. */
-const TOP_FILE = /^(?:master\.m3u8|poster\.jpg|strip\.jpg)$/;
+const TOP_FILE = /^(?:master\.m3u8|poster\.jpg|poster-small\.jpg|strip\.jpg)$/;
 /** Variant folders, as the ladder names them. */
 const VARIANT = /^(?:360p|720p|1080p)$/;
 /** Files inside a variant folder: its playlist, MPEG-TS or fMP4 segments and the fMP4 init segment. */

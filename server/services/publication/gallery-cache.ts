@@ -6,7 +6,7 @@
 import { publicCredits } from '@core/caption.ts';
 import { gallerySearchText, type GalleryItem } from '@core/gallery.ts';
 import type { Deps } from '../../context.ts';
-import { decodeDraft, decodeVerdict } from '../../db/json-columns.ts';
+import { decodeDraft, decodePosters, decodeVerdict } from '../../db/json-columns.ts';
 
 const GALLERY_TTL_MS = 10_000;
 
@@ -120,6 +120,7 @@ async function load(deps: Pick<Deps, 'db'>, contestId: number): Promise<GalleryS
       'publications.caption',
       'uploads.verdict_json',
       'renditions.status as renditions_status',
+      'renditions.posters_json',
     ])
     .where('publications.contest_id', '=', contestId)
     .where('publications.unpublished_at', 'is', null)
@@ -146,6 +147,7 @@ async function load(deps: Pick<Deps, 'db'>, contestId: number): Promise<GalleryS
       credit: credits.groupName ?? credits.authors.join(', '),
       durationSec: typeof probe?.durationSec === 'number' ? Math.round(probe.durationSec) : null,
       posterUrl: done ? publicMediaUrl(r.id, 'poster.jpg') : null,
+      posterSrcset: done ? posterSrcset(r.id, r.posters_json) : null,
       publishedAt: String(r.published_at),
       synopsis: draft.synopsis,
       caption: r.caption,
@@ -161,6 +163,16 @@ async function load(deps: Pick<Deps, 'db'>, contestId: number): Promise<GalleryS
     byId: new Map(items.map((i) => [i.id, i])),
     answers: new Map(),
   };
+}
+
+/**
+ * The `srcset` of an entry's posters when the renditions made more than one (every run since migration 0032); null
+ * for older ones, which have `poster.jpg` alone and are shown by `posterUrl`.
+ */
+function posterSrcset(entryId: number, postersJson: string | null): string | null {
+  const posters = decodePosters(postersJson);
+  if (posters.length < 2) return null;
+  return posters.map((p) => `${publicMediaUrl(entryId, p.file)} ${p.width}w`).join(', ');
 }
 
 export function gallerySnapshot(deps: Pick<Deps, 'db'>, contestId: number): Promise<GallerySnapshot> {

@@ -17,6 +17,7 @@ function view(e: PublishedEntry): PublicEntryView {
     caption: e.caption,
     durationSec: e.durationSec,
     posterUrl: e.posterUrl,
+    posterSrcset: e.posterSrcset,
     masterUrl: e.renditionsDone ? publicMediaUrl(e.id, 'master.m3u8') : null,
     subtitles: e.subtitles.map((t) => ({
       lang: t.lang,

@@ -9,7 +9,7 @@ export function galleryCardPage(snap: GallerySnapshot, filter: GalleryFilter) {
   return {
     ...page,
     items: page.items.map(
-      ({ id, code, title, form, topicIndex, unitId, unitName, credit, durationSec, posterUrl, publishedAt }) => ({
+      ({
         id,
         code,
         title,
@@ -20,6 +20,20 @@ export function galleryCardPage(snap: GallerySnapshot, filter: GalleryFilter) {
         credit,
         durationSec,
         posterUrl,
+        posterSrcset,
+        publishedAt,
+      }) => ({
+        id,
+        code,
+        title,
+        form,
+        topicIndex,
+        unitId,
+        unitName,
+        credit,
+        durationSec,
+        posterUrl,
+        posterSrcset,
         publishedAt,
       }),
     ),
