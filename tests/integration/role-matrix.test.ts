@@ -58,6 +58,7 @@ import { getAllocation } from '../../server/services/awards/get-allocation.ts';
 import { proposeAllocation } from '../../server/services/awards/propose-allocation.ts';
 import { announceAwards, judgedContest, storeAcceptedOriginal } from '../helpers/awards.ts';
 import { storeCertificates } from '../../server/services/certificates/store-certificates.ts';
+import { DEMO_DOCUMENT_SETTINGS } from '../../server/demo/vinh-linh-2024.ts';
 import { attachFanpageEvidence } from '../../server/services/voting/attach-fanpage-evidence.ts';
 import { recordFanpageCount } from '../../server/services/voting/record-fanpage-count.ts';
 
@@ -1398,6 +1399,18 @@ const CASES: Case[] = [
       );
     },
   })),
+  {
+    method: 'GET',
+    route: '/api/contests/:slug/document-settings',
+    allowed: COMMITTEE,
+    call: (c) => c.get(`/api/contests/${slug}/document-settings`),
+  },
+  {
+    method: 'PUT',
+    route: '/api/contests/:slug/document-settings',
+    allowed: ORGANIZER,
+    call: (c) => c.put(`/api/contests/${slug}/document-settings`, DEMO_DOCUMENT_SETTINGS),
+  },
   {
     method: 'GET',
     route: '/api/contests/:slug/roster',
