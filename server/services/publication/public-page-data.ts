@@ -6,14 +6,12 @@
  * snapshot (gallery-cache.ts) serves the entries, and the contest is read again only when its version changed.
  */
 import crypto from 'node:crypto';
-import type { CompiledQuery } from 'kysely';
 import { AppError } from '@core/errors.ts';
 import type { GalleryFilter } from '@core/gallery.ts';
 import type { Deps } from '../../context.ts';
-import { changeToken } from '../../db/dialect.ts';
 import { getPublicResults, type PublicResultsView } from '../awards/get-public-results.ts';
 import { contestView } from '../contests/get-contest.ts';
-import { loadContest, type LoadedContest } from '../contests/load-contest.ts';
+import { currentContest, type CurrentContest } from '../contests/current-contest.ts';
 import { gallerySnapshot, snapshotOfEntry, type GallerySnapshot } from './gallery-cache.ts';
 import { getPublicEntry, type PublicEntryView } from './get-public-entry.ts';
 import { galleryCardPage } from './list-gallery.ts';
@@ -53,10 +51,8 @@ export interface PublicPageData {
 }
 
 interface ContestFace {
-  /** The contest's `version` when it was read (migration 0029). */
-  version: number;
-  loaded: LoadedContest;
-  /** Null until a home page asks for them. */
+  current: CurrentContest;
+  /** Only for a home page. */
   news: NewsPostView[] | null;
 }
 
@@ -92,92 +88,25 @@ function firstCardPage(snap: GallerySnapshot, page: Extract<PublicPage, { kind: 
   return hit;
 }
 
-/** By database, by slug: the contest as last read, with its version. */
-const faces = new WeakMap<object, Map<string, ContestFace>>();
-/** Reads of a contest at a given version in progress, shared by the requests that need that very version. */
-const reading = new WeakMap<object, Map<string, Promise<ContestFace>>>();
-
-function mapOf<V>(store: WeakMap<object, Map<string, V>>, db: object): Map<string, V> {
-  let m = store.get(db);
-  if (!m) store.set(db, (m = new Map()));
-  return m;
-}
-
-interface Head {
-  id: number;
-  status: string;
-  version: number;
-}
-type VersionQuery = CompiledQuery<Head>;
-/** The version query by slug, built once: under load, building and compiling it cost as much as running it. */
-const versionQueries = new WeakMap<object, Map<string, VersionQuery>>();
-
-function versionQuery(deps: Deps, slug: string): VersionQuery {
-  const kept = mapOf(versionQueries, deps.db);
-  let q = kept.get(slug);
-  if (!q) {
-    q = deps.db.selectFrom('contests').select(['id', 'status', 'version']).where('slug', '=', slug).compile();
-    if (kept.size >= 500) kept.clear();
-    kept.set(slug, q);
-  }
-  return q;
-}
-
-/** By database, by slug: the version query's last answer, and the database's change token taken just before it. */
-const heads = new WeakMap<object, Map<string, { token: string; head: Head | undefined }>>();
+/** By contest as read (one per version, current-contest.ts): its news, read when a home page first asks. */
+const newsOf = new WeakMap<CurrentContest, Promise<NewsPostView[]>>();
 
 /**
- * The contest's id, status and version as they are now. On SQLite the answer is reused while the database's change
- * token (dialect.ts `changeToken`: this process's writes and other connections' commits) is the one taken before it
- * was read: nothing at all was written since, so it still holds, and a page costs no query. Any write, to any table,
- * makes the next request ask again.
- */
-async function contestHead(deps: Deps, slug: string): Promise<Head | undefined> {
-  const token = changeToken(deps.db);
-  if (!token) return (await deps.db.executeQuery(versionQuery(deps, slug))).rows[0];
-  const before = token();
-  const kept = mapOf(heads, deps.db);
-  const hit = kept.get(slug);
-  if (hit && hit.token === before) return hit.head;
-  const head = (await deps.db.executeQuery(versionQuery(deps, slug))).rows[0];
-  if (kept.size >= 500) kept.clear();
-  kept.set(slug, { token: before, head });
-  return head;
-}
-
-/**
- * The contest (and its news for the home page) as it is now; null for a draft or no such contest. One point query
- * per request (none on SQLite while nothing was written, see contestHead) reads the contest's version, which the
- * database raises on every write to the contest, its phases, unit categories or news, whoever makes it (an
- * organizer's edit, another process, a script writing the table): the contest is read again only when it changed. A
- * read started for an older version is never reused for a newer one, and a read may only be newer than the version
- * it is kept under (it started after that version was seen), which costs one more read, never a stale page.
+ * The contest (and its news for the home page) as it is now; null for a draft or no such contest. The contest is the
+ * process's shared copy (current-contest.ts), read again only when its version changed; its news, which raise that
+ * version too, are read once per version.
  */
 async function contestFace(deps: Deps, slug: string, withNews: boolean): Promise<ContestFace | null> {
-  const head = await contestHead(deps, slug);
-  if (!head || head.status === 'draft') return null;
-  const kept = mapOf(faces, deps.db);
-  const face = kept.get(slug);
-  if (face && face.version === head.version && (!withNews || face.news)) return face;
-  const reads = mapOf(reading, deps.db);
-  const key = `${withNews ? 'n' : '-'}|${slug}|${head.version}`;
-  let read = reads.get(key);
-  if (!read) {
-    read = (async (): Promise<ContestFace> => {
-      const [loaded, news] = await Promise.all([
-        loadContest(deps.db, { id: head.id }),
-        withNews ? listNews(deps, slug) : Promise.resolve(null),
-      ]);
-      const made = { version: head.version, loaded, news };
-      if (kept.size >= 500) kept.clear();
-      kept.set(slug, made);
-      return made;
-    })().finally(() => reads.delete(key));
-    reads.set(key, read);
+  const current = await currentContest(deps.db, slug);
+  // The contest's read may be newer than its version: a contest unpublished since is a draft, and does not exist.
+  if (!current || current.loaded.status === 'draft') return null;
+  if (!withNews) return { current, news: null };
+  let news = newsOf.get(current);
+  if (!news) {
+    newsOf.set(current, (news = listNews(deps, slug)));
+    news.catch(() => newsOf.delete(current));
   }
-  const made = await read;
-  // The read may have found a draft (a contest unpublished since its version was read): then it does not exist.
-  return made.loaded.status === 'draft' ? null : made;
+  return { current, news: await news };
 }
 
 /**
@@ -188,23 +117,23 @@ function phasePosition(view: ContestView): string {
   return JSON.stringify([view.phaseState, view.currentPhase, view.openPhases, view.next]);
 }
 
-/** By contest face: its phase position and the span of time, between two phase edges, in which it holds. */
-const positions = new WeakMap<ContestFace, { from: number; until: number; key: string }>();
+/** By contest as read: its phase position and the span of time, between two phase edges, in which it holds. */
+const positions = new WeakMap<CurrentContest, { from: number; until: number; key: string }>();
 
 /** The phase position at `now`, worked out again only when the clock crossed a phase's start or end. */
-function positionAt(face: ContestFace, now: number): string {
-  const kept = positions.get(face);
+function positionAt(contest: CurrentContest, now: number): string {
+  const kept = positions.get(contest);
   if (kept && kept.from <= now && now < kept.until) return kept.key;
   let from = -Infinity;
   let until = Infinity;
-  for (const p of face.loaded.phases) {
+  for (const p of contest.loaded.phases) {
     for (const edge of [Date.parse(p.startsAt), Date.parse(p.endsAt)]) {
       if (edge <= now) from = Math.max(from, edge);
       else until = Math.min(until, edge);
     }
   }
-  const key = phasePosition(contestView(face.loaded, new Date(now)));
-  positions.set(face, { from, until, key });
+  const key = phasePosition(contestView(contest.loaded, new Date(now)));
+  positions.set(contest, { from, until, key });
   return key;
 }
 
@@ -218,10 +147,11 @@ export async function publicPageData(deps: Deps, page: PublicPage): Promise<Publ
   if (!face) return null;
   const now = deps.clock();
   const at = now.getTime();
-  const { id, slug } = face.loaded;
+  const { current } = face;
+  const { id, slug } = current.loaded;
   // The view itself is built only for a render.
-  const contestQuery = (): PageQuery => ({ key: ['contest', slug], data: contestView(face.loaded, now), at });
-  const faceId = `${id}.${face.version}.${positionAt(face, at)}`;
+  const contestQuery = (): PageQuery => ({ key: ['contest', slug], data: contestView(current.loaded, now), at });
+  const faceId = `${id}.${current.version}.${positionAt(current, at)}`;
 
   if (page.kind === 'home') {
     const news = face.news ?? [];
