@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from '../../config.ts';
 
 /** Where pages may be framed: the embeddable player under /embed/ anywhere, every other page nowhere. */
@@ -10,11 +10,11 @@ const EMBED_PREFIX = '/embed/';
  * Content-Security-Policy that runs only our own scripts, `nosniff`, a same-origin referrer, no framing except the
  * embed page, and HSTS when the site is served over https.
  */
-export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
+export function registerSecurityHeaders(app: FastifyInstance, config: Config): void {
   // With S3, browsers fetch segments, posters and downloads from the bucket through presigned URLs.
   const bucket = config.storage.kind === 's3' ? [new URL(config.storage.endpoint).origin] : [];
   const https = config.publicUrl.startsWith('https://');
-  await app.register(helmet, {
+  const options = (frameAncestors: string): HelmetOptions => ({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -31,21 +31,20 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+        frameAncestors: [frameAncestors],
         ...(https ? { upgradeInsecureRequests: [] } : {}),
       },
     },
-    frameguard: { action: 'deny' },
+    frameguard: frameAncestors === "'none'" ? { action: 'deny' } : false,
     referrerPolicy: { policy: 'same-origin' },
     hsts: https ? { maxAge: 180 * 24 * 3600, includeSubDomains: false } : false,
     // Embedded players on other sites must still load their posters and segments.
     crossOriginResourcePolicy: { policy: 'same-site' },
   });
-  // Runs after helmet's own hook, which has written the headers onto the raw response.
-  app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith(EMBED_PREFIX)) return;
-    const csp = String(reply.raw.getHeader('content-security-policy') ?? '');
-    reply.raw.setHeader('content-security-policy', csp.replace("frame-ancestors 'none'", 'frame-ancestors *'));
-    reply.raw.removeHeader('x-frame-options');
+  // Each middleware is built once: the headers are worked out here, and a request only copies them.
+  const pages = helmet(options("'none'"));
+  const embeds = helmet(options('*'));
+  app.addHook('onRequest', (req, reply, done) => {
+    (req.url.startsWith(EMBED_PREFIX) ? embeds : pages)(req.raw, reply.raw, (err) => done(err as Error | undefined));
   });
 }
