@@ -1,13 +1,14 @@
 /**
- * `npm test`: lint and formatting checks, type check, then unit and integration tests on SQLite, the integration
- * tests again on PostgreSQL, then the end-to-end tests in Chromium. A missing PostgreSQL or Chromium is reported
- * plainly; under CI=true it is a failure, never a silent skip.
+ * `npm test`: lint and formatting checks and the type check, then unit and integration tests on SQLite and the
+ * integration tests again on PostgreSQL, while the end-to-end tests run in Chromium beside them. A missing PostgreSQL
+ * or Chromium is reported plainly; under CI=true it is a failure, never a silent skip.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { ensureWebBuilt } from '../server/web-build.ts';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
@@ -23,10 +24,18 @@ interface Step {
 }
 const steps: Step[] = [];
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+/** Runs a command; its output goes to the console, or to `logFile` (printed by the caller once it ends). */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, logFile?: string): Promise<number> {
   return new Promise((resolve) => {
-    const p = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-    p.on('exit', (code) => resolve(code ?? 1));
+    const out = logFile ? fs.openSync(logFile, 'w') : null;
+    const p = spawn(cmd, args, {
+      stdio: out === null ? 'inherit' : ['ignore', out, out],
+      env: { ...process.env, ...env },
+    });
+    p.on('exit', (code) => {
+      if (out !== null) fs.closeSync(out);
+      resolve(code ?? 1);
+    });
   });
 }
 
@@ -63,7 +72,8 @@ async function vitest(
   projects: string[],
   env: NodeJS.ProcessEnv = {},
   exclude: string[] = [],
-): Promise<void> {
+  logFile?: string,
+): Promise<Step> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vitest-')), 'report.json');
   const args = [
     'vitest',
@@ -74,7 +84,7 @@ async function vitest(
     '--reporter=json',
     `--outputFile=${out}`,
   ];
-  const code = await run('npx', args, env);
+  const code = await run('npx', args, env, logFile);
   let passed = 0;
   let failed: number;
   let failures: string[] = [];
@@ -86,7 +96,7 @@ async function vitest(
   } catch {
     failed = 1;
   }
-  steps.push({ name, passed, failed, ok: code === 0 && passed > 0, failures });
+  return { name, passed, failed, ok: code === 0 && passed > 0, failures };
 }
 
 async function postgresUrl(): Promise<string | null> {
@@ -103,27 +113,25 @@ async function postgresUrl(): Promise<string | null> {
   }
 }
 
-const lint = await run('npx', ['eslint', '.']);
-steps.push({ name: 'lint (eslint .)', passed: lint === 0 ? 1 : 0, failed: lint === 0 ? 0 : 1, ok: lint === 0 });
-const format = await run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
-steps.push({
-  name: 'format (prettier --check .)',
-  passed: format === 0 ? 1 : 0,
-  failed: format === 0 ? 0 : 1,
-  ok: format === 0,
-});
+/** A check that passes or fails as a whole, its output kept in a file and printed when it ends. */
+async function check(name: string, cmd: string, args: string[]): Promise<Step> {
+  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'check-')), 'out.log');
+  const code = await run(cmd, args, {}, log);
+  process.stdout.write(`\n──── ${name} ────\n${fs.readFileSync(log, 'utf8')}`);
+  return { name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, ok: code === 0 };
+}
 
-const tsc = await run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-steps.push({ name: 'typecheck (tsc --noEmit)', passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ? 0 : 1, ok: tsc === 0 });
-
+// The static checks, two at a time (each mostly uses one core).
+const [lint, format] = await Promise.all([
+  check('lint (eslint .)', 'npx', ['eslint', '.']),
+  check('format (prettier --check .)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']),
+]);
 // Cheap: installed versions against security/known-bad-versions.json (the registry here has no `npm audit`).
-const deps = await run('npx', ['tsx', 'server/deps-check-cli.ts']);
-steps.push({
-  name: 'deps:check (known-bad versions)',
-  passed: deps === 0 ? 1 : 0,
-  failed: deps === 0 ? 0 : 1,
-  ok: deps === 0,
-});
+const [tsc, deps] = await Promise.all([
+  check('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
+  check('deps:check (known-bad versions)', 'npx', ['tsx', 'server/deps-check-cli.ts']),
+]);
+steps.push(lint, format, tsc, deps);
 
 /**
  * Files run on one database only, to keep the run within its time: the fault suite (real server processes, about
@@ -136,9 +144,32 @@ const SQLITE_PASS_ONLY = ['tests/integration/sqlite-process-lock.test.ts'];
 
 const sqliteEnv = { TEST_DATABASE_URL: '' };
 const pgUrl = await postgresUrl();
-await vitest('unit + integration on SQLite', ['unit', 'integration'], sqliteEnv, pgUrl ? POSTGRES_PASS_ONLY : []);
 
-if (pgUrl) await vitest('integration on PostgreSQL', ['integration'], { TEST_DATABASE_URL: pgUrl }, SQLITE_PASS_ONLY);
+// The web app is built once, before the passes that serve it start side by side.
+await ensureWebBuilt({ onBuild: () => console.log('Building the web app (dist/web, dist/ssr)…') });
+
+/**
+ * The browser tests run beside the unit and integration passes: one Chromium and one app at a time leave a core
+ * mostly idle, which the integration files use (a run took 12.7 minutes one after the other on an idle machine).
+ * Their output is kept in a file and printed when they end, so that the two runs' lines do not interleave.
+ */
+const e2e: Promise<Step | null> = fs.existsSync(CHROMIUM)
+  ? (async () => {
+      const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-')), 'out.log');
+      const step = await vitest('end-to-end in Chromium (SQLite)', ['e2e'], sqliteEnv, [], log);
+      process.stdout.write(`\n──── end-to-end in Chromium (SQLite) ────\n${fs.readFileSync(log, 'utf8')}`);
+      return step;
+    })()
+  : Promise.resolve(null);
+
+steps.push(
+  await vitest('unit + integration on SQLite', ['unit', 'integration'], sqliteEnv, pgUrl ? POSTGRES_PASS_ONLY : []),
+);
+
+if (pgUrl)
+  steps.push(
+    await vitest('integration on PostgreSQL', ['integration'], { TEST_DATABASE_URL: pgUrl }, SQLITE_PASS_ONLY),
+  );
 else
   steps.push({
     name: 'integration on PostgreSQL',
@@ -148,7 +179,8 @@ else
     note: `PostgreSQL not reachable at ${process.env.TEST_DATABASE_URL ?? DEFAULT_PG}: not run`,
   });
 
-if (fs.existsSync(CHROMIUM)) await vitest('end-to-end in Chromium (SQLite)', ['e2e'], sqliteEnv);
+const e2eStep = await e2e;
+if (e2eStep) steps.push(e2eStep);
 else
   steps.push({
     name: 'end-to-end in Chromium',
