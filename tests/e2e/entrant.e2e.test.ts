@@ -162,6 +162,11 @@ describe('entrant journey', () => {
     });
     await logIn(page, rep.email, rep.password);
 
+    // The home page is drawn on the server for an anonymous visitor: a click before it knows who is logged in
+    // follows its link through the login page, which sends a logged-in visitor straight on.
+    await page.goto(`${base}/login?next=${encodeURIComponent(`/c/${t.demoSlug}/submit`)}`);
+    await page.waitForURL(`${base}/c/${t.demoSlug}/submit`);
+
     // From the contest's home page to a new draft for the commune.
     await page.goto(`${base}/c/${t.demoSlug}`);
     await page.getByTestId('hero-submit').click();

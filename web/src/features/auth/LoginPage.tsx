@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { errorText, fieldErrors } from '../../api/errors.ts';
@@ -20,6 +20,14 @@ export default function LoginPage() {
   const [missing, setMissing] = useState<Record<string, string>>({});
   const [solving, setSolving] = useState(false);
   const prefill = (location.state as { identifier?: string } | null)?.identifier ?? '';
+  const next = params.get('next');
+  const signedIn = !!session?.user;
+
+  // Sent here on the way somewhere while already logged in (a link drawn before the page knew who the visitor is,
+  // or a second tab): go on at once rather than ask for a password again.
+  useEffect(() => {
+    if (signedIn && next && login.isIdle) navigate(safeNext(next), { replace: true });
+  }, [signedIn, next, login.isIdle, navigate]);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
