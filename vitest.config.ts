@@ -8,6 +8,11 @@ export default defineConfig({
     // on databases, ffmpeg and sockets, so two at a time use the machine instead of idling it (e2e stays one by one).
     // On PostgreSQL each file has a schema of its own, which the migrator keeps to (server/db/migrate.ts).
     maxWorkers: 2,
+    // A worker keeps the modules it loaded from one file to the next (ADR 0055): loading the server anew for each of
+    // 180 files was half of the unit and integration passes' time. Each file still makes its own app, database and
+    // data directory; what modules keep across files (formatters, caches keyed by a database handle or by content) is
+    // safe to share.
+    isolate: false,
     projects: [
       {
         extends: true,
@@ -38,6 +43,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Browser test files keep their isolation: they run one at a time, and loading is a tenth of their time.
+          isolate: true,
         },
       },
     ],

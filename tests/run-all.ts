@@ -121,18 +121,6 @@ async function check(name: string, cmd: string, args: string[]): Promise<Step> {
   return { name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, ok: code === 0 };
 }
 
-// The static checks, two at a time (each mostly uses one core).
-const [lint, format] = await Promise.all([
-  check('lint (eslint .)', 'npx', ['eslint', '.']),
-  check('format (prettier --check .)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']),
-]);
-// Cheap: installed versions against security/known-bad-versions.json (the registry here has no `npm audit`).
-const [tsc, deps] = await Promise.all([
-  check('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
-  check('deps:check (known-bad versions)', 'npx', ['tsx', 'server/deps-check-cli.ts']),
-]);
-steps.push(lint, format, tsc, deps);
-
 /**
  * Files run on one database only, to keep the run within its time: the fault suite (real server processes, about
  * 80 s) on PostgreSQL, where two server processes race (on SQLite the supported topology is one process, and what it
@@ -161,6 +149,18 @@ const e2e: Promise<Step | null> = fs.existsSync(CHROMIUM)
       return step;
     })()
   : Promise.resolve(null);
+
+// The static checks, two at a time (each mostly uses one core).
+const [lint, format] = await Promise.all([
+  check('lint (eslint .)', 'npx', ['eslint', '.']),
+  check('format (prettier --check .)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']),
+]);
+// Cheap: installed versions against security/known-bad-versions.json (the registry here has no `npm audit`).
+const [tsc, deps] = await Promise.all([
+  check('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
+  check('deps:check (known-bad versions)', 'npx', ['tsx', 'server/deps-check-cli.ts']),
+]);
+steps.push(lint, format, tsc, deps);
 
 steps.push(
   await vitest('unit + integration on SQLite', ['unit', 'integration'], sqliteEnv, pgUrl ? POSTGRES_PASS_ONLY : []),
