@@ -138,7 +138,8 @@ await ensureWebBuilt({ onBuild: () => console.log('Building the web app (dist/we
 
 /**
  * The browser tests run beside the unit and integration passes: one Chromium and one app at a time leave a core
- * mostly idle, which the integration files use (a run took 12.7 minutes one after the other on an idle machine).
+ * mostly idle, which the integration files use (on an idle machine the whole run took 12.7 minutes one after the
+ * other, 8.6 side by side).
  * Their output is kept in a file and printed when they end, so that the two runs' lines do not interleave.
  */
 const e2e: Promise<Step | null> = fs.existsSync(CHROMIUM)
