@@ -178,3 +178,45 @@ describe('countdown', () => {
     });
   });
 });
+
+describe('wall-clock parts from a cached offset', () => {
+  /** What Intl itself says of the instant, as "yyyy-MM-ddTHH:mm:ss". */
+  function intlWall(ms: number, tz: string): string {
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+  }
+  function ourWall(ms: number, tz: string): string {
+    const seconds = String(Math.floor(((((ms + zoneOffsetMs(new Date(ms), tz)) % 60_000) + 60_000) % 60_000) / 1000));
+    return `${utcToZonedLocal(new Date(ms), tz)}:${seconds.padStart(2, '0')}`;
+  }
+
+  it('agrees with Intl minute by minute across offset changes, half-hour ones and odd historic ones', () => {
+    const cases: [string, string][] = [
+      [BERLIN, '2024-03-31T00:00:00Z'],
+      [BERLIN, '2024-10-27T00:00:00Z'],
+      ['Australia/Lord_Howe', '2024-04-06T14:00:00Z'], // DST of 30 minutes
+      ['America/St_Johns', '2024-11-03T02:00:00Z'],
+      ['Asia/Kathmandu', '1985-12-31T18:00:00Z'], // +5:30 to +5:45
+      [VN, '1906-06-30T16:00:00Z'], // local mean time +7:06:40 ends at an odd second
+      [VN, '1975-06-12T16:00:00Z'],
+      ['Africa/Monrovia', '1972-01-06T23:00:00Z'], // -0:44:30 to UTC at 00:44:30 UTC, inside a quarter hour
+      ['Europe/Amsterdam', '1937-06-30T22:00:00Z'], // +0:19:32 to +0:20 at 23:40:28 UTC
+    ];
+    for (const [tz, from] of cases) {
+      const start = Date.parse(from);
+      for (let ms = start; ms < start + 4 * HOUR; ms += 60_000 + 7_000) {
+        expect(ourWall(ms, tz), `${tz} ${new Date(ms).toISOString()}`).toBe(intlWall(ms, tz));
+      }
+    }
+  });
+});

@@ -13,7 +13,7 @@ interface Parts {
 
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function partsIn(instant: Date, timeZone: string): Parts {
+function intlPartsIn(instant: Date, timeZone: string): Parts {
   let fmt = partFormatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {
@@ -37,6 +37,47 @@ function partsIn(instant: Date, timeZone: string): Parts {
     hour: out.hour!,
     minute: out.minute!,
     second: out.second!,
+  };
+}
+
+function offsetOf(p: Parts, instantMs: number): number {
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instantMs / 1000) * 1000;
+}
+
+/**
+ * A zone's offset from UTC by quarter hour, or null for a quarter hour in which it changes. Asking Intl costs a few
+ * microseconds, and a vote or a page asks a dozen times; offsets change at most once in any quarter hour, so one that
+ * is the same at both ends of it holds throughout.
+ */
+const QUARTER_HOUR = 15 * 60_000;
+const quarterOffsets = new Map<string, number | null>();
+
+function quarterOffset(instantMs: number, timeZone: string): number | null {
+  const start = Math.floor(instantMs / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone}|${start}`;
+  let offset = quarterOffsets.get(key);
+  if (offset === undefined) {
+    const first = offsetOf(intlPartsIn(new Date(start), timeZone), start);
+    const end = start + QUARTER_HOUR - 1000;
+    offset = first === offsetOf(intlPartsIn(new Date(end), timeZone), end) ? first : null;
+    if (quarterOffsets.size >= 10_000) quarterOffsets.clear();
+    quarterOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+function partsIn(instant: Date, timeZone: string): Parts {
+  const ms = instant.getTime();
+  const offset = Number.isFinite(ms) ? quarterOffset(ms, timeZone) : null;
+  if (offset === null) return intlPartsIn(instant, timeZone);
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 
