@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from '../../config.ts';
@@ -41,10 +42,26 @@ export function registerSecurityHeaders(app: FastifyInstance, config: Config): v
     // Embedded players on other sites must still load their posters and segments.
     crossOriginResourcePolicy: { policy: 'same-site' },
   });
-  // Each middleware is built once: the headers are worked out here, and a request only copies them.
-  const pages = helmet(options("'none'"));
-  const embeds = helmet(options('*'));
+  const pages = headerList(helmet(options("'none'")));
+  const embeds = headerList(helmet(options('*')));
   app.addHook('onRequest', (req, reply, done) => {
-    (req.url.startsWith(EMBED_PREFIX) ? embeds : pages)(req.raw, reply.raw, (err) => done(err as Error | undefined));
+    const res = reply.raw;
+    for (const [name, value] of req.url.startsWith(EMBED_PREFIX) ? embeds : pages) res.setHeader(name, value);
+    res.removeHeader('x-powered-by');
+    done();
   });
+}
+
+/**
+ * The headers a helmet middleware sets, worked out once: its options hold no per-request values (no nonces), and it
+ * only sets headers and removes X-Powered-By, so a request needs only to copy them.
+ */
+function headerList(middleware: ReturnType<typeof helmet>): [string, string][] {
+  const headers: [string, string][] = [];
+  const res = {
+    setHeader: (name: string, value: string | number | readonly string[]) => headers.push([name, String(value)]),
+    removeHeader: () => {},
+  };
+  middleware({} as IncomingMessage, res as unknown as ServerResponse, () => {});
+  return headers;
 }
