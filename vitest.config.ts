@@ -9,9 +9,9 @@ export default defineConfig({
     // On PostgreSQL each file has a schema of its own, which the migrator keeps to (server/db/migrate.ts).
     maxWorkers: 2,
     // A worker keeps the modules it loaded from one file to the next (ADR 0055): loading the server anew for each of
-    // 180 files was half of the unit and integration passes' time, and a tenth of the browser tests'. Each file still makes its own app, database and
-    // data directory; what modules keep across files (formatters, caches keyed by a database handle or by content) is
-    // safe to share.
+    // 180 files was half of the unit and integration passes' time, and a tenth of the browser tests'. Each file still
+    // makes its own app, database and data directory; what modules keep across files (formatters, caches keyed by a
+    // database handle or by content) is safe to share.
     isolate: false,
     projects: [
       {
