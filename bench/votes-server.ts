@@ -2,6 +2,7 @@
  * A child process for bench/votes.ts: the app (API only) on the database the bench seeded. Prints its port.
  */
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pino from 'pino';
 
 const [dir, databaseUrl, complexity] = process.argv.slice(2) as [string, string, string];
@@ -21,9 +22,18 @@ const app = await buildApp(deps);
 await app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`${JSON.stringify({ port: (app.server.address() as AddressInfo).port })}\n`);
 const started = process.cpuUsage();
+// The event loop's delays over the whole run: a long one is work that held every request back (a sync commit, GC).
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 // A normal exit on SIGINT, so that `--cpu-prof` writes its profile; first the CPU time spent since listening.
 process.once('SIGINT', () => {
   const used = process.cpuUsage(started);
-  process.stdout.write(`${JSON.stringify({ cpuMs: (used.user + used.system) / 1000 })}\n`);
+  loopDelay.disable();
+  const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+  const end = {
+    cpuMs: (used.user + used.system) / 1000,
+    loopDelayMs: { p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
+  };
+  process.stdout.write(`${JSON.stringify(end)}\n`);
   void app.close().then(() => process.exit(0));
 });

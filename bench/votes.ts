@@ -183,6 +183,8 @@ await database.close();
 const children: ChildProcess[] = [];
 /** CPU time of the web processes from listening to their end (every request they served), in ms. */
 let cpuMs = 0;
+/** Each web process's event-loop delay over its run (p99, max), in ms. */
+const loopDelays: { p99: number; max: number }[] = [];
 const ports: number[] = [];
 for (let p = 0; p < processes; p++) {
   const child = spawn(
@@ -206,7 +208,11 @@ for (let p = 0; p < processes; p++) {
       child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
     }),
   );
-  lines.once('line', (l) => (cpuMs += JSON.parse(l).cpuMs));
+  lines.once('line', (l) => {
+    const end = JSON.parse(l) as { cpuMs: number; loopDelayMs: { p99: number; max: number } };
+    cpuMs += end.cpuMs;
+    loopDelays.push(end.loopDelayMs);
+  });
 }
 
 let next = 0;
@@ -397,6 +403,10 @@ console.log(
 console.log(
   `web processes' CPU                     ${(cpuMs / total).toFixed(2)} ms per vote` +
     (gallery ? ' (gallery requests included)' : ''),
+);
+console.log(
+  `web processes' event loop             delay p99 ${loopDelays.map((d) => d.p99).join(', ')} ms, ` +
+    `longest ${loopDelays.map((d) => d.max).join(', ')} ms`,
 );
 if (gallery) {
   const ratio = gallery.withVotes / Math.max(1, gallery.alone);
