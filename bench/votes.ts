@@ -223,6 +223,9 @@ async function fireVotes(count: number, conns: number) {
   next += count;
   const per = Math.ceil(slice.length / ports.length);
   const started = performance.now();
+  // The last answer's time, not autocannon's end: it ends on its next one-second tick after the last answer, which
+  // made a round of 4,000 votes in 1.05 s count as 2 s.
+  let lastAnswer = started;
   const results = await Promise.all(
     ports.map((port, p) => {
       const mine = slice.slice(p * per, (p + 1) * per);
@@ -250,6 +253,7 @@ async function fireVotes(count: number, conns: number) {
               };
             },
             onResponse: (status: number, body: string) => {
+              lastAnswer = performance.now();
               if (status !== 200 && refusals.length < 5) refusals.push(`${status} ${body.slice(0, 300)}`);
             },
           },
@@ -257,7 +261,7 @@ async function fireVotes(count: number, conns: number) {
       });
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (lastAnswer - started) / 1000;
   const bad = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
   if (bad) {
     const codes = results.map((r) => JSON.stringify(r.statusCodeStats)).join(' ');
