@@ -24,6 +24,16 @@ interface Step {
 }
 const steps: Step[] = [];
 
+/** A new file's path in a temporary directory of its own. */
+function tempFile(prefix: string, name: string): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), name);
+}
+
+/** Prints a step's kept output as one block under its name. */
+function printLog(name: string, file: string): void {
+  process.stdout.write(`\n──── ${name} ────\n${fs.readFileSync(file, 'utf8')}`);
+}
+
 /** Runs a command; its output goes to the console, or to `logFile` (printed by the caller once it ends). */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, logFile?: string): Promise<number> {
   return new Promise((resolve) => {
@@ -74,7 +84,7 @@ async function vitest(
   exclude: string[] = [],
   logFile?: string,
 ): Promise<Step> {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vitest-')), 'report.json');
+  const out = tempFile('vitest-', 'report.json');
   const args = [
     'vitest',
     'run',
@@ -115,9 +125,9 @@ async function postgresUrl(): Promise<string | null> {
 
 /** A check that passes or fails as a whole, its output kept in a file and printed when it ends. */
 async function check(name: string, cmd: string, args: string[]): Promise<Step> {
-  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'check-')), 'out.log');
+  const log = tempFile('check-', 'out.log');
   const code = await run(cmd, args, {}, log);
-  process.stdout.write(`\n──── ${name} ────\n${fs.readFileSync(log, 'utf8')}`);
+  printLog(name, log);
   return { name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, ok: code === 0 };
 }
 
@@ -144,9 +154,9 @@ await ensureWebBuilt({ onBuild: () => console.log('Building the web app (dist/we
  */
 const e2e: Promise<Step | null> = fs.existsSync(CHROMIUM)
   ? (async () => {
-      const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-')), 'out.log');
+      const log = tempFile('e2e-', 'out.log');
       const step = await vitest('end-to-end in Chromium (SQLite)', ['e2e'], sqliteEnv, [], log);
-      process.stdout.write(`\n──── end-to-end in Chromium (SQLite) ────\n${fs.readFileSync(log, 'utf8')}`);
+      printLog(step.name, log);
       return step;
     })()
   : Promise.resolve(null);

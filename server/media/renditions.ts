@@ -64,6 +64,11 @@ export const SMALL_POSTER_FILE = 'poster-small.jpg';
 
 const even = (n: number) => Math.max(2, 2 * Math.round(n / 2));
 
+/** The small poster's size for a picture of this aspect: SMALL_POSTER_WIDTH wide, its height even. */
+export function smallPosterSize(width: number, height: number): { width: number; height: number } {
+  return { width: SMALL_POSTER_WIDTH, height: even((SMALL_POSTER_WIDTH * height) / width) };
+}
+
 /** The size of a picture with the given short side and the source's display aspect, both sides even. */
 function sized(src: RenditionSource, shortSide: number): { width: number; height: number } {
   const { displayWidth: w, displayHeight: h } = src;
@@ -89,10 +94,7 @@ export function planRenditions(src: RenditionSource, opts: { stripTiles?: number
   return {
     variants,
     poster: { ...sized(src, 720), atSec: duration ? Math.round(duration * 0.1 * 1000) / 1000 : 0 },
-    smallPoster: {
-      width: SMALL_POSTER_WIDTH,
-      height: even((SMALL_POSTER_WIDTH * src.displayHeight) / src.displayWidth),
-    },
+    smallPoster: smallPosterSize(src.displayWidth, src.displayHeight),
     strip: { tiles, tileWidth: tile.width, tileHeight: tile.height },
   };
 }

@@ -158,6 +158,16 @@ async function renditionsObserved(uploadId: string): Promise<{ status: string; p
   return seen;
 }
 
+/** The posters recorded for an upload's renditions (`renditions.posters_json`), as stored. */
+async function recordedPosters(uploadId: string): Promise<unknown> {
+  const row = await t.deps.db
+    .selectFrom('renditions')
+    .select('posters_json')
+    .where('upload_id', '=', uploadId)
+    .executeTakeFirstOrThrow();
+  return JSON.parse(row.posters_json!);
+}
+
 function masterVariants(master: string): { resolution: string; bandwidth: number; uri: string }[] {
   const lines = master.split('\n').map((l) => l.trim());
   const out: { resolution: string; bandwidth: number; uri: string }[] = [];
@@ -206,12 +216,7 @@ async function expectLadder(uploadId: string, resolutions: string[]): Promise<vo
   // The small poster of the gallery cards: the same frame, 480 px wide; both recorded with their sizes for `srcset`.
   const small = (await streams(path.join(out, 'poster-small.jpg')))[0]!;
   expect(small).toMatchObject({ codec_name: 'mjpeg', width: 480, height: Math.round((480 * sh!) / sw! / 2) * 2 });
-  const row = await t.deps.db
-    .selectFrom('renditions')
-    .select('posters_json')
-    .where('upload_id', '=', uploadId)
-    .executeTakeFirstOrThrow();
-  expect(JSON.parse(row.posters_json!)).toEqual([
+  expect(await recordedPosters(uploadId)).toEqual([
     { file: 'poster-small.jpg', width: 480, height: small.height },
     { file: 'poster.jpg', width: poster.width, height: poster.height },
   ]);
@@ -290,12 +295,7 @@ describe('renditions', () => {
       width: 480,
       height: 270,
     });
-    const row = await t.deps.db
-      .selectFrom('renditions')
-      .select('posters_json')
-      .where('upload_id', '=', uploadId)
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(row.posters_json!)).toEqual([
+    expect(await recordedPosters(uploadId)).toEqual([
       { file: 'poster-small.jpg', width: 480, height: 270 },
       { file: 'poster.jpg', width: 1280, height: 720 },
     ]);

@@ -11,9 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Deps } from '../../context.ts';
 import { decodeVariants } from '../../db/json-columns.ts';
 import { runFfmpegWithProgress } from '../../media/ffmpeg-progress.ts';
-import { SMALL_POSTER_FILE, SMALL_POSTER_WIDTH, type StoredPoster } from '../../media/renditions.ts';
-
-const even = (n: number) => Math.max(2, 2 * Math.round(n / 2));
+import { SMALL_POSTER_FILE, smallPosterSize, type StoredPoster } from '../../media/renditions.ts';
 
 /** Makes the small posters of up to `limit` done renditions that have none recorded; returns how many it made. */
 export async function backfillSmallPosters(
@@ -36,11 +34,7 @@ export async function backfillSmallPosters(
     const big: StoredPoster | null = rung ? { file: 'poster.jpg', width: rung.width, height: rung.height } : null;
     let posters: StoredPoster[] = big ? [big] : [];
     if (big) {
-      const small = {
-        file: SMALL_POSTER_FILE,
-        width: SMALL_POSTER_WIDTH,
-        height: even((SMALL_POSTER_WIDTH * big.height) / big.width),
-      };
+      const small = { file: SMALL_POSTER_FILE, ...smallPosterSize(big.width, big.height) };
       if (await makeSmallPoster(deps, r.storage_prefix!, small, opts.ffmpegPath)) {
         posters = [small, big];
         made++;
