@@ -24,6 +24,7 @@ import readline from 'node:readline';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import pino from 'pino';
+import { sql } from 'kysely';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { seedPublished } from './seed-published.ts';
@@ -177,6 +178,9 @@ for (let start = 0; start < total; start += 500) {
     }
   });
 }
+// PostgreSQL's planner statistics as autovacuum keeps them on a live install; without them the planner takes the
+// thousands of voters just added for a handful, and joins the sessions to them by scanning them all.
+if (pgUrl) await sql`analyze`.execute(deps.db);
 await database.close();
 
 // The web processes.
@@ -215,6 +219,29 @@ for (let p = 0; p < processes; p++) {
   });
 }
 
+/** CPU seconds so far of the web processes, of this process (the load generator) and of the database's processes. */
+function cpuNow(): { web: number; load: number; db: number } {
+  const ticks = (pid: number | string) => {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      return 0;
+    }
+  };
+  let db = 0;
+  if (pgUrl)
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)))
+      if (fs.existsSync(`/proc/${pid}/comm`) && fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres')
+        db += ticks(pid);
+  const own = process.cpuUsage();
+  return {
+    web: children.reduce((n, c) => n + ticks(c.pid!), 0),
+    load: (own.user + own.system) / 1e6,
+    db,
+  };
+}
+
 let next = 0;
 const refusals: string[] = [];
 /** Fires `count` votes, one per voter, at `conns` connections spread over the web processes. */
@@ -222,6 +249,7 @@ async function fireVotes(count: number, conns: number) {
   const slice = voters.slice(next, next + count);
   next += count;
   const per = Math.ceil(slice.length / ports.length);
+  const cpuBefore = cpuNow();
   const started = performance.now();
   // The last answer's time, not autocannon's end: it ends on its next one-second tick after the last answer, which
   // made a round of 4,000 votes in 1.05 s count as 2 s.
@@ -262,6 +290,13 @@ async function fireVotes(count: number, conns: number) {
     }),
   );
   const seconds = (lastAnswer - started) / 1000;
+  const cpuAfter = cpuNow();
+  const wall = (performance.now() - started) / 1000;
+  const cores = {
+    web: (cpuAfter.web - cpuBefore.web) / wall,
+    load: (cpuAfter.load - cpuBefore.load) / wall,
+    db: (cpuAfter.db - cpuBefore.db) / wall,
+  };
   const bad = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
   if (bad) {
     const codes = results.map((r) => JSON.stringify(r.statusCodeStats)).join(' ');
@@ -272,6 +307,7 @@ async function fireVotes(count: number, conns: number) {
     rate: results.reduce((n, r) => n + r.requests.total, 0) / seconds,
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
+    cores,
   };
 }
 
@@ -313,8 +349,16 @@ async function rawLoop(round: number): Promise<number> {
 
 // Warm-up (JIT, pools), then alternating rounds.
 await fireVotes(WARM, 20);
+// PostgreSQL: statistics that know the votes' shape (many voters and devices, a few votes each), as autovacuum keeps
+// them through a voting period; the table was empty at the first ANALYZE.
+if (pgUrl) {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  await c.query('analyze votes');
+  await c.end();
+}
 const raws: number[] = [];
-const runs: { rate: number; p50: number; p99: number }[] = [];
+const runs: Awaited<ReturnType<typeof fireVotes>>[] = [];
 for (let r = 0; r < rounds; r++) {
   raws.push(await rawLoop(r));
   runs.push(await fireVotes(votesPerRound, connections));
@@ -420,6 +464,12 @@ if (gallery) {
       `(≤ 2×: ${ratio <= 2 ? 'yes' : 'NO'}); votes meanwhile p99 ${gallery.votes.p99} ms`,
   );
 }
+const cores = (k: 'web' | 'load' | 'db') => median(runs.map((x) => x.cores[k])).toFixed(2);
+console.log(
+  `cores busy while votes arrive          web ${cores('web')}, load generator ${cores('load')}` +
+    (pgUrl ? `, PostgreSQL ${cores('db')}` : '') +
+    ` (of ${os.cpus().length})`,
+);
 runs.forEach((x, i) =>
   console.log(
     `  round ${i + 1}: raw ${raws[i]!.toFixed(0)}/s, votes ${x.rate.toFixed(0)}/s, p50 ${x.p50} ms, p99 ${x.p99} ms`,

@@ -90,6 +90,13 @@ export const VOTING_MESSAGES = {
       'You have already voted for this entry. Each of your votes must go to a different entry; ' +
       'you have {left} left for other entries.',
   },
+  'vote.contestChanged': {
+    status: 409,
+    vi:
+      'Ban Tổ chức vừa thay đổi cài đặt của cuộc thi đúng lúc bạn bình chọn, nên lượt này chưa được ghi. ' +
+      'Hãy bình chọn lại.',
+    en: 'The organizers changed the contest’s settings just as you voted, so this vote was not recorded. Vote again.',
+  },
   // Who may vote.
   'vote.verifyFirst': {
     status: 401,

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOfLocalDay } from '@core/time.ts';
 import { verifyVoteLog } from '@core/voting/vote-log.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createDeps } from '../../server/deps.ts';
@@ -148,6 +149,83 @@ describe(`vote group commit on ${dialectUnderTest}`, () => {
     expect(counted).toBe(rows.length);
   });
 
+  it('sees in the next batch a change to the contest, a session or an entry made since they were read', async () => {
+    const [a, b, c, d, e] = [await voter(), await voter(), await voter(), await voter(), await voter()];
+    expect((await a.post(voteUrl(published[0]!), { altcha: await solvedChallenge(a) })).statusCode).toBe(200);
+    const votes = async () => (await t.deps.db.selectFrom('votes').select('id').execute()).length;
+
+    // Voting closed by a write outside the services: the process's copy still says open; the batch sees the version.
+    const open = await setVotingWindow(t, slug);
+    await setVotingWindow(t, slug, { openForMs: 3 * 3_600_000, lengthMs: 3_600_000 });
+    const before = await votes();
+    const closed = await b.post(voteUrl(published[0]!), { altcha: await solvedChallenge(b) });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.code).toBe('vote.closed');
+    expect(await votes()).toBe(before);
+
+    // Opened again: the copy that says closed is read again before a refusal is said.
+    await t.deps.db
+      .updateTable('contest_phases')
+      .set({ starts_at: open.startsAt, ends_at: open.endsAt })
+      .where('contest_id', '=', contestId)
+      .where('kind', '=', 'public_voting')
+      .execute();
+    const reopened = await b.post(voteUrl(published[0]!), { altcha: await solvedChallenge(b) });
+    expect(reopened.statusCode).toBe(200);
+
+    // Changed while the vote waits in the queue: the vote is made again with the contest as it is now, once.
+    const pc = await solvedChallenge(c);
+    batches.length = 0;
+    batcher.pause();
+    const answer = c.post(voteUrl(published[1]!), { altcha: pc });
+    await batcher.whenQueued(contestId, 1);
+    // Any write to the contest's row raises its version, even one that leaves every value as it was.
+    await t.deps.db
+      .updateTable('contests')
+      .set((eb) => ({ theme: eb.ref('theme') }))
+      .where('id', '=', contestId)
+      .execute();
+    batcher.resume();
+    const r = await answer;
+    expect(r.statusCode).toBe(200);
+    expect(batches.map((x) => x.size)).toEqual([1, 1]);
+    const mine = await t.deps.db
+      .selectFrom('votes')
+      .innerJoin('voter_sessions', 'voter_sessions.voter_id', 'votes.voter_id')
+      .select('votes.id')
+      .where('votes.entry_id', '=', published[1]!)
+      .where('voter_sessions.token_hash', '=', sha256Hex(c.cookie('vsid')!))
+      .execute();
+    expect(mine).toHaveLength(1);
+
+    // A session ended and an entry withdrawn outside the services: refused by the next batch, nothing spent.
+    await t.deps.db
+      .deleteFrom('voter_sessions')
+      .where('token_hash', '=', sha256Hex(d.cookie('vsid')!))
+      .execute();
+    const pd = await solvedChallenge(d);
+    const ended = await d.post(voteUrl(published[0]!), { altcha: pd });
+    expect(ended.statusCode).toBe(401);
+    expect(ended.json().error.code).toBe('vote.verifyFirst');
+    const spent = await t.deps.db.selectFrom('altcha_spent').select('signature').execute();
+    await t.deps.db
+      .updateTable('publications')
+      .set({ unpublished_at: new Date().toISOString() })
+      .where('entry_id', '=', published[1]!)
+      .execute();
+    try {
+      const gone = await e.post(voteUrl(published[1]!), { altcha: await solvedChallenge(e) });
+      expect(gone.json().error.code).toBe('vote.entryWithdrawn');
+      expect((await t.deps.db.selectFrom('altcha_spent').select('signature').execute()).length).toBe(spent.length);
+    } finally {
+      await t.deps.db
+        .updateTable('publications')
+        .set({ unpublished_at: null })
+        .where('entry_id', '=', published[1]!)
+        .execute();
+    }
+  });
+
   it('rejects every waiter of a batch whose transaction fails, and stores nothing of it', async () => {
     const a = await voter();
     const b = await voter();
@@ -232,6 +310,35 @@ describe(`vote group commit on ${dialectUnderTest}`, () => {
         await own.deps.jobs.stop({ graceMs: 1000 });
         await own.database.close();
       }
+    }
+  });
+
+  // Last: it moves the log's time to tomorrow. PostgreSQL writes a timestamptz in JSON as `…T17:00:00+00:00`, which
+  // as text sorts before the day's first instant `…T17:00:00.000Z`: the batch must read the instants back as ISO.
+  it('counts a device’s identities of the day when the votes fall on the day’s very first instant', async () => {
+    const midnight = startOfLocalDay(new Date(Date.now() + 86_400_000), 'Asia/Ho_Chi_Minh');
+    t.setNow(midnight);
+    try {
+      const device = new Client(t.app);
+      device.remoteAddress = '10.82.0.1';
+      const statuses: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        await verifyPhone(t, device, slug, phone());
+        const r = await device.post(voteUrl(published[0]!), { altcha: await solvedChallenge(device) });
+        expect(r.statusCode).toBe(200);
+        expect(r.json().castAt).toBe(midnight.toISOString());
+        statuses.push(r.json().status);
+      }
+      expect(statuses).toEqual(['counted', 'counted', 'counted', 'quarantined']);
+      const stored = await t.deps.db
+        .selectFrom('votes')
+        .select('status')
+        .where('contest_id', '=', contestId)
+        .where('ip', '=', '10.82.0.1')
+        .execute();
+      expect(stored.map((v) => v.status)).toEqual(['quarantined', 'quarantined', 'quarantined', 'quarantined']);
+    } finally {
+      t.setNow(null);
     }
   });
 });

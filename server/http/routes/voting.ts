@@ -162,7 +162,8 @@ export function votingRoutes(app: FastifyInstance, deps: Deps): void {
             '`vote.alreadyToday` with the time the next one opens. Answered after the vote is committed; ' +
             '`status` is `quarantined` when a signal about the voter or device asks for a review. Refusals: ' +
             '`vote.verifyFirst`, `vote.notOpen`, `vote.closed`, `vote.entryNotPublished`, `vote.entryWithdrawn`, ' +
-            '`vote.challengeRequired`, `vote.challengeInvalid`, `vote.challengeReplayed`.',
+            '`vote.challengeRequired`, `vote.challengeInvalid`, `vote.challengeReplayed`, and ' +
+            '`vote.contestChanged` (the contest changed as the vote was written, three times running: vote again).',
           ['anyone'],
         ),
         params: slugParams.extend({ entryId: z.coerce.number().int().positive() }),

@@ -74,6 +74,14 @@ const kept = new WeakMap<object, Map<string, CurrentContest>>();
 const reading = new WeakMap<object, Map<string, Promise<CurrentContest>>>();
 
 /**
+ * The contest as this process last read it, without asking whether it changed since: for a caller that checks the
+ * version itself where it matters (a vote's batch, under the contest's log head).
+ */
+export function keptContest(db: Db, slug: string): CurrentContest | undefined {
+  return kept.get(db)?.get(slug);
+}
+
+/**
  * The contest as it is now, or null when there is no such contest (drafts included: callers decide). One point query
  * per call (none on SQLite while nothing was written, see contestHead); the contest itself is read again only when
  * its version changed. A read started for an older version is never reused for a newer one, and a read may only be

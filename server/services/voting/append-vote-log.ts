@@ -9,6 +9,8 @@ export interface ChainHead {
   contestId: number;
   seq: number;
   hash: string;
+  /** The instant of the last line, '' before the first (lines never go back in time). */
+  lastAt: string;
 }
 
 /**
@@ -22,11 +24,19 @@ export async function takeVoteLogHead(
 ): Promise<ChainHead> {
   await lockChain(trx, dialect, VOTE_LOG_LOCK_KEY + contest.id);
   const head = await trx
-    .selectFrom('vote_log_heads')
-    .select(['seq', 'hash'])
-    .where('contest_id', '=', contest.id)
+    .selectFrom('vote_log_heads as h')
+    .select(['h.seq', 'h.hash'])
+    .select((eb) =>
+      eb
+        .selectFrom('vote_log as l')
+        .select('l.at')
+        .whereRef('l.contest_id', '=', 'h.contest_id')
+        .whereRef('l.seq', '=', 'h.seq')
+        .as('last_at'),
+    )
+    .where('h.contest_id', '=', contest.id)
     .executeTakeFirst();
-  if (head) return { contestId: contest.id, seq: head.seq, hash: head.hash };
+  if (head) return { contestId: contest.id, seq: head.seq, hash: head.hash, lastAt: head.last_at ?? '' };
   const header = headerLine({
     contest: contest.slug,
     rule: contest.rule,
@@ -39,7 +49,7 @@ export async function takeVoteLogHead(
     .insertInto('vote_log_heads')
     .values({ contest_id: contest.id, header_line: header, seq: 0, hash })
     .execute();
-  return { contestId: contest.id, seq: 0, hash };
+  return { contestId: contest.id, seq: 0, hash, lastAt: '' };
 }
 
 /** Appends records after the head (their `seq` must follow it) and moves the head; returns the new head. */
@@ -55,5 +65,5 @@ export async function appendVoteLog(trx: Tx, head: ChainHead, records: readonly 
   });
   await trx.insertInto('vote_log').values(rows).execute();
   await trx.updateTable('vote_log_heads').set({ seq, hash }).where('contest_id', '=', head.contestId).execute();
-  return { contestId: head.contestId, seq, hash };
+  return { contestId: head.contestId, seq, hash, lastAt: records.at(-1)!.at };
 }

@@ -1,10 +1,14 @@
 /**
  * A verified voter votes for a published entry while voting is open. The rule is held by the database: the vote's
  * unique keys (`voteKeys`) make a second vote in the same scope and day fail however many requests race, and the
- * loser is told when their next vote opens. What needs no lock is checked first (window, voter, entry, the proof of
- * work's signatures); then the vote joins its contest's next group commit (vote-batcher.ts, ADR 0043), where the
- * proof of work is spent, the rule applied, the vote inserted and its line appended to the hash-chained log, in the
- * batch's one transaction, committed (SQLite synchronous FULL, PostgreSQL commit) before the answer.
+ * loser is told when their next vote opens. What needs no database is checked first (the window, the cookies, the
+ * proof of work's signatures); then the vote joins its contest's next group commit (vote-batcher.ts, ADR 0043). A
+ * batch reads at once, under the contest's log head, what all of its votes need: the contest's version, the voters'
+ * sessions, the entries' publication, the voters' and devices' earlier votes, and it spends all their challenges in
+ * one statement. Each vote is then decided in order in memory; the batch inserts the kept ones in one statement,
+ * gives back the challenges of the refused ones, appends the log's lines and commits (SQLite synchronous FULL,
+ * PostgreSQL commit) before any answer. So a batch costs the same dozen statements however many votes it holds
+ * (ADR 0056), and a revoked session, a withdrawn entry or a changed contest is seen by the very next batch.
  *
  * Signals checked here are the ones about the voter and the device, never volume on an address (a carrier's NAT puts
  * hundreds of honest people behind one): a disposable mailbox, and too many identities on one device in a day, which
@@ -22,14 +26,17 @@ import type { LogRecord } from '@core/voting/vote-log.ts';
 import { entryVotableProblem, voteWindowProblem } from '@core/voting/vote-window.ts';
 import { startOfLocalDay } from '@core/time.ts';
 import type { Deps } from '../../context.ts';
-import { checkChallenge } from '../../security/altcha.ts';
-import type { Tx } from '../../db/dialect.ts';
-import { preparedQuery } from '../../db/prepared-query.ts';
+import { checkChallenge, type ChallengeCheck } from '../../security/altcha.ts';
+import type { DialectName, Tx } from '../../db/dialect.ts';
+import * as postgresJson from 'kysely/helpers/postgres';
+import * as sqliteJson from 'kysely/helpers/sqlite';
+import { sql, type Insertable } from 'kysely';
+import type { VotesTable } from '../../db/schema.ts';
+import { sha256Hex } from '../../security/tokens.ts';
 import { voteBatcher, type BatchLog } from './vote-batcher.ts';
 import { challengeError, votingError } from './voting-errors.ts';
 import { voterHash } from './voter-keys.ts';
-import { resolveVoter } from './voter-session.ts';
-import { currentVotingContest } from './voting-contest.ts';
+import { currentVotingContest, keptVotingContest, type VotingContest } from './voting-contest.ts';
 
 export interface CastVoteInput {
   entryId: number;
@@ -47,138 +54,226 @@ export interface VoteCast {
   message: { vi: string; en: string };
 }
 
-const entryForVote = preparedQuery((db: Tx, entryId: number, contestId: number) =>
-  db
-    .selectFrom('entries')
-    .leftJoin('publications', 'publications.entry_id', 'entries.id')
-    .select(['entries.code', 'publications.published_at', 'publications.unpublished_at'])
-    .where('entries.id', '=', entryId)
-    .where('entries.contest_id', '=', contestId),
-);
-
-const spend = preparedQuery((db: Tx, signature: string, expiresAt: string) =>
-  db
-    .insertInto('altcha_spent')
-    .values({ signature, expires_at: expiresAt })
-    .onConflict((oc) => oc.column('signature').doNothing())
-    .returning('signature'),
-);
-
-const giveBack = preparedQuery((db: Tx, signature: string) =>
-  db.deleteFrom('altcha_spent').where('signature', '=', signature),
-);
-
-const insertVote = preparedQuery(
-  (
-    db: Tx,
-    contestId: number,
-    seq: number,
-    voterId: number,
-    entryId: number,
-    castAt: string,
-    ruleKey: string,
-    entryKey: string | null,
-    status: string,
-    reasonsJson: string,
-    ip: string,
-    network: string,
-    deviceId: string | null,
-  ) =>
-    db
-      .insertInto('votes')
-      .values({
-        contest_id: contestId,
-        seq,
-        voter_id: voterId,
-        entry_id: entryId,
-        cast_at: castAt,
-        rule_key: ruleKey,
-        entry_key: entryKey,
-        status: status as 'counted',
-        reasons_json: reasonsJson,
-        ip,
-        network,
-        device_id: deviceId,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning('id'),
-);
-
+interface SessionRow {
+  token_hash: string;
+  id: number;
+  kind: 'phone' | 'email';
+  pseudonym: string;
+  email_domain: string | null;
+  device_id: string;
+  expires_at: string;
+}
+interface EntryRow {
+  id: number;
+  code: string | null;
+  published_at: string | null;
+  unpublished_at: string | null;
+}
 interface PastVote {
   entry_id: number;
   cast_at: string;
   rule_key: string;
   entry_key: string | null;
 }
+type VoteRow = Insertable<VotesTable> & { status: 'counted' | 'quarantined'; reasons_json: string };
 interface DeviceVote {
-  id: number;
+  /** Null while the vote waits for this batch's insert (`pending`). */
+  id: number | null;
   seq: number;
   voter_id: number;
   entry_id: number;
   status: string;
   reasons_json: string;
   cast_at: string;
+  pending?: VoteRow;
 }
-/** What a batch's votes read at once, under the contest's log head (every vote of the contest is written under it). */
-interface BatchReads {
+/** What one attempt brings to its batch's reads. */
+interface Hint {
+  version: number;
+  tokenHash: string;
+  deviceHash: string;
+  entryId: number;
+  /** The signature of its checked challenge, spent by the batch; null when the check failed. */
+  challenge: { signature: string; expiresAt: string } | null;
+}
+/** What a batch's votes read at once, under the contest's log head, and what they leave to its one insert. */
+interface Batch {
+  version: number | undefined;
+  sessions: Map<string, SessionRow>;
+  entries: Map<number, EntryRow>;
   past: Map<number, PastVote[]>;
   device: Map<string, DeviceVote[]>;
   /** The device votes read are those cast from this instant on. */
   since: string;
-}
-interface Hint {
-  voterId: number;
-  deviceHash: string | null;
+  /** Challenges this batch spent and no kept vote has taken yet; what is left is given back. */
+  fresh: Set<string>;
+  rows: VoteRow[];
 }
 
-function batchReads(contestId: number, since: () => string) {
-  return async (trx: Tx, hints: Hint[]): Promise<BatchReads> => {
-    const voterIds = [...new Set(hints.map((h) => h.voterId))];
-    const devices = [...new Set(hints.map((h) => h.deviceHash).filter((d): d is string => d !== null))];
+/** The contest was changed after the attempt read it: the attempt is made again with the contest as it is now. */
+class ContestChanged extends AppError {
+  constructor() {
+    super('vote.contestChanged');
+  }
+}
+
+/**
+ * Rows read as a JSON array, decoded (PostgreSQL returns it parsed, SQLite as text), their instants written as the
+ * rest of the code reads them: PostgreSQL's JSON writes a timestamptz as `…+00:00`, and without its fraction when it
+ * is zero, which would not compare as text with the ISO instants (`….000Z`).
+ */
+function rowsOf<T>(value: unknown, instants: readonly (keyof T & string)[]): T[] {
+  const rows = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as Record<string, unknown>[];
+  for (const r of rows) for (const k of instants) if (typeof r[k] === 'string') r[k] = new Date(r[k]).toISOString();
+  return rows as T[];
+}
+
+/**
+ * What a batch reads: one statement (a round trip to PostgreSQL waits for the busy event loop's next turn, so each one
+ * saved shortens every answer), which on PostgreSQL also spends the batch's challenges (a data-modifying CTE).
+ */
+function loadBatch(dialect: DialectName, contestId: number, since: () => string) {
+  const { jsonArrayFrom } = dialect === 'postgres' ? postgresJson : sqliteJson;
+  return async (trx: Tx, hints: Hint[]): Promise<Batch> => {
+    const tokens = [...new Set(hints.map((h) => h.tokenHash))];
+    const entryIds = [...new Set(hints.map((h) => h.entryId))];
+    const devices = [...new Set(hints.map((h) => h.deviceHash))];
     const from = since();
-    const past = new Map<number, PastVote[]>(voterIds.map((id) => [id, []]));
-    for (const r of await trx
-      .selectFrom('votes')
-      .select(['voter_id', 'entry_id', 'cast_at', 'rule_key', 'entry_key'])
-      .where('contest_id', '=', contestId)
-      .where('voter_id', 'in', voterIds)
-      .execute())
-      past.get(r.voter_id)!.push(r);
-    const device = new Map<string, DeviceVote[]>(devices.map((d) => [d, []]));
-    if (devices.length > 0)
+    const challenges = new Map<string, string>();
+    for (const h of hints) if (h.challenge) challenges.set(h.challenge.signature, h.challenge.expiresAt);
+    const spending = [...challenges].map(([signature, expires_at]) => ({ signature, expires_at }));
+    // PostgreSQL spends them in the same statement as the reads; SQLite, whose statements cost no round trip, after.
+    const spendHere = dialect === 'postgres' && spending.length > 0;
+    const db = (
+      spendHere
+        ? trx.with('spent', (w) =>
+            w
+              .insertInto('altcha_spent')
+              .values(spending)
+              .onConflict((oc) => oc.column('signature').doNothing())
+              .returning('signature'),
+          )
+        : trx
+    ) as Tx;
+    const read = await db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('contests').select('version').where('id', '=', contestId).as('version'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('voter_sessions as s')
+            .innerJoin('voters as v', 'v.id', 's.voter_id')
+            .select(['s.token_hash', 'v.id', 'v.contest_id', 'v.kind', 'v.pseudonym', 'v.email_domain'])
+            .select(['s.device_id', 's.expires_at'])
+            // The contest is checked below: as a condition here, it led SQLite's planner to scan the contest's
+            // voters rather than look up each session by its key.
+            .where('s.token_hash', 'in', tokens),
+        ).as('sessions'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('entries')
+            .leftJoin('publications', 'publications.entry_id', 'entries.id')
+            .select(['entries.id', 'entries.code', 'publications.published_at', 'publications.unpublished_at'])
+            .where('entries.id', 'in', entryIds)
+            .where('entries.contest_id', '=', contestId),
+        ).as('entries'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('votes')
+            .select(['voter_id', 'entry_id', 'cast_at', 'rule_key', 'entry_key'])
+            .where('contest_id', '=', contestId)
+            .where('voter_id', 'in', (sub) =>
+              sub.selectFrom('voter_sessions').select('voter_id').where('token_hash', 'in', tokens),
+            ),
+        ).as('past'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('votes')
+            .select(['id', 'seq', 'voter_id', 'entry_id', 'status', 'reasons_json', 'cast_at', 'device_id'])
+            .where('contest_id', '=', contestId)
+            .where('device_id', 'in', devices)
+            .where('cast_at', '>=', from),
+        ).as('device'),
+        (spendHere ? sql<string[] | null>`(select array_agg(signature) from spent)` : sql<null>`null`).as('spent'),
+      ])
+      .executeTakeFirstOrThrow();
+    const fresh = new Set<string>(read.spent ?? []);
+    if (spending.length > 0 && !spendHere)
       for (const r of await trx
-        .selectFrom('votes')
-        .select(['id', 'seq', 'voter_id', 'entry_id', 'status', 'reasons_json', 'cast_at', 'device_id'])
-        .where('contest_id', '=', contestId)
-        .where('device_id', 'in', devices)
-        .where('cast_at', '>=', from)
+        .insertInto('altcha_spent')
+        .values(spending)
+        .onConflict((oc) => oc.column('signature').doNothing())
+        .returning('signature')
         .execute())
-        device.get(r.device_id!)!.push(r);
-    return { past, device, since: from };
+        fresh.add(r.signature);
+
+    const sessions = new Map(
+      rowsOf<SessionRow & { contest_id: number }>(read.sessions, ['expires_at'])
+        .filter((r) => r.contest_id === contestId)
+        .map((r) => [r.token_hash, r]),
+    );
+    const entries = new Map(rowsOf<EntryRow>(read.entries, ['published_at', 'unpublished_at']).map((r) => [r.id, r]));
+    const past = new Map<number, PastVote[]>([...sessions.values()].map((r) => [r.id, []]));
+    for (const r of rowsOf<PastVote & { voter_id: number }>(read.past, ['cast_at'])) past.get(r.voter_id)?.push(r);
+    const device = new Map<string, DeviceVote[]>(devices.map((d) => [d, []]));
+    for (const r of rowsOf<DeviceVote & { device_id: string }>(read.device, ['cast_at']))
+      device.get(r.device_id)!.push(r);
+    return { version: read.version ?? undefined, sessions, entries, past, device, since: from, fresh, rows: [] };
   };
 }
 
+async function flushBatch(trx: Tx, shared: unknown): Promise<void> {
+  const batch = shared as Batch;
+  // No conflict is possible: every vote of the contest is written under its log head, and the rule was decided from
+  // the voters' votes read under it. Were one to happen, the whole batch fails and no one is told a vote was kept.
+  if (batch.rows.length > 0) await trx.insertInto('votes').values(batch.rows).execute();
+  if (batch.fresh.size > 0)
+    await trx
+      .deleteFrom('altcha_spent')
+      .where('signature', 'in', [...batch.fresh])
+      .execute();
+}
+
 export async function castVote(deps: Deps, slug: string, input: CastVoteInput): Promise<VoteCast> {
-  const v = await currentVotingContest(deps, slug);
+  // The contest as this process last read it, checked against its version by the batch; read again when it changed.
+  const kept = keptVotingContest(deps, slug);
+  if (kept) {
+    try {
+      return await castIn(deps, slug, kept, input, true);
+    } catch (e) {
+      if (!(e instanceof ContestChanged)) throw e;
+    }
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await castIn(deps, slug, await currentVotingContest(deps, slug), input, false);
+    } catch (e) {
+      // Changed again between its read and the batch, three times over: the voter is asked to send again.
+      if (!(e instanceof ContestChanged) || attempt === 3) throw e;
+    }
+  }
+}
+
+async function castIn(
+  deps: Deps,
+  slug: string,
+  v: VotingContest & { version: number },
+  input: CastVoteInput,
+  fromKept: boolean,
+): Promise<VoteCast> {
   const tz = v.timeZone;
   const windowProblem = voteWindowProblem(v.contest.phases, deps.clock());
-  if (windowProblem || !v.window) throw votingError(windowProblem ?? problem('vote.unscheduled'), tz);
+  if (windowProblem || !v.window) {
+    // A refusal by a kept copy is said only once the contest as it is now agrees (the window may just have moved).
+    if (fromKept) throw new ContestChanged();
+    throw votingError(windowProblem ?? problem('vote.unscheduled'), tz);
+  }
   const window = v.window;
   const contestId = v.contest.id;
 
-  const deviceHash = input.device ? voterHash(deps, `device:${input.device}`) : null;
-  const voter = await resolveVoter(deps, contestId, input.session, deviceHash, deps.clock());
-  if (!voter) throw votingError(problem('vote.verifyFirst'), tz);
-
-  const [entry] = await entryForVote(deps.db, deps.dialect, input.entryId, contestId);
-  if (!entry) throw new AppError('entry.notFound');
-  const entryProblem = entryVotableProblem(
-    !entry.published_at ? 'unpublished' : entry.unpublished_at ? 'withdrawn' : 'published',
-  );
-  if (entryProblem) throw votingError(entryProblem, tz);
-  const entryCode = entry.code ?? `#${input.entryId}`;
-  const challenge = await checkChallenge(deps, input.altcha);
-  if (!challenge.ok) throw challengeError(challenge.reason);
+  const token = input.session;
+  if (!token || token.length > 100 || !input.device) throw votingError(problem('vote.verifyFirst'), tz);
+  const deviceHash = voterHash(deps, `device:${input.device}`);
+  const checked: ChallengeCheck = await checkChallenge(deps, input.altcha);
 
   const ip = canonicalIp(input.ip) ?? input.ip;
   const network = networkOf(ip) ?? ip;
@@ -191,17 +286,38 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
     startsAt: window.startsAt,
     endsAt: window.endsAt,
   };
+  const hint: Hint = {
+    version: v.version,
+    tokenHash: sha256Hex(token),
+    deviceHash,
+    entryId: input.entryId,
+    challenge: checked.ok ? { signature: checked.signature, expiresAt: checked.expiresAt } : null,
+  };
 
-  // Every refusal below happens before any write, or undoes what was written (`cleanRefusals`): no savepoint.
+  // Every refusal below happens before any write (the batch gives back an unused challenge): no savepoint.
   const write = async (trx: Tx, log: BatchLog, shared: unknown) => {
-    const reads = shared as BatchReads;
+    const batch = shared as Batch;
+    if (batch.version !== v.version) throw new ContestChanged();
     // The instant is taken under the head, never before the log's last line, so the log's times never go back.
     const clock = deps.clock();
     const now = log.lastAt && clock.toISOString() < log.lastAt ? new Date(log.lastAt) : clock;
+
+    const session = batch.sessions.get(hint.tokenHash);
+    if (!session || Date.parse(session.expires_at) <= now.getTime() || session.device_id !== deviceHash)
+      throw votingError(problem('vote.verifyFirst'), tz);
+    const entry = batch.entries.get(input.entryId);
+    if (!entry) throw new AppError('entry.notFound');
+    const entryProblem = entryVotableProblem(
+      !entry.published_at ? 'unpublished' : entry.unpublished_at ? 'withdrawn' : 'published',
+    );
+    if (entryProblem) throw votingError(entryProblem, tz);
+    if (!checked.ok) throw challengeError(checked.reason);
     const lateProblem = voteWindowProblem(v.contest.phases, now);
     if (lateProblem) throw votingError(lateProblem, tz);
+
     const castAt = now.toISOString();
-    const past = reads.past.get(voter.id)!;
+    const voterId = session.id;
+    const past = batch.past.get(voterId)!;
     const refusal = () =>
       votingError(
         ruleProblem(
@@ -223,67 +339,67 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
       slot = free;
     }
     const keys = voteKeys(rule, { entryId: input.entryId, at: now, timeZone: tz, slot });
-    // The rule decided from the voter's votes read for the batch; the unique keys below still hold it.
+    // The rule decided from the voter's votes read under the head; the unique keys still hold it.
     if (past.some((p) => p.rule_key === keys.ruleKey || (keys.entryKey !== null && p.entry_key === keys.entryKey)))
       throw refusal();
-    if ((await spend(trx, deps.dialect, challenge.signature, challenge.expiresAt)).length !== 1)
-      throw challengeError('replayed');
+    // Spent by the batch; another vote of this batch or of an earlier one may have taken it.
+    if (!batch.fresh.delete(checked.signature)) throw challengeError('replayed');
 
     // Signals about this voter and device.
     const reasons: ReasonCode[] = [];
-    if (voter.emailDomain && isDisposableDomain(voter.emailDomain, v.settings.disposableDomains))
+    if (session.email_domain && isDisposableDomain(session.email_domain, v.settings.disposableDomains))
       reasons.push('disposable_email');
     const dayStart = startOfLocalDay(now, tz).toISOString();
-    let deviceVotes: DeviceVote[] = [];
-    if (deviceHash) {
-      deviceVotes = reads.device.get(deviceHash)!;
-      // The batch read the device's votes from the start of its day; earlier ones only if the clock went back since.
-      if (dayStart < reads.since)
-        deviceVotes.unshift(
-          ...(await trx
-            .selectFrom('votes')
-            .select(['id', 'seq', 'voter_id', 'entry_id', 'status', 'reasons_json', 'cast_at'])
-            .where('contest_id', '=', contestId)
-            .where('device_id', '=', deviceHash)
-            .where('cast_at', '>=', dayStart)
-            .where('cast_at', '<', reads.since)
-            .execute()),
-        );
-      if (dayStart < reads.since) reads.since = dayStart;
+    const deviceVotes = batch.device.get(deviceHash)!;
+    // The batch read the device's votes from the start of its day; earlier ones only if the clock went back since.
+    if (dayStart < batch.since) {
+      deviceVotes.unshift(
+        ...(await trx
+          .selectFrom('votes')
+          .select(['id', 'seq', 'voter_id', 'entry_id', 'status', 'reasons_json', 'cast_at'])
+          .where('contest_id', '=', contestId)
+          .where('device_id', '=', deviceHash)
+          .where('cast_at', '>=', dayStart)
+          .where('cast_at', '<', batch.since)
+          .execute()),
+      );
+      batch.since = dayStart;
     }
     const sameDevice = deviceVotes.filter((r) => r.cast_at >= dayStart);
-    const identities = new Set([...sameDevice.map((r) => r.voter_id), voter.id]);
+    const identities = new Set([...sameDevice.map((r) => r.voter_id), voterId]);
     const deviceShared = identities.size >= v.settings.integrity.deviceIdentitiesPerDay;
     if (deviceShared) reasons.push('device_shared');
     const status = reasons.length ? ('quarantined' as const) : ('counted' as const);
 
     const seq = log.seq + 1;
-    const reasonsJson = JSON.stringify(reasons);
-    const [inserted] = await insertVote(
-      trx,
-      deps.dialect,
-      contestId,
+    const row: VoteRow = {
+      contest_id: contestId,
       seq,
-      voter.id,
-      input.entryId,
-      castAt,
-      keys.ruleKey,
-      keys.entryKey,
+      voter_id: voterId,
+      entry_id: input.entryId,
+      cast_at: castAt,
+      rule_key: keys.ruleKey,
+      entry_key: keys.entryKey,
       status,
-      reasonsJson,
+      reasons_json: JSON.stringify(reasons),
       ip,
       network,
-      deviceHash,
-    );
-    if (!inserted) {
-      // A vote written since the batch read (a race the contest's head should make impossible): refused all the same.
-      await giveBack(trx, deps.dialect, challenge.signature);
-      throw refusal();
-    }
+      device_id: deviceHash,
+    };
+    batch.rows.push(row);
     past.push({ entry_id: input.entryId, cast_at: castAt, rule_key: keys.ruleKey, entry_key: keys.entryKey });
 
     const records: LogRecord[] = [
-      { seq, at: castAt, type: 'cast', vote: seq, entry: entryCode, voter: voter.pseudonym, status, reasons },
+      {
+        seq,
+        at: castAt,
+        type: 'cast',
+        vote: seq,
+        entry: entry.code ?? `#${entry.id}`,
+        voter: session.pseudonym,
+        status,
+        reasons,
+      },
     ];
     if (deviceShared) {
       // The device's earlier counted votes of the day join the quarantine, each as a status line.
@@ -301,11 +417,15 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
         const rs = [...new Set([...(decodeVoteReasons(r.reasons_json) as ReasonCode[]), 'device_shared' as const])];
         r.status = 'quarantined';
         r.reasons_json = JSON.stringify(rs);
-        await trx
-          .updateTable('votes')
-          .set({ status: 'quarantined', reasons_json: r.reasons_json })
-          .where('id', '=', r.id)
-          .execute();
+        if (r.pending) {
+          r.pending.status = 'quarantined';
+          r.pending.reasons_json = r.reasons_json;
+        } else
+          await trx
+            .updateTable('votes')
+            .set({ status: 'quarantined', reasons_json: r.reasons_json })
+            .where('id', '=', r.id!)
+            .execute();
         records.push({
           seq: ++next,
           at: castAt,
@@ -318,23 +438,24 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
         });
       }
     }
-    if (deviceHash)
-      deviceVotes.push({
-        id: Number(inserted.id),
-        seq,
-        voter_id: voter.id,
-        entry_id: input.entryId,
-        status,
-        reasons_json: reasonsJson,
-        cast_at: castAt,
-      });
+    deviceVotes.push({
+      id: null,
+      seq,
+      voter_id: voterId,
+      entry_id: input.entryId,
+      status,
+      reasons_json: row.reasons_json,
+      cast_at: castAt,
+      pending: row,
+    });
     log.add(records);
     return { status, now };
   };
   const { status, now } = await voteBatcher(deps).submit(header, write, {
     key: `cast:${contestId}`,
-    hint: { voterId: voter.id, deviceHash },
-    load: batchReads(contestId, () => startOfLocalDay(deps.clock(), tz).toISOString()),
+    hint,
+    load: loadBatch(deps.dialect, contestId, () => startOfLocalDay(deps.clock(), tz).toISOString()),
+    flush: flushBatch,
     cleanRefusals: true,
   });
 

@@ -8,8 +8,8 @@
  * log lines of the kept ones are appended, and the batch commits once. Only after that commit is any waiter answered,
  * each with its own outcome; if the transaction fails, every waiter of the batch gets the error and nothing of the
  * batch is stored. Attempts that throw an `AppError` are refusals; any other error fails the whole batch.
- * Cast votes read what they need for the whole batch at once and write nothing when refused, so they run without a
- * savepoint (`BatchGroup`, ADR 0052).
+ * Cast votes read what they need for the whole batch at once, write nothing when refused, so they run without a
+ * savepoint (`BatchGroup`, ADR 0052), and leave their rows to one insert at the end of the batch (ADR 0056).
  */
 import { AppError } from '@core/errors.ts';
 import type { LogRecord } from '@core/voting/vote-log.ts';
@@ -51,6 +51,8 @@ export interface BatchGroup<H> {
   key: string;
   hint: H;
   load: (trx: Transaction<DB>, hints: H[]) => Promise<unknown>;
+  /** Runs once per batch after every attempt's write, before the log is appended: the group's own bulk writes. */
+  flush?: (trx: Transaction<DB>, shared: unknown) => Promise<void>;
   cleanRefusals: boolean;
 }
 
@@ -97,29 +99,29 @@ class ContestQueue {
     if (this.writing) return;
     this.writing = true;
     try {
+      let answerBefore: (() => void) | undefined;
       while (this.waiting.length > 0 && !this.owner.paused) {
         const batch = this.waiting.splice(0, MAX_BATCH);
-        await this.write(batch);
+        const writing = this.write(batch);
+        // PostgreSQL: the batch before is answered once this one's first statement is on its way, so that the
+        // database works on it while the answers are written. (SQLite writes a batch without giving the event loop
+        // back: its answers are sent at once.)
+        if (answerBefore) setImmediate(answerBefore);
+        answerBefore = await writing;
+        if (this.owner.dialect === 'sqlite') answerBefore = void answerBefore();
       }
+      answerBefore?.();
     } finally {
       this.writing = false;
     }
   }
 
-  private async write(batch: Waiter[]): Promise<void> {
+  /** Writes the batch; returns what answers its waiters (the commit's outcome for each, or the failure for all). */
+  private async write(batch: Waiter[]): Promise<() => void> {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       await this.owner.db.transaction().execute(async (trx) => {
         const head = await takeVoteLogHead(trx, this.owner.dialect, batch[0]!.header);
-        const last =
-          head.seq > 0
-            ? await trx
-                .selectFrom('vote_log')
-                .select('at')
-                .where('contest_id', '=', head.contestId)
-                .where('seq', '=', head.seq)
-                .executeTakeFirst()
-            : undefined;
         const kept: LogRecord[] = [];
         let pending: LogRecord[] = [];
         const log: BatchLog = {
@@ -127,7 +129,7 @@ class ContestQueue {
             return head.seq + kept.length + pending.length;
           },
           get lastAt() {
-            return (pending.at(-1) ?? kept.at(-1))?.at ?? last?.at ?? '';
+            return (pending.at(-1) ?? kept.at(-1))?.at ?? head.lastAt;
           },
           add(records) {
             pending.push(...records);
@@ -159,19 +161,23 @@ class ContestQueue {
           }
         }
         pending = [];
+        for (const [key, value] of shared) await batch.find((w) => w.group?.key === key)!.group!.flush?.(trx, value);
         await appendVoteLog(trx, head, kept);
       });
     } catch (error) {
-      for (const w of batch) w.reject(error);
-      this.owner.onBatch?.(batch.length, false);
-      return;
+      return () => {
+        for (const w of batch) w.reject(error);
+        this.owner.onBatch?.(batch.length, false);
+      };
     }
-    this.owner.onBatch?.(batch.length, true);
-    batch.forEach((w, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) w.resolve(o.value);
-      else w.reject(o.error);
-    });
+    return () => {
+      this.owner.onBatch?.(batch.length, true);
+      batch.forEach((w, i) => {
+        const o = outcomes[i]!;
+        if (o.ok) w.resolve(o.value);
+        else w.reject(o.error);
+      });
+    };
   }
 }
 

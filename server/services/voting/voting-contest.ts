@@ -5,7 +5,7 @@ import { AppError } from '@core/errors.ts';
 import type { Kysely } from 'kysely';
 import type { Tx } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
-import { currentContest, type CurrentContest } from '../contests/current-contest.ts';
+import { currentContest, keptContest, type CurrentContest } from '../contests/current-contest.ts';
 import { loadContest, type LoadedContest } from '../contests/load-contest.ts';
 
 export interface VotingContest {
@@ -30,17 +30,33 @@ function votingContestOf(contest: LoadedContest): VotingContest {
   };
 }
 
-/** By contest as read (one per version): its voting view. */
-const views = new WeakMap<CurrentContest, VotingContest>();
+/** By contest as read (one per version): its voting view, with that version. */
+const views = new WeakMap<CurrentContest, VotingContest & { version: number }>();
+
+function viewOf(current: CurrentContest): VotingContest & { version: number } {
+  let view = views.get(current);
+  if (!view) views.set(current, (view = { ...votingContestOf(current.loaded), version: current.version }));
+  return view;
+}
 
 /**
  * `loadVotingContest` for a vote, kept per process with the contest (current-contest.ts): read again only when the
  * contest's version changed. The result is shared: callers must not change it.
  */
-export async function currentVotingContest(deps: { db: Kysely<DB> }, slug: string): Promise<VotingContest> {
+export async function currentVotingContest(
+  deps: { db: Kysely<DB> },
+  slug: string,
+): Promise<VotingContest & { version: number }> {
   const current = await currentContest(deps.db, slug);
   if (!current) throw new AppError('contest.notFound');
-  let view = views.get(current);
-  if (!view) views.set(current, (view = votingContestOf(current.loaded)));
-  return view;
+  return viewOf(current);
+}
+
+/** The voting view of the contest as this process last read it, unchecked (current-contest.ts `keptContest`). */
+export function keptVotingContest(
+  deps: { db: Kysely<DB> },
+  slug: string,
+): (VotingContest & { version: number }) | undefined {
+  const current = keptContest(deps.db, slug);
+  return current && viewOf(current);
 }

@@ -44,7 +44,13 @@ function windowText(s: VoterStatus, t: TFunction, lang: 'vi' | 'en'): string {
 }
 
 /** Refusals after which another challenge and another tap may well succeed. */
-const RETRY_VOTE = new Set(['vote.challengeRequired', 'vote.challengeInvalid', 'vote.challengeReplayed', 'internal']);
+const RETRY_VOTE = new Set([
+  'vote.challengeRequired',
+  'vote.challengeInvalid',
+  'vote.challengeReplayed',
+  'vote.contestChanged',
+  'internal',
+]);
 
 /**
  * The public vote sheet (a native modal dialog: focus stays inside, Escape closes, focus returns to the button):
