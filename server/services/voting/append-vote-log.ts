@@ -1,8 +1,6 @@
 import { genesisHash, headerLine, recordLine, type LogRecord } from '@core/voting/vote-log.ts';
 import type { VoteRule } from '@core/voting/settings.ts';
-import { sql, type QueryCreator } from 'kysely';
 import { lockChain, type DialectName, type Tx } from '../../db/dialect.ts';
-import type { DB } from '../../db/schema.ts';
 import { sha256Hex } from '../../security/tokens.ts';
 
 const VOTE_LOG_LOCK_KEY = 7_500_000_000;
@@ -54,21 +52,9 @@ export async function takeVoteLogHead(
   return { contestId: contest.id, seq: 0, hash, lastAt: '' };
 }
 
-/** A write that may run as a CTE of the log's append (an insert, update or delete built on the given creator). */
-export type AppendWith = (db: QueryCreator<DB>) => { execute(): Promise<unknown> };
-
-/**
- * Appends records after the head (their `seq` must follow it) and moves the head; returns the new head. `alongside`
- * are other writes of the same transaction made with it: on PostgreSQL they go in the same statement, as
- * data-modifying CTEs (a round trip saved is a turn of a busy event loop less for every answer waiting on the
- * batch), on SQLite one after another. They must not depend on each other's effects, nor on the log's.
- */
-export async function appendVoteLog(
-  trx: Tx,
-  head: ChainHead,
-  records: readonly LogRecord[],
-  alongside?: { dialect: DialectName; writes: readonly AppendWith[] },
-): Promise<ChainHead> {
+/** Appends records after the head (their `seq` must follow it) and moves the head; returns the new head. */
+export async function appendVoteLog(trx: Tx, head: ChainHead, records: readonly LogRecord[]): Promise<ChainHead> {
+  if (records.length === 0) return head;
   let { seq, hash } = head;
   const rows = records.map((r) => {
     if (r.seq !== seq + 1) throw new Error(`vote log: seq ${r.seq} does not follow ${seq}`);
@@ -77,20 +63,7 @@ export async function appendVoteLog(
     hash = out.hash;
     return { contest_id: head.contestId, seq: r.seq, line: out.line, hash: out.hash, at: r.at };
   });
-  const writes: AppendWith[] = [...(alongside?.writes ?? [])];
-  if (rows.length > 0) writes.push((db) => db.insertInto('vote_log').values(rows));
-  const moveHead = (db: QueryCreator<DB>) =>
-    db.updateTable('vote_log_heads').set({ seq, hash }).where('contest_id', '=', head.contestId);
-  if (alongside?.dialect === 'postgres' && writes.length > 0) {
-    // Kysely types each CTE by name; these are only run for their effects.
-    let q = trx as unknown as QueryCreator<DB>;
-    writes.forEach((w, i) => {
-      q = q.with(`w${i}`, (db) => w(db) as never) as unknown as QueryCreator<DB>;
-    });
-    await (rows.length > 0 ? moveHead(q) : q.selectNoFrom(sql<number>`1`.as('one'))).execute();
-  } else {
-    for (const w of writes) await w(trx).execute();
-    if (rows.length > 0) await moveHead(trx).execute();
-  }
-  return rows.length > 0 ? { contestId: head.contestId, seq, hash, lastAt: records.at(-1)!.at } : head;
+  await trx.insertInto('vote_log').values(rows).execute();
+  await trx.updateTable('vote_log_heads').set({ seq, hash }).where('contest_id', '=', head.contestId).execute();
+  return { contestId: head.contestId, seq, hash, lastAt: records.at(-1)!.at };
 }

@@ -33,7 +33,6 @@ import * as sqliteJson from 'kysely/helpers/sqlite';
 import { sql, type Insertable } from 'kysely';
 import type { VotesTable } from '../../db/schema.ts';
 import { sha256Hex } from '../../security/tokens.ts';
-import type { AppendWith } from './append-vote-log.ts';
 import { voteBatcher, type BatchLog } from './vote-batcher.ts';
 import { challengeError, votingError } from './voting-errors.ts';
 import { voterHash } from './voter-keys.ts';
@@ -222,16 +221,16 @@ function loadBatch(dialect: DialectName, contestId: number, since: () => string)
   };
 }
 
-/** The batch's own writes, made with its log's append: its kept votes in one insert, and the unused challenges back. */
-function flushBatch(shared: unknown): AppendWith[] {
+async function flushBatch(trx: Tx, shared: unknown): Promise<void> {
   const batch = shared as Batch;
-  const writes: AppendWith[] = [];
   // No conflict is possible: every vote of the contest is written under its log head, and the rule was decided from
   // the voters' votes read under it. Were one to happen, the whole batch fails and no one is told a vote was kept.
-  if (batch.rows.length > 0) writes.push((db) => db.insertInto('votes').values(batch.rows));
-  const unused = [...batch.fresh];
-  if (unused.length > 0) writes.push((db) => db.deleteFrom('altcha_spent').where('signature', 'in', unused));
-  return writes;
+  if (batch.rows.length > 0) await trx.insertInto('votes').values(batch.rows).execute();
+  if (batch.fresh.size > 0)
+    await trx
+      .deleteFrom('altcha_spent')
+      .where('signature', 'in', [...batch.fresh])
+      .execute();
 }
 
 export async function castVote(deps: Deps, slug: string, input: CastVoteInput): Promise<VoteCast> {

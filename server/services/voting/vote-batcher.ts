@@ -17,7 +17,7 @@ import type { VoteRule } from '@core/voting/settings.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DialectName } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
-import { appendVoteLog, takeVoteLogHead, type AppendWith } from './append-vote-log.ts';
+import { appendVoteLog, takeVoteLogHead } from './append-vote-log.ts';
 
 /** What a batch's attempts share: the log position after what was kept so far, and its last instant. */
 export interface BatchLog {
@@ -51,11 +51,8 @@ export interface BatchGroup<H> {
   key: string;
   hint: H;
   load: (trx: Transaction<DB>, hints: H[]) => Promise<unknown>;
-  /**
-   * The group's own bulk writes, asked for once per batch after every attempt's write; they are made with the log's
-   * append (append-vote-log.ts `appendVoteLog`: one statement on PostgreSQL), so they must not depend on its effects.
-   */
-  flush?: (shared: unknown) => AppendWith[];
+  /** Runs once per batch after every attempt's write, before the log is appended: the group's own bulk writes. */
+  flush?: (trx: Transaction<DB>, shared: unknown) => Promise<void>;
   cleanRefusals: boolean;
 }
 
@@ -164,10 +161,8 @@ class ContestQueue {
           }
         }
         pending = [];
-        const writes: AppendWith[] = [];
-        for (const [key, value] of shared)
-          writes.push(...(batch.find((w) => w.group?.key === key)!.group!.flush?.(value) ?? []));
-        await appendVoteLog(trx, head, kept, { dialect: this.owner.dialect, writes });
+        for (const [key, value] of shared) await batch.find((w) => w.group?.key === key)!.group!.flush?.(trx, value);
+        await appendVoteLog(trx, head, kept);
       });
     } catch (error) {
       return () => {
