@@ -120,6 +120,11 @@ export class Client {
     return this.cookies.get(name);
   }
 
+  /** Holds a cookie as if the server had set it (another tab or person on the same browser). */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   private absorb(res: LightMyRequestResponse): void {
     for (const c of res.cookies) {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);

@@ -40,9 +40,15 @@ export interface TestQueue {
 
 /**
  * A queue of its own (own connections, as a separate worker process would have) on the test database. `pgBossSchema`
- * is where pg-boss keeps its tables, one per test file.
+ * is where pg-boss keeps its tables, one per test file. `lockSeconds`: the embedded engine's claims (LOCK_SECONDS by
+ * default, short so that a dead worker is noticed quickly).
  */
-export function openTestQueue(engine: Engine, url: string, pgBossSchema: string | null): TestQueue {
+export function openTestQueue(
+  engine: Engine,
+  url: string,
+  pgBossSchema: string | null,
+  lockSeconds = LOCK_SECONDS,
+): TestQueue {
   const logger = pino({ level: 'silent' });
   if (engine === 'pg-boss') {
     if (!pgBossSchema) throw new Error('pg-boss needs PostgreSQL');
@@ -63,7 +69,7 @@ export function openTestQueue(engine: Engine, url: string, pgBossSchema: string 
     dialect: database.dialect,
     definitions: TEST_JOBS,
     logger,
-    lockSeconds: LOCK_SECONDS,
+    lockSeconds,
   });
   return {
     queue,

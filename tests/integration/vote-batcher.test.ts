@@ -71,6 +71,22 @@ describe(`vote group commit on ${dialectUnderTest}`, () => {
     await t?.close();
   });
 
+  // First: the contest's log does not exist yet.
+  it('writes the log’s header from the contest as it is at the first vote, not from a copy read before', async () => {
+    const c = await voter();
+    // Read by this process (a vote refused before its batch), then changed outside the services.
+    expect((await new Client(t.app).post(voteUrl(published[0]!), {})).json().error.code).toBe('vote.verifyFirst');
+    const moved = await setVotingWindow(t, slug);
+    expect((await c.post(voteUrl(published[0]!), { altcha: await solvedChallenge(c) })).statusCode).toBe(200);
+    const head = await t.deps.db
+      .selectFrom('vote_log_heads')
+      .select('header_line')
+      .where('contest_id', '=', contestId)
+      .executeTakeFirstOrThrow();
+    const stated = JSON.parse(head.header_line.slice(head.header_line.indexOf(' ') + 1));
+    expect(stated).toMatchObject({ votingStartsAt: moved.startsAt, votingEndsAt: moved.endsAt });
+  });
+
   it('answers each vote of one batch with its own outcome: counted, refused, replayed, quarantined', async () => {
     // A device already used by three identities today: the fourth one's vote is quarantined.
     const device = new Client(t.app);
@@ -224,6 +240,46 @@ describe(`vote group commit on ${dialectUnderTest}`, () => {
         .where('entry_id', '=', published[1]!)
         .execute();
     }
+  });
+
+  it('quarantines a device’s votes still waiting in the batch when a fourth identity on it votes', async () => {
+    // Four people verified on one browser (one device cookie), each with their own session, voting in one batch.
+    const first = new Client(t.app);
+    first.remoteAddress = '10.83.0.1';
+    await verifyPhone(t, first, slug, phone());
+    const device = first.cookie('vdev')!;
+    const people = [first];
+    for (let i = 0; i < 3; i++) {
+      const c = new Client(t.app);
+      c.remoteAddress = '10.83.0.1';
+      c.setCookie('vdev', device);
+      await verifyPhone(t, c, slug, phone());
+      expect(c.cookie('vdev')).toBe(device);
+      people.push(c);
+    }
+    const payloads = await Promise.all(people.map((c) => solvedChallenge(c)));
+    const before = (await logVerdict()).lines.length;
+    batches.length = 0;
+    batcher.pause();
+    const answers = Promise.all(people.map((c, i) => c.post(voteUrl(published[i % 2]!), { altcha: payloads[i] })));
+    await batcher.whenQueued(contestId, 4);
+    batcher.resume();
+    const results = await answers;
+    expect(batches).toEqual([{ size: 4, committed: true }]);
+    expect(results.map((r) => r.json().status)).toEqual(['counted', 'counted', 'counted', 'quarantined']);
+    const stored = await t.deps.db
+      .selectFrom('votes')
+      .select(['status', 'reasons_json'])
+      .where('contest_id', '=', contestId)
+      .where('ip', '=', '10.83.0.1')
+      .orderBy('seq')
+      .execute();
+    expect(stored.map((v) => v.status)).toEqual(['quarantined', 'quarantined', 'quarantined', 'quarantined']);
+    for (const v of stored) expect(JSON.parse(v.reasons_json)).toContain('device_shared');
+    // Four cast lines, then a status line for each of the three earlier votes; the chain still verifies.
+    const { verdict, lines } = await logVerdict();
+    expect(verdict.failure).toBeUndefined();
+    expect(lines.length - before).toBe(7);
   });
 
   it('rejects every waiter of a batch whose transaction fails, and stores nothing of it', async () => {

@@ -13,14 +13,26 @@ export interface ChainHead {
   lastAt: string;
 }
 
+/** What the log's header line states: the contest, its rule, time zone and voting window. */
+export interface LogContest {
+  id: number;
+  slug: string;
+  rule: VoteRule;
+  timeZone: string;
+  startsAt: string;
+  endsAt: string;
+}
+
 /**
  * Takes the contest's vote-log head for this transaction (PostgreSQL: an advisory lock per contest; SQLite: its one
- * writer), creating it with the header line on the first vote. Every append of the transaction follows it.
+ * writer), creating it with the header line on the first vote. Every append of the transaction follows it. The
+ * header may be given as a function, called under the lock only when the head is created (the header is written once
+ * and never again, so it must come from the contest as it is then, not from a copy read earlier).
  */
 export async function takeVoteLogHead(
   trx: Tx,
   dialect: DialectName,
-  contest: { id: number; slug: string; rule: VoteRule; timeZone: string; startsAt: string; endsAt: string },
+  contest: LogContest | { id: number; header: (trx: Tx) => Promise<LogContest> },
 ): Promise<ChainHead> {
   await lockChain(trx, dialect, VOTE_LOG_LOCK_KEY + contest.id);
   const head = await trx
@@ -37,12 +49,13 @@ export async function takeVoteLogHead(
     .where('h.contest_id', '=', contest.id)
     .executeTakeFirst();
   if (head) return { contestId: contest.id, seq: head.seq, hash: head.hash, lastAt: head.last_at ?? '' };
+  const stated = 'header' in contest ? await contest.header(trx) : contest;
   const header = headerLine({
-    contest: contest.slug,
-    rule: contest.rule,
-    timeZone: contest.timeZone,
-    votingStartsAt: contest.startsAt,
-    votingEndsAt: contest.endsAt,
+    contest: stated.slug,
+    rule: stated.rule,
+    timeZone: stated.timeZone,
+    votingStartsAt: stated.startsAt,
+    votingEndsAt: stated.endsAt,
   });
   const hash = genesisHash(header, sha256Hex);
   await trx

@@ -33,10 +33,11 @@ import * as sqliteJson from 'kysely/helpers/sqlite';
 import { sql, type Insertable } from 'kysely';
 import type { VotesTable } from '../../db/schema.ts';
 import { sha256Hex } from '../../security/tokens.ts';
+import type { LogContest } from './append-vote-log.ts';
 import { voteBatcher, type BatchLog } from './vote-batcher.ts';
 import { challengeError, votingError } from './voting-errors.ts';
 import { voterHash } from './voter-keys.ts';
-import { currentVotingContest, keptVotingContest, type VotingContest } from './voting-contest.ts';
+import { currentVotingContest, keptVotingContest, loadVotingContest, type VotingContest } from './voting-contest.ts';
 
 export interface CastVoteInput {
   entryId: number;
@@ -103,8 +104,9 @@ interface Batch {
   entries: Map<number, EntryRow>;
   past: Map<number, PastVote[]>;
   device: Map<string, DeviceVote[]>;
-  /** The device votes read are those cast from this instant on. */
+  /** The device votes read are those cast from this instant on, or from the one kept for the device here. */
   since: string;
+  deviceSince: Map<string, string>;
   /** Challenges this batch spent and no kept vote has taken yet; what is left is given back. */
   fresh: Set<string>;
   rows: VoteRow[];
@@ -141,7 +143,10 @@ function loadBatch(dialect: DialectName, contestId: number, since: () => string)
     const from = since();
     const challenges = new Map<string, string>();
     for (const h of hints) if (h.challenge) challenges.set(h.challenge.signature, h.challenge.expiresAt);
-    const spending = [...challenges].map(([signature, expires_at]) => ({ signature, expires_at }));
+    // In one order, so that two batches of different contests spending the same challenges cannot deadlock.
+    const spending = [...challenges]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([signature, expires_at]) => ({ signature, expires_at }));
     // PostgreSQL spends them in the same statement as the reads; SQLite, whose statements cost no round trip, after.
     const spendHere = dialect === 'postgres' && spending.length > 0;
     const db = (
@@ -217,7 +222,17 @@ function loadBatch(dialect: DialectName, contestId: number, since: () => string)
     const device = new Map<string, DeviceVote[]>(devices.map((d) => [d, []]));
     for (const r of rowsOf<DeviceVote & { device_id: string }>(read.device, ['cast_at']))
       device.get(r.device_id)!.push(r);
-    return { version: read.version ?? undefined, sessions, entries, past, device, since: from, fresh, rows: [] };
+    return {
+      version: read.version ?? undefined,
+      sessions,
+      entries,
+      past,
+      device,
+      since: from,
+      deviceSince: new Map(),
+      fresh,
+      rows: [],
+    };
   };
 }
 
@@ -278,13 +293,25 @@ async function castIn(
   const ip = canonicalIp(input.ip) ?? input.ip;
   const network = networkOf(ip) ?? ip;
   const rule = v.settings.rule;
+  // The log's header, if this vote is the contest's first: from the contest as it is under the lock, not this copy.
   const header = {
     id: contestId,
-    slug,
-    rule,
-    timeZone: tz,
-    startsAt: window.startsAt,
-    endsAt: window.endsAt,
+    header: async (trx: Tx): Promise<LogContest> => {
+      const now = await loadVotingContest(trx, { id: contestId }).catch((e: unknown) => {
+        if (e instanceof AppError) return null;
+        throw e;
+      });
+      if (!now?.window) throw new ContestChanged();
+      const { contest, settings, timeZone, window: w } = now;
+      return {
+        id: contestId,
+        slug: contest.slug,
+        rule: settings.rule,
+        timeZone,
+        startsAt: w.startsAt,
+        endsAt: w.endsAt,
+      };
+    },
   };
   const hint: Hint = {
     version: v.version,
@@ -351,8 +378,10 @@ async function castIn(
       reasons.push('disposable_email');
     const dayStart = startOfLocalDay(now, tz).toISOString();
     const deviceVotes = batch.device.get(deviceHash)!;
-    // The batch read the device's votes from the start of its day; earlier ones only if the clock went back since.
-    if (dayStart < batch.since) {
+    // The batch read the devices' votes from the start of its day; a device's earlier ones only if the clock went back
+    // since (once per device: the instant it has been read from is kept for each).
+    const readFrom = batch.deviceSince.get(deviceHash) ?? batch.since;
+    if (dayStart < readFrom) {
       deviceVotes.unshift(
         ...(await trx
           .selectFrom('votes')
@@ -360,10 +389,10 @@ async function castIn(
           .where('contest_id', '=', contestId)
           .where('device_id', '=', deviceHash)
           .where('cast_at', '>=', dayStart)
-          .where('cast_at', '<', batch.since)
+          .where('cast_at', '<', readFrom)
           .execute()),
       );
-      batch.since = dayStart;
+      batch.deviceSince.set(deviceHash, dayStart);
     }
     const sameDevice = deviceVotes.filter((r) => r.cast_at >= dayStart);
     const identities = new Set([...sameDevice.map((r) => r.voter_id), voterId]);

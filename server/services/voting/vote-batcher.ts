@@ -13,11 +13,10 @@
  */
 import { AppError } from '@core/errors.ts';
 import type { LogRecord } from '@core/voting/vote-log.ts';
-import type { VoteRule } from '@core/voting/settings.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DialectName } from '../../db/dialect.ts';
+import type { DialectName, Tx } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
-import { appendVoteLog, takeVoteLogHead } from './append-vote-log.ts';
+import { appendVoteLog, takeVoteLogHead, type LogContest } from './append-vote-log.ts';
 
 /** What a batch's attempts share: the log position after what was kept so far, and its last instant. */
 export interface BatchLog {
@@ -29,14 +28,11 @@ export interface BatchLog {
   add(records: readonly LogRecord[]): void;
 }
 
-export interface VoteContestHeader {
-  id: number;
-  slug: string;
-  rule: VoteRule;
-  timeZone: string;
-  startsAt: string;
-  endsAt: string;
-}
+/**
+ * The contest of an attempt: its id, and its log's header, used only by the batch that creates the log (the first
+ * vote). A function is called then, under the contest's lock.
+ */
+export type VoteContestHeader = LogContest | { id: number; header: (trx: Tx) => Promise<LogContest> };
 
 /** One attempt: run inside the batch's transaction, in order. Throw an `AppError` to refuse it alone. */
 export type VoteWrite<T> = (trx: Transaction<DB>, log: BatchLog, shared: unknown) => Promise<T>;
