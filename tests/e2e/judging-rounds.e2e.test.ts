@@ -134,8 +134,16 @@ describe('judging rounds from the staff screens', () => {
       for (const j of [j1, j2, j3]) await d.getByTestId(`juror-pick-${j.id}`).check();
       await d.getByLabel('Trưởng ban Giám khảo').click();
       await org.locator('.ant-select-item-option').filter({ hasText: 'Giám khảo Một' }).click();
+      // Each choice is shown in its field before the next step: on a loaded machine a click on an option that is
+      // still appearing was lost, and the jurors were saved without a chair.
+      await expect
+        .poll(() => d.getByTestId('jurors-chair').textContent(), { timeout: 15_000 })
+        .toContain('Giám khảo Một');
       await d.getByLabel('Đơn vị công tác — Giám khảo Ba').fill('Vĩnh Thái');
       await org.locator('.ant-select-item-option').filter({ hasText: 'Xã Vĩnh Thái' }).click();
+      const third = d.getByRole('row').filter({ has: org.getByTestId(`juror-pick-${j3.id}`) });
+      await expect.poll(() => third.textContent(), { timeout: 15_000 }).toContain('Xã Vĩnh Thái');
+      await dropdownsClosed(org);
       await clickForAnswer(org, d.getByTestId('jurors-save'), 'PUT', '/jurors');
       await org.getByTestId(`round-juror-${j1.id}`).getByText('Trưởng ban').waitFor();
     };
