@@ -37,7 +37,12 @@ import type { LogContest } from './append-vote-log.ts';
 import { voteBatcher, type BatchLog } from './vote-batcher.ts';
 import { challengeError, votingError } from './voting-errors.ts';
 import { voterHash } from './voter-keys.ts';
-import { currentVotingContest, keptVotingContest, loadVotingContest, type VotingContest } from './voting-contest.ts';
+import {
+  currentVotingContest,
+  keptVotingContest,
+  loadVotingContest,
+  type KeptVotingContest,
+} from './voting-contest.ts';
 
 export interface CastVoteInput {
   entryId: number;
@@ -104,9 +109,8 @@ interface Batch {
   entries: Map<number, EntryRow>;
   past: Map<number, PastVote[]>;
   device: Map<string, DeviceVote[]>;
-  /** The device votes read are those cast from this instant on, or from the one kept for the device here. */
-  since: string;
-  deviceSince: Map<string, string>;
+  /** By device: its votes read are those cast from this instant on (earlier once the clock went back). */
+  readFrom: Map<string, string>;
   /** Challenges this batch spent and no kept vote has taken yet; what is left is given back. */
   fresh: Set<string>;
   rows: VoteRow[];
@@ -228,8 +232,7 @@ function loadBatch(dialect: DialectName, contestId: number, since: () => string)
       entries,
       past,
       device,
-      since: from,
-      deviceSince: new Map(),
+      readFrom: new Map(devices.map((d) => [d, from])),
       fresh,
       rows: [],
     };
@@ -271,7 +274,7 @@ export async function castVote(deps: Deps, slug: string, input: CastVoteInput): 
 async function castIn(
   deps: Deps,
   slug: string,
-  v: VotingContest & { version: number },
+  v: KeptVotingContest,
   input: CastVoteInput,
   fromKept: boolean,
 ): Promise<VoteCast> {
@@ -379,8 +382,8 @@ async function castIn(
     const dayStart = startOfLocalDay(now, tz).toISOString();
     const deviceVotes = batch.device.get(deviceHash)!;
     // The batch read the devices' votes from the start of its day; a device's earlier ones only if the clock went back
-    // since (once per device: the instant it has been read from is kept for each).
-    const readFrom = batch.deviceSince.get(deviceHash) ?? batch.since;
+    // since.
+    const readFrom = batch.readFrom.get(deviceHash)!;
     if (dayStart < readFrom) {
       deviceVotes.unshift(
         ...(await trx
@@ -392,7 +395,7 @@ async function castIn(
           .where('cast_at', '<', readFrom)
           .execute()),
       );
-      batch.deviceSince.set(deviceHash, dayStart);
+      batch.readFrom.set(deviceHash, dayStart);
     }
     const sameDevice = deviceVotes.filter((r) => r.cast_at >= dayStart);
     const identities = new Set([...sameDevice.map((r) => r.voter_id), voterId]);

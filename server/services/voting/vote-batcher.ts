@@ -103,8 +103,9 @@ class ContestQueue {
         // database works on it while the answers are written. (SQLite writes a batch without giving the event loop
         // back: its answers are sent at once.)
         if (answerBefore) setImmediate(answerBefore);
-        answerBefore = await writing;
-        if (this.owner.dialect === 'sqlite') answerBefore = void answerBefore();
+        const answer = await writing;
+        if (this.owner.dialect === 'sqlite') answer();
+        answerBefore = this.owner.dialect === 'sqlite' ? undefined : answer;
       }
       answerBefore?.();
     } finally {
@@ -131,19 +132,20 @@ class ContestQueue {
             pending.push(...records);
           },
         };
-        const shared = new Map<string, unknown>();
+        // By group: what its `load` read, shared by its attempts' writes and handed to its `flush`.
+        const shared = new Map<string, { group: BatchGroup<unknown>; value: unknown }>();
         for (const w of batch) {
           const g = w.group;
           if (!g || shared.has(g.key)) continue;
           const hints = batch.filter((x) => x.group?.key === g.key).map((x) => x.group!.hint);
-          shared.set(g.key, await g.load(trx, hints));
+          shared.set(g.key, { group: g, value: await g.load(trx, hints) });
         }
         for (const w of batch) {
           pending = [];
           const savepoint = !w.group?.cleanRefusals;
           if (savepoint) await sql`savepoint vote`.execute(trx);
           try {
-            const value = await w.write(trx, log, w.group ? shared.get(w.group.key) : undefined);
+            const value = await w.write(trx, log, w.group ? shared.get(w.group.key)!.value : undefined);
             if (savepoint) await sql`release savepoint vote`.execute(trx);
             kept.push(...pending);
             outcomes.push({ ok: true, value });
@@ -157,7 +159,7 @@ class ContestQueue {
           }
         }
         pending = [];
-        for (const [key, value] of shared) await batch.find((w) => w.group?.key === key)!.group!.flush?.(trx, value);
+        for (const { group, value } of shared.values()) await group.flush?.(trx, value);
         await appendVoteLog(trx, head, kept);
       });
     } catch (error) {

@@ -30,10 +30,13 @@ function votingContestOf(contest: LoadedContest): VotingContest {
   };
 }
 
-/** By contest as read (one per version): its voting view, with that version. */
-const views = new WeakMap<CurrentContest, VotingContest & { version: number }>();
+/** A voting view of the contest as this process keeps it, with the version it was read at. */
+export type KeptVotingContest = VotingContest & { version: number };
 
-function viewOf(current: CurrentContest): VotingContest & { version: number } {
+/** By contest as read (one per version): its voting view. */
+const views = new WeakMap<CurrentContest, KeptVotingContest>();
+
+function viewOf(current: CurrentContest): KeptVotingContest {
   let view = views.get(current);
   if (!view) views.set(current, (view = { ...votingContestOf(current.loaded), version: current.version }));
   return view;
@@ -43,20 +46,14 @@ function viewOf(current: CurrentContest): VotingContest & { version: number } {
  * `loadVotingContest` for a vote, kept per process with the contest (current-contest.ts): read again only when the
  * contest's version changed. The result is shared: callers must not change it.
  */
-export async function currentVotingContest(
-  deps: { db: Kysely<DB> },
-  slug: string,
-): Promise<VotingContest & { version: number }> {
+export async function currentVotingContest(deps: { db: Kysely<DB> }, slug: string): Promise<KeptVotingContest> {
   const current = await currentContest(deps.db, slug);
   if (!current) throw new AppError('contest.notFound');
   return viewOf(current);
 }
 
 /** The voting view of the contest as this process last read it, unchecked (current-contest.ts `keptContest`). */
-export function keptVotingContest(
-  deps: { db: Kysely<DB> },
-  slug: string,
-): (VotingContest & { version: number }) | undefined {
+export function keptVotingContest(deps: { db: Kysely<DB> }, slug: string): KeptVotingContest | undefined {
   const current = keptContest(deps.db, slug);
   return current && viewOf(current);
 }
