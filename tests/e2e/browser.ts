@@ -35,7 +35,8 @@ export function pageFactory(getBrowser: () => Browser) {
       const ctx = await getBrowser().newContext({ viewport, locale, timezoneId: 'Asia/Ho_Chi_Minh' });
       contexts.push(ctx);
       const page = await ctx.newPage();
-      page.setDefaultTimeout(15_000);
+      // Waits are for states, so a longer limit costs nothing when they come; CI runs three passes on two cores.
+      page.setDefaultTimeout(30_000);
       page.on('pageerror', (err) => pageErrors.push(err.message));
       return page;
     },

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { codeSentTo } from '../helpers/test-app.ts';
-import { e2eApp, logInAs, text } from './browser.ts';
+import { dropdownsClosed, e2eApp, logInAs, text } from './browser.ts';
 
 const app = e2eApp();
 
@@ -79,19 +79,25 @@ describe('dates in the staff forms', () => {
     const body = () => page.locator('body').innerText();
     expect(await body()).toContain('Nhập ngày giờ theo giờ Việt Nam, UTC+7');
     expect(await body()).not.toContain('Asia/Ho_Chi_Minh');
+    const picker = page.locator('.ant-picker-dropdown:visible');
     await end.click();
-    await page.locator('.ant-picker-dropdown').getByText('Bây giờ').waitFor();
+    await picker.getByText('Bây giờ').waitFor();
     await end.press('Escape');
+    await dropdownsClosed(page);
 
     await page.getByTestId('lang-en').click();
     await page.getByText('Enter dates and times in Vietnam time, UTC+7').waitFor();
     expect(await end.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4} 00:00$/);
     expect(await body()).not.toContain('Asia/Ho_Chi_Minh');
     // 13:45 typed as it reads: 24-hour, day first, whatever the browser's own habit (month first, AM/PM).
+    // Typed only once the picker is open, so that Enter confirms the text instead of opening the picker.
     const typed = (await end.inputValue()).replace(' 00:00', ' 13:45');
     await end.click();
+    await picker.getByText('Now').waitFor();
     await end.fill(typed);
     await end.press('Enter');
+    await dropdownsClosed(page);
+    expect(await end.inputValue()).toBe(typed);
     const [d, m, y] = typed.slice(0, 10).split('/');
     await page.getByTestId('settings-phase-preview-submission').getByText(`${d}/${m}/${y} 13:45`).waitFor();
 
