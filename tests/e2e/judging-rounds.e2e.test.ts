@@ -139,8 +139,14 @@ describe('judging rounds from the staff screens', () => {
       await expect
         .poll(() => d.getByTestId('jurors-chair').textContent(), { timeout: 15_000 })
         .toContain('Giám khảo Một');
-      await d.getByLabel('Đơn vị công tác — Giám khảo Ba').fill('Vĩnh Thái');
-      await org.locator('.ant-select-item-option').filter({ hasText: 'Xã Vĩnh Thái' }).click();
+      // The unit is chosen with the keyboard, as a person typing its name would: a click on an option of a list
+      // that is still filtering was lost on a loaded machine.
+      const unit = d.getByLabel('Đơn vị công tác — Giám khảo Ba');
+      await unit.fill('Vĩnh Thái');
+      await org
+        .locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: 'Xã Vĩnh Thái' })
+        .waitFor();
+      await unit.press('Enter');
       const third = d.getByRole('row').filter({ has: org.getByTestId(`juror-pick-${j3.id}`) });
       await expect.poll(() => third.textContent(), { timeout: 15_000 }).toContain('Xã Vĩnh Thái');
       await dropdownsClosed(org);
