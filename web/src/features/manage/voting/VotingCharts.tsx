@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type uPlot from 'uplot';
 import { api, enc } from '../../../api/client.ts';
 import { ApiErrorAlert } from '../ApiErrorAlert.tsx';
+import { hourLabel, hourRange, hourTicks } from './hour-axis.ts';
 
 type Counts = { counted: number; quarantined: number; invalidated: number };
 interface Stats {
@@ -64,13 +65,15 @@ export function VotingCharts({ slug }: { slug: string }) {
   });
   const perHour = (U: typeof uPlot, width: number): [uPlot.Options, uPlot.AlignedData] => {
     const h = s!.perHour;
+    const zone = s!.timeZone;
+    const hours = h.map((x) => Date.parse(x.hour) / 1000);
     return [
       {
         width,
         height: 240,
-        tzDate: (ts) => U.tzDate(new Date(ts * 1000), s!.timeZone),
+        tzDate: (ts) => U.tzDate(new Date(ts * 1000), zone),
         series: [
-          { label: t('votingCharts.hour') },
+          { label: t('votingCharts.hour'), value: (_u, v) => hourLabel(v, zone) },
           series('counted'),
           series('quarantined'),
           series('invalidated'),
@@ -83,15 +86,14 @@ export function VotingCharts({ slug }: { slug: string }) {
           },
         ],
         axes: [
-          {},
+          { values: (_u, splits) => hourTicks(splits, zone) },
           { label: t('votingCharts.votes') },
           { side: 1, scale: '%', grid: { show: false }, values: (_u, vs) => vs.map((v) => `${v} %`) },
         ],
-        // An hour either side, so that a single hour of votes is not stretched over years.
-        scales: { x: { range: (_u, min, max) => [min - 3600, max + 3600] }, '%': { range: [0, 100] } },
+        scales: { x: { range: () => hourRange(hours) }, '%': { range: [0, 100] } },
       },
       [
-        h.map((x) => Date.parse(x.hour) / 1000),
+        hours,
         h.map((x) => x.counted),
         h.map((x) => x.quarantined),
         h.map((x) => x.invalidated),
