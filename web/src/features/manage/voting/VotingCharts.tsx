@@ -15,6 +15,12 @@ interface Stats {
   totals: Counts;
 }
 
+/** Tick steps of the hour axis, in seconds: 1, 2, 3, 6 and 12 hours, a day, two, a week. */
+const HOUR_STEPS = [3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
+
+/** Tick steps of the vote counts: whole votes only. */
+const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
+
 const COLORS = { counted: '#389e0d', quarantined: '#d48806', invalidated: '#cf1322', rate: '#1d39c4' };
 
 /** uPlot and its stylesheet, fetched the first time a chart is drawn: the staff area only, never the public pages. */
@@ -86,8 +92,9 @@ export function VotingCharts({ slug }: { slug: string }) {
           },
         ],
         axes: [
-          { values: (_u, splits) => hourTicks(splits, zone) },
-          { label: t('votingCharts.votes') },
+          // Ticks on whole hours at the least: the votes are counted by the hour.
+          { values: (_u, splits) => hourTicks(splits, zone), incrs: HOUR_STEPS },
+          { label: t('votingCharts.votes'), incrs: COUNT_STEPS },
           { side: 1, scale: '%', grid: { show: false }, values: (_u, vs) => vs.map((v) => `${v} %`) },
         ],
         scales: { x: { range: () => hourRange(hours) }, '%': { range: [0, 100] } },
@@ -117,7 +124,10 @@ export function VotingCharts({ slug }: { slug: string }) {
           { ...series('counted'), paths: bars, fill: `${COLORS.counted}99` },
           { ...series('quarantined'), paths: bars, fill: `${COLORS.quarantined}99` },
         ],
-        axes: [{ values: (_u, vs) => vs.map((i) => e[i]?.code ?? ''), incrs: [1] }, { label: t('votingCharts.votes') }],
+        axes: [
+          { values: (_u, vs) => vs.map((i) => e[i]?.code ?? ''), incrs: [1] },
+          { label: t('votingCharts.votes'), incrs: COUNT_STEPS },
+        ],
       },
       [e.map((_x, i) => i), e.map((x) => x.counted), e.map((x) => x.quarantined)],
     ];
