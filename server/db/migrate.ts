@@ -34,6 +34,7 @@ import * as m0027 from './migrations/0027_certificate_reissue.ts';
 import * as m0029 from './migrations/0029_contest_version.ts';
 import * as m0031 from './migrations/0031_votes_device_index.ts';
 import * as m0032 from './migrations/0032_rendition_posters.ts';
+import * as m0033 from './migrations/0033_altcha_spent_by_expiry.ts';
 import * as m0024 from './migrations/0024_erasure_and_retention.ts';
 import * as m0023 from './migrations/0023_rate_limits.ts';
 import * as m0022 from './migrations/0022_voting_residents_and_results.ts';
@@ -73,6 +74,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0029_contest_version': m0029,
   '0031_votes_device_index': m0031,
   '0032_rendition_posters': m0032,
+  '0033_altcha_spent_by_expiry': m0033,
   '0024_erasure_and_retention': m0024,
   '0023_rate_limits': m0023,
   '0022_voting_residents_and_results': m0022,
@@ -121,7 +123,8 @@ function migratorView(db: Kysely<any>, schema: string | undefined): Kysely<any> 
   });
 }
 
-export async function migrateToLatest(database: Database): Promise<string[]> {
+/** Runs the migrations not yet run; with `upTo`, only those up to that one (tests of a migration's data). */
+export async function migrateToLatest(database: Database, upTo?: string): Promise<string[]> {
   // On PostgreSQL the bookkeeping tables go in the connection's own schema: Kysely would otherwise find another
   // schema's tables by name and skip creating its own.
   const migrationTableSchema = (await currentSchema(database)) ?? undefined;
@@ -133,7 +136,7 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
     // Each migration touches only its own tables and columns, so their order between branches does not matter.
     allowUnorderedMigrations: true,
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
   const failed = results?.find((r) => r.status === 'Error');
   if (failed) throw new Error(`Migration ${failed.migrationName} failed`);

@@ -157,7 +157,7 @@ export async function spendChallenge(
   const spent = await db
     .insertInto('altcha_spent')
     .values({ signature: checked.signature, expires_at: checked.expiresAt })
-    .onConflict((oc) => oc.column('signature').doNothing())
+    .onConflict((oc) => oc.columns(['expires_at', 'signature']).doNothing())
     .executeTakeFirst();
   return Number(spent.numInsertedOrUpdatedRows ?? 0) === 1;
 }

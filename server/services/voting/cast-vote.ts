@@ -111,8 +111,8 @@ interface Batch {
   device: Map<string, DeviceVote[]>;
   /** By device: its votes read are those cast from this instant on (earlier once the clock went back). */
   readFrom: Map<string, string>;
-  /** Challenges this batch spent and no kept vote has taken yet; what is left is given back. */
-  fresh: Set<string>;
+  /** Challenges this batch spent and no kept vote has taken yet, with their expiry; what is left is given back. */
+  fresh: Map<string, string>;
   rows: VoteRow[];
 }
 
@@ -159,7 +159,7 @@ function loadBatch(dialect: DialectName, contestId: number, since: () => string)
             w
               .insertInto('altcha_spent')
               .values(spending)
-              .onConflict((oc) => oc.column('signature').doNothing())
+              .onConflict((oc) => oc.columns(['expires_at', 'signature']).doNothing())
               .returning('signature'),
           )
         : trx
@@ -205,15 +205,15 @@ function loadBatch(dialect: DialectName, contestId: number, since: () => string)
         (spendHere ? sql<string[] | null>`(select array_agg(signature) from spent)` : sql<null>`null`).as('spent'),
       ])
       .executeTakeFirstOrThrow();
-    const fresh = new Set<string>(read.spent ?? []);
+    const fresh = new Map<string, string>((read.spent ?? []).map((s) => [s, challenges.get(s)!]));
     if (spending.length > 0 && !spendHere)
       for (const r of await trx
         .insertInto('altcha_spent')
         .values(spending)
-        .onConflict((oc) => oc.column('signature').doNothing())
+        .onConflict((oc) => oc.columns(['expires_at', 'signature']).doNothing())
         .returning('signature')
         .execute())
-        fresh.add(r.signature);
+        fresh.set(r.signature, challenges.get(r.signature)!);
 
     const sessions = new Map(
       rowsOf<SessionRow & { contest_id: number }>(read.sessions, ['expires_at'])
@@ -247,7 +247,13 @@ async function flushBatch(trx: Tx, shared: unknown): Promise<void> {
   if (batch.fresh.size > 0)
     await trx
       .deleteFrom('altcha_spent')
-      .where('signature', 'in', [...batch.fresh])
+      .where((eb) =>
+        eb.or(
+          [...batch.fresh].map(([signature, expiresAt]) =>
+            eb.and([eb('expires_at', '=', expiresAt), eb('signature', '=', signature)]),
+          ),
+        ),
+      )
       .execute();
 }
 
