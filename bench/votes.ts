@@ -220,7 +220,7 @@ for (let p = 0; p < processes; p++) {
 }
 
 /** CPU seconds so far of the web processes, of this process (the load generator) and of the database's processes. */
-function cpuNow(): { web: number; load: number; db: number } {
+function cpuNow(): { web: number; load: number; db: Map<string, number>; written: number } {
   const ticks = (pid: number | string) => {
     try {
       const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -229,13 +229,23 @@ function cpuNow(): { web: number; load: number; db: number } {
       return 0;
     }
   };
-  let db = 0;
+  // By process: PostgreSQL's backends come and go, and one that ended must not count as negative time.
+  const db = new Map<string, number>();
   if (pgUrl)
     for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)))
       if (fs.existsSync(`/proc/${pid}/comm`) && fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres')
-        db += ticks(pid);
+        db.set(pid, ticks(pid));
   const own = process.cpuUsage();
+  // Bytes the web processes sent to the disk (SQLite's log and its checkpoints; nothing on PostgreSQL).
+  const written = (pid: number) => {
+    try {
+      return Number(/^write_bytes: (\d+)$/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+  };
   return {
+    written: children.reduce((n, c) => n + written(c.pid!), 0),
     web: children.reduce((n, c) => n + ticks(c.pid!), 0),
     load: (own.user + own.system) / 1e6,
     db,
@@ -295,8 +305,9 @@ async function fireVotes(count: number, conns: number) {
   const cores = {
     web: (cpuAfter.web - cpuBefore.web) / wall,
     load: (cpuAfter.load - cpuBefore.load) / wall,
-    db: (cpuAfter.db - cpuBefore.db) / wall,
+    db: [...cpuAfter.db].reduce((n, [pid, t]) => n + t - (cpuBefore.db.get(pid) ?? 0), 0) / wall,
   };
+  const answered = results.reduce((n, r) => n + r.requests.total, 0);
   const bad = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
   if (bad) {
     const codes = results.map((r) => JSON.stringify(r.statusCodeStats)).join(' ');
@@ -304,7 +315,8 @@ async function fireVotes(count: number, conns: number) {
     throw new Error(`${bad} votes refused or failed (${codes}; ${timeouts} timeouts): ${refusals.join(' | ')}`);
   }
   return {
-    rate: results.reduce((n, r) => n + r.requests.total, 0) / seconds,
+    rate: answered / seconds,
+    writtenKbPerVote: (cpuAfter.written - cpuBefore.written) / 1024 / answered,
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
     cores,
@@ -464,6 +476,10 @@ if (gallery) {
       `(≤ 2×: ${ratio <= 2 ? 'yes' : 'NO'}); votes meanwhile p99 ${gallery.votes.p99} ms`,
   );
 }
+if (!pgUrl)
+  console.log(
+    `written to disk by the web process      ${median(runs.map((x) => x.writtenKbPerVote)).toFixed(1)} KiB per vote`,
+  );
 const cores = (k: 'web' | 'load' | 'db') => median(runs.map((x) => x.cores[k])).toFixed(2);
 console.log(
   `cores busy while votes arrive          web ${cores('web')}, load generator ${cores('load')}` +
