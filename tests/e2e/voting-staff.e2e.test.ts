@@ -10,6 +10,7 @@ import { updateVotingSettings } from '../../server/services/voting/update-voting
 import { approvedEntry } from '../helpers/entries.ts';
 import { Client, makeUser } from '../helpers/test-app.ts';
 import { setVotingWindow, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
+import { expectAccessible } from './axe.ts';
 import { clickForAnswer, e2eApp, logInAs } from './browser.ts';
 
 const suite = e2eApp();
@@ -58,6 +59,15 @@ describe('staff voting tab', () => {
       .locator('canvas')
       .waitFor();
     await charts.screenshot({ path: path.join(os.tmpdir(), 'p12b-voting-charts.png') });
+    await expectAccessible(page, 'voting tab with its charts, 1280 px');
+    // On a phone the charts fit the screen, and follow it when it turns.
+    await page.setViewportSize({ width: 360, height: 800 });
+    const canvas = charts.locator('canvas').first();
+    await expect.poll(async () => (await canvas.boundingBox())?.width ?? 0).toBeLessThanOrEqual(330);
+    await expect.poll(async () => (await charts.boundingBox())?.width ?? 0).toBeLessThanOrEqual(360);
+    await charts.screenshot({ path: path.join(os.tmpdir(), 'p12b-voting-charts-360.png') });
+    await expectAccessible(page, 'voting tab with its charts, 360 px');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     const held = page.getByRole('row', { name: /device|thiết bị/i }).first();
     await held.waitFor();

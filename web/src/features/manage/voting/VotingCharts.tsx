@@ -41,13 +41,21 @@ function Chart({
   useEffect(() => {
     let plot: uPlot | null = null;
     let gone = false;
+    const el = box.current;
+    const width = () => Math.max(280, el?.clientWidth ?? 0);
+    // A phone turned sideways, or a window resized: the chart follows its box's width.
+    const resized = new ResizeObserver(() => {
+      if (plot && plot.width !== width()) plot.setSize({ width: width(), height: plot.height });
+    });
     void loadUplot().then((U) => {
-      if (gone || !box.current) return;
-      const [opts, data] = build(U, Math.max(280, box.current.clientWidth));
-      plot = new U(opts, data, box.current);
+      if (gone || !el) return;
+      const [opts, data] = build(U, width());
+      plot = new U(opts, data, el);
+      resized.observe(el);
     });
     return () => {
       gone = true;
+      resized.disconnect();
       plot?.destroy();
     };
   }, [build]);
