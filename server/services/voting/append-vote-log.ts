@@ -24,16 +24,18 @@ export interface LogContest {
 }
 
 /**
+ * The contest of an attempt as its log's header needs it: the statement itself, or its id and a function called
+ * under the lock only when the head is created.
+ */
+export type VoteContestHeader = LogContest | { id: number; header: (trx: Tx) => Promise<LogContest> };
+
+/**
  * Takes the contest's vote-log head for this transaction (PostgreSQL: an advisory lock per contest; SQLite: its one
  * writer), creating it with the header line on the first vote. Every append of the transaction follows it. The
  * header may be given as a function, called under the lock only when the head is created (the header is written once
  * and never again, so it must come from the contest as it is then, not from a copy read earlier).
  */
-export async function takeVoteLogHead(
-  trx: Tx,
-  dialect: DialectName,
-  contest: LogContest | { id: number; header: (trx: Tx) => Promise<LogContest> },
-): Promise<ChainHead> {
+export async function takeVoteLogHead(trx: Tx, dialect: DialectName, contest: VoteContestHeader): Promise<ChainHead> {
   await lockChain(trx, dialect, VOTE_LOG_LOCK_KEY + contest.id);
   const head = await trx
     .selectFrom('vote_log_heads as h')

@@ -37,6 +37,7 @@ import type { LogContest } from './append-vote-log.ts';
 import { voteBatcher, type BatchLog } from './vote-batcher.ts';
 import { challengeError, votingError } from './voting-errors.ts';
 import { voterHash } from './voter-keys.ts';
+import { plausibleToken, sessionHolds } from './voter-session.ts';
 import {
   currentVotingContest,
   keptVotingContest,
@@ -82,6 +83,8 @@ interface PastVote {
   entry_key: string | null;
 }
 type VoteRow = Insertable<VotesTable> & { status: 'counted' | 'quarantined'; reasons_json: string };
+/** What a vote's signals read of the device's other votes of the day. */
+const DEVICE_VOTE_COLUMNS = ['id', 'seq', 'voter_id', 'entry_id', 'status', 'reasons_json', 'cast_at'] as const;
 interface DeviceVote {
   /** Null while the vote waits for this batch's insert (`pending`). */
   id: number | null;
@@ -95,7 +98,6 @@ interface DeviceVote {
 }
 /** What one attempt brings to its batch's reads. */
 interface Hint {
-  version: number;
   tokenHash: string;
   deviceHash: string;
   entryId: number;
@@ -197,7 +199,7 @@ function loadBatch(dialect: DialectName, contestId: number, since: () => string)
         jsonArrayFrom(
           eb
             .selectFrom('votes')
-            .select(['id', 'seq', 'voter_id', 'entry_id', 'status', 'reasons_json', 'cast_at', 'device_id'])
+            .select([...DEVICE_VOTE_COLUMNS, 'device_id'])
             .where('contest_id', '=', contestId)
             .where('device_id', 'in', devices)
             .where('cast_at', '>=', from),
@@ -295,7 +297,7 @@ async function castIn(
   const contestId = v.contest.id;
 
   const token = input.session;
-  if (!token || token.length > 100 || !input.device) throw votingError(problem('vote.verifyFirst'), tz);
+  if (!plausibleToken(token) || !input.device) throw votingError(problem('vote.verifyFirst'), tz);
   const deviceHash = voterHash(deps, `device:${input.device}`);
   const checked: ChallengeCheck = await checkChallenge(deps, input.altcha);
 
@@ -323,7 +325,6 @@ async function castIn(
     },
   };
   const hint: Hint = {
-    version: v.version,
     tokenHash: sha256Hex(token),
     deviceHash,
     entryId: input.entryId,
@@ -339,8 +340,7 @@ async function castIn(
     const now = log.lastAt && clock.toISOString() < log.lastAt ? new Date(log.lastAt) : clock;
 
     const session = batch.sessions.get(hint.tokenHash);
-    if (!session || Date.parse(session.expires_at) <= now.getTime() || session.device_id !== deviceHash)
-      throw votingError(problem('vote.verifyFirst'), tz);
+    if (!session || !sessionHolds(session, deviceHash, now)) throw votingError(problem('vote.verifyFirst'), tz);
     const entry = batch.entries.get(input.entryId);
     if (!entry) throw new AppError('entry.notFound');
     const entryProblem = entryVotableProblem(
@@ -394,7 +394,7 @@ async function castIn(
       deviceVotes.unshift(
         ...(await trx
           .selectFrom('votes')
-          .select(['id', 'seq', 'voter_id', 'entry_id', 'status', 'reasons_json', 'cast_at'])
+          .select(DEVICE_VOTE_COLUMNS)
           .where('contest_id', '=', contestId)
           .where('device_id', '=', deviceHash)
           .where('cast_at', '>=', dayStart)

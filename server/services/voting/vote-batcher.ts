@@ -14,9 +14,9 @@
 import { AppError } from '@core/errors.ts';
 import type { LogRecord } from '@core/voting/vote-log.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DialectName, Tx } from '../../db/dialect.ts';
+import type { DialectName } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
-import { appendVoteLog, takeVoteLogHead, type LogContest } from './append-vote-log.ts';
+import { appendVoteLog, takeVoteLogHead, type VoteContestHeader } from './append-vote-log.ts';
 
 /** What a batch's attempts share: the log position after what was kept so far, and its last instant. */
 export interface BatchLog {
@@ -27,12 +27,6 @@ export interface BatchLog {
   /** Adds lines after `seq`, kept if the attempt that adds them succeeds. */
   add(records: readonly LogRecord[]): void;
 }
-
-/**
- * The contest of an attempt: its id, and its log's header, used only by the batch that creates the log (the first
- * vote). A function is called then, under the contest's lock.
- */
-export type VoteContestHeader = LogContest | { id: number; header: (trx: Tx) => Promise<LogContest> };
 
 /** One attempt: run inside the batch's transaction, in order. Throw an `AppError` to refuse it alone. */
 export type VoteWrite<T> = (trx: Transaction<DB>, log: BatchLog, shared: unknown) => Promise<T>;
@@ -105,7 +99,7 @@ class ContestQueue {
         if (answerBefore) setImmediate(answerBefore);
         const answer = await writing;
         if (this.owner.dialect === 'sqlite') answer();
-        answerBefore = this.owner.dialect === 'sqlite' ? undefined : answer;
+        else answerBefore = answer;
       }
       answerBefore?.();
     } finally {

@@ -23,6 +23,20 @@ const sessionVoter = preparedQuery((db: Tx, tokenHash: string, contestId: number
     .where('v.contest_id', '=', contestId),
 );
 
+/** A voter-session cookie's value worth looking up (the cookie is ours: anything else is no session). */
+export function plausibleToken(token: string | undefined): token is string {
+  return !!token && token.length <= 100;
+}
+
+/** A session still holds now, shown from the device that verified it (`deviceHash`: the device cookie's keyed hash). */
+export function sessionHolds(
+  session: { expires_at: string; device_id: string },
+  deviceHash: string,
+  now: Date,
+): boolean {
+  return Date.parse(session.expires_at) > now.getTime() && session.device_id === deviceHash;
+}
+
 /**
  * The verified voter behind a voter-session cookie in this contest, or null (none, expired, another contest, or
  * presented from another device than the one that verified: `deviceHash` is the keyed hash of the device cookie).
@@ -34,9 +48,9 @@ export async function resolveVoter(
   deviceHash: string | null,
   now: Date,
 ): Promise<SessionVoter | null> {
-  if (!token || token.length > 100 || !deviceHash) return null;
+  if (!plausibleToken(token) || !deviceHash) return null;
   const [row] = await sessionVoter(db.db, db.dialect, sha256Hex(token), contestId);
-  if (!row || Date.parse(row.expires_at) <= now.getTime() || row.device_id !== deviceHash) return null;
+  if (!row || !sessionHolds(row, deviceHash, now)) return null;
   return {
     id: row.id,
     contestId: row.contest_id,
