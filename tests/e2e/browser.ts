@@ -179,3 +179,16 @@ export async function dropdownsClosed(page: Page): Promise<void> {
     .poll(() => page.locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible').count(), { timeout: 15_000 })
     .toBe(0);
 }
+
+/**
+ * Clicks an option of the Ant Design drop-down list that is opening, once it has finished sliding in. On a loaded
+ * machine a click aimed while the list still moved landed beside the option: the list closed with nothing chosen.
+ */
+export async function pickOption(page: Page, text: string): Promise<void> {
+  const list = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
+  await list.waitFor();
+  await expect
+    .poll(async () => (await list.getAttribute('class')) ?? '', { timeout: 15_000 })
+    .not.toMatch(/-(appear|enter)/);
+  await list.locator('.ant-select-item-option', { hasText: text }).click();
+}

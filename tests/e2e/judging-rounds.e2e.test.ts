@@ -15,7 +15,7 @@ import { completeDraft, approvedEntry } from '../helpers/entries.ts';
 import { logInOverHttp, type Session } from '../helpers/http-session.ts';
 import { makeUser } from '../helpers/test-app.ts';
 import { expectAccessible } from './axe.ts';
-import { clickForAnswer, dialogOpened, dropdownsClosed, e2eApp, text } from './browser.ts';
+import { clickForAnswer, dialogOpened, dropdownsClosed, e2eApp, pickOption, text } from './browser.ts';
 
 const suite = e2eApp();
 /** Clicks the round form's save and waits for the server to answer 201 with the new round. */
@@ -106,7 +106,7 @@ describe('judging rounds from the staff screens', () => {
     // The ranking rules the API takes are set on the form too: a minimum of scores, and a criterion before the chair.
     await dialog.getByLabel('Số điểm tối thiểu để tác phẩm được xếp hạng').fill('2');
     await dialog.getByLabel('So điểm tiêu chí (theo thứ tự chọn)').click();
-    await org.locator('.ant-select-item-option').filter({ hasText: 'Tính sáng tạo, sức lan tỏa' }).click();
+    await pickOption(org, 'Tính sáng tạo, sức lan tỏa');
     await dialog.getByText('Khi hai tác phẩm bằng điểm').click();
     await org.mouse.move(0, 0);
     await dropdownsClosed(org);
@@ -133,7 +133,7 @@ describe('judging rounds from the staff screens', () => {
       const d = await dialogOpened(org.getByRole('dialog'));
       for (const j of [j1, j2, j3]) await d.getByTestId(`juror-pick-${j.id}`).check();
       await d.getByLabel('Trưởng ban Giám khảo').click();
-      await org.locator('.ant-select-item-option').filter({ hasText: 'Giám khảo Một' }).click();
+      await pickOption(org, 'Giám khảo Một');
       // Each choice is shown in its field before the next step: on a loaded machine a click on an option that is
       // still appearing was lost, and the jurors were saved without a chair.
       await expect

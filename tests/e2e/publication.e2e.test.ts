@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { approvedEntry } from '../helpers/entries.ts';
 import { Client, makeUser } from '../helpers/test-app.ts';
-import { clickForAnswer, dialogOpened, e2eApp, logInAs, text } from './browser.ts';
+import { clickForAnswer, dialogOpened, e2eApp, logInAs, pickOption, text } from './browser.ts';
 
 const suite = e2eApp();
 const { newPage } = suite;
@@ -127,7 +127,7 @@ describe('publication, reports and news', () => {
     await table.getByText('Không có phản ánh nào.').waitFor();
     expect(await galleryIds(anon, slug)).not.toContain(one);
     await sec.getByTestId('reports-status-filter').click();
-    await sec.locator('.ant-select-item-option').filter({ hasText: 'Tất cả' }).click();
+    await pickOption(sec, 'Tất cả');
     await sec.getByTestId(`report-status-${reportId}`).getByText('Phản ánh đúng').waitFor();
     expect(await table.textContent()).toContain('Xác nhận có đoạn sao chép, gỡ tác phẩm');
     expect(await table.textContent()).toContain('Không còn trên thư viện');
