@@ -357,7 +357,8 @@ describe('throttling under parallel guesses', () => {
     const tries = await Promise.all(
       Array.from({ length: 6 }, () => new Client(t.app).login(u.email, 'sai-mat-khau-123')),
     );
-    expect(tries.every((r) => r.statusCode === 401 || r.statusCode === 429)).toBe(true);
+    // Each is refused as a wrong password or told to wait; never asked for a challenge by the luck of the race.
+    expect(tries.map((r) => r.statusCode).filter((s) => s !== 401 && s !== 429)).toEqual([]);
     // Every password that was checked and wrong is counted: none lost to a concurrent update. (How many were checked
     // before the first count made the others wait depends on the machine's load.)
     const checked = tries.filter((r) => r.statusCode === 401).length;

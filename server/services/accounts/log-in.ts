@@ -3,14 +3,7 @@ import { normalizeEmail, normalizePhone } from '@core/normalize.ts';
 import { dummyPasswordHash, verifyPassword } from '../../security/passwords.ts';
 import { randomToken, sha256Hex } from '../../security/tokens.ts';
 import type { Deps } from '../../context.ts';
-import {
-  assertChallengeIfNeeded,
-  assertNotThrottled,
-  clearFailures,
-  identifierKey,
-  loginKeys,
-  recordFailure,
-} from './login-throttle.ts';
+import { assertMayTryLogIn, clearFailures, identifierKey, loginKeys, recordFailure } from './login-throttle.ts';
 
 export interface LoginResult {
   token: string;
@@ -33,8 +26,7 @@ export async function logIn(
   const id = input.identifier.trim();
   const keys = loginKeys(deps, id, input.ip);
   const idKey = identifierKey(deps, id);
-  await assertNotThrottled(deps, keys);
-  await assertChallengeIfNeeded(deps, idKey, input.altcha);
+  await assertMayTryLogIn(deps, keys, idKey, input.altcha);
   const phone = normalizePhone(id);
   const q = deps.db.selectFrom('users').selectAll();
   const user = await (

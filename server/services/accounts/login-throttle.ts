@@ -47,18 +47,52 @@ export function identifierKey(deps: Deps, identifier: string): ThrottleKey {
   };
 }
 
+type ThrottleRow = { key: string; failures: number; last_failure_at: string };
+
+async function readCounts(deps: Deps, keys: ThrottleKey[]): Promise<ThrottleRow[]> {
+  return deps.db
+    .selectFrom('login_throttle')
+    .select(['key', 'failures', 'last_failure_at'])
+    .where(
+      'key',
+      'in',
+      keys.map((k) => k.key),
+    )
+    .execute();
+}
+
+function throwIfWaiting(rows: ThrottleRow[], keys: ThrottleKey[], now: Date): void {
+  let wait = 0;
+  for (const k of keys) {
+    const row = rows.find((r) => r.key === k.key);
+    if (row)
+      wait = Math.max(
+        wait,
+        secondsToWait({ failures: row.failures, lastFailureAt: row.last_failure_at }, now, k.policy),
+      );
+  }
+  if (wait > 0) throw new AppError('auth.slowDown', { seconds: wait });
+}
+
 /**
- * Refuses (428 `auth.challengeRequired`) a log-in to an identifier that has failed often lately unless it carries a
- * solved challenge, which is then spent (400 `auth.challengeInvalid` when it is bad, expired or replayed).
+ * Refuses a log-in before its password is checked: 429 `auth.slowDown` while a key of `keys` still owes a delay, else
+ * 428 `auth.challengeRequired` when the identifier has failed often lately and no solved challenge came (which is then
+ * spent; 400 `auth.challengeInvalid` when it is bad, expired or replayed). All counts are read at once: a failure is
+ * counted under the pair before the identifier, so one reading never shows the second ahead of the first, and guesses
+ * racing from one address are told to wait rather than, by chance, to solve a challenge.
  */
-export async function assertChallengeIfNeeded(
+export async function assertMayTryLogIn(
   deps: Deps,
-  key: ThrottleKey,
+  keys: ThrottleKey[],
+  idKey: ThrottleKey,
   payload: string | undefined,
 ): Promise<void> {
-  const row = await deps.db.selectFrom('login_throttle').selectAll().where('key', '=', key.key).executeTakeFirst();
+  const rows = await readCounts(deps, [...keys, idKey]);
+  const now = deps.clock();
+  throwIfWaiting(rows, keys, now);
+  const row = rows.find((r) => r.key === idKey.key);
   const state = row ? { failures: row.failures, lastFailureAt: row.last_failure_at } : null;
-  if (!challengeNeeded(state, deps.clock(), key.policy)) return;
+  if (!challengeNeeded(state, now, idKey.policy)) return;
   if (!payload) throw new AppError('auth.challengeRequired');
   const verdict = await verifyChallenge(deps, payload);
   if (!verdict.ok) throw new AppError('auth.challengeInvalid', {}, { reason: verdict.reason });
@@ -75,26 +109,7 @@ export function passwordCheckKey(deps: Deps, userId: number): ThrottleKey {
 
 /** Refuses (429 `auth.slowDown`) while any key still owes a delay; the password is then not even checked. */
 export async function assertNotThrottled(deps: Deps, keys: ThrottleKey[]): Promise<void> {
-  const rows = await deps.db
-    .selectFrom('login_throttle')
-    .selectAll()
-    .where(
-      'key',
-      'in',
-      keys.map((k) => k.key),
-    )
-    .execute();
-  const now = deps.clock();
-  let wait = 0;
-  for (const k of keys) {
-    const row = rows.find((r) => r.key === k.key);
-    if (row)
-      wait = Math.max(
-        wait,
-        secondsToWait({ failures: row.failures, lastFailureAt: row.last_failure_at }, now, k.policy),
-      );
-  }
-  if (wait > 0) throw new AppError('auth.slowDown', { seconds: wait });
+  throwIfWaiting(await readCounts(deps, keys), keys, deps.clock());
 }
 
 /** Counts one failure under every key, atomically, restarting the count of a key whose failures are forgotten. */
