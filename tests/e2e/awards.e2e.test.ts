@@ -21,7 +21,7 @@ import { judgedContest, storeAcceptedOriginal, type JudgedContest } from '../hel
 import type { TestApp } from '../helpers/test-app.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
 import { expectAccessible } from './axe.ts';
-import { e2eApp, logInAs, text } from './browser.ts';
+import { clickForAnswer, e2eApp, logInAs, openPopover, text } from './browser.ts';
 
 const suite = e2eApp();
 const shot = (name: string) => path.join(os.tmpdir(), `awards-${name}.png`);
@@ -135,10 +135,17 @@ describe('awards', () => {
     expect(await text(page, 'awards-table')).toContain('theo quyết định của Ban Tổ chức');
 
     await page.getByTestId('awards-approve').click();
-    await page.getByRole('button', { name: 'Phê duyệt' }).last().click();
+    const approvePop = await openPopover(page);
+    await clickForAnswer(page, approvePop.getByRole('button', { name: 'Phê duyệt' }), 'POST', '/allocation/approve');
     await page.getByTestId('awards-state').getByText('Đã phê duyệt').waitFor();
     await page.getByTestId('awards-announce').click();
-    await page.getByRole('button', { name: 'Công bố kết quả' }).last().click();
+    const announcePop = await openPopover(page);
+    await clickForAnswer(
+      page,
+      announcePop.getByRole('button', { name: 'Công bố kết quả' }),
+      'POST',
+      '/allocation/announce',
+    );
     await page.getByTestId('awards-state').getByText('Đã công bố').waitFor();
     // The confirmation's fading bubble would be checked half-transparent: wait until it is gone.
     await page.waitForFunction(() => !document.querySelector('.ant-popover:not(.ant-popover-hidden)'));

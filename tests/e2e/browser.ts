@@ -192,3 +192,17 @@ export async function pickOption(page: Page, text: string): Promise<void> {
     .not.toMatch(/-(appear|enter)/);
   await list.locator('.ant-select-item-option', { hasText: text }).click();
 }
+
+/**
+ * The open Ant Design confirmation bubble (Popconfirm), once it has finished appearing. Its OK button often bears the
+ * same name as the button that opened it: a locator by name alone would, on a loaded machine where the bubble is not
+ * drawn yet, click the opener again and close it.
+ */
+export async function openPopover(page: Page): Promise<Locator> {
+  const pop = page.locator('.ant-popover:visible:not([class*="-leave"])');
+  await pop.waitFor();
+  await expect
+    .poll(async () => (await pop.getAttribute('class')) ?? '', { timeout: 15_000 })
+    .not.toMatch(/-(appear|enter)/);
+  return pop;
+}

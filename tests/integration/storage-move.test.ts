@@ -105,9 +105,11 @@ describe('S3 mode', () => {
       });
       up.start();
     });
+    // The move's job ends after its row names the key and the local copy is dropped: wait for the end.
     const row = await until('the move', async () => {
       const r = await t.deps.db.selectFrom('uploads').selectAll().where('entry_id', '=', entryId).executeTakeFirst();
-      return r?.storage_key ? r : null;
+      const done = r?.storage_key && (await t.deps.jobs.findByKey('move-upload', r.id))?.state === 'completed';
+      return done ? r : null;
     });
     expect(row.status).toBe('accepted');
     expect(row.sha256).toBe(sha256(videos.valid720));
