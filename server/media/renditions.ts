@@ -60,6 +60,8 @@ export interface RenditionPlan {
  * 480 px covers them at a device pixel ratio of 2, the big poster the rest.
  */
 export const SMALL_POSTER_WIDTH = 480;
+/** The big poster, the size of the ladder's top rung up to 720p: the player's, the share preview's. */
+export const POSTER_FILE = 'poster.jpg';
 export const SMALL_POSTER_FILE = 'poster-small.jpg';
 
 const even = (n: number) => Math.max(2, 2 * Math.round(n / 2));
@@ -253,7 +255,7 @@ export function posterArgs(input: string, outDir: string, src: RenditionSource, 
     '-filter_complex',
     `[0:v:0]split=2[a][b];[a]scale=${width}:${height},setsar=1[big];` +
       `[b]scale=${small.width}:${small.height},setsar=1[small]`,
-    ...image('[big]', 'poster.jpg'),
+    ...image('[big]', POSTER_FILE),
     ...image('[small]', SMALL_POSTER_FILE),
   ];
 }
@@ -342,7 +344,7 @@ export async function makeRenditionFiles(
     });
     if (
       poster.code !== 0 ||
-      !fs.existsSync(path.join(work, 'poster.jpg')) ||
+      !fs.existsSync(path.join(work, POSTER_FILE)) ||
       !fs.existsSync(path.join(work, SMALL_POSTER_FILE))
     )
       throw failure('poster', poster, posterTimeout, hide);
@@ -373,7 +375,7 @@ export async function makeRenditionFiles(
     fs.renameSync(work, target);
     const posters = [
       { file: SMALL_POSTER_FILE, width: plan.smallPoster.width, height: plan.smallPoster.height },
-      { file: 'poster.jpg', width: plan.poster.width, height: plan.poster.height },
+      { file: POSTER_FILE, width: plan.poster.width, height: plan.poster.height },
     ];
     return { variants: plan.variants, posters, ladderSec, posterSec };
   } catch (err) {

@@ -20,7 +20,7 @@ import {
   type ManifestFile,
 } from '@core/documents/archive-manifest.ts';
 import { AppError } from '@core/errors.ts';
-import { SMALL_POSTER_FILE } from '../../media/renditions.ts';
+import { POSTER_FILE, SMALL_POSTER_FILE } from '../../media/renditions.ts';
 import type { Actor, Deps } from '../../context.ts';
 import { certificatesPdf } from '../../documents/certificate-pdf.ts';
 import { appendAudit } from '../audit/append-audit.ts';
@@ -244,7 +244,7 @@ async function streamingItems(deps: Deps, contestId: number): Promise<StreamingI
       const folder = `media/${safe(e.code ?? `entry-${e.entryId}`)}/renditions/${e.upload_id}`;
       listed.push({
         path: `${folder}/${rel.split('/').map(safe).join('/')}`,
-        kind: rel === 'poster.jpg' || rel === SMALL_POSTER_FILE ? 'poster' : 'media',
+        kind: rel === POSTER_FILE || rel === SMALL_POSTER_FILE ? 'poster' : 'media',
         entryId: e.entryId,
         storageKey: o.key,
         bytes: o.size,

@@ -20,6 +20,7 @@ import { findContestRow, settingsOf } from '../contests/load-contest.ts';
 import { storedRenditionsPrefix } from '../media/make-renditions.ts';
 import { uploadPath } from '../uploads/upload-files.ts';
 import { listAnnouncedAwards } from './list-announced-awards.ts';
+import { POSTER_FILE } from '../../media/renditions.ts';
 
 export interface RepublicationPackage {
   fileName: string;
@@ -63,7 +64,7 @@ export async function republicationPackage(
     : await openLocal(uploadPath(deps, row.upload_id));
   if (!video) throw new AppError('media.notFound');
   const prefix = await storedRenditionsPrefix(deps, row.upload_id);
-  const poster = prefix ? await deps.storage.get(`${prefix}poster.jpg`) : null;
+  const poster = prefix ? await deps.storage.get(`${prefix}${POSTER_FILE}`) : null;
 
   const contestName = settingsOf(contest).name;
   const caption = won

@@ -14,6 +14,7 @@ import { resolveRef } from './entry-refs.ts';
 import { entryFacts, scoreContext, sheetPending, sheetState } from './juror-facts.ts';
 import { viewFor } from './list-juror-entries.ts';
 import { loadRoundFacts } from './round-facts.ts';
+import { POSTER_FILE } from '../../media/renditions.ts';
 
 export async function getJurorEntry(deps: Deps, actor: Actor, roundId: number, ref: string) {
   const a = await roundAccess(deps, actor, roundId, 'juror');
@@ -66,7 +67,7 @@ export async function getJurorEntry(deps: Deps, actor: Actor, roundId: number, r
     entry: viewFor(f, a.settings, entry),
     blind: a.settings.blind,
     media: entry.acceptedUploadId
-      ? { master: `${base}/media/master.m3u8`, poster: `${base}/media/poster.jpg`, original: `${base}/original` }
+      ? { master: `${base}/media/master.m3u8`, poster: `${base}/media/${POSTER_FILE}`, original: `${base}/original` }
       : null,
     rubric: f.rubric,
     sheet: ownSheet,

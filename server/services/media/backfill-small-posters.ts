@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Deps } from '../../context.ts';
 import { decodeVariants } from '../../db/json-columns.ts';
 import { runFfmpegWithProgress } from '../../media/ffmpeg-progress.ts';
-import { SMALL_POSTER_FILE, smallPosterSize, type StoredPoster } from '../../media/renditions.ts';
+import { POSTER_FILE, SMALL_POSTER_FILE, smallPosterSize, type StoredPoster } from '../../media/renditions.ts';
 
 /** Makes the small posters of up to `limit` done renditions that have none recorded; returns how many it made. */
 export async function backfillSmallPosters(
@@ -31,7 +31,7 @@ export async function backfillSmallPosters(
   for (const r of rows) {
     // The poster was made at the 720p rung's size (media/renditions.ts).
     const rung = decodeVariants(r.variants_json).find((v) => v.name === '720p');
-    const big: StoredPoster | null = rung ? { file: 'poster.jpg', width: rung.width, height: rung.height } : null;
+    const big: StoredPoster | null = rung ? { file: POSTER_FILE, width: rung.width, height: rung.height } : null;
     let posters: StoredPoster[] = big ? [big] : [];
     if (big) {
       const small = { file: SMALL_POSTER_FILE, ...smallPosterSize(big.width, big.height) };
@@ -56,12 +56,12 @@ async function makeSmallPoster(
   small: StoredPoster,
   ffmpegPath: string | undefined,
 ): Promise<boolean> {
-  const obj = await deps.storage.get(`${prefix}poster.jpg`);
+  const obj = await deps.storage.get(`${prefix}${POSTER_FILE}`);
   if (!obj) return false;
   const dir = path.join(deps.config.dataDir, 'work', `posters-${crypto.randomBytes(6).toString('hex')}`);
   fs.mkdirSync(dir, { recursive: true });
   try {
-    const input = path.join(dir, 'poster.jpg');
+    const input = path.join(dir, POSTER_FILE);
     const output = path.join(dir, small.file);
     await pipeline(obj.body, fs.createWriteStream(input));
     const args = [

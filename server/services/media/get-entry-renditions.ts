@@ -4,6 +4,7 @@ import type { Actor, Deps } from '../../context.ts';
 import { entryAccess } from '../access/entry-access.ts';
 import { subtitleTracks } from './list-entry-subtitles.ts';
 import { decodeVariants } from '../../db/json-columns.ts';
+import { POSTER_FILE } from '../../media/renditions.ts';
 
 export interface RenditionStatus {
   uploadId: string;
@@ -57,7 +58,7 @@ export async function getEntryRenditions(deps: Deps, actor: Actor, entryId: numb
   };
   if (s.status === 'done') {
     view.masterUrl = mediaUrl(entryId, 'master.m3u8');
-    view.posterUrl = mediaUrl(entryId, 'poster.jpg');
+    view.posterUrl = mediaUrl(entryId, POSTER_FILE);
   }
   return view;
 }

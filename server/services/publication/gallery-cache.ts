@@ -7,6 +7,7 @@ import { publicCredits } from '@core/caption.ts';
 import { gallerySearchText, type GalleryItem } from '@core/gallery.ts';
 import type { Deps } from '../../context.ts';
 import { decodeDraft, decodePosters, decodeVerdict } from '../../db/json-columns.ts';
+import { POSTER_FILE } from '../../media/renditions.ts';
 
 const GALLERY_TTL_MS = 10_000;
 
@@ -146,7 +147,7 @@ async function load(deps: Pick<Deps, 'db'>, contestId: number): Promise<GalleryS
       unitName: credits.unitName,
       credit: credits.groupName ?? credits.authors.join(', '),
       durationSec: typeof probe?.durationSec === 'number' ? Math.round(probe.durationSec) : null,
-      posterUrl: done ? publicMediaUrl(r.id, 'poster.jpg') : null,
+      posterUrl: done ? publicMediaUrl(r.id, POSTER_FILE) : null,
       posterSrcset: done ? posterSrcset(r.id, r.posters_json) : null,
       publishedAt: String(r.published_at),
       synopsis: draft.synopsis,
