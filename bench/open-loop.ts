@@ -10,9 +10,19 @@
  */
 import http from 'node:http';
 
+/** A request other than the GET of `url`: its method, path, headers and body. */
+export interface OpenLoopRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
 export interface OpenLoopOptions {
   url: string;
   headers: Record<string, string>;
+  /** The n-th request (all connections together) when each differs, as a vote per voter does; else the GET. */
+  request?: (n: number) => OpenLoopRequest;
   connections: number;
   /** Requests per second, all connections together. */
   rate: number;
@@ -39,15 +49,16 @@ async function sleepUntil(t: number): Promise<void> {
     await new Promise<void>((r) => setTimeout(r, Math.max(1, Math.ceil(t - performance.now()))));
 }
 
-function once(agent: http.Agent, url: URL, headers: Record<string, string>, timeoutMs: number): Promise<number> {
+function once(agent: http.Agent, url: URL, r: OpenLoopRequest, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent, headers }, (res) => {
+    const req = http.request(new URL(r.path, url), { agent, method: r.method, headers: r.headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
       res.on('error', reject);
     });
     req.setTimeout(timeoutMs, () => req.destroy(new Error('timeout')));
     req.on('error', reject);
+    req.end(r.body || undefined);
   });
 }
 
@@ -61,6 +72,8 @@ export async function openLoop(opts: OpenLoopOptions): Promise<OpenLoopResult> {
   let lost = 0;
   let non2xx = 0;
   let answered = 0;
+  let sent = 0;
+  const get: OpenLoopRequest = { method: 'GET', path: url.pathname + url.search, headers: opts.headers, body: '' };
 
   async function connection(i: number): Promise<void> {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -71,7 +84,7 @@ export async function openLoop(opts: OpenLoopOptions): Promise<OpenLoopResult> {
         await sleepUntil(due);
         const from = free > due ? due : performance.now();
         try {
-          const status = await once(agent, url, opts.headers, timeoutMs);
+          const status = await once(agent, url, opts.request?.(sent++) ?? get, timeoutMs);
           free = performance.now();
           latencies.push(free - from);
           got = true;
