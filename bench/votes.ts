@@ -31,7 +31,7 @@ import pino from 'pino';
 import { sql } from 'kysely';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { openLoop } from './open-loop.ts';
+import { openLoop, type OpenLoopRequest } from './open-loop.ts';
 import { seedPublished } from './seed-published.ts';
 
 const require = createRequire(import.meta.url);
@@ -266,6 +266,21 @@ function cpuNow(): { web: number; load: number; db: Map<string, number>; written
   };
 }
 
+/** One voter's vote, as a browser sends it. */
+function voteRequest(v: BenchVoter): OpenLoopRequest {
+  return {
+    method: 'POST',
+    path: `/api/contests/${contest.slug}/entries/${v.entryId}/votes`,
+    headers: {
+      'content-type': 'application/json',
+      cookie: v.cookie,
+      'x-csrf-token': v.csrf,
+      'x-forwarded-for': v.address,
+    },
+    body: v.body,
+  };
+}
+
 let next = 0;
 const refusals: string[] = [];
 /** Fires `count` votes, one per voter, at `conns` connections spread over the web processes. */
@@ -290,20 +305,7 @@ async function fireVotes(count: number, conns: number) {
         requests: [
           {
             method: 'POST',
-            setupRequest: (req: Record<string, unknown>) => {
-              const v = mine[i++ % mine.length]!;
-              return {
-                ...req,
-                path: `/api/contests/${contest.slug}/entries/${v.entryId}/votes`,
-                headers: {
-                  'content-type': 'application/json',
-                  cookie: v.cookie,
-                  'x-csrf-token': v.csrf,
-                  'x-forwarded-for': v.address,
-                },
-                body: v.body,
-              };
-            },
+            setupRequest: (req: Record<string, unknown>) => ({ ...req, ...voteRequest(mine[i++ % mine.length]!) }),
             onResponse: (status: number, body: string) => {
               lastAnswer = performance.now();
               if (status !== 200 && refusals.length < 5) refusals.push(`${status} ${body.slice(0, 300)}`);
@@ -407,20 +409,7 @@ async function offerVotes(seconds: number) {
         rate: openRate / ports.length,
         seconds,
         timeoutMs: 60_000,
-        request: (n) => {
-          const v = mine[n]!;
-          return {
-            method: 'POST',
-            path: `/api/contests/${contest.slug}/entries/${v.entryId}/votes`,
-            headers: {
-              'content-type': 'application/json',
-              cookie: v.cookie,
-              'x-csrf-token': v.csrf,
-              'x-forwarded-for': v.address,
-            },
-            body: v.body,
-          };
-        },
+        request: (n) => voteRequest(mine[n]!),
       });
     }),
   );
