@@ -185,12 +185,17 @@ export async function dropdownsClosed(page: Page): Promise<void> {
  * machine a click aimed while the list still moved landed beside the option: the list closed with nothing chosen.
  */
 export async function pickOption(page: Page, text: string): Promise<void> {
-  const list = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
-  await list.waitFor();
-  await expect
-    .poll(async () => (await list.getAttribute('class')) ?? '', { timeout: 15_000 })
-    .not.toMatch(/-(appear|enter)/);
+  const list = await shownAndStill(page.locator('.ant-select-dropdown:visible:not([class*="-leave"])'));
   await list.locator('.ant-select-item-option', { hasText: text }).click();
+}
+
+/** Waits for an Ant Design overlay (a list, a bubble) to be shown and done moving in; returns it. */
+async function shownAndStill(overlay: Locator): Promise<Locator> {
+  await overlay.waitFor();
+  await expect
+    .poll(async () => (await overlay.getAttribute('class')) ?? '', { timeout: 15_000 })
+    .not.toMatch(/-(appear|enter)/);
+  return overlay;
 }
 
 /**
@@ -198,11 +203,6 @@ export async function pickOption(page: Page, text: string): Promise<void> {
  * same name as the button that opened it: a locator by name alone would, on a loaded machine where the bubble is not
  * drawn yet, click the opener again and close it.
  */
-export async function openPopover(page: Page): Promise<Locator> {
-  const pop = page.locator('.ant-popover:visible:not([class*="-leave"])');
-  await pop.waitFor();
-  await expect
-    .poll(async () => (await pop.getAttribute('class')) ?? '', { timeout: 15_000 })
-    .not.toMatch(/-(appear|enter)/);
-  return pop;
+export function openPopover(page: Page): Promise<Locator> {
+  return shownAndStill(page.locator('.ant-popover:visible:not([class*="-leave"])'));
 }

@@ -61,15 +61,13 @@ async function readCounts(deps: Deps, keys: ThrottleKey[]): Promise<ThrottleRow[
     .execute();
 }
 
+const stateOf = (row: ThrottleRow) => ({ failures: row.failures, lastFailureAt: row.last_failure_at });
+
 function throwIfWaiting(rows: ThrottleRow[], keys: ThrottleKey[], now: Date): void {
   let wait = 0;
   for (const k of keys) {
     const row = rows.find((r) => r.key === k.key);
-    if (row)
-      wait = Math.max(
-        wait,
-        secondsToWait({ failures: row.failures, lastFailureAt: row.last_failure_at }, now, k.policy),
-      );
+    if (row) wait = Math.max(wait, secondsToWait(stateOf(row), now, k.policy));
   }
   if (wait > 0) throw new AppError('auth.slowDown', { seconds: wait });
 }
@@ -91,8 +89,7 @@ export async function assertMayTryLogIn(
   const now = deps.clock();
   throwIfWaiting(rows, keys, now);
   const row = rows.find((r) => r.key === idKey.key);
-  const state = row ? { failures: row.failures, lastFailureAt: row.last_failure_at } : null;
-  if (!challengeNeeded(state, now, idKey.policy)) return;
+  if (!challengeNeeded(row && stateOf(row), now, idKey.policy)) return;
   if (!payload) throw new AppError('auth.challengeRequired');
   const verdict = await verifyChallenge(deps, payload);
   if (!verdict.ok) throw new AppError('auth.challengeInvalid', {}, { reason: verdict.reason });
