@@ -21,6 +21,7 @@ import {
   type UnknownRow,
 } from 'kysely';
 import type { DB } from './schema.ts';
+import { startCheckpointer } from './sqlite-checkpointer.ts';
 import { sqliteForKysely } from './sqlite-statements.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -77,13 +78,22 @@ export function openSqlite(file: string): Database {
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(raw, file);
   const database = sqliteForKysely(raw);
   const db = new Kysely<DB>({
     dialect: new SqliteDialect({ database }),
     plugins: [new SqliteBooleans()],
   });
   changeTokens.set(db, database.changes);
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    // The worker's connection first: the last one closed checkpoints the whole log and removes it.
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 function openPostgres(url: string, max = 10): Database {

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCheckpointer, type Checkpointer } from '../../server/db/sqlite-checkpointer.ts';
+import { openSqlite } from '../../server/db/dialect.ts';
+
+/** Waits for `ready()` to hold, checking every 20 ms (the worker's checkpoints run every 100 ms). */
+async function until(ready: () => boolean, what: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('SQLite checkpoints on a worker thread', () => {
+  let dir: string;
+  let raw: SqliteDatabase.Database | null = null;
+  let checkpointer: Checkpointer | null = null;
+  afterEach(async () => {
+    await checkpointer?.stop();
+    raw?.close();
+    raw = checkpointer = null;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function openFile(): { file: string; db: SqliteDatabase.Database } {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpointer-'));
+    const file = path.join(dir, 'db.sqlite');
+    raw = new SqliteDatabase(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.exec('create table t (id integer primary key, body blob not null)');
+    return { file, db: raw };
+  }
+  /** Commits `n` rows of 4 KiB, one transaction each: about one page of log per row. */
+  const write = (db: SqliteDatabase.Database, n: number) => {
+    const insert = db.prepare('insert into t (body) values (randomblob(4000))');
+    for (let i = 0; i < n; i++) insert.run();
+  };
+
+  it('starts only once the log has grown, then copies it into the database off the writer', async () => {
+    const { file, db } = openFile();
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    checkpointer = startCheckpointer(db, file, { startAtBytes: 200 * pageSize, watchMs: 20 });
+    write(db, 50);
+    // Well past a watch: a small log does not start it.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(checkpointer.running).toBe(false);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+
+    write(db, 300);
+    await until(() => checkpointer!.running, 'the worker to start');
+    // The writer now checkpoints only far behind the worker.
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    const version = db.pragma('data_version', { simple: true });
+    write(db, 600);
+    // Under the writer's own threshold, so only the worker copies the rows into the database file.
+    const bytes = 950 * 4000;
+    await until(() => fs.statSync(file).size > bytes, 'the rows to reach the database file');
+    // A checkpoint is not a change: the connection's change token (sqlite-statements.ts) holds.
+    expect(db.pragma('data_version', { simple: true })).toBe(version);
+    expect(db.prepare('select count(*) from t').pluck().get()).toBe(950);
+
+    // Its connection closes first, so that the writer's, the last, checkpoints the rest and removes the log.
+    await checkpointer.stop();
+    expect(checkpointer.running).toBe(false);
+    db.close();
+    raw = null;
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('is stopped by the database’s close, which removes the log', async () => {
+    const { file } = openFile();
+    raw!.close();
+    raw = null;
+    const database = openSqlite(file);
+    await database.db.schema.createTable('u').addColumn('id', 'integer').execute();
+    await database.close();
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const check = new SqliteDatabase(file, { readonly: true });
+    expect(check.prepare("select count(*) from sqlite_master where name = 'u'").pluck().get()).toBe(1);
+    check.close();
+  });
+});
