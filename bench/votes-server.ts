@@ -2,7 +2,7 @@
  * A child process for bench/votes.ts: the app (API only) on the database the bench seeded. Prints its port.
  */
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, constants } from 'node:perf_hooks';
 import pino from 'pino';
 
 const [dir, databaseUrl, complexity] = process.argv.slice(2) as [string, string, string];
@@ -25,14 +25,31 @@ const started = process.cpuUsage();
 // The event loop's delays over the whole run: a long one is work that held every request back (a sync commit, GC).
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
+// Garbage collections' pauses, the major ones (mark-sweep-compact) apart: a cause of the event loop's long delays.
+const gc = { count: 0, ms: 0, major: 0, majorMs: 0, longest: 0 };
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.count++;
+    gc.ms += e.duration;
+    gc.longest = Math.max(gc.longest, e.duration);
+    if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+      gc.major++;
+      gc.majorMs += e.duration;
+    }
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 // A normal exit on SIGINT, so that `--cpu-prof` writes its profile; first the CPU time spent since listening.
 process.once('SIGINT', () => {
   const used = process.cpuUsage(started);
   loopDelay.disable();
+  gcObserver.disconnect();
   const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+  const round = (x: number) => Math.round(x * 10) / 10;
   const end = {
     cpuMs: (used.user + used.system) / 1000,
     loopDelayMs: { p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
+    gc: { ...gc, ms: round(gc.ms), majorMs: round(gc.majorMs), longest: round(gc.longest) },
   };
   process.stdout.write(`${JSON.stringify(end)}\n`);
   void app.close().then(() => process.exit(0));

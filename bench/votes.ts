@@ -203,6 +203,15 @@ const children: ChildProcess[] = [];
 let cpuMs = 0;
 /** Each web process's event-loop delay over its run (p99, max), in ms. */
 const loopDelays: { p99: number; max: number }[] = [];
+/** Each web process's garbage collections over its run: all and major ones, their pauses in ms. */
+interface GcPauses {
+  count: number;
+  ms: number;
+  major: number;
+  majorMs: number;
+  longest: number;
+}
+const gcs: GcPauses[] = [];
 const ports: number[] = [];
 for (let p = 0; p < processes; p++) {
   const child = spawn(
@@ -227,9 +236,10 @@ for (let p = 0; p < processes; p++) {
     }),
   );
   lines.once('line', (l) => {
-    const end = JSON.parse(l) as { cpuMs: number; loopDelayMs: { p99: number; max: number } };
+    const end = JSON.parse(l) as { cpuMs: number; loopDelayMs: { p99: number; max: number }; gc: GcPauses };
     cpuMs += end.cpuMs;
     loopDelays.push(end.loopDelayMs);
+    gcs.push(end.gc);
   });
 }
 
@@ -521,6 +531,11 @@ console.log(
 console.log(
   `web processes' event loop             delay p99 ${loopDelays.map((d) => d.p99).join(', ')} ms, ` +
     `longest ${loopDelays.map((d) => d.max).join(', ')} ms`,
+);
+console.log(
+  `web processes' garbage collections   ${gcs.map((g) => `${g.count} (${g.ms} ms)`).join(', ')}; ` +
+    `major ${gcs.map((g) => `${g.major} (${g.majorMs} ms)`).join(', ')}; ` +
+    `longest pause ${gcs.map((g) => g.longest).join(', ')} ms`,
 );
 if (offered)
   console.log(
