@@ -468,6 +468,8 @@ if (gallerySeconds > 0) {
   gallery = { alone: alone.p99, withVotes: (await underVotes.done).p99, votes };
 }
 
+// SQLite's log file keeps the largest size it reached until the last connection closes (ADR 0059).
+const walBytes = pgUrl ? 0 : fs.statSync(`${path.join(dir, 'contest.sqlite')}-wal`).size;
 await Promise.all(children.map((c) => new Promise((r) => (c.once('close', r), c.kill('SIGINT')))));
 
 // Every acknowledged vote is stored, in one chain.
@@ -552,7 +554,8 @@ if (gallery) {
 }
 if (!pgUrl)
   console.log(
-    `written to disk by the web process      ${median(runs.map((x) => x.writtenKbPerVote)).toFixed(1)} KiB per vote`,
+    `written to disk by the web process      ${median(runs.map((x) => x.writtenKbPerVote)).toFixed(1)} KiB per vote; ` +
+      `the write-ahead log's largest size ${(walBytes / 2 ** 20).toFixed(1)} MiB`,
   );
 const cores = (k: 'web' | 'load' | 'db') => median(runs.map((x) => x.cores[k])).toFixed(2);
 console.log(

@@ -38,7 +38,9 @@ export async function createDeps(
   logger: Logger,
   overrides: { mailer?: Mailer; clock?: () => Date; storage?: MediaStorage; sms?: SmsProvider } = {},
 ): Promise<{ deps: Deps; database: Database }> {
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, {
+    onError: (err) => logger.error({ err }, 'SQLite checkpoint thread failed; the server checkpoints on its own'),
+  });
   await migrateToLatest(database);
   const deps: Deps = {
     db: database.db,

@@ -21,7 +21,7 @@ import {
   type UnknownRow,
 } from 'kysely';
 import type { DB } from './schema.ts';
-import { startCheckpointer } from './sqlite-checkpointer.ts';
+import { startCheckpointer, type CheckpointerOptions } from './sqlite-checkpointer.ts';
 import { sqliteForKysely } from './sqlite-statements.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -71,14 +71,14 @@ export function changeToken(db: object): (() => string) | undefined {
   return changeTokens.get(db);
 }
 
-export function openSqlite(file: string): Database {
+export function openSqlite(file: string, checkpoints: CheckpointerOptions = {}): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new SqliteDatabase(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const checkpointer = file === ':memory:' ? null : startCheckpointer(raw, file);
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(raw, file, checkpoints);
   const database = sqliteForKysely(raw);
   const db = new Kysely<DB>({
     dialect: new SqliteDialect({ database }),
@@ -103,8 +103,11 @@ function openPostgres(url: string, max = 10): Database {
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
-export function openDatabase(config: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }): Database {
-  return config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
+export function openDatabase(
+  config: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string },
+  checkpoints: CheckpointerOptions = {},
+): Database {
+  return config.kind === 'sqlite' ? openSqlite(config.file, checkpoints) : openPostgres(config.url);
 }
 
 /** Column types for migrations. */

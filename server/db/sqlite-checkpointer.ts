@@ -1,10 +1,10 @@
 /**
  * SQLite's write-ahead log is copied back into the database file by a checkpoint. By default the connection that
  * commits runs it, inside that commit, every 1,000 pages of log: on the server's one connection that is the event
- * loop, held for the copy and its two fsyncs while every request waits (ADR 0059). Once a database is written to
- * that much, a worker thread with its own connection takes the checkpoints over: a passive checkpoint never blocks the
- * writer, nor the writer it. The writer's own checkpoint stays as a safety net, at a log ten times larger, should the
- * worker fall behind.
+ * loop, held for the copy and its two fsyncs while every request waits (ADR 0059). Once the log has grown that large,
+ * a worker thread with its own connection takes the checkpoints over: a passive checkpoint never blocks the writer,
+ * nor the writer it. The writer's own checkpoint stays, at a log twice as large: under steady writes the worker's
+ * copy is rarely complete at the instant a commit would start the log again, so that is what starts it again then.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,8 +13,8 @@ import type SqliteDatabase from 'better-sqlite3';
 
 /** SQLite's default: the log size, in pages, at which the committing connection checkpoints. */
 const INLINE_PAGES = 1000;
-/** The writer's own checkpoint once the worker runs them: only if the worker has fallen this far behind. */
-const FALLBACK_PAGES = 10_000;
+/** The writer's own checkpoint once the worker runs them: what then starts the log again under steady writes. */
+const FALLBACK_PAGES = 2_000;
 /** How often the worker checkpoints, and how often the log's size is looked at until it starts. */
 const CHECKPOINT_MS = 100;
 const WATCH_MS = 2000;
@@ -47,6 +47,8 @@ export interface CheckpointerOptions {
   startAtBytes?: number;
   /** How often the log's size is looked at until then. */
   watchMs?: number;
+  /** Told why the worker stopped when it fails (the writer then checkpoints again itself). */
+  onError?: (err: unknown) => void;
 }
 
 export function startCheckpointer(
@@ -64,8 +66,8 @@ export function startCheckpointer(
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_MS } });
     worker.unref();
-    // A worker that failed (its error is the exit's cause) hands the checkpoints back to the writer.
-    worker.on('error', () => {});
+    // A worker that failed hands the checkpoints back to the writer (below, on its exit).
+    worker.on('error', (err) => options.onError?.(err));
     exited = new Promise((resolve) =>
       worker!.once('exit', () => {
         if (!stopped) {
@@ -78,8 +80,8 @@ export function startCheckpointer(
     raw.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
   };
 
-  // The log file keeps the largest size it reached: once it has grown to the writer's threshold, it has been written
-  // to at a rate worth a thread.
+  // The log file keeps the largest size it reached (until the connection closes): once it has grown to the writer's
+  // threshold, this database is written to enough to be worth a thread.
   const watch = setInterval(() => {
     fs.stat(`${file}-wal`, (err, st) => {
       if (stopped || worker || err || st.size < startAt) return;
@@ -102,6 +104,7 @@ export function startCheckpointer(
       worker.postMessage('stop');
       await exited;
       worker = null;
+      if (raw.open) raw.pragma(`wal_autocheckpoint = ${INLINE_PAGES}`);
     },
   };
 }

@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCheckpointer, type Checkpointer } from '../../server/db/sqlite-checkpointer.ts';
 import { openSqlite } from '../../server/db/dialect.ts';
+import { sql } from 'kysely';
 
 /** Waits for `ready()` to hold, checking every 20 ms (the worker's checkpoints run every 100 ms). */
 async function until(ready: () => boolean, what: string, ms = 30_000): Promise<void> {
@@ -54,34 +55,62 @@ describe('SQLite checkpoints on a worker thread', () => {
     write(db, 300);
     await until(() => checkpointer!.running, 'the worker to start');
     // The writer now checkpoints only far behind the worker.
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(2_000);
     const version = db.pragma('data_version', { simple: true });
-    write(db, 600);
-    // Under the writer's own threshold, so only the worker copies the rows into the database file.
-    const bytes = 950 * 4000;
+    write(db, 300);
+    const bytes = 640 * 4000;
     await until(() => fs.statSync(file).size > bytes, 'the rows to reach the database file');
+    // The log file keeps its largest size: it never held the writer's threshold of frames, so the worker alone copied
+    // the rows into the database file.
+    expect(fs.statSync(`${file}-wal`).size).toBeLessThan(32 + 2_000 * (24 + pageSize));
     // A checkpoint is not a change: the connection's change token (sqlite-statements.ts) holds.
     expect(db.pragma('data_version', { simple: true })).toBe(version);
-    expect(db.prepare('select count(*) from t').pluck().get()).toBe(950);
+    expect(db.prepare('select count(*) from t').pluck().get()).toBe(650);
 
     // Its connection closes first, so that the writer's, the last, checkpoints the rest and removes the log.
     await checkpointer.stop();
     expect(checkpointer.running).toBe(false);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     db.close();
     raw = null;
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
-  it('is stopped by the database’s close, which removes the log', async () => {
-    const { file } = openFile();
-    raw!.close();
-    raw = null;
-    const database = openSqlite(file);
-    await database.db.schema.createTable('u').addColumn('id', 'integer').execute();
+  it('is started by openSqlite and stopped by its close, before the writer’s, which then removes the log', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpointer-'));
+    const file = path.join(dir, 'db.sqlite');
+    const database = openSqlite(file, { startAtBytes: 64 * 1024, watchMs: 20 });
+    const threshold = async () =>
+      (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(database.db)).rows[0]!
+        .wal_autocheckpoint;
+    await sql`create table u (id integer primary key, body blob not null)`.execute(database.db);
+    for (let i = 0; i < 40; i++) await sql`insert into u (body) values (randomblob(4000))`.execute(database.db);
+    const end = Date.now() + 30_000;
+    while ((await threshold()) !== 2_000) {
+      if (Date.now() > end) throw new Error('timed out waiting for the worker to start');
+      await new Promise((r) => setTimeout(r, 20));
+    }
     await database.close();
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
     const check = new SqliteDatabase(file, { readonly: true });
-    expect(check.prepare("select count(*) from sqlite_master where name = 'u'").pluck().get()).toBe(1);
+    expect(check.prepare('select count(*) from u').pluck().get()).toBe(40);
     check.close();
+  });
+
+  it('hands the checkpoints back to the writer, and says why, when the worker fails', async () => {
+    const { file, db } = openFile();
+    write(db, 100);
+    // The worker opens the database by its name: moved away, it cannot.
+    fs.renameSync(file, `${file}.moved`);
+    const errors: unknown[] = [];
+    checkpointer = startCheckpointer(db, file, { startAtBytes: 0, watchMs: 20, onError: (e) => errors.push(e) });
+    await until(() => errors.length > 0, 'the worker to fail');
+    await until(() => db.pragma('wal_autocheckpoint', { simple: true }) === 1000, 'the writer to checkpoint again');
+    expect(checkpointer.running).toBe(false);
+    // The driver's error crosses the thread without its message, with its code.
+    expect(errors[0]).toMatchObject({ code: 'SQLITE_CANTOPEN' });
+    // The writer still writes.
+    write(db, 1);
+    expect(db.prepare('select count(*) from t').pluck().get()).toBe(101);
   });
 });
