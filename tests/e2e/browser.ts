@@ -137,15 +137,15 @@ export async function playUntilMoving(
 
 /**
  * Clicks a button that sends one API request and waits for the server's answer, failing with what it said when that
- * is not 200. A step that then waits for a short-lived notice fails with the real cause (a click that sent nothing,
- * a refusal, an entry skipped) instead of a bare timeout on a busy machine.
+ * is not the status expected (200 unless told). A step that then waits for a short-lived notice fails with the real
+ * cause (a click that sent nothing, a refusal, an entry skipped) instead of a bare timeout on a busy machine.
  */
 export async function clickForAnswer(
   page: Page,
   button: Locator,
   method: string,
   pathEnd: string,
-  timeout = 30_000,
+  { status = 200, timeout = 30_000 }: { status?: number; timeout?: number } = {},
 ): Promise<unknown> {
   const answer = page.waitForResponse(
     (r) => r.request().method() === method && new URL(r.url()).pathname.endsWith(pathEnd),
@@ -156,7 +156,7 @@ export async function clickForAnswer(
     throw new Error(`no answer to ${method} …${pathEnd} within ${timeout} ms of the click: ${err.message}`);
   });
   const body = await res.text();
-  expect(res.status(), `${method} …${pathEnd} answered ${res.status()}: ${body}`).toBe(200);
+  expect(res.status(), `${method} …${pathEnd} answered ${res.status()}: ${body}`).toBe(status);
   return body ? JSON.parse(body) : null;
 }
 

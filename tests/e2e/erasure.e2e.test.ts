@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeUser } from '../helpers/test-app.ts';
 import { expectAccessible } from './axe.ts';
-import { e2eApp, logInAs } from './browser.ts';
+import { e2eApp, logInAs, openPopover } from './browser.ts';
 
 const app = e2eApp();
 
@@ -30,7 +30,7 @@ describe('erasing my data', () => {
     await row.waitFor();
     await expectAccessible(admin, 'erasure queue');
     await row.getByRole('button', { name: 'Thực hiện xóa' }).click();
-    await admin.getByRole('tooltip').getByRole('button', { name: 'Thực hiện xóa' }).click();
+    await (await openPopover(admin)).getByRole('button', { name: 'Thực hiện xóa' }).click();
     await admin.getByTestId('erasure-queue').getByText('Đã xóa', { exact: true }).waitFor();
 
     const again = await app.newPage({ width: 360, height: 740 });
