@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { approvedEntry } from '../helpers/entries.ts';
 import { Client, makeUser } from '../helpers/test-app.ts';
-import { clickForAnswer, dialogOpened, e2eApp, logInAs, pickOption, text } from './browser.ts';
+import { clickForAnswer, dialogOpened, e2eApp, logInAs, openPopover, pickOption, text } from './browser.ts';
 
 const suite = e2eApp();
 const { newPage } = suite;
@@ -50,8 +50,9 @@ describe('publication, reports and news', () => {
 
     // All at once: the entry without a streaming copy is named as skipped, and why.
     await page.getByTestId('publish-all').click();
-    await page.locator('.ant-popconfirm').getByText('Đăng tải 2 tác phẩm đã duyệt chưa có trên thư viện?').waitFor();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Đăng tất cả tác phẩm đã duyệt' }).click();
+    const publishAll = await openPopover(page);
+    await publishAll.getByText('Đăng tải 2 tác phẩm đã duyệt chưa có trên thư viện?').waitFor();
+    await publishAll.getByRole('button', { name: 'Đăng tất cả tác phẩm đã duyệt' }).click();
     const summary = page.getByTestId('publish-summary');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('Đã đăng tải 1 tác phẩm.');

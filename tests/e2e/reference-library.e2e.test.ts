@@ -10,7 +10,7 @@ import { fingerprintUpload } from '../../server/services/media/fingerprint-uploa
 import * as originality from '../helpers/originality.ts';
 import { makeUser } from '../helpers/test-app.ts';
 import { runFfmpeg } from '../helpers/videos.ts';
-import { e2eApp, logInAs } from './browser.ts';
+import { clickForAnswer, e2eApp, logInAs, openPopover } from './browser.ts';
 
 const suite = e2eApp();
 
@@ -45,7 +45,12 @@ describe('reference library', () => {
     expect(await page.getByTestId('reference-table').textContent()).toContain('Cuộc thi năm 2024');
 
     await page.getByTestId(`reference-delete-${clip.id}`).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Xóa' }).click();
+    await clickForAnswer(
+      page,
+      (await openPopover(page)).getByRole('button', { name: 'Xóa' }),
+      'DELETE',
+      `/reference-clips/${clip.id}`,
+    );
     await page.getByText('Đã xóa đoạn phim tham chiếu.').waitFor();
     await page.getByText('Chưa có đoạn phim tham chiếu nào.').waitFor();
     fs.rmSync(dir, { recursive: true, force: true });
