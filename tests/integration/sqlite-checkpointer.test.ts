@@ -8,9 +8,9 @@ import { openSqlite } from '../../server/db/dialect.ts';
 import { sql } from 'kysely';
 
 /** Waits for `ready()` to hold, checking every 20 ms (the worker's checkpoints run every 100 ms). */
-async function until(ready: () => boolean, what: string, ms = 30_000): Promise<void> {
+async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
-  while (!ready()) {
+  while (!(await ready())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -54,7 +54,7 @@ describe('SQLite checkpoints on a worker thread', () => {
 
     write(db, 300);
     await until(() => checkpointer!.running, 'the worker to start');
-    // The writer now checkpoints only far behind the worker.
+    // The writer now checkpoints only once the log is twice its usual size.
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(2_000);
     const version = db.pragma('data_version', { simple: true });
     write(db, 300);
@@ -85,11 +85,7 @@ describe('SQLite checkpoints on a worker thread', () => {
         .wal_autocheckpoint;
     await sql`create table u (id integer primary key, body blob not null)`.execute(database.db);
     for (let i = 0; i < 40; i++) await sql`insert into u (body) values (randomblob(4000))`.execute(database.db);
-    const end = Date.now() + 30_000;
-    while ((await threshold()) !== 2_000) {
-      if (Date.now() > end) throw new Error('timed out waiting for the worker to start');
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await until(async () => (await threshold()) === 2_000, 'the worker to start');
     await database.close();
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
     const check = new SqliteDatabase(file, { readonly: true });
