@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, PerformanceObserver, constants } from 'node:perf_hooks';
 import pino from 'pino';
 
-const [dir, databaseUrl, complexity] = process.argv.slice(2) as [string, string, string];
+const [dir, databaseUrl, complexity, mode] = process.argv.slice(2) as [string, string, string, string?];
 const { loadConfig } = await import('../server/config.ts');
 const { createDeps } = await import('../server/deps.ts');
 const { buildApp } = await import('../server/http/app.ts');
@@ -18,6 +18,12 @@ const config = loadConfig({
   TRUST_PROXY: '1',
 });
 const { deps } = await createDeps(config, pino({ level: 'silent' }));
+if (mode === 'ceiling') {
+  // bench/votes.ts --ceiling: every check a vote goes through, then answered as counted without its batch (nothing
+  // is read or written under the log head, nothing stored): the most this HTTP path could do with a free database.
+  const { voteBatcher } = await import('../server/services/voting/vote-batcher.ts');
+  voteBatcher(deps).submit = (async () => ({ status: 'counted', now: deps.clock() })) as never;
+}
 const app = await buildApp(deps);
 await app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`${JSON.stringify({ port: (app.server.address() as AddressInfo).port })}\n`);
