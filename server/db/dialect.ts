@@ -7,9 +7,14 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import {
+  CompiledQuery,
   Kysely,
   PostgresDialect,
   SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
   sql,
   type ColumnDataType,
   type KyselyPlugin,
@@ -71,6 +76,38 @@ export function changeToken(db: object): (() => string) | undefined {
   return changeTokens.get(db);
 }
 
+/**
+ * Kysely's SQLite driver, its transactions begun with `begin immediate`: the write lock is taken at the start (waiting
+ * up to the busy timeout for another connection's transaction), so a transaction never reads, then fails to write
+ * because another connection committed in between (`SQLITE_BUSY_SNAPSHOT`). The server has a second connection, the
+ * vote thread's (ADR 0061).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly options: SqliteDialectConfig) {
+    super(options);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.options);
+  }
+}
+
+/** By Kysely instance: what must close before its connection does (the vote thread's own connection). */
+const closers = new WeakMap<object, (() => Promise<void>)[]>();
+
+/** Runs `close` when the database is closed, before its connection is. */
+export function beforeClose(db: object, close: () => Promise<void>): void {
+  const list = closers.get(db) ?? [];
+  list.push(close);
+  closers.set(db, list);
+}
+
 export function openSqlite(file: string, checkpoints: CheckpointerOptions = {}): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new SqliteDatabase(file);
@@ -81,7 +118,7 @@ export function openSqlite(file: string, checkpoints: CheckpointerOptions = {}):
   const checkpointer = file === ':memory:' ? null : startCheckpointer(raw, file, checkpoints);
   const database = sqliteForKysely(raw);
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database }),
+    dialect: new ImmediateSqliteDialect({ database }),
     plugins: [new SqliteBooleans()],
   });
   changeTokens.set(db, database.changes);
@@ -90,6 +127,7 @@ export function openSqlite(file: string, checkpoints: CheckpointerOptions = {}):
     dialect: 'sqlite',
     // The worker's connection first: the last one closed checkpoints the whole log and removes it.
     close: async () => {
+      for (const close of closers.get(db) ?? []) await close();
       await checkpointer?.stop();
       await db.destroy();
     },
