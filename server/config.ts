@@ -92,6 +92,7 @@ const envSchema = z.object({
     .optional(),
   ALTCHA_HMAC_KEY: z.string().min(32, 'at least 32 random characters').optional(),
   ALTCHA_COMPLEXITY: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
+  VOTE_THREAD: z.enum(['0', '1']).default('1'),
   VOTER_HASH_KEY: z.string().min(32, 'at least 32 random characters').optional(),
   VOTE_LOG_KEY: z.string().min(32, 'at least 32 random characters').optional(),
   CERTIFICATE_KEY: z.string().min(32, 'at least 32 random characters').optional(),
@@ -164,6 +165,8 @@ export interface Config {
    */
   keys: { altcha: string | null; voterHash: string | null; voteLog: string | null; certificate: string | null };
   altchaComplexity: number;
+  /** SQLite: votes are written by a thread with its own connection (ADR 0061); `VOTE_THREAD=0` keeps them here. */
+  voteThread: boolean;
 }
 
 export class ConfigError extends Error {
@@ -279,5 +282,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       certificate: e.CERTIFICATE_KEY ?? null,
     },
     altchaComplexity: e.ALTCHA_COMPLEXITY,
+    voteThread: e.VOTE_THREAD === '1',
   };
 }

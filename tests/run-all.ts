@@ -145,6 +145,8 @@ const SQLITE_PASS_ONLY = [
   // The rules R6/R7 on real video files (ffprobe and our MP4 reader, 32 tests, two minutes of ffmpeg on a loaded
   // machine): the database only holds the demo contest whose rules one test reads, through the same query builder.
   'tests/integration/video-checks.test.ts',
+  // The vote thread (ADR 0061) is SQLite's own.
+  'tests/integration/vote-thread.test.ts',
 ];
 
 const sqliteEnv = { TEST_DATABASE_URL: '' };

@@ -7,6 +7,7 @@ import { createDeps } from '../../server/deps.ts';
 import { buildApp, type AppOptions } from '../../server/http/app.ts';
 import type { Mailer, Mail } from '../../server/mail/mailer.ts';
 import type { Deps } from '../../server/context.ts';
+import type { Database } from '../../server/db/dialect.ts';
 import { ensureFirstAdmin } from '../../server/services/accounts/ensure-first-admin.ts';
 import { loadDemoContest } from '../../server/services/contests/load-demo-contest.ts';
 import { registerAccount } from '../../server/services/accounts/register-account.ts';
@@ -18,6 +19,8 @@ export interface TestApp {
   app: FastifyInstance;
   deps: Deps;
   db: TestDatabase;
+  /** The app's database connection (`close` closes it). */
+  database: Database;
   admin: { email: string; password: string; userId: number };
   demoSlug: string;
   sentMail: Mail[];
@@ -66,6 +69,7 @@ export async function startTestApp(
     app,
     deps,
     db,
+    database,
     demoSlug,
     sentMail,
     admin: { email: admin.email, password: admin.password, userId: admin.userId },

@@ -2,7 +2,8 @@
  * A verified voter votes for a published entry while voting is open. The rule is held by the database: the vote's
  * unique keys (`voteKeys`) make a second vote in the same scope and day fail however many requests race, and the
  * loser is told when their next vote opens. What needs no database is checked first (the window, the cookies, the
- * proof of work's signatures); then the vote joins its contest's next group commit (vote-batcher.ts, ADR 0043). A
+ * proof of work's signatures); then the vote joins its contest's next group commit (vote-batcher.ts, ADR 0043), on
+ * SQLite in the vote thread (vote-thread.ts, ADR 0061), which runs `submitCast` on its own connection. A
  * batch reads at once, under the contest's log head, what all of its votes need: the contest's version, the voters'
  * sessions, the entries' publication, the voters' and devices' earlier votes, and it spends all their challenges in
  * one statement. Each vote is then decided in order in memory; the batch inserts the kept ones in one statement,
@@ -35,6 +36,8 @@ import type { VotesTable } from '../../db/schema.ts';
 import { sha256Hex } from '../../security/tokens.ts';
 import type { LogContest } from './append-vote-log.ts';
 import { voteBatcher, type BatchLog } from './vote-batcher.ts';
+import { ContestChanged, type CastAttempt } from './cast-attempt.ts';
+import { voteThreadOf, VoteThreadStopped } from './vote-thread.ts';
 import { challengeError, votingError } from './voting-errors.ts';
 import { voterHash } from './voter-keys.ts';
 import { plausibleToken, sessionHolds } from './voter-session.ts';
@@ -116,13 +119,6 @@ interface Batch {
   /** Challenges this batch spent and no kept vote has taken yet, with their expiry; what is left is given back. */
   fresh: Map<string, string>;
   rows: VoteRow[];
-}
-
-/** The contest was changed after the attempt read it: the attempt is made again with the contest as it is now. */
-class ContestChanged extends AppError {
-  constructor() {
-    super('vote.contestChanged');
-  }
 }
 
 /**
@@ -294,7 +290,6 @@ async function castIn(
     throw votingError(windowProblem ?? problem('vote.unscheduled'), tz);
   }
   const window = v.window;
-  const contestId = v.contest.id;
 
   const token = input.session;
   if (!plausibleToken(token) || !input.device) throw votingError(problem('vote.verifyFirst'), tz);
@@ -302,8 +297,78 @@ async function castIn(
   const checked: ChallengeCheck = await checkChallenge(deps, input.altcha);
 
   const ip = canonicalIp(input.ip) ?? input.ip;
-  const network = networkOf(ip) ?? ip;
+  const attempt: CastAttempt = {
+    slug,
+    version: v.version,
+    entryId: input.entryId,
+    tokenHash: sha256Hex(token),
+    deviceHash,
+    checked,
+    ip,
+    network: networkOf(ip) ?? ip,
+    checkedAt: deps.clock().toISOString(),
+  };
+  const here = () => submitCast(deps, v, attempt, deps.clock);
+  const thread = voteThreadOf(deps);
+  const { status, now } = thread
+    ? await thread.cast(attempt).catch((e: unknown) => {
+        if (e instanceof VoteThreadStopped) return here();
+        throw e;
+      })
+    : await here();
   const rule = v.settings.rule;
+
+  const next = nextVoteOpensAt(rule, now, tz, window.endsAt);
+  const say = (lang: 'vi' | 'en') => {
+    const done = lang === 'vi' ? 'Đã ghi nhận lượt bình chọn của bạn.' : 'Your vote has been recorded.';
+    const review =
+      status === 'quarantined'
+        ? lang === 'vi'
+          ? ' Lượt này đang được Ban Tổ chức xem xét trước khi tính.'
+          : ' The organizers will review it before it counts.'
+        : '';
+    const after = next
+      ? lang === 'vi'
+        ? ` Lượt bình chọn tiếp theo của bạn mở lúc ${formatVoteInstant(next, tz, lang)}.`
+        : ` Your next vote opens at ${formatVoteInstant(next, tz, lang)}.`
+      : '';
+    return (done + review + after).normalize('NFC');
+  };
+  return {
+    status,
+    castAt: now.toISOString(),
+    nextVoteOpensAt: next?.toISOString() ?? null,
+    message: { vi: say('vi'), en: say('en') },
+  };
+}
+
+async function entryCodes(trx: Tx, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom('entries').select(['id', 'code']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.code ?? `#${r.id}`]));
+}
+
+async function voterPseudonyms(trx: Tx, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom('voters').select(['id', 'pseudonym']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.pseudonym]));
+}
+
+/**
+ * Joins the vote to its contest's next batch, with the contest as checked (`v`), and settles after that batch's
+ * commit. `clock` gives the vote's instant, taken under the log's head (never before its last line).
+ */
+export function submitCast(
+  deps: Pick<Deps, 'db' | 'dialect'>,
+  v: KeptVotingContest,
+  a: CastAttempt,
+  clock: () => Date,
+): Promise<{ status: 'counted' | 'quarantined'; now: Date }> {
+  const tz = v.timeZone;
+  const window = v.window!;
+  const contestId = v.contest.id;
+  const rule = v.settings.rule;
+  const { deviceHash, checked, ip, network } = a;
   // The log's header, if this vote is the contest's first: from the contest as it is under the lock, not this copy.
   const header = {
     id: contestId,
@@ -325,9 +390,9 @@ async function castIn(
     },
   };
   const hint: Hint = {
-    tokenHash: sha256Hex(token),
+    tokenHash: a.tokenHash,
     deviceHash,
-    entryId: input.entryId,
+    entryId: a.entryId,
     challenge: checked.ok ? { signature: checked.signature, expiresAt: checked.expiresAt } : null,
   };
 
@@ -336,12 +401,12 @@ async function castIn(
     const batch = shared as Batch;
     if (batch.version !== v.version) throw new ContestChanged();
     // The instant is taken under the head, never before the log's last line, so the log's times never go back.
-    const clock = deps.clock();
-    const now = log.lastAt && clock.toISOString() < log.lastAt ? new Date(log.lastAt) : clock;
+    const at = clock();
+    const now = log.lastAt && at.toISOString() < log.lastAt ? new Date(log.lastAt) : at;
 
     const session = batch.sessions.get(hint.tokenHash);
     if (!session || !sessionHolds(session, deviceHash, now)) throw votingError(problem('vote.verifyFirst'), tz);
-    const entry = batch.entries.get(input.entryId);
+    const entry = batch.entries.get(a.entryId);
     if (!entry) throw new AppError('entry.notFound');
     const entryProblem = entryVotableProblem(
       !entry.published_at ? 'unpublished' : entry.unpublished_at ? 'withdrawn' : 'published',
@@ -359,7 +424,7 @@ async function castIn(
         ruleProblem(
           rule,
           past.map((p) => ({ entryId: p.entry_id, at: new Date(p.cast_at) })),
-          { entryId: input.entryId, at: now },
+          { entryId: a.entryId, at: now },
           tz,
           window.endsAt,
         ) ?? problem('vote.alreadyToday', { next: nextVoteOpensAt(rule, now, tz, window.endsAt) ?? now }),
@@ -371,10 +436,10 @@ async function castIn(
         past.map((p) => slotOfKey(p.rule_key)).filter((s): s is number => s !== null),
         rule.votes,
       );
-      if (free === null || past.some((p) => p.entry_id === input.entryId)) throw refusal();
+      if (free === null || past.some((p) => p.entry_id === a.entryId)) throw refusal();
       slot = free;
     }
-    const keys = voteKeys(rule, { entryId: input.entryId, at: now, timeZone: tz, slot });
+    const keys = voteKeys(rule, { entryId: a.entryId, at: now, timeZone: tz, slot });
     // The rule decided from the voter's votes read under the head; the unique keys still hold it.
     if (past.some((p) => p.rule_key === keys.ruleKey || (keys.entryKey !== null && p.entry_key === keys.entryKey)))
       throw refusal();
@@ -414,7 +479,7 @@ async function castIn(
       contest_id: contestId,
       seq,
       voter_id: voterId,
-      entry_id: input.entryId,
+      entry_id: a.entryId,
       cast_at: castAt,
       rule_key: keys.ruleKey,
       entry_key: keys.entryKey,
@@ -425,7 +490,7 @@ async function castIn(
       device_id: deviceHash,
     };
     batch.rows.push(row);
-    past.push({ entry_id: input.entryId, cast_at: castAt, rule_key: keys.ruleKey, entry_key: keys.entryKey });
+    past.push({ entry_id: a.entryId, cast_at: castAt, rule_key: keys.ruleKey, entry_key: keys.entryKey });
 
     const records: LogRecord[] = [
       {
@@ -480,7 +545,7 @@ async function castIn(
       id: null,
       seq,
       voter_id: voterId,
-      entry_id: input.entryId,
+      entry_id: a.entryId,
       status,
       reasons_json: row.reasons_json,
       cast_at: castAt,
@@ -489,46 +554,11 @@ async function castIn(
     log.add(records);
     return { status, now };
   };
-  const { status, now } = await voteBatcher(deps).submit(header, write, {
+  return voteBatcher(deps).submit(header, write, {
     key: `cast:${contestId}`,
     hint,
-    load: loadBatch(deps.dialect, contestId, () => startOfLocalDay(deps.clock(), tz).toISOString()),
+    load: loadBatch(deps.dialect, contestId, () => startOfLocalDay(clock(), tz).toISOString()),
     flush: flushBatch,
     cleanRefusals: true,
   });
-
-  const next = nextVoteOpensAt(rule, now, tz, window.endsAt);
-  const say = (lang: 'vi' | 'en') => {
-    const done = lang === 'vi' ? 'Đã ghi nhận lượt bình chọn của bạn.' : 'Your vote has been recorded.';
-    const review =
-      status === 'quarantined'
-        ? lang === 'vi'
-          ? ' Lượt này đang được Ban Tổ chức xem xét trước khi tính.'
-          : ' The organizers will review it before it counts.'
-        : '';
-    const after = next
-      ? lang === 'vi'
-        ? ` Lượt bình chọn tiếp theo của bạn mở lúc ${formatVoteInstant(next, tz, lang)}.`
-        : ` Your next vote opens at ${formatVoteInstant(next, tz, lang)}.`
-      : '';
-    return (done + review + after).normalize('NFC');
-  };
-  return {
-    status,
-    castAt: now.toISOString(),
-    nextVoteOpensAt: next?.toISOString() ?? null,
-    message: { vi: say('vi'), en: say('en') },
-  };
-}
-
-async function entryCodes(trx: Tx, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await trx.selectFrom('entries').select(['id', 'code']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.code ?? `#${r.id}`]));
-}
-
-async function voterPseudonyms(trx: Tx, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await trx.selectFrom('voters').select(['id', 'pseudonym']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.pseudonym]));
 }
