@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { verifyVoteLog } from '@core/voting/vote-log.ts';
+import { sha256Hex } from '../../server/security/tokens.ts';
+import { publishEntries } from '../../server/services/publication/publish-entries.ts';
 import { solvePayload } from './altcha.ts';
-import type { Client, TestApp } from './test-app.ts';
+import { approvedEntry } from './entries.ts';
+import { loggedInClient, makeUser, type Client, type TestApp } from './test-app.ts';
 
 /**
  * Sets the contest's `public_voting` phase to start `openForMs` ago (negative: in the future) and last `lengthMs`,
@@ -63,4 +67,48 @@ export async function verifyPhone(t: TestApp, c: Client, slug: string, local: st
   const code = smsCodes(t, e164).at(-1);
   const ok = await c.post(`/api/contests/${slug}/voting/codes/confirm`, { code });
   if (ok.statusCode !== 200) throw new Error(`code not confirmed: ${ok.body}`);
+}
+
+/**
+ * The demo contest open for voting: its window set, the organizer's voting settings saved (the defaults), and one
+ * approved entry per title published.
+ */
+export async function openVotingContest(
+  t: TestApp,
+  titles: string[],
+): Promise<{ slug: string; contestId: number; published: number[]; organizer: Client }> {
+  const slug = t.demoSlug;
+  const contest = await t.deps.db
+    .selectFrom('contests')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
+  const organizer = await loggedInClient(t, t.admin.email, t.admin.password);
+  // Settings are saved before the window opens (some are locked once voting is open).
+  await setVotingWindow(t, slug, { openForMs: -3_600_000 });
+  const saved = await organizer.put(`/api/contests/${slug}/voting/settings`, {});
+  if (saved.statusCode !== 200) throw new Error(`voting settings: ${saved.statusCode} ${saved.body}`);
+  await setVotingWindow(t, slug);
+  const entrant = await makeUser(t, { role: 'entrant' });
+  const published = [];
+  for (const title of titles) published.push(await approvedEntry(t, entrant, { draft: { title } }));
+  await publishEntries(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, slug, { entryIds: published });
+  return { slug, contestId: contest.id, published, organizer };
+}
+
+/** The contest's vote log as stored (its head and lines), and the verdict of the public check on it. */
+export async function voteLogVerdict(t: TestApp, contestId: number) {
+  const head = await t.deps.db
+    .selectFrom('vote_log_heads')
+    .selectAll()
+    .where('contest_id', '=', contestId)
+    .executeTakeFirstOrThrow();
+  const lines = await t.deps.db
+    .selectFrom('vote_log')
+    .select(['seq', 'line'])
+    .where('contest_id', '=', contestId)
+    .orderBy('seq')
+    .execute();
+  const verdict = verifyVoteLog([head.header_line, ...lines.map((l) => l.line)].join('\n') + '\n', sha256Hex);
+  return { verdict, head, lines };
 }

@@ -1,17 +1,14 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOfLocalDay } from '@core/time.ts';
-import { verifyVoteLog } from '@core/voting/vote-log.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createDeps } from '../../server/deps.ts';
 import { buildApp } from '../../server/http/app.ts';
 import { sha256Hex } from '../../server/security/tokens.ts';
-import { publishEntries } from '../../server/services/publication/publish-entries.ts';
 import { voteBatcher, type VoteBatcher } from '../../server/services/voting/vote-batcher.ts';
-import { approvedEntry } from '../helpers/entries.ts';
-import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { Client, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { dialectUnderTest } from '../helpers/test-db.ts';
-import { setVotingWindow, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
+import { openVotingContest, setVotingWindow, solvedChallenge, verifyPhone, voteLogVerdict } from '../helpers/voting.ts';
 
 /**
  * Group commit of votes (docs/decisions/0043): attempts queued while a batch is written go in the next one, one
@@ -34,37 +31,12 @@ describe(`vote group commit on ${dialectUnderTest}`, () => {
   };
   const batches: { size: number; committed: boolean }[] = [];
 
-  async function logVerdict() {
-    const head = await t.deps.db
-      .selectFrom('vote_log_heads')
-      .selectAll()
-      .where('contest_id', '=', contestId)
-      .executeTakeFirstOrThrow();
-    const lines = await t.deps.db
-      .selectFrom('vote_log')
-      .select(['seq', 'line'])
-      .where('contest_id', '=', contestId)
-      .orderBy('seq')
-      .execute();
-    const verdict = verifyVoteLog([head.header_line, ...lines.map((l) => l.line)].join('\n') + '\n', sha256Hex);
-    return { verdict, head, lines };
-  }
+  const logVerdict = () => voteLogVerdict(t, contestId);
 
   beforeAll(async () => {
     // The batcher of the main thread: on SQLite, votes would otherwise go to the vote thread's (vote-thread.test.ts).
     t = await startTestApp({ env: { ALTCHA_COMPLEXITY: '200', VOTE_THREAD: '0' } });
-    slug = t.demoSlug;
-    contestId = (await t.deps.db.selectFrom('contests').select('id').where('slug', '=', slug).executeTakeFirstOrThrow())
-      .id;
-    const organizer = await loggedInClient(t, t.admin.email, t.admin.password);
-    await setVotingWindow(t, slug, { openForMs: -3_600_000 });
-    expect((await organizer.put(`/api/contests/${slug}/voting/settings`, {})).statusCode).toBe(200);
-    await setVotingWindow(t, slug);
-    const entrant = await makeUser(t, { role: 'entrant' });
-    const ids = [];
-    for (let i = 0; i < 2; i++) ids.push(await approvedEntry(t, entrant, { draft: { title: `Gộp phiếu ${i}` } }));
-    await publishEntries(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, slug, { entryIds: ids });
-    published = ids;
+    ({ slug, contestId, published } = await openVotingContest(t, ['Gộp phiếu 0', 'Gộp phiếu 1']));
     batcher = voteBatcher(t.deps);
     batcher.onBatch = (size, committed) => batches.push({ size, committed });
   }, 120_000);

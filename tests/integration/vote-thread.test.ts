@@ -1,14 +1,10 @@
 import fs from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyVoteLog } from '@core/voting/vote-log.ts';
-import { publishEntries } from '../../server/services/publication/publish-entries.ts';
 import { voteBatcher } from '../../server/services/voting/vote-batcher.ts';
 import { voteThreadOf } from '../../server/services/voting/vote-thread.ts';
-import { sha256Hex } from '../../server/security/tokens.ts';
-import { approvedEntry } from '../helpers/entries.ts';
-import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { setVotingWindow, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
+import { Client, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { openVotingContest, setVotingWindow, solvedChallenge, verifyPhone, voteLogVerdict } from '../helpers/voting.ts';
 
 // The vote thread exists on SQLite only (ADR 0061): this file runs in the SQLite pass (tests/run-all.ts).
 describe('votes written by the vote thread (SQLite)', () => {
@@ -36,35 +32,11 @@ describe('votes written by the vote thread (SQLite)', () => {
     return db.file;
   };
 
-  async function chain() {
-    const head = await t.deps.db
-      .selectFrom('vote_log_heads')
-      .selectAll()
-      .where('contest_id', '=', contestId)
-      .executeTakeFirstOrThrow();
-    const lines = await t.deps.db
-      .selectFrom('vote_log')
-      .select('line')
-      .where('contest_id', '=', contestId)
-      .orderBy('seq')
-      .execute();
-    return verifyVoteLog([head.header_line, ...lines.map((l) => l.line)].join('\n') + '\n', sha256Hex);
-  }
+  const chain = async () => (await voteLogVerdict(t, contestId)).verdict;
 
   beforeAll(async () => {
     t = await startTestApp({ env: { ALTCHA_COMPLEXITY: '200' } });
-    slug = t.demoSlug;
-    contestId = (await t.deps.db.selectFrom('contests').select('id').where('slug', '=', slug).executeTakeFirstOrThrow())
-      .id;
-    organizer = await loggedInClient(t, t.admin.email, t.admin.password);
-    await setVotingWindow(t, slug, { openForMs: -3_600_000 });
-    expect((await organizer.put(`/api/contests/${slug}/voting/settings`, {})).statusCode).toBe(200);
-    await setVotingWindow(t, slug);
-    const entrant = await makeUser(t, { role: 'entrant' });
-    const ids = [];
-    for (let i = 0; i < 2; i++) ids.push(await approvedEntry(t, entrant, { draft: { title: `Luồng phiếu ${i}` } }));
-    await publishEntries(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, slug, { entryIds: ids });
-    published = ids;
+    ({ slug, contestId, published, organizer } = await openVotingContest(t, ['Luồng phiếu 0', 'Luồng phiếu 1']));
     voteBatcher(t.deps).onBatch = (size) => mainBatches.push(size);
   }, 120_000);
   afterAll(async () => {
@@ -177,14 +149,10 @@ describe('the vote thread at close (SQLite)', () => {
     const t = await startTestApp({ env: { ALTCHA_COMPLEXITY: '200' } });
     const db = t.deps.config.database;
     if (db.kind !== 'sqlite') throw new Error('SQLite only');
-    const slug = t.demoSlug;
-    const organizer = await loggedInClient(t, t.admin.email, t.admin.password);
-    await setVotingWindow(t, slug, { openForMs: -3_600_000 });
-    expect((await organizer.put(`/api/contests/${slug}/voting/settings`, {})).statusCode).toBe(200);
-    await setVotingWindow(t, slug);
-    const entrant = await makeUser(t, { role: 'entrant' });
-    const id = await approvedEntry(t, entrant, { draft: { title: 'Đóng luồng' } });
-    await publishEntries(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, slug, { entryIds: [id] });
+    const {
+      slug,
+      published: [id],
+    } = await openVotingContest(t, ['Đóng luồng']);
     const c = new Client(t.app);
     c.remoteAddress = '10.92.0.1';
     await verifyPhone(t, c, slug, '0355100001');
