@@ -108,14 +108,15 @@ export function beforeClose(db: object, close: () => Promise<void>): void {
   closers.set(db, list);
 }
 
-export function openSqlite(file: string, checkpoints: CheckpointerOptions = {}): Database {
+/** `checkpoints: false`: a second connection to a file whose first one checkpoints it (the vote thread's). */
+export function openSqlite(file: string, checkpoints: CheckpointerOptions | false = {}): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new SqliteDatabase(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const checkpointer = file === ':memory:' ? null : startCheckpointer(raw, file, checkpoints);
+  const checkpointer = file === ':memory:' || checkpoints === false ? null : startCheckpointer(raw, file, checkpoints);
   const database = sqliteForKysely(raw);
   const db = new Kysely<DB>({
     dialect: new ImmediateSqliteDialect({ database }),
@@ -125,7 +126,8 @@ export function openSqlite(file: string, checkpoints: CheckpointerOptions = {}):
   return {
     db,
     dialect: 'sqlite',
-    // The worker's connection first: the last one closed checkpoints the whole log and removes it.
+    // In this order: the vote thread's connection (a closer), the checkpoint worker's, then this one: the last one
+    // closed checkpoints the whole log and removes it.
     close: async () => {
       for (const close of closers.get(db) ?? []) await close();
       await checkpointer?.stop();

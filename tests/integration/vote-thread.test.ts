@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { voteBatcher } from '../../server/services/voting/vote-batcher.ts';
-import { voteThreadOf } from '../../server/services/voting/vote-thread.ts';
+import type { CastAttempt } from '../../server/services/voting/cast-attempt.ts';
+import { voteThreadOf, VoteThreadStopped } from '../../server/services/voting/vote-thread.ts';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { openVotingContest, setVotingWindow, solvedChallenge, verifyPhone, voteLogVerdict } from '../helpers/voting.ts';
 
@@ -158,9 +159,14 @@ describe('the vote thread at close (SQLite)', () => {
     await verifyPhone(t, c, slug, '0355100001');
     const r = await c.post(`/api/contests/${slug}/entries/${id}/votes`, { altcha: await solvedChallenge(c) });
     expect(r.statusCode).toBe(200);
-    expect(voteThreadOf(t.deps)).not.toBeNull();
+    const thread = voteThreadOf(t.deps)!;
+    expect(thread).not.toBeNull();
     const wal = `${db.file}-wal`;
     expect(fs.existsSync(wal)).toBe(true);
+    // A vote that reaches the thread as it closes is handed back to the main thread, never sent to a closing one.
+    const closing = thread.close();
+    await expect(thread.cast({} as CastAttempt)).rejects.toBeInstanceOf(VoteThreadStopped);
+    await closing;
     await t.app.close();
     await t.deps.jobs.stop({ graceMs: 5000 });
     // The thread's connection closes first: the main one, closed last, checkpoints the log and removes it.

@@ -9,8 +9,8 @@ import { ContestChanged, type CastAttempt } from './cast-attempt.ts';
 import { submitCast } from './cast-vote.ts';
 import { currentVotingContest } from './voting-contest.ts';
 
-// Checkpoints stay with the main thread's connection (sqlite-checkpointer.ts): this one never starts its own worker.
-const database = openSqlite(workerData.file as string, { startAtBytes: Number.POSITIVE_INFINITY });
+// Checkpoints stay with the main thread's connection (sqlite-checkpointer.ts): this one has no checkpointer.
+const database = openSqlite(workerData.file as string, false);
 const deps = { db: database.db, dialect: 'sqlite' as const };
 const port = parentPort!;
 

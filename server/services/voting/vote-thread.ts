@@ -95,7 +95,8 @@ export class VoteThread {
   /** Settles after the vote's batch committed; `VoteThreadStopped` if the thread could not write it. */
   async cast(attempt: CastAttempt): Promise<Cast> {
     const worker = await this.started;
-    if (this.stopped) throw new VoteThreadStopped();
+    // Once closing, the thread may already have closed its connection: the main thread's batcher writes this one.
+    if (this.stopped || this.closing) throw new VoteThreadStopped();
     const id = this.nextId++;
     if (this.waiting.size === 0) worker.ref();
     return new Promise<Cast>((resolve, reject) => {
