@@ -144,6 +144,22 @@ describe('startOfLocalDay', () => {
     expect(next.toISOString()).toBe('2024-03-31T22:00:00.000Z');
     expect(next.getTime() - start.getTime()).toBe(23 * HOUR);
   });
+
+  it('gives each instant its own day, in any order of asking (days are remembered)', () => {
+    // Every half hour over four days around Berlin's autumn change (a 25-hour day), latest first, then earliest.
+    const instants = Array.from({ length: 4 * 48 }, (_, i) => Date.parse('2024-10-25T22:00:00Z') + i * 30 * 60_000);
+    for (const t of [...instants.slice().reverse(), ...instants]) {
+      const at = new Date(t);
+      const start = startOfLocalDay(at, BERLIN);
+      const next = startOfLocalDay(at, BERLIN, 1);
+      expect(start.getTime()).toBeLessThanOrEqual(t);
+      expect(next.getTime()).toBeGreaterThan(t);
+      expect(start.toISOString()).toBe(zonedToUtc(utcToZonedLocal(at, BERLIN).slice(0, 10), BERLIN).toISOString());
+      expect(utcToZonedLocal(next, BERLIN).slice(11)).toBe('00:00');
+    }
+    const autumn = startOfLocalDay(new Date('2024-10-27T12:00:00Z'), BERLIN);
+    expect(startOfLocalDay(autumn, BERLIN, 1).getTime() - autumn.getTime()).toBe(25 * HOUR);
+  });
 });
 
 describe('isValidTimeZone', () => {

@@ -124,11 +124,47 @@ export function formatDateTime(instant: Date | string, timeZone: string = DEFAUL
   return `${pad(p.day)}/${pad(p.month)}/${p.year} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-/** Midnight that starts the local day containing the instant, plus `days` days, as a UTC instant. */
-export function startOfLocalDay(instant: Date, timeZone: string, days = 0): Date {
+function computeStartOfLocalDay(instant: Date, timeZone: string, days: number): Date {
   const p = partsIn(instant, timeZone);
   const d = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
   return zonedToUtc(d.toISOString().slice(0, 10), timeZone);
+}
+
+/** A local day: its first instant, the next day's first (ms since the epoch), and its date as "yyyy-MM-dd". */
+export interface LocalDay {
+  start: number;
+  end: number;
+  label: string;
+}
+
+// Days already worked out, per zone, latest last: every vote asks for its day several times, and working one out
+// asks Intl or the offsets' cache a few times over.
+const knownDays = new Map<string, LocalDay[]>();
+
+/** The local day containing the instant. */
+export function localDayOf(instant: Date, timeZone: string): LocalDay {
+  const t = instant.getTime();
+  let days = knownDays.get(timeZone);
+  if (!days) knownDays.set(timeZone, (days = []));
+  for (let i = days.length - 1; i >= 0; i--) {
+    const d = days[i]!;
+    if (t >= d.start && t < d.end) return d;
+  }
+  const day = {
+    start: computeStartOfLocalDay(instant, timeZone, 0).getTime(),
+    end: computeStartOfLocalDay(instant, timeZone, 1).getTime(),
+    label: utcToZonedLocal(instant, timeZone).slice(0, 10),
+  };
+  if (days.length >= 400) days.shift();
+  days.push(day);
+  return day;
+}
+
+/** Midnight that starts the local day containing the instant, plus `days` days, as a UTC instant. */
+export function startOfLocalDay(instant: Date, timeZone: string, days = 0): Date {
+  if (days === 0) return new Date(localDayOf(instant, timeZone).start);
+  if (days === 1) return new Date(localDayOf(instant, timeZone).end);
+  return computeStartOfLocalDay(instant, timeZone, days);
 }
 
 // Building a formatter to test a zone is slow, and every contest read checks its zone.

@@ -1,29 +1,12 @@
 /** Voting days: the calendar day in the contest's time zone, and when a voter's next vote opens. */
-import { DEFAULT_TIME_ZONE, formatDate, startOfLocalDay, utcToZonedLocal } from '../time.ts';
+import { DEFAULT_TIME_ZONE, formatDate, localDayOf, utcToZonedLocal } from '../time.ts';
 import type { VoteRule } from './settings.ts';
 
 export type Lang = 'vi' | 'en';
 
-// Days already worked out, per zone: every vote needs its day, and asking Intl each time is the slowest step.
-const knownDays = new Map<string, { start: number; end: number; label: string }[]>();
-
 /** The contest day of an instant, as "yyyy-MM-dd" in the contest's zone: the day part of the vote's unique key. */
 export function voteDay(at: Date, timeZone: string): string {
-  const t = at.getTime();
-  let days = knownDays.get(timeZone);
-  if (!days) knownDays.set(timeZone, (days = []));
-  for (let i = days.length - 1; i >= 0; i--) {
-    const d = days[i]!;
-    if (t >= d.start && t < d.end) return d.label;
-  }
-  const label = utcToZonedLocal(at, timeZone).slice(0, 10);
-  if (days.length >= 400) days.shift();
-  days.push({
-    start: startOfLocalDay(at, timeZone).getTime(),
-    end: startOfLocalDay(at, timeZone, 1).getTime(),
-    label,
-  });
-  return label;
+  return localDayOf(at, timeZone).label;
 }
 
 /**
@@ -32,9 +15,9 @@ export function voteDay(at: Date, timeZone: string): string {
  */
 export function nextVoteOpensAt(rule: VoteRule, at: Date, timeZone: string, votingEndsAt: string | null): Date | null {
   if (rule.kind === 'total') return null;
-  const next = startOfLocalDay(at, timeZone, 1);
-  if (votingEndsAt !== null && next.getTime() >= Date.parse(votingEndsAt)) return null;
-  return next;
+  const next = localDayOf(at, timeZone).end;
+  if (votingEndsAt !== null && next >= Date.parse(votingEndsAt)) return null;
+  return new Date(next);
 }
 
 /** How the zone is named to voters: "giờ Việt Nam" for the plan's zone, the zone's name otherwise. */
@@ -43,11 +26,22 @@ export function zoneLabel(timeZone: string, lang: Lang): string {
   return lang === 'vi' ? `múi giờ ${timeZone}` : `${timeZone} time`;
 }
 
+// Instants already said: a day's votes all name the same next midnight.
+const saidInstants = new Map<string, string>();
+
 /** "00:00 ngày 21/06/2024 (giờ Việt Nam)" / "00:00 on 21/06/2024 (Vietnam time)". */
 export function formatVoteInstant(instant: Date, timeZone: string, lang: Lang): string {
-  const hhmm = utcToZonedLocal(instant, timeZone).slice(11, 16);
-  const date = formatDate(instant, timeZone);
-  return lang === 'vi'
-    ? `${hhmm} ngày ${date} (${zoneLabel(timeZone, lang)})`
-    : `${hhmm} on ${date} (${zoneLabel(timeZone, lang)})`;
+  const key = `${lang}|${timeZone}|${instant.getTime()}`;
+  let said = saidInstants.get(key);
+  if (said === undefined) {
+    const hhmm = utcToZonedLocal(instant, timeZone).slice(11, 16);
+    const date = formatDate(instant, timeZone);
+    said =
+      lang === 'vi'
+        ? `${hhmm} ngày ${date} (${zoneLabel(timeZone, lang)})`
+        : `${hhmm} on ${date} (${zoneLabel(timeZone, lang)})`;
+    if (saidInstants.size >= 1000) saidInstants.clear();
+    saidInstants.set(key, said);
+  }
+  return said;
 }

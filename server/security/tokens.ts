@@ -20,7 +20,8 @@ export function randomToken(bytes = 32): string {
 }
 
 export function sha256Hex(s: string | Buffer): string {
-  return crypto.createHash('sha256').update(s).digest('hex');
+  // The one-shot form: half the cost of a Hash object, on every vote and every session's look-up.
+  return crypto.hash('sha256', s, 'hex');
 }
 
 export function safeEqual(a: string, b: string): boolean {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Challenge } from 'altcha-lib';
+import crypto from 'node:crypto';
+import { createChallenge as createAltchaChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { createChallenge, pruneSpentChallenges, verifyChallenge } from '../../server/security/altcha.ts';
 import { solvePayload } from '../helpers/altcha.ts';
 import { Client, startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -76,6 +78,33 @@ describe('GET /api/challenge and verifyChallenge', () => {
     expect(await verifyChallenge(t.deps, Buffer.from(JSON.stringify(solved)).toString('base64'))).toEqual({
       ok: true,
     });
+  });
+
+  it('checks the signature over altcha-lib’s canonical form, nested data included, in any key order', async () => {
+    // Signed by the library itself, its data nested in the parameters, sent back in another key order: the check writes
+    // the same canonical form.
+    const c = await createAltchaChallenge({
+      algorithm: 'SHA-256',
+      cost: 1,
+      deriveKey,
+      counter: 50,
+      expiresAt: Math.floor(Date.now() / 1000) + 600,
+      data: { zone: 'Asia/Ho_Chi_Minh', round: 2, commune: 'Vĩnh Linh', open: true },
+      hmacSignatureSecret: t.deps.keys.altcha,
+      hmacKeySignatureSecret: crypto
+        .createHmac('sha256', t.deps.keys.altcha)
+        .update('altcha:derived-key')
+        .digest('hex'),
+    });
+    const solved = JSON.parse(Buffer.from(await solvePayload(c), 'base64').toString());
+    const reversed = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).reverse());
+    solved.challenge.parameters = reversed(solved.challenge.parameters);
+    solved.challenge.parameters.data = reversed(solved.challenge.parameters.data);
+    const changed = structuredClone(solved);
+    changed.challenge.parameters.data.round = 3;
+    const encode = (x: unknown) => Buffer.from(JSON.stringify(x)).toString('base64');
+    expect(await verifyChallenge(t.deps, encode(changed))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifyChallenge(t.deps, encode(solved))).toEqual({ ok: true });
   });
 
   it('refuses an expired challenge and prunes spent ones once expired', async () => {

@@ -308,38 +308,36 @@ async function castIn(
     network: networkOf(ip) ?? ip,
     checkedAt: deps.clock().toISOString(),
   };
-  const here = () => submitCast(deps, v, attempt, deps.clock);
   const thread = voteThreadOf(deps);
   const { status, now } = thread
     ? await thread.cast(attempt).catch((e: unknown) => {
-        if (e instanceof VoteThreadStopped) return here();
+        if (e instanceof VoteThreadStopped) return submitCast(deps, v, attempt, deps.clock);
         throw e;
       })
-    : await here();
-  const rule = v.settings.rule;
-
-  const next = nextVoteOpensAt(rule, now, tz, window.endsAt);
-  const say = (lang: 'vi' | 'en') => {
-    const done = lang === 'vi' ? 'Đã ghi nhận lượt bình chọn của bạn.' : 'Your vote has been recorded.';
-    const review =
-      status === 'quarantined'
-        ? lang === 'vi'
-          ? ' Lượt này đang được Ban Tổ chức xem xét trước khi tính.'
-          : ' The organizers will review it before it counts.'
-        : '';
-    const after = next
-      ? lang === 'vi'
-        ? ` Lượt bình chọn tiếp theo của bạn mở lúc ${formatVoteInstant(next, tz, lang)}.`
-        : ` Your next vote opens at ${formatVoteInstant(next, tz, lang)}.`
-      : '';
-    return (done + review + after).normalize('NFC');
-  };
+    : await submitCast(deps, v, attempt, deps.clock);
+  const next = nextVoteOpensAt(v.settings.rule, now, tz, window.endsAt);
   return {
     status,
     castAt: now.toISOString(),
     nextVoteOpensAt: next?.toISOString() ?? null,
-    message: { vi: say('vi'), en: say('en') },
+    message: { vi: castMessage('vi', status, next, tz), en: castMessage('en', status, next, tz) },
   };
+}
+
+function castMessage(lang: 'vi' | 'en', status: VoteCast['status'], next: Date | null, tz: string): string {
+  const done = lang === 'vi' ? 'Đã ghi nhận lượt bình chọn của bạn.' : 'Your vote has been recorded.';
+  const review =
+    status === 'quarantined'
+      ? lang === 'vi'
+        ? ' Lượt này đang được Ban Tổ chức xem xét trước khi tính.'
+        : ' The organizers will review it before it counts.'
+      : '';
+  const after = next
+    ? lang === 'vi'
+      ? ` Lượt bình chọn tiếp theo của bạn mở lúc ${formatVoteInstant(next, tz, lang)}.`
+      : ` Your next vote opens at ${formatVoteInstant(next, tz, lang)}.`
+    : '';
+  return (done + review + after).normalize('NFC');
 }
 
 async function entryCodes(trx: Tx, ids: number[]): Promise<Map<number, string>> {
