@@ -35,6 +35,7 @@ import * as m0029 from './migrations/0029_contest_version.ts';
 import * as m0031 from './migrations/0031_votes_device_index.ts';
 import * as m0032 from './migrations/0032_rendition_posters.ts';
 import * as m0033 from './migrations/0033_altcha_spent_by_expiry.ts';
+import * as m0034 from './migrations/0034_device_votes_through_sessions.ts';
 import * as m0024 from './migrations/0024_erasure_and_retention.ts';
 import * as m0023 from './migrations/0023_rate_limits.ts';
 import * as m0022 from './migrations/0022_voting_residents_and_results.ts';
@@ -75,6 +76,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0031_votes_device_index': m0031,
   '0032_rendition_posters': m0032,
   '0033_altcha_spent_by_expiry': m0033,
+  '0034_device_votes_through_sessions': m0034,
   '0024_erasure_and_retention': m0024,
   '0023_rate_limits': m0023,
   '0022_voting_residents_and_results': m0022,

@@ -31,8 +31,8 @@ import { checkChallenge, type ChallengeCheck } from '../../security/altcha.ts';
 import type { DialectName, Tx } from '../../db/dialect.ts';
 import * as postgresJson from 'kysely/helpers/postgres';
 import * as sqliteJson from 'kysely/helpers/sqlite';
-import { sql, type Insertable } from 'kysely';
-import type { VotesTable } from '../../db/schema.ts';
+import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
+import type { DB, VotesTable } from '../../db/schema.ts';
 import { sha256Hex } from '../../security/tokens.ts';
 import type { LogContest } from './append-vote-log.ts';
 import { voteBatcher, type BatchLog } from './vote-batcher.ts';
@@ -133,6 +133,16 @@ function rowsOf<T>(value: unknown, instants: readonly (keyof T & string)[]): T[]
 }
 
 /**
+ * The voters with a session on one of the devices: the only ones whose votes can come from them, since a session holds
+ * only on the device that verified it (`sessionHolds`). Votes are found by device through them (ADR 0062): an index of
+ * votes by device, a random key, cost each vote a page or more of the write-ahead log.
+ */
+function votersOnDevices(devices: string[]) {
+  return (eb: ExpressionBuilder<DB, 'votes'>) =>
+    eb.selectFrom('voter_sessions').select('voter_id').where('voter_sessions.device_id', 'in', devices);
+}
+
+/**
  * What a batch reads: one statement (a round trip to PostgreSQL waits for the busy event loop's next turn, so each one
  * saved shortens every answer), which on PostgreSQL also spends the batch's challenges (a data-modifying CTE).
  */
@@ -197,6 +207,7 @@ function loadBatch(dialect: DialectName, contestId: number, since: () => string)
             .selectFrom('votes')
             .select([...DEVICE_VOTE_COLUMNS, 'device_id'])
             .where('contest_id', '=', contestId)
+            .where('voter_id', 'in', votersOnDevices(devices))
             .where('device_id', 'in', devices)
             .where('cast_at', '>=', from),
         ).as('device'),
@@ -459,6 +470,7 @@ export function submitCast(
           .selectFrom('votes')
           .select(DEVICE_VOTE_COLUMNS)
           .where('contest_id', '=', contestId)
+          .where('voter_id', 'in', votersOnDevices([deviceHash]))
           .where('device_id', '=', deviceHash)
           .where('cast_at', '>=', dayStart)
           .where('cast_at', '<', readFrom)
