@@ -1,0 +1,107 @@
+/**
+ * Pages of SQLite's write-ahead log a vote writes, by table and index (issue 12, ADR 0062), run by hand:
+ * `npx tsx bench/vote-pages.ts [--before 20000] [--batch 50] [--batches 20]`.
+ *
+ * A batch's commit writes every page its votes changed, and the `fsync` that makes them durable takes longer the more
+ * pages there are: on the vote thread the commit was the largest cost (ADR 0061). This counts them exactly: the
+ * schema is the real one (every migration), holding `--before` votes of one contest; then batches of `--batch` votes
+ * are written as a vote batch writes them (the votes, their log lines, their spent challenges, the log's head), and
+ * each frame the commit appends to the log is attributed to its table or index (SQLite's `dbstat`). Rows are shaped
+ * like the bench's (bench/votes.ts): random device and session hashes, 12 entries, challenges made ahead of the votes.
+ *
+ * Baseline, same run: the same schema with migration 0034 undone (votes indexed by device).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { openSqlite } from '../server/db/dialect.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const before = arg('before', 20_000);
+const batchSize = arg('batch', 50);
+const batches = arg('batches', 20);
+const FRAME_HEADER = 24;
+const WAL_HEADER = 32;
+
+async function measure(label: string, withDeviceIndex: boolean) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vote-pages-'));
+  const file = path.join(dir, 'contest.sqlite');
+  try {
+    const database = openSqlite(file, false);
+    await migrateToLatest(database);
+    await database.close();
+    const db = new SqliteDatabase(file);
+    db.pragma('journal_mode = WAL');
+    // Rows of one contest without its voters, entries and sessions: only what a vote batch writes is measured.
+    db.pragma('foreign_keys = OFF');
+    db.pragma('wal_autocheckpoint = 0');
+    if (withDeviceIndex) db.exec('create index votes_device on votes (contest_id, device_id, cast_at)');
+    const hex = (bytes: number) => crypto.randomBytes(bytes).toString('hex');
+    const start = Date.parse('2026-12-07T03:00:00Z');
+    const insertVote = db.prepare(`insert into votes (contest_id, seq, voter_id, entry_id, cast_at, rule_key,
+      entry_key, status, reasons_json, ip, network, device_id)
+      values (1, ?, ?, ?, ?, 'any@2026-12-07', null, 'counted', '[]', ?, ?, ?)`);
+    const insertLine = db.prepare('insert into vote_log (contest_id, seq, line, hash, at) values (1, ?, ?, ?, ?)');
+    const spend = db.prepare('insert into altcha_spent (expires_at, signature) values (?, ?)');
+    db.prepare(`insert into vote_log_heads (contest_id, header_line, seq, hash) values (1, '{}', 0, '')`).run();
+    const moveHead = db.prepare('update vote_log_heads set seq = ?, hash = ? where contest_id = 1');
+    let seq = 0;
+    const vote = (i: number) => {
+      seq++;
+      // 3,000 votes a second; challenges made ahead, 1,500 a second, as the bench makes them.
+      const at = new Date(start + Math.floor(i / 3)).toISOString();
+      const expires = new Date(start + 600_000 + Math.floor(i / 1500) * 1000).toISOString();
+      const address = `100.64.${(i >> 8) & 255}.${i & 255}`;
+      insertVote.run(seq, i + 1, (i % 12) + 1, at, address, `100.64.${(i >> 8) & 255}.0/24`, hex(32));
+      const line = JSON.stringify({ seq, voter: hex(8), entry: `VL-${(i % 12) + 1}`, at, status: 'counted' });
+      insertLine.run(seq, line, hex(32), at);
+      spend.run(expires, hex(32));
+    };
+    db.transaction(() => {
+      for (let i = 0; i < before; i++) vote(i);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const byTree = new Map<string, number>();
+    let frames = 0;
+    for (let b = 0; b < batches; b++) {
+      const owner = new Map(
+        (db.prepare('select name, pageno from dbstat').all() as { name: string; pageno: number }[]).map((r) => [
+          r.pageno,
+          r.name,
+        ]),
+      );
+      db.transaction(() => {
+        for (let k = 0; k < batchSize; k++) vote(before + b * batchSize + k);
+        moveHead.run(seq, hex(32));
+      })();
+      const wal = fs.readFileSync(`${file}-wal`);
+      for (let at = WAL_HEADER; at + FRAME_HEADER + pageSize <= wal.length; at += FRAME_HEADER + pageSize) {
+        const name = owner.get(wal.readUInt32BE(at)) ?? '(pages new to the file)';
+        byTree.set(name, (byTree.get(name) ?? 0) + 1);
+        frames++;
+      }
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
+    db.close();
+    const votes = batches * batchSize;
+    const kib = (frames * pageSize) / 1024 / votes;
+    console.log(`\n${label}: ${(frames / votes).toFixed(2)} pages per vote, ${kib.toFixed(1)} KiB`);
+    for (const [name, n] of [...byTree].sort((a, b) => b[1] - a[1]))
+      if (n / votes >= 0.01) console.log(`  ${name.padEnd(34)} ${(n / votes).toFixed(2)}`);
+    return frames / votes;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(`${before} votes already stored; ${batches} batches of ${batchSize} votes`);
+const now = await measure('votes found by device through sessions (migration 0034)', false);
+const baseline = await measure('baseline: votes indexed by device (before 0034)', true);
+console.log(`\npages per vote: ${(now / baseline).toFixed(2)}× the baseline's`);
