@@ -21,11 +21,8 @@ import { audioFingerprintArgs, fingerprintAudio } from '../server/media/audio-fi
 import { runFfmpegWithProgress } from '../server/media/ffmpeg-progress.ts';
 import { fingerprintVideo } from '../server/media/fingerprint.ts';
 import { runFfmpeg } from '../tests/helpers/videos.ts';
+import { arg } from './args.ts';
 
-function arg(name: string, def: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-}
 const RUNS = arg('runs', 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 async function timed(fn: () => Promise<unknown> | unknown): Promise<number> {

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { arg } from './args.ts';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<{
@@ -25,10 +26,6 @@ const autocannon = require('autocannon') as (opts: Record<string, unknown>) => P
   errors: number;
 }>;
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const entries = arg('entries', 1000);
 const duration = arg('duration', 10);
 const connections = arg('connections', 200);

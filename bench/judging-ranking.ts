@@ -15,11 +15,8 @@ import { DEFAULT_RANKING_METHOD, type RankingMethod } from '@core/judging/rankin
 import { rankEntries } from '@core/judging/ranking.ts';
 import type { RoundRubric } from '@core/judging/rubric.ts';
 import { seededRandom } from '@core/judging/seeded-random.ts';
+import { arg } from './args.ts';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const E = arg('entries', 1000);
 const J = arg('jurors', 15);
 const RUNS = arg('runs', 31);

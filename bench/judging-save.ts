@@ -20,11 +20,8 @@ import { loadContest } from '../server/services/contests/load-contest.ts';
 import { updateContest } from '../server/services/contests/update-contest.ts';
 import { approvedEntry, completeDraft } from '../tests/helpers/entries.ts';
 import { makeUser, startTestApp } from '../tests/helpers/test-app.ts';
+import { arg } from './args.ts';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const JURORS = arg('jurors', 20);
 const SAVES = arg('saves', 40);
 const ENTRIES = arg('entries', 10);

@@ -25,11 +25,8 @@ import { loggedInClient, makeUser, startTestApp } from '../tests/helpers/test-ap
 import { runFfmpeg } from '../tests/helpers/videos.ts';
 import { uploadPath } from '../server/services/uploads/upload-files.ts';
 import { enqueueRenditions } from '../server/services/media/pipeline.ts';
+import { arg } from './args.ts';
 
-function arg(name: string, def: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-}
 const SECONDS = arg('seconds', 20);
 const RUNS = arg('runs', 3);
 

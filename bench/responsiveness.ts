@@ -58,18 +58,11 @@ import { runFfmpeg } from '../tests/helpers/videos.ts';
 import { openLoop } from './open-loop.ts';
 import { uploadPath } from '../server/services/uploads/upload-files.ts';
 import { enqueueRenditions } from '../server/services/media/pipeline.ts';
+import { arg, argText } from './args.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options and small helpers
 
-function arg(name: string, def: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-}
-function argText(name: string, def: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? String(process.argv[i + 1]) : def;
-}
 const PAIRS = arg('pairs', 3);
 const DURATION = arg('duration', 10);
 const CONNECTIONS = arg('connections', 200);

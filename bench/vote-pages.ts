@@ -18,11 +18,8 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { openSqlite } from '../server/db/dialect.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
+import { arg } from './args.ts';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const before = arg('before', 20_000);
 const batchSize = arg('batch', 50);
 const batches = arg('batches', 20);

@@ -33,6 +33,7 @@ import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { openLoop, type OpenLoopRequest } from './open-loop.ts';
 import { seedPublished } from './seed-published.ts';
+import { arg } from './args.ts';
 
 const require = createRequire(import.meta.url);
 interface CannonResult {
@@ -47,10 +48,6 @@ const autocannon = require('autocannon') as (
   opts: Record<string, unknown>,
 ) => Promise<CannonResult> & { stop: () => void };
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const votesPerRound = arg('votes', 10_000);
 const connections = arg('connections', 100);
 const rounds = arg('rounds', 2);
