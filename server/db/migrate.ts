@@ -36,6 +36,7 @@ import * as m0031 from './migrations/0031_votes_device_index.ts';
 import * as m0032 from './migrations/0032_rendition_posters.ts';
 import * as m0033 from './migrations/0033_altcha_spent_by_expiry.ts';
 import * as m0034 from './migrations/0034_device_votes_through_sessions.ts';
+import * as m0035 from './migrations/0035_votes_entry_key_partial.ts';
 import * as m0024 from './migrations/0024_erasure_and_retention.ts';
 import * as m0023 from './migrations/0023_rate_limits.ts';
 import * as m0022 from './migrations/0022_voting_residents_and_results.ts';
@@ -77,6 +78,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0032_rendition_posters': m0032,
   '0033_altcha_spent_by_expiry': m0033,
   '0034_device_votes_through_sessions': m0034,
+  '0035_votes_entry_key_partial': m0035,
   '0024_erasure_and_retention': m0024,
   '0023_rate_limits': m0023,
   '0022_voting_residents_and_results': m0022,
