@@ -8,8 +8,11 @@
  * are written as a vote batch writes them (the votes, their log lines, their spent challenges, the log's head), and
  * each frame the commit appends to the log is attributed to its table or index (SQLite's `dbstat`). Rows are shaped
  * like the bench's (bench/votes.ts): random device and session hashes, 12 entries, challenges made ahead of the votes.
+ * Twice: voters voting in the order they verified, as on a first day and in bench/votes.ts, then voters coming back on
+ * a later day in no particular order, whose keys by voter land all over their indexes.
  *
- * Baseline, same run: the same schema with migration 0034 undone (votes indexed by device).
+ * Baseline, same run: the schema before migrations 0034 and 0035 (votes indexed by device; the entry key unique for
+ * every vote, null or not).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -26,7 +29,7 @@ const batches = arg('batches', 20);
 const FRAME_HEADER = 24;
 const WAL_HEADER = 32;
 
-async function measure(label: string, withDeviceIndex: boolean) {
+async function measure(label: string, before0034: boolean, returning: boolean) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vote-pages-'));
   const file = path.join(dir, 'contest.sqlite');
   try {
@@ -38,7 +41,13 @@ async function measure(label: string, withDeviceIndex: boolean) {
     // Rows of one contest without its voters, entries and sessions: only what a vote batch writes is measured.
     db.pragma('foreign_keys = OFF');
     db.pragma('wal_autocheckpoint = 0');
-    if (withDeviceIndex) db.exec('create index votes_device on votes (contest_id, device_id, cast_at)');
+    if (before0034) {
+      db.exec('create index votes_device on votes (contest_id, device_id, cast_at)');
+      db.exec('drop index votes_entry_key');
+      db.exec('create unique index votes_entry_key_full on votes (contest_id, voter_id, entry_key)');
+    }
+    // Coming back: each voter's place in the order is a fixed permutation of the ids (7919 is prime, 1,000,003 too).
+    const voterOf = (i: number) => (returning ? 1 + ((i * 7919) % 1_000_003) : i + 1);
     const hex = (bytes: number) => crypto.randomBytes(bytes).toString('hex');
     const start = Date.parse('2026-12-07T03:00:00Z');
     const insertVote = db.prepare(`insert into votes (contest_id, seq, voter_id, entry_id, cast_at, rule_key,
@@ -55,7 +64,7 @@ async function measure(label: string, withDeviceIndex: boolean) {
       const at = new Date(start + Math.floor(i / 3)).toISOString();
       const expires = new Date(start + 600_000 + Math.floor(i / 1500) * 1000).toISOString();
       const address = `100.64.${(i >> 8) & 255}.${i & 255}`;
-      insertVote.run(seq, i + 1, (i % 12) + 1, at, address, `100.64.${(i >> 8) & 255}.0/24`, hex(32));
+      insertVote.run(seq, voterOf(i), (i % 12) + 1, at, address, `100.64.${(i >> 8) & 255}.0/24`, hex(32));
       const line = JSON.stringify({ seq, voter: hex(8), entry: `VL-${(i % 12) + 1}`, at, status: 'counted' });
       insertLine.run(seq, line, hex(32), at);
       spend.run(expires, hex(32));
@@ -99,6 +108,12 @@ async function measure(label: string, withDeviceIndex: boolean) {
 }
 
 console.log(`${before} votes already stored; ${batches} batches of ${batchSize} votes`);
-const now = await measure('votes found by device through sessions (migration 0034)', false);
-const baseline = await measure('baseline: votes indexed by device (before 0034)', true);
-console.log(`\npages per vote: ${(now / baseline).toFixed(2)}× the baseline's`);
+for (const [order, returning] of [
+  ['voters in the order they verified', false],
+  ['voters coming back in no particular order', true],
+] as const) {
+  console.log(`\n== ${order}`);
+  const now = await measure('now', false, returning);
+  const baseline = await measure('baseline: before migrations 0034 and 0035', true, returning);
+  console.log(`pages per vote: ${(now / baseline).toFixed(2)}× the baseline's`);
+}
