@@ -16,8 +16,9 @@ const config = loadConfig({
   ALTCHA_COMPLEXITY: complexity,
   // As behind nginx (docs/deploy): the voter's address comes from X-Forwarded-For.
   TRUST_PROXY: '1',
-  // SQLite's vote thread (ADR 0061), on unless VOTE_THREAD=0; the ceiling needs the main thread's batcher.
-  VOTE_THREAD: mode === 'ceiling' ? '0' : (process.env.VOTE_THREAD ?? '1'),
+  // SQLite's vote thread (ADR 0061) as the environment sets it (the server's default when unset); the ceiling needs
+  // the main thread's batcher.
+  VOTE_THREAD: mode === 'ceiling' ? '0' : process.env.VOTE_THREAD,
 });
 const { deps } = await createDeps(config, pino({ level: 'silent' }));
 if (mode === 'ceiling') {
