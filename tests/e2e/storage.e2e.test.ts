@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { saveEntryDraft } from '../../server/services/entries/save-entry-draft.ts';
 import { attachAcceptedFile, completeDraft } from '../helpers/entries.ts';
 import { makeUser } from '../helpers/test-app.ts';
-import { e2eApp, logInAs, text } from './browser.ts';
+import { clickForAnswer, e2eApp, logInAs, openPopover, text } from './browser.ts';
 import { uploadPath } from '../../server/services/uploads/upload-files.ts';
 
 const suite = e2eApp();
@@ -79,7 +79,9 @@ describe('storage housekeeping', () => {
     await page.getByText(orphanKey).waitFor();
     await page.getByText('Tác phẩm đã bị xóa').waitFor();
     await page.getByTestId('orphans-remove').click();
-    await page.getByRole('button', { name: /OK|Đồng ý/ }).click();
+    // The bubble's OK once it has finished appearing: a click while it was still drawn in was lost under load.
+    const confirm = await openPopover(page);
+    await clickForAnswer(page, confirm.getByRole('button', { name: /OK|Đồng ý/ }), 'POST', '/orphans/delete');
     await page.getByText('Đã xóa 1 tệp').waitFor();
     expect(await t.deps.storage.head(orphanKey)).toBeNull();
   });
