@@ -33,7 +33,8 @@ import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { openLoop, type OpenLoopRequest } from './open-loop.ts';
 import { seedPublished } from './seed-published.ts';
-import { arg } from './args.ts';
+import { arg, argText } from './args.ts';
+import { closedLoop, wireRequest } from './lean-http.ts';
 
 const require = createRequire(import.meta.url);
 interface CannonResult {
@@ -73,6 +74,12 @@ const openVotes = openSeconds > 0 ? Math.round(openRate * (OPEN_WARM_SECONDS + o
  * the rounds measure what the HTTP path alone allows against the same raw loop (ADR 0060). Nothing is stored.
  */
 const ceiling = process.argv.includes('--ceiling');
+/**
+ * `--generator lean|autocannon`: what sends the saturated rounds' votes. The lean one (bench/lean-http.ts) costs the
+ * shared cores least; autocannon is what earlier figures were measured with (ADR 0063).
+ */
+const generator = argText('generator', 'lean');
+if (generator !== 'lean' && generator !== 'autocannon') throw new Error('--generator lean or autocannon');
 /** `--profile DIR`: the web processes write CPU profiles there (node --cpu-prof) when they are stopped. */
 const profileDir = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
 if (!pgUrl && processes !== 1) throw new Error('SQLite runs one web process per installation: --processes 1');
@@ -301,33 +308,68 @@ async function fireVotes(count: number, conns: number) {
   const slice = voters.slice(next, next + count);
   next += count;
   const per = Math.ceil(slice.length / ports.length);
+  const shares = ports.map((port, p) => ({ port, mine: slice.slice(p * per, (p + 1) * per) }));
+  const perProcess = Math.max(1, Math.round(conns / ports.length));
+  // The lean generator's requests are written out before the clock starts, as a browser has its vote ready.
+  const wire =
+    generator === 'lean'
+      ? shares.map(({ port, mine }) => mine.map((v) => wireRequest(`127.0.0.1:${port}`, voteRequest(v))))
+      : [];
   const cpuBefore = cpuNow();
   const started = performance.now();
   // The last answer's time, not autocannon's end: it ends on its next one-second tick after the last answer, which
   // made a round of 4,000 votes in 1.05 s count as 2 s.
   let lastAnswer = started;
-  const results = await Promise.all(
-    ports.map((port, p) => {
-      const mine = slice.slice(p * per, (p + 1) * per);
-      let i = 0;
-      return autocannon({
-        url: `http://127.0.0.1:${port}`,
-        connections: Math.max(1, Math.round(conns / ports.length)),
-        amount: mine.length,
-        timeout: 60,
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (req: Record<string, unknown>) => ({ ...req, ...voteRequest(mine[i++ % mine.length]!) }),
-            onResponse: (status: number, body: string) => {
-              lastAnswer = performance.now();
-              if (status !== 200 && refusals.length < 5) refusals.push(`${status} ${body.slice(0, 300)}`);
+  const refuse = (status: number, body: string) => {
+    if (status !== 200 && refusals.length < 5) refusals.push(`${status} ${body.slice(0, 300)}`);
+  };
+  const results: { answered: number; bad: number; p50: number; p99: number; codes: string; timeouts: number }[] =
+    await Promise.all(
+      shares.map(async ({ port, mine }, p) => {
+        if (generator === 'lean') {
+          const r = await closedLoop({
+            port,
+            connections: perProcess,
+            requests: wire[p]!,
+            onRefused: (status, body) => refuse(status, body.toString()),
+          });
+          lastAnswer = Math.max(lastAnswer, r.lastAnswer);
+          return {
+            answered: r.answered,
+            bad: r.non2xx,
+            p50: r.p50,
+            p99: r.p99,
+            codes: `${r.non2xx} non-2xx`,
+            timeouts: 0,
+          };
+        }
+        let i = 0;
+        const r = await autocannon({
+          url: `http://127.0.0.1:${port}`,
+          connections: perProcess,
+          amount: mine.length,
+          timeout: 60,
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (req: Record<string, unknown>) => ({ ...req, ...voteRequest(mine[i++ % mine.length]!) }),
+              onResponse: (status: number, body: string) => {
+                lastAnswer = performance.now();
+                refuse(status, body);
+              },
             },
-          },
-        ],
-      });
-    }),
-  );
+          ],
+        });
+        return {
+          answered: r.requests.total,
+          bad: r.non2xx + r.errors,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          codes: JSON.stringify(r.statusCodeStats),
+          timeouts: r.timeouts,
+        };
+      }),
+    );
   const seconds = (lastAnswer - started) / 1000;
   const cpuAfter = cpuNow();
   const wall = (performance.now() - started) / 1000;
@@ -336,18 +378,18 @@ async function fireVotes(count: number, conns: number) {
     load: (cpuAfter.load - cpuBefore.load) / wall,
     db: [...cpuAfter.db].reduce((n, [pid, t]) => n + t - (cpuBefore.db.get(pid) ?? 0), 0) / wall,
   };
-  const answered = results.reduce((n, r) => n + r.requests.total, 0);
-  const bad = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
+  const answered = results.reduce((n, r) => n + r.answered, 0);
+  const bad = results.reduce((n, r) => n + r.bad, 0);
   if (bad) {
-    const codes = results.map((r) => JSON.stringify(r.statusCodeStats)).join(' ');
+    const codes = results.map((r) => r.codes).join(' ');
     const timeouts = results.reduce((n, r) => n + r.timeouts, 0);
     throw new Error(`${bad} votes refused or failed (${codes}; ${timeouts} timeouts): ${refusals.join(' | ')}`);
   }
   return {
     rate: answered / seconds,
     writtenKbPerVote: (cpuAfter.written - cpuBefore.written) / 1024 / answered,
-    p50: Math.max(...results.map((r) => r.latency.p50)),
-    p99: Math.max(...results.map((r) => r.latency.p99)),
+    p50: Math.max(...results.map((r) => r.p50)),
+    p99: Math.max(...results.map((r) => r.p99)),
     cores,
   };
 }

@@ -100,6 +100,16 @@ describe(`vote group commit on ${dialectUnderTest}`, () => {
     expect(rd!.statusCode).toBe(200);
     expect(rd!.json().status).toBe('quarantined');
     for (const r of [t1!, t2!, rb!, rc!].filter((x) => x.statusCode === 200)) expect(r.json().status).toBe('counted');
+    // The refused vote's challenge is given back by the batch's own writes (on PostgreSQL in the statement that
+    // appends the log): the kept votes' challenges stay spent.
+    const signatureOf = (p: string) => JSON.parse(Buffer.from(p, 'base64').toString()).challenge.signature as string;
+    const spentNow = new Set(
+      (await t.deps.db.selectFrom('altcha_spent').select('signature').execute()).map((r) => r.signature),
+    );
+    const [keptPayload, refusedPayload] = t1!.statusCode === 200 ? payloads : [payloads[1]!, payloads[0]!];
+    expect(spentNow.has(signatureOf(refusedPayload!))).toBe(false);
+    expect(spentNow.has(signatureOf(keptPayload!))).toBe(true);
+    expect(spentNow.has(signatureOf(shared))).toBe(true);
 
     const { verdict } = await logVerdict();
     expect(verdict.failure).toBeUndefined();
