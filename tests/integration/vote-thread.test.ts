@@ -100,6 +100,38 @@ describe('votes written by the vote thread (SQLite)', () => {
     expect(again.json().error.message).toMatch(/00:00.*giờ Việt Nam/);
   });
 
+  it('refuses an expired or forged challenge and a session shown from another device, in its batch', async () => {
+    const c = await voter();
+    // A challenge expires 10 minutes after it was given, as of the server's clock when the vote arrived.
+    const stale = await solvedChallenge(c);
+    t.setNow(new Date(Date.now() + 10 * 60_000 + 1000));
+    try {
+      const late = await c.post(voteUrl(published[0]!), { altcha: stale });
+      expect(late.statusCode).toBe(400);
+      expect(late.json().error).toMatchObject({ code: 'vote.challengeInvalid', details: { reason: 'expired' } });
+    } finally {
+      t.setNow(null);
+    }
+    // A solution whose signature does not match: refused, with the reason.
+    const payload = JSON.parse(Buffer.from(await solvedChallenge(c), 'base64').toString());
+    payload.challenge.signature = payload.challenge.signature.replace(/^./, (d: string) => (d === '0' ? '1' : '0'));
+    const forged = await c.post(voteUrl(published[0]!), {
+      altcha: Buffer.from(JSON.stringify(payload)).toString('base64'),
+    });
+    expect(forged.json().error).toMatchObject({ code: 'vote.challengeInvalid', details: { reason: 'invalid' } });
+    // The session shown from another device (the device cookie's keyed hash differs): asked to verify.
+    const elsewhere = new Client(t.app);
+    elsewhere.remoteAddress = c.remoteAddress;
+    elsewhere.setCookie('vsid', c.cookie('vsid')!);
+    elsewhere.setCookie('vdev', `${c.cookie('vdev')}x`);
+    const moved = await elsewhere.post(voteUrl(published[0]!), { altcha: await solvedChallenge(elsewhere) });
+    expect(moved.statusCode).toBe(401);
+    expect(moved.json().error.code).toBe('vote.verifyFirst');
+    // None of them was written by the main thread's batcher, and the voter still has the day's vote.
+    expect(mainBatches).toEqual([]);
+    expect((await vote(c)).json().status).toBe('counted');
+  });
+
   it('takes the vote’s instant from the server’s clock as the vote was checked', async () => {
     // The test clock, one day on: the thread records the vote at that instant, not at its own.
     const tomorrow = new Date(Date.now() + 24 * 3600_000);
