@@ -9,6 +9,7 @@
  * without an answer within `timeoutMs`, or that fail, are lost and stay out of the percentiles.
  */
 import http from 'node:http';
+import { LeanConnection } from './lean-http.ts';
 
 /** A request other than the GET of `url`: its method, path, headers and body. */
 export interface OpenLoopRequest {
@@ -23,6 +24,11 @@ export interface OpenLoopOptions {
   headers: Record<string, string>;
   /** The n-th request (all connections together) when each differs, as a vote per voter does; else the GET. */
   request?: (n: number) => OpenLoopRequest;
+  /**
+   * The n-th request already on the wire (bench/lean-http.ts), sent over a bare socket rather than node's HTTP client,
+   * which costs the shared cores less (ADR 0063); in place of `request`.
+   */
+  wire?: (n: number) => Buffer;
   connections: number;
   /** Requests per second, all connections together. */
   rate: number;
@@ -75,8 +81,41 @@ export async function openLoop(opts: OpenLoopOptions): Promise<OpenLoopResult> {
   let sent = 0;
   const get: OpenLoopRequest = { method: 'GET', path: url.pathname + url.search, headers: opts.headers, body: '' };
 
+  /** Sends the n-th request over a keep-alive connection; its status, or throws (lost). */
+  function sender(): { send: (n: number) => Promise<number>; close: () => void } {
+    if (!opts.wire) {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      return {
+        send: (n) => once(agent, url, opts.request?.(n) ?? get, timeoutMs),
+        close: () => agent.destroy(),
+      };
+    }
+    const wire = opts.wire;
+    let c = new LeanConnection(Number(url.port));
+    return {
+      send: async (n) => {
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          const answer = await Promise.race([
+            c.send(wire(n)),
+            new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
+          ]);
+          return answer.status;
+        } catch (e) {
+          // The socket's state is unknown after a lost request: the next one goes over a new connection.
+          c.close();
+          c = new LeanConnection(Number(url.port));
+          throw e;
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      close: () => c.close(),
+    };
+  }
+
   async function connection(i: number): Promise<void> {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const s = sender();
     let got = false;
     try {
       let free = performance.now();
@@ -84,7 +123,7 @@ export async function openLoop(opts: OpenLoopOptions): Promise<OpenLoopResult> {
         await sleepUntil(due);
         const from = free > due ? due : performance.now();
         try {
-          const status = await once(agent, url, opts.request?.(sent++) ?? get, timeoutMs);
+          const status = await s.send(sent++);
           free = performance.now();
           latencies.push(free - from);
           got = true;
@@ -95,7 +134,7 @@ export async function openLoop(opts: OpenLoopOptions): Promise<OpenLoopResult> {
         }
       }
     } finally {
-      agent.destroy();
+      s.close();
       if (got) answered++;
     }
   }

@@ -75,8 +75,9 @@ const openVotes = openSeconds > 0 ? Math.round(openRate * (OPEN_WARM_SECONDS + o
  */
 const ceiling = process.argv.includes('--ceiling');
 /**
- * `--generator lean|autocannon`: what sends the saturated rounds' votes. The lean one (bench/lean-http.ts) costs the
- * shared cores least; autocannon is what earlier figures were measured with (ADR 0063).
+ * `--generator lean|autocannon`: what sends the votes. The lean one (bench/lean-http.ts) costs the shared cores least;
+ * `autocannon` sends the saturated rounds with autocannon and the open loop with node's HTTP client, as earlier
+ * figures were measured (ADR 0063). The gallery is read with autocannon either way.
  */
 const generator = argText('generator', 'lean');
 if (generator !== 'lean' && generator !== 'autocannon') throw new Error('--generator lean or autocannon');
@@ -331,7 +332,7 @@ async function fireVotes(count: number, conns: number) {
             port,
             connections: perProcess,
             requests: wire[p]!,
-            onRefused: (status, body) => refuse(status, body.toString()),
+            onRefused: (a) => refuse(a.status, a.body.toString()),
           });
           lastAnswer = Math.max(lastAnswer, r.lastAnswer);
           return {
@@ -457,6 +458,7 @@ async function offerVotes(seconds: number) {
   const results = await Promise.all(
     ports.map((port, p) => {
       const mine = slice.slice(p * per, (p + 1) * per);
+      const wire = generator === 'lean' ? mine.map((v) => wireRequest(`127.0.0.1:${port}`, voteRequest(v))) : [];
       return openLoop({
         url: `http://127.0.0.1:${port}`,
         headers: {},
@@ -464,7 +466,9 @@ async function offerVotes(seconds: number) {
         rate: openRate / ports.length,
         seconds,
         timeoutMs: 60_000,
-        request: (n) => voteRequest(mine[n]!),
+        ...(generator === 'lean'
+          ? { wire: (n: number) => wire[n]! }
+          : { request: (n: number) => voteRequest(mine[n]!) }),
       });
     }),
   );
