@@ -100,8 +100,7 @@ describe(`vote group commit on ${dialectUnderTest}`, () => {
     expect(rd!.statusCode).toBe(200);
     expect(rd!.json().status).toBe('quarantined');
     for (const r of [t1!, t2!, rb!, rc!].filter((x) => x.statusCode === 200)) expect(r.json().status).toBe('counted');
-    // The refused vote's challenge is given back by the batch's own writes (on PostgreSQL in the statement that
-    // appends the log): the kept votes' challenges stay spent.
+    // The refused vote's challenge is given back by the batch that spent it; the kept votes' challenges stay spent.
     const signatureOf = (p: string) => JSON.parse(Buffer.from(p, 'base64').toString()).challenge.signature as string;
     const spentNow = new Set(
       (await t.deps.db.selectFrom('altcha_spent').select('signature').execute()).map((r) => r.signature),
