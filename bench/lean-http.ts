@@ -42,6 +42,8 @@ export class LeanConnection {
       this.socket.once('connect', resolve);
       this.socket.once('error', reject);
     });
+    // A connection made and never used (the open loop's replacement of a lost one) may fail unheard.
+    this.ready.catch(() => {});
     this.socket.on('error', (e) => this.fail(e));
     this.socket.on('close', () => this.fail(new Error('the server closed a connection')));
     this.socket.on('data', (chunk: Buffer) => this.read(chunk));

@@ -302,6 +302,14 @@ function voteRequest(v: BenchVoter): OpenLoopRequest {
   };
 }
 
+/**
+ * The voters' votes on the wire for the lean generator, written out before the clock starts, as a browser has its vote
+ * ready; none for autocannon, which builds each one as it sends it.
+ */
+function wireVotes(port: number, vs: BenchVoter[]): Buffer[] {
+  return generator === 'lean' ? vs.map((v) => wireRequest(`127.0.0.1:${port}`, voteRequest(v))) : [];
+}
+
 let next = 0;
 const refusals: string[] = [];
 /** Fires `count` votes, one per voter, at `conns` connections spread over the web processes. */
@@ -311,11 +319,7 @@ async function fireVotes(count: number, conns: number) {
   const per = Math.ceil(slice.length / ports.length);
   const shares = ports.map((port, p) => ({ port, mine: slice.slice(p * per, (p + 1) * per) }));
   const perProcess = Math.max(1, Math.round(conns / ports.length));
-  // The lean generator's requests are written out before the clock starts, as a browser has its vote ready.
-  const wire =
-    generator === 'lean'
-      ? shares.map(({ port, mine }) => mine.map((v) => wireRequest(`127.0.0.1:${port}`, voteRequest(v))))
-      : [];
+  const wire = shares.map(({ port, mine }) => wireVotes(port, mine));
   const cpuBefore = cpuNow();
   const started = performance.now();
   // The last answer's time, not autocannon's end: it ends on its next one-second tick after the last answer, which
@@ -458,7 +462,7 @@ async function offerVotes(seconds: number) {
   const results = await Promise.all(
     ports.map((port, p) => {
       const mine = slice.slice(p * per, (p + 1) * per);
-      const wire = generator === 'lean' ? mine.map((v) => wireRequest(`127.0.0.1:${port}`, voteRequest(v))) : [];
+      const wire = wireVotes(port, mine);
       return openLoop({
         url: `http://127.0.0.1:${port}`,
         headers: {},
