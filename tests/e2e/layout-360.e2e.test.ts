@@ -132,6 +132,10 @@ describe('a 360 px phone', () => {
       const drawer = page.locator('.manage-drawer');
       await drawer.getByTestId(`tab-${tab}`).click();
       await page.waitForURL(`${base}/manage/${t.demoSlug}/${tab}`);
+      // The router shows the screen once its code has loaded, after the address changed: until then the last one shows.
+      await page
+        .locator(`.manage-drawer .ant-menu-item-selected [data-testid="tab-${tab}"]`)
+        .waitFor({ state: 'attached' });
       await page.locator('.manage-drawer.ant-drawer-open').waitFor({ state: 'detached' });
       await page.locator('.manage-drawer .ant-drawer-mask').waitFor({ state: 'hidden' });
       await page.locator('.manage-content').locator('h1, h2, .ant-table, .ant-card, form').first().waitFor();
@@ -140,5 +144,43 @@ describe('a 360 px phone', () => {
       if (width > 360) wide[tab] = width;
     }
     expect(wide).toEqual({});
+  });
+
+  it('keeps the menu open when opened again while the chosen screen loads; a choice is one step back', async () => {
+    const { base, t } = app;
+    const page = await app.newPage(PHONE);
+    await logInAs(page, base, t.admin.email, t.admin.password);
+    await page.goto(`${base}/manage/${t.demoSlug}/settings`);
+    await page.getByTestId('manage-menu-button').waitFor();
+    const steps = await page.evaluate(() => history.length);
+    // A slow line: the screens' code is held until the menu has been opened again.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    await page.route(/\/assets\/.*\.js$/, async (route) => {
+      held += 1;
+      await released;
+      await route.continue();
+    });
+    await page.getByTestId('manage-menu-button').click();
+    const drawer = page.locator('.manage-drawer');
+    await drawer.getByTestId('tab-audit').click();
+    await page.waitForURL(`${base}/manage/${t.demoSlug}/audit`);
+    await page.locator('.manage-drawer.ant-drawer-open').waitFor({ state: 'detached' });
+    await page.getByTestId('manage-menu-button').click();
+    await page.locator('.manage-drawer.ant-drawer-open').waitFor();
+    expect(held).toBeGreaterThan(0);
+    release();
+    await page
+      .locator('.manage-drawer .ant-menu-item-selected [data-testid="tab-audit"]')
+      .waitFor({ state: 'attached' });
+    expect(await page.locator('.manage-drawer.ant-drawer-open').count()).toBe(1);
+    await page.unroute(/\/assets\/.*\.js$/);
+
+    // The choice added one step to the history, and going back closes the menu on the way.
+    expect(await page.evaluate(() => history.length)).toBe(steps + 1);
+    await page.goBack();
+    await page.waitForURL(`${base}/manage/${t.demoSlug}/settings`);
+    await page.locator('.manage-drawer.ant-drawer-open').waitFor({ state: 'detached' });
   });
 });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
@@ -56,10 +56,16 @@ function ManageShell() {
   const contest = useContest(slug);
   // Below 992 px the menu is a drawer opened from the header, so that a phone keeps the whole width for the screen.
   const wide = Grid.useBreakpoint().lg === true;
-  // The drawer is open on the screen it was opened on: whatever leads to another screen closes it on the way.
-  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
-  const menuOpen = menuOpenAt === location.pathname;
-  const setMenuOpen = (open: boolean) => setMenuOpenAt(open ? location.pathname : null);
+  // The router moves to a screen only once its code has loaded (a transition), while the address has already changed:
+  // on a slow line the menu may be opened again meanwhile, and must not close when that screen arrives. So the drawer
+  // closes on what leads away from it, a choice in it or the browser's back and forward, not on the router's location.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const close = () => setMenuOpen(false);
+    window.addEventListener('popstate', close);
+    return () => window.removeEventListener('popstate', close);
+  }, [menuOpen]);
   // A callback ref: the content is drawn only once the session is known, after the first render.
   const [content, setContent] = useState<HTMLElement | null>(null);
   useFocusableTableScroll(content, t('a11y.tableRegion'));
@@ -75,9 +81,10 @@ function ManageShell() {
       <Menu
         mode="inline"
         selectedKeys={active ? [active] : []}
-        onClick={({ key }) => {
+        onClick={({ key, domEvent }) => {
           setMenuOpen(false);
-          navigate(`/manage/${slug}/${key}`);
+          // A tap on the item's link has been followed already; a second move would add a step to the history.
+          if (!domEvent.defaultPrevented) navigate(`/manage/${slug}/${key}`);
         }}
         items={tabs.map((tab) => ({
           key: tab.key,
@@ -90,15 +97,20 @@ function ManageShell() {
       />
     </nav>
   );
+  const closeMenu = () => setMenuOpen(false);
   const userLinks = (
     <>
       {session.data.user.isSiteAdmin && (
-        <Link to="/manage" data-testid="all-contests">
+        <Link to="/manage" data-testid="all-contests" onClick={closeMenu}>
           {t('contestAdmin.title')}
         </Link>
       )}
-      <Link to={`/c/${slug}`}>{t('manage.publicPage')}</Link>
-      <Link to="/account">{t('nav.account')}</Link>
+      <Link to={`/c/${slug}`} onClick={closeMenu}>
+        {t('manage.publicPage')}
+      </Link>
+      <Link to="/account" onClick={closeMenu}>
+        {t('nav.account')}
+      </Link>
     </>
   );
 
