@@ -60,6 +60,30 @@ interface VitestReport {
   }[];
 }
 
+/** Playwright's call log colours its lines. */
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+/** Call-log lines that say only that the action goes on trying. */
+const RETRYING =
+  /^(\d+ × )?-? ?(retrying|waiting \d+ms|waiting for element|element is visible|scrolling|done scrolling)/;
+
+/**
+ * An error's first line; for a browser action that timed out, also what it waited for and the last thing it saw (the
+ * element that took the click, say), which the first line alone does not tell.
+ */
+function firstLines(message: string): string {
+  const lines = message
+    .replace(ANSI, '')
+    .split('\n')
+    .map((l) => l.trim());
+  const log = lines.indexOf('Call log:');
+  if (log < 0) return lines[0]!.slice(0, 300);
+  const calls = lines.slice(log + 1).filter((l) => /^(\d+ × )?-/.test(l));
+  const last = calls.filter((l) => !RETRYING.test(l)).at(-1);
+  const seen = calls[0] && last && last !== calls[0] ? [calls[0], last] : calls.slice(0, 1);
+  return [lines[0]!, ...seen].join(' ').slice(0, 700);
+}
+
 /**
  * The failing tests by file and name with the first line of their error, so that a log cut to its tail still names
  * them.
@@ -69,8 +93,7 @@ function failedTests(report: VitestReport): string[] {
   for (const file of report.testResults ?? []) {
     const rel = path.relative(process.cwd(), file.name);
     const failedAssertions = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
-    for (const a of failedAssertions)
-      out.push(`${rel} › ${a.fullName}: ${(a.failureMessages?.[0] ?? '').split('\n')[0]!.slice(0, 300)}`);
+    for (const a of failedAssertions) out.push(`${rel} › ${a.fullName}: ${firstLines(a.failureMessages?.[0] ?? '')}`);
     if (failedAssertions.length === 0 && file.status === 'failed')
       out.push(`${rel}: ${(file.message ?? '').split('\n')[0]!.slice(0, 300)}`);
   }
