@@ -167,6 +167,8 @@ describe('a 360 px phone', () => {
     await drawer.getByTestId('tab-audit').click();
     await page.waitForURL(`${base}/manage/${t.demoSlug}/audit`);
     await page.locator('.manage-drawer.ant-drawer-open').waitFor({ state: 'detached' });
+    // The last screen stays meanwhile, with word that the chosen one is on its way.
+    await page.getByTestId('manage-loading').getByText('Đang tải…').waitFor();
     await page.getByTestId('manage-menu-button').click();
     await page.locator('.manage-drawer.ant-drawer-open').waitFor();
     expect(held).toBeGreaterThan(0);
@@ -175,6 +177,7 @@ describe('a 360 px phone', () => {
       .locator('.manage-drawer .ant-menu-item-selected [data-testid="tab-audit"]')
       .waitFor({ state: 'attached' });
     expect(await page.locator('.manage-drawer.ant-drawer-open').count()).toBe(1);
+    await page.locator('[data-testid="manage-loading"]:empty').waitFor({ state: 'attached' });
     await page.unroute(/\/assets\/.*\.js$/);
 
     // The choice added one step to the history, and going back closes the menu on the way.

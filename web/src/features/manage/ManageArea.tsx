@@ -60,6 +60,8 @@ function ManageShell() {
   // on a slow line the menu may be opened again meanwhile, and must not close when that screen arrives. So the drawer
   // closes on what leads away from it, a choice in it or the browser's back and forward, not on the router's location.
   const [menuOpen, setMenuOpen] = useState(false);
+  // Meanwhile the last screen stays, so the chosen one is said to be on its way.
+  const [chosen, setChosen] = useState<string | null>(null);
   useEffect(() => {
     if (!menuOpen) return;
     const close = () => setMenuOpen(false);
@@ -76,6 +78,7 @@ function ManageShell() {
   const principal = principalFor(session.data, slug);
   const tabs = TABS.filter((tab) => can(principal, tab.action));
   const active = tabs.find((tab) => location.pathname.split('/')[3] === tab.key)?.key;
+  const loading = chosen !== null && chosen === window.location.pathname && chosen !== location.pathname;
   const menu = (
     <nav aria-label={t('manage.tabsNav')}>
       <Menu
@@ -83,6 +86,7 @@ function ManageShell() {
         selectedKeys={active ? [active] : []}
         onClick={({ key, domEvent }) => {
           setMenuOpen(false);
+          setChosen(`/manage/${slug}/${key}`);
           // A tap on the item's link has been followed already; a second move would add a step to the history.
           if (!domEvent.defaultPrevented) navigate(`/manage/${slug}/${key}`);
         }}
@@ -164,6 +168,13 @@ function ManageShell() {
           </Drawer>
         )}
         <Layout.Content className="manage-content" ref={setContent}>
+          <div role="status" className="manage-loading" data-testid="manage-loading">
+            {loading && (
+              <>
+                <Spin size="small" /> {t('common.loading')}
+              </>
+            )}
+          </div>
           {contest.isError ? (
             <Result status="warning" title={errorText(contest.error, t('errors.unreachable'))} />
           ) : tabs.length === 0 ? (
