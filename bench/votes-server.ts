@@ -1,11 +1,12 @@
 /**
  * A child process for bench/votes.ts: the app (API only) on the database the bench seeded. Prints its port.
  */
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, PerformanceObserver, constants } from 'node:perf_hooks';
 import pino from 'pino';
 
-const [dir, databaseUrl, complexity, mode] = process.argv.slice(2) as [string, string, string, string?];
+const [dir, databaseUrl, complexity, mode, roles] = process.argv.slice(2) as [string, string, string, string, string?];
 const { loadConfig } = await import('../server/config.ts');
 const { createDeps } = await import('../server/deps.ts');
 const { buildApp } = await import('../server/http/app.ts');
@@ -28,8 +29,41 @@ if (mode === 'ceiling') {
   voteBatcher(deps).submit = (async () => ({ status: 'counted', now: deps.clock() })) as never;
 }
 const app = await buildApp(deps);
-await app.listen({ port: 0, host: '127.0.0.1' });
-process.stdout.write(`${JSON.stringify({ port: (app.server.address() as AddressInfo).port })}\n`);
+// `--worker`: the worker role in the same process, as the default SQLite install runs it (ROLES=web,worker): its jobs
+// and the integrity checks over new votes every 5 s, on this process's main thread.
+const worker = roles === 'web,worker' ? await (await import('../server/jobs/worker.ts')).startWorker(deps) : null;
+let close: () => Promise<void> = () => app.close();
+if (mode === 'floor') {
+  // bench/votes.ts --floor: node's HTTP server alone answers each vote as the app would (its headers, an answer as
+  // long), after reading its body and nothing else: what any server in this process pays, framework and checks apart.
+  const sample = await app.inject({ method: 'GET', url: '/api/health' });
+  const headers = Object.entries(sample.headers).filter(([k]) => !['date', 'content-length', 'connection'].includes(k));
+  const answer = JSON.stringify({
+    status: 'counted',
+    castAt: new Date().toISOString(),
+    nextVoteOpensAt: new Date().toISOString(),
+    message: {
+      vi: 'Bạn đã bình chọn hôm nay. Lượt bình chọn tiếp theo mở lúc 00:00 ngày 09/12/2026 (giờ Việt Nam).',
+      en: 'You have voted today. Your next vote opens at 00:00 on 09/12/2026 (Vietnam time).',
+    },
+  });
+  const floor = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+      for (const [k, v] of headers) res.setHeader(k, v as string);
+      res.setHeader('content-length', Buffer.byteLength(answer));
+      res.end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => floor.listen(0, '127.0.0.1', resolve));
+  process.stdout.write(`${JSON.stringify({ port: (floor.address() as AddressInfo).port })}\n`);
+  close = () => new Promise((resolve) => floor.close(() => resolve()));
+} else {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  process.stdout.write(`${JSON.stringify({ port: (app.server.address() as AddressInfo).port })}\n`);
+}
 const started = process.cpuUsage();
 // The event loop's delays over the whole run: a long one is work that held every request back (a sync commit, GC).
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -61,5 +95,9 @@ process.once('SIGINT', () => {
     gc: { ...gc, ms: round(gc.ms), majorMs: round(gc.majorMs), longest: round(gc.longest) },
   };
   process.stdout.write(`${JSON.stringify(end)}\n`);
-  void app.close().then(() => process.exit(0));
+  void (async () => {
+    await worker?.stop();
+    await close();
+    process.exit(0);
+  })();
 });

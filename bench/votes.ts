@@ -75,6 +75,18 @@ const openVotes = openSeconds > 0 ? Math.round(openRate * (OPEN_WARM_SECONDS + o
  */
 const ceiling = process.argv.includes('--ceiling');
 /**
+ * `--floor`: node's HTTP server alone answers each vote as the app would, with nothing checked or written
+ * (bench/votes-server.ts): what serving HTTP costs this machine, the most a leaner path than Fastify's could reach.
+ */
+const floor = process.argv.includes('--floor');
+if (ceiling && floor) throw new Error('--ceiling or --floor, not both');
+/**
+ * `--worker`: the web process runs the worker role too, as the default SQLite install does (ROLES=web,worker): the
+ * integrity checks over new votes every 5 s then share its main thread with the votes.
+ */
+const withWorker = process.argv.includes('--worker');
+if (floor && gallerySeconds > 0) throw new Error('--floor answers every request as a vote: --gallery-seconds 0');
+/**
  * `--generator lean|autocannon`: what sends the votes. The lean one (bench/lean-http.ts) costs the shared cores least;
  * `autocannon` sends the saturated rounds with autocannon and the open loop with node's HTTP client, as earlier
  * figures were measured (ADR 0063). The gallery is read with autocannon either way.
@@ -234,7 +246,8 @@ for (let p = 0; p < processes; p++) {
       dir,
       databaseUrl,
       COMPLEXITY,
-      ...(ceiling ? ['ceiling'] : []),
+      ceiling ? 'ceiling' : floor ? 'floor' : 'votes',
+      withWorker ? 'web,worker' : 'web',
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -546,7 +559,7 @@ const head = await check.deps.db
   .executeTakeFirst();
 await check.database.close();
 const logLines = Number(head?.seq ?? 0);
-if (!ceiling && (Number(stored.n) !== acknowledged || logLines < acknowledged))
+if (!ceiling && !floor && (Number(stored.n) !== acknowledged || logLines < acknowledged))
   throw new Error(`stored ${stored.n} votes and ${logLines} log lines for ${acknowledged} acknowledged`);
 
 if (schema) {
@@ -569,11 +582,15 @@ const load = os
   .map((l) => l.toFixed(2))
   .join(' ');
 const db = pgUrl ? 'PostgreSQL' : 'SQLite';
-console.log(`\n${db}, ${processes} web process(es), ${connections} connections, load ${load}`);
+console.log(
+  `\n${db}, ${processes} web process(es)${withWorker ? ' with the worker role' : ''}, ${connections} connections, ` +
+    `load ${load}`,
+);
 console.log(`${rounds} rounds of ${votesPerRound} votes, each after ${rawSeconds} s of the raw loop; medians`);
 console.log(`raw loop, one INSERT per transaction   ${raw.toFixed(0).padStart(6)} inserts/s`);
 console.log(
-  `votes through HTTP, ${ceiling ? 'checks only' : 'every check'}        ${rate.toFixed(0).padStart(6)} votes/s` +
+  `votes through HTTP, ${ceiling ? 'checks only' : floor ? 'no framework' : 'every check'}        ` +
+    `${rate.toFixed(0).padStart(6)} votes/s` +
     `    ratio ${ratio.toFixed(2)}×` +
     ` (≥ 1.0: ${ratio >= 1 ? 'yes' : 'NO'})   ≥ 2,000/s: ${rate >= 2000 ? 'yes' : 'NO'}`,
 );
@@ -581,7 +598,9 @@ const p50 = median(runs.map((x) => x.p50));
 console.log(
   ceiling
     ? `ceiling: each vote answered after its checks, none written (--ceiling)`
-    : `stored ${stored.n} votes (${counted.n} counted), ${logLines} log lines, for ${acknowledged} acknowledged`,
+    : floor
+      ? `floor: each vote answered by node's HTTP server alone, nothing checked or written (--floor)`
+      : `stored ${stored.n} votes (${counted.n} counted), ${logLines} log lines, for ${acknowledged} acknowledged`,
 );
 console.log(
   `latency                                p50 ${p50} ms   p99 ${p99} ms   (≤ 50 ms: ${p99 <= 50 ? 'yes' : 'NO'})`,
