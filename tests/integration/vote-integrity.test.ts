@@ -108,6 +108,23 @@ describe('integrity checks over the stream of votes', () => {
     expect(burst.slice(0, -1).every((v) => v.status === 'counted')).toBe(true);
     expect(burst.at(-1)!.status).toBe('quarantined');
   });
+
+  it('give way to waiting requests between batches, and judge across batches as in one', async () => {
+    // Six votes for one entry from one address, read two at a time: the burst shows at the fifth, and the four
+    // before it, stored as counted by earlier batches, join the quarantine.
+    for (let i = 0; i < 6; i++) expect(await voteFrom('192.0.2.44', entries[2]!)).toBe('counted');
+    forgetIntegrityState(t.deps);
+    const order: string[] = [];
+    setImmediate(() => order.push('a waiting request'));
+    const run = await runIntegrityChecks(t.deps, contestId, { batch: 2 });
+    order.push('the pass');
+    expect(order).toEqual(['a waiting request', 'the pass']);
+    expect(run).toEqual({ read: 6, quarantined: 6 });
+    const burst = await statuses('192.0.2.44');
+    expect(burst.map((v) => v.status)).toEqual(new Array(6).fill('quarantined'));
+    const res = await new Client(t.app).get(`/api/contests/${slug}/voting/log`);
+    expect(verifyVoteLog(res.body, sha256Hex).ok).toBe(true);
+  });
 });
 
 describe('voting statistics for the staff charts', () => {

@@ -27,7 +27,14 @@ interface Running {
 }
 
 const running = new WeakMap<Deps, Map<number, Running>>();
-const BATCH = 5000;
+/**
+ * Votes read and judged at a time, each batch's holds and cursor in one transaction. On SQLite the default install
+ * runs these checks in its one process, on the main thread that answers the voters: a pass gives way to waiting
+ * requests between batches. At 5,000 a batch, with none given way, a batch took up to half a second of that thread,
+ * and a pass ran its batches back to back (ADR 0064).
+ */
+const BATCH = 500;
+const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface VoteRow {
   id: number;
@@ -47,7 +54,13 @@ interface VoteRow {
   code: string | null;
 }
 
-async function votesAfter(db: Tx, contestId: number, after: number, upTo: number | null): Promise<VoteRow[]> {
+async function votesAfter(
+  db: Tx,
+  contestId: number,
+  after: number,
+  upTo: number | null,
+  batch: number,
+): Promise<VoteRow[]> {
   let q = db
     .selectFrom('votes')
     .innerJoin('voters', 'voters.id', 'votes.voter_id')
@@ -72,7 +85,7 @@ async function votesAfter(db: Tx, contestId: number, after: number, upTo: number
     .where('votes.contest_id', '=', contestId)
     .where('votes.seq', '>', after);
   if (upTo !== null) q = q.where('votes.seq', '<=', upTo);
-  return q.orderBy('votes.seq').limit(BATCH).execute() as Promise<VoteRow[]>;
+  return q.orderBy('votes.seq').limit(batch).execute() as Promise<VoteRow[]>;
 }
 
 function eventOf(r: VoteRow, prior: number): VoteEvent {
@@ -102,6 +115,7 @@ function feed(state: Running, r: VoteRow) {
 export async function runIntegrityChecks(
   deps: Deps,
   contestId: number,
+  { batch = BATCH }: { batch?: number } = {},
 ): Promise<{ read: number; quarantined: number }> {
   const v = await loadVotingContest(deps.db, { id: contestId });
   if (!v.window) return { read: 0, quarantined: 0 };
@@ -126,14 +140,15 @@ export async function runIntegrityChecks(
     byContest.set(contestId, state);
     // Replay what was already judged, acting on nothing.
     for (;;) {
-      const rows = await votesAfter(deps.db, contestId, state.lastSeq, cursor);
+      const rows = await votesAfter(deps.db, contestId, state.lastSeq, cursor, batch);
       for (const r of rows) {
         feed(state, r);
         // Staff counted a wave member: as the live run would have been told.
         if (r.status === 'counted' && decodeVoteReasons(r.reasons_json).includes('staff_counted'))
           state.monitor.clearCohort(String(r.voter_id));
       }
-      if (rows.length < BATCH) break;
+      if (rows.length < batch) break;
+      await giveWay();
     }
     state.lastSeq = cursor;
   }
@@ -141,7 +156,7 @@ export async function runIntegrityChecks(
   let read = 0;
   let quarantined = 0;
   for (;;) {
-    const rows = await votesAfter(deps.db, contestId, state.lastSeq, null);
+    const rows = await votesAfter(deps.db, contestId, state.lastSeq, null, batch);
     if (rows.length === 0) break;
     const from = state.lastSeq;
     const held = new Map<number, ReasonCode[]>();
@@ -158,7 +173,8 @@ export async function runIntegrityChecks(
     }
     read += rows.length;
     quarantined += applied;
-    if (rows.length < BATCH) break;
+    if (rows.length < batch) break;
+    await giveWay();
   }
   return { read, quarantined };
 }
