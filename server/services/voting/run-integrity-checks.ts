@@ -28,12 +28,13 @@ interface Running {
 
 const running = new WeakMap<Deps, Map<number, Running>>();
 /**
- * Votes read and judged at a time, each batch's holds and cursor in one transaction. On SQLite the default install
+ * Votes read and judged at a time, each batch's holds with the cursor in one transaction. On SQLite the default install
  * runs these checks in its one process, on the main thread that answers the voters: a pass gives way to waiting
  * requests between batches. At 5,000 a batch, with none given way, a batch took up to half a second of that thread,
- * and a pass ran its batches back to back (ADR 0064).
+ * and a pass ran its batches back to back; at 500, the few turns a vote needs each waited for a batch of up to 60 ms
+ * (ADR 0064).
  */
-const BATCH = 500;
+const BATCH = 100;
 const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface VoteRow {
@@ -155,27 +156,35 @@ export async function runIntegrityChecks(
 
   let read = 0;
   let quarantined = 0;
+  // The cursor as stored: it moves with a batch's holds, or once at the end of the pass when nothing was held (a
+  // commit per batch would hold the main thread for its sync to disk each time).
+  let stored = state.lastSeq;
+  const store = async (held: Map<number, ReasonCode[]>): Promise<boolean> => {
+    const applied = await applyHolds(deps, v, window, contestId, stored, state!.lastSeq, held);
+    if (applied === null) {
+      // Another process moved the cursor: start again from what it stored.
+      byContest!.delete(contestId);
+      return false;
+    }
+    stored = state!.lastSeq;
+    quarantined += applied;
+    return true;
+  };
   for (;;) {
     const rows = await votesAfter(deps.db, contestId, state.lastSeq, null, batch);
     if (rows.length === 0) break;
-    const from = state.lastSeq;
     const held = new Map<number, ReasonCode[]>();
     for (const r of rows) {
       const a = feed(state, r);
       if (a.verdict.status === 'quarantined') held.set(r.id, a.verdict.reasons);
       for (const l of a.later) held.set(l.id, l.reasons);
     }
-    const applied = await applyHolds(deps, v, window, contestId, from, state.lastSeq, held);
-    if (applied === null) {
-      // Another process moved the cursor: start again from what it stored.
-      byContest.delete(contestId);
-      return { read, quarantined };
-    }
     read += rows.length;
-    quarantined += applied;
+    if (held.size && !(await store(held))) return { read, quarantined };
     if (rows.length < batch) break;
     await giveWay();
   }
+  if (stored !== state.lastSeq) await store(new Map());
   return { read, quarantined };
 }
 
