@@ -63,6 +63,16 @@ async function headerRows(page: Page): Promise<number> {
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
+/** The organizer on a phone, on the contest's settings, the menu button shown. */
+async function staffOnPhone(): Promise<Page> {
+  const { base, t } = app;
+  const page = await app.newPage(PHONE);
+  await logInAs(page, base, t.admin.email, t.admin.password);
+  await page.goto(`${base}/manage/${t.demoSlug}/settings`);
+  await page.getByTestId('manage-menu-button').waitFor();
+  return page;
+}
+
 describe('a 360 px phone', () => {
   it('shows the public and entrant screens with a two-row header and tap targets of 44 px', async () => {
     const { base, t } = app;
@@ -108,10 +118,7 @@ describe('a 360 px phone', () => {
 
   it('keeps every staff screen within the screen, with the menu in a drawer', async () => {
     const { base, t } = app;
-    const page = await app.newPage(PHONE);
-    await logInAs(page, base, t.admin.email, t.admin.password);
-    await page.goto(`${base}/manage/${t.demoSlug}/settings`);
-    await page.getByTestId('manage-menu-button').waitFor();
+    const page = await staffOnPhone();
     expect(await page.locator('.manage-sider').count()).toBe(0);
     const wide: Record<string, number> = {};
     for (const tab of [
@@ -148,10 +155,7 @@ describe('a 360 px phone', () => {
 
   it('keeps the menu open when opened again while the chosen screen loads; a choice is one step back', async () => {
     const { base, t } = app;
-    const page = await app.newPage(PHONE);
-    await logInAs(page, base, t.admin.email, t.admin.password);
-    await page.goto(`${base}/manage/${t.demoSlug}/settings`);
-    await page.getByTestId('manage-menu-button').waitFor();
+    const page = await staffOnPhone();
     const steps = await page.evaluate(() => history.length);
     // A slow line: the screens' code is held until the menu has been opened again.
     let release!: () => void;

@@ -158,15 +158,17 @@ export async function runIntegrityChecks(
   let quarantined = 0;
   // The cursor as stored: it moves with a batch's holds, or once at the end of the pass when nothing was held (a
   // commit per batch would hold the main thread for its sync to disk each time).
-  let stored = state.lastSeq;
+  const live = state;
+  const contests = byContest;
+  let stored = live.lastSeq;
   const store = async (held: Map<number, ReasonCode[]>): Promise<boolean> => {
-    const applied = await applyHolds(deps, v, window, contestId, stored, state!.lastSeq, held);
+    const applied = await applyHolds(deps, v, window, contestId, stored, live.lastSeq, held);
     if (applied === null) {
       // Another process moved the cursor: start again from what it stored.
-      byContest!.delete(contestId);
+      contests.delete(contestId);
       return false;
     }
-    stored = state!.lastSeq;
+    stored = live.lastSeq;
     quarantined += applied;
     return true;
   };

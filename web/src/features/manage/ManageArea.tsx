@@ -78,6 +78,7 @@ function ManageShell() {
   const principal = principalFor(session.data, slug);
   const tabs = TABS.filter((tab) => can(principal, tab.action));
   const active = tabs.find((tab) => location.pathname.split('/')[3] === tab.key)?.key;
+  const closeMenu = () => setMenuOpen(false);
   const loading = chosen !== null && chosen === window.location.pathname && chosen !== location.pathname;
   const menu = (
     <nav aria-label={t('manage.tabsNav')}>
@@ -85,7 +86,7 @@ function ManageShell() {
         mode="inline"
         selectedKeys={active ? [active] : []}
         onClick={({ key, domEvent }) => {
-          setMenuOpen(false);
+          closeMenu();
           setChosen(`/manage/${slug}/${key}`);
           // A tap on the item's link has been followed already; a second move would add a step to the history.
           if (!domEvent.defaultPrevented) navigate(`/manage/${slug}/${key}`);
@@ -101,7 +102,6 @@ function ManageShell() {
       />
     </nav>
   );
-  const closeMenu = () => setMenuOpen(false);
   const userLinks = (
     <>
       {session.data.user.isSiteAdmin && (
