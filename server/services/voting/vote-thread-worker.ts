@@ -2,9 +2,9 @@
  * The vote thread (vote-thread.ts): its own connection to the server's SQLite file, its own batcher, and the same
  * batch code as the main thread's (`submitCast`). Bundled with its imports when the thread starts.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '@core/errors.ts';
+import { workerData } from 'node:worker_threads';
 import { openSqlite } from '../../db/dialect.ts';
+import { serveRequests } from '../../threads/serve-requests.ts';
 import { ContestChanged, type CastAttempt } from './cast-attempt.ts';
 import { submitCast } from './cast-vote.ts';
 import { currentVotingContest } from './voting-contest.ts';
@@ -12,7 +12,6 @@ import { currentVotingContest } from './voting-contest.ts';
 // Checkpoints stay with the main thread's connection (sqlite-checkpointer.ts): this one has no checkpointer.
 const database = openSqlite(workerData.file as string, false);
 const deps = { db: database.db, dialect: 'sqlite' as const };
-const port = parentPort!;
 
 async function cast(a: CastAttempt) {
   // The contest as this connection reads it, at the version the main thread checked; else it is checked again there.
@@ -21,20 +20,4 @@ async function cast(a: CastAttempt) {
   return submitCast(deps, v, a, () => new Date(a.checkedAt));
 }
 
-port.on('message', (m: { id: number; attempt: CastAttempt } | { close: true }) => {
-  if ('close' in m) {
-    void database.close().then(() => port.close());
-    return;
-  }
-  cast(m.attempt).then(
-    (value) => port.postMessage({ id: m.id, value }),
-    (e: unknown) =>
-      port.postMessage({
-        id: m.id,
-        error:
-          e instanceof AppError
-            ? { code: e.code, params: e.params, details: e.details }
-            : { message: e instanceof Error ? e.message : String(e) },
-      }),
-  );
-});
+serveRequests(cast, () => database.close());
