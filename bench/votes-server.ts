@@ -20,6 +20,8 @@ const config = loadConfig({
   // SQLite's vote thread (ADR 0061) as the environment sets it (the server's default when unset); the ceiling needs
   // the main thread's batcher.
   VOTE_THREAD: mode === 'ceiling' ? '0' : process.env.VOTE_THREAD,
+  // With --worker: the integrity checks on their own thread (ADR 0066) unless the environment says 0.
+  INTEGRITY_THREAD: process.env.INTEGRITY_THREAD,
 });
 const { deps } = await createDeps(config, pino({ level: 'silent' }));
 if (mode === 'ceiling') {

@@ -93,6 +93,7 @@ const envSchema = z.object({
   ALTCHA_HMAC_KEY: z.string().min(32, 'at least 32 random characters').optional(),
   ALTCHA_COMPLEXITY: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
   VOTE_THREAD: z.enum(['0', '1']).default('1'),
+  INTEGRITY_THREAD: z.enum(['0', '1']).default('1'),
   VOTER_HASH_KEY: z.string().min(32, 'at least 32 random characters').optional(),
   VOTE_LOG_KEY: z.string().min(32, 'at least 32 random characters').optional(),
   CERTIFICATE_KEY: z.string().min(32, 'at least 32 random characters').optional(),
@@ -167,6 +168,11 @@ export interface Config {
   altchaComplexity: number;
   /** SQLite: votes are written by a thread with its own connection (ADR 0061); `VOTE_THREAD=0` keeps them here. */
   voteThread: boolean;
+  /**
+   * The worker role's integrity checks over new votes run on a thread with its own connection (ADR 0066);
+   * `INTEGRITY_THREAD=0` runs them on the main thread.
+   */
+  integrityThread: boolean;
 }
 
 export class ConfigError extends Error {
@@ -283,5 +289,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     altchaComplexity: e.ALTCHA_COMPLEXITY,
     voteThread: e.VOTE_THREAD === '1',
+    integrityThread: e.INTEGRITY_THREAD === '1',
   };
 }

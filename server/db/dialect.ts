@@ -143,11 +143,13 @@ function openPostgres(url: string, max = 10): Database {
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
+/** `checkpoints: false` and a small `poolSize`: a thread's own connection beside the main thread's (ADR 0061, 0066). */
 export function openDatabase(
   config: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string },
-  checkpoints: CheckpointerOptions = {},
+  checkpoints: CheckpointerOptions | false = {},
+  poolSize = 10,
 ): Database {
-  return config.kind === 'sqlite' ? openSqlite(config.file, checkpoints) : openPostgres(config.url);
+  return config.kind === 'sqlite' ? openSqlite(config.file, checkpoints) : openPostgres(config.url, poolSize);
 }
 
 /** Column types for migrations. */

@@ -15,7 +15,7 @@ import { sendDeadlineReminders } from '../services/entries/send-deadline-reminde
 import { backfillSmallPosters } from '../services/media/backfill-small-posters.ts';
 import { purgeExpiredPersonalData } from '../services/privacy/purge-expired-personal-data.ts';
 import { sendJurorReminders } from '../services/judging/send-juror-reminders.ts';
-import { runAllIntegrityChecks } from '../services/voting/run-integrity-checks.ts';
+import { integrityChecks } from '../services/voting/integrity-checks.ts';
 import { storeAllVoteDigests } from '../services/voting/store-vote-digests.ts';
 import type { WorkHandle } from './queue.ts';
 
@@ -157,12 +157,13 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
   timer.unref();
 
   // Votes are acknowledged at once and judged seconds later: one pass over each contest's new votes at a time.
+  const checks = integrityChecks(deps);
   let integrity: Promise<void> | null = null;
   const integrityTimer = setInterval(() => {
     if (integrity) return;
     integrity = (async () => {
       try {
-        const held = await runAllIntegrityChecks(deps);
+        const held = await checks.run();
         if (held) deps.logger.info({ held }, 'integrity checks quarantined votes');
         const days = await storeAllVoteDigests(deps);
         if (days) deps.logger.info({ days }, 'vote log digests stored');
@@ -180,6 +181,7 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
       clearInterval(timer);
       clearInterval(integrityTimer);
       await integrity;
+      await checks.close();
       stopping.abort(new Error('worker stopping'));
       await housekeeping;
       await Promise.all(handles.map((h) => h.stop()));

@@ -5,10 +5,10 @@
  * earlier one a pattern now shows to be part of it — moves from counted to quarantined with the reasons, each as a
  * status line of the public log. Votes staff have already reviewed are left as they decided.
  *
- * The monitor's state lives in this process, keyed by contest, with the number of the last vote it read. A process
- * that finds the stored cursor elsewhere (it restarted, or another worker ran) replays the votes up to the cursor
- * without acting, then goes on. Each run's changes and the cursor move are one transaction under the log's head
- * lock; a run that finds the cursor moved meanwhile changes nothing.
+ * The monitor's state lives in the thread that runs the checks (integrity-checks.ts), keyed by contest, with the
+ * number of the last vote it read. A thread that finds the stored cursor elsewhere (it restarted, or another worker
+ * ran) replays the votes up to the cursor without acting, then goes on. Each run's changes and the cursor move are
+ * one transaction under the log's head lock; a run that finds the cursor moved meanwhile changes nothing.
  */
 import { IntegrityMonitor, type VoteEvent } from '@core/voting/integrity.ts';
 import type { ReasonCode } from '@core/voting/reasons.ts';
@@ -26,16 +26,19 @@ interface Running {
   votesOf: Map<number, number>;
 }
 
-const running = new WeakMap<Deps, Map<number, Running>>();
+/** What the checks use: they run on the main thread, or on their own thread with its own connection (ADR 0066). */
+export type CheckDeps = Pick<Deps, 'db' | 'dialect' | 'clock'>;
+
+const running = new WeakMap<CheckDeps, Map<number, Running>>();
 /**
- * Votes read and judged at a time, each batch's holds with the cursor in one transaction. On SQLite the default install
- * runs these checks in its one process, on the main thread that answers the voters: a pass gives way to waiting
- * requests between batches. At 5,000 a batch, with none given way, a batch took up to half a second of that thread,
- * and a pass ran its batches back to back; at 500, the few turns a vote needs each waited for a batch of up to 60 ms
- * (ADR 0064).
+ * Votes read and judged at a time, each batch's holds with the cursor in one transaction. After each batch a pass
+ * rests as long as the batch took, so that it uses at most half of a core while the votes it reads keep arriving
+ * (ADR 0064, 0066). At 5,000 a batch back to back on the main thread, a batch took up to half a second of the thread
+ * that answers the voters; on their own thread, passes back to back still doubled the votes' p99 on two cores.
  */
 const BATCH = 100;
-const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
+const restAfter = (since: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.max(1, performance.now() - since)));
 
 interface VoteRow {
   id: number;
@@ -114,7 +117,7 @@ function feed(state: Running, r: VoteRow) {
 
 /** Reads the contest's new votes through the checks; returns how many votes it read and how many it quarantined. */
 export async function runIntegrityChecks(
-  deps: Deps,
+  deps: CheckDeps,
   contestId: number,
   { batch = BATCH }: { batch?: number } = {},
 ): Promise<{ read: number; quarantined: number }> {
@@ -141,6 +144,7 @@ export async function runIntegrityChecks(
     byContest.set(contestId, state);
     // Replay what was already judged, acting on nothing.
     for (;;) {
+      const started = performance.now();
       const rows = await votesAfter(deps.db, contestId, state.lastSeq, cursor, batch);
       for (const r of rows) {
         feed(state, r);
@@ -149,7 +153,7 @@ export async function runIntegrityChecks(
           state.monitor.clearCohort(String(r.voter_id));
       }
       if (rows.length < batch) break;
-      await giveWay();
+      await restAfter(started);
     }
     state.lastSeq = cursor;
   }
@@ -173,6 +177,7 @@ export async function runIntegrityChecks(
     return true;
   };
   for (;;) {
+    const started = performance.now();
     const rows = await votesAfter(deps.db, contestId, state.lastSeq, null, batch);
     if (rows.length === 0) break;
     const held = new Map<number, ReasonCode[]>();
@@ -184,14 +189,14 @@ export async function runIntegrityChecks(
     read += rows.length;
     if (held.size && !(await store(held))) return { read, quarantined };
     if (rows.length < batch) break;
-    await giveWay();
+    await restAfter(started);
   }
   if (stored !== state.lastSeq) await store(new Map());
   return { read, quarantined };
 }
 
 async function applyHolds(
-  deps: Deps,
+  deps: CheckDeps,
   v: Awaited<ReturnType<typeof loadVotingContest>>,
   window: { startsAt: string; endsAt: string },
   contestId: number,
@@ -227,7 +232,9 @@ async function applyHolds(
           .execute()
       : [];
     const records: LogRecord[] = [];
-    const at = deps.clock().toISOString();
+    // Never before the log's last line: a thread's clock runs apart from the one that stamped the votes.
+    const now = deps.clock().toISOString();
+    const at = now > head.lastAt ? now : head.lastAt;
     let seq = head.seq;
     for (const r of rows) {
       const had = decodeVoteReasons(r.reasons_json);
@@ -261,12 +268,12 @@ async function applyHolds(
 }
 
 /** Forgets this process's monitors, as a restart does: the next run replays the votes up to the stored cursor. */
-export function forgetIntegrityState(deps: Deps): void {
+export function forgetIntegrityState(deps: CheckDeps): void {
   running.delete(deps);
 }
 
-/** Runs the checks for every contest with votes the checks have not read. */
-export async function runAllIntegrityChecks(deps: Deps): Promise<number> {
+/** The contests with votes the checks have not read. */
+export async function contestsWithUnreadVotes(deps: Pick<Deps, 'db'>): Promise<number[]> {
   const contests = await deps.db
     .selectFrom('vote_log_heads')
     .leftJoin('vote_integrity_cursor', 'vote_integrity_cursor.contest_id', 'vote_log_heads.contest_id')
@@ -278,7 +285,12 @@ export async function runAllIntegrityChecks(deps: Deps): Promise<number> {
       ]),
     )
     .execute();
+  return contests.map((c) => c.contest_id);
+}
+
+/** Runs the checks for each contest given, one after the other; returns how many votes they quarantined. */
+export async function runIntegrityChecksOf(deps: CheckDeps, contests: number[]): Promise<number> {
   let quarantined = 0;
-  for (const c of contests) quarantined += (await runIntegrityChecks(deps, c.contest_id)).quarantined;
+  for (const id of contests) quarantined += (await runIntegrityChecks(deps, id)).quarantined;
   return quarantined;
 }

@@ -1,0 +1,135 @@
+/**
+ * The worker role's integrity checks on a thread of their own (server/services/voting/integrity-checks.ts, ADR 0066):
+ * a pass over new votes runs there with its own connection and the main thread's clock, a thread that stops hands
+ * the passes back to the main thread without judging a vote twice, and the worker role's timer runs them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { setVotingWindow, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
+import { approvedEntry } from '../helpers/entries.ts';
+import { publishEntries } from '../../server/services/publication/publish-entries.ts';
+import { integrityChecks } from '../../server/services/voting/integrity-checks.ts';
+import { runIntegrityChecks } from '../../server/services/voting/run-integrity-checks.ts';
+import { startWorker } from '../../server/jobs/worker.ts';
+import { verifyVoteLog } from '@core/voting/vote-log.ts';
+import { sha256Hex } from '../../server/security/tokens.ts';
+
+let t: TestApp;
+let slug: string;
+let contestId: number;
+let entries: number[];
+let k = 0;
+
+async function voteFrom(address: string, entryId: number): Promise<string> {
+  const c = new Client(t.app);
+  c.remoteAddress = address;
+  await verifyPhone(t, c, slug, `0388${String(100000 + ++k).padStart(6, '0')}`);
+  const res = await c.post(`/api/contests/${slug}/entries/${entryId}/votes`, { altcha: await solvedChallenge(c) });
+  expect(res.statusCode).toBe(200);
+  return res.json().status;
+}
+
+const statuses = (ip: string) =>
+  t.deps.db.selectFrom('votes').select(['status']).where('ip', '=', ip).orderBy('seq').execute();
+
+/** The public log, checked, and its status lines. */
+async function publicLog() {
+  const res = await new Client(t.app).get(`/api/contests/${slug}/voting/log`);
+  expect(verifyVoteLog(res.body, sha256Hex).ok).toBe(true);
+  return (res.body as string)
+    .split('\n')
+    .map((l) => l.split('\t'))
+    .filter((f) => f[2] === 'status');
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ env: { ALTCHA_COMPLEXITY: '200' } });
+  slug = t.demoSlug;
+  const organizer = await loggedInClient(t, t.admin.email, t.admin.password);
+  await setVotingWindow(t, slug, { openForMs: -3_600_000 });
+  // A burst is 5 votes for one entry in 10 minutes from one address.
+  const saved = await organizer.put(`/api/contests/${slug}/voting/settings`, {
+    integrity: { addressEntryPerWindow: 5, networkEntryPerWindow: 8 },
+  });
+  expect(saved.statusCode).toBe(200);
+  await setVotingWindow(t, slug, { openForMs: 3_600_000 });
+  const entrant = await makeUser(t, { role: 'entrant' });
+  entries = [];
+  for (let i = 0; i < 2; i++) entries.push(await approvedEntry(t, entrant, { draft: { title: `Luồng ${i}` } }));
+  await publishEntries(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, slug, { entryIds: entries });
+  contestId = (await t.deps.db.selectFrom('contests').select('id').where('slug', '=', slug).executeTakeFirstOrThrow())
+    .id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('integrity checks on their own thread', () => {
+  const checks = () => integrityChecks(t.deps);
+  let onThread: ReturnType<typeof integrityChecks>;
+
+  it('judge new votes on the thread, stamped with the main thread’s clock', async () => {
+    // The server's clock (the tests' clock) 3 minutes behind the machine's: the thread's status lines follow it.
+    const serverNow = new Date(Date.now() - 3 * 60_000);
+    t.setNow(serverNow);
+    for (let i = 0; i < 4; i++) expect(await voteFrom('203.0.113.20', entries[i % 2]!)).toBe('counted');
+    for (let i = 0; i < 6; i++) expect(await voteFrom('198.51.100.20', entries[0]!)).toBe('counted');
+    onThread = checks();
+    expect(await onThread.run()).toBe(6);
+    expect(onThread.ranOn).toBe('thread');
+    expect((await statuses('198.51.100.20')).map((v) => v.status)).toEqual(new Array(6).fill('quarantined'));
+    expect((await statuses('203.0.113.20')).map((v) => v.status)).toEqual(new Array(4).fill('counted'));
+    const lines = await publicLog();
+    expect(lines).toHaveLength(6);
+    for (const l of lines) {
+      const at = Date.parse(l[1]!);
+      expect(at).toBeGreaterThanOrEqual(serverNow.getTime());
+      expect(at).toBeLessThan(serverNow.getTime() + 60_000);
+    }
+    // Nothing new: no contest to read, and the thread is not asked.
+    expect(await onThread.run()).toBe(0);
+  });
+
+  it('keep the thread’s view of the burst from one pass to the next', async () => {
+    expect(await voteFrom('198.51.100.20', entries[0]!)).toBe('counted');
+    expect(await onThread.run()).toBe(1);
+    expect(onThread.ranOn).toBe('thread');
+    expect((await statuses('198.51.100.20')).at(-1)!.status).toBe('quarantined');
+  });
+
+  it('hand the passes to the main thread when the thread stops, judging no vote twice', async () => {
+    await onThread.terminate();
+    expect(await voteFrom('198.51.100.20', entries[0]!)).toBe('counted');
+    expect(await voteFrom('203.0.113.20', entries[1]!)).toBe('counted');
+    expect(await onThread.run()).toBe(1);
+    expect(onThread.ranOn).toBe('main');
+    expect((await statuses('198.51.100.20')).map((v) => v.status)).toEqual(new Array(8).fill('quarantined'));
+    expect((await statuses('203.0.113.20')).at(-1)!.status).toBe('counted');
+    // One status line per quarantined vote: the main thread replayed what the thread had judged, acting on nothing.
+    expect(await publicLog()).toHaveLength(8);
+    // The main thread's monitor is where the cursor is: a direct pass reads nothing more.
+    expect(await runIntegrityChecks(t.deps, contestId)).toEqual({ read: 0, quarantined: 0 });
+  });
+
+  it('stay on the main thread when INTEGRITY_THREAD=0', async () => {
+    const main = integrityChecks({ ...t.deps, config: { ...t.deps.config, integrityThread: false } });
+    expect(await voteFrom('198.51.100.20', entries[0]!)).toBe('counted');
+    expect(await main.run()).toBe(1);
+    expect(main.ranOn).toBe('main');
+    await main.close();
+  });
+
+  it('run from the worker role’s timer, and end with it', async () => {
+    const worker = await startWorker(t.deps, { integrityMs: 50 });
+    try {
+      expect(await voteFrom('198.51.100.20', entries[0]!)).toBe('counted');
+      // Waits for the state it needs: the vote judged by a pass of the worker's.
+      await expect
+        .poll(async () => (await statuses('198.51.100.20')).at(-1)!.status, { timeout: 20_000, interval: 50 })
+        .toBe('quarantined');
+    } finally {
+      await worker.stop();
+    }
+    expect(await publicLog()).toHaveLength(10);
+  });
+});
