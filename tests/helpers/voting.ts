@@ -5,7 +5,7 @@ import { sha256Hex } from '../../server/security/tokens.ts';
 import { publishEntries } from '../../server/services/publication/publish-entries.ts';
 import { solvePayload } from './altcha.ts';
 import { approvedEntry } from './entries.ts';
-import { loggedInClient, makeUser, type Client, type TestApp } from './test-app.ts';
+import { Client, loggedInClient, makeUser, type TestApp } from './test-app.ts';
 
 /**
  * Sets the contest's `public_voting` phase to start `openForMs` ago (negative: in the future) and last `lengthMs`,
@@ -69,13 +69,26 @@ export async function verifyPhone(t: TestApp, c: Client, slug: string, local: st
   if (ok.statusCode !== 200) throw new Error(`code not confirmed: ${ok.body}`);
 }
 
+let voters = 0;
+
+/** A new voter behind `address` verifies a number of their own and votes for the entry; returns the vote's status. */
+export async function voteAsNewVoter(t: TestApp, slug: string, address: string, entryId: number): Promise<string> {
+  const c = new Client(t.app);
+  c.remoteAddress = address;
+  await verifyPhone(t, c, slug, `0377${String(100000 + ++voters).padStart(6, '0')}`);
+  const res = await c.post(`/api/contests/${slug}/entries/${entryId}/votes`, { altcha: await solvedChallenge(c) });
+  if (res.statusCode !== 200) throw new Error(`vote not taken: ${res.statusCode} ${res.body}`);
+  return res.json().status;
+}
+
 /**
- * The demo contest open for voting: its window set, the organizer's voting settings saved (the defaults), and one
- * approved entry per title published.
+ * The demo contest open for voting: its window set (open for `openForMs`, 1 minute by default), the organizer's
+ * voting settings saved (the defaults, with `settings` over them), and one approved entry per title published.
  */
 export async function openVotingContest(
   t: TestApp,
   titles: string[],
+  { settings = {}, openForMs }: { settings?: Record<string, unknown>; openForMs?: number } = {},
 ): Promise<{ slug: string; contestId: number; published: number[]; organizer: Client }> {
   const slug = t.demoSlug;
   const contest = await t.deps.db
@@ -86,9 +99,9 @@ export async function openVotingContest(
   const organizer = await loggedInClient(t, t.admin.email, t.admin.password);
   // Settings are saved before the window opens (some are locked once voting is open).
   await setVotingWindow(t, slug, { openForMs: -3_600_000 });
-  const saved = await organizer.put(`/api/contests/${slug}/voting/settings`, {});
+  const saved = await organizer.put(`/api/contests/${slug}/voting/settings`, settings);
   if (saved.statusCode !== 200) throw new Error(`voting settings: ${saved.statusCode} ${saved.body}`);
-  await setVotingWindow(t, slug);
+  await setVotingWindow(t, slug, { openForMs });
   const entrant = await makeUser(t, { role: 'entrant' });
   const published = [];
   for (const title of titles) published.push(await approvedEntry(t, entrant, { draft: { title } }));

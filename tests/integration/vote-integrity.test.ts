@@ -9,9 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, loggedInClient, makeUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { setVotingWindow, solvedChallenge, verifyPhone } from '../helpers/voting.ts';
-import { approvedEntry } from '../helpers/entries.ts';
-import { publishEntries } from '../../server/services/publication/publish-entries.ts';
+import { openVotingContest, voteAsNewVoter } from '../helpers/voting.ts';
 import { forgetIntegrityState, runIntegrityChecks } from '../../server/services/voting/run-integrity-checks.ts';
 import { verifyVoteLog } from '@core/voting/vote-log.ts';
 import { storeVoteDigests } from '../../server/services/voting/store-vote-digests.ts';
@@ -21,37 +19,22 @@ let t: TestApp;
 let slug: string;
 let contestId: number;
 let entries: number[];
-let k = 0;
 
-async function voteFrom(address: string, entryId: number): Promise<string> {
-  const c = new Client(t.app);
-  c.remoteAddress = address;
-  await verifyPhone(t, c, slug, `0377${String(100000 + ++k).padStart(6, '0')}`);
-  const res = await c.post(`/api/contests/${slug}/entries/${entryId}/votes`, { altcha: await solvedChallenge(c) });
-  expect(res.statusCode).toBe(200);
-  return res.json().status;
-}
+const voteFrom = (address: string, entryId: number) => voteAsNewVoter(t, slug, address, entryId);
 
 const statuses = (ip: string) =>
   t.deps.db.selectFrom('votes').select(['status', 'reasons_json']).where('ip', '=', ip).orderBy('seq').execute();
 
 beforeAll(async () => {
   t = await startTestApp({ env: { ALTCHA_COMPLEXITY: '200' } });
-  slug = t.demoSlug;
-  const organizer = await loggedInClient(t, t.admin.email, t.admin.password);
-  await setVotingWindow(t, slug, { openForMs: -3_600_000 });
   // Small thresholds so that a short test shows a burst: 5 votes for one entry in 10 minutes from one address.
-  const saved = await organizer.put(`/api/contests/${slug}/voting/settings`, {
-    integrity: { addressEntryPerWindow: 5, networkEntryPerWindow: 8 },
-  });
-  expect(saved.statusCode).toBe(200);
-  await setVotingWindow(t, slug);
-  const entrant = await makeUser(t, { role: 'entrant' });
-  entries = [];
-  for (let i = 0; i < 3; i++) entries.push(await approvedEntry(t, entrant, { draft: { title: `Luồng ${i}` } }));
-  await publishEntries(t.deps, { userId: t.admin.userId, isSiteAdmin: true, ip: null }, slug, { entryIds: entries });
-  contestId = (await t.deps.db.selectFrom('contests').select('id').where('slug', '=', slug).executeTakeFirstOrThrow())
-    .id;
+  ({
+    slug,
+    contestId,
+    published: entries,
+  } = await openVotingContest(t, ['Luồng 0', 'Luồng 1', 'Luồng 2'], {
+    settings: { integrity: { addressEntryPerWindow: 5, networkEntryPerWindow: 8 } },
+  }));
 });
 afterAll(async () => {
   await t?.close();
