@@ -12,6 +12,8 @@ export interface ThreadFailure {
   params?: unknown;
   details?: unknown;
   message?: string;
+  /** Where it was thrown in the thread, for the log. */
+  stack?: string;
 }
 
 interface Reply<Res> {
@@ -52,7 +54,10 @@ export class RequestThread<Req, Res> {
           onError(err);
           this.stop(err);
         });
-        worker.on('exit', () => this.stop(undefined));
+        worker.on('exit', (code) => {
+          if (!this.stopped && !this.closing) onError(new Error(`The thread exited (code ${code}).`));
+          this.stop(undefined);
+        });
         return worker;
       },
       (err: unknown) => {
@@ -67,6 +72,11 @@ export class RequestThread<Req, Res> {
 
   get usable(): boolean {
     return !this.stopped && !this.closing;
+  }
+
+  /** Requests sent and not yet answered. */
+  get pending(): number {
+    return this.waiting.size;
   }
 
   /** Settles with the thread's answer; `ThreadStopped` if the thread could not give one. */

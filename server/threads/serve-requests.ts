@@ -19,7 +19,7 @@ export function serveRequests<Req, Res>(handle: (req: Req) => Promise<Res>, clos
         const error: ThreadFailure =
           e instanceof AppError
             ? { code: e.code, params: e.params, details: e.details }
-            : { message: e instanceof Error ? e.message : String(e) };
+            : { message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
         port.postMessage({ id: m.id, error });
       },
     );

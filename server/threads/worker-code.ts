@@ -27,6 +27,8 @@ export function workerCode(entry: URL): Promise<string> {
       return out.outputFiles[0]!.text.replaceAll('require("better-sqlite3")', `require(${driver})`);
     });
     built.set(file, code);
+    // A failed build is tried again by the next thread.
+    code.catch(() => built.delete(file));
   }
   return code;
 }

@@ -8,6 +8,8 @@ import { Client, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { openVotingContest, voteAsNewVoter } from '../helpers/voting.ts';
 import { integrityChecks } from '../../server/services/voting/integrity-checks.ts';
 import { runIntegrityChecks } from '../../server/services/voting/run-integrity-checks.ts';
+import { takeVoteLogHead } from '../../server/services/voting/append-vote-log.ts';
+import { openDatabase } from '../../server/db/dialect.ts';
 import { startWorker } from '../../server/jobs/worker.ts';
 import { verifyVoteLog } from '@core/voting/vote-log.ts';
 import { sha256Hex } from '../../server/security/tokens.ts';
@@ -30,6 +32,29 @@ async function publicLog() {
     .split('\n')
     .map((l) => l.split('\t'))
     .filter((f) => f[2] === 'status');
+}
+
+/** Holds the vote log's head from a connection of its own (on SQLite, its one writer) until the result is called. */
+async function holdVoteLogHead(): Promise<() => Promise<void>> {
+  const other = openDatabase(t.deps.config.database, false, 1);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let taken!: () => void;
+  const held = new Promise<void>((resolve) => (taken = resolve));
+  const done = other.db.transaction().execute(async (trx) => {
+    await takeVoteLogHead(trx, other.dialect, {
+      id: contestId,
+      header: () => Promise.reject(new Error('the head exists')),
+    });
+    taken();
+    await released;
+  });
+  await Promise.race([held, done]);
+  return async () => {
+    release();
+    await done;
+    await other.close();
+  };
 }
 
 beforeAll(async () => {
@@ -82,18 +107,36 @@ describe('integrity checks on their own thread', () => {
     expect((await statuses('198.51.100.20')).at(-1)!.status).toBe('quarantined');
   });
 
-  it('hand the passes to the main thread when the thread stops, judging no vote twice', async () => {
-    await onThread.terminate();
+  it('hand a pass to the main thread when the thread stops during it, judging no vote twice', async () => {
     expect(await voteFrom('198.51.100.20', entries[0]!)).toBe('counted');
     expect(await voteFrom('203.0.113.20', entries[1]!)).toBe('counted');
-    expect(await onThread.run()).toBe(1);
+    // The thread's pass waits for the log's head, held elsewhere, while the thread is ended.
+    const release = await holdVoteLogHead();
+    const pass = onThread.run();
+    await expect.poll(() => onThread.onThreadNow, { timeout: 20_000, interval: 5 }).toBe(true);
+    const ended = onThread.terminate();
+    await release();
+    await ended;
+    expect(await pass).toBe(1);
     expect(onThread.ranOn).toBe('main');
     expect((await statuses('198.51.100.20')).map((v) => v.status)).toEqual(new Array(8).fill('quarantined'));
     expect((await statuses('203.0.113.20')).at(-1)!.status).toBe('counted');
-    // One status line per quarantined vote: the main thread replayed what the thread had judged, acting on nothing.
+    // One status line per quarantined vote, whether or not the thread had stored its pass before it stopped.
     expect(await publicLog()).toHaveLength(8);
     // The main thread's monitor is where the cursor is: a direct pass reads nothing more.
     expect(await runIntegrityChecks(t.deps, contestId)).toEqual({ read: 0, quarantined: 0 });
+  });
+
+  it('start a new thread at the next pass, which picks up from the stored cursor', async () => {
+    expect(await voteFrom('198.51.100.20', entries[0]!)).toBe('counted');
+    expect(await onThread.run()).toBe(1);
+    expect(onThread.ranOn).toBe('thread');
+    expect(await publicLog()).toHaveLength(9);
+    await onThread.close();
+    // Closed: later passes stay on the main thread.
+    expect(await voteFrom('198.51.100.20', entries[0]!)).toBe('counted');
+    expect(await onThread.run()).toBe(1);
+    expect(onThread.ranOn).toBe('main');
   });
 
   it('stay on the main thread when INTEGRITY_THREAD=0', async () => {
@@ -115,6 +158,6 @@ describe('integrity checks on their own thread', () => {
     } finally {
       await worker.stop();
     }
-    expect(await publicLog()).toHaveLength(10);
+    expect(await publicLog()).toHaveLength(12);
   });
 });

@@ -108,6 +108,22 @@ describe('integrity checks over the stream of votes', () => {
     const res = await new Client(t.app).get(`/api/contests/${slug}/voting/log`);
     expect(verifyVoteLog(res.body, sha256Hex).ok).toBe(true);
   });
+
+  it('end a pass at the log’s head as it started, leaving votes cast meanwhile to the next', async () => {
+    for (let i = 0; i < 20; i++) await voteFrom(`192.0.2.${100 + i}`, entries[i % 3]!);
+    // Read one at a time, resting after each: the pass lasts while more votes arrive.
+    const pass = runIntegrityChecks(t.deps, contestId, { batch: 1 });
+    let passing = true;
+    void pass.finally(() => (passing = false));
+    let late = 0;
+    while (passing) {
+      await voteFrom(`192.0.2.${200 + late}`, entries[late % 3]!);
+      late++;
+    }
+    expect(late).toBeGreaterThan(0);
+    expect((await pass).read).toBe(20);
+    expect((await runIntegrityChecks(t.deps, contestId)).read).toBe(late);
+  });
 });
 
 describe('voting statistics for the staff charts', () => {

@@ -161,7 +161,7 @@ export async function runIntegrityChecks(
   let read = 0;
   let quarantined = 0;
   // The cursor as stored: it moves with a batch's holds, or once at the end of the pass when nothing was held (a
-  // commit per batch would hold the main thread for its sync to disk each time).
+  // commit per batch would wait for its sync to disk each time).
   const live = state;
   const contests = byContest;
   let stored = live.lastSeq;
@@ -176,9 +176,14 @@ export async function runIntegrityChecks(
     quarantined += applied;
     return true;
   };
+  // A pass ends at the log's head as it started: votes arriving meanwhile wait for the next one, so that a pass that
+  // rests between batches ends even while votes arrive faster than it reads them.
+  const end =
+    (await deps.db.selectFrom('vote_log_heads').select('seq').where('contest_id', '=', contestId).executeTakeFirst())
+      ?.seq ?? 0;
   for (;;) {
     const started = performance.now();
-    const rows = await votesAfter(deps.db, contestId, state.lastSeq, null, batch);
+    const rows = await votesAfter(deps.db, contestId, state.lastSeq, end, batch);
     if (rows.length === 0) break;
     const held = new Map<number, ReasonCode[]>();
     for (const r of rows) {
