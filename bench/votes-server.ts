@@ -32,7 +32,7 @@ if (mode === 'ceiling') {
 }
 const app = await buildApp(deps);
 // `--worker`: the worker role in the same process, as the default SQLite install runs it (ROLES=web,worker): its jobs
-// and the integrity checks over new votes every 5 s, on this process's main thread.
+// and the integrity checks over new votes every 5 s (on their own thread unless INTEGRITY_THREAD=0, ADR 0066).
 const worker = roles === 'web,worker' ? await (await import('../server/jobs/worker.ts')).startWorker(deps) : null;
 let close: () => Promise<void> = () => app.close();
 if (mode === 'floor') {

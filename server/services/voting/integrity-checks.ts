@@ -47,7 +47,7 @@ export function integrityChecks(deps: Deps): IntegrityChecks {
 
   /** The thread, started at the first pass with votes to read (a server without votes never starts it). */
   function usableThread(): RequestThread<IntegrityPass, number> | null {
-    if (!threaded || closed) return thread?.usable ? thread : null;
+    if (!threaded || closed) return null;
     // One that failed or stopped is replaced at the next pass, a few times: a passing fault must not move the
     // checks to the voters' thread for good.
     if ((!thread || !thread.usable) && starts <= RESTARTS) {
